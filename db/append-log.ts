@@ -1,0 +1,35 @@
+import { desc } from "drizzle-orm";
+import { GENESIS_HASH, hashEntry, type LogEntryContent } from "@/lib/hash-chain";
+import type { Tx } from "./index";
+import { auditLog } from "./schema";
+
+export type LogInput = Omit<LogEntryContent, "seq" | "at">;
+
+/**
+ * Appends entries to the hash-chained log inside the caller's transaction. Reads the head once,
+ * so a bulk write (an import) chains thousands of entries cheaply.
+ */
+export class LogWriter {
+  private seq: number;
+  private head: string;
+  private readonly at: string;
+
+  constructor(private readonly tx: Tx, now: Date = new Date()) {
+    const last = tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1).get();
+    this.seq = last?.seq ?? 0;
+    this.head = last?.hash ?? GENESIS_HASH;
+    this.at = now.toISOString();
+  }
+
+  append(entry: LogInput): string {
+    const content: LogEntryContent = { seq: this.seq + 1, at: this.at, ...entry };
+    const hash = hashEntry(this.head, content);
+    this.tx
+      .insert(auditLog)
+      .values({ ...content, payload: JSON.stringify(entry.payload), prevHash: this.head, hash })
+      .run();
+    this.seq = content.seq;
+    this.head = hash;
+    return hash;
+  }
+}

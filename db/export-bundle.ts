@@ -1,0 +1,150 @@
+import { asc, eq, inArray } from "drizzle-orm";
+import type { NormalizedBundle } from "@/lib/bundle/normalized-bundle";
+import { toBundleJson, type BundleJson } from "@/lib/bundle/to-bundle-json";
+import { AppError } from "@/lib/errors";
+import type { Db } from "./index";
+import {
+  claimLinks,
+  claims,
+  dependencies,
+  events,
+  evidence,
+  items,
+  people,
+  programMembers,
+  programs,
+  signals,
+  transitions,
+  verifications,
+} from "./schema";
+
+/** The program as a bundle (DESIGN §10); importing it elsewhere gives the same program. */
+export function exportBundle(db: Db, slug: string): BundleJson {
+  return toBundleJson(readNormalizedBundle(db, slug));
+}
+
+export function readNormalizedBundle(db: Db, slug: string): NormalizedBundle {
+  const program = db.select().from(programs).where(eq(programs.slug, slug)).get();
+  if (!program) throw new AppError("not_found", `no program "${slug}"`);
+
+  const everyone = new Map(db.select().from(people).all().map((p) => [p.id, p]));
+  const email = (id: number) => everyone.get(id)!.email;
+  const itemRows = db.select().from(items).where(eq(items.programId, program.id)).orderBy(asc(items.id)).all();
+  const itemIds = itemRows.map((i) => i.id);
+  const keyOf = new Map(itemRows.map((i) => [i.id, i.key]));
+
+  const deps = db
+    .select()
+    .from(dependencies)
+    .innerJoin(items, eq(dependencies.itemId, items.id))
+    .where(eq(items.programId, program.id))
+    .orderBy(asc(dependencies.itemId), asc(dependencies.position), asc(dependencies.createdAt))
+    .all()
+    .map((r) => r.dependencies);
+  const dependsOn = new Map<number, string[]>();
+  deps.forEach((d) => dependsOn.set(d.itemId, [...(dependsOn.get(d.itemId) ?? []), keyOf.get(d.dependsOnId)!]));
+
+  const transitionRows = db
+    .select({ t: transitions, v: verifications })
+    .from(transitions)
+    .innerJoin(items, eq(transitions.itemId, items.id))
+    .leftJoin(verifications, eq(verifications.transitionId, transitions.id))
+    .where(eq(items.programId, program.id))
+    .orderBy(asc(transitions.id))
+    .all();
+  const evidenceByTransition = new Map<number, (typeof evidence.$inferSelect)[]>();
+  const transitionIds = transitionRows.map((r) => r.t.id);
+  for (let i = 0; i < transitionIds.length; i += 500) {
+    db.select()
+      .from(evidence)
+      .where(inArray(evidence.transitionId, transitionIds.slice(i, i + 500)))
+      .orderBy(asc(evidence.id))
+      .all()
+      .forEach((e) => evidenceByTransition.set(e.transitionId, [...(evidenceByTransition.get(e.transitionId) ?? []), e]));
+  }
+
+  const signalRows = itemIds.length
+    ? db.select().from(signals).innerJoin(items, eq(signals.itemId, items.id)).where(eq(items.programId, program.id)).orderBy(asc(signals.id)).all().map((r) => r.signals)
+    : [];
+  const claimRows = db.select().from(claims).where(eq(claims.programId, program.id)).orderBy(asc(claims.id)).all();
+  const links = claimRows.length
+    ? db.select().from(claimLinks).where(inArray(claimLinks.claimId, claimRows.map((c) => c.id))).orderBy(asc(claimLinks.claimId), asc(claimLinks.position)).all()
+    : [];
+  const eventRows = db.select().from(events).where(eq(events.programId, program.id)).orderBy(asc(events.id)).all();
+
+  // People: the program's members in order, then anyone else its records name.
+  const members = db
+    .select({ personId: programMembers.personId })
+    .from(programMembers)
+    .where(eq(programMembers.programId, program.id))
+    .orderBy(asc(programMembers.position))
+    .all()
+    .map((m) => m.personId);
+  const named = [
+    ...itemRows.map((i) => i.ownerId),
+    ...transitionRows.flatMap((r) => [r.t.actorId, r.v?.verifierId ?? null]),
+  ].filter((id): id is number => id !== null);
+  const personIds = [...new Set([...members, ...named.filter((id) => !members.includes(id)).sort((a, b) => a - b)])];
+
+  return {
+    program: {
+      slug: program.slug,
+      name: program.name,
+      description: program.description,
+      targetDate: program.targetDate,
+      thresholds: {
+        testCoveragePct: program.testCoveragePct,
+        unvettedCrates: program.unvettedCrates,
+        crashOwnerRegistered: program.crashOwnerRegistered,
+      },
+    },
+    people: personIds.map((id) => {
+      const p = everyone.get(id)!;
+      return { email: p.email, name: p.name, team: p.team, role: null };
+    }),
+    items: itemRows.map((i) => ({
+      key: i.key,
+      title: i.title,
+      description: i.description,
+      area: i.area,
+      owner: i.ownerId === null ? null : email(i.ownerId),
+      team: i.team,
+      estimateWeeks: i.estimateWeeks,
+      identifiedAt: i.identifiedAt,
+      targetDate: i.targetDate,
+      dependsOn: dependsOn.get(i.id) ?? [],
+    })),
+    transitions: transitionRows.map(({ t, v }) => ({
+      item: keyOf.get(t.itemId)!,
+      to: t.toStatus,
+      effectiveAt: t.effectiveAt,
+      recordedAt: t.recordedAt,
+      by: email(t.actorId),
+      evidence: (evidenceByTransition.get(t.id) ?? []).map((e) => ({
+        kind: e.kind,
+        url: e.url,
+        summary: e.summary,
+        fleetPercent: e.fleetPercent,
+      })),
+      note: t.note,
+      verifiedBy: v ? email(v.verifierId) : null,
+      verifiedAt: v ? v.verifiedAt : null,
+      verificationNote: v ? v.note : "",
+    })),
+    signals: signalRows.map((s) => ({ item: keyOf.get(s.itemId)!, metric: s.metric, value: s.value, measuredAt: s.measuredAt })),
+    claims: claimRows.map((c) => ({
+      id: c.claimKey,
+      date: c.date,
+      datePrecision: c.datePrecision,
+      dateNote: c.dateNote,
+      speaker: c.speaker,
+      venue: c.venue,
+      quote: c.quote,
+      quoteIsParaphrase: c.quoteIsParaphrase,
+      url: c.url,
+      kind: c.kind,
+      links: links.filter((l) => l.claimId === c.id).map((l) => ({ item: keyOf.get(l.itemId)!, requires: l.requires })),
+    })),
+    events: eventRows.map((e) => ({ date: e.date, title: e.title, url: e.url })),
+  };
+}

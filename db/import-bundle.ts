@@ -1,0 +1,251 @@
+import { eq, inArray } from "drizzle-orm";
+import { validateBundle } from "@/lib/bundle/validate-bundle";
+import type { NormalizedBundle } from "@/lib/bundle/normalized-bundle";
+import { AppError } from "@/lib/errors";
+import { formatDateOrInstant } from "@/lib/time";
+import type { Db, Tx } from "./index";
+import { LogWriter } from "./append-log";
+import {
+  claimLinks,
+  claims,
+  dependencies,
+  events,
+  evidence,
+  items,
+  people,
+  programMembers,
+  programs,
+  signals,
+  transitions,
+  verifications,
+} from "./schema";
+
+export interface ImportSummary {
+  program: string;
+  dryRun: boolean;
+  counts: {
+    people: number;
+    newPeople: number;
+    items: number;
+    dependencies: number;
+    transitions: number;
+    verifications: number;
+    evidence: number;
+    signals: number;
+    claims: number;
+    events: number;
+  };
+}
+
+export interface ImportOptions {
+  /** E-mail of the account doing the import (recorded in the log), null for the system (seed). */
+  actor: string | null;
+  dryRun?: boolean;
+}
+
+/**
+ * Imports a program bundle all-or-nothing (DESIGN §10): validates every rule first, then writes
+ * everything in one transaction, appending each record to the hash-chained log.
+ * Throws AppError (`invalid` with field errors, `conflict` when the slug exists).
+ */
+export function importBundle(db: Db, raw: unknown, options: ImportOptions): ImportSummary {
+  const result = validateBundle(raw);
+  if (!result.ok) throw new AppError("invalid", "the bundle was not imported: it breaks the rules below", result.errors);
+  const bundle = result.bundle;
+  const existing = db.select({ id: programs.id }).from(programs).where(eq(programs.slug, bundle.program.slug)).get();
+  if (existing)
+    throw new AppError("conflict", `a program "${bundle.program.slug}" already exists`, [
+      { path: "program.slug", message: `a program "${bundle.program.slug}" already exists; import under another slug` },
+    ]);
+  const known = knownEmails(db, bundle);
+  const summary: ImportSummary = {
+    program: bundle.program.slug,
+    dryRun: Boolean(options.dryRun),
+    counts: {
+      people: bundle.people.length,
+      newPeople: bundle.people.filter((p) => !known.has(p.email)).length,
+      items: bundle.items.length,
+      dependencies: bundle.items.reduce((n, i) => n + i.dependsOn.length, 0),
+      transitions: bundle.transitions.length,
+      verifications: bundle.transitions.filter((t) => t.verifiedBy).length,
+      evidence: bundle.transitions.reduce((n, t) => n + t.evidence.length, 0),
+      signals: bundle.signals.length,
+      claims: bundle.claims.length,
+      events: bundle.events.length,
+    },
+  };
+  if (options.dryRun) return summary;
+  db.transaction((tx) => writeBundle(tx, bundle, options.actor));
+  return summary;
+}
+
+function knownEmails(db: Db, bundle: NormalizedBundle): Set<string> {
+  const emails = bundle.people.map((p) => p.email);
+  const found = new Set<string>();
+  for (let i = 0; i < emails.length; i += 500) {
+    const rows = db.select({ email: people.email }).from(people).where(inArray(people.email, emails.slice(i, i + 500))).all();
+    rows.forEach((r) => found.add(r.email));
+  }
+  return found;
+}
+
+const CHUNK = 200;
+
+function chunks<T>(list: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += CHUNK) out.push(list.slice(i, i + CHUNK));
+  return out;
+}
+
+function writeBundle(tx: Tx, b: NormalizedBundle, actor: string | null): void {
+  const log = new LogWriter(tx);
+  const slug = b.program.slug;
+  const entry = (action: string, entity: string, entityId: string, payload: unknown) =>
+    log.append({ actor, action, entity, entityId, programSlug: slug, payload });
+
+  const personIds = new Map<string, number>();
+  for (const p of b.people) {
+    const found = tx.select({ id: people.id }).from(people).where(eq(people.email, p.email)).get();
+    if (found) {
+      personIds.set(p.email, found.id);
+      continue;
+    }
+    const row = tx
+      .insert(people)
+      .values({ email: p.email, name: p.name, team: p.team, role: p.role ?? "viewer" })
+      .returning({ id: people.id })
+      .get();
+    personIds.set(p.email, row.id);
+    log.append({ actor, action: "create", entity: "person", entityId: p.email, programSlug: null, payload: { ...p, role: p.role ?? "viewer" } });
+  }
+  const personId = (email: string) => personIds.get(email)!;
+
+  const program = tx
+    .insert(programs)
+    .values({
+      slug,
+      name: b.program.name,
+      description: b.program.description,
+      targetDate: b.program.targetDate,
+      ...b.program.thresholds,
+    })
+    .returning({ id: programs.id })
+    .get();
+  entry("create", "program", slug, toPayload(b.program));
+  b.people.forEach((p, position) => {
+    tx.insert(programMembers).values({ programId: program.id, personId: personId(p.email), position }).run();
+  });
+  if (b.people.length > 0) entry("add", "members", slug, b.people.map((p) => p.email));
+
+  const itemIds = new Map<string, number>();
+  for (const chunk of chunks(b.items)) {
+    const rows = tx
+      .insert(items)
+      .values(
+        chunk.map((i) => ({
+          programId: program.id,
+          key: i.key,
+          title: i.title,
+          description: i.description,
+          area: i.area,
+          ownerId: i.owner ? personId(i.owner) : null,
+          team: i.team,
+          estimateWeeks: i.estimateWeeks,
+          identifiedAt: i.identifiedAt,
+          targetDate: i.targetDate,
+        })),
+      )
+      .returning({ id: items.id })
+      .all();
+    chunk.forEach((i, n) => {
+      itemIds.set(i.key, rows[n]!.id);
+      const { dependsOn: _deps, ...fields } = i;
+      entry("create", "item", i.key, toPayload(fields));
+    });
+  }
+  const itemId = (key: string) => itemIds.get(key)!;
+
+  const edges = b.items.flatMap((i) => i.dependsOn.map((dep, position) => ({ from: i.key, to: dep, position })));
+  for (const chunk of chunks(edges)) {
+    tx.insert(dependencies)
+      .values(chunk.map((e) => ({ itemId: itemId(e.from), dependsOnId: itemId(e.to), position: e.position })))
+      .run();
+    chunk.forEach((e) => entry("add", "dependency", `${e.from}->${e.to}`, { item: e.from, dependsOn: e.to }));
+  }
+
+  b.transitions.forEach((t) => {
+    const row = tx
+      .insert(transitions)
+      .values({
+        itemId: itemId(t.item),
+        toStatus: t.to,
+        effectiveAt: t.effectiveAt,
+        recordedAt: t.recordedAt,
+        actorId: personId(t.by),
+        note: t.note,
+      })
+      .returning({ id: transitions.id })
+      .get();
+    if (t.evidence.length > 0)
+      tx.insert(evidence).values(t.evidence.map((e) => ({ transitionId: row.id, ...e }))).run();
+    entry("create", "transition", String(row.id), toPayload({
+      item: t.item,
+      to: t.to,
+      effectiveAt: t.effectiveAt,
+      recordedAt: t.recordedAt,
+      by: t.by,
+      note: t.note,
+      evidence: t.evidence,
+    }));
+    if (t.verifiedBy && t.verifiedAt !== null) {
+      tx.insert(verifications)
+        .values({
+          transitionId: row.id,
+          verifierId: personId(t.verifiedBy),
+          verifiedAt: t.verifiedAt,
+          recordedAt: t.verifiedAt,
+          note: t.verificationNote,
+        })
+        .run();
+      entry("verify", "transition", String(row.id), toPayload({
+        verifiedBy: t.verifiedBy,
+        verifiedAt: t.verifiedAt,
+        note: t.verificationNote,
+      }));
+    }
+  });
+
+  for (const chunk of chunks(b.signals)) {
+    tx.insert(signals)
+      .values(chunk.map((s) => ({ itemId: itemId(s.item), metric: s.metric, value: s.value, measuredAt: s.measuredAt })))
+      .run();
+    chunk.forEach((s) => entry("record", "signal", s.item, toPayload(s)));
+  }
+
+  for (const c of b.claims) {
+    const { links, id: claimKey, ...fields } = c;
+    const row = tx
+      .insert(claims)
+      .values({ programId: program.id, claimKey, ...fields })
+      .returning({ id: claims.id })
+      .get();
+    if (links.length > 0)
+      tx.insert(claimLinks)
+        .values(links.map((l, position) => ({ claimId: row.id, itemId: itemId(l.item), requires: l.requires, position })))
+        .run();
+    entry("create", "claim", c.id, toPayload(c));
+  }
+
+  for (const e of b.events) {
+    tx.insert(events).values({ programId: program.id, date: e.date, title: e.title, url: e.url }).run();
+    entry("create", "event", e.title, toPayload(e));
+  }
+}
+
+/** Log payloads carry times as text so the log reads on its own. */
+function toPayload(record: object): Record<string, unknown> {
+  const timeFields = new Set(["effectiveAt", "recordedAt", "verifiedAt", "identifiedAt", "targetDate", "measuredAt", "date"]);
+  return Object.fromEntries(
+    Object.entries(record).map(([k, v]) => [k, timeFields.has(k) && typeof v === "number" ? formatDateOrInstant(v) : v ?? null]),
+  );
+}

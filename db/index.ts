@@ -1,0 +1,38 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** A transaction handle; every mutation takes one so callers can compose them atomically. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export const DEFAULT_DATABASE_FILE = "data/tracker.db";
+
+export function databaseFile(): string {
+  const url = process.env.DATABASE_URL?.trim();
+  if (!url) return DEFAULT_DATABASE_FILE;
+  return url.startsWith("file:") ? url.slice("file:".length) : url;
+}
+
+function migrationsFolder(): string {
+  return process.env.MIGRATIONS_DIR ?? path.join(process.cwd(), "drizzle");
+}
+
+/**
+ * Opens (creating if needed) a SQLite file with WAL and foreign keys on, and applies the
+ * migrations in `drizzle/`. `:memory:` gives a private database, for tests.
+ */
+export function openDatabase(file: string = databaseFile()): Db {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder: migrationsFolder() });
+  return db;
+}

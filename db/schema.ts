@@ -1,0 +1,220 @@
+import { relations, sql } from "drizzle-orm";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+// Times are integers: milliseconds since the epoch, UTC.
+const createdAt = () => integer("created_at").notNull().default(sql`(unixepoch('subsec') * 1000)`);
+
+export const people = sqliteTable("people", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  team: text("team").notNull().default(""),
+  role: text("role", { enum: ["viewer", "contributor", "reviewer", "admin"] }).notNull().default("viewer"),
+  passwordHash: text("password_hash"),
+  createdAt: createdAt(),
+  version: integer("version").notNull().default(1),
+});
+
+export const programs = sqliteTable("programs", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  description: text("description").notNull().default(""),
+  targetDate: integer("target_date"),
+  testCoveragePct: real("test_coverage_pct").notNull().default(70),
+  unvettedCrates: integer("unvetted_crates").notNull().default(0),
+  crashOwnerRegistered: integer("crash_owner_registered", { mode: "boolean" }).notNull().default(true),
+  createdAt: createdAt(),
+  version: integer("version").notNull().default(1),
+});
+
+/** The people a program names (its bundle's `people`), in the order they were added. */
+export const programMembers = sqliteTable(
+  "program_members",
+  {
+    programId: integer("program_id").notNull().references(() => programs.id),
+    personId: integer("person_id").notNull().references(() => people.id),
+    position: integer("position").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.programId, t.personId] })],
+);
+
+export const items = sqliteTable(
+  "items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programId: integer("program_id").notNull().references(() => programs.id),
+    key: text("key").notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    area: text("area").notNull(),
+    ownerId: integer("owner_id").references(() => people.id),
+    team: text("team").notNull().default(""),
+    estimateWeeks: real("estimate_weeks").notNull(),
+    identifiedAt: integer("identified_at").notNull(),
+    targetDate: integer("target_date"),
+    createdAt: createdAt(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [uniqueIndex("items_program_key").on(t.programId, t.key), index("items_owner").on(t.ownerId)],
+);
+
+export const dependencies = sqliteTable(
+  "dependencies",
+  {
+    itemId: integer("item_id").notNull().references(() => items.id),
+    dependsOnId: integer("depends_on_id").notNull().references(() => items.id),
+    position: integer("position").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.itemId, t.dependsOnId] }), index("dependencies_depends_on").on(t.dependsOnId)],
+);
+
+export const transitions = sqliteTable(
+  "transitions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    itemId: integer("item_id").notNull().references(() => items.id),
+    toStatus: text("to_status", { enum: ["not_started", "design", "build", "validate", "rollout", "done"] }).notNull(),
+    effectiveAt: integer("effective_at").notNull(),
+    recordedAt: integer("recorded_at").notNull(),
+    actorId: integer("actor_id").notNull().references(() => people.id),
+    note: text("note").notNull().default(""),
+  },
+  (t) => [index("transitions_item_effective").on(t.itemId, t.effectiveAt)],
+);
+
+export const evidence = sqliteTable(
+  "evidence",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    transitionId: integer("transition_id").notNull().references(() => transitions.id),
+    kind: text("kind", { enum: ["design_doc", "code_change", "test_report", "deployment", "other"] }).notNull(),
+    url: text("url").notNull(),
+    summary: text("summary").notNull().default(""),
+    fleetPercent: real("fleet_percent"),
+  },
+  (t) => [index("evidence_transition").on(t.transitionId)],
+);
+
+export const verifications = sqliteTable(
+  "verifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    transitionId: integer("transition_id").notNull().unique().references(() => transitions.id),
+    verifierId: integer("verifier_id").notNull().references(() => people.id),
+    verifiedAt: integer("verified_at").notNull(),
+    recordedAt: integer("recorded_at").notNull(),
+    note: text("note").notNull().default(""),
+  },
+);
+
+export const signals = sqliteTable(
+  "signals",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    itemId: integer("item_id").notNull().references(() => items.id),
+    metric: text("metric", {
+      enum: ["test_coverage_pct", "third_party_crates", "unvetted_crates", "crash_owner_registered", "open_crash_buckets"],
+    }).notNull(),
+    value: real("value").notNull(),
+    measuredAt: integer("measured_at").notNull(),
+  },
+  (t) => [index("signals_item_metric").on(t.itemId, t.metric, t.measuredAt)],
+);
+
+export const claims = sqliteTable(
+  "claims",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programId: integer("program_id").notNull().references(() => programs.id),
+    claimKey: text("claim_key").notNull(),
+    date: integer("date").notNull(),
+    datePrecision: text("date_precision", { enum: ["day", "month", "year"] }).notNull().default("day"),
+    dateNote: text("date_note").notNull().default(""),
+    speaker: text("speaker").notNull(),
+    venue: text("venue").notNull().default(""),
+    quote: text("quote").notNull(),
+    quoteIsParaphrase: integer("quote_is_paraphrase", { mode: "boolean" }).notNull().default(false),
+    url: text("url").notNull(),
+    kind: text("kind").notNull().default(""),
+    createdAt: createdAt(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [uniqueIndex("claims_program_key").on(t.programId, t.claimKey)],
+);
+
+export const claimLinks = sqliteTable(
+  "claim_links",
+  {
+    claimId: integer("claim_id").notNull().references(() => claims.id),
+    itemId: integer("item_id").notNull().references(() => items.id),
+    requires: text("requires", { enum: ["not_started", "design", "build", "validate", "rollout", "done"] }).notNull(),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.claimId, t.itemId] })],
+);
+
+/** Dated context for timelines (not claims): deals, announcements around the program. */
+export const events = sqliteTable("events", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  programId: integer("program_id").notNull().references(() => programs.id),
+  date: integer("date").notNull(),
+  title: text("title").notNull(),
+  url: text("url"),
+});
+
+export const publishedReports = sqliteTable(
+  "published_reports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programId: integer("program_id").notNull().references(() => programs.id),
+    isoWeek: text("iso_week").notNull(),
+    markdown: text("markdown").notNull(),
+    json: text("json").notNull(),
+    sha256: text("sha256").notNull(),
+    logHead: text("log_head").notNull(),
+    publishedAt: integer("published_at").notNull(),
+    publishedById: integer("published_by_id").references(() => people.id),
+  },
+  (t) => [uniqueIndex("published_reports_program_week").on(t.programId, t.isoWeek)],
+);
+
+/** DESIGN §9: append-only, hash-chained. Triggers in the migrations refuse UPDATE and DELETE. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    seq: integer("seq").primaryKey(),
+    at: text("at").notNull(),
+    actor: text("actor"),
+    action: text("action").notNull(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id").notNull(),
+    programSlug: text("program_slug"),
+    payload: text("payload").notNull(),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [index("audit_log_program").on(t.programSlug, t.seq)],
+);
+
+export const itemsRelations = relations(items, ({ one, many }) => ({
+  program: one(programs, { fields: [items.programId], references: [programs.id] }),
+  owner: one(people, { fields: [items.ownerId], references: [people.id] }),
+  transitions: many(transitions),
+}));
+
+export const transitionsRelations = relations(transitions, ({ one, many }) => ({
+  item: one(items, { fields: [transitions.itemId], references: [items.id] }),
+  actor: one(people, { fields: [transitions.actorId], references: [people.id] }),
+  evidence: many(evidence),
+  verification: one(verifications, { fields: [transitions.id], references: [verifications.transitionId] }),
+}));
+
+export type Person = typeof people.$inferSelect;
+export type Program = typeof programs.$inferSelect;
+export type NewProgram = typeof programs.$inferInsert;
+export type Item = typeof items.$inferSelect;
+export type NewItem = typeof items.$inferInsert;
+export type Transition = typeof transitions.$inferSelect;
+export type AuditRow = typeof auditLog.$inferSelect;

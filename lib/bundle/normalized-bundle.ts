@@ -1,0 +1,54 @@
+import type { EvidenceKind } from "../gates";
+import type { Status } from "../status";
+import type { Role, SignalMetric } from "./bundle-schema";
+
+/** A bundle after validation: every default applied, every time in ms UTC. */
+export interface NormalizedBundle {
+  program: {
+    slug: string;
+    name: string;
+    description: string;
+    targetDate: number | null;
+    thresholds: { testCoveragePct: number; unvettedCrates: number; crashOwnerRegistered: boolean };
+  };
+  people: { email: string; name: string; team: string; role: Role | null }[];
+  items: {
+    key: string;
+    title: string;
+    description: string;
+    area: string;
+    owner: string | null;
+    team: string;
+    estimateWeeks: number;
+    identifiedAt: number;
+    targetDate: number | null;
+    dependsOn: string[];
+  }[];
+  transitions: {
+    item: string;
+    to: Status;
+    effectiveAt: number;
+    recordedAt: number;
+    by: string;
+    evidence: { kind: EvidenceKind; url: string; summary: string; fleetPercent: number | null }[];
+    note: string;
+    verifiedBy: string | null;
+    verifiedAt: number | null;
+    verificationNote: string;
+  }[];
+  signals: { item: string; metric: SignalMetric; value: number; measuredAt: number }[];
+  claims: {
+    id: string;
+    date: number;
+    datePrecision: "day" | "month" | "year";
+    dateNote: string;
+    speaker: string;
+    venue: string;
+    quote: string;
+    quoteIsParaphrase: boolean;
+    url: string;
+    kind: string;
+    links: { item: string; requires: Status }[];
+  }[];
+  events: { date: number; title: string; url: string | null }[];
+}

@@ -1,0 +1,41 @@
+import { formatDate, formatDateOrInstant } from "../time";
+import { BUNDLE_FORMAT } from "./bundle-schema";
+import type { NormalizedBundle } from "./normalized-bundle";
+
+/** The JSON form of a bundle, as `export` writes it: stable order of keys, dates as text. */
+export function toBundleJson(b: NormalizedBundle) {
+  const date = (ms: number | null) => (ms === null ? null : formatDate(ms));
+  return {
+    format: BUNDLE_FORMAT,
+    program: { ...b.program, targetDate: date(b.program.targetDate) },
+    // Roles are account settings, not program data: an export never carries them.
+    people: b.people.map((p) => ({ email: p.email, name: p.name, team: p.team })),
+    items: b.items.map((i) => ({
+      ...i,
+      identifiedAt: formatDateOrInstant(i.identifiedAt),
+      targetDate: date(i.targetDate),
+    })),
+    transitions: b.transitions.map((t) => ({
+      item: t.item,
+      to: t.to,
+      effectiveAt: formatDateOrInstant(t.effectiveAt),
+      recordedAt: formatDateOrInstant(t.recordedAt),
+      by: t.by,
+      evidence: t.evidence.map((e) => ({
+        kind: e.kind,
+        url: e.url,
+        summary: e.summary,
+        ...(e.fleetPercent === null ? {} : { fleetPercent: e.fleetPercent }),
+      })),
+      note: t.note,
+      verifiedBy: t.verifiedBy,
+      verifiedAt: t.verifiedAt === null ? null : formatDateOrInstant(t.verifiedAt),
+      verificationNote: t.verificationNote,
+    })),
+    signals: b.signals.map((s) => ({ ...s, measuredAt: formatDateOrInstant(s.measuredAt) })),
+    claims: b.claims.map((c) => ({ ...c, date: formatDate(c.date) })),
+    events: b.events.map((e) => ({ ...e, date: formatDate(e.date) })),
+  };
+}
+
+export type BundleJson = ReturnType<typeof toBundleJson>;

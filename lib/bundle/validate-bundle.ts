@@ -1,0 +1,220 @@
+import { formatPath, type FieldError } from "../errors";
+import { describeMissingEvidence, missingEvidence, type EvidenceLike } from "../gates";
+import { findCycle, formatCycle } from "../graph";
+import { levelOf } from "../status";
+import { toInstant } from "../time";
+import { bundleSchema, type ParsedBundle, type SignalMetric } from "./bundle-schema";
+import type { NormalizedBundle } from "./normalized-bundle";
+
+export type BundleValidation = { ok: true; bundle: NormalizedBundle } | { ok: false; errors: FieldError[] };
+
+/**
+ * Checks a bundle against every rule of DESIGN §2–§3 and §10 — shape, references, duplicate keys,
+ * cycles, evidence gates, four eyes, time order — without touching a database.
+ */
+export function validateBundle(raw: unknown): BundleValidation {
+  const parsed = bundleSchema.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((i) => ({ path: formatPath(i.path) || "(bundle)", message: i.message })),
+    };
+  }
+  const bundle = normalize(parsed.data);
+  const errors = [
+    ...checkPeople(bundle),
+    ...checkItems(bundle),
+    ...checkTransitions(bundle),
+    ...checkSignals(bundle),
+    ...checkClaims(bundle),
+  ];
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, bundle };
+}
+
+function normalize(b: ParsedBundle): NormalizedBundle {
+  return {
+    program: {
+      slug: b.program.slug,
+      name: b.program.name,
+      description: b.program.description,
+      targetDate: b.program.targetDate ? toInstant(b.program.targetDate) : null,
+      thresholds: b.program.thresholds,
+    },
+    people: b.people.map((p) => ({ email: p.email, name: p.name, team: p.team, role: p.role ?? null })),
+    items: b.items.map((i) => ({
+      key: i.key,
+      title: i.title,
+      description: i.description,
+      area: i.area,
+      owner: i.owner ?? null,
+      team: i.team,
+      estimateWeeks: i.estimateWeeks,
+      identifiedAt: toInstant(i.identifiedAt),
+      targetDate: i.targetDate ? toInstant(i.targetDate) : null,
+      dependsOn: i.dependsOn,
+    })),
+    transitions: b.transitions.map((t) => {
+      const effectiveAt = toInstant(t.effectiveAt);
+      const recordedAt = t.recordedAt ? toInstant(t.recordedAt) : effectiveAt;
+      const verifiedBy = t.verifiedBy ?? null;
+      return {
+        item: t.item,
+        to: t.to,
+        effectiveAt,
+        recordedAt,
+        by: t.by,
+        evidence: t.evidence.map((e) => ({
+          kind: e.kind,
+          url: e.url,
+          summary: e.summary,
+          fleetPercent: e.fleetPercent ?? null,
+        })),
+        note: t.note,
+        verifiedBy,
+        verifiedAt: verifiedBy ? (t.verifiedAt ? toInstant(t.verifiedAt) : recordedAt) : null,
+        verificationNote: verifiedBy ? t.verificationNote : "",
+      };
+    }),
+    signals: b.signals.map((s) => ({ ...s, measuredAt: toInstant(s.measuredAt) })),
+    claims: b.claims.map((c) => ({ ...c, date: toInstant(c.date) })),
+    events: b.events.map((e) => ({ date: toInstant(e.date), title: e.title, url: e.url ?? null })),
+  };
+}
+
+function duplicates<T>(list: readonly T[], keyOf: (t: T) => string, path: (i: number) => string, what: string) {
+  const seen = new Map<string, number>();
+  const errors: FieldError[] = [];
+  list.forEach((entry, i) => {
+    const key = keyOf(entry);
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, i);
+    else errors.push({ path: path(i), message: `duplicate ${what} "${key}" (first at index ${first})` });
+  });
+  return errors;
+}
+
+function checkPeople(b: NormalizedBundle): FieldError[] {
+  return duplicates(b.people, (p) => p.email, (i) => `people[${i}].email`, "person");
+}
+
+function checkItems(b: NormalizedBundle): FieldError[] {
+  const people = new Set(b.people.map((p) => p.email));
+  const keys = new Set(b.items.map((i) => i.key));
+  const errors = duplicates(b.items, (i) => i.key, (i) => `items[${i}].key`, "item key");
+  b.items.forEach((item, i) => {
+    if (item.owner && !people.has(item.owner))
+      errors.push({ path: `items[${i}].owner`, message: `unknown person "${item.owner}" (not in people)` });
+    const seenDeps = new Set<string>();
+    item.dependsOn.forEach((dep, d) => {
+      const path = `items[${i}].dependsOn[${d}]`;
+      if (!keys.has(dep)) errors.push({ path, message: `unknown item key "${dep}"` });
+      else if (dep === item.key) errors.push({ path, message: `an item cannot depend on itself (${dep} -> ${dep})` });
+      else if (seenDeps.has(dep)) errors.push({ path, message: `duplicate dependency "${dep}"` });
+      seenDeps.add(dep);
+    });
+  });
+  if (errors.length > 0) return errors;
+  const cycle = findCycle(new Map(b.items.map((i) => [i.key, i.dependsOn])));
+  if (cycle) {
+    const index = b.items.findIndex((i) => i.key === cycle[0]);
+    errors.push({ path: `items[${index}].dependsOn`, message: `dependency cycle: ${formatCycle(cycle)}` });
+  }
+  return errors;
+}
+
+function checkTransitions(b: NormalizedBundle): FieldError[] {
+  const people = new Set(b.people.map((p) => p.email));
+  const owners = new Map(b.items.map((i) => [i.key, i.owner]));
+  const errors: FieldError[] = [];
+  b.transitions.forEach((t, i) => {
+    const at = (field: string) => `transitions[${i}].${field}`;
+    if (!owners.has(t.item)) errors.push({ path: at("item"), message: `unknown item key "${t.item}"` });
+    if (!people.has(t.by)) errors.push({ path: at("by"), message: `unknown person "${t.by}" (not in people)` });
+    if (t.recordedAt < t.effectiveAt)
+      errors.push({ path: at("recordedAt"), message: "a transition cannot be recorded before its effectiveAt" });
+    if (t.verifiedBy === null) return;
+    if (!people.has(t.verifiedBy))
+      errors.push({ path: at("verifiedBy"), message: `unknown person "${t.verifiedBy}" (not in people)` });
+    const fourEyes = fourEyesViolation(t.verifiedBy, t.by, owners.get(t.item) ?? null);
+    if (fourEyes) errors.push({ path: at("verifiedBy"), message: fourEyes });
+    if (t.verifiedAt !== null && t.verifiedAt < t.recordedAt)
+      errors.push({ path: at("verifiedAt"), message: "a verification cannot precede the transition's recordedAt" });
+  });
+  return [...errors, ...checkGates(b)];
+}
+
+/** The four-eyes rule of DESIGN §2, in words, or null when it holds. */
+export function fourEyesViolation(verifier: string, actor: string, owner: string | null): string | null {
+  if (verifier === actor) return `four eyes: ${verifier} reported this transition and cannot also verify it`;
+  if (verifier === owner) return `four eyes: ${verifier} owns this item and cannot verify its transitions`;
+  return null;
+}
+
+function checkGates(b: NormalizedBundle): FieldError[] {
+  const byItem = new Map<string, number[]>();
+  b.transitions.forEach((t, i) => byItem.set(t.item, [...(byItem.get(t.item) ?? []), i]));
+  const errors: FieldError[] = [];
+  for (const indices of byItem.values()) {
+    const ordered = [...indices].sort((x, y) => {
+      const a = b.transitions[x]!;
+      const c = b.transitions[y]!;
+      return a.effectiveAt - c.effectiveAt || a.recordedAt - c.recordedAt || x - y;
+    });
+    const pool: EvidenceLike[] = [];
+    let previousLevel = 0;
+    for (const i of ordered) {
+      const t = b.transitions[i]!;
+      pool.push(...t.evidence);
+      const level = levelOf(t.to);
+      if (level < previousLevel) {
+        if (!t.note) errors.push({ path: `transitions[${i}].note`, message: `moving ${t.item} down to ${t.to} needs a note` });
+      } else {
+        const missing = missingEvidence(t.to, pool);
+        if (missing.length > 0)
+          errors.push({ path: `transitions[${i}].evidence`, message: describeMissingEvidence(t.to, missing) });
+      }
+      previousLevel = level;
+    }
+  }
+  return errors;
+}
+
+const SIGNAL_RANGES: Record<SignalMetric, { min: number; max: number; integer: boolean }> = {
+  test_coverage_pct: { min: 0, max: 100, integer: false },
+  third_party_crates: { min: 0, max: Number.MAX_SAFE_INTEGER, integer: true },
+  unvetted_crates: { min: 0, max: Number.MAX_SAFE_INTEGER, integer: true },
+  crash_owner_registered: { min: 0, max: 1, integer: true },
+  open_crash_buckets: { min: 0, max: Number.MAX_SAFE_INTEGER, integer: true },
+};
+
+/** Why a signal value is out of range for its metric, or null when it is fine. */
+export function signalValueProblem(metric: SignalMetric, value: number): string | null {
+  const r = SIGNAL_RANGES[metric];
+  if (r.integer && !Number.isInteger(value)) return `${metric} must be a whole number`;
+  if (value < r.min || value > r.max)
+    return metric === "crash_owner_registered" ? `${metric} must be 0 or 1` : `${metric} must be between ${r.min} and ${r.max}`;
+  return null;
+}
+
+function checkSignals(b: NormalizedBundle): FieldError[] {
+  const keys = new Set(b.items.map((i) => i.key));
+  const errors: FieldError[] = [];
+  b.signals.forEach((s, i) => {
+    if (!keys.has(s.item)) errors.push({ path: `signals[${i}].item`, message: `unknown item key "${s.item}"` });
+    const problem = signalValueProblem(s.metric, s.value);
+    if (problem) errors.push({ path: `signals[${i}].value`, message: problem });
+  });
+  return errors;
+}
+
+function checkClaims(b: NormalizedBundle): FieldError[] {
+  const keys = new Set(b.items.map((i) => i.key));
+  const errors = duplicates(b.claims, (c) => c.id, (i) => `claims[${i}].id`, "claim id");
+  b.claims.forEach((c, i) => {
+    errors.push(...duplicates(c.links, (l) => l.item, (l) => `claims[${i}].links[${l}].item`, "link to item"));
+    c.links.forEach((l, j) => {
+      if (!keys.has(l.item)) errors.push({ path: `claims[${i}].links[${j}].item`, message: `unknown item key "${l.item}"` });
+    });
+  });
+  return errors;
+}

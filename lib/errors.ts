@@ -1,0 +1,61 @@
+/** One problem with the input, located by a path such as `items[3].dependsOn[0]`. */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export type ErrorCode = "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "rule" | "too_large";
+
+const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  rule: 422,
+};
+
+const TITLE_BY_CODE: Record<ErrorCode, string> = {
+  invalid: "Invalid input",
+  unauthenticated: "Sign-in required",
+  forbidden: "Not allowed",
+  not_found: "Not found",
+  conflict: "Conflict",
+  too_large: "Request too large",
+  rule: "A rule of the tracker was broken",
+};
+
+/** The one error type of the domain; the API turns it into RFC 9457 problem+json, the CLI into one line. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly errors: FieldError[] = [],
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+
+  get status(): number {
+    return STATUS_BY_CODE[this.code];
+  }
+
+  get title(): string {
+    return TITLE_BY_CODE[this.code];
+  }
+
+  /** Message plus every field error, one per line: for the CLI and logs. */
+  describe(): string {
+    return [this.message, ...this.errors.map((e) => `  ${e.path}: ${e.message}`)].join("\n");
+  }
+}
+
+/** `["items", 3, "dependsOn", 0]` → `items[3].dependsOn[0]`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, part) => {
+    if (typeof part === "number") return `${acc}[${part}]`;
+    const name = String(part);
+    return acc ? `${acc}.${name}` : name;
+  }, "");
+}

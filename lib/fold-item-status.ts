@@ -1,0 +1,55 @@
+import { levelOf, statusAt, type Status } from "./status";
+
+/** One transition as the fold needs it: times in ms UTC, `seq` = the order it was recorded in. */
+export interface FoldTransition {
+  to: Status;
+  effectiveAt: number;
+  recordedAt: number;
+  seq: number;
+  /** `recordedAt` of the transition's verification, null when it has none. */
+  verificationRecordedAt: number | null;
+}
+
+export interface ItemStatus {
+  reportedStatus: Status;
+  trueStatus: Status;
+  reportedLevel: number;
+  trueLevel: number;
+  /** effectiveAt of the transition that last raised or lowered the true status (null if never moved). */
+  trueSince: number | null;
+}
+
+/** DESIGN §4: effective order is effectiveAt, then recordedAt, then recording order. */
+export function compareEffectiveOrder(a: FoldTransition, b: FoldTransition): number {
+  return a.effectiveAt - b.effectiveAt || a.recordedAt - b.recordedAt || a.seq - b.seq;
+}
+
+/**
+ * Reported and true status of one item at `asOf` as the tracker knew it at `knownAt` (DESIGN §4).
+ * Bad news lowers the true status at once; good news raises it only once verified (and the
+ * verification is visible at `knownAt`).
+ */
+export function foldItemStatus(transitions: readonly FoldTransition[], asOf: number, knownAt: number): ItemStatus {
+  const visible = transitions
+    .filter((t) => t.recordedAt <= knownAt && t.effectiveAt <= asOf)
+    .sort(compareEffectiveOrder);
+  let trueLevel = 0;
+  let trueSince: number | null = null;
+  for (const t of visible) {
+    const level = levelOf(t.to);
+    const verified = t.verificationRecordedAt !== null && t.verificationRecordedAt <= knownAt;
+    if (level < trueLevel || (level > trueLevel && verified)) {
+      trueLevel = level;
+      trueSince = t.effectiveAt;
+    }
+  }
+  const last = visible[visible.length - 1];
+  const reportedLevel = last ? levelOf(last.to) : 0;
+  return {
+    reportedStatus: statusAt(reportedLevel),
+    trueStatus: statusAt(trueLevel),
+    reportedLevel,
+    trueLevel,
+    trueSince,
+  };
+}

@@ -1,0 +1,45 @@
+import { levelOf, type Status } from "./status";
+
+export const EVIDENCE_KINDS = ["design_doc", "code_change", "test_report", "deployment", "other"] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+export interface EvidenceLike {
+  kind: EvidenceKind;
+  fleetPercent?: number | null;
+}
+
+interface Gate {
+  level: number;
+  status: Status;
+  requirement: string;
+  isMetBy: (e: EvidenceLike) => boolean;
+}
+
+/** DESIGN §3: the evidence each level needs to be entered. Cumulative. */
+export const GATES: readonly Gate[] = [
+  { level: 2, status: "build", requirement: "a design_doc", isMetBy: (e) => e.kind === "design_doc" },
+  { level: 3, status: "validate", requirement: "a code_change", isMetBy: (e) => e.kind === "code_change" },
+  { level: 4, status: "rollout", requirement: "a test_report", isMetBy: (e) => e.kind === "test_report" },
+  {
+    level: 5,
+    status: "done",
+    requirement: "a deployment with fleetPercent = 100",
+    isMetBy: (e) => e.kind === "deployment" && e.fleetPercent === 100,
+  },
+];
+
+/** The gates of every level up to `to` that no evidence in the pool satisfies. */
+export function missingEvidence(to: Status, pool: readonly EvidenceLike[]): Gate[] {
+  const target = levelOf(to);
+  return GATES.filter((g) => g.level <= target && !pool.some(g.isMetBy));
+}
+
+/** What entering `to` requires, in words, for forms and docs. */
+export function gateRequirements(to: Status): string[] {
+  return GATES.filter((g) => g.level <= levelOf(to)).map((g) => `${g.requirement} (to enter ${g.status})`);
+}
+
+export function describeMissingEvidence(to: Status, missing: readonly Gate[]): string {
+  const list = missing.map((g) => `${g.requirement} (gate of ${g.status})`).join(", ");
+  return `cannot enter ${to}: the item's evidence lacks ${list}`;
+}

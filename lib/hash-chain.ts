@@ -1,0 +1,59 @@
+import { createHash } from "node:crypto";
+import canonicalize from "canonicalize";
+
+/** The hashed content of one log entry (DESIGN §9). `payload` is any JSON value. */
+export interface LogEntryContent {
+  seq: number;
+  at: string;
+  actor: string | null;
+  action: string;
+  entity: string;
+  entityId: string;
+  programSlug: string | null;
+  payload: unknown;
+}
+
+export interface LogEntry extends LogEntryContent {
+  prevHash: string;
+  hash: string;
+}
+
+/** The hash that precedes the first entry. */
+export const GENESIS_HASH = "0".repeat(64);
+
+export function canonicalJson(value: unknown): string {
+  const text = canonicalize(value);
+  if (text === undefined) throw new TypeError("value has no JSON form");
+  return text;
+}
+
+/** sha256 over the previous hash and the canonical JSON (RFC 8785) of the entry. */
+export function hashEntry(prevHash: string, content: LogEntryContent): string {
+  return createHash("sha256").update(prevHash).update("\n").update(canonicalJson(content)).digest("hex");
+}
+
+export interface ChainVerdict {
+  ok: boolean;
+  entries: number;
+  head: string;
+  firstBad: { seq: number; reason: string } | null;
+}
+
+/** Recomputes the chain in `seq` order and names the first entry that does not match. */
+export function verifyChain(entries: Iterable<LogEntry>): ChainVerdict {
+  let prev = GENESIS_HASH;
+  let expectedSeq = 1;
+  let count = 0;
+  for (const e of entries) {
+    count++;
+    const { prevHash, hash, ...content } = e;
+    let reason: string | null = null;
+    if (e.seq !== expectedSeq) reason = `expected entry #${expectedSeq} here, found #${e.seq} (an entry is missing or out of order)`;
+    else if (prevHash !== prev) reason = "its prevHash does not match the hash of the entry before it";
+    else if (hashEntry(prevHash, content) !== hash) reason = "its content does not match its hash (the entry was altered)";
+    if (reason) return { ok: false, entries: count, head: prev, firstBad: { seq: e.seq, reason } };
+    prev = hash;
+    expectedSeq++;
+  }
+  return { ok: true, entries: count, head: prev, firstBad: null };
+}

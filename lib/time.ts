@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+const DAY_MS = 86_400_000;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * DESIGN §4: a bare date as `asOf`/`knownAt` means the end of that day, as
+ * `effectiveAt`/`recordedAt`/`verifiedAt`/`identifiedAt` its start. All UTC.
+ */
+export type DateEdge = "start" | "end";
+
+/** Milliseconds since the epoch for a `YYYY-MM-DD` or ISO-8601 datetime already checked by zod. */
+export function toInstant(value: string, edge: DateEdge = "start"): number {
+  if (DATE_ONLY.test(value)) {
+    const start = Date.parse(`${value}T00:00:00.000Z`);
+    return edge === "start" ? start : start + DAY_MS - 1;
+  }
+  return Date.parse(value);
+}
+
+/** Accepts `YYYY-MM-DD` or an ISO datetime with `Z` or an offset; rejects anything else. */
+export const instantStringSchema = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
+  error: () => "must be a date YYYY-MM-DD or an ISO 8601 datetime such as 2024-02-01T09:00:00Z",
+});
+
+export const dateStringSchema = z.iso.date({ error: () => "must be a date YYYY-MM-DD" });
+
+export function formatDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function formatInstant(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/** Start-of-day instants print as a bare date, others as a full ISO datetime. */
+export function formatDateOrInstant(ms: number): string {
+  return ms % DAY_MS === 0 ? formatDate(ms) : formatInstant(ms);
+}

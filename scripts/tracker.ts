@@ -1,0 +1,24 @@
+/**
+ * The tracker CLI: `npm run tracker -- <command> [args]`. Thin over db/ and lib/; each command
+ * prints a one-line reason on stderr and exits non-zero when it fails.
+ */
+import { AppError } from "@/lib/errors";
+import { runCommand, usage } from "./cli/commands";
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  if (!command || command === "help" || command === "--help") {
+    process.stdout.write(usage());
+    return command ? 0 : 2;
+  }
+  return runCommand(command, args);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof AppError) process.stderr.write(`error: ${error.describe()}\n`);
+    else process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);
