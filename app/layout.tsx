@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { UserMenu } from "@/components/auth/user-menu";
+import { currentPerson } from "./_lib/auth";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,7 +10,8 @@ export const metadata: Metadata = {
   description: "Evidence-backed status of the offload-migration program",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const person = await currentPerson();
   return (
     <html lang="en">
       <body className="min-h-screen font-sans text-sm">
@@ -17,6 +20,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/" className="font-semibold tracking-tight text-slate-900">
               Boost Offload Tracker
             </Link>
+            {person && <UserMenu person={person} />}
           </div>
         </header>
         <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>

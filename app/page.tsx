@@ -1,10 +1,12 @@
 import Link from "next/link";
+import { requireSignedIn } from "@/app/_lib/auth";
 import { getDb } from "@/db/get-db";
 import { listPrograms } from "@/db/queries/list-programs";
 
 export const dynamic = "force-dynamic";
 
-export default function HomePage() {
+export default async function HomePage() {
+  await requireSignedIn();
   const programs = listPrograms(getDb());
   return (
     <section>

@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { count } from "drizzle-orm";
+import { randomPassword } from "@/lib/auth/secrets";
+import { addUser } from "./accounts/manage-users";
 import { databaseFile, openDatabase, type Db } from "./index";
 import { importBundle } from "./import-bundle";
 import { auditLog } from "./schema";
@@ -8,16 +10,29 @@ import { auditLog } from "./schema";
 export const DEMO_BUNDLE_FILE = path.join("db", "seed", "boost-offload.json");
 
 /**
- * Opens the configured database and, when it is fresh (an empty log), loads the demo program
- * through the ordinary importer (DESIGN §11–§12). `TRACKER_SEED=none` skips the demo.
+ * Opens the configured database. When it is fresh (an empty log) it loads the demo program through
+ * the ordinary importer (DESIGN §11–§12; `TRACKER_SEED=none` skips it) and creates the first admin
+ * with a random password, printed this once.
  */
 export function bootDatabase(file: string = databaseFile(), log: (line: string) => void = console.log): Db {
   const db = openDatabase(file);
   const entries = db.select({ n: count() }).from(auditLog).get()?.n ?? 0;
-  if (entries === 0 && process.env.TRACKER_SEED !== "none") {
-    const bundle = JSON.parse(fs.readFileSync(path.join(process.cwd(), DEMO_BUNDLE_FILE), "utf8"));
+  if (entries > 0) return db;
+  if (process.env.TRACKER_SEED !== "none") {
+    const bundle = JSON.parse(fs.readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), DEMO_BUNDLE_FILE), "utf8"));
     const summary = importBundle(db, bundle, { actor: null });
     log(`tracker: fresh database ${file}: loaded the demo program "${summary.program}" (${summary.counts.items} items)`);
   }
+  const email = process.env.TRACKER_ADMIN_EMAIL ?? "admin@tracker.local";
+  const password = randomPassword();
+  addUser(db, { email, name: "Administrator", role: "admin", password }, null);
+  log(
+    [
+      "tracker: first run: created the admin account (this password is shown once)",
+      `  e-mail:   ${email}`,
+      `  password: ${password}`,
+      "  change it with: npm run tracker -- user set-password --email " + email,
+    ].join("\n"),
+  );
   return db;
 }

@@ -18,7 +18,7 @@ export function databaseFile(): string {
 }
 
 function migrationsFolder(): string {
-  return process.env.MIGRATIONS_DIR ?? path.join(process.cwd(), "drizzle");
+  return process.env.MIGRATIONS_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), "drizzle");
 }
 
 /**
@@ -26,7 +26,7 @@ function migrationsFolder(): string {
  * migrations in `drizzle/`. `:memory:` gives a private database, for tests.
  */
 export function openDatabase(file: string = databaseFile()): Db {
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ file)), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");

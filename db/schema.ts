@@ -218,3 +218,41 @@ export type Item = typeof items.$inferSelect;
 export type NewItem = typeof items.$inferInsert;
 export type Transition = typeof transitions.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
+
+/** Web sessions, stored server-side; `id` is the sha256 of the cookie's secret. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    personId: integer("person_id").notNull().references(() => people.id),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [index("sessions_person").on(t.personId)],
+);
+
+/** API tokens for `Authorization: Bearer`; only the sha256 of a token is stored. */
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    personId: integer("person_id").notNull().references(() => people.id),
+    name: text("name").notNull().default(""),
+    tokenHash: text("token_hash").notNull().unique(),
+    prefix: text("prefix").notNull(),
+    createdAt: integer("created_at").notNull(),
+    lastUsedAt: integer("last_used_at"),
+    revokedAt: integer("revoked_at"),
+  },
+  (t) => [index("api_tokens_person").on(t.personId)],
+);
+
+/** Failed sign-ins per e-mail, to slow down guessing. */
+export const signInFailures = sqliteTable("sign_in_failures", {
+  email: text("email").primaryKey(),
+  failures: integer("failures").notNull(),
+  lastFailureAt: integer("last_failure_at").notNull(),
+});
+
+export type Session = typeof sessions.$inferSelect;
+export type ApiToken = typeof apiTokens.$inferSelect;

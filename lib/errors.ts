@@ -4,7 +4,7 @@ export interface FieldError {
   message: string;
 }
 
-export type ErrorCode = "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "rule" | "too_large";
+export type ErrorCode = "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "rule" | "too_large" | "rate_limited";
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
   invalid: 400,
@@ -14,6 +14,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   conflict: 409,
   too_large: 413,
   rule: 422,
+  rate_limited: 429,
 };
 
 const TITLE_BY_CODE: Record<ErrorCode, string> = {
@@ -24,6 +25,7 @@ const TITLE_BY_CODE: Record<ErrorCode, string> = {
   conflict: "Conflict",
   too_large: "Request too large",
   rule: "A rule of the tracker was broken",
+  rate_limited: "Too many attempts",
 };
 
 /** The one error type of the domain; the API turns it into RFC 9457 problem+json, the CLI into one line. */

@@ -1,7 +1,6 @@
 import { formatPath, type FieldError } from "../errors";
-import { describeMissingEvidence, missingEvidence, type EvidenceLike } from "../gates";
+import { checkItemHistory, fourEyesViolation } from "../check-item-history";
 import { findCycle, formatCycle } from "../graph";
-import { levelOf } from "../status";
 import { toInstant } from "../time";
 import { bundleSchema, type ParsedBundle, type SignalMetric } from "./bundle-schema";
 import type { NormalizedBundle } from "./normalized-bundle";
@@ -143,40 +142,18 @@ function checkTransitions(b: NormalizedBundle): FieldError[] {
   return [...errors, ...checkGates(b)];
 }
 
-/** The four-eyes rule of DESIGN §2, in words, or null when it holds. */
-export function fourEyesViolation(verifier: string, actor: string, owner: string | null): string | null {
-  if (verifier === actor) return `four eyes: ${verifier} reported this transition and cannot also verify it`;
-  if (verifier === owner) return `four eyes: ${verifier} owns this item and cannot verify its transitions`;
-  return null;
-}
-
 function checkGates(b: NormalizedBundle): FieldError[] {
   const byItem = new Map<string, number[]>();
   b.transitions.forEach((t, i) => byItem.set(t.item, [...(byItem.get(t.item) ?? []), i]));
   const errors: FieldError[] = [];
   for (const indices of byItem.values()) {
-    const ordered = [...indices].sort((x, y) => {
-      const a = b.transitions[x]!;
-      const c = b.transitions[y]!;
-      return a.effectiveAt - c.effectiveAt || a.recordedAt - c.recordedAt || x - y;
-    });
-    const pool: EvidenceLike[] = [];
-    let previousLevel = 0;
-    for (const i of ordered) {
-      const t = b.transitions[i]!;
-      pool.push(...t.evidence);
-      const level = levelOf(t.to);
-      if (level < previousLevel) {
-        if (!t.note) errors.push({ path: `transitions[${i}].note`, message: `moving ${t.item} down to ${t.to} needs a note` });
-      } else {
-        const missing = missingEvidence(t.to, pool);
-        if (missing.length > 0)
-          errors.push({ path: `transitions[${i}].evidence`, message: describeMissingEvidence(t.to, missing) });
-      }
-      previousLevel = level;
+    const entries = indices.map((i) => ({ ...b.transitions[i]!, order: i }));
+    for (const v of checkItemHistory(entries)) {
+      const i = indices[v.index]!;
+      errors.push({ path: `transitions[${i}].${v.field}`, message: `${b.transitions[i]!.item}: ${v.message}` });
     }
   }
-  return errors;
+  return errors.sort((x, y) => x.path.localeCompare(y.path, "en", { numeric: true }));
 }
 
 const SIGNAL_RANGES: Record<SignalMetric, { min: number; max: number; integer: boolean }> = {

@@ -1,10 +1,14 @@
 import fs from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { createToken, listTokens, revokeToken } from "@/db/accounts/api-tokens";
+import { addUser, findPerson, listUsers, setPassword, setRole } from "@/db/accounts/manage-users";
 import { bootDatabase } from "@/db/boot";
 import { exportBundle } from "@/db/export-bundle";
 import { importBundle } from "@/db/import-bundle";
 import { verifyLog } from "@/db/verify-log";
 import { AppError } from "@/lib/errors";
+import type { Role } from "@/lib/auth/roles";
+import { readPassword } from "./read-password";
 
 type Command = (args: string[]) => number | Promise<number>;
 
@@ -73,17 +77,128 @@ const COMMANDS: Record<string, { help: string; run: Command }> = {
   },
 };
 
+/** `user <sub>` and `token <sub>`: flags only, no positionals. */
+function flagsOf(args: string[], options: ParseArgsConfig["options"]) {
+  const parsed = parseArgs({ args, options, allowPositionals: false, strict: true });
+  return parsed.values as Record<string, string | boolean | undefined>;
+}
+
+function requiredFlag(flags: Record<string, string | boolean | undefined>, name: string): string {
+  const value = flags[name];
+  if (typeof value !== "string" || value.trim() === "") throw new AppError("invalid", `--${name} is required`);
+  return value;
+}
+
+// The CLI needs shell access to the database file: it acts as an administrator (README).
+const CLI_ACTOR = () => process.env.TRACKER_ACTOR ?? "cli";
+
+const USER_COMMANDS: Record<string, Command> = {
+  add: async (args) => {
+    const f = flagsOf(args, {
+      email: { type: "string" },
+      name: { type: "string" },
+      role: { type: "string" },
+      team: { type: "string" },
+      password: { type: "string" },
+      "password-stdin": { type: "boolean" },
+    });
+    const password = f["password-stdin"] ? await readPassword() : (f.password as string | undefined);
+    const person = addUser(
+      open(),
+      {
+        email: requiredFlag(f, "email"),
+        name: requiredFlag(f, "name"),
+        role: requiredFlag(f, "role") as Role,
+        team: (f.team as string | undefined) ?? "",
+        password,
+      },
+      CLI_ACTOR(),
+    );
+    process.stdout.write(`added ${person.email} (${person.role})${password ? "" : ", no password: cannot sign in on the web yet"}\n`);
+    return 0;
+  },
+  list: (args) => {
+    flagsOf(args, {});
+    for (const u of listUsers(open()))
+      process.stdout.write(`${u.email}\t${u.role}\t${u.name}\t${u.team}\t${u.canSignIn ? "password set" : "no password"}\n`);
+    return 0;
+  },
+  "set-role": (args) => {
+    const f = flagsOf(args, { email: { type: "string" }, role: { type: "string" } });
+    const person = setRole(open(), requiredFlag(f, "email"), requiredFlag(f, "role") as Role, CLI_ACTOR());
+    process.stdout.write(`${person.email} is now ${person.role}\n`);
+    return 0;
+  },
+  "set-password": async (args) => {
+    const f = flagsOf(args, { email: { type: "string" }, password: { type: "string" }, "password-stdin": { type: "boolean" } });
+    const password = f["password-stdin"] || f.password === undefined ? await readPassword() : (f.password as string);
+    setPassword(open(), requiredFlag(f, "email"), password, CLI_ACTOR());
+    process.stdout.write(`password changed for ${f.email}\n`);
+    return 0;
+  },
+};
+
+const TOKEN_COMMANDS: Record<string, Command> = {
+  create: (args) => {
+    const f = flagsOf(args, { email: { type: "string" }, name: { type: "string" } });
+    const db = open();
+    const person = findPerson(db, requiredFlag(f, "email"));
+    if (!person) throw new AppError("not_found", `no account with e-mail ${f.email}`);
+    const made = createToken(db, person, (f.name as string | undefined) ?? "cli", CLI_ACTOR());
+    process.stdout.write(`token #${made.id} for ${person.email} (${person.role}); it is shown once:\n${made.token}\n`);
+    return 0;
+  },
+  list: (args) => {
+    const f = flagsOf(args, { email: { type: "string" } });
+    const db = open();
+    const person = typeof f.email === "string" ? findPerson(db, f.email) : undefined;
+    if (typeof f.email === "string" && !person) throw new AppError("not_found", `no account with e-mail ${f.email}`);
+    const iso = (ms: number | null) => (ms === null ? "-" : new Date(ms).toISOString());
+    for (const t of listTokens(db, person?.id))
+      process.stdout.write(
+        `#${t.id}\t${t.email}\t${t.prefix}…\t${t.name}\tcreated ${iso(t.createdAt)}\tlast used ${iso(t.lastUsedAt)}\t${t.revokedAt ? "revoked " + iso(t.revokedAt) : "active"}\n`,
+      );
+    return 0;
+  },
+  revoke: (args) => {
+    const f = flagsOf(args, { id: { type: "string" } });
+    const id = Number(requiredFlag(f, "id").replace(/^#/, ""));
+    if (!Number.isInteger(id) || id <= 0) throw new AppError("invalid", "--id must be a token number such as 3");
+    revokeToken(open(), id, null);
+    process.stdout.write(`token #${id} revoked\n`);
+    return 0;
+  },
+};
+
+function group(name: string, commands: Record<string, Command>): Command {
+  return (args) => {
+    const [sub, ...rest] = args;
+    const command = sub ? commands[sub] : undefined;
+    if (!command) throw new AppError("invalid", `${name} needs one of: ${Object.keys(commands).join(", ")}`);
+    return command(rest);
+  };
+}
+
+COMMANDS.user = {
+  help: "user add --email E --name N --role R [--team T] [--password P | --password-stdin]\n  user list | user set-role --email E --role R | user set-password --email E [--password P]",
+  run: group("user", USER_COMMANDS),
+};
+COMMANDS.token = {
+  help: "token create --email E [--name N]   prints a new API token as the last line\n  token list [--email E] | token revoke --id N",
+  run: group("token", TOKEN_COMMANDS),
+};
+
 export function usage(): string {
   return `usage: npm run tracker -- <command>\n\n${Object.values(COMMANDS)
     .map((c) => `  ${c.help}`)
     .join("\n")}\n\nDATABASE_URL selects the SQLite file (default data/tracker.db).\n`;
 }
 
-export function runCommand(name: string, args: string[]): number | Promise<number> {
+export async function runCommand(name: string, args: string[]): Promise<number> {
   const command = COMMANDS[name];
   if (!command) throw new AppError("invalid", `unknown command "${name}" (try: npm run tracker -- help)`);
   try {
-    return command.run(args);
+    return await command.run(args);
   } catch (e) {
     // parseArgs throws TypeErrors with codes for unknown or malformed options: one line is enough.
     if ((e as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS")) throw new AppError("invalid", (e as Error).message);

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DemoProvenance } from "@/components/program/demo-provenance";
 import { StatusCountsTable } from "@/components/program/status-counts-table";
+import { requireSignedIn } from "@/app/_lib/auth";
 import { getDb } from "@/db/get-db";
 import { loadProgramHistory } from "@/db/queries/load-program-history";
 import { computeItemStatuses, countByStatus } from "@/lib/compute-item-statuses";
@@ -19,6 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function DashboardPage({ params }: Props) {
+  await requireSignedIn();
   const { slug } = await params;
   const history = loadProgramHistory(getDb(), slug);
   if (!history) notFound();

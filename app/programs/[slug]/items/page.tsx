@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/status-badge";
+import { requireSignedIn } from "@/app/_lib/auth";
 import { getDb } from "@/db/get-db";
 import { loadProgramHistory } from "@/db/queries/load-program-history";
 import { computeItemStatuses } from "@/lib/compute-item-statuses";
@@ -16,6 +17,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ItemsPage({ params }: Props) {
+  await requireSignedIn();
   const { slug } = await params;
   const history = loadProgramHistory(getDb(), slug);
   if (!history) notFound();

@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import { requireSignedIn } from "@/app/_lib/auth";
+import { CreateTokenForm } from "@/components/auth/create-token-form";
+import { listTokens } from "@/db/accounts/api-tokens";
+import { getDb } from "@/db/get-db";
+import { revokeTokenAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Account" };
+
+const when = (ms: number | null) => (ms === null ? "never" : new Date(ms).toISOString().replace("T", " ").slice(0, 16) + " UTC");
+
+export default async function AccountPage() {
+  const person = await requireSignedIn();
+  const tokens = listTokens(getDb(), person.id);
+  return (
+    <section className="space-y-6">
+      <div>
+        <h1 className="text-xl font-semibold">Your account</h1>
+        <p className="text-slate-600">
+          {person.name} · {person.email} · role <strong>{person.role}</strong>
+        </p>
+      </div>
+      <div className="space-y-3">
+        <h2 className="font-semibold">API tokens</h2>
+        <p className="text-slate-600">
+          Send <code>Authorization: Bearer &lt;token&gt;</code> to the API. A token acts with your role.
+        </p>
+        <CreateTokenForm />
+        {tokens.length === 0 ? (
+          <p className="text-slate-600">No tokens yet.</p>
+        ) : (
+          <table className="w-full max-w-3xl text-left" aria-label="API tokens">
+            <thead className="text-xs uppercase text-slate-500">
+              <tr>
+                <th className="py-1">token</th>
+                <th className="py-1">name</th>
+                <th className="py-1">created</th>
+                <th className="py-1">last used</th>
+                <th className="py-1">state</th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.map((t) => (
+                <tr key={t.id} className="border-t border-slate-100">
+                  <td className="py-1 font-mono">{t.prefix}…</td>
+                  <td className="py-1">{t.name}</td>
+                  <td className="py-1">{when(t.createdAt)}</td>
+                  <td className="py-1">{when(t.lastUsedAt)}</td>
+                  <td className="py-1">
+                    {t.revokedAt !== null ? (
+                      `revoked ${when(t.revokedAt)}`
+                    ) : (
+                      <form action={revokeTokenAction}>
+                        <input type="hidden" name="id" value={t.id} />
+                        <button type="submit" className="text-red-700 hover:underline">
+                          Revoke
+                        </button>
+                      </form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,12 @@
+// GET /api/programs/{slug}/bundle – the program bundle (DESIGN §10)
+import { apiRoute } from "@/app/_lib/api-handler";
+import { exportBundle } from "@/db/export-bundle";
+import { getDb } from "@/db/get-db";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute<{ slug: string }>("read", ({ params }) =>
+  Response.json(exportBundle(getDb(), params.slug), {
+    headers: { "content-disposition": `attachment; filename="${params.slug}.bundle.json"` },
+  }),
+);

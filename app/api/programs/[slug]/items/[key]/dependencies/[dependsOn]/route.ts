@@ -1,0 +1,11 @@
+// DELETE /api/programs/{slug}/items/{key}/dependencies/{dependsOn} – remove a dependency (contributor)
+import { apiRoute } from "@/app/_lib/api-handler";
+import { getDb } from "@/db/get-db";
+import { removeDependency } from "@/db/mutations/change-dependency";
+
+export const dynamic = "force-dynamic";
+
+export const DELETE = apiRoute<{ slug: string; key: string; dependsOn: string }>("report", ({ params, actor }) => {
+  removeDependency(getDb(), params.slug, params.key, params.dependsOn, actor);
+  return new Response(null, { status: 204 });
+});

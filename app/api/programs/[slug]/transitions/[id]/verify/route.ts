@@ -1,0 +1,14 @@
+// POST /api/programs/{slug}/transitions/{id}/verify – a second person verifies a transition (reviewer)
+import { apiRoute } from "@/app/_lib/api-handler";
+import { getDb } from "@/db/get-db";
+import { verifyTransition } from "@/db/mutations/verify-transition";
+import { AppError } from "@/lib/errors";
+import { readJson } from "@/lib/http/read-json";
+
+export const dynamic = "force-dynamic";
+
+export const POST = apiRoute<{ slug: string; id: string }>("verify", async ({ request, params, actor }) => {
+  const id = Number(params.id);
+  if (!Number.isSafeInteger(id) || id <= 0) throw new AppError("not_found", `no transition "${params.id}"`);
+  return Response.json(verifyTransition(getDb(), params.slug, id, await readJson(request), actor), { status: 201 });
+});

@@ -1,0 +1,46 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { isHttps, SESSION_COOKIE } from "@/app/_lib/auth";
+import { endSession, signIn } from "@/db/accounts/sessions";
+import { getDb } from "@/db/get-db";
+import { AppError } from "@/lib/errors";
+
+export interface SignInState {
+  error: string | null;
+  email: string;
+}
+
+/** Only same-site paths, so `next` can never send a person elsewhere. */
+function safeNext(value: FormDataEntryValue | null): string {
+  const next = typeof value === "string" ? value : "/";
+  return next.startsWith("/") && !next.startsWith("//") ? next : "/";
+}
+
+export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
+  const email = String(form.get("email") ?? "").trim();
+  const password = String(form.get("password") ?? "");
+  if (!email || !password) return { error: "Enter your e-mail and password.", email };
+  try {
+    const session = await signIn(getDb(), email, password);
+    (await cookies()).set(SESSION_COOKIE, session.token, {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: await isHttps(),
+      path: "/",
+      expires: new Date(session.expiresAt),
+    });
+  } catch (e) {
+    if (e instanceof AppError) return { error: e.code === "rate_limited" ? `${e.message}.` : "Wrong e-mail or password.", email };
+    throw e;
+  }
+  redirect(safeNext(form.get("next")));
+}
+
+export async function signOutAction(): Promise<void> {
+  const jar = await cookies();
+  endSession(getDb(), jar.get(SESSION_COOKIE)?.value);
+  jar.delete(SESSION_COOKIE);
+  redirect("/sign-in");
+}

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { currentPerson } from "@/app/_lib/auth";
+import { SignInForm } from "@/components/auth/sign-in-form";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Sign in" };
+
+type Props = { searchParams: Promise<{ next?: string }> };
+
+export default async function SignInPage({ searchParams }: Props) {
+  if (await currentPerson()) redirect("/");
+  const { next } = await searchParams;
+  return (
+    <section className="mx-auto max-w-sm rounded border border-slate-200 bg-white p-6">
+      <h1 className="mb-4 text-lg font-semibold">Sign in</h1>
+      <SignInForm next={next ?? "/"} />
+      <p className="mt-4 text-xs text-slate-500">
+        Accounts are made by an administrator (<code>npm run tracker -- user add</code>). The first start of a fresh
+        database prints the admin&apos;s e-mail and password once.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+"use client";
+
+import { useActionState } from "react";
+import { createTokenAction, type TokenState } from "@/app/account/actions";
+
+export function CreateTokenForm() {
+  const [state, action, pending] = useActionState<TokenState, FormData>(createTokenAction, { token: null, error: null });
+  return (
+    <form action={action} className="space-y-2">
+      <div className="flex items-end gap-2">
+        <label className="block">
+          <span className="text-slate-700">Token name</span>
+          <input name="name" placeholder="e.g. weekly-export cron" className="mt-1 block rounded border border-slate-300 px-2 py-1" />
+        </label>
+        <button type="submit" disabled={pending} className="rounded bg-indigo-700 px-3 py-1.5 text-white disabled:opacity-60">
+          Create token
+        </button>
+      </div>
+      {state.token && (
+        <p role="status" className="rounded bg-emerald-50 p-2">
+          New token (shown once, copy it now): <code data-testid="new-token" className="break-all">{state.token}</code>
+        </p>
+      )}
+      {state.error && <p role="alert" className="text-red-700">{state.error}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,46 @@
+"use client";
+
+import { useActionState } from "react";
+import { signInAction, type SignInState } from "@/app/sign-in/actions";
+
+export function SignInForm({ next }: { next: string }) {
+  const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, { error: null, email: "" });
+  return (
+    <form action={action} className="space-y-3">
+      <input type="hidden" name="next" value={next} />
+      <label className="block">
+        <span className="text-slate-700">E-mail</span>
+        <input
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          defaultValue={state.email}
+          className="mt-1 block w-full rounded border border-slate-300 px-2 py-1.5"
+        />
+      </label>
+      <label className="block">
+        <span className="text-slate-700">Password</span>
+        <input
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="mt-1 block w-full rounded border border-slate-300 px-2 py-1.5"
+        />
+      </label>
+      {state.error && (
+        <p role="alert" className="text-red-700">
+          {state.error}
+        </p>
+      )}
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded bg-indigo-700 px-3 py-1.5 font-medium text-white hover:bg-indigo-800 disabled:opacity-60"
+      >
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

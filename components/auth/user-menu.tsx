@@ -1,0 +1,19 @@
+import Link from "next/link";
+import { signOutAction } from "@/app/sign-in/actions";
+import type { Person } from "@/db/schema";
+
+/** Who is signed in, with which role, and the way out. */
+export function UserMenu({ person }: { person: Person }) {
+  return (
+    <div className="ml-auto flex items-center gap-3">
+      <Link href="/account" className="text-slate-700 hover:underline" data-testid="signed-in-as">
+        {person.name} <span className="text-slate-500">({person.role})</span>
+      </Link>
+      <form action={signOutAction}>
+        <button type="submit" className="rounded border border-slate-300 px-2 py-1 text-slate-700 hover:bg-slate-100">
+          Sign out
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { newSecret, sha256 } from "@/lib/auth/secrets";
+import { AppError } from "@/lib/errors";
+import type { Db } from "../index";
+import { LogWriter } from "../append-log";
+import { apiTokens, people, type Person } from "../schema";
+
+/** Makes a token for `person`; the clear token is returned once and never stored. */
+export function createToken(db: Db, person: Person, name: string, actor: string | null) {
+  const token = newSecret("bot");
+  const now = Date.now();
+  const row = db.transaction((tx) => {
+    const inserted = tx
+      .insert(apiTokens)
+      .values({ personId: person.id, name, tokenHash: sha256(token), prefix: token.slice(0, 10), createdAt: now })
+      .returning()
+      .get();
+    new LogWriter(tx).append({
+      actor,
+      action: "create",
+      entity: "api-token",
+      entityId: String(inserted.id),
+      programSlug: null,
+      payload: { owner: person.email, name, prefix: inserted.prefix },
+    });
+    return inserted;
+  });
+  return { token, id: row.id, prefix: row.prefix };
+}
+
+export function listTokens(db: Db, personId?: number) {
+  const query = db
+    .select({
+      id: apiTokens.id,
+      email: people.email,
+      name: apiTokens.name,
+      prefix: apiTokens.prefix,
+      createdAt: apiTokens.createdAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      revokedAt: apiTokens.revokedAt,
+    })
+    .from(apiTokens)
+    .innerJoin(people, eq(apiTokens.personId, people.id));
+  return (personId === undefined ? query : query.where(eq(apiTokens.personId, personId))).orderBy(desc(apiTokens.id)).all();
+}
+
+/** Revokes a token at once. Only its owner or an admin may. */
+export function revokeToken(db: Db, id: number, by: { email: string; id: number; role: Person["role"] } | null) {
+  const token = db.select().from(apiTokens).where(eq(apiTokens.id, id)).get();
+  if (!token || (by && by.role !== "admin" && token.personId !== by.id)) throw new AppError("not_found", `no token #${id}`);
+  if (token.revokedAt !== null) return;
+  db.transaction((tx) => {
+    tx.update(apiTokens).set({ revokedAt: Date.now() }).where(eq(apiTokens.id, id)).run();
+    new LogWriter(tx).append({
+      actor: by?.email ?? null,
+      action: "revoke",
+      entity: "api-token",
+      entityId: String(id),
+      programSlug: null,
+      payload: { prefix: token.prefix },
+    });
+  });
+}
+
+/** The person behind a bearer token, or null when unknown or revoked; notes the last use. */
+export function tokenPerson(db: Db, token: string, now = Date.now()): Person | null {
+  const row = db
+    .select({ person: people, id: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
+    .from(apiTokens)
+    .innerJoin(people, eq(apiTokens.personId, people.id))
+    .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt)))
+    .get();
+  if (!row) return null;
+  // One write a minute at most: last-used is for people, not an access log.
+  if (row.lastUsedAt === null || now - row.lastUsedAt > 60_000)
+    db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id)).run();
+  return row.person;
+}

@@ -1,0 +1,73 @@
+import { and, eq, max } from "drizzle-orm";
+import { AppError } from "@/lib/errors";
+import { cycleClosedBy, formatCycle } from "@/lib/graph";
+import { parseInput } from "@/lib/validations/parse-input";
+import { dependencyInputSchema } from "@/lib/validations/transition-input";
+import type { Db, Tx } from "../index";
+import { LogWriter } from "../append-log";
+import { findProgramItem } from "../queries/find-program-item";
+import { dependencies, items, type Person } from "../schema";
+
+function programEdges(tx: Tx, programId: number): Map<string, string[]> {
+  const rows = tx
+    .select({ from: items.key, to: dependencies.dependsOnId })
+    .from(dependencies)
+    .innerJoin(items, eq(dependencies.itemId, items.id))
+    .where(eq(items.programId, programId))
+    .orderBy(dependencies.itemId, dependencies.position)
+    .all();
+  const keyById = new Map(
+    tx.select({ id: items.id, key: items.key }).from(items).where(eq(items.programId, programId)).all().map((i) => [i.id, i.key]),
+  );
+  const edges = new Map<string, string[]>();
+  rows.forEach((r) => edges.set(r.from, [...(edges.get(r.from) ?? []), keyById.get(r.to)!]));
+  return edges;
+}
+
+/** Adds `key depends on dependsOn`; an edge that would close a cycle is refused, naming it (422). */
+export function addDependency(db: Db, slug: string, key: string, input: unknown, actor: Person) {
+  const { dependsOn } = parseInput(dependencyInputSchema, input, "dependency");
+  return db.transaction((tx) => {
+    const { program, item } = findProgramItem(tx, slug, key);
+    const target = findProgramItem(tx, slug, dependsOn).item;
+    const edges = programEdges(tx, program.id);
+    if (edges.get(key)?.includes(dependsOn)) throw new AppError("conflict", `${key} already depends on ${dependsOn}`);
+    const cycle = cycleClosedBy(edges, key, dependsOn);
+    if (cycle)
+      throw new AppError("rule", `dependency cycle: ${formatCycle(cycle)}`, [
+        { path: "dependsOn", message: `${key} -> ${dependsOn} would close the cycle ${formatCycle(cycle)}` },
+      ]);
+    const position =
+      (tx.select({ n: max(dependencies.position) }).from(dependencies).where(eq(dependencies.itemId, item.id)).get()?.n ?? -1) + 1;
+    tx.insert(dependencies).values({ itemId: item.id, dependsOnId: target.id, position }).run();
+    new LogWriter(tx).append({
+      actor: actor.email,
+      action: "add",
+      entity: "dependency",
+      entityId: `${key}->${dependsOn}`,
+      programSlug: slug,
+      payload: { item: key, dependsOn },
+    });
+    return { item: key, dependsOn };
+  });
+}
+
+export function removeDependency(db: Db, slug: string, key: string, dependsOn: string, actor: Person): void {
+  db.transaction((tx) => {
+    const { item } = findProgramItem(tx, slug, key);
+    const target = findProgramItem(tx, slug, dependsOn).item;
+    const removed = tx
+      .delete(dependencies)
+      .where(and(eq(dependencies.itemId, item.id), eq(dependencies.dependsOnId, target.id)))
+      .run();
+    if (removed.changes === 0) throw new AppError("not_found", `${key} does not depend on ${dependsOn}`);
+    new LogWriter(tx).append({
+      actor: actor.email,
+      action: "remove",
+      entity: "dependency",
+      entityId: `${key}->${dependsOn}`,
+      programSlug: slug,
+      payload: { item: key, dependsOn },
+    });
+  });
+}

@@ -1,0 +1,18 @@
+import { and, eq } from "drizzle-orm";
+import { AppError } from "@/lib/errors";
+import type { Db, Tx } from "../index";
+import { items, people, programs } from "../schema";
+
+/** The program and item for a slug and key, or a 404 AppError naming what is missing. */
+export function findProgramItem(db: Db | Tx, slug: string, key: string) {
+  const program = db.select().from(programs).where(eq(programs.slug, slug)).get();
+  if (!program) throw new AppError("not_found", `no program "${slug}"`);
+  const row = db
+    .select({ item: items, ownerEmail: people.email })
+    .from(items)
+    .leftJoin(people, eq(items.ownerId, people.id))
+    .where(and(eq(items.programId, program.id), eq(items.key, key)))
+    .get();
+  if (!row) throw new AppError("not_found", `no item "${key}" in program "${slug}"`);
+  return { program, item: row.item, ownerEmail: row.ownerEmail };
+}

@@ -1,0 +1,20 @@
+import { ROLES, type Role } from "../bundle/bundle-schema";
+
+export { ROLES, type Role };
+
+/** What each kind of action needs (DESIGN §10, issue 3): one table, used by every door. */
+export const REQUIRED_ROLE = {
+  read: "viewer",
+  report: "contributor", // transitions, evidence, signals, dependencies, item edits
+  verify: "reviewer",
+  admin: "admin", // programs, claims, import, users, publishing
+} as const satisfies Record<string, Role>;
+export type Permission = keyof typeof REQUIRED_ROLE;
+
+export function roleRank(role: Role): number {
+  return ROLES.indexOf(role);
+}
+
+export function can(role: Role, permission: Permission): boolean {
+  return roleRank(role) >= roleRank(REQUIRED_ROLE[permission]);
+}

@@ -1,0 +1,18 @@
+import { AppError } from "../errors";
+
+/** RFC 9457 problem+json for an error; anything but an AppError becomes a bare 500 with no details. */
+export function problemResponse(error: unknown, instance?: string): Response {
+  const known = error instanceof AppError ? error : null;
+  const status = known?.status ?? 500;
+  const body = {
+    type: "about:blank",
+    title: known?.title ?? "Internal server error",
+    status,
+    detail: known?.message ?? "the server failed to answer; nothing was written",
+    ...(instance ? { instance } : {}),
+    ...(known && known.errors.length > 0 ? { errors: known.errors } : {}),
+  };
+  const headers: Record<string, string> = { "content-type": "application/problem+json" };
+  if (status === 401) headers["www-authenticate"] = 'Bearer realm="tracker"';
+  return new Response(JSON.stringify(body), { status, headers });
+}

@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { instantStringSchema, toInstant } from "../time";
+import { parseInput } from "./parse-input";
+
+const querySchema = z.object({
+  asOf: instantStringSchema.optional(),
+  knownAt: instantStringSchema.optional(),
+});
+
+/**
+ * `asOf` and `knownAt` from a query string (DESIGN §4): a bare date means the end of that day;
+ * both default to now. Anything else is a 400 saying which format is expected.
+ */
+export function parseAsOfQuery(params: URLSearchParams, now = Date.now()): { asOf: number; knownAt: number } {
+  const q = parseInput(
+    querySchema,
+    { asOf: params.get("asOf") ?? undefined, knownAt: params.get("knownAt") ?? undefined },
+    "query",
+  );
+  return {
+    asOf: q.asOf ? toInstant(q.asOf, "end") : now,
+    knownAt: q.knownAt ? toInstant(q.knownAt, "end") : now,
+  };
+}

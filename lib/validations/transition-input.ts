@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { evidenceSchema } from "../bundle/bundle-schema";
+import { statusSchema } from "../status";
+import { instantStringSchema } from "../time";
+
+/** Body of `POST …/items/{key}/transitions` and of the item page's report form. */
+export const transitionInputSchema = z.object({
+  to: statusSchema,
+  effectiveAt: instantStringSchema.optional(),
+  evidence: z.array(evidenceSchema).max(50, "at most 50 pieces of evidence at once").default([]),
+  note: z.string().trim().max(5000, "must be at most 5000 characters").default(""),
+});
+export type TransitionInput = z.input<typeof transitionInputSchema>;
+
+/** Body of `POST …/transitions/{id}/verify`. */
+export const verificationInputSchema = z.object({
+  note: z.string().trim().max(5000, "must be at most 5000 characters").default(""),
+});
+
+/** Body of `POST …/items/{key}/dependencies`. */
+export const dependencyInputSchema = z.object({
+  dependsOn: z.string().trim().min(1, "must name an item key").max(40),
+});

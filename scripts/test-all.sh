@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# `npm test`: install what is missing, then run every unit and end-to-end test, and close on one
+# summary line ("Tests: N passed, N failed, N skipped").
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "== npm ci"
+  npm ci --no-audit --no-fund || exit 1
+fi
+bash scripts/ensure-chromium.sh || exit 1
+
+rm -rf tests/.tmp && mkdir -p tests/.tmp
+failed=0
+
+echo "== unit and API tests (vitest)"
+node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json=tests/.tmp/vitest.json || failed=1
+
+echo "== build"
+node_modules/.bin/next build || { echo "build failed"; failed=1; }
+
+if [ -f .next/BUILD_ID ]; then
+  echo "== end-to-end tests (Playwright, Chromium)"
+  node_modules/.bin/playwright test "$@" || failed=1
+fi
+
+node scripts/summarize-tests.mjs tests/.tmp/vitest.json tests/.tmp/playwright.json || failed=1
+exit $failed

@@ -1,0 +1,49 @@
+import { execFileSync } from "node:child_process";
+import { expect, test } from "@playwright/test";
+
+test("health answers without credentials", async ({ request }) => {
+  const res = await request.get("/api/health");
+  expect(res.status()).toBe(200);
+  expect(await res.json()).toEqual({ ok: true });
+});
+
+test("a fresh database serves the demo program's dashboard with 64 items", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: /Boost offload/i }).first().click();
+  await expect(page).toHaveURL(/\/programs\/boost-offload$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByTestId("total-items")).toHaveText("64");
+  await expect(page.getByText("Demo program — an illustrative reconstruction.")).toBeVisible();
+
+  const table = page.getByRole("table", { name: "Items per status" });
+  const trueCounts = await table.locator("tbody tr td:nth-child(2)").allInnerTexts();
+  const reportedCounts = await table.locator("tbody tr td:nth-child(3)").allInnerTexts();
+  expect(trueCounts.map(Number).reduce((a, b) => a + b, 0)).toBe(64);
+  expect(reportedCounts.map(Number).reduce((a, b) => a + b, 0)).toBe(64);
+});
+
+test("the items table lists every item with true and reported status", async ({ page }) => {
+  await page.goto("/programs/boost-offload");
+  await page.getByRole("link", { name: /All 64 items/ }).click();
+  await expect(page.getByRole("heading", { name: "Items (64)" })).toBeVisible();
+  await expect(page.locator("tbody tr")).toHaveCount(64);
+  await expect(page.getByRole("columnheader", { name: "trueStatus" })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "reportedStatus" })).toBeVisible();
+  await expect(page.getByText("unowned").first()).toBeVisible();
+});
+
+test("an empty program shows a clear empty state", async ({ page }) => {
+  execFileSync("node_modules/.bin/tsx", ["scripts/tracker.ts", "import", "tests/fixtures/empty-program.json"], {
+    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
+  });
+  await page.goto("/programs/empty-program");
+  await expect(page.getByTestId("total-items")).toHaveText("0");
+  await expect(page.getByText("This program has no work items yet.")).toBeVisible();
+  await page.goto("/programs/empty-program/items");
+  await expect(page.getByRole("heading", { name: "Items (0)" })).toBeVisible();
+});
+
+test("an unknown program is a 404 page", async ({ page }) => {
+  const res = await page.goto("/programs/no-such-program");
+  expect(res?.status()).toBe(404);
+});
