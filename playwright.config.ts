@@ -1,8 +1,10 @@
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 // One fresh SQLite file per run; workers inherit it through the environment.
 process.env.E2E_DATABASE_URL ??= path.join("tests", ".tmp", `e2e-${Date.now()}.db`);
+process.env.TEST_PASSWORD ??= `pw-${randomBytes(12).toString("hex")}`;
 const port = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
@@ -36,7 +38,12 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 180_000,
-    env: { DATABASE_URL: process.env.E2E_DATABASE_URL, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      DATABASE_URL: process.env.E2E_DATABASE_URL,
+      TEST_PASSWORD: process.env.TEST_PASSWORD,
+      PORT: String(port),
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
     stdout: "pipe",
     stderr: "pipe",
   },

@@ -1,5 +1,5 @@
 // Serves the built app for Playwright on a brand-new SQLite file, and refuses any other database.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -13,6 +13,9 @@ if (!fs.existsSync(".next/BUILD_ID")) {
   console.error("e2e-server: no build; run `npx next build` first (npm test does)");
   process.exit(1);
 }
+const prepared = spawnSync("node_modules/.bin/tsx", ["tests/support/prepare-test-database.ts"], { stdio: "inherit" });
+if (prepared.status !== 0) process.exit(prepared.status ?? 1);
+
 const server = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", process.env.PORT ?? "3100"], {
   stdio: "inherit",
 });

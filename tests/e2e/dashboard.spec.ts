@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
+import { signIn } from "./support/sign-in";
 
 test("health answers without credentials", async ({ request }) => {
   const res = await request.get("/api/health");
@@ -8,8 +9,9 @@ test("health answers without credentials", async ({ request }) => {
 });
 
 test("a fresh database serves the demo program's dashboard with 64 items", async ({ page }) => {
+  await signIn(page, "viewer");
   await page.goto("/");
-  await page.getByRole("link", { name: /Boost offload/i }).first().click();
+  await page.getByRole("link", { name: "Boost offload program" }).click();
   await expect(page).toHaveURL(/\/programs\/boost-offload$/);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByTestId("total-items")).toHaveText("64");
@@ -23,6 +25,7 @@ test("a fresh database serves the demo program's dashboard with 64 items", async
 });
 
 test("the items table lists every item with true and reported status", async ({ page }) => {
+  await signIn(page, "viewer");
   await page.goto("/programs/boost-offload");
   await page.getByRole("link", { name: /All 64 items/ }).click();
   await expect(page.getByRole("heading", { name: "Items (64)" })).toBeVisible();
@@ -36,6 +39,7 @@ test("an empty program shows a clear empty state", async ({ page }) => {
   execFileSync("node_modules/.bin/tsx", ["scripts/tracker.ts", "import", "tests/fixtures/empty-program.json"], {
     env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
   });
+  await signIn(page, "viewer");
   await page.goto("/programs/empty-program");
   await expect(page.getByTestId("total-items")).toHaveText("0");
   await expect(page.getByText("This program has no work items yet.")).toBeVisible();
@@ -44,6 +48,7 @@ test("an empty program shows a clear empty state", async ({ page }) => {
 });
 
 test("an unknown program is a 404 page", async ({ page }) => {
+  await signIn(page, "viewer");
   const res = await page.goto("/programs/no-such-program");
   expect(res?.status()).toBe(404);
 });

@@ -1,0 +1,58 @@
+import { expect, test } from "@playwright/test";
+import { TEST_ACCOUNTS } from "../support/test-accounts";
+import { signIn } from "./support/sign-in";
+
+test("signed out, every page sends you to sign-in", async ({ page }) => {
+  for (const path of ["/", "/programs/boost-offload", "/programs/boost-offload/items", "/account"]) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/sign-in/);
+  }
+});
+
+test("sign in, see the dashboard with who you are, sign out, and be sent back to sign-in", async ({ page }) => {
+  await signIn(page, "reviewer");
+  await expect(page.getByTestId("signed-in-as")).toHaveText(`${TEST_ACCOUNTS.reviewer.name} (reviewer)`);
+  await page.goto("/programs/boost-offload");
+  await expect(page.getByTestId("total-items")).toHaveText("64");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.goto("/programs/boost-offload");
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("a wrong password is refused with a readable message", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("E-mail").fill(TEST_ACCOUNTS.viewer.email);
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Wrong" })).toHaveText("Wrong e-mail or password.");
+});
+
+test("the session cookie is httpOnly and SameSite=Lax, and pages carry security headers", async ({ page, context }) => {
+  const response = await page.goto("/sign-in");
+  const headers = response!.headers();
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(headers["x-frame-options"]).toBe("DENY");
+  await signIn(page, "viewer");
+  const cookie = (await context.cookies()).find((c) => c.name === "tracker_session");
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: false });
+});
+
+test("a person makes an API token on the account page, uses it, and revokes it", async ({ page, request }) => {
+  await signIn(page, "viewer");
+  await page.goto("/account");
+  await page.getByLabel("Token name").fill("e2e");
+  await page.getByRole("button", { name: "Create token" }).click();
+  const token = (await page.getByTestId("new-token").innerText()).trim();
+  expect(token).toMatch(/^bot_/);
+  const ok = await request.get("/api/programs", { headers: { authorization: `Bearer ${token}` } });
+  expect(ok.status()).toBe(200);
+  await page.reload();
+  await page.getByRole("table", { name: "API tokens" }).getByRole("button", { name: "Revoke" }).first().click();
+  await expect(page.getByText(/revoked/).first()).toBeVisible();
+  const refused = await request.get("/api/programs", { headers: { authorization: `Bearer ${token}` } });
+  expect(refused.status()).toBe(401);
+  expect(refused.headers()["content-type"]).toContain("application/problem+json");
+});
