@@ -8,7 +8,7 @@ process.env.TEST_PASSWORD ??= `pw-${randomBytes(12).toString("hex")}`;
 const port = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
-  testDir: "tests/e2e",
+  testDir: "tests",
   outputDir: "test-results",
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
@@ -32,7 +32,16 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } } }],
+  projects: [
+    // Black-box HTTP tests of the API: no browser, same server.
+    { name: "api", testDir: "tests/api", testMatch: /.*\.spec\.ts/ },
+    {
+      name: "chromium",
+      testDir: "tests/e2e",
+      testMatch: /.*\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } },
+    },
+  ],
   webServer: {
     command: "node scripts/e2e-server.mjs",
     url: `http://127.0.0.1:${port}/api/health`,

@@ -1,14 +1,23 @@
 /**
- * Boots a brand-new database (migrations, demo program, first admin) and adds the test accounts,
- * all with the password in TEST_PASSWORD. Run by scripts/e2e-server.mjs before the server starts.
+ * Boots a brand-new database (migrations, demo program, first admin), adds the test accounts with
+ * the password in TEST_PASSWORD, and writes one API token per role to `<database>.tokens.json`.
+ * Run by scripts/e2e-server.mjs before the server starts.
  */
+import fs from "node:fs";
+import { createToken } from "@/db/accounts/api-tokens";
 import { addUser, setPassword } from "@/db/accounts/manage-users";
 import { bootDatabase } from "@/db/boot";
-import { DEMO_SIGN_INS, TEST_ACCOUNTS } from "./test-accounts";
+import { databaseFile } from "@/db/index";
+import { DEMO_SIGN_INS, TEST_ACCOUNTS, type TestRole } from "./test-accounts";
 
 const password = process.env.TEST_PASSWORD;
 if (!password) throw new Error("TEST_PASSWORD is not set");
 const db = bootDatabase(undefined, () => {});
-for (const account of Object.values(TEST_ACCOUNTS)) addUser(db, { ...account, password }, null);
+const tokens: Partial<Record<TestRole, string>> = {};
+for (const [role, account] of Object.entries(TEST_ACCOUNTS) as [TestRole, (typeof TEST_ACCOUNTS)[TestRole]][]) {
+  const person = addUser(db, { ...account, password }, null);
+  tokens[role] = createToken(db, person, "tests", null).token;
+}
 for (const email of DEMO_SIGN_INS) setPassword(db, email, password, null);
+fs.writeFileSync(`${databaseFile()}.tokens.json`, JSON.stringify(tokens));
 db.$client.close();
