@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { createToken, listTokens, revokeToken, tokenPerson } from "@/db/accounts/api-tokens";
+import { addUser, listUsers, setPassword, setRole } from "@/db/accounts/manage-users";
+import { endSession, sessionPerson, signIn } from "@/db/accounts/sessions";
+import { openDatabase } from "@/db/index";
+import { verifyLog } from "@/db/verify-log";
+import { SESSION_TTL_MS } from "@/lib/auth/sign-in-throttle";
+import { AppError } from "@/lib/errors";
+
+const PASSWORD = "correct horse battery";
+
+function setup() {
+  const db = openDatabase(":memory:");
+  const person = addUser(db, { email: "Ann@Example.com", name: "Ann", role: "reviewer", password: PASSWORD }, "cli");
+  return { db, person };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (e) {
+    if (e instanceof AppError) return e;
+    throw e;
+  }
+  throw new Error("expected a rejection");
+}
+
+describe("accounts", () => {
+  it("stores an scrypt hash, never the password, and logs the creation without it", () => {
+    const { db, person } = setup();
+    expect(person.email).toBe("ann@example.com");
+    expect(person.passwordHash).toMatch(/^scrypt\$32768\$8\$1\$/);
+    const dump = db.$client.prepare("SELECT * FROM people").all().map((r) => JSON.stringify(r)).join("");
+    const log = db.$client.prepare("SELECT payload FROM audit_log").all().map((r) => JSON.stringify(r)).join("");
+    expect(dump).not.toContain(PASSWORD);
+    expect(log).not.toContain(PASSWORD);
+    expect(log).not.toContain(person.passwordHash!);
+    expect(verifyLog(db).ok).toBe(true);
+  });
+
+  it("refuses a duplicate e-mail, an unknown role and a short password with field errors", () => {
+    const { db } = setup();
+    expect(() => addUser(db, { email: "ann@example.com", name: "Ann", role: "viewer" }, null)).toThrow(/already exists/);
+    const bad = (() => {
+      try {
+        addUser(db, { email: "x@example.com", name: "X", role: "boss" as never, password: "short" }, null);
+      } catch (e) {
+        return e as AppError;
+      }
+    })();
+    expect(bad?.errors.map((e) => e.path).sort()).toEqual(["password", "role"]);
+  });
+
+  it("changes role and password, and lists who can sign in", async () => {
+    const { db } = setup();
+    setRole(db, "ann@example.com", "admin", "cli");
+    setPassword(db, "ann@example.com", "another long password", "cli");
+    expect(listUsers(db)).toEqual([{ email: "ann@example.com", name: "Ann", team: "", role: "admin", canSignIn: true }]);
+    await expect(signIn(db, "ann@example.com", "another long password")).resolves.toMatchObject({ person: { role: "admin" } });
+  });
+});
+
+describe("sign-in and sessions", () => {
+  it("opens a session that expires", async () => {
+    const { db } = setup();
+    const now = Date.UTC(2026, 0, 1);
+    const { token } = await signIn(db, "ann@example.com", PASSWORD, now);
+    expect(sessionPerson(db, token, now + 1000)?.email).toBe("ann@example.com");
+    expect(sessionPerson(db, token, now + SESSION_TTL_MS + 1)).toBeNull();
+    expect(db.$client.prepare("SELECT id FROM sessions").all()).not.toContainEqual({ id: token });
+  });
+
+  it("ends a session at once on sign-out", async () => {
+    const { db } = setup();
+    const { token } = await signIn(db, "ann@example.com", PASSWORD);
+    endSession(db, token);
+    expect(sessionPerson(db, token)).toBeNull();
+  });
+
+  it("slows down repeated failures for one account, and a success resets the count", async () => {
+    const { db } = setup();
+    const t0 = Date.UTC(2026, 0, 1);
+    for (let i = 0; i < 3; i++) expect((await rejection(signIn(db, "ann@example.com", "wrong", t0))).code).toBe("unauthenticated");
+    const limited = await rejection(signIn(db, "ann@example.com", PASSWORD, t0 + 500));
+    expect(limited.code).toBe("rate_limited");
+    expect(limited.status).toBe(429);
+    await expect(signIn(db, "ann@example.com", PASSWORD, t0 + 2500)).resolves.toBeTruthy();
+    expect(db.$client.prepare("SELECT * FROM sign_in_failures").all()).toEqual([]);
+  });
+
+  it("says the same for an unknown account and a wrong password", async () => {
+    const { db } = setup();
+    const unknown = await rejection(signIn(db, "nobody@example.com", PASSWORD));
+    const wrong = await rejection(signIn(db, "ann@example.com", "wrong password"));
+    expect(unknown.message).toBe(wrong.message);
+  });
+});
+
+describe("API tokens", () => {
+  it("stores only a hash, authenticates, notes last use, and stops at once when revoked", () => {
+    const { db, person } = setup();
+    const made = createToken(db, person, "cron", "cli");
+    expect(made.token).toMatch(/^bot_[A-Za-z0-9_-]{43}$/);
+    expect(JSON.stringify(db.$client.prepare("SELECT * FROM api_tokens").all())).not.toContain(made.token);
+    const now = Date.UTC(2026, 0, 1);
+    expect(tokenPerson(db, made.token, now)?.email).toBe("ann@example.com");
+    expect(listTokens(db, person.id)[0]).toMatchObject({ name: "cron", lastUsedAt: now, revokedAt: null });
+    revokeToken(db, made.id, null);
+    expect(tokenPerson(db, made.token)).toBeNull();
+    expect(verifyLog(db).ok).toBe(true);
+  });
+
+  it("lets only the owner or an admin revoke a token", () => {
+    const { db, person } = setup();
+    const other = addUser(db, { email: "bob@example.com", name: "Bob", role: "viewer" }, null);
+    const made = createToken(db, person, "mine", null);
+    expect(() => revokeToken(db, made.id, other)).toThrow(/no token/);
+    expect(tokenPerson(db, made.token)).not.toBeNull();
+  });
+});
