@@ -17,7 +17,11 @@ export interface ItemStatus {
   trueLevel: number;
   /** effectiveAt of the transition that last raised or lowered the true status (null if never moved). */
   trueSince: number | null;
+  /** effectiveAt of every move of the true status up to done: the completions, for throughput. */
+  doneEvents: number[];
 }
+
+const DONE_LEVEL = levelOf("done");
 
 /** DESIGN §4: effective order is effectiveAt, then recordedAt, then recording order. */
 export function compareEffectiveOrder(a: FoldTransition, b: FoldTransition): number {
@@ -35,10 +39,12 @@ export function foldItemStatus(transitions: readonly FoldTransition[], asOf: num
     .sort(compareEffectiveOrder);
   let trueLevel = 0;
   let trueSince: number | null = null;
+  const doneEvents: number[] = [];
   for (const t of visible) {
     const level = levelOf(t.to);
     const verified = t.verificationRecordedAt !== null && t.verificationRecordedAt <= knownAt;
     if (level < trueLevel || (level > trueLevel && verified)) {
+      if (level === DONE_LEVEL) doneEvents.push(t.effectiveAt);
       trueLevel = level;
       trueSince = t.effectiveAt;
     }
@@ -51,5 +57,6 @@ export function foldItemStatus(transitions: readonly FoldTransition[], asOf: num
     reportedLevel,
     trueLevel,
     trueSince,
+    doneEvents,
   };
 }

@@ -1,0 +1,76 @@
+import type { HistoryItem } from "../program-history";
+import { formatDate, toInstant } from "../time";
+import { assessClaim, type ClaimAssessment, type ClaimLink, type Verdict } from "./claim-verdict";
+
+export interface ClaimRecord {
+  id: string;
+  date: number;
+  datePrecision: "day" | "month" | "year";
+  dateNote: string;
+  speaker: string;
+  venue: string;
+  quote: string;
+  quoteIsParaphrase: boolean;
+  url: string;
+  kind: string;
+  links: ClaimLink[];
+}
+
+export interface EvaluatedClaim {
+  id: string;
+  date: string;
+  datePrecision: ClaimRecord["datePrecision"];
+  dateNote: string;
+  speaker: string;
+  venue: string;
+  quote: string;
+  quoteIsParaphrase: boolean;
+  url: string;
+  kind: string;
+  linked: number;
+  metAtClaimDate: number;
+  /** At the claim's date, with everything the tracker knows now. */
+  verdictAtClaimDate: Verdict;
+  /** At the claim's date, as the records of that day showed (knownAt = claim date). */
+  verdictKnownThen: Verdict;
+  /** At the query's asOf (default: now). */
+  verdictAsOf: Verdict;
+  asOf: string;
+  links: (ClaimAssessment["links"][number] & { trueStatusAsOf: string; metAsOf: boolean })[];
+}
+
+/** DESIGN §7 for every claim: three verdicts each, from one map of item histories. */
+export function evaluateClaims(
+  claims: readonly ClaimRecord[],
+  items: readonly HistoryItem[],
+  asOf: number,
+  knownAt: number,
+): EvaluatedClaim[] {
+  const byKey = new Map(items.map((i) => [i.key, i]));
+  return claims.map((c) => {
+    const claimDay = formatDate(c.date);
+    const claimEnd = toInstant(claimDay, "end");
+    const atDate = assessClaim(c.links, byKey, claimEnd, knownAt);
+    const knownThen = assessClaim(c.links, byKey, claimEnd, Math.min(claimEnd, knownAt));
+    const now = assessClaim(c.links, byKey, asOf, knownAt);
+    return {
+      id: c.id,
+      date: claimDay,
+      datePrecision: c.datePrecision,
+      dateNote: c.dateNote,
+      speaker: c.speaker,
+      venue: c.venue,
+      quote: c.quote,
+      quoteIsParaphrase: c.quoteIsParaphrase,
+      url: c.url,
+      kind: c.kind,
+      linked: c.links.length,
+      metAtClaimDate: atDate.met,
+      verdictAtClaimDate: atDate.verdict,
+      verdictKnownThen: knownThen.verdict,
+      verdictAsOf: now.verdict,
+      asOf: formatDate(asOf),
+      links: atDate.links.map((l, i) => ({ ...l, trueStatusAsOf: now.links[i]!.trueStatus, metAsOf: now.links[i]!.met })),
+    };
+  });
+}

@@ -1,0 +1,66 @@
+/** A node of the dependency graph as the critical path needs it. */
+export interface PathNode {
+  key: string;
+  dependsOn: readonly string[];
+  /** estimateWeeks when not done, 0 when done (DESIGN §5). */
+  weight: number;
+  done: boolean;
+}
+
+export interface CriticalPath {
+  /** From the first dependency to the last dependent. Empty when nothing remains. */
+  keys: string[];
+  remainingWeeks: number;
+}
+
+/**
+ * The longest dependency chain weighted by the estimates of unfinished items (DESIGN §5). Ties go
+ * to the smaller key. The chain starts at an unfinished item and follows a dependency only while
+ * it adds weight, so it never trails off into finished work. Dependencies on keys not in `nodes`
+ * are ignored (items outside the program at the date).
+ */
+export function criticalPath(nodes: readonly PathNode[]): CriticalPath {
+  const byKey = new Map(nodes.map((n) => [n.key, n]));
+  const best = new Map<string, { weight: number; next: string | null }>();
+
+  // Iterative post-order, so 10,000-deep chains cannot overflow the stack.
+  for (const root of nodes) {
+    if (best.has(root.key)) continue;
+    const stack: { node: PathNode; expanded: boolean }[] = [{ node: root, expanded: false }];
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      const deps = frame.node.dependsOn.filter((k) => byKey.has(k));
+      if (!frame.expanded) {
+        frame.expanded = true;
+        for (const k of deps) if (!best.has(k)) stack.push({ node: byKey.get(k)!, expanded: false });
+        continue;
+      }
+      stack.pop();
+      if (best.has(frame.node.key)) continue;
+      let next: string | null = null;
+      let nextWeight = 0;
+      for (const k of [...deps].sort()) {
+        const w = best.get(k)!.weight;
+        if (w > nextWeight) {
+          next = k;
+          nextWeight = w;
+        }
+      }
+      best.set(frame.node.key, { weight: frame.node.weight + nextWeight, next });
+    }
+  }
+
+  let start: string | null = null;
+  let top = 0;
+  for (const n of [...nodes].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
+    if (n.done) continue;
+    const w = best.get(n.key)!.weight;
+    if (w > top) {
+      start = n.key;
+      top = w;
+    }
+  }
+  const keys: string[] = [];
+  for (let k = start; k !== null; k = best.get(k)!.next) keys.push(k);
+  return { keys: keys.reverse(), remainingWeeks: top };
+}

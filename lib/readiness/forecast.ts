@@ -1,0 +1,118 @@
+import { createHash } from "node:crypto";
+import { uniformInt } from "pure-rand/distribution/uniformInt";
+import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
+import { isoWeekAfter } from "../iso-week";
+import { formatDate, formatDateOrInstant } from "../time";
+
+export const SAMPLE_WEEKS = 12;
+export const TRIALS = 10_000;
+/** A trial that has not finished after 20 years stops there: the answer is "not within 20 years". */
+export const MAX_WEEKS = 1040;
+
+export const NO_THROUGHPUT_REASON =
+  "no verified completion in the last 12 weeks: at this rate the program does not finish";
+
+export interface ThroughputWeek {
+  week: string;
+  done: number;
+}
+
+/** Verified completions in each of the 12 ISO weeks ending with the week that contains `asOf`. */
+export function throughputSample(doneEvents: readonly number[], asOf: number): ThroughputWeek[] {
+  return Array.from({ length: SAMPLE_WEEKS }, (_, i) => {
+    const week = isoWeekAfter(asOf, i - (SAMPLE_WEEKS - 1));
+    return { week: week.label, done: doneEvents.filter((t) => t >= week.start && t <= week.end && t <= asOf).length };
+  });
+}
+
+export interface Forecast {
+  /** Dates (Sunday ending the ISO week) by which 50/85/95 % of trials finished; null if none. */
+  p50: string | null;
+  p85: string | null;
+  p95: string | null;
+  weeks: { p50: number | null; p85: number | null; p95: number | null } | null;
+  /** The honest date: the later of P85 and earliestByDependencies; null when there is no forecast. */
+  date: string | null;
+  reason: string | null;
+  earliestByDependencies: string;
+  sample: ThroughputWeek[];
+  trials: number;
+}
+
+/** A reproducible seed from the program and the date (DESIGN §6). */
+export function forecastSeed(slug: string, asOf: number): number {
+  return createHash("sha256").update(`${slug}|${formatDateOrInstant(asOf)}`).digest().readInt32BE(0);
+}
+
+/** The Sunday that ends the n-th ISO week after the week containing `asOf` (n = 0: that week). */
+export function weeksToDate(asOf: number, n: number): string {
+  return formatDate(isoWeekAfter(asOf, n).end);
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
+}
+
+/**
+ * Monte Carlo on throughput (DESIGN §6): 10,000 trials drawing weekly throughput from the sample
+ * with replacement until `remaining` items are done. No sample, no forecast — never an invented date.
+ */
+export function forecastCompletion(input: {
+  slug: string;
+  asOf: number;
+  remaining: number;
+  sample: ThroughputWeek[];
+  earliestByDependencies: string;
+}): Forecast {
+  const { slug, asOf, remaining, sample, earliestByDependencies } = input;
+  const base = { earliestByDependencies, sample, trials: 0 };
+  if (remaining <= 0) {
+    const now = weeksToDate(asOf, 0);
+    return {
+      ...base,
+      p50: now,
+      p85: now,
+      p95: now,
+      weeks: { p50: 0, p85: 0, p95: 0 },
+      date: later(now, earliestByDependencies),
+      reason: null,
+    };
+  }
+  const values = sample.map((w) => w.done);
+  if (values.every((v) => v === 0))
+    return { ...base, p50: null, p85: null, p95: null, weeks: null, date: null, reason: NO_THROUGHPUT_REASON };
+
+  const rng = xoroshiro128plus(forecastSeed(slug, asOf));
+  const outcomes = new Array<number>(TRIALS);
+  for (let trial = 0; trial < TRIALS; trial++) {
+    let left = remaining;
+    let weeks = 0;
+    while (left > 0 && weeks < MAX_WEEKS) {
+      left -= values[uniformInt(rng, 0, values.length - 1)]!;
+      weeks++;
+    }
+    outcomes[trial] = left > 0 ? Infinity : weeks;
+  }
+  outcomes.sort((a, b) => a - b);
+  const weeksAt = (p: number) => {
+    const n = percentile(outcomes, p);
+    return Number.isFinite(n) ? n : null;
+  };
+  const weeks = { p50: weeksAt(0.5), p85: weeksAt(0.85), p95: weeksAt(0.95) };
+  const toDate = (n: number | null) => (n === null ? null : weeksToDate(asOf, n));
+  const p85 = toDate(weeks.p85);
+  return {
+    ...base,
+    trials: TRIALS,
+    p50: toDate(weeks.p50),
+    p85,
+    p95: toDate(weeks.p95),
+    weeks,
+    date: p85 === null ? null : later(p85, earliestByDependencies),
+    reason: p85 === null ? `at this rate the program does not finish within ${MAX_WEEKS / 52} years (P85)` : null,
+  };
+}
+
+function later(a: string, b: string): string {
+  return a > b ? a : b;
+}
