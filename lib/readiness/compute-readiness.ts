@@ -1,4 +1,5 @@
 import { computeItemStatuses, countByStatus, type ItemWithStatus, type StatusCounts } from "../compute-item-statuses";
+import { listItems } from "../items/item-query";
 import type { HistoryItem } from "../program-history";
 import type { Status } from "../status";
 import { formatDate } from "../time";
@@ -45,16 +46,14 @@ export function computeReadiness(input: ReadinessInput): Readiness {
 }
 
 export function readinessFromStatuses(input: ReadinessInput, statuses: readonly ItemWithStatus[]): Readiness {
-  const items = statuses.filter((i) => i.inProgram);
+  const items = listItems(statuses);
   const byKey = new Map(items.map((i) => [i.key, i]));
   const isDone = (i: ItemWithStatus) => i.trueStatus === "done";
   const done = items.filter(isDone);
   const effort = (list: readonly ItemWithStatus[]) => list.reduce((sum, i) => sum + i.estimateWeeks, 0);
   const totalEffort = effort(items);
 
-  const blocked = items
-    .filter((i) => !isDone(i) && i.dependsOn.some((k) => byKey.has(k) && !isDone(byKey.get(k)!)))
-    .map((i) => i.key);
+  const blocked = items.filter((i) => i.blocked).map((i) => i.key);
   const path = criticalPath(
     items.map((i) => ({ key: i.key, dependsOn: i.dependsOn, weight: isDone(i) ? 0 : i.estimateWeeks, done: isDone(i) })),
   );
@@ -83,7 +82,7 @@ export function readinessFromStatuses(input: ReadinessInput, statuses: readonly 
     byStatus: countByStatus(items),
     reportedDone: items.filter((i) => i.reportedStatus === "done").length,
     inflated: items
-      .filter((i) => i.reportedLevel > i.trueLevel)
+      .filter((i) => i.inflated)
       .map((i) => ({ key: i.key, reported: i.reportedStatus, true: i.trueStatus })),
     blocked,
     criticalPath: path,

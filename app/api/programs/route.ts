@@ -1,8 +1,14 @@
-// GET /api/programs – every program with its item count
+// GET, POST /api/programs – every program with its item count; create an empty program (admin)
 import { apiRoute } from "@/app/_lib/api-handler";
 import { getDb } from "@/db/get-db";
+import { createProgram } from "@/db/mutations/manage-program";
 import { listPrograms } from "@/db/queries/list-programs";
+import { readJson } from "@/lib/http/read-json";
 
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute("read", () => Response.json(listPrograms(getDb())));
+
+export const POST = apiRoute("admin", async ({ request, actor }) =>
+  Response.json(createProgram(getDb(), await readJson(request), actor), { status: 201 }),
+);

@@ -1,31 +1,13 @@
-// GET /api/programs/{slug}/items?asOf=&knownAt= – items with their true and reported status
+// GET /api/programs/{slug}/items?asOf=&knownAt=&status=&area=&owner=&team=&q=&blocked=&inflated=&unowned=&sort=&dir=&limit=&offset=
 import { apiRoute } from "@/app/_lib/api-handler";
 import { getDb } from "@/db/get-db";
-import { loadProgramHistory } from "@/db/queries/load-program-history";
-import { computeItemStatuses } from "@/lib/compute-item-statuses";
-import { AppError } from "@/lib/errors";
-import { formatDateOrInstant } from "@/lib/time";
-import { parseAsOfQuery } from "@/lib/validations/as-of-query";
+import { parseItemQuery, queryItems } from "@/db/queries/query-items";
+import { toItemView } from "@/lib/items/item-view";
 
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute<{ slug: string }>("read", ({ request, params }) => {
-  const { asOf, knownAt } = parseAsOfQuery(new URL(request.url).searchParams);
-  const history = loadProgramHistory(getDb(), params.slug);
-  if (!history) throw new AppError("not_found", `no program "${params.slug}"`);
-  const rows = computeItemStatuses(history.items, asOf, knownAt)
-    .filter((i) => i.inProgram)
-    .map((i) => ({
-      key: i.key,
-      title: i.title,
-      area: i.area,
-      owner: i.owner,
-      team: i.team,
-      estimateWeeks: i.estimateWeeks,
-      identifiedAt: formatDateOrInstant(i.identifiedAt),
-      dependsOn: i.dependsOn,
-      trueStatus: i.trueStatus,
-      reportedStatus: i.reportedStatus,
-    }));
-  return Response.json(rows);
+  const query = parseItemQuery(Object.fromEntries(new URL(request.url).searchParams));
+  const result = queryItems(getDb(), params.slug, query);
+  return Response.json(result.items.map(toItemView), { headers: { "x-total-count": String(result.total) } });
 });

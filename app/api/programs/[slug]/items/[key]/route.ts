@@ -1,0 +1,25 @@
+// GET, PATCH /api/programs/{slug}/items/{key} – one item with its history; edit with If-Match/version
+import { apiRoute } from "@/app/_lib/api-handler";
+import { getDb } from "@/db/get-db";
+import { editItem } from "@/db/mutations/edit-item";
+import { getItemDetail } from "@/db/queries/get-item-detail";
+import { readJson } from "@/lib/http/read-json";
+import { parseIfMatch } from "@/lib/http/if-match";
+import type { ItemEdit } from "@/lib/validations/item-input";
+import { parseAsOfQuery } from "@/lib/validations/as-of-query";
+
+export const dynamic = "force-dynamic";
+
+type Params = { slug: string; key: string };
+
+export const GET = apiRoute<Params>("read", ({ request, params }) => {
+  const { asOf, knownAt } = parseAsOfQuery(new URL(request.url).searchParams);
+  const detail = getItemDetail(getDb(), params.slug, params.key, asOf, knownAt);
+  return Response.json(detail, { headers: { etag: `"${detail.version}"` } });
+});
+
+export const PATCH = apiRoute<Params>("report", async ({ request, params, actor }) => {
+  const body = (await readJson(request)) as ItemEdit;
+  const result = editItem(getDb(), params.slug, params.key, body, parseIfMatch(request), actor);
+  return Response.json(result, { headers: { etag: `"${result.version}"` } });
+});

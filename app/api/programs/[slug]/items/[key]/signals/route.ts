@@ -1,0 +1,11 @@
+// POST /api/programs/{slug}/items/{key}/signals – record a signal (contributor)
+import { apiRoute } from "@/app/_lib/api-handler";
+import { getDb } from "@/db/get-db";
+import { recordSignal } from "@/db/mutations/record-signal";
+import { readJson } from "@/lib/http/read-json";
+
+export const dynamic = "force-dynamic";
+
+export const POST = apiRoute<{ slug: string; key: string }>("report", async ({ request, params, actor }) =>
+  Response.json(recordSignal(getDb(), params.slug, params.key, await readJson(request), actor), { status: 201 }),
+);

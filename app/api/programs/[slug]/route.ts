@@ -1,0 +1,20 @@
+// GET, PATCH /api/programs/{slug} – program settings; edit name, target and thresholds (admin, If-Match/version)
+import { apiRoute } from "@/app/_lib/api-handler";
+import { getDb } from "@/db/get-db";
+import { editProgram } from "@/db/mutations/manage-program";
+import { getProgram } from "@/db/queries/get-program";
+import { parseIfMatch } from "@/lib/http/if-match";
+import { readJson } from "@/lib/http/read-json";
+import type { ProgramEdit } from "@/lib/validations/program-input";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute<{ slug: string }>("read", ({ params }) => {
+  const program = getProgram(getDb(), params.slug);
+  return Response.json(program, { headers: { etag: `"${program.version}"` } });
+});
+
+export const PATCH = apiRoute<{ slug: string }>("admin", async ({ request, params, actor }) => {
+  const result = editProgram(getDb(), params.slug, (await readJson(request)) as ProgramEdit, parseIfMatch(request), actor);
+  return Response.json(result, { headers: { etag: `"${result.version}"` } });
+});

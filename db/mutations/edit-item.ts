@@ -1,0 +1,52 @@
+import { and, eq } from "drizzle-orm";
+import { AppError } from "@/lib/errors";
+import { toInstant } from "@/lib/time";
+import { itemEditSchema, type ItemEdit } from "@/lib/validations/item-input";
+import { parseInput } from "@/lib/validations/parse-input";
+import type { Db } from "../index";
+import { LogWriter } from "../append-log";
+import { findProgramItem } from "../queries/find-program-item";
+import { items, people, type Person } from "../schema";
+
+/**
+ * Edits an item's fields under optimistic concurrency: `version` (from the body or If-Match) must
+ * be the one the client read, or the write is refused with 409 and nothing changes.
+ */
+export function editItem(db: Db, slug: string, key: string, input: ItemEdit, expectedVersion: number | undefined, actor: Person) {
+  const body = parseInput(itemEditSchema, input, "item");
+  const version = body.version ?? expectedVersion;
+  if (version === undefined)
+    throw new AppError("invalid", "invalid item", [{ path: "version", message: "send the version you read (body or If-Match)" }]);
+  const { version: _v, owner, targetDate, ...fields } = body;
+  return db.transaction((tx) => {
+    const { item } = findProgramItem(tx, slug, key);
+    if (item.version !== version)
+      throw new AppError("conflict", `${key} was changed by someone else (version ${item.version}, you sent ${version}); reload and retry`);
+    let ownerId: number | null | undefined;
+    if (owner !== undefined) {
+      ownerId = owner === null ? null : tx.select({ id: people.id }).from(people).where(eq(people.email, owner)).get()?.id;
+      if (ownerId === undefined) throw new AppError("invalid", "invalid item", [{ path: "owner", message: `no account ${owner}` }]);
+    }
+    const changes = {
+      ...fields,
+      ...(ownerId !== undefined ? { ownerId } : {}),
+      ...(targetDate !== undefined ? { targetDate: targetDate === null ? null : toInstant(targetDate) } : {}),
+    };
+    const updated = tx
+      .update(items)
+      .set({ ...changes, version: item.version + 1 })
+      .where(and(eq(items.id, item.id), eq(items.version, version)))
+      .returning()
+      .get();
+    if (!updated) throw new AppError("conflict", `${key} was changed by someone else; reload and retry`);
+    new LogWriter(tx).append({
+      actor: actor.email,
+      action: "update",
+      entity: "item",
+      entityId: key,
+      programSlug: slug,
+      payload: { ...fields, ...(owner !== undefined ? { owner } : {}), ...(targetDate !== undefined ? { targetDate } : {}), version: updated.version },
+    });
+    return { key, version: updated.version };
+  });
+}

@@ -1,0 +1,51 @@
+import { and, eq } from "drizzle-orm";
+import { BUNDLE_FORMAT } from "@/lib/bundle/bundle-schema";
+import { AppError } from "@/lib/errors";
+import { toInstant } from "@/lib/time";
+import { parseInput } from "@/lib/validations/parse-input";
+import { programCreateSchema, programEditSchema, type ProgramEdit } from "@/lib/validations/program-input";
+import type { Db } from "../index";
+import { LogWriter } from "../append-log";
+import { importBundle } from "../import-bundle";
+import { programs, type Person } from "../schema";
+
+/** A new, empty program: an import of a bundle with no items, so every rule stays in one place. */
+export function createProgram(db: Db, input: unknown, actor: Person) {
+  const program = parseInput(programCreateSchema, input, "program");
+  return importBundle(db, { format: BUNDLE_FORMAT, program }, { actor: actor.email });
+}
+
+/** Edits a program's fields and thresholds; a stale `version` is refused (409). */
+export function editProgram(db: Db, slug: string, input: ProgramEdit, expectedVersion: number | undefined, actor: Person) {
+  const body = parseInput(programEditSchema, input, "program");
+  const version = body.version ?? expectedVersion;
+  if (version === undefined)
+    throw new AppError("invalid", "invalid program", [{ path: "version", message: "send the version you read (body or If-Match)" }]);
+  return db.transaction((tx) => {
+    const current = tx.select().from(programs).where(eq(programs.slug, slug)).get();
+    if (!current) throw new AppError("not_found", `no program "${slug}"`);
+    if (current.version !== version)
+      throw new AppError("conflict", `program "${slug}" was changed by someone else (version ${current.version}, you sent ${version}); reload and retry`);
+    const { version: _v, thresholds, targetDate, ...fields } = body;
+    const updated = tx
+      .update(programs)
+      .set({
+        ...fields,
+        ...thresholds,
+        ...(targetDate !== undefined ? { targetDate: targetDate === null ? null : toInstant(targetDate) } : {}),
+        version: current.version + 1,
+      })
+      .where(and(eq(programs.id, current.id), eq(programs.version, version)))
+      .returning()
+      .get();
+    new LogWriter(tx).append({
+      actor: actor.email,
+      action: "update",
+      entity: "program",
+      entityId: slug,
+      programSlug: slug,
+      payload: { ...fields, ...(thresholds ? { thresholds } : {}), ...(targetDate !== undefined ? { targetDate } : {}), version: updated!.version },
+    });
+    return { slug, version: updated!.version };
+  });
+}

@@ -1,0 +1,25 @@
+import { signalValueProblem } from "@/lib/bundle/validate-bundle";
+import { AppError } from "@/lib/errors";
+import { formatDateOrInstant, toInstant } from "@/lib/time";
+import { signalInputSchema } from "@/lib/validations/item-input";
+import { parseInput } from "@/lib/validations/parse-input";
+import type { Db } from "../index";
+import { LogWriter } from "../append-log";
+import { findProgramItem } from "../queries/find-program-item";
+import { signals, type Person } from "../schema";
+
+/** Records a dated measurement on an item (DESIGN §2). */
+export function recordSignal(db: Db, slug: string, key: string, input: unknown, actor: Person, now = Date.now()) {
+  const body = parseInput(signalInputSchema, input, "signal");
+  const problem = signalValueProblem(body.metric, body.value);
+  if (problem) throw new AppError("invalid", "invalid signal", [{ path: "value", message: problem }]);
+  const measuredAt = body.measuredAt ? toInstant(body.measuredAt) : now;
+  if (measuredAt > now) throw new AppError("invalid", "invalid signal", [{ path: "measuredAt", message: "must not be in the future" }]);
+  return db.transaction((tx) => {
+    const { item } = findProgramItem(tx, slug, key);
+    const row = tx.insert(signals).values({ itemId: item.id, metric: body.metric, value: body.value, measuredAt }).returning().get();
+    const view = { item: key, metric: row.metric, value: row.value, measuredAt: formatDateOrInstant(measuredAt) };
+    new LogWriter(tx).append({ actor: actor.email, action: "record", entity: "signal", entityId: key, programSlug: slug, payload: view });
+    return { id: row.id, ...view };
+  });
+}

@@ -1,0 +1,86 @@
+import { asc, eq, inArray } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { computeItemStatuses } from "@/lib/compute-item-statuses";
+import { AppError } from "@/lib/errors";
+import { formatDateOrInstant } from "@/lib/time";
+import type { Db } from "../index";
+import { evidence, people, signals, transitions, verifications } from "../schema";
+import { findProgramItem } from "./find-program-item";
+import { loadProgramHistory } from "./load-program-history";
+
+const verifier = alias(people, "verifier");
+
+/** One item with its whole history, evidence, verifications, dependencies, dependents and signals. */
+export function getItemDetail(db: Db, slug: string, key: string, asOf: number, knownAt: number) {
+  const { item, ownerEmail } = findProgramItem(db, slug, key);
+  const history = loadProgramHistory(db, slug);
+  if (!history) throw new AppError("not_found", `no program "${slug}"`);
+  const statuses = new Map(computeItemStatuses(history.items, asOf, knownAt).map((i) => [i.key, i]));
+  const self = statuses.get(key)!;
+
+  const rows = db
+    .select({ t: transitions, actor: people, v: verifications, verifier })
+    .from(transitions)
+    .innerJoin(people, eq(transitions.actorId, people.id))
+    .leftJoin(verifications, eq(verifications.transitionId, transitions.id))
+    .leftJoin(verifier, eq(verifications.verifierId, verifier.id))
+    .where(eq(transitions.itemId, item.id))
+    .orderBy(asc(transitions.effectiveAt), asc(transitions.recordedAt), asc(transitions.id))
+    .all();
+  const ids = rows.map((r) => r.t.id);
+  const allEvidence = ids.length ? db.select().from(evidence).where(inArray(evidence.transitionId, ids)).orderBy(asc(evidence.id)).all() : [];
+  const related = (k: string) => {
+    const s = statuses.get(k)!;
+    return { key: k, title: s.title, trueStatus: s.trueStatus, reportedStatus: s.reportedStatus, inProgram: s.inProgram };
+  };
+
+  return {
+    key: item.key,
+    title: item.title,
+    description: item.description,
+    area: item.area,
+    owner: ownerEmail,
+    ownerName: self.ownerName,
+    team: item.team,
+    estimateWeeks: item.estimateWeeks,
+    identifiedAt: formatDateOrInstant(item.identifiedAt),
+    targetDate: item.targetDate === null ? null : formatDateOrInstant(item.targetDate),
+    version: item.version,
+    asOf: formatDateOrInstant(asOf),
+    trueStatus: self.trueStatus,
+    reportedStatus: self.reportedStatus,
+    dependsOn: self.dependsOn.map(related),
+    dependents: [...statuses.values()].filter((i) => i.dependsOn.includes(key)).map((i) => related(i.key)),
+    history: rows.map((r) => ({
+      id: r.t.id,
+      to: r.t.toStatus,
+      effectiveAt: formatDateOrInstant(r.t.effectiveAt),
+      recordedAt: formatDateOrInstant(r.t.recordedAt),
+      by: r.actor.email,
+      byName: r.actor.name,
+      note: r.t.note,
+      visible: r.t.recordedAt <= knownAt && r.t.effectiveAt <= asOf,
+      evidence: allEvidence
+        .filter((e) => e.transitionId === r.t.id)
+        .map((e) => ({ kind: e.kind, url: e.url, summary: e.summary, fleetPercent: e.fleetPercent })),
+      verification:
+        r.v && r.verifier
+          ? {
+              by: r.verifier.email,
+              byName: r.verifier.name,
+              verifiedAt: formatDateOrInstant(r.v.verifiedAt),
+              recordedAt: formatDateOrInstant(r.v.recordedAt),
+              note: r.v.note,
+            }
+          : null,
+    })),
+    signals: db
+      .select()
+      .from(signals)
+      .where(eq(signals.itemId, item.id))
+      .orderBy(asc(signals.measuredAt), asc(signals.id))
+      .all()
+      .map((s) => ({ metric: s.metric, value: s.value, measuredAt: formatDateOrInstant(s.measuredAt) })),
+  };
+}
+export type ItemDetail = ReturnType<typeof getItemDetail>;

@@ -1,0 +1,137 @@
+import { z } from "zod";
+import { bundleSchema } from "../bundle/bundle-schema";
+import { itemQuerySchema } from "../items/item-query";
+import { itemEditSchema, signalInputSchema } from "../validations/item-input";
+import { programCreateSchema, programEditSchema } from "../validations/program-input";
+import { dependencyInputSchema, transitionInputSchema, verificationInputSchema } from "../validations/transition-input";
+
+const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
+
+const problem = {
+  description: "RFC 9457 problem",
+  content: {
+    "application/problem+json": {
+      schema: {
+        type: "object",
+        properties: {
+          type: { type: "string" },
+          title: { type: "string" },
+          status: { type: "integer" },
+          detail: { type: "string" },
+          instance: { type: "string" },
+          errors: { type: "array", items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } } },
+        },
+      },
+    },
+  },
+};
+const errors = {
+  "400": problem,
+  "401": problem,
+  "403": problem,
+  "404": problem,
+  "409": problem,
+  "413": problem,
+  "422": problem,
+};
+const ok = (description: string) => ({ description, content: { "application/json": { schema: {} } } });
+const body = (schema: z.ZodType) => ({ required: true, content: { "application/json": { schema: json(schema) } } });
+const dateParam = (name: string, description: string) => ({
+  name,
+  in: "query",
+  required: false,
+  description,
+  schema: { type: "string", examples: ["2024-12-31", "2024-12-31T12:00:00Z"] },
+});
+const asOf = [
+  dateParam("asOf", "effective time; a bare date means the end of that day (default: now)"),
+  dateParam("knownAt", "record time; only records known by then count (default: now)"),
+];
+const path = (name: string) => ({ name, in: "path", required: true, schema: { type: "string" } });
+const slug = path("slug");
+
+function itemQueryParameters() {
+  const schema = json(itemQuerySchema) as { properties: Record<string, object> };
+  return Object.entries(schema.properties).map(([name, s]) => ({ name, in: "query", required: false, schema: s }));
+}
+
+/** The OpenAPI 3.1 document, generated from the same zod schemas the routes parse with. */
+export function buildOpenApi() {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Boost Offload Tracker API",
+      version: "1",
+      description:
+        "Evidence-backed status of an offload-migration program. Authenticate with `Authorization: Bearer <token>` " +
+        "(`npm run tracker -- token create --email E`). Errors are application/problem+json.",
+    },
+    components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+    security: [{ bearer: [] }],
+    paths: {
+      "/api/health": { get: { security: [], summary: "Liveness", responses: { "200": ok("{ ok: true }") } } },
+      "/api/programs": {
+        get: { summary: "List programs", responses: { "200": ok("programs"), ...errors } },
+        post: { summary: "Create an empty program (admin)", requestBody: body(programCreateSchema), responses: { "201": ok("created"), ...errors } },
+      },
+      "/api/programs/import": {
+        post: {
+          summary: "Import a program bundle, all or nothing (admin)",
+          parameters: [{ name: "dryRun", in: "query", required: false, schema: { type: "string", enum: ["1", "0"] } }],
+          requestBody: body(bundleSchema),
+          responses: { "200": ok("dry-run summary"), "201": ok("imported"), ...errors },
+        },
+      },
+      "/api/programs/{slug}": {
+        get: { summary: "Program settings (ETag = version)", parameters: [slug], responses: { "200": ok("program"), ...errors } },
+        patch: {
+          summary: "Edit a program (admin); send If-Match or version",
+          parameters: [slug],
+          requestBody: body(programEditSchema),
+          responses: { "200": ok("new version"), ...errors },
+        },
+      },
+      "/api/programs/{slug}/bundle": { get: { summary: "Export the program bundle", parameters: [slug], responses: { "200": ok("bundle"), ...errors } } },
+      "/api/programs/{slug}/items": {
+        get: {
+          summary: "Items with true and reported status; filters, sort, paging (X-Total-Count)",
+          parameters: [slug, ...itemQueryParameters()],
+          responses: { "200": ok("items"), ...errors },
+        },
+      },
+      "/api/programs/{slug}/items/{key}": {
+        get: { summary: "One item with history, evidence, verifications, dependencies, dependents, signals", parameters: [slug, path("key"), ...asOf], responses: { "200": ok("item"), ...errors } },
+        patch: { summary: "Edit an item (contributor); send If-Match or version", parameters: [slug, path("key")], requestBody: body(itemEditSchema), responses: { "200": ok("new version"), ...errors } },
+      },
+      "/api/programs/{slug}/items/{key}/transitions": {
+        post: { summary: "Report a transition with evidence (contributor); 422 names missing evidence", parameters: [slug, path("key")], requestBody: body(transitionInputSchema), responses: { "201": ok("transition"), ...errors } },
+      },
+      "/api/programs/{slug}/transitions/{id}/verify": {
+        post: { summary: "Verify a transition (reviewer); 422 when four eyes fails", parameters: [slug, path("id")], requestBody: body(verificationInputSchema), responses: { "201": ok("verification"), ...errors } },
+      },
+      "/api/programs/{slug}/items/{key}/dependencies": {
+        post: { summary: "Add a dependency (contributor); 422 names the cycle", parameters: [slug, path("key")], requestBody: body(dependencyInputSchema), responses: { "201": ok("dependency"), ...errors } },
+      },
+      "/api/programs/{slug}/items/{key}/dependencies/{dependsOn}": {
+        delete: { summary: "Remove a dependency (contributor)", parameters: [slug, path("key"), path("dependsOn")], responses: { "204": { description: "removed" }, ...errors } },
+      },
+      "/api/programs/{slug}/items/{key}/signals": {
+        post: { summary: "Record a signal (contributor)", parameters: [slug, path("key")], requestBody: body(signalInputSchema), responses: { "201": ok("signal"), ...errors } },
+      },
+      "/api/programs/{slug}/readiness": {
+        get: { summary: "Readiness, blocked, critical path, forecast, quality (DESIGN §5–§6)", parameters: [slug, ...asOf], responses: { "200": ok("readiness"), ...errors } },
+      },
+      "/api/programs/{slug}/claims": {
+        get: { summary: "Public claims with verdicts at their date, as known then, and as of asOf (DESIGN §7)", parameters: [slug, ...asOf], responses: { "200": ok("claims"), ...errors } },
+      },
+      "/api/audit/verify": { get: { summary: "Recompute the hash chain", responses: { "200": ok("{ ok, entries, head, firstBad }"), ...errors } } },
+      "/api/audit/log": {
+        get: {
+          summary: "The log, newest first",
+          parameters: ["program", "before", "limit"].map((name) => ({ name, in: "query", required: false, schema: { type: "string" } })),
+          responses: { "200": ok("entries"), ...errors },
+        },
+      },
+    },
+  };
+}
