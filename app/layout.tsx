@@ -20,6 +20,21 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <Link href="/" className="font-semibold tracking-tight text-slate-900">
               Boost Offload Tracker
             </Link>
+            {person && (
+              <nav aria-label="Main" className="flex gap-4 text-slate-700">
+                <Link href="/" className="hover:underline">
+                  Programs
+                </Link>
+                <Link href="/rules" className="hover:underline">
+                  Rules
+                </Link>
+                {person.role === "admin" && (
+                  <Link href="/import" className="hover:underline">
+                    Import
+                  </Link>
+                )}
+              </nav>
+            )}
             {person && <UserMenu person={person} />}
           </div>
         </header>

@@ -50,6 +50,7 @@ export function getItemDetail(db: Db, slug: string, key: string, asOf: number, k
     trueStatus: self.trueStatus,
     reportedStatus: self.reportedStatus,
     dependsOn: self.dependsOn.map(related),
+    allKeys: [...statuses.keys()],
     dependents: [...statuses.values()].filter((i) => i.dependsOn.includes(key)).map((i) => related(i.key)),
     history: rows.map((r) => ({
       id: r.t.id,

@@ -1,4 +1,5 @@
 import type { HistoryItem } from "../program-history";
+import type { Status } from "../status";
 import { formatDate, toInstant } from "../time";
 import { assessClaim, type ClaimAssessment, type ClaimLink, type Verdict } from "./claim-verdict";
 
@@ -36,7 +37,7 @@ export interface EvaluatedClaim {
   /** At the query's asOf (default: now). */
   verdictAsOf: Verdict;
   asOf: string;
-  links: (ClaimAssessment["links"][number] & { trueStatusAsOf: string; metAsOf: boolean })[];
+  links: (ClaimAssessment["links"][number] & { trueStatusAsOf: Status; metAsOf: boolean })[];
 }
 
 /** DESIGN §7 for every claim: three verdicts each, from one map of item histories. */

@@ -66,7 +66,7 @@ export function readinessFromStatuses(input: ReadinessInput, statuses: readonly 
     asOf: input.asOf,
     remaining: items.length - done.length,
     sample: throughputSample(
-      items.flatMap((i) => i.doneEvents),
+      items.flatMap((i) => i.doneEvents.map((at) => ({ item: i.key, at }))),
       input.asOf,
     ),
     earliestByDependencies,

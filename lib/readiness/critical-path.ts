@@ -62,5 +62,6 @@ export function criticalPath(nodes: readonly PathNode[]): CriticalPath {
   }
   const keys: string[] = [];
   for (let k = start; k !== null; k = best.get(k)!.next) keys.push(k);
-  return { keys: keys.reverse(), remainingWeeks: top };
+  // Sums of decimal estimates carry float noise (0.2 + 2.7 + 0.1 = 3.0000000000000004): round it away.
+  return { keys: keys.reverse(), remainingWeeks: Math.round(top * 1e9) / 1e9 };
 }

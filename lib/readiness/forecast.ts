@@ -17,11 +17,20 @@ export interface ThroughputWeek {
   done: number;
 }
 
-/** Verified completions in each of the 12 ISO weeks ending with the week that contains `asOf`. */
-export function throughputSample(doneEvents: readonly number[], asOf: number): ThroughputWeek[] {
+export interface DoneEvent {
+  item: string;
+  at: number;
+}
+
+/**
+ * The number of items whose true status became done in each of the 12 ISO weeks ending with the
+ * week that contains `asOf`. An item done twice in one week (done, rolled back, done) counts once.
+ */
+export function throughputSample(doneEvents: readonly DoneEvent[], asOf: number): ThroughputWeek[] {
   return Array.from({ length: SAMPLE_WEEKS }, (_, i) => {
     const week = isoWeekAfter(asOf, i - (SAMPLE_WEEKS - 1));
-    return { week: week.label, done: doneEvents.filter((t) => t >= week.start && t <= week.end && t <= asOf).length };
+    const items = new Set(doneEvents.filter((e) => e.at >= week.start && e.at <= week.end && e.at <= asOf).map((e) => e.item));
+    return { week: week.label, done: items.size };
   });
 }
 

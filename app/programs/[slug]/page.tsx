@@ -1,69 +1,123 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { DemoProvenance } from "@/components/program/demo-provenance";
+import { pageView, type SearchParams } from "@/app/_lib/page-view";
+import { AreaTable } from "@/components/dashboard/area-table";
+import { Headline } from "@/components/dashboard/headline";
+import { CriticalPathPanel, ForecastPanel, InflatedList, Panel, QualityPanel } from "@/components/dashboard/readiness-panels";
+import { BurnUpChart, CumulativeFlowChart } from "@/components/dashboard/status-charts";
+import { AsOfForm } from "@/components/program/as-of-form";
 import { StatusCountsTable } from "@/components/program/status-counts-table";
-import { requireSignedIn } from "@/app/_lib/auth";
+import { StatusBadge } from "@/components/status-badge";
 import { getDb } from "@/db/get-db";
-import { loadProgramHistory } from "@/db/queries/load-program-history";
-import { computeItemStatuses, countByStatus } from "@/lib/compute-item-statuses";
-import { DEMO_PROGRAM_SLUG } from "@/lib/demo";
+import { getDashboard } from "@/db/queries/get-dashboard";
+import { programHref } from "@/lib/program-links";
 import { formatDate } from "@/lib/time";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: SearchParams };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
-  return { title: slug };
+  return { title: (await params).slug };
 }
 
-export default async function DashboardPage({ params }: Props) {
-  await requireSignedIn();
+export default async function DashboardPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const history = loadProgramHistory(getDb(), slug);
-  if (!history) notFound();
-  const now = Date.now();
-  const statuses = computeItemStatuses(history.items, now, now);
-  const inProgram = statuses.filter((i) => i.inProgram);
-  const counts = countByStatus(statuses);
+  const { view, asOf, knownAt, error } = await pageView(searchParams);
+  const d = getDashboard(getDb(), slug, asOf, knownAt);
+  if (!d) notFound();
+  const r = d.readiness;
+  const itemsHref = (extra: Record<string, string | undefined>) => programHref(slug, "items", view, extra);
+  const itemHref = (key: string) => `/programs/${slug}/items/${encodeURIComponent(key)}`;
+
   return (
-    <section className="space-y-6">
-      <div>
-        <h1 className="text-xl font-semibold">{history.program.name}</h1>
-        <p className="text-slate-600">
-          As of {formatDate(now)}
-          {history.program.targetDate ? ` · committed target ${formatDate(history.program.targetDate)}` : ""}
-        </p>
+    <section className="space-y-5">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-xl font-semibold">Dashboard</h1>
+          <p className="text-slate-600">
+            As of <strong data-testid="as-of">{r.asOf}</strong>
+            {view.knownAt ? ` as known at ${r.knownAt}` : ", with everything known today"}
+            {d.program.targetDate ? ` · committed target ${formatDate(d.program.targetDate)}` : ""}
+            {" · "}
+            <span data-testid="total-items">{r.total}</span> items
+            {r.notYetIdentified > 0 && ` (${r.notYetIdentified} identified later)`}
+          </p>
+        </div>
+        <AsOfForm action={`/programs/${slug}`} asOf={view.asOf} knownAt={view.knownAt} />
       </div>
-      {slug === DEMO_PROGRAM_SLUG && <DemoProvenance />}
-      <dl className="flex gap-8">
-        <div>
-          <dt className="text-xs uppercase text-slate-500">items</dt>
-          <dd className="text-3xl font-semibold tabular-nums" data-testid="total-items">
-            {inProgram.length}
-          </dd>
-        </div>
-        <div>
-          <dt className="text-xs uppercase text-slate-500" title="True status done: verified by a second person">
-            done (verified)
-          </dt>
-          <dd className="text-3xl font-semibold tabular-nums" data-testid="done-items">
-            {counts.true.done}
-          </dd>
-        </div>
-      </dl>
-      {inProgram.length === 0 ? (
-        <p className="text-slate-600">This program has no work items yet.</p>
-      ) : (
-        <StatusCountsTable counts={counts} />
+      {error && (
+        <p role="alert" className="rounded bg-red-50 p-2 text-red-800">
+          {error}. Showing today.
+        </p>
       )}
-      <p>
-        <Link href={`/programs/${slug}/items`} className="text-indigo-700 hover:underline">
-          All {inProgram.length} items →
-        </Link>
-      </p>
+
+      {r.total === 0 ? (
+        <div className="rounded border border-dashed border-slate-300 bg-white p-6 text-center text-slate-700">
+          <p className="font-medium">This program has no work items yet.</p>
+          <p className="mt-1">
+            Import a bundle on the <Link href={programHref(slug, "settings")} className="text-indigo-700 underline">settings page</Link>{" "}
+            or with <code>npm run tracker -- import FILE</code>.
+          </p>
+        </div>
+      ) : (
+        <>
+          <Headline r={r} itemsHref={itemsHref} />
+          <div className="grid gap-4 lg:grid-cols-2">
+            <Panel title="Burn-up: verified against reported" id="burnup">
+              <BurnUpChart series={d.series} claims={d.claims.map((c) => ({ id: c.id, date: c.date, verdict: c.verdictAtClaimDate }))} />
+            </Panel>
+            <Panel title="Cumulative flow of true status" id="flow">
+              <CumulativeFlowChart series={d.series} />
+            </Panel>
+          </div>
+          <div className="grid gap-4 lg:grid-cols-3">
+            <Panel title="Items per status" id="per-status">
+              <StatusCountsTable counts={r.byStatus} href={(f) => itemsHref(f)} />
+            </Panel>
+            <Panel title="Status by area" id="by-area">
+              <AreaTable areas={d.areas} href={itemsHref} />
+            </Panel>
+            <Panel title={`Inflated items (${r.inflated.length})`} id="inflated">
+              <InflatedList r={r} itemHref={itemHref} />
+            </Panel>
+          </div>
+          <div className="grid gap-4 lg:grid-cols-2">
+            <Panel title="Critical path" id="critical-path">
+              <CriticalPathPanel r={r} itemHref={itemHref} />
+            </Panel>
+            <Panel title="Forecast" id="forecast">
+              <ForecastPanel r={r} />
+            </Panel>
+          </div>
+          <div className="grid gap-4 lg:grid-cols-2">
+            <Panel title="Quality" id="quality">
+              <QualityPanel r={r} itemHref={itemHref} />
+            </Panel>
+            <Panel title="Last verified changes" id="recent">
+              {d.recent.length === 0 ? (
+                <p className="text-slate-600">No verification yet.</p>
+              ) : (
+                <ul className="space-y-1">
+                  {d.recent.map((v) => (
+                    <li key={v.transitionId} className="flex flex-wrap items-center gap-2">
+                      <span className="text-slate-600">{formatDate(v.verifiedAt)}</span>
+                      <Link href={itemHref(v.item)} className="font-mono hover:underline">
+                        {v.item}
+                      </Link>
+                      <StatusBadge status={v.to} />
+                      <span className="text-slate-600">
+                        reported by {v.reportedBy}, verified by {v.verifiedBy}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Panel>
+          </div>
+        </>
+      )}
     </section>
   );
 }

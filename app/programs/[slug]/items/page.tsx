@@ -1,73 +1,90 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { StatusBadge } from "@/components/status-badge";
-import { requireSignedIn } from "@/app/_lib/auth";
+import type { SearchParams } from "@/app/_lib/page-view";
+import { ItemsFilterForm } from "@/components/items/items-filter-form";
+import { ItemsTable } from "@/components/items/items-table";
 import { getDb } from "@/db/get-db";
-import { loadProgramHistory } from "@/db/queries/load-program-history";
-import { computeItemStatuses } from "@/lib/compute-item-statuses";
+import { parseItemQuery, queryItems } from "@/db/queries/query-items";
+import { AppError } from "@/lib/errors";
+import { formatDate } from "@/lib/time";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: SearchParams };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
-  return { title: `Items · ${slug}` };
+  return { title: `Items · ${(await params).slug}` };
 }
 
-export default async function ItemsPage({ params }: Props) {
-  await requireSignedIn();
+function toParams(search: Record<string, string | string[] | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(search).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
+}
+
+export default async function ItemsPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const history = loadProgramHistory(getDb(), slug);
-  if (!history) notFound();
-  const now = Date.now();
-  const rows = computeItemStatuses(history.items, now, now).filter((i) => i.inProgram);
+  const raw = toParams(await searchParams);
+  let error: string | null = null;
+  let q;
+  try {
+    q = parseItemQuery(raw);
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    error = e.errors.map((x) => `${x.path}: ${x.message}`).join("; ");
+    q = parseItemQuery({});
+  }
+  let result: ReturnType<typeof queryItems>;
+  try {
+    result = queryItems(getDb(), slug, q);
+  } catch (e) {
+    if (e instanceof AppError && e.code === "not_found") notFound();
+    throw e;
+  }
+  const base = `/programs/${slug}/items`;
+  const withParams = (changes: Record<string, string>) => `?${new URLSearchParams({ ...raw, ...changes })}`;
+  const owners = [...new Map(result.all.filter((i) => i.owner).map((i) => [i.owner!, { email: i.owner!, name: i.ownerName ?? i.owner! }])).values()].sort(
+    (a, b) => a.name.localeCompare(b.name),
+  );
+  const distinct = (f: (i: (typeof result.all)[number]) => string) => [...new Set(result.all.map(f).filter(Boolean))].sort();
+
   return (
     <section className="space-y-4">
-      <p>
-        <Link href={`/programs/${slug}`} className="text-indigo-700 hover:underline">
-          ← {history.program.name}
-        </Link>
-      </p>
-      <h1 className="text-xl font-semibold">Items ({rows.length})</h1>
-      {rows.length === 0 ? (
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-xl font-semibold">
+          Items ({result.total}
+          {result.total !== result.all.length ? ` of ${result.all.length}` : ""})
+        </h1>
+        <p className="text-slate-600">
+          As of {formatDate(result.asOf)}
+          {raw.knownAt ? `, known at ${formatDate(result.knownAt)}` : ""} ·{" "}
+          <a href={`/api/programs/${slug}/items.csv${withParams({})}`} className="text-indigo-700 underline" download>
+            Download CSV of this view
+          </a>
+        </p>
+      </div>
+      {error && (
+        <p role="alert" className="rounded bg-red-50 p-2 text-red-800">
+          {error}
+        </p>
+      )}
+      <ItemsFilterForm
+        action={base}
+        q={q}
+        areas={distinct((i) => i.area)}
+        owners={owners}
+        teams={distinct((i) => i.team)}
+        view={{ asOf: raw.asOf, knownAt: raw.knownAt }}
+      />
+      {result.all.length === 0 ? (
         <p className="text-slate-600">This program has no work items yet.</p>
+      ) : result.total === 0 ? (
+        <p className="text-slate-600">No item matches these filters.</p>
       ) : (
-        <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-          <table className="w-full text-left">
-            <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-              <tr>
-                <th className="px-3 py-2 font-medium">key</th>
-                <th className="px-3 py-2 font-medium">title</th>
-                <th className="px-3 py-2 font-medium">area</th>
-                <th className="px-3 py-2 font-medium">owner</th>
-                <th className="px-3 py-2 text-right font-medium">estimateWeeks</th>
-                <th className="px-3 py-2 font-medium">trueStatus</th>
-                <th className="px-3 py-2 font-medium">reportedStatus</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((i) => (
-                <tr key={i.key} className="border-t border-slate-100">
-                  <td className="px-3 py-1.5 font-mono">{i.key}</td>
-                  <td className="px-3 py-1.5">{i.title}</td>
-                  <td className="px-3 py-1.5">{i.area}</td>
-                  <td className="px-3 py-1.5">
-                    {i.ownerName ?? <span className="font-medium text-red-700">unowned</span>}
-                  </td>
-                  <td className="px-3 py-1.5 text-right tabular-nums">{i.estimateWeeks}</td>
-                  <td className="px-3 py-1.5">
-                    <StatusBadge status={i.trueStatus} />
-                  </td>
-                  <td className="px-3 py-1.5">
-                    <StatusBadge status={i.reportedStatus} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ItemsTable
+          items={result.items}
+          q={q}
+          sortHref={(sort, dir) => `${base}${withParams({ sort, dir })}`}
+          itemHref={(key) => `/programs/${slug}/items/${encodeURIComponent(key)}`}
+        />
       )}
     </section>
   );

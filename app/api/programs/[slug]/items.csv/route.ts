@@ -1,0 +1,21 @@
+// GET /api/programs/{slug}/items.csv?… – the items list with the same filters, as CSV
+import { apiRoute } from "@/app/_lib/api-handler";
+import { getDb } from "@/db/get-db";
+import { parseItemQuery, queryItems } from "@/db/queries/query-items";
+import { toCsv } from "@/lib/csv/to-csv";
+import { toItemView } from "@/lib/items/item-view";
+
+export const dynamic = "force-dynamic";
+
+const COLUMNS = ["key", "title", "area", "owner", "team", "estimateWeeks", "identifiedAt", "dependsOn", "trueStatus", "reportedStatus", "blocked", "inflated"];
+
+export const GET = apiRoute<{ slug: string }>("read", ({ request, params }) => {
+  const query = parseItemQuery(Object.fromEntries(new URL(request.url).searchParams));
+  const result = queryItems(getDb(), params.slug, query);
+  return new Response(toCsv(COLUMNS, result.items.map(toItemView)), {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${params.slug}-items.csv"`,
+    },
+  });
+});

@@ -1,0 +1,132 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { pageView, type SearchParams } from "@/app/_lib/page-view";
+import { VerdictChip } from "@/components/claims/verdict-chip";
+import { AsOfForm } from "@/components/program/as-of-form";
+import { StatusBadge } from "@/components/status-badge";
+import { getDb } from "@/db/get-db";
+import { loadClaims } from "@/db/queries/load-claims";
+import { loadProgramHistory } from "@/db/queries/load-program-history";
+import { evaluateClaims } from "@/lib/claims/evaluate-claims";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: SearchParams };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Claims · ${(await params).slug}` };
+}
+
+export default async function ClaimsPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const { view, asOf, knownAt } = await pageView(searchParams);
+  const db = getDb();
+  const history = loadProgramHistory(db, slug);
+  if (!history) notFound();
+  const claims = evaluateClaims(loadClaims(db, history.program.id), history.items, asOf, knownAt);
+  return (
+    <section className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <h1 className="text-xl font-semibold">What was said in public, and was it true that day?</h1>
+        <AsOfForm action={`/programs/${slug}/claims`} asOf={view.asOf} knownAt={view.knownAt} />
+      </div>
+      <p className="max-w-4xl text-slate-700" data-testid="method">
+        Each claim is linked to the work items it implies and the status each must have reached. A link is met when the
+        item&apos;s <em>true</em> status — evidence attached and verified by a second person — had reached it. The verdict
+        follows the share of links met: <em>unsupported</em> means under a quarter were met though work had started (not
+        that the claim was false); <em>contradicted</em> means none of the linked items had even started (a finding, not
+        a lack of data).{" "}
+        See the <Link href="/rules#claims" className="text-indigo-700 underline">verdict rules</Link>.
+      </p>
+      {claims.length === 0 ? (
+        <p className="text-slate-600">No public claim recorded for this program.</p>
+      ) : (
+        <ol className="space-y-3" aria-label="Claims">
+          {claims.map((c) => (
+            <li key={c.id} className="rounded border border-slate-200 bg-white p-3" data-testid={`claim-${c.id}`}>
+              <div className="flex flex-wrap items-baseline justify-between gap-2">
+                <p className="font-medium">
+                  {c.date}
+                  {c.datePrecision !== "day" && <span className="text-xs text-slate-600"> (day approximate)</span>} · {c.speaker}
+                  {c.venue && <span className="font-normal text-slate-700"> — {c.venue}</span>}
+                </p>
+                <a href={c.url} className="text-xs text-indigo-700 underline" rel="noreferrer noopener" target="_blank">
+                  source
+                </a>
+              </div>
+              <blockquote className="mt-1 border-l-4 border-slate-200 pl-3 text-slate-800">
+                {c.quoteIsParaphrase ? <span className="text-xs text-slate-600">paraphrase: </span> : null}
+                {c.quoteIsParaphrase ? c.quote : `“${c.quote}”`}
+              </blockquote>
+              <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1">
+                <div className="flex items-center gap-2">
+                  <dt className="text-xs text-slate-600" title="At the claim's date, with everything the tracker knows today">
+                    on its date
+                  </dt>
+                  <dd data-testid="verdict-at-claim-date">
+                    <VerdictChip verdict={c.verdictAtClaimDate} />
+                  </dd>
+                </div>
+                <div className="flex items-center gap-2">
+                  <dt className="text-xs text-slate-600" title="At the claim's date, as the tracker's records of that day showed">
+                    as recorded that day
+                  </dt>
+                  <dd data-testid="verdict-known-then">
+                    <VerdictChip verdict={c.verdictKnownThen} />
+                  </dd>
+                </div>
+                <div className="flex items-center gap-2">
+                  <dt className="text-xs text-slate-600">as of {c.asOf}</dt>
+                  <dd data-testid="verdict-as-of">
+                    <VerdictChip verdict={c.verdictAsOf} />
+                  </dd>
+                </div>
+                <div className="text-xs text-slate-600">
+                  {c.metAtClaimDate} of {c.linked} links met on its date
+                </div>
+              </dl>
+              <details className="mt-2">
+                <summary className="cursor-pointer text-indigo-700">Linked items ({c.linked})</summary>
+                <table className="mt-2 w-full text-left" aria-label={`Items linked to ${c.id}`}>
+                  <thead className="text-xs text-slate-600">
+                    <tr>
+                      <th className="font-medium">item</th>
+                      <th className="font-medium">claim implies</th>
+                      <th className="font-medium">true on {c.date}</th>
+                      <th className="font-medium">reported on {c.date}</th>
+                      <th className="font-medium">true as of {c.asOf}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {c.links.map((l) => (
+                      <tr key={l.item} className="border-t border-slate-100">
+                        <td>
+                          <Link href={`/programs/${slug}/items/${encodeURIComponent(l.item)}?asOf=${c.date}`} className="font-mono hover:underline">
+                            {l.item}
+                          </Link>
+                        </td>
+                        <td>
+                          <StatusBadge status={l.requires} />
+                        </td>
+                        <td>
+                          <StatusBadge status={l.trueStatus} /> {l.met ? "✓" : "✗"}
+                        </td>
+                        <td>
+                          <StatusBadge status={l.reportedStatus} />
+                        </td>
+                        <td>
+                          <StatusBadge status={l.trueStatusAsOf} /> {l.metAsOf ? "✓" : "✗"}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </details>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+import { eq } from "drizzle-orm";
+import { notFound } from "next/navigation";
+import { Suspense, type ReactNode } from "react";
+import { requireSignedIn } from "@/app/_lib/auth";
+import { DemoProvenance } from "@/components/program/demo-provenance";
+import { ProgramNav } from "@/components/program/program-nav";
+import { getDb } from "@/db/get-db";
+import { programs } from "@/db/schema";
+import { DEMO_PROGRAM_SLUG } from "@/lib/demo";
+
+export default async function ProgramLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
+  await requireSignedIn();
+  const { slug } = await params;
+  const program = getDb().select({ name: programs.name }).from(programs).where(eq(programs.slug, slug)).get();
+  if (!program) notFound();
+  return (
+    <div className="space-y-4">
+      <div>
+        <p className="text-xs uppercase tracking-wide text-slate-600">Program</p>
+        <p className="text-lg font-semibold">{program.name}</p>
+      </div>
+      <Suspense>
+        <ProgramNav slug={slug} />
+      </Suspense>
+      {slug === DEMO_PROGRAM_SLUG && <DemoProvenance />}
+      {children}
+    </div>
+  );
+}

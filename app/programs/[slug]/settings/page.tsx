@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireSignedIn } from "@/app/_lib/auth";
+import { EditProgramForm } from "@/components/admin/program-forms";
+import { Forbidden } from "@/components/ui/forbidden";
+import { getDb } from "@/db/get-db";
+import { getProgram } from "@/db/queries/get-program";
+import { can } from "@/lib/auth/roles";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Settings · ${(await params).slug}` };
+}
+
+export default async function SettingsPage({ params }: Props) {
+  const person = await requireSignedIn();
+  const { slug } = await params;
+  const program = getProgram(getDb(), slug);
+  return (
+    <section className="space-y-6">
+      <h1 className="text-xl font-semibold">Settings</h1>
+      <div className="space-y-2">
+        <h2 className="font-semibold">Export</h2>
+        <p>
+          <a href={`/api/programs/${slug}/bundle`} className="text-indigo-700 underline" download>
+            Download the program bundle
+          </a>{" "}
+          <span className="text-slate-600">(offload-tracker/v1; importing it elsewhere gives the same program)</span>
+        </p>
+      </div>
+      {can(person.role, "admin") ? (
+        <>
+          <div className="space-y-2">
+            <h2 className="font-semibold">Program and thresholds</h2>
+            <EditProgramForm slug={slug} program={program} />
+          </div>
+          <p>
+            <Link href="/import" className="text-indigo-700 underline">
+              Import another bundle
+            </Link>{" "}
+            ·{" "}
+            <Link href="/programs/new" className="text-indigo-700 underline">
+              Create a program
+            </Link>
+          </p>
+        </>
+      ) : (
+        <Forbidden needs="admin" role={person.role} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import { requireSignedIn } from "@/app/_lib/auth";
+import { VERDICT_LABELS, VERDICTS } from "@/lib/claims/claim-verdict";
+import { GATES } from "@/lib/gates";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Rules" };
+
+/** The rules behind every figure, in words, generated from the same constants the code uses. */
+export default async function RulesPage() {
+  await requireSignedIn();
+  return (
+    <article className="prose max-w-3xl space-y-4">
+      <h1 className="text-xl font-semibold">How the tracker counts</h1>
+      <section id="statuses" className="space-y-1">
+        <h2 className="font-semibold">Statuses and evidence gates</h2>
+        <p>not_started → design → build → validate → rollout → done. To enter a level, the item&apos;s evidence must include:</p>
+        <ul className="list-disc pl-5">
+          {GATES.map((g) => (
+            <li key={g.status}>
+              <strong>{g.status}</strong>: {g.requirement}
+            </li>
+          ))}
+        </ul>
+        <p>Gates are cumulative; moving down needs a note and no evidence.</p>
+      </section>
+      <section id="true-status" className="space-y-1">
+        <h2 className="font-semibold">Reported and true status</h2>
+        <p>
+          The <strong>reported</strong> status is the latest reported transition. The <strong>true</strong> status rises only
+          with a transition verified by a second person (neither its reporter nor the item&apos;s owner) and falls at once on
+          any move down. &quot;As of&quot; picks the effective date; &quot;known at&quot; hides what was recorded later.
+        </p>
+      </section>
+      <section id="readiness" className="space-y-1">
+        <h2 className="font-semibold">Readiness, critical path, forecast</h2>
+        <p>
+          Readiness = items truly done / items; effort readiness weighs by estimates. No partial credit: an item at rollout
+          counts 0. The critical path is the longest dependency chain weighted by the estimates of unfinished items; the
+          program cannot finish before as-of + 7 × its weeks in days. The forecast draws weekly verified completions of the
+          last 12 ISO weeks 10,000 times; with no completion in that window there is no forecast. The honest date is the
+          later of P85 and the critical path&apos;s date.
+        </p>
+      </section>
+      <section id="claims" className="space-y-1">
+        <h2 className="font-semibold">Claim verdicts</h2>
+        <p>With r = links met / links (a link is met when the item&apos;s true status has reached what the claim implies):</p>
+        <ul className="list-disc pl-5">
+          {VERDICTS.map((v) => (
+            <li key={v}>{VERDICT_LABELS[v]}</li>
+          ))}
+        </ul>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,90 @@
+import Link from "next/link";
+import type { Readiness } from "@/lib/readiness/compute-readiness";
+import { formatPercentFloor } from "@/lib/format";
+import { Definition } from "../ui/definition";
+
+function Card({ label, definition, value, sub, href, testId }: {
+  label: string;
+  definition: string;
+  value: string;
+  sub?: string;
+  href?: string;
+  testId: string;
+}) {
+  const body = (
+    <>
+      <p className="text-xs uppercase tracking-wide text-slate-600">
+        <Definition term={definition}>{label}</Definition>
+      </p>
+      <p className="text-2xl font-semibold tabular-nums" data-testid={testId}>
+        {value}
+      </p>
+      {sub && <p className="text-xs text-slate-600">{sub}</p>}
+    </>
+  );
+  return (
+    <div className="rounded border border-slate-200 bg-white p-3">
+      {href ? (
+        <Link href={href} className="block hover:text-indigo-800">
+          {body}
+        </Link>
+      ) : (
+        body
+      )}
+    </div>
+  );
+}
+
+/** The first thing seen: verified against reported, and what stands in the way. */
+export function Headline({ r, itemsHref }: { r: Readiness; itemsHref: (extra: Record<string, string>) => string }) {
+  const started = (counts: Record<string, number>) => r.total - counts.not_started!;
+  return (
+    <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
+      <Card
+        testId="headline-done"
+        label="Done (verified)"
+        definition="Items whose true status is done: the done transition carries a 100 % deployment and a second person verified it. No partial credit."
+        value={`${r.done} / ${r.total}`}
+        sub={`readiness ${formatPercentFloor(r.readiness)} · effort ${formatPercentFloor(r.effortReadiness)}`}
+        href={itemsHref({ status: "done" })}
+      />
+      <Card
+        testId="headline-reported-done"
+        label="Done (reported)"
+        definition="Items whose latest reported status is done, verified or not."
+        value={`${r.reportedDone} / ${r.total}`}
+        sub={`started: ${started(r.byStatus.true)} verified, ${started(r.byStatus.reported)} reported`}
+        href={itemsHref({ reportedStatus: "done" })}
+      />
+      <Card
+        testId="headline-inflated"
+        label="Inflated"
+        definition="Items whose reported status is above their true (verified) status."
+        value={String(r.inflated.length)}
+        sub="reported ahead of the evidence"
+        href={itemsHref({ inflated: "1" })}
+      />
+      <Card
+        testId="headline-blocked"
+        label="Blocked"
+        definition="Items not done with at least one dependency not done (true status)."
+        value={String(r.blocked.length)}
+        href={itemsHref({ blocked: "1" })}
+      />
+      <Card
+        testId="headline-critical"
+        label="Critical path"
+        definition="The longest dependency chain weighted by the estimates of items not done. The program cannot finish before asOf + this many weeks, even with unlimited staff."
+        value={`${Number(r.criticalPath.remainingWeeks.toFixed(1))} wk`}
+        sub={`no earlier than ${r.earliestByDependencies}`}
+      />
+      <Card
+        testId="headline-forecast"
+        label="Forecast (P85)"
+        definition="Monte Carlo on the verified completions of the last 12 ISO weeks; the honest date is the later of P85 and the critical path's earliest date."
+        value={r.forecast.date ?? "none"}
+        sub={r.forecast.date ? `P50 ${r.forecast.p50} · P95 ${r.forecast.p95}` : "no verified throughput"}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+import Link from "next/link";
+import type { Readiness } from "@/lib/readiness/compute-readiness";
+import { formatDate } from "@/lib/time";
+import { StatusBadge } from "../status-badge";
+
+type ItemHref = (key: string) => string;
+
+export function Panel({ title, children, id }: { title: string; children: React.ReactNode; id?: string }) {
+  return (
+    <section aria-labelledby={id} className="rounded border border-slate-200 bg-white p-3">
+      <h2 id={id} className="mb-2 font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export function CriticalPathPanel({ r, itemHref }: { r: Readiness; itemHref: ItemHref }) {
+  if (r.criticalPath.keys.length === 0) return <p className="text-slate-600">Nothing remains on any dependency chain.</p>;
+  return (
+    <div className="space-y-2">
+      <ol className="flex flex-wrap items-center gap-1" aria-label="Critical path, first dependency first">
+        {r.criticalPath.keys.map((k, i) => (
+          <li key={k} className="flex items-center gap-1">
+            {i > 0 && <span aria-hidden="true" className="text-slate-500">→</span>}
+            <Link href={itemHref(k)} className="rounded bg-rose-50 px-1.5 py-0.5 font-mono text-rose-900 ring-1 ring-rose-200 hover:underline">
+              {k}
+            </Link>
+          </li>
+        ))}
+      </ol>
+      <p className="text-slate-700">
+        {Number(r.criticalPath.remainingWeeks.toFixed(1))} weeks of unfinished work in a row: no finish before{" "}
+        <strong data-testid="earliest-by-dependencies">{r.earliestByDependencies}</strong>, however many people join.
+      </p>
+    </div>
+  );
+}
+
+export function ForecastPanel({ r }: { r: Readiness }) {
+  const f = r.forecast;
+  return (
+    <div className="space-y-2">
+      {f.date === null ? (
+        <p className="font-medium text-rose-800" data-testid="forecast-reason">
+          {f.reason}.
+        </p>
+      ) : (
+        <dl className="grid grid-cols-4 gap-2 text-center">
+          {[
+            ["P50", f.p50],
+            ["P85", f.p85],
+            ["P95", f.p95],
+            ["honest date", f.date],
+          ].map(([label, value]) => (
+            <div key={label}>
+              <dt className="text-xs text-slate-600">{label}</dt>
+              <dd className="font-mono" data-testid={`forecast-${label!.replace(" ", "-")}`}>
+                {value ?? "—"}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      <p className="text-xs text-slate-600">
+        Verified completions per week, last 12 ISO weeks: {f.sample.map((w) => w.done).join(" · ")}.
+        {f.date && ` ${f.trials.toLocaleString("en")} trials; the honest date is the later of P85 and the critical path (${r.earliestByDependencies}).`}
+      </p>
+    </div>
+  );
+}
+
+export function QualityPanel({ r, itemHref }: { r: Readiness; itemHref: ItemHref }) {
+  const { breaches, unowned } = r.quality;
+  return (
+    <div className="space-y-3">
+      <div>
+        <h3 className="text-xs uppercase text-slate-600">Unowned items ({unowned.length})</h3>
+        {unowned.length === 0 ? (
+          <p className="text-slate-600">Every item has an owner.</p>
+        ) : (
+          <p className="flex flex-wrap gap-1">
+            {unowned.map((k) => (
+              <Link key={k} href={itemHref(k)} className="font-mono text-red-800 hover:underline">
+                {k}
+              </Link>
+            ))}
+          </p>
+        )}
+      </div>
+      <div>
+        <h3 className="text-xs uppercase text-slate-600">Threshold breaches on the latest signal ({breaches.length})</h3>
+        {breaches.length === 0 ? (
+          <p className="text-slate-600">No breach.</p>
+        ) : (
+          <div className="max-h-64 overflow-y-auto">
+            <table className="w-full text-left" aria-label="Quality breaches">
+              <thead className="text-xs text-slate-600">
+                <tr>
+                  <th className="font-medium">item</th>
+                  <th className="font-medium">metric</th>
+                  <th className="text-right font-medium">value</th>
+                  <th className="text-right font-medium">needs</th>
+                  <th className="text-right font-medium">measured</th>
+                </tr>
+              </thead>
+              <tbody>
+                {breaches.map((b) => (
+                  <tr key={`${b.key}-${b.metric}`} className="border-t border-slate-100">
+                    <td>
+                      <Link href={itemHref(b.key)} className="font-mono hover:underline">
+                        {b.key}
+                      </Link>
+                    </td>
+                    <td>{b.metric}</td>
+                    <td className="text-right tabular-nums">{b.value}</td>
+                    <td className="text-right">{b.threshold}</td>
+                    <td className="text-right">{formatDate(b.measuredAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export function InflatedList({ r, itemHref }: { r: Readiness; itemHref: ItemHref }) {
+  if (r.inflated.length === 0) return <p className="text-slate-600">No item is reported ahead of its evidence.</p>;
+  return (
+    <ul className="space-y-1">
+      {r.inflated.map((i) => (
+        <li key={i.key} className="flex items-center gap-2">
+          <Link href={itemHref(i.key)} className="font-mono hover:underline">
+            {i.key}
+          </Link>
+          <span className="text-slate-600">reported</span> <StatusBadge status={i.reported} />
+          <span className="text-slate-600">true</span> <StatusBadge status={i.true} />
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,41 @@
+"use client";
+
+import { useActionState } from "react";
+import { addDependencyAction, removeDependencyAction } from "@/app/programs/[slug]/items/[key]/actions";
+import { IDLE, type ActionState } from "@/app/_lib/action-state";
+import { FormMessage } from "../ui/form-message";
+
+export function AddDependencyForm({ slug, itemKey, candidates }: { slug: string; itemKey: string; candidates: string[] }) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(addDependencyAction.bind(null, slug, itemKey), IDLE);
+  return (
+    <form action={action} className="space-y-2" aria-label="Add a dependency">
+      <div className="flex items-end gap-2">
+        <label>
+          <span className="text-slate-700">Depends on</span>
+          <select name="dependsOn" className="mt-1 block rounded border border-slate-300 px-2 py-1">
+            {candidates.map((k) => (
+              <option key={k}>{k}</option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" disabled={pending} className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100">
+          Add dependency
+        </button>
+      </div>
+      <FormMessage state={state} />
+    </form>
+  );
+}
+
+export function RemoveDependencyButton({ slug, itemKey, dependsOn }: { slug: string; itemKey: string; dependsOn: string }) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(removeDependencyAction.bind(null, slug, itemKey), IDLE);
+  return (
+    <form action={action} className="inline">
+      <input type="hidden" name="dependsOn" value={dependsOn} />
+      <button type="submit" disabled={pending} className="text-xs text-red-800 hover:underline" aria-label={`Remove dependency on ${dependsOn}`}>
+        remove
+      </button>
+      <FormMessage state={state} />
+    </form>
+  );
+}

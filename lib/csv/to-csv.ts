@@ -1,0 +1,18 @@
+import { stringify } from "csv-stringify/sync";
+
+/**
+ * Cells a spreadsheet would run as a formula start with = + - @ tab or CR; prefix them with a
+ * quote so they stay text (OWASP's advice against CSV injection).
+ */
+export function neutralizeCell(value: unknown): string {
+  const text = value === null || value === undefined ? "" : Array.isArray(value) ? value.join(" ") : String(value);
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** CSV with a header row, CRLF line ends (RFC 4180), every cell neutralised. */
+export function toCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
+  return stringify(
+    rows.map((r) => columns.map((c) => neutralizeCell(r[c]))),
+    { header: true, columns: [...columns], record_delimiter: "\r\n" },
+  );
+}

@@ -1,0 +1,14 @@
+/**
+ * A ratio as a percentage that never rounds up (the tracker's reports never round up):
+ * 0.9999 → "99.9 %", 0.125 → "12.5 %".
+ */
+export function formatPercentFloor(ratio: number, digits = 1): string {
+  const factor = 10 ** digits;
+  const value = Math.floor(ratio * 100 * factor + 1e-9) / factor;
+  return `${value.toFixed(digits)} %`;
+}
+
+/** Weeks with at most one decimal, without trailing zeros. */
+export function formatWeeks(weeks: number): string {
+  return `${Number(weeks.toFixed(1))} wk`;
+}

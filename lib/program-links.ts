@@ -1,0 +1,24 @@
+/** Search parameters that carry the bitemporal view from page to page. */
+export interface ViewParams {
+  asOf?: string;
+  knownAt?: string;
+}
+
+/** A link into a program page keeping asOf/knownAt, plus extra filters. */
+export function programHref(
+  slug: string,
+  page: "" | "items" | "graph" | "claims" | "reports" | "settings",
+  view: ViewParams = {},
+  extra: Record<string, string | undefined> = {},
+): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...view, ...extra })) if (v) params.set(k, v);
+  const query = params.toString();
+  return `/programs/${slug}${page ? `/${page}` : ""}${query ? `?${query}` : ""}`;
+}
+
+/** asOf/knownAt from page search params, only when they look like dates (the query parser judges). */
+export function viewParams(search: Record<string, string | string[] | undefined>): ViewParams {
+  const pick = (k: string) => (typeof search[k] === "string" && search[k] ? (search[k] as string) : undefined);
+  return { asOf: pick("asOf"), knownAt: pick("knownAt") };
+}
