@@ -50,7 +50,12 @@ export interface ImportOptions {
  */
 export function importBundle(db: Db, raw: unknown, options: ImportOptions): ImportSummary {
   const result = validateBundle(raw);
-  if (!result.ok) throw new AppError("invalid", "the bundle was not imported: it breaks the rules below", result.errors);
+  if (!result.ok)
+    throw new AppError(
+      result.kind === "shape" ? "invalid" : "rule",
+      result.kind === "shape" ? "the bundle was not imported: it is not a valid offload-tracker/v1 bundle" : "the bundle was not imported: it breaks the rules below",
+      result.errors,
+    );
   const bundle = result.bundle;
   const existing = db.select({ id: programs.id }).from(programs).where(eq(programs.slug, bundle.program.slug)).get();
   if (existing)

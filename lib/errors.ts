@@ -47,9 +47,15 @@ export class AppError extends Error {
     return TITLE_BY_CODE[this.code];
   }
 
-  /** Message plus every field error, one per line: for the CLI and logs. */
+  /**
+   * For the CLI and logs: a first line that names the first problem on its own, then every field
+   * error, one per line.
+   */
   describe(): string {
-    return [this.message, ...this.errors.map((e) => `  ${e.path}: ${e.message}`)].join("\n");
+    const [first] = this.errors;
+    if (!first) return this.message;
+    const more = this.errors.length > 1 ? ` (and ${this.errors.length - 1} more below)` : "";
+    return [`${this.message}: ${first.path}: ${first.message}${more}`, ...this.errors.map((e) => `  ${e.path}: ${e.message}`)].join("\n");
   }
 }
 

@@ -7,7 +7,7 @@ type ItemHref = (key: string) => string;
 
 export function Panel({ title, children, id }: { title: string; children: React.ReactNode; id?: string }) {
   return (
-    <section aria-labelledby={id} className="rounded border border-slate-200 bg-white p-3">
+    <section aria-labelledby={id} className="min-w-0 overflow-x-auto rounded border border-slate-200 bg-white p-3">
       <h2 id={id} className="mb-2 font-semibold">
         {title}
       </h2>

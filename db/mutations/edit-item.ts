@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
+import { checkExpectedVersion } from "@/lib/http/expected-version";
 import { toInstant } from "@/lib/time";
 import { itemEditSchema, type ItemEdit } from "@/lib/validations/item-input";
 import { parseInput } from "@/lib/validations/parse-input";
@@ -14,14 +15,11 @@ import { items, people, type Person } from "../schema";
  */
 export function editItem(db: Db, slug: string, key: string, input: ItemEdit, expectedVersion: number | undefined, actor: Person) {
   const body = parseInput(itemEditSchema, input, "item");
-  const version = body.version ?? expectedVersion;
-  if (version === undefined)
-    throw new AppError("invalid", "invalid item", [{ path: "version", message: "send the version you read (body or If-Match)" }]);
   const { version: _v, owner, targetDate, ...fields } = body;
   return db.transaction((tx) => {
     const { item } = findProgramItem(tx, slug, key);
-    if (item.version !== version)
-      throw new AppError("conflict", `${key} was changed by someone else (version ${item.version}, you sent ${version}); reload and retry`);
+    checkExpectedVersion(key, item.version, body.version, expectedVersion);
+    const version = item.version;
     let ownerId: number | null | undefined;
     if (owner !== undefined) {
       ownerId = owner === null ? null : tx.select({ id: people.id }).from(people).where(eq(people.email, owner)).get()?.id;

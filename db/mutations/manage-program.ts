@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { BUNDLE_FORMAT } from "@/lib/bundle/bundle-schema";
 import { AppError } from "@/lib/errors";
+import { checkExpectedVersion } from "@/lib/http/expected-version";
 import { toInstant } from "@/lib/time";
 import { parseInput } from "@/lib/validations/parse-input";
 import { programCreateSchema, programEditSchema, type ProgramEdit } from "@/lib/validations/program-input";
@@ -18,14 +19,11 @@ export function createProgram(db: Db, input: unknown, actor: Person) {
 /** Edits a program's fields and thresholds; a stale `version` is refused (409). */
 export function editProgram(db: Db, slug: string, input: ProgramEdit, expectedVersion: number | undefined, actor: Person) {
   const body = parseInput(programEditSchema, input, "program");
-  const version = body.version ?? expectedVersion;
-  if (version === undefined)
-    throw new AppError("invalid", "invalid program", [{ path: "version", message: "send the version you read (body or If-Match)" }]);
   return db.transaction((tx) => {
     const current = tx.select().from(programs).where(eq(programs.slug, slug)).get();
     if (!current) throw new AppError("not_found", `no program "${slug}"`);
-    if (current.version !== version)
-      throw new AppError("conflict", `program "${slug}" was changed by someone else (version ${current.version}, you sent ${version}); reload and retry`);
+    checkExpectedVersion(`program "${slug}"`, current.version, body.version, expectedVersion);
+    const version = current.version;
     const { version: _v, thresholds, targetDate, ...fields } = body;
     const updated = tx
       .update(programs)

@@ -5,29 +5,35 @@ import { toInstant } from "../time";
 import { bundleSchema, type ParsedBundle, type SignalMetric } from "./bundle-schema";
 import type { NormalizedBundle } from "./normalized-bundle";
 
-export type BundleValidation = { ok: true; bundle: NormalizedBundle } | { ok: false; errors: FieldError[] };
+/** `shape`: not a well-formed bundle (400); `rule`: well-formed but breaks a rule of the tracker (422). */
+export type BundleValidation =
+  | { ok: true; bundle: NormalizedBundle }
+  | { ok: false; kind: "shape" | "rule"; errors: FieldError[] };
 
 /**
  * Checks a bundle against every rule of DESIGN §2–§3 and §10 — shape, references, duplicate keys,
  * cycles, evidence gates, four eyes, time order — without touching a database.
  */
-export function validateBundle(raw: unknown): BundleValidation {
+export function validateBundle(raw: unknown, now: number = Date.now()): BundleValidation {
   const parsed = bundleSchema.safeParse(raw);
   if (!parsed.success) {
     return {
       ok: false,
+      kind: "shape",
       errors: parsed.error.issues.map((i) => ({ path: formatPath(i.path) || "(bundle)", message: i.message })),
     };
   }
   const bundle = normalize(parsed.data);
   const errors = [
+    ...checkOrphanVerifications(parsed.data),
+    ...checkFuture(bundle, now),
     ...checkPeople(bundle),
     ...checkItems(bundle),
     ...checkTransitions(bundle),
     ...checkSignals(bundle),
     ...checkClaims(bundle),
   ];
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, bundle };
+  return errors.length > 0 ? { ok: false, kind: "rule", errors } : { ok: true, bundle };
 }
 
 function normalize(b: ParsedBundle): NormalizedBundle {
@@ -78,6 +84,32 @@ function normalize(b: ParsedBundle): NormalizedBundle {
     claims: b.claims.map((c) => ({ ...c, date: toInstant(c.date) })),
     events: b.events.map((e) => ({ date: toInstant(e.date), title: e.title, url: e.url ?? null })),
   };
+}
+
+/** A verification date or note with nobody who verified is a mistake, not something to drop. */
+function checkOrphanVerifications(b: ParsedBundle): FieldError[] {
+  return b.transitions.flatMap((t, i) =>
+    !t.verifiedBy && (t.verifiedAt || t.verificationNote)
+      ? [{ path: `transitions[${i}].verifiedBy`, message: "verifiedAt or verificationNote is given but verifiedBy is missing" }]
+      : [],
+  );
+}
+
+/** Nothing in a history can have happened, been recorded or measured after now. */
+function checkFuture(b: NormalizedBundle, now: number): FieldError[] {
+  const errors: FieldError[] = [];
+  const future = (path: string, ms: number | null) => {
+    if (ms !== null && ms > now) errors.push({ path, message: "must not be in the future" });
+  };
+  b.items.forEach((it, i) => future(`items[${i}].identifiedAt`, it.identifiedAt));
+  b.transitions.forEach((t, i) => {
+    future(`transitions[${i}].effectiveAt`, t.effectiveAt);
+    future(`transitions[${i}].recordedAt`, t.recordedAt);
+    future(`transitions[${i}].verifiedAt`, t.verifiedAt);
+  });
+  b.signals.forEach((s, i) => future(`signals[${i}].measuredAt`, s.measuredAt));
+  b.claims.forEach((c, i) => future(`claims[${i}].date`, c.date));
+  return errors;
 }
 
 function duplicates<T>(list: readonly T[], keyOf: (t: T) => string, path: (i: number) => string, what: string) {

@@ -27,7 +27,7 @@ test("a fresh database serves the demo program's dashboard with 64 items", async
 test("the items table lists every item with true and reported status", async ({ page }) => {
   await signIn(page, "viewer");
   await page.goto("/programs/boost-offload");
-  await page.getByRole("link", { name: /All 64 items/ }).click();
+  await page.getByRole("navigation", { name: "Program" }).getByRole("link", { name: "Items" }).click();
   await expect(page.getByRole("heading", { name: "Items (64)" })).toBeVisible();
   await expect(page.locator("tbody tr")).toHaveCount(64);
   await expect(page.getByRole("columnheader", { name: "trueStatus" })).toBeVisible();

@@ -82,12 +82,16 @@ export default async function ClaimsPage({ params, searchParams }: Props) {
                     <VerdictChip verdict={c.verdictAsOf} />
                   </dd>
                 </div>
-                <div className="text-xs text-slate-600">
-                  {c.metAtClaimDate} of {c.linked} links met on its date
+                <div className="flex items-center gap-2">
+                  <dt className="text-xs text-slate-600">links met on its date</dt>
+                  <dd className="text-xs" data-testid="met-at-claim-date">
+                    {c.metAtClaimDate} of {c.linked}
+                  </dd>
                 </div>
               </dl>
               <details className="mt-2">
                 <summary className="cursor-pointer text-indigo-700">Linked items ({c.linked})</summary>
+                <div className="overflow-x-auto">
                 <table className="mt-2 w-full text-left" aria-label={`Items linked to ${c.id}`}>
                   <thead className="text-xs text-slate-600">
                     <tr>
@@ -122,6 +126,7 @@ export default async function ClaimsPage({ params, searchParams }: Props) {
                     ))}
                   </tbody>
                 </table>
+                </div>
               </details>
             </li>
           ))}

@@ -1,0 +1,85 @@
+import { expect, test } from "@playwright/test";
+import { tokenFor as tokenOf } from "../api/support/api-client";
+import { TEST_ACCOUNTS } from "../support/test-accounts";
+import { importSmallProgram } from "./support/programs";
+import { signIn } from "./support/sign-in";
+
+test("an owner reports with evidence, a reviewer verifies, the dashboard changes; gates and four eyes refuse in words", async ({
+  page,
+  request,
+}) => {
+  const slug = await importSmallProgram(request, "flow");
+
+  await signIn(page, "contributor");
+  await page.goto(`/programs/${slug}/items/A`);
+  const report = page.getByRole("form", { name: "Report a transition" });
+  await report.getByLabel("New status").selectOption("build");
+  await expect(page.getByTestId("gate-requirement")).toContainText("a design_doc (to enter build)");
+  await report.getByRole("button", { name: "Report transition" }).click();
+  await expect(report.getByRole("alert")).toContainText("cannot enter build: the item's evidence lacks a design_doc");
+
+  await report.getByLabel("New status").selectOption("build");
+  await report.getByLabel("Evidence 1 kind").selectOption("design_doc");
+  await report.getByLabel("Evidence 1 URL").fill("https://dev.example.com/design/A");
+  await report.getByLabel("Evidence 1 summary").fill("design of A");
+  await report.getByRole("button", { name: "Report transition" }).click();
+  await expect(report.getByRole("status")).toContainText("Transition recorded");
+  await expect(page.getByText("pending verification")).toBeVisible();
+
+  await page.goto(`/programs/${slug}`);
+  await expect(page.getByTestId("headline-inflated")).toHaveText("1");
+
+  await signIn(page, "reviewer");
+  await page.goto(`/programs/${slug}/items/A`);
+  await page.getByRole("button", { name: /^Verify transition/ }).click();
+  await expect(page.getByText(`verified by ${TEST_ACCOUNTS.reviewer.name}`)).toBeVisible();
+  await page.goto(`/programs/${slug}`);
+  await expect(page.getByTestId("headline-inflated")).toHaveText("0");
+  const build = page.getByRole("table", { name: "Items per status" }).getByTestId("count-build");
+  await expect(build.locator("td").nth(1)).toHaveText("1");
+
+  // Four eyes: the reviewer owns D, so cannot verify a transition on it.
+  await signIn(page, "contributor");
+  await page.goto(`/programs/${slug}/items/D`);
+  await page.getByRole("form", { name: "Report a transition" }).getByRole("button", { name: "Report transition" }).click();
+  await expect(page.getByText("pending verification")).toBeVisible();
+  await signIn(page, "reviewer");
+  await page.goto(`/programs/${slug}/items/D`);
+  await page.getByRole("button", { name: /^Verify transition/ }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "four eyes" })).toHaveText(
+    `four eyes: ${TEST_ACCOUNTS.reviewer.email} owns this item and cannot verify its transitions`,
+  );
+});
+
+test("a stale edit is refused with a clear message and the typed text is kept", async ({ page, request }) => {
+  const slug = await importSmallProgram(request, "stale");
+  await signIn(page, "contributor");
+  await page.goto(`/programs/${slug}/items/B`);
+  const form = page.getByRole("form", { name: "Edit item" });
+  // Someone else saves first, through the API.
+  const current = await (await request.get(`/api/programs/${slug}/items/B`, { headers: { authorization: `Bearer ${tokenOf("admin")}` } })).json();
+  const other = await request.patch(`/api/programs/${slug}/items/B`, {
+    headers: { authorization: `Bearer ${tokenOf("admin")}` },
+    data: { version: current.version, title: "Renamed by someone else" },
+  });
+  expect(other.status()).toBe(200);
+  await form.getByLabel("Title").fill("My careful new title");
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await expect(form.getByRole("alert")).toContainText("was changed by someone else");
+  await expect(form.getByLabel("Title")).toHaveValue("My careful new title");
+});
+
+test("dependencies are added and removed on the item page; a cycle is refused by name", async ({ page, request }) => {
+  const slug = await importSmallProgram(request, "deps");
+  await signIn(page, "contributor");
+  await page.goto(`/programs/${slug}/items/A`);
+  const add = page.getByRole("form", { name: "Add a dependency" });
+  await add.getByLabel("Depends on").selectOption("C");
+  await add.getByRole("button", { name: "Add dependency" }).click();
+  await expect(add.getByRole("alert")).toHaveText("dependency cycle: A -> C -> B -> A");
+  await add.getByLabel("Depends on").selectOption("D");
+  await add.getByRole("button", { name: "Add dependency" }).click();
+  await expect(page.getByRole("button", { name: "Remove dependency on D" })).toBeVisible();
+  await page.getByRole("button", { name: "Remove dependency on D" }).click();
+  await expect(page.getByRole("button", { name: "Remove dependency on D" })).toHaveCount(0);
+});

@@ -1,0 +1,11 @@
+import { expect, type APIRequestContext } from "@playwright/test";
+import { authHeaders } from "../../api/support/api-client";
+import { smallBundle } from "../../support/small-bundle";
+
+/** Imports a fresh small program through the API as admin, so a test never disturbs the demo. */
+export async function importSmallProgram(request: APIRequestContext, prefix: string): Promise<string> {
+  const slug = `${prefix}-${Date.now()}`;
+  const res = await request.post("/api/programs/import", { headers: authHeaders("admin"), data: smallBundle(slug) });
+  expect(res.status()).toBe(201);
+  return slug;
+}
