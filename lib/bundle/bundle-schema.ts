@@ -49,6 +49,22 @@ export const evidenceSchema = z
 
 const claimLinkSchema = z.object({ item: itemKeySchema, requires: statusSchema });
 
+/** A public claim and the status each linked item must have reached (DESIGN §2, §7). */
+export const claimSchema = z.object({
+  id: slugSchema,
+  date: dateStringSchema,
+  datePrecision: z.enum(["day", "month", "year"]).default("day"),
+  dateNote: text(500).default(""),
+  speaker: requiredText(300),
+  venue: text(300).default(""),
+  quote: requiredText(1000),
+  quoteIsParaphrase: z.boolean().default(false),
+  url,
+  kind: text(50).default(""),
+  links: z.array(claimLinkSchema).max(200, "at most 200 links").default([]),
+});
+export type ClaimInput = z.input<typeof claimSchema>;
+
 /** The program bundle of DESIGN §10, as it travels in JSON. Unknown fields are ignored. */
 export const bundleSchema = z.object({
   format: z.literal(BUNDLE_FORMAT, { error: () => `must be "${BUNDLE_FORMAT}"` }),
@@ -111,23 +127,7 @@ export const bundleSchema = z.object({
       }),
     )
     .default([]),
-  claims: z
-    .array(
-      z.object({
-        id: slugSchema,
-        date: dateStringSchema,
-        datePrecision: z.enum(["day", "month", "year"]).default("day"),
-        dateNote: text(500).default(""),
-        speaker: requiredText(300),
-        venue: text(300).default(""),
-        quote: requiredText(1000),
-        quoteIsParaphrase: z.boolean().default(false),
-        url,
-        kind: text(50).default(""),
-        links: z.array(claimLinkSchema).default([]),
-      }),
-    )
-    .default([]),
+  claims: z.array(claimSchema).default([]),
   events: z
     .array(z.object({ date: dateStringSchema, title: requiredText(300), url: url.nullish() }))
     .default([]),

@@ -1,5 +1,6 @@
 import { formatPath, type FieldError } from "../errors";
 import { checkItemHistory, fourEyesViolation } from "../check-item-history";
+import { claimProblems } from "../claims/check-claim";
 import { findCycle, formatCycle } from "../graph";
 import { toInstant } from "../time";
 import { bundleSchema, type ParsedBundle, type SignalMetric } from "./bundle-schema";
@@ -31,7 +32,7 @@ export function validateBundle(raw: unknown, now: number = Date.now()): BundleVa
     ...checkItems(bundle),
     ...checkTransitions(bundle),
     ...checkSignals(bundle),
-    ...checkClaims(bundle),
+    ...checkClaims(bundle, now),
   ];
   return errors.length > 0 ? { ok: false, kind: "rule", errors } : { ok: true, bundle };
 }
@@ -108,7 +109,6 @@ function checkFuture(b: NormalizedBundle, now: number): FieldError[] {
     future(`transitions[${i}].verifiedAt`, t.verifiedAt);
   });
   b.signals.forEach((s, i) => future(`signals[${i}].measuredAt`, s.measuredAt));
-  b.claims.forEach((c, i) => future(`claims[${i}].date`, c.date));
   return errors;
 }
 
@@ -216,14 +216,10 @@ function checkSignals(b: NormalizedBundle): FieldError[] {
   return errors;
 }
 
-function checkClaims(b: NormalizedBundle): FieldError[] {
+function checkClaims(b: NormalizedBundle, now: number): FieldError[] {
   const keys = new Set(b.items.map((i) => i.key));
-  const errors = duplicates(b.claims, (c) => c.id, (i) => `claims[${i}].id`, "claim id");
-  b.claims.forEach((c, i) => {
-    errors.push(...duplicates(c.links, (l) => l.item, (l) => `claims[${i}].links[${l}].item`, "link to item"));
-    c.links.forEach((l, j) => {
-      if (!keys.has(l.item)) errors.push({ path: `claims[${i}].links[${j}].item`, message: `unknown item key "${l.item}"` });
-    });
-  });
-  return errors;
+  return [
+    ...duplicates(b.claims, (c) => c.id, (i) => `claims[${i}].id`, "claim id"),
+    ...b.claims.flatMap((c, i) => claimProblems(c, keys, now).map((e) => ({ ...e, path: `claims[${i}].${e.path}` }))),
+  ];
 }

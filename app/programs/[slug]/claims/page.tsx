@@ -5,10 +5,15 @@ import { pageView, type SearchParams } from "@/app/_lib/page-view";
 import { VerdictChip } from "@/components/claims/verdict-chip";
 import { AsOfForm } from "@/components/program/as-of-form";
 import { StatusBadge } from "@/components/status-badge";
+import { requireSignedIn } from "@/app/_lib/auth";
+import { ClaimForm } from "@/components/claims/claim-form";
+import { BurnUpChart } from "@/components/dashboard/status-charts";
 import { getDb } from "@/db/get-db";
-import { loadClaims } from "@/db/queries/load-claims";
-import { loadProgramHistory } from "@/db/queries/load-program-history";
-import { evaluateClaims } from "@/lib/claims/evaluate-claims";
+import { getClaims } from "@/db/queries/get-claims";
+import { loadEvents } from "@/db/queries/load-events";
+import { can } from "@/lib/auth/roles";
+import { statusOverTime } from "@/lib/charts/status-over-time";
+import { AppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -19,12 +24,20 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ClaimsPage({ params, searchParams }: Props) {
+  const person = await requireSignedIn();
   const { slug } = await params;
   const { view, asOf, knownAt } = await pageView(searchParams);
   const db = getDb();
-  const history = loadProgramHistory(db, slug);
-  if (!history) notFound();
-  const claims = evaluateClaims(loadClaims(db, history.program.id), history.items, asOf, knownAt);
+  let data;
+  try {
+    data = getClaims(db, slug, asOf, knownAt);
+  } catch (e) {
+    if (e instanceof AppError && e.code === "not_found") notFound();
+    throw e;
+  }
+  const { claims, history } = data;
+  const events = loadEvents(db, data.program.id);
+  const query = new URLSearchParams(Object.entries(view).filter(([, v]) => v) as [string, string][]).toString();
   return (
     <section className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -39,6 +52,34 @@ export default async function ClaimsPage({ params, searchParams }: Props) {
         a lack of data).{" "}
         See the <Link href="/rules#claims" className="text-indigo-700 underline">verdict rules</Link>.
       </p>
+      <div className="rounded border border-slate-200 bg-white p-3">
+        <h2 className="font-semibold">Words against work</h2>
+        <BurnUpChart
+          series={statusOverTime(history.items, asOf, knownAt)}
+          claims={claims.map((c) => ({ id: c.id, date: c.date, verdict: c.verdictAtClaimDate }))}
+        />
+        {events.length > 0 && (
+          <p className="mt-1 text-xs text-slate-600">
+            Context: {events.map((e) => `${e.date} ${e.title}`).join(" · ")}
+          </p>
+        )}
+      </div>
+      <p className="flex flex-wrap gap-4">
+        <a href={`/api/programs/${slug}/claims.csv${query ? `?${query}` : ""}`} className="text-indigo-700 underline" download>
+          Comparison as CSV
+        </a>
+        <a href={`/api/programs/${slug}/claims.md${query ? `?${query}` : ""}`} className="text-indigo-700 underline" download>
+          Comparison as Markdown
+        </a>
+      </p>
+      {can(person.role, "admin") && (
+        <details className="rounded border border-slate-200 bg-white p-3">
+          <summary className="cursor-pointer font-medium text-indigo-800">Add a claim</summary>
+          <div className="mt-3">
+            <ClaimForm slug={slug} itemKeys={history.items.map((i) => i.key)} />
+          </div>
+        </details>
+      )}
       {claims.length === 0 ? (
         <p className="text-slate-600">No public claim recorded for this program.</p>
       ) : (
@@ -51,9 +92,14 @@ export default async function ClaimsPage({ params, searchParams }: Props) {
                   {c.datePrecision !== "day" && <span className="text-xs text-slate-600"> (day approximate)</span>} · {c.speaker}
                   {c.venue && <span className="font-normal text-slate-700"> — {c.venue}</span>}
                 </p>
-                <a href={c.url} className="text-xs text-indigo-700 underline" rel="noreferrer noopener" target="_blank">
-                  source
-                </a>
+                <span className="flex gap-3 text-xs">
+                  <Link href={`/programs/${slug}/claims/${encodeURIComponent(c.id)}${query ? `?${query}` : ""}`} className="text-indigo-700 underline">
+                    verdict history
+                  </Link>
+                  <a href={c.url} className="text-indigo-700 underline" rel="noreferrer noopener" target="_blank">
+                    source
+                  </a>
+                </span>
               </div>
               <blockquote className="mt-1 border-l-4 border-slate-200 pl-3 text-slate-800">
                 {c.quoteIsParaphrase ? <span className="text-xs text-slate-600">paraphrase: </span> : null}

@@ -1,0 +1,25 @@
+// GET, PATCH /api/programs/{slug}/claims/{id} – one claim with verdict history; edit it (admin, If-Match/version)
+import { apiRoute } from "@/app/_lib/api-handler";
+import { getDb } from "@/db/get-db";
+import { editClaim } from "@/db/mutations/manage-claim";
+import { getClaimDetail } from "@/db/queries/get-claims";
+import type { ClaimInput } from "@/lib/bundle/bundle-schema";
+import { parseIfMatch } from "@/lib/http/if-match";
+import { readJson } from "@/lib/http/read-json";
+import { parseAsOfQuery } from "@/lib/validations/as-of-query";
+
+export const dynamic = "force-dynamic";
+
+type Params = { slug: string; id: string };
+
+export const GET = apiRoute<Params>("read", ({ request, params }) => {
+  const { asOf, knownAt } = parseAsOfQuery(new URL(request.url).searchParams);
+  const claim = getClaimDetail(getDb(), params.slug, params.id, asOf, knownAt);
+  return Response.json(claim, { headers: { etag: `"${claim.version}"` } });
+});
+
+export const PATCH = apiRoute<Params>("admin", async ({ request, params, actor }) => {
+  const body = (await readJson(request)) as ClaimInput & { version?: number };
+  const result = editClaim(getDb(), params.slug, params.id, body, parseIfMatch(request), actor);
+  return Response.json(result, { headers: { etag: `"${result.version}"` } });
+});

@@ -1,0 +1,71 @@
+import { and, eq } from "drizzle-orm";
+import { claimSchema, type ClaimInput } from "@/lib/bundle/bundle-schema";
+import { claimProblems } from "@/lib/claims/check-claim";
+import { AppError } from "@/lib/errors";
+import { checkExpectedVersion } from "@/lib/http/expected-version";
+import { toInstant } from "@/lib/time";
+import { parseInput } from "@/lib/validations/parse-input";
+import type { Db, Tx } from "../index";
+import { LogWriter } from "../append-log";
+import { claimLinks, claims, items, programs, type Person } from "../schema";
+
+function parseClaim(tx: Tx, programId: number, input: unknown, now: number) {
+  const claim = parseInput(claimSchema, input, "claim");
+  const date = toInstant(claim.date);
+  const keyToId = new Map(
+    tx.select({ id: items.id, key: items.key }).from(items).where(eq(items.programId, programId)).all().map((i) => [i.key, i.id]),
+  );
+  const problems = claimProblems({ date, links: claim.links }, new Set(keyToId.keys()), now);
+  if (problems.length > 0) throw new AppError("invalid", "invalid claim", problems);
+  return { claim, date, keyToId };
+}
+
+function programOf(tx: Tx, slug: string) {
+  const program = tx.select().from(programs).where(eq(programs.slug, slug)).get();
+  if (!program) throw new AppError("not_found", `no program "${slug}"`);
+  return program;
+}
+
+function writeLinks(tx: Tx, claimId: number, links: { item: string; requires: string }[], keyToId: Map<string, number>) {
+  tx.delete(claimLinks).where(eq(claimLinks.claimId, claimId)).run();
+  if (links.length > 0)
+    tx.insert(claimLinks)
+      .values(links.map((l, position) => ({ claimId, itemId: keyToId.get(l.item)!, requires: l.requires as never, position })))
+      .run();
+}
+
+/** Records a public claim with its links (admin). A link to an unknown item, a date in the future: 400. */
+export function createClaim(db: Db, slug: string, input: ClaimInput, actor: Person, now = Date.now()) {
+  return db.transaction((tx) => {
+    const program = programOf(tx, slug);
+    const { claim, date, keyToId } = parseClaim(tx, program.id, input, now);
+    const exists = tx.select({ id: claims.id }).from(claims).where(and(eq(claims.programId, program.id), eq(claims.claimKey, claim.id))).get();
+    if (exists) throw new AppError("conflict", `a claim "${claim.id}" already exists`, [{ path: "id", message: "already used in this program" }]);
+    const { id: claimKey, links, ...fields } = claim;
+    const row = tx.insert(claims).values({ programId: program.id, claimKey, ...fields, date }).returning().get();
+    writeLinks(tx, row.id, links, keyToId);
+    new LogWriter(tx).append({ actor: actor.email, action: "create", entity: "claim", entityId: claimKey, programSlug: slug, payload: claim });
+    return { id: claimKey, version: row.version };
+  });
+}
+
+/** Replaces a claim's fields and links; the client's version must be current (409 otherwise). */
+export function editClaim(db: Db, slug: string, claimKey: string, input: ClaimInput & { version?: number }, ifMatch: number | undefined, actor: Person, now = Date.now()) {
+  return db.transaction((tx) => {
+    const program = programOf(tx, slug);
+    const current = tx.select().from(claims).where(and(eq(claims.programId, program.id), eq(claims.claimKey, claimKey))).get();
+    if (!current) throw new AppError("not_found", `no claim "${claimKey}" in program "${slug}"`);
+    checkExpectedVersion(`claim "${claimKey}"`, current.version, input.version, ifMatch);
+    const { claim, date, keyToId } = parseClaim(tx, program.id, { ...input, id: claimKey }, now);
+    const { id: _id, links, ...fields } = claim;
+    const row = tx
+      .update(claims)
+      .set({ ...fields, date, version: current.version + 1 })
+      .where(and(eq(claims.id, current.id), eq(claims.version, current.version)))
+      .returning()
+      .get();
+    writeLinks(tx, current.id, links, keyToId);
+    new LogWriter(tx).append({ actor: actor.email, action: "update", entity: "claim", entityId: claimKey, programSlug: slug, payload: claim });
+    return { id: claimKey, version: row!.version };
+  });
+}

@@ -1,0 +1,49 @@
+import { toCsv } from "../csv/to-csv";
+import { escapeMarkdown } from "../markdown/escape-markdown";
+import type { EvaluatedClaim } from "./evaluate-claims";
+
+const COLUMNS = [
+  "id",
+  "date",
+  "speaker",
+  "venue",
+  "quote",
+  "quoteIsParaphrase",
+  "url",
+  "linked",
+  "metAtClaimDate",
+  "verdictAtClaimDate",
+  "verdictKnownThen",
+  "verdictAsOf",
+  "asOf",
+];
+
+/** The claims comparison as CSV (one row per claim, formulas neutralised). */
+export function claimsToCsv(claims: readonly EvaluatedClaim[]): string {
+  return toCsv(COLUMNS, claims as unknown as Record<string, unknown>[]);
+}
+
+/** The claims comparison as Markdown, stored text escaped so it reads as text. */
+export function claimsToMarkdown(programName: string, claims: readonly EvaluatedClaim[], asOf: string): string {
+  const lines = [
+    `# Public claims against the evidence — ${escapeMarkdown(programName)}`,
+    "",
+    `Verdicts: on the claim's date with today's knowledge · as the records of that day showed · as of ${asOf}.`,
+    "",
+    "| date | speaker | claim | links met | on its date | as recorded then | as of |",
+    "|---|---|---|---|---|---|---|",
+    ...claims.map((c) =>
+      [
+        c.date,
+        escapeMarkdown(c.speaker),
+        `${c.quoteIsParaphrase ? "(paraphrase) " : ""}${escapeMarkdown(c.quote)} [source](${encodeURI(c.url)})`,
+        `${c.metAtClaimDate} / ${c.linked}`,
+        c.verdictAtClaimDate,
+        c.verdictKnownThen,
+        c.verdictAsOf,
+      ].join(" | "),
+    ).map((row) => `| ${row} |`),
+    "",
+  ];
+  return lines.join("\n");
+}

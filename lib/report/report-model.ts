@@ -1,0 +1,355 @@
+import { evaluateClaims, type ClaimRecord } from "../claims/evaluate-claims";
+import type { Verdict } from "../claims/claim-verdict";
+import { compareEffectiveOrder, type FoldTransition } from "../fold-item-status";
+import { computeItemStatuses, type StatusCounts } from "../compute-item-statuses";
+import type { IsoWeek } from "../iso-week";
+import { listItems } from "../items/item-query";
+import type { HistoryItem } from "../program-history";
+import { readinessFromStatuses } from "../readiness/compute-readiness";
+import { countByArea } from "../readiness/count-by-area";
+import type { SignalPoint, Thresholds } from "../readiness/quality";
+import { levelOf, statusAt, type Status } from "../status";
+import { formatDate, formatDateOrInstant, formatInstant } from "../time";
+import { previousWeek } from "./report-week";
+
+export const REPORT_FORMAT_ID = "offload-tracker-report/v1";
+
+/** What "the history head hash at the cutoff" means; printed in every report and the README. */
+export const LOG_HEAD_DEFINITION =
+  "the hash of the last entry of the tracker's hash-chained log written at or before the cutoff " +
+  "(64 zeros when there was none): the head of the chain prefix the tracker had logged by then";
+
+export interface ReportEvidence {
+  kind: string;
+  url: string;
+  summary: string;
+  fleetPercent: number | null;
+}
+
+/** A transition with what the report tells about it beyond the fold. */
+export interface ReportTransition extends FoldTransition {
+  actor: string;
+  note: string;
+  evidence: ReportEvidence[];
+  verification: { verifiedAt: number; recordedAt: number; verifier: string } | null;
+}
+
+export interface ReportHistoryItem extends HistoryItem {
+  transitions: ReportTransition[];
+}
+
+export interface WeeklyReportInput {
+  program: { slug: string; name: string; targetDate: number | null; thresholds: Thresholds };
+  items: readonly ReportHistoryItem[];
+  signals: readonly SignalPoint[];
+  claims: readonly ClaimRecord[];
+  week: IsoWeek;
+  /** Record time of the knowledge used (the generator passes now). It never appears in the report. */
+  knownAt: number;
+  /** DESIGN §8: the head of the log at the cutoff, see LOG_HEAD_DEFINITION. */
+  logHeadAtCutoff: string;
+}
+
+export interface ReportItem {
+  key: string;
+  title: string;
+  area: string;
+  owner: string | null;
+  ownerName: string | null;
+  team: string;
+  estimateWeeks: number;
+  identifiedAt: string;
+  dependsOn: string[];
+  trueStatus: Status;
+  reportedStatus: Status;
+  trueStatusPreviousWeek: Status;
+  /** Effective date of the last move of the true status; null when it never moved. */
+  trueSince: string | null;
+  blocked: boolean;
+  inflated: boolean;
+  onCriticalPath: boolean;
+}
+
+export interface ReportClaim {
+  id: string;
+  date: string;
+  datePrecision: "day" | "month" | "year";
+  speaker: string;
+  venue: string;
+  quote: string;
+  quoteIsParaphrase: boolean;
+  url: string;
+  linked: number;
+  metAtClaimDate: number;
+  verdictAtClaimDate: Verdict;
+  verdictKnownThen: Verdict;
+  verdictAtCutoff: Verdict;
+  links: { item: string; requires: Status; trueStatusAtClaimDate: Status; trueStatusAtCutoff: Status }[];
+}
+
+/** DESIGN §8: everything a weekly report says, as plain data in a stable key order. */
+export interface WeeklyReport {
+  format: typeof REPORT_FORMAT_ID;
+  program: { slug: string; name: string; targetDate: string | null };
+  week: string;
+  weekStart: string;
+  weekEnd: string;
+  /** The cutoff instant, Sunday 23:59:59.999 UTC; asOf of every figure. */
+  cutoff: string;
+  asOf: string;
+  previousWeek: string;
+  logHeadAtCutoff: string;
+  headline: {
+    total: number;
+    done: number;
+    readiness: number;
+    effortReadiness: number;
+    reportedDone: number;
+    startedTrue: number;
+    startedReported: number;
+    inflated: number;
+    blocked: number;
+    remainingWeeks: number;
+    earliestByDependencies: string;
+    forecastDate: string | null;
+    /** Items identified after the cutoff: outside the program at that date. */
+    notYetIdentified: number;
+  };
+  byStatus: StatusCounts;
+  changes: {
+    trueStatus: { key: string; title: string; from: Status; to: Status; direction: "up" | "down" }[];
+    regressions: { key: string; title: string; from: Status; to: Status; effectiveAt: string; note: string }[];
+    verifications: { key: string; title: string; to: Status; effectiveAt: string; verifiedAt: string; verifiedBy: string }[];
+    evidence: {
+      key: string;
+      title: string;
+      to: Status;
+      recordedAt: string;
+      kind: string;
+      url: string;
+      summary: string;
+      fleetPercent: number | null;
+    }[];
+    newItems: { key: string; title: string; identifiedAt: string }[];
+  };
+  areas: { area: string; total: number; true: Record<Status, number>; reported: Record<Status, number>; inflated: number; blocked: number }[];
+  inflated: { key: string; title: string; reported: Status; true: Status }[];
+  blocked: { key: string; title: string; trueStatus: Status; waitingOn: string[] }[];
+  criticalPath: { keys: string[]; remainingWeeks: number; earliestByDependencies: string };
+  forecast: {
+    date: string | null;
+    p50: string | null;
+    p85: string | null;
+    p95: string | null;
+    weeks: { p50: number | null; p85: number | null; p95: number | null } | null;
+    reason: string | null;
+    earliestByDependencies: string;
+    trials: number;
+    sample: { week: string; done: number }[];
+  };
+  claims: ReportClaim[];
+  quality: {
+    thresholds: Thresholds;
+    breaches: { key: string; title: string; metric: string; value: number; threshold: string; measuredAt: string }[];
+    unowned: { key: string; title: string }[];
+  };
+  items: ReportItem[];
+}
+
+/** Code-point order: the same on every machine, whatever its locale. */
+export const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The weekly report of DESIGN §8 as a pure function of the history, the week and knownAt.
+ * asOf = the week's cutoff. Nothing in it depends on the clock, the time zone or the locale.
+ */
+export function buildWeeklyReport(input: WeeklyReportInput): WeeklyReport {
+  const { program, week, knownAt } = input;
+  const asOf = week.end;
+  const prev = previousWeek(week);
+  const history = [...input.items].sort((a, b) => byCodePoint(a.key, b.key));
+  const statuses = computeItemStatuses(history, asOf, knownAt);
+  const r = readinessFromStatuses(
+    { slug: program.slug, items: history, signals: input.signals, thresholds: program.thresholds, asOf, knownAt },
+    statuses,
+  );
+  const listed = listItems(statuses);
+  const inProgram = new Map(listed.map((i) => [i.key, i]));
+  const historyOf = new Map(history.map((i) => [i.key, i]));
+  const before = new Map(computeItemStatuses(history, prev.end, knownAt).map((s) => [s.key, s]));
+  const statusBefore = (key: string): Status => {
+    const s = before.get(key);
+    return s && s.inProgram ? s.trueStatus : "not_started";
+  };
+  const onPath = new Set(r.criticalPath.keys);
+  const titleOf = (key: string) => inProgram.get(key)?.title ?? "";
+  const inWeek = (t: number) => t >= week.start && t <= week.end;
+
+  const changes: WeeklyReport["changes"] = { trueStatus: [], regressions: [], verifications: [], evidence: [], newItems: [] };
+  for (const item of listed) {
+    const from = statusBefore(item.key);
+    if (from !== item.trueStatus)
+      changes.trueStatus.push({
+        key: item.key,
+        title: item.title,
+        from,
+        to: item.trueStatus,
+        direction: levelOf(item.trueStatus) > levelOf(from) ? "up" : "down",
+      });
+    if (inWeek(item.identifiedAt)) changes.newItems.push({ key: item.key, title: item.title, identifiedAt: formatDateOrInstant(item.identifiedAt) });
+
+    const visible = historyOf
+      .get(item.key)!
+      .transitions.filter((t) => t.recordedAt <= knownAt && t.effectiveAt <= asOf)
+      .sort(compareEffectiveOrder);
+    let reportedLevel = 0;
+    for (const t of visible) {
+      const level = levelOf(t.to);
+      if (t.effectiveAt >= week.start && level < reportedLevel)
+        changes.regressions.push({
+          key: item.key,
+          title: item.title,
+          from: statusAt(reportedLevel),
+          to: t.to,
+          effectiveAt: formatDateOrInstant(t.effectiveAt),
+          note: t.note,
+        });
+      reportedLevel = level;
+      const v = t.verification;
+      if (v && v.recordedAt <= knownAt && inWeek(v.verifiedAt))
+        changes.verifications.push({
+          key: item.key,
+          title: item.title,
+          to: t.to,
+          effectiveAt: formatDateOrInstant(t.effectiveAt),
+          verifiedAt: formatDateOrInstant(v.verifiedAt),
+          verifiedBy: v.verifier,
+        });
+    }
+    const recordedInWeek = visible.filter((t) => inWeek(t.recordedAt)).sort((a, b) => a.recordedAt - b.recordedAt || a.seq - b.seq);
+    for (const t of recordedInWeek)
+      for (const e of t.evidence)
+        changes.evidence.push({
+          key: item.key,
+          title: item.title,
+          to: t.to,
+          recordedAt: formatDateOrInstant(t.recordedAt),
+          kind: e.kind,
+          url: e.url,
+          summary: e.summary,
+          fleetPercent: e.fleetPercent,
+        });
+  }
+  changes.verifications.sort((a, b) => byCodePoint(a.verifiedAt, b.verifiedAt) || byCodePoint(a.key, b.key));
+
+  const started = (counts: Record<Status, number>) => r.total - counts.not_started;
+  const claims = evaluateClaims(
+    [...input.claims].filter((c) => c.date <= asOf).sort((a, b) => a.date - b.date || byCodePoint(a.id, b.id)),
+    history,
+    asOf,
+    knownAt,
+  );
+
+  return {
+    format: REPORT_FORMAT_ID,
+    program: { slug: program.slug, name: program.name, targetDate: program.targetDate === null ? null : formatDate(program.targetDate) },
+    week: week.label,
+    weekStart: formatDate(week.start),
+    weekEnd: formatDate(week.end),
+    cutoff: formatInstant(asOf),
+    asOf: formatDate(asOf),
+    previousWeek: prev.label,
+    logHeadAtCutoff: input.logHeadAtCutoff,
+    headline: {
+      total: r.total,
+      done: r.done,
+      readiness: r.readiness,
+      effortReadiness: r.effortReadiness,
+      reportedDone: r.reportedDone,
+      startedTrue: started(r.byStatus.true),
+      startedReported: started(r.byStatus.reported),
+      inflated: r.inflated.length,
+      blocked: r.blocked.length,
+      remainingWeeks: r.criticalPath.remainingWeeks,
+      earliestByDependencies: r.earliestByDependencies,
+      forecastDate: r.forecast.date,
+      notYetIdentified: r.notYetIdentified,
+    },
+    byStatus: r.byStatus,
+    changes,
+    areas: countByArea(listed)
+      .sort((a, b) => byCodePoint(a.area, b.area))
+      .map((a) => ({ area: a.area, total: a.total, true: a.true, reported: a.reported, inflated: a.inflated, blocked: a.blocked })),
+    inflated: r.inflated.map((i) => ({ key: i.key, title: titleOf(i.key), reported: i.reported, true: i.true })),
+    blocked: listed
+      .filter((i) => i.blocked)
+      .map((i) => ({
+        key: i.key,
+        title: i.title,
+        trueStatus: i.trueStatus,
+        waitingOn: i.dependsOn.filter((k) => inProgram.has(k) && inProgram.get(k)!.trueStatus !== "done"),
+      })),
+    criticalPath: { keys: r.criticalPath.keys, remainingWeeks: r.criticalPath.remainingWeeks, earliestByDependencies: r.earliestByDependencies },
+    forecast: {
+      date: r.forecast.date,
+      p50: r.forecast.p50,
+      p85: r.forecast.p85,
+      p95: r.forecast.p95,
+      weeks: r.forecast.weeks,
+      reason: r.forecast.reason,
+      earliestByDependencies: r.forecast.earliestByDependencies,
+      trials: r.forecast.trials,
+      sample: r.forecast.sample.map((w) => ({ week: w.week, done: w.done })),
+    },
+    claims: claims.map((c) => ({
+      id: c.id,
+      date: c.date,
+      datePrecision: c.datePrecision,
+      speaker: c.speaker,
+      venue: c.venue,
+      quote: c.quote,
+      quoteIsParaphrase: c.quoteIsParaphrase,
+      url: c.url,
+      linked: c.linked,
+      metAtClaimDate: c.metAtClaimDate,
+      verdictAtClaimDate: c.verdictAtClaimDate,
+      verdictKnownThen: c.verdictKnownThen,
+      verdictAtCutoff: c.verdictAsOf,
+      links: c.links.map((l) => ({ item: l.item, requires: l.requires, trueStatusAtClaimDate: l.trueStatus, trueStatusAtCutoff: l.trueStatusAsOf })),
+    })),
+    quality: {
+      thresholds: {
+        testCoveragePct: program.thresholds.testCoveragePct,
+        unvettedCrates: program.thresholds.unvettedCrates,
+        crashOwnerRegistered: program.thresholds.crashOwnerRegistered,
+      },
+      breaches: [...r.quality.breaches].sort((a, b) => byCodePoint(a.key, b.key) || byCodePoint(a.metric, b.metric)).map((b) => ({
+        key: b.key,
+        title: titleOf(b.key),
+        metric: b.metric,
+        value: b.value,
+        threshold: b.threshold,
+        measuredAt: formatDateOrInstant(b.measuredAt),
+      })),
+      unowned: r.quality.unowned.map((key) => ({ key, title: titleOf(key) })),
+    },
+    items: listed.map((i) => ({
+      key: i.key,
+      title: i.title,
+      area: i.area,
+      owner: i.owner,
+      ownerName: i.ownerName,
+      team: i.team,
+      estimateWeeks: i.estimateWeeks,
+      identifiedAt: formatDateOrInstant(i.identifiedAt),
+      dependsOn: [...i.dependsOn],
+      trueStatus: i.trueStatus,
+      reportedStatus: i.reportedStatus,
+      trueStatusPreviousWeek: statusBefore(i.key),
+      trueSince: i.trueSince === null ? null : formatDateOrInstant(i.trueSince),
+      blocked: i.blocked,
+      inflated: i.inflated,
+      onCriticalPath: onPath.has(i.key),
+    })),
+  };
+}

@@ -1,0 +1,77 @@
+import { expect, test } from "@playwright/test";
+import { authHeaders } from "../api/support/api-client";
+import { signIn } from "./support/sign-in";
+
+test("every demo claim shows the verdict the rules give", async ({ page }) => {
+  await signIn(page, "viewer");
+  const api = await (await page.request.get("/api/programs/boost-offload/claims")).json();
+  await page.goto("/programs/boost-offload/claims");
+  await expect(page.getByTestId("method")).toContainText("not that the claim was false");
+  for (const c of api.filter((x: { id: string }) => !x.id.startsWith("e2e-"))) {
+    const card = page.getByTestId(`claim-${c.id}`);
+    await expect(card.getByTestId("verdict-at-claim-date")).toHaveText(c.verdictAtClaimDate.replace("_", " "));
+    await expect(card.getByTestId("verdict-known-then")).toHaveText(c.verdictKnownThen.replace("_", " "));
+    if (c.date < "2025-01-01") expect(["contradicted", "unsupported"]).toContain(c.verdictAtClaimDate);
+  }
+});
+
+test("an admin adds a claim linked to three items; verifying an item moves verdictAsOf and the verdict history", async ({ page, request }) => {
+  const id = `e2e-${Date.now()}`;
+  await signIn(page, "admin");
+  await page.goto("/programs/boost-offload/claims");
+  await page.getByText("Add a claim").click();
+  const form = page.getByRole("form", { name: "Add a claim" });
+  await form.getByLabel("Claim id").fill(id);
+  await form.getByLabel("Date", { exact: true }).fill("2026-01-15");
+  await form.getByLabel("Speaker").fill("A keynote speaker");
+  await form.getByLabel("Short quote").fill("Tracing, logging and the key-value store all run on the card");
+  await form.getByLabel("Source URL").fill("https://example.com/keynote");
+  // VML-08, SEC-08 and BMT-07 have not started in the demo.
+  for (const [i, key] of ["VML-08", "SEC-08", "BMT-07"].entries()) {
+    await form.getByLabel(`Link ${i + 1} item`).selectOption(key);
+    await form.getByLabel(`Link ${i + 1} implied status`).selectOption("design");
+  }
+  await form.getByRole("button", { name: "Add claim" }).click();
+  await expect(form.getByRole("status")).toContainText(`Claim "${id}" recorded`);
+
+  const card = page.getByTestId(`claim-${id}`);
+  await expect(card.getByTestId("verdict-at-claim-date")).toHaveText("contradicted");
+  await expect(card.getByTestId("verdict-as-of")).toHaveText("contradicted");
+
+  // An owner reports VML-08 in design and a reviewer verifies it (through the API).
+  const t = await request.post("/api/programs/boost-offload/items/VML-08/transitions", {
+    headers: authHeaders("contributor"),
+    data: { to: "design", note: "design started" },
+  });
+  expect(t.status()).toBe(201);
+  const v = await request.post(`/api/programs/boost-offload/transitions/${(await t.json()).id}/verify`, { headers: authHeaders("reviewer"), data: {} });
+  expect(v.status()).toBe(201);
+
+  await page.reload();
+  await expect(card.getByTestId("verdict-at-claim-date")).toHaveText("contradicted");
+  await expect(card.getByTestId("verdict-as-of")).toHaveText("partly supported");
+  await card.getByRole("link", { name: "verdict history" }).click();
+  const history = page.getByRole("list", { name: "Verdict history" });
+  await expect(history.getByRole("listitem")).toHaveCount(2);
+  await expect(history.getByRole("listitem").first()).toContainText("2026-01-15");
+  await expect(history.getByRole("listitem").last()).toContainText("partly supported");
+  await expect(page.getByTestId("first-supported")).toContainText("Never supported");
+
+  const review = await request.get(`/api/programs/boost-offload/claims/${id}/claimreview`, { headers: authHeaders("viewer") });
+  expect(review.status()).toBe(200);
+  expect((await review.json()).reviewRating).toMatchObject({ ratingValue: 1, alternateName: "Contradicted" });
+});
+
+test("a claim with an unknown status or a future date is refused in words", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.goto("/programs/boost-offload/claims");
+  await page.getByText("Add a claim").click();
+  const form = page.getByRole("form", { name: "Add a claim" });
+  await form.getByLabel("Claim id").fill(`future-${Date.now()}`);
+  await form.getByLabel("Date", { exact: true }).fill("2099-01-01");
+  await form.getByLabel("Speaker").fill("Someone");
+  await form.getByLabel("Short quote").fill("Soon");
+  await form.getByLabel("Source URL").fill("https://example.com/");
+  await form.getByRole("button", { name: "Add claim" }).click();
+  await expect(form.getByRole("alert")).toContainText("date must not be in the future");
+});

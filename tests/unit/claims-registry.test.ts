@@ -1,0 +1,167 @@
+import Ajv from "ajv";
+import fs from "node:fs";
+import { describe, expect, it } from "vitest";
+import { addUser } from "@/db/accounts/manage-users";
+import { openDatabase } from "@/db/index";
+import { importBundle } from "@/db/import-bundle";
+import { createClaim, editClaim } from "@/db/mutations/manage-claim";
+import { getClaimDetail, getClaims } from "@/db/queries/get-claims";
+import { verifyLog } from "@/db/verify-log";
+import { toClaimReview } from "@/lib/claims/claim-review";
+import { claimsToCsv, claimsToMarkdown } from "@/lib/claims/claims-export";
+import { verdictHistory } from "@/lib/claims/verdict-history";
+import { AppError } from "@/lib/errors";
+import type { HistoryItem } from "@/lib/program-history";
+import { toInstant } from "@/lib/time";
+
+const d = (s: string) => toInstant(s);
+const NOW = toInstant("2026-11-27", "end");
+
+function item(key: string, steps: [string, "design" | "build" | "done" | "not_started", boolean][]): HistoryItem {
+  return {
+    key,
+    title: key,
+    area: "A",
+    owner: null,
+    ownerName: null,
+    team: "",
+    estimateWeeks: 1,
+    identifiedAt: d("2023-01-01"),
+    dependsOn: [],
+    transitions: steps.map(([day, to, verified], i) => ({
+      to,
+      effectiveAt: d(day),
+      recordedAt: d(day),
+      seq: i + 1,
+      verificationRecordedAt: verified ? d(day) : null,
+    })),
+  };
+}
+
+describe("verdict history", () => {
+  it("steps through every change and says when the claim first became supported", () => {
+    const items = new Map([
+      ["A", item("A", [["2024-02-01", "design", true], ["2024-05-01", "build", true]])],
+      ["B", item("B", [["2024-03-01", "build", true], ["2024-04-01", "design", false]])],
+    ]);
+    const links = [
+      { item: "A", requires: "build" as const },
+      { item: "B", requires: "design" as const },
+    ];
+    const h = verdictHistory(d("2024-01-15"), links, items, NOW, NOW);
+    expect(h.steps).toEqual([
+      { from: "2024-01-15", verdict: "contradicted", met: 0 },
+      { from: "2024-02-01", verdict: "unsupported", met: 0 },
+      { from: "2024-03-01", verdict: "partly_supported", met: 1 },
+      { from: "2024-05-01", verdict: "supported", met: 2 },
+    ]);
+    expect(h.firstSupported).toBe("2024-05-01");
+  });
+
+  it("follows a regression down and says never when it never held", () => {
+    const items = new Map([["A", item("A", [["2024-02-01", "build", true], ["2024-03-01", "not_started", false]])]]);
+    const h = verdictHistory(d("2024-01-01"), [{ item: "A", requires: "done" }], items, NOW, NOW);
+    expect(h.steps.map((s) => s.verdict)).toEqual(["contradicted", "unsupported", "contradicted"]);
+    expect(h.firstSupported).toBeNull();
+  });
+});
+
+function seeded() {
+  const db = openDatabase(":memory:");
+  importBundle(db, JSON.parse(fs.readFileSync("db/seed/boost-offload.json", "utf8")), { actor: null });
+  const admin = addUser(db, { email: "admin@test.example", name: "Ada", role: "admin" }, null);
+  return { db, admin };
+}
+
+describe("claims registry", () => {
+  const valid = {
+    id: "test-claim",
+    date: "2025-06-01",
+    speaker: "Someone",
+    venue: "Somewhere",
+    quote: "Everything runs on the card",
+    url: "https://example.com/talk",
+    links: [
+      { item: "FND-01", requires: "done" as const },
+      { item: "NET-01", requires: "rollout" as const },
+      { item: "STO-01", requires: "build" as const },
+    ],
+  };
+
+  it("records a claim with links, logs it, and evaluates it", () => {
+    const { db, admin } = seeded();
+    createClaim(db, "boost-offload", valid, admin);
+    const c = getClaimDetail(db, "boost-offload", "test-claim", NOW, NOW);
+    expect(c.linked).toBe(3);
+    expect(c.links.map((l) => l.item)).toEqual(["FND-01", "NET-01", "STO-01"]);
+    expect(c.history.steps[0]!.from).toBe("2025-06-01");
+    expect(verifyLog(db).ok).toBe(true);
+  });
+
+  it("refuses an unknown item, an unknown status and a future date with paths, writing nothing", () => {
+    const { db, admin } = seeded();
+    const before = db.$client.serialize();
+    const refuse = (input: unknown) => {
+      try {
+        createClaim(db, "boost-offload", input as never, admin, NOW);
+      } catch (e) {
+        return (e as AppError).errors;
+      }
+      throw new Error("accepted");
+    };
+    expect(refuse({ ...valid, links: [{ item: "NET-99", requires: "done" }] })).toEqual([
+      { path: "links[0].item", message: 'unknown item key "NET-99"' },
+    ]);
+    expect(refuse({ ...valid, links: [{ item: "FND-01", requires: "shipped" }] })[0]!.path).toBe("links[0].requires");
+    expect(refuse({ ...valid, date: "2027-01-01" })).toEqual([{ path: "date", message: "must not be in the future" }]);
+    expect(Buffer.compare(before, db.$client.serialize())).toBe(0);
+  });
+
+  it("edits under optimistic concurrency", () => {
+    const { db, admin } = seeded();
+    createClaim(db, "boost-offload", valid, admin);
+    const edited = editClaim(db, "boost-offload", "test-claim", { ...valid, quote: "Changed", version: 1 }, undefined, admin);
+    expect(edited.version).toBe(2);
+    expect(() => editClaim(db, "boost-offload", "test-claim", { ...valid, version: 1 }, undefined, admin)).toThrow(/changed by someone else/);
+    expect(getClaimDetail(db, "boost-offload", "test-claim", NOW, NOW).quote).toBe("Changed");
+  });
+});
+
+describe("claim exports", () => {
+  const schema = JSON.parse(fs.readFileSync("tests/fixtures/claim-review.schema.json", "utf8"));
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+
+  it("gives every rated demo claim a ClaimReview that validates against the schema", () => {
+    const { db } = seeded();
+    const { claims } = getClaims(db, "boost-offload", NOW, NOW);
+    expect(claims.length).toBe(7);
+    for (const c of claims) {
+      const review = toClaimReview(c, `https://tracker.example/programs/boost-offload/claims/${c.id}`, "2026-11-27");
+      expect(review, c.id).not.toBeNull();
+      const ok = validate(review);
+      expect(validate.errors ?? [], c.id).toEqual([]);
+      expect(ok).toBe(true);
+    }
+  });
+
+  it("rates contradicted 1 and supported 5, and has no review for an unrated claim", () => {
+    const { db } = seeded();
+    const [first] = getClaims(db, "boost-offload", NOW, NOW).claims;
+    expect(toClaimReview({ ...first!, verdictAtClaimDate: "contradicted" }, "https://x.example/", "2026-11-27")!.reviewRating.ratingValue).toBe(1);
+    expect(toClaimReview({ ...first!, verdictAtClaimDate: "supported" }, "https://x.example/", "2026-11-27")!.reviewRating.ratingValue).toBe(5);
+    expect(toClaimReview({ ...first!, verdictAtClaimDate: "unrated" }, "https://x.example/", "2026-11-27")).toBeNull();
+  });
+
+  it("escapes markup in Markdown and neutralises formulas in CSV", () => {
+    const { db } = seeded();
+    const [c] = getClaims(db, "boost-offload", NOW, NOW).claims;
+    const hostile = { ...c!, speaker: "<script>alert(1)</script>", quote: "=HYPERLINK(\"http://evil\") | *bold*" };
+    const md = claimsToMarkdown("P", [hostile], "2026-11-27");
+    expect(md).not.toContain("<script>");
+    expect(md).toContain("&lt;script&gt;");
+    expect(md).toContain("\\*bold\\*");
+    expect(md).toContain("\\|");
+    const csv = claimsToCsv([hostile]);
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil"") | *bold*"`);
+  });
+});
