@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { UserMenu } from "@/components/auth/user-menu";
+import { ChainBanner } from "@/components/chain-banner";
+import { chainStatus } from "@/db/chain-status";
+import { getDb } from "@/db/get-db";
 import { currentPerson } from "./_lib/auth";
 import "./globals.css";
 
@@ -38,6 +41,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {person && <UserMenu person={person} />}
           </div>
         </header>
+        {person && <ChainBanner verdict={chainStatus(getDb())} />}
         <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
       </body>
     </html>

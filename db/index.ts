@@ -33,6 +33,26 @@ export function openDatabase(file: string = databaseFile()): Db {
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
   const db = drizzle(sqlite, { schema });
+  refuseNewerSchema(sqlite, migrationsFolder());
   migrate(db, { migrationsFolder: migrationsFolder() });
   return db;
+}
+
+/**
+ * A database migrated by a newer version of the tracker must not be opened by this one: its
+ * writes could break rules this code does not know.
+ */
+function refuseNewerSchema(sqlite: Database.Database, folder: string): void {
+  const table = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get();
+  if (!table) return;
+  const applied = sqlite.prepare("SELECT MAX(created_at) AS last FROM __drizzle_migrations").get() as { last: number | null };
+  const journal = JSON.parse(fs.readFileSync(path.join(folder, "meta", "_journal.json"), "utf8")) as { entries: { when: number; tag: string }[] };
+  const known = Math.max(0, ...journal.entries.map((e) => e.when));
+  if (applied.last !== null && applied.last > known) {
+    sqlite.close();
+    throw new Error(
+      `the database's schema is newer than this version of the tracker (a migration from ${new Date(applied.last).toISOString()} ` +
+        `is applied; this code knows migrations up to ${new Date(known).toISOString()}): upgrade the tracker, or restore a backup`,
+    );
+  }
 }

@@ -256,3 +256,13 @@ export const signInFailures = sqliteTable("sign_in_failures", {
 
 export type Session = typeof sessions.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
+
+/**
+ * The last log entry as recorded, kept by a trigger on every append: a log cut short at its end
+ * (which the chain alone cannot show) no longer matches it.
+ */
+export const logAnchor = sqliteTable("log_anchor", {
+  id: integer("id").primaryKey(),
+  seq: integer("seq").notNull(),
+  hash: text("hash").notNull(),
+});

@@ -42,5 +42,6 @@ export function verifyLog(db: Db): ChainVerdict {
       };
     }
   }
-  return verifyChain(entries());
+  const anchor = db.$client.prepare("SELECT seq, hash FROM log_anchor WHERE id = 1").get() as { seq: number; hash: string } | undefined;
+  return verifyChain(entries(), anchor ?? null);
 }

@@ -39,8 +39,11 @@ export interface ChainVerdict {
   firstBad: { seq: number; reason: string } | null;
 }
 
-/** Recomputes the chain in `seq` order and names the first entry that does not match. */
-export function verifyChain(entries: Iterable<LogEntry>): ChainVerdict {
+/**
+ * Recomputes the chain in `seq` order and names the first entry that does not match. With an
+ * `anchor` (the last entry as recorded at write time) a log cut short at its end is caught too.
+ */
+export function verifyChain(entries: Iterable<LogEntry>, anchor?: { seq: number; hash: string } | null): ChainVerdict {
   let prev = GENESIS_HASH;
   let expectedSeq = 1;
   let count = 0;
@@ -54,6 +57,13 @@ export function verifyChain(entries: Iterable<LogEntry>): ChainVerdict {
     if (reason) return { ok: false, entries: count, head: prev, firstBad: { seq: e.seq, reason } };
     prev = hash;
     expectedSeq++;
+  }
+  if (anchor && (anchor.seq !== count || anchor.hash !== prev)) {
+    const reason =
+      anchor.seq > count
+        ? `the log ends at #${count} but #${anchor.seq} was written: entries were removed from its end`
+        : `the log's last entry #${count} is not the last one written (#${anchor.seq}): entries were added or altered outside the tracker`;
+    return { ok: false, entries: count, head: prev, firstBad: { seq: Math.min(anchor.seq, count + 1), reason } };
   }
   return { ok: true, entries: count, head: prev, firstBad: null };
 }

@@ -5,10 +5,14 @@ import { tokenPerson } from "@/db/accounts/api-tokens";
 import { sessionPerson } from "@/db/accounts/sessions";
 import { getDb } from "@/db/get-db";
 import type { Person } from "@/db/schema";
+import { RateLimiter } from "@/lib/auth/rate-limiter";
 import { can, REQUIRED_ROLE, type Permission } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 
 export const SESSION_COOKIE = "tracker_session";
+
+// Per token, per process: TOKEN_RATE_LIMIT requests a minute (default 1200).
+const tokenLimiter = new RateLimiter(Number(process.env.TOKEN_RATE_LIMIT ?? 1200), 60_000);
 
 /** The signed-in person of this request (session cookie), or null. */
 export async function currentPerson(): Promise<Person | null> {
@@ -33,6 +37,10 @@ export async function requireApiPermission(request: Request, permission: Permiss
   const header = request.headers.get("authorization");
   if (header !== null) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (match) {
+      const wait = tokenLimiter.hit(match[1]!);
+      if (wait > 0) throw new AppError("rate_limited", `too many requests with this token: retry in ${Math.ceil(wait / 1000)} s`);
+    }
     const person = match ? tokenPerson(getDb(), match[1]!) : null;
     if (!person) throw new AppError("unauthenticated", "the bearer token is unknown or revoked");
     return checkPermission(person, permission);

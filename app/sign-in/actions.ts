@@ -24,7 +24,9 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
   if (!email || !password) return { error: "Enter your e-mail and password.", email };
   try {
     const session = await signIn(getDb(), email, password);
-    (await cookies()).set(SESSION_COOKIE, session.token, {
+    const jar = await cookies();
+    endSession(getDb(), jar.get(SESSION_COOKIE)?.value); // never carry a session over a sign-in
+    jar.set(SESSION_COOKIE, session.token, {
       httpOnly: true,
       sameSite: "lax",
       secure: await isHttps(),

@@ -8,6 +8,7 @@ import { importBundle } from "@/db/import-bundle";
 import { verifyLog } from "@/db/verify-log";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/auth/roles";
+import { BACKUP_COMMANDS } from "./backup-commands";
 import { readPassword } from "./read-password";
 
 type Command = (args: string[]) => number | Promise<number>;
@@ -178,6 +179,8 @@ function group(name: string, commands: Record<string, Command>): Command {
     return command(rest);
   };
 }
+
+Object.assign(COMMANDS, BACKUP_COMMANDS);
 
 COMMANDS.user = {
   help: "user add --email E --name N --role R [--team T] [--password P | --password-stdin]\n  user list | user set-role --email E --role R | user set-password --email E [--password P]",
