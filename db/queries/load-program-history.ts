@@ -8,8 +8,32 @@ export interface ProgramHistory {
   items: HistoryItem[];
 }
 
-/** A program and every item's transitions, in three queries: the input of every rule in lib/. */
+// Per database, per program: the last history loaded and the log head it was loaded at. Every write
+// appends to the log (and a trigger moves log_anchor), so an unchanged head means unchanged data —
+// also when another process (the CLI) wrote. Callers treat the history as read-only.
+const caches = new WeakMap<Db, Map<string, { head: string; history: ProgramHistory }>>();
+
+function logHead(db: Db): string {
+  const row = db.$client.prepare("SELECT seq, hash FROM log_anchor WHERE id = 1").get() as { seq: number; hash: string } | undefined;
+  return row ? `${row.seq}:${row.hash}` : "empty";
+}
+
+/**
+ * A program and every item's transitions — the input of every rule in lib/ — loaded in three
+ * queries, and served from memory while the log head has not moved.
+ */
 export function loadProgramHistory(db: Db, slug: string): ProgramHistory | null {
+  const head = logHead(db);
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
+  const hit = cache.get(slug);
+  if (hit && hit.head === head) return hit.history;
+  const history = readProgramHistory(db, slug);
+  if (history) cache.set(slug, { head, history });
+  return history;
+}
+
+function readProgramHistory(db: Db, slug: string): ProgramHistory | null {
   const program = db.select().from(programs).where(eq(programs.slug, slug)).get();
   if (!program) return null;
   const rows = db

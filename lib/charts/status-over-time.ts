@@ -1,7 +1,7 @@
-import { foldItemStatus } from "../fold-item-status";
+import { compareEffectiveOrder, type FoldTransition } from "../fold-item-status";
 import { isoWeekAfter, isoWeekOf } from "../iso-week";
 import type { HistoryItem } from "../program-history";
-import { emptyStatusCounts, STATUSES, type Status } from "../status";
+import { emptyStatusCounts, levelOf, statusAt, STATUSES, type Status } from "../status";
 import { formatDate } from "../time";
 
 export interface StatusPoint {
@@ -15,32 +15,69 @@ export interface StatusPoint {
 }
 
 const MAX_POINTS = 160;
+const DONE = levelOf("done");
+
+/** The Sundays (end of ISO week) from the first identified item up to asOf, and asOf itself, thinned to ≤ 160. */
+function samplePoints(first: number, asOf: number): number[] {
+  const weeks: number[] = [];
+  for (let w = isoWeekOf(first); w.end < asOf; w = isoWeekAfter(w.start, 1)) weeks.push(w.end);
+  weeks.push(asOf);
+  const step = Math.ceil(weeks.length / MAX_POINTS);
+  return weeks.filter((_, i) => i % step === 0 || i === weeks.length - 1);
+}
 
 /**
- * The program week by week (each Sunday, up to asOf) as known at `knownAt`: scope, verified done,
- * reported done and the true-status bands — the input of the burn-up and the cumulative-flow chart.
+ * The program week by week as known at `knownAt`: scope, verified done, reported done and the
+ * true-status bands — the input of the burn-up and the cumulative-flow chart. One sweep over the
+ * history in effective order (the same fold as foldItemStatus, advanced point by point), so a
+ * long history of a large program costs its size, not size × points.
  */
 export function statusOverTime(items: readonly HistoryItem[], asOf: number, knownAt: number): StatusPoint[] {
   if (items.length === 0) return [];
   const first = Math.min(...items.map((i) => i.identifiedAt));
   if (first > asOf) return [];
-  const weeks: number[] = [];
-  for (let w = isoWeekOf(first); w.end < asOf; w = isoWeekAfter(w.start, 1)) weeks.push(w.end);
-  weeks.push(asOf);
-  // Long histories are thinned evenly so a chart never draws thousands of points.
-  const step = Math.ceil(weeks.length / MAX_POINTS);
-  const sampled = weeks.filter((_, i) => i % step === 0 || i === weeks.length - 1);
-  return sampled.map((t) => {
-    const byTrueStatus = emptyStatusCounts();
-    let scope = 0;
-    let reportedDone = 0;
-    for (const item of items) {
-      if (item.identifiedAt > t) continue;
+
+  type Event = FoldTransition & { item: number };
+  const events: Event[] = [];
+  items.forEach((item, index) => {
+    for (const t of item.transitions) if (t.recordedAt <= knownAt && t.effectiveAt <= asOf) events.push({ ...t, item: index });
+  });
+  events.sort((a, b) => compareEffectiveOrder(a, b) || a.item - b.item);
+  const byIdentified = items.map((item, index) => ({ at: item.identifiedAt, index })).sort((a, b) => a.at - b.at);
+
+  const trueLevel = new Array<number>(items.length).fill(0);
+  const reportedLevel = new Array<number>(items.length).fill(0);
+  const inScope = new Array<boolean>(items.length).fill(false);
+  const trueCounts = new Array<number>(STATUSES.length).fill(0);
+  let scope = 0;
+  let reportedDone = 0;
+  let e = 0;
+  let s = 0;
+
+  return samplePoints(first, asOf).map((t) => {
+    for (; s < byIdentified.length && byIdentified[s]!.at <= t; s++) {
+      const i = byIdentified[s]!.index;
+      inScope[i] = true;
       scope++;
-      const s = foldItemStatus(item.transitions, t, knownAt);
-      byTrueStatus[s.trueStatus]++;
-      if (s.reportedStatus === "done") reportedDone++;
+      trueCounts[trueLevel[i]!]!++;
+      if (reportedLevel[i] === DONE) reportedDone++;
     }
+    for (; e < events.length && events[e]!.effectiveAt <= t; e++) {
+      const ev = events[e]!;
+      const i = ev.item;
+      const level = levelOf(ev.to);
+      const verified = ev.verificationRecordedAt !== null && ev.verificationRecordedAt <= knownAt;
+      const nextTrue = level < trueLevel[i]! || (level > trueLevel[i]! && verified) ? level : trueLevel[i]!;
+      if (inScope[i]) {
+        trueCounts[trueLevel[i]!]!--;
+        trueCounts[nextTrue]!++;
+        reportedDone += (level === DONE ? 1 : 0) - (reportedLevel[i] === DONE ? 1 : 0);
+      }
+      trueLevel[i] = nextTrue;
+      reportedLevel[i] = level;
+    }
+    const byTrueStatus = emptyStatusCounts();
+    trueCounts.forEach((n, level) => (byTrueStatus[statusAt(level)] = n));
     return { date: formatDate(t), scope, verifiedDone: byTrueStatus.done, reportedDone, byTrueStatus };
   });
 }

@@ -1,0 +1,38 @@
+import Database from "better-sqlite3";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { addUser } from "@/db/accounts/manage-users";
+import { openDatabase } from "@/db/index";
+import { importBundle } from "@/db/import-bundle";
+import { recordTransition } from "@/db/mutations/record-transition";
+import { loadProgramHistory } from "@/db/queries/load-program-history";
+import { smallBundle } from "../support/small-bundle";
+
+describe("the history cache", () => {
+  it("serves the same history while the log head stays, and reloads after any write", () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cache-")), "t.db");
+    const db = openDatabase(file);
+    importBundle(db, smallBundle("p"), { actor: null });
+    const first = loadProgramHistory(db, "p")!;
+    expect(loadProgramHistory(db, "p")).toBe(first);
+
+    const actor = addUser(db, { email: "x@example.com", name: "X", role: "contributor" }, null);
+    recordTransition(db, "p", "A", { to: "design" }, actor);
+    const second = loadProgramHistory(db, "p")!;
+    expect(second).not.toBe(first);
+    expect(second.items.find((i) => i.key === "A")!.transitions).toHaveLength(1);
+
+    // A write by another connection (another process, the CLI) is seen too.
+    const other = new Database(file);
+    other.prepare("UPDATE items SET title = 'renamed' WHERE key = 'B'").run();
+    other
+      .prepare(
+        "INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, program_slug, payload, prev_hash, hash) SELECT seq + 1, at, actor, 'update', 'item', 'B', 'p', '{}', hash, 'x' FROM audit_log ORDER BY seq DESC LIMIT 1",
+      )
+      .run();
+    other.close();
+    expect(loadProgramHistory(db, "p")!.items.find((i) => i.key === "B")!.title).toBe("renamed");
+  });
+});
