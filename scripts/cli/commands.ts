@@ -9,6 +9,7 @@ import { verifyLog } from "@/db/verify-log";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/auth/roles";
 import { BACKUP_COMMANDS } from "./backup-commands";
+import { GENERATE_COMMAND } from "./generate-command";
 import { readPassword } from "./read-password";
 
 type Command = (args: string[]) => number | Promise<number>;
@@ -180,7 +181,7 @@ function group(name: string, commands: Record<string, Command>): Command {
   };
 }
 
-Object.assign(COMMANDS, BACKUP_COMMANDS);
+Object.assign(COMMANDS, BACKUP_COMMANDS, GENERATE_COMMAND);
 
 COMMANDS.user = {
   help: "user add --email E --name N --role R [--team T] [--password P | --password-stdin]\n  user list | user set-role --email E --role R | user set-password --email E [--password P]",
