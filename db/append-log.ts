@@ -1,4 +1,4 @@
-import { desc } from "drizzle-orm";
+import { desc, sql } from "drizzle-orm";
 import { GENESIS_HASH, hashEntry, type LogEntryContent } from "@/lib/hash-chain";
 import type { Tx } from "./index";
 import { auditLog } from "./schema";
@@ -13,21 +13,36 @@ export class LogWriter {
   private seq: number;
   private head: string;
   private readonly at: string;
+  // Built once per writer: a bulk import appends hundreds of thousands of entries.
+  private readonly insert;
 
-  constructor(private readonly tx: Tx, now: Date = new Date()) {
+  constructor(tx: Tx, now: Date = new Date()) {
     const last = tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1).get();
     this.seq = last?.seq ?? 0;
     this.head = last?.hash ?? GENESIS_HASH;
     this.at = now.toISOString();
+    const p = (name: string) => sql.placeholder(name);
+    this.insert = tx
+      .insert(auditLog)
+      .values({
+        seq: p("seq"),
+        at: p("at"),
+        actor: p("actor"),
+        action: p("action"),
+        entity: p("entity"),
+        entityId: p("entityId"),
+        programSlug: p("programSlug"),
+        payload: p("payload"),
+        prevHash: p("prevHash"),
+        hash: p("hash"),
+      })
+      .prepare();
   }
 
   append(entry: LogInput): string {
     const content: LogEntryContent = { seq: this.seq + 1, at: this.at, ...entry };
     const hash = hashEntry(this.head, content);
-    this.tx
-      .insert(auditLog)
-      .values({ ...content, payload: JSON.stringify(entry.payload), prevHash: this.head, hash })
-      .run();
+    this.insert.run({ ...content, payload: JSON.stringify(entry.payload), prevHash: this.head, hash });
     this.seq = content.seq;
     this.head = hash;
     return hash;

@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { validateBundle } from "@/lib/bundle/validate-bundle";
 import type { NormalizedBundle } from "@/lib/bundle/normalized-bundle";
 import { AppError } from "@/lib/errors";
@@ -178,21 +178,39 @@ function writeBundle(tx: Tx, b: NormalizedBundle, actor: string | null): void {
     chunk.forEach((e) => entry("add", "dependency", `${e.from}->${e.to}`, { item: e.from, dependsOn: e.to }));
   }
 
+  // Prepared once: a large program has hundreds of thousands of transitions.
+  const p = (name: string) => sql.placeholder(name);
+  const insertTransition = tx
+    .insert(transitions)
+    .values({
+      itemId: p("itemId"),
+      toStatus: p("toStatus"),
+      effectiveAt: p("effectiveAt"),
+      recordedAt: p("recordedAt"),
+      actorId: p("actorId"),
+      note: p("note"),
+    })
+    .returning({ id: transitions.id })
+    .prepare();
+  const insertEvidence = tx
+    .insert(evidence)
+    .values({ transitionId: p("transitionId"), kind: p("kind"), url: p("url"), summary: p("summary"), fleetPercent: p("fleetPercent") })
+    .prepare();
+  const insertVerification = tx
+    .insert(verifications)
+    .values({ transitionId: p("transitionId"), verifierId: p("verifierId"), verifiedAt: p("verifiedAt"), recordedAt: p("recordedAt"), note: p("note") })
+    .prepare();
+
   b.transitions.forEach((t) => {
-    const row = tx
-      .insert(transitions)
-      .values({
-        itemId: itemId(t.item),
-        toStatus: t.to,
-        effectiveAt: t.effectiveAt,
-        recordedAt: t.recordedAt,
-        actorId: personId(t.by),
-        note: t.note,
-      })
-      .returning({ id: transitions.id })
-      .get();
-    if (t.evidence.length > 0)
-      tx.insert(evidence).values(t.evidence.map((e) => ({ transitionId: row.id, ...e }))).run();
+    const row = insertTransition.get({
+      itemId: itemId(t.item),
+      toStatus: t.to,
+      effectiveAt: t.effectiveAt,
+      recordedAt: t.recordedAt,
+      actorId: personId(t.by),
+      note: t.note,
+    })!;
+    for (const e of t.evidence) insertEvidence.run({ transitionId: row.id, ...e });
     entry("create", "transition", String(row.id), toPayload({
       item: t.item,
       to: t.to,
@@ -203,15 +221,13 @@ function writeBundle(tx: Tx, b: NormalizedBundle, actor: string | null): void {
       evidence: t.evidence,
     }));
     if (t.verifiedBy && t.verifiedAt !== null) {
-      tx.insert(verifications)
-        .values({
-          transitionId: row.id,
-          verifierId: personId(t.verifiedBy),
-          verifiedAt: t.verifiedAt,
-          recordedAt: t.verifiedAt,
-          note: t.verificationNote,
-        })
-        .run();
+      insertVerification.run({
+        transitionId: row.id,
+        verifierId: personId(t.verifiedBy),
+        verifiedAt: t.verifiedAt,
+        recordedAt: t.verifiedAt,
+        note: t.verificationNote,
+      });
       entry("verify", "transition", String(row.id), toPayload({
         verifiedBy: t.verifiedBy,
         verifiedAt: t.verifiedAt,
