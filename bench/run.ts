@@ -1,0 +1,666 @@
+/**
+ * `npm run bench` (issue 8): for each size (64, 1,000, 10,000 items) generate a synthetic program
+ * (scripts/generate-bundle.ts, fixed seed), start the BUILT app with `next start` on a throwaway
+ * database under bench/tmp/, and measure over HTTP on 127.0.0.1 with autocannon:
+ *
+ *  - import: POST /api/programs/import as admin, the whole bundle (one run: an import cannot be
+ *    repeated on the same database without changing it; at sizes < 10,000 two more copies under
+ *    other slugs are imported at the end and the median of the three is reported),
+ *  - reads, one connection, sequential, after warm-up, median of 5–20 requests: readiness, items
+ *    (first page `?limit=50` and `?status=build&limit=50`), claims, the weekly report in .md, .csv
+ *    and .json ("n/a" when the endpoint answers 404), the dashboard and an item page (full server
+ *    response, signed in with a session cookie), and one transition POST,
+ *  - 10 concurrent readers of readiness for 10 s while one writer reports transitions on different
+ *    items; then every accepted write is looked up in GET /api/audit/log,
+ *  - peak memory of the server processes (VmHWM from /proc, RSS sampled every 200 ms).
+ *
+ * Prints a table and writes bench/results.json with, for each measurement and size, the value and
+ * its ratio to the same measurement at 64 items, and the verdict on each budget of issue 8.
+ *
+ *   npm run bench [-- --sizes 64,1000,10000] [--seed 1] [--port 3110] [--build auto|always|never]
+ *                 [--snapshot worktree|head] [--cpu-prof] [--out bench/results.json]
+ *
+ * Build: `next build` runs first when .next/BUILD_ID is missing or older than any source file of
+ * the app (auto, the default); `--build always` forces it, `--build never` skips it.
+ * `--snapshot worktree|head` copies the working tree (or the last commit) to bench/tmp/snapshot,
+ * with node_modules hard-linked, and builds and serves it from there, so that edits and builds in
+ * the project folder during the run cannot disturb the measurement (nor the reverse).
+ * Each server runs in its own process group, which is killed at the end of its size, also on
+ * failure or Ctrl-C (STACK.md pitfall 9).
+ */
+import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { isoWeekOf } from "@/lib/iso-week";
+import { bundleCounts, DEFAULT_NOW, generateBundle } from "@/scripts/generate-bundle";
+
+const ROOT = process.cwd();
+const TMP = path.join(ROOT, "bench", "tmp");
+const HOST = "127.0.0.1";
+
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "64,1000,10000" },
+    seed: { type: "string", default: "1" },
+    port: { type: "string", default: "3110" },
+    build: { type: "string", default: "auto" },
+    snapshot: { type: "string" },
+    "cpu-prof": { type: "boolean", default: false },
+    out: { type: "string", default: path.join("bench", "results.json") },
+    "read-budget-ms": { type: "string", default: "6000" },
+    "load-seconds": { type: "string", default: "10" },
+  },
+  strict: true,
+});
+const SIZES = args.sizes!.split(",").map((s) => Number(s.trim()));
+if (SIZES.some((s) => !Number.isInteger(s) || s < 1)) throw new Error(`--sizes must be whole numbers, not ${args.sizes}`);
+const SEED = Number(args.seed);
+const BASE_PORT = Number(args.port);
+const READ_BUDGET_MS = Number(args["read-budget-ms"]);
+const LOAD_SECONDS = Number(args["load-seconds"]);
+const WEEK = isoWeekOf(DEFAULT_NOW).label;
+const LOAD_AT_START = os.loadavg().map((x) => round(x, 2));
+
+// -------------------------------------------------------------------------------------------------
+// Small helpers
+// -------------------------------------------------------------------------------------------------
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const median = (xs: number[]) => {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+};
+const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+// -------------------------------------------------------------------------------------------------
+// Where the app is built and served from
+// -------------------------------------------------------------------------------------------------
+
+function listSources(dir: string): string[] {
+  // Tracked and untracked-but-not-ignored files: the working tree's sources.
+  return execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], { cwd: dir, maxBuffer: 64 << 20 })
+    .toString()
+    .split("\0")
+    .filter((f) => f && fs.existsSync(path.join(dir, f)));
+}
+
+function prepareSnapshot(mode: string): string {
+  const dest = path.join(TMP, "snapshot");
+  fs.mkdirSync(dest, { recursive: true });
+  for (const entry of fs.readdirSync(dest)) {
+    if (entry === "node_modules" || entry === ".next") continue;
+    fs.rmSync(path.join(dest, entry), { recursive: true, force: true });
+  }
+  if (mode === "head") {
+    const archive = spawnSync("git", ["archive", "--format=tar", "HEAD"], { cwd: ROOT, maxBuffer: 1 << 30 });
+    if (archive.status !== 0) throw new Error(`git archive failed: ${archive.stderr}`);
+    const untar = spawnSync("tar", ["-x", "-C", dest], { input: archive.stdout });
+    if (untar.status !== 0) throw new Error(`tar failed: ${untar.stderr}`);
+  } else if (mode === "worktree") {
+    for (const file of listSources(ROOT)) {
+      if (file.startsWith("bench/tmp/")) continue;
+      fs.mkdirSync(path.dirname(path.join(dest, file)), { recursive: true });
+      fs.cpSync(path.join(ROOT, file), path.join(dest, file), { preserveTimestamps: true });
+    }
+  } else throw new Error(`--snapshot must be worktree or head, not ${mode}`);
+  // node_modules: hard links (no copy of the data), refreshed when the lock file changes.
+  const lock = fs.readFileSync(path.join(ROOT, "package-lock.json"), "utf8");
+  const stamp = path.join(dest, "node_modules", ".bench-lock");
+  if (!fs.existsSync(stamp) || fs.readFileSync(stamp, "utf8") !== lock) {
+    fs.rmSync(path.join(dest, "node_modules"), { recursive: true, force: true });
+    execFileSync("cp", ["-al", path.join(ROOT, "node_modules"), path.join(dest, "node_modules")]);
+    fs.writeFileSync(stamp, lock);
+  }
+  return dest;
+}
+
+/** Newest modification time among the files the build reads (not tests, docs or bench). */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const file of listSources(dir)) {
+    if (/^(tests|bench|scripts|docs)\//.test(file) || file.endsWith(".md")) continue;
+    newest = Math.max(newest, fs.statSync(path.join(dir, file)).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIfNeeded(dir: string, mode: string): { built: boolean; seconds: number; reason: string } {
+  const id = path.join(dir, ".next", "BUILD_ID");
+  const builtAt = fs.existsSync(id) ? fs.statSync(id).mtimeMs : 0;
+  const stale = builtAt === 0 ? "no build" : newestSource(dir) > builtAt ? "sources newer than the build" : "";
+  if (mode === "never" || (mode === "auto" && !stale)) return { built: false, seconds: 0, reason: stale || "build is current" };
+  log(`bench: next build in ${path.relative(ROOT, dir) || "."} (${mode === "always" ? "--build always" : stale})…`);
+  const started = performance.now();
+  const r = spawnSync(path.join(dir, "node_modules", ".bin", "next"), ["build"], {
+    cwd: dir,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (r.status !== 0) throw new Error("next build failed");
+  return { built: true, seconds: round((performance.now() - started) / 1000), reason: mode === "always" ? "forced" : stale };
+}
+
+// -------------------------------------------------------------------------------------------------
+// The server: own process group, memory sampling, always killed
+// -------------------------------------------------------------------------------------------------
+
+interface Server {
+  child: ChildProcess;
+  pgid: number;
+  port: number;
+  base: string;
+  peakRssKb: number;
+  sampler: NodeJS.Timeout;
+  exited: boolean;
+}
+let current: Server | null = null;
+
+function groupPids(pgid: number): number[] {
+  const pids: number[] = [];
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) === pgid) pids.push(Number(entry));
+    } catch {
+      /* gone */
+    }
+  }
+  return pids;
+}
+
+function memoryKb(pid: number): { rss: number; hwm: number; name: string } {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+    const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, "m").exec(status)?.[1] ?? 0);
+    return { rss: field("VmRSS"), hwm: field("VmHWM"), name: /^Name:\s+(.*)$/m.exec(status)?.[1] ?? "?" };
+  } catch {
+    return { rss: 0, hwm: 0, name: "?" };
+  }
+}
+
+async function startServer(appDir: string, dbFile: string, port: number, profileDir: string | null): Promise<Server> {
+  const logFile = path.join(TMP, `server-${port}.log`);
+  const out = fs.openSync(logFile, "w");
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: dbFile,
+    TRACKER_SEED: "none",
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production",
+    PORT: String(port),
+  };
+  if (profileDir) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --cpu-prof --cpu-prof-dir=${profileDir}`.trim();
+  const child = spawn(process.execPath, [path.join(appDir, "node_modules", "next", "dist", "bin", "next"), "start", "-H", HOST, "-p", String(port)], {
+    cwd: appDir,
+    env,
+    detached: true, // its own process group, killed as a whole
+    stdio: ["ignore", out, out],
+  });
+  fs.closeSync(out);
+  const server: Server = { child, pgid: child.pid!, port, base: `http://${HOST}:${port}`, peakRssKb: 0, sampler: setInterval(() => {}, 1000), exited: false };
+  clearInterval(server.sampler);
+  server.sampler = setInterval(() => {
+    const rss = groupPids(server.pgid).reduce((sum, pid) => sum + memoryKb(pid).rss, 0);
+    server.peakRssKb = Math.max(server.peakRssKb, rss);
+  }, 200);
+  child.on("exit", () => (server.exited = true));
+  current = server;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (server.exited) throw new Error(`next start exited; see ${path.relative(ROOT, logFile)}`);
+    try {
+      const r = await fetch(`${server.base}/api/health`);
+      if (r.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) throw new Error(`the server did not answer /api/health in 60 s; see ${path.relative(ROOT, logFile)}`);
+    await sleep(100);
+  }
+  return server;
+}
+
+function serverMemory(server: Server) {
+  const procs = groupPids(server.pgid).map((pid) => ({ pid, ...memoryKb(pid) }));
+  return { hwmMiB: round(Math.max(0, ...procs.map((p) => p.hwm)) / 1024), peakRssMiB: round(server.peakRssKb / 1024), processes: procs.map((p) => p.name) };
+}
+
+async function stopServer(server: Server | null): Promise<void> {
+  if (!server) return;
+  clearInterval(server.sampler);
+  const signal = (s: NodeJS.Signals) => {
+    try {
+      process.kill(-server.pgid, s);
+    } catch {
+      /* already gone */
+    }
+  };
+  signal("SIGTERM");
+  for (let i = 0; i < 100 && groupPids(server.pgid).length > 0; i++) await sleep(100);
+  if (groupPids(server.pgid).length > 0) signal("SIGKILL");
+  for (let i = 0; i < 50 && groupPids(server.pgid).length > 0; i++) await sleep(100);
+  if (current === server) current = null;
+}
+
+for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
+  process.on(sig, () => {
+    log(`bench: ${sig}, stopping the server`);
+    if (current) {
+      try {
+        process.kill(-current.pgid, "SIGKILL");
+      } catch {
+        /* gone */
+      }
+    }
+    process.exit(130);
+  });
+process.on("exit", () => {
+  if (current)
+    try {
+      process.kill(-current.pgid, "SIGKILL");
+    } catch {
+      /* gone */
+    }
+});
+
+// -------------------------------------------------------------------------------------------------
+// Measuring
+// -------------------------------------------------------------------------------------------------
+
+interface Sample {
+  value: number | null;
+  n?: number;
+  min?: number;
+  p90?: number;
+  max?: number;
+  status?: number;
+  note?: string;
+}
+
+/** `amount` sequential requests on one connection; the time of each (ms, whole response) and its status. */
+async function sequential(base: string, pathname: string, headers: Record<string, string>, amount: number, method = "GET", body?: string) {
+  const times: number[] = [];
+  const statuses: number[] = [];
+  const instance = autocannon({ url: base + pathname, connections: 1, amount, timeout: 120, headers, method, body });
+  instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
+    times.push(ms);
+    statuses.push(status);
+  });
+  const result = await instance;
+  return { times, statuses, errors: result.errors + result.timeouts };
+}
+
+/** Warm up, then as many sequential requests as fit READ_BUDGET_MS (5 to 20); the median. */
+async function measureRead(base: string, pathname: string, headers: Record<string, string>, options: { na404?: boolean } = {}): Promise<Sample> {
+  const warm = await sequential(base, pathname, headers, 2);
+  const status = warm.statuses[warm.statuses.length - 1] ?? 0;
+  if (options.na404 && status === 404) return { value: null, status, note: "n/a (404)" };
+  if (warm.errors > 0 || status < 200 || status >= 300) return { value: null, status, note: `failed: HTTP ${status || "error"}` };
+  const each = Math.max(1, median(warm.times));
+  const amount = Math.max(5, Math.min(20, Math.floor(READ_BUDGET_MS / each)));
+  const run = await sequential(base, pathname, headers, amount);
+  const bad = run.statuses.filter((s) => s < 200 || s >= 300).length + run.errors;
+  return {
+    value: round(median(run.times), 2),
+    n: run.times.length,
+    min: round(Math.min(...run.times), 2),
+    p90: round(quantile(run.times, 0.9), 2),
+    max: round(Math.max(...run.times), 2),
+    status,
+    note: bad ? `${bad} failed` : undefined,
+  };
+}
+
+/** Waits until the server answers /api/health quickly again (after a load test left work queued). */
+async function waitIdle(base: string): Promise<void> {
+  let fast = 0;
+  const deadline = Date.now() + 120_000;
+  while (fast < 3 && Date.now() < deadline) {
+    const t = performance.now();
+    await fetch(`${base}/api/health`).then((r) => r.text(), () => "");
+    fast = performance.now() - t < 30 ? fast + 1 : 0;
+    await sleep(50);
+  }
+}
+
+async function importBundle(base: string, token: string, body: string): Promise<{ ms: number; status: number; text: string }> {
+  const started = performance.now();
+  const r = await fetch(`${base}/api/programs/import`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body,
+  });
+  const text = await r.text();
+  return { ms: performance.now() - started, status: r.status, text };
+}
+
+/** 10 readers on readiness for LOAD_SECONDS while one writer reports transitions on different items. */
+async function readersAndWriter(base: string, slug: string, tokens: Record<string, string>, keys: string[]) {
+  const readers = autocannon({
+    url: `${base}/api/programs/${slug}/readiness`,
+    connections: 10,
+    duration: LOAD_SECONDS,
+    timeout: 120,
+    headers: { authorization: `Bearer ${tokens.viewer}` },
+  });
+  const accepted: string[] = [];
+  const failures: Record<string, number> = {};
+  const writeTimes: number[] = [];
+  let next = 0;
+  const writer = autocannon({
+    url: base,
+    connections: 1,
+    duration: LOAD_SECONDS,
+    timeout: 120,
+    requests: [
+      {
+        method: "POST",
+        headers: { authorization: `Bearer ${tokens.contributor}`, "content-type": "application/json" },
+        body: JSON.stringify({ to: "design", note: "Bench: reopened for review." }),
+        setupRequest: (request) => ({ ...request, path: `/api/programs/${slug}/items/${encodeURIComponent(keys[next++ % keys.length]!)}/transitions` }),
+        onResponse: (status, body) => {
+          if (status === 201) accepted.push(String((JSON.parse(body) as { id: number }).id));
+          else failures[status] = (failures[status] ?? 0) + 1;
+        },
+      },
+    ],
+  });
+  writer.on("response", (_c: unknown, _s: number, _b: number, ms: number) => writeTimes.push(ms));
+  const [r, w] = await Promise.all([readers, writer]);
+  const failed = Object.values(failures).reduce((a, b) => a + b, 0) + w.errors + w.timeouts;
+  await waitIdle(base);
+  // Every accepted write must be in the log (newest first; the bench's writes are the newest).
+  const want = new Set(accepted);
+  let before: number | undefined;
+  for (let page = 0; page < 50 && want.size > 0; page++) {
+    const q = new URLSearchParams({ program: slug, limit: "1000", ...(before ? { before: String(before) } : {}) });
+    const response = await fetch(`${base}/api/audit/log?${q}`, { headers: { authorization: `Bearer ${tokens.viewer}` } });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`GET /api/audit/log: HTTP ${response.status}: ${text.slice(0, 300)}`);
+    const entries = JSON.parse(text) as {
+      seq: number;
+      action: string;
+      entity: string;
+      entityId: string;
+    }[];
+    if (!Array.isArray(entries) || entries.length === 0) break;
+    for (const e of entries) if (e.entity === "transition" && e.action === "create") want.delete(e.entityId);
+    before = entries[entries.length - 1]!.seq;
+  }
+  return {
+    readsPerSecond: round(r.requests.average, 2),
+    reads: r.requests.total ?? Math.round(r.requests.average * LOAD_SECONDS),
+    readLatencyP50: r.latency.p50,
+    readLatencyP99: r.latency.p99,
+    readErrors: r.errors + r.timeouts + r.non2xx,
+    writesAccepted: accepted.length,
+    writesFailed: failed,
+    writeFailures: failures,
+    writeLatencyP50: round(median(writeTimes), 2),
+    writesMissing: want.size,
+  };
+}
+
+// -------------------------------------------------------------------------------------------------
+// One size
+// -------------------------------------------------------------------------------------------------
+
+type SizeResult = Record<string, Sample>;
+
+/** Fills `out` as it goes, so that a failure keeps what was measured before it. */
+async function runSize(appDir: string, size: number, port: number, bundles: Record<string, unknown>, out: SizeResult): Promise<void> {
+  log(`\nbench: ${size} items — generating (seed ${SEED})…`);
+  let started = performance.now();
+  const bundle = generateBundle({ items: size, seed: SEED });
+  const body = JSON.stringify(bundle);
+  const genMs = performance.now() - started;
+  const counts = bundleCounts(bundle);
+  bundles[size] = { ...counts, bytes: Buffer.byteLength(body), generateMs: round(genMs) };
+  out.generate = { value: round(genMs), n: 1 };
+  out.bundleMiB = { value: round(Buffer.byteLength(body) / 1048576, 2), n: 1 };
+  const slug = bundle.program.slug;
+  // The item page: the item with the longest history (a worst realistic case).
+  const perItem = new Map<string, number>();
+  for (const t of bundle.transitions ?? []) perItem.set(t.item, (perItem.get(t.item) ?? 0) + 1);
+  const itemKey = [...perItem.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+  const keys = bundle.items!.map((i) => i.key);
+
+  const dbFile = path.join(TMP, `bench-${size}.db`);
+  for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`, `${dbFile}.tokens.json`]) fs.rmSync(f, { force: true });
+  const prepared = spawnSync(path.join(appDir, "node_modules", ".bin", "tsx"), ["bench/prepare-db.ts"], {
+    cwd: appDir,
+    env: { ...process.env, DATABASE_URL: dbFile, TRACKER_SEED: "none" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  if (prepared.status !== 0) throw new Error("bench/prepare-db.ts failed");
+  const tokens = JSON.parse(fs.readFileSync(`${dbFile}.tokens.json`, "utf8")) as Record<string, string>;
+  const profileDir = args["cpu-prof"] ? path.join(TMP, `prof-${size}`) : null;
+  if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
+
+  let server: Server | null = null;
+  try {
+    started = performance.now();
+    server = await startServer(appDir, dbFile, port, profileDir);
+    out.startup = { value: round(performance.now() - started), n: 1 };
+    const base = server.base;
+    const api = { authorization: `Bearer ${tokens.viewer}` };
+    const page = { cookie: `tracker_session=${tokens.session}` };
+
+    log(`bench: ${size} items — import (${(Buffer.byteLength(body) / 1048576).toFixed(1)} MiB, ${counts.transitions} transitions)…`);
+    const imported = await importBundle(base, tokens.admin!, body);
+    if (imported.status !== 201) throw new Error(`import failed: HTTP ${imported.status}: ${imported.text.slice(0, 500)}`);
+    out.import = { value: round(imported.ms), n: 1 };
+    const importTimes = [imported.ms];
+
+    const reads: [string, string, Record<string, string>, { na404?: boolean }?][] = [
+      ["readiness", `/api/programs/${slug}/readiness`, api],
+      ["itemsFirstPage", `/api/programs/${slug}/items?limit=50`, api],
+      ["itemsFiltered", `/api/programs/${slug}/items?status=build&limit=50`, api],
+      ["claims", `/api/programs/${slug}/claims`, api],
+      ["reportMd", `/api/programs/${slug}/reports/${WEEK}.md`, api, { na404: true }],
+      ["reportCsv", `/api/programs/${slug}/reports/${WEEK}.csv`, api, { na404: true }],
+      ["reportJson", `/api/programs/${slug}/reports/${WEEK}.json`, api, { na404: true }],
+      ["dashboardPage", `/programs/${slug}`, page],
+      ["itemPage", `/programs/${slug}/items/${encodeURIComponent(itemKey)}`, page],
+    ];
+    for (const [id, pathname, headers, options] of reads) {
+      log(`bench: ${size} items — ${id}`);
+      out[id] = await measureRead(base, pathname, headers, options);
+    }
+
+    // One writer, unloaded: a handful of transition reports on different items.
+    log(`bench: ${size} items — transition POST`);
+    const postTimes: number[] = [];
+    let postFailed = 0;
+    for (let i = 0; i < 7; i++) {
+      const key = keys[(i * 7919) % keys.length]!;
+      const t = performance.now();
+      const r = await fetch(`${base}/api/programs/${slug}/items/${encodeURIComponent(key)}/transitions`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${tokens.contributor}`, "content-type": "application/json" },
+        body: JSON.stringify({ to: "design", note: "Bench: reopened for review." }),
+      });
+      await r.text();
+      if (i >= 2) postTimes.push(performance.now() - t); // the first two warm up
+      if (r.status !== 201) postFailed++;
+    }
+    out.transitionPost = { value: round(median(postTimes), 2), n: postTimes.length, min: round(Math.min(...postTimes), 2), max: round(Math.max(...postTimes), 2), note: postFailed ? `${postFailed} failed` : undefined };
+
+    log(`bench: ${size} items — 10 readers × ${LOAD_SECONDS} s on readiness + 1 writer`);
+    const load = await readersAndWriter(base, slug, tokens, keys);
+    out.loadReadsPerSecond = { value: load.readsPerSecond, n: load.reads, note: load.readErrors ? `${load.readErrors} read errors` : undefined };
+    out.loadReadP50 = { value: load.readLatencyP50 };
+    out.loadReadP99 = { value: load.readLatencyP99 };
+    out.loadWritesAccepted = { value: load.writesAccepted };
+    out.loadWritesFailed = { value: load.writesFailed, note: Object.keys(load.writeFailures).length ? JSON.stringify(load.writeFailures) : undefined };
+    out.loadWriteP50 = { value: load.writeLatencyP50 };
+    out.loadWritesMissing = { value: load.writesMissing, note: load.writesMissing === 0 ? "every accepted write is in the audit log" : "accepted writes missing from the log!" };
+
+    // Repeat the import (under other slugs) where it is cheap, for a median of three.
+    if (size < 10_000) {
+      for (const suffix of ["r2", "r3"]) {
+        const copy = JSON.stringify({ ...bundle, program: { ...bundle.program, slug: `${slug}-${suffix}` } });
+        const again = await importBundle(base, tokens.admin!, copy);
+        if (again.status === 201) importTimes.push(again.ms);
+      }
+      out.import = { value: round(median(importTimes)), n: importTimes.length, min: round(Math.min(...importTimes)), max: round(Math.max(...importTimes)) };
+    }
+
+    const mem = serverMemory(server);
+    out.memoryPeak = { value: mem.hwmMiB, note: `VmHWM, largest of ${mem.processes.length} process(es) in the server's group` };
+    out.memoryPeakRssSampled = { value: mem.peakRssMiB };
+  } finally {
+    await stopServer(server);
+  }
+}
+
+// -------------------------------------------------------------------------------------------------
+// Main: build, sizes, table, results.json
+// -------------------------------------------------------------------------------------------------
+
+const MEASUREMENTS: { id: string; label: string; unit: string }[] = [
+  { id: "generate", label: "generate bundle (in the bench process)", unit: "ms" },
+  { id: "bundleMiB", label: "bundle size", unit: "MiB" },
+  { id: "startup", label: "next start → /api/health", unit: "ms" },
+  { id: "import", label: "POST /api/programs/import", unit: "ms" },
+  { id: "readiness", label: "GET readiness", unit: "ms" },
+  { id: "itemsFirstPage", label: "GET items ?limit=50", unit: "ms" },
+  { id: "itemsFiltered", label: "GET items ?status=build&limit=50", unit: "ms" },
+  { id: "claims", label: "GET claims", unit: "ms" },
+  { id: "reportMd", label: `GET reports/${WEEK}.md`, unit: "ms" },
+  { id: "reportCsv", label: `GET reports/${WEEK}.csv`, unit: "ms" },
+  { id: "reportJson", label: `GET reports/${WEEK}.json`, unit: "ms" },
+  { id: "dashboardPage", label: "dashboard page (HTML)", unit: "ms" },
+  { id: "itemPage", label: "item page (HTML)", unit: "ms" },
+  { id: "transitionPost", label: "POST transition (unloaded)", unit: "ms" },
+  { id: "loadReadsPerSecond", label: "readiness req/s, 10 readers + 1 writer", unit: "req/s" },
+  { id: "loadReadP50", label: "  readers' latency p50 under load", unit: "ms" },
+  { id: "loadReadP99", label: "  readers' latency p99 under load", unit: "ms" },
+  { id: "loadWritesAccepted", label: "  writes accepted", unit: "" },
+  { id: "loadWritesFailed", label: "  writes failed", unit: "" },
+  { id: "loadWriteP50", label: "  write latency p50 under load", unit: "ms" },
+  { id: "loadWritesMissing", label: "  accepted writes missing from the log", unit: "" },
+  { id: "memoryPeak", label: "server peak memory (VmHWM)", unit: "MiB" },
+  { id: "memoryPeakRssSampled", label: "server peak RSS (sampled, all processes)", unit: "MiB" },
+];
+
+const PAGE_OR_API_AT_64 = ["readiness", "itemsFirstPage", "itemsFiltered", "claims", "reportMd", "reportCsv", "reportJson", "dashboardPage", "itemPage", "transitionPost"];
+const BUDGETS: { id: string; size: number; limit: number; unit: string; what: string }[] = [
+  { id: "readiness", size: 10_000, limit: 150, unit: "ms", what: "readiness API < 150 ms at 10,000 items" },
+  { id: "itemsFirstPage", size: 10_000, limit: 150, unit: "ms", what: "items API (first page) < 150 ms at 10,000 items" },
+  { id: "itemsFiltered", size: 10_000, limit: 150, unit: "ms", what: "items API (filtered) < 150 ms at 10,000 items" },
+  { id: "dashboardPage", size: 10_000, limit: 300, unit: "ms", what: "dashboard < 300 ms at 10,000 items" },
+  { id: "reportMd", size: 10_000, limit: 1000, unit: "ms", what: "weekly Markdown report < 1 s at 10,000 items" },
+  { id: "import", size: 10_000, limit: 60_000, unit: "ms", what: "import < 60 s at 10,000 items" },
+  { id: "memoryPeak", size: 10_000, limit: 1024, unit: "MiB", what: "server memory < 1 GiB at 10,000 items" },
+  { id: "loadWritesMissing", size: 10_000, limit: 0.5, unit: "", what: "no accepted write lost (10 readers + 1 writer)" },
+  ...PAGE_OR_API_AT_64.map((id) => ({ id, size: 64, limit: 30, unit: "ms", what: `${id} < 30 ms at 64 items` })),
+];
+
+function formatCell(sample: Sample | undefined, base: Sample | undefined, unit: string): string {
+  if (!sample) return "—";
+  if (sample.value === null) return sample.note ?? "n/a";
+  const v =
+    unit === "ms" ? (sample.value >= 10_000 ? `${round(sample.value / 1000, 1)} s` : `${sample.value} ms`) : unit ? `${sample.value} ${unit}` : `${sample.value}`;
+  const ratio = base && base.value && sample !== base ? ` (×${round(sample.value / base.value, 1)})` : "";
+  return v + ratio;
+}
+
+async function main() {
+  fs.mkdirSync(TMP, { recursive: true });
+  const wallStart = performance.now();
+  const appDir = args.snapshot ? prepareSnapshot(args.snapshot) : ROOT;
+  const build = buildIfNeeded(appDir, args.build!);
+  const bundles: Record<string, unknown> = {};
+  const results: Record<number, SizeResult> = {};
+  const failures: Record<number, string> = {};
+  for (const [i, size] of SIZES.entries()) {
+    try {
+      results[size] = {};
+      await runSize(appDir, size, BASE_PORT + i, bundles, results[size]);
+    } catch (e) {
+      failures[size] = e instanceof Error ? e.message : String(e);
+      log(`bench: ${size} items FAILED: ${failures[size]}`);
+    }
+  }
+
+  const base = results[SIZES.includes(64) ? 64 : SIZES[0]!];
+  const baseSize = SIZES.includes(64) ? 64 : SIZES[0]!;
+  const measurements = MEASUREMENTS.map((m) => ({
+    ...m,
+    sizes: Object.fromEntries(
+      SIZES.map((size) => {
+        const s = results[size]?.[m.id];
+        const b = base?.[m.id];
+        const ratio = s?.value != null && b?.value ? round(s.value / b.value, 2) : null;
+        return [size, s ? { ...s, ratio } : null];
+      }),
+    ),
+  }));
+  const budgets = BUDGETS.filter((b) => SIZES.includes(b.size)).map((b) => {
+    const s = results[b.size]?.[b.id];
+    const value = s?.value ?? null;
+    return { ...b, value, met: value === null ? null : value < b.limit, note: s?.note };
+  });
+
+  // The table.
+  const header = ["measurement", ...SIZES.map((s) => `${s.toLocaleString("en")} items`)];
+  const rows = measurements.map((m) => [m.label, ...SIZES.map((size) => formatCell(results[size]?.[m.id], base?.[m.id], m.unit))]);
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
+  const table = [line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");
+  process.stdout.write(`\n${table}\n\nratios (×) are to the same measurement at ${baseSize} items\n\nbudgets:\n`);
+  for (const b of budgets)
+    process.stdout.write(`  ${b.met === null ? "n/a " : b.met ? "MET " : "MISS"}  ${b.what}: ${b.value ?? b.note ?? "not measured"}${b.value !== null ? ` ${b.unit}` : ""}\n`);
+  for (const [size, message] of Object.entries(failures)) process.stdout.write(`  FAILED at ${size} items: ${message}\n`);
+
+  const git = (...a: string[]) => spawnSync("git", a, { cwd: ROOT }).stdout?.toString().trim() ?? "";
+  const totalSeconds = round((performance.now() - wallStart) / 1000);
+  const results_ = {
+    tool: "bench/run.ts (npm run bench)",
+    finishedAt: new Date().toISOString(),
+    totalSeconds,
+    loadAverageAtStart: LOAD_AT_START,
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
+    source: { commit: git("rev-parse", "HEAD"), dirty: git("status", "--porcelain").length > 0, servedFrom: path.relative(ROOT, appDir) || ".", snapshot: args.snapshot ?? null },
+    build,
+    method: {
+      seed: SEED,
+      reportWeek: WEEK,
+      reads: `autocannon, 1 connection, sequential, 2 warm-up requests, then 5–20 requests (as many as fit ${READ_BUDGET_MS} ms); value = median of the whole-response times`,
+      import: "POST /api/programs/import as admin with the whole bundle; at sizes below 10,000 the median of 3 imports (2 copies under other slugs, imported last), at 10,000 a single run",
+      load: `autocannon, 10 connections on GET readiness for ${LOAD_SECONDS} s, with 1 connection POSTing transitions (to design, with a note) on successive items; accepted writes then looked up in GET /api/audit/log`,
+      memory: "VmHWM (peak resident set) of the next-server process from /proc at the end of the size (covers the import), and the largest sampled RSS sum of its process group",
+      pages: "dashboard and item page fetched with a session cookie (tracker_session) of a viewer; the item page is the item with the most transitions",
+    },
+    sizes: SIZES,
+    bundles,
+    measurements,
+    budgets,
+    failures,
+  };
+  fs.writeFileSync(args.out!, `${JSON.stringify(results_, null, 2)}\n`);
+  process.stdout.write(`\nwrote ${args.out} in ${totalSeconds} s total\n`);
+  return Object.keys(failures).length > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  async (error: unknown) => {
+    log(`bench: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    await stopServer(current);
+    process.exit(1);
+  },
+);
