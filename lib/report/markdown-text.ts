@@ -1,12 +1,12 @@
 /**
  * Stored text (titles, notes, quotes, names) as literal Markdown: every character that could start
- * markup — emphasis, code, links, images, raw HTML, entities, tables, strikethrough, headings — is
- * backslash-escaped (CommonMark escapes any ASCII punctuation), and line breaks become spaces so a
- * value never leaves its table cell or list line. Dashes and dots stay readable: they only make
- * markup at the start of a line, and stored text never starts a line in a report.
+ * markup — emphasis, code, links, images, raw HTML, entities, tables, strikethrough — is backslash-escaped (CommonMark escapes any ASCII
+ * punctuation), and line breaks become spaces so a value never leaves its table cell or list line.
+ * `#`, `-`, `+`, digits and `>` only make markup at the start of a line, and the renderers never
+ * start a line with stored text, so titles stay readable ("C# agent", "FND-01").
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\r\n\t]+/g, " ").replace(/[\\`*_[\]<>|~&#!]/g, (c) => `\\${c}`);
+  return text.replace(/[\r\n\t]+/g, " ").replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`);
 }
 
 /** A link to an http(s) URL whose characters cannot break out of the link destination. */

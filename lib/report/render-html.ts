@@ -1,0 +1,233 @@
+import type { StatusPoint } from "../charts/status-over-time";
+import { VERDICT_LABELS } from "../claims/claim-verdict";
+import { formatPercentFloor } from "../format";
+import { STATUSES, type Status } from "../status";
+import { LOG_HEAD_DEFINITION, type WeeklyReport } from "./report-model";
+import { burnUpSvg, CHART_STATUS_COLORS, cumulativeFlowSvg, escapeXml as h } from "./svg-charts";
+
+const CSS = `
+@page { margin: 14mm 12mm 16mm 12mm; }
+* { box-sizing: border-box; }
+body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 9pt; color: #0f172a; margin: 0; line-height: 1.35; }
+h1 { font-size: 16pt; margin: 0 0 2mm; }
+h2 { font-size: 11.5pt; margin: 5mm 0 1.5mm; padding-bottom: 0.8mm; border-bottom: 1px solid #cbd5e1; break-after: avoid; }
+h3 { font-size: 9.5pt; margin: 3mm 0 1mm; break-after: avoid; }
+p { margin: 1mm 0; }
+.lead { color: #334155; }
+.muted { color: #475569; }
+.cards { display: grid; grid-template-columns: repeat(4, 1fr); gap: 2mm; margin: 3mm 0; }
+.card { border: 1px solid #cbd5e1; border-radius: 1.5mm; padding: 2mm; break-inside: avoid; }
+.card .label { font-size: 7pt; text-transform: uppercase; letter-spacing: 0.04em; color: #475569; }
+.card .value { font-size: 14pt; font-weight: bold; }
+.card .sub { font-size: 7.5pt; color: #475569; }
+.card.alarm .value { color: #9f1239; }
+.charts { display: grid; grid-template-columns: 1fr; gap: 2mm; }
+figure { break-inside: avoid; }
+figure { margin: 0; border: 1px solid #e2e8f0; border-radius: 1.5mm; padding: 1.5mm; }
+figcaption { font-size: 7.5pt; color: #475569; }
+table { width: 100%; border-collapse: collapse; margin: 1mm 0 2mm; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+th { text-align: left; font-size: 7.5pt; color: #334155; border-bottom: 1px solid #94a3b8; padding: 0.6mm 1mm; }
+td { border-bottom: 1px solid #e2e8f0; padding: 0.6mm 1mm; vertical-align: top; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+tr.total td { font-weight: bold; border-top: 1px solid #94a3b8; }
+.key { font-family: "DejaVu Sans Mono", monospace; white-space: nowrap; }
+.st { display: inline-block; font-family: "DejaVu Sans Mono", monospace; font-size: 7.5pt; padding: 0 1mm; border-radius: 1mm; white-space: nowrap; }
+.down { color: #9f1239; font-weight: bold; }
+.claim { border-left: 2px solid #cbd5e1; padding-left: 2mm; margin: 2mm 0; break-inside: avoid; }
+.quote { font-style: italic; }
+.hash { font-family: "DejaVu Sans Mono", monospace; font-size: 7.5pt; word-break: break-all; }
+.path { font-family: "DejaVu Sans Mono", monospace; }
+a { color: #3730a3; text-decoration: none; }
+`;
+
+const STATUS_BG: Record<Status, string> = {
+  not_started: "#f1f5f9",
+  design: "#e0f2fe",
+  build: "#e0e7ff",
+  validate: "#fef3c7",
+  rollout: "#ffedd5",
+  done: "#d1fae5",
+};
+
+const st = (s: Status) => `<span class="st" style="background:${STATUS_BG[s]};border:1px solid ${CHART_STATUS_COLORS[s]}">${s}</span>`;
+const key = (k: string) => `<span class="key">${h(k)}</span>`;
+const link = (label: string, url: string) => (/^https?:\/\//i.test(url) ? `<a href="${h(url)}">${h(label)}</a>` : h(label));
+
+function table(headers: readonly string[], rows: readonly (readonly string[])[], numeric: readonly number[] = [], rowClass?: (i: number) => string): string {
+  const cls = (i: number) => (numeric.includes(i) ? ' class="n"' : "");
+  return (
+    `<table><thead><tr>${headers.map((x, i) => `<th${cls(i)}>${x}</th>`).join("")}</tr></thead><tbody>` +
+    rows.map((r, ri) => `<tr${rowClass ? ` class="${rowClass(ri)}"` : ""}>${r.map((c, i) => `<td${cls(i)}>${c}</td>`).join("")}</tr>`).join("") +
+    `</tbody></table>`
+  );
+}
+
+const none = (text = "None.") => `<p class="muted">${text}</p>`;
+
+function card(label: string, value: string, sub: string, alarm = false) {
+  return `<div class="card${alarm ? " alarm" : ""}"><div class="label">${label}</div><div class="value">${value}</div><div class="sub">${sub}</div></div>`;
+}
+
+function areaTable(r: WeeklyReport, which: "true" | "reported"): string {
+  const extra = which === "true" ? ["inflated", "blocked"] : [];
+  const rows = r.areas.map((a) => [
+    h(a.area),
+    String(a.total),
+    ...STATUSES.map((s) => String(a[which][s])),
+    ...(which === "true" ? [String(a.inflated), String(a.blocked)] : []),
+  ]);
+  rows.push([
+    "All areas",
+    String(r.headline.total),
+    ...STATUSES.map((s) => String(r.byStatus[which][s])),
+    ...(which === "true" ? [String(r.headline.inflated), String(r.headline.blocked)] : []),
+  ]);
+  const numeric = Array.from({ length: 1 + STATUSES.length + extra.length }, (_, i) => i + 1);
+  return table(["area", "items", ...STATUSES.map(st), ...extra], rows, numeric, (i) => (i === rows.length - 1 ? "total" : ""));
+}
+
+/**
+ * The report as a print-styled HTML page (A4 or Letter through Chromium), with the burn-up and
+ * cumulative-flow charts drawn as inline SVG from `series` — no script, no external resource.
+ */
+export function renderReportHtml(r: WeeklyReport, series: readonly StatusPoint[]): string {
+  const hd = r.headline;
+  const f = r.forecast;
+  const c = r.changes;
+  const body: string[] = [];
+  body.push(
+    `<h1>Weekly report: ${h(r.program.name)} — ${r.week}</h1>`,
+    `<p class="lead">Week ${r.week}, Monday ${r.weekStart} to Sunday ${r.weekEnd}. Every figure is as of the cutoff, ${r.cutoff.replace("T", " ").replace("Z", " UTC")}. A status counts only when the evidence its level needs is attached and a second person verified it; figures are never rounded up.</p>`,
+    `<div class="cards">`,
+    card("Done (verified)", `${hd.done} of ${hd.total}`, `readiness ${formatPercentFloor(hd.readiness)} · effort ${formatPercentFloor(hd.effortReadiness)}`, hd.done === 0 && hd.total > 0),
+    card("Done (reported)", `${hd.reportedDone} of ${hd.total}`, `started: ${hd.startedTrue} verified, ${hd.startedReported} reported`),
+    card("Inflated", String(hd.inflated), "reported ahead of the evidence", hd.inflated > 0),
+    card("Blocked", String(hd.blocked), "waiting on an unfinished dependency"),
+    card("Critical path", `${hd.remainingWeeks} wk`, `no finish before ${hd.earliestByDependencies}`),
+    card("Forecast", f.date ?? "none", f.date ? `P50 ${f.p50} · P95 ${f.p95}` : h(f.reason ?? ""), f.date === null),
+    card("Committed target", r.program.targetDate ?? "none", hd.notYetIdentified > 0 ? `${hd.notYetIdentified} items identified later not counted` : "&nbsp;"),
+    card("Claims", String(r.claims.length), `${r.claims.filter((x) => x.verdictAtClaimDate === "contradicted").length} contradicted on their date`),
+    `</div>`,
+    `<div class="charts">`,
+    `<figure>${burnUpSvg(series, r.claims)}<figcaption>Burn-up: verified against reported done and scope, week by week to the cutoff. Red: public claims.</figcaption></figure>`,
+    `<figure>${cumulativeFlowSvg(series)}<figcaption>Cumulative flow of true status: unverified progress does not count.</figcaption></figure>`,
+    `</div>`,
+  );
+
+  body.push(`<h2>Changes since ${r.previousWeek}</h2>`);
+  body.push(`<h3>True-status changes (${c.trueStatus.length})</h3>`);
+  body.push(
+    c.trueStatus.length === 0
+      ? none()
+      : table(
+          ["item", "title", r.previousWeek, r.week, ""],
+          c.trueStatus.map((x) => [key(x.key), h(x.title), st(x.from), st(x.to), x.direction === "down" ? `<span class="down">down</span>` : "up"]),
+        ),
+  );
+  body.push(`<h3>Regressions reported during the week (${c.regressions.length})</h3>`);
+  body.push(
+    c.regressions.length === 0
+      ? none()
+      : table(["item", "title", "from", "to", "effective", "note"], c.regressions.map((x) => [key(x.key), h(x.title), st(x.from), st(x.to), x.effectiveAt, h(x.note)])),
+  );
+  body.push(`<h3>New verifications (${c.verifications.length})</h3>`);
+  body.push(
+    c.verifications.length === 0
+      ? none()
+      : table(
+          ["item", "title", "status", "effective", "verified", "by"],
+          c.verifications.map((x) => [key(x.key), h(x.title), st(x.to), x.effectiveAt, x.verifiedAt, h(x.verifiedBy)]),
+        ),
+  );
+  body.push(`<h3>New evidence (${c.evidence.length})</h3>`);
+  body.push(
+    c.evidence.length === 0
+      ? none()
+      : table(
+          ["item", "for", "recorded", "kind", "evidence"],
+          c.evidence.map((x) => [key(x.key), st(x.to), x.recordedAt, h(x.kind) + (x.fleetPercent === null ? "" : ` (${x.fleetPercent} %)`), link(x.summary || x.url, x.url)]),
+        ),
+  );
+  if (c.newItems.length > 0)
+    body.push(`<h3>Items identified during the week (${c.newItems.length})</h3>`, `<p>${c.newItems.map((x) => `${key(x.key)} ${h(x.title)}`).join("; ")}</p>`);
+
+  body.push(`<h2>Status by area</h2>`, `<h3>True status (verified)</h3>`, areaTable(r, "true"), `<h3>Reported status</h3>`, areaTable(r, "reported"));
+
+  body.push(`<h2>Inflated items (${r.inflated.length})</h2>`);
+  body.push(
+    r.inflated.length === 0
+      ? none("No item is reported ahead of its evidence.")
+      : table(["item", "title", "reported", "true"], r.inflated.map((i) => [key(i.key), h(i.title), st(i.reported), st(i.true)])),
+  );
+  body.push(`<h2>Critical path</h2>`);
+  body.push(
+    r.criticalPath.keys.length === 0
+      ? none("Nothing remains on any dependency chain.")
+      : `<p class="path">${r.criticalPath.keys.map(h).join(" → ")}</p><p>${r.criticalPath.remainingWeeks} weeks of unfinished work in a row: no finish before <strong>${r.criticalPath.earliestByDependencies}</strong>, however many people join.</p>`,
+  );
+  body.push(`<h2>Forecast</h2>`);
+  body.push(
+    f.date === null
+      ? `<p><strong>No forecast:</strong> ${h(f.reason ?? "")}. No date is invented.</p>`
+      : table(["P50", "P85", "P95", "critical path allows", "honest date"], [[f.p50 ?? "—", f.p85 ?? "—", f.p95 ?? "—", f.earliestByDependencies, `<strong>${f.date}</strong>`]]),
+    `<p class="muted">Verified completions per ISO week, ${f.sample[0]?.week ?? ""} to ${f.sample[f.sample.length - 1]?.week ?? ""}: ${f.sample.map((w) => w.done).join(" · ")}.</p>`,
+  );
+
+  body.push(`<h2>Blocked items (${r.blocked.length})</h2>`);
+  body.push(
+    r.blocked.length === 0
+      ? none("No item waits on an unfinished dependency.")
+      : table(["item", "title", "true status", "waiting on"], r.blocked.map((b) => [key(b.key), h(b.title), st(b.trueStatus), b.waitingOn.map(key).join(", ")])),
+  );
+
+  body.push(`<h2>Public claims (${r.claims.length})</h2>`);
+  if (r.claims.length === 0) body.push(none("No public claim dated on or before the cutoff."));
+  for (const cl of r.claims)
+    body.push(
+      `<div class="claim"><p><strong>${cl.date}${cl.datePrecision === "day" ? "" : " (day approximate)"}</strong> — ${h(cl.speaker)}${cl.venue ? `, ${h(cl.venue)}` : ""} · ${link("source", cl.url)}</p>` +
+        `<p class="quote">${cl.quoteIsParaphrase ? "Paraphrase: " + h(cl.quote) : `“${h(cl.quote)}”`}</p>` +
+        `<p>On its date: <strong>${cl.verdictAtClaimDate}</strong> (${cl.metAtClaimDate} of ${cl.linked} links met) · as recorded that day: <strong>${cl.verdictKnownThen}</strong> · at the cutoff: <strong>${cl.verdictAtCutoff}</strong></p>` +
+        `<p class="muted">${h(VERDICT_LABELS[cl.verdictAtClaimDate])}</p></div>`,
+    );
+
+  const q = r.quality;
+  body.push(`<h2>Quality</h2>`, `<h3>Threshold breaches on the latest signal by the cutoff (${q.breaches.length})</h3>`);
+  body.push(
+    `<p class="muted">Thresholds: test coverage at least ${q.thresholds.testCoveragePct} %, at most ${q.thresholds.unvettedCrates} unvetted crates${q.thresholds.crashOwnerRegistered ? ", crash owner registered" : ""}.</p>`,
+    q.breaches.length === 0
+      ? none("No breach.")
+      : table(["item", "title", "metric", "value", "needs", "measured"], q.breaches.map((b) => [key(b.key), h(b.title), h(b.metric), String(b.value), h(b.threshold), b.measuredAt]), [3]),
+    `<h3>Unowned items (${q.unowned.length})</h3>`,
+    q.unowned.length === 0 ? none("Every item has an owner.") : `<p>${q.unowned.map((u) => `${key(u.key)} ${h(u.title)}`).join("; ")}</p>`,
+  );
+
+  body.push(`<h2>All items (${r.items.length})</h2>`);
+  body.push(
+    r.items.length === 0
+      ? none("No item was in the program at the cutoff.")
+      : table(
+          ["item", "title", "area", "owner", "est. wk", "true", "reported", r.previousWeek],
+          r.items.map((i) => [
+            key(i.key),
+            h(i.title),
+            h(i.area),
+            i.ownerName === null ? `<strong class="down">no owner</strong>` : h(i.ownerName),
+            String(i.estimateWeeks),
+            st(i.trueStatus),
+            st(i.reportedStatus),
+            st(i.trueStatusPreviousWeek),
+          ]),
+          [4],
+        ),
+  );
+
+  body.push(
+    `<h2>History</h2>`,
+    `<p>History head hash at the cutoff: <span class="hash">${r.logHeadAtCutoff}</span></p>`,
+    `<p class="muted">That is ${h(LOG_HEAD_DEFINITION)}. Check it with <code>npm run tracker -- verify-log</code>; regenerate this week with <code>npm run tracker -- report ${h(r.program.slug)} --week ${r.week}</code> and compare.</p>`,
+  );
+
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${h(r.program.name)} — ${r.week}</title><style>${CSS}</style></head><body>${body.join("\n")}</body></html>`;
+}
