@@ -1,0 +1,11 @@
+// POST /api/programs/{slug}/reports/{YYYY-Www}/publish – publish a week for good (admin); 409 when it already is
+import { apiRoute } from "@/app/_lib/api-handler";
+import { getDb } from "@/db/get-db";
+import { publishReport } from "@/db/mutations/publish-report";
+
+export const dynamic = "force-dynamic";
+
+export const POST = apiRoute<{ slug: string; week: string }>("admin", ({ params, actor }) => {
+  const published = publishReport(getDb(), params.slug, params.week, { id: actor.id, label: actor.email });
+  return Response.json(published, { status: 201 });
+});

@@ -1,0 +1,29 @@
+// GET /api/programs/{slug}/reports?page= – the reportable weeks, newest first, with publication and restatement
+import { apiRoute } from "@/app/_lib/api-handler";
+import { getDb } from "@/db/get-db";
+import { listReportWeeks } from "@/db/queries/list-report-weeks";
+import { AppError } from "@/lib/errors";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute<{ slug: string }>("read", ({ request, params }) => {
+  const raw = new URL(request.url).searchParams.get("page");
+  const page = raw === null ? 1 : Number(raw);
+  if (!Number.isInteger(page) || page < 1) throw new AppError("invalid", "invalid query", [{ path: "page", message: "must be a whole number from 1" }]);
+  const list = listReportWeeks(getDb(), params.slug, { page });
+  return Response.json({
+    program: list.program.slug,
+    page: list.page,
+    pages: list.pages,
+    total: list.total,
+    weeks: list.weeks.map((w) => ({
+      week: w.week,
+      weekStart: w.weekStart,
+      weekEnd: w.weekEnd,
+      published: w.publication !== null,
+      restated: w.publication?.restated ?? false,
+      publication: w.publication,
+      files: Object.fromEntries(["md", "csv", "json", "pdf"].map((f) => [f, `/api/programs/${params.slug}/reports/${w.week}.${f}`])),
+    })),
+  });
+});

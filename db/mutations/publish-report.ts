@@ -1,0 +1,72 @@
+import { AppError } from "@/lib/errors";
+import { sha256Hex } from "@/lib/report/report-digest";
+import { renderReportJson } from "@/lib/report/render-json";
+import { formatInstant } from "@/lib/time";
+import type { Db } from "../index";
+import { LogWriter } from "../append-log";
+import { getWeeklyReport } from "../queries/get-weekly-report";
+import { currentLogHead } from "../queries/load-report-history";
+import { publishedReports } from "../schema";
+
+/** Who publishes: a person of the tracker, or the CLI acting as administrator (id null). */
+export interface Publisher {
+  id: number | null;
+  label: string;
+}
+
+/**
+ * Publishes a week (DESIGN §8): stores its Markdown and JSON as generated now, immutably (the
+ * table's triggers refuse UPDATE and DELETE), with the SHA-256 of the Markdown and the log head at
+ * publication, and appends the publication to the hash-chained log — in one transaction. A week
+ * is published once: a second attempt is a 409.
+ */
+export function publishReport(db: Db, slug: string, weekLabel: string, publisher: Publisher, now = Date.now()) {
+  // IMMEDIATE: the write lock is taken before the "already published?" check, so two publishers
+  // racing in two processes cannot both pass it.
+  return db.transaction((tx) => {
+    const { source, week, report, markdown, publication } = getWeeklyReport(db, slug, weekLabel, now);
+    if (publication)
+      throw new AppError(
+        "conflict",
+        `${week.label} of "${slug}" was already published on ${publication.publishedAt.slice(0, 10)}${publication.publishedBy ? ` by ${publication.publishedBy}` : ""}; a published week is never replaced`,
+      );
+    const json = renderReportJson(report, null);
+    const sha256 = sha256Hex(markdown);
+    const logHead = currentLogHead(db);
+    tx.insert(publishedReports)
+      .values({
+        programId: source.program.id,
+        isoWeek: week.label,
+        markdown,
+        json,
+        sha256,
+        logHead,
+        publishedAt: now,
+        publishedById: publisher.id,
+      })
+      .run();
+    new LogWriter(tx, new Date(now)).append({
+      actor: publisher.label,
+      action: "publish",
+      entity: "report",
+      entityId: `${slug}/${week.label}`,
+      programSlug: slug,
+      payload: {
+        week: week.label,
+        sha256,
+        jsonSha256: sha256Hex(json),
+        logHeadAtCutoff: report.logHeadAtCutoff,
+        logHeadAtPublication: logHead,
+      },
+    });
+    return {
+      program: slug,
+      week: week.label,
+      sha256,
+      logHeadAtCutoff: report.logHeadAtCutoff,
+      logHeadAtPublication: logHead,
+      publishedAt: formatInstant(now),
+      publishedBy: publisher.label,
+    };
+  }, { behavior: "immediate" });
+}

@@ -1,0 +1,114 @@
+import { statusOverTime } from "@/lib/charts/status-over-time";
+import type { ClaimRecord } from "@/lib/claims/evaluate-claims";
+import { AppError } from "@/lib/errors";
+import type { IsoWeek } from "@/lib/iso-week";
+import type { SignalPoint } from "@/lib/readiness/quality";
+import { assessPublication } from "@/lib/report/assess-publication";
+import { printPdf, type Paper } from "@/lib/report/print-pdf";
+import { buildWeeklyReport, type WeeklyReport } from "@/lib/report/report-model";
+import { resolveReportWeek, type ReportFormat } from "@/lib/report/report-week";
+import { renderReportCsv } from "@/lib/report/render-csv";
+import { renderReportHtml } from "@/lib/report/render-html";
+import { renderReportJson, type ReportPublication } from "@/lib/report/render-json";
+import { renderReportMarkdown } from "@/lib/report/render-markdown";
+import type { Db } from "../index";
+import type { Program } from "../schema";
+import { loadClaims } from "./load-claims";
+import { findPublishedReport } from "./load-published-reports";
+import { loadReportHistory, logHeadAt, type ReportHistory } from "./load-report-history";
+import { loadSignals } from "./load-signals";
+
+/** Everything a program's reports are made from, loaded once for any number of weeks. */
+export interface ReportSource {
+  program: Program;
+  history: ReportHistory;
+  signals: SignalPoint[];
+  claims: ClaimRecord[];
+  logHeadAt: (instant: number) => string;
+}
+
+export function loadReportSource(db: Db, slug: string): ReportSource {
+  const history = loadReportHistory(db, slug);
+  if (!history) throw new AppError("not_found", `no program "${slug}"`);
+  const heads = new Map<number, string>();
+  return {
+    program: history.program,
+    history,
+    signals: loadSignals(db, history.program.id),
+    claims: loadClaims(db, history.program.id),
+    logHeadAt: (instant) => {
+      if (!heads.has(instant)) heads.set(instant, logHeadAt(db, instant));
+      return heads.get(instant)!;
+    },
+  };
+}
+
+/** The report of a week with the best knowledge at `now` (knownAt = now; it never shows in the report). */
+export function reportOf(source: ReportSource, week: IsoWeek, now: number): WeeklyReport {
+  const p = source.program;
+  return buildWeeklyReport({
+    program: {
+      slug: p.slug,
+      name: p.name,
+      targetDate: p.targetDate,
+      thresholds: { testCoveragePct: p.testCoveragePct, unvettedCrates: p.unvettedCrates, crashOwnerRegistered: p.crashOwnerRegistered },
+    },
+    items: source.history.items,
+    signals: source.signals,
+    claims: source.claims,
+    week,
+    knownAt: now,
+    logHeadAtCutoff: source.logHeadAt(week.end),
+  });
+}
+
+/** A week's report, its Markdown, and its publication (restated or not) when it was published. */
+export function getWeeklyReport(db: Db, slug: string, weekLabel: string, now = Date.now()) {
+  const week = resolveReportWeek(weekLabel, now);
+  const source = loadReportSource(db, slug);
+  const report = reportOf(source, week, now);
+  const markdown = renderReportMarkdown(report);
+  const published = findPublishedReport(db, source.program.id, week.label);
+  const publication: ReportPublication | null = published ? assessPublication(published, { markdown, report }) : null;
+  return { source, week, report, markdown, publication };
+}
+
+export interface ReportExport {
+  body: string | Buffer;
+  contentType: string;
+  fileName: string;
+}
+
+const CONTENT_TYPES: Record<ReportFormat, string> = {
+  md: "text/markdown; charset=utf-8",
+  csv: "text/csv; charset=utf-8",
+  json: "application/json; charset=utf-8",
+  pdf: "application/pdf",
+};
+
+/** A week's report in one format, as the API and the CLI hand it out. */
+export async function exportWeeklyReport(
+  db: Db,
+  slug: string,
+  weekLabel: string,
+  format: ReportFormat,
+  options: { now?: number; paper?: Paper } = {},
+): Promise<ReportExport> {
+  const now = options.now ?? Date.now();
+  const { source, week, report, markdown, publication } = getWeeklyReport(db, slug, weekLabel, now);
+  const fileName = `${slug}-${week.label}${format === "pdf" && options.paper === "letter" ? "-letter" : ""}.${format}`;
+  const out = (body: string | Buffer): ReportExport => ({ body, contentType: CONTENT_TYPES[format], fileName });
+  switch (format) {
+    case "md":
+      return out(markdown);
+    case "csv":
+      return out(renderReportCsv(report));
+    case "json":
+      return out(renderReportJson(report, publication));
+    case "pdf": {
+      const series = statusOverTime(source.history.items, week.end, now);
+      const html = renderReportHtml(report, series);
+      return out(await printPdf(html, { paper: options.paper ?? "a4", footer: `${report.program.name} · ${week.label} · log head at cutoff ${report.logHeadAtCutoff.slice(0, 16)}…` }));
+    }
+  }
+}

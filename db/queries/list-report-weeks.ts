@@ -1,0 +1,85 @@
+import { AppError } from "@/lib/errors";
+import type { IsoWeek } from "@/lib/iso-week";
+import { assessPublication } from "@/lib/report/assess-publication";
+import { diffReports, headlineFigures, type ReportDifference } from "@/lib/report/diff-reports";
+import type { ReportPublication } from "@/lib/report/render-json";
+import { renderReportMarkdown } from "@/lib/report/render-markdown";
+import { lastCompleteWeek, resolveReportWeek, weeksBetween } from "@/lib/report/report-week";
+import { formatDate } from "@/lib/time";
+import type { Db } from "../index";
+import { loadReportSource, reportOf, type ReportSource } from "./get-weekly-report";
+import { loadPublishedReports } from "./load-published-reports";
+
+export const WEEKS_PER_PAGE = 20;
+
+/** Weeks a program can be reported for: from the week of its first item to the last complete week. */
+function reportableWeeks(source: ReportSource, now: number): IsoWeek[] {
+  const firstItem = Math.min(...source.history.items.map((i) => i.identifiedAt));
+  const from = Number.isFinite(firstItem) ? firstItem : source.program.createdAt;
+  const last = lastCompleteWeek(now);
+  return from > last.end ? [] : weeksBetween(from, last);
+}
+
+export interface ReportWeekRow {
+  week: string;
+  weekStart: string;
+  weekEnd: string;
+  publication: ReportPublication | null;
+}
+
+/**
+ * One page of a program's weeks, newest first, each with its publication; a published week is
+ * regenerated to tell whether it was restated. Published weeks outside the range (before the first
+ * item) are listed too, so no publication is ever hidden.
+ */
+export function listReportWeeks(db: Db, slug: string, options: { page?: number; now?: number } = {}) {
+  const now = options.now ?? Date.now();
+  const source = loadReportSource(db, slug);
+  const published = new Map(loadPublishedReports(db, source.program.id).map((p) => [p.week, p]));
+  const weeks = reportableWeeks(source, now);
+  const labels = new Set(weeks.map((w) => w.label));
+  for (const p of published.keys()) if (!labels.has(p)) weeks.push(resolveReportWeek(p, now));
+  weeks.sort((a, b) => b.start - a.start);
+  const pages = Math.max(1, Math.ceil(weeks.length / WEEKS_PER_PAGE));
+  const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pages);
+  const rows: ReportWeekRow[] = weeks.slice((page - 1) * WEEKS_PER_PAGE, page * WEEKS_PER_PAGE).map((w) => {
+    const stored = published.get(w.label);
+    let publication: ReportPublication | null = null;
+    if (stored) {
+      const report = reportOf(source, w, now);
+      publication = assessPublication(stored, { markdown: renderReportMarkdown(report), report });
+    }
+    return { week: w.label, weekStart: formatDate(w.start), weekEnd: formatDate(w.end), publication };
+  });
+  return {
+    program: { slug: source.program.slug, name: source.program.name },
+    weeks: rows,
+    allWeeks: weeks.map((w) => w.label),
+    total: weeks.length,
+    published: published.size,
+    page,
+    pages,
+  };
+}
+
+/** Two weeks side by side: their headline figures and what differs (figures, each item's true status). */
+export function diffReportWeeks(db: Db, slug: string, weekA: string, weekB: string, now = Date.now()) {
+  const source = loadReportSource(db, slug);
+  const resolve = (label: string, which: string) => {
+    try {
+      return resolveReportWeek(label, now);
+    } catch (e) {
+      if (e instanceof AppError) throw new AppError("invalid", `${which}: ${e.message}`, e.errors);
+      throw e;
+    }
+  };
+  const a = reportOf(source, resolve(weekA, "first week"), now);
+  const b = reportOf(source, resolve(weekB, "second week"), now);
+  const fb = new Map(headlineFigures(b));
+  return {
+    a: a.week,
+    b: b.week,
+    figures: headlineFigures(a).map(([what, was]) => ({ what, a: was, b: fb.get(what)! })),
+    differences: diffReports(a, b) as ReportDifference[],
+  };
+}
