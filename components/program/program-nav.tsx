@@ -8,6 +8,7 @@ const PAGES = [
   { page: "items", label: "Items" },
   { page: "graph", label: "Graph" },
   { page: "claims", label: "Claims" },
+  { page: "reports", label: "Reports" },
   { page: "settings", label: "Settings" },
 ] as const;
 

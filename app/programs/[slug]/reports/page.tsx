@@ -1,0 +1,108 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireSignedIn } from "@/app/_lib/auth";
+import type { SearchParams } from "@/app/_lib/page-view";
+import { ReportWeeksTable } from "@/components/reports/report-weeks-table";
+import { WeekDiff, WeekDiffForm, type WeekDiffData } from "@/components/reports/week-diff";
+import { getDb } from "@/db/get-db";
+import { diffReportWeeks, listReportWeeks } from "@/db/queries/list-report-weeks";
+import { can } from "@/lib/auth/roles";
+import { AppError } from "@/lib/errors";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: SearchParams };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Reports · ${(await params).slug}` };
+}
+
+const one = (v: string | string[] | undefined) => (typeof v === "string" && v ? v : undefined);
+
+export default async function ReportsPage({ params, searchParams }: Props) {
+  const person = await requireSignedIn();
+  const { slug } = await params;
+  const search = await searchParams;
+  const db = getDb();
+  let list: ReturnType<typeof listReportWeeks>;
+  try {
+    list = listReportWeeks(db, slug, { page: Number(one(search.page) ?? 1) || 1 });
+  } catch (e) {
+    if (e instanceof AppError && e.code === "not_found") notFound();
+    throw e;
+  }
+  const [latest, before] = list.allWeeks;
+  const a = one(search.a);
+  const b = one(search.b);
+  let diff: WeekDiffData | null = null;
+  let diffError: string | null = null;
+  if (a && b) {
+    try {
+      diff = diffReportWeeks(db, slug, a, b);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      diffError = e.message;
+    }
+  }
+  const pageHref = (n: number) => `/programs/${slug}/reports?page=${n}${a && b ? `&a=${a}&b=${b}` : ""}`;
+
+  return (
+    <section className="space-y-5">
+      <div className="space-y-1">
+        <h1 className="text-xl font-semibold">Weekly reports</h1>
+        <p className="max-w-4xl text-slate-700">
+          A week&apos;s report is cut at Sunday 23:59:59.999 UTC and made from everything the tracker records about that date.
+          The same history always gives the same bytes; each file carries its week, the history head hash at the cutoff and its
+          own SHA-256, which <code>npm run tracker -- verify-report FILE</code> checks. A published week is stored for good;
+          when the history later says otherwise (a backfill, a correction), the week is marked <strong>restated</strong> with
+          what changed.
+        </p>
+        <p className="text-sm text-slate-600">
+          {list.total} weeks from the first item to the last complete week · {list.published} published
+        </p>
+      </div>
+
+      {list.weeks.length === 0 ? (
+        <p className="rounded border border-dashed border-slate-300 bg-white p-6 text-center text-slate-700">
+          No complete week yet: a week can be reported once its Sunday has ended.
+        </p>
+      ) : (
+        <ReportWeeksTable slug={slug} weeks={list.weeks} canPublish={can(person.role, "admin")} />
+      )}
+
+      {list.pages > 1 && (
+        <nav aria-label="Pages of weeks" className="flex items-center gap-3">
+          {list.page > 1 && (
+            <Link href={pageHref(list.page - 1)} className="text-indigo-700 underline">
+              Newer weeks
+            </Link>
+          )}
+          <span className="text-slate-600">
+            page {list.page} of {list.pages}
+          </span>
+          {list.page < list.pages && (
+            <Link href={pageHref(list.page + 1)} className="text-indigo-700 underline">
+              Older weeks
+            </Link>
+          )}
+        </nav>
+      )}
+
+      {list.allWeeks.length > 0 && (
+        <section aria-labelledby="compare" className="space-y-3 rounded border border-slate-200 bg-white p-3">
+          <h2 id="compare" className="font-semibold">
+            Compare two weeks
+          </h2>
+          <WeekDiffForm action={`/programs/${slug}/reports`} weeks={list.allWeeks} a={a ?? before ?? latest!} b={b ?? latest!} />
+          {diffError && (
+            <p role="alert" className="rounded bg-red-50 p-2 text-red-800">
+              {diffError}
+            </p>
+          )}
+          {diff && <WeekDiff diff={diff} />}
+        </section>
+      )}
+    </section>
+  );
+}

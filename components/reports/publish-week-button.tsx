@@ -1,0 +1,43 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { publishWeekAction } from "@/app/programs/[slug]/reports/actions";
+import { IDLE, type ActionState } from "@/app/_lib/action-state";
+import { FormMessage } from "../ui/form-message";
+
+/** Publishing cannot be undone, so it takes a second click that says so. */
+export function PublishWeekButton({ slug, week }: { slug: string; week: string }) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(publishWeekAction.bind(null, slug, week), IDLE);
+  const [confirming, setConfirming] = useState(false);
+  if (state.status === "ok") return <FormMessage state={state} />;
+  return (
+    <form action={action} className="space-y-1">
+      {confirming ? (
+        <span className="flex flex-wrap items-center gap-1">
+          <span className="text-xs text-slate-700">Published reports can never be changed.</span>
+          <button
+            type="submit"
+            disabled={pending}
+            className="rounded bg-indigo-700 px-2 py-0.5 text-white disabled:opacity-60"
+            aria-label={`Confirm: publish ${week}`}
+          >
+            Publish for good
+          </button>
+          <button type="button" onClick={() => setConfirming(false)} className="rounded px-2 py-0.5 text-slate-700 hover:bg-slate-100">
+            Cancel
+          </button>
+        </span>
+      ) : (
+        <button
+          type="button"
+          onClick={() => setConfirming(true)}
+          className="rounded border border-indigo-700 px-2 py-0.5 text-indigo-800 hover:bg-indigo-50"
+          aria-label={`Publish ${week}`}
+        >
+          Publish
+        </button>
+      )}
+      <FormMessage state={state} />
+    </form>
+  );
+}

@@ -1,0 +1,88 @@
+import type { ReportWeekRow } from "@/db/queries/list-report-weeks";
+import { PublishWeekButton } from "./publish-week-button";
+import { RestatementDetails } from "./restatement-details";
+
+const FORMATS = [
+  { ext: "md", label: "Markdown" },
+  { ext: "csv", label: "CSV" },
+  { ext: "json", label: "JSON" },
+  { ext: "pdf", label: "PDF (A4)" },
+  { ext: "pdf?paper=letter", label: "PDF (Letter)" },
+] as const;
+
+/** The weeks, newest first: publication, restatement, downloads, and publishing for admins. */
+export function ReportWeeksTable({ slug, weeks, canPublish }: { slug: string; weeks: ReportWeekRow[]; canPublish: boolean }) {
+  return (
+    <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+      <table className="w-full text-left" aria-label="Weekly reports">
+        <thead className="bg-slate-50 text-xs uppercase text-slate-600">
+          <tr>
+            <th className="px-3 py-2 font-medium">week</th>
+            <th className="px-3 py-2 font-medium">dates</th>
+            <th className="px-3 py-2 font-medium">publication</th>
+            <th className="px-3 py-2 font-medium">download</th>
+          </tr>
+        </thead>
+        <tbody>
+          {weeks.map((w) => {
+            const p = w.publication;
+            return (
+              <tr key={w.week} className="border-t border-slate-100 align-top" data-testid={`week-${w.week}`}>
+                <td className="px-3 py-1.5 font-mono font-medium">{w.week}</td>
+                <td className="px-3 py-1.5 whitespace-nowrap text-slate-700">
+                  {w.weekStart} – {w.weekEnd}
+                </td>
+                <td className="px-3 py-1.5">
+                  {p ? (
+                    <div>
+                      <span className="rounded bg-emerald-50 px-1.5 py-0.5 text-emerald-900 ring-1 ring-emerald-200">published</span>{" "}
+                      <span className="text-slate-700">
+                        {p.publishedAt.slice(0, 10)}
+                        {p.publishedBy ? ` by ${p.publishedBy}` : ""}
+                      </span>{" "}
+                      <span className="font-mono text-xs text-slate-600" title={`sha256 of the published Markdown: ${p.sha256}`}>
+                        sha256 {p.sha256.slice(0, 12)}…
+                      </span>{" "}
+                      {p.restated ? (
+                        <span className="rounded bg-red-50 px-1.5 py-0.5 font-medium text-red-800 ring-1 ring-red-200" data-testid="restated">
+                          restated
+                        </span>
+                      ) : (
+                        <span className="text-xs text-slate-600" data-testid="unchanged">
+                          unchanged since publication
+                        </span>
+                      )}
+                      {p.restated && <RestatementDetails publication={p} />}
+                    </div>
+                  ) : canPublish ? (
+                    <div className="flex flex-wrap items-center gap-2">
+                      <span className="text-slate-600">not published</span>
+                      <PublishWeekButton slug={slug} week={w.week} />
+                    </div>
+                  ) : (
+                    <span className="text-slate-600">not published</span>
+                  )}
+                </td>
+                <td className="px-3 py-1.5">
+                  <span className="flex flex-wrap gap-x-3">
+                    {FORMATS.map((f) => (
+                      <a
+                        key={f.ext}
+                        href={`/api/programs/${slug}/reports/${w.week}.${f.ext}`}
+                        className="text-indigo-700 underline"
+                        download
+                        aria-label={`${f.label} of ${w.week}`}
+                      >
+                        {f.label}
+                      </a>
+                    ))}
+                  </span>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

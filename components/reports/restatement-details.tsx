@@ -1,0 +1,39 @@
+import type { ReportPublication } from "@/lib/report/render-json";
+
+/** What changed in a restated week: figures and statuses, then the Markdown lines. */
+export function RestatementDetails({ publication }: { publication: ReportPublication }) {
+  const { differences, lines } = publication;
+  return (
+    <details className="mt-1" data-testid="restatement">
+      <summary className="cursor-pointer text-sm text-red-800">
+        What changed since publication ({differences.length} {differences.length === 1 ? "figure or status" : "figures or statuses"}, {lines.length}{" "}
+        {lines.length === 1 ? "line" : "lines"})
+      </summary>
+      {differences.length > 0 && (
+        <table className="mt-1 text-left text-sm" aria-label="Differences since publication">
+          <thead className="text-xs text-slate-600">
+            <tr>
+              <th className="pr-3 font-medium">what</th>
+              <th className="pr-3 font-medium">published</th>
+              <th className="font-medium">today</th>
+            </tr>
+          </thead>
+          <tbody>
+            {differences.map((d) => (
+              <tr key={d.what} className="border-t border-slate-100">
+                <td className="pr-3 font-mono">{d.what}</td>
+                <td className="pr-3">{d.was}</td>
+                <td className="font-medium">{d.now}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {lines.length > 0 && (
+        <pre className="mt-1 max-h-64 overflow-auto rounded bg-slate-50 p-2 text-xs" aria-label="Markdown lines that differ">
+          {lines.map((l) => `${l.op} ${String(l.line).padStart(4)}  ${l.text}`).join("\n")}
+        </pre>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,91 @@
+import type { ReportDifference } from "@/lib/report/diff-reports";
+import type { Status } from "@/lib/status";
+import { StatusBadge } from "../status-badge";
+
+const select = "mt-1 block rounded border border-slate-300 px-2 py-1 font-mono";
+
+/** Two weeks to compare; a plain GET form, so the comparison is a link. */
+export function WeekDiffForm({ action, weeks, a, b }: { action: string; weeks: string[]; a: string; b: string }) {
+  return (
+    <form action={action} method="get" className="flex flex-wrap items-end gap-3" aria-label="Compare two weeks">
+      <label>
+        <span className="text-slate-700">From week</span>
+        <select name="a" defaultValue={a} className={select}>
+          {weeks.map((w) => (
+            <option key={w}>{w}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span className="text-slate-700">To week</span>
+        <select name="b" defaultValue={b} className={select}>
+          {weeks.map((w) => (
+            <option key={w}>{w}</option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" className="rounded bg-indigo-700 px-3 py-1.5 font-medium text-white">
+        Compare
+      </button>
+    </form>
+  );
+}
+
+export interface WeekDiffData {
+  a: string;
+  b: string;
+  figures: { what: string; a: string; b: string }[];
+  differences: ReportDifference[];
+}
+
+/** Headline figures side by side, then every item whose true status differs. */
+export function WeekDiff({ diff }: { diff: WeekDiffData }) {
+  const items = diff.differences.filter((d) => d.kind === "item");
+  return (
+    <div className="grid gap-4 lg:grid-cols-2" data-testid="week-diff">
+      <table className="w-full text-left" aria-label={`Headline figures, ${diff.a} and ${diff.b}`}>
+        <thead className="text-xs uppercase text-slate-600">
+          <tr>
+            <th className="font-medium">figure</th>
+            <th className="text-right font-medium font-mono">{diff.a}</th>
+            <th className="text-right font-medium font-mono">{diff.b}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {diff.figures.map((f) => (
+            <tr key={f.what} className={`border-t border-slate-100 ${f.a !== f.b ? "bg-amber-50 font-medium" : ""}`}>
+              <td>{f.what}</td>
+              <td className="text-right tabular-nums">{f.a}</td>
+              <td className="text-right tabular-nums">{f.b}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div>
+        <h3 className="mb-1 font-medium">True status that differs ({items.length})</h3>
+        {items.length === 0 ? (
+          <p className="text-slate-600">No item&apos;s true status differs between these weeks.</p>
+        ) : (
+          <table className="w-full text-left" aria-label="Items whose true status differs">
+            <thead className="text-xs uppercase text-slate-600">
+              <tr>
+                <th className="font-medium">item</th>
+                <th className="font-medium font-mono">{diff.a}</th>
+                <th className="font-medium font-mono">{diff.b}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((d) => (
+                <tr key={d.what} className="border-t border-slate-100">
+                  <td className="font-mono">{d.what.replace(/ trueStatus$/, "")}</td>
+                  <td>{d.was === "not in the program" ? <span className="text-slate-600">{d.was}</span> : <StatusBadge status={d.was as Status} />}</td>
+                  <td>{d.now === "not in the program" ? <span className="text-slate-600">{d.now}</span> : <StatusBadge status={d.now as Status} />}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </div>
+  );
+}
