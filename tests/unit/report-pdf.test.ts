@@ -1,0 +1,76 @@
+/**
+ * The PDF (issue 7 §2): a print-styled page with the charts as inline SVG, printed by Chromium
+ * through playwright-core on A4 or Letter; without Chromium it fails with a clear reason.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importBundle } from "@/db/import-bundle";
+import { openDatabase, type Db } from "@/db/index";
+import { exportWeeklyReport, getWeeklyReport } from "@/db/queries/get-weekly-report";
+import { statusOverTime } from "@/lib/charts/status-over-time";
+import { chromiumPath, ChromiumUnavailableError } from "@/lib/report/print-pdf";
+import { renderReportHtml } from "@/lib/report/render-html";
+
+const NOW = Date.parse("2026-11-27T08:00:00Z");
+let db: Db;
+beforeAll(() => {
+  db = openDatabase(":memory:");
+  importBundle(db, JSON.parse(fs.readFileSync(path.resolve(process.cwd(), "db/seed/boost-offload.json"), "utf8")), { actor: null });
+});
+afterAll(() => db.$client.close());
+
+const pages = (pdf: Buffer) => (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+const mediaBox = (pdf: Buffer) => /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString("latin1"))?.slice(1).map(Number);
+
+describe("the print page", () => {
+  it("holds the headline, both charts as inline SVG, and no script or outside resource", () => {
+    const { report, source } = getWeeklyReport(db, "boost-offload", "2024-W52", NOW);
+    const html = renderReportHtml(report, statusOverTime(source.history.items, Date.parse("2024-12-29T23:59:59.999Z"), NOW));
+    expect(html).toContain("0 of 64");
+    expect(html).toContain("no verified completion in the last 12 weeks");
+    expect(html.match(/<svg /g)).toHaveLength(2);
+    expect(html).toContain('aria-label="Burn-up: verified done, reported done and scope over time"');
+    expect(html).toContain('aria-label="Cumulative flow of true status over time"');
+    expect(html).not.toMatch(/<script|<link|src=/i);
+  });
+
+  it("escapes stored text", () => {
+    const { report } = getWeeklyReport(db, "boost-offload", "2024-W52", NOW);
+    const hostile = { ...report, program: { ...report.program, name: "<script>alert(1)</script>" } };
+    const html = renderReportHtml(hostile, []);
+    expect(html).not.toContain("<script>alert");
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+  });
+});
+
+describe.skipIf(!fs.existsSync(chromiumPath()))("the PDF through Chromium", () => {
+  it("prints A4 by default and Letter on request, several pages", async () => {
+    const a4 = (await exportWeeklyReport(db, "boost-offload", "2024-W52", "pdf", { now: NOW })).body as Buffer;
+    expect(a4.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(mediaBox(a4)!.map(Math.round)).toEqual([596, 843]);
+    expect(pages(a4)).toBeGreaterThan(3);
+    const letter = await exportWeeklyReport(db, "boost-offload", "2024-W52", "pdf", { now: NOW, paper: "letter" });
+    expect(letter.fileName).toBe("boost-offload-2024-W52-letter.pdf");
+    expect(mediaBox(letter.body as Buffer)).toEqual([612, 792]);
+  }, 60_000);
+});
+
+describe("without Chromium", () => {
+  it("fails the PDF with a clear reason and still makes the other formats", async () => {
+    const saved = process.env.CHROMIUM_PATH;
+    process.env.CHROMIUM_PATH = "/nonexistent/chromium";
+    try {
+      const error = await exportWeeklyReport(db, "boost-offload", "2024-W52", "pdf", { now: NOW }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ChromiumUnavailableError);
+      expect((error as Error).message).toBe(
+        "PDF needs Chromium, and there is none at /nonexistent/chromium (set CHROMIUM_PATH); Markdown, CSV and JSON still work",
+      );
+      for (const format of ["md", "csv", "json"] as const)
+        expect((await exportWeeklyReport(db, "boost-offload", "2024-W52", format, { now: NOW })).body.length).toBeGreaterThan(1000);
+    } finally {
+      if (saved === undefined) delete process.env.CHROMIUM_PATH;
+      else process.env.CHROMIUM_PATH = saved;
+    }
+  });
+});
