@@ -23,6 +23,11 @@ export interface ItemStatus {
 
 const DONE_LEVEL = levelOf("done");
 
+function isSorted(list: readonly FoldTransition[]): boolean {
+  for (let i = 1; i < list.length; i++) if (compareEffectiveOrder(list[i - 1]!, list[i]!) > 0) return false;
+  return true;
+}
+
 /** DESIGN §4: effective order is effectiveAt, then recordedAt, then recording order. */
 export function compareEffectiveOrder(a: FoldTransition, b: FoldTransition): number {
   return a.effectiveAt - b.effectiveAt || a.recordedAt - b.recordedAt || a.seq - b.seq;
@@ -34,9 +39,8 @@ export function compareEffectiveOrder(a: FoldTransition, b: FoldTransition): num
  * verification is visible at `knownAt`).
  */
 export function foldItemStatus(transitions: readonly FoldTransition[], asOf: number, knownAt: number): ItemStatus {
-  const visible = transitions
-    .filter((t) => t.recordedAt <= knownAt && t.effectiveAt <= asOf)
-    .sort(compareEffectiveOrder);
+  const visible = transitions.filter((t) => t.recordedAt <= knownAt && t.effectiveAt <= asOf);
+  if (!isSorted(visible)) visible.sort(compareEffectiveOrder); // loaders hand them over sorted
   let trueLevel = 0;
   let trueSince: number | null = null;
   const doneEvents: number[] = [];

@@ -37,3 +37,12 @@ export function formatInstant(ms: number): string {
 export function formatDateOrInstant(ms: number): string {
   return ms % DAY_MS === 0 ? formatDate(ms) : formatInstant(ms);
 }
+
+/**
+ * The default `asOf`/`knownAt`: the end of the current UTC day. Nothing can be effective,
+ * recorded or measured in the future, so this equals "now" for every figure — and it lets an
+ * answer be reused all day while the history does not change.
+ */
+export function endOfToday(now: number = Date.now()): number {
+  return Math.floor(now / DAY_MS) * DAY_MS + DAY_MS - 1;
+}

@@ -6,13 +6,15 @@ import type { Db } from "../index";
 import { claims } from "../schema";
 import { loadClaims } from "./load-claims";
 import { loadProgramHistory } from "./load-program-history";
+import { memoByHead } from "./memo-by-head";
 
 /** Every claim of a program with its three verdicts at (asOf, knownAt). */
 export function getClaims(db: Db, slug: string, asOf: number, knownAt: number) {
   const history = loadProgramHistory(db, slug);
   if (!history) throw new AppError("not_found", `no program "${slug}"`);
   const records = loadClaims(db, history.program.id);
-  return { program: history.program, history, records, claims: evaluateClaims(records, history.items, asOf, knownAt) };
+  const claims = memoByHead(db, `claims:${slug}:${asOf}:${knownAt}`, () => evaluateClaims(records, history.items, asOf, knownAt));
+  return { program: history.program, history, records, claims };
 }
 
 /** One claim with its verdicts, its verdict history and the version to edit it. */

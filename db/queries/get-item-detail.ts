@@ -1,12 +1,12 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { computeItemStatuses } from "@/lib/compute-item-statuses";
 import { AppError } from "@/lib/errors";
 import { formatDateOrInstant } from "@/lib/time";
 import type { Db } from "../index";
 import { evidence, people, signals, transitions, verifications } from "../schema";
 import { findProgramItem } from "./find-program-item";
 import { loadProgramHistory } from "./load-program-history";
+import { itemStatuses } from "./query-items";
 
 const verifier = alias(people, "verifier");
 
@@ -15,7 +15,7 @@ export function getItemDetail(db: Db, slug: string, key: string, asOf: number, k
   const { item, ownerEmail } = findProgramItem(db, slug, key);
   const history = loadProgramHistory(db, slug);
   if (!history) throw new AppError("not_found", `no program "${slug}"`);
-  const statuses = new Map(computeItemStatuses(history.items, asOf, knownAt).map((i) => [i.key, i]));
+  const statuses = new Map(itemStatuses(db, slug, history.items, asOf, knownAt).map((i) => [i.key, i]));
   const self = statuses.get(key)!;
 
   const rows = db

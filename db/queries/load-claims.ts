@@ -1,10 +1,15 @@
 import { asc, eq } from "drizzle-orm";
 import type { ClaimRecord } from "@/lib/claims/evaluate-claims";
 import type { Db } from "../index";
+import { memoByHead } from "./memo-by-head";
 import { claimLinks, claims, items } from "../schema";
 
 /** A program's claims with their links, by date. */
 export function loadClaims(db: Db, programId: number): ClaimRecord[] {
+  return memoByHead(db, `claims:${programId}`, () => readClaims(db, programId));
+}
+
+function readClaims(db: Db, programId: number): ClaimRecord[] {
   const rows = db.select().from(claims).where(eq(claims.programId, programId)).orderBy(asc(claims.date), asc(claims.id)).all();
   const links = db
     .select({ claimId: claimLinks.claimId, item: items.key, requires: claimLinks.requires })

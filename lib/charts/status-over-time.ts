@@ -26,6 +26,18 @@ function samplePoints(first: number, asOf: number): number[] {
   return weeks.filter((_, i) => i % step === 0 || i === weeks.length - 1);
 }
 
+/** Index of the first point >= t (points ascending; t <= the last point). */
+function firstPointAtOrAfter(points: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = points.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (points[mid]! >= t) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /**
  * The program week by week as known at `knownAt`: scope, verified done, reported done and the
  * true-status bands — the input of the burn-up and the cumulative-flow chart. One sweep over the
@@ -37,12 +49,15 @@ export function statusOverTime(items: readonly HistoryItem[], asOf: number, know
   const first = Math.min(...items.map((i) => i.identifiedAt));
   if (first > asOf) return [];
 
-  type Event = FoldTransition & { item: number };
-  const events: Event[] = [];
+  // Items are independent, so no global sort is needed: each visible transition goes to the first
+  // sample point at or after its effective time, item by item in each item's effective order.
+  const points = samplePoints(first, asOf);
+  const buckets: { item: number; t: FoldTransition }[][] = points.map(() => []);
   items.forEach((item, index) => {
-    for (const t of item.transitions) if (t.recordedAt <= knownAt && t.effectiveAt <= asOf) events.push({ ...t, item: index });
+    const own = item.transitions.filter((t) => t.recordedAt <= knownAt && t.effectiveAt <= asOf);
+    own.sort(compareEffectiveOrder);
+    for (const t of own) buckets[firstPointAtOrAfter(points, t.effectiveAt)]!.push({ item: index, t });
   });
-  events.sort((a, b) => compareEffectiveOrder(a, b) || a.item - b.item);
   const byIdentified = items.map((item, index) => ({ at: item.identifiedAt, index })).sort((a, b) => a.at - b.at);
 
   const trueLevel = new Array<number>(items.length).fill(0);
@@ -51,10 +66,9 @@ export function statusOverTime(items: readonly HistoryItem[], asOf: number, know
   const trueCounts = new Array<number>(STATUSES.length).fill(0);
   let scope = 0;
   let reportedDone = 0;
-  let e = 0;
   let s = 0;
 
-  return samplePoints(first, asOf).map((t) => {
+  return points.map((t, p) => {
     for (; s < byIdentified.length && byIdentified[s]!.at <= t; s++) {
       const i = byIdentified[s]!.index;
       inScope[i] = true;
@@ -62,9 +76,7 @@ export function statusOverTime(items: readonly HistoryItem[], asOf: number, know
       trueCounts[trueLevel[i]!]!++;
       if (reportedLevel[i] === DONE) reportedDone++;
     }
-    for (; e < events.length && events[e]!.effectiveAt <= t; e++) {
-      const ev = events[e]!;
-      const i = ev.item;
+    for (const { item: i, t: ev } of buckets[p]!) {
       const level = levelOf(ev.to);
       const verified = ev.verificationRecordedAt !== null && ev.verificationRecordedAt <= knownAt;
       const nextTrue = level < trueLevel[i]! || (level > trueLevel[i]! && verified) ? level : trueLevel[i]!;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { instantStringSchema, toInstant } from "../time";
+import { endOfToday, instantStringSchema, toInstant } from "../time";
 import { parseInput } from "./parse-input";
 
 const querySchema = z.object({
@@ -9,7 +9,8 @@ const querySchema = z.object({
 
 /**
  * `asOf` and `knownAt` from a query string (DESIGN §4): a bare date means the end of that day;
- * both default to now. Anything else is a 400 saying which format is expected.
+ * both default to now, taken as the end of today (see endOfToday). Anything else is a 400 saying
+ * which format is expected.
  */
 export function parseAsOfQuery(params: URLSearchParams, now = Date.now()): { asOf: number; knownAt: number } {
   const q = parseInput(
@@ -18,7 +19,7 @@ export function parseAsOfQuery(params: URLSearchParams, now = Date.now()): { asO
     "query",
   );
   return {
-    asOf: q.asOf ? toInstant(q.asOf, "end") : now,
-    knownAt: q.knownAt ? toInstant(q.knownAt, "end") : now,
+    asOf: q.asOf ? toInstant(q.asOf, "end") : endOfToday(now),
+    knownAt: q.knownAt ? toInstant(q.knownAt, "end") : endOfToday(now),
   };
 }
