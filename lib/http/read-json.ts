@@ -19,3 +19,11 @@ export async function readJson(request: Request, limit = 1024 * 1024): Promise<u
     throw new AppError("invalid", `the body is not valid JSON: ${(e as Error).message}`);
   }
 }
+
+/** Like readJson, but the body must be a JSON object (400 for null, arrays, numbers, strings). */
+export async function readJsonObject(request: Request, limit?: number): Promise<Record<string, unknown>> {
+  const body = await readJson(request, limit);
+  if (body === null || typeof body !== "object" || Array.isArray(body))
+    throw new AppError("invalid", "the body must be a JSON object", [{ path: "(body)", message: "must be a JSON object" }]);
+  return body as Record<string, unknown>;
+}

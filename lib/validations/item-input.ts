@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { SIGNAL_METRICS } from "../bundle/bundle-schema";
-import { dateStringSchema, instantStringSchema } from "../time";
+import { writeDateSchema, writeInstantSchema } from "./write-dates";
 
 const version = z.number({ error: () => "must be the version number you read" }).int().positive();
 
@@ -14,7 +14,7 @@ export const itemEditSchema = z
     owner: z.email({ error: () => "must be an e-mail address or null" }).toLowerCase().nullable().optional(),
     team: z.string().trim().max(200).optional(),
     estimateWeeks: z.number().positive("must be greater than 0").max(1000).optional(),
-    targetDate: dateStringSchema.nullable().optional(),
+    targetDate: writeDateSchema.nullable().optional(),
   })
   .strict();
 export type ItemEdit = z.input<typeof itemEditSchema>;
@@ -23,5 +23,5 @@ export type ItemEdit = z.input<typeof itemEditSchema>;
 export const signalInputSchema = z.object({
   metric: z.enum(SIGNAL_METRICS, { error: () => `must be one of ${SIGNAL_METRICS.join(", ")}` }),
   value: z.number({ error: () => "must be a number" }),
-  measuredAt: instantStringSchema.optional(),
+  measuredAt: writeInstantSchema.optional(),
 });

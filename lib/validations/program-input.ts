@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { slugSchema, thresholdsSchema } from "../bundle/bundle-schema";
-import { dateStringSchema } from "../time";
+import { writeDateSchema } from "./write-dates";
 
 /** Body of `POST /api/programs` and of the admin's create form. */
 export const programCreateSchema = z.object({
   slug: slugSchema,
   name: z.string().trim().min(1, "must not be empty").max(200),
   description: z.string().trim().max(5000).default(""),
-  targetDate: dateStringSchema.nullish(),
+  targetDate: writeDateSchema.nullish(),
   thresholds: thresholdsSchema.optional(),
 });
 
@@ -17,7 +17,7 @@ export const programEditSchema = z
     version: z.number().int().positive().optional(),
     name: z.string().trim().min(1, "must not be empty").max(200).optional(),
     description: z.string().trim().max(5000).optional(),
-    targetDate: dateStringSchema.nullable().optional(),
+    targetDate: writeDateSchema.nullable().optional(),
     thresholds: z
       .object({
         testCoveragePct: z.number().min(0).max(100).optional(),

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { evidenceSchema } from "../bundle/bundle-schema";
 import { statusSchema } from "../status";
-import { instantStringSchema } from "../time";
+import { writeInstantSchema } from "./write-dates";
 
 /** Body of `POST …/items/{key}/transitions` and of the item page's report form. */
 export const transitionInputSchema = z.object({
   to: statusSchema,
-  effectiveAt: instantStringSchema.optional(),
+  effectiveAt: writeInstantSchema.optional(),
   evidence: z.array(evidenceSchema).max(50, "at most 50 pieces of evidence at once").default([]),
   note: z.string().trim().max(5000, "must be at most 5000 characters").default(""),
 });

@@ -5,7 +5,7 @@ import { editClaim } from "@/db/mutations/manage-claim";
 import { getClaimDetail } from "@/db/queries/get-claims";
 import type { ClaimInput } from "@/lib/bundle/bundle-schema";
 import { parseIfMatch } from "@/lib/http/if-match";
-import { readJson } from "@/lib/http/read-json";
+import { readJsonObject } from "@/lib/http/read-json";
 import { parseAsOfQuery } from "@/lib/validations/as-of-query";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +19,7 @@ export const GET = apiRoute<Params>("read", ({ request, params }) => {
 });
 
 export const PATCH = apiRoute<Params>("admin", async ({ request, params, actor }) => {
-  const body = (await readJson(request)) as ClaimInput & { version?: number };
+  const body = (await readJsonObject(request)) as ClaimInput & { version?: number };
   const result = editClaim(getDb(), params.slug, params.id, body, parseIfMatch(request), actor);
   return Response.json(result, { headers: { etag: `"${result.version}"` } });
 });
