@@ -1,0 +1,158 @@
+/**
+ * A server of a test's own (ports 3120–3129), for tests that must kill, tamper with or reconfigure
+ * it without disturbing the shared Playwright server: a fresh database under tests/.tmp prepared
+ * like scripts/e2e-server.mjs does (demo program, test accounts, one token per role), then the
+ * built app (`next start`) in a process group of its own, its output captured.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { TestRole } from "./test-accounts";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+
+export interface OwnServerOptions {
+  port: number;
+  /** Extra environment for the server (e.g. TOKEN_RATE_LIMIT). */
+  env?: Record<string, string>;
+  /** Use this database file instead of a fresh one (it must exist). */
+  databaseFile?: string;
+}
+
+export class OwnServer {
+  readonly baseURL: string;
+  readonly databaseFile: string;
+  readonly password: string;
+  private child: ChildProcess | null = null;
+  private exited: Promise<number | null> = Promise.resolve(null);
+  /** Everything the server wrote on stdout and stderr, across restarts. */
+  output = "";
+
+  private constructor(
+    readonly port: number,
+    databaseFile: string,
+    password: string,
+    private readonly env: Record<string, string>,
+  ) {
+    this.baseURL = `http://127.0.0.1:${port}`;
+    this.databaseFile = databaseFile;
+    this.password = password;
+  }
+
+  /** Prepares a fresh database (unless one is given) and starts the server on it. */
+  static async start(options: OwnServerOptions): Promise<OwnServer> {
+    const password = process.env.TEST_PASSWORD ?? `pw-own-${process.pid}-${Date.now()}`;
+    let file = options.databaseFile;
+    if (!file) {
+      fs.mkdirSync(path.join(ROOT, "tests", ".tmp"), { recursive: true });
+      file = path.join(ROOT, "tests", ".tmp", `own-${options.port}-${Date.now()}.db`);
+      prepareDatabase(file, password);
+    }
+    const server = new OwnServer(options.port, file, password, options.env ?? {});
+    await server.launch();
+    return server;
+  }
+
+  /** The per-role tokens written by prepare-test-database.ts. */
+  tokens(): Record<TestRole, string> {
+    return JSON.parse(fs.readFileSync(`${this.databaseFile}.tokens.json`, "utf8"));
+  }
+
+  async launch(): Promise<void> {
+    if (await isUp(this.baseURL)) throw new Error(`port ${this.port} is already serving: stop the stray server first`);
+    const child = spawn(process.execPath, [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(this.port)], {
+      cwd: ROOT,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: this.databaseFile, ...this.env },
+      detached: true, // its own process group, so a SIGKILL reaches every process of it
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    this.child = child;
+    child.stdout!.on("data", (d: Buffer) => (this.output += d.toString()));
+    child.stderr!.on("data", (d: Buffer) => (this.output += d.toString()));
+    this.exited = new Promise((resolve) => child.on("exit", (code) => resolve(code)));
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw new Error(`the server on port ${this.port} exited (${child.exitCode ?? child.signalCode}):\n${this.output}`);
+      if (await isUp(this.baseURL)) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`the server on port ${this.port} did not answer within 60 s:\n${this.output}`);
+  }
+
+  /** Sends `signal` to the server's whole process group and waits for it to exit. */
+  async kill(signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      /* already gone */
+    }
+    const timeout = new Promise((r) => setTimeout(r, 10_000));
+    await Promise.race([this.exited, timeout]);
+    if (child.exitCode === null && child.signalCode === null) {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        /* gone */
+      }
+      await this.exited;
+    }
+    this.child = null;
+  }
+
+  /** Stops the server and removes its database files. */
+  async dispose(): Promise<void> {
+    await this.kill("SIGTERM");
+    for (const suffix of ["", "-wal", "-shm", ".tokens.json"]) fs.rmSync(`${this.databaseFile}${suffix}`, { force: true });
+  }
+}
+
+async function isUp(baseURL: string): Promise<boolean> {
+  try {
+    const res = await fetch(`${baseURL}/api/health`, { signal: AbortSignal.timeout(1000) });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+/** What scripts/e2e-server.mjs does before serving: migrations, demo, test accounts, tokens. */
+export function prepareDatabase(file: string, password: string): void {
+  const r = spawnSync(TSX, ["tests/support/prepare-test-database.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: file, TEST_PASSWORD: password },
+    encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(`prepare-test-database failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+/** Runs the tracker CLI against `databaseFile`: { code, stdout, stderr }. */
+export function trackerCli(databaseFile: string, args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(TSX, ["scripts/tracker.ts", ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseFile, ...env },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * New API tokens for existing accounts, made by the CLI on `databaseFile` (the running server
+ * sees them at once). Tests use their own tokens so the per-token rate limit of the shared ones
+ * is left to the other suites.
+ */
+export function mintTokens(databaseFile: string, emails: string[]): { token: string; id: number; email: string }[] {
+  const r = spawnSync(TSX, ["tests/support/mint-tokens.ts", ...emails], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseFile },
+    encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(`mint-tokens failed:\n${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
