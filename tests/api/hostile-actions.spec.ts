@@ -1,0 +1,245 @@
+/**
+ * Issue 9 §1, server actions: POSTs to pages with a `Next-Action` header — bogus ids, real ids
+ * with bodies Next cannot decode, and real, well-formed calls whose form fields are hostile —
+ * signed out and signed in as admin. Nothing may be written (digest of every table) and the app
+ * keeps serving. What Next.js answers on its own (before our code runs) is recorded, not judged.
+ *
+ * The wire format is React's: a multipart body whose field "0" is the JSON array of arguments,
+ * "$K1" standing for a FormData made of the fields prefixed "_1_" (sent before "0").
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import fc from "fast-check";
+import { STATUSES } from "@/lib/status";
+import { changedTables, dbDigest } from "../support/db-digest";
+import { BAD_DATES, INJECTIONS, rawRequest } from "../support/hostile-values";
+import { mintTokens } from "../support/own-server";
+import { smallBundle } from "../support/small-bundle";
+import { TEST_ACCOUNTS } from "../support/test-accounts";
+
+const SEED = 4_242;
+
+interface ActionRef {
+  id: string;
+  name: string;
+  page: string; // a URL of a page that carries it
+}
+
+let slug = "";
+let origin = "";
+let adminToken = "";
+let actions: Record<string, ActionRef> = {};
+const statuses: Record<string, Record<number, number>> = {};
+const note = (group: string, status: number) => {
+  statuses[group] ??= {};
+  statuses[group]![status] = (statuses[group]![status] ?? 0) + 1;
+};
+
+function pageUrl(worker: string): string {
+  const p = worker.replace(/^app/, "").replace(/\/page$/, "") || "/";
+  return p.replace("[slug]", slug).replace("[key]", "A").replace("[id]", "c1");
+}
+
+function loadActions(): Record<string, ActionRef> {
+  const manifest = JSON.parse(fs.readFileSync(path.join(".next", "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { workers: Record<string, unknown>; exportedName: string }>;
+  };
+  const out: Record<string, ActionRef> = {};
+  for (const [id, entry] of Object.entries(manifest.node)) {
+    const workers = Object.keys(entry.workers).filter((w) => w !== "app/_not-found/page");
+    const worker = workers.find((w) => !w.includes("[")) ?? workers[0]!;
+    out[entry.exportedName] = { id, name: entry.exportedName, page: pageUrl(worker) };
+  }
+  return out;
+}
+
+async function unchanged(label: string, batch: () => Promise<void>) {
+  const before = dbDigest();
+  await batch();
+  expect(changedTables(before, dbDigest()), `${label}: tables written`).toEqual([]);
+}
+
+/** A server-action call as React makes it: form fields first, then the argument list. */
+async function callAction(ctx: APIRequestContext, action: ActionRef, args: unknown[], fields: [string, string][] = []): Promise<APIResponse> {
+  const form = new FormData();
+  for (const [k, v] of fields) form.append(`_1_${k}`, v);
+  form.append("0", JSON.stringify(args));
+  return ctx.fetch(action.page, {
+    method: "POST",
+    headers: { "next-action": action.id, accept: "text/x-component", origin },
+    multipart: form,
+    maxRedirects: 0,
+  });
+}
+
+/** No stack trace, path or SQL in what the client gets back. */
+async function expectNoLeak(res: APIResponse, what: string) {
+  const text = await res.text();
+  expect(text, what).not.toMatch(/\bat \S+ \(|node_modules|SqliteError|SQLITE_|\.ts:\d+/);
+}
+
+let admin: APIRequestContext;
+let anonymous: APIRequestContext;
+
+test.beforeAll(async ({ baseURL }) => {
+  origin = new URL(baseURL!).origin;
+  actions = loadActions();
+  expect(Object.keys(actions).length).toBeGreaterThanOrEqual(10);
+  adminToken = mintTokens(process.env.E2E_DATABASE_URL!, [TEST_ACCOUNTS.admin.email])[0]!.token;
+  anonymous = await playwrightRequest.newContext({ baseURL });
+  admin = await playwrightRequest.newContext({ baseURL });
+  slug = `actions-${Date.now()}`;
+  const imported = await anonymous.post("/api/programs/import", { headers: { authorization: `Bearer ${adminToken}` }, data: smallBundle(slug) });
+  expect(imported.status()).toBe(201);
+  actions = loadActions(); // page URLs name the fixture program
+  // Sign in as admin through the sign-in action itself; the context keeps the session cookie.
+  const signIn = await callAction(admin, actions.signInAction!, ["$undefined", "$K1"], [
+    ["email", TEST_ACCOUNTS.admin.email],
+    ["password", process.env.TEST_PASSWORD!],
+    ["next", "//evil.example/steal"],
+  ]);
+  expect(signIn.status()).toBe(200);
+  expect((await admin.storageState()).cookies.map((c) => c.name)).toContain("tracker_session");
+  // `next` pointing off-site is ignored: the redirect stays here.
+  expect(signIn.headers()["x-action-redirect"] ?? "").toMatch(/^\/(?!\/)/);
+});
+
+test.afterAll(async () => {
+  await admin?.dispose();
+  await anonymous?.dispose();
+  console.log(`server actions: statuses by case ${JSON.stringify(statuses)}`);
+});
+
+test("bogus action ids with garbage bodies: refused by Next.js before any code runs, nothing written", async ({ baseURL }) => {
+  const ids = fc.sample(fc.string({ unit: fc.constantFrom(..."0123456789abcdef"), minLength: 40, maxLength: 42 }), { seed: SEED, numRuns: 12 });
+  const odd = ["0000bogus", "", "00".repeat(300), "../../etc/passwd", "' OR 1=1 --", "\xff\xfe"];
+  const bodies: { type: string; body: string }[] = [
+    { type: "text/plain;charset=UTF-8", body: "garbage[[[" },
+    { type: "text/plain;charset=UTF-8", body: '["$K1","$Q2","$@3"]' },
+    { type: "application/json", body: '{"__proto__":{"admin":true}}' },
+    { type: "multipart/form-data; boundary=xx", body: '--xx\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$K1"]\r\n--xx--\r\n' },
+    { type: "application/x-www-form-urlencoded", body: "a=1&b=%ff" },
+  ];
+  await unchanged("bogus ids", async () => {
+    for (const [n, id] of [...ids, ...odd].entries())
+      for (const page of ["/", "/sign-in", `/programs/${slug}/items/A`]) {
+        const b = bodies[n % bodies.length]!;
+        const res = await rawRequest(baseURL!, { method: "POST", path: page, headers: { "next-action": id, "content-type": b.type }, body: b.body });
+        note("bogus id", res.status);
+        expect(res.status, `${page} Next-Action: ${id.slice(0, 50)}`).toBeLessThan(500);
+        expect(res.body).not.toMatch(/\bat \S+ \(|node_modules/);
+      }
+  });
+  expect((await fetch(`${baseURL}/api/health`)).status).toBe(200);
+});
+
+test("real action ids with bodies React cannot decode: Next.js answers on its own, nothing is written, the app lives on", async ({ baseURL }) => {
+  const garbage = ["garbage[[[", "{", '["$K1"', "\u0000\u0001", '[' + "[".repeat(5000)];
+  await unchanged("undecodable bodies", async () => {
+    for (const action of Object.values(actions))
+      for (const body of garbage) {
+        const res = await rawRequest(baseURL!, {
+          method: "POST",
+          path: action.page,
+          headers: { "next-action": action.id, "content-type": "text/plain;charset=UTF-8" },
+          body,
+        });
+        note("undecodable body", res.status);
+        expect(res.body, action.name).not.toMatch(/\bat \S+ \(|node_modules|SqliteError/);
+      }
+  });
+  test.info().annotations.push({ type: "next.js", description: `statuses for undecodable action bodies: ${JSON.stringify(statuses["undecodable body"])}` });
+  expect((await fetch(`${baseURL}/api/health`)).status).toBe(200);
+  expect((await fetch(`${baseURL}/sign-in`)).status).toBe(200);
+});
+
+/** Well-formed calls, one per action, with form fields that cannot be accepted. */
+const notStatus = fc.oneof(fc.constantFrom(...INJECTIONS, "DONE", "done ", "6", ""), fc.string({ maxLength: 20 })).filter((s) => !(STATUSES as readonly string[]).includes(s.trim()));
+const hostile = fc.oneof(fc.constantFrom(...INJECTIONS, ...BAD_DATES, "x".repeat(20_000), "-1", "NaN", "1e309"), fc.string({ maxLength: 40 }));
+const badVersion = fc.constantFrom("", "abc", "-1", "0", "1.5", "99", "1e999", "0x1", " ");
+const noSuchKey = fc.constantFrom(...INJECTIONS, "NO-SUCH", "../A", "A/../B", "");
+const badSlug = fc.constantFrom(...INJECTIONS, "UPPER", "-lead", "", "a".repeat(80));
+
+interface Case {
+  action: string;
+  args: () => unknown[];
+  fields: fc.Arbitrary<[string, string][]>;
+  /** Hostile bound arguments instead of `args`. */
+  argsArb?: fc.Arbitrary<unknown[]>;
+}
+const entries = (...pairs: [string, fc.Arbitrary<string>][]) => fc.tuple(...pairs.map(([k, a]) => a.map((v) => [k, v] as [string, string])));
+const CASES: Case[] = [
+  {
+    action: "reportTransitionAction",
+    args: () => [slug, "A", "$undefined", "$K1"],
+    fields: entries(["to", notStatus], ["effectiveAt", hostile], ["note", hostile], ["evidenceKind", hostile], ["evidenceUrl", hostile], ["evidenceSummary", hostile]),
+  },
+  { action: "verifyTransitionAction", args: () => [slug, "A", "$undefined", "$K1"], fields: entries(["transitionId", fc.constantFrom("abc", "-1", "0", "99999999", "1e999", "")], ["note", hostile]) },
+  {
+    action: "editItemAction",
+    args: () => [slug, "A", "$undefined", "$K1"],
+    fields: entries(["version", badVersion], ["title", hostile], ["owner", hostile], ["estimateWeeks", hostile], ["targetDate", hostile]),
+  },
+  { action: "addDependencyAction", args: () => [slug, "A", "$undefined", "$K1"], fields: entries(["dependsOn", noSuchKey]) },
+  { action: "removeDependencyAction", args: () => [slug, "A", "$undefined", "$K1"], fields: entries(["dependsOn", noSuchKey]) },
+  {
+    action: "createClaimAction",
+    args: () => [slug, "$undefined", "$K1"],
+    fields: entries(["id", badSlug], ["date", hostile], ["speaker", hostile], ["quote", hostile], ["url", hostile], ["linkItem", noSuchKey], ["linkRequires", hostile]),
+  },
+  { action: "editClaimAction", args: () => [slug, "no-such-claim", "$undefined", "$K1"], fields: entries(["version", badVersion], ["date", hostile], ["quote", hostile]) },
+  { action: "createProgramAction", args: () => ["$undefined", "$K1"], fields: entries(["slug", badSlug], ["name", hostile], ["targetDate", hostile]) },
+  { action: "editProgramAction", args: () => [slug, "$undefined", "$K1"], fields: entries(["version", badVersion], ["name", hostile], ["testCoveragePct", hostile], ["targetDate", hostile]) },
+  {
+    action: "publishWeekAction",
+    args: () => [],
+    argsArb: fc.constantFrom(...INJECTIONS, "2024-W99", "2024-W00", "9999-W01", "../2024-W10", "2024-W10.md", "").map((week) => [slug, week, "$undefined", "$K1"]),
+    fields: fc.constant([]),
+  },
+  { action: "signInAction", args: () => ["$undefined", "$K1"], fields: entries(["email", fc.constantFrom(...INJECTIONS, "nobody@nowhere.example")], ["password", hostile], ["next", fc.constantFrom("//evil.example", "https://evil.example", "/\\evil.example", "javascript:alert(1)")]) },
+];
+
+test("well-formed action calls with hostile fields, signed out and as admin: a refusal in the page state, never a write", async () => {
+  const names = new Set(CASES.map((c) => c.action));
+  // Token actions are covered elsewhere: any name makes a token, and revoke takes a real id.
+  const rest = Object.keys(actions).filter((n) => !names.has(n) && !["createTokenAction", "revokeTokenAction", "signOutAction"].includes(n));
+  expect(rest, "server actions without a hostile case").toEqual([]);
+  for (const c of CASES) {
+    const action = actions[c.action];
+    if (!action) continue; // not in this build
+    for (const [who, ctx] of [["signed out", anonymous], ["admin", admin]] as const) {
+      await unchanged(`${c.action} ${who}`, async () => {
+        await fc.assert(
+          fc.asyncProperty(c.fields, c.argsArb ?? fc.constant(null), async (fields, hostileArgs) => {
+            const res = await callAction(ctx, action, hostileArgs ?? c.args(), fields);
+            note(`${c.action} ${who}`, res.status());
+            const what = `${c.action} (${who}) ${JSON.stringify([hostileArgs, fields]).slice(0, 300)}`;
+            await expectNoLeak(res, what);
+            expect(res.status(), what).toBe(200);
+            const text = await res.text();
+            expect(text, what).toMatch(/"status":"error"|"error":"[^"]+"/);
+            const redirect = res.headers()["x-action-redirect"];
+            if (redirect !== undefined) expect(redirect, what).toMatch(/^\/(?!\/)/);
+          }),
+          { seed: SEED, numRuns: who === "admin" ? 12 : 4, endOnFailure: true },
+        );
+      });
+    }
+  }
+});
+
+test("garbage argument lists to real actions: no write, and what Next.js answers is noted", async ({ baseURL }) => {
+  const shapes: unknown[][] = [[], [null], ["$K1"], [1, 2, 3], [slug], [slug, "A"], [{ a: 1 }, "$undefined", "$undefined", "$undefined"], ["x".repeat(10_000)]];
+  await unchanged("garbage args", async () => {
+    for (const action of Object.values(actions))
+      for (const ctx of action.name === "signOutAction" ? [anonymous] : [anonymous, admin])
+        for (const args of shapes) {
+          const res = await callAction(ctx, action, args, []);
+          note("garbage args", res.status());
+          await expectNoLeak(res, `${action.name} ${JSON.stringify(args).slice(0, 80)}`);
+        }
+  });
+  test.info().annotations.push({ type: "next.js", description: `statuses for garbage argument lists: ${JSON.stringify(statuses["garbage args"])}` });
+  expect((await fetch(`${baseURL}/api/health`)).status).toBe(200);
+});
