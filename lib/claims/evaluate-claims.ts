@@ -1,21 +1,11 @@
+import type { NormalizedBundle } from "../bundle/normalized-bundle";
 import type { HistoryItem } from "../program-history";
 import type { Status } from "../status";
 import { formatDate, toInstant } from "../time";
-import { assessClaim, type ClaimAssessment, type ClaimLink, type Verdict } from "./claim-verdict";
+import { assessClaim, type ClaimAssessment, type Verdict } from "./claim-verdict";
 
-export interface ClaimRecord {
-  id: string;
-  date: number;
-  datePrecision: "day" | "month" | "year";
-  dateNote: string;
-  speaker: string;
-  venue: string;
-  quote: string;
-  quoteIsParaphrase: boolean;
-  url: string;
-  kind: string;
-  links: ClaimLink[];
-}
+/** A claim as stored: the bundle's claim with its date in ms. */
+export type ClaimRecord = NormalizedBundle["claims"][number];
 
 export interface EvaluatedClaim {
   id: string;

@@ -4,9 +4,9 @@ import { notFound } from "next/navigation";
 import { pageView, type SearchParams } from "@/app/_lib/page-view";
 import { VerdictChip } from "@/components/claims/verdict-chip";
 import { AsOfForm } from "@/components/program/as-of-form";
-import { StatusBadge } from "@/components/status-badge";
 import { requireSignedIn } from "@/app/_lib/auth";
 import { ClaimForm } from "@/components/claims/claim-form";
+import { LinkedItemsTable } from "@/components/claims/linked-items-table";
 import { BurnUpChart } from "@/components/dashboard/status-charts";
 import { getDb } from "@/db/get-db";
 import { getClaims } from "@/db/queries/get-claims";
@@ -137,42 +137,7 @@ export default async function ClaimsPage({ params, searchParams }: Props) {
               </dl>
               <details className="mt-2">
                 <summary className="cursor-pointer text-indigo-700">Linked items ({c.linked})</summary>
-                <div className="overflow-x-auto">
-                <table className="mt-2 w-full text-left" aria-label={`Items linked to ${c.id}`}>
-                  <thead className="text-xs text-slate-600">
-                    <tr>
-                      <th className="font-medium">item</th>
-                      <th className="font-medium">claim implies</th>
-                      <th className="font-medium">true on {c.date}</th>
-                      <th className="font-medium">reported on {c.date}</th>
-                      <th className="font-medium">true as of {c.asOf}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {c.links.map((l) => (
-                      <tr key={l.item} className="border-t border-slate-100">
-                        <td>
-                          <Link href={`/programs/${slug}/items/${encodeURIComponent(l.item)}?asOf=${c.date}`} className="font-mono hover:underline">
-                            {l.item}
-                          </Link>
-                        </td>
-                        <td>
-                          <StatusBadge status={l.requires} />
-                        </td>
-                        <td>
-                          <StatusBadge status={l.trueStatus} /> {l.met ? "✓" : "✗"}
-                        </td>
-                        <td>
-                          <StatusBadge status={l.reportedStatus} />
-                        </td>
-                        <td>
-                          <StatusBadge status={l.trueStatusAsOf} /> {l.metAsOf ? "✓" : "✗"}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-                </div>
+                <LinkedItemsTable slug={slug} claim={c} />
               </details>
             </li>
           ))}

@@ -4,9 +4,9 @@ import { notFound } from "next/navigation";
 import { requireSignedIn } from "@/app/_lib/auth";
 import { pageView, type SearchParams } from "@/app/_lib/page-view";
 import { ClaimForm } from "@/components/claims/claim-form";
+import { LinkedItemsTable } from "@/components/claims/linked-items-table";
 import { VerdictChip } from "@/components/claims/verdict-chip";
 import { Panel } from "@/components/dashboard/readiness-panels";
-import { StatusBadge } from "@/components/status-badge";
 import { getDb } from "@/db/get-db";
 import { getClaimDetail } from "@/db/queries/get-claims";
 import { loadProgramHistory } from "@/db/queries/load-program-history";
@@ -73,40 +73,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
           </ol>
         </Panel>
         <Panel title="Linked items" id="linked">
-          <table className="w-full text-left" aria-label="Linked items">
-            <thead className="text-xs text-slate-600">
-              <tr>
-                <th className="font-medium">item</th>
-                <th className="font-medium">implies</th>
-                <th className="font-medium">true on {claim.date}</th>
-                <th className="font-medium">reported then</th>
-                <th className="font-medium">true as of {claim.asOf}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {claim.links.map((l) => (
-                <tr key={l.item} className="border-t border-slate-100">
-                  <td>
-                    <Link href={`/programs/${slug}/items/${encodeURIComponent(l.item)}`} className="font-mono hover:underline">
-                      {l.item}
-                    </Link>
-                  </td>
-                  <td>
-                    <StatusBadge status={l.requires} />
-                  </td>
-                  <td>
-                    <StatusBadge status={l.trueStatus} /> {l.met ? "✓" : "✗"}
-                  </td>
-                  <td>
-                    <StatusBadge status={l.reportedStatus} />
-                  </td>
-                  <td>
-                    <StatusBadge status={l.trueStatusAsOf} /> {l.metAsOf ? "✓" : "✗"}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <LinkedItemsTable slug={slug} claim={claim} />
         </Panel>
       </div>
       {can(person.role, "admin") && (
