@@ -11,7 +11,17 @@ const FORMATS = [
 ] as const;
 
 /** The weeks, newest first: publication, restatement, downloads, and publishing for admins. */
-export function ReportWeeksTable({ slug, weeks, canPublish }: { slug: string; weeks: ReportWeekRow[]; canPublish: boolean }) {
+export function ReportWeeksTable({
+  slug,
+  weeks,
+  canPublish,
+  highlight = null,
+}: {
+  slug: string;
+  weeks: ReportWeekRow[];
+  canPublish: boolean;
+  highlight?: string | null;
+}) {
   return (
     <div className="overflow-x-auto rounded border border-slate-200 bg-white">
       <table className="w-full text-left" aria-label="Weekly reports">
@@ -27,8 +37,13 @@ export function ReportWeeksTable({ slug, weeks, canPublish }: { slug: string; we
           {weeks.map((w) => {
             const p = w.publication;
             return (
-              <tr key={w.week} className="border-t border-slate-100 align-top" data-testid={`week-${w.week}`}>
-                <td className="px-3 py-1.5 font-mono font-medium">{w.week}</td>
+              <tr
+                key={w.week}
+                className={`border-t border-slate-100 align-top ${w.week === highlight ? "bg-amber-50" : ""}`}
+                data-testid={`week-${w.week}`}
+                aria-current={w.week === highlight ? "true" : undefined}
+              >
+                <td className="px-3 py-1.5 whitespace-nowrap font-mono font-medium">{w.week}</td>
                 <td className="px-3 py-1.5 whitespace-nowrap text-slate-700">
                   {w.weekStart} – {w.weekEnd}
                 </td>

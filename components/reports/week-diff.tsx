@@ -5,9 +5,10 @@ import { StatusBadge } from "../status-badge";
 const select = "mt-1 block rounded border border-slate-300 px-2 py-1 font-mono";
 
 /** Two weeks to compare; a plain GET form, so the comparison is a link. */
-export function WeekDiffForm({ action, weeks, a, b }: { action: string; weeks: string[]; a: string; b: string }) {
+export function WeekDiffForm({ action, weeks, a, b, start }: { action: string; weeks: string[]; a: string; b: string; start?: number }) {
   return (
     <form action={action} method="get" className="flex flex-wrap items-end gap-3" aria-label="Compare two weeks">
+      {start !== undefined && start > 0 && <input type="hidden" name="start" value={start} />}
       <label>
         <span className="text-slate-700">From week</span>
         <select name="a" defaultValue={a} className={select}>

@@ -28,11 +28,12 @@ export interface ReportWeekRow {
 }
 
 /**
- * One page of a program's weeks, newest first, each with its publication; a published week is
- * regenerated to tell whether it was restated. Published weeks outside the range (before the first
- * item) are listed too, so no publication is ever hidden.
+ * A window of 20 of a program's weeks, newest first, each with its publication; a published week
+ * is regenerated to tell whether it was restated. The window is a page (`page`), starts at an
+ * index (`start`), or is centred on a week asked for (`week`). Published weeks outside the range
+ * (before the first item) are listed too, so no publication is ever hidden.
  */
-export function listReportWeeks(db: Db, slug: string, options: { page?: number; now?: number } = {}) {
+export function listReportWeeks(db: Db, slug: string, options: { page?: number; start?: number; week?: string; now?: number } = {}) {
   const now = options.now ?? Date.now();
   const source = loadReportSource(db, slug);
   const published = new Map(loadPublishedReports(db, source.program.id).map((p) => [p.week, p]));
@@ -41,8 +42,16 @@ export function listReportWeeks(db: Db, slug: string, options: { page?: number; 
   for (const p of published.keys()) if (!labels.has(p)) weeks.push(resolveReportWeek(p, now));
   weeks.sort((a, b) => b.start - a.start);
   const pages = Math.max(1, Math.ceil(weeks.length / WEEKS_PER_PAGE));
-  const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pages);
-  const rows: ReportWeekRow[] = weeks.slice((page - 1) * WEEKS_PER_PAGE, page * WEEKS_PER_PAGE).map((w) => {
+  const found = options.week === undefined ? -1 : weeks.findIndex((w) => w.label === options.week);
+  const clamp = (n: number, max: number) => Math.min(Math.max(0, Math.floor(n)), Math.max(0, max));
+  const start =
+    found >= 0
+      ? clamp(found - Math.floor(WEEKS_PER_PAGE / 2) + 1, weeks.length - WEEKS_PER_PAGE)
+      : options.start !== undefined
+        ? clamp(options.start, weeks.length - 1)
+        : clamp(((options.page ?? 1) - 1) * WEEKS_PER_PAGE, (pages - 1) * WEEKS_PER_PAGE);
+  const page = Math.floor(start / WEEKS_PER_PAGE) + 1;
+  const rows: ReportWeekRow[] = weeks.slice(start, start + WEEKS_PER_PAGE).map((w) => {
     const stored = published.get(w.label);
     let publication: ReportPublication | null = null;
     if (stored) {
@@ -57,6 +66,10 @@ export function listReportWeeks(db: Db, slug: string, options: { page?: number; 
     allWeeks: weeks.map((w) => w.label),
     total: weeks.length,
     published: published.size,
+    /** The week asked for with `week`, when it is in the list. */
+    found: found >= 0 ? weeks[found]!.label : null,
+    /** Index of the first week shown, in `allWeeks`. */
+    start,
     page,
     pages,
   };

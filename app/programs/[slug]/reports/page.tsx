@@ -6,7 +6,7 @@ import type { SearchParams } from "@/app/_lib/page-view";
 import { ReportWeeksTable } from "@/components/reports/report-weeks-table";
 import { WeekDiff, WeekDiffForm, type WeekDiffData } from "@/components/reports/week-diff";
 import { getDb } from "@/db/get-db";
-import { diffReportWeeks, listReportWeeks } from "@/db/queries/list-report-weeks";
+import { diffReportWeeks, listReportWeeks, WEEKS_PER_PAGE } from "@/db/queries/list-report-weeks";
 import { can } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 
@@ -27,7 +27,8 @@ export default async function ReportsPage({ params, searchParams }: Props) {
   const db = getDb();
   let list: ReturnType<typeof listReportWeeks>;
   try {
-    list = listReportWeeks(db, slug, { page: Number(one(search.page) ?? 1) || 1 });
+    const start = Number(one(search.start));
+    list = listReportWeeks(db, slug, { start: Number.isInteger(start) ? start : undefined, week: one(search.week) });
   } catch (e) {
     if (e instanceof AppError && e.code === "not_found") notFound();
     throw e;
@@ -45,7 +46,8 @@ export default async function ReportsPage({ params, searchParams }: Props) {
       diffError = e.message;
     }
   }
-  const pageHref = (n: number) => `/programs/${slug}/reports?page=${n}${a && b ? `&a=${a}&b=${b}` : ""}`;
+  const startHref = (n: number) => `/programs/${slug}/reports?start=${n}${a && b ? `&a=${a}&b=${b}` : ""}`;
+  const shownTo = list.start + list.weeks.length;
 
   return (
     <section className="space-y-5">
@@ -63,26 +65,49 @@ export default async function ReportsPage({ params, searchParams }: Props) {
         </p>
       </div>
 
+      {list.allWeeks.length > 0 && (
+        <form action={`/programs/${slug}/reports`} method="get" className="flex flex-wrap items-end gap-2" aria-label="Find a week">
+          <label>
+            <span className="text-slate-700">Find a week</span>
+            <input
+              name="week"
+              defaultValue={one(search.week) ?? ""}
+              placeholder="2024-W52"
+              pattern="\d{4}-W\d{2}"
+              className="mt-1 block w-32 rounded border border-slate-300 px-2 py-1 font-mono"
+            />
+          </label>
+          <button type="submit" className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-50">
+            Show
+          </button>
+          {one(search.week) && !list.found && (
+            <p role="alert" className="text-red-800">
+              {one(search.week)} is not among this program&apos;s complete weeks.
+            </p>
+          )}
+        </form>
+      )}
+
       {list.weeks.length === 0 ? (
         <p className="rounded border border-dashed border-slate-300 bg-white p-6 text-center text-slate-700">
           No complete week yet: a week can be reported once its Sunday has ended.
         </p>
       ) : (
-        <ReportWeeksTable slug={slug} weeks={list.weeks} canPublish={can(person.role, "admin")} />
+        <ReportWeeksTable slug={slug} weeks={list.weeks} canPublish={can(person.role, "admin")} highlight={list.found} />
       )}
 
-      {list.pages > 1 && (
-        <nav aria-label="Pages of weeks" className="flex items-center gap-3">
-          {list.page > 1 && (
-            <Link href={pageHref(list.page - 1)} className="text-indigo-700 underline">
+      {list.total > list.weeks.length && (
+        <nav aria-label="More weeks" className="flex items-center gap-3">
+          {list.start > 0 && (
+            <Link href={startHref(Math.max(0, list.start - WEEKS_PER_PAGE))} className="text-indigo-700 underline">
               Newer weeks
             </Link>
           )}
           <span className="text-slate-600">
-            page {list.page} of {list.pages}
+            weeks {list.start + 1}–{shownTo} of {list.total}, newest first
           </span>
-          {list.page < list.pages && (
-            <Link href={pageHref(list.page + 1)} className="text-indigo-700 underline">
+          {shownTo < list.total && (
+            <Link href={startHref(shownTo)} className="text-indigo-700 underline">
               Older weeks
             </Link>
           )}
@@ -94,7 +119,7 @@ export default async function ReportsPage({ params, searchParams }: Props) {
           <h2 id="compare" className="font-semibold">
             Compare two weeks
           </h2>
-          <WeekDiffForm action={`/programs/${slug}/reports`} weeks={list.allWeeks} a={a ?? before ?? latest!} b={b ?? latest!} />
+          <WeekDiffForm action={`/programs/${slug}/reports`} weeks={list.allWeeks} a={a ?? before ?? latest!} b={b ?? latest!} start={list.start} />
           {diffError && (
             <p role="alert" className="rounded bg-red-50 p-2 text-red-800">
               {diffError}

@@ -1,4 +1,4 @@
-// GET /api/programs/{slug}/reports?page= – the reportable weeks, newest first, with publication and restatement
+// GET /api/programs/{slug}/reports?page=|week= – the reportable weeks, newest first (20 a page), with publication and restatement
 import { apiRoute } from "@/app/_lib/api-handler";
 import { getDb } from "@/db/get-db";
 import { listReportWeeks } from "@/db/queries/list-report-weeks";
@@ -7,10 +7,11 @@ import { AppError } from "@/lib/errors";
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute<{ slug: string }>("read", ({ request, params }) => {
-  const raw = new URL(request.url).searchParams.get("page");
+  const search = new URL(request.url).searchParams;
+  const raw = search.get("page");
   const page = raw === null ? 1 : Number(raw);
   if (!Number.isInteger(page) || page < 1) throw new AppError("invalid", "invalid query", [{ path: "page", message: "must be a whole number from 1" }]);
-  const list = listReportWeeks(getDb(), params.slug, { page });
+  const list = listReportWeeks(getDb(), params.slug, { page, week: search.get("week") ?? undefined });
   return Response.json({
     program: list.program.slug,
     page: list.page,
