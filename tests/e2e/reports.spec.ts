@@ -1,0 +1,84 @@
+/**
+ * The Reports page (issue 7 §6) as people use it: a viewer finds a week and downloads it; an admin
+ * publishes a week; after a backfill through the API the page says the week was restated and what
+ * changed; two weeks are compared.
+ */
+import fs from "node:fs";
+import { expect, test } from "@playwright/test";
+import { call } from "../api/support/api-client";
+import { importSmallProgram } from "./support/programs";
+import { signIn } from "./support/sign-in";
+
+test("a viewer opens Reports, finds 2024-W52 and downloads its Markdown and CSV", async ({ page }) => {
+  await signIn(page, "viewer");
+  await page.goto("/programs/boost-offload");
+  await page.getByRole("navigation", { name: "Program" }).getByRole("link", { name: "Reports" }).click();
+  await expect(page).toHaveURL(/\/programs\/boost-offload\/reports$/);
+  await expect(page.getByRole("heading", { name: "Weekly reports" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Weekly reports" }).locator("tbody tr")).toHaveCount(20);
+  // A viewer cannot publish.
+  await expect(page.getByRole("button", { name: /^Publish/ })).toHaveCount(0);
+
+  await page.getByRole("textbox", { name: "Find a week" }).fill("2024-W52");
+  await page.getByRole("button", { name: "Show" }).click();
+  const row = page.getByTestId("week-2024-W52");
+  await expect(row).toBeVisible();
+  await expect(row).toContainText("2024-12-23 – 2024-12-29");
+  await expect(row).toContainText("not published");
+
+  const [md] = await Promise.all([page.waitForEvent("download"), row.getByRole("link", { name: "Markdown of 2024-W52" }).click()]);
+  expect(md.suggestedFilename()).toBe("boost-offload-2024-W52.md");
+  const text = fs.readFileSync((await md.path())!, "utf8");
+  expect(text).toContain("**Done (verified): 0 of 64 items**");
+  expect(text).toContain("**No forecast:** no verified completion in the last 12 weeks: at this rate the program does not finish.");
+
+  const [csv] = await Promise.all([page.waitForEvent("download"), row.getByRole("link", { name: "CSV of 2024-W52" }).click()]);
+  expect(csv.suggestedFilename()).toBe("boost-offload-2024-W52.csv");
+  expect(fs.readFileSync((await csv.path())!, "utf8").split("\r\n").filter(Boolean)).toHaveLength(65);
+});
+
+test("an admin publishes a week; a backfill through the API makes it restated, with what changed", async ({ page, request }) => {
+  const slug = await importSmallProgram(request, "e2e-reports");
+  await signIn(page, "admin");
+  await page.goto(`/programs/${slug}/reports?week=2024-W52`);
+  const row = page.getByTestId("week-2024-W52");
+  await expect(row).toContainText("not published");
+
+  await row.getByRole("button", { name: "Publish 2024-W52" }).click();
+  await row.getByRole("button", { name: "Confirm: publish 2024-W52" }).click();
+  // The page is rendered again: the week is now published, unchanged, and can no longer be published.
+  await expect(row.getByTestId("unchanged")).toHaveText("unchanged since publication");
+  await expect(row).toContainText("by admin@test.example");
+  await expect(row.getByRole("button", { name: /^Publish/ })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId("week-2024-W52").getByTestId("unchanged")).toBeVisible();
+  await expect(page.getByTestId("week-2024-W51")).toContainText("not published");
+
+  // Backfill: A reached design during that week; recorded and verified today.
+  const t = await call(request, "contributor", "POST", `/api/programs/${slug}/items/A/transitions`, {
+    to: "design",
+    effectiveAt: "2024-12-24",
+    note: "Backfilled from the design review minutes",
+  });
+  expect(t.status()).toBe(201);
+  expect((await call(request, "reviewer", "POST", `/api/programs/${slug}/transitions/${(await t.json()).id}/verify`, {})).status()).toBe(201);
+
+  await page.reload();
+  const restated = page.getByTestId("week-2024-W52");
+  await expect(restated.getByTestId("restated")).toHaveText("restated");
+  await restated.getByText(/What changed since publication/).click();
+  const differences = restated.getByRole("table", { name: "Differences since publication" });
+  await expect(differences.getByRole("row", { name: /A trueStatus not_started design/ })).toBeVisible();
+  await expect(differences.getByRole("row", { name: /started \(verified\) 0 1/ })).toBeVisible();
+  await expect(restated.getByLabel("Markdown lines that differ")).toContainText("| A | Item A |");
+  await expect(page.getByTestId("week-2024-W51").getByTestId("restated")).toHaveCount(0);
+
+  // Compare the week before with the restated week.
+  await page.getByLabel("From week").selectOption("2024-W51");
+  await page.getByLabel("To week").selectOption("2024-W52");
+  await page.getByRole("button", { name: "Compare" }).click();
+  await expect(page).toHaveURL(/a=2024-W51&b=2024-W52/);
+  const diff = page.getByTestId("week-diff");
+  await expect(diff.getByRole("table", { name: "Items whose true status differs" }).getByRole("row", { name: /^A / })).toBeVisible();
+  await expect(diff.getByRole("row", { name: "started (verified) 0 1" })).toBeVisible();
+});
