@@ -124,6 +124,38 @@ export function buildOpenApi() {
       "/api/programs/{slug}/claims": {
         get: { summary: "Public claims with verdicts at their date, as known then, and as of asOf (DESIGN §7)", parameters: [slug, ...asOf], responses: { "200": ok("claims"), ...errors } },
       },
+      "/api/programs/{slug}/reports": {
+        get: {
+          summary: "Reportable weeks, newest first, 20 at a time, with publication and restatement (DESIGN §8)",
+          parameters: [slug, ...["page", "week"].map((name) => ({ name, in: "query", required: false, schema: { type: "string" } }))],
+          responses: { "200": ok("{ page, pages, total, weeks: [{ week, published, restated, publication, files }] }"), ...errors },
+        },
+      },
+      "/api/programs/{slug}/reports/{file}": {
+        get: {
+          summary: "The weekly report of {YYYY-Www}.{md,csv,json,pdf}, e.g. 2024-W52.md; 503 when the PDF cannot be rendered (DESIGN §8)",
+          parameters: [
+            slug,
+            { name: "file", in: "path", required: true, schema: { type: "string", pattern: "^\\d{4}-W\\d{2}\\.(md|csv|json|pdf)$", examples: ["2024-W52.md"] } },
+            { name: "paper", in: "query", required: false, schema: { type: "string", enum: ["a4", "letter"] } },
+          ],
+          responses: {
+            "200": {
+              description: "the report; JSON carries `publication` (restated, differences) and `sha256`",
+              content: { "text/markdown": { schema: { type: "string" } }, "text/csv": { schema: { type: "string" } }, "application/json": { schema: {} }, "application/pdf": { schema: { type: "string", format: "binary" } } },
+            },
+            "503": problem,
+            ...errors,
+          },
+        },
+      },
+      "/api/programs/{slug}/reports/{week}/publish": {
+        post: {
+          summary: "Publish a week for good (admin): Markdown and JSON stored with sha256 and the log head; 409 when already published",
+          parameters: [slug, path("week")],
+          responses: { "201": ok("{ program, week, sha256, logHeadAtCutoff, logHeadAtPublication, publishedAt, publishedBy }"), ...errors },
+        },
+      },
       "/api/audit/verify": { get: { summary: "Recompute the hash chain", responses: { "200": ok("{ ok, entries, head, firstBad }"), ...errors } } },
       "/api/audit/log": {
         get: {
