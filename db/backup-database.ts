@@ -26,6 +26,15 @@ export async function restoreDatabase(source: string, target: string): Promise<{
     check = new Database(source, { readonly: true, fileMustExist: true });
     const integrity = check.pragma("integrity_check", { simple: true });
     if (integrity !== "ok") throw new AppError("rule", `${source} fails SQLite's integrity check: ${integrity}`);
+    // An empty file or another program's SQLite file would "verify" (an empty log) and wipe the
+    // tracker: a backup must hold the tracker's schema and a history.
+    const tables = new Set(
+      (check.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name),
+    );
+    if (!tables.has("__drizzle_migrations") || !tables.has("audit_log"))
+      throw new AppError("invalid", `${source} is not a tracker database: it has no tracker tables`);
+    const entries = (check.prepare("SELECT COUNT(*) AS n FROM audit_log").get() as { n: number }).n;
+    if (entries === 0) throw new AppError("invalid", `${source} is not a tracker database backup: its history log is empty`);
     check.close();
   } catch (e) {
     if (e instanceof AppError) throw e;

@@ -18,12 +18,22 @@ type Command = (args: string[]) => number | Promise<number>;
 const open = () => bootDatabase(undefined, (line) => process.stderr.write(`${line}\n`));
 
 function readJsonFile(file: string): unknown {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = fs.readFileSync(file, "utf8");
+    // Only regular files: a directory, a FIFO or /dev/zero would fail late or never end.
+    if (!fs.statSync(file).isFile()) throw new AppError("invalid", `cannot read ${file}: not a regular file`);
+    bytes = fs.readFileSync(file);
   } catch (e) {
+    if (e instanceof AppError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new AppError("invalid", `cannot read ${file}: ${code === "ENOENT" ? "no such file" : code ?? "unreadable"}`);
+  }
+  let text: string;
+  try {
+    // Invalid bytes are refused, as the API does, rather than silently replaced with U+FFFD.
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError("invalid", `${file} is not valid UTF-8 text`);
   }
   try {
     return JSON.parse(text);
