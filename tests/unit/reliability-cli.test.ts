@@ -16,9 +16,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
-import { runCommand } from "@/scripts/cli/commands";
 import { tinyValidBundle } from "../support/bundle-arbitrary";
+import { trackerInProcess } from "../support/cli-in-process";
 import { dbDigest, type DbDigest } from "../support/db-digest";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -154,35 +153,6 @@ const CASES: Case[] = [
   { name: "restore of a missing file", args: () => ["restore", path.join(dir, "nope.db")], says: /no such file/ },
   { name: "restore of a directory", args: () => ["restore", dir], says: /not a tracker database|directory/ },
 ];
-
-/** scripts/tracker.ts's main, in this process: stdout and stderr captured, the exit code returned. */
-async function trackerInProcess(db: string, args: string[]): Promise<Run> {
-  const saved = { url: process.env.DATABASE_URL, seed: process.env.TRACKER_SEED, out: process.stdout.write, err: process.stderr.write };
-  let stdout = "";
-  let stderr = "";
-  process.env.DATABASE_URL = db;
-  process.env.TRACKER_SEED = "none";
-  process.stdout.write = ((chunk: string | Uint8Array) => ((stdout += String(chunk)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => ((stderr += String(chunk)), true)) as typeof process.stderr.write;
-  let code: number;
-  try {
-    const [command, ...rest] = args;
-    code = await runCommand(command!, rest);
-  } catch (error) {
-    // The same two lines as scripts/tracker.ts.
-    if (error instanceof AppError) stderr += `error: ${error.describe()}\n`;
-    else stderr += `error: ${error instanceof Error ? error.message : String(error)}\n`;
-    code = 1;
-  } finally {
-    process.stdout.write = saved.out;
-    process.stderr.write = saved.err;
-    if (saved.url === undefined) delete process.env.DATABASE_URL;
-    else process.env.DATABASE_URL = saved.url;
-    if (saved.seed === undefined) delete process.env.TRACKER_SEED;
-    else process.env.TRACKER_SEED = saved.seed;
-  }
-  return { code, stdout, stderr };
-}
 
 /** Runs one case on a fresh copy of the prepared database. */
 async function runCase(c: Case, i: number, how: "in-process" | "process") {
