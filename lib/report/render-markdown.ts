@@ -167,7 +167,7 @@ function qualitySection(r: WeeklyReport): string[] {
       ? none
       : markdownTable(
           ["Item", "Title", "Metric", "Value", "Needs", "Measured"],
-          q.breaches.map((b) => [md(b.key), md(b.title), code(b.metric), String(b.value), md(b.threshold), b.measuredAt]),
+          q.breaches.map((b) => [md(b.key), md(b.title), code(b.metric), String(b.value), code(b.threshold), b.measuredAt]),
           ["l", "l", "l", "r", "l", "l"],
         ),
     "",

@@ -66,16 +66,31 @@ const publish: Command = (args) => {
 };
 
 const MAX_LINES = 60;
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
-const verifyReport: Command = (args) => {
-  const { value: file } = parse(args, {}, "one report file: verify-report <file>");
-  let text: string;
+/** A regular file of reasonable size in UTF-8: not a directory, a device or a binary. */
+function readReportText(file: string): string {
+  let bytes: Buffer;
   try {
-    text = fs.readFileSync(file, "utf8");
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) throw new AppError("invalid", `cannot read ${file}: not a regular file`);
+    if (stat.size > MAX_FILE_BYTES) throw new AppError("invalid", `${file} is too large for a report (${stat.size} bytes)`);
+    bytes = fs.readFileSync(file);
   } catch (e) {
+    if (e instanceof AppError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new AppError("invalid", `cannot read ${file}: ${code === "ENOENT" ? "no such file" : (code ?? "unreadable")}`);
   }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError("invalid", `${file} is not UTF-8 text: not a tracker report`);
+  }
+}
+
+const verifyReport: Command = (args) => {
+  const { value: file } = parse(args, {}, "one report file: verify-report <file>");
+  const text = readReportText(file);
   const v = verifyReportFile(open(), text);
   const s = v.seal;
   const name = `${s.program} ${s.week} (${s.format === "md" ? "Markdown" : s.format.toUpperCase()})`;

@@ -118,11 +118,21 @@ describe("tracker verify-report", () => {
     }
   });
 
-  it("refuses a file that is no report with one line", () => {
-    const r = tracker(["verify-report", path.join(ROOT, "package.json")]);
-    expect(r.code).toBe(1);
-    expect(r.stderr.trim().split("\n")).toHaveLength(1);
-    expect(r.stderr).toMatch(/^error: this is not a tracker report/);
+  it("refuses a file that is no report, a directory, a device or a binary, with one line", () => {
+    const binary = path.join(dir, "binary.md");
+    fs.writeFileSync(binary, Buffer.from([0xff, 0xfe, 0x00, 0xc3, 0x28]));
+    for (const [file, message] of [
+      [path.join(ROOT, "package.json"), /^error: this is not a tracker report/],
+      [dir, /^error: cannot read .*: not a regular file$/],
+      ["/dev/zero", /^error: cannot read \/dev\/zero: not a regular file$/],
+      [path.join(dir, "missing.md"), /^error: cannot read .*: no such file$/],
+      [binary, /^error: .* is not UTF-8 text: not a tracker report$/],
+    ] as const) {
+      const r = tracker(["verify-report", file]);
+      expect(r.code).toBe(1);
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+      expect(r.stderr.trim()).toMatch(message);
+    }
   });
 });
 
