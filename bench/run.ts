@@ -23,8 +23,9 @@
  * Build: `next build` runs first when .next/BUILD_ID is missing or older than any source file of
  * the app (auto, the default); `--build always` forces it, `--build never` skips it.
  * `--snapshot worktree|head` copies the working tree (or the last commit) to bench/tmp/snapshot,
- * with node_modules hard-linked, and builds and serves it from there, so that edits and builds in
- * the project folder during the run cannot disturb the measurement (nor the reverse).
+ * with node_modules hard-linked, and builds (always, unless --build never) and serves it from there,
+ * so that edits and builds in the project folder during the run cannot disturb the measurement
+ * (nor the reverse).
  * Each server runs in its own process group, which is killed at the end of its size, also on
  * failure or Ctrl-C (STACK.md pitfall 9).
  */
@@ -62,7 +63,7 @@ const BASE_PORT = Number(args.port);
 const READ_BUDGET_MS = Number(args["read-budget-ms"]);
 const LOAD_SECONDS = Number(args["load-seconds"]);
 const WEEK = isoWeekOf(DEFAULT_NOW).label;
-const LOAD_AT_START = os.loadavg().map((x) => round(x, 2));
+const LOAD_AT_START = os.loadavg().map((x) => Math.round(x * 100) / 100);
 
 // -------------------------------------------------------------------------------------------------
 // Small helpers
@@ -200,9 +201,12 @@ async function startServer(appDir: string, dbFile: string, port: number, profile
     NEXT_TELEMETRY_DISABLED: "1",
     NODE_ENV: "production",
     PORT: String(port),
+    // The per-token rate limit protects a real server; the benchmark measures the work, not the limiter.
+    TOKEN_RATE_LIMIT: "100000000",
   };
-  if (profileDir) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --cpu-prof --cpu-prof-dir=${profileDir}`.trim();
-  const child = spawn(process.execPath, [path.join(appDir, "node_modules", "next", "dist", "bin", "next"), "start", "-H", HOST, "-p", String(port)], {
+  // --cpu-prof is refused in NODE_OPTIONS: it goes on the node command line (next start serves in that process).
+  const nodeFlags = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  const child = spawn(process.execPath, [...nodeFlags, path.join(appDir, "node_modules", "next", "dist", "bin", "next"), "start", "-H", HOST, "-p", String(port)], {
     cwd: appDir,
     env,
     detached: true, // its own process group, killed as a whole
@@ -230,6 +234,19 @@ async function startServer(appDir: string, dbFile: string, port: number, profile
     await sleep(100);
   }
   return server;
+}
+
+/** Peak resident memory so far (largest VmHWM in the group), then resets the peaks (clear_refs 5). */
+function takePeakAndReset(server: Server): number {
+  const pids = groupPids(server.pgid);
+  const peak = Math.max(0, ...pids.map((pid) => memoryKb(pid).hwm));
+  for (const pid of pids)
+    try {
+      fs.writeFileSync(`/proc/${pid}/clear_refs`, "5");
+    } catch {
+      /* not permitted: the later peak then includes this one */
+    }
+  return round(peak / 1024);
 }
 
 function serverMemory(server: Server) {
@@ -281,6 +298,8 @@ process.on("exit", () => {
 
 interface Sample {
   value: number | null;
+  /** The very first request (before warm-up): no cache, and the first run of the route in the process. */
+  first?: number;
   n?: number;
   min?: number;
   p90?: number;
@@ -314,6 +333,7 @@ async function measureRead(base: string, pathname: string, headers: Record<strin
   const bad = run.statuses.filter((s) => s < 200 || s >= 300).length + run.errors;
   return {
     value: round(median(run.times), 2),
+    first: round(warm.times[0]!, 1),
     n: run.times.length,
     min: round(Math.min(...run.times), 2),
     p90: round(quantile(run.times, 0.9), 2),
@@ -358,28 +378,31 @@ async function readersAndWriter(base: string, slug: string, tokens: Record<strin
   const accepted: string[] = [];
   const failures: Record<string, number> = {};
   const writeTimes: number[] = [];
-  let next = 0;
-  const writer = autocannon({
-    url: base,
-    connections: 1,
-    duration: LOAD_SECONDS,
-    timeout: 120,
-    requests: [
-      {
-        method: "POST",
-        headers: { authorization: `Bearer ${tokens.contributor}`, "content-type": "application/json" },
-        body: JSON.stringify({ to: "design", note: "Bench: reopened for review." }),
-        setupRequest: (request) => ({ ...request, path: `/api/programs/${slug}/items/${encodeURIComponent(keys[next++ % keys.length]!)}/transitions` }),
-        onResponse: (status, body) => {
-          if (status === 201) accepted.push(String((JSON.parse(body) as { id: number }).id));
-          else failures[status] = (failures[status] ?? 0) + 1;
-        },
-      },
-    ],
-  });
-  writer.on("response", (_c: unknown, _s: number, _b: number, ms: number) => writeTimes.push(ms));
-  const [r, w] = await Promise.all([readers, writer]);
-  const failed = Object.values(failures).reduce((a, b) => a + b, 0) + w.errors + w.timeouts;
+  // The writer: one request at a time, on successive items, for as long as the readers run; its
+  // last request is allowed to finish (and counted) even when that is after the readers stopped.
+  const writer = (async () => {
+    const until = Date.now() + LOAD_SECONDS * 1000;
+    for (let i = 0; Date.now() < until; i++) {
+      const key = keys[(i * 7919 + 13) % keys.length]!;
+      const t = performance.now();
+      try {
+        const r = await fetch(`${base}/api/programs/${slug}/items/${encodeURIComponent(key)}/transitions`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${tokens.contributor}`, "content-type": "application/json" },
+          body: JSON.stringify({ to: "design", note: "Bench: reopened for review." }),
+          signal: AbortSignal.timeout(120_000),
+        });
+        const text = await r.text();
+        writeTimes.push(performance.now() - t);
+        if (r.status === 201) accepted.push(String((JSON.parse(text) as { id: number }).id));
+        else failures[r.status] = (failures[r.status] ?? 0) + 1;
+      } catch (e) {
+        failures[(e as Error).name] = (failures[(e as Error).name] ?? 0) + 1;
+      }
+    }
+  })();
+  const [r] = await Promise.all([readers, writer]);
+  const failed = Object.values(failures).reduce((a, b) => a + b, 0);
   await waitIdle(base);
   // Every accepted write must be in the log (newest first; the bench's writes are the newest).
   const want = new Set(accepted);
@@ -408,7 +431,8 @@ async function readersAndWriter(base: string, slug: string, tokens: Record<strin
     writesAccepted: accepted.length,
     writesFailed: failed,
     writeFailures: failures,
-    writeLatencyP50: round(median(writeTimes), 2),
+    writeLatencyP50: writeTimes.length ? round(median(writeTimes), 2) : null,
+    writeLatencyMax: writeTimes.length ? round(Math.max(...writeTimes), 2) : null,
     writesMissing: want.size,
   };
 }
@@ -450,6 +474,7 @@ async function runSize(appDir: string, size: number, port: number, bundles: Reco
   if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
 
   let server: Server | null = null;
+  const loadBefore = os.loadavg()[0]!;
   try {
     started = performance.now();
     server = await startServer(appDir, dbFile, port, profileDir);
@@ -462,6 +487,7 @@ async function runSize(appDir: string, size: number, port: number, bundles: Reco
     const imported = await importBundle(base, tokens.admin!, body);
     if (imported.status !== 201) throw new Error(`import failed: HTTP ${imported.status}: ${imported.text.slice(0, 500)}`);
     out.import = { value: round(imported.ms), n: 1 };
+    out.memoryImport = { value: takePeakAndReset(server), note: "VmHWM from start to the end of the import" };
     const importTimes = [imported.ms];
 
     const reads: [string, string, Record<string, string>, { na404?: boolean }?][] = [
@@ -505,7 +531,7 @@ async function runSize(appDir: string, size: number, port: number, bundles: Reco
     out.loadReadP99 = { value: load.readLatencyP99 };
     out.loadWritesAccepted = { value: load.writesAccepted };
     out.loadWritesFailed = { value: load.writesFailed, note: Object.keys(load.writeFailures).length ? JSON.stringify(load.writeFailures) : undefined };
-    out.loadWriteP50 = { value: load.writeLatencyP50 };
+    out.loadWriteP50 = { value: load.writeLatencyP50, max: load.writeLatencyMax ?? undefined };
     out.loadWritesMissing = { value: load.writesMissing, note: load.writesMissing === 0 ? "every accepted write is in the audit log" : "accepted writes missing from the log!" };
 
     // Repeat the import (under other slugs) where it is cheap, for a median of three.
@@ -519,10 +545,16 @@ async function runSize(appDir: string, size: number, port: number, bundles: Reco
     }
 
     const mem = serverMemory(server);
-    out.memoryPeak = { value: mem.hwmMiB, note: `VmHWM, largest of ${mem.processes.length} process(es) in the server's group` };
-    out.memoryPeakRssSampled = { value: mem.peakRssMiB };
+    out.memoryServing = { value: mem.hwmMiB, note: "VmHWM after the import: reads, pages, readers and writer" };
+    out.memoryRssEnd = { value: round(groupPids(server.pgid).reduce((sum, pid) => sum + memoryKb(pid).rss, 0) / 1024) };
+    out.memoryPeak = {
+      value: Math.max(mem.hwmMiB, out.memoryImport?.value ?? 0, mem.peakRssMiB),
+      note: `the larger of the two VmHWM phases and the sampled RSS; ${mem.processes.length} process(es) in the server's group`,
+    };
   } finally {
     await stopServer(server);
+    // Other work on the machine skews every figure: keep the 1-minute load average beside them.
+    out.loadAverage = { value: round(os.loadavg()[0]!, 2), note: `1-minute load average at the end of the size (${round(loadBefore, 2)} at its start)` };
   }
 }
 
@@ -552,8 +584,11 @@ const MEASUREMENTS: { id: string; label: string; unit: string }[] = [
   { id: "loadWritesFailed", label: "  writes failed", unit: "" },
   { id: "loadWriteP50", label: "  write latency p50 under load", unit: "ms" },
   { id: "loadWritesMissing", label: "  accepted writes missing from the log", unit: "" },
-  { id: "memoryPeak", label: "server peak memory (VmHWM)", unit: "MiB" },
-  { id: "memoryPeakRssSampled", label: "server peak RSS (sampled, all processes)", unit: "MiB" },
+  { id: "memoryImport", label: "server peak memory during import (VmHWM)", unit: "MiB" },
+  { id: "memoryServing", label: "server peak memory after import (VmHWM)", unit: "MiB" },
+  { id: "memoryRssEnd", label: "server RSS at the end", unit: "MiB" },
+  { id: "memoryPeak", label: "server peak memory, whole run", unit: "MiB" },
+  { id: "loadAverage", label: "machine load average (1 min) at the end", unit: "" },
 ];
 
 const PAGE_OR_API_AT_64 = ["readiness", "itemsFirstPage", "itemsFiltered", "claims", "reportMd", "reportCsv", "reportJson", "dashboardPage", "itemPage", "transitionPost"];
@@ -574,15 +609,17 @@ function formatCell(sample: Sample | undefined, base: Sample | undefined, unit: 
   if (sample.value === null) return sample.note ?? "n/a";
   const v =
     unit === "ms" ? (sample.value >= 10_000 ? `${round(sample.value / 1000, 1)} s` : `${sample.value} ms`) : unit ? `${sample.value} ${unit}` : `${sample.value}`;
-  const ratio = base && base.value && sample !== base ? ` (×${round(sample.value / base.value, 1)})` : "";
-  return v + ratio;
+  const r = base && base.value && sample !== base ? sample.value / base.value : null;
+  const ratio = r === null ? "" : ` (×${r >= 10 ? Math.round(r) : Number(r.toPrecision(2))})`;
+  return v + ratio + (sample.first !== undefined ? ` · 1st ${sample.first}` : "");
 }
 
 async function main() {
   fs.mkdirSync(TMP, { recursive: true });
   const wallStart = performance.now();
   const appDir = args.snapshot ? prepareSnapshot(args.snapshot) : ROOT;
-  const build = buildIfNeeded(appDir, args.build!);
+  // A fresh snapshot's mtimes say nothing about the previous build there: build it (unless --build never).
+  const build = buildIfNeeded(appDir, args.snapshot && args.build === "auto" ? "always" : args.build!);
   const bundles: Record<string, unknown> = {};
   const results: Record<number, SizeResult> = {};
   const failures: Record<number, string> = {};
@@ -621,7 +658,7 @@ async function main() {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
   const table = [line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");
-  process.stdout.write(`\n${table}\n\nratios (×) are to the same measurement at ${baseSize} items\n\nbudgets:\n`);
+  process.stdout.write(`\n${table}\n\nmedians; (×) = ratio to the same measurement at ${baseSize} items; 1st = the route's very first request, cold (ms)\n\nbudgets:\n`);
   for (const b of budgets)
     process.stdout.write(`  ${b.met === null ? "n/a " : b.met ? "MET " : "MISS"}  ${b.what}: ${b.value ?? b.note ?? "not measured"}${b.value !== null ? ` ${b.unit}` : ""}\n`);
   for (const [size, message] of Object.entries(failures)) process.stdout.write(`  FAILED at ${size} items: ${message}\n`);
@@ -639,10 +676,11 @@ async function main() {
     method: {
       seed: SEED,
       reportWeek: WEEK,
-      reads: `autocannon, 1 connection, sequential, 2 warm-up requests, then 5–20 requests (as many as fit ${READ_BUDGET_MS} ms); value = median of the whole-response times`,
+      reads: `autocannon, 1 connection, sequential, 2 warm-up requests, then 5–20 requests (as many as fit ${READ_BUDGET_MS} ms); value = median of the whole-response times; 'first' = the very first request of the route (cold: no cache, first run in the process)`,
       import: "POST /api/programs/import as admin with the whole bundle; at sizes below 10,000 the median of 3 imports (2 copies under other slugs, imported last), at 10,000 a single run",
-      load: `autocannon, 10 connections on GET readiness for ${LOAD_SECONDS} s, with 1 connection POSTing transitions (to design, with a note) on successive items; accepted writes then looked up in GET /api/audit/log`,
-      memory: "VmHWM (peak resident set) of the next-server process from /proc at the end of the size (covers the import), and the largest sampled RSS sum of its process group",
+      load: `autocannon, 10 connections on GET readiness for ${LOAD_SECONDS} s; meanwhile one writer (fetch, one request at a time, its last request allowed to finish) POSTs transitions (to design, with a note) on successive items; accepted writes then looked up in GET /api/audit/log`,
+      memory: "VmHWM (peak resident set) of the next-server process from /proc: once at the end of the import (then reset through clear_refs), once at the end of the size; RSS of the process group sampled every 200 ms; 'whole run' = the largest of these",
+      rateLimit: "TOKEN_RATE_LIMIT is raised for the bench server: the benchmark measures the work, not the per-token limiter",
       pages: "dashboard and item page fetched with a session cookie (tracker_session) of a viewer; the item page is the item with the most transitions",
     },
     sizes: SIZES,

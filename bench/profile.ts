@@ -1,0 +1,152 @@
+/**
+ * Where the time goes, without HTTP: imports a synthetic program into a file database under
+ * bench/tmp/ (once; reused afterwards) and times the query and rule functions behind the hot
+ * endpoints, each the median of a few runs. "cold" = a fresh database handle (no history cache).
+ *
+ *   npx tsx bench/profile.ts [--items 10000] [--seed 1] [--runs 5] [--db file]
+ *
+ * `--db` reuses a database that already holds the program `synthetic-<items>-<seed>` (e.g. one
+ * left by `npm run bench` in bench/tmp/); otherwise bench/tmp/profile-<items>-<seed>.db is made.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+
+const { values: args } = parseArgs({
+  options: {
+    items: { type: "string", default: "10000" },
+    seed: { type: "string", default: "1" },
+    runs: { type: "string", default: "5" },
+    db: { type: "string" },
+  },
+  strict: true,
+});
+const ITEMS = Number(args.items);
+const RUNS = Number(args.runs);
+process.env.TRACKER_SEED = "none";
+
+const { openDatabase } = await import("@/db/index");
+const { importBundle } = await import("@/db/import-bundle");
+const { loadProgramHistory } = await import("@/db/queries/load-program-history");
+const { loadSignals } = await import("@/db/queries/load-signals");
+const { loadClaims } = await import("@/db/queries/load-claims");
+const { loadEvents } = await import("@/db/queries/load-events");
+const { recentVerifications } = await import("@/db/queries/recent-verifications");
+const { getDashboard } = await import("@/db/queries/get-dashboard");
+const { getReadiness } = await import("@/db/queries/get-readiness");
+const { queryItems, parseItemQuery } = await import("@/db/queries/query-items");
+const { getItemDetail } = await import("@/db/queries/get-item-detail");
+const { computeItemStatuses } = await import("@/lib/compute-item-statuses");
+const { readinessFromStatuses } = await import("@/lib/readiness/compute-readiness");
+const { listItems, filterItems } = await import("@/lib/items/item-query");
+const { criticalPath } = await import("@/lib/readiness/critical-path");
+const { forecastCompletion, throughputSample } = await import("@/lib/readiness/forecast");
+const { qualityBreaches } = await import("@/lib/readiness/quality");
+const { statusOverTime } = await import("@/lib/charts/status-over-time");
+const { evaluateClaims } = await import("@/lib/claims/evaluate-claims");
+const { countByArea } = await import("@/lib/readiness/count-by-area");
+const { generateBundle } = await import("@/scripts/generate-bundle");
+
+const file = args.db ?? path.join("bench", "tmp", `profile-${ITEMS}-${args.seed}.db`);
+if (!fs.existsSync(file)) {
+  const bundle = generateBundle({ items: ITEMS, seed: Number(args.seed) });
+  const t = performance.now();
+  const db = openDatabase(file);
+  importBundle(db, JSON.parse(JSON.stringify(bundle)), { actor: null });
+  db.$client.close();
+  console.log(`imported ${ITEMS} items into ${file} in ${((performance.now() - t) / 1000).toFixed(1)} s (in-process)`);
+}
+const slug = `synthetic-${ITEMS}-${args.seed}`;
+const fresh = () => openDatabase(file);
+const db = fresh();
+const now = Date.now();
+
+const rows: { what: string; ms: number; note?: string }[] = [];
+function time<T>(what: string, fn: () => T, note?: string): T {
+  const times: number[] = [];
+  let result!: T;
+  fn(); // warm the JIT
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    result = fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  rows.push({ what, ms: times[times.length >> 1]!, note });
+  return result;
+}
+
+// Loading
+const history = time("loadProgramHistory, cold (fresh handle: 3 queries + build)", () => {
+  const d = fresh();
+  const h = loadProgramHistory(d, slug)!;
+  d.$client.close();
+  return h;
+});
+time("loadProgramHistory, warm (cache hit by log head)", () => loadProgramHistory(db, slug));
+const p = history.program;
+const signals = time("loadSignals", () => loadSignals(db, p.id), "every signal of the program, sorted");
+const claims = time("loadClaims", () => loadClaims(db, p.id));
+time("loadEvents", () => loadEvents(db, p.id));
+time("recentVerifications", () => recentVerifications(db, p.id, now, now));
+
+// Rules
+const statuses = time("computeItemStatuses (fold every item)", () => computeItemStatuses(history.items, now, now));
+const listed = time("listItems (blocked, inflated per item)", () => listItems(statuses));
+time("criticalPath", () =>
+  criticalPath(listed.map((i) => ({ key: i.key, dependsOn: i.dependsOn, weight: i.trueStatus === "done" ? 0 : i.estimateWeeks, done: i.trueStatus === "done" }))),
+);
+const sample = throughputSample(listed.flatMap((i) => i.doneEvents.map((at) => ({ item: i.key, at }))), now);
+time("forecastCompletion (10,000 trials)", () =>
+  forecastCompletion({ slug, asOf: now, remaining: listed.filter((i) => i.trueStatus !== "done").length, sample, earliestByDependencies: "2030-01-01" }),
+);
+time("qualityBreaches", () => qualityBreaches(signals, { testCoveragePct: 70, unvettedCrates: 0, crashOwnerRegistered: true }, now));
+const thresholds = { testCoveragePct: p.testCoveragePct, unvettedCrates: p.unvettedCrates, crashOwnerRegistered: p.crashOwnerRegistered };
+const readiness = time("readinessFromStatuses (all of §5–§6 after the fold)", () =>
+  readinessFromStatuses({ slug, items: history.items, signals, thresholds, asOf: now, knownAt: now }, statuses),
+);
+time("JSON.stringify(readiness)", () => JSON.stringify(readiness), `${(JSON.stringify(readiness).length / 1024).toFixed(0)} KiB`);
+time("statusOverTime (dashboard charts)", () => statusOverTime(history.items, now, now));
+time("evaluateClaims", () => evaluateClaims(claims, history.items, now, now));
+time("countByArea", () => countByArea(listed));
+const q = parseItemQuery({ limit: "50" });
+time("filterItems ?limit=50", () => filterItems(listed, q));
+time("filterItems ?status=build&limit=50", () => filterItems(listed, parseItemQuery({ status: "build", limit: "50" })));
+
+// End to end, as the routes call them (history cache warm, then cold)
+time("getReadiness, warm", () => getReadiness(db, slug, now, now));
+time("getReadiness, cold", () => {
+  const d = fresh();
+  const r = getReadiness(d, slug, now, now);
+  d.$client.close();
+  return r;
+});
+time("queryItems ?limit=50, warm", () => queryItems(db, slug, q));
+time("getDashboard, warm", () => getDashboard(db, slug, now, now));
+time("getDashboard, cold", () => {
+  const d = fresh();
+  const r = getDashboard(d, slug, now, now);
+  d.$client.close();
+  return r;
+});
+const busiest = [...history.items].sort((a, b) => b.transitions.length - a.transitions.length)[0]!.key;
+time(`getItemDetail ${busiest}, warm`, () => getItemDetail(db, slug, busiest, now, now));
+
+// The weekly report, when that code is present (it was being built alongside the benchmark).
+try {
+  const reports = await import("@/db/queries/get-weekly-report");
+  const { isoWeekOf } = await import("@/lib/iso-week");
+  const { renderReportMarkdown } = await import("@/lib/report/render-markdown");
+  const week = isoWeekOf(Date.UTC(2026, 10, 20));
+  const source = time("loadReportSource (history for reports)", () => reports.loadReportSource(db, slug));
+  const report = time(`reportOf ${week.label} (report model)`, () => reports.reportOf(source, week, now));
+  time("renderReportMarkdown", () => renderReportMarkdown(report));
+  time(`getWeeklyReport ${week.label}, end to end`, () => reports.getWeeklyReport(db, slug, week.label, now));
+} catch (e) {
+  rows.push({ what: "weekly report", ms: NaN, note: `not available: ${(e as Error).message.split("\n")[0]}` });
+}
+
+const width = Math.max(...rows.map((r) => r.what.length));
+console.log(`\n${ITEMS} items, ${history.items.reduce((s, i) => s + i.transitions.length, 0)} transitions, ${signals.length} signals, ${claims.length} claims; median of ${RUNS} runs\n`);
+for (const r of rows) console.log(`${r.what.padEnd(width)}  ${Number.isNaN(r.ms) ? "   n/a" : r.ms.toFixed(1).padStart(8)} ms${r.note ? `   ${r.note}` : ""}`);
+db.$client.close();
