@@ -5,11 +5,19 @@ import { AppError } from "@/lib/errors";
 import { openDatabase, type Db } from "./index";
 import { verifyLog } from "./verify-log";
 
+/**
+ * Every page in one backup step. Copied a few pages at a time (better-sqlite3's default, 100), a
+ * backup restarts from the first page whenever another connection writes between two steps — so
+ * while a busy server writes it may never finish. One step reads one WAL snapshot, which never
+ * blocks writers: consistent, and always done.
+ */
+const ALL_PAGES = { progress: () => 0x7fffffff };
+
 /** SQLite's online backup: consistent while the server keeps reading and writing. */
 export async function backupDatabase(db: Db, target: string): Promise<{ pages: number }> {
   if (fs.existsSync(target)) throw new AppError("conflict", `${target} exists; choose a new file name`);
   fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
-  const result = await db.$client.backup(target);
+  const result = await db.$client.backup(target, ALL_PAGES);
   return { pages: result.totalPages };
 }
 
@@ -43,7 +51,7 @@ export async function restoreDatabase(source: string, target: string): Promise<{
   // A private copy to verify, so the backup file itself is never migrated or written.
   const scratch = `${target}.restore-check-${process.pid}`;
   const staged = new Database(source, { readonly: true });
-  await staged.backup(scratch);
+  await staged.backup(scratch, ALL_PAGES);
   staged.close();
   let db: Db | null = null;
   try {
@@ -51,7 +59,7 @@ export async function restoreDatabase(source: string, target: string): Promise<{
     const verdict = verifyLog(db);
     if (!verdict.ok)
       throw new AppError("rule", `refusing ${source}: its history log does not verify at entry #${verdict.firstBad!.seq} (${verdict.firstBad!.reason})`);
-    await db.$client.backup(target);
+    await db.$client.backup(target, ALL_PAGES);
     return { entries: verdict.entries, head: verdict.head };
   } finally {
     db?.$client.close();
