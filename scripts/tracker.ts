@@ -14,11 +14,14 @@ async function main(argv: string[]): Promise<number> {
   return runCommand(command, args);
 }
 
+// exitCode, not exit(): a large export piped to another program must be written out in full first.
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (error: unknown) => {
     if (error instanceof AppError) process.stderr.write(`error: ${error.describe()}\n`);
     else process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
+    process.exitCode = 1;
   },
 );

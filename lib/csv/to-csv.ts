@@ -13,6 +13,7 @@ export function neutralizeCell(value: unknown): string {
 export function toCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
   return stringify(
     rows.map((r) => columns.map((c) => neutralizeCell(r[c]))),
-    { header: true, columns: [...columns], record_delimiter: "\r\n" },
+    // A lone line break is not the CRLF record delimiter, so csv-stringify would leave it bare.
+    { header: true, columns: [...columns], record_delimiter: "\r\n", quoted_match: /[\r\n]/ },
   );
 }
