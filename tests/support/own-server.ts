@@ -20,6 +20,8 @@ export interface OwnServerOptions {
   env?: Record<string, string>;
   /** Use this database file instead of a fresh one (it must exist). */
   databaseFile?: string;
+  /** Ready when /api/health says ok (default), or as soon as anything answers on the port. */
+  readyWhen?: "healthy" | "listening";
 }
 
 export class OwnServer {
@@ -36,6 +38,7 @@ export class OwnServer {
     databaseFile: string,
     password: string,
     private readonly env: Record<string, string>,
+    private readonly readyWhen: "healthy" | "listening" = "healthy",
   ) {
     this.baseURL = `http://127.0.0.1:${port}`;
     this.databaseFile = databaseFile;
@@ -51,7 +54,7 @@ export class OwnServer {
       file = path.join(ROOT, "tests", ".tmp", `own-${options.port}-${Date.now()}.db`);
       prepareDatabase(file, password);
     }
-    const server = new OwnServer(options.port, file, password, options.env ?? {});
+    const server = new OwnServer(options.port, file, password, options.env ?? {}, options.readyWhen);
     await server.launch();
     return server;
   }
@@ -77,7 +80,7 @@ export class OwnServer {
     while (Date.now() < deadline) {
       if (child.exitCode !== null || child.signalCode !== null)
         throw new Error(`the server on port ${this.port} exited (${child.exitCode ?? child.signalCode}):\n${this.output}`);
-      if (await isUp(this.baseURL)) return;
+      if (await isUp(this.baseURL, this.readyWhen)) return;
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error(`the server on port ${this.port} did not answer within 60 s:\n${this.output}`);
@@ -112,10 +115,10 @@ export class OwnServer {
   }
 }
 
-async function isUp(baseURL: string): Promise<boolean> {
+async function isUp(baseURL: string, readyWhen: "healthy" | "listening" = "healthy"): Promise<boolean> {
   try {
     const res = await fetch(`${baseURL}/api/health`, { signal: AbortSignal.timeout(1000) });
-    return res.ok;
+    return readyWhen === "listening" || res.ok;
   } catch {
     return false;
   }
