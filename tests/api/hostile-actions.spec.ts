@@ -7,24 +7,17 @@
  * The wire format is React's: a multipart body whose field "0" is the JSON array of arguments,
  * "$K1" standing for a FormData made of the fields prefixed "_1_" (sent before "0").
  */
-import fs from "node:fs";
-import path from "node:path";
 import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import fc from "fast-check";
 import { STATUSES } from "@/lib/status";
 import { changedTables, dbDigest } from "../support/db-digest";
 import { BAD_DATES, INJECTIONS, rawRequest } from "../support/hostile-values";
 import { mintTokens } from "../support/own-server";
+import { actionBody, loadActions, type ActionRef } from "../support/server-actions";
 import { smallBundle } from "../support/small-bundle";
 import { TEST_ACCOUNTS } from "../support/test-accounts";
 
 const SEED = 4_242;
-
-interface ActionRef {
-  id: string;
-  name: string;
-  page: string; // a URL of a page that carries it
-}
 
 let slug = "";
 let origin = "";
@@ -36,39 +29,18 @@ const note = (group: string, status: number) => {
   statuses[group]![status] = (statuses[group]![status] ?? 0) + 1;
 };
 
-function pageUrl(worker: string): string {
-  const p = worker.replace(/^app/, "").replace(/\/page$/, "") || "/";
-  return p.replace("[slug]", slug).replace("[key]", "A").replace("[id]", "c1");
-}
-
-function loadActions(): Record<string, ActionRef> {
-  const manifest = JSON.parse(fs.readFileSync(path.join(".next", "server", "server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { workers: Record<string, unknown>; exportedName: string }>;
-  };
-  const out: Record<string, ActionRef> = {};
-  for (const [id, entry] of Object.entries(manifest.node)) {
-    const workers = Object.keys(entry.workers).filter((w) => w !== "app/_not-found/page");
-    const worker = workers.find((w) => !w.includes("[")) ?? workers[0]!;
-    out[entry.exportedName] = { id, name: entry.exportedName, page: pageUrl(worker) };
-  }
-  return out;
-}
-
 async function unchanged(label: string, batch: () => Promise<void>) {
   const before = dbDigest();
   await batch();
   expect(changedTables(before, dbDigest()), `${label}: tables written`).toEqual([]);
 }
 
-/** A server-action call as React makes it: form fields first, then the argument list. */
+/** A server-action call as React makes it (tests/support/server-actions.ts), in a cookie-keeping context. */
 async function callAction(ctx: APIRequestContext, action: ActionRef, args: unknown[], fields: [string, string][] = []): Promise<APIResponse> {
-  const form = new FormData();
-  for (const [k, v] of fields) form.append(`_1_${k}`, v);
-  form.append("0", JSON.stringify(args));
   return ctx.fetch(action.page, {
     method: "POST",
     headers: { "next-action": action.id, accept: "text/x-component", origin },
-    multipart: form,
+    multipart: actionBody(args, fields),
     maxRedirects: 0,
   });
 }
@@ -92,7 +64,7 @@ test.beforeAll(async ({ baseURL }) => {
   slug = `actions-${Date.now()}`;
   const imported = await anonymous.post("/api/programs/import", { headers: { authorization: `Bearer ${adminToken}` }, data: smallBundle(slug) });
   expect(imported.status()).toBe(201);
-  actions = loadActions(); // page URLs name the fixture program
+  actions = loadActions({ slug, key: "A", id: "c1" }); // page URLs name the fixture program
   // Sign in as admin through the sign-in action itself; the context keeps the session cookie.
   const signIn = await callAction(admin, actions.signInAction!, ["$undefined", "$K1"], [
     ["email", TEST_ACCOUNTS.admin.email],

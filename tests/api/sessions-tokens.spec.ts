@@ -1,0 +1,161 @@
+/**
+ * Issue 9 §7 on a server of this spec's own (port 3122, TOKEN_RATE_LIMIT=20, output captured):
+ * a token revoked on the CLI stops at once; the per-token rate limit answers 429 with Retry-After;
+ * failed sign-ins are throttled; sessions expire, end at sign-out, and are never carried over a
+ * sign-in (no fixation); and no password, token or session id ever appears in the server's output.
+ */
+import Database from "better-sqlite3";
+import { expect, test } from "@playwright/test";
+import { OwnServer, trackerCli } from "../support/own-server";
+import { actionBody, fetchAction, loadActions, type ActionRef } from "../support/server-actions";
+import { TEST_ACCOUNTS } from "../support/test-accounts";
+
+test.describe.configure({ mode: "serial" });
+test.setTimeout(120_000);
+
+let server: OwnServer;
+let actions: Record<string, ActionRef>;
+/** Every secret this spec used: none may show up in the server's output. */
+const secrets = new Set<string>();
+
+test.beforeAll(async () => {
+  server = await OwnServer.start({ port: 3122, env: { TOKEN_RATE_LIMIT: "20" } });
+  actions = loadActions();
+  secrets.add(server.password);
+  for (const t of Object.values(server.tokens())) secrets.add(t);
+});
+
+test.afterAll(async () => {
+  await server?.dispose();
+});
+
+const SESSION = /tracker_session=([^;]+)/;
+async function signIn(email: string, password: string, cookie?: string) {
+  secrets.add(password);
+  const r = await fetchAction(server.baseURL, actions.signInAction!, ["$undefined", "$K1"], [["email", email], ["password", password]], cookie);
+  const set = r.setCookies.map((c) => SESSION.exec(c)?.[1]).find(Boolean);
+  if (set) secrets.add(set);
+  return { ...r, session: set ?? null };
+}
+const api = (path: string, headers: Record<string, string>) => fetch(`${server.baseURL}${path}`, { headers, redirect: "manual" });
+const withCookie = (session: string) => ({ cookie: `tracker_session=${session}` });
+
+test("a token revoked on the CLI is refused on the very next call", async () => {
+  const made = trackerCli(server.databaseFile, ["token", "create", "--email", TEST_ACCOUNTS.viewer.email, "--name", "to revoke"]);
+  expect(made.code, made.stderr).toBe(0);
+  const token = made.stdout.trim().split("\n").at(-1)!;
+  const id = /token #(\d+)/.exec(made.stdout)![1]!;
+  secrets.add(token);
+  expect((await api("/api/programs", { authorization: `Bearer ${token}` })).status).toBe(200);
+  const revoked = trackerCli(server.databaseFile, ["token", "revoke", "--id", id]);
+  expect(revoked.code, revoked.stderr).toBe(0);
+  const after = await api("/api/programs", { authorization: `Bearer ${token}` });
+  expect(after.status).toBe(401);
+  expect(after.headers.get("content-type")).toContain("application/problem+json");
+  expect(after.headers.get("www-authenticate")).toContain("Bearer");
+});
+
+test("a token over TOKEN_RATE_LIMIT (20 a minute) gets 429 with Retry-After; other tokens go on", async () => {
+  const { viewer, contributor } = server.tokens();
+  const statuses: number[] = [];
+  for (let i = 0; i < 20; i++) statuses.push((await api("/api/programs", { authorization: `Bearer ${viewer}` })).status);
+  expect(statuses.every((s) => s === 200), statuses.join(",")).toBe(true);
+  const limited = await api("/api/programs", { authorization: `Bearer ${viewer}` });
+  expect(limited.status).toBe(429);
+  expect(limited.headers.get("content-type")).toContain("application/problem+json");
+  const retry = Number(limited.headers.get("retry-after"));
+  expect(retry).toBeGreaterThan(0);
+  expect(retry).toBeLessThanOrEqual(60);
+  const body = await limited.json();
+  expect(body.status).toBe(429);
+  expect(body.detail).toMatch(/retry in \d+ s/);
+  // Writes are limited too, and refused before anything is written.
+  expect((await fetch(`${server.baseURL}/api/programs/boost-offload/items/FND-01/transitions`, { method: "POST", headers: { authorization: `Bearer ${viewer}` }, body: "{}" })).status).toBe(429);
+  expect((await api("/api/programs", { authorization: `Bearer ${contributor}` })).status).toBe(200);
+});
+
+test("failed sign-ins are throttled per account, even with the right password afterwards", async () => {
+  const email = "throttle@test.example";
+  const password = "throttle-right-password-1";
+  expect(trackerCli(server.databaseFile, ["user", "add", "--email", email, "--name", "Thea Throttle", "--role", "viewer", "--password", password]).code).toBe(0);
+  for (let i = 1; i <= 3; i++) {
+    const r = await signIn(email, `wrong-password-${i}`);
+    expect(r.text).toContain("Wrong e-mail or password.");
+    expect(r.session).toBeNull();
+  }
+  const right = await signIn(email, password);
+  expect(right.text).toMatch(/too many failed sign-ins: try again in \d+ s/);
+  expect(right.session).toBeNull();
+  // Unknown accounts are counted the same way: no hint that an e-mail exists.
+  for (let i = 0; i < 3; i++) await signIn("nobody-at-all@test.example", `guess-${i}`);
+  expect((await signIn("nobody-at-all@test.example", "guess-again")).text).toMatch(/too many failed sign-ins/);
+});
+
+test("a session opens on sign-in, works for pages and the API, and ends at once on sign-out", async () => {
+  const r = await signIn(TEST_ACCOUNTS.reviewer.email, server.password);
+  expect(r.session).toMatch(/^bts_/);
+  const flags = r.setCookies.find((c) => c.startsWith("tracker_session="))!;
+  expect(flags).toMatch(/HttpOnly/i);
+  expect(flags).toMatch(/SameSite=lax/i);
+  expect(flags).toMatch(/Path=\//);
+  expect(flags).not.toMatch(/Secure/i); // plain http here; https gets Secure (below)
+  expect((await api("/api/programs", withCookie(r.session!))).status).toBe(200);
+  expect((await api("/account", withCookie(r.session!))).status).toBe(200);
+
+  const out = await fetchAction(server.baseURL, actions.signOutAction!, [], [], `tracker_session=${r.session}`);
+  expect(out.status).toBeLessThan(400);
+  expect((await api("/api/programs", withCookie(r.session!))).status).toBe(401);
+  expect((await api("/account", withCookie(r.session!))).status).toBe(307); // to /sign-in
+
+  // Behind an https proxy the cookie is Secure.
+  const secure = await fetch(new URL("/sign-in", server.baseURL), {
+    method: "POST",
+    headers: { "next-action": actions.signInAction!.id, origin: server.baseURL, "x-forwarded-proto": "https" },
+    body: actionBody(["$undefined", "$K1"], [["email", TEST_ACCOUNTS.reviewer.email], ["password", server.password]]),
+    redirect: "manual",
+  });
+  const secureCookie = secure.headers.getSetCookie().find((c) => c.startsWith("tracker_session="))!;
+  secrets.add(SESSION.exec(secureCookie)![1]!);
+  expect(secureCookie).toMatch(/Secure/i);
+});
+
+test("a session expires: past its expiry it opens nothing", async () => {
+  const r = await signIn(TEST_ACCOUNTS.viewer.email, server.password);
+  expect((await api("/api/programs", withCookie(r.session!))).status).toBe(200);
+  const db = new Database(server.databaseFile);
+  db.prepare("UPDATE sessions SET expires_at = ? WHERE expires_at > ?").run(Date.now() - 1000, Date.now());
+  db.close();
+  expect((await api("/api/programs", withCookie(r.session!))).status).toBe(401);
+  expect((await api("/", withCookie(r.session!))).status).toBe(307);
+});
+
+test("no session fixation: a cookie set before sign-in is replaced, and a sign-in ends the session it came with", async () => {
+  // An attacker plants a session id of their choosing, then the victim signs in.
+  const planted = "bts_attacker-chosen-session-id-000000000000";
+  const victim = await signIn(TEST_ACCOUNTS.contributor.email, server.password, `tracker_session=${planted}`);
+  expect(victim.session).toMatch(/^bts_/);
+  expect(victim.session).not.toBe(planted);
+  expect((await api("/api/programs", withCookie(planted))).status).toBe(401);
+  expect((await api("/api/programs", withCookie(victim.session!))).status).toBe(200);
+
+  // Signing in again (as anyone) with a live session ends that session: it cannot be reused.
+  const again = await signIn(TEST_ACCOUNTS.admin.email, server.password, `tracker_session=${victim.session}`);
+  expect(again.session).not.toBe(victim.session);
+  expect((await api("/api/programs", withCookie(victim.session!))).status).toBe(401);
+  expect((await api("/api/programs", withCookie(again.session!))).status).toBe(200);
+});
+
+test("no password, token or session id appears in the server's output", async () => {
+  // Make the server talk: errors, unknown actions, bad tokens, a failed sign-in with the password typed as the e-mail.
+  await signIn(server.password, server.password);
+  await api("/api/programs/%ff/items", {});
+  await fetch(`${server.baseURL}/`, { method: "POST", headers: { "next-action": "0".repeat(42) }, body: "x" });
+  for (const t of Object.values(server.tokens())) await api("/api/audit/verify", { authorization: `Bearer ${t}` });
+  await new Promise((r) => setTimeout(r, 300)); // let the last lines arrive
+  expect(server.output.length).toBeGreaterThan(0);
+  const leaked = [...secrets].filter((s) => s.length >= 8 && server.output.includes(s));
+  expect(leaked.map((s) => `${s.slice(0, 6)}… (${s.length} chars)`), `secrets in the server output:\n${server.output.slice(0, 2000)}`).toEqual([]);
+  // Nor any token-shaped or session-shaped string at all.
+  expect(server.output).not.toMatch(/\b(bot|bts)_[A-Za-z0-9_-]{20,}/);
+  test.info().annotations.push({ type: "figures", description: `${secrets.size} secrets checked against ${server.output.length} characters of server output` });
+});
