@@ -12,9 +12,11 @@ import { fetchProgramLog, replayLog } from "../support/replay-log";
 import { mintTokens } from "../support/own-server";
 import { DEMO_SIGN_INS, TEST_ACCOUNTS } from "../support/test-accounts";
 
-test.setTimeout(120_000);
+// SOAK=1 (npm run test:soak): eight times the operations.
+const SOAK = Boolean(process.env.SOAK);
+test.setTimeout(SOAK ? 900_000 : 120_000);
 
-const OPS_PER_CLIENT = 25;
+const OPS_PER_CLIENT = SOAK ? 200 : 25;
 const KEYS = ["A", "B", "C", "D", "E", "F"];
 const [PRIYA, ELENA] = DEMO_SIGN_INS; // a demo contributor and a demo reviewer
 

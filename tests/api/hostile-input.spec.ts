@@ -22,8 +22,10 @@ import { mintTokens } from "../support/own-server";
 import { smallBundle } from "../support/small-bundle";
 import { TEST_ACCOUNTS, type TestRole } from "../support/test-accounts";
 
-const SEED = 20_261_127;
-const RUNS = 30; // fast-check runs per endpoint and strategy
+// SOAK=1 (npm run test:soak): ten times the runs, and a seed per day.
+const SOAK = Boolean(process.env.SOAK);
+const SEED = SOAK ? Number(new Date().toISOString().slice(0, 10).replace(/-/g, "")) : 20_261_127;
+const RUNS = SOAK ? 300 : 30; // fast-check runs per endpoint and strategy
 const MiB = 1024 * 1024;
 
 // ---------------------------------------------------------------------------------------------
@@ -710,7 +712,7 @@ test("hostile query strings on every read endpoint: 200 or a 400 problem, never 
           if (res.status() >= 400) await expectProblem(res, describeSent(s), [400]);
           else expect(res.status(), describeSent(s)).toBe(200);
         }),
-        { seed: SEED, numRuns: 15, endOnFailure: true },
+        { seed: SEED, numRuns: SOAK ? 150 : 15, endOnFailure: true },
       );
     });
   }
