@@ -85,10 +85,20 @@ const history = time("loadProgramHistory, cold (fresh handle: 3 queries + build)
 });
 time("loadProgramHistory, warm (cache hit by log head)", () => loadProgramHistory(db, slug));
 const p = history.program;
-const signals = time("loadSignals", () => loadSignals(db, p.id), "every signal of the program, sorted");
-const claims = time("loadClaims", () => loadClaims(db, p.id));
-time("loadEvents", () => loadEvents(db, p.id));
-time("recentVerifications", () => recentVerifications(db, p.id, now, now));
+/** `fn` on a fresh handle (so nothing memoised by log head helps); the open itself is timed apart. */
+const onFresh = <T,>(fn: (d: typeof db) => T) => () => {
+  const d = fresh();
+  try {
+    return fn(d);
+  } finally {
+    d.$client.close();
+  }
+};
+time("openDatabase (fresh handle: open, pragmas, migrations check)", onFresh(() => 0), "included in every 'cold' row");
+const signals = time("loadSignals, cold", onFresh((d) => loadSignals(d, p.id)), "every signal of the program, sorted");
+const claims = time("loadClaims, cold", onFresh((d) => loadClaims(d, p.id)));
+time("loadEvents, cold", onFresh((d) => loadEvents(d, p.id)));
+time("recentVerifications, cold", onFresh((d) => recentVerifications(d, p.id, now, now)), "8 rows");
 
 // Rules
 const statuses = time("computeItemStatuses (fold every item)", () => computeItemStatuses(history.items, now, now));
@@ -131,6 +141,7 @@ time("getDashboard, cold", () => {
 });
 const busiest = [...history.items].sort((a, b) => b.transitions.length - a.transitions.length)[0]!.key;
 time(`getItemDetail ${busiest}, warm`, () => getItemDetail(db, slug, busiest, now, now));
+time(`getItemDetail ${busiest}, cold`, onFresh((d) => getItemDetail(d, slug, busiest, now, now)));
 
 // The weekly report, when that code is present (it was being built alongside the benchmark).
 try {
@@ -139,9 +150,11 @@ try {
   const { renderReportMarkdown } = await import("@/lib/report/render-markdown");
   const week = isoWeekOf(Date.UTC(2026, 10, 20));
   const source = time("loadReportSource (history for reports)", () => reports.loadReportSource(db, slug));
+  time("loadReportSource, cold", onFresh((d) => reports.loadReportSource(d, slug)));
   const report = time(`reportOf ${week.label} (report model)`, () => reports.reportOf(source, week, now));
   time("renderReportMarkdown", () => renderReportMarkdown(report));
   time(`getWeeklyReport ${week.label}, end to end`, () => reports.getWeeklyReport(db, slug, week.label, now));
+  time(`getWeeklyReport ${week.label}, end to end, cold`, onFresh((d) => reports.getWeeklyReport(d, slug, week.label, now)));
 } catch (e) {
   rows.push({ what: "weekly report", ms: NaN, note: `not available: ${(e as Error).message.split("\n")[0]}` });
 }

@@ -10,6 +10,8 @@
  *    (first page `?limit=50` and `?status=build&limit=50`), claims, the weekly report in .md, .csv
  *    and .json ("n/a" when the endpoint answers 404), the dashboard and an item page (full server
  *    response, signed in with a session cookie), and one transition POST,
+ *  - readiness, items and the dashboard right after a write (cycles of POST then GET, median):
+ *    what the first reader pays once a write has made every answer memoised by the log head stale,
  *  - 10 concurrent readers of readiness for 10 s while one writer reports transitions on different
  *    items; then every accepted write is looked up in GET /api/audit/log,
  *  - peak memory of the server processes (VmHWM from /proc, RSS sampled every 200 ms).
@@ -506,6 +508,38 @@ async function runSize(appDir: string, size: number, port: number, bundles: Reco
       out[id] = await measureRead(base, pathname, headers, options);
     }
 
+    // A read right after a write: every answer memoised by the log head is stale then, so this is
+    // what the first reader after each write pays. Cycles of (POST a transition, GET), median.
+    let afterWriteItem = 0;
+    const write = async () => {
+      const key = keys[(afterWriteItem++ * 104729 + 7) % keys.length]!;
+      const r = await fetch(`${base}/api/programs/${slug}/items/${encodeURIComponent(key)}/transitions`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${tokens.contributor}`, "content-type": "application/json" },
+        body: JSON.stringify({ to: "design", note: "Bench: reopened for review." }),
+      });
+      await r.text();
+      if (r.status !== 201) throw new Error(`POST transition: HTTP ${r.status}`);
+    };
+    const afterWrite: [string, string, Record<string, string>][] = [
+      ["readinessAfterWrite", `/api/programs/${slug}/readiness`, api],
+      ["itemsAfterWrite", `/api/programs/${slug}/items?limit=50`, api],
+      ["dashboardAfterWrite", `/programs/${slug}`, page],
+    ];
+    for (const [id, pathname, headers] of afterWrite) {
+      log(`bench: ${size} items — ${id}`);
+      const times: number[] = [];
+      let bad = 0;
+      const budgetUntil = Date.now() + READ_BUDGET_MS;
+      for (let i = 0; i < 7 && (i < 3 || Date.now() < budgetUntil); i++) {
+        await write();
+        const one = await sequential(base, pathname, headers, 1);
+        times.push(one.times[0] ?? NaN);
+        if ((one.statuses[0] ?? 0) !== 200) bad++;
+      }
+      out[id] = { value: round(median(times), 2), n: times.length, min: round(Math.min(...times), 2), max: round(Math.max(...times), 2), note: bad ? `${bad} failed` : undefined };
+    }
+
     // One writer, unloaded: a handful of transition reports on different items.
     log(`bench: ${size} items — transition POST`);
     const postTimes: number[] = [];
@@ -576,6 +610,9 @@ const MEASUREMENTS: { id: string; label: string; unit: string }[] = [
   { id: "reportJson", label: `GET reports/${WEEK}.json`, unit: "ms" },
   { id: "dashboardPage", label: "dashboard page (HTML)", unit: "ms" },
   { id: "itemPage", label: "item page (HTML)", unit: "ms" },
+  { id: "readinessAfterWrite", label: "GET readiness right after a write", unit: "ms" },
+  { id: "itemsAfterWrite", label: "GET items ?limit=50 right after a write", unit: "ms" },
+  { id: "dashboardAfterWrite", label: "dashboard page right after a write", unit: "ms" },
   { id: "transitionPost", label: "POST transition (unloaded)", unit: "ms" },
   { id: "loadReadsPerSecond", label: "readiness req/s, 10 readers + 1 writer", unit: "req/s" },
   { id: "loadReadP50", label: "  readers' latency p50 under load", unit: "ms" },
@@ -682,6 +719,7 @@ async function main() {
       memory: "VmHWM (peak resident set) of the next-server process from /proc: once at the end of the import (then reset through clear_refs), once at the end of the size; RSS of the process group sampled every 200 ms; 'whole run' = the largest of these",
       rateLimit: "TOKEN_RATE_LIMIT is raised for the bench server: the benchmark measures the work, not the per-token limiter",
       pages: "dashboard and item page fetched with a session cookie (tracker_session) of a viewer; the item page is the item with the most transitions",
+      afterWrite: "cycles of (POST a transition on another item, then one GET), 3 to 7 cycles within the read budget; median of the GETs: the cost of the first read after a write, when answers memoised by the log head are stale",
     },
     sizes: SIZES,
     bundles,
