@@ -104,6 +104,7 @@ export function rawRequest(
           ...options.headers,
         },
         timeout: options.timeoutMs ?? 30_000,
+        agent: false, // a fresh connection each time: a server that answered early (413) may close the old one
       },
       (res) => {
         const chunks: Buffer[] = [];
