@@ -71,7 +71,27 @@ export function ForecastPanel({ r }: { r: Readiness }) {
   );
 }
 
-export function QualityPanel({ r, itemHref }: { r: Readiness; itemHref: ItemHref }) {
+// Long lists are cut on the dashboard (a 10,000-item program has thousands of breaches); the
+// full lists are one link away.
+const SHOWN = 25;
+
+function More({ total, href, what }: { total: number; href?: string; what: string }) {
+  if (total <= SHOWN) return null;
+  return (
+    <p className="mt-1 text-xs text-slate-600">
+      {SHOWN} of {total} shown.{" "}
+      {href ? (
+        <Link href={href} className="text-indigo-700 underline">
+          All {total} {what}
+        </Link>
+      ) : (
+        `All ${total} are in the weekly report and in the API's readiness.`
+      )}
+    </p>
+  );
+}
+
+export function QualityPanel({ r, itemHref, unownedHref }: { r: Readiness; itemHref: ItemHref; unownedHref: string }) {
   const { breaches, unowned } = r.quality;
   return (
     <div className="space-y-3">
@@ -81,13 +101,14 @@ export function QualityPanel({ r, itemHref }: { r: Readiness; itemHref: ItemHref
           <p className="text-slate-600">Every item has an owner.</p>
         ) : (
           <p className="flex flex-wrap gap-1">
-            {unowned.map((k) => (
+            {unowned.slice(0, SHOWN).map((k) => (
               <Link key={k} href={itemHref(k)} className="font-mono text-red-800 hover:underline">
                 {k}
               </Link>
             ))}
           </p>
         )}
+        <More total={unowned.length} href={unownedHref} what="unowned items" />
       </div>
       <div>
         <h3 className="text-xs uppercase text-slate-600">Threshold breaches on the latest signal ({breaches.length})</h3>
@@ -106,7 +127,7 @@ export function QualityPanel({ r, itemHref }: { r: Readiness; itemHref: ItemHref
                 </tr>
               </thead>
               <tbody>
-                {breaches.map((b) => (
+                {breaches.slice(0, SHOWN).map((b) => (
                   <tr key={`${b.key}-${b.metric}`} className="border-t border-slate-100">
                     <td>
                       <Link href={itemHref(b.key)} className="font-mono hover:underline">
@@ -121,6 +142,7 @@ export function QualityPanel({ r, itemHref }: { r: Readiness; itemHref: ItemHref
                 ))}
               </tbody>
             </table>
+            <More total={breaches.length} what="breaches" />
           </div>
         )}
       </div>
@@ -128,11 +150,12 @@ export function QualityPanel({ r, itemHref }: { r: Readiness; itemHref: ItemHref
   );
 }
 
-export function InflatedList({ r, itemHref }: { r: Readiness; itemHref: ItemHref }) {
+export function InflatedList({ r, itemHref, allHref }: { r: Readiness; itemHref: ItemHref; allHref: string }) {
   if (r.inflated.length === 0) return <p className="text-slate-600">No item is reported ahead of its evidence.</p>;
   return (
+    <>
     <ul className="space-y-1">
-      {r.inflated.map((i) => (
+      {r.inflated.slice(0, SHOWN).map((i) => (
         <li key={i.key} className="flex items-center gap-2">
           <Link href={itemHref(i.key)} className="font-mono hover:underline">
             {i.key}
@@ -142,5 +165,7 @@ export function InflatedList({ r, itemHref }: { r: Readiness; itemHref: ItemHref
         </li>
       ))}
     </ul>
+    <More total={r.inflated.length} href={allHref} what="inflated items" />
+    </>
   );
 }

@@ -17,6 +17,7 @@ import { loadClaims } from "./load-claims";
 import { findPublishedReport } from "./load-published-reports";
 import { loadReportHistory, logHeadAt, type ReportHistory } from "./load-report-history";
 import { loadSignals } from "./load-signals";
+import { memoByHead } from "./memo-by-head";
 
 /** Everything a program's reports are made from, loaded once for any number of weeks. */
 export interface ReportSource {
@@ -66,8 +67,12 @@ export function reportOf(source: ReportSource, week: IsoWeek, now: number): Week
 export function getWeeklyReport(db: Db, slug: string, weekLabel: string, now = Date.now()) {
   const week = resolveReportWeek(weekLabel, now);
   const source = loadReportSource(db, slug);
-  const report = reportOf(source, week, now);
-  const markdown = renderReportMarkdown(report);
+  // knownAt never shows in a report and nothing is recorded in the future, so the report of a week
+  // changes only when the log head moves (publishing included): memoise it with that head.
+  const { report, markdown } = memoByHead(db, `weekly:${slug}:${week.label}`, () => {
+    const built = reportOf(source, week, now);
+    return { report: built, markdown: renderReportMarkdown(built) };
+  });
   const published = findPublishedReport(db, source.program.id, week.label);
   const publication: ReportPublication | null = published ? assessPublication(published, { markdown, report }) : null;
   return { source, week, report, markdown, publication };
@@ -102,9 +107,9 @@ export async function exportWeeklyReport(
     case "md":
       return out(markdown);
     case "csv":
-      return out(renderReportCsv(report));
+      return out(memoByHead(db, `weekly-csv:${slug}:${week.label}`, () => renderReportCsv(report)));
     case "json":
-      return out(renderReportJson(report, publication));
+      return out(memoByHead(db, `weekly-json:${slug}:${week.label}`, () => renderReportJson(report, publication)));
     case "pdf": {
       const series = statusOverTime(source.history.items, week.end, now);
       const html = renderReportHtml(report, series);

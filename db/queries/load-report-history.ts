@@ -7,6 +7,7 @@ import { formatInstant } from "@/lib/time";
 import type { Db } from "../index";
 import { auditLog, evidence, items, people, transitions, verifications, type Program } from "../schema";
 import { loadProgramHistory } from "./load-program-history";
+import { memoByHead } from "./memo-by-head";
 
 const verifier = alias(people, "verifier");
 
@@ -20,6 +21,10 @@ export interface ReportHistory {
  * note and evidence, and its verification's date and verifier. Five queries for the whole program.
  */
 export function loadReportHistory(db: Db, slug: string): ReportHistory | null {
+  return memoByHead(db, `report-history:${slug}`, () => readReportHistory(db, slug));
+}
+
+function readReportHistory(db: Db, slug: string): ReportHistory | null {
   const history = loadProgramHistory(db, slug);
   if (!history) return null;
   const programId = history.program.id;

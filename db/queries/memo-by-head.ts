@@ -4,7 +4,8 @@ import type { Db } from "../index";
 // of all the data — also for writes by another process (the CLI). A value memoised with the head
 // it was computed at is served only while the head has not moved: never stale.
 const memos = new WeakMap<Db, Map<string, { head: string; value: unknown }>>();
-const MAX_ENTRIES = 200;
+// Bounded: at 10,000 items one entry (a fold of every item) weighs megabytes.
+const MAX_ENTRIES = 48;
 
 export function logHead(db: Db): string {
   const row = db.$client.prepare("SELECT seq, hash FROM log_anchor WHERE id = 1").get() as { seq: number; hash: string } | undefined;

@@ -80,7 +80,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
               <AreaTable areas={d.areas} href={itemsHref} />
             </Panel>
             <Panel title={`Inflated items (${r.inflated.length})`} id="inflated">
-              <InflatedList r={r} itemHref={itemHref} />
+              <InflatedList r={r} itemHref={itemHref} allHref={itemsHref({ inflated: "1" })} />
             </Panel>
           </div>
           <div className="grid gap-4 lg:grid-cols-2">
@@ -93,7 +93,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
           </div>
           <div className="grid gap-4 lg:grid-cols-2">
             <Panel title="Quality" id="quality">
-              <QualityPanel r={r} itemHref={itemHref} />
+              <QualityPanel r={r} itemHref={itemHref} unownedHref={itemsHref({ unowned: "1" })} />
             </Panel>
             <Panel title="Last verified changes" id="recent">
               {d.recent.length === 0 ? (
