@@ -29,7 +29,7 @@ export async function backupDatabase(db: Db, target: string): Promise<{ pages: n
 export async function restoreDatabase(source: string, target: string): Promise<{ entries: number; head: string }> {
   if (!fs.existsSync(source)) throw new AppError("invalid", `cannot read ${source}: no such file`);
   if (path.resolve(source) === path.resolve(target)) throw new AppError("invalid", "the backup and the database are the same file");
-  let check: Database.Database;
+  let check: Database.Database | null = null;
   try {
     check = new Database(source, { readonly: true, fileMustExist: true });
     const integrity = check.pragma("integrity_check", { simple: true });
@@ -43,10 +43,11 @@ export async function restoreDatabase(source: string, target: string): Promise<{
       throw new AppError("invalid", `${source} is not a tracker database: it has no tracker tables`);
     const entries = (check.prepare("SELECT COUNT(*) AS n FROM audit_log").get() as { n: number }).n;
     if (entries === 0) throw new AppError("invalid", `${source} is not a tracker database backup: its history log is empty`);
-    check.close();
   } catch (e) {
     if (e instanceof AppError) throw e;
     throw new AppError("invalid", `${source} is not a tracker database: ${(e as Error).message}`);
+  } finally {
+    check?.close();
   }
   // A private copy to verify, so the backup file itself is never migrated or written.
   const scratch = `${target}.restore-check-${process.pid}`;
