@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { EVIDENCE_KINDS } from "../gates";
 import { statusSchema } from "../status";
-import { dateStringSchema, instantStringSchema } from "../time";
+import { writeDateSchema as dateStringSchema, writeInstantSchema as instantStringSchema } from "../validations/write-dates";
 
 export const BUNDLE_FORMAT = "offload-tracker/v1";
 
