@@ -20,7 +20,8 @@
  * its ratio to the same measurement at 64 items, and the verdict on each budget of issue 8.
  *
  *   npm run bench [-- --sizes 64,1000,10000] [--seed 1] [--port 3110] [--build auto|always|never]
- *                 [--snapshot worktree|head] [--cpu-prof] [--out bench/results.json]
+ *                 [--snapshot worktree|head] [--cpu-prof] [--server-node-flags "--max-old-space-size=768"]
+ *                 [--out bench/results.json]
  *
  * Build: `next build` runs first when .next/BUILD_ID is missing or older than any source file of
  * the app (auto, the default); `--build always` forces it, `--build never` skips it.
@@ -52,6 +53,7 @@ const { values: args } = parseArgs({
     build: { type: "string", default: "auto" },
     snapshot: { type: "string" },
     "cpu-prof": { type: "boolean", default: false },
+    "server-node-flags": { type: "string", default: "" },
     out: { type: "string", default: path.join("bench", "results.json") },
     "read-budget-ms": { type: "string", default: "6000" },
     "load-seconds": { type: "string", default: "10" },
@@ -207,7 +209,7 @@ async function startServer(appDir: string, dbFile: string, port: number, profile
     TOKEN_RATE_LIMIT: "100000000",
   };
   // --cpu-prof is refused in NODE_OPTIONS: it goes on the node command line (next start serves in that process).
-  const nodeFlags = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  const nodeFlags = [...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), ...args["server-node-flags"]!.split(" ").filter(Boolean)];
   const child = spawn(process.execPath, [...nodeFlags, path.join(appDir, "node_modules", "next", "dist", "bin", "next"), "start", "-H", HOST, "-p", String(port)], {
     cwd: appDir,
     env,
@@ -708,6 +710,7 @@ async function main() {
     totalSeconds,
     loadAverageAtStart: LOAD_AT_START,
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
+    serverNodeFlags: args["server-node-flags"] || null,
     source: { commit: git("rev-parse", "HEAD"), dirty: git("status", "--porcelain").length > 0, servedFrom: path.relative(ROOT, appDir) || ".", snapshot: args.snapshot ?? null },
     build,
     method: {
