@@ -17,10 +17,12 @@ export class LogWriter {
   private readonly insert;
 
   constructor(tx: Tx, now: Date = new Date()) {
-    const last = tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1).get();
+    const last = tx.select({ seq: auditLog.seq, hash: auditLog.hash, at: auditLog.at }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1).get();
     this.seq = last?.seq ?? 0;
     this.head = last?.hash ?? GENESIS_HASH;
-    this.at = now.toISOString();
+    // Never earlier than the entry before, even if the clock stepped back: `at` orders like `seq`.
+    const at = now.toISOString();
+    this.at = last && last.at > at ? last.at : at;
     const p = (name: string) => sql.placeholder(name);
     this.insert = tx
       .insert(auditLog)

@@ -107,6 +107,7 @@ export const verifications = sqliteTable(
     recordedAt: integer("recorded_at").notNull(),
     note: text("note").notNull().default(""),
   },
+  (t) => [index("verifications_verified_at").on(t.verifiedAt, t.id)],
 );
 
 export const signals = sqliteTable(
@@ -195,7 +196,7 @@ export const auditLog = sqliteTable(
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
   },
-  (t) => [index("audit_log_program").on(t.programSlug, t.seq)],
+  (t) => [index("audit_log_program").on(t.programSlug, t.seq), index("audit_log_at").on(t.at, t.seq)],
 );
 
 export const itemsRelations = relations(items, ({ one, many }) => ({

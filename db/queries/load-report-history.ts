@@ -85,7 +85,8 @@ export function logHeadAt(db: Db, instant: number): string {
     .select({ hash: auditLog.hash })
     .from(auditLog)
     .where(lte(auditLog.at, formatInstant(instant)))
-    .orderBy(desc(auditLog.seq))
+    // `at` never goes backwards along the log (LogWriter), so this walks the (at, seq) index.
+    .orderBy(desc(auditLog.at), desc(auditLog.seq))
     .limit(1)
     .get();
   return row?.hash ?? GENESIS_HASH;
