@@ -25,6 +25,17 @@ type Row = [number, string, string, string, string | null, string | null, string
 // Raw statements returning arrays: at 10,000 items and 200,000 transitions the object mapping of a
 // query builder costs more than SQLite itself. The nested-loop plans (items by program, then each
 // item's transitions by the (item_id, effective_at) index) need no sort.
+/** The hot statements, exported so a test can check their query plans. */
+export const HISTORY_SQL = {
+  items: `SELECT i.id, i.key, i.title, i.area, p.email, p.name, i.team, i.estimate_weeks, i.identified_at
+       FROM items i LEFT JOIN people p ON p.id = i.owner_id WHERE i.program_id = ? ORDER BY i.key`,
+  dependencies: `SELECT d.item_id, d.depends_on_id FROM items i JOIN dependencies d ON d.item_id = i.id
+       WHERE i.program_id = ? ORDER BY d.item_id, d.position`,
+  transitions: `SELECT t.item_id, t.to_status, t.effective_at, t.recorded_at, t.id, v.recorded_at
+       FROM items i JOIN transitions t ON t.item_id = i.id LEFT JOIN verifications v ON v.transition_id = t.id
+       WHERE i.program_id = ?`,
+};
+
 function readProgramHistory(db: Db, slug: string): ProgramHistory | null {
   const program = db.select().from(programs).where(eq(programs.slug, slug)).get();
   if (!program) return null;
@@ -32,10 +43,7 @@ function readProgramHistory(db: Db, slug: string): ProgramHistory | null {
   const byId = new Map<number, HistoryItem>();
   const keyOf = new Map<number, string>();
   const itemRows = sqlite
-    .prepare(
-      `SELECT i.id, i.key, i.title, i.area, p.email, p.name, i.team, i.estimate_weeks, i.identified_at
-       FROM items i LEFT JOIN people p ON p.id = i.owner_id WHERE i.program_id = ? ORDER BY i.key`,
-    )
+    .prepare(HISTORY_SQL.items)
     .raw()
     .all(program.id) as Row[];
   for (const [id, key, title, area, owner, ownerName, team, estimateWeeks, identifiedAt] of itemRows) {
@@ -43,19 +51,12 @@ function readProgramHistory(db: Db, slug: string): ProgramHistory | null {
     byId.set(id, { key, title, area, owner, ownerName, team, estimateWeeks, identifiedAt, dependsOn: [], transitions: [] });
   }
   const deps = sqlite
-    .prepare(
-      `SELECT d.item_id, d.depends_on_id FROM items i JOIN dependencies d ON d.item_id = i.id
-       WHERE i.program_id = ? ORDER BY d.item_id, d.position`,
-    )
+    .prepare(HISTORY_SQL.dependencies)
     .raw()
     .all(program.id) as [number, number][];
   for (const [itemId, dependsOnId] of deps) byId.get(itemId)?.dependsOn.push(keyOf.get(dependsOnId)!);
   const rows = sqlite
-    .prepare(
-      `SELECT t.item_id, t.to_status, t.effective_at, t.recorded_at, t.id, v.recorded_at
-       FROM items i JOIN transitions t ON t.item_id = i.id LEFT JOIN verifications v ON v.transition_id = t.id
-       WHERE i.program_id = ?`,
-    )
+    .prepare(HISTORY_SQL.transitions)
     .raw()
     .all(program.id) as [number, Status, number, number, number, number | null][];
   for (const [itemId, to, effectiveAt, recordedAt, seq, verificationRecordedAt] of rows)

@@ -1,0 +1,50 @@
+import { desc, eq, lte } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { openDatabase } from "@/db/index";
+import { importBundle } from "@/db/import-bundle";
+import { HISTORY_SQL } from "@/db/queries/load-program-history";
+import { auditLog, items, transitions, verifications } from "@/db/schema";
+import { generateBundle } from "../../scripts/generate-bundle";
+
+// The hot queries must search an index, never scan a large table (issue 8). Plans are read from
+// SQLite on a database with real statistics, so a dropped index or a rewritten query shows here.
+function plan(db: ReturnType<typeof openDatabase>, sql: string, params: unknown[]): string {
+  const rows = db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
+  return rows.map((r) => r.detail).join(" | ");
+}
+
+describe("query plans of the hot queries", () => {
+  const db = openDatabase(":memory:");
+  importBundle(db, generateBundle({ items: 200, seed: 3 }), { actor: null });
+  db.$client.exec("ANALYZE");
+
+  it("loads a program's history through indexes", () => {
+    expect(plan(db, HISTORY_SQL.items, [1])).toMatch(/SEARCH i USING INDEX items_program_key/);
+    expect(plan(db, HISTORY_SQL.dependencies, [1])).toMatch(/SEARCH d USING (PRIMARY KEY|INDEX)/);
+    const t = plan(db, HISTORY_SQL.transitions, [1]);
+    expect(t).toMatch(/SEARCH t USING INDEX transitions_item_effective/);
+    expect(t).toMatch(/SEARCH v USING INDEX verifications_transition_id_unique/);
+    expect(t).not.toMatch(/SCAN t\b|SCAN v\b/);
+  });
+
+  it("finds the log head at a cutoff and the latest verifications without a scan", () => {
+    const head = db
+      .select({ hash: auditLog.hash })
+      .from(auditLog)
+      .where(lte(auditLog.at, "2024-12-29T23:59:59.999Z"))
+      .orderBy(desc(auditLog.at), desc(auditLog.seq))
+      .limit(1)
+      .toSQL();
+    expect(plan(db, head.sql, head.params)).toMatch(/SEARCH audit_log USING (COVERING )?INDEX audit_log_at/);
+    const recent = db
+      .select({ id: verifications.id })
+      .from(verifications)
+      .innerJoin(transitions, eq(verifications.transitionId, transitions.id))
+      .innerJoin(items, eq(transitions.itemId, items.id))
+      .where(eq(items.programId, 1))
+      .orderBy(desc(verifications.verifiedAt), desc(verifications.id))
+      .limit(8)
+      .toSQL();
+    expect(plan(db, recent.sql, recent.params)).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
+  });
+});
