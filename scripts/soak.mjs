@@ -21,7 +21,7 @@ if (!fs.existsSync(".next/BUILD_ID")) {
 console.log("== soak: hostile input, concurrency and server faults, scaled up (SOAK=1)");
 failed |= run(
   "node_modules/.bin/playwright",
-  ["test", "--project", "api", "tests/api/hostile-input.spec.ts", "tests/api/hostile-actions.spec.ts", "tests/api/concurrency.spec.ts", "tests/api/faults-server.spec.ts"],
+  ["test", "--project=api", "tests/api/hostile-input.spec.ts", "tests/api/hostile-actions.spec.ts", "tests/api/concurrency.spec.ts", "tests/api/faults-server.spec.ts"],
   { SOAK: "1" },
 );
 console.log(failed ? "soak: FAILED" : "soak: all passed");

@@ -26,6 +26,7 @@ import { TEST_ACCOUNTS, type TestRole } from "../support/test-accounts";
 const SOAK = Boolean(process.env.SOAK);
 const SEED = SOAK ? Number(new Date().toISOString().slice(0, 10).replace(/-/g, "")) : 20_261_127;
 const RUNS = SOAK ? 300 : 30; // fast-check runs per endpoint and strategy
+if (SOAK) test.setTimeout(900_000);
 const MiB = 1024 * 1024;
 
 // ---------------------------------------------------------------------------------------------
@@ -401,11 +402,13 @@ function mutations(e: BodyEndpoint): fc.Arbitrary<Payload> {
 
 test.beforeAll(async ({ request }) => {
   const file = process.env.E2E_DATABASE_URL!;
+  // Enough tokens to stay under the per-token rate limit (1,200 a minute), ten times more under SOAK.
+  const k = SOAK ? 10 : 1;
   const minted = mintTokens(file, [
-    ...Array(4).fill(TEST_ACCOUNTS.admin.email),
-    ...Array(3).fill(TEST_ACCOUNTS.contributor.email),
-    ...Array(2).fill(TEST_ACCOUNTS.reviewer.email),
-    ...Array(2).fill(TEST_ACCOUNTS.viewer.email),
+    ...Array(4 * k).fill(TEST_ACCOUNTS.admin.email),
+    ...Array(3 * k).fill(TEST_ACCOUNTS.contributor.email),
+    ...Array(2 * k).fill(TEST_ACCOUNTS.reviewer.email),
+    ...Array(2 * k).fill(TEST_ACCOUNTS.viewer.email),
   ]);
   const roleOf = Object.fromEntries(Object.entries(TEST_ACCOUNTS).map(([role, a]) => [a.email, role as TestRole]));
   for (const m of minted) pool[roleOf[m.email]!].push(m.token);
