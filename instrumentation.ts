@@ -2,6 +2,13 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { getDb } = await import("./db/get-db");
-    getDb();
+    try {
+      getDb();
+    } catch (error) {
+      // A server that cannot open its database (say, one migrated by a newer version) must not
+      // start and answer 500 to everything: say why once and stop.
+      console.error(`tracker: cannot start: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    }
   }
 }
