@@ -4,6 +4,29 @@ import { STATUSES } from "@/lib/status";
 
 const select = "block rounded border border-slate-300 bg-white px-2 py-1";
 
+/** One labelled filter: "any" first, then the choices as value/label pairs. */
+function FilterSelect({ label, name, value, options }: { label: string; name: string; value: string; options: readonly { value: string; label: string }[] }) {
+  return (
+    <label>
+      <span className="text-xs text-slate-600">{label}</span>
+      <select name={name} defaultValue={value} className={select}>
+        <option value="">any</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+const same = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }));
+const YES_NO = [
+  { value: "1", label: "yes" },
+  { value: "0", label: "no" },
+];
+
 /** Filters as a GET form: every view is a URL that can be linked and bookmarked. */
 export function ItemsFilterForm({
   action,
@@ -31,62 +54,13 @@ export function ItemsFilterForm({
         <span className="text-xs text-slate-600">Search</span>
         <input name="q" type="search" defaultValue={q.q} placeholder="key or title" className={select} />
       </label>
-      <label>
-        <span className="text-xs text-slate-600">True status</span>
-        <select name="status" defaultValue={q.status ?? ""} className={select}>
-          <option value="">any</option>
-          {STATUSES.map((s) => (
-            <option key={s}>{s}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span className="text-xs text-slate-600">Reported status</span>
-        <select name="reportedStatus" defaultValue={q.reportedStatus ?? ""} className={select}>
-          <option value="">any</option>
-          {STATUSES.map((s) => (
-            <option key={s}>{s}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span className="text-xs text-slate-600">Area</span>
-        <select name="area" defaultValue={q.area ?? ""} className={select}>
-          <option value="">any</option>
-          {areas.map((a) => (
-            <option key={a}>{a}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span className="text-xs text-slate-600">Owner</span>
-        <select name="owner" defaultValue={q.owner ?? ""} className={select}>
-          <option value="">any</option>
-          {owners.map((o) => (
-            <option key={o.email} value={o.email}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span className="text-xs text-slate-600">Team</span>
-        <select name="team" defaultValue={q.team ?? ""} className={select}>
-          <option value="">any</option>
-          {teams.map((t) => (
-            <option key={t}>{t}</option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect label="True status" name="status" value={q.status ?? ""} options={same(STATUSES)} />
+      <FilterSelect label="Reported status" name="reportedStatus" value={q.reportedStatus ?? ""} options={same(STATUSES)} />
+      <FilterSelect label="Area" name="area" value={q.area ?? ""} options={same(areas)} />
+      <FilterSelect label="Owner" name="owner" value={q.owner ?? ""} options={owners.map((o) => ({ value: o.email, label: o.name }))} />
+      <FilterSelect label="Team" name="team" value={q.team ?? ""} options={same(teams)} />
       {(["blocked", "inflated", "unowned"] as const).map((name) => (
-        <label key={name}>
-          <span className="text-xs text-slate-600">{name[0]!.toUpperCase() + name.slice(1)}</span>
-          <select name={name} defaultValue={flag(q[name])} className={select}>
-            <option value="">any</option>
-            <option value="1">yes</option>
-            <option value="0">no</option>
-          </select>
-        </label>
+        <FilterSelect key={name} label={name[0]!.toUpperCase() + name.slice(1)} name={name} value={flag(q[name])} options={YES_NO} />
       ))}
       <button type="submit" className="rounded bg-indigo-700 px-3 py-1 font-medium text-white hover:bg-indigo-800">
         Filter
