@@ -1,30 +1,34 @@
-import { and, desc, eq, lte } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
+import type { Status } from "@/lib/status";
 import type { Db } from "../index";
-import { items, people, transitions, verifications } from "../schema";
 
-const reporter = alias(people, "reporter");
+export interface RecentVerification {
+  transitionId: number;
+  item: string;
+  title: string;
+  to: Status;
+  effectiveAt: number;
+  reportedBy: string;
+  verifiedBy: string;
+  verifiedAt: number;
+}
+
+// CROSS JOIN makes SQLite walk verifications newest first through verifications_verified_at and
+// stop at the limit. Left to itself the planner starts from the program's items and sorts every
+// verification of the program (330 ms at 10,000 items, against under 1 ms this way).
+/** Exported so a test can check its query plan. */
+export const RECENT_VERIFICATIONS_SQL = `
+  SELECT t.id AS transitionId, i.key AS item, i.title AS title, t.to_status AS "to", t.effective_at AS effectiveAt,
+         r.name AS reportedBy, p.name AS verifiedBy, v.verified_at AS verifiedAt
+    FROM verifications v
+    CROSS JOIN transitions t ON t.id = v.transition_id
+    CROSS JOIN items i ON i.id = t.item_id
+    JOIN people p ON p.id = v.verifier_id
+    JOIN people r ON r.id = t.actor_id
+   WHERE i.program_id = ? AND v.recorded_at <= ? AND t.effective_at <= ?
+   ORDER BY v.verified_at DESC, v.id DESC
+   LIMIT ?`;
 
 /** The latest verifications known at `knownAt` for transitions effective by `asOf`. */
-export function recentVerifications(db: Db, programId: number, asOf: number, knownAt: number, limit = 8) {
-  return db
-    .select({
-      transitionId: transitions.id,
-      item: items.key,
-      title: items.title,
-      to: transitions.toStatus,
-      effectiveAt: transitions.effectiveAt,
-      reportedBy: reporter.name,
-      verifiedBy: people.name,
-      verifiedAt: verifications.verifiedAt,
-    })
-    .from(verifications)
-    .innerJoin(transitions, eq(verifications.transitionId, transitions.id))
-    .innerJoin(items, eq(transitions.itemId, items.id))
-    .innerJoin(people, eq(verifications.verifierId, people.id))
-    .innerJoin(reporter, eq(transitions.actorId, reporter.id))
-    .where(and(eq(items.programId, programId), lte(verifications.recordedAt, knownAt), lte(transitions.effectiveAt, asOf)))
-    .orderBy(desc(verifications.verifiedAt), desc(verifications.id))
-    .limit(limit)
-    .all();
+export function recentVerifications(db: Db, programId: number, asOf: number, knownAt: number, limit = 8): RecentVerification[] {
+  return db.$client.prepare(RECENT_VERIFICATIONS_SQL).all(programId, knownAt, asOf, limit) as RecentVerification[];
 }
