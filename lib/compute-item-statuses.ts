@@ -7,13 +7,22 @@ export interface ItemWithStatus extends HistoryItem, ItemStatus {
   inProgram: boolean;
 }
 
-/** Folds each item's history once for (asOf, knownAt). */
-export function computeItemStatuses(items: readonly HistoryItem[], asOf: number, knownAt: number): ItemWithStatus[] {
-  return items.map((item) => ({
-    ...item,
-    ...foldItemStatus(item.transitions, asOf, knownAt),
-    inProgram: item.identifiedAt <= asOf,
-  }));
+/**
+ * Folds each item's history once for (asOf, knownAt). Given the answer for an earlier version of
+ * the same items (same order), an item whose transitions array is the same object is not folded
+ * again: history items are never mutated, a changed item is a new object with new arrays.
+ */
+export function computeItemStatuses(
+  items: readonly HistoryItem[],
+  asOf: number,
+  knownAt: number,
+  previous?: readonly ItemWithStatus[],
+): ItemWithStatus[] {
+  return items.map((item, i) => {
+    const before = previous?.[i];
+    if (before && before.transitions === item.transitions && before.key === item.key) return before;
+    return { ...item, ...foldItemStatus(item.transitions, asOf, knownAt), inProgram: item.identifiedAt <= asOf };
+  });
 }
 
 export interface StatusCounts {

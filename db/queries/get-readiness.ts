@@ -19,7 +19,7 @@ function computeFor(db: Db, slug: string, asOf: number, knownAt: number) {
     {
       slug,
       items: history.items,
-      signals: loadSignals(db, p.id),
+      signals: loadSignals(db, p),
       thresholds: { testCoveragePct: p.testCoveragePct, unvettedCrates: p.unvettedCrates, crashOwnerRegistered: p.crashOwnerRegistered },
       asOf,
       knownAt,

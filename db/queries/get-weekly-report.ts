@@ -35,7 +35,7 @@ export function loadReportSource(db: Db, slug: string): ReportSource {
   return {
     program: history.program,
     history,
-    signals: loadSignals(db, history.program.id),
+    signals: loadSignals(db, history.program),
     claims: loadClaims(db, history.program.id),
     logHeadAt: (instant) => {
       if (!heads.has(instant)) heads.set(instant, logHeadAt(db, instant));

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { compareEffectiveOrder } from "@/lib/fold-item-status";
 import type { HistoryItem } from "@/lib/program-history";
+import type { Status } from "@/lib/status";
 import type { Db } from "../index";
 import { programs, type Program } from "../schema";
-import type { Status } from "@/lib/status";
-import { memoByHead } from "./memo-by-head";
+import { memoByHead, type LogChange } from "./memo-by-head";
 
 export interface ProgramHistory {
   program: Program;
@@ -13,18 +13,25 @@ export interface ProgramHistory {
 
 /**
  * A program and every item's transitions — the input of every rule in lib/ — loaded in three
- * queries, and served from memory while the log head has not moved. Each item's transitions come
- * in effective order, so the folds need not sort them.
+ * queries, and served from memory while the log head has not moved. After a write only the items
+ * it touched are read again (see refreshHistory). Each item's transitions come in effective order,
+ * so the folds need not sort them.
  */
 export function loadProgramHistory(db: Db, slug: string): ProgramHistory | null {
-  return memoByHead(db, `history:${slug}`, () => readProgramHistory(db, slug));
+  return memoByHead(
+    db,
+    `history:${slug}`,
+    () => readProgramHistory(db, slug),
+    (previous, changes) => refreshHistory(db, slug, previous, changes),
+  );
 }
-
-type Row = [number, string, string, string, string | null, string | null, string, number, number];
 
 // Raw statements returning arrays: at 10,000 items and 200,000 transitions the object mapping of a
 // query builder costs more than SQLite itself. The nested-loop plans (items by program, then each
-// item's transitions by the (item_id, effective_at) index) need no sort.
+// item's transitions by the (item_id, effective_at) index) need no sort. `ITEM` narrows each to
+// one item for a refresh.
+const PROGRAM = "WHERE i.program_id = ?";
+const PROGRAM_ITEM = "WHERE i.program_id = ? AND i.key = ?";
 /** The hot statements, exported so a test can check their query plans. */
 export const HISTORY_SQL = {
   items: `SELECT i.id, i.key, i.title, i.area, p.email, p.name, i.team, i.estimate_weeks, i.identified_at
@@ -36,31 +43,77 @@ export const HISTORY_SQL = {
        WHERE i.program_id = ?`,
 };
 
-function readProgramHistory(db: Db, slug: string): ProgramHistory | null {
-  const program = db.select().from(programs).where(eq(programs.slug, slug)).get();
-  if (!program) return null;
+type ItemRow = [number, string, string, string, string | null, string | null, string, number, number];
+type TransitionRow = [number, Status, number, number, number, number | null];
+
+/** Items with their dependencies and transitions, for the whole program or (with a key) one item. */
+function readItems(db: Db, programId: number, key?: string): HistoryItem[] {
   const sqlite = db.$client;
+  const run = (name: keyof typeof HISTORY_SQL) => {
+    const statement = sqlite.prepare(key === undefined ? HISTORY_SQL[name] : HISTORY_SQL[name].replace(PROGRAM, PROGRAM_ITEM)).raw();
+    return key === undefined ? statement.all(programId) : statement.all(programId, key);
+  };
   const byId = new Map<number, HistoryItem>();
-  const keyOf = new Map<number, string>();
-  const itemRows = sqlite
-    .prepare(HISTORY_SQL.items)
-    .raw()
-    .all(program.id) as Row[];
-  for (const [id, key, title, area, owner, ownerName, team, estimateWeeks, identifiedAt] of itemRows) {
-    keyOf.set(id, key);
-    byId.set(id, { key, title, area, owner, ownerName, team, estimateWeeks, identifiedAt, dependsOn: [], transitions: [] });
-  }
-  const deps = sqlite
-    .prepare(HISTORY_SQL.dependencies)
-    .raw()
-    .all(program.id) as [number, number][];
-  for (const [itemId, dependsOnId] of deps) byId.get(itemId)?.dependsOn.push(keyOf.get(dependsOnId)!);
-  const rows = sqlite
-    .prepare(HISTORY_SQL.transitions)
-    .raw()
-    .all(program.id) as [number, Status, number, number, number, number | null][];
-  for (const [itemId, to, effectiveAt, recordedAt, seq, verificationRecordedAt] of rows)
+  for (const [id, itemKey, title, area, owner, ownerName, team, estimateWeeks, identifiedAt] of run("items") as ItemRow[])
+    byId.set(id, { key: itemKey, title, area, owner, ownerName, team, estimateWeeks, identifiedAt, dependsOn: [], transitions: [] });
+  const deps = run("dependencies") as [number, number][];
+  // A refresh reads one item, so the keys of what it depends on are looked up separately.
+  const keyOf = (id: number) =>
+    byId.get(id)?.key ?? (sqlite.prepare("SELECT key FROM items WHERE id = ?").pluck().get(id) as string);
+  for (const [itemId, dependsOnId] of deps) byId.get(itemId)?.dependsOn.push(keyOf(dependsOnId));
+  for (const [itemId, to, effectiveAt, recordedAt, seq, verificationRecordedAt] of run("transitions") as TransitionRow[])
     byId.get(itemId)!.transitions.push({ to, effectiveAt, recordedAt, seq, verificationRecordedAt });
   for (const item of byId.values()) item.transitions.sort(compareEffectiveOrder);
-  return { program, items: [...byId.values()] };
+  return [...byId.values()];
+}
+
+function readProgram(db: Db, slug: string): Program | undefined {
+  return db.select().from(programs).where(eq(programs.slug, slug)).get();
+}
+
+function readProgramHistory(db: Db, slug: string): ProgramHistory | null {
+  const program = readProgram(db, slug);
+  return program ? { program, items: readItems(db, program.id) } : null;
+}
+
+/**
+ * The history after `changes`, reading again only the items they touched and the program row;
+ * `undefined` (recompute) for anything else that could change the history, such as new items.
+ * Untouched items keep their objects, so derived values can tell what changed by identity.
+ */
+function refreshHistory(db: Db, slug: string, previous: ProgramHistory | null, changes: readonly LogChange[]): ProgramHistory | null | undefined {
+  if (!previous) return changes.some((c) => c.programSlug === slug) ? undefined : null;
+  const touched = new Set<string>();
+  let programTouched = false;
+  for (const c of changes) {
+    if (c.programSlug !== slug) continue;
+    if (c.entity === "transition") {
+      const key = itemOfTransition(db, Number(c.entityId));
+      if (key === undefined) return undefined;
+      touched.add(key);
+    }
+    else if (c.entity === "item" && c.action === "update") touched.add(c.entityId);
+    else if (c.entity === "dependency") touched.add(c.entityId.split("->")[0]!);
+    else if (c.entity === "program" && c.action === "update") programTouched = true;
+    else if (!["signal", "claim", "report", "event"].includes(c.entity)) return undefined;
+  }
+  if (touched.size === 0 && !programTouched) return previous;
+  const program = programTouched ? readProgram(db, slug) : previous.program;
+  if (!program) return undefined;
+  const items = previous.items.slice();
+  const index = new Map(items.map((item, i) => [item.key, i]));
+  for (const key of touched) {
+    const [fresh] = readItems(db, program.id, key);
+    const at = index.get(key);
+    if (!fresh || at === undefined) return undefined;
+    items[at] = fresh;
+  }
+  return { program, items };
+}
+
+function itemOfTransition(db: Db, transitionId: number): string | undefined {
+  return db.$client
+    .prepare("SELECT i.key FROM transitions t JOIN items i ON i.id = t.item_id WHERE t.id = ?")
+    .pluck()
+    .get(transitionId) as string | undefined;
 }

@@ -1,12 +1,12 @@
 import { asc, eq } from "drizzle-orm";
 import type { SignalPoint } from "@/lib/readiness/quality";
 import type { Db } from "../index";
-import { memoByHead } from "./memo-by-head";
-import { items, signals } from "../schema";
+import { items, signals, type Program } from "../schema";
+import { keepUnlessTouched, memoByHead } from "./memo-by-head";
 
-/** Every signal of a program, oldest first. */
-export function loadSignals(db: Db, programId: number): SignalPoint[] {
-  return memoByHead(db, `signals:${programId}`, () => readSignals(db, programId));
+/** Every signal of a program, oldest first; kept across writes that record no signal there. */
+export function loadSignals(db: Db, program: Pick<Program, "id" | "slug">): SignalPoint[] {
+  return memoByHead(db, `signals:${program.id}`, () => readSignals(db, program.id), keepUnlessTouched(program.slug, ["signal"]));
 }
 
 function readSignals(db: Db, programId: number): SignalPoint[] {

@@ -3,28 +3,102 @@ import type { Db } from "../index";
 // Every write appends to the log and a trigger moves log_anchor, so the anchor is a version stamp
 // of all the data — also for writes by another process (the CLI). A value memoised with the head
 // it was computed at is served only while the head has not moved: never stale.
-const memos = new WeakMap<Db, Map<string, { head: string; value: unknown }>>();
+const memos = new WeakMap<Db, Map<string, Memo>>();
 // Bounded: at 10,000 items one entry (a fold of every item) weighs megabytes.
 const MAX_ENTRIES = 48;
+// Past this many new log entries (an import), recomputing is simpler and no slower than patching.
+const MAX_CHANGES = 2000;
 
-export function logHead(db: Db): string {
-  const row = db.$client.prepare("SELECT seq, hash FROM log_anchor WHERE id = 1").get() as { seq: number; hash: string } | undefined;
-  return row ? `${row.seq}:${row.hash}` : "empty";
+interface Head {
+  seq: number;
+  hash: string;
+}
+interface Memo {
+  head: Head;
+  value: unknown;
 }
 
-/** `compute()` once per (key, log head); callers must treat the value as read-only. */
-export function memoByHead<T>(db: Db, key: string, compute: () => T): T {
-  const head = logHead(db);
+/** A log entry as a refresh sees it: what was written, not how. */
+export interface LogChange {
+  seq: number;
+  action: string;
+  entity: string;
+  entityId: string;
+  programSlug: string | null;
+}
+
+/**
+ * Brings a value memoised at an older head up to date from the log entries written since, oldest
+ * first; `undefined` means "recompute". Must not mutate `previous` (others may hold it).
+ */
+export type Refresh<T> = (previous: T, changes: readonly LogChange[]) => T | undefined;
+
+function readHead(db: Db): Head {
+  const row = db.$client.prepare("SELECT seq, hash FROM log_anchor WHERE id = 1").get() as Head | undefined;
+  return row ?? { seq: 0, hash: "" };
+}
+
+// Many memo entries are refreshed across the same span of the log: read it once.
+const lastChanges = new WeakMap<Db, { from: Head; to: Head; changes: LogChange[] }>();
+
+/**
+ * The log entries after `from` up to `to`, or null when `from` is no longer on the chain (a
+ * restore, a tamper) or the span is too long to be worth patching.
+ */
+function changesBetween(db: Db, from: Head, to: Head): LogChange[] | null {
+  if (from.seq === 0 || to.seq <= from.seq || to.seq - from.seq > MAX_CHANGES) return null;
+  const cached = lastChanges.get(db);
+  if (cached && cached.from.seq === from.seq && cached.from.hash === from.hash && cached.to.seq === to.seq && cached.to.hash === to.hash)
+    return cached.changes;
+  const sqlite = db.$client;
+  const at = sqlite.prepare("SELECT hash FROM audit_log WHERE seq = ?").get(from.seq) as { hash: string } | undefined;
+  if (at?.hash !== from.hash) return null;
+  const changes = sqlite
+    .prepare(
+      `SELECT seq, action, entity, entity_id AS entityId, program_slug AS programSlug
+         FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq`,
+    )
+    .all(from.seq, to.seq) as LogChange[];
+  // A gap means the log is not what the anchor says: do not trust a patch.
+  if (changes.length !== to.seq - from.seq) return null;
+  lastChanges.set(db, { from, to, changes });
+  return changes;
+}
+
+/**
+ * `compute()` once per (key, log head); callers must treat the value as read-only. With `refresh`,
+ * a value memoised at an earlier head is patched from the log entries written since instead of
+ * being recomputed — the difference between milliseconds and a second at 10,000 items.
+ */
+export function memoByHead<T>(db: Db, key: string, compute: () => T, refresh?: Refresh<T>): T {
+  const head = readHead(db);
   let memo = memos.get(db);
   if (!memo) memos.set(db, (memo = new Map()));
   const hit = memo.get(key);
-  if (hit && hit.head === head) {
+  if (hit && hit.head.seq === head.seq && hit.head.hash === head.hash) {
     memo.delete(key); // keep recently used entries at the end
     memo.set(key, hit);
     return hit.value as T;
   }
-  const value = compute();
+  let value: T | undefined;
+  if (hit && refresh) {
+    const changes = changesBetween(db, hit.head, head);
+    if (changes) value = refresh(hit.value as T, changes);
+  }
+  if (value === undefined) value = compute();
+  memo.delete(key);
   memo.set(key, { head, value });
   if (memo.size > MAX_ENTRIES) memo.delete(memo.keys().next().value!);
   return value;
+}
+
+/**
+ * A refresh for values that depend only on some entities of one program: kept as they are unless
+ * the log touched one of those entities there (or created the program anew).
+ */
+export function keepUnlessTouched<T>(slug: string, entities: readonly string[]): Refresh<T> {
+  return (previous, changes) =>
+    changes.some((c) => c.programSlug === slug && (entities.includes(c.entity) || (c.entity === "program" && c.action === "create")))
+      ? undefined
+      : previous;
 }

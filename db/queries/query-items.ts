@@ -8,9 +8,17 @@ import type { Db } from "../index";
 import { loadProgramHistory } from "./load-program-history";
 import { memoByHead } from "./memo-by-head";
 
-/** Every item's status at (asOf, knownAt), those identified later included: one fold per item, memoised. */
+/**
+ * Every item's status at (asOf, knownAt), those identified later included: one fold per item,
+ * memoised; after a write only the items it touched are folded again.
+ */
 export function itemStatuses(db: Db, slug: string, items: readonly HistoryItem[], asOf: number, knownAt: number) {
-  return memoByHead(db, `statuses:${slug}:${asOf}:${knownAt}`, () => computeItemStatuses(items, asOf, knownAt));
+  return memoByHead(
+    db,
+    `statuses:${slug}:${asOf}:${knownAt}`,
+    () => computeItemStatuses(items, asOf, knownAt),
+    (previous) => computeItemStatuses(items, asOf, knownAt, previous),
+  );
 }
 
 /** The items in the program at asOf, with blocked and inflated marked, memoised. */

@@ -1,0 +1,142 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { addUser } from "@/db/accounts/manage-users";
+import { importBundle } from "@/db/import-bundle";
+import { openDatabase, type Db } from "@/db/index";
+import { addDependency, removeDependency } from "@/db/mutations/change-dependency";
+import { editItem } from "@/db/mutations/edit-item";
+import { editProgram } from "@/db/mutations/manage-program";
+import { recordSignal } from "@/db/mutations/record-signal";
+import { recordTransition } from "@/db/mutations/record-transition";
+import { verifyTransition } from "@/db/mutations/verify-transition";
+import { getReadiness } from "@/db/queries/get-readiness";
+import { loadProgramHistory } from "@/db/queries/load-program-history";
+import { loadReportHistory } from "@/db/queries/load-report-history";
+import { loadSignals } from "@/db/queries/load-signals";
+import { itemStatuses } from "@/db/queries/query-items";
+import { AppError } from "@/lib/errors";
+import { STATUSES } from "@/lib/status";
+import { generateBundle } from "../../scripts/generate-bundle";
+
+// After a write the memoised history is patched from the log entries since its head instead of
+// being reloaded (issue 8). Whatever the writes, the patched answers must equal those of a
+// handle that never cached anything.
+
+const EVERY_EVIDENCE = [
+  { kind: "design_doc", url: "https://example.com/d" },
+  { kind: "code_change", url: "https://example.com/c" },
+  { kind: "test_report", url: "https://example.com/t" },
+  { kind: "deployment", url: "https://example.com/p", fleetPercent: 100 },
+] as const;
+
+function setUp() {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "refresh-")), "t.db");
+  const db = openDatabase(file);
+  const bundle = generateBundle({ items: 24, seed: 7 });
+  importBundle(db, bundle, { actor: null });
+  const other = generateBundle({ items: 12, seed: 8 });
+  other.program.slug = "other";
+  importBundle(db, other, { actor: null });
+  const writer = addUser(db, { email: "writer@example.com", name: "Writer", role: "contributor" }, null);
+  const checker = addUser(db, { email: "checker@example.com", name: "Checker", role: "reviewer" }, null);
+  return { file, db, slug: bundle.program.slug, keys: bundle.items.map((i) => i.key), writer, checker };
+}
+
+type World = ReturnType<typeof setUp>;
+const NOW = Date.now();
+
+/** One write, picked by the generated numbers; a refused write (a broken rule) writes nothing. */
+function write(w: World, [kind, a, b, c]: [number, number, number, number]) {
+  const key = w.keys[a % w.keys.length]!;
+  const other = w.keys[b % w.keys.length]!;
+  const at = NOW - (c % 400) * 86_400_000;
+  const ops = [
+    () => recordTransition(w.db, w.slug, key, { to: STATUSES[b % STATUSES.length]!, evidence: [...EVERY_EVIDENCE], note: "moved", effectiveAt: new Date(at).toISOString() }, w.writer),
+    () => {
+      const last = w.db.$client.prepare("SELECT max(t.id) FROM transitions t JOIN items i ON i.id = t.item_id WHERE i.key = ?").pluck().get(key) as number | null;
+      if (last !== null) verifyTransition(w.db, w.slug, last, { note: "checked" }, w.checker);
+    },
+    () => editItem(w.db, w.slug, key, { title: `Title ${c}`, estimateWeeks: 1 + (c % 9), owner: c % 3 === 0 ? null : "writer@example.com" }, undefined, w.writer),
+    () => addDependency(w.db, w.slug, key, { dependsOn: other }, w.writer),
+    () => removeDependency(w.db, w.slug, key, other, w.writer),
+    () => editProgram(w.db, w.slug, { name: `Program ${c}`, thresholds: { testCoveragePct: c % 100 } }, undefined, w.writer),
+    () => recordSignal(w.db, w.slug, key, { metric: "test_coverage_pct", value: c % 100, measuredAt: new Date(at).toISOString() }, w.writer),
+    () => recordTransition(w.db, "other", "FND-00001", { to: "design", note: "elsewhere" }, w.writer),
+  ];
+  try {
+    ops[kind % ops.length]!();
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+  }
+}
+
+function answers(db: Db, slug: string) {
+  const history = loadProgramHistory(db, slug)!;
+  return {
+    history,
+    statuses: itemStatuses(db, slug, history.items, NOW + 86_400_000, NOW + 86_400_000),
+    readiness: getReadiness(db, slug, NOW + 86_400_000, NOW + 86_400_000),
+    report: loadReportHistory(db, slug),
+    signals: loadSignals(db, history.program),
+  };
+}
+
+describe("the history cache patched after writes", () => {
+  it("answers as a fresh load after any sequence of writes", () => {
+    const w = setUp();
+    answers(w.db, w.slug); // fill the cache
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.nat()), { minLength: 1, maxLength: 6 }), (writes) => {
+        for (const step of writes) write(w, step);
+        const patched = answers(w.db, w.slug);
+        const fresh = openDatabase(w.file);
+        try {
+          expect(patched).toEqual(answers(fresh, w.slug));
+        } finally {
+          fresh.$client.close();
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("reads again only the item a write touched, and keeps the rest by identity", () => {
+    const w = setUp();
+    const before = answers(w.db, w.slug);
+    const key = w.keys[5]!;
+    recordTransition(w.db, w.slug, key, { to: "design", note: "n" }, w.writer);
+    const after = answers(w.db, w.slug);
+    const at = before.history.items.findIndex((i) => i.key === key);
+    expect(after.history).not.toBe(before.history);
+    expect(after.history.items[at]).not.toBe(before.history.items[at]);
+    expect(after.history.items[at]!.transitions.at(-1)?.to).toBe("design");
+    after.history.items.forEach((item, i) => {
+      if (i !== at) expect(item).toBe(before.history.items[i]);
+    });
+    after.statuses.forEach((s, i) => {
+      if (i !== at) expect(s).toBe(before.statuses[i]);
+    });
+    expect(after.signals).toBe(before.signals); // no signal written
+    expect(after.report!.items[at]).not.toBe(before.report!.items[at]);
+    expect(after.report!.items[0]).toBe(before.report!.items[0]);
+  });
+
+  it("recomputes when the entry it was cached at is no longer on the log (a restore)", () => {
+    const w = setUp();
+    const before = loadProgramHistory(w.db, w.slug)!;
+    // Rewrite the cached head's hash behind the app's back, then append: the chain the cache saw
+    // is gone, so nothing may be patched onto it.
+    const triggers = w.db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'").pluck().all() as string[];
+    for (const t of triggers) if (!t.includes("anchor")) w.db.$client.exec(`DROP TRIGGER ${t}`);
+    w.db.$client.prepare("UPDATE audit_log SET hash = 'x' WHERE seq = (SELECT max(seq) FROM audit_log)").run();
+    w.db.$client.prepare("UPDATE items SET title = 'changed behind the log' WHERE key = ?").run(w.keys[0]);
+    recordTransition(w.db, w.slug, w.keys[1]!, { to: "design", note: "n" }, w.writer);
+    const after = loadProgramHistory(w.db, w.slug)!;
+    const first = (h: typeof before) => h.items.find((i) => i.key === w.keys[0])!;
+    expect(first(after).title).toBe("changed behind the log");
+    expect(first(after)).not.toBe(first(before));
+  });
+});
