@@ -2,6 +2,7 @@ import { z } from "zod";
 import { bundleSchema } from "../bundle/bundle-schema";
 import { itemQuerySchema } from "../items/item-query";
 import { itemEditSchema, signalInputSchema } from "../validations/item-input";
+import { listLimitSchema } from "../validations/list-limit-query";
 import { programCreateSchema, programEditSchema } from "../validations/program-input";
 import { dependencyInputSchema, transitionInputSchema, verificationInputSchema } from "../validations/transition-input";
 
@@ -119,7 +120,11 @@ export function buildOpenApi() {
         post: { summary: "Record a signal (contributor)", parameters: [slug, path("key")], requestBody: body(signalInputSchema), responses: { "201": ok("signal"), ...errors } },
       },
       "/api/programs/{slug}/readiness": {
-        get: { summary: "Readiness, blocked, critical path, forecast, quality (DESIGN §5–§6)", parameters: [slug, ...asOf], responses: { "200": ok("readiness"), ...errors } },
+        get: {
+          summary: "Readiness, blocked, critical path, forecast, quality (DESIGN §5–§6); `counts` gives each list's length, `limit` cuts the lists",
+          parameters: [slug, ...asOf, { name: "limit", in: "query", required: false, description: listLimitSchema.description, schema: json(listLimitSchema.unwrap().in) }],
+          responses: { "200": ok("readiness"), ...errors },
+        },
       },
       "/api/programs/{slug}/claims": {
         get: { summary: "Public claims with verdicts at their date, as known then, and as of asOf (DESIGN §7)", parameters: [slug, ...asOf], responses: { "200": ok("claims"), ...errors } },

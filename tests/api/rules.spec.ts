@@ -719,6 +719,32 @@ test("demo program at 2024-12-31: 64 items, none done, about 60 not started, no 
   expect(r.forecast.reason).toBe(NO_FORECAST);
 });
 
+test("readiness ?limit=N cuts each list to its first N entries and keeps every count whole", async ({ request }) => {
+  const whole = await get(request, "/api/programs/boost-offload/readiness?asOf=2024-12-31");
+  expect(whole.listLimit).toBeNull();
+  expect(whole.counts).toEqual({
+    inflated: whole.inflated.length,
+    blocked: whole.blocked.length,
+    breaches: whole.quality.breaches.length,
+    unowned: whole.quality.unowned.length,
+  });
+  expect(whole.blocked.length).toBeGreaterThan(3);
+  const cut = await get(request, "/api/programs/boost-offload/readiness?asOf=2024-12-31&limit=3");
+  expect(cut.listLimit).toBe(3);
+  expect(cut.counts).toEqual(whole.counts);
+  expect(cut.blocked).toEqual(whole.blocked.slice(0, 3));
+  expect(cut.inflated).toEqual(whole.inflated.slice(0, 3));
+  expect(cut.quality.breaches).toEqual(whole.quality.breaches.slice(0, 3));
+  expect({ ...cut, blocked: 0, inflated: 0, quality: 0, listLimit: 0 }).toEqual({ ...whole, blocked: 0, inflated: 0, quality: 0, listLimit: 0 });
+  for (const bad of ["-1", "abc", "1.5", "1000001"]) {
+    const res = await call(request, "viewer", "GET", `/api/programs/boost-offload/readiness?limit=${bad}`);
+    const body = await res.json();
+    expect(res.status(), `limit=${bad}`).toBe(400);
+    expectProblem(res, body, 400);
+    expect(body.errors[0].path).toBe("limit");
+  }
+});
+
 test("demo claims dated 2023–2024 are contradicted or unsupported at their own date", async ({ request }) => {
   const claims: { id: string; date: string; verdictAtClaimDate: string }[] = await get(request, "/api/programs/boost-offload/claims");
   const early = claims.filter((c) => c.date < "2025-01-01");
