@@ -42,7 +42,7 @@ function setUp() {
   importBundle(db, other, { actor: null });
   const writer = addUser(db, { email: "writer@example.com", name: "Writer", role: "contributor" }, null);
   const checker = addUser(db, { email: "checker@example.com", name: "Checker", role: "reviewer" }, null);
-  return { file, db, slug: bundle.program.slug, keys: bundle.items.map((i) => i.key), writer, checker };
+  return { file, db, slug: bundle.program.slug, keys: (bundle.items ?? []).map((i) => i.key), writer, checker };
 }
 
 type World = ReturnType<typeof setUp>;
