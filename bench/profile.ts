@@ -143,6 +143,31 @@ const busiest = [...history.items].sort((a, b) => b.transitions.length - a.trans
 time(`getItemDetail ${busiest}, warm`, () => getItemDetail(db, slug, busiest, now, now));
 time(`getItemDetail ${busiest}, cold`, onFresh((d) => getItemDetail(d, slug, busiest, now, now)));
 
+// Right after a write: what the first reader pays once the log head has moved (the memoised
+// history is patched, not reloaded). Each run writes one transition (untimed) on another item.
+{
+  const { addUser, findPerson } = await import("@/db/accounts/manage-users");
+  const { recordTransition } = await import("@/db/mutations/record-transition");
+  const writer = findPerson(db, "bench-writer@example.com") ?? addUser(db, { email: "bench-writer@example.com", name: "Bench writer", role: "contributor" }, null);
+  let n = 0;
+  const afterWrite = <T,>(what: string, read: () => T) => {
+    const times: number[] = [];
+    for (let i = 0; i <= RUNS; i++) {
+      const item = history.items[(n++ * 7919) % history.items.length]!.key;
+      recordTransition(db, slug, item, { to: "design", note: "profile" }, writer);
+      const t = performance.now();
+      read();
+      if (i > 0) times.push(performance.now() - t); // the first run warms the JIT
+    }
+    times.sort((a, b) => a - b);
+    rows.push({ what, ms: times[times.length >> 1]!, note: "right after a write" });
+  };
+  afterWrite("loadProgramHistory, after a write", () => loadProgramHistory(db, slug));
+  afterWrite("getReadiness, after a write", () => getReadiness(db, slug, now, now));
+  afterWrite("queryItems ?limit=50, after a write", () => queryItems(db, slug, q));
+  afterWrite("getDashboard, after a write", () => getDashboard(db, slug, now, now));
+}
+
 // The weekly report, when that code is present (it was being built alongside the benchmark).
 try {
   const reports = await import("@/db/queries/get-weekly-report");

@@ -20,7 +20,7 @@
  * its ratio to the same measurement at 64 items, and the verdict on each budget of issue 8.
  *
  *   npm run bench [-- --sizes 64,1000,10000] [--seed 1] [--port 3110] [--build auto|always|never]
- *                 [--snapshot worktree|head] [--cpu-prof] [--server-node-flags "--max-old-space-size=768"]
+ *                 [--snapshot worktree|head] [--cpu-prof] [--server-node-flags "<node flags; default: those of npm start>"]
  *                 [--out bench/results.json]
  *
  * Build: `next build` runs first when .next/BUILD_ID is missing or older than any source file of
@@ -40,6 +40,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { isoWeekOf } from "@/lib/iso-week";
 import { bundleCounts, DEFAULT_NOW, generateBundle } from "@/scripts/generate-bundle";
+import { SERVER_NODE_OPTIONS } from "../scripts/server-node-options.mjs";
 
 const ROOT = process.cwd();
 const TMP = path.join(ROOT, "bench", "tmp");
@@ -53,7 +54,8 @@ const { values: args } = parseArgs({
     build: { type: "string", default: "auto" },
     snapshot: { type: "string" },
     "cpu-prof": { type: "boolean", default: false },
-    "server-node-flags": { type: "string", default: "" },
+    // By default the server runs with the node options `npm start` gives it.
+    "server-node-flags": { type: "string", default: SERVER_NODE_OPTIONS },
     out: { type: "string", default: path.join("bench", "results.json") },
     "read-budget-ms": { type: "string", default: "6000" },
     "load-seconds": { type: "string", default: "10" },
