@@ -1,5 +1,5 @@
 import { toCsv } from "../csv/to-csv";
-import { escapeMarkdown } from "../markdown/escape-markdown";
+import { escapeMarkdown, markdownLink, markdownTable } from "../markdown/markdown-text";
 import type { EvaluatedClaim } from "./evaluate-claims";
 
 const COLUMNS = [
@@ -30,19 +30,18 @@ export function claimsToMarkdown(programName: string, claims: readonly Evaluated
     "",
     `Verdicts: on the claim's date with today's knowledge · as the records of that day showed · as of ${asOf}.`,
     "",
-    "| date | speaker | claim | links met | on its date | as recorded then | as of |",
-    "|---|---|---|---|---|---|---|",
-    ...claims.map((c) =>
-      [
+    markdownTable(
+      ["date", "speaker", "claim", "links met", "on its date", "as recorded then", "as of"],
+      claims.map((c) => [
         c.date,
         escapeMarkdown(c.speaker),
-        `${c.quoteIsParaphrase ? "(paraphrase) " : ""}${escapeMarkdown(c.quote)} [source](${encodeURI(c.url)})`,
+        `${c.quoteIsParaphrase ? "(paraphrase) " : ""}${escapeMarkdown(c.quote)} ${markdownLink("source", c.url)}`,
         `${c.metAtClaimDate} / ${c.linked}`,
         c.verdictAtClaimDate,
         c.verdictKnownThen,
         c.verdictAsOf,
-      ].join(" | "),
-    ).map((row) => `| ${row} |`),
+      ]),
+    ),
     "",
   ];
   return lines.join("\n");

@@ -3,7 +3,7 @@ import { formatPercentFloor } from "../format";
 import { STATUSES, type Status } from "../status";
 import { markdownFooter, sha256Hex } from "./report-digest";
 import { LOG_HEAD_DEFINITION, type WeeklyReport } from "./report-model";
-import { escapeMarkdown as md, markdownLink, markdownTable } from "./markdown-text";
+import { escapeMarkdown as md, markdownLink, markdownTable } from "../markdown/markdown-text";
 
 const code = (s: string) => `\`${s.replace(/`/g, "")}\``;
 const status = (s: Status) => code(s);

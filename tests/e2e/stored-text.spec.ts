@@ -113,11 +113,10 @@ test("markup, script and formulas in stored text render as text, the CSV neutral
 
   // The claims Markdown: markup escaped, no raw HTML.
   const md = await (await page.request.get(`/api/programs/${slug}/claims.md`)).text();
-  expect(md).not.toContain("<img");
-  expect(md).not.toContain("<script");
-  expect(md).toContain("&lt;img src=x onerror=alert\\(1\\)&gt;");
+  expect(md).not.toMatch(/(^|[^\\])<(img|script)/); // only backslash-escaped: literal text, no HTML
+  expect(md).toContain("\\<img src=x onerror=alert(1)\\>");
   expect(md).toContain("\\*\\*bold\\*\\*");
-  expect(md).toContain("\\[click\\]\\(javascript:alert\\(1\\)\\)");
+  expect(md).toContain("\\[click\\](javascript:alert(1))"); // escaped brackets: not a link
   expect(md).toContain("\\| pipe \\|");
   expect(dialogs).toEqual([]);
 });

@@ -158,7 +158,7 @@ describe("claim exports", () => {
     const hostile = { ...c!, speaker: "<script>alert(1)</script>", quote: "=HYPERLINK(\"http://evil\") | *bold*" };
     const md = claimsToMarkdown("P", [hostile], "2026-11-27");
     expect(md).not.toContain("<script>");
-    expect(md).toContain("&lt;script&gt;");
+    expect(md).toContain("\\<script\\>");
     expect(md).toContain("\\*bold\\*");
     expect(md).toContain("\\|");
     const csv = claimsToCsv([hostile]);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importBundle } from "@/db/import-bundle";
 import { openDatabase, type Db } from "@/db/index";
 import { getWeeklyReport } from "@/db/queries/get-weekly-report";
-import { escapeMarkdown, markdownLink } from "@/lib/report/markdown-text";
+import { escapeMarkdown, markdownLink } from "@/lib/markdown/markdown-text";
 import { readReportFile } from "@/lib/report/read-report-file";
 import { readMarkdownFooter, sha256Hex } from "@/lib/report/report-digest";
 import { jsonReportDigest, renderReportJson } from "@/lib/report/render-json";
