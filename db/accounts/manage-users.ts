@@ -2,7 +2,8 @@ import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { hashPasswordSync, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
-import { AppError, formatPath } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validations/parse-input";
 import type { Db } from "../index";
 import { LogWriter } from "../append-log";
 import { people, type Person } from "../schema";
@@ -22,16 +23,8 @@ export const userInputSchema = z.object({
 });
 export type UserInput = z.input<typeof userInputSchema>;
 
-function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
-  const result = schema.safeParse(input);
-  if (!result.success)
-    throw new AppError(
-      "invalid",
-      "invalid account details",
-      result.error.issues.map((i) => ({ path: formatPath(i.path) || "(input)", message: i.message })),
-    );
-  return result.data;
-}
+// Parsed as named fields, so an error names the field: `role: must be one of …`.
+const parse = <T extends z.ZodType>(schema: T, input: unknown): z.output<T> => parseInput(schema, input, "account details");
 
 export function findPerson(db: Db, email: string): Person | undefined {
   return db.select().from(people).where(eq(people.email, email.trim().toLowerCase())).get();
@@ -67,7 +60,7 @@ export function addUser(db: Db, input: UserInput, actor: string | null): Person 
 }
 
 export function setRole(db: Db, email: string, role: Role, actor: string | null): Person {
-  const parsedRole = parse(roleSchema, role);
+  const { role: parsedRole } = parse(z.object({ role: roleSchema }), { role });
   const person = requirePerson(db, email);
   return db.transaction((tx) => {
     const row = tx
@@ -89,7 +82,7 @@ export function setRole(db: Db, email: string, role: Role, actor: string | null)
 }
 
 export function setPassword(db: Db, email: string, password: string, actor: string | null): void {
-  const hash = hashPasswordSync(parse(passwordSchema, password));
+  const hash = hashPasswordSync(parse(z.object({ password: passwordSchema }), { password }).password);
   const person = requirePerson(db, email);
   db.transaction((tx) => {
     tx.update(people).set({ passwordHash: hash, version: person.version + 1 }).where(eq(people.id, person.id)).run();
