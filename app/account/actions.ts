@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { refuseWrongArguments } from "@/app/_lib/action-args";
 import { requireActionPermission } from "@/app/_lib/auth";
 import { createToken, revokeToken } from "@/db/accounts/api-tokens";
 import { getDb } from "@/db/get-db";
@@ -13,6 +14,8 @@ export interface TokenState {
 
 /** Any signed-in person may make tokens for themselves; a token carries its owner's role. */
 export async function createTokenAction(_prev: TokenState, form: FormData): Promise<TokenState> {
+  const wrong = refuseWrongArguments(form);
+  if (wrong) return { token: null, error: wrong.message };
   try {
     const person = await requireActionPermission("read");
     const name = String(form.get("name") ?? "").trim().slice(0, 100) || "web";
