@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { refuseWrongArguments } from "@/app/_lib/action-args";
 import { runAction, type ActionState } from "@/app/_lib/action-state";
 import { requireActionPermission } from "@/app/_lib/auth";
 import { getDb } from "@/db/get-db";
@@ -10,6 +11,8 @@ import { createProgram, editProgram } from "@/db/mutations/manage-program";
 const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim();
 
 export async function createProgramAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const wrong = refuseWrongArguments(form);
+  if (wrong) return wrong;
   const values = { slug: text(form, "slug"), name: text(form, "name"), description: text(form, "description"), targetDate: text(form, "targetDate") };
   const state = await runAction(
     async () => {
@@ -24,6 +27,8 @@ export async function createProgramAction(_prev: ActionState, form: FormData): P
 }
 
 export async function editProgramAction(slug: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+  const wrong = refuseWrongArguments(form, slug);
+  if (wrong) return wrong;
   const values = Object.fromEntries(["name", "description", "targetDate", "testCoveragePct", "unvettedCrates"].map((k) => [k, text(form, k)]));
   const state = await runAction(
     async () => {

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { requireSignedIn } from "@/app/_lib/auth";
 import { CreateTokenForm } from "@/components/auth/create-token-form";
+import { RevokeTokenForm } from "@/components/auth/revoke-token-form";
 import { listTokens } from "@/db/accounts/api-tokens";
 import { getDb } from "@/db/get-db";
-import { revokeTokenAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Account" };
@@ -51,12 +51,7 @@ export default async function AccountPage() {
                     {t.revokedAt !== null ? (
                       `revoked ${when(t.revokedAt)}`
                     ) : (
-                      <form action={revokeTokenAction}>
-                        <input type="hidden" name="id" value={t.id} />
-                        <button type="submit" className="text-red-700 hover:underline">
-                          Revoke
-                        </button>
-                      </form>
+                      <RevokeTokenForm id={t.id} />
                     )}
                   </td>
                 </tr>

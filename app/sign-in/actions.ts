@@ -2,6 +2,7 @@
 
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { refuseWrongArguments } from "@/app/_lib/action-args";
 import { isHttps, SESSION_COOKIE } from "@/app/_lib/auth";
 import { endSession, signIn } from "@/db/accounts/sessions";
 import { getDb } from "@/db/get-db";
@@ -19,6 +20,8 @@ function safeNext(value: FormDataEntryValue | null): string {
 }
 
 export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
+  const wrong = refuseWrongArguments(form);
+  if (wrong) return { error: wrong.message, email: "" };
   const email = String(form.get("email") ?? "").trim();
   const password = String(form.get("password") ?? "");
   if (!email || !password) return { error: "Enter your e-mail and password.", email };

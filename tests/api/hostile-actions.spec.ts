@@ -1,8 +1,11 @@
 /**
  * Issue 9 §1, server actions: POSTs to pages with a `Next-Action` header — bogus ids, real ids
- * with bodies Next cannot decode, and real, well-formed calls whose form fields are hostile —
- * signed out and signed in as admin. Nothing may be written (digest of every table) and the app
- * keeps serving. What Next.js answers on its own (before our code runs) is recorded, not judged.
+ * with bodies Next cannot decode, real ids with argument lists of the wrong shape (no form, an
+ * object or a string where the form or a bound slug belongs), and real, well-formed calls whose
+ * form fields are hostile — signed out and signed in as admin. Nothing may be written (digest of
+ * every table) and the app keeps serving; every call that reaches our code is answered with a
+ * refusal in the page state, never a 500. What Next.js answers on its own, before our code runs
+ * (bodies React cannot decode), is recorded, not judged.
  *
  * The wire format is React's: a multipart body whose field "0" is the JSON array of arguments,
  * "$K1" standing for a FormData made of the fields prefixed "_1_" (sent before "0").
@@ -170,12 +173,14 @@ const CASES: Case[] = [
     fields: fc.constant([]),
   },
   { action: "signInAction", args: () => ["$undefined", "$K1"], fields: entries(["email", fc.constantFrom(...INJECTIONS, "nobody@nowhere.example")], ["password", hostile], ["next", fc.constantFrom("//evil.example", "https://evil.example", "/\\evil.example", "javascript:alert(1)")]) },
+  // Ids of no token (an admin may revoke anyone's, so never a small number that may exist).
+  { action: "revokeTokenAction", args: () => ["$undefined", "$K1"], fields: entries(["id", fc.constantFrom(...INJECTIONS, "99999999", "999999999999999", "9".repeat(40), "0", "-1", "1.5", "1e3", "abc", "")]) },
 ];
 
 test("well-formed action calls with hostile fields, signed out and as admin: a refusal in the page state, never a write", async () => {
   const names = new Set(CASES.map((c) => c.action));
-  // Token actions are covered elsewhere: any name makes a token, and revoke takes a real id.
-  const rest = Object.keys(actions).filter((n) => !names.has(n) && !["createTokenAction", "revokeTokenAction", "signOutAction"].includes(n));
+  // Any name makes a token (tests/api/sessions-tokens.spec.ts), and signing out takes no input.
+  const rest = Object.keys(actions).filter((n) => !names.has(n) && !["createTokenAction", "signOutAction"].includes(n));
   expect(rest, "server actions without a hostile case").toEqual([]);
   for (const c of CASES) {
     const action = actions[c.action];
@@ -201,17 +206,56 @@ test("well-formed action calls with hostile fields, signed out and as admin: a r
   }
 });
 
-test("garbage argument lists to real actions: no write, and what Next.js answers is noted", async ({ baseURL }) => {
-  const shapes: unknown[][] = [[], [null], ["$K1"], [1, 2, 3], [slug], [slug, "A"], [{ a: 1 }, "$undefined", "$undefined", "$undefined"], ["x".repeat(10_000)]];
-  await unchanged("garbage args", async () => {
+test("revoking a token id that is not yours or does not exist is a refusal in words, nothing written", async () => {
+  await unchanged("revoke unknown token", async () => {
+    const res = await callAction(admin, actions.revokeTokenAction!, ["$undefined", "$K1"], [["id", "99999999"]]);
+    expect(res.status()).toBe(200);
+    expect(await res.text()).toMatch(/"status":"error","message":"no token #99999999"/);
+    const signedOut = await callAction(anonymous, actions.revokeTokenAction!, ["$undefined", "$K1"], [["id", "1"]]);
+    expect(signedOut.status()).toBe(200);
+    expect(await signedOut.text()).toMatch(/"status":"error","message":"Your session has ended/);
+  });
+});
+
+/**
+ * Argument lists React can encode but no form of ours sends: nothing, null, numbers, a string or a
+ * plain object where the FormData belongs, an object or a number where a bound slug belongs. None
+ * of them is a well-formed call of any action (so none may write), and each must be refused by the
+ * action itself: a 200 whose state is an error, never a 500.
+ */
+test("wrong-shaped argument lists to real actions: a refusal in the page state, never a 500 or a write", async ({ baseURL }) => {
+  const shapes: unknown[][] = [
+    [],
+    [null],
+    ["$K1"],
+    [1, 2, 3],
+    [slug],
+    [slug, "A"],
+    [{ a: 1 }, "$undefined", "$undefined", "$undefined"],
+    ["x".repeat(10_000)],
+    ["$undefined", "to=done&note=x"],
+    ["$undefined", { to: "done", email: TEST_ACCOUNTS.admin.email, password: "x" }],
+    [slug, "A", "$undefined", { to: "done", note: "x" }],
+    [{ slug }, "A", "$undefined", "$K1"],
+    [42, ["A"], "$undefined", "$K1"],
+  ];
+  let calls = 0;
+  await unchanged("wrong-shaped args", async () => {
     for (const action of Object.values(actions))
       for (const ctx of action.name === "signOutAction" ? [anonymous] : [anonymous, admin])
         for (const args of shapes) {
-          const res = await callAction(ctx, action, args, []);
-          note("garbage args", res.status());
-          await expectNoLeak(res, `${action.name} ${JSON.stringify(args).slice(0, 80)}`);
+          const res = await callAction(ctx, action, args, [["to", "done"], ["id", "1"]]);
+          calls++;
+          note("wrong-shaped args", res.status());
+          const what = `${action.name} ${JSON.stringify(args).slice(0, 80)}`;
+          await expectNoLeak(res, what);
+          expect(res.status(), what).toBeLessThan(500);
+          if (action.name === "signOutAction") continue; // takes no input: it signs out (no one here) and redirects
+          expect(res.status(), what).toBe(200);
+          // Refused by the shared guard (app/_lib/action-args.ts), before any other check.
+          expect(await res.text(), what).toMatch(/"(?:message|error)":"This form reached the server in a shape it does not accept/);
         }
   });
-  test.info().annotations.push({ type: "next.js", description: `statuses for garbage argument lists: ${JSON.stringify(statuses["garbage args"])}` });
+  test.info().annotations.push({ type: "statuses", description: `${calls} calls with wrong-shaped arguments: ${JSON.stringify(statuses["wrong-shaped args"])}` });
   expect((await fetch(`${baseURL}/api/health`)).status).toBe(200);
 });

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { refuseWrongArguments } from "@/app/_lib/action-args";
 import { runAction, type ActionState } from "@/app/_lib/action-state";
 import { requireActionPermission } from "@/app/_lib/auth";
 import { getDb } from "@/db/get-db";
@@ -32,6 +33,8 @@ function claimFrom(form: FormData): { input: ClaimInput; values: Record<string, 
 }
 
 export async function createClaimAction(slug: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+  const wrong = refuseWrongArguments(form, slug);
+  if (wrong) return wrong;
   const { input, values } = claimFrom(form);
   const state = await runAction(
     async () => createClaim(getDb(), slug, input, await requireActionPermission("admin")),
@@ -43,6 +46,8 @@ export async function createClaimAction(slug: string, _prev: ActionState, form: 
 }
 
 export async function editClaimAction(slug: string, id: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+  const wrong = refuseWrongArguments(form, slug, id);
+  if (wrong) return wrong;
   const { input, values } = claimFrom(form);
   const state = await runAction(
     async () => editClaim(getDb(), slug, id, { ...input, id }, Number(form.get("version")), await requireActionPermission("admin")),

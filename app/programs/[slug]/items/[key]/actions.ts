@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { refuseWrongArguments } from "@/app/_lib/action-args";
 import { runAction, type ActionState } from "@/app/_lib/action-state";
 import { requireActionPermission } from "@/app/_lib/auth";
 import { getDb } from "@/db/get-db";
@@ -31,6 +32,8 @@ function evidenceFrom(form: FormData): TransitionInput["evidence"] {
 }
 
 export async function reportTransitionAction(slug: string, key: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+  const wrong = refuseWrongArguments(form, slug, key);
+  if (wrong) return wrong;
   const state = await runAction(async () => {
     const actor = await requireActionPermission("report");
     const effectiveAt = text(form, "effectiveAt");
@@ -47,6 +50,8 @@ export async function reportTransitionAction(slug: string, key: string, _prev: A
 }
 
 export async function verifyTransitionAction(slug: string, key: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+  const wrong = refuseWrongArguments(form, slug, key);
+  if (wrong) return wrong;
   const state = await runAction(async () => {
     const actor = await requireActionPermission("verify");
     verifyTransition(getDb(), slug, Number(form.get("transitionId")), { note: text(form, "note") }, actor);
@@ -58,6 +63,8 @@ export async function verifyTransitionAction(slug: string, key: string, _prev: A
 const EDIT_FIELDS = ["title", "description", "area", "owner", "team", "estimateWeeks", "targetDate"] as const;
 
 export async function editItemAction(slug: string, key: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+  const wrong = refuseWrongArguments(form, slug, key);
+  if (wrong) return wrong;
   const values = Object.fromEntries(EDIT_FIELDS.map((f) => [f, text(form, f)]));
   const state = await runAction(
     async () => {
@@ -87,6 +94,8 @@ export async function editItemAction(slug: string, key: string, _prev: ActionSta
 }
 
 export async function addDependencyAction(slug: string, key: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+  const wrong = refuseWrongArguments(form, slug, key);
+  if (wrong) return wrong;
   const state = await runAction(async () => {
     const actor = await requireActionPermission("report");
     addDependency(getDb(), slug, key, { dependsOn: text(form, "dependsOn") }, actor);
@@ -96,6 +105,8 @@ export async function addDependencyAction(slug: string, key: string, _prev: Acti
 }
 
 export async function removeDependencyAction(slug: string, key: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+  const wrong = refuseWrongArguments(form, slug, key);
+  if (wrong) return wrong;
   const state = await runAction(async () => {
     const actor = await requireActionPermission("report");
     removeDependency(getDb(), slug, key, text(form, "dependsOn"), actor);
