@@ -5,7 +5,7 @@ import { formatInstant } from "@/lib/time";
 import type { Db } from "../index";
 import { LogWriter } from "../append-log";
 import { getWeeklyReport } from "../queries/get-weekly-report";
-import { currentLogHead } from "../queries/load-report-history";
+import { currentLogHead } from "../queries/load-report-details";
 import { publishedReports } from "../schema";
 
 /** Who publishes: a person of the tracker, or the CLI acting as administrator (id null). */

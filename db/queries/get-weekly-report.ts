@@ -5,7 +5,7 @@ import type { IsoWeek } from "@/lib/iso-week";
 import type { SignalPoint } from "@/lib/readiness/quality";
 import { assessPublication } from "@/lib/report/assess-publication";
 import { printPdf, type Paper } from "@/lib/report/print-pdf";
-import { buildWeeklyReport, type WeeklyReport } from "@/lib/report/report-model";
+import { buildWeeklyReport, type TransitionDetails, type WeeklyReport } from "@/lib/report/report-model";
 import { resolveReportWeek, type ReportFormat } from "@/lib/report/report-week";
 import { renderReportCsv } from "@/lib/report/render-csv";
 import { renderReportHtml } from "@/lib/report/render-html";
@@ -15,21 +15,24 @@ import type { Db } from "../index";
 import type { Program } from "../schema";
 import { loadClaims } from "./load-claims";
 import { findPublishedReport } from "./load-published-reports";
-import { loadReportHistory, logHeadAt, type ReportHistory } from "./load-report-history";
+import { loadProgramHistory, type ProgramHistory } from "./load-program-history";
+import { loadWeekDetails, logHeadAt } from "./load-report-details";
 import { loadSignals } from "./load-signals";
 import { memoByHead } from "./memo-by-head";
 
 /** Everything a program's reports are made from, loaded once for any number of weeks. */
 export interface ReportSource {
   program: Program;
-  history: ReportHistory;
+  history: ProgramHistory;
   signals: SignalPoint[];
   claims: ClaimRecord[];
   logHeadAt: (instant: number) => string;
+  /** The transition details a week's report shows (see needsDetails). */
+  detailsOf: (week: IsoWeek) => ReadonlyMap<number, TransitionDetails>;
 }
 
 export function loadReportSource(db: Db, slug: string): ReportSource {
-  const history = loadReportHistory(db, slug);
+  const history = loadProgramHistory(db, slug);
   if (!history) throw new AppError("not_found", `no program "${slug}"`);
   const heads = new Map<number, string>();
   return {
@@ -41,6 +44,7 @@ export function loadReportSource(db: Db, slug: string): ReportSource {
       if (!heads.has(instant)) heads.set(instant, logHeadAt(db, instant));
       return heads.get(instant)!;
     },
+    detailsOf: (week) => loadWeekDetails(db, history.program, week),
   };
 }
 
@@ -55,6 +59,7 @@ export function reportOf(source: ReportSource, week: IsoWeek, now: number): Week
       thresholds: { testCoveragePct: p.testCoveragePct, unvettedCrates: p.unvettedCrates, crashOwnerRegistered: p.crashOwnerRegistered },
     },
     items: source.history.items,
+    details: source.detailsOf(week),
     signals: source.signals,
     claims: source.claims,
     week,

@@ -26,21 +26,27 @@ export interface ReportEvidence {
   fleetPercent: number | null;
 }
 
-/** A transition with what the report tells about it beyond the fold. */
-export interface ReportTransition extends FoldTransition {
-  actor: string;
+/** What the report tells about a transition beyond the fold. */
+export interface TransitionDetails {
   note: string;
   evidence: ReportEvidence[];
   verification: { verifiedAt: number; recordedAt: number; verifier: string } | null;
 }
 
-export interface ReportHistoryItem extends HistoryItem {
-  transitions: ReportTransition[];
+/**
+ * The transitions whose details a week's report shows: effective during the week (regressions and
+ * their notes), recorded during it (new evidence), or verified during it. Only those are loaded.
+ */
+export function needsDetails(week: IsoWeek, t: { effectiveAt: number; recordedAt: number; verifiedAt: number | null }): boolean {
+  const inWeek = (x: number) => x >= week.start && x <= week.end;
+  return inWeek(t.effectiveAt) || inWeek(t.recordedAt) || (t.verifiedAt !== null && inWeek(t.verifiedAt));
 }
 
 export interface WeeklyReportInput {
   program: { slug: string; name: string; targetDate: number | null; thresholds: Thresholds };
-  items: readonly ReportHistoryItem[];
+  items: readonly HistoryItem[];
+  /** By transition (its `seq`): the details of at least every transition `needsDetails` names. */
+  details: ReadonlyMap<number, TransitionDetails>;
   signals: readonly SignalPoint[];
   claims: readonly ClaimRecord[];
   week: IsoWeek;
@@ -176,6 +182,11 @@ export function buildWeeklyReport(input: WeeklyReportInput): WeeklyReport {
   const listed = listItems(statuses);
   const inProgram = new Map(listed.map((i) => [i.key, i]));
   const historyOf = new Map(history.map((i) => [i.key, i]));
+  const detailsOf = (t: FoldTransition): TransitionDetails => {
+    const d = input.details.get(t.seq);
+    if (!d) throw new Error(`the details of transition #${t.seq} were not loaded for ${week.label}`);
+    return d;
+  };
   const before = new Map(computeItemStatuses(history, prev.end, knownAt).map((s) => [s.key, s]));
   const statusBefore = (key: string): Status => {
     const s = before.get(key);
@@ -212,10 +223,11 @@ export function buildWeeklyReport(input: WeeklyReportInput): WeeklyReport {
           from: statusAt(reportedLevel),
           to: t.to,
           effectiveAt: formatDateOrInstant(t.effectiveAt),
-          note: t.note,
+          note: detailsOf(t).note,
         });
       reportedLevel = level;
-      const v = t.verification;
+      // Not in the map: not verified during the week (see needsDetails).
+      const v = input.details.get(t.seq)?.verification;
       if (v && v.recordedAt <= knownAt && inWeek(v.verifiedAt))
         changes.verifications.push({
           key: item.key,
@@ -228,7 +240,7 @@ export function buildWeeklyReport(input: WeeklyReportInput): WeeklyReport {
     }
     const recordedInWeek = visible.filter((t) => inWeek(t.recordedAt)).sort((a, b) => a.recordedAt - b.recordedAt || a.seq - b.seq);
     for (const t of recordedInWeek)
-      for (const e of t.evidence)
+      for (const e of detailsOf(t).evidence)
         changes.evidence.push({
           key: item.key,
           title: item.title,

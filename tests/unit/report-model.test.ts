@@ -273,3 +273,40 @@ describe("weeks", () => {
     expect(weeks).toEqual(["2025-W02", "2025-W01", "2024-W52", "2024-W51"]);
   });
 });
+
+describe("the details a week's report loads", () => {
+  it("are enough: the report equals the one built with every transition's details", async () => {
+    const fc = (await import("fast-check")).default;
+    const { generateBundle } = await import("../../scripts/generate-bundle");
+    const { loadReportSource } = await import("@/db/queries/get-weekly-report");
+    const { loadWeekDetails } = await import("@/db/queries/load-report-details");
+    const { buildWeeklyReport, needsDetails } = await import("@/lib/report/report-model");
+    const { isoWeekOf } = await import("@/lib/iso-week");
+    const db = openDatabase(":memory:");
+    const bundle = generateBundle({ items: 120, seed: 11 });
+    importBundle(db, bundle, { actor: null });
+    const source = loadReportSource(db, bundle.program.slug);
+    const all = loadWeekDetails(db, source.program, { label: "all", start: 0, end: Number.MAX_SAFE_INTEGER });
+    const first = Date.parse("2022-01-03T00:00:00Z");
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 255 }), (weeks) => {
+        const week = isoWeekOf(first + weeks * 7 * 86_400_000);
+        const details = loadWeekDetails(db, source.program, week);
+        // Exactly the transitions needsDetails names, no more.
+        const named = source.history.items.flatMap((i) => i.transitions).filter((t) => needsDetails(week, { ...t, verifiedAt: all.get(t.seq)!.verification?.verifiedAt ?? null }));
+        expect([...details.keys()].sort((a, b) => a - b)).toEqual(named.map((t) => t.seq).sort((a, b) => a - b));
+        const input = {
+          program: { slug: "s", name: "S", targetDate: null, thresholds: { testCoveragePct: 70, unvettedCrates: 0, crashOwnerRegistered: true } },
+          items: source.history.items,
+          signals: source.signals,
+          claims: source.claims,
+          week,
+          knownAt: NOW,
+          logHeadAtCutoff: GENESIS_HASH,
+        };
+        expect(buildWeeklyReport({ ...input, details })).toEqual(buildWeeklyReport({ ...input, details: all }));
+      }),
+      { numRuns: 25 },
+    );
+  });
+});

@@ -1,0 +1,80 @@
+import { and, asc, between, desc, eq, inArray, lte, or } from "drizzle-orm";
+import { alias, type SQLiteColumn } from "drizzle-orm/sqlite-core";
+import type { IsoWeek } from "@/lib/iso-week";
+import { GENESIS_HASH } from "@/lib/hash-chain";
+import type { TransitionDetails } from "@/lib/report/report-model";
+import { formatInstant } from "@/lib/time";
+import type { Db } from "../index";
+import { auditLog, evidence, items, people, transitions, verifications, type Program } from "../schema";
+import { memoByHead } from "./memo-by-head";
+
+const verifier = alias(people, "verifier");
+
+/**
+ * The details a week's report shows (notes, evidence, verifier) of the transitions `needsDetails`
+ * names — those effective, recorded or verified during the week — by transition id. A report
+ * needs a few hundred of them, not the 200,000 of a large program, so they are read per week,
+ * memoised by the log head.
+ */
+export function loadWeekDetails(db: Db, program: Pick<Program, "id" | "slug">, week: IsoWeek): ReadonlyMap<number, TransitionDetails> {
+  return memoByHead(db, `report-details:${program.id}:${week.label}`, () => readWeekDetails(db, program.id, week));
+}
+
+function readWeekDetails(db: Db, programId: number, week: IsoWeek): Map<number, TransitionDetails> {
+  const within = (column: SQLiteColumn) => between(column, week.start, week.end);
+  const details = new Map<number, TransitionDetails>();
+  const rows = db
+    .select({
+      id: transitions.id,
+      note: transitions.note,
+      verifiedAt: verifications.verifiedAt,
+      verificationRecordedAt: verifications.recordedAt,
+      verifier: verifier.name,
+    })
+    .from(transitions)
+    .innerJoin(items, eq(transitions.itemId, items.id))
+    .leftJoin(verifications, eq(verifications.transitionId, transitions.id))
+    .leftJoin(verifier, eq(verifications.verifierId, verifier.id))
+    .where(and(eq(items.programId, programId), or(within(transitions.effectiveAt), within(transitions.recordedAt), within(verifications.verifiedAt))))
+    .all();
+  for (const t of rows)
+    details.set(t.id, {
+      note: t.note,
+      evidence: [],
+      verification:
+        t.verifiedAt === null || t.verificationRecordedAt === null
+          ? null
+          : { verifiedAt: t.verifiedAt, recordedAt: t.verificationRecordedAt, verifier: t.verifier ?? "" },
+    });
+  const ids = [...details.keys()];
+  for (let i = 0; i < ids.length; i += 500)
+    db.select({ transitionId: evidence.transitionId, kind: evidence.kind, url: evidence.url, summary: evidence.summary, fleetPercent: evidence.fleetPercent })
+      .from(evidence)
+      .where(inArray(evidence.transitionId, ids.slice(i, i + 500)))
+      .orderBy(asc(evidence.id))
+      .all()
+      .forEach(({ transitionId, ...e }) => details.get(transitionId)!.evidence.push(e));
+  return details;
+}
+
+/**
+ * The history head hash at an instant: the hash of the last log entry (by seq) written at or
+ * before it, or the genesis hash when there was none. `at` is an ISO-8601 UTC string, so text
+ * order is time order.
+ */
+export function logHeadAt(db: Db, instant: number): string {
+  const row = db
+    .select({ hash: auditLog.hash })
+    .from(auditLog)
+    .where(lte(auditLog.at, formatInstant(instant)))
+    // `at` never goes backwards along the log (LogWriter), so this walks the (at, seq) index.
+    .orderBy(desc(auditLog.at), desc(auditLog.seq))
+    .limit(1)
+    .get();
+  return row?.hash ?? GENESIS_HASH;
+}
+
+/** The head of the log now. */
+export function currentLogHead(db: Db): string {
+  return db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1).get()?.hash ?? GENESIS_HASH;
+}
