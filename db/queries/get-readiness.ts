@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { readinessFromStatuses } from "@/lib/readiness/compute-readiness";
+import { limitReadinessLists } from "@/lib/readiness/limit-lists";
 import type { Db } from "../index";
 import { loadProgramHistory } from "./load-program-history";
 import { loadSignals } from "./load-signals";
@@ -9,6 +10,16 @@ import { itemStatuses } from "./query-items";
 /** Readiness of a program at (asOf, knownAt): loads once, computes in lib/. */
 export function getReadiness(db: Db, slug: string, asOf: number, knownAt: number) {
   return memoByHead(db, `readiness:${slug}:${asOf}:${knownAt}`, () => computeFor(db, slug, asOf, knownAt));
+}
+
+/**
+ * The readiness answer of the API as JSON text, lists cut to `limit` (null: whole), memoised like
+ * the value: at 10,000 items serialising 2 MB on every request is what bounds readers' throughput.
+ */
+export function getReadinessJson(db: Db, slug: string, asOf: number, knownAt: number, limit: number | null): string {
+  return memoByHead(db, `readiness-json:${slug}:${asOf}:${knownAt}:${limit}`, () =>
+    JSON.stringify(limitReadinessLists(getReadiness(db, slug, asOf, knownAt), limit)),
+  );
 }
 
 function computeFor(db: Db, slug: string, asOf: number, knownAt: number) {

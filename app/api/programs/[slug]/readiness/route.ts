@@ -1,8 +1,7 @@
 // GET /api/programs/{slug}/readiness?asOf=&knownAt=&limit= – readiness, critical path and forecast (DESIGN §5–§6)
 import { apiRoute } from "@/app/_lib/api-handler";
 import { getDb } from "@/db/get-db";
-import { getReadiness } from "@/db/queries/get-readiness";
-import { limitReadinessLists } from "@/lib/readiness/limit-lists";
+import { getReadinessJson } from "@/db/queries/get-readiness";
 import { parseAsOfQuery } from "@/lib/validations/as-of-query";
 import { parseListLimit } from "@/lib/validations/list-limit-query";
 
@@ -12,5 +11,5 @@ export const GET = apiRoute<{ slug: string }>("read", ({ request, params }) => {
   const search = new URL(request.url).searchParams;
   const { asOf, knownAt } = parseAsOfQuery(search);
   const limit = parseListLimit(search);
-  return Response.json(limitReadinessLists(getReadiness(getDb(), params.slug, asOf, knownAt), limit));
+  return new Response(getReadinessJson(getDb(), params.slug, asOf, knownAt, limit), { headers: { "content-type": "application/json" } });
 });
