@@ -4,8 +4,8 @@
  * object or a string where the form or a bound slug belongs), and real, well-formed calls whose
  * form fields are hostile — signed out and signed in as admin. Nothing may be written (digest of
  * every table) and the app keeps serving; every call that reaches our code is answered with a
- * refusal in the page state, never a 500. What Next.js answers on its own, before our code runs
- * (bodies React cannot decode), is recorded, not judged.
+ * refusal in the page state, never a 500. A text body that is not JSON cannot be a call React
+ * made: proxy.ts answers it with a 400 problem before Next.js would fail on it with a 500.
  *
  * The wire format is React's: a multipart body whose field "0" is the JSON array of arguments,
  * "$K1" standing for a FormData made of the fields prefixed "_1_" (sent before "0").
@@ -109,7 +109,7 @@ test("bogus action ids with garbage bodies: refused by Next.js before any code r
   expect((await fetch(`${baseURL}/api/health`)).status).toBe(200);
 });
 
-test("real action ids with bodies React cannot decode: Next.js answers on its own, nothing is written, the app lives on", async ({ baseURL }) => {
+test("real action ids with bodies React cannot decode: a 400 problem, nothing is written, the app lives on", async ({ baseURL }) => {
   const garbage = ["garbage[[[", "{", '["$K1"', "\u0000\u0001", '[' + "[".repeat(5000)];
   await unchanged("undecodable bodies", async () => {
     for (const action of Object.values(actions))
@@ -121,10 +121,11 @@ test("real action ids with bodies React cannot decode: Next.js answers on its ow
           body,
         });
         note("undecodable body", res.status);
+        expect(res.status, `${action.name}: ${JSON.stringify(body.slice(0, 20))}`).toBe(400);
+        expect(res.headers["content-type"], action.name).toContain("application/problem+json");
         expect(res.body, action.name).not.toMatch(/\bat \S+ \(|node_modules|SqliteError/);
       }
   });
-  test.info().annotations.push({ type: "next.js", description: `statuses for undecodable action bodies: ${JSON.stringify(statuses["undecodable body"])}` });
   expect((await fetch(`${baseURL}/api/health`)).status).toBe(200);
   expect((await fetch(`${baseURL}/sign-in`)).status).toBe(200);
 });
