@@ -252,7 +252,7 @@ const PLAIN_ENDPOINTS: PlainEndpoint[] = [
   { name: "GET /api/programs/{slug}/items", method: "GET", route: "/api/programs/[slug]/items", path: () => `/api/programs/${slug}/items`, role: "viewer", query: ITEM_QUERY },
   { name: "GET /api/programs/{slug}/items.csv", method: "GET", route: "/api/programs/[slug]/items.csv", path: () => `/api/programs/${slug}/items.csv`, role: "viewer", query: ITEM_QUERY },
   { name: "GET /api/programs/{slug}/items/{key}", method: "GET", route: "/api/programs/[slug]/items/[key]", path: () => `/api/programs/${slug}/items/A`, role: "viewer", query: AS_OF },
-  { name: "GET /api/programs/{slug}/readiness", method: "GET", route: "/api/programs/[slug]/readiness", path: () => `/api/programs/${slug}/readiness`, role: "viewer", query: AS_OF },
+  { name: "GET /api/programs/{slug}/readiness", method: "GET", route: "/api/programs/[slug]/readiness", path: () => `/api/programs/${slug}/readiness`, role: "viewer", query: [...AS_OF, "limit"] },
   {
     name: "DELETE /api/programs/{slug}/items/{key}/dependencies/{dependsOn}",
     method: "DELETE",
