@@ -1,0 +1,73 @@
+import fs from "node:fs";
+import { describe, expect, it } from "vitest";
+
+// Issue 8: "the results file and the README table agree". Every figure of the README's performance
+// table is read back and compared with bench/results.json, so a new bench run without a README
+// update (or the reverse) fails here.
+
+interface Results {
+  source: { commit: string };
+  measurements: { id: string; sizes: Record<string, { value: number | null }> }[];
+  budgets: { what: string; met: boolean }[];
+}
+
+const results = JSON.parse(fs.readFileSync("bench/results.json", "utf8")) as Results;
+const readme = fs.readFileSync("README.md", "utf8");
+const SIZES = ["64", "1000", "10000"];
+
+// README row label → the measurement behind each " / "-separated figure of a cell.
+const ROWS: Record<string, string[]> = {
+  "import (POST /api/programs/import)": ["import"],
+  "GET readiness": ["readiness"],
+  "GET items (first page / filtered)": ["itemsFirstPage", "itemsFiltered"],
+  "GET claims": ["claims"],
+  "weekly report .md / .csv / .json": ["reportMd", "reportCsv", "reportJson"],
+  "dashboard page (server response)": ["dashboardPage"],
+  "item page": ["itemPage"],
+  "after a write: readiness / items / dashboard": ["readinessAfterWrite", "itemsAfterWrite", "dashboardAfterWrite"],
+  "server peak memory (whole run)": ["memoryPeak"],
+};
+
+function value(id: string, size: string): number {
+  const v = results.measurements.find((m) => m.id === id)?.sizes[size]?.value;
+  if (typeof v !== "number") throw new Error(`no ${id} at ${size} in bench/results.json`);
+  return v;
+}
+
+/** "1,627" → 1627, "500 MiB" → 500. */
+const number = (text: string) => Number(text.replace(/,/g, "").replace(/[^\d.]/g, ""));
+
+describe("the README's performance table", () => {
+  const table = readme.slice(readme.indexOf("## Performance"));
+  const rows = new Map(
+    table
+      .split("\n")
+      .filter((l) => l.startsWith("| "))
+      .map((l) => l.split("|").map((c) => c.trim()))
+      .map((cells) => [cells[1]!, cells.slice(2, 5)] as const),
+  );
+
+  it("names the commit the figures were measured at", () => {
+    expect(table).toContain(`app at ${results.source.commit.slice(0, 7)}`);
+  });
+
+  it.each(Object.entries(ROWS))("%s agrees with bench/results.json", (label, ids) => {
+    const cells = rows.get(label);
+    expect(cells, `README row "${label}"`).toBeDefined();
+    SIZES.forEach((size, column) => {
+      const figures = cells![column]!.split(" / ").map(number);
+      expect(figures, `${label} at ${size}`).toHaveLength(ids.length);
+      ids.forEach((id, i) => {
+        const measured = value(id, size);
+        // The README rounds (18,000 for 17,995; 3.2 for 3.17): within 1 % or 0.06.
+        expect(Math.abs(figures[i]! - measured), `${label} at ${size}: README ${figures[i]}, results ${measured}`).toBeLessThanOrEqual(
+          Math.max(0.06, measured * 0.01),
+        );
+      });
+    });
+  });
+
+  it("shows every budget met, as the results file says", () => {
+    expect(results.budgets.filter((b) => !b.met).map((b) => b.what)).toEqual([]);
+  });
+});
