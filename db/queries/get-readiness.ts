@@ -1,11 +1,11 @@
 import { AppError } from "@/lib/errors";
-import { readinessFromStatuses } from "@/lib/readiness/compute-readiness";
+import { programBreaches, readinessFromStatuses } from "@/lib/readiness/compute-readiness";
 import { limitReadinessLists } from "@/lib/readiness/limit-lists";
 import type { Db } from "../index";
 import { loadProgramHistory } from "./load-program-history";
 import { loadSignals } from "./load-signals";
-import { memoByHead } from "./memo-by-head";
-import { itemStatuses } from "./query-items";
+import { keepUnlessTouched, memoByHead } from "./memo-by-head";
+import { itemStatuses, listedItems } from "./query-items";
 
 /** Readiness of a program at (asOf, knownAt): loads once, computes in lib/. */
 export function getReadiness(db: Db, slug: string, asOf: number, knownAt: number) {
@@ -26,15 +26,22 @@ function computeFor(db: Db, slug: string, asOf: number, knownAt: number) {
   const history = loadProgramHistory(db, slug);
   if (!history) throw new AppError("not_found", `no program "${slug}"`);
   const p = history.program;
-  return readinessFromStatuses(
-    {
-      slug,
-      items: history.items,
-      signals: loadSignals(db, p),
-      thresholds: { testCoveragePct: p.testCoveragePct, unvettedCrates: p.unvettedCrates, crashOwnerRegistered: p.crashOwnerRegistered },
-      asOf,
-      knownAt,
-    },
-    itemStatuses(db, slug, history.items, asOf, knownAt),
+  const input = {
+    slug,
+    items: history.items,
+    signals: loadSignals(db, p),
+    thresholds: { testCoveragePct: p.testCoveragePct, unvettedCrates: p.unvettedCrates, crashOwnerRegistered: p.crashOwnerRegistered },
+    asOf,
+    knownAt,
+  };
+  const listed = listedItems(db, slug, history.items, asOf, knownAt);
+  // Breaches depend on the signals, the thresholds and which items are in the program at asOf
+  // (identifiedAt, which no edit changes) — not on transitions: most writes keep them.
+  const breaches = memoByHead(
+    db,
+    `breaches:${slug}:${asOf}`,
+    () => programBreaches(input.signals, listed, input.thresholds, asOf),
+    keepUnlessTouched(slug, ["signal", "program"]),
   );
+  return readinessFromStatuses(input, itemStatuses(db, slug, history.items, asOf, knownAt), { listed, breaches });
 }

@@ -1,5 +1,5 @@
 import { computeItemStatuses, countByStatus, type ItemWithStatus, type StatusCounts } from "../compute-item-statuses";
-import { listItems } from "../items/item-query";
+import { listItems, type ListedItem } from "../items/item-query";
 import type { HistoryItem } from "../program-history";
 import type { Status } from "../status";
 import { formatDate } from "../time";
@@ -45,9 +45,24 @@ export function computeReadiness(input: ReadinessInput): Readiness {
   return readinessFromStatuses(input, statuses);
 }
 
-export function readinessFromStatuses(input: ReadinessInput, statuses: readonly ItemWithStatus[]): Readiness {
-  const items = listItems(statuses);
-  const byKey = new Map(items.map((i) => [i.key, i]));
+/** Parts of the answer a caller may already hold (memoised); each must equal what would be computed. */
+export interface ReadinessParts {
+  listed?: readonly ListedItem[];
+  breaches?: QualityBreach[];
+}
+
+/** Quality breaches (DESIGN §5) of the items in the program at asOf, on their latest signals. */
+export function programBreaches(signals: readonly SignalPoint[], listed: readonly ListedItem[], thresholds: Thresholds, asOf: number): QualityBreach[] {
+  const keys = new Set(listed.map((i) => i.key));
+  return qualityBreaches(
+    signals.filter((s) => keys.has(s.item)),
+    thresholds,
+    asOf,
+  );
+}
+
+export function readinessFromStatuses(input: ReadinessInput, statuses: readonly ItemWithStatus[], parts: ReadinessParts = {}): Readiness {
+  const items = parts.listed ?? listItems(statuses);
   const isDone = (i: ItemWithStatus) => i.trueStatus === "done";
   const done = items.filter(isDone);
   const effort = (list: readonly ItemWithStatus[]) => list.reduce((sum, i) => sum + i.estimateWeeks, 0);
@@ -89,11 +104,7 @@ export function readinessFromStatuses(input: ReadinessInput, statuses: readonly 
     earliestByDependencies,
     forecast,
     quality: {
-      breaches: qualityBreaches(
-        input.signals.filter((s) => byKey.has(s.item)),
-        input.thresholds,
-        input.asOf,
-      ),
+      breaches: parts.breaches ?? programBreaches(input.signals, items, input.thresholds, input.asOf),
       unowned: items.filter((i) => i.owner === null).map((i) => i.key),
     },
     notYetIdentified: statuses.length - items.length,
