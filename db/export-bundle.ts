@@ -3,6 +3,7 @@ import type { NormalizedBundle } from "@/lib/bundle/normalized-bundle";
 import { toBundleJson, type BundleJson } from "@/lib/bundle/to-bundle-json";
 import { AppError } from "@/lib/errors";
 import type { Db } from "./index";
+import { toClaimRecord } from "./queries/claim-record";
 import {
   claimLinks,
   claims,
@@ -132,19 +133,12 @@ export function readNormalizedBundle(db: Db, slug: string): NormalizedBundle {
       verificationNote: v ? v.note : "",
     })),
     signals: signalRows.map((s) => ({ item: keyOf.get(s.itemId)!, metric: s.metric, value: s.value, measuredAt: s.measuredAt })),
-    claims: claimRows.map((c) => ({
-      id: c.claimKey,
-      date: c.date,
-      datePrecision: c.datePrecision,
-      dateNote: c.dateNote,
-      speaker: c.speaker,
-      venue: c.venue,
-      quote: c.quote,
-      quoteIsParaphrase: c.quoteIsParaphrase,
-      url: c.url,
-      kind: c.kind,
-      links: links.filter((l) => l.claimId === c.id).map((l) => ({ item: keyOf.get(l.itemId)!, requires: l.requires })),
-    })),
+    claims: claimRows.map((c) =>
+      toClaimRecord(
+        c,
+        links.filter((l) => l.claimId === c.id).map((l) => ({ item: keyOf.get(l.itemId)!, requires: l.requires })),
+      ),
+    ),
     events: eventRows.map((e) => ({ date: e.date, title: e.title, url: e.url })),
   };
 }

@@ -3,7 +3,7 @@
 import { Area, AreaChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { StatusPoint } from "@/lib/charts/status-over-time";
 import { STATUSES } from "@/lib/status";
-import { STATUS_COLORS } from "../status-colors";
+import { STATUS_COLORS } from "@/lib/status-colors";
 
 export interface ClaimMark {
   id: string;

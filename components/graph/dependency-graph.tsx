@@ -6,7 +6,7 @@ import ELK from "elkjs/lib/elk.bundled.js";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import type { GraphEdge, GraphNode } from "@/lib/graph-view";
-import { STATUS_COLORS } from "../status-colors";
+import { STATUS_COLORS } from "@/lib/status-colors";
 
 const WIDTH = 150;
 const HEIGHT = 44;

@@ -27,7 +27,7 @@ export interface ReportSource {
   signals: SignalPoint[];
   claims: ClaimRecord[];
   logHeadAt: (instant: number) => string;
-  /** The transition details a week's report shows (see needsDetails). */
+  /** The transition details a week's report shows (see WeeklyReportInput.details). */
   detailsOf: (week: IsoWeek) => ReadonlyMap<number, TransitionDetails>;
 }
 

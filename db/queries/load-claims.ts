@@ -1,6 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import type { ClaimRecord } from "@/lib/claims/evaluate-claims";
 import type { Db } from "../index";
+import { toClaimRecord } from "./claim-record";
 import { memoByHead } from "./memo-by-head";
 import { claimLinks, claims, items } from "../schema";
 
@@ -18,17 +19,10 @@ function readClaims(db: Db, programId: number): ClaimRecord[] {
     .where(eq(items.programId, programId))
     .orderBy(asc(claimLinks.claimId), asc(claimLinks.position))
     .all();
-  return rows.map((c) => ({
-    id: c.claimKey,
-    date: c.date,
-    datePrecision: c.datePrecision,
-    dateNote: c.dateNote,
-    speaker: c.speaker,
-    venue: c.venue,
-    quote: c.quote,
-    quoteIsParaphrase: c.quoteIsParaphrase,
-    url: c.url,
-    kind: c.kind,
-    links: links.filter((l) => l.claimId === c.id).map((l) => ({ item: l.item, requires: l.requires })),
-  }));
+  return rows.map((c) =>
+    toClaimRecord(
+      c,
+      links.filter((l) => l.claimId === c.id).map((l) => ({ item: l.item, requires: l.requires })),
+    ),
+  );
 }

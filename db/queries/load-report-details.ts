@@ -11,10 +11,9 @@ import { memoByHead } from "./memo-by-head";
 const verifier = alias(people, "verifier");
 
 /**
- * The details a week's report shows (notes, evidence, verifier) of the transitions `needsDetails`
- * names — those effective, recorded or verified during the week — by transition id. A report
- * needs a few hundred of them, not the 200,000 of a large program, so they are read per week,
- * memoised by the log head.
+ * The details a week's report shows (notes, evidence, verifier) of the transitions effective,
+ * recorded or verified during the week, by transition id. A report needs a few hundred of them,
+ * not the 200,000 of a large program, so they are read per week, memoised by the log head.
  */
 export function loadWeekDetails(db: Db, program: Pick<Program, "id" | "slug">, week: IsoWeek): ReadonlyMap<number, TransitionDetails> {
   return memoByHead(db, `report-details:${program.id}:${week.label}`, () => readWeekDetails(db, program.id, week));

@@ -18,6 +18,7 @@
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { mulberry32 } from "../../lib/mulberry32";
 
 type Status = "not_started" | "design" | "build" | "validate" | "rollout" | "done";
 type EvidenceKind = "design_doc" | "code_change" | "test_report" | "deployment" | "other";
@@ -707,18 +708,6 @@ const OWNED_IN_2024 = new Set(["STO-04", "HOST-04"]);
 /** Registered an owner by the 2026 re-audit. */
 const OWNED_IN_2026 = new Set(["STO-04", "HOST-04", "VML-02", "STO-02", "HOST-02", "HOST-06", "NET-04", "VML-03", "NET-05"]);
 
-/** mulberry32: a small deterministic generator, fixed seed. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 // ---------------------------------------------------------------------------------------------
 // Claims and events (dated public statements; quotes short, paraphrases marked)
 // ---------------------------------------------------------------------------------------------
@@ -1024,7 +1013,7 @@ function buildBundle() {
     if (set.buckets !== undefined) signals.push({ item, metric: "open_crash_buckets", value: set.buckets, measuredAt: date });
   };
   for (const [item, byDate] of Object.entries(SIGNALS)) for (const [date, set] of Object.entries(byDate)) push(item, date, set);
-  const random = seededRandom(20231016);
+  const random = mulberry32(20231016);
   for (const item of LEGACY_CRASH_ITEMS) {
     const before = 4 + Math.floor(random() * 38);
     const after = Math.max(0, before - 3 - Math.floor(random() * 14));

@@ -7,17 +7,9 @@ import { assessClaim, type ClaimAssessment, type Verdict } from "./claim-verdict
 /** A claim as stored: the bundle's claim with its date in ms. */
 export type ClaimRecord = NormalizedBundle["claims"][number];
 
-export interface EvaluatedClaim {
-  id: string;
+/** A claim with its date as text and its three verdicts (DESIGN §7). */
+export type EvaluatedClaim = Omit<ClaimRecord, "date" | "links"> & {
   date: string;
-  datePrecision: ClaimRecord["datePrecision"];
-  dateNote: string;
-  speaker: string;
-  venue: string;
-  quote: string;
-  quoteIsParaphrase: boolean;
-  url: string;
-  kind: string;
   linked: number;
   metAtClaimDate: number;
   /** At the claim's date, with everything the tracker knows now. */
@@ -28,7 +20,7 @@ export interface EvaluatedClaim {
   verdictAsOf: Verdict;
   asOf: string;
   links: (ClaimAssessment["links"][number] & { trueStatusAsOf: Status; metAsOf: boolean })[];
-}
+};
 
 /** DESIGN §7 for every claim: three verdicts each, from one map of item histories. */
 export function evaluateClaims(
@@ -44,17 +36,11 @@ export function evaluateClaims(
     const atDate = assessClaim(c.links, byKey, claimEnd, knownAt);
     const knownThen = assessClaim(c.links, byKey, claimEnd, Math.min(claimEnd, knownAt));
     const now = assessClaim(c.links, byKey, asOf, knownAt);
+    const { id, date: _date, links: _links, ...text } = c;
     return {
-      id: c.id,
+      id,
       date: claimDay,
-      datePrecision: c.datePrecision,
-      dateNote: c.dateNote,
-      speaker: c.speaker,
-      venue: c.venue,
-      quote: c.quote,
-      quoteIsParaphrase: c.quoteIsParaphrase,
-      url: c.url,
-      kind: c.kind,
+      ...text,
       linked: c.links.length,
       metAtClaimDate: atDate.met,
       verdictAtClaimDate: atDate.verdict,

@@ -3,7 +3,8 @@ import { VERDICT_LABELS } from "../claims/claim-verdict";
 import { formatPercentFloor } from "../format";
 import { STATUSES, type Status } from "../status";
 import { LOG_HEAD_DEFINITION, type WeeklyReport } from "./report-model";
-import { burnUpSvg, CHART_STATUS_COLORS, cumulativeFlowSvg, escapeXml as h } from "./svg-charts";
+import { STATUS_COLORS } from "../status-colors";
+import { burnUpSvg, cumulativeFlowSvg, escapeXml as h } from "./svg-charts";
 
 const CSS = `
 @page { margin: 14mm 12mm 16mm 12mm; }
@@ -51,7 +52,7 @@ const STATUS_BG: Record<Status, string> = {
   done: "#d1fae5",
 };
 
-const st = (s: Status) => `<span class="st" style="background:${STATUS_BG[s]};border:1px solid ${CHART_STATUS_COLORS[s]}">${s}</span>`;
+const st = (s: Status) => `<span class="st" style="background:${STATUS_BG[s]};border:1px solid ${STATUS_COLORS[s]}">${s}</span>`;
 const key = (k: string) => `<span class="key">${h(k)}</span>`;
 const link = (label: string, url: string) => (/^https?:\/\//i.test(url) ? `<a href="${h(url)}">${h(label)}</a>` : h(label));
 

@@ -4,6 +4,7 @@ import { compareEffectiveOrder, type FoldTransition } from "../fold-item-status"
 import { computeItemStatuses, type StatusCounts } from "../compute-item-statuses";
 import type { IsoWeek } from "../iso-week";
 import { listItems } from "../items/item-query";
+import type { ItemView } from "../items/item-view";
 import type { HistoryItem } from "../program-history";
 import { readinessFromStatuses } from "../readiness/compute-readiness";
 import { countByArea } from "../readiness/count-by-area";
@@ -33,19 +34,13 @@ export interface TransitionDetails {
   verification: { verifiedAt: number; recordedAt: number; verifier: string } | null;
 }
 
-/**
- * The transitions whose details a week's report shows: effective during the week (regressions and
- * their notes), recorded during it (new evidence), or verified during it. Only those are loaded.
- */
-export function needsDetails(week: IsoWeek, t: { effectiveAt: number; recordedAt: number; verifiedAt: number | null }): boolean {
-  const inWeek = (x: number) => x >= week.start && x <= week.end;
-  return inWeek(t.effectiveAt) || inWeek(t.recordedAt) || (t.verifiedAt !== null && inWeek(t.verifiedAt));
-}
-
 export interface WeeklyReportInput {
   program: { slug: string; name: string; targetDate: number | null; thresholds: Thresholds };
   items: readonly HistoryItem[];
-  /** By transition (its `seq`): the details of at least every transition `needsDetails` names. */
+  /**
+   * By transition (its `seq`): the details of at least every transition effective, recorded or
+   * verified during the week — all the report shows (regressions' notes, new evidence, verifiers).
+   */
   details: ReadonlyMap<number, TransitionDetails>;
   signals: readonly SignalPoint[];
   claims: readonly ClaimRecord[];
@@ -56,23 +51,11 @@ export interface WeeklyReportInput {
   logHeadAtCutoff: string;
 }
 
-export interface ReportItem {
-  key: string;
-  title: string;
-  area: string;
-  owner: string | null;
-  ownerName: string | null;
-  team: string;
-  estimateWeeks: number;
-  identifiedAt: string;
-  dependsOn: string[];
-  trueStatus: Status;
-  reportedStatus: Status;
+/** An item as the API shows it (ItemView), with what the week adds. */
+export interface ReportItem extends ItemView {
   trueStatusPreviousWeek: Status;
   /** Effective date of the last move of the true status; null when it never moved. */
   trueSince: string | null;
-  blocked: boolean;
-  inflated: boolean;
   onCriticalPath: boolean;
 }
 
@@ -226,7 +209,7 @@ export function buildWeeklyReport(input: WeeklyReportInput): WeeklyReport {
           note: detailsOf(t).note,
         });
       reportedLevel = level;
-      // Not in the map: not verified during the week (see needsDetails).
+      // Not in the map: not verified during the week (see `details`).
       const v = input.details.get(t.seq)?.verification;
       if (v && v.recordedAt <= knownAt && inWeek(v.verifiedAt))
         changes.verifications.push({

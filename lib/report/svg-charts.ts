@@ -1,15 +1,6 @@
 import type { StatusPoint } from "../charts/status-over-time";
 import { STATUSES, type Status } from "../status";
-
-/** The dashboard's status colours, repeated here so lib/ does not reach into components/. */
-export const CHART_STATUS_COLORS: Record<Status, string> = {
-  not_started: "#94a3b8",
-  design: "#38bdf8",
-  build: "#6366f1",
-  validate: "#f59e0b",
-  rollout: "#f97316",
-  done: "#10b981",
-};
+import { STATUS_COLORS } from "../status-colors";
 
 const W = 680;
 const H = 210;
@@ -139,12 +130,12 @@ export function cumulativeFlowSvg(series: readonly StatusPoint[]): string {
       let lower = `H${n(lastX)}V${n(f.y(below[below.length - 1]!))}`;
       for (let i = xs.length - 1; i > 0; i--) lower += `H${n(xs[i]!)}V${n(f.y(below[i - 1]!))}`;
       lower += `H${n(xs[0]!)}Z`;
-      bands.push(`<path d="${upper}${lower}" fill="${CHART_STATUS_COLORS[s]}" fill-opacity="0.8" stroke="none"/>`);
+      bands.push(`<path d="${upper}${lower}" fill="${STATUS_COLORS[s]}" fill-opacity="0.8" stroke="none"/>`);
     }
     above.forEach((v, i) => (below[i] = v));
   }
   return svg(
     label,
-    f.axes + bands.join("") + legend(order.map((s) => ({ label: s, color: CHART_STATUS_COLORS[s] }))),
+    f.axes + bands.join("") + legend(order.map((s) => ({ label: s, color: STATUS_COLORS[s] }))),
   );
 }

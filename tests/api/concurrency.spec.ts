@@ -8,6 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { mulberry32 } from "@/lib/mulberry32";
 import { fetchProgramLog, replayLog } from "../support/replay-log";
 import { mintTokens } from "../support/own-server";
 import { DEMO_SIGN_INS, TEST_ACCOUNTS } from "../support/test-accounts";
@@ -34,17 +35,6 @@ interface Outcome {
   status: number;
   body: Record<string, unknown>;
   sent: Record<string, unknown>;
-}
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function fixture(slug: string) {

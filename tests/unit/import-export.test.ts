@@ -67,6 +67,9 @@ function tmpFile(name: string): string {
 }
 afterAll(() => tmpDirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
+/** What importing tinyValidBundle() counts (dry run or not). */
+const TINY_COUNTS = { people: 3, newPeople: 3, items: 4, dependencies: 4, transitions: 5, verifications: 4, evidence: 2, signals: 3, claims: 2, events: 1 };
+
 describe("import then export", () => {
   it("gives back the tiny bundle in its normalized form", () => {
     const db = openDatabase(":memory:");
@@ -74,18 +77,7 @@ describe("import then export", () => {
     expect(summary).toEqual({
       program: "tiny",
       dryRun: false,
-      counts: {
-        people: 3,
-        newPeople: 3,
-        items: 4,
-        dependencies: 4,
-        transitions: 5,
-        verifications: 4,
-        evidence: 2,
-        signals: 3,
-        claims: 2,
-        events: 1,
-      },
+      counts: TINY_COUNTS,
     });
     const exported = exportBundle(db, "tiny");
     expect(exported).toEqual(toBundleJson(normalized(tinyValidBundle())));
@@ -236,18 +228,7 @@ describe("dry run", () => {
     expect(summary).toEqual({
       program: "tiny",
       dryRun: true,
-      counts: {
-        people: 3,
-        newPeople: 3,
-        items: 4,
-        dependencies: 4,
-        transitions: 5,
-        verifications: 4,
-        evidence: 2,
-        signals: 3,
-        claims: 2,
-        events: 1,
-      },
+      counts: TINY_COUNTS,
     });
     expect(Buffer.from(db.$client.serialize()).equals(before)).toBe(true);
     expect(logCount(db)).toBe(0);

@@ -280,7 +280,7 @@ describe("the details a week's report loads", () => {
     const { generateBundle } = await import("../../scripts/generate-bundle");
     const { loadReportSource } = await import("@/db/queries/get-weekly-report");
     const { loadWeekDetails } = await import("@/db/queries/load-report-details");
-    const { buildWeeklyReport, needsDetails } = await import("@/lib/report/report-model");
+    const { buildWeeklyReport } = await import("@/lib/report/report-model");
     const { isoWeekOf } = await import("@/lib/iso-week");
     const db = openDatabase(":memory:");
     const bundle = generateBundle({ items: 120, seed: 11 });
@@ -292,8 +292,11 @@ describe("the details a week's report loads", () => {
       fc.property(fc.integer({ min: 0, max: 255 }), (weeks) => {
         const week = isoWeekOf(first + weeks * 7 * 86_400_000);
         const details = loadWeekDetails(db, source.program, week);
-        // Exactly the transitions needsDetails names, no more.
-        const named = source.history.items.flatMap((i) => i.transitions).filter((t) => needsDetails(week, { ...t, verifiedAt: all.get(t.seq)!.verification?.verifiedAt ?? null }));
+        // Exactly the transitions effective, recorded or verified during the week, no more.
+        const inWeek = (x: number | null) => x !== null && x >= week.start && x <= week.end;
+        const needsDetails = (t: { effectiveAt: number; recordedAt: number; verifiedAt: number | null }) =>
+          inWeek(t.effectiveAt) || inWeek(t.recordedAt) || inWeek(t.verifiedAt);
+        const named = source.history.items.flatMap((i) => i.transitions).filter((t) => needsDetails({ ...t, verifiedAt: all.get(t.seq)!.verification?.verifiedAt ?? null }));
         expect([...details.keys()].sort((a, b) => a - b)).toEqual(named.map((t) => t.seq).sort((a, b) => a - b));
         const input = {
           program: { slug: "s", name: "S", targetDate: null, thresholds: { testCoveragePct: 70, unvettedCrates: 0, crashOwnerRegistered: true } },

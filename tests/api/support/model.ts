@@ -5,6 +5,7 @@
  * Nothing here imports the app: the model reads the same bundle JSON the test imports (or exports).
  */
 import { TEST_ACCOUNTS } from "../../support/test-accounts";
+import { mulberry32 } from "@/lib/mulberry32";
 
 // ---------------------------------------------------------------------------------------------
 // Status ladder and time (DESIGN §3, §4)
@@ -96,18 +97,6 @@ export interface Bundle {
 
 // ---------------------------------------------------------------------------------------------
 // Seeded generator
-
-/** mulberry32: a tiny deterministic PRNG, uniform in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const EXTRA_PEOPLE = [
   { email: "gen.alex@example.org", name: "Alex Generated", team: "Platform" },

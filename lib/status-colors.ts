@@ -1,6 +1,6 @@
-import type { Status } from "@/lib/status";
+import type { Status } from "./status";
 
-/** One colour per status for charts and the graph (status badges use the matching Tailwind hues). */
+/** One colour per status for charts, the graph and the PDF (status badges use the matching Tailwind hues). */
 export const STATUS_COLORS: Record<Status, string> = {
   not_started: "#94a3b8",
   design: "#38bdf8",
