@@ -1,11 +1,22 @@
-// Two kinds of request Next.js answers with a 500 before any of our code runs are refused here:
+// The first door every page request passes, whatever the App Router renders after it (a client
+// navigation skips layouts, so a layout can guard nothing):
+// - no session cookie: every page but sign-in redirects to sign-in; pages still check that the
+//   session is real, this only turns away the requests that carry no credential at all. The API
+//   is guarded by its route wrapper (apiRoute) and passes here only for the check below: a proxy
+//   makes Next.js copy the request body for it, which would cut off the large bodies of imports;
+// - a server action from another origin is a 403 problem (Next.js would answer 500);
 // - a path that is not valid percent-encoding (/programs/%ff) names nothing: 404
-//   (vercel/next.js#92527);
+//   (Next.js would answer 500);
 // - a server-action call whose text body is not JSON cannot be a call React made: 400.
-// Every other request never reaches this file (see the matcher).
 import { NextResponse, type NextRequest } from "next/server";
 import { AppError } from "@/lib/errors";
+import { appOrigin, fromOwnOrigin } from "@/lib/http/app-origin";
 import { problemResponse } from "@/lib/http/problem";
+import { sameOriginPath } from "@/lib/http/same-origin-path";
+
+const SESSION_COOKIE = "tracker_session";
+/** Pages reachable without signing in. */
+const PUBLIC_PATHS = new Set(["/sign-in", "/_invalid-path"]);
 
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
@@ -16,12 +27,21 @@ export async function proxy(request: NextRequest) {
     if (api) return problemResponse(new AppError("not_found", "nothing here: the path is not valid percent-encoding"), pathname);
     return NextResponse.rewrite(new URL("/_invalid-path", request.url));
   }
-  if (request.method === "POST" && request.headers.has("next-action") && (await undecodableActionBody(request)))
+  const action = request.method === "POST" && request.headers.has("next-action");
+  if (action && !fromOwnOrigin(request.headers, appOrigin(request.headers)))
+    return problemResponse(new AppError("forbidden", "this form was sent from another site; open the tracker itself and try again"), pathname);
+  if (action && (await undecodableActionBody(request)))
     return problemResponse(
       new AppError("invalid", "this form reached the server in a shape it does not accept: reload the page and try again"),
       pathname,
     );
-  return NextResponse.next();
+  if (api || PUBLIC_PATHS.has(pathname) || request.cookies.has(SESSION_COOKIE)) return NextResponse.next();
+  const signIn = new URL("/sign-in", request.url);
+  const back = request.nextUrl.clone();
+  back.searchParams.delete("_rsc"); // Next.js's cache-busting token of a client navigation
+  const next = sameOriginPath(`${back.pathname}${back.search}`);
+  if (next !== "/") signIn.searchParams.set("next", next);
+  return NextResponse.redirect(signIn);
 }
 
 // React sends a call's arguments as a JSON text body, or as multipart form data when a form is
@@ -38,9 +58,9 @@ async function undecodableActionBody(request: NextRequest): Promise<boolean> {
 
 export const config = {
   matcher: [
-    // Only paths holding a "%", and never Next's own assets.
-    "/((?!_next/).*%.*)",
-    // Server-action calls: POSTs carrying the action's id.
-    { source: "/((?!_next/|api/).*)", has: [{ type: "header", key: "next-action" }] },
+    // Every page: everything but Next's build assets and the API.
+    "/((?!_next/static/|_next/image/|favicon\\.ico$|api/).*)",
+    // API paths only when they hold a "%".
+    "/(api/.*%.*)",
   ],
 };

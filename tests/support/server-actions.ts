@@ -22,8 +22,9 @@ export function loadActions(fill: Record<string, string> = {}): Record<string, A
   const out: Record<string, ActionRef> = {};
   for (const [id, entry] of Object.entries(manifest.node)) {
     const workers = Object.keys(entry.workers).filter((w) => w !== "app/_not-found/page");
-    const worker = workers.find((w) => !w.includes("[")) ?? workers[0]!;
-    const page = (worker.replace(/^app/, "").replace(/\/page$/, "") || "/").replace(/\[(\w+)\]/g, (_m, n: string) => fill[n] ?? n);
+    // The sign-in page is the one page reachable without a session.
+    const worker = workers.find((w) => w === "app/sign-in/page") ?? workers.find((w) => !w.includes("[")) ?? workers[0]!;
+    const page = (worker.replace(/^app/, "").replace(/\/page$/, "").replace(/\/\([^)]*\)/g, "") || "/").replace(/\[(\w+)\]/g, (_m, n: string) => fill[n] ?? n);
     out[entry.exportedName] = { id, name: entry.exportedName, page };
   }
   return out;

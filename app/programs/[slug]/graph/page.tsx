@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { requireSignedIn } from "@/app/_lib/auth";
 import { pageView, type SearchParams } from "@/app/_lib/page-view";
 import { DependencyGraph } from "@/components/graph/dependency-graph";
 import { getDb } from "@/db/get-db";
@@ -17,6 +18,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function GraphPage({ params, searchParams }: Props) {
+  await requireSignedIn();
   const { slug } = await params;
   const { view, asOf, knownAt } = await pageView(searchParams);
   const db = getDb();

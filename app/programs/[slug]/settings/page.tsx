@@ -24,12 +24,19 @@ export default async function SettingsPage({ params }: Props) {
       <h1 className="text-xl font-semibold">Settings</h1>
       <div className="space-y-2">
         <h2 className="font-semibold">Export</h2>
-        <p>
-          <a href={`/api/programs/${slug}/bundle`} className="text-indigo-700 underline" download>
-            Download the program bundle
-          </a>{" "}
-          <span className="text-slate-600">(offload-tracker/v1; importing it elsewhere gives the same program)</span>
-        </p>
+        {can(person.role, "admin") ? (
+          <p>
+            <a href={`/api/programs/${slug}/bundle`} className="text-indigo-700 underline" download>
+              Download the program bundle
+            </a>{" "}
+            <span className="text-slate-600">(offload-tracker/v1; importing it elsewhere gives the same program)</span>
+          </p>
+        ) : (
+          <p className="text-slate-600">
+            The program bundle names every person by e-mail, so only administrators download it. The items, claims and
+            weekly reports have their own exports on their pages.
+          </p>
+        )}
       </div>
       {can(person.role, "admin") ? (
         <>

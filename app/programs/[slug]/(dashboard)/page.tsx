@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { requireSignedIn } from "@/app/_lib/auth";
 import { pageView, type SearchParams } from "@/app/_lib/page-view";
 import { AreaTable } from "@/components/dashboard/area-table";
 import { Headline } from "@/components/dashboard/headline";
@@ -23,6 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function DashboardPage({ params, searchParams }: Props) {
+  await requireSignedIn();
   const { slug } = await params;
   const { view, asOf, knownAt, error } = await pageView(searchParams);
   const d = getDashboard(getDb(), slug, asOf, knownAt);

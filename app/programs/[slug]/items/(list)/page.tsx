@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { requireSignedIn } from "@/app/_lib/auth";
 import type { SearchParams } from "@/app/_lib/page-view";
 import { ItemsFilterForm } from "@/components/items/items-filter-form";
 import { ItemsTable } from "@/components/items/items-table";
@@ -21,6 +22,7 @@ function toParams(search: Record<string, string | string[] | undefined>): Record
 }
 
 export default async function ItemsPage({ params, searchParams }: Props) {
+  await requireSignedIn();
   const { slug } = await params;
   const raw = toParams(await searchParams);
   let error: string | null = null;
