@@ -1,6 +1,8 @@
 /** Opens, migrates and (when fresh) seeds the database before the first request. */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { installForwardedHeaderGuard } = await import("./app/_lib/forwarded-headers");
+    installForwardedHeaderGuard();
     const { getDb } = await import("./db/get-db");
     try {
       getDb();

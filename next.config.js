@@ -23,6 +23,8 @@ const nextConfig = {
   // A stray lockfile in a parent folder must not move Turbopack's workspace root (STACK.md #10).
   turbopack: { root },
   poweredByHeader: false,
+  // Server actions must come from the app's own origin; behind a proxy that is PUBLIC_URL's.
+  experimental: process.env.PUBLIC_URL ? { serverActions: { allowedOrigins: [new URL(process.env.PUBLIC_URL).host] } } : {},
   // The app's build checks the app; `npm run check` type-checks everything, tests included.
   typescript: { tsconfigPath: "tsconfig.next.json" },
   async headers() {

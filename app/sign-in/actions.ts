@@ -1,22 +1,19 @@
 "use server";
 
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { refuseWrongArguments } from "@/app/_lib/action-args";
 import { isHttps, SESSION_COOKIE } from "@/app/_lib/auth";
+import { limitOrThrow, signInAddressLimiter } from "@/app/_lib/rate-limits";
 import { endSession, signIn } from "@/db/accounts/sessions";
 import { getDb } from "@/db/get-db";
 import { AppError } from "@/lib/errors";
+import { appOrigin, clientAddress } from "@/lib/http/app-origin";
+import { sameOriginPath } from "@/lib/http/same-origin-path";
 
 export interface SignInState {
   error: string | null;
   email: string;
-}
-
-/** Only same-site paths, so `next` can never send a person elsewhere. */
-function safeNext(value: FormDataEntryValue | null): string {
-  const next = typeof value === "string" ? value : "/";
-  return next.startsWith("/") && !next.startsWith("//") ? next : "/";
 }
 
 export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
@@ -26,6 +23,7 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
   const password = String(form.get("password") ?? "");
   if (!email || !password) return { error: "Enter your e-mail and password.", email };
   try {
+    limitOrThrow(signInAddressLimiter, clientAddress(await headers()), "from your address");
     const session = await signIn(getDb(), email, password);
     const jar = await cookies();
     endSession(getDb(), jar.get(SESSION_COOKIE)?.value); // never carry a session over a sign-in
@@ -40,7 +38,7 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
     if (e instanceof AppError) return { error: e.code === "rate_limited" ? `${e.message}.` : "Wrong e-mail or password.", email };
     throw e;
   }
-  redirect(safeNext(form.get("next")));
+  redirect(sameOriginPath(form.get("next"), appOrigin(await headers())));
 }
 
 export async function signOutAction(): Promise<void> {

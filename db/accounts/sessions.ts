@@ -1,4 +1,4 @@
-import { and, eq, gt, lt } from "drizzle-orm";
+import { and, eq, gt, lt, sql } from "drizzle-orm";
 import { newSecret, sha256 } from "@/lib/auth/secrets";
 import { SESSION_TTL_MS, signInDelayMs } from "@/lib/auth/sign-in-throttle";
 import { verifyPassword } from "@/lib/auth/password";
@@ -10,27 +10,25 @@ const WRONG = "wrong e-mail or password";
 
 /**
  * Checks a password and opens a server-side session. Failed attempts per e-mail are counted and
- * slow further attempts down (429 with the wait) — whether or not the account exists.
+ * slow further attempts down (429 with the wait) — whether or not the account exists. Each attempt
+ * is counted as a failure *before* the password is checked, in one transaction, and refused on the
+ * count it finds: attempts racing each other in parallel each see the ones before them, so no more
+ * guesses are checked than the throttle allows. A right password clears the count.
  */
 export async function signIn(db: Db, email: string, password: string, now = Date.now()) {
   const key = email.trim().toLowerCase();
-  const failure = db.select().from(signInFailures).where(eq(signInFailures.email, key)).get();
-  if (failure) {
-    const wait = failure.lastFailureAt + signInDelayMs(failure.failures) - now;
+  db.transaction((tx) => {
+    const failure = tx.select().from(signInFailures).where(eq(signInFailures.email, key)).get();
+    const wait = failure ? failure.lastFailureAt + signInDelayMs(failure.failures) - now : 0;
     if (wait > 0) throw new AppError("rate_limited", `too many failed sign-ins: try again in ${Math.ceil(wait / 1000)} s`);
-  }
+    tx.insert(signInFailures)
+      .values({ email: key, failures: 1, lastFailureAt: now })
+      .onConflictDoUpdate({ target: signInFailures.email, set: { failures: sql`${signInFailures.failures} + 1`, lastFailureAt: now } })
+      .run();
+  });
   const person = db.select().from(people).where(eq(people.email, key)).get();
   const ok = await verifyPassword(password, person?.passwordHash ?? null);
-  if (!person || !ok) {
-    db.insert(signInFailures)
-      .values({ email: key, failures: 1, lastFailureAt: now })
-      .onConflictDoUpdate({
-        target: signInFailures.email,
-        set: { failures: (failure?.failures ?? 0) + 1, lastFailureAt: now },
-      })
-      .run();
-    throw new AppError("unauthenticated", WRONG);
-  }
+  if (!person || !ok) throw new AppError("unauthenticated", WRONG);
   const token = newSecret("bts");
   db.transaction((tx) => {
     tx.delete(signInFailures).where(eq(signInFailures.email, key)).run();
