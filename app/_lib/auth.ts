@@ -5,14 +5,15 @@ import { tokenPerson } from "@/db/accounts/api-tokens";
 import { sessionPerson } from "@/db/accounts/sessions";
 import { getDb } from "@/db/get-db";
 import type { Person } from "@/db/schema";
-import { RateLimiter } from "@/lib/auth/rate-limiter";
 import { can, REQUIRED_ROLE, type Permission } from "@/lib/auth/roles";
+import { isSecretShaped, sha256 } from "@/lib/auth/secrets";
 import { AppError } from "@/lib/errors";
+import { appOrigin, fromOwnOrigin, mediaType } from "@/lib/http/app-origin";
+import { limitOrThrow, sessionLimiter, tokenLimiter } from "./rate-limits";
 
 export const SESSION_COOKIE = "tracker_session";
 
-// Per token, per process: TOKEN_RATE_LIMIT requests a minute (default 1200).
-const tokenLimiter = new RateLimiter(Number(process.env.TOKEN_RATE_LIMIT ?? 1200), 60_000);
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** The signed-in person of this request (session cookie), or null. */
 export async function currentPerson(): Promise<Person | null> {
@@ -27,25 +28,43 @@ export async function requireSignedIn(): Promise<Person> {
   return person;
 }
 
-/** For server actions: the person if they hold the permission, else an AppError (401/403). */
+/** For server actions: the person if they hold the permission, else an AppError (401/403/429). */
 export async function requireActionPermission(permission: Permission): Promise<Person> {
+  const session = (await cookies()).get(SESSION_COOKIE)?.value;
+  if (session) limitOrThrow(sessionLimiter, sha256(session), "in this session");
   return checkPermission(await currentPerson(), permission);
 }
 
-/** For route handlers: a bearer token or the session cookie, checked against the permission. */
+/**
+ * For route handlers: a bearer token or the session cookie, checked against the permission.
+ * A cookie is sent by the browser whoever made the page, so an unsafe request that rides on it
+ * must come from the app's own pages with a JSON body (no HTML form or text/plain fetch can).
+ */
 export async function requireApiPermission(request: Request, permission: Permission): Promise<Person> {
   const header = request.headers.get("authorization");
   if (header !== null) {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (match) {
-      const wait = tokenLimiter.hit(match[1]!);
-      if (wait > 0) throw new AppError("rate_limited", `too many requests with this token: retry in ${Math.ceil(wait / 1000)} s`);
-    }
-    const person = match ? tokenPerson(getDb(), match[1]!) : null;
+    const token = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
+    // Junk never reaches the limiter or the database: its memory is bounded by real tokens.
+    if (!token || !isSecretShaped(token, "bot")) throw new AppError("unauthenticated", "the bearer token is not a tracker token");
+    limitOrThrow(tokenLimiter, sha256(token), "with this token");
+    const person = tokenPerson(getDb(), token);
     if (!person) throw new AppError("unauthenticated", "the bearer token is unknown or revoked");
     return checkPermission(person, permission);
   }
+  const session = (await cookies()).get(SESSION_COOKIE)?.value;
+  if (!session) return checkPermission(null, permission);
+  if (!SAFE_METHODS.has(request.method)) refuseCrossSite(request);
+  limitOrThrow(sessionLimiter, sha256(session), "in this session");
   return checkPermission(await currentPerson(), permission);
+}
+
+function refuseCrossSite(request: Request): void {
+  if (!fromOwnOrigin(request.headers, appOrigin(request.headers)))
+    throw new AppError("forbidden", "a request with the session cookie must come from the tracker's own pages (Origin); automation uses a bearer token");
+  if (request.headers.has("content-type") || request.method === "POST") {
+    if (mediaType(request.headers) !== "application/json")
+      throw new AppError("forbidden", "a request with the session cookie must send Content-Type: application/json");
+  }
 }
 
 function checkPermission(person: Person | null, permission: Permission): Person {
@@ -55,7 +74,7 @@ function checkPermission(person: Person | null, permission: Permission): Person 
   return person;
 }
 
-/** Secure cookies only when the request came over https (directly or through a proxy). */
+/** Secure cookies only when the request came over https (directly or through a trusted proxy). */
 export async function isHttps(): Promise<boolean> {
   const h = await headers();
   return (h.get("x-forwarded-proto") ?? "").split(",")[0]?.trim() === "https";

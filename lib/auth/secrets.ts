@@ -15,3 +15,8 @@ export function randomPassword(): string {
   const alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
   return Array.from(randomBytes(20), (b) => alphabet[b % alphabet.length]).join("");
 }
+
+/** Whether `text` could be a secret made by newSecret(prefix): anything else is refused unseen. */
+export function isSecretShaped(text: string, prefix: string): boolean {
+  return text.length === prefix.length + 44 && text.startsWith(`${prefix}_`) && /^[A-Za-z0-9_-]+$/.test(text.slice(prefix.length + 1));
+}

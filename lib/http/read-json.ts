@@ -1,11 +1,14 @@
 import { AppError } from "../errors";
 
-/** Reads a JSON body of at most `limit` bytes: 413 when larger, 400 when not JSON. */
+/**
+ * Reads a JSON body of at most `limit` bytes: 413 when larger, 400 when not JSON. The bytes are
+ * counted as they arrive, so a body without Content-Length (chunked) is cut off at the limit
+ * instead of being read whole first.
+ */
 export async function readJson(request: Request, limit = 1024 * 1024): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > limit) throw new AppError("too_large", `the body is larger than ${limit} bytes`);
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  if (bytes.byteLength > limit) throw new AppError("too_large", `the body is larger than ${limit} bytes`);
+  const bytes = await readBodyBytes(request, limit);
   if (bytes.byteLength === 0) return {};
   let text: string;
   try {
@@ -26,4 +29,28 @@ export async function readJsonObject(request: Request, limit?: number): Promise<
   if (body === null || typeof body !== "object" || Array.isArray(body))
     throw new AppError("invalid", "the body must be a JSON object", [{ path: "(body)", message: "must be a JSON object" }]);
   return body as Record<string, unknown>;
+}
+
+async function readBodyBytes(request: Request, limit: number): Promise<Uint8Array> {
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => {});
+      throw new AppError("too_large", `the body is larger than ${limit} bytes`);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.byteLength;
+  }
+  return bytes;
 }
