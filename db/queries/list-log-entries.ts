@@ -1,11 +1,17 @@
-import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, isNotNull, lt, type SQL } from "drizzle-orm";
+import { redactEmails } from "@/lib/redact-emails";
 import type { Db } from "../index";
-import { auditLog } from "../schema";
+import { auditLog, people } from "../schema";
 
 export interface LogQuery {
   program?: string;
   before?: number;
   limit: number;
+  /**
+   * Admins see every entry as written. Everyone else sees the programs' history only — no account
+   * administration (people, roles, passwords, tokens) — with people named, not e-mailed.
+   */
+  audience: "admin" | "reader";
 }
 
 /** The newest log entries first: who did what, when. */
@@ -13,7 +19,8 @@ export function listLogEntries(db: Db, q: LogQuery) {
   const conditions: SQL[] = [];
   if (q.program) conditions.push(eq(auditLog.programSlug, q.program));
   if (q.before) conditions.push(lt(auditLog.seq, q.before));
-  return db
+  if (q.audience === "reader") conditions.push(isNotNull(auditLog.programSlug));
+  const entries = db
     .select()
     .from(auditLog)
     .where(conditions.length ? and(...conditions) : undefined)
@@ -21,4 +28,7 @@ export function listLogEntries(db: Db, q: LogQuery) {
     .limit(q.limit)
     .all()
     .map((e) => ({ ...e, payload: JSON.parse(e.payload) as unknown }));
+  if (q.audience === "admin") return entries;
+  const names = new Map(db.select({ email: people.email, name: people.name }).from(people).all().map((p) => [p.email, p.name]));
+  return entries.map((e) => ({ ...e, actor: e.actor === null ? null : (names.get(e.actor) ?? e.actor), payload: redactEmails(e.payload, names) }));
 }

@@ -1,8 +1,9 @@
-// GET /api/audit/log?program=&before=&limit= – the hash-chained log, newest first
+// GET /api/audit/log?program=&before=&limit= – the hash-chained log, newest first (non-admins: programs only, people by name)
 import { z } from "zod";
 import { apiRoute } from "@/app/_lib/api-handler";
 import { getDb } from "@/db/get-db";
 import { listLogEntries } from "@/db/queries/list-log-entries";
+import { can } from "@/lib/auth/roles";
 import { parseInput } from "@/lib/validations/parse-input";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +14,7 @@ const querySchema = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 
-export const GET = apiRoute("read", ({ request }) => {
+export const GET = apiRoute("read", ({ request, actor }) => {
   const q = parseInput(querySchema, Object.fromEntries(new URL(request.url).searchParams), "query");
-  return Response.json(listLogEntries(getDb(), q));
+  return Response.json(listLogEntries(getDb(), { ...q, audience: can(actor.role, "admin") ? "admin" : "reader" }));
 });

@@ -1,11 +1,11 @@
-// GET /api/programs/{slug}/bundle – the program bundle (DESIGN §10)
+// GET /api/programs/{slug}/bundle – the program bundle (DESIGN §10); admins only: it names everyone by e-mail
 import { apiRoute } from "@/app/_lib/api-handler";
 import { exportBundle } from "@/db/export-bundle";
 import { getDb } from "@/db/get-db";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute<{ slug: string }>("read", ({ params }) =>
+export const GET = apiRoute<{ slug: string }>("admin", ({ params }) =>
   Response.json(exportBundle(getDb(), params.slug), {
     headers: { "content-disposition": `attachment; filename="${params.slug}.bundle.json"` },
   }),

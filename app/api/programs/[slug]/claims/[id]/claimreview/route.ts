@@ -4,6 +4,7 @@ import { getDb } from "@/db/get-db";
 import { getClaimDetail } from "@/db/queries/get-claims";
 import { toClaimReview } from "@/lib/claims/claim-review";
 import { AppError } from "@/lib/errors";
+import { appOrigin } from "@/lib/http/app-origin";
 import { formatDate } from "@/lib/time";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute<{ slug: string; id: string }>("read", ({ request, params }) => {
   const now = Date.now();
   const claim = getClaimDetail(getDb(), params.slug, params.id, now, now);
-  const url = new URL(`/programs/${params.slug}/claims/${encodeURIComponent(params.id)}`, request.url).toString();
+  const url = new URL(`/programs/${params.slug}/claims/${encodeURIComponent(params.id)}`, appOrigin(request.headers)).toString();
   const review = toClaimReview(claim, url, formatDate(now));
   if (!review) throw new AppError("rule", `claim "${params.id}" is linked to no item: there is nothing to review`);
   return Response.json(review, { headers: { "content-type": "application/ld+json" } });
