@@ -243,7 +243,7 @@ const PLAIN_ENDPOINTS: PlainEndpoint[] = [
   { name: "GET /api/audit/verify", method: "GET", route: "/api/audit/verify", path: () => "/api/audit/verify", role: "viewer", query: [] },
   { name: "GET /api/programs", method: "GET", route: "/api/programs", path: () => "/api/programs", role: "viewer", query: [] },
   { name: "GET /api/programs/{slug}", method: "GET", route: "/api/programs/[slug]", path: () => `/api/programs/${slug}`, role: "viewer", query: [] },
-  { name: "GET /api/programs/{slug}/bundle", method: "GET", route: "/api/programs/[slug]/bundle", path: () => `/api/programs/${slug}/bundle`, role: "viewer", query: [] },
+  { name: "GET /api/programs/{slug}/bundle", method: "GET", route: "/api/programs/[slug]/bundle", path: () => `/api/programs/${slug}/bundle`, role: "admin", query: [] },
   { name: "GET /api/programs/{slug}/claims", method: "GET", route: "/api/programs/[slug]/claims", path: () => `/api/programs/${slug}/claims`, role: "viewer", query: AS_OF },
   { name: "GET /api/programs/{slug}/claims.csv", method: "GET", route: "/api/programs/[slug]/claims.csv", path: () => `/api/programs/${slug}/claims.csv`, role: "viewer", query: AS_OF },
   { name: "GET /api/programs/{slug}/claims.md", method: "GET", route: "/api/programs/[slug]/claims.md", path: () => `/api/programs/${slug}/claims.md`, role: "viewer", query: AS_OF },
@@ -533,7 +533,7 @@ test("SQL and script payloads in free-text fields are stored literally, and the 
     data: { version: 1, title: payload(5), description: payload(6), area: payload(7), team: payload(9) },
   });
   expect(edit.status(), await edit.text()).toBe(200);
-  const exported = await (await request.get(`/api/programs/${s}/bundle`, { headers: { authorization: `Bearer ${token("viewer")}` } })).json();
+  const exported = await (await request.get(`/api/programs/${s}/bundle`, { headers: { authorization: `Bearer ${token("admin")}` } })).json();
   expect(exported.program.name).toBe(payload(0));
   expect(exported.items.find((i: { key: string }) => i.key === "A").title).toBe(payload(3));
   const itemC = exported.items.find((i: { key: string }) => i.key === "C");

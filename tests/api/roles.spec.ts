@@ -17,7 +17,7 @@ async function freshProgram(request: APIRequestContext) {
 
 test("reads need credentials; every role may read", async ({ request }) => {
   const slug = await freshProgram(request);
-  for (const path of ["/api/programs", `/api/programs/${slug}/items`, `/api/programs/${slug}/bundle`, "/api/audit/verify"]) {
+  for (const path of ["/api/programs", `/api/programs/${slug}/items`, "/api/audit/verify", "/api/audit/log?limit=1"]) {
     for (const who of CALLERS) {
       const res = await call(request, who, "GET", path);
       expect(res.status(), `${who} GET ${path}`).toBe(expected(who, "viewer", 200));
@@ -26,6 +26,14 @@ test("reads need credentials; every role may read", async ({ request }) => {
         expect((await res.json()).status).toBe(401);
       }
     }
+  }
+});
+
+test("the program bundle names everyone by e-mail: admins only", async ({ request }) => {
+  const slug = await freshProgram(request);
+  for (const who of CALLERS) {
+    const res = await call(request, who, "GET", `/api/programs/${slug}/bundle`);
+    expect(res.status(), `${who} GET bundle`).toBe(expected(who, "admin", 200));
   }
 });
 
@@ -94,12 +102,15 @@ test("every write is in the log under the acting account", async ({ request }) =
   const t = await (await call(request, "contributor", "POST", `/api/programs/${slug}/items/A/transitions`, { to: "design" })).json();
   await call(request, "reviewer", "POST", `/api/programs/${slug}/transitions/${t.id}/verify`, {});
   await call(request, "contributor", "POST", `/api/programs/${slug}/items/D/dependencies`, { dependsOn: "C" });
-  const entries = await (await call(request, "viewer", "GET", `/api/audit/log?program=${slug}&limit=3`)).json();
+  const entries = await (await call(request, "admin", "GET", `/api/audit/log?program=${slug}&limit=3`)).json();
   expect(entries.map((e: { actor: string; action: string; entity: string }) => [e.actor, e.action, e.entity])).toEqual([
     ["contributor@test.example", "add", "dependency"],
     ["reviewer@test.example", "verify", "transition"],
     ["contributor@test.example", "create", "transition"],
   ]);
+  // A viewer reads the same history with people named, not e-mailed.
+  const named = await (await call(request, "viewer", "GET", `/api/audit/log?program=${slug}&limit=3`)).json();
+  expect(named.map((e: { actor: string }) => e.actor)).toEqual(["Carl Contributor", "Rita Reviewer", "Carl Contributor"]);
   const verdict = await (await call(request, "viewer", "GET", "/api/audit/verify")).json();
   expect(verdict).toMatchObject({ ok: true, firstBad: null });
 });

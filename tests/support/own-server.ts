@@ -68,7 +68,8 @@ export class OwnServer {
     if (await isUp(this.baseURL)) throw new Error(`port ${this.port} is already serving: stop the stray server first`);
     const child = spawn(process.execPath, [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(this.port)], {
       cwd: ROOT,
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: this.databaseFile, ...this.env },
+      // Every test signs in from 127.0.0.1: the per-address sign-in limit is set where it is tested.
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", SIGN_IN_ADDRESS_LIMIT: "10000", DATABASE_URL: this.databaseFile, ...this.env },
       detached: true, // its own process group, so a SIGKILL reaches every process of it
       stdio: ["ignore", "pipe", "pipe"],
     });

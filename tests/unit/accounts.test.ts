@@ -88,6 +88,20 @@ describe("sign-in and sessions", () => {
     expect(db.$client.prepare("SELECT * FROM sign_in_failures").all()).toEqual([]);
   });
 
+  it("racing sign-ins: parallel attempts are counted before the password is checked, so no more are checked than allowed", async () => {
+    const { db } = setup();
+    const t0 = Date.UTC(2026, 0, 1);
+    // Thirty at once, one of them right: the three free attempts are checked, the rest wait.
+    const attempts = await Promise.allSettled(Array.from({ length: 30 }, (_v, i) => signIn(db, "ann@example.com", i === 20 ? PASSWORD : `wrong ${i}`, t0)));
+    const codes = attempts.map((a) => (a.status === "rejected" ? (a.reason as AppError).code : "signed-in"));
+    expect(codes.filter((c) => c !== "rate_limited")).toEqual(["unauthenticated", "unauthenticated", "unauthenticated"]);
+    expect(db.$client.prepare("SELECT failures FROM sign_in_failures").get()).toEqual({ failures: 3 });
+    // After the wait, twenty at once: one is checked.
+    const later = await Promise.allSettled(Array.from({ length: 20 }, () => signIn(db, "ann@example.com", "still wrong", t0 + 2500)));
+    expect(later.filter((a) => a.status === "rejected" && (a.reason as AppError).code === "unauthenticated")).toHaveLength(1);
+    expect(db.$client.prepare("SELECT failures FROM sign_in_failures").get()).toEqual({ failures: 4 });
+  });
+
   it("says the same for an unknown account and a wrong password", async () => {
     const { db } = setup();
     const unknown = await rejection(signIn(db, "nobody@example.com", PASSWORD));
