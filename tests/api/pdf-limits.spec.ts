@@ -1,8 +1,10 @@
 /**
  * PDF reports under load, over HTTP: the server keeps one Chromium for every PDF, prints at most
- * two at once, and refuses past a short queue with 503 and Retry-After.
+ * two at once, refuses past a short queue with 503 and Retry-After, and keeps each week's PDF until
+ * the log head moves.
  */
 import { expect, test } from "@playwright/test";
+import { smallBundle } from "../support/small-bundle";
 import { countServerChromium, watchServerChromium } from "../support/server-chromium";
 import { call } from "./support/api-client";
 
@@ -37,4 +39,23 @@ test("20 parallel PDF requests by a viewer share one browser and at most 2 rende
   expect(seen.browsers, "Chromium browser processes at once").toBeLessThanOrEqual(1);
   expect(seen.total, "Chromium processes at once").toBeLessThanOrEqual(MAX_CHROMIUM_PROCESSES);
   expect(countServerChromium().browsers).toBeLessThanOrEqual(1);
+});
+
+test("a second request for the same week and paper is served from the cache; a write prints it anew", async ({ request }) => {
+  const path = `${DEMO}/2024-W31.pdf?paper=letter`;
+  const first = await call(request, "viewer", "GET", path);
+  expect(first.status(), await first.text()).toBe(200);
+  const second = await call(request, "viewer", "GET", path);
+  expect(second.status()).toBe(200);
+  expect(second.headers()["x-cache"]).toBe("hit");
+  expect((await second.body()).equals(await first.body())).toBe(true);
+  // The other paper is another file.
+  expect((await call(request, "viewer", "GET", `${DEMO}/2024-W31.pdf`)).headers()["x-cache"]).not.toBe("hit");
+
+  // Any write moves the log head, as it does for the Markdown: the PDF is printed again.
+  const imported = await call(request, "admin", "POST", "/api/programs/import", smallBundle(`pdf-cache-${Date.now().toString(36)}`));
+  expect(imported.status(), await imported.text()).toBe(201);
+  const after = await call(request, "viewer", "GET", path);
+  expect(after.status()).toBe(200);
+  expect(after.headers()["x-cache"]).toBe("miss");
 });

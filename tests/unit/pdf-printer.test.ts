@@ -1,7 +1,7 @@
 /**
  * PDF printing under load, with playwright-core replaced by a fake Chromium that counts launches,
  * open contexts and prints: one shared browser, at most 2 prints at once, 503 with Retry-After past
- * a short queue, relaunch after a crash.
+ * a short queue, relaunch after a crash, and each week's PDF printed once per log head.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -12,6 +12,7 @@ import { exportWeeklyReport } from "@/db/queries/get-weekly-report";
 import { AppError } from "@/lib/errors";
 import { problemResponse } from "@/lib/http/problem";
 import { closePdfPrinter, PdfPrinter, type PdfBrowser } from "@/lib/report/print-pdf";
+import { smallBundle } from "../support/small-bundle";
 
 const fake = vi.hoisted(() => {
   const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -202,5 +203,41 @@ describe("the printer's browser", () => {
     expect(fake.state.browsers[0]!.isConnected()).toBe(true);
     await closePdfPrinter();
     expect(fake.state.browsers[0]!.isConnected()).toBe(false);
+  });
+});
+
+describe("the PDF cache", () => {
+  it("prints a week once per log head and paper: the same bytes again, anew after a write", async () => {
+    const first = await pdfOf("2024-W13");
+    expect(first.cache).toBe("miss");
+    const [again, parallel] = await Promise.all([pdfOf("2024-W13"), pdfOf("2024-W13")]);
+    expect(again.cache).toBe("hit");
+    expect(parallel.cache).toBe("hit");
+    expect((again.body as Buffer).equals(first.body as Buffer)).toBe(true);
+    expect(fake.state.prints).toBe(1);
+
+    expect((await pdfOf("2024-W13", "letter")).cache).toBe("miss");
+    expect(fake.state.prints).toBe(2);
+
+    importBundle(db, smallBundle("pdf-cache-write"), { actor: null });
+    const after = await pdfOf("2024-W13");
+    expect(after.cache).toBe("miss");
+    expect(fake.state.prints).toBe(3);
+  });
+
+  it("shares one print between parallel requests for the same file", async () => {
+    const all = await Promise.all(Array.from({ length: 12 }, () => pdfOf("2024-W14")));
+    expect(fake.state.prints).toBe(1);
+    expect(all.every((f) => (f.body as Buffer).equals(all[0]!.body as Buffer))).toBe(true);
+  });
+
+  it("does not keep a failure", async () => {
+    fake.state.hold = new Promise(() => {});
+    const inFlight = pdfOf("2024-W15");
+    await vi.waitFor(() => expect(fake.state.open).toBe(1));
+    fake.state.browsers[0]!.crash();
+    await expect(inFlight).rejects.toBeInstanceOf(AppError);
+    fake.state.hold = null;
+    expect((await pdfOf("2024-W15")).cache).toBe("miss");
   });
 });

@@ -28,6 +28,7 @@ export const GET = apiRoute<{ slug: string; week: string }>("read", async ({ req
       "content-type": file.contentType,
       "content-disposition": `${format === "json" ? "inline" : "attachment"}; filename="${file.fileName}"`,
       "cache-control": "private, no-store",
+      ...(file.cache ? { "x-cache": file.cache } : {}),
     },
   });
 });
