@@ -30,7 +30,7 @@ export const DEFAULT_PDF_CONCURRENCY = 2;
 export const DEFAULT_PDF_MAX_QUEUE = 8;
 // A full queue drains in about this long at ~2 s a print, two at a time.
 const RETRY_AFTER_SECONDS = 10;
-// An idle Chromium still holds 100–200 MB.
+// An idle Chromium still keeps about 7 processes and their memory.
 const IDLE_CLOSE_MS = 60_000;
 // A print that hangs must not hold its slot for ever.
 const PRINT_TIMEOUT_MS = 60_000;
