@@ -4,7 +4,7 @@ export interface FieldError {
   message: string;
 }
 
-export type ErrorCode = "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "rule" | "too_large" | "rate_limited";
+export type ErrorCode = "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "rule" | "too_large" | "rate_limited" | "unavailable";
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
   invalid: 400,
@@ -15,6 +15,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   too_large: 413,
   rule: 422,
   rate_limited: 429,
+  unavailable: 503,
 };
 
 const TITLE_BY_CODE: Record<ErrorCode, string> = {
@@ -26,6 +27,7 @@ const TITLE_BY_CODE: Record<ErrorCode, string> = {
   too_large: "Request too large",
   rule: "A rule of the tracker was broken",
   rate_limited: "Too many attempts",
+  unavailable: "Service unavailable",
 };
 
 /** The one error type of the domain; the API turns it into RFC 9457 problem+json, the CLI into one line. */
@@ -34,6 +36,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly errors: FieldError[] = [],
+    /** When the same request may succeed later: sent as Retry-After. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = "AppError";

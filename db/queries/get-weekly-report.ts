@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { IsoWeek } from "@/lib/iso-week";
 import type { SignalPoint } from "@/lib/readiness/quality";
 import { assessPublication } from "@/lib/report/assess-publication";
-import { printPdf, type Paper } from "@/lib/report/print-pdf";
+import { assertChromiumInstalled, printPdf, type Paper } from "@/lib/report/print-pdf";
 import { buildWeeklyReport, type TransitionDetails, type WeeklyReport } from "@/lib/report/report-model";
 import { resolveReportWeek, type ReportFormat } from "@/lib/report/report-week";
 import { renderReportCsv } from "@/lib/report/render-csv";
@@ -18,6 +18,7 @@ import { findPublishedReport } from "./load-published-reports";
 import { loadProgramHistory, type ProgramHistory } from "./load-program-history";
 import { loadWeekDetails, logHeadAt } from "./load-report-details";
 import { loadSignals } from "./load-signals";
+import { createAsyncMemoByHead } from "./memo-async-by-head";
 import { memoByHead } from "./memo-by-head";
 
 /** Everything a program's reports are made from, loaded once for any number of weeks. */
@@ -87,7 +88,13 @@ export interface ReportExport {
   body: string | Buffer;
   contentType: string;
   fileName: string;
+  /** PDF only: whether it came from the cache (or a print already under way) or was printed for this call. */
+  cache?: "hit" | "miss";
 }
+
+// About 200 KB a PDF of the demo program: a few weeks on both papers, kept while the log head holds.
+const MAX_CACHED_PDFS = 16;
+const memoPdfByHead = createAsyncMemoByHead<Buffer>(MAX_CACHED_PDFS);
 
 const CONTENT_TYPES: Record<ReportFormat, string> = {
   md: "text/markdown; charset=utf-8",
@@ -116,9 +123,16 @@ export async function exportWeeklyReport(
     case "json":
       return out(memoByHead(db, `weekly-json:${slug}:${week.label}`, () => renderReportJson(report, publication)));
     case "pdf": {
-      const series = statusOverTime(source.history.items, week.end, now);
-      const html = renderReportHtml(report, series);
-      return out(await printPdf(html, { paper: options.paper ?? "a4", footer: `${report.program.name} · ${week.label} · log head at cutoff ${report.logHeadAtCutoff.slice(0, 16)}…` }));
+      // Checked before the cache too, so a server without Chromium refuses every week alike.
+      assertChromiumInstalled();
+      const paper = options.paper ?? "a4";
+      // The PDF is made from the same report as the Markdown (knownAt never shows), so it changes
+      // only when the log head moves — publishing included: cache it by head like the Markdown.
+      const { value, hit } = memoPdfByHead(db, `weekly-pdf:${slug}:${week.label}:${paper}`, () => {
+        const html = renderReportHtml(report, statusOverTime(source.history.items, week.end, now));
+        return printPdf(html, { paper, footer: `${report.program.name} · ${week.label} · log head at cutoff ${report.logHeadAtCutoff.slice(0, 16)}…` });
+      });
+      return { ...out(await value), cache: hit ? "hit" : "miss" };
     }
   }
 }

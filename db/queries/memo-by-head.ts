@@ -9,7 +9,7 @@ const MAX_ENTRIES = 48;
 // Past this many new log entries (an import), recomputing is simpler and no slower than patching.
 const MAX_CHANGES = 2000;
 
-interface Head {
+export interface Head {
   seq: number;
   hash: string;
 }
@@ -33,7 +33,8 @@ export interface LogChange {
  */
 export type Refresh<T> = (previous: T, changes: readonly LogChange[]) => T | undefined;
 
-function readHead(db: Db): Head {
+/** The log head: a version stamp of all the data. */
+export function readHead(db: Db): Head {
   const row = db.$client.prepare("SELECT seq, hash FROM log_anchor WHERE id = 1").get() as Head | undefined;
   return row ?? { seq: 0, hash: "" };
 }

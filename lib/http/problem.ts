@@ -14,7 +14,7 @@ export function problemResponse(error: unknown, instance?: string): Response {
   };
   const headers: Record<string, string> = { "content-type": "application/problem+json" };
   if (status === 401) headers["www-authenticate"] = 'Bearer realm="tracker"';
-  const retry = known?.code === "rate_limited" ? /retry in (\d+) s/.exec(known.message)?.[1] : undefined;
+  const retry = known?.retryAfterSeconds?.toString() ?? (known?.code === "rate_limited" ? /retry in (\d+) s/.exec(known.message)?.[1] : undefined);
   if (retry) headers["retry-after"] = retry;
   return new Response(JSON.stringify(body), { status, headers });
 }

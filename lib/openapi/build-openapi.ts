@@ -138,7 +138,7 @@ export function buildOpenApi() {
       },
       "/api/programs/{slug}/reports/{file}": {
         get: {
-          summary: "The weekly report of {YYYY-Www}.{md,csv,json,pdf}, e.g. 2024-W52.md; 503 when the PDF cannot be rendered (DESIGN §8)",
+          summary: "The weekly report of {YYYY-Www}.{md,csv,json,pdf}, e.g. 2024-W52.md; 503 when the PDF cannot be rendered, with Retry-After when the printer is busy (DESIGN §8)",
           parameters: [
             slug,
             { name: "file", in: "path", required: true, schema: { type: "string", pattern: "^\\d{4}-W\\d{2}\\.(md|csv|json|pdf)$", examples: ["2024-W52.md"] } },

@@ -6,7 +6,7 @@ import { publishReport } from "@/db/mutations/publish-report";
 import { exportWeeklyReport } from "@/db/queries/get-weekly-report";
 import { verifyReportFile } from "@/db/queries/verify-report-file";
 import { AppError } from "@/lib/errors";
-import { PAPERS, type Paper } from "@/lib/report/print-pdf";
+import { closePdfPrinter, PAPERS, type Paper } from "@/lib/report/print-pdf";
 import { REPORT_FORMATS, type ReportFormat } from "@/lib/report/report-week";
 
 type Command = (args: string[]) => number | Promise<number>;
@@ -41,7 +41,8 @@ const report: Command = async (args) => {
   const paper = oneOf<Paper>("paper", flags.paper, PAPERS, "a4");
   const out = typeof flags.out === "string" ? flags.out : null;
   if (format === "pdf" && !out && process.stdout.isTTY) throw new AppError("invalid", "a PDF is binary: write it to a file with --out FILE");
-  const file = await exportWeeklyReport(open(), slug, weekFlag(flags), format, { paper });
+  // The printer's browser outlives a print: close it, or the CLI would not exit.
+  const file = await exportWeeklyReport(open(), slug, weekFlag(flags), format, { paper }).finally(closePdfPrinter);
   if (out) {
     fs.writeFileSync(out, file.body);
     process.stderr.write(`wrote ${out}\n`);

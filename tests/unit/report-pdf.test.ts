@@ -9,7 +9,7 @@ import { importBundle } from "@/db/import-bundle";
 import { openDatabase, type Db } from "@/db/index";
 import { exportWeeklyReport, getWeeklyReport } from "@/db/queries/get-weekly-report";
 import { statusOverTime } from "@/lib/charts/status-over-time";
-import { chromiumPath, ChromiumUnavailableError } from "@/lib/report/print-pdf";
+import { chromiumPath, ChromiumUnavailableError, closePdfPrinter } from "@/lib/report/print-pdf";
 import { renderReportHtml } from "@/lib/report/render-html";
 
 const NOW = Date.parse("2026-11-27T08:00:00Z");
@@ -18,7 +18,10 @@ beforeAll(() => {
   db = openDatabase(":memory:");
   importBundle(db, JSON.parse(fs.readFileSync(path.resolve(process.cwd(), "db/seed/boost-offload.json"), "utf8")), { actor: null });
 });
-afterAll(() => db.$client.close());
+afterAll(async () => {
+  db.$client.close();
+  await closePdfPrinter(); // the shared browser outlives each print
+});
 
 const pages = (pdf: Buffer) => (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
 const mediaBox = (pdf: Buffer) => /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString("latin1"))?.slice(1).map(Number);

@@ -3,7 +3,7 @@ import { apiRoute } from "@/app/_lib/api-handler";
 import { getDb } from "@/db/get-db";
 import { exportWeeklyReport } from "@/db/queries/get-weekly-report";
 import { AppError } from "@/lib/errors";
-import { ChromiumUnavailableError, PAPERS, type Paper } from "@/lib/report/print-pdf";
+import { PAPERS, type Paper } from "@/lib/report/print-pdf";
 import { parseReportFileName } from "@/lib/report/report-week";
 
 export const dynamic = "force-dynamic";
@@ -21,21 +21,14 @@ export const GET = apiRoute<{ slug: string; week: string }>("read", async ({ req
   const url = new URL(request.url);
   const { week, format } = parseReportFileName(params.week);
   const paper = parsePaper(url.searchParams.get("paper"));
-  try {
-    const file = await exportWeeklyReport(getDb(), params.slug, week, format, { paper });
-    return new Response(typeof file.body === "string" ? file.body : new Uint8Array(file.body), {
-      headers: {
-        "content-type": file.contentType,
-        "content-disposition": `${format === "json" ? "inline" : "attachment"}; filename="${file.fileName}"`,
-        "cache-control": "private, no-store",
-      },
-    });
-  } catch (error) {
-    if (!(error instanceof ChromiumUnavailableError)) throw error;
-    // Not an AppError code: the server lacks a tool, the request is fine (RFC 9110 503).
-    return new Response(
-      JSON.stringify({ type: "about:blank", title: "PDF rendering unavailable", status: 503, detail: error.message, instance: url.pathname }),
-      { status: 503, headers: { "content-type": "application/problem+json" } },
-    );
-  }
+  // A PDF the server cannot print now (no Chromium, printer busy) is an AppError "unavailable": 503.
+  const file = await exportWeeklyReport(getDb(), params.slug, week, format, { paper });
+  return new Response(typeof file.body === "string" ? file.body : new Uint8Array(file.body), {
+    headers: {
+      "content-type": file.contentType,
+      "content-disposition": `${format === "json" ? "inline" : "attachment"}; filename="${file.fileName}"`,
+      "cache-control": "private, no-store",
+      ...(file.cache ? { "x-cache": file.cache } : {}),
+    },
+  });
 });
