@@ -4,13 +4,14 @@
 //   session is real, this only turns away the requests that carry no credential at all. The API
 //   is guarded by its route wrapper (apiRoute) and passes here only for the check below: a proxy
 //   makes Next.js copy the request body for it, which would cut off the large bodies of imports;
-// - a server action from another origin is a 403 problem (Next.js would answer 500);
+// - a server action from another origin is a 403 problem (Next.js would answer 500); actions
+//   otherwise pass, as each checks the session and role itself;
 // - a path that is not valid percent-encoding (/programs/%ff) names nothing: 404
 //   (Next.js would answer 500);
 // - a server-action call whose text body is not JSON cannot be a call React made: 400.
 import { NextResponse, type NextRequest } from "next/server";
 import { AppError } from "@/lib/errors";
-import { appOrigin, fromOwnOrigin } from "@/lib/http/app-origin";
+import { appOrigin } from "@/lib/http/app-origin";
 import { problemResponse } from "@/lib/http/problem";
 import { sameOriginPath } from "@/lib/http/same-origin-path";
 
@@ -27,14 +28,20 @@ export async function proxy(request: NextRequest) {
     if (api) return problemResponse(new AppError("not_found", "nothing here: the path is not valid percent-encoding"), pathname);
     return NextResponse.rewrite(new URL("/_invalid-path", request.url));
   }
-  const action = request.method === "POST" && request.headers.has("next-action");
-  if (action && !fromOwnOrigin(request.headers, appOrigin(request.headers)))
-    return problemResponse(new AppError("forbidden", "this form was sent from another site; open the tracker itself and try again"), pathname);
-  if (action && (await undecodableActionBody(request)))
-    return problemResponse(
-      new AppError("invalid", "this form reached the server in a shape it does not accept: reload the page and try again"),
-      pathname,
-    );
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    // Browsers always send Origin with a POST; one that names another site is refused here.
+    const origin = request.headers.get("origin");
+    if (origin !== null && origin !== appOrigin(request.headers))
+      return problemResponse(new AppError("forbidden", "this form was sent from another site; open the tracker itself and try again"), pathname);
+    if (await undecodableActionBody(request))
+      return problemResponse(
+        new AppError("invalid", "this form reached the server in a shape it does not accept: reload the page and try again"),
+        pathname,
+      );
+    // Each action checks the session and role itself, and says in the form when the session has
+    // ended (a redirect would lose what the person typed).
+    return NextResponse.next();
+  }
   if (api || PUBLIC_PATHS.has(pathname) || request.cookies.has(SESSION_COOKIE)) return NextResponse.next();
   const signIn = new URL("/sign-in", request.url);
   const back = request.nextUrl.clone();
