@@ -74,8 +74,7 @@ function checkPermission(person: Person | null, permission: Permission): Person 
   return person;
 }
 
-/** Secure cookies only when the request came over https (directly or through a trusted proxy). */
+/** Secure cookies when the app is served over https: PUBLIC_URL says so, or a trusted proxy does. */
 export async function isHttps(): Promise<boolean> {
-  const h = await headers();
-  return (h.get("x-forwarded-proto") ?? "").split(",")[0]?.trim() === "https";
+  return appOrigin(await headers()).startsWith("https:");
 }

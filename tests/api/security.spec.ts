@@ -308,7 +308,8 @@ test.describe("with PUBLIC_URL, a per-address sign-in limit and a per-session li
       body: f,
       redirect: "manual",
     });
-    return { text: await r.text(), session: r.headers.getSetCookie().map((c) => SESSION.exec(c)?.[1]).find(Boolean) ?? null };
+    const cookie = r.headers.getSetCookie().find((c) => SESSION.test(c));
+    return { text: await r.text(), session: (cookie && SESSION.exec(cookie)?.[1]) ?? null, secure: /;\s*Secure/i.test(cookie ?? "") };
   };
 
   test("the ClaimReview's url and the allowed Origin come from PUBLIC_URL", async () => {
@@ -321,8 +322,9 @@ test.describe("with PUBLIC_URL, a per-address sign-in limit and a per-session li
   });
 
   test("a cookie session over SESSION_RATE_LIMIT gets 429 with Retry-After", async () => {
-    const { session } = await signInThere(TEST_ACCOUNTS.viewer.email, limited.password);
+    const { session, secure } = await signInThere(TEST_ACCOUNTS.viewer.email, limited.password);
     expect(session).toBeTruthy();
+    expect(secure, "an https PUBLIC_URL makes the session cookie Secure").toBe(true);
     const statuses: number[] = [];
     for (let i = 0; i < 16; i++) statuses.push((await fetch(`${limited.baseURL}/api/programs`, { headers: { cookie: `tracker_session=${session}` } })).status);
     expect(statuses.slice(0, 15).every((s) => s === 200), statuses.join(",")).toBe(true);

@@ -19,7 +19,8 @@ let actions: Record<string, ActionRef>;
 const secrets = new Set<string>();
 
 test.beforeAll(async () => {
-  server = await OwnServer.start({ port: 3122, env: { TOKEN_RATE_LIMIT: "20" } });
+  // TRUST_PROXY: the https test below plays the reverse proxy that sets X-Forwarded-Proto.
+  server = await OwnServer.start({ port: 3122, env: { TOKEN_RATE_LIMIT: "20", TRUST_PROXY: "1" } });
   actions = loadActions();
   secrets.add(server.password);
   for (const t of Object.values(server.tokens())) secrets.add(t);
