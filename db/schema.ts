@@ -196,7 +196,12 @@ export const auditLog = sqliteTable(
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
   },
-  (t) => [index("audit_log_program").on(t.programSlug, t.seq), index("audit_log_at").on(t.at, t.seq)],
+  (t) => [
+    index("audit_log_program").on(t.programSlug, t.seq),
+    index("audit_log_at").on(t.at, t.seq),
+    // One record's entries (an item's owner history, for four eyes) without reading the program's log.
+    index("audit_log_entity").on(t.programSlug, t.entity, t.entityId, t.seq),
+  ],
 );
 
 export const itemsRelations = relations(items, ({ one, many }) => ({

@@ -48,10 +48,3 @@ export function checkItemHistory(entries: readonly HistoryEntry[]): HistoryViola
   }
   return violations;
 }
-
-/** The four-eyes rule of DESIGN §2, in words, or null when it holds. */
-export function fourEyesViolation(verifier: string, actor: string, owner: string | null): string | null {
-  if (verifier === actor) return `four eyes: ${verifier} reported this transition and cannot also verify it`;
-  if (verifier === owner) return `four eyes: ${verifier} owns this item and cannot verify its transitions`;
-  return null;
-}

@@ -28,8 +28,27 @@ export default async function RulesPage() {
         <h2 className="font-semibold">Reported and true status</h2>
         <p>
           The <strong>reported</strong> status is the latest reported transition. The <strong>true</strong> status rises only
-          with a transition verified by a second person (neither its reporter nor the item&apos;s owner) and falls at once on
-          any move down. &quot;As of&quot; picks the effective date; &quot;known at&quot; hides what was recorded later.
+          with a transition verified by a second person (see <a href="#four-eyes">four eyes</a>) and falls at once on any
+          move down. &quot;As of&quot; picks the effective date; &quot;known at&quot; hides what was recorded later.
+        </p>
+      </section>
+      <section id="four-eyes" className="space-y-1">
+        <h2 className="font-semibold">Four eyes: who may verify</h2>
+        <p>A transition is verified by someone other than the people who could gain from it. You may not verify a transition:</p>
+        <ul className="list-disc pl-5">
+          <li>that you reported;</li>
+          <li>
+            of an item you owned at any moment from when the transition was recorded until your verification, even if you are
+            no longer its owner;
+          </li>
+          <li>of an item whose owner you changed in that same time.</li>
+        </ul>
+        <p>
+          So an owner cannot hand the item to nobody, verify, and take it back. What came before the transition was recorded
+          does not count: if you owned the item earlier and handed it over, you may verify. Editing anything else about an
+          item (its title, estimate or dates) never stops you. A refused verification says which of these rules applies,
+          with the times. A program bundle carries only each item&apos;s current owner, so an import can check the
+          verifier only against that owner.
         </p>
       </section>
       <section id="readiness" className="space-y-1">

@@ -13,7 +13,15 @@ import { items, people, type Person } from "../schema";
  * Edits an item's fields under optimistic concurrency: `version` (from the body or If-Match) must
  * be the one the client read, or the write is refused with 409 and nothing changes.
  */
-export function editItem(db: Db, slug: string, key: string, input: ItemEdit, expectedVersion: number | undefined, actor: Person) {
+export function editItem(
+  db: Db,
+  slug: string,
+  key: string,
+  input: ItemEdit,
+  expectedVersion: number | undefined,
+  actor: Person,
+  now = Date.now(),
+) {
   const body = parseInput(itemEditSchema, input, "item");
   const { version: _v, owner, targetDate, ...fields } = body;
   return db.transaction((tx) => {
@@ -37,7 +45,8 @@ export function editItem(db: Db, slug: string, key: string, input: ItemEdit, exp
       .returning()
       .get();
     if (!updated) throw new AppError("conflict", `${key} was changed by someone else; reload and retry`);
-    new LogWriter(tx).append({
+    // The entry's time dates a change of owner for the four-eyes rule (verify-transition).
+    new LogWriter(tx, new Date(now)).append({
       actor: actor.email,
       action: "update",
       entity: "item",

@@ -1,14 +1,19 @@
 import { and, eq } from "drizzle-orm";
-import { fourEyesViolation } from "@/lib/check-item-history";
+import { fourEyesViolation } from "@/lib/four-eyes";
 import { AppError } from "@/lib/errors";
 import { formatDateOrInstant } from "@/lib/time";
 import { parseInput } from "@/lib/validations/parse-input";
 import { verificationInputSchema } from "@/lib/validations/transition-input";
 import type { Db } from "../index";
 import { LogWriter } from "../append-log";
+import { loadOwnerTimeline } from "../queries/load-owner-timeline";
 import { items, people, programs, transitions, verifications, type Person } from "../schema";
 
-/** A second person confirms a transition's evidence (DESIGN §2). Four eyes, once per transition. */
+/**
+ * A second person confirms a transition's evidence (DESIGN §2). Four eyes over time (§13): not its
+ * reporter, nor anyone who owned the item or changed its owner since the transition was recorded.
+ * Once per transition. The API route and the item page's server action both come through here.
+ */
 export function verifyTransition(db: Db, slug: string, transitionId: number, input: unknown, actor: Person, now = Date.now()) {
   const body = parseInput(verificationInputSchema, input ?? {}, "verification");
   return db.transaction((tx) => {
@@ -22,7 +27,14 @@ export function verifyTransition(db: Db, slug: string, transitionId: number, inp
       .get();
     if (!row) throw new AppError("not_found", `no transition #${transitionId} in program "${slug}"`);
     const owner = row.ownerId === null ? null : tx.select().from(people).where(eq(people.id, row.ownerId)).get()?.email ?? null;
-    const violation = fourEyesViolation(actor.email, row.actorEmail, owner);
+    const violation = fourEyesViolation({
+      item: row.itemKey,
+      verifier: actor.email,
+      actor: row.actorEmail,
+      recordedAt: row.t.recordedAt,
+      verifiedAt: now,
+      owners: loadOwnerTimeline(tx, row.programSlug, row.itemKey, owner),
+    });
     if (violation) throw new AppError("rule", violation, [{ path: "verifiedBy", message: violation }]);
     const already = tx.select().from(verifications).where(eq(verifications.transitionId, transitionId)).get();
     if (already) throw new AppError("conflict", `transition #${transitionId} is already verified`);

@@ -1,5 +1,6 @@
 import { formatPath, type FieldError } from "../errors";
-import { checkItemHistory, fourEyesViolation } from "../check-item-history";
+import { checkItemHistory } from "../check-item-history";
+import { fourEyesViolation } from "../four-eyes";
 import { claimProblems } from "../claims/check-claim";
 import { findCycle, formatCycle } from "../graph";
 import { toInstant } from "../time";
@@ -166,7 +167,15 @@ function checkTransitions(b: NormalizedBundle): FieldError[] {
     if (t.verifiedBy === null) return;
     if (!people.has(t.verifiedBy))
       errors.push({ path: at("verifiedBy"), message: `unknown person "${t.verifiedBy}" (not in people)` });
-    const fourEyes = fourEyesViolation(t.verifiedBy, t.by, owners.get(t.item) ?? null);
+    // A bundle holds each item's owner, not its history: that owner counts as owner throughout.
+    const fourEyes = fourEyesViolation({
+      item: t.item,
+      verifier: t.verifiedBy,
+      actor: t.by,
+      recordedAt: t.recordedAt,
+      verifiedAt: t.verifiedAt ?? t.recordedAt,
+      owners: { initial: owners.get(t.item) ?? null, changes: [] },
+    });
     if (fourEyes) errors.push({ path: at("verifiedBy"), message: fourEyes });
     if (t.verifiedAt !== null && t.verifiedAt < t.recordedAt)
       errors.push({ path: at("verifiedAt"), message: "a verification cannot precede the transition's recordedAt" });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/index";
 import { importBundle } from "@/db/import-bundle";
 import { HISTORY_SQL } from "@/db/queries/load-program-history";
+import { itemLogQuery } from "@/db/queries/load-owner-timeline";
 import { RECENT_VERIFICATIONS_SQL } from "@/db/queries/recent-verifications";
 import { auditLog } from "@/db/schema";
 import { generateBundle } from "../../scripts/generate-bundle";
@@ -27,6 +28,13 @@ describe.each([false, true])("query plans of the hot queries (ANALYZE run: %s)",
     expect(t).toMatch(/SEARCH t USING INDEX transitions_item_effective/);
     expect(t).toMatch(/SEARCH v USING INDEX verifications_transition_id_unique/);
     expect(t).not.toMatch(/SCAN t\b|SCAN v\b/);
+  });
+
+  it("reads one item's owner history (four eyes) through an index, not the program's whole log", () => {
+    const q = itemLogQuery(db, "synthetic-200-3", "FND-00001").toSQL();
+    const p = plan(db, q.sql, q.params);
+    expect(p).toMatch(/SEARCH audit_log USING INDEX audit_log_entity \(program_slug=\? AND entity=\? AND entity_id=\?\)/);
+    expect(p).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
   });
 
   it("finds the log head at a cutoff and the latest verifications without a scan", () => {

@@ -1,0 +1,1 @@
+CREATE INDEX `audit_log_entity` ON `audit_log` (`program_slug`,`entity`,`entity_id`,`seq`);

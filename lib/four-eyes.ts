@@ -1,0 +1,73 @@
+import type { OwnerTimeline } from "./owner-timeline";
+import { formatInstant } from "./time";
+
+/** One verification to judge: who verifies what, when, and the item's owners over time. */
+export interface FourEyesCase {
+  /** The item's key, for the words. */
+  item: string;
+  verifier: string;
+  /** Who reported the transition. */
+  actor: string;
+  /** The window is recordedAt..verifiedAt, both ends included. */
+  recordedAt: number;
+  verifiedAt: number;
+  owners: OwnerTimeline;
+}
+
+export type FourEyesReason =
+  | { kind: "reported" }
+  | { kind: "owns" }
+  | { kind: "owned"; from: number; until: number }
+  | { kind: "changed-owner"; at: number; from: string | null; to: string | null };
+
+const same = (a: string | null, b: string | null) => a !== null && b !== null && a.toLowerCase() === b.toLowerCase();
+
+/**
+ * DESIGN §2 and §13: the verifier must not have reported the transition, nor owned the item at any
+ * moment of the window, nor changed its owner in it. Without the window, an owner could step
+ * aside, verify and step back. Owning before the transition was recorded is fine. Every broken
+ * rule is returned, so the refusal can name them all; an empty list means the verification stands.
+ */
+export function fourEyesReasons(c: FourEyesCase): FourEyesReason[] {
+  const reasons: FourEyesReason[] = [];
+  if (same(c.verifier, c.actor)) reasons.push({ kind: "reported" });
+  const { initial, changes } = c.owners;
+  // Owner periods: [start, end] between changes; the first starts and the last ends out of reach.
+  const periods = [initial, ...changes.map((ch) => ch.to)].map((owner, i) => ({
+    owner,
+    start: i === 0 ? -Infinity : changes[i - 1]!.at,
+    end: i < changes.length ? changes[i]!.at : Infinity,
+  }));
+  const last = periods.filter((p) => p.start <= c.verifiedAt).at(-1)!;
+  if (same(last.owner, c.verifier)) reasons.push({ kind: "owns" });
+  for (const p of periods) {
+    if (p === last && same(p.owner, c.verifier)) continue; // said as "owns"
+    if (same(p.owner, c.verifier) && p.start <= c.verifiedAt && p.end >= c.recordedAt)
+      reasons.push({ kind: "owned", from: Math.max(p.start, c.recordedAt), until: Math.min(p.end, c.verifiedAt) });
+  }
+  for (const ch of changes)
+    if (same(ch.by, c.verifier) && ch.at >= c.recordedAt && ch.at <= c.verifiedAt)
+      reasons.push({ kind: "changed-owner", at: ch.at, from: ch.from, to: ch.to });
+  return reasons;
+}
+
+/** The four-eyes rule in words, naming each rule the verifier breaks, or null when it holds. */
+export function fourEyesViolation(c: FourEyesCase): string | null {
+  const reasons = fourEyesReasons(c);
+  if (reasons.length === 0) return null;
+  const window = `while this transition (recorded ${formatInstant(c.recordedAt)}) awaited verification`;
+  const who = (email: string | null) => email ?? "nobody";
+  const clause = (r: FourEyesReason) => {
+    switch (r.kind) {
+      case "reported":
+        return `${c.verifier} reported this transition and cannot also verify it`;
+      case "owns":
+        return `${c.verifier} owns this item and cannot verify its transitions`;
+      case "owned":
+        return `${c.verifier} owned ${c.item} between ${formatInstant(r.from)} and ${formatInstant(r.until)}, ${window}`;
+      case "changed-owner":
+        return `${c.verifier} changed the owner of ${c.item} from ${who(r.from)} to ${who(r.to)} at ${formatInstant(r.at)}, ${window}`;
+    }
+  };
+  return `four eyes: ${reasons.map(clause).join("; ")}`;
+}
