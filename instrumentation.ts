@@ -4,8 +4,11 @@ export async function register() {
     const { installForwardedHeaderGuard } = await import("./app/_lib/forwarded-headers");
     installForwardedHeaderGuard();
     const { getDb } = await import("./db/get-db");
+    const { chainStatus } = await import("./db/chain-status");
     try {
-      getDb();
+      // Start the first check of the history log now, in its worker, so the first request finds
+      // a verdict rather than waiting for it.
+      void chainStatus(getDb(), "page");
     } catch (error) {
       // A server that cannot open its database (say, one migrated by a newer version) must not
       // start and answer 500 to everything: say why once and stop.

@@ -41,7 +41,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {person && <UserMenu person={person} />}
           </div>
         </header>
-        {person && <ChainBanner verdict={chainStatus(getDb())} />}
+        {person && <ChainBanner check={await chainStatus(getDb(), "page")} />}
         <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
       </body>
     </html>

@@ -1,17 +1,58 @@
-import type { ChainVerdict } from "@/lib/hash-chain";
+import { ChainChecker, type ChainCheck, type CheckOptions, type LogState } from "@/lib/chain-checker";
 import type { Db } from "./index";
 import { verifyLog } from "./verify-log";
+import { verifyLogInWorker } from "./verify-log-in-worker";
 
-const cache = globalThis as unknown as { trackerChain?: { key: string; verdict: ChainVerdict } };
+const OPTIONS: Record<"api" | "page", CheckOptions> = {
+  // GET /api/audit/verify answers with the entry count and head, so it wants our own appends
+  // checked too. It waits a moment for a fresh verdict (a short log is checked by then), else
+  // answers the last one with `checking: true`; but never before the first verdict exists, since
+  // an unchecked chain is not "ok".
+  api: { waitMs: 250, waitForFirst: true, ownAppendsMatter: true },
+  // The tamper banner needs only the verdict, which our own appends cannot break: a page waits
+  // only after another connection changed the file, which is rare (the CLI) and may be a tamper,
+  // so it waits longer for the banner to be right on the very next page. Until the first verdict
+  // exists, a page says the check is in progress.
+  page: { waitMs: 2000, waitForFirst: false, ownAppendsMatter: false },
+};
+
+// One checker per connection (data_version counts changes made by *other* connections than this
+// one), kept on globalThis so every route bundle and dev hot reload share it.
+const cache = globalThis as unknown as { trackerChainCheckers?: WeakMap<object, ChainChecker> };
 
 /**
- * The log's verdict, recomputed only when the file was changed by another connection
- * (PRAGMA data_version) — a tamperer with sqlite3 — or by an unusual write of our own.
- * Our own appends keep an intact chain intact, so they need no recomputation.
+ * The log's verdict (DESIGN §9), computed off the request thread — in a worker with its own
+ * read-only connection — one run at a time. Callers get the last verdict while a newer one is made
+ * (`checking`); a run starts only when the log changed since the last: written by another
+ * connection (a tamperer with sqlite3 included), or, for the API, appended to by us.
  */
-export function chainStatus(db: Db): ChainVerdict {
-  const version = db.$client.pragma("data_version", { simple: true }) as number;
-  const key = `${version}`;
-  if (cache.trackerChain?.key !== key) cache.trackerChain = { key, verdict: verifyLog(db) };
-  return cache.trackerChain.verdict;
+export function chainStatus(db: Db, use: "api" | "page"): Promise<ChainCheck> {
+  const check = checkerFor(db).check(logState(db), OPTIONS[use]);
+  if (use === "api") return check;
+  // A page still renders when the check cannot run (logged below); the banner says so.
+  return check.catch(() => ({ verdict: null, checking: false, checkedAt: null }));
+}
+
+function checkerFor(db: Db): ChainChecker {
+  const client = db.$client;
+  cache.trackerChainCheckers ??= new WeakMap();
+  let checker = cache.trackerChainCheckers.get(client);
+  if (!checker) {
+    // A private in-memory database (tests) has no file for a worker to open.
+    const verify = client.memory ? async () => verifyLog(db) : () => verifyLogInWorker(client.name);
+    checker = new ChainChecker(() =>
+      verify().catch((error: unknown) => {
+        console.error("tracker: the history log could not be checked:", error);
+        throw error;
+      }),
+    );
+    cache.trackerChainCheckers.set(client, checker);
+  }
+  return checker;
+}
+
+function logState(db: Db): LogState {
+  const dataVersion = db.$client.pragma("data_version", { simple: true }) as number;
+  const anchor = db.$client.prepare("SELECT seq, hash FROM log_anchor WHERE id = 1").get() as { seq: number; hash: string } | undefined;
+  return { dataVersion, head: anchor ? `${anchor.seq}:${anchor.hash}` : "" };
 }

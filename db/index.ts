@@ -39,6 +39,16 @@ export function openDatabase(file: string = databaseFile()): Db {
 }
 
 /**
+ * Opens an existing database for reading only: no migrations, no pragmas that write. For a second
+ * connection beside the server's own (the chain check's worker thread).
+ */
+export function openDatabaseReadOnly(file: string): Db {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  sqlite.pragma("busy_timeout = 5000");
+  return drizzle(sqlite, { schema });
+}
+
+/**
  * A database migrated by a newer version of the tracker must not be opened by this one: its
  * writes could break rules this code does not know.
  */

@@ -18,6 +18,12 @@ interface RawRow {
 
 /** Recomputes the whole hash chain from the database (DESIGN §9). */
 export function verifyLog(db: Db): ChainVerdict {
+  // One read snapshot: an append by another connection between reading the anchor and the rows
+  // would otherwise look like entries added outside the tracker.
+  return db.$client.transaction(() => verifySnapshot(db))();
+}
+
+function verifySnapshot(db: Db): ChainVerdict {
   // Iterate rather than load: the log of a large organisation is long.
   const rows = db.$client.prepare(db.select().from(auditLog).orderBy(asc(auditLog.seq)).toSQL().sql).iterate() as Iterable<RawRow>;
   function* entries(): Generator<LogEntry> {

@@ -161,7 +161,12 @@ export function buildOpenApi() {
           responses: { "201": ok("{ program, week, sha256, logHeadAtCutoff, logHeadAtPublication, publishedAt, publishedBy }"), ...errors },
         },
       },
-      "/api/audit/verify": { get: { summary: "Recompute the hash chain", responses: { "200": ok("{ ok, entries, head, firstBad }"), ...errors } } },
+      "/api/audit/verify": {
+        get: {
+          summary: "The hash chain's verdict, checked off the request thread one run at a time; while a newer check runs, the last verdict with checking: true",
+          responses: { "200": ok("{ ok, entries, head, firstBad, checking, checkedAt }"), ...errors },
+        },
+      },
       "/api/audit/log": {
         get: {
           summary: "The log, newest first",

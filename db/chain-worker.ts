@@ -1,0 +1,18 @@
+// The chain check's worker thread: its own read-only connection, the same verifyLog as the CLI.
+import { parentPort, workerData } from "node:worker_threads";
+import type { ChainVerdict } from "@/lib/hash-chain";
+import { openDatabaseReadOnly } from "./index";
+import { verifyLog } from "./verify-log";
+
+export type ChainWorkerReply = { id: number; verdict: ChainVerdict } | { id: number; error: string };
+
+const db = openDatabaseReadOnly((workerData as { file: string }).file);
+parentPort!.on("message", (id: number) => {
+  let reply: ChainWorkerReply;
+  try {
+    reply = { id, verdict: verifyLog(db) };
+  } catch (error) {
+    reply = { id, error: error instanceof Error ? error.message : String(error) };
+  }
+  parentPort!.postMessage(reply);
+});

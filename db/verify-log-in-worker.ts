@@ -1,0 +1,71 @@
+import { Worker } from "node:worker_threads";
+import type { ChainVerdict } from "@/lib/hash-chain";
+import type { ChainWorkerReply } from "./chain-worker";
+
+/**
+ * The worker thread running db/chain-worker.ts. In the Next.js server (build and dev) Turbopack
+ * bundles that entry from the `new Worker(new URL(…, import.meta.url))` below. Run from TypeScript
+ * source (vitest, tsx) the worker must load TypeScript itself: `execArgv: ["--import", "tsx"]`
+ * does not reach a worker's entry on Node 20, so a one-line bootstrap registers tsx's loader first.
+ */
+function spawnChainWorker(file: string): Worker {
+  const workerData = { file };
+  // Not `import.meta.url.endsWith(".ts")`: Turbopack keeps the source file's URL there.
+  if (!process.env.NEXT_RUNTIME) {
+    const entry = import.meta.url.replace(/[^/]+$/, "chain-worker.ts");
+    const tsx = import.meta.resolve("tsx/esm/api");
+    const bootstrap = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+    return new Worker(bootstrap, { eval: true, workerData });
+  }
+  return new Worker(new URL("./chain-worker.ts", import.meta.url), { workerData });
+}
+
+/** One long-lived worker thread per database file, spawned on first use and again after a crash. */
+class ChainWorker {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (v: ChainVerdict) => void; reject: (e: Error) => void }>();
+
+  constructor(private readonly file: string) {}
+
+  verify(): Promise<ChainVerdict> {
+    const worker = this.worker ?? this.spawn();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage(id);
+    });
+  }
+
+  private spawn(): Worker {
+    const worker = spawnChainWorker(this.file);
+    worker.unref(); // an idle checker never keeps a process alive
+    worker.on("message", (reply: ChainWorkerReply) => {
+      const waiter = this.pending.get(reply.id);
+      this.pending.delete(reply.id);
+      if ("error" in reply) waiter?.reject(new Error(reply.error));
+      else waiter?.resolve(reply.verdict);
+    });
+    worker.on("error", (error) => this.fail(worker, error));
+    worker.on("exit", (code) => this.fail(worker, new Error(`the chain check worker stopped (exit code ${code})`)));
+    this.worker = worker;
+    return worker;
+  }
+
+  private fail(worker: Worker, error: Error): void {
+    if (this.worker !== worker) return;
+    this.worker = null;
+    for (const waiter of this.pending.values()) waiter.reject(error);
+    this.pending.clear();
+  }
+}
+
+const cache = globalThis as unknown as { trackerChainWorkers?: Map<string, ChainWorker> };
+
+/** verifyLog on `file`, in a worker thread with a read-only connection of its own. */
+export function verifyLogInWorker(file: string): Promise<ChainVerdict> {
+  cache.trackerChainWorkers ??= new Map();
+  let worker = cache.trackerChainWorkers.get(file);
+  if (!worker) cache.trackerChainWorkers.set(file, (worker = new ChainWorker(file)));
+  return worker.verify();
+}

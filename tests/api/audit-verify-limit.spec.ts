@@ -1,0 +1,124 @@
+/**
+ * GET /api/audit/verify recomputes the whole hash chain, seconds on a long log, and any viewer may
+ * call it. Parallel calls must not stall the server nor each start a run of their own: the check
+ * runs off the request thread, one run at a time, and callers get the last verdict (with
+ * `checking` and `checkedAt`) while a newer one is made. On a server of its own (port 3126) whose
+ * log is grown to 200,000 entries (about 2 s of hashing here).
+ */
+import { execFile, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import { expect, test } from "@playwright/test";
+import { OwnServer, prepareDatabase } from "../support/own-server";
+
+test.describe.configure({ mode: "serial" });
+test.setTimeout(180_000);
+
+const GROWN = 200_000;
+let server: OwnServer;
+let viewer: string;
+
+interface Answer {
+  ok: boolean | null;
+  entries: number;
+  head: string;
+  firstBad: unknown;
+  checking: boolean;
+  checkedAt: string;
+}
+
+test.beforeAll(async () => {
+  const file = path.resolve("tests", ".tmp", `verify-limit-${Date.now()}.db`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const password = process.env.TEST_PASSWORD ?? `pw-verify-limit-${Date.now()}`;
+  prepareDatabase(file, password);
+  const grown = spawnSync("node_modules/.bin/tsx", ["tests/support/grow-log.ts", file, String(GROWN)], { encoding: "utf8" });
+  if (grown.status !== 0) throw new Error(`grow-log failed:\n${grown.stderr}`);
+  server = await OwnServer.start({ port: 3126, databaseFile: file });
+  viewer = server.tokens().viewer;
+});
+
+test.afterAll(async () => {
+  await server?.dispose();
+});
+
+async function timed(url: string, headers: Record<string, string> = {}) {
+  const started = performance.now();
+  const res = await fetch(`${server.baseURL}${url}`, { headers });
+  const body = await res.json();
+  return { status: res.status, body, ms: performance.now() - started };
+}
+const verify = () => timed("/api/audit/verify", { authorization: `Bearer ${viewer}` });
+
+/** Asks until the answer is no longer behind the log. */
+async function settled(): Promise<Answer> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const { body } = await verify();
+    if (body.checking !== true) return body;
+    if (Date.now() > deadline) throw new Error(`the chain check never finished: ${JSON.stringify(body)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/**
+ * Another process writes to the log (the CLI adds an account: one entry), so the next check must
+ * run again. Not spawnSync: a test process blocked for seconds reuses keep-alive sockets the
+ * server closed meanwhile ("other side closed").
+ */
+async function writeFromAnotherProcess(n: number) {
+  const args = ["scripts/tracker.ts", "user", "add", "--email", `extra${n}@test.example`, "--name", `Extra ${n}`, "--role", "viewer"];
+  await promisify(execFile)("node_modules/.bin/tsx", args, { env: { ...process.env, DATABASE_URL: server.databaseFile } });
+}
+
+test("audit verify does not block other requests while the chain is checked", async () => {
+  const before = await settled();
+  expect(before).toMatchObject({ ok: true, firstBad: null });
+  expect(before.entries).toBeGreaterThan(GROWN);
+  await writeFromAnotherProcess(1);
+
+  const verifies = Array.from({ length: 10 }, () => verify());
+  // While the chain is being checked, the server keeps answering.
+  const health: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const h = await timed("/api/health");
+    expect(h.status).toBe(200);
+    health.push(h.ms);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const answers = await Promise.all(verifies);
+  test.info().annotations.push({
+    type: "figures",
+    description: `health ms: ${health.map(Math.round).join(", ")}; verify ms: ${answers.map((a) => Math.round(a.ms)).join(", ")}`,
+  });
+  expect(Math.max(...health), "slowest /api/health (ms) while ten verifies ran").toBeLessThan(1000);
+  for (const a of answers) {
+    expect(a.status).toBe(200);
+    expect(a.ms, "a verify answers at once with the last verdict").toBeLessThan(1500);
+    // The last verdict, said to be behind the log: never an unchecked "ok".
+    expect(a.body).toMatchObject({ ok: true, entries: before.entries, head: before.head, firstBad: null, checking: true, checkedAt: before.checkedAt });
+  }
+
+  const after = await settled();
+  expect(after).toMatchObject({ ok: true, entries: before.entries + 1, firstBad: null });
+  expect(after.checkedAt > before.checkedAt).toBe(true);
+});
+
+test("parallel audit verify requests share one chain run", async () => {
+  const before = await settled();
+  await writeFromAnotherProcess(2);
+  const during = await Promise.all(Array.from({ length: 10 }, () => verify()));
+  // One answer for all ten: the same verdict, checked at the same moment.
+  expect(new Set(during.map((a) => a.body.checkedAt)).size).toBe(1);
+  const after = await settled();
+  expect(after).toMatchObject({ ok: true, entries: before.entries + 1 });
+
+  // The log did not change since: ten more calls start no run, they all get that same verdict.
+  const started = performance.now();
+  const again = await Promise.all(Array.from({ length: 10 }, () => verify()));
+  const ms = performance.now() - started;
+  expect(ms, "ten parallel verifies of an unchanged log (ms)").toBeLessThan(1500);
+  for (const a of again) expect(a.body).toEqual(after);
+  expect(after.checkedAt).toEqual(expect.any(String));
+});
