@@ -66,7 +66,9 @@ export class OwnServer {
 
   async launch(): Promise<void> {
     if (await isUp(this.baseURL)) throw new Error(`port ${this.port} is already serving: stop the stray server first`);
-    const child = spawn(process.execPath, [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(this.port)], {
+    // A long keep-alive: the tests block for seconds in synchronous CLI calls, and a socket the
+    // server closed meanwhile would fail the next request with EPIPE.
+    const child = spawn(process.execPath, [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(this.port), "--keepAliveTimeout", "120000"], {
       cwd: ROOT,
       // Every test signs in from 127.0.0.1: the per-address sign-in limit is set where it is tested.
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", SIGN_IN_ADDRESS_LIMIT: "10000", DATABASE_URL: this.databaseFile, ...this.env },
