@@ -37,11 +37,13 @@ const { getReadiness } = await import("@/db/queries/get-readiness");
 const { queryItems, parseItemQuery } = await import("@/db/queries/query-items");
 const { getItemDetail } = await import("@/db/queries/get-item-detail");
 const { computeItemStatuses } = await import("@/lib/compute-item-statuses");
-const { readinessFromStatuses } = await import("@/lib/readiness/compute-readiness");
+const { readinessOf } = await import("@/lib/readiness/compute-readiness");
+const { buildSnapshot } = await import("@/lib/build-snapshot");
+const { loadSnapshot } = await import("@/db/queries/load-snapshot");
 const { listItems, filterItems } = await import("@/lib/items/item-query");
 const { criticalPath } = await import("@/lib/readiness/critical-path");
 const { forecastCompletion, throughputSample } = await import("@/lib/readiness/forecast");
-const { qualityBreaches } = await import("@/lib/readiness/quality");
+const { qualityBreaches, thresholdsOf } = await import("@/lib/readiness/quality");
 const { statusOverTime } = await import("@/lib/charts/status-over-time");
 const { evaluateClaims } = await import("@/lib/claims/evaluate-claims");
 const { countByArea } = await import("@/lib/readiness/count-by-area");
@@ -79,7 +81,7 @@ function time<T>(what: string, fn: () => T, note?: string): T {
 // Loading
 const history = time("loadProgramHistory, cold (fresh handle: 3 queries + build)", () => {
   const d = fresh();
-  const h = loadProgramHistory(d, slug)!;
+  const h = loadProgramHistory(d, slug);
   d.$client.close();
   return h;
 });
@@ -111,10 +113,10 @@ time("forecastCompletion (10,000 trials)", () =>
   forecastCompletion({ slug, asOf: now, remaining: listed.filter((i) => i.trueStatus !== "done").length, sample, earliestByDependencies: "2030-01-01" }),
 );
 time("qualityBreaches", () => qualityBreaches(signals, { testCoveragePct: 70, unvettedCrates: 0, crashOwnerRegistered: true }, now));
-const thresholds = { testCoveragePct: p.testCoveragePct, unvettedCrates: p.unvettedCrates, crashOwnerRegistered: p.crashOwnerRegistered };
-const readiness = time("readinessFromStatuses (all of §5–§6 after the fold)", () =>
-  readinessFromStatuses({ slug, items: history.items, signals, thresholds, asOf: now, knownAt: now }, statuses),
+const snapshot = time("buildSnapshot (fold, list, breaches)", () =>
+  buildSnapshot({ slug, items: history.items, signals, thresholds: thresholdsOf(p), asOf: now, knownAt: now }),
 );
+const readiness = time("readinessOf (all of §5–§6 after the fold)", () => readinessOf(snapshot));
 time("JSON.stringify(readiness)", () => JSON.stringify(readiness), `${(JSON.stringify(readiness).length / 1024).toFixed(0)} KiB`);
 time("statusOverTime (dashboard charts)", () => statusOverTime(history.items, now, now));
 time("evaluateClaims", () => evaluateClaims(claims, history.items, now, now));
@@ -124,6 +126,8 @@ time("filterItems ?limit=50", () => filterItems(listed, q));
 time("filterItems ?status=build&limit=50", () => filterItems(listed, parseItemQuery({ status: "build", limit: "50" })));
 
 // End to end, as the routes call them (history cache warm, then cold)
+time("loadSnapshot, warm", () => loadSnapshot(db, slug, now, now));
+time("loadSnapshot, cold", onFresh((d) => loadSnapshot(d, slug, now, now)));
 time("getReadiness, warm", () => getReadiness(db, slug, now, now));
 time("getReadiness, cold", () => {
   const d = fresh();

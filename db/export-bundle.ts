@@ -1,9 +1,10 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import type { NormalizedBundle } from "@/lib/bundle/normalized-bundle";
 import { toBundleJson, type BundleJson } from "@/lib/bundle/to-bundle-json";
-import { AppError } from "@/lib/errors";
+import { thresholdsOf } from "@/lib/readiness/quality";
 import type { Db } from "./index";
 import { toClaimRecord } from "./queries/claim-record";
+import { getProgramOrThrow } from "./queries/get-program-or-throw";
 import {
   claimLinks,
   claims,
@@ -13,7 +14,6 @@ import {
   items,
   people,
   programMembers,
-  programs,
   signals,
   transitions,
   verifications,
@@ -25,8 +25,7 @@ export function exportBundle(db: Db, slug: string): BundleJson {
 }
 
 export function readNormalizedBundle(db: Db, slug: string): NormalizedBundle {
-  const program = db.select().from(programs).where(eq(programs.slug, slug)).get();
-  if (!program) throw new AppError("not_found", `no program "${slug}"`);
+  const program = getProgramOrThrow(db, slug);
 
   const everyone = new Map(db.select().from(people).all().map((p) => [p.id, p]));
   const email = (id: number) => everyone.get(id)!.email;
@@ -93,11 +92,7 @@ export function readNormalizedBundle(db: Db, slug: string): NormalizedBundle {
       name: program.name,
       description: program.description,
       targetDate: program.targetDate,
-      thresholds: {
-        testCoveragePct: program.testCoveragePct,
-        unvettedCrates: program.unvettedCrates,
-        crashOwnerRegistered: program.crashOwnerRegistered,
-      },
+      thresholds: thresholdsOf(program),
     },
     people: personIds.map((id) => {
       const p = everyone.get(id)!;

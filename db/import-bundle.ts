@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { formatDateOrInstant } from "@/lib/time";
 import type { Db, Tx } from "./index";
 import { LogWriter } from "./append-log";
+import { findProgram } from "./queries/get-program-or-throw";
 import {
   claimLinks,
   claims,
@@ -57,7 +58,7 @@ export function importBundle(db: Db, raw: unknown, options: ImportOptions): Impo
       result.errors,
     );
   const bundle = result.bundle;
-  const existing = db.select({ id: programs.id }).from(programs).where(eq(programs.slug, bundle.program.slug)).get();
+  const existing = findProgram(db, bundle.program.slug);
   if (existing)
     throw new AppError("conflict", `a program "${bundle.program.slug}" already exists`, [
       { path: "program.slug", message: `a program "${bundle.program.slug}" already exists; import under another slug` },

@@ -1,3 +1,4 @@
+import { effectiveOrder } from "./fold-item-status";
 import { describeMissingEvidence, missingEvidence, type EvidenceLike } from "./gates";
 import { levelOf, type Status } from "./status";
 
@@ -27,10 +28,7 @@ export interface HistoryViolation {
 export function checkItemHistory(entries: readonly HistoryEntry[]): HistoryViolation[] {
   const ordered = entries
     .map((entry, index) => ({ entry, index }))
-    .sort(
-      (a, b) =>
-        a.entry.effectiveAt - b.entry.effectiveAt || a.entry.recordedAt - b.entry.recordedAt || a.entry.order - b.entry.order,
-    );
+    .sort((a, b) => effectiveOrder(a.entry, b.entry, a.entry.order, b.entry.order));
   const pool: EvidenceLike[] = [];
   const violations: HistoryViolation[] = [];
   let previousLevel = 0;

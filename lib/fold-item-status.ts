@@ -28,9 +28,34 @@ function isSorted(list: readonly FoldTransition[]): boolean {
   return true;
 }
 
-/** DESIGN §4: effective order is effectiveAt, then recordedAt, then recording order. */
+/**
+ * DESIGN §4: effective order is effectiveAt, then recordedAt, then recording order (`aOrder`,
+ * `bOrder`: the seq of a stored transition, the position of an imported one).
+ */
+export function effectiveOrder(
+  a: { effectiveAt: number; recordedAt: number },
+  b: { effectiveAt: number; recordedAt: number },
+  aOrder: number,
+  bOrder: number,
+): number {
+  return a.effectiveAt - b.effectiveAt || a.recordedAt - b.recordedAt || aOrder - bOrder;
+}
+
+/** Effective order (see effectiveOrder) of two stored transitions. */
 export function compareEffectiveOrder(a: FoldTransition, b: FoldTransition): number {
-  return a.effectiveAt - b.effectiveAt || a.recordedAt - b.recordedAt || a.seq - b.seq;
+  return effectiveOrder(a, b, a.seq, b.seq);
+}
+
+/** DESIGN §4: a transition counts at (asOf, knownAt) when it was recorded and in effect by then. */
+export function isVisible(t: { effectiveAt: number; recordedAt: number }, asOf: number, knownAt: number): boolean {
+  return t.recordedAt <= knownAt && t.effectiveAt <= asOf;
+}
+
+/** The transitions visible at (asOf, knownAt), in effective order: a new array. */
+export function visibleTransitions<T extends FoldTransition>(transitions: readonly T[], asOf: number, knownAt: number): T[] {
+  const visible = transitions.filter((t) => isVisible(t, asOf, knownAt));
+  if (!isSorted(visible)) visible.sort(compareEffectiveOrder); // loaders hand them over sorted
+  return visible;
 }
 
 /**
@@ -39,8 +64,7 @@ export function compareEffectiveOrder(a: FoldTransition, b: FoldTransition): num
  * verification is visible at `knownAt`).
  */
 export function foldItemStatus(transitions: readonly FoldTransition[], asOf: number, knownAt: number): ItemStatus {
-  const visible = transitions.filter((t) => t.recordedAt <= knownAt && t.effectiveAt <= asOf);
-  if (!isSorted(visible)) visible.sort(compareEffectiveOrder); // loaders hand them over sorted
+  const visible = visibleTransitions(transitions, asOf, knownAt);
   let trueLevel = 0;
   let trueSince: number | null = null;
   const doneEvents: number[] = [];

@@ -21,3 +21,8 @@ export function statusAt(level: number): Status {
 export function emptyStatusCounts(): Record<Status, number> {
   return Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
 }
+
+/** Items beyond not_started, from a status count over `total` items. */
+export function startedCount(counts: Readonly<Record<string, number>>, total: number): number {
+  return total - (counts.not_started ?? 0);
+}

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import type { AreaCounts } from "@/lib/readiness/count-by-area";
+import { startedCount as started } from "@/lib/status";
 
 /** Status by area: true against reported, each number a link to its items. */
 export function AreaTable({ areas, href }: { areas: AreaCounts[]; href: (extra: Record<string, string>) => string }) {
-  const started = (c: Record<string, number>, total: number) => total - c.not_started!;
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left" aria-label="Status by area">

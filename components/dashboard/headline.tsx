@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Readiness } from "@/lib/readiness/compute-readiness";
-import { formatPercentFloor } from "@/lib/format";
+import { formatPercentFloor, formatWeeks } from "@/lib/format";
+import { startedCount } from "@/lib/status";
 import { Definition } from "../ui/definition";
 
 function Card({ label, definition, value, sub, href, testId }: {
@@ -37,7 +38,7 @@ function Card({ label, definition, value, sub, href, testId }: {
 
 /** The first thing seen: verified against reported, and what stands in the way. */
 export function Headline({ r, itemsHref }: { r: Readiness; itemsHref: (extra: Record<string, string>) => string }) {
-  const started = (counts: Record<string, number>) => r.total - counts.not_started!;
+  const started = (counts: Record<string, number>) => startedCount(counts, r.total);
   return (
     <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
       <Card
@@ -75,7 +76,7 @@ export function Headline({ r, itemsHref }: { r: Readiness; itemsHref: (extra: Re
         testId="headline-critical"
         label="Critical path"
         definition="The longest dependency chain weighted by the estimates of items not done. The program cannot finish before asOf + this many weeks, even with unlimited staff."
-        value={`${Number(r.criticalPath.remainingWeeks.toFixed(1))} wk`}
+        value={formatWeeks(r.criticalPath.remainingWeeks)}
         sub={`no earlier than ${r.earliestByDependencies}`}
       />
       <Card

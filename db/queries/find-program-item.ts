@@ -1,12 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import type { Db, Tx } from "../index";
-import { items, people, programs } from "../schema";
+import { items, people } from "../schema";
+import { getProgramOrThrow } from "./get-program-or-throw";
 
 /** The program and item for a slug and key, or a 404 AppError naming what is missing. */
 export function findProgramItem(db: Db | Tx, slug: string, key: string) {
-  const program = db.select().from(programs).where(eq(programs.slug, slug)).get();
-  if (!program) throw new AppError("not_found", `no program "${slug}"`);
+  const program = getProgramOrThrow(db, slug);
   const row = db
     .select({ item: items, ownerEmail: people.email })
     .from(items)

@@ -5,16 +5,16 @@ import { AppError } from "@/lib/errors";
 import type { Db } from "../index";
 import { claims } from "../schema";
 import { loadClaims } from "./load-claims";
-import { loadProgramHistory } from "./load-program-history";
+import { loadSnapshot } from "./load-snapshot";
 import { memoByHead } from "./memo-by-head";
 
 /** Every claim of a program with its three verdicts at (asOf, knownAt). */
 export function getClaims(db: Db, slug: string, asOf: number, knownAt: number) {
-  const history = loadProgramHistory(db, slug);
-  if (!history) throw new AppError("not_found", `no program "${slug}"`);
-  const records = loadClaims(db, history.program.id);
-  const claims = memoByHead(db, `claims:${slug}:${asOf}:${knownAt}`, () => evaluateClaims(records, history.items, asOf, knownAt));
-  return { program: history.program, history, records, claims };
+  const snapshot = loadSnapshot(db, slug, asOf, knownAt);
+  const { program, items } = snapshot;
+  const records = loadClaims(db, program.id);
+  const claims = memoByHead(db, `claims:${slug}:${asOf}:${knownAt}`, () => evaluateClaims(records, items, asOf, knownAt));
+  return { program, snapshot, records, claims };
 }
 
 /** One claim with its verdicts, its verdict history and the version to edit it. */
@@ -28,7 +28,7 @@ export function getClaimDetail(db: Db, slug: string, id: string, asOf: number, k
     .from(claims)
     .where(and(eq(claims.programId, all.program.id), eq(claims.claimKey, id)))
     .get()!;
-  const items = new Map(all.history.items.map((i) => [i.key, i]));
+  const items = new Map(all.snapshot.items.map((i) => [i.key, i]));
   return {
     ...all.claims[index]!,
     version: row.version,

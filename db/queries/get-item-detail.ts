@@ -1,21 +1,18 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { AppError } from "@/lib/errors";
+import { isVisible } from "@/lib/fold-item-status";
 import { formatDateOrInstant } from "@/lib/time";
 import type { Db } from "../index";
 import { evidence, people, signals, transitions, verifications } from "../schema";
 import { findProgramItem } from "./find-program-item";
-import { loadProgramHistory } from "./load-program-history";
-import { itemStatuses } from "./query-items";
+import { loadSnapshot } from "./load-snapshot";
 
 const verifier = alias(people, "verifier");
 
 /** One item with its whole history, evidence, verifications, dependencies, dependents and signals. */
 export function getItemDetail(db: Db, slug: string, key: string, asOf: number, knownAt: number) {
   const { item, ownerEmail } = findProgramItem(db, slug, key);
-  const history = loadProgramHistory(db, slug);
-  if (!history) throw new AppError("not_found", `no program "${slug}"`);
-  const statuses = new Map(itemStatuses(db, slug, history.items, asOf, knownAt).map((i) => [i.key, i]));
+  const statuses = new Map(loadSnapshot(db, slug, asOf, knownAt).statuses.map((i) => [i.key, i]));
   const self = statuses.get(key)!;
 
   const rows = db
@@ -60,7 +57,7 @@ export function getItemDetail(db: Db, slug: string, key: string, asOf: number, k
       by: r.actor.email,
       byName: r.actor.name,
       note: r.t.note,
-      visible: r.t.recordedAt <= knownAt && r.t.effectiveAt <= asOf,
+      visible: isVisible(r.t, asOf, knownAt),
       evidence: allEvidence
         .filter((e) => e.transitionId === r.t.id)
         .map((e) => ({ kind: e.kind, url: e.url, summary: e.summary, fleetPercent: e.fleetPercent })),

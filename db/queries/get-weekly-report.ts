@@ -1,8 +1,7 @@
 import { statusOverTime } from "@/lib/charts/status-over-time";
 import type { ClaimRecord } from "@/lib/claims/evaluate-claims";
-import { AppError } from "@/lib/errors";
 import type { IsoWeek } from "@/lib/iso-week";
-import type { SignalPoint } from "@/lib/readiness/quality";
+import { thresholdsOf, type SignalPoint } from "@/lib/readiness/quality";
 import { assessPublication } from "@/lib/report/assess-publication";
 import { assertChromiumInstalled, printPdf, type Paper } from "@/lib/report/print-pdf";
 import { buildWeeklyReport, type TransitionDetails, type WeeklyReport } from "@/lib/report/report-model";
@@ -34,7 +33,6 @@ export interface ReportSource {
 
 export function loadReportSource(db: Db, slug: string): ReportSource {
   const history = loadProgramHistory(db, slug);
-  if (!history) throw new AppError("not_found", `no program "${slug}"`);
   const heads = new Map<number, string>();
   return {
     program: history.program,
@@ -57,7 +55,7 @@ export function reportOf(source: ReportSource, week: IsoWeek, now: number): Week
       slug: p.slug,
       name: p.name,
       targetDate: p.targetDate,
-      thresholds: { testCoveragePct: p.testCoveragePct, unvettedCrates: p.unvettedCrates, crashOwnerRegistered: p.crashOwnerRegistered },
+      thresholds: thresholdsOf(p),
     },
     items: source.history.items,
     details: source.detailsOf(week),

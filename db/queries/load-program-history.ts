@@ -1,9 +1,9 @@
-import { eq } from "drizzle-orm";
 import { compareEffectiveOrder } from "@/lib/fold-item-status";
 import type { HistoryItem } from "@/lib/program-history";
 import type { Status } from "@/lib/status";
 import type { Db } from "../index";
-import { programs, type Program } from "../schema";
+import type { Program } from "../schema";
+import { findProgram, getProgramOrThrow } from "./get-program-or-throw";
 import { memoByHead, type LogChange } from "./memo-by-head";
 
 export interface ProgramHistory {
@@ -15,9 +15,9 @@ export interface ProgramHistory {
  * A program and every item's transitions — the input of every rule in lib/ — loaded in three
  * queries, and served from memory while the log head has not moved. After a write only the items
  * it touched are read again (see refreshHistory). Each item's transitions come in effective order,
- * so the folds need not sort them.
+ * so the folds need not sort them. A not_found AppError for an unknown slug.
  */
-export function loadProgramHistory(db: Db, slug: string): ProgramHistory | null {
+export function loadProgramHistory(db: Db, slug: string): ProgramHistory {
   return memoByHead(
     db,
     `history:${slug}`,
@@ -67,13 +67,9 @@ function readItems(db: Db, programId: number, key?: string): HistoryItem[] {
   return [...byId.values()];
 }
 
-function readProgram(db: Db, slug: string): Program | undefined {
-  return db.select().from(programs).where(eq(programs.slug, slug)).get();
-}
-
-function readProgramHistory(db: Db, slug: string): ProgramHistory | null {
-  const program = readProgram(db, slug);
-  return program ? { program, items: readItems(db, program.id) } : null;
+function readProgramHistory(db: Db, slug: string): ProgramHistory {
+  const program = getProgramOrThrow(db, slug);
+  return { program, items: readItems(db, program.id) };
 }
 
 /**
@@ -81,8 +77,7 @@ function readProgramHistory(db: Db, slug: string): ProgramHistory | null {
  * `undefined` (recompute) for anything else that could change the history, such as new items.
  * Untouched items keep their objects, so derived values can tell what changed by identity.
  */
-function refreshHistory(db: Db, slug: string, previous: ProgramHistory | null, changes: readonly LogChange[]): ProgramHistory | null | undefined {
-  if (!previous) return changes.some((c) => c.programSlug === slug) ? undefined : null;
+function refreshHistory(db: Db, slug: string, previous: ProgramHistory, changes: readonly LogChange[]): ProgramHistory | undefined {
   const touched = new Set<string>();
   let programTouched = false;
   for (const c of changes) {
@@ -98,7 +93,7 @@ function refreshHistory(db: Db, slug: string, previous: ProgramHistory | null, c
     else if (!["signal", "claim", "report", "event"].includes(c.entity)) return undefined;
   }
   if (touched.size === 0 && !programTouched) return previous;
-  const program = programTouched ? readProgram(db, slug) : previous.program;
+  const program = programTouched ? findProgram(db, slug) : previous.program;
   if (!program) return undefined;
   const items = previous.items.slice();
   const index = new Map(items.map((item, i) => [item.key, i]));

@@ -1,4 +1,4 @@
-import { compareEffectiveOrder, type FoldTransition } from "../fold-item-status";
+import { visibleTransitions, type FoldTransition } from "../fold-item-status";
 import { isoWeekAfter, isoWeekOf } from "../iso-week";
 import type { HistoryItem } from "../program-history";
 import { emptyStatusCounts, levelOf, statusAt, STATUSES, type Status } from "../status";
@@ -54,9 +54,7 @@ export function statusOverTime(items: readonly HistoryItem[], asOf: number, know
   const points = samplePoints(first, asOf);
   const buckets: { item: number; t: FoldTransition }[][] = points.map(() => []);
   items.forEach((item, index) => {
-    const own = item.transitions.filter((t) => t.recordedAt <= knownAt && t.effectiveAt <= asOf);
-    own.sort(compareEffectiveOrder);
-    for (const t of own) buckets[firstPointAtOrAfter(points, t.effectiveAt)]!.push({ item: index, t });
+    for (const t of visibleTransitions(item.transitions, asOf, knownAt)) buckets[firstPointAtOrAfter(points, t.effectiveAt)]!.push({ item: index, t });
   });
   const byIdentified = items.map((item, index) => ({ at: item.identifiedAt, index })).sort((a, b) => a.at - b.at);
 

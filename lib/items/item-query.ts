@@ -36,13 +36,25 @@ export interface ListedItem extends ItemWithStatus {
   inflated: boolean;
 }
 
+/**
+ * What holds an item back (DESIGN §4): its dependencies in the program at the date that are not
+ * done; none once the item itself is done. An item is blocked when the list is not empty.
+ */
+export function waitingOn(item: ItemWithStatus, inProgram: ReadonlyMap<string, ItemWithStatus>): string[] {
+  if (item.trueStatus === "done") return [];
+  return item.dependsOn.filter((k) => {
+    const d = inProgram.get(k);
+    return d !== undefined && d.trueStatus !== "done";
+  });
+}
+
 /** Marks blocked and inflated items among those in the program at the date (DESIGN §4–§5). */
 export function listItems(statuses: readonly ItemWithStatus[]): ListedItem[] {
   const inProgram = statuses.filter((i) => i.inProgram);
   const byKey = new Map(inProgram.map((i) => [i.key, i]));
   return inProgram.map((i) => ({
     ...i,
-    blocked: i.trueStatus !== "done" && i.dependsOn.some((k) => byKey.has(k) && byKey.get(k)!.trueStatus !== "done"),
+    blocked: waitingOn(i, byKey).length > 0,
     inflated: i.reportedLevel > i.trueLevel,
   }));
 }

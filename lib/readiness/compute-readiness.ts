@@ -1,20 +1,13 @@
-import { computeItemStatuses, countByStatus, type ItemWithStatus, type StatusCounts } from "../compute-item-statuses";
-import { listItems, type ListedItem } from "../items/item-query";
-import type { HistoryItem } from "../program-history";
+import { buildSnapshot, type Snapshot, type SnapshotInput } from "../build-snapshot";
+import { countByStatus, type ItemWithStatus, type StatusCounts } from "../compute-item-statuses";
 import type { Status } from "../status";
 import { formatDate } from "../time";
 import { criticalPath, type CriticalPath } from "./critical-path";
 import { forecastCompletion, throughputSample, type Forecast } from "./forecast";
-import { qualityBreaches, type QualityBreach, type SignalPoint, type Thresholds } from "./quality";
+import type { QualityBreach } from "./quality";
 
-export interface ReadinessInput {
-  slug: string;
-  items: readonly HistoryItem[];
-  signals: readonly SignalPoint[];
-  thresholds: Thresholds;
-  asOf: number;
-  knownAt: number;
-}
+/** What computeReadiness needs: a program's history, signals and thresholds at (asOf, knownAt). */
+export type ReadinessInput = SnapshotInput;
 
 export interface Readiness {
   asOf: string;
@@ -41,28 +34,12 @@ const DAY_MS = 86_400_000;
 
 /** Everything DESIGN §5–§6 says about a program at (asOf, knownAt), from one fold per item. */
 export function computeReadiness(input: ReadinessInput): Readiness {
-  const statuses = computeItemStatuses(input.items, input.asOf, input.knownAt);
-  return readinessFromStatuses(input, statuses);
+  return readinessOf(buildSnapshot(input));
 }
 
-/** Parts of the answer a caller may already hold (memoised); each must equal what would be computed. */
-export interface ReadinessParts {
-  listed?: readonly ListedItem[];
-  breaches?: QualityBreach[];
-}
-
-/** Quality breaches (DESIGN §5) of the items in the program at asOf, on their latest signals. */
-export function programBreaches(signals: readonly SignalPoint[], listed: readonly ListedItem[], thresholds: Thresholds, asOf: number): QualityBreach[] {
-  const keys = new Set(listed.map((i) => i.key));
-  return qualityBreaches(
-    signals.filter((s) => keys.has(s.item)),
-    thresholds,
-    asOf,
-  );
-}
-
-export function readinessFromStatuses(input: ReadinessInput, statuses: readonly ItemWithStatus[], parts: ReadinessParts = {}): Readiness {
-  const items = parts.listed ?? listItems(statuses);
+/** Readiness (DESIGN §5–§6) of a program snapshot. */
+export function readinessOf(snapshot: Snapshot): Readiness {
+  const { listed: items, statuses } = snapshot;
   const isDone = (i: ItemWithStatus) => i.trueStatus === "done";
   const done = items.filter(isDone);
   const effort = (list: readonly ItemWithStatus[]) => list.reduce((sum, i) => sum + i.estimateWeeks, 0);
@@ -72,24 +49,24 @@ export function readinessFromStatuses(input: ReadinessInput, statuses: readonly 
   const path = criticalPath(
     items.map((i) => ({ key: i.key, dependsOn: i.dependsOn, weight: isDone(i) ? 0 : i.estimateWeeks, done: isDone(i) })),
   );
-  const asOfDate = formatDate(input.asOf);
+  const asOfDate = formatDate(snapshot.asOf);
   const earliestByDependencies = formatDate(
     Date.parse(`${asOfDate}T00:00:00Z`) + Math.ceil(7 * path.remainingWeeks) * DAY_MS,
   );
   const forecast = forecastCompletion({
-    slug: input.slug,
-    asOf: input.asOf,
+    slug: snapshot.slug,
+    asOf: snapshot.asOf,
     remaining: items.length - done.length,
     sample: throughputSample(
       items.flatMap((i) => i.doneEvents.map((at) => ({ item: i.key, at }))),
-      input.asOf,
+      snapshot.asOf,
     ),
     earliestByDependencies,
   });
 
   return {
     asOf: asOfDate,
-    knownAt: formatDate(input.knownAt),
+    knownAt: formatDate(snapshot.knownAt),
     total: items.length,
     done: done.length,
     readiness: items.length === 0 ? 0 : done.length / items.length,
@@ -104,7 +81,7 @@ export function readinessFromStatuses(input: ReadinessInput, statuses: readonly 
     earliestByDependencies,
     forecast,
     quality: {
-      breaches: parts.breaches ?? programBreaches(input.signals, items, input.thresholds, input.asOf),
+      breaches: snapshot.breaches,
       unowned: items.filter((i) => i.owner === null).map((i) => i.key),
     },
     notYetIdentified: statuses.length - items.length,

@@ -6,6 +6,11 @@ export interface Thresholds {
   crashOwnerRegistered: boolean;
 }
 
+/** A program's thresholds, in the order the API and the bundle write them. */
+export function thresholdsOf(p: Thresholds): Thresholds {
+  return { testCoveragePct: p.testCoveragePct, unvettedCrates: p.unvettedCrates, crashOwnerRegistered: p.crashOwnerRegistered };
+}
+
 export interface SignalPoint {
   item: string;
   metric: SignalMetric;

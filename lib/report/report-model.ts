@@ -1,15 +1,16 @@
 import { evaluateClaims, type ClaimRecord } from "../claims/evaluate-claims";
 import type { Verdict } from "../claims/claim-verdict";
-import { compareEffectiveOrder, type FoldTransition } from "../fold-item-status";
+import { buildSnapshot } from "../build-snapshot";
+import { visibleTransitions, type FoldTransition } from "../fold-item-status";
 import { computeItemStatuses, type StatusCounts } from "../compute-item-statuses";
 import type { IsoWeek } from "../iso-week";
-import { listItems } from "../items/item-query";
+import { waitingOn } from "../items/item-query";
 import type { ItemView } from "../items/item-view";
 import type { HistoryItem } from "../program-history";
-import { readinessFromStatuses } from "../readiness/compute-readiness";
+import { readinessOf } from "../readiness/compute-readiness";
 import { countByArea } from "../readiness/count-by-area";
-import type { SignalPoint, Thresholds } from "../readiness/quality";
-import { levelOf, statusAt, type Status } from "../status";
+import { thresholdsOf, type SignalPoint, type Thresholds } from "../readiness/quality";
+import { levelOf, startedCount, statusAt, type Status } from "../status";
 import { formatDate, formatDateOrInstant, formatInstant } from "../time";
 import { previousWeek } from "./report-week";
 
@@ -157,12 +158,9 @@ export function buildWeeklyReport(input: WeeklyReportInput): WeeklyReport {
   const asOf = week.end;
   const prev = previousWeek(week);
   const history = [...input.items].sort((a, b) => byCodePoint(a.key, b.key));
-  const statuses = computeItemStatuses(history, asOf, knownAt);
-  const r = readinessFromStatuses(
-    { slug: program.slug, items: history, signals: input.signals, thresholds: program.thresholds, asOf, knownAt },
-    statuses,
-  );
-  const listed = listItems(statuses);
+  const snapshot = buildSnapshot({ slug: program.slug, items: history, signals: input.signals, thresholds: program.thresholds, asOf, knownAt });
+  const r = readinessOf(snapshot);
+  const { listed } = snapshot;
   const inProgram = new Map(listed.map((i) => [i.key, i]));
   const historyOf = new Map(history.map((i) => [i.key, i]));
   const detailsOf = (t: FoldTransition): TransitionDetails => {
@@ -192,10 +190,7 @@ export function buildWeeklyReport(input: WeeklyReportInput): WeeklyReport {
       });
     if (inWeek(item.identifiedAt)) changes.newItems.push({ key: item.key, title: item.title, identifiedAt: formatDateOrInstant(item.identifiedAt) });
 
-    const visible = historyOf
-      .get(item.key)!
-      .transitions.filter((t) => t.recordedAt <= knownAt && t.effectiveAt <= asOf)
-      .sort(compareEffectiveOrder);
+    const visible = visibleTransitions(historyOf.get(item.key)!.transitions, asOf, knownAt);
     let reportedLevel = 0;
     for (const t of visible) {
       const level = levelOf(t.to);
@@ -237,7 +232,7 @@ export function buildWeeklyReport(input: WeeklyReportInput): WeeklyReport {
   }
   changes.verifications.sort((a, b) => byCodePoint(a.verifiedAt, b.verifiedAt) || byCodePoint(a.key, b.key));
 
-  const started = (counts: Record<Status, number>) => r.total - counts.not_started;
+  const started = (counts: Record<Status, number>) => startedCount(counts, r.total);
   const claims = evaluateClaims(
     [...input.claims].filter((c) => c.date <= asOf).sort((a, b) => a.date - b.date || byCodePoint(a.id, b.id)),
     history,
@@ -282,7 +277,7 @@ export function buildWeeklyReport(input: WeeklyReportInput): WeeklyReport {
         key: i.key,
         title: i.title,
         trueStatus: i.trueStatus,
-        waitingOn: i.dependsOn.filter((k) => inProgram.has(k) && inProgram.get(k)!.trueStatus !== "done"),
+        waitingOn: waitingOn(i, inProgram),
       })),
     criticalPath: { keys: r.criticalPath.keys, remainingWeeks: r.criticalPath.remainingWeeks, earliestByDependencies: r.earliestByDependencies },
     forecast: {
@@ -313,11 +308,7 @@ export function buildWeeklyReport(input: WeeklyReportInput): WeeklyReport {
       links: c.links.map((l) => ({ item: l.item, requires: l.requires, trueStatusAtClaimDate: l.trueStatus, trueStatusAtCutoff: l.trueStatusAsOf })),
     })),
     quality: {
-      thresholds: {
-        testCoveragePct: program.thresholds.testCoveragePct,
-        unvettedCrates: program.thresholds.unvettedCrates,
-        crashOwnerRegistered: program.thresholds.crashOwnerRegistered,
-      },
+      thresholds: thresholdsOf(program.thresholds),
       breaches: [...r.quality.breaches].sort((a, b) => byCodePoint(a.key, b.key) || byCodePoint(a.metric, b.metric)).map((b) => ({
         key: b.key,
         title: titleOf(b.key),

@@ -18,6 +18,11 @@ export function parseAsOfQuery(params: URLSearchParams, now = Date.now()): { asO
     { asOf: params.get("asOf") ?? undefined, knownAt: params.get("knownAt") ?? undefined },
     "query",
   );
+  return resolveAsOf(q, now);
+}
+
+/** DESIGN §4: a given asOf/knownAt is the end of that day (if a bare date); a missing one the end of today. */
+export function resolveAsOf(q: { asOf?: string; knownAt?: string }, now = Date.now()): { asOf: number; knownAt: number } {
   return {
     asOf: q.asOf ? toInstant(q.asOf, "end") : endOfToday(now),
     knownAt: q.knownAt ? toInstant(q.knownAt, "end") : endOfToday(now),

@@ -69,7 +69,7 @@ describe("the demo program at 2024-12-31 (end of day)", () => {
   });
 
   it("gives the same answer through the DB as from the bundle's own numbers", () => {
-    const history = loadProgramHistory(db, SLUG)!;
+    const history = loadProgramHistory(db, SLUG);
     expect(history.items).toHaveLength(seed.items.length);
     expect(history.items.filter((i) => i.owner === null).map((i) => i.key).sort()).toEqual(
       seed.items.filter((i) => !i.owner).map((i) => i.key).sort(),
@@ -79,7 +79,7 @@ describe("the demo program at 2024-12-31 (end of day)", () => {
 
 describe("the demo claims", () => {
   it("every claim dated 2023-2024 is contradicted or unsupported at its own date", () => {
-    const history = loadProgramHistory(db, SLUG)!;
+    const history = loadProgramHistory(db, SLUG);
     const claims = loadClaims(db, history.program.id);
     expect(claims.length).toBe(seed.claims.length);
     const evaluated = evaluateClaims(claims, history.items, asOf, knownAt);

@@ -15,12 +15,12 @@ describe("the history cache", () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cache-")), "t.db");
     const db = openDatabase(file);
     importBundle(db, smallBundle("p"), { actor: null });
-    const first = loadProgramHistory(db, "p")!;
+    const first = loadProgramHistory(db, "p");
     expect(loadProgramHistory(db, "p")).toBe(first);
 
     const actor = addUser(db, { email: "x@example.com", name: "X", role: "contributor" }, null);
     recordTransition(db, "p", "A", { to: "design" }, actor);
-    const second = loadProgramHistory(db, "p")!;
+    const second = loadProgramHistory(db, "p");
     expect(second).not.toBe(first);
     expect(second.items.find((i) => i.key === "A")!.transitions).toHaveLength(1);
 
@@ -33,6 +33,6 @@ describe("the history cache", () => {
       )
       .run();
     other.close();
-    expect(loadProgramHistory(db, "p")!.items.find((i) => i.key === "B")!.title).toBe("renamed");
+    expect(loadProgramHistory(db, "p").items.find((i) => i.key === "B")!.title).toBe("renamed");
   });
 });

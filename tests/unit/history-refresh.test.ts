@@ -15,8 +15,7 @@ import { verifyTransition } from "@/db/mutations/verify-transition";
 import { getReadiness } from "@/db/queries/get-readiness";
 import { loadProgramHistory } from "@/db/queries/load-program-history";
 import { getWeeklyReport } from "@/db/queries/get-weekly-report";
-import { loadSignals } from "@/db/queries/load-signals";
-import { itemStatuses } from "@/db/queries/query-items";
+import { loadSnapshot } from "@/db/queries/load-snapshot";
 import { AppError } from "@/lib/errors";
 import { isoWeekOf } from "@/lib/iso-week";
 import { STATUSES } from "@/lib/status";
@@ -74,14 +73,19 @@ function write(w: World, [kind, a, b, c]: [number, number, number, number]) {
   }
 }
 
+/** What every read is computed from (the snapshot production loads), and what two reads answer. */
 function answers(db: Db, slug: string) {
-  const history = loadProgramHistory(db, slug)!;
+  const snapshot = loadSnapshot(db, slug, NOW + 86_400_000, NOW + 86_400_000);
   return {
-    history,
-    statuses: itemStatuses(db, slug, history.items, NOW + 86_400_000, NOW + 86_400_000),
+    history: loadProgramHistory(db, slug),
+    program: snapshot.program,
+    items: snapshot.items,
+    statuses: snapshot.statuses,
+    listed: snapshot.listed,
+    breaches: snapshot.breaches,
+    signals: snapshot.signals,
     readiness: getReadiness(db, slug, NOW + 86_400_000, NOW + 86_400_000),
     report: getWeeklyReport(db, slug, isoWeekOf(NOW - 7 * 86_400_000).label, NOW).markdown,
-    signals: loadSignals(db, history.program),
   };
 }
 
@@ -121,11 +125,27 @@ describe("the history cache patched after writes", () => {
       if (i !== at) expect(s).toBe(before.statuses[i]);
     });
     expect(after.signals).toBe(before.signals); // no signal written
+    expect(after.items).toBe(after.history.items); // the snapshot is built on the patched history
+    expect(after.breaches).toBe(before.breaches); // same signals, thresholds and listed items
+  });
+
+  it("keeps the whole snapshot when a write touches another program", () => {
+    const w = setUp();
+    const at = NOW + 86_400_000;
+    const before = loadSnapshot(w.db, w.slug, at, at);
+    const otherKey = w.db.$client.prepare("SELECT i.key FROM items i JOIN programs p ON p.id = i.program_id WHERE p.slug = 'other' LIMIT 1").pluck().get() as string;
+    recordTransition(w.db, "other", otherKey, { to: "design", note: "elsewhere" }, w.writer);
+    expect(loadSnapshot(w.db, w.slug, at, at)).toBe(before);
+  });
+
+  it("throws not_found for an unknown slug", () => {
+    const w = setUp();
+    expect(() => loadSnapshot(w.db, "nope", NOW, NOW)).toThrow(expect.objectContaining({ code: "not_found" }));
   });
 
   it("recomputes when the entry it was cached at is no longer on the log (a restore)", () => {
     const w = setUp();
-    const before = loadProgramHistory(w.db, w.slug)!;
+    const before = loadProgramHistory(w.db, w.slug);
     // Rewrite the cached head's hash behind the app's back, then append: the chain the cache saw
     // is gone, so nothing may be patched onto it.
     const triggers = w.db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'").pluck().all() as string[];
@@ -133,7 +153,7 @@ describe("the history cache patched after writes", () => {
     w.db.$client.prepare("UPDATE audit_log SET hash = 'x' WHERE seq = (SELECT max(seq) FROM audit_log)").run();
     w.db.$client.prepare("UPDATE items SET title = 'changed behind the log' WHERE key = ?").run(w.keys[0]);
     recordTransition(w.db, w.slug, w.keys[1]!, { to: "design", note: "n" }, w.writer);
-    const after = loadProgramHistory(w.db, w.slug)!;
+    const after = loadProgramHistory(w.db, w.slug);
     const first = (h: typeof before) => h.items.find((i) => i.key === w.keys[0])!;
     expect(first(after).title).toBe("changed behind the log");
     expect(first(after)).not.toBe(first(before));

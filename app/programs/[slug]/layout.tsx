@@ -1,18 +1,16 @@
-import { eq } from "drizzle-orm";
-import { notFound } from "next/navigation";
 import { Suspense, type ReactNode } from "react";
 import { requireSignedIn } from "@/app/_lib/auth";
+import { orNotFound } from "@/app/_lib/or-not-found";
 import { DemoProvenance } from "@/components/program/demo-provenance";
 import { ProgramNav } from "@/components/program/program-nav";
 import { getDb } from "@/db/get-db";
-import { programs } from "@/db/schema";
+import { getProgramOrThrow } from "@/db/queries/get-program-or-throw";
 import { DEMO_PROGRAM_SLUG } from "@/lib/demo";
 
 export default async function ProgramLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
   await requireSignedIn();
   const { slug } = await params;
-  const program = getDb().select({ name: programs.name }).from(programs).where(eq(programs.slug, slug)).get();
-  if (!program) notFound();
+  const program = orNotFound(() => getProgramOrThrow(getDb(), slug));
   return (
     <div className="space-y-4">
       <div>

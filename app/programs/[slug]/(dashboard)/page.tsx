@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireSignedIn } from "@/app/_lib/auth";
+import { orNotFound } from "@/app/_lib/or-not-found";
 import { pageView, type SearchParams } from "@/app/_lib/page-view";
 import { AreaTable } from "@/components/dashboard/area-table";
 import { Headline } from "@/components/dashboard/headline";
@@ -27,8 +27,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   await requireSignedIn();
   const { slug } = await params;
   const { view, asOf, knownAt, error } = await pageView(searchParams);
-  const d = getDashboard(getDb(), slug, asOf, knownAt);
-  if (!d) notFound();
+  const d = orNotFound(() => getDashboard(getDb(), slug, asOf, knownAt));
   const r = d.readiness;
   const itemsHref = (extra: Record<string, string | undefined>) => programHref(slug, "items", view, extra);
   const itemHref = (key: string) => `/programs/${slug}/items/${encodeURIComponent(key)}`;

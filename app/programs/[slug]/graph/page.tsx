@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { requireSignedIn } from "@/app/_lib/auth";
+import { orNotFound } from "@/app/_lib/or-not-found";
 import { pageView, type SearchParams } from "@/app/_lib/page-view";
 import { DependencyGraph } from "@/components/graph/dependency-graph";
 import { getDb } from "@/db/get-db";
 import { getReadiness } from "@/db/queries/get-readiness";
 import { queryItems, parseItemQuery } from "@/db/queries/query-items";
-import { AppError } from "@/lib/errors";
 import { buildGraphView } from "@/lib/graph-view";
 
 export const dynamic = "force-dynamic";
@@ -22,13 +21,7 @@ export default async function GraphPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const { view, asOf, knownAt } = await pageView(searchParams);
   const db = getDb();
-  let items;
-  try {
-    items = queryItems(db, slug, parseItemQuery({ asOf: view.asOf, knownAt: view.knownAt })).all;
-  } catch (e) {
-    if (e instanceof AppError && e.code === "not_found") notFound();
-    throw e;
-  }
+  const items = orNotFound(() => queryItems(db, slug, parseItemQuery({ asOf: view.asOf, knownAt: view.knownAt })).all);
   const readiness = getReadiness(db, slug, asOf, knownAt);
   const graph = buildGraphView(items, readiness.criticalPath.keys);
   return (

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireSignedIn } from "@/app/_lib/auth";
+import { orNotFound } from "@/app/_lib/or-not-found";
 import type { SearchParams } from "@/app/_lib/page-view";
 import { ReportWeeksTable } from "@/components/reports/report-weeks-table";
 import { WeekDiff, WeekDiffForm, type WeekDiffData } from "@/components/reports/week-diff";
@@ -25,14 +25,8 @@ export default async function ReportsPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const search = await searchParams;
   const db = getDb();
-  let list: ReturnType<typeof listReportWeeks>;
-  try {
-    const start = Number(one(search.start));
-    list = listReportWeeks(db, slug, { start: Number.isInteger(start) ? start : undefined, week: one(search.week) });
-  } catch (e) {
-    if (e instanceof AppError && e.code === "not_found") notFound();
-    throw e;
-  }
+  const start = Number(one(search.start));
+  const list = orNotFound(() => listReportWeeks(db, slug, { start: Number.isInteger(start) ? start : undefined, week: one(search.week) }));
   const [latest, before] = list.allWeeks;
   const a = one(search.a);
   const b = one(search.b);

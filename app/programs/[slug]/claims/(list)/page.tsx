@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { pageView, type SearchParams } from "@/app/_lib/page-view";
 import { VerdictChip } from "@/components/claims/verdict-chip";
 import { AsOfForm } from "@/components/program/as-of-form";
 import { requireSignedIn } from "@/app/_lib/auth";
+import { orNotFound } from "@/app/_lib/or-not-found";
 import { ClaimForm } from "@/components/claims/claim-form";
 import { LinkedItemsTable } from "@/components/claims/linked-items-table";
 import { BurnUpChart } from "@/components/dashboard/status-charts";
@@ -13,7 +13,6 @@ import { getClaims } from "@/db/queries/get-claims";
 import { loadEvents } from "@/db/queries/load-events";
 import { can } from "@/lib/auth/roles";
 import { statusOverTime } from "@/lib/charts/status-over-time";
-import { AppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -28,14 +27,8 @@ export default async function ClaimsPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const { view, asOf, knownAt } = await pageView(searchParams);
   const db = getDb();
-  let data;
-  try {
-    data = getClaims(db, slug, asOf, knownAt);
-  } catch (e) {
-    if (e instanceof AppError && e.code === "not_found") notFound();
-    throw e;
-  }
-  const { claims, history } = data;
+  const data = orNotFound(() => getClaims(db, slug, asOf, knownAt));
+  const { claims, snapshot: history } = data;
   const events = loadEvents(db, data.program.id);
   const query = new URLSearchParams(Object.entries(view).filter(([, v]) => v) as [string, string][]).toString();
   return (

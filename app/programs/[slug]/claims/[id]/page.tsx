@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireSignedIn } from "@/app/_lib/auth";
+import { orNotFound } from "@/app/_lib/or-not-found";
 import { pageView, type SearchParams } from "@/app/_lib/page-view";
 import { ClaimForm } from "@/components/claims/claim-form";
 import { LinkedItemsTable } from "@/components/claims/linked-items-table";
@@ -11,7 +11,6 @@ import { getDb } from "@/db/get-db";
 import { getClaimDetail } from "@/db/queries/get-claims";
 import { loadProgramHistory } from "@/db/queries/load-program-history";
 import { can } from "@/lib/auth/roles";
-import { AppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -27,13 +26,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
   const id = decodeURIComponent(rawId);
   const { asOf, knownAt } = await pageView(searchParams);
   const db = getDb();
-  let claim;
-  try {
-    claim = getClaimDetail(db, slug, id, asOf, knownAt);
-  } catch (e) {
-    if (e instanceof AppError && e.code === "not_found") notFound();
-    throw e;
-  }
+  const claim = orNotFound(() => getClaimDetail(db, slug, id, asOf, knownAt));
   const { steps, firstSupported } = claim.history;
   return (
     <section className="space-y-4">
@@ -80,7 +73,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
         <Panel title="Edit claim" id="edit-claim">
           <ClaimForm
             slug={slug}
-            itemKeys={loadProgramHistory(db, slug)!.items.map((i) => i.key)}
+            itemKeys={loadProgramHistory(db, slug).items.map((i) => i.key)}
             claim={{ ...claim, version: claim.version, links: claim.links.map((l) => ({ item: l.item, requires: l.requires })) }}
           />
         </Panel>

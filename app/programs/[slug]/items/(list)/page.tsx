@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { requireSignedIn } from "@/app/_lib/auth";
+import { orNotFound } from "@/app/_lib/or-not-found";
 import type { SearchParams } from "@/app/_lib/page-view";
 import { ItemsFilterForm } from "@/components/items/items-filter-form";
 import { ItemsTable } from "@/components/items/items-table";
@@ -34,13 +34,7 @@ export default async function ItemsPage({ params, searchParams }: Props) {
     error = e.errors.map((x) => `${x.path}: ${x.message}`).join("; ");
     q = parseItemQuery({});
   }
-  let result: ReturnType<typeof queryItems>;
-  try {
-    result = queryItems(getDb(), slug, q);
-  } catch (e) {
-    if (e instanceof AppError && e.code === "not_found") notFound();
-    throw e;
-  }
+  const result = orNotFound(() => queryItems(getDb(), slug, q));
   const base = `/programs/${slug}/items`;
   const withParams = (changes: Record<string, string>) => `?${new URLSearchParams({ ...raw, ...changes })}`;
   const owners = [...new Map(result.all.filter((i) => i.owner).map((i) => [i.owner!, { email: i.owner!, name: i.ownerName ?? i.owner! }])).values()].sort(

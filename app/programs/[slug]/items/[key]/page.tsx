@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireSignedIn } from "@/app/_lib/auth";
+import { orNotFound } from "@/app/_lib/or-not-found";
 import { pageView, type SearchParams } from "@/app/_lib/page-view";
 import { AddDependencyForm, RemoveDependencyButton } from "@/components/item/dependency-forms";
 import { EditItemForm } from "@/components/item/edit-item-form";
@@ -14,7 +14,6 @@ import { listUsers } from "@/db/accounts/manage-users";
 import { getDb } from "@/db/get-db";
 import { getItemDetail } from "@/db/queries/get-item-detail";
 import { can } from "@/lib/auth/roles";
-import { AppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -33,13 +32,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
   const key = decodeURIComponent(rawKey);
   const { view, asOf, knownAt } = await pageView(searchParams);
   const db = getDb();
-  let item;
-  try {
-    item = getItemDetail(db, slug, key, asOf, knownAt);
-  } catch (e) {
-    if (e instanceof AppError && e.code === "not_found") notFound();
-    throw e;
-  }
+  const item = orNotFound(() => getItemDetail(db, slug, key, asOf, knownAt));
   const canReport = can(person.role, "report");
   const canVerify = can(person.role, "verify");
   const link = (k: string) => `/programs/${slug}/items/${encodeURIComponent(k)}`;

@@ -1,0 +1,36 @@
+import { buildSnapshot, type Snapshot } from "@/lib/build-snapshot";
+import { thresholdsOf } from "@/lib/readiness/quality";
+import type { Db } from "../index";
+import type { Program } from "../schema";
+import { loadProgramHistory } from "./load-program-history";
+import { loadSignals } from "./load-signals";
+import { memoByHead } from "./memo-by-head";
+
+/** A program at (asOf, knownAt) with its row: what every read of the program is computed from. */
+export interface ProgramSnapshot extends Snapshot {
+  program: Program;
+}
+
+/**
+ * The program, its history, signals, every item's status, the listed items and the breaches at
+ * (asOf, knownAt); a not_found AppError for an unknown slug. Memoised by log head; after a write it
+ * is patched from the previous snapshot (see buildSnapshot), on top of the history and signals,
+ * which patch themselves from the log.
+ */
+export function loadSnapshot(db: Db, slug: string, asOf: number, knownAt: number): ProgramSnapshot {
+  return memoByHead(
+    db,
+    `snapshot:${slug}:${asOf}:${knownAt}`,
+    () => snapshotOf(db, slug, asOf, knownAt),
+    (previous) => snapshotOf(db, slug, asOf, knownAt, previous),
+  );
+}
+
+function snapshotOf(db: Db, slug: string, asOf: number, knownAt: number, previous?: ProgramSnapshot): ProgramSnapshot {
+  const { program, items } = loadProgramHistory(db, slug);
+  const signals = loadSignals(db, program);
+  // A write elsewhere (another program, a claim, an event) leaves the snapshot as it was.
+  if (previous && previous.program === program && previous.items === items && previous.signals === signals) return previous;
+  const snapshot = buildSnapshot({ slug, items, signals, thresholds: thresholdsOf(program), asOf, knownAt }, previous);
+  return { ...snapshot, program };
+}
