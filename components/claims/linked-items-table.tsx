@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { EvaluatedClaim } from "@/lib/claims/evaluate-claims";
-import { StatusBadge } from "../status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 
 /** Each item a claim links to: what the claim implies, the true and reported status on its date, and now. */
 export function LinkedItemsTable({ slug, claim }: { slug: string; claim: EvaluatedClaim }) {

@@ -1,20 +1,9 @@
 import Link from "next/link";
 import type { Readiness } from "@/lib/readiness/compute-readiness";
 import { formatDate } from "@/lib/time";
-import { StatusBadge } from "../status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 
 type ItemHref = (key: string) => string;
-
-export function Panel({ title, children, id }: { title: string; children: React.ReactNode; id?: string }) {
-  return (
-    <section aria-labelledby={id} className="min-w-0 overflow-x-auto rounded border border-slate-200 bg-white p-3">
-      <h2 id={id} className="mb-2 font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 export function CriticalPathPanel({ r, itemHref }: { r: Readiness; itemHref: ItemHref }) {
   if (r.criticalPath.keys.length === 0) return <p className="text-slate-600">Nothing remains on any dependency chain.</p>;

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ItemQuery, ListedItem } from "@/lib/items/item-query";
-import { StatusBadge } from "../status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 
 const COLUMNS = [
   { sort: "key", label: "key" },

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { StatusCounts } from "@/lib/compute-item-statuses";
 import { STATUSES, type Status } from "@/lib/status";
-import { StatusBadge } from "../status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 
 /** True beside reported counts per status: the gap between them is the point. Numbers link to their items. */
 export function StatusCountsTable({

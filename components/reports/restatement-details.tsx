@@ -1,3 +1,4 @@
+import { differenceValue, differenceWhat } from "@/lib/labels";
 import type { ReportPublication } from "@/lib/report/render-json";
 
 /** What changed in a restated week: figures and statuses, then the Markdown lines. */
@@ -21,9 +22,9 @@ export function RestatementDetails({ publication }: { publication: ReportPublica
           <tbody>
             {differences.map((d) => (
               <tr key={d.what} className="border-t border-slate-100">
-                <td className="pr-3 font-mono">{d.what}</td>
-                <td className="pr-3">{d.was}</td>
-                <td className="font-medium">{d.now}</td>
+                <td className="pr-3">{differenceWhat(d.what)}</td>
+                <td className="pr-3">{differenceValue(d.was)}</td>
+                <td className="font-medium">{differenceValue(d.now)}</td>
               </tr>
             ))}
           </tbody>

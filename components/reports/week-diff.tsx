@@ -1,6 +1,6 @@
 import type { ReportDifference } from "@/lib/report/diff-reports";
 import type { Status } from "@/lib/status";
-import { StatusBadge } from "../status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 
 const select = "mt-1 block rounded border border-slate-300 px-2 py-1 font-mono";
 
