@@ -50,7 +50,8 @@ export const FIELD_LABELS = {
 export type Field = keyof typeof FIELD_LABELS;
 
 export const statusLabel = (s: Status): string => STATUS_LABELS[s];
-export const evidenceKindLabel = (k: EvidenceKind): string => EVIDENCE_KIND_LABELS[k];
+/** An evidence kind this version does not know (an older bundle) still shows, as its identifier. */
+export const evidenceKindLabel = (k: string): string => EVIDENCE_KIND_LABELS[k as EvidenceKind] ?? k;
 /** A metric this version does not know (an older bundle) still shows, as its identifier. */
 export const metricLabel = (m: string): string => METRIC_LABELS[m as SignalMetric] ?? m;
 export const fieldLabel = (f: string): string => FIELD_LABELS[f as Field] ?? f;
