@@ -12,6 +12,6 @@ const STYLE: Record<Status, string> = {
 
 export function StatusBadge({ status }: { status: Status }) {
   return (
-    <span className={`inline-block rounded px-1.5 py-0.5 text-xs ring-1 ring-inset ${STYLE[status]}`}>{statusLabel(status)}</span>
+    <span className={`inline-block whitespace-nowrap rounded px-1.5 py-0.5 text-xs ring-1 ring-inset ${STYLE[status]}`}>{statusLabel(status)}</span>
   );
 }
