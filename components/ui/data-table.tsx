@@ -19,12 +19,3 @@ export function Td({ numeric = false, className = "", ...props }: TdHTMLAttribut
   return <td className={`${numeric ? "text-right tabular-nums" : ""} ${className}`.trim()} {...props} />;
 }
 
-/** A table with its accessible name; rows are the caller's. */
-export function DataTable({ label, head, children, className = "w-full text-left" }: { label: string; head: ReactNode; children: ReactNode; className?: string }) {
-  return (
-    <table className={className} aria-label={label}>
-      {head}
-      <tbody>{children}</tbody>
-    </table>
-  );
-}
