@@ -1,3 +1,4 @@
+import { statusLabel } from "./labels";
 import { levelOf, type Status } from "./status";
 
 export const EVIDENCE_KINDS = ["design_doc", "code_change", "test_report", "deployment", "other"] as const;
@@ -12,18 +13,21 @@ interface Gate {
   level: number;
   status: Status;
   requirement: string;
+  /** The requirement in words, for the form that reports a transition. */
+  words: string;
   isMetBy: (e: EvidenceLike) => boolean;
 }
 
 /** DESIGN §3: the evidence each level needs to be entered. Cumulative. */
 export const GATES: readonly Gate[] = [
-  { level: 2, status: "build", requirement: "a design_doc", isMetBy: (e) => e.kind === "design_doc" },
-  { level: 3, status: "validate", requirement: "a code_change", isMetBy: (e) => e.kind === "code_change" },
-  { level: 4, status: "rollout", requirement: "a test_report", isMetBy: (e) => e.kind === "test_report" },
+  { level: 2, status: "build", requirement: "a design_doc", words: "a design doc", isMetBy: (e) => e.kind === "design_doc" },
+  { level: 3, status: "validate", requirement: "a code_change", words: "a code change", isMetBy: (e) => e.kind === "code_change" },
+  { level: 4, status: "rollout", requirement: "a test_report", words: "a test report", isMetBy: (e) => e.kind === "test_report" },
   {
     level: 5,
     status: "done",
     requirement: "a deployment with fleetPercent = 100",
+    words: "a deployment to 100 % of the fleet",
     isMetBy: (e) => e.kind === "deployment" && e.fleetPercent === 100,
   },
 ];
@@ -36,7 +40,7 @@ export function missingEvidence(to: Status, pool: readonly EvidenceLike[]): Gate
 
 /** What entering `to` requires, in words, for forms and docs. */
 export function gateRequirements(to: Status): string[] {
-  return GATES.filter((g) => g.level <= levelOf(to)).map((g) => `${g.requirement} (to enter ${g.status})`);
+  return GATES.filter((g) => g.level <= levelOf(to)).map((g) => `${g.words} (to enter ${statusLabel(g.status)})`);
 }
 
 export function describeMissingEvidence(to: Status, missing: readonly Gate[]): string {

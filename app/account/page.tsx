@@ -4,6 +4,7 @@ import { CreateTokenForm } from "@/components/auth/create-token-form";
 import { RevokeTokenForm } from "@/components/auth/revoke-token-form";
 import { listTokens } from "@/db/accounts/api-tokens";
 import { getDb } from "@/db/get-db";
+import { TableHead, Th } from "@/components/ui/data-table";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Account" };
@@ -31,15 +32,13 @@ export default async function AccountPage() {
           <p className="text-slate-600">No tokens yet.</p>
         ) : (
           <table className="w-full max-w-3xl text-left" aria-label="API tokens">
-            <thead className="text-xs uppercase text-slate-500">
-              <tr>
-                <th className="py-1">token</th>
-                <th className="py-1">name</th>
-                <th className="py-1">created</th>
-                <th className="py-1">last used</th>
-                <th className="py-1">state</th>
-              </tr>
-            </thead>
+            <TableHead>
+              <Th className="py-1">token</Th>
+              <Th className="py-1">name</Th>
+              <Th className="py-1">created</Th>
+              <Th className="py-1">last used</Th>
+              <Th className="py-1">state</Th>
+            </TableHead>
             <tbody>
               {tokens.map((t) => (
                 <tr key={t.id} className="border-t border-slate-100">

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { requireSignedIn } from "@/app/_lib/auth";
 import { VERDICT_LABELS, VERDICTS } from "@/lib/claims/claim-verdict";
 import { GATES } from "@/lib/gates";
+import { statusLabel } from "@/lib/labels";
+import { STATUSES } from "@/lib/status";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Rules" };
@@ -14,11 +16,11 @@ export default async function RulesPage() {
       <h1 className="text-xl font-semibold">How the tracker counts</h1>
       <section id="statuses" className="space-y-1">
         <h2 className="font-semibold">Statuses and evidence gates</h2>
-        <p>not_started → design → build → validate → rollout → done. To enter a level, the item&apos;s evidence must include:</p>
+        <p>{STATUSES.map(statusLabel).join(" → ")}. To enter a level, the item&apos;s evidence must include:</p>
         <ul className="list-disc pl-5">
           {GATES.map((g) => (
             <li key={g.status}>
-              <strong>{g.status}</strong>: {g.requirement}
+              <strong>{statusLabel(g.status)}</strong>: {g.words}
             </li>
           ))}
         </ul>

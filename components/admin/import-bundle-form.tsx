@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 
 interface Problem {
   detail?: string;
@@ -92,14 +93,13 @@ export function ImportBundleForm() {
               </li>
             ))}
           </ul>
-          <button
+          <Button
             type="button"
             disabled={busy}
             onClick={() => send(false)}
-            className="rounded bg-indigo-700 px-3 py-1.5 font-medium text-white disabled:opacity-60"
           >
             Import {preview.program}
-          </button>
+          </Button>
         </div>
       )}
     </div>

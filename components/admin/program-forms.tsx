@@ -3,35 +3,31 @@
 import { useActionState } from "react";
 import { createProgramAction, editProgramAction } from "@/app/admin-actions";
 import { IDLE, type ActionState } from "@/app/_lib/action-state";
+import { Field, Input, Textarea } from "../ui/field";
+import { Button } from "../ui/button";
 import { FormMessage } from "../ui/form-message";
-
-const input = "mt-1 block w-full rounded border border-slate-300 px-2 py-1";
 
 export function CreateProgramForm() {
   const [state, action, pending] = useActionState<ActionState, FormData>(createProgramAction, IDLE);
   const v = state.values ?? {};
   return (
     <form action={action} className="grid max-w-xl gap-3" aria-label="Create a program">
-      <label>
-        <span className="text-slate-700">Slug (lower-case, digits, dashes)</span>
-        <input name="slug" required defaultValue={v.slug} className={input} />
-      </label>
-      <label>
-        <span className="text-slate-700">Name</span>
-        <input name="name" required defaultValue={v.name} className={input} />
-      </label>
-      <label>
-        <span className="text-slate-700">Description</span>
-        <textarea name="description" defaultValue={v.description} className={input} />
-      </label>
-      <label>
-        <span className="text-slate-700">Committed target date</span>
-        <input name="targetDate" type="date" defaultValue={v.targetDate} className={input} />
-      </label>
+      <Field label="Slug (lower-case, digits, dashes)">
+        <Input name="slug" required defaultValue={v.slug} />
+      </Field>
+      <Field label="Name">
+        <Input name="name" required defaultValue={v.name} />
+      </Field>
+      <Field label="Description">
+        <Textarea name="description" defaultValue={v.description} />
+      </Field>
+      <Field label="Committed target date">
+        <Input name="targetDate" type="date" defaultValue={v.targetDate} />
+      </Field>
       <FormMessage state={state} />
-      <button type="submit" disabled={pending} className="w-fit rounded bg-indigo-700 px-3 py-1.5 font-medium text-white disabled:opacity-60">
+      <Button disabled={pending} className="w-fit">
         Create program
-      </button>
+      </Button>
     </form>
   );
 }
@@ -56,27 +52,24 @@ export function EditProgramForm({ slug, program }: { slug: string; program: Prog
   return (
     <form action={action} className="grid max-w-xl gap-3" aria-label="Program settings" key={`${program.version}-${state.status}`}>
       <input type="hidden" name="version" value={program.version} />
-      <label>
-        <span className="text-slate-700">Name</span>
-        <input name="name" required defaultValue={v.name} className={input} />
-      </label>
-      <label>
-        <span className="text-slate-700">Description</span>
-        <textarea name="description" defaultValue={v.description} rows={4} className={input} />
-      </label>
-      <label>
-        <span className="text-slate-700">Committed target date</span>
-        <input name="targetDate" type="date" defaultValue={v.targetDate} className={input} />
-      </label>
+      <Field label="Name">
+        <Input name="name" required defaultValue={v.name} />
+      </Field>
+      <Field label="Description">
+        <Textarea name="description" defaultValue={v.description} rows={4} />
+      </Field>
+      <Field label="Committed target date">
+        <Input name="targetDate" type="date" defaultValue={v.targetDate} />
+      </Field>
       <fieldset className="grid gap-3 sm:grid-cols-3">
         <legend className="text-slate-700">Quality thresholds</legend>
         <label>
           <span className="text-xs text-slate-600">Test coverage minimum (%)</span>
-          <input name="testCoveragePct" type="number" min={0} max={100} step="any" defaultValue={v.testCoveragePct} className={input} />
+          <Input name="testCoveragePct" type="number" min={0} max={100} step="any" defaultValue={v.testCoveragePct} />
         </label>
         <label>
           <span className="text-xs text-slate-600">Unvetted crates maximum</span>
-          <input name="unvettedCrates" type="number" min={0} step={1} defaultValue={v.unvettedCrates} className={input} />
+          <Input name="unvettedCrates" type="number" min={0} step={1} defaultValue={v.unvettedCrates} />
         </label>
         <label className="flex items-center gap-2 pt-5">
           <input name="crashOwnerRegistered" type="checkbox" defaultChecked={program.thresholds.crashOwnerRegistered} />
@@ -84,9 +77,9 @@ export function EditProgramForm({ slug, program }: { slug: string; program: Prog
         </label>
       </fieldset>
       <FormMessage state={state} />
-      <button type="submit" disabled={pending} className="w-fit rounded bg-indigo-700 px-3 py-1.5 font-medium text-white disabled:opacity-60">
+      <Button disabled={pending} className="w-fit">
         Save settings
-      </button>
+      </Button>
     </form>
   );
 }

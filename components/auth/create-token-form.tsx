@@ -1,5 +1,6 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { useActionState } from "react";
 import { createTokenAction, type TokenState } from "@/app/account/actions";
 
@@ -12,9 +13,7 @@ export function CreateTokenForm() {
           <span className="text-slate-700">Token name</span>
           <input name="name" placeholder="e.g. weekly-export cron" className="mt-1 block rounded border border-slate-300 px-2 py-1" />
         </label>
-        <button type="submit" disabled={pending} className="rounded bg-indigo-700 px-3 py-1.5 text-white disabled:opacity-60">
-          Create token
-        </button>
+        <Button disabled={pending}>Create token</Button>
       </div>
       {state.token && (
         <p role="status" className="rounded bg-emerald-50 p-2">

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Button } from "@/components/ui/button";
 import { signOutAction } from "@/app/sign-in/actions";
 import type { Person } from "@/db/schema";
 
@@ -10,9 +11,7 @@ export function UserMenu({ person }: { person: Person }) {
         {person.name} <span className="text-slate-500">({person.role})</span>
       </Link>
       <form action={signOutAction}>
-        <button type="submit" className="rounded border border-slate-300 px-2 py-1 text-slate-700 hover:bg-slate-100">
-          Sign out
-        </button>
+        <Button variant="secondary">Sign out</Button>
       </form>
     </div>
   );

@@ -3,10 +3,11 @@
 import { useActionState, useState } from "react";
 import { createClaimAction, editClaimAction } from "@/app/programs/[slug]/claims/actions";
 import { IDLE, type ActionState } from "@/app/_lib/action-state";
+import { statusLabel } from "@/lib/labels";
 import { STATUSES } from "@/lib/status";
+import { Field, Input, Select, Textarea } from "../ui/field";
+import { Button } from "../ui/button";
 import { FormMessage } from "../ui/form-message";
-
-const input = "mt-1 block w-full rounded border border-slate-300 px-2 py-1";
 
 export interface ClaimFormValues {
   id: string;
@@ -33,62 +34,56 @@ export function ClaimForm({ slug, itemKeys, claim }: { slug: string; itemKeys: s
     <form action={formAction} className="space-y-3" aria-label={claim ? "Edit claim" : "Add a claim"} key={`${claim?.version ?? 0}-${state.status}`}>
       {claim?.version !== undefined && <input type="hidden" name="version" value={claim.version} />}
       <div className="grid gap-3 sm:grid-cols-3">
-        <label>
-          <span className="text-slate-700">Claim id</span>
-          <input name="id" required defaultValue={val("id")} readOnly={Boolean(claim)} placeholder="ignite-2025-keynote" className={input} />
-        </label>
-        <label>
-          <span className="text-slate-700">Date</span>
-          <input name="date" type="date" required defaultValue={val("date")} className={input} />
-        </label>
-        <label>
-          <span className="text-slate-700">Date precision</span>
-          <select name="datePrecision" defaultValue={val("datePrecision") || "day"} className={input}>
+        <Field label="Claim id">
+          <Input name="id" required defaultValue={val("id")} readOnly={Boolean(claim)} placeholder="ignite-2025-keynote" />
+        </Field>
+        <Field label="Date">
+          <Input name="date" type="date" required defaultValue={val("date")} />
+        </Field>
+        <Field label="Date precision">
+          <Select name="datePrecision" defaultValue={val("datePrecision") || "day"}>
             <option>day</option>
             <option>month</option>
             <option>year</option>
-          </select>
-        </label>
-        <label>
-          <span className="text-slate-700">Speaker</span>
-          <input name="speaker" required defaultValue={val("speaker")} className={input} />
-        </label>
-        <label>
-          <span className="text-slate-700">Venue</span>
-          <input name="venue" defaultValue={val("venue")} className={input} />
-        </label>
-        <label>
-          <span className="text-slate-700">Kind</span>
-          <input name="kind" defaultValue={val("kind")} placeholder="keynote, blog, interview…" className={input} />
-        </label>
+          </Select>
+        </Field>
+        <Field label="Speaker">
+          <Input name="speaker" required defaultValue={val("speaker")} />
+        </Field>
+        <Field label="Venue">
+          <Input name="venue" defaultValue={val("venue")} />
+        </Field>
+        <Field label="Kind">
+          <Input name="kind" defaultValue={val("kind")} placeholder="keynote, blog, interview…" />
+        </Field>
       </div>
-      <label className="block">
-        <span className="text-slate-700">Short quote</span>
-        <textarea name="quote" required rows={2} defaultValue={val("quote")} className={input} />
-      </label>
+      <Field label="Short quote">
+        <Textarea name="quote" required rows={2} defaultValue={val("quote")} />
+      </Field>
       <label className="flex items-center gap-2">
         <input name="quoteIsParaphrase" type="checkbox" defaultChecked={claim?.quoteIsParaphrase ?? false} />
         <span className="text-slate-700">The quote is a paraphrase</span>
       </label>
-      <label className="block">
-        <span className="text-slate-700">Source URL</span>
-        <input name="url" type="url" required defaultValue={val("url")} className={input} />
-      </label>
+      <Field label="Source URL">
+        <Input name="url" type="url" required defaultValue={val("url")} />
+      </Field>
       <fieldset className="space-y-2">
         <legend className="text-slate-700">Linked items and the status the claim implies</legend>
         {Array.from({ length: rows }, (_, i) => (
           <div key={i} className="grid grid-cols-2 gap-2 sm:w-2/3">
-            <select name="linkItem" aria-label={`Link ${i + 1} item`} defaultValue={claim?.links[i]?.item ?? ""} className={input}>
+            <Select name="linkItem" aria-label={`Link ${i + 1} item`} defaultValue={claim?.links[i]?.item ?? ""}>
               <option value="">— no item —</option>
               {itemKeys.map((k) => (
                 <option key={k}>{k}</option>
               ))}
-            </select>
-            <select name="linkRequires" aria-label={`Link ${i + 1} implied status`} defaultValue={claim?.links[i]?.requires ?? "rollout"} className={input}>
+            </Select>
+            <Select name="linkRequires" aria-label={`Link ${i + 1} implied status`} defaultValue={claim?.links[i]?.requires ?? "rollout"}>
               {STATUSES.map((s) => (
-                <option key={s}>{s}</option>
+                <option key={s} value={s}>
+                  {statusLabel(s)}
+                </option>
               ))}
-            </select>
+            </Select>
           </div>
         ))}
         <button type="button" onClick={() => setRows((n) => n + 1)} className="text-indigo-700 hover:underline">
@@ -96,9 +91,9 @@ export function ClaimForm({ slug, itemKeys, claim }: { slug: string; itemKeys: s
         </button>
       </fieldset>
       <FormMessage state={state} />
-      <button type="submit" disabled={pending} className="rounded bg-indigo-700 px-3 py-1.5 font-medium text-white disabled:opacity-60">
+      <Button disabled={pending}>
         {claim ? "Save claim" : "Add claim"}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,21 +1,20 @@
 import Link from "next/link";
 import type { EvaluatedClaim } from "@/lib/claims/evaluate-claims";
-import { StatusBadge } from "../status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { TableHead, Th } from "@/components/ui/data-table";
 
 /** Each item a claim links to: what the claim implies, the true and reported status on its date, and now. */
 export function LinkedItemsTable({ slug, claim }: { slug: string; claim: EvaluatedClaim }) {
   return (
     <div className="overflow-x-auto">
       <table className="mt-2 w-full text-left" aria-label={`Items linked to ${claim.id}`}>
-        <thead className="text-xs text-slate-600">
-          <tr>
-            <th className="font-medium">item</th>
-            <th className="font-medium">claim implies</th>
-            <th className="font-medium">true on {claim.date}</th>
-            <th className="font-medium">reported on {claim.date}</th>
-            <th className="font-medium">true as of {claim.asOf}</th>
-          </tr>
-        </thead>
+        <TableHead caps={false}>
+          <Th>item</Th>
+          <Th>claim implies</Th>
+          <Th>true on {claim.date}</Th>
+          <Th>reported on {claim.date}</Th>
+          <Th>true as of {claim.asOf}</Th>
+        </TableHead>
         <tbody>
           {claim.links.map((l) => (
             <tr key={l.item} className="border-t border-slate-100">

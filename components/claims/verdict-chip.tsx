@@ -1,4 +1,5 @@
 import { VERDICT_LABELS, type Verdict } from "@/lib/claims/claim-verdict";
+import { verdictLabel } from "@/lib/labels";
 
 const STYLE: Record<Verdict, string> = {
   supported: "bg-emerald-100 text-emerald-900 ring-emerald-400",
@@ -13,7 +14,7 @@ const STYLE: Record<Verdict, string> = {
 export function VerdictChip({ verdict }: { verdict: Verdict }) {
   return (
     <span title={VERDICT_LABELS[verdict]} className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${STYLE[verdict]}`}>
-      {verdict.replace("_", " ")}
+      {verdictLabel(verdict)}
     </span>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { AreaCounts } from "@/lib/readiness/count-by-area";
+import { TableHead, Th } from "@/components/ui/data-table";
 import { startedCount as started } from "@/lib/status";
 
 /** Status by area: true against reported, each number a link to its items. */
@@ -7,16 +8,14 @@ export function AreaTable({ areas, href }: { areas: AreaCounts[]; href: (extra: 
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left" aria-label="Status by area">
-        <thead className="text-xs uppercase text-slate-600">
-          <tr>
-            <th className="py-1 font-medium">area</th>
-            <th className="py-1 text-right font-medium">items</th>
-            <th className="py-1 text-right font-medium" title="true status beyond not_started">started (true / reported)</th>
-            <th className="py-1 text-right font-medium">done (true / reported)</th>
-            <th className="py-1 text-right font-medium">inflated</th>
-            <th className="py-1 text-right font-medium">blocked</th>
-          </tr>
-        </thead>
+        <TableHead>
+          <Th className="py-1">area</Th>
+          <Th numeric className="py-1">items</Th>
+          <Th numeric className="py-1" title="true status beyond Not started">started (true / reported)</Th>
+          <Th numeric className="py-1">done (true / reported)</Th>
+          <Th numeric className="py-1">inflated</Th>
+          <Th numeric className="py-1">blocked</Th>
+        </TableHead>
         <tbody>
           {areas.map((a) => (
             <tr key={a.area} className="border-t border-slate-100">

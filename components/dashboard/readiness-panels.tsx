@@ -1,20 +1,11 @@
 import Link from "next/link";
 import type { Readiness } from "@/lib/readiness/compute-readiness";
+import { metricLabel } from "@/lib/labels";
 import { formatDate } from "@/lib/time";
-import { StatusBadge } from "../status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { TableHead, Th } from "@/components/ui/data-table";
 
 type ItemHref = (key: string) => string;
-
-export function Panel({ title, children, id }: { title: string; children: React.ReactNode; id?: string }) {
-  return (
-    <section aria-labelledby={id} className="min-w-0 overflow-x-auto rounded border border-slate-200 bg-white p-3">
-      <h2 id={id} className="mb-2 font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 export function CriticalPathPanel({ r, itemHref }: { r: Readiness; itemHref: ItemHref }) {
   if (r.criticalPath.keys.length === 0) return <p className="text-slate-600">Nothing remains on any dependency chain.</p>;
@@ -117,15 +108,13 @@ export function QualityPanel({ r, itemHref, unownedHref }: { r: Readiness; itemH
         ) : (
           <div className="max-h-64 overflow-y-auto">
             <table className="w-full text-left" aria-label="Quality breaches">
-              <thead className="text-xs text-slate-600">
-                <tr>
-                  <th className="font-medium">item</th>
-                  <th className="font-medium">metric</th>
-                  <th className="text-right font-medium">value</th>
-                  <th className="text-right font-medium">needs</th>
-                  <th className="text-right font-medium">measured</th>
-                </tr>
-              </thead>
+              <TableHead caps={false}>
+                <Th>item</Th>
+                <Th>metric</Th>
+                <Th numeric>value</Th>
+                <Th numeric>needs</Th>
+                <Th numeric>measured</Th>
+              </TableHead>
               <tbody>
                 {breaches.slice(0, SHOWN).map((b) => (
                   <tr key={`${b.key}-${b.metric}`} className="border-t border-slate-100">
@@ -134,7 +123,7 @@ export function QualityPanel({ r, itemHref, unownedHref }: { r: Readiness; itemH
                         {b.key}
                       </Link>
                     </td>
-                    <td>{b.metric}</td>
+                    <td>{metricLabel(b.metric)}</td>
                     <td className="text-right tabular-nums">{b.value}</td>
                     <td className="text-right">{b.threshold}</td>
                     <td className="text-right">{formatDate(b.measuredAt)}</td>

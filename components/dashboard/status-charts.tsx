@@ -1,6 +1,7 @@
 "use client";
 
 import { Area, AreaChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { statusLabel } from "@/lib/labels";
 import type { StatusPoint } from "@/lib/charts/status-over-time";
 import { STATUSES } from "@/lib/status";
 import { STATUS_COLORS } from "@/lib/status-colors";
@@ -64,7 +65,7 @@ export function CumulativeFlowChart({ series }: { series: StatusPoint[] }) {
           <Tooltip labelFormatter={tipDate} />
           <Legend />
           {[...STATUSES].reverse().map((s) => (
-            <Area key={s} type="stepAfter" dataKey={s} stackId="1" stroke={STATUS_COLORS[s]} fill={STATUS_COLORS[s]} fillOpacity={0.7} />
+            <Area key={s} type="stepAfter" dataKey={s} name={statusLabel(s)} stackId="1" stroke={STATUS_COLORS[s]} fill={STATUS_COLORS[s]} fillOpacity={0.7} />
           ))}
         </AreaChart>
       </ResponsiveContainer>

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { addDependencyAction, removeDependencyAction } from "@/app/programs/[slug]/items/[key]/actions";
 import { IDLE, type ActionState } from "@/app/_lib/action-state";
 import { FormMessage } from "../ui/form-message";
+import { Button } from "@/components/ui/button";
 
 export function AddDependencyForm({ slug, itemKey, candidates }: { slug: string; itemKey: string; candidates: string[] }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(addDependencyAction.bind(null, slug, itemKey), IDLE);
@@ -18,9 +19,9 @@ export function AddDependencyForm({ slug, itemKey, candidates }: { slug: string;
             ))}
           </select>
         </label>
-        <button type="submit" disabled={pending} className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100">
+        <Button variant="secondary" disabled={pending}>
           Add dependency
-        </button>
+        </Button>
       </div>
       <FormMessage state={state} />
     </form>

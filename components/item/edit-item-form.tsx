@@ -3,9 +3,9 @@
 import { useActionState } from "react";
 import { editItemAction } from "@/app/programs/[slug]/items/[key]/actions";
 import { IDLE, type ActionState } from "@/app/_lib/action-state";
+import { Field, Input, Select, Textarea } from "../ui/field";
+import { Button } from "../ui/button";
 import { FormMessage } from "../ui/form-message";
-
-const input = "mt-1 block w-full rounded border border-slate-300 px-2 py-1";
 
 export interface EditableItem {
   title: string;
@@ -36,46 +36,39 @@ export function EditItemForm({ slug, itemKey, item, people }: { slug: string; it
   return (
     <form action={action} className="grid gap-3 sm:grid-cols-2" aria-label="Edit item" key={`${item.version}-${state.status}`}>
       <input type="hidden" name="version" value={item.version} />
-      <label className="block sm:col-span-2">
-        <span className="text-slate-700">Title</span>
-        <input name="title" defaultValue={v.title} className={input} required />
-      </label>
-      <label className="block sm:col-span-2">
-        <span className="text-slate-700">Description</span>
-        <textarea name="description" defaultValue={v.description} rows={3} className={input} />
-      </label>
-      <label className="block">
-        <span className="text-slate-700">Area</span>
-        <input name="area" defaultValue={v.area} className={input} required />
-      </label>
-      <label className="block">
-        <span className="text-slate-700">Owner</span>
-        <select name="owner" defaultValue={v.owner} className={input}>
+      <Field label="Title" className="block sm:col-span-2">
+        <Input name="title" defaultValue={v.title} required />
+      </Field>
+      <Field label="Description" className="block sm:col-span-2">
+        <Textarea name="description" defaultValue={v.description} rows={3} />
+      </Field>
+      <Field label="Area">
+        <Input name="area" defaultValue={v.area} required />
+      </Field>
+      <Field label="Owner">
+        <Select name="owner" defaultValue={v.owner}>
           <option value="">— nobody (a risk) —</option>
           {people.map((p) => (
             <option key={p.email} value={p.email}>
               {p.name}
             </option>
           ))}
-        </select>
-      </label>
-      <label className="block">
-        <span className="text-slate-700">Team</span>
-        <input name="team" defaultValue={v.team} className={input} />
-      </label>
-      <label className="block">
-        <span className="text-slate-700">Estimate (weeks)</span>
-        <input name="estimateWeeks" type="number" step="0.5" min="0.5" defaultValue={v.estimateWeeks} className={input} required />
-      </label>
-      <label className="block">
-        <span className="text-slate-700">Target date</span>
-        <input name="targetDate" type="date" defaultValue={v.targetDate} className={input} />
-      </label>
+        </Select>
+      </Field>
+      <Field label="Team">
+        <Input name="team" defaultValue={v.team} />
+      </Field>
+      <Field label="Estimate (weeks)">
+        <Input name="estimateWeeks" type="number" step="0.5" min="0.5" defaultValue={v.estimateWeeks} required />
+      </Field>
+      <Field label="Target date">
+        <Input name="targetDate" type="date" defaultValue={v.targetDate} />
+      </Field>
       <div className="sm:col-span-2 space-y-2">
         <FormMessage state={state} />
-        <button type="submit" disabled={pending} className="rounded bg-indigo-700 px-3 py-1.5 font-medium text-white disabled:opacity-60">
+        <Button disabled={pending}>
           Save changes
-        </button>
+        </Button>
       </div>
     </form>
   );

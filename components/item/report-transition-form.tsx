@@ -4,10 +4,11 @@ import { useActionState, useState } from "react";
 import { reportTransitionAction } from "@/app/programs/[slug]/items/[key]/actions";
 import { IDLE, type ActionState } from "@/app/_lib/action-state";
 import { EVIDENCE_KINDS, gateRequirements } from "@/lib/gates";
+import { evidenceKindLabel, statusLabel } from "@/lib/labels";
 import { levelOf, STATUSES, type Status } from "@/lib/status";
+import { Field, Input, Select, Textarea } from "../ui/field";
+import { Button } from "../ui/button";
 import { FormMessage } from "../ui/form-message";
-
-const input = "mt-1 block w-full rounded border border-slate-300 px-2 py-1";
 
 /** Report a transition with evidence; the gate's requirement is shown before submitting. */
 export function ReportTransitionForm({ slug, itemKey, reported }: { slug: string; itemKey: string; reported: Status }) {
@@ -19,25 +20,25 @@ export function ReportTransitionForm({ slug, itemKey, reported }: { slug: string
   return (
     <form action={action} className="space-y-3" aria-label="Report a transition">
       <div className="grid gap-3 sm:grid-cols-2">
-        <label className="block">
-          <span className="text-slate-700">New status</span>
-          <select name="to" value={to} onChange={(e) => setTo(e.target.value as Status)} className={input}>
+        <Field label="New status">
+          <Select name="to" value={to} onChange={(e) => setTo(e.target.value as Status)}>
             {STATUSES.map((s) => (
-              <option key={s}>{s}</option>
+              <option key={s} value={s}>
+                {statusLabel(s)}
+              </option>
             ))}
-          </select>
-        </label>
-        <label className="block">
-          <span className="text-slate-700">Effective date (empty: now)</span>
-          <input type="date" name="effectiveAt" className={input} />
-        </label>
+          </Select>
+        </Field>
+        <Field label="Effective date (empty: now)">
+          <Input type="date" name="effectiveAt" />
+        </Field>
       </div>
       <p className="rounded bg-slate-50 p-2 text-slate-700" data-testid="gate-requirement">
         {down
-          ? `Moving down from ${reported} needs a note saying why, and no evidence.`
+          ? `Moving down from ${statusLabel(reported)} needs a note saying why, and no evidence.`
           : needs.length === 0
-            ? `Entering ${to} needs no evidence.`
-            : `Entering ${to} needs, on this or an earlier transition of the item: ${needs.join("; ")}.`}
+            ? `Entering ${statusLabel(to)} needs no evidence.`
+            : `Entering ${statusLabel(to)} needs, on this or an earlier transition of the item: ${needs.join("; ")}.`}
       </p>
       <fieldset className="space-y-2">
         <legend className="text-slate-700">Evidence</legend>
@@ -45,29 +46,30 @@ export function ReportTransitionForm({ slug, itemKey, reported }: { slug: string
           <div key={i} className="grid gap-2 sm:grid-cols-[10rem_1fr_1fr_6rem]">
             <label>
               <span className="sr-only">Evidence {i + 1} kind</span>
-              <select name="evidenceKind" className={input} aria-label={`Evidence ${i + 1} kind`}>
+              <Select name="evidenceKind" aria-label={`Evidence ${i + 1} kind`}>
                 {EVIDENCE_KINDS.map((k) => (
-                  <option key={k}>{k}</option>
+                  <option key={k} value={k}>
+                    {evidenceKindLabel(k)}
+                  </option>
                 ))}
-              </select>
+              </Select>
             </label>
             <label>
               <span className="sr-only">Evidence {i + 1} URL</span>
-              <input name="evidenceUrl" type="url" placeholder="https://…" className={input} aria-label={`Evidence ${i + 1} URL`} />
+              <Input name="evidenceUrl" type="url" placeholder="https://…" aria-label={`Evidence ${i + 1} URL`} />
             </label>
             <label>
               <span className="sr-only">Evidence {i + 1} summary</span>
-              <input name="evidenceSummary" placeholder="summary" className={input} aria-label={`Evidence ${i + 1} summary`} />
+              <Input name="evidenceSummary" placeholder="summary" aria-label={`Evidence ${i + 1} summary`} />
             </label>
             <label>
               <span className="sr-only">Evidence {i + 1} fleet percent</span>
-              <input
+              <Input
                 name="evidenceFleet"
                 type="number"
                 min={0}
                 max={100}
                 placeholder="fleet %"
-                className={input}
                 aria-label={`Evidence ${i + 1} fleet percent`}
               />
             </label>
@@ -77,14 +79,13 @@ export function ReportTransitionForm({ slug, itemKey, reported }: { slug: string
           + another piece of evidence
         </button>
       </fieldset>
-      <label className="block">
-        <span className="text-slate-700">Note</span>
-        <textarea name="note" rows={2} className={input} />
-      </label>
+      <Field label="Note">
+        <Textarea name="note" rows={2} />
+      </Field>
       <FormMessage state={state} />
-      <button type="submit" disabled={pending} className="rounded bg-indigo-700 px-3 py-1.5 font-medium text-white disabled:opacity-60">
+      <Button disabled={pending}>
         Report transition
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { Button } from "@/components/ui/button";
 import type { ItemQuery } from "@/lib/items/item-query";
+import { statusLabel } from "@/lib/labels";
 import { STATUSES } from "@/lib/status";
 
 const select = "block rounded border border-slate-300 bg-white px-2 py-1";
@@ -22,10 +24,17 @@ function FilterSelect({ label, name, value, options }: { label: string; name: st
 }
 
 const same = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }));
+const STATUS_OPTIONS = STATUSES.map((s) => ({ value: s, label: statusLabel(s) }));
 const YES_NO = [
   { value: "1", label: "yes" },
   { value: "0", label: "no" },
 ];
+
+const FLAGS = [
+  { name: "blocked", label: "Blocked" },
+  { name: "inflated", label: "Inflated" },
+  { name: "unowned", label: "Unowned" },
+] as const;
 
 /** Filters as a GET form: every view is a URL that can be linked and bookmarked. */
 export function ItemsFilterForm({
@@ -54,17 +63,15 @@ export function ItemsFilterForm({
         <span className="text-xs text-slate-600">Search</span>
         <input name="q" type="search" defaultValue={q.q} placeholder="key or title" className={select} />
       </label>
-      <FilterSelect label="True status" name="status" value={q.status ?? ""} options={same(STATUSES)} />
-      <FilterSelect label="Reported status" name="reportedStatus" value={q.reportedStatus ?? ""} options={same(STATUSES)} />
+      <FilterSelect label="True status" name="status" value={q.status ?? ""} options={STATUS_OPTIONS} />
+      <FilterSelect label="Reported status" name="reportedStatus" value={q.reportedStatus ?? ""} options={STATUS_OPTIONS} />
       <FilterSelect label="Area" name="area" value={q.area ?? ""} options={same(areas)} />
       <FilterSelect label="Owner" name="owner" value={q.owner ?? ""} options={owners.map((o) => ({ value: o.email, label: o.name }))} />
       <FilterSelect label="Team" name="team" value={q.team ?? ""} options={same(teams)} />
-      {(["blocked", "inflated", "unowned"] as const).map((name) => (
-        <FilterSelect key={name} label={name[0]!.toUpperCase() + name.slice(1)} name={name} value={flag(q[name])} options={YES_NO} />
+      {FLAGS.map(({ name, label }) => (
+        <FilterSelect key={name} label={label} name={name} value={flag(q[name])} options={YES_NO} />
       ))}
-      <button type="submit" className="rounded bg-indigo-700 px-3 py-1 font-medium text-white hover:bg-indigo-800">
-        Filter
-      </button>
+      <Button>Filter</Button>
       <Link href={action} className="py-1 text-indigo-700 hover:underline">
         Clear
       </Link>

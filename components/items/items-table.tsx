@@ -1,17 +1,13 @@
 import Link from "next/link";
+import { TableHead, Th } from "@/components/ui/data-table";
+import { StatusBadge } from "@/components/ui/status-badge";
 import type { ItemQuery, ListedItem } from "@/lib/items/item-query";
-import { StatusBadge } from "../status-badge";
+import { FIELD_LABELS } from "@/lib/labels";
 
-const COLUMNS = [
-  { sort: "key", label: "key" },
-  { sort: "title", label: "title" },
-  { sort: "area", label: "area" },
-  { sort: "owner", label: "owner" },
-  { sort: "team", label: "team" },
-  { sort: "estimateWeeks", label: "estimateWeeks" },
-  { sort: "trueStatus", label: "trueStatus" },
-  { sort: "reportedStatus", label: "reportedStatus" },
-] as const;
+const COLUMNS = (["key", "title", "area", "owner", "team", "estimateWeeks", "trueStatus", "reportedStatus"] as const).map((sort) => ({
+  sort,
+  label: FIELD_LABELS[sort],
+}));
 
 /** The items, true and reported status side by side; headers sort through the URL. */
 export function ItemsTable({
@@ -28,27 +24,26 @@ export function ItemsTable({
   return (
     <div className="overflow-x-auto rounded border border-slate-200 bg-white">
       <table className="w-full text-left" aria-label="Items">
-        <thead className="bg-slate-50 text-xs uppercase text-slate-600">
-          <tr>
-            {COLUMNS.map((c) => {
-              const active = q.sort === c.sort;
-              const next = active && q.dir === "asc" ? "desc" : "asc";
-              return (
-                <th
-                  key={c.sort}
-                  className={`px-3 py-2 font-medium ${c.sort === "estimateWeeks" ? "text-right" : ""}`}
-                  aria-sort={active ? (q.dir === "asc" ? "ascending" : "descending") : "none"}
-                >
-                  <Link href={sortHref(c.sort, next)} className="hover:text-slate-900">
-                    {c.label}
-                    {active ? (q.dir === "asc" ? " ▲" : " ▼") : ""}
-                  </Link>
-                </th>
-              );
-            })}
-            <th className="px-3 py-2 font-medium">flags</th>
-          </tr>
-        </thead>
+        <TableHead shaded>
+          {COLUMNS.map((c) => {
+            const active = q.sort === c.sort;
+            const next = active && q.dir === "asc" ? "desc" : "asc";
+            return (
+              <Th
+                key={c.sort}
+                numeric={c.sort === "estimateWeeks"}
+                className="px-3 py-2"
+                aria-sort={active ? (q.dir === "asc" ? "ascending" : "descending") : "none"}
+              >
+                <Link href={sortHref(c.sort, next)} className="hover:text-slate-900">
+                  {c.label}
+                  {active ? (q.dir === "asc" ? " ▲" : " ▼") : ""}
+                </Link>
+              </Th>
+            );
+          })}
+          <Th className="px-3 py-2">flags</Th>
+        </TableHead>
         <tbody>
           {items.map((i) => (
             <tr key={i.key} className="border-t border-slate-100">

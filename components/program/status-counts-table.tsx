@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { StatusCounts } from "@/lib/compute-item-statuses";
 import { STATUSES, type Status } from "@/lib/status";
-import { StatusBadge } from "../status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { TableHead, Th } from "@/components/ui/data-table";
 
 /** True beside reported counts per status: the gap between them is the point. Numbers link to their items. */
 export function StatusCountsTable({
@@ -13,17 +14,15 @@ export function StatusCountsTable({
 }) {
   return (
     <table className="w-full text-left" aria-label="Items per status">
-      <thead className="text-xs uppercase text-slate-600">
-        <tr>
-          <th className="py-1 font-medium">status</th>
-          <th className="py-1 text-right font-medium" title="Verified by a second person; regressions count at once">
-            true
-          </th>
-          <th className="py-1 text-right font-medium" title="The latest status anyone reported, verified or not">
-            reported
-          </th>
-        </tr>
-      </thead>
+      <TableHead>
+        <Th className="py-1">status</Th>
+        <Th numeric className="py-1" title="Verified by a second person; regressions count at once">
+          true
+        </Th>
+        <Th numeric className="py-1" title="The latest status anyone reported, verified or not">
+          reported
+        </Th>
+      </TableHead>
       <tbody>
         {STATUSES.map((s) => (
           <tr key={s} className="border-t border-slate-100" data-testid={`count-${s}`}>

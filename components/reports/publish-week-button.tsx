@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import { publishWeekAction } from "@/app/programs/[slug]/reports/actions";
 import { IDLE, type ActionState } from "@/app/_lib/action-state";
 import { FormMessage } from "../ui/form-message";
+import { Button } from "@/components/ui/button";
 
 /** Publishing cannot be undone, so it takes a second click that says so. */
 export function PublishWeekButton({ slug, week }: { slug: string; week: string }) {
@@ -15,14 +16,13 @@ export function PublishWeekButton({ slug, week }: { slug: string; week: string }
       {confirming ? (
         <span className="flex flex-wrap items-center gap-1">
           <span className="text-xs text-slate-700">Published reports can never be changed.</span>
-          <button
-            type="submit"
+          <Button
+            variant="small"
             disabled={pending}
-            className="rounded bg-indigo-700 px-2 py-0.5 text-white disabled:opacity-60"
             aria-label={`Confirm: publish ${week}`}
           >
             Publish for good
-          </button>
+          </Button>
           <button type="button" onClick={() => setConfirming(false)} className="rounded px-2 py-0.5 text-slate-700 hover:bg-slate-100">
             Cancel
           </button>

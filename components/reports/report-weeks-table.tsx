@@ -1,6 +1,7 @@
 import type { ReportWeekRow } from "@/db/queries/list-report-weeks";
 import { PublishWeekButton } from "./publish-week-button";
 import { RestatementDetails } from "./restatement-details";
+import { TableHead, Th } from "@/components/ui/data-table";
 
 const FORMATS = [
   { ext: "md", label: "Markdown" },
@@ -25,14 +26,12 @@ export function ReportWeeksTable({
   return (
     <div className="overflow-x-auto rounded border border-slate-200 bg-white">
       <table className="w-full text-left" aria-label="Weekly reports">
-        <thead className="bg-slate-50 text-xs uppercase text-slate-600">
-          <tr>
-            <th className="px-3 py-2 font-medium">week</th>
-            <th className="px-3 py-2 font-medium">dates</th>
-            <th className="px-3 py-2 font-medium">publication</th>
-            <th className="px-3 py-2 font-medium">download</th>
-          </tr>
-        </thead>
+        <TableHead shaded>
+          <Th className="px-3 py-2">week</Th>
+          <Th className="px-3 py-2">dates</Th>
+          <Th className="px-3 py-2">publication</Th>
+          <Th className="px-3 py-2">download</Th>
+        </TableHead>
         <tbody>
           {weeks.map((w) => {
             const p = w.publication;

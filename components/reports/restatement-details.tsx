@@ -1,4 +1,6 @@
+import { differenceValue, differenceWhat } from "@/lib/labels";
 import type { ReportPublication } from "@/lib/report/render-json";
+import { TableHead, Th } from "@/components/ui/data-table";
 
 /** What changed in a restated week: figures and statuses, then the Markdown lines. */
 export function RestatementDetails({ publication }: { publication: ReportPublication }) {
@@ -11,19 +13,17 @@ export function RestatementDetails({ publication }: { publication: ReportPublica
       </summary>
       {differences.length > 0 && (
         <table className="mt-1 text-left text-sm" aria-label="Differences since publication">
-          <thead className="text-xs text-slate-600">
-            <tr>
-              <th className="pr-3 font-medium">what</th>
-              <th className="pr-3 font-medium">published</th>
-              <th className="font-medium">today</th>
-            </tr>
-          </thead>
+          <TableHead caps={false}>
+            <Th className="pr-3">what</Th>
+            <Th className="pr-3">published</Th>
+            <Th>today</Th>
+          </TableHead>
           <tbody>
             {differences.map((d) => (
               <tr key={d.what} className="border-t border-slate-100">
-                <td className="pr-3 font-mono">{d.what}</td>
-                <td className="pr-3">{d.was}</td>
-                <td className="font-medium">{d.now}</td>
+                <td className="pr-3">{differenceWhat(d.what)}</td>
+                <td className="pr-3">{differenceValue(d.was)}</td>
+                <td className="font-medium">{differenceValue(d.now)}</td>
               </tr>
             ))}
           </tbody>

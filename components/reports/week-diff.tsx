@@ -1,6 +1,8 @@
 import type { ReportDifference } from "@/lib/report/diff-reports";
 import type { Status } from "@/lib/status";
-import { StatusBadge } from "../status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { TableHead, Th } from "@/components/ui/data-table";
+import { Button } from "@/components/ui/button";
 
 const select = "mt-1 block rounded border border-slate-300 px-2 py-1 font-mono";
 
@@ -25,9 +27,7 @@ export function WeekDiffForm({ action, weeks, a, b, start }: { action: string; w
           ))}
         </select>
       </label>
-      <button type="submit" className="rounded bg-indigo-700 px-3 py-1.5 font-medium text-white">
-        Compare
-      </button>
+      <Button>Compare</Button>
     </form>
   );
 }
@@ -45,13 +45,11 @@ export function WeekDiff({ diff }: { diff: WeekDiffData }) {
   return (
     <div className="grid gap-4 lg:grid-cols-2" data-testid="week-diff">
       <table className="w-full text-left" aria-label={`Headline figures, ${diff.a} and ${diff.b}`}>
-        <thead className="text-xs uppercase text-slate-600">
-          <tr>
-            <th className="font-medium">figure</th>
-            <th className="text-right font-medium font-mono">{diff.a}</th>
-            <th className="text-right font-medium font-mono">{diff.b}</th>
-          </tr>
-        </thead>
+        <TableHead>
+          <Th>figure</Th>
+          <Th numeric className="font-mono">{diff.a}</Th>
+          <Th numeric className="font-mono">{diff.b}</Th>
+        </TableHead>
         <tbody>
           {diff.figures.map((f) => (
             <tr key={f.what} className={`border-t border-slate-100 ${f.a !== f.b ? "bg-amber-50 font-medium" : ""}`}>
@@ -68,13 +66,11 @@ export function WeekDiff({ diff }: { diff: WeekDiffData }) {
           <p className="text-slate-600">No item&apos;s true status differs between these weeks.</p>
         ) : (
           <table className="w-full text-left" aria-label="Items whose true status differs">
-            <thead className="text-xs uppercase text-slate-600">
-              <tr>
-                <th className="font-medium">item</th>
-                <th className="font-medium font-mono">{diff.a}</th>
-                <th className="font-medium font-mono">{diff.b}</th>
-              </tr>
-            </thead>
+            <TableHead>
+              <Th>item</Th>
+              <Th className="font-mono">{diff.a}</Th>
+              <Th className="font-mono">{diff.b}</Th>
+            </TableHead>
             <tbody>
               {items.map((d) => (
                 <tr key={d.what} className="border-t border-slate-100">

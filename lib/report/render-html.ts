@@ -1,6 +1,7 @@
 import type { StatusPoint } from "../charts/status-over-time";
 import { VERDICT_LABELS } from "../claims/claim-verdict";
 import { formatPercentFloor } from "../format";
+import { evidenceKindLabel, metricLabel, statusLabel } from "../labels";
 import { STATUSES, type Status } from "../status";
 import { LOG_HEAD_DEFINITION, type WeeklyReport } from "./report-model";
 import { STATUS_COLORS } from "../status-colors";
@@ -52,7 +53,7 @@ const STATUS_BG: Record<Status, string> = {
   done: "#d1fae5",
 };
 
-const st = (s: Status) => `<span class="st" style="background:${STATUS_BG[s]};border:1px solid ${STATUS_COLORS[s]}">${s}</span>`;
+const st = (s: Status) => `<span class="st" style="background:${STATUS_BG[s]};border:1px solid ${STATUS_COLORS[s]}">${statusLabel(s)}</span>`;
 const key = (k: string) => `<span class="key">${h(k)}</span>`;
 const link = (label: string, url: string) => (/^https?:\/\//i.test(url) ? `<a href="${h(url)}">${h(label)}</a>` : h(label));
 
@@ -148,7 +149,7 @@ export function renderReportHtml(r: WeeklyReport, series: readonly StatusPoint[]
       ? none()
       : table(
           ["item", "for", "recorded", "kind", "evidence"],
-          c.evidence.map((x) => [key(x.key), st(x.to), x.recordedAt, h(x.kind) + (x.fleetPercent === null ? "" : ` (${x.fleetPercent} %)`), link(x.summary || x.url, x.url)]),
+          c.evidence.map((x) => [key(x.key), st(x.to), x.recordedAt, h(evidenceKindLabel(x.kind)) + (x.fleetPercent === null ? "" : ` (${x.fleetPercent} %)`), link(x.summary || x.url, x.url)]),
         ),
   );
   if (c.newItems.length > 0)
@@ -199,7 +200,7 @@ export function renderReportHtml(r: WeeklyReport, series: readonly StatusPoint[]
     `<p class="muted">Thresholds: test coverage at least ${q.thresholds.testCoveragePct} %, at most ${q.thresholds.unvettedCrates} unvetted crates${q.thresholds.crashOwnerRegistered ? ", crash owner registered" : ""}.</p>`,
     q.breaches.length === 0
       ? none("No breach.")
-      : table(["item", "title", "metric", "value", "needs", "measured"], q.breaches.map((b) => [key(b.key), h(b.title), h(b.metric), String(b.value), h(b.threshold), b.measuredAt]), [3]),
+      : table(["item", "title", "metric", "value", "needs", "measured"], q.breaches.map((b) => [key(b.key), h(b.title), h(metricLabel(b.metric)), String(b.value), h(b.threshold), b.measuredAt]), [3]),
     `<h3>Unowned items (${q.unowned.length})</h3>`,
     q.unowned.length === 0 ? none("Every item has an owner.") : `<p>${q.unowned.map((u) => `${key(u.key)} ${h(u.title)}`).join("; ")}</p>`,
   );

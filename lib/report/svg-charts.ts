@@ -1,4 +1,5 @@
 import type { StatusPoint } from "../charts/status-over-time";
+import { statusLabel } from "../labels";
 import { STATUSES, type Status } from "../status";
 import { STATUS_COLORS } from "../status-colors";
 
@@ -136,6 +137,6 @@ export function cumulativeFlowSvg(series: readonly StatusPoint[]): string {
   }
   return svg(
     label,
-    f.axes + bands.join("") + legend(order.map((s) => ({ label: s, color: STATUS_COLORS[s] }))),
+    f.axes + bands.join("") + legend(order.map((s) => ({ label: statusLabel(s), color: STATUS_COLORS[s] }))),
   );
 }

@@ -30,8 +30,8 @@ test("the items table lists every item with true and reported status", async ({ 
   await page.getByRole("navigation", { name: "Program" }).getByRole("link", { name: "Items" }).click();
   await expect(page.getByRole("heading", { name: "Items (64)" })).toBeVisible();
   await expect(page.locator("tbody tr")).toHaveCount(64);
-  await expect(page.getByRole("columnheader", { name: "trueStatus" })).toBeVisible();
-  await expect(page.getByRole("columnheader", { name: "reportedStatus" })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "True status" })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Reported status" })).toBeVisible();
   await expect(page.getByText("unowned").first()).toBeVisible();
 });
 

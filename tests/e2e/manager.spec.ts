@@ -53,7 +53,7 @@ test("filter the items table through the URL and download the CSV of that view",
   expect(n).toBeGreaterThan(0);
   for (const area of await rows.locator("td:nth-child(3)").allInnerTexts()) expect(area).toBe("Foundations");
 
-  await page.getByRole("columnheader", { name: /estimateWeeks/ }).getByRole("link").click();
+  await page.getByRole("columnheader", { name: /Estimate \(weeks\)/ }).getByRole("link").click();
   await expect(page).toHaveURL(/sort=estimateWeeks/);
   const estimates = (await rows.locator("td:nth-child(6)").allInnerTexts()).map(Number);
   expect(estimates).toEqual([...estimates].sort((a, b) => a - b));

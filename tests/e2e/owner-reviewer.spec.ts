@@ -14,7 +14,7 @@ test("an owner reports with evidence, a reviewer verifies, the dashboard changes
   await page.goto(`/programs/${slug}/items/A`);
   const report = page.getByRole("form", { name: "Report a transition" });
   await report.getByLabel("New status").selectOption("build");
-  await expect(page.getByTestId("gate-requirement")).toContainText("a design_doc (to enter build)");
+  await expect(page.getByTestId("gate-requirement")).toContainText("a design doc (to enter Build)");
   await report.getByRole("button", { name: "Report transition" }).click();
   await expect(report.getByRole("alert")).toContainText("cannot enter build: the item's evidence lacks a design_doc");
 

@@ -6,7 +6,7 @@ import { pageView, type SearchParams } from "@/app/_lib/page-view";
 import { ClaimForm } from "@/components/claims/claim-form";
 import { LinkedItemsTable } from "@/components/claims/linked-items-table";
 import { VerdictChip } from "@/components/claims/verdict-chip";
-import { Panel } from "@/components/dashboard/readiness-panels";
+import { Panel } from "@/components/ui/panel";
 import { getDb } from "@/db/get-db";
 import { getClaimDetail } from "@/db/queries/get-claims";
 import { loadProgramHistory } from "@/db/queries/load-program-history";

@@ -1,3 +1,4 @@
+import { statusLabel } from "@/lib/labels";
 import type { Status } from "@/lib/status";
 
 const STYLE: Record<Status, string> = {
@@ -11,8 +12,6 @@ const STYLE: Record<Status, string> = {
 
 export function StatusBadge({ status }: { status: Status }) {
   return (
-    <span className={`inline-block rounded px-1.5 py-0.5 font-mono text-xs ring-1 ring-inset ${STYLE[status]}`}>
-      {status}
-    </span>
+    <span className={`inline-block whitespace-nowrap rounded px-1.5 py-0.5 text-xs ring-1 ring-inset ${STYLE[status]}`}>{statusLabel(status)}</span>
   );
 }

@@ -1,0 +1,66 @@
+import type { SignalMetric } from "./bundle/bundle-schema";
+import type { Verdict } from "./claims/claim-verdict";
+import type { EvidenceKind } from "./gates";
+import { STATUSES, type Status } from "./status";
+
+// The words people read for the identifiers the API, the bundle and the report CSV keep.
+
+export const STATUS_LABELS: Record<Status, string> = {
+  not_started: "Not started",
+  design: "Design",
+  build: "Build",
+  validate: "Validate",
+  rollout: "Rollout",
+  done: "Done",
+};
+
+export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
+  design_doc: "Design doc",
+  code_change: "Code change",
+  test_report: "Test report",
+  deployment: "Deployment",
+  other: "Other",
+};
+
+export const METRIC_LABELS: Record<SignalMetric, string> = {
+  test_coverage_pct: "Test coverage %",
+  third_party_crates: "Third-party crates",
+  unvetted_crates: "Unvetted crates",
+  crash_owner_registered: "Crash owner registered",
+  open_crash_buckets: "Open crash buckets",
+};
+
+export const FIELD_LABELS = {
+  key: "Key",
+  title: "Title",
+  area: "Area",
+  owner: "Owner",
+  team: "Team",
+  estimateWeeks: "Estimate (weeks)",
+  trueStatus: "True status",
+  reportedStatus: "Reported status",
+  fleetPercent: "Fleet %",
+  targetDate: "Target date",
+  identifiedAt: "Identified",
+  description: "Description",
+  verdictAtClaimDate: "Verdict at the claim date",
+  verdictKnownThen: "Verdict known then",
+  verdictAtCutoff: "Verdict at the cutoff",
+} as const;
+export type Field = keyof typeof FIELD_LABELS;
+
+export const statusLabel = (s: Status): string => STATUS_LABELS[s];
+/** An evidence kind this version does not know (an older bundle) still shows, as its identifier. */
+export const evidenceKindLabel = (k: string): string => EVIDENCE_KIND_LABELS[k as EvidenceKind] ?? k;
+/** A metric this version does not know (an older bundle) still shows, as its identifier. */
+export const metricLabel = (m: string): string => METRIC_LABELS[m as SignalMetric] ?? m;
+export const fieldLabel = (f: string): string => FIELD_LABELS[f as Field] ?? f;
+/** A verdict in words: the identifier with spaces ("partly_supported" → "partly supported"). */
+export const verdictLabel = (v: Verdict): string => v.replace(/_/g, " ");
+
+const isStatus = (v: string): v is Status => (STATUSES as readonly string[]).includes(v);
+/** A report difference's subject in words: "A trueStatus" → "A true status" (the field's label, lower case). */
+export const differenceWhat = (what: string): string =>
+  what.replace(/ (\w+)$/, (m, f: string) => (f in FIELD_LABELS ? ` ${fieldLabel(f).toLowerCase()}` : m));
+/** A report difference's value in words: a status by its label, anything else as it was stored. */
+export const differenceValue = (v: string): string => (isStatus(v) ? statusLabel(v) : v);
