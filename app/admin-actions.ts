@@ -17,7 +17,7 @@ export async function createProgramAction(_prev: ActionState, form: FormData): P
   const state = await runAction(
     async () => {
       const actor = await requireActionPermission("admin");
-      createProgram(getDb(), { ...values, targetDate: values.targetDate || null }, actor);
+      createProgram(getDb(), { input: { ...values, targetDate: values.targetDate || null }, actor });
     },
     "Program created.",
     values,
@@ -33,10 +33,9 @@ export async function editProgramAction(slug: string, _prev: ActionState, form: 
   const state = await runAction(
     async () => {
       const actor = await requireActionPermission("admin");
-      editProgram(
-        getDb(),
+      editProgram(getDb(), {
         slug,
-        {
+        input: {
           name: values.name,
           description: values.description,
           targetDate: values.targetDate || null,
@@ -46,9 +45,9 @@ export async function editProgramAction(slug: string, _prev: ActionState, form: 
             crashOwnerRegistered: form.get("crashOwnerRegistered") === "on",
           },
         },
-        Number(form.get("version")),
+        expectedVersion: Number(form.get("version")),
         actor,
-      );
+      });
     },
     "Saved.",
     values,

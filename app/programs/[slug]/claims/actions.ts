@@ -37,7 +37,7 @@ export async function createClaimAction(slug: string, _prev: ActionState, form: 
   if (wrong) return wrong;
   const { input, values } = claimFrom(form);
   const state = await runAction(
-    async () => createClaim(getDb(), slug, input, await requireActionPermission("admin")),
+    async () => createClaim(getDb(), { slug, input, actor: await requireActionPermission("admin") }),
     `Claim "${input.id}" recorded; its verdicts are below.`,
     values,
   );
@@ -50,7 +50,7 @@ export async function editClaimAction(slug: string, id: string, _prev: ActionSta
   if (wrong) return wrong;
   const { input, values } = claimFrom(form);
   const state = await runAction(
-    async () => editClaim(getDb(), slug, id, { ...input, id }, Number(form.get("version")), await requireActionPermission("admin")),
+    async () => editClaim(getDb(), { slug, claimKey: id, input: { ...input, id }, expectedVersion: Number(form.get("version")), actor: await requireActionPermission("admin") }),
     "Claim saved.",
     values,
   );

@@ -14,7 +14,7 @@ export async function publishWeekAction(slug: string, week: string, _prev: Actio
   let sha256 = "";
   const state = await runAction(async () => {
     const actor = await requireActionPermission("admin");
-    sha256 = publishReport(getDb(), slug, week, { id: actor.id, label: actor.email }).sha256;
+    sha256 = publishReport(getDb(), { slug, week, publisher: { id: actor.id, label: actor.email } }).sha256;
   }, `Published ${week}.`);
   if (state.status === "ok") {
     revalidatePath(`/programs/${slug}/reports`);

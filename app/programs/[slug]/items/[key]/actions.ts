@@ -37,13 +37,12 @@ export async function reportTransitionAction(slug: string, key: string, _prev: A
   const state = await runAction(async () => {
     const actor = await requireActionPermission("report");
     const effectiveAt = text(form, "effectiveAt");
-    recordTransition(
-      getDb(),
+    recordTransition(getDb(), {
       slug,
       key,
-      { to: text(form, "to") as never, evidence: evidenceFrom(form), note: text(form, "note"), ...(effectiveAt ? { effectiveAt } : {}) },
+      input: { to: text(form, "to"), evidence: evidenceFrom(form), note: text(form, "note"), ...(effectiveAt ? { effectiveAt } : {}) },
       actor,
-    );
+    });
   }, "Transition recorded. It counts toward the true status once a second person verifies it.");
   if (state.status === "ok") revalidatePath(pathOf(slug, key));
   return state;
@@ -54,7 +53,7 @@ export async function verifyTransitionAction(slug: string, key: string, _prev: A
   if (wrong) return wrong;
   const state = await runAction(async () => {
     const actor = await requireActionPermission("verify");
-    verifyTransition(getDb(), slug, Number(form.get("transitionId")), { note: text(form, "note") }, actor);
+    verifyTransition(getDb(), { slug, transitionId: Number(form.get("transitionId")), input: { note: text(form, "note") }, actor });
   }, "Verified.");
   if (state.status === "ok") revalidatePath(pathOf(slug, key));
   return state;
@@ -69,11 +68,10 @@ export async function editItemAction(slug: string, key: string, _prev: ActionSta
   const state = await runAction(
     async () => {
       const actor = await requireActionPermission("report");
-      editItem(
-        getDb(),
+      editItem(getDb(), {
         slug,
         key,
-        {
+        input: {
           title: values.title,
           description: values.description,
           area: values.area,
@@ -82,9 +80,9 @@ export async function editItemAction(slug: string, key: string, _prev: ActionSta
           estimateWeeks: Number(values.estimateWeeks),
           targetDate: values.targetDate === "" ? null : values.targetDate,
         },
-        Number(form.get("version")),
+        expectedVersion: Number(form.get("version")),
         actor,
-      );
+      });
     },
     "Saved.",
     values,
@@ -98,7 +96,7 @@ export async function addDependencyAction(slug: string, key: string, _prev: Acti
   if (wrong) return wrong;
   const state = await runAction(async () => {
     const actor = await requireActionPermission("report");
-    addDependency(getDb(), slug, key, { dependsOn: text(form, "dependsOn") }, actor);
+    addDependency(getDb(), { slug, key, input: { dependsOn: text(form, "dependsOn") }, actor });
   }, "Dependency added.");
   if (state.status === "ok") revalidatePath(pathOf(slug, key));
   return state;
@@ -109,7 +107,7 @@ export async function removeDependencyAction(slug: string, key: string, _prev: A
   if (wrong) return wrong;
   const state = await runAction(async () => {
     const actor = await requireActionPermission("report");
-    removeDependency(getDb(), slug, key, text(form, "dependsOn"), actor);
+    removeDependency(getDb(), { slug, key, dependsOn: text(form, "dependsOn"), actor });
   }, "Dependency removed.");
   if (state.status === "ok") revalidatePath(pathOf(slug, key));
   return state;
