@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { publishWeekAction } from "@/app/_actions/reports";
 import { requireSignedIn } from "@/app/_lib/auth";
 import type { SearchParams } from "@/app/_lib/page-view";
 import { ReportWeeksTable } from "@/components/reports/report-weeks-table";
@@ -93,7 +94,7 @@ export default async function ReportsPage({ params, searchParams }: Props) {
           No complete week yet: a week can be reported once its Sunday has ended.
         </p>
       ) : (
-        <ReportWeeksTable slug={slug} weeks={list.weeks} canPublish={can(person.role, "admin")} highlight={list.found} />
+        <ReportWeeksTable slug={slug} weeks={list.weeks} canPublish={can(person.role, "admin")} publishAction={publishWeekAction} highlight={list.found} />
       )}
 
       {list.total > list.weeks.length && (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { editClaimAction } from "@/app/_actions/claims";
 import { requireSignedIn } from "@/app/_lib/auth";
 import { pageView, type SearchParams } from "@/app/_lib/page-view";
 import { ClaimForm } from "@/components/claims/claim-form";
@@ -82,6 +83,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
             slug={slug}
             itemKeys={loadProgramHistory(db, slug)!.items.map((i) => i.key)}
             claim={{ ...claim, version: claim.version, links: claim.links.map((l) => ({ item: l.item, requires: l.requires })) }}
+            serverAction={editClaimAction}
           />
         </Panel>
       )}

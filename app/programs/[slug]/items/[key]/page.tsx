@@ -1,6 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import {
+  addDependencyAction,
+  editItemAction,
+  removeDependencyAction,
+  reportTransitionAction,
+  verifyTransitionAction,
+} from "@/app/_actions/items";
 import { requireSignedIn } from "@/app/_lib/auth";
 import { pageView, type SearchParams } from "@/app/_lib/page-view";
 import { AddDependencyForm, RemoveDependencyButton } from "@/components/item/dependency-forms";
@@ -56,7 +63,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
             <span className="text-slate-700">{d.title}</span>
             <StatusBadge status={d.trueStatus} />
             {d.reportedStatus !== d.trueStatus && <span className="text-xs text-slate-600">reported {d.reportedStatus}</span>}
-            {removable && canReport && <RemoveDependencyButton slug={slug} itemKey={key} dependsOn={d.key} />}
+            {removable && canReport && <RemoveDependencyButton slug={slug} itemKey={key} dependsOn={d.key} serverAction={removeDependencyAction} />}
           </li>
         ))}
       </ul>
@@ -108,6 +115,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
                 slug={slug}
                 itemKey={key}
                 candidates={item.allKeys.filter((k) => k !== key && !item.dependsOn.some((d) => d.key === k))}
+                serverAction={addDependencyAction}
               />
             </div>
           )}
@@ -171,7 +179,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
                       ) : (
                         <div className="space-y-1">
                           <span className="font-medium text-amber-800">pending verification</span>
-                          {canVerify && <VerifyForm slug={slug} itemKey={key} transitionId={t.id} />}
+                          {canVerify && <VerifyForm slug={slug} itemKey={key} transitionId={t.id} serverAction={verifyTransitionAction} />}
                         </div>
                       )}
                     </td>
@@ -186,7 +194,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
       <div className="grid gap-4 lg:grid-cols-2">
         {canReport && (
           <Panel title="Report progress" id="report">
-            <ReportTransitionForm slug={slug} itemKey={key} reported={item.reportedStatus} />
+            <ReportTransitionForm slug={slug} itemKey={key} reported={item.reportedStatus} serverAction={reportTransitionAction} />
           </Panel>
         )}
         <Panel title={`Signals (${item.signals.length})`} id="signals">
@@ -222,6 +230,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
             itemKey={key}
             item={{ ...item, owner: item.owner }}
             people={listUsers(db).map((u) => ({ email: u.email, name: u.name }))}
+            serverAction={editItemAction}
           />
         </Panel>
       )}
