@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { signOutAction } from "@/app/_actions/sign-in";
 import { UserMenu } from "@/components/auth/user-menu";
 import { ChainBanner } from "@/components/chain-banner";
 import { chainStatus } from "@/db/chain-status";
@@ -38,7 +39,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 )}
               </nav>
             )}
-            {person && <UserMenu person={person} />}
+            {person && <UserMenu person={person} signOutAction={signOutAction} />}
           </div>
         </header>
         {person && <ChainBanner check={await chainStatus(getDb(), "page")} />}

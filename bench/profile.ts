@@ -158,7 +158,7 @@ time(`getItemDetail ${busiest}, cold`, onFresh((d) => getItemDetail(d, slug, bus
     const times: number[] = [];
     for (let i = 0; i <= RUNS; i++) {
       const item = history.items[(n++ * 7919) % history.items.length]!.key;
-      recordTransition(db, slug, item, { to: "design", note: "profile" }, writer);
+      recordTransition(db, { slug, key: item, input: { to: "design", note: "profile" }, actor: writer });
       const t = performance.now();
       read();
       if (i > 0) times.push(performance.now() - t); // the first run warms the JIT

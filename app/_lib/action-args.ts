@@ -1,5 +1,5 @@
 import type { FieldError } from "@/lib/errors";
-import type { ActionState } from "./action-state";
+import type { ActionState } from "@/components/ui/action-state";
 
 /**
  * A server action is a public POST endpoint: anyone can call it with whatever arguments React can

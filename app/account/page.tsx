@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { createTokenAction, revokeTokenAction } from "@/app/_actions/account";
 import { requireSignedIn } from "@/app/_lib/auth";
 import { CreateTokenForm } from "@/components/auth/create-token-form";
 import { RevokeTokenForm } from "@/components/auth/revoke-token-form";
@@ -27,7 +28,7 @@ export default async function AccountPage() {
         <p className="text-slate-600">
           Send <code>Authorization: Bearer &lt;token&gt;</code> to the API. A token acts with your role.
         </p>
-        <CreateTokenForm />
+        <CreateTokenForm serverAction={createTokenAction} />
         {tokens.length === 0 ? (
           <p className="text-slate-600">No tokens yet.</p>
         ) : (
@@ -50,7 +51,7 @@ export default async function AccountPage() {
                     {t.revokedAt !== null ? (
                       `revoked ${when(t.revokedAt)}`
                     ) : (
-                      <RevokeTokenForm id={t.id} />
+                      <RevokeTokenForm id={t.id} serverAction={revokeTokenAction} />
                     )}
                   </td>
                 </tr>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { signInAction } from "@/app/_actions/sign-in";
 import { currentPerson } from "@/app/_lib/auth";
 import { SignInForm } from "@/components/auth/sign-in-form";
 
@@ -14,7 +15,7 @@ export default async function SignInPage({ searchParams }: Props) {
   return (
     <section className="mx-auto max-w-sm rounded border border-slate-200 bg-white p-6">
       <h1 className="mb-4 text-lg font-semibold">Sign in</h1>
-      <SignInForm next={next ?? "/"} />
+      <SignInForm next={next ?? "/"} serverAction={signInAction} />
       <p className="mt-4 text-xs text-slate-500">
         Accounts are made by an administrator (<code>npm run tracker -- user add</code>). The first start of a fresh
         database prints the admin&apos;s e-mail and password once.

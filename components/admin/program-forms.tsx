@@ -1,14 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
-import { createProgramAction, editProgramAction } from "@/app/admin-actions";
-import { IDLE, type ActionState } from "@/app/_lib/action-state";
+import { IDLE, type ActionState, type FormAction } from "../ui/action-state";
 import { Field, Input, Textarea } from "../ui/field";
 import { Button } from "../ui/button";
 import { FormMessage } from "../ui/form-message";
 
-export function CreateProgramForm() {
-  const [state, action, pending] = useActionState<ActionState, FormData>(createProgramAction, IDLE);
+export function CreateProgramForm({ serverAction }: { serverAction: FormAction }) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(serverAction, IDLE);
   const v = state.values ?? {};
   return (
     <form action={action} className="grid max-w-xl gap-3" aria-label="Create a program">
@@ -40,8 +39,8 @@ export interface ProgramSettings {
   version: number;
 }
 
-export function EditProgramForm({ slug, program }: { slug: string; program: ProgramSettings }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(editProgramAction.bind(null, slug), IDLE);
+export function EditProgramForm({ slug, program, serverAction }: { slug: string; program: ProgramSettings; serverAction: FormAction<[string]> }) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(serverAction.bind(null, slug), IDLE);
   const v = state.values ?? {
     name: program.name,
     description: program.description,

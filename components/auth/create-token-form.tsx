@@ -2,10 +2,10 @@
 
 import { Button } from "@/components/ui/button";
 import { useActionState } from "react";
-import { createTokenAction, type TokenState } from "@/app/account/actions";
+import type { TokenState } from "../ui/action-state";
 
-export function CreateTokenForm() {
-  const [state, action, pending] = useActionState<TokenState, FormData>(createTokenAction, { token: null, error: null });
+export function CreateTokenForm({ serverAction }: { serverAction: (prev: TokenState, form: FormData) => Promise<TokenState> }) {
+  const [state, action, pending] = useActionState<TokenState, FormData>(serverAction, { token: null, error: null });
   return (
     <form action={action} className="space-y-2">
       <div className="flex items-end gap-2">

@@ -1,13 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import { revokeTokenAction } from "@/app/account/actions";
-import { IDLE, type ActionState } from "@/app/_lib/action-state";
+import { IDLE, type ActionState, type FormAction } from "../ui/action-state";
 import { FormMessage } from "../ui/form-message";
 
 /** One row's Revoke button; a refusal (say, a token already gone) is shown in words. */
-export function RevokeTokenForm({ id }: { id: number }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(revokeTokenAction, IDLE);
+export function RevokeTokenForm({ id, serverAction }: { id: number; serverAction: FormAction }) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(serverAction, IDLE);
   return (
     <form action={action}>
       <input type="hidden" name="id" value={id} />

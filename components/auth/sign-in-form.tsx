@@ -2,10 +2,10 @@
 
 import { Button } from "@/components/ui/button";
 import { useActionState } from "react";
-import { signInAction, type SignInState } from "@/app/sign-in/actions";
+import type { SignInState } from "../ui/action-state";
 
-export function SignInForm({ next }: { next: string }) {
-  const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, { error: null, email: "" });
+export function SignInForm({ next, serverAction }: { next: string; serverAction: (prev: SignInState, form: FormData) => Promise<SignInState> }) {
+  const [state, action, pending] = useActionState<SignInState, FormData>(serverAction, { error: null, email: "" });
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="next" value={next} />

@@ -1,10 +1,9 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
-import { signOutAction } from "@/app/sign-in/actions";
 import type { Person } from "@/db/schema";
 
 /** Who is signed in, with which role, and the way out. */
-export function UserMenu({ person }: { person: Person }) {
+export function UserMenu({ person, signOutAction }: { person: Person; signOutAction: () => Promise<void> }) {
   return (
     <div className="ml-auto flex items-center gap-3">
       <Link href="/account" className="text-slate-700 hover:underline" data-testid="signed-in-as">

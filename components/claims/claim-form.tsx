@@ -1,8 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { createClaimAction, editClaimAction } from "@/app/programs/[slug]/claims/actions";
-import { IDLE, type ActionState } from "@/app/_lib/action-state";
+import { IDLE, type ActionState, type FormAction } from "../ui/action-state";
 import { statusLabel } from "@/lib/labels";
 import { STATUSES } from "@/lib/status";
 import { Field, Input, Select, Textarea } from "../ui/field";
@@ -23,9 +22,13 @@ export interface ClaimFormValues {
   version?: number;
 }
 
+/** The page passes the create action (bound to the slug) or, with the claim, the edit action (slug and claim id). */
+type ClaimFormAction = { claim?: undefined; serverAction: FormAction<[string]> } | { claim: ClaimFormValues; serverAction: FormAction<[string, string]> };
+
 /** Add (or edit) a public claim and the status each linked item must have reached. */
-export function ClaimForm({ slug, itemKeys, claim }: { slug: string; itemKeys: string[]; claim?: ClaimFormValues }) {
-  const action = claim ? editClaimAction.bind(null, slug, claim.id) : createClaimAction.bind(null, slug);
+export function ClaimForm({ slug, itemKeys, ...props }: { slug: string; itemKeys: string[] } & ClaimFormAction) {
+  const claim = props.claim;
+  const action = props.claim ? props.serverAction.bind(null, slug, props.claim.id) : props.serverAction.bind(null, slug);
   const [state, formAction, pending] = useActionState<ActionState, FormData>(action, IDLE);
   const [rows, setRows] = useState(Math.max(claim?.links.length ?? 0, 3));
   const v = state.values;

@@ -1,13 +1,22 @@
 "use client";
 
 import { useActionState } from "react";
-import { addDependencyAction, removeDependencyAction } from "@/app/programs/[slug]/items/[key]/actions";
-import { IDLE, type ActionState } from "@/app/_lib/action-state";
+import { IDLE, type ActionState, type FormAction } from "../ui/action-state";
 import { FormMessage } from "../ui/form-message";
 import { Button } from "@/components/ui/button";
 
-export function AddDependencyForm({ slug, itemKey, candidates }: { slug: string; itemKey: string; candidates: string[] }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(addDependencyAction.bind(null, slug, itemKey), IDLE);
+export function AddDependencyForm({
+  slug,
+  itemKey,
+  candidates,
+  serverAction,
+}: {
+  slug: string;
+  itemKey: string;
+  candidates: string[];
+  serverAction: FormAction<[string, string]>;
+}) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(serverAction.bind(null, slug, itemKey), IDLE);
   return (
     <form action={action} className="space-y-2" aria-label="Add a dependency">
       <div className="flex items-end gap-2">
@@ -28,8 +37,18 @@ export function AddDependencyForm({ slug, itemKey, candidates }: { slug: string;
   );
 }
 
-export function RemoveDependencyButton({ slug, itemKey, dependsOn }: { slug: string; itemKey: string; dependsOn: string }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(removeDependencyAction.bind(null, slug, itemKey), IDLE);
+export function RemoveDependencyButton({
+  slug,
+  itemKey,
+  dependsOn,
+  serverAction,
+}: {
+  slug: string;
+  itemKey: string;
+  dependsOn: string;
+  serverAction: FormAction<[string, string]>;
+}) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(serverAction.bind(null, slug, itemKey), IDLE);
   return (
     <form action={action} className="inline">
       <input type="hidden" name="dependsOn" value={dependsOn} />

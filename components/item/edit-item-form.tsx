@@ -1,8 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { editItemAction } from "@/app/programs/[slug]/items/[key]/actions";
-import { IDLE, type ActionState } from "@/app/_lib/action-state";
+import { IDLE, type ActionState, type FormAction } from "../ui/action-state";
 import { Field, Input, Select, Textarea } from "../ui/field";
 import { Button } from "../ui/button";
 import { FormMessage } from "../ui/form-message";
@@ -22,8 +21,20 @@ export interface EditableItem {
  * Edit an item's fields. The version read with the page goes along; when someone else saved in
  * between, the refusal says so and the typed values stay in the form.
  */
-export function EditItemForm({ slug, itemKey, item, people }: { slug: string; itemKey: string; item: EditableItem; people: { email: string; name: string }[] }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(editItemAction.bind(null, slug, itemKey), IDLE);
+export function EditItemForm({
+  slug,
+  itemKey,
+  item,
+  people,
+  serverAction,
+}: {
+  slug: string;
+  itemKey: string;
+  item: EditableItem;
+  people: { email: string; name: string }[];
+  serverAction: FormAction<[string, string]>;
+}) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(serverAction.bind(null, slug, itemKey), IDLE);
   const v = state.values ?? {
     title: item.title,
     description: item.description,

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ItemDetail } from "@/db/queries/get-item-detail";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { statusLabel } from "@/lib/labels";
+import type { FormAction } from "@/components/ui/action-state";
 import { RemoveDependencyButton } from "./dependency-forms";
 
 /** Dependencies or dependents, each with its true status (and the reported one when it differs). */
@@ -13,7 +14,7 @@ export function RelatedItems({
   list: ItemDetail["dependsOn"];
   itemHref: (key: string) => string;
   /** Given when each entry may be removed from the item's dependencies. */
-  remove?: { slug: string; itemKey: string };
+  remove?: { slug: string; itemKey: string; serverAction: FormAction<[string, string]> };
 }) {
   if (list.length === 0) return <p className="text-slate-600">None.</p>;
   return (
@@ -26,7 +27,7 @@ export function RelatedItems({
           <span className="text-slate-700">{d.title}</span>
           <StatusBadge status={d.trueStatus} />
           {d.reportedStatus !== d.trueStatus && <span className="text-xs text-slate-600">reported {statusLabel(d.reportedStatus)}</span>}
-          {remove && <RemoveDependencyButton slug={remove.slug} itemKey={remove.itemKey} dependsOn={d.key} />}
+          {remove && <RemoveDependencyButton slug={remove.slug} itemKey={remove.itemKey} dependsOn={d.key} serverAction={remove.serverAction} />}
         </li>
       ))}
     </ul>

@@ -1,8 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { reportTransitionAction } from "@/app/programs/[slug]/items/[key]/actions";
-import { IDLE, type ActionState } from "@/app/_lib/action-state";
+import { IDLE, type ActionState, type FormAction } from "../ui/action-state";
 import { EVIDENCE_KINDS, gateRequirements } from "@/lib/gates";
 import { evidenceKindLabel, statusLabel } from "@/lib/labels";
 import { levelOf, STATUSES, type Status } from "@/lib/status";
@@ -11,8 +10,18 @@ import { Button } from "../ui/button";
 import { FormMessage } from "../ui/form-message";
 
 /** Report a transition with evidence; the gate's requirement is shown before submitting. */
-export function ReportTransitionForm({ slug, itemKey, reported }: { slug: string; itemKey: string; reported: Status }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(reportTransitionAction.bind(null, slug, itemKey), IDLE);
+export function ReportTransitionForm({
+  slug,
+  itemKey,
+  reported,
+  serverAction,
+}: {
+  slug: string;
+  itemKey: string;
+  reported: Status;
+  serverAction: FormAction<[string, string]>;
+}) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(serverAction.bind(null, slug, itemKey), IDLE);
   const [to, setTo] = useState<Status>(STATUSES[Math.min(levelOf(reported) + 1, STATUSES.length - 1)]!);
   const [rows, setRows] = useState(1);
   const down = levelOf(to) < levelOf(reported);

@@ -1,13 +1,22 @@
 "use client";
 
 import { useActionState } from "react";
-import { verifyTransitionAction } from "@/app/programs/[slug]/items/[key]/actions";
-import { IDLE, type ActionState } from "@/app/_lib/action-state";
+import { IDLE, type ActionState, type FormAction } from "../ui/action-state";
 import { FormMessage } from "../ui/form-message";
 
 /** Verify a pending transition; a refusal (four eyes) is explained in words. */
-export function VerifyForm({ slug, itemKey, transitionId }: { slug: string; itemKey: string; transitionId: number }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(verifyTransitionAction.bind(null, slug, itemKey), IDLE);
+export function VerifyForm({
+  slug,
+  itemKey,
+  transitionId,
+  serverAction,
+}: {
+  slug: string;
+  itemKey: string;
+  transitionId: number;
+  serverAction: FormAction<[string, string]>;
+}) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(serverAction.bind(null, slug, itemKey), IDLE);
   return (
     <form action={action} className="space-y-1">
       <input type="hidden" name="transitionId" value={transitionId} />

@@ -1,14 +1,13 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { publishWeekAction } from "@/app/programs/[slug]/reports/actions";
-import { IDLE, type ActionState } from "@/app/_lib/action-state";
+import { IDLE, type ActionState, type FormAction } from "../ui/action-state";
 import { FormMessage } from "../ui/form-message";
 import { Button } from "@/components/ui/button";
 
 /** Publishing cannot be undone, so it takes a second click that says so. */
-export function PublishWeekButton({ slug, week }: { slug: string; week: string }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(publishWeekAction.bind(null, slug, week), IDLE);
+export function PublishWeekButton({ slug, week, serverAction }: { slug: string; week: string; serverAction: FormAction<[string, string]> }) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(serverAction.bind(null, slug, week), IDLE);
   const [confirming, setConfirming] = useState(false);
   if (state.status === "ok") return <FormMessage state={state} />;
   return (

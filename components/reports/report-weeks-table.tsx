@@ -1,4 +1,5 @@
 import type { ReportWeekRow } from "@/db/queries/list-report-weeks";
+import type { FormAction } from "../ui/action-state";
 import { PublishWeekButton } from "./publish-week-button";
 import { RestatementDetails } from "./restatement-details";
 import { TableHead, Th } from "@/components/ui/data-table";
@@ -16,11 +17,13 @@ export function ReportWeeksTable({
   slug,
   weeks,
   canPublish,
+  publishAction,
   highlight = null,
 }: {
   slug: string;
   weeks: ReportWeekRow[];
   canPublish: boolean;
+  publishAction: FormAction<[string, string]>;
   highlight?: string | null;
 }) {
   return (
@@ -71,7 +74,7 @@ export function ReportWeeksTable({
                   ) : canPublish ? (
                     <div className="flex flex-wrap items-center gap-2">
                       <span className="text-slate-600">not published</span>
-                      <PublishWeekButton slug={slug} week={w.week} />
+                      <PublishWeekButton slug={slug} week={w.week} serverAction={publishAction} />
                     </div>
                   ) : (
                     <span className="text-slate-600">not published</span>

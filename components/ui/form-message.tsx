@@ -1,4 +1,4 @@
-import type { ActionState } from "@/app/_lib/action-state";
+import type { ActionState } from "./action-state";
 
 /** The answer of a form: a refusal in words (role=alert) or a confirmation (role=status). */
 export function FormMessage({ state }: { state: ActionState }) {

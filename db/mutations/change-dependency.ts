@@ -25,7 +25,15 @@ function programEdges(tx: Tx, programId: number): Map<string, string[]> {
 }
 
 /** Adds `key depends on dependsOn`; an edge that would close a cycle is refused, naming it (422). */
-export function addDependency(db: Db, slug: string, key: string, input: unknown, actor: Person) {
+export interface AddDependencyArgs {
+  slug: string;
+  key: string;
+  /** `{ dependsOn }`, parsed here. */
+  input: unknown;
+  actor: Person;
+}
+
+export function addDependency(db: Db, { slug, key, input, actor }: AddDependencyArgs) {
   const { dependsOn } = parseInput(dependencyInputSchema, input, "dependency");
   return db.transaction((tx) => {
     const { program, item } = findProgramItem(tx, slug, key);
@@ -52,7 +60,14 @@ export function addDependency(db: Db, slug: string, key: string, input: unknown,
   });
 }
 
-export function removeDependency(db: Db, slug: string, key: string, dependsOn: string, actor: Person): void {
+export interface RemoveDependencyArgs {
+  slug: string;
+  key: string;
+  dependsOn: string;
+  actor: Person;
+}
+
+export function removeDependency(db: Db, { slug, key, dependsOn, actor }: RemoveDependencyArgs): void {
   db.transaction((tx) => {
     const { item } = findProgramItem(tx, slug, key);
     const target = findProgramItem(tx, slug, dependsOn).item;

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { checkExpectedVersion } from "@/lib/http/expected-version";
 import { toInstant } from "@/lib/time";
-import { itemEditSchema, type ItemEdit } from "@/lib/validations/item-input";
+import { itemEditSchema } from "@/lib/validations/item-input";
 import { parseInput } from "@/lib/validations/parse-input";
 import type { Db } from "../index";
 import { LogWriter } from "../append-log";
@@ -13,15 +13,18 @@ import { items, people, type Person } from "../schema";
  * Edits an item's fields under optimistic concurrency: `version` (from the body or If-Match) must
  * be the one the client read, or the write is refused with 409 and nothing changes.
  */
-export function editItem(
-  db: Db,
-  slug: string,
-  key: string,
-  input: ItemEdit,
-  expectedVersion: number | undefined,
-  actor: Person,
-  now = Date.now(),
-) {
+export interface EditItemArgs {
+  slug: string;
+  key: string;
+  /** An `ItemEdit`, parsed here. */
+  input: unknown;
+  /** The version from If-Match or the form; the body's `version` is checked too. */
+  expectedVersion: number | undefined;
+  actor: Person;
+  now?: number;
+}
+
+export function editItem(db: Db, { slug, key, input, expectedVersion, actor, now = Date.now() }: EditItemArgs) {
   const body = parseInput(itemEditSchema, input, "item");
   const { version: _v, owner, targetDate, ...fields } = body;
   return db.transaction((tx) => {

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { claimSchema, type ClaimInput } from "@/lib/bundle/bundle-schema";
+import { claimSchema } from "@/lib/bundle/bundle-schema";
 import { claimProblems } from "@/lib/claims/check-claim";
 import { AppError } from "@/lib/errors";
 import { checkExpectedVersion } from "@/lib/http/expected-version";
@@ -35,7 +35,15 @@ function writeLinks(tx: Tx, claimId: number, links: { item: string; requires: st
 }
 
 /** Records a public claim with its links (admin). A link to an unknown item, a date in the future: 400. */
-export function createClaim(db: Db, slug: string, input: ClaimInput, actor: Person, now = Date.now()) {
+export interface CreateClaimArgs {
+  slug: string;
+  /** A `ClaimInput`, parsed here. */
+  input: unknown;
+  actor: Person;
+  now?: number;
+}
+
+export function createClaim(db: Db, { slug, input, actor, now = Date.now() }: CreateClaimArgs) {
   return db.transaction((tx) => {
     const program = programOf(tx, slug);
     const { claim, date, keyToId } = parseClaim(tx, program.id, input, now);
@@ -50,13 +58,25 @@ export function createClaim(db: Db, slug: string, input: ClaimInput, actor: Pers
 }
 
 /** Replaces a claim's fields and links; the client's version must be current (409 otherwise). */
-export function editClaim(db: Db, slug: string, claimKey: string, input: ClaimInput & { version?: number }, ifMatch: number | undefined, actor: Person, now = Date.now()) {
+export interface EditClaimArgs {
+  slug: string;
+  claimKey: string;
+  /** A `ClaimInput` with the `version` it was read at, parsed here; its `id` is `claimKey`. */
+  input: unknown;
+  /** The version from If-Match or the form; the body's `version` is checked too. */
+  expectedVersion: number | undefined;
+  actor: Person;
+  now?: number;
+}
+
+export function editClaim(db: Db, { slug, claimKey, input, expectedVersion, actor, now = Date.now() }: EditClaimArgs) {
   return db.transaction((tx) => {
     const program = programOf(tx, slug);
     const current = tx.select().from(claims).where(and(eq(claims.programId, program.id), eq(claims.claimKey, claimKey))).get();
     if (!current) throw new AppError("not_found", `no claim "${claimKey}" in program "${slug}"`);
-    checkExpectedVersion(`claim "${claimKey}"`, current.version, input.version, ifMatch);
-    const { claim, date, keyToId } = parseClaim(tx, program.id, { ...input, id: claimKey }, now);
+    const body = typeof input === "object" && input !== null ? (input as Record<string, unknown>) : {};
+    checkExpectedVersion(`claim "${claimKey}"`, current.version, body.version, expectedVersion);
+    const { claim, date, keyToId } = parseClaim(tx, program.id, { ...body, id: claimKey }, now);
     const { id: _id, links, ...fields } = claim;
     const row = tx
       .update(claims)

@@ -4,20 +4,35 @@ import { AppError } from "@/lib/errors";
 import { checkExpectedVersion } from "@/lib/http/expected-version";
 import { toInstant } from "@/lib/time";
 import { parseInput } from "@/lib/validations/parse-input";
-import { programCreateSchema, programEditSchema, type ProgramEdit } from "@/lib/validations/program-input";
+import { programCreateSchema, programEditSchema } from "@/lib/validations/program-input";
 import type { Db } from "../index";
 import { LogWriter } from "../append-log";
 import { importBundle } from "../import-bundle";
 import { programs, type Person } from "../schema";
 
 /** A new, empty program: an import of a bundle with no items, so every rule stays in one place. */
-export function createProgram(db: Db, input: unknown, actor: Person) {
+export interface CreateProgramArgs {
+  /** `{ slug, name, description?, targetDate? }`, parsed here. */
+  input: unknown;
+  actor: Person;
+}
+
+export function createProgram(db: Db, { input, actor }: CreateProgramArgs) {
   const program = parseInput(programCreateSchema, input, "program");
   return importBundle(db, { format: BUNDLE_FORMAT, program }, { actor: actor.email });
 }
 
 /** Edits a program's fields and thresholds; a stale `version` is refused (409). */
-export function editProgram(db: Db, slug: string, input: ProgramEdit, expectedVersion: number | undefined, actor: Person) {
+export interface EditProgramArgs {
+  slug: string;
+  /** A `ProgramEdit`, parsed here. */
+  input: unknown;
+  /** The version from If-Match or the form; the body's `version` is checked too. */
+  expectedVersion: number | undefined;
+  actor: Person;
+}
+
+export function editProgram(db: Db, { slug, input, expectedVersion, actor }: EditProgramArgs) {
   const body = parseInput(programEditSchema, input, "program");
   return db.transaction((tx) => {
     const current = tx.select().from(programs).where(eq(programs.slug, slug)).get();

@@ -20,7 +20,15 @@ export interface Publisher {
  * publication, and appends the publication to the hash-chained log — in one transaction. A week
  * is published once: a second attempt is a 409.
  */
-export function publishReport(db: Db, slug: string, weekLabel: string, publisher: Publisher, now = Date.now()) {
+export interface PublishReportArgs {
+  slug: string;
+  /** `YYYY-Www`. */
+  week: string;
+  publisher: Publisher;
+  now?: number;
+}
+
+export function publishReport(db: Db, { slug, week: weekLabel, publisher, now = Date.now() }: PublishReportArgs) {
   // IMMEDIATE: the write lock is taken before the "already published?" check, so two publishers
   // racing in two processes cannot both pass it.
   return db.transaction((tx) => {

@@ -9,7 +9,16 @@ import { findProgramItem } from "../queries/find-program-item";
 import { signals, type Person } from "../schema";
 
 /** Records a dated measurement on an item (DESIGN §2). */
-export function recordSignal(db: Db, slug: string, key: string, input: unknown, actor: Person, now = Date.now()) {
+export interface RecordSignalArgs {
+  slug: string;
+  key: string;
+  /** `{ metric, value, measuredAt? }`, parsed here. */
+  input: unknown;
+  actor: Person;
+  now?: number;
+}
+
+export function recordSignal(db: Db, { slug, key, input, actor, now = Date.now() }: RecordSignalArgs) {
   const body = parseInput(signalInputSchema, input, "signal");
   const problem = signalValueProblem(body.metric, body.value);
   if (problem) throw new AppError("invalid", "invalid signal", [{ path: "value", message: problem }]);

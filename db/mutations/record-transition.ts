@@ -3,7 +3,7 @@ import { checkItemHistory } from "@/lib/check-item-history";
 import { AppError } from "@/lib/errors";
 import { toInstant, formatDateOrInstant } from "@/lib/time";
 import { parseInput } from "@/lib/validations/parse-input";
-import { transitionInputSchema, type TransitionInput } from "@/lib/validations/transition-input";
+import { transitionInputSchema } from "@/lib/validations/transition-input";
 import type { Db } from "../index";
 import { LogWriter } from "../append-log";
 import { findProgramItem } from "../queries/find-program-item";
@@ -14,7 +14,16 @@ import { evidence, transitions, type Person } from "../schema";
  * `effectiveAt` defaults to it and may not lie in the future. The item's whole history, with the
  * new transition in its effective place, must pass the gates — or nothing is written (422).
  */
-export function recordTransition(db: Db, slug: string, key: string, input: TransitionInput, actor: Person, now = Date.now()) {
+export interface RecordTransitionArgs {
+  slug: string;
+  key: string;
+  /** A `TransitionInput`, parsed here. */
+  input: unknown;
+  actor: Person;
+  now?: number;
+}
+
+export function recordTransition(db: Db, { slug, key, input, actor, now = Date.now() }: RecordTransitionArgs) {
   const body = parseInput(transitionInputSchema, input, "transition");
   const effectiveAt = body.effectiveAt ? toInstant(body.effectiveAt) : now;
   if (effectiveAt > now)

@@ -14,7 +14,16 @@ import { items, people, programs, transitions, verifications, type Person } from
  * reporter, nor anyone who owned the item or changed its owner since the transition was recorded.
  * Once per transition. The API route and the item page's server action both come through here.
  */
-export function verifyTransition(db: Db, slug: string, transitionId: number, input: unknown, actor: Person, now = Date.now()) {
+export interface VerifyTransitionArgs {
+  slug: string;
+  transitionId: number;
+  /** `{ note? }` or nothing, parsed here. */
+  input: unknown;
+  actor: Person;
+  now?: number;
+}
+
+export function verifyTransition(db: Db, { slug, transitionId, input, actor, now = Date.now() }: VerifyTransitionArgs) {
   const body = parseInput(verificationInputSchema, input ?? {}, "verification");
   return db.transaction((tx) => {
     const row = tx

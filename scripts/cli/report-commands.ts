@@ -59,7 +59,7 @@ const publish: Command = (args) => {
   // The CLI acts as administrator (README); TRACKER_ACTOR names the person when it is an account.
   const label = process.env.TRACKER_ACTOR ?? "cli";
   const person = label.includes("@") ? findPerson(db, label) : undefined;
-  const p = publishReport(db, slug, weekFlag(flags), { id: person?.id ?? null, label });
+  const p = publishReport(db, { slug, week: weekFlag(flags), publisher: { id: person?.id ?? null, label } });
   process.stdout.write(
     `published ${p.program} ${p.week}: markdown sha256 ${p.sha256}, log head at the cutoff ${p.logHeadAtCutoff}, at publication ${p.logHeadAtPublication}\n`,
   );

@@ -90,7 +90,7 @@ describe("claims registry", () => {
 
   it("records a claim with links, logs it, and evaluates it", () => {
     const { db, admin } = seeded();
-    createClaim(db, "boost-offload", valid, admin);
+    createClaim(db, { slug: "boost-offload", input: valid, actor: admin });
     const c = getClaimDetail(db, "boost-offload", "test-claim", NOW, NOW);
     expect(c.linked).toBe(3);
     expect(c.links.map((l) => l.item)).toEqual(["FND-01", "NET-01", "STO-01"]);
@@ -103,7 +103,7 @@ describe("claims registry", () => {
     const before = db.$client.serialize();
     const refuse = (input: unknown) => {
       try {
-        createClaim(db, "boost-offload", input as never, admin, NOW);
+        createClaim(db, { slug: "boost-offload", input, actor: admin, now: NOW });
       } catch (e) {
         return (e as AppError).errors;
       }
@@ -119,10 +119,10 @@ describe("claims registry", () => {
 
   it("edits under optimistic concurrency", () => {
     const { db, admin } = seeded();
-    createClaim(db, "boost-offload", valid, admin);
-    const edited = editClaim(db, "boost-offload", "test-claim", { ...valid, quote: "Changed", version: 1 }, undefined, admin);
+    createClaim(db, { slug: "boost-offload", input: valid, actor: admin });
+    const edited = editClaim(db, { slug: "boost-offload", claimKey: "test-claim", input: { ...valid, quote: "Changed", version: 1 }, expectedVersion: undefined, actor: admin });
     expect(edited.version).toBe(2);
-    expect(() => editClaim(db, "boost-offload", "test-claim", { ...valid, version: 1 }, undefined, admin)).toThrow(/changed by someone else/);
+    expect(() => editClaim(db, { slug: "boost-offload", claimKey: "test-claim", input: { ...valid, version: 1 }, expectedVersion: undefined, actor: admin })).toThrow(/changed by someone else/);
     expect(getClaimDetail(db, "boost-offload", "test-claim", NOW, NOW).quote).toBe("Changed");
   });
 });

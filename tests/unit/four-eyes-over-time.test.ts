@@ -43,10 +43,10 @@ function setUp(owner: string) {
   return {
     db,
     person,
-    report: (n: number) => recordTransition(db, SLUG, "FND-01", { to: "design" }, person(CARL), at(n)).id,
+    report: (n: number) => recordTransition(db, { slug: SLUG, key: "FND-01", input: { to: "design" }, actor: person(CARL), now: at(n) }).id,
     edit: (n: number, by: string, fields: { owner?: string | null; title?: string }) =>
-      (version = editItem(db, SLUG, "FND-01", { ...fields, version }, undefined, person(by), at(n)).version),
-    verify: (n: number, id: number, by = RITA) => verifyTransition(db, SLUG, id, {}, person(by), at(n)),
+      (version = editItem(db, { slug: SLUG, key: "FND-01", input: { ...fields, version }, expectedVersion: undefined, actor: person(by), now: at(n) }).version),
+    verify: (n: number, id: number, by = RITA) => verifyTransition(db, { slug: SLUG, transitionId: id, input: {}, actor: person(by), now: at(n) }),
   };
 }
 

@@ -19,7 +19,7 @@ describe("the history cache", () => {
     expect(loadProgramHistory(db, "p")).toBe(first);
 
     const actor = addUser(db, { email: "x@example.com", name: "X", role: "contributor" }, null);
-    recordTransition(db, "p", "A", { to: "design" }, actor);
+    recordTransition(db, { slug: "p", key: "A", input: { to: "design" }, actor });
     const second = loadProgramHistory(db, "p");
     expect(second).not.toBe(first);
     expect(second.items.find((i) => i.key === "A")!.transitions).toHaveLength(1);

@@ -54,17 +54,17 @@ function write(w: World, [kind, a, b, c]: [number, number, number, number]) {
   const other = w.keys[b % w.keys.length]!;
   const at = NOW - (c % 400) * 86_400_000;
   const ops = [
-    () => recordTransition(w.db, w.slug, key, { to: STATUSES[b % STATUSES.length]!, evidence: [...EVERY_EVIDENCE], note: "moved", effectiveAt: new Date(at).toISOString() }, w.writer),
+    () => recordTransition(w.db, { slug: w.slug, key, input: { to: STATUSES[b % STATUSES.length]!, evidence: [...EVERY_EVIDENCE], note: "moved", effectiveAt: new Date(at).toISOString() }, actor: w.writer }),
     () => {
       const last = w.db.$client.prepare("SELECT max(t.id) FROM transitions t JOIN items i ON i.id = t.item_id WHERE i.key = ?").pluck().get(key) as number | null;
-      if (last !== null) verifyTransition(w.db, w.slug, last, { note: "checked" }, w.checker);
+      if (last !== null) verifyTransition(w.db, { slug: w.slug, transitionId: last, input: { note: "checked" }, actor: w.checker });
     },
-    () => editItem(w.db, w.slug, key, { title: `Title ${c}`, estimateWeeks: 1 + (c % 9), owner: c % 3 === 0 ? null : "writer@example.com" }, undefined, w.writer),
-    () => addDependency(w.db, w.slug, key, { dependsOn: other }, w.writer),
-    () => removeDependency(w.db, w.slug, key, other, w.writer),
-    () => editProgram(w.db, w.slug, { name: `Program ${c}`, thresholds: { testCoveragePct: c % 100 } }, undefined, w.writer),
-    () => recordSignal(w.db, w.slug, key, { metric: "test_coverage_pct", value: c % 100, measuredAt: new Date(at).toISOString() }, w.writer),
-    () => recordTransition(w.db, "other", "FND-00001", { to: "design", note: "elsewhere" }, w.writer),
+    () => editItem(w.db, { slug: w.slug, key, input: { title: `Title ${c}`, estimateWeeks: 1 + (c % 9), owner: c % 3 === 0 ? null : "writer@example.com" }, expectedVersion: undefined, actor: w.writer }),
+    () => addDependency(w.db, { slug: w.slug, key, input: { dependsOn: other }, actor: w.writer }),
+    () => removeDependency(w.db, { slug: w.slug, key, dependsOn: other, actor: w.writer }),
+    () => editProgram(w.db, { slug: w.slug, input: { name: `Program ${c}`, thresholds: { testCoveragePct: c % 100 } }, expectedVersion: undefined, actor: w.writer }),
+    () => recordSignal(w.db, { slug: w.slug, key, input: { metric: "test_coverage_pct", value: c % 100, measuredAt: new Date(at).toISOString() }, actor: w.writer }),
+    () => recordTransition(w.db, { slug: "other", key: "FND-00001", input: { to: "design", note: "elsewhere" }, actor: w.writer }),
   ];
   try {
     ops[kind % ops.length]!();
@@ -112,7 +112,7 @@ describe("the history cache patched after writes", () => {
     const w = setUp();
     const before = answers(w.db, w.slug);
     const key = w.keys[5]!;
-    recordTransition(w.db, w.slug, key, { to: "design", note: "n" }, w.writer);
+    recordTransition(w.db, { slug: w.slug, key, input: { to: "design", note: "n" }, actor: w.writer });
     const after = answers(w.db, w.slug);
     const at = before.history.items.findIndex((i) => i.key === key);
     expect(after.history).not.toBe(before.history);
@@ -134,7 +134,7 @@ describe("the history cache patched after writes", () => {
     const at = NOW + 86_400_000;
     const before = loadSnapshot(w.db, w.slug, at, at);
     const otherKey = w.db.$client.prepare("SELECT i.key FROM items i JOIN programs p ON p.id = i.program_id WHERE p.slug = 'other' LIMIT 1").pluck().get() as string;
-    recordTransition(w.db, "other", otherKey, { to: "design", note: "elsewhere" }, w.writer);
+    recordTransition(w.db, { slug: "other", key: otherKey, input: { to: "design", note: "elsewhere" }, actor: w.writer });
     expect(loadSnapshot(w.db, w.slug, at, at)).toBe(before);
   });
 
@@ -152,7 +152,7 @@ describe("the history cache patched after writes", () => {
     for (const t of triggers) if (!t.includes("anchor")) w.db.$client.exec(`DROP TRIGGER ${t}`);
     w.db.$client.prepare("UPDATE audit_log SET hash = 'x' WHERE seq = (SELECT max(seq) FROM audit_log)").run();
     w.db.$client.prepare("UPDATE items SET title = 'changed behind the log' WHERE key = ?").run(w.keys[0]);
-    recordTransition(w.db, w.slug, w.keys[1]!, { to: "design", note: "n" }, w.writer);
+    recordTransition(w.db, { slug: w.slug, key: w.keys[1]!, input: { to: "design", note: "n" }, actor: w.writer });
     const after = loadProgramHistory(w.db, w.slug);
     const first = (h: typeof before) => h.items.find((i) => i.key === w.keys[0])!;
     expect(first(after).title).toBe("changed behind the log");

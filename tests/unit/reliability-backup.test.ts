@@ -81,8 +81,8 @@ describe("online backup and verified restore", () => {
     const writes = (async () => {
       while (!stop) {
         written++;
-        if (written % 2) recordSignal(writer, "boost-offload", "FND-01", { metric: "test_coverage_pct", value: written % 100 }, actor);
-        else recordTransition(writer, "boost-offload", "FND-02", { to: "design", note: `backup race ${written}` }, actor);
+        if (written % 2) recordSignal(writer, { slug: "boost-offload", key: "FND-01", input: { metric: "test_coverage_pct", value: written % 100 }, actor });
+        else recordTransition(writer, { slug: "boost-offload", key: "FND-02", input: { to: "design", note: `backup race ${written}` }, actor });
         await new Promise((r) => setImmediate(r));
       }
     })();

@@ -68,7 +68,7 @@ describe("publishing a week", () => {
   it("stores the Markdown and JSON with the Markdown's sha256 and the log head at publication", () => {
     before = head();
     const expected = getWeeklyReport(db, SLUG, "2024-W52", T1).markdown;
-    published = publishReport(db, SLUG, "2024-W52", { id: null, label: "cli" }, T1);
+    published = publishReport(db, { slug: SLUG, week: "2024-W52", publisher: { id: null, label: "cli" }, now: T1 });
     const row = db.select().from(publishedReports).where(eq(publishedReports.isoWeek, "2024-W52")).get()!;
     expect(row.markdown).toBe(expected);
     expect(row.sha256).toBe(sha256Hex(expected));
@@ -94,7 +94,7 @@ describe("publishing a week", () => {
 
   it("refuses a second publication of the same week (409) and writes nothing", () => {
     const entries = verifyLog(db).entries;
-    const e = refusal(() => publishReport(db, SLUG, "2024-W52", { id: null, label: "cli" }, T1 + 5000));
+    const e = refusal(() => publishReport(db, { slug: SLUG, week: "2024-W52", publisher: { id: null, label: "cli" }, now: T1 + 5000 }));
     expect(e.code).toBe("conflict");
     expect(e.status).toBe(409);
     expect(e.message).toMatch(/already published/);
@@ -107,9 +107,9 @@ describe("publishing a week", () => {
   });
 
   it("refuses a week in the future or malformed, and an unknown program", () => {
-    expect(refusal(() => publishReport(db, SLUG, "2025-W10", { id: null, label: "cli" }, T1)).message).toMatch(/in the future/);
-    expect(refusal(() => publishReport(db, SLUG, "2024-W99", { id: null, label: "cli" }, T1)).status).toBe(400);
-    expect(refusal(() => publishReport(db, "nope", "2024-W52", { id: null, label: "cli" }, T1)).status).toBe(404);
+    expect(refusal(() => publishReport(db, { slug: SLUG, week: "2025-W10", publisher: { id: null, label: "cli" }, now: T1 })).message).toMatch(/in the future/);
+    expect(refusal(() => publishReport(db, { slug: SLUG, week: "2024-W99", publisher: { id: null, label: "cli" }, now: T1 })).status).toBe(400);
+    expect(refusal(() => publishReport(db, { slug: "nope", week: "2024-W52", publisher: { id: null, label: "cli" }, now: T1 })).status).toBe(404);
   });
 });
 
@@ -119,8 +119,8 @@ describe("a backfilled transition after publication", () => {
     const bob = findPerson(db, "bob@example.com")!;
     // Recorded a month later, effective during 2024-W52, and verified: the history now says A had
     // reached design that week.
-    const t = recordTransition(db, SLUG, "A", { to: "design", effectiveAt: "2024-12-24", note: "Backfilled from the design review" }, alice, T2);
-    verifyTransition(db, SLUG, t.id, {}, bob, T2);
+    const t = recordTransition(db, { slug: SLUG, key: "A", input: { to: "design", effectiveAt: "2024-12-24", note: "Backfilled from the design review" }, actor: alice, now: T2 });
+    verifyTransition(db, { slug: SLUG, transitionId: t.id, input: {}, actor: bob, now: T2 });
 
     const { publication } = getWeeklyReport(db, SLUG, "2024-W52", T2 + 1000);
     expect(publication!.restated).toBe(true);

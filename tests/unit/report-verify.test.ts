@@ -76,7 +76,7 @@ describe("verify-report", () => {
     const before = files();
     const owner = findPerson(db, "priya.raman@example.com")!;
     // A regression recorded today, effective in 2024-W52: the history of that week changes.
-    recordTransition(db, "boost-offload", "FND-09", { to: "design", effectiveAt: "2024-12-27", note: "Toolchain redesign" }, owner, LATER);
+    recordTransition(db, { slug: "boost-offload", key: "FND-09", input: { to: "design", effectiveAt: "2024-12-27", note: "Toolchain redesign" }, actor: owner, now: LATER });
     const v = verifyReportFile(db, before.md, LATER);
     expect(v.seal.sealIntact).toBe(true);
     expect(v.matches).toBe(false);

@@ -10,5 +10,5 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute("read", () => Response.json(listPrograms(getDb())));
 
 export const POST = apiRoute("admin", async ({ request, actor }) =>
-  Response.json(createProgram(getDb(), await readJson(request), actor), { status: 201 }),
+  Response.json(createProgram(getDb(), { input: await readJson(request), actor }), { status: 201 }),
 );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { createProgramAction } from "@/app/_actions/programs";
 import { requireSignedIn } from "@/app/_lib/auth";
 import { CreateProgramForm } from "@/components/admin/program-forms";
 import { Forbidden } from "@/components/ui/forbidden";
@@ -13,7 +14,7 @@ export default async function NewProgramPage() {
   return (
     <section className="space-y-4">
       <h1 className="text-xl font-semibold">New program</h1>
-      <CreateProgramForm />
+      <CreateProgramForm serverAction={createProgramAction} />
     </section>
   );
 }

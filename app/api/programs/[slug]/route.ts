@@ -5,7 +5,6 @@ import { editProgram } from "@/db/mutations/manage-program";
 import { getProgram } from "@/db/queries/get-program";
 import { parseIfMatch } from "@/lib/http/if-match";
 import { readJson } from "@/lib/http/read-json";
-import type { ProgramEdit } from "@/lib/validations/program-input";
 
 export const dynamic = "force-dynamic";
 
@@ -15,6 +14,6 @@ export const GET = apiRoute<{ slug: string }>("read", ({ params }) => {
 });
 
 export const PATCH = apiRoute<{ slug: string }>("admin", async ({ request, params, actor }) => {
-  const result = editProgram(getDb(), params.slug, (await readJson(request)) as ProgramEdit, parseIfMatch(request), actor);
+  const result = editProgram(getDb(), { slug: params.slug, input: await readJson(request), expectedVersion: parseIfMatch(request), actor });
   return Response.json(result, { headers: { etag: `"${result.version}"` } });
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { publishWeekAction } from "@/app/_actions/reports";
 import { requireSignedIn } from "@/app/_lib/auth";
 import { orNotFound } from "@/app/_lib/or-not-found";
 import type { SearchParams } from "@/app/_lib/page-view";
@@ -87,7 +88,7 @@ export default async function ReportsPage({ params, searchParams }: Props) {
           No complete week yet: a week can be reported once its Sunday has ended.
         </p>
       ) : (
-        <ReportWeeksTable slug={slug} weeks={list.weeks} canPublish={can(person.role, "admin")} highlight={list.found} />
+        <ReportWeeksTable slug={slug} weeks={list.weeks} canPublish={can(person.role, "admin")} publishAction={publishWeekAction} highlight={list.found} />
       )}
 
       {list.total > list.weeks.length && (

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { editProgramAction } from "@/app/_actions/programs";
 import { requireSignedIn } from "@/app/_lib/auth";
 import { EditProgramForm } from "@/components/admin/program-forms";
 import { Forbidden } from "@/components/ui/forbidden";
@@ -42,7 +43,7 @@ export default async function SettingsPage({ params }: Props) {
         <>
           <div className="space-y-2">
             <h2 className="font-semibold">Program and thresholds</h2>
-            <EditProgramForm slug={slug} program={program} />
+            <EditProgramForm slug={slug} program={program} serverAction={editProgramAction} />
           </div>
           <p>
             <Link href="/import" className="text-indigo-700 underline">

@@ -3,7 +3,6 @@ import { apiRoute } from "@/app/_lib/api-handler";
 import { getDb } from "@/db/get-db";
 import { createClaim } from "@/db/mutations/manage-claim";
 import { getClaims } from "@/db/queries/get-claims";
-import type { ClaimInput } from "@/lib/bundle/bundle-schema";
 import { readJson } from "@/lib/http/read-json";
 import { parseAsOfQuery } from "@/lib/validations/as-of-query";
 
@@ -15,5 +14,5 @@ export const GET = apiRoute<{ slug: string }>("read", ({ request, params }) => {
 });
 
 export const POST = apiRoute<{ slug: string }>("admin", async ({ request, params, actor }) =>
-  Response.json(createClaim(getDb(), params.slug, (await readJson(request)) as ClaimInput, actor), { status: 201 }),
+  Response.json(createClaim(getDb(), { slug: params.slug, input: await readJson(request), actor }), { status: 201 }),
 );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { createClaimAction } from "@/app/_actions/claims";
 import { pageView, type SearchParams } from "@/app/_lib/page-view";
 import { VerdictChip } from "@/components/claims/verdict-chip";
 import { AsOfForm } from "@/components/program/as-of-form";
@@ -69,7 +70,7 @@ export default async function ClaimsPage({ params, searchParams }: Props) {
         <details className="rounded border border-slate-200 bg-white p-3">
           <summary className="cursor-pointer font-medium text-indigo-800">Add a claim</summary>
           <div className="mt-3">
-            <ClaimForm slug={slug} itemKeys={history.items.map((i) => i.key)} />
+            <ClaimForm slug={slug} itemKeys={history.items.map((i) => i.key)} serverAction={createClaimAction} />
           </div>
         </details>
       )}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { editClaimAction } from "@/app/_actions/claims";
 import { requireSignedIn } from "@/app/_lib/auth";
 import { orNotFound } from "@/app/_lib/or-not-found";
 import { pageView, type SearchParams } from "@/app/_lib/page-view";
@@ -75,6 +76,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
             slug={slug}
             itemKeys={loadProgramHistory(db, slug).items.map((i) => i.key)}
             claim={{ ...claim, version: claim.version, links: claim.links.map((l) => ({ item: l.item, requires: l.requires })) }}
+            serverAction={editClaimAction}
           />
         </Panel>
       )}

@@ -1,5 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import {
+  addDependencyAction,
+  editItemAction,
+  removeDependencyAction,
+  reportTransitionAction,
+  verifyTransitionAction,
+} from "@/app/_actions/items";
 import { requireSignedIn } from "@/app/_lib/auth";
 import { orNotFound } from "@/app/_lib/or-not-found";
 import { pageView, type SearchParams } from "@/app/_lib/page-view";
@@ -64,13 +71,14 @@ export default async function ItemPage({ params, searchParams }: Props) {
           <ItemAbout item={item} />
         </Panel>
         <Panel title={`Depends on (${item.dependsOn.length})`} id="depends-on">
-          <RelatedItems list={item.dependsOn} itemHref={link} remove={canReport ? here : undefined} />
+          <RelatedItems list={item.dependsOn} itemHref={link} remove={canReport ? { ...here, serverAction: removeDependencyAction } : undefined} />
           {canReport && (
             <div className="mt-3">
               <AddDependencyForm
                 slug={slug}
                 itemKey={key}
                 candidates={item.allKeys.filter((k) => k !== key && !item.dependsOn.some((d) => d.key === k))}
+                serverAction={addDependencyAction}
               />
             </div>
           )}
@@ -81,13 +89,13 @@ export default async function ItemPage({ params, searchParams }: Props) {
       </div>
 
       <Panel title="History" id="history">
-        <HistoryTable history={item.history} verify={canVerify ? here : undefined} />
+        <HistoryTable history={item.history} verify={canVerify ? { ...here, serverAction: verifyTransitionAction } : undefined} />
       </Panel>
 
       <div className="grid gap-4 lg:grid-cols-2">
         {canReport && (
           <Panel title="Report progress" id="report">
-            <ReportTransitionForm slug={slug} itemKey={key} reported={item.reportedStatus} />
+            <ReportTransitionForm slug={slug} itemKey={key} reported={item.reportedStatus} serverAction={reportTransitionAction} />
           </Panel>
         )}
         <Panel title={`Signals (${item.signals.length})`} id="signals">
@@ -102,6 +110,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
             itemKey={key}
             item={{ ...item, owner: item.owner }}
             people={listUsers(db).map((u) => ({ email: u.email, name: u.name }))}
+            serverAction={editItemAction}
           />
         </Panel>
       )}

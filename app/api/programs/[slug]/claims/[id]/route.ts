@@ -3,7 +3,6 @@ import { apiRoute } from "@/app/_lib/api-handler";
 import { getDb } from "@/db/get-db";
 import { editClaim } from "@/db/mutations/manage-claim";
 import { getClaimDetail } from "@/db/queries/get-claims";
-import type { ClaimInput } from "@/lib/bundle/bundle-schema";
 import { parseIfMatch } from "@/lib/http/if-match";
 import { readJsonObject } from "@/lib/http/read-json";
 import { parseAsOfQuery } from "@/lib/validations/as-of-query";
@@ -19,7 +18,7 @@ export const GET = apiRoute<Params>("read", ({ request, params }) => {
 });
 
 export const PATCH = apiRoute<Params>("admin", async ({ request, params, actor }) => {
-  const body = (await readJsonObject(request)) as ClaimInput & { version?: number };
-  const result = editClaim(getDb(), params.slug, params.id, body, parseIfMatch(request), actor);
+  const input = await readJsonObject(request);
+  const result = editClaim(getDb(), { slug: params.slug, claimKey: params.id, input, expectedVersion: parseIfMatch(request), actor });
   return Response.json(result, { headers: { etag: `"${result.version}"` } });
 });

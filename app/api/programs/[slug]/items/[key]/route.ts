@@ -5,7 +5,6 @@ import { editItem } from "@/db/mutations/edit-item";
 import { getItemDetail } from "@/db/queries/get-item-detail";
 import { readJson } from "@/lib/http/read-json";
 import { parseIfMatch } from "@/lib/http/if-match";
-import type { ItemEdit } from "@/lib/validations/item-input";
 import { parseAsOfQuery } from "@/lib/validations/as-of-query";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +18,7 @@ export const GET = apiRoute<Params>("read", ({ request, params }) => {
 });
 
 export const PATCH = apiRoute<Params>("report", async ({ request, params, actor }) => {
-  const body = (await readJson(request)) as ItemEdit;
-  const result = editItem(getDb(), params.slug, params.key, body, parseIfMatch(request), actor);
+  const input = await readJson(request);
+  const result = editItem(getDb(), { slug: params.slug, key: params.key, input, expectedVersion: parseIfMatch(request), actor });
   return Response.json(result, { headers: { etag: `"${result.version}"` } });
 });

@@ -2,24 +2,23 @@
 
 import { revalidatePath } from "next/cache";
 import { refuseWrongArguments } from "@/app/_lib/action-args";
-import { runAction, type ActionState } from "@/app/_lib/action-state";
 import { requireActionPermission } from "@/app/_lib/auth";
+import { defineFormAction, formText } from "@/app/_lib/define-form-action";
+import type { TokenState } from "@/components/ui/action-state";
 import { createToken, revokeToken } from "@/db/accounts/api-tokens";
 import { getDb } from "@/db/get-db";
 import { AppError } from "@/lib/errors";
 
-export interface TokenState {
-  token: string | null;
-  error: string | null;
-}
-
-/** Any signed-in person may make tokens for themselves; a token carries its owner's role. */
+/**
+ * Any signed-in person may make tokens for themselves; a token carries its owner's role. Not a
+ * `defineFormAction`: its answer is the token, shown once, not a sentence.
+ */
 export async function createTokenAction(_prev: TokenState, form: FormData): Promise<TokenState> {
   const wrong = refuseWrongArguments(form);
   if (wrong) return { token: null, error: wrong.message };
   try {
     const person = await requireActionPermission("read");
-    const name = String(form.get("name") ?? "").trim().slice(0, 100) || "web";
+    const name = formText(form, "name").slice(0, 100) || "web";
     const made = createToken(getDb(), person, name, person.email);
     revalidatePath("/account");
     return { token: made.token, error: null };
@@ -30,15 +29,15 @@ export async function createTokenAction(_prev: TokenState, form: FormData): Prom
 }
 
 /** Revokes one of the person's own tokens (any token for an admin); an unknown id is a refusal in words. */
-export async function revokeTokenAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const wrong = refuseWrongArguments(form);
-  if (wrong) return wrong;
-  const id = String(form.get("id") ?? "").trim();
-  const state = await runAction(async () => {
-    const person = await requireActionPermission("read");
+export const revokeTokenAction = defineFormAction({
+  args: [],
+  permission: "read",
+  input: (form) => {
+    const id = formText(form, "id");
     if (!/^[1-9]\d{0,14}$/.test(id)) throw new AppError("invalid", `no token #${id.slice(0, 40)}: a token id is a whole number`);
-    revokeToken(getDb(), Number(id), person);
-  }, "Token revoked.");
-  if (state.status === "ok") revalidatePath("/account");
-  return state;
-}
+    return Number(id);
+  },
+  run: ({ db, actor, input: id }) => revokeToken(db, id, actor),
+  success: "Token revoked.",
+  revalidate: () => "/account",
+});

@@ -5,17 +5,17 @@ import { redirect } from "next/navigation";
 import { refuseWrongArguments } from "@/app/_lib/action-args";
 import { isHttps, SESSION_COOKIE } from "@/app/_lib/auth";
 import { limitOrThrow, signInAddressLimiter } from "@/app/_lib/rate-limits";
+import type { SignInState } from "@/components/ui/action-state";
 import { endSession, signIn } from "@/db/accounts/sessions";
 import { getDb } from "@/db/get-db";
 import { AppError } from "@/lib/errors";
 import { appOrigin, clientAddress } from "@/lib/http/app-origin";
 import { sameOriginPath } from "@/lib/http/same-origin-path";
 
-export interface SignInState {
-  error: string | null;
-  email: string;
-}
-
+/**
+ * Not a `defineFormAction`: it needs no session but makes one, and its refusals are deliberately vague
+ * (a wrong e-mail and a wrong password read the same).
+ */
 export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
   const wrong = refuseWrongArguments(form);
   if (wrong) return { error: wrong.message, email: "" };

@@ -1,0 +1,87 @@
+"use server";
+
+import { defineFormAction, formText } from "@/app/_lib/define-form-action";
+import { addDependency, removeDependency } from "@/db/mutations/change-dependency";
+import { editItem } from "@/db/mutations/edit-item";
+import { recordTransition } from "@/db/mutations/record-transition";
+import { verifyTransition } from "@/db/mutations/verify-transition";
+
+const ITEM = ["slug", "key"] as const;
+const itemPath = ([slug, key]: [string, string]) => `/programs/${slug}/items/${encodeURIComponent(key)}`;
+
+/** Evidence rows arrive as parallel fields evidenceKind / evidenceUrl / evidenceSummary / evidenceFleet. */
+function evidenceFrom(form: FormData) {
+  const kinds = form.getAll("evidenceKind").map(String);
+  const urls = form.getAll("evidenceUrl").map(String);
+  const summaries = form.getAll("evidenceSummary").map(String);
+  const fleets = form.getAll("evidenceFleet").map(String);
+  return kinds
+    .map((kind, i) => ({ kind, url: (urls[i] ?? "").trim(), summary: (summaries[i] ?? "").trim(), fleet: (fleets[i] ?? "").trim() }))
+    .filter((e) => e.url !== "")
+    .map((e) => ({ kind: e.kind, url: e.url, summary: e.summary, ...(e.fleet !== "" ? { fleetPercent: Number(e.fleet) } : {}) }));
+}
+
+export const reportTransitionAction = defineFormAction({
+  args: ITEM,
+  permission: "report",
+  input: (form) => {
+    const effectiveAt = formText(form, "effectiveAt");
+    return { to: formText(form, "to"), evidence: evidenceFrom(form), note: formText(form, "note"), ...(effectiveAt ? { effectiveAt } : {}) };
+  },
+  run: ({ db, actor, input, args: [slug, key] }) => recordTransition(db, { slug, key, input, actor }),
+  success: "Transition recorded. It counts toward the true status once a second person verifies it.",
+  revalidate: itemPath,
+});
+
+export const verifyTransitionAction = defineFormAction({
+  args: ITEM,
+  permission: "verify",
+  input: (form) => ({ transitionId: Number(form.get("transitionId")), note: formText(form, "note") }),
+  run: ({ db, actor, input: { transitionId, note }, args: [slug] }) => verifyTransition(db, { slug, transitionId, input: { note }, actor }),
+  success: "Verified.",
+  revalidate: itemPath,
+});
+
+const EDIT_FIELDS = ["title", "description", "area", "owner", "team", "estimateWeeks", "targetDate"] as const;
+
+export const editItemAction = defineFormAction({
+  args: ITEM,
+  permission: "report",
+  keep: EDIT_FIELDS,
+  input: (form) => {
+    const v = Object.fromEntries(EDIT_FIELDS.map((f) => [f, formText(form, f)])) as Record<(typeof EDIT_FIELDS)[number], string>;
+    return {
+      fields: {
+        title: v.title,
+        description: v.description,
+        area: v.area,
+        owner: v.owner === "" ? null : v.owner,
+        team: v.team,
+        estimateWeeks: Number(v.estimateWeeks),
+        targetDate: v.targetDate === "" ? null : v.targetDate,
+      },
+      expectedVersion: Number(form.get("version")),
+    };
+  },
+  run: ({ db, actor, input: { fields, expectedVersion }, args: [slug, key] }) => editItem(db, { slug, key, input: fields, expectedVersion, actor }),
+  success: "Saved.",
+  revalidate: itemPath,
+});
+
+export const addDependencyAction = defineFormAction({
+  args: ITEM,
+  permission: "report",
+  input: (form) => ({ dependsOn: formText(form, "dependsOn") }),
+  run: ({ db, actor, input, args: [slug, key] }) => addDependency(db, { slug, key, input, actor }),
+  success: "Dependency added.",
+  revalidate: itemPath,
+});
+
+export const removeDependencyAction = defineFormAction({
+  args: ITEM,
+  permission: "report",
+  input: (form) => formText(form, "dependsOn"),
+  run: ({ db, actor, input: dependsOn, args: [slug, key] }) => removeDependency(db, { slug, key, dependsOn, actor }),
+  success: "Dependency removed.",
+  revalidate: itemPath,
+});

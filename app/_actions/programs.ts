@@ -1,0 +1,40 @@
+"use server";
+
+import { defineFormAction, formText } from "@/app/_lib/define-form-action";
+import { createProgram, editProgram } from "@/db/mutations/manage-program";
+
+const CREATE_FIELDS = ["slug", "name", "description", "targetDate"] as const;
+
+export const createProgramAction = defineFormAction({
+  args: [],
+  permission: "admin",
+  keep: CREATE_FIELDS,
+  input: (form) => ({ slug: formText(form, "slug"), name: formText(form, "name"), description: formText(form, "description"), targetDate: formText(form, "targetDate") || null }),
+  run: ({ db, actor, input }) => createProgram(db, { input, actor }),
+  success: "Program created.",
+  redirect: ({ input }) => `/programs/${input.slug}`,
+});
+
+const EDIT_FIELDS = ["name", "description", "targetDate", "testCoveragePct", "unvettedCrates"] as const;
+
+export const editProgramAction = defineFormAction({
+  args: ["slug"],
+  permission: "admin",
+  keep: EDIT_FIELDS,
+  input: (form) => ({
+    fields: {
+      name: formText(form, "name"),
+      description: formText(form, "description"),
+      targetDate: formText(form, "targetDate") || null,
+      thresholds: {
+        testCoveragePct: Number(formText(form, "testCoveragePct")),
+        unvettedCrates: Number(formText(form, "unvettedCrates")),
+        crashOwnerRegistered: form.get("crashOwnerRegistered") === "on",
+      },
+    },
+    expectedVersion: Number(form.get("version")),
+  }),
+  run: ({ db, actor, input: { fields, expectedVersion }, args: [slug] }) => editProgram(db, { slug, input: fields, expectedVersion, actor }),
+  success: "Saved.",
+  revalidate: ([slug]) => [`/programs/${slug}`, "layout"],
+});

@@ -1,0 +1,83 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import type { ActionState } from "@/components/ui/action-state";
+import { getDb } from "@/db/get-db";
+import type { Db } from "@/db/index";
+import type { Person } from "@/db/schema";
+import type { Permission } from "@/lib/auth/roles";
+import { AppError } from "@/lib/errors";
+import { refuseWrongArguments } from "./action-args";
+import { requireActionPermission } from "./auth";
+
+/** The trimmed text of a form field ("" when absent). */
+export const formText = (form: FormData, name: string) => String(form.get(name) ?? "").trim();
+
+type Texts<Names extends readonly string[]> = { -readonly [K in keyof Names]: string };
+
+interface FormActionSpec<Names extends readonly string[], Input, Result> {
+  /** The text arguments a page binds before React's (state, form), by name: `["slug", "key"]`. */
+  args: Names;
+  permission: Permission;
+  /** Form fields whose text the form shows again after a refusal ("your input is kept"). */
+  keep?: readonly string[];
+  /** Reads the form into the mutation's input (the mutation parses it); runs after the permission check. */
+  input: (form: FormData, args: Texts<Names>) => Input;
+  run: (ctx: { db: Db; actor: Person; input: Input; args: Texts<Names> }) => Result | Promise<Result>;
+  success: string | ((ctx: { args: Texts<Names>; input: Input; result: Awaited<Result> }) => string);
+  /** The path to revalidate after a success, with `"layout"` when everything under it shows the change. */
+  revalidate?: (args: Texts<Names>) => string | readonly [string, "layout" | "page"];
+  /** Where to go after a success, instead of answering a state. */
+  redirect?: (ctx: { args: Texts<Names>; input: Input; result: Awaited<Result> }) => string;
+}
+
+/**
+ * One server action of a form, in the spirit of saas-starter's `validatedActionWithUser`: refuses
+ * arguments of the wrong shape, checks the session and permission (with its rate limit), reads the
+ * form, runs the mutation, and turns a broken rule into a readable state that keeps the input;
+ * after a success it revalidates the page (or redirects). Anything but an AppError is rethrown.
+ */
+export function defineFormAction<const Names extends readonly string[], Input, Result>(
+  spec: FormActionSpec<Names, Input, Result>,
+): (...params: [...Texts<Names>, ActionState, FormData]) => Promise<ActionState> {
+  return async (...params: unknown[]) => {
+    // A server action is a public endpoint: the arguments are whatever the caller sent.
+    const texts = Array.from({ length: spec.args.length }, (_, i) => params[i]);
+    const form = params[spec.args.length + 1];
+    const wrong = refuseWrongArguments(form, ...texts);
+    if (wrong) return wrong;
+    const args = texts as Texts<Names>;
+    const formData = form as FormData;
+    const values = spec.keep ? Object.fromEntries(spec.keep.map((name) => [name, formText(formData, name)])) : undefined;
+    let input: Input;
+    let result: Awaited<Result>;
+    try {
+      const actor = await requireActionPermission(spec.permission);
+      input = spec.input(formData, args);
+      result = await spec.run({ db: getDb(), actor, input, args });
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      return { status: "error", message: refusal(e), errors: e.errors, values };
+    }
+    if (spec.redirect) redirect(spec.redirect({ args, input, result }));
+    const path = spec.revalidate?.(args);
+    if (typeof path === "string") revalidatePath(path);
+    else if (path) revalidatePath(path[0], path[1]);
+    const message = typeof spec.success === "string" ? spec.success : spec.success({ args, input, result });
+    return { status: "ok", message, errors: [] };
+  };
+}
+
+/** A broken rule in words for the person at the form. */
+export function refusal(e: AppError): string {
+  switch (e.code) {
+    case "unauthenticated":
+      return "Your session has ended: sign in again.";
+    case "forbidden":
+      return `Not allowed: ${e.message}.`;
+    case "conflict":
+      return `${e.message}. Your input is kept below.`;
+    default:
+      return e.errors.length > 0 && e.code === "invalid" ? `${e.message}: ${e.errors.map((x) => `${x.path} ${x.message}`).join("; ")}` : e.message;
+  }
+}
