@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (issue 8): for each size (64, 1,000, 10,000 items) generate a synthetic program
+ * `npm run bench`: for each size (64, 1,000, 10,000 items) generate a synthetic program
  * (scripts/generate-bundle.ts, fixed seed), start the BUILT app with `next start` on a throwaway
  * database under bench/tmp/, and measure over HTTP on 127.0.0.1 with autocannon:
  *
@@ -17,7 +17,7 @@
  *  - peak memory of the server processes (VmHWM from /proc, RSS sampled every 200 ms).
  *
  * Prints a table and writes bench/results.json with, for each measurement and size, the value and
- * its ratio to the same measurement at 64 items, and the verdict on each budget of issue 8.
+ * its ratio to the same measurement at 64 items, and the verdict on each budget.
  *
  *   npm run bench [-- --sizes 64,1000,10000] [--seed 1] [--port 3110] [--build auto|always|never]
  *                 [--snapshot worktree|head] [--cpu-prof] [--server-node-flags "<node flags; default: those of npm start>"]

@@ -1,5 +1,5 @@
 /**
- * Synthetic program generator (issue 8): a valid `offload-tracker/v1` bundle of any size, with the
+ * Synthetic program generator: a valid `offload-tracker/v1` bundle of any size, with the
  * shape of a real program — layered dependencies, owners and teams (some items unowned), reviewers
  * who own nothing, years of transitions (re-reports at the same level, climbs with evidence,
  * regressions with notes and re-climbs), verifications by a second person (some late, some

@@ -1,4 +1,4 @@
-// `npm run test:soak`: the long reliability runs (issue 9) that `npm test` keeps short.
+// `npm run test:soak`: the long reliability runs that `npm test` keeps short.
 //   1. tests/soak (vitest): repeated SIGKILLs of large CLI imports (SOAK_KILLS, SOAK_ITEMS).
 //   2. The hostile-input, concurrency and server-fault suites with SOAK=1: ten times the
 //      fast-check runs (a new seed each day), eight times the concurrent operations, ten

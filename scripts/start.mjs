@@ -15,6 +15,6 @@ const port = process.env.PORT ?? "3000";
 // Override with NODE_OPTIONS.
 process.env.NODE_OPTIONS ??= SERVER_NODE_OPTIONS;
 const server = spawn(next, ["start", "-p", port], { stdio: "inherit" });
-// Pass stop signals on, so stopping `npm start` never leaves next-server running (STACK.md #9).
+// Pass stop signals on, so stopping `npm start` never leaves next-server running.
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -17,7 +17,7 @@ export interface ReportFileVerdict {
 }
 
 /**
- * Checks an exported report (DESIGN §8, issue 7 §5): its own digest (was it edited?), then a
+ * Checks an exported report (DESIGN §8): its own digest (was it edited?), then a
  * regeneration of the same week of the same program from the current history (does the history
  * still say this?). A text that is no report is a 400.
  */

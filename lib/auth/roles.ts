@@ -2,7 +2,7 @@ import { ROLES, type Role } from "../bundle/bundle-schema";
 
 export { ROLES, type Role };
 
-/** What each kind of action needs (DESIGN §10, issue 3): one table, used by every door. */
+/** What each kind of action needs (DESIGN §10): one table, used by every door. */
 export const REQUIRED_ROLE = {
   read: "viewer",
   report: "contributor", // transitions, evidence, signals, dependencies, item edits

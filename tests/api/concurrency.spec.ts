@@ -1,5 +1,5 @@
 /**
- * Issue 9 §4: N = 8 concurrent clients (their own tokens, four people, three roles) report
+ * N = 8 concurrent clients (their own tokens, four people, three roles) report
  * transitions, verify them, edit the same items with versions read earlier and add dependencies
  * that may close cycles, on a fresh program. Every response is recorded. Then: every accepted write
  * is in the history, every refused one got 409 or 422, and the program as the API shows it equals

@@ -1,5 +1,5 @@
 /**
- * Issue 9 §3 with a real server of this spec's own (port 3120, its own fresh database):
+ * With a real server of this spec's own (port 3120, its own fresh database):
  * (b) a burst of transition reports, the server's process group SIGKILLed mid-burst, restarted:
  *     the database is intact (integrity check, chain), every transition a client saw a 201 for is
  *     there with its log entry and all its evidence, and every one there is whole;

@@ -1,5 +1,5 @@
 /**
- * Issue 9 §1, server actions: POSTs to pages with a `Next-Action` header — bogus ids, real ids
+ * Server actions: POSTs to pages with a `Next-Action` header — bogus ids, real ids
  * with bodies Next cannot decode, real ids with argument lists of the wrong shape (no form, an
  * object or a string where the form or a bound slug belongs), and real, well-formed calls whose
  * form fields are hostile — signed out and signed in as admin. Nothing may be written (digest of

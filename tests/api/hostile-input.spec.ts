@@ -1,5 +1,5 @@
 /**
- * Issue 9 §1: malformed and hostile input to EVERY API endpoint and method. Each batch asserts a
+ * Malformed and hostile input to EVERY API endpoint and method. Each batch asserts a
  * 4xx problem+json (never a 5xx) and that the database is unchanged: a digest of every table,
  * read through a separate read-only connection, before and after (tests/support/db-digest.ts).
  *

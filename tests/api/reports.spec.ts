@@ -1,5 +1,5 @@
 /**
- * Weekly reports over HTTP (DESIGN §8, §10; issue 7): the four formats with their content types,
+ * Weekly reports over HTTP (DESIGN §8, §10): the four formats with their content types,
  * byte-identical regeneration, refusals as problem+json, publishing once (admin), and restatement
  * after a backfill. The demo program is only read; publishing happens on programs of its own.
  */

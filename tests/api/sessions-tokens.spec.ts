@@ -1,5 +1,5 @@
 /**
- * Issue 9 §7 on a server of this spec's own (port 3122, TOKEN_RATE_LIMIT=20, output captured):
+ * On a server of this spec's own (port 3122, TOKEN_RATE_LIMIT=20, output captured):
  * a token revoked on the CLI stops at once; the per-token rate limit answers 429 with Retry-After;
  * failed sign-ins are throttled; sessions expire, end at sign-out, and are never carried over a
  * sign-in (no fixation); and no password, token or session id ever appears in the server's output.

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./support/sign-in";
 
-// Issue 8's budget: the dashboard's first-load JavaScript under 200 kB compressed. A size, not a
+// The budget: the dashboard's first-load JavaScript under 200 kB compressed. A size, not a
 // time, so it is stable enough to assert; the figure goes into the run's output folder.
 test("the dashboard's first-load JavaScript stays under 200 kB compressed", async ({ page }, testInfo) => {
   await signIn(page, "viewer");

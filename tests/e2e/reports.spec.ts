@@ -1,5 +1,5 @@
 /**
- * The Reports page (issue 7 §6) as people use it: a viewer finds a week and downloads it; an admin
+ * The Reports page as people use it: a viewer finds a week and downloads it; an admin
  * publishes a week; after a backfill through the API the page says the week was restated and what
  * changed; two weeks are compared.
  */

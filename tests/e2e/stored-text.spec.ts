@@ -1,5 +1,5 @@
 /**
- * Issue 9 §2: stored text is safe. A program whose titles, notes, evidence, claim quotes and
+ * Stored text is safe. A program whose titles, notes, evidence, claim quotes and
  * speakers carry markup, script and spreadsheet formulas is imported through the API; a viewer
  * sees every page render them as plain text (no element created, no dialog), the items CSV
  * neutralises formulas, and the claims Markdown export escapes the markup.

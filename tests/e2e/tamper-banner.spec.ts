@@ -1,5 +1,5 @@
 /**
- * Issue 9 §5 in the browser: someone edits the running server's database behind its back (a
+ * In the browser: someone edits the running server's database behind its back (a
  * separate sqlite connection, append-only triggers dropped). The dashboard shows the broken-chain
  * banner naming the first bad entry, /api/audit/verify says the same; undoing the edit clears it;
  * cutting the log short is caught too. On a server of its own (port 3123, own database), so the

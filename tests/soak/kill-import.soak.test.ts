@@ -1,5 +1,5 @@
 /**
- * Soak (issue 9 §3a): the CLI import SIGKILLed again and again at random moments of a large
+ * Soak: the CLI import SIGKILLed again and again at random moments of a large
  * import — early in its transaction, late, after the commit — on one database that keeps every
  * earlier result. After each kill: integrity ok, chain ok, the program all there or absent.
  * SOAK_KILLS (default 12) kills; SOAK_ITEMS (default 2000) items per bundle.

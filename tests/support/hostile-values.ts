@@ -1,5 +1,5 @@
 /**
- * Hostile values for the reliability suites (issue 9): injections, markup, traversal, bad dates,
+ * Hostile values for the reliability suites: injections, markup, traversal, bad dates,
  * broken encodings — and a raw HTTP client that sends a path or body exactly as given.
  */
 import http from "node:http";

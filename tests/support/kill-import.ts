@@ -1,5 +1,5 @@
 /**
- * Fault injection for the CLI import (issue 9 §3): start `tracker import`, wait until its
+ * Fault injection for the CLI import: start `tracker import`, wait until its
  * transaction spills into the WAL, SIGKILL its whole process group; then inspect what is left.
  */
 import { spawn } from "node:child_process";

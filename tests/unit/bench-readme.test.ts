@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 
-// Issue 8: "the results file and the README table agree". Every figure of the README's performance
+// The results file and the README table must agree: every figure of the README's performance
 // table is read back and compared with bench/results.json, so a new bench run without a README
 // update (or the reverse) fails here.
 

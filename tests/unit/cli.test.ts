@@ -1,5 +1,5 @@
 /**
- * The CLI (`npm run tracker -- …`, DESIGN §10, issue 2 §6) as a shell or cron job uses it: one real
+ * The CLI (`npm run tracker -- …`, DESIGN §10) as a shell or cron job uses it: one real
  * process per command against a temporary SQLite file. Spawns are few (tsx starts in ~0.5–1 s).
  */
 import { spawnSync } from "node:child_process";
@@ -121,7 +121,7 @@ describe("tracker CLI", () => {
     expect(tableContents()).toEqual(before);
   });
 
-  // Issue 2 §6: "each prints a clear one-line error". The cycle must be named on the error line
+  // "each prints a clear one-line error". The cycle must be named on the error line
   // itself, not only on a continuation line below a generic "it breaks the rules below".
   it("names the problem on the first line of a refused import", () => {
     const r = tracker("import", writeJson("cycle.json", cycleBundle()));

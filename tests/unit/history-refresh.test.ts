@@ -22,7 +22,7 @@ import { STATUSES } from "@/lib/status";
 import { generateBundle } from "../../scripts/generate-bundle";
 
 // After a write the memoised history is patched from the log entries since its head instead of
-// being reloaded (issue 8). Whatever the writes, the patched answers must equal those of a
+// being reloaded. Whatever the writes, the patched answers must equal those of a
 // handle that never cached anything.
 
 const EVERY_EVIDENCE = [

@@ -8,7 +8,7 @@ import { RECENT_VERIFICATIONS_SQL } from "@/db/queries/recent-verifications";
 import { auditLog } from "@/db/schema";
 import { generateBundle } from "../../scripts/generate-bundle";
 
-// The hot queries must search an index, never scan a large table (issue 8). Plans are read from
+// The hot queries must search an index, never scan a large table. Plans are read from
 // SQLite as the server sees them (no statistics: nothing runs ANALYZE) and with statistics, so a
 // dropped index, a rewritten query or a planner's change of mind shows here.
 function plan(db: ReturnType<typeof openDatabase>, sql: string, params: unknown[]): string {

@@ -1,5 +1,5 @@
 /**
- * Issue 9 §6, backup and restore: SQLite's online backup taken while another connection keeps
+ * Backup and restore: SQLite's online backup taken while another connection keeps
  * writing is a consistent snapshot (its chain verifies, every row it holds is the source's), a
  * restore of it into a fresh path equals it table by table, row by row; once writes stop a backup
  * and restore equal the source exactly; and restore refuses a backup whose chain is broken,

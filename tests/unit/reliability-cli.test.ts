@@ -1,5 +1,5 @@
 /**
- * Issue 9 §1, the CLI: every command with bad arguments — files that are directories, system
+ * The CLI: every command with bad arguments — files that are directories, system
  * files, paths with ../, empty, not JSON, not UTF-8, devices; unknown slugs, roles, e-mails, token
  * numbers; backups onto existing files; restores of files that are not tracker databases, of an
  * empty file, of a tampered backup — must exit non-zero with one "error: …" line first on stderr,

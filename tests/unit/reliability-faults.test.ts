@@ -1,5 +1,5 @@
 /**
- * Issue 9 §3, faults without a server: (a) the CLI killed with SIGKILL in the middle of a large
+ * Faults without a server: (a) the CLI killed with SIGKILL in the middle of a large
  * import — the database reopens intact (integrity check, log chain) with the program either fully
  * there or fully absent, and the same import then succeeds; (c) a database whose migrations are
  * ahead of the code is refused with a clear message, and left untouched.

@@ -1,5 +1,5 @@
 /**
- * Issue 9 §5, tamper evidence: on a database holding the demo program, a tamperer with sqlite
+ * Tamper evidence: on a database holding the demo program, a tamperer with sqlite
  * (who drops the append-only triggers first) alters any single row of the log, deletes a middle
  * row, deletes the last row, or swaps two rows' content — verifyLog, and `verify-log` on the CLI,
  * name the first bad entry.

@@ -1,5 +1,5 @@
 /**
- * The report commands as cron runs them (issue 7 §3, §5, §6): one process per command against a
+ * The report commands as cron runs them: one process per command against a
  * temporary SQLite file. Byte-identical regeneration is checked across two time zones and two
  * locales, in separate processes, and against the test process itself.
  */

@@ -1,5 +1,5 @@
 /**
- * The CSV export (issue 7 §2, §5): one row per item, header names from DESIGN, every cell that a
+ * The CSV export: one row per item, header names from DESIGN, every cell that a
  * spreadsheet would run as a formula neutralised, and a seal that a changed figure breaks.
  */
 import { stringify } from "csv-stringify/sync";

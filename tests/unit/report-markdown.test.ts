@@ -1,5 +1,5 @@
 /**
- * The Markdown export (issue 7 §2): stored text renders as text, the footer seals the body, and the
+ * The Markdown export: stored text renders as text, the footer seals the body, and the
  * JSON carries its digest in a field.
  */
 import fc from "fast-check";

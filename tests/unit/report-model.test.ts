@@ -1,5 +1,5 @@
 /**
- * The weekly report model (DESIGN §8, issue 7 §1): the demo program's 2024-W52, and a small
+ * The weekly report model (DESIGN §8): the demo program's 2024-W52, and a small
  * hand-computed program whose week 2024-W52 has one of every kind of change.
  */
 import fs from "node:fs";

@@ -1,5 +1,5 @@
 /**
- * The PDF (issue 7 §2): a print-styled page with the charts as inline SVG, printed by Chromium
+ * The PDF: a print-styled page with the charts as inline SVG, printed by Chromium
  * through playwright-core on A4 or Letter; without Chromium it fails with a clear reason.
  */
 import fs from "node:fs";

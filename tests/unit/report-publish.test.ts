@@ -1,5 +1,5 @@
 /**
- * Publishing a week (DESIGN §8, issue 7 §4): stored for good with its digest and the log head,
+ * Publishing a week (DESIGN §8): stored for good with its digest and the log head,
  * logged, once per week; a backfill after publication makes the week restated, with the right
  * differences listed.
  */

@@ -1,5 +1,5 @@
 /**
- * Verifiable exports (issue 7 §5): a file is checked against its own digest (was it edited?) and
+ * Verifiable exports: a file is checked against its own digest (was it edited?) and
  * against a regeneration from the current history (does the history still say this?).
  */
 import fs from "node:fs";
