@@ -7,7 +7,8 @@ import { toInstant } from "@/lib/time";
 import { parseInput } from "@/lib/validations/parse-input";
 import type { Db, Tx } from "../index";
 import { LogWriter } from "../append-log";
-import { claimLinks, claims, items, programs, type Person } from "../schema";
+import { getProgramOrThrow } from "../queries/get-program-or-throw";
+import { claimLinks, claims, items, type Person } from "../schema";
 
 function parseClaim(tx: Tx, programId: number, input: unknown, now: number) {
   const claim = parseInput(claimSchema, input, "claim");
@@ -18,12 +19,6 @@ function parseClaim(tx: Tx, programId: number, input: unknown, now: number) {
   const problems = claimProblems({ date, links: claim.links }, new Set(keyToId.keys()), now);
   if (problems.length > 0) throw new AppError("invalid", "invalid claim", problems);
   return { claim, date, keyToId };
-}
-
-function programOf(tx: Tx, slug: string) {
-  const program = tx.select().from(programs).where(eq(programs.slug, slug)).get();
-  if (!program) throw new AppError("not_found", `no program "${slug}"`);
-  return program;
 }
 
 function writeLinks(tx: Tx, claimId: number, links: { item: string; requires: string }[], keyToId: Map<string, number>) {
@@ -45,7 +40,7 @@ export interface CreateClaimArgs {
 
 export function createClaim(db: Db, { slug, input, actor, now = Date.now() }: CreateClaimArgs) {
   return db.transaction((tx) => {
-    const program = programOf(tx, slug);
+    const program = getProgramOrThrow(tx, slug);
     const { claim, date, keyToId } = parseClaim(tx, program.id, input, now);
     const exists = tx.select({ id: claims.id }).from(claims).where(and(eq(claims.programId, program.id), eq(claims.claimKey, claim.id))).get();
     if (exists) throw new AppError("conflict", `a claim "${claim.id}" already exists`, [{ path: "id", message: "already used in this program" }]);
@@ -71,7 +66,7 @@ export interface EditClaimArgs {
 
 export function editClaim(db: Db, { slug, claimKey, input, expectedVersion, actor, now = Date.now() }: EditClaimArgs) {
   return db.transaction((tx) => {
-    const program = programOf(tx, slug);
+    const program = getProgramOrThrow(tx, slug);
     const current = tx.select().from(claims).where(and(eq(claims.programId, program.id), eq(claims.claimKey, claimKey))).get();
     if (!current) throw new AppError("not_found", `no claim "${claimKey}" in program "${slug}"`);
     const body = typeof input === "object" && input !== null ? (input as Record<string, unknown>) : {};

@@ -1,12 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { BUNDLE_FORMAT } from "@/lib/bundle/bundle-schema";
-import { AppError } from "@/lib/errors";
 import { checkExpectedVersion } from "@/lib/http/expected-version";
 import { toInstant } from "@/lib/time";
 import { parseInput } from "@/lib/validations/parse-input";
 import { programCreateSchema, programEditSchema } from "@/lib/validations/program-input";
 import type { Db } from "../index";
 import { LogWriter } from "../append-log";
+import { getProgramOrThrow } from "../queries/get-program-or-throw";
 import { importBundle } from "../import-bundle";
 import { programs, type Person } from "../schema";
 
@@ -35,8 +35,7 @@ export interface EditProgramArgs {
 export function editProgram(db: Db, { slug, input, expectedVersion, actor }: EditProgramArgs) {
   const body = parseInput(programEditSchema, input, "program");
   return db.transaction((tx) => {
-    const current = tx.select().from(programs).where(eq(programs.slug, slug)).get();
-    if (!current) throw new AppError("not_found", `no program "${slug}"`);
+    const current = getProgramOrThrow(tx, slug);
     checkExpectedVersion(`program "${slug}"`, current.version, body.version, expectedVersion);
     const version = current.version;
     const { version: _v, thresholds, targetDate, ...fields } = body;
