@@ -21,5 +21,10 @@ for (const file of process.argv.slice(2)) {
     skipped += report.stats.skipped;
   }
 }
-console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+// The typecheck and lint steps count as one failed test each, so the closing line cannot read green.
+const checksFile = "tests/.tmp/failed-checks";
+const failedChecks = fs.existsSync(checksFile) ? fs.readFileSync(checksFile, "utf8").split("\n").filter(Boolean) : [];
+failed += failedChecks.length;
+const checksNote = failedChecks.length ? ` (failed checks: ${failedChecks.join(", ")})` : "";
+console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped${checksNote}`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

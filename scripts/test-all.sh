@@ -14,6 +14,13 @@ bash scripts/ensure-chromium.sh || exit 1
 rm -rf tests/.tmp && mkdir -p tests/.tmp
 failed=0
 
+# Types and lint first: a type error or a layer crossing fails the run as a test would.
+echo "== typecheck (tsc, every project: app, lib, db, scripts, tests, bench)"
+node_modules/.bin/tsc --noEmit -p tsconfig.json || { echo "typecheck" >> tests/.tmp/failed-checks; failed=1; }
+
+echo "== lint (eslint)"
+node_modules/.bin/eslint --cache --cache-location node_modules/.cache/eslint/ . || { echo "lint" >> tests/.tmp/failed-checks; failed=1; }
+
 echo "== unit and API tests (vitest)"
 node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json=tests/.tmp/vitest.json || failed=1
 

@@ -32,7 +32,8 @@ async function layout(nodes: GraphNode[], edges: GraphEdge[]) {
 export function DependencyGraph({ slug, nodes, edges, areas }: { slug: string; nodes: GraphNode[]; edges: GraphEdge[]; areas: string[] }) {
   const router = useRouter();
   const [area, setArea] = useState("");
-  const [positions, setPositions] = useState<Map<string, { x: number; y: number }> | null>(null);
+  // The layout answered for one set of shown nodes; a stale one is not drawn.
+  const [laidOut, setLaidOut] = useState<{ for: GraphNode[]; positions: Map<string, { x: number; y: number }> } | null>(null);
   const shown = useMemo(() => (area ? nodes.filter((n) => n.area === area) : nodes), [area, nodes]);
   const shownEdges = useMemo(() => {
     const keys = new Set(shown.map((n) => n.key));
@@ -41,13 +42,13 @@ export function DependencyGraph({ slug, nodes, edges, areas }: { slug: string; n
 
   useEffect(() => {
     let live = true;
-    setPositions(null);
-    layout(shown, shownEdges).then((p) => live && setPositions(p));
+    layout(shown, shownEdges).then((positions) => live && setLaidOut({ for: shown, positions }));
     return () => {
       live = false;
     };
   }, [shown, shownEdges]);
 
+  const positions = laidOut?.for === shown ? laidOut.positions : null;
   const flowNodes: Node[] = positions
     ? shown.map((n) => ({
         id: n.key,

@@ -6,7 +6,6 @@
  */
 export function sameOriginPath(next: unknown, origin = "http://tracker.invalid"): string {
   if (typeof next !== "string" || !next.startsWith("/") || next.startsWith("//")) return "/";
-  // eslint-disable-next-line no-control-regex
   if (/[\\\u0000-\u001f\u007f]/.test(next)) return "/";
   let decoded: string;
   try {

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import type * as PlaywrightCore from "playwright-core";
 import { ConcurrencyLimiter, QueueFullError } from "../concurrency-limiter";
 import { AppError } from "../errors";
 import { escapeXml } from "./svg-charts";
@@ -176,12 +177,12 @@ export class PdfPrinter {
   }
 }
 
-let playwright: Promise<typeof import("playwright-core")> | null = null;
+let playwright: Promise<typeof PlaywrightCore> | null = null;
 
 async function launchChromium(): Promise<PdfBrowser> {
   assertChromiumInstalled();
   const executablePath = chromiumPath();
-  let chromium: typeof import("playwright-core").chromium;
+  let chromium: typeof PlaywrightCore.chromium;
   try {
     ({ chromium } = await (playwright ??= import("playwright-core")));
   } catch {

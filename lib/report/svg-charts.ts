@@ -1,6 +1,6 @@
 import type { StatusPoint } from "../charts/status-over-time";
 import { statusLabel } from "../labels";
-import { STATUSES, type Status } from "../status";
+import { STATUSES } from "../status";
 import { STATUS_COLORS } from "../status-colors";
 
 const W = 680;

@@ -328,10 +328,6 @@ function rotate<T>(list: readonly T[], i: number, n: number): T[] {
 // ---------------------------------------------------------------------------------------------
 // Payload generators
 
-function getAt(obj: unknown, dotted: string): unknown {
-  return dotted.split(".").reduce<unknown>((o, k) => (o === null || typeof o !== "object" ? undefined : (o as Record<string, unknown>)[k]), obj);
-}
-
 /** A deep copy of `obj` with `dotted` set to `value` (or removed when `value` is `REMOVE`). */
 const REMOVE = Symbol("remove");
 function withField(obj: unknown, dotted: string, value: unknown): unknown {

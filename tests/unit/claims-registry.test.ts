@@ -10,7 +10,7 @@ import { verifyLog } from "@/db/verify-log";
 import { toClaimReview } from "@/lib/claims/claim-review";
 import { claimsToCsv, claimsToMarkdown } from "@/lib/claims/claims-export";
 import { verdictHistory } from "@/lib/claims/verdict-history";
-import { AppError } from "@/lib/errors";
+import { type AppError } from "@/lib/errors";
 import type { HistoryItem } from "@/lib/program-history";
 import { toInstant } from "@/lib/time";
 

@@ -45,7 +45,8 @@ const fake = vi.hoisted(() => {
       state.contextOptions.push(options);
       state.open++;
       state.maxOpen = Math.max(state.maxOpen, state.open);
-      const browser = this;
+      const contexts = this.contexts;
+      const browserConnected = () => this.connected;
       let closed = false;
       let onClose!: () => void;
       const whenClosed = new Promise<void>((r) => (onClose = r));
@@ -55,14 +56,14 @@ const fake = vi.hoisted(() => {
           closed = true;
           onClose();
           state.open--;
-          browser.contexts.delete(context);
+          contexts.delete(context);
         },
         async newPage() {
           return {
             async setContent() {},
             async pdf() {
               await Promise.race([state.hold ?? delay(5), whenClosed]);
-              if (closed || !browser.connected) throw new Error("Target page, context or browser has been closed");
+              if (closed || !browserConnected()) throw new Error("Target page, context or browser has been closed");
               return Buffer.from(`%PDF-fake ${++state.prints}`);
             },
           };

@@ -1,0 +1,48 @@
+// One lint config for the whole tree; `npm test` runs it before the unit tests and fails on any error.
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTypescript from "eslint-config-next/typescript";
+import drizzle from "eslint-plugin-drizzle";
+import tseslint from "typescript-eslint";
+
+// The layers point one way: lib is pure (no I/O, no framework), components never reach up into app.
+const layerRules = (patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
+
+const pureLib = layerRules([
+  { group: ["@/db", "@/db/*", "**/db/*"], message: "lib/ is pure: load data in db/ and pass it in." },
+  { group: ["next", "next/*"], message: "lib/ is framework-free: keep Next.js at the edges (app/)." },
+  { group: ["react", "react-dom", "react/*"], message: "lib/ is framework-free: UI lives in components/." },
+  { group: ["@/app", "@/app/*", "@/components", "@/components/*"], message: "lib/ never imports the layers above it." },
+]);
+
+const componentsBelowApp = layerRules([
+  { group: ["@/app", "@/app/*"], message: "components/ never imports from app/: pass actions and data in as props." },
+]);
+
+export default tseslint.config(
+  {
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "next-env.d.ts",
+      "tests/.tmp/**",
+      "test-results/**",
+      "playwright-report/**",
+      "bench/tmp/**",
+      "data/**",
+    ],
+  },
+  ...nextVitals,
+  ...nextTypescript,
+  {
+    plugins: { drizzle },
+    rules: {
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      // Only the database handles: a Map's delete needs no where.
+      "drizzle/enforce-delete-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
+      "drizzle/enforce-update-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
+    },
+  },
+  { files: ["lib/**"], rules: pureLib },
+  { files: ["components/**"], rules: componentsBelowApp },
+);
