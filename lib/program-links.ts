@@ -22,3 +22,8 @@ export function viewParams(search: Record<string, string | string[] | undefined>
   const pick = (k: string) => (typeof search[k] === "string" && search[k] ? (search[k] as string) : undefined);
   return { asOf: pick("asOf"), knownAt: pick("knownAt") };
 }
+
+/** A link to one claim of a program, keeping asOf/knownAt. */
+export function claimHref(slug: string, id: string, view: ViewParams = {}): string {
+  return programHref(slug, "claims", view).replace(/\/claims(?=\?|$)/, `/claims/${encodeURIComponent(id)}`);
+}

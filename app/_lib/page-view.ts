@@ -11,13 +11,14 @@ export type SearchParams = Promise<Record<string, string | string[] | undefined>
  */
 export async function pageView(searchParams: SearchParams) {
   const search = await searchParams;
+  // Read once per request, so every date derived from "today" on the page agrees.
+  const now = Date.now();
   const view: ViewParams = viewParams(search);
   try {
-    const { asOf, knownAt } = parseAsOfQuery(new URLSearchParams(Object.entries(view).filter(([, v]) => v) as [string, string][]));
-    return { search, view, asOf, knownAt, error: null as string | null };
+    const { asOf, knownAt } = parseAsOfQuery(new URLSearchParams(Object.entries(view).filter(([, v]) => v) as [string, string][]), now);
+    return { search, view, asOf, knownAt, now, error: null as string | null };
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
-    const now = Date.now();
-    return { search, view: {}, asOf: now, knownAt: now, error: e.errors.map((x) => `${x.path}: ${x.message}`).join("; ") };
+    return { search, view: {}, asOf: now, knownAt: now, now, error: e.errors.map((x) => `${x.path}: ${x.message}`).join("; ") };
   }
 }

@@ -1,16 +1,19 @@
 import Link from "next/link";
+import type { HeadlineClause } from "@/lib/dashboard/headline-sentence";
 import type { Readiness } from "@/lib/readiness/compute-readiness";
 import { formatPercentFloor, formatWeeks } from "@/lib/format";
 import { startedCount } from "@/lib/status";
 import { Definition } from "../ui/definition";
 
-function Card({ label, definition, value, sub, href, testId }: {
+function Card({ label, definition, value, sub, href, testId, bad = false }: {
   label: string;
   definition: string;
   value: string;
   sub?: string;
   href?: string;
   testId: string;
+  /** Bad news: the sub-line turns red; its words already say what is wrong. */
+  bad?: boolean;
 }) {
   const body = (
     <>
@@ -20,7 +23,7 @@ function Card({ label, definition, value, sub, href, testId }: {
       <p className="text-2xl font-semibold tabular-nums" data-testid={testId}>
         {value}
       </p>
-      {sub && <p className="text-xs text-slate-600">{sub}</p>}
+      {sub && <p className={`text-xs ${bad ? "font-medium text-red-700" : "text-slate-600"}`}>{sub}</p>}
     </>
   );
   return (
@@ -36,11 +39,33 @@ function Card({ label, definition, value, sub, href, testId }: {
   );
 }
 
+/** The dashboard in one sentence; bad news in red and in words, so colour is never alone. */
+export function HeadlineSentence({ asOf, clauses }: { asOf: string; clauses: readonly HeadlineClause[] }) {
+  return (
+    <p data-testid="headline-sentence" className="text-base leading-relaxed text-slate-900">
+      <span className="font-medium">As of {asOf}:</span>{" "}
+      {clauses.map((c, i) => (
+        <span key={i}>
+          {i > 0 && <span aria-hidden="true" className="text-slate-400"> · </span>}
+          {i > 0 && <span className="sr-only">; </span>}
+          <span className={c.bad ? "font-medium text-red-700" : undefined}>{c.text}</span>
+        </span>
+      ))}
+    </p>
+  );
+}
+
+/** The gap between reported and verified, in words: what the reader would otherwise compute. */
+function gap(reported: number, verified: number): string {
+  return reported > verified ? `${reported - verified} more than verified` : "no more than verified";
+}
+
 /** The first thing seen: verified against reported, and what stands in the way. */
 export function Headline({ r, itemsHref }: { r: Readiness; itemsHref: (extra: Record<string, string>) => string }) {
-  const started = (counts: Record<string, number>) => startedCount(counts, r.total);
+  const verifiedStarted = startedCount(r.byStatus.true, r.total);
+  const reportedStarted = startedCount(r.byStatus.reported, r.total);
   return (
-    <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
+    <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
       <Card
         testId="headline-done"
         label="Done (verified)"
@@ -54,8 +79,24 @@ export function Headline({ r, itemsHref }: { r: Readiness; itemsHref: (extra: Re
         label="Done (reported)"
         definition="Items whose latest reported status is done, verified or not."
         value={`${r.reportedDone} / ${r.total}`}
-        sub={`started: ${started(r.byStatus.true)} verified, ${started(r.byStatus.reported)} reported`}
+        sub={gap(r.reportedDone, r.done)}
+        bad={r.reportedDone > r.done}
         href={itemsHref({ reportedStatus: "done" })}
+      />
+      <Card
+        testId="headline-started"
+        label="Started (verified)"
+        definition="Items whose true status is past not started: a second person verified a move to design or beyond."
+        value={`${verifiedStarted} / ${r.total}`}
+        sub={`${r.byStatus.true.not_started} not started`}
+      />
+      <Card
+        testId="headline-reported-started"
+        label="Started (reported)"
+        definition="Items whose latest reported status is past not started, verified or not."
+        value={`${reportedStarted} / ${r.total}`}
+        sub={gap(reportedStarted, verifiedStarted)}
+        bad={reportedStarted > verifiedStarted}
       />
       <Card
         testId="headline-inflated"
@@ -63,6 +104,7 @@ export function Headline({ r, itemsHref }: { r: Readiness; itemsHref: (extra: Re
         definition="Items whose reported status is above their true (verified) status."
         value={String(r.inflated.length)}
         sub="reported ahead of the evidence"
+        bad={r.inflated.length > 0}
         href={itemsHref({ inflated: "1" })}
       />
       <Card

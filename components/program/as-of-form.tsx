@@ -7,11 +7,14 @@ import Link from "next/link";
 export function AsOfForm({
   action,
   asOf,
+  inForce,
   knownAt,
   hidden = {},
 }: {
   action: string;
   asOf?: string;
+  /** The date in force when the URL names none (today), so the field always shows what is shown. */
+  inForce?: string;
   knownAt?: string;
   hidden?: Record<string, string | undefined>;
 }) {
@@ -22,7 +25,7 @@ export function AsOfForm({
         <span className="text-xs text-slate-600" title="Effective time: the program as it stood at the end of this day">
           As of
         </span>
-        <input type="date" name="asOf" defaultValue={asOf?.slice(0, 10)} className="block rounded border border-slate-300 px-2 py-1" />
+        <input type="date" name="asOf" defaultValue={(asOf ?? inForce)?.slice(0, 10)} className="block rounded border border-slate-300 px-2 py-1" />
       </label>
       <label className="block">
         <span

@@ -1,5 +1,7 @@
 import { statusOverTime } from "@/lib/charts/status-over-time";
+import { headlineSentence } from "@/lib/dashboard/headline-sentence";
 import { countByArea } from "@/lib/readiness/count-by-area";
+import { targetOutlook } from "@/lib/readiness/target-outlook";
 import type { Db } from "../index";
 import { getClaims } from "./get-claims";
 import { getReadiness } from "./get-readiness";
@@ -19,12 +21,19 @@ export function getDashboard(db: Db, slug: string, asOf: number, knownAt: number
 function computeDashboard(db: Db, slug: string, asOf: number, knownAt: number) {
   const snapshot = loadSnapshot(db, slug, asOf, knownAt);
   const p = snapshot.program;
+  const readiness = getReadiness(db, slug, asOf, knownAt);
+  const claims = getClaims(db, slug, asOf, knownAt).claims;
+  const target = targetOutlook(readiness, slug, asOf, p.targetDate);
+  const firstDates = [...snapshot.items.map((i) => i.identifiedAt), ...claims.map((c) => Date.parse(`${c.date}T00:00:00Z`))];
   return {
     program: p,
-    readiness: getReadiness(db, slug, asOf, knownAt),
+    readiness,
+    headline: headlineSentence({ readiness, claims, target }),
+    /** The program's earliest date: where date presets start. */
+    since: firstDates.length ? Math.min(...firstDates) : null,
     areas: countByArea(snapshot.listed),
     series: statusOverTime(snapshot.items, asOf, knownAt),
-    claims: getClaims(db, slug, asOf, knownAt).claims,
+    claims,
     events: loadEvents(db, p.id),
     recent: recentVerifications(db, p.id, asOf, knownAt),
   };

@@ -58,7 +58,7 @@ export function weeksToDate(asOf: number, n: number): string {
   return formatDate(isoWeekAfter(asOf, n).end);
 }
 
-function percentile(sorted: readonly number[], p: number): number {
+function percentile(sorted: ArrayLike<number>, p: number): number {
   return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
 }
 
@@ -108,16 +108,17 @@ export function forecastCompletion(input: {
 
 type Percentiles = { p50: number | null; p85: number | null; p95: number | null };
 // The trials are the costly part (75 ms at 10,000 items) and depend on these four inputs only.
-// Most writes leave them as they were (no item became done), so the answer is remembered.
-const simulations = new Map<string, Percentiles>();
+// Most writes leave them as they were (no item became done), so the outcomes are remembered.
+const simulations = new Map<string, Float64Array>();
 const MAX_SIMULATIONS = 64;
 
-function simulatedWeeks(slug: string, asOf: number, remaining: number, values: number[]): Percentiles {
+/** Weeks each trial took, ascending; Infinity for a trial that did not finish within MAX_WEEKS. */
+function trialOutcomes(slug: string, asOf: number, remaining: number, values: readonly number[]): Float64Array {
   const key = `${slug}\u0000${asOf}\u0000${remaining}\u0000${values.join(",")}`;
   const known = simulations.get(key);
   if (known) return known;
   const rng = xoroshiro128plus(forecastSeed(slug, asOf));
-  const outcomes = new Array<number>(TRIALS);
+  const outcomes = new Float64Array(TRIALS);
   for (let trial = 0; trial < TRIALS; trial++) {
     let left = remaining;
     let weeks = 0;
@@ -127,15 +128,39 @@ function simulatedWeeks(slug: string, asOf: number, remaining: number, values: n
     }
     outcomes[trial] = left > 0 ? Infinity : weeks;
   }
-  outcomes.sort((a, b) => a - b);
+  outcomes.sort();
+  simulations.set(key, outcomes);
+  if (simulations.size > MAX_SIMULATIONS) simulations.delete(simulations.keys().next().value!);
+  return outcomes;
+}
+
+function simulatedWeeks(slug: string, asOf: number, remaining: number, values: readonly number[]): Percentiles {
+  const outcomes = trialOutcomes(slug, asOf, remaining, values);
   const weeksAt = (p: number) => {
     const n = percentile(outcomes, p);
     return Number.isFinite(n) ? n : null;
   };
-  const result = { p50: weeksAt(0.5), p85: weeksAt(0.85), p95: weeksAt(0.95) };
-  simulations.set(key, result);
-  if (simulations.size > MAX_SIMULATIONS) simulations.delete(simulations.keys().next().value!);
-  return result;
+  return { p50: weeksAt(0.5), p85: weeksAt(0.85), p95: weeksAt(0.95) };
+}
+
+/**
+ * The share of the same trials the forecast draws that finish within `weeks` ISO weeks after the
+ * week of `asOf` (0 when no verified throughput: at that rate nothing finishes).
+ */
+export function shareFinishedWithin(input: { slug: string; asOf: number; remaining: number; sample: readonly ThroughputWeek[]; weeks: number }): number {
+  const { slug, asOf, remaining, sample, weeks } = input;
+  if (remaining <= 0) return 1;
+  const values = sample.map((w) => w.done);
+  if (weeks < 1 || values.every((v) => v === 0)) return 0;
+  const outcomes = trialOutcomes(slug, asOf, remaining, values);
+  let lo = 0;
+  let hi = outcomes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (outcomes[mid]! <= weeks) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo / outcomes.length;
 }
 
 function later(a: string, b: string): string {

@@ -4,16 +4,19 @@ import { requireSignedIn } from "@/app/_lib/auth";
 import { orNotFound } from "@/app/_lib/or-not-found";
 import { pageView, type SearchParams } from "@/app/_lib/page-view";
 import { AreaTable } from "@/components/dashboard/area-table";
-import { Headline } from "@/components/dashboard/headline";
+import { ClaimsStrip } from "@/components/dashboard/claims-strip";
+import { Headline, HeadlineSentence } from "@/components/dashboard/headline";
 import { CriticalPathPanel, ForecastPanel, InflatedList, QualityPanel } from "@/components/dashboard/readiness-panels";
 import { Panel } from "@/components/ui/panel";
 import { BurnUpChart, CumulativeFlowChart } from "@/components/dashboard/status-charts";
 import { AsOfForm } from "@/components/program/as-of-form";
+import { AsOfPresets } from "@/components/program/as-of-presets";
 import { StatusCountsTable } from "@/components/program/status-counts-table";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db/get-db";
 import { getDashboard } from "@/db/queries/get-dashboard";
-import { programHref } from "@/lib/program-links";
+import { asOfPresets } from "@/lib/dashboard/as-of-presets";
+import { claimHref, programHref } from "@/lib/program-links";
 import { formatDate } from "@/lib/time";
 
 export const dynamic = "force-dynamic";
@@ -27,11 +30,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function DashboardPage({ params, searchParams }: Props) {
   await requireSignedIn();
   const { slug } = await params;
-  const { view, asOf, knownAt, error } = await pageView(searchParams);
+  const { view, asOf, knownAt, now, error } = await pageView(searchParams);
   const d = orNotFound(() => getDashboard(getDb(), slug, asOf, knownAt));
   const r = d.readiness;
   const itemsHref = (extra: Record<string, string | undefined>) => programHref(slug, "items", view, extra);
   const itemHref = (key: string) => `/programs/${slug}/items/${encodeURIComponent(key)}`;
+  const presets = asOfPresets({ now, since: d.since, claims: d.claims, target: d.program.targetDate });
 
   return (
     <section className="space-y-5">
@@ -47,8 +51,9 @@ export default async function DashboardPage({ params, searchParams }: Props) {
             {r.notYetIdentified > 0 && ` (${r.notYetIdentified} identified later)`}
           </p>
         </div>
-        <AsOfForm action={`/programs/${slug}`} asOf={view.asOf} knownAt={view.knownAt} />
+        <AsOfForm action={`/programs/${slug}`} asOf={view.asOf} inForce={r.asOf} knownAt={view.knownAt} />
       </div>
+      <AsOfPresets presets={presets} current={view.asOf ? r.asOf : null} href={(date) => programHref(slug, "", { knownAt: view.knownAt, asOf: date ?? undefined })} />
       {error && (
         <p role="alert" className="rounded bg-red-50 p-2 text-red-800">
           {error}. Showing today.
@@ -65,6 +70,8 @@ export default async function DashboardPage({ params, searchParams }: Props) {
         </div>
       ) : (
         <>
+          <HeadlineSentence asOf={r.asOf} clauses={d.headline} />
+          <ClaimsStrip asOf={r.asOf} claims={d.claims} claimHref={(id) => claimHref(slug, id, view)} />
           <Headline r={r} itemsHref={itemsHref} />
           <div className="grid gap-4 lg:grid-cols-2">
             <Panel title="Burn-up: verified against reported" id="burnup">

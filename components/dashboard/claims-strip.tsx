@@ -1,0 +1,40 @@
+import Link from "next/link";
+import type { Verdict } from "@/lib/claims/claim-verdict";
+import { VerdictChip } from "../claims/verdict-chip";
+
+export interface StripClaim {
+  id: string;
+  date: string;
+  speaker: string;
+  verdictAtClaimDate: Verdict;
+}
+
+/** Every public claim made by asOf, oldest first, each with its verdict on its own date. */
+export function ClaimsStrip({ asOf, claims, claimHref }: { asOf: string; claims: readonly StripClaim[]; claimHref: (id: string) => string }) {
+  const made = claims.filter((c) => c.date <= asOf).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  return (
+    <section aria-labelledby="claims-strip-title" className="space-y-1">
+      <h2 id="claims-strip-title" className="text-xs font-medium uppercase tracking-wide text-slate-600">
+        Public claims made by {asOf}, rated on their date ({made.length})
+      </h2>
+      {made.length === 0 ? (
+        <p className="text-sm text-slate-600">No public claim was made by this date.</p>
+      ) : (
+        <ul className="flex flex-wrap gap-2" data-testid="claims-strip">
+          {made.map((c) => (
+            <li key={c.id}>
+              <Link
+                href={claimHref(c.id)}
+                className="inline-flex max-w-full flex-wrap items-center gap-1.5 rounded border border-slate-200 bg-white px-2 py-1 text-sm hover:border-indigo-400"
+              >
+                <span className="tabular-nums text-slate-600">{c.date}</span>
+                <span className="font-medium">{c.speaker}</span>
+                <VerdictChip verdict={c.verdictAtClaimDate} />
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
