@@ -1,4 +1,5 @@
 import type { Status } from "./status";
+import type { Verdict } from "./claims/claim-verdict";
 
 /** One colour per status for charts, the graph and the PDF (status badges use the matching Tailwind hues). */
 export const STATUS_COLORS: Record<Status, string> = {
@@ -8,4 +9,14 @@ export const STATUS_COLORS: Record<Status, string> = {
   validate: "#f59e0b",
   rollout: "#f97316",
   done: "#10b981",
+};
+
+/** One colour per verdict for chart markers, green (supported) to red (contradicted), matching the verdict chips. */
+export const VERDICT_COLORS: Record<Verdict, string> = {
+  supported: "#059669",
+  mostly_supported: "#65a30d",
+  partly_supported: "#d97706",
+  unsupported: "#ea580c",
+  contradicted: "#be123c",
+  unrated: "#64748b",
 };

@@ -106,7 +106,7 @@ export function QualityPanel({ r, itemHref, unownedHref }: { r: Readiness; itemH
         {breaches.length === 0 ? (
           <p className="text-slate-600">No breach.</p>
         ) : (
-          <div className="max-h-64 overflow-y-auto">
+          <div>
             <table className="w-full text-left" aria-label="Quality breaches">
               <TableHead caps={false}>
                 <Th>item</Th>

@@ -1,52 +1,122 @@
 "use client";
 
-import { Area, AreaChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { statusLabel } from "@/lib/labels";
+import { Area, AreaChart, CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { groupClaimMarks, type ClaimMark, type ClaimMarkGroup } from "@/lib/charts/claim-marks";
 import type { StatusPoint } from "@/lib/charts/status-over-time";
+import { timeTicks } from "@/lib/charts/time-ticks";
+import { statusLabel, verdictLabel } from "@/lib/labels";
 import { STATUSES } from "@/lib/status";
-import { STATUS_COLORS } from "@/lib/status-colors";
+import { STATUS_COLORS, VERDICT_COLORS } from "@/lib/status-colors";
 
-export interface ClaimMark {
-  id: string;
-  date: string;
-  verdict: string;
-}
+export type { ClaimMark };
 
 const toTime = (date: string) => Date.parse(`${date}T00:00:00Z`);
-const tickDate = (t: number) => new Date(t).toISOString().slice(0, 7);
 const tipDate = (t: unknown) => new Date(Number(t)).toISOString().slice(0, 10);
 
-/** Burn-up: verified done vs reported done vs scope, with the public claims on the time axis. */
-export function BurnUpChart({ series, claims }: { series: StatusPoint[]; claims: ClaimMark[] }) {
-  const data = series.map((p) => ({ t: toTime(p.date), scope: p.scope, verified: p.verifiedDone, reported: p.reportedDone }));
-  const [min, max] = [data[0]?.t ?? 0, data[data.length - 1]?.t ?? 0];
+/** A legend in HTML, in the order given: readable, wrapping on a phone, and the same order as the work flows. */
+function ChartLegend({ entries }: { entries: { name: string; color: string; dashed?: boolean }[] }) {
   return (
-    <figure aria-label="Burn-up: verified done, reported done and scope over time, with public claims marked">
+    <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-700">
+      {entries.map((e) => (
+        <li key={e.name} className="flex items-center gap-1">
+          <svg width="18" height="8" aria-hidden="true">
+            <line x1="0" y1="4" x2="18" y2="4" stroke={e.color} strokeWidth={e.dashed ? 1.5 : 3} strokeDasharray={e.dashed ? "3 2" : undefined} />
+          </svg>
+          {e.name}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A claim marker: a diamond in the verdict's colour, its claims named on hover (title) and on focus (a label). */
+function ClaimMarker({ group, viewBox }: { group: ClaimMarkGroup; viewBox?: { x?: number; y?: number } }) {
+  const x = viewBox?.x ?? 0;
+  const y = (viewBox?.y ?? 0) + 2;
+  const count = group.claims.length;
+  return (
+    <g tabIndex={0} role="img" aria-label={`Public claim${count > 1 ? "s" : ""}: ${group.label}`} className="claim-marker outline-none">
+      <title>{group.label}</title>
+      <path d={`M ${x} ${y - 6} L ${x + 6} ${y} L ${x} ${y + 6} L ${x - 6} ${y} Z`} fill={VERDICT_COLORS[group.verdict]} stroke="#fff" strokeWidth={1} />
+      {count > 1 && (
+        <text x={x + 8} y={y + 4} fontSize={11} fill="#334155">
+          {count}
+        </text>
+      )}
+      <text className="claim-marker-label" x={x} y={y + 20} fontSize={11} textAnchor="middle" fill="#0f172a">
+        {group.claims.map((c) => `${c.date} ${verdictLabel(c.verdict)}`).join(", ")}
+      </text>
+    </g>
+  );
+}
+
+/**
+ * Burn-up: verified against reported, for done and for started work, with scope, and the public
+ * claims on the time axis coloured by their verdict on their date.
+ */
+export function BurnUpChart({ series, claims }: { series: StatusPoint[]; claims: ClaimMark[] }) {
+  const data = series.map((p) => ({
+    t: toTime(p.date),
+    scope: p.scope,
+    verified: p.verifiedDone,
+    reported: p.reportedDone,
+    verifiedStarted: p.verifiedStarted,
+    reportedStarted: p.reportedStarted,
+  }));
+  const asOf = data.at(-1)?.t ?? 0;
+  // The axis spans every claim shown (those made by asOf), even one before the first item.
+  const claimTimes = claims.map((c) => toTime(c.date)).filter((t) => t <= asOf);
+  const min = Math.min(data[0]?.t ?? asOf, ...claimTimes);
+  const max = asOf;
+  const items = Math.max(1, ...data.map((d) => d.scope));
+  const groups = groupClaimMarks(claims, min, max, (max - min) / 40);
+  const ticks = timeTicks(min, max);
+  const labelOf = new Map(ticks.map((k) => [k.t, k.label]));
+  const lines = [
+    { key: "scope", name: "scope (items)", color: "#64748b", dashed: true },
+    { key: "reportedStarted", name: "reported started", color: "#fdba74", dashed: true },
+    { key: "verifiedStarted", name: "verified started", color: "#6366f1", dashed: true },
+    { key: "reported", name: "reported done", color: "#f97316" },
+    { key: "verified", name: "verified done", color: "#059669" },
+  ];
+  return (
+    <figure aria-label="Burn-up: verified against reported, for done and started work, and scope over time, with public claims marked by verdict">
       <ResponsiveContainer width="100%" height={260}>
-        <LineChart data={data} margin={{ top: 16, right: 16, bottom: 0, left: 0 }}>
+        <LineChart data={data} margin={{ top: 16, right: 16, bottom: 16, left: 0 }}>
           <CartesianGrid stroke="#e2e8f0" />
-          <XAxis dataKey="t" type="number" scale="time" domain={[min, max]} tickFormatter={tickDate} fontSize={11} />
-          <YAxis allowDecimals={false} fontSize={11} width={32} />
+          <XAxis
+            dataKey="t"
+            type="number"
+            scale="time"
+            domain={[min, max]}
+            ticks={ticks.map((k) => k.t)}
+            tickFormatter={(t: number) => labelOf.get(t) ?? ""}
+            fontSize={11}
+          />
+          <YAxis allowDecimals={false} domain={[0, items]} fontSize={11} width={32} />
           <Tooltip labelFormatter={tipDate} />
-          <Legend />
-          <Line type="stepAfter" dataKey="scope" name="scope (items)" stroke="#64748b" dot={false} strokeDasharray="4 3" />
-          <Line type="stepAfter" dataKey="reported" name="reported done" stroke="#f97316" dot={false} />
-          <Line type="stepAfter" dataKey="verified" name="verified done" stroke="#059669" dot={false} strokeWidth={2} />
-          {claims
-            .filter((c) => toTime(c.date) >= min && toTime(c.date) <= max)
-            .map((c) => (
-              <ReferenceLine
-                key={c.id}
-                x={toTime(c.date)}
-                stroke="#be123c"
-                strokeDasharray="2 2"
-                label={{ value: "◆", position: "top", fill: "#be123c", fontSize: 11 }}
-              />
-            ))}
+          {lines.map((l) => (
+            <Line
+              key={l.key}
+              type="stepAfter"
+              dataKey={l.key}
+              name={l.name}
+              stroke={l.color}
+              dot={false}
+              strokeDasharray={l.dashed ? "4 3" : undefined}
+              strokeWidth={l.key === "verified" ? 2.5 : 1.5}
+              isAnimationActive={false}
+            />
+          ))}
+          {groups.map((g) => (
+            <ReferenceLine key={g.t} x={g.t} stroke={VERDICT_COLORS[g.verdict]} strokeDasharray="2 2" label={<ClaimMarker group={g} />} />
+          ))}
         </LineChart>
       </ResponsiveContainer>
-      <figcaption className="text-xs text-slate-600">
-        Red marks: public claims ({claims.length}). Verified done counts only transitions a second person confirmed.
+      <ChartLegend entries={lines} />
+      <figcaption className="mt-1 text-xs text-slate-600">
+        Diamonds: public claims made by this date ({claimTimes.length}), coloured by their verdict on their date — hover or focus one
+        to read it. Verified counts only transitions a second person confirmed.
       </figcaption>
     </figure>
   );
@@ -55,21 +125,44 @@ export function BurnUpChart({ series, claims }: { series: StatusPoint[]; claims:
 /** Cumulative flow of true status: how many items sat at each level, week by week. */
 export function CumulativeFlowChart({ series }: { series: StatusPoint[] }) {
   const data = series.map((p) => ({ t: toTime(p.date), ...p.byTrueStatus }));
+  const [min, max] = [data[0]?.t ?? 0, data.at(-1)?.t ?? 0];
+  const ticks = timeTicks(min, max);
+  const labelOf = new Map(ticks.map((k) => [k.t, k.label]));
+  const items = Math.max(1, ...series.map((p) => p.scope));
   return (
     <figure aria-label="Cumulative flow of true status over time">
       <ResponsiveContainer width="100%" height={260}>
         <AreaChart data={data} margin={{ top: 16, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#e2e8f0" />
-          <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={tickDate} fontSize={11} />
-          <YAxis allowDecimals={false} fontSize={11} width={32} />
+          <XAxis
+            dataKey="t"
+            type="number"
+            scale="time"
+            domain={[min, max]}
+            ticks={ticks.map((k) => k.t)}
+            tickFormatter={(t: number) => labelOf.get(t) ?? ""}
+            fontSize={11}
+          />
+          <YAxis allowDecimals={false} domain={[0, items]} fontSize={11} width={32} />
           <Tooltip labelFormatter={tipDate} />
-          <Legend />
+          {/* Stacked done at the bottom, so the bands rise in the order work flows. */}
           {[...STATUSES].reverse().map((s) => (
-            <Area key={s} type="stepAfter" dataKey={s} name={statusLabel(s)} stackId="1" stroke={STATUS_COLORS[s]} fill={STATUS_COLORS[s]} fillOpacity={0.7} />
+            <Area
+              key={s}
+              type="stepAfter"
+              dataKey={s}
+              name={statusLabel(s)}
+              stackId="1"
+              stroke={STATUS_COLORS[s]}
+              fill={STATUS_COLORS[s]}
+              fillOpacity={0.7}
+              isAnimationActive={false}
+            />
           ))}
         </AreaChart>
       </ResponsiveContainer>
-      <figcaption className="text-xs text-slate-600">True status only: unverified progress does not count.</figcaption>
+      <ChartLegend entries={STATUSES.map((s) => ({ name: statusLabel(s), color: STATUS_COLORS[s] }))} />
+      <figcaption className="mt-1 text-xs text-slate-600">True status only: unverified progress does not count.</figcaption>
     </figure>
   );
 }

@@ -10,6 +10,10 @@ export interface StatusPoint {
   scope: number;
   verifiedDone: number;
   reportedDone: number;
+  /** Items past not started, by true status. */
+  verifiedStarted: number;
+  /** Items past not started, by latest reported status. */
+  reportedStarted: number;
   /** Items per true status at that date: the cumulative-flow bands. */
   byTrueStatus: Record<Status, number>;
 }
@@ -64,6 +68,7 @@ export function statusOverTime(items: readonly HistoryItem[], asOf: number, know
   const trueCounts = new Array<number>(STATUSES.length).fill(0);
   let scope = 0;
   let reportedDone = 0;
+  let reportedStarted = 0;
   let s = 0;
 
   return points.map((t, p) => {
@@ -73,6 +78,7 @@ export function statusOverTime(items: readonly HistoryItem[], asOf: number, know
       scope++;
       trueCounts[trueLevel[i]!]!++;
       if (reportedLevel[i] === DONE) reportedDone++;
+      if (reportedLevel[i]! > 0) reportedStarted++;
     }
     for (const { item: i, t: ev } of buckets[p]!) {
       const level = levelOf(ev.to);
@@ -82,13 +88,22 @@ export function statusOverTime(items: readonly HistoryItem[], asOf: number, know
         trueCounts[trueLevel[i]!]!--;
         trueCounts[nextTrue]!++;
         reportedDone += (level === DONE ? 1 : 0) - (reportedLevel[i] === DONE ? 1 : 0);
+        reportedStarted += (level > 0 ? 1 : 0) - (reportedLevel[i]! > 0 ? 1 : 0);
       }
       trueLevel[i] = nextTrue;
       reportedLevel[i] = level;
     }
     const byTrueStatus = emptyStatusCounts();
     trueCounts.forEach((n, level) => (byTrueStatus[statusAt(level)] = n));
-    return { date: formatDate(t), scope, verifiedDone: byTrueStatus.done, reportedDone, byTrueStatus };
+    return {
+      date: formatDate(t),
+      scope,
+      verifiedDone: byTrueStatus.done,
+      reportedDone,
+      verifiedStarted: scope - byTrueStatus.not_started,
+      reportedStarted,
+      byTrueStatus,
+    };
   });
 }
 

@@ -15,6 +15,8 @@ describe("statusOverTime", () => {
           expect(p.scope).toBe(inScope.length);
           expect(p.verifiedDone).toBe(folded.filter((f) => f.trueStatus === "done").length);
           expect(p.reportedDone).toBe(folded.filter((f) => f.reportedStatus === "done").length);
+          expect(p.verifiedStarted).toBe(folded.filter((f) => f.trueStatus !== "not_started").length);
+          expect(p.reportedStarted).toBe(folded.filter((f) => f.reportedStatus !== "not_started").length);
           for (const [status, n] of Object.entries(p.byTrueStatus)) expect(n).toBe(folded.filter((f) => f.trueStatus === status).length);
         }
       }),

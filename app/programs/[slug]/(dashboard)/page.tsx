@@ -75,7 +75,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
           <Headline r={r} itemsHref={itemsHref} />
           <div className="grid gap-4 lg:grid-cols-2">
             <Panel title="Burn-up: verified against reported" id="burnup">
-              <BurnUpChart series={d.series} claims={d.claims.map((c) => ({ id: c.id, date: c.date, verdict: c.verdictAtClaimDate }))} />
+              <BurnUpChart series={d.series} claims={d.claims.map((c) => ({ id: c.id, date: c.date, speaker: c.speaker, verdict: c.verdictAtClaimDate }))} />
             </Panel>
             <Panel title="Cumulative flow of true status" id="flow">
               <CumulativeFlowChart series={d.series} />

@@ -50,7 +50,7 @@ export default async function ClaimsPage({ params, searchParams }: Props) {
         <h2 className="font-semibold">Words against work</h2>
         <BurnUpChart
           series={statusOverTime(history.items, asOf, knownAt)}
-          claims={claims.map((c) => ({ id: c.id, date: c.date, verdict: c.verdictAtClaimDate }))}
+          claims={claims.map((c) => ({ id: c.id, date: c.date, speaker: c.speaker, verdict: c.verdictAtClaimDate }))}
         />
         {events.length > 0 && (
           <p className="mt-1 text-xs text-slate-600">

@@ -1,0 +1,115 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./support/sign-in";
+
+const DASHBOARD = "/programs/boost-offload";
+
+async function api<T>(page: Page, path: string): Promise<T> {
+  const res = await page.request.get(path);
+  expect(res.status(), path).toBe(200);
+  return (await res.json()) as T;
+}
+
+type Claim = { id: string; date: string; speaker: string; verdictAtClaimDate: string };
+type Readiness = { total: number; done: number; reportedDone: number; byStatus: { true: Record<string, number>; reported: Record<string, number> } };
+
+test("at the end of 2024 the headline says, in one sentence, what was verified, what was said and whether the target holds", async ({ page }) => {
+  await signIn(page, "viewer");
+  await page.goto(`${DASHBOARD}?asOf=2024-12-31`);
+  const r = await api<Readiness>(page, "/api/programs/boost-offload/readiness?asOf=2024-12-31");
+  const { claims } = await api<{ claims: Claim[] }>(page, "/api/programs/boost-offload/claims?asOf=2024-12-31");
+  const made = claims.filter((c) => c.date <= "2024-12-31");
+  const contradicted = made.filter((c) => c.verdictAtClaimDate === "contradicted").length;
+  const started = (counts: Record<string, number>) => r.total - counts.not_started!;
+
+  const headline = page.getByTestId("headline-sentence");
+  await expect(headline).toContainText("As of 2024-12-31:");
+  await expect(headline).toContainText(`0 of 64 items verified done (${r.reportedDone} reported done)`);
+  await expect(headline).toContainText(`${started(r.byStatus.true)} verified started, ${started(r.byStatus.reported)} reported started`);
+  await expect(headline).toContainText(`${contradicted} of ${made.length} public claims contradicted on their date`);
+  // The demo's committed target is 2025-06-30: the headline answers whether it can still be met.
+  await expect(headline).toContainText("2025-06-30 target");
+  // Bad news is in red and in words: the contradicted clause is styled, not only coloured.
+  await expect(headline.locator(".text-red-700", { hasText: "contradicted" })).toHaveCount(contradicted > 0 ? 1 : 0);
+
+  // Started work, verified against reported, side by side in the cards.
+  await expect(page.getByTestId("headline-started")).toHaveText(`${started(r.byStatus.true)} / 64`);
+  await expect(page.getByTestId("headline-reported-started")).toHaveText(`${started(r.byStatus.reported)} / 64`);
+});
+
+test("the claims strip shows every claim made by the date with its verdict on that date, and leads to the claim", async ({ page }) => {
+  await signIn(page, "viewer");
+  await page.goto(`${DASHBOARD}?asOf=2024-12-31`);
+  const { claims } = await api<{ claims: Claim[] }>(page, "/api/programs/boost-offload/claims?asOf=2024-12-31");
+  const made = claims.filter((c) => c.date <= "2024-12-31");
+  const strip = page.getByTestId("claims-strip");
+  await expect(strip.getByRole("link")).toHaveCount(made.length);
+  const first = made.sort((a, b) => a.date.localeCompare(b.date))[0]!;
+  const chip = strip.getByRole("link").first();
+  await expect(chip).toContainText(first.date);
+  await expect(chip).toContainText(first.speaker);
+  await expect(chip).toContainText(first.verdictAtClaimDate.replace(/_/g, " "));
+  await chip.click();
+  await expect(page).toHaveURL(new RegExp(`/claims/${first.id}\\?asOf=2024-12-31$`));
+});
+
+test("date presets move the dashboard in one click, and the As-of field shows the date in force", async ({ page }) => {
+  await signIn(page, "viewer");
+  await page.goto(DASHBOARD);
+  const today = new Date().toISOString().slice(0, 10);
+  await expect(page.getByLabel("As of")).toHaveValue(today);
+  const presets = page.getByRole("navigation", { name: "Jump to a date" });
+  await presets.getByRole("link", { name: /^Claim: Azure CTO, 2024-11-19/ }).click();
+  await expect(page).toHaveURL(/asOf=2024-11-19/);
+  await expect(page.getByLabel("As of")).toHaveValue("2024-11-19");
+  await expect(page.getByTestId("headline-sentence")).toContainText("As of 2024-11-19:");
+  await expect(presets.getByRole("link", { name: /2024-11-19/ })).toHaveAttribute("aria-current", "date");
+  await presets.getByRole("link", { name: "Target 2025-06-30" }).click();
+  await expect(page).toHaveURL(/asOf=2025-06-30/);
+  await presets.getByRole("link", { name: "Today" }).click();
+  await expect(page).toHaveURL(new RegExp(`${DASHBOARD}$`));
+});
+
+test("the burn-up marks each claim by verdict with words on focus, and its axis ends at the item count", async ({ page }) => {
+  await signIn(page, "viewer");
+  await page.goto(`${DASHBOARD}?asOf=2024-12-31`);
+  const burnup = page.locator("#burnup");
+  const markers = burnup.getByRole("img", { name: /^Public claim/ });
+  await expect(markers.first()).toBeVisible();
+  const labels = await markers.evaluateAll((els) => els.map((e) => e.getAttribute("aria-label") ?? ""));
+  // Every claim made by then is named once across the (possibly grouped) markers.
+  const named = labels.join("; ").match(/\d{4}-\d{2}-\d{2} [^:;]+: [a-z ]+/g) ?? [];
+  const { claims } = await api<{ claims: Claim[] }>(page, "/api/programs/boost-offload/claims?asOf=2024-12-31");
+  expect(named).toHaveLength(claims.filter((c) => c.date <= "2024-12-31").length);
+  await markers.first().focus();
+  await expect(markers.first().locator(".claim-marker-label")).toBeVisible();
+  // The y-axis tops out at the 64 items; no time tick repeats.
+  const yTicks = await burnup.locator(".recharts-yAxis .recharts-cartesian-axis-tick-value").allInnerTexts();
+  expect(Number(yTicks.at(-1))).toBe(64);
+  const xTicks = await burnup.locator(".recharts-xAxis .recharts-cartesian-axis-tick-value").allInnerTexts();
+  expect(new Set(xTicks).size).toBe(xTicks.length);
+  // The legend reads in the order work flows.
+  const flowLegend = await page.locator("#flow li").allInnerTexts();
+  expect(flowLegend).toEqual(["Not started", "Design", "Build", "Validate", "Rollout", "Done"]);
+});
+
+for (const [name, query] of [
+  ["today", ""],
+  ["2024-12-31", "?asOf=2024-12-31"],
+] as const) {
+  test(`the dashboard (${name}) reads at 1280 and 390 px, with no serious accessibility violation`, async ({ page }, testInfo) => {
+    await signIn(page, "viewer");
+    await page.goto(`${DASHBOARD}${query}`);
+    await expect(page.getByTestId("headline-sentence")).toBeVisible();
+    await expect(page.locator("#burnup .recharts-line").first()).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath(`dashboard-${name}-1280.png`), fullPage: true });
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await expect(page.getByTestId("headline-sentence")).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: testInfo.outputPath(`dashboard-${name}-390.png`), fullPage: true });
+  });
+}
