@@ -1,5 +1,6 @@
 import { relations, sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { LogAction, LogEntity } from "../lib/log-vocabulary";
 
 // Times are integers: milliseconds since the epoch, UTC.
 const createdAt = () => integer("created_at").notNull().default(sql`(unixepoch('subsec') * 1000)`);
@@ -188,8 +189,8 @@ export const auditLog = sqliteTable(
     seq: integer("seq").primaryKey(),
     at: text("at").notNull(),
     actor: text("actor"),
-    action: text("action").notNull(),
-    entity: text("entity").notNull(),
+    action: text("action").$type<LogAction>().notNull(),
+    entity: text("entity").$type<LogEntity>().notNull(),
     entityId: text("entity_id").notNull(),
     programSlug: text("program_slug"),
     payload: text("payload").notNull(),

@@ -1,4 +1,5 @@
 import { compareEffectiveOrder } from "@/lib/fold-item-status";
+import { parseDependencyId, type LogEntity } from "@/lib/log-vocabulary";
 import type { HistoryItem } from "@/lib/program-history";
 import type { Status } from "@/lib/status";
 import type { Db } from "../index";
@@ -72,6 +73,9 @@ function readProgramHistory(db: Db, slug: string): ProgramHistory {
   return { program, items: readItems(db, program.id) };
 }
 
+// Entities whose entries change no item's transitions, dependencies or fields.
+const OUTSIDE_HISTORY: ReadonlySet<LogEntity> = new Set(["signal", "claim", "report", "event"]);
+
 /**
  * The history after `changes`, reading again only the items they touched and the program row;
  * `undefined` (recompute) for anything else that could change the history, such as new items.
@@ -88,9 +92,13 @@ function refreshHistory(db: Db, slug: string, previous: ProgramHistory, changes:
       touched.add(key);
     }
     else if (c.entity === "item" && c.action === "update") touched.add(c.entityId);
-    else if (c.entity === "dependency") touched.add(c.entityId.split("->")[0]!);
+    else if (c.entity === "dependency") {
+      const dependency = parseDependencyId(c.entityId);
+      if (!dependency) return undefined;
+      touched.add(dependency.item);
+    }
     else if (c.entity === "program" && c.action === "update") programTouched = true;
-    else if (!["signal", "claim", "report", "event"].includes(c.entity)) return undefined;
+    else if (!OUTSIDE_HISTORY.has(c.entity)) return undefined;
   }
   if (touched.size === 0 && !programTouched) return previous;
   const program = programTouched ? findProgram(db, slug) : previous.program;
