@@ -1,13 +1,10 @@
-import { effectiveOrder } from "./fold-item-status";
+import { compareEffectiveOrder, type EffectiveOrderKey } from "./fold-item-status";
 import { describeMissingEvidence, missingEvidence, type EvidenceLike } from "./gates";
 import { levelOf, type Status } from "./status";
 
-/** One transition of one item, as the gate rules need it. `order` = recording order. */
-export interface HistoryEntry {
+/** One transition of one item, as the gate rules need it. */
+export interface HistoryEntry extends EffectiveOrderKey {
   to: Status;
-  effectiveAt: number;
-  recordedAt: number;
-  order: number;
   evidence: readonly EvidenceLike[];
   note: string;
 }
@@ -28,7 +25,7 @@ export interface HistoryViolation {
 export function checkItemHistory(entries: readonly HistoryEntry[]): HistoryViolation[] {
   const ordered = entries
     .map((entry, index) => ({ entry, index }))
-    .sort((a, b) => effectiveOrder(a.entry, b.entry, a.entry.order, b.entry.order));
+    .sort((a, b) => compareEffectiveOrder(a.entry, b.entry));
   const pool: EvidenceLike[] = [];
   const violations: HistoryViolation[] = [];
   let previousLevel = 0;

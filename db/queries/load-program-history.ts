@@ -62,8 +62,8 @@ function readItems(db: Db, programId: number, key?: string): HistoryItem[] {
   const keyOf = (id: number) =>
     byId.get(id)?.key ?? (sqlite.prepare("SELECT key FROM items WHERE id = ?").pluck().get(id) as string);
   for (const [itemId, dependsOnId] of deps) byId.get(itemId)?.dependsOn.push(keyOf(dependsOnId));
-  for (const [itemId, to, effectiveAt, recordedAt, seq, verificationRecordedAt] of run("transitions") as TransitionRow[])
-    byId.get(itemId)!.transitions.push({ to, effectiveAt, recordedAt, seq, verificationRecordedAt });
+  for (const [itemId, to, effectiveAt, recordedAt, recordingOrder, verificationRecordedAt] of run("transitions") as TransitionRow[])
+    byId.get(itemId)!.transitions.push({ to, effectiveAt, recordedAt, recordingOrder, verificationRecordedAt });
   for (const item of byId.values()) item.transitions.sort(compareEffectiveOrder);
   return [...byId.values()];
 }

@@ -32,7 +32,7 @@ function item(key: string, steps: [string, "design" | "build" | "done" | "not_st
       to,
       effectiveAt: d(day),
       recordedAt: d(day),
-      seq: i + 1,
+      recordingOrder: i + 1,
       verificationRecordedAt: verified ? d(day) : null,
     })),
   };

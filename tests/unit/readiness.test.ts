@@ -331,14 +331,14 @@ describe("computeReadiness properties over random programs", () => {
         (items, which, effDay, hour, verifyDelay, asOf, knownAt) => {
           const target = items[which % items.length]!;
           const effectiveAt = startOf("2024-07-01") + effDay * DAY + hour * 3_600_000;
-          const maxSeq = Math.max(0, ...items.flatMap((i) => i.transitions.map((t) => t.seq)));
+          const lastRecorded = Math.max(0, ...items.flatMap((i) => i.transitions.map((t) => t.recordingOrder)));
           const added = items.map((i) =>
             i === target
               ? {
                   ...i,
                   transitions: [
                     ...i.transitions,
-                    { to: "done" as const, effectiveAt, recordedAt: effectiveAt, seq: maxSeq + 1, verificationRecordedAt: effectiveAt + verifyDelay },
+                    { to: "done" as const, effectiveAt, recordedAt: effectiveAt, recordingOrder: lastRecorded + 1, verificationRecordedAt: effectiveAt + verifyDelay },
                   ],
                 }
               : i,
@@ -362,7 +362,7 @@ describe("computeReadiness properties over random programs", () => {
         const at = last + DAY;
         const added = items.map((i) =>
           i === target
-            ? { ...i, transitions: [...i.transitions, { to: "done" as const, effectiveAt: at, recordedAt: at, seq: 10_000, verificationRecordedAt: at }] }
+            ? { ...i, transitions: [...i.transitions, { to: "done" as const, effectiveAt: at, recordedAt: at, recordingOrder: 10_000, verificationRecordedAt: at }] }
             : i,
         );
         const asOf = at + DAY;

@@ -64,7 +64,7 @@ export function programArb(max = 8): fc.Arbitrary<HistoryItem[]> {
       ),
     )
     .map(([raw, keys]) => {
-      let seq = 0;
+      let recorded = 0;
       return raw.map((r, i): HistoryItem => {
         const dependsOn = i === 0 ? [] : [...new Set(r.deps.map((d) => keys[d % i]!))];
         return {
@@ -84,7 +84,7 @@ export function programArb(max = 8): fc.Arbitrary<HistoryItem[]> {
               to: t.to,
               effectiveAt,
               recordedAt,
-              seq: ++seq,
+              recordingOrder: ++recorded,
               verificationRecordedAt: t.verifyDelay === null ? null : recordedAt + t.verifyDelay,
             };
           }),
@@ -121,7 +121,7 @@ export function modelItem(item: HistoryItem, asOf: number, knownAt: number): Mod
     .sort((a, b) => {
       if (a.effectiveAt !== b.effectiveAt) return a.effectiveAt < b.effectiveAt ? -1 : 1;
       if (a.recordedAt !== b.recordedAt) return a.recordedAt < b.recordedAt ? -1 : 1;
-      return a.seq < b.seq ? -1 : 1;
+      return a.recordingOrder < b.recordingOrder ? -1 : 1;
     });
   let current = 0;
   const becameDone: number[] = [];
@@ -274,7 +274,7 @@ export function item(key: string, fields: Partial<HistoryItem> = {}): HistoryIte
   };
 }
 
-let exampleSeq = 0;
+let exampleRecorded = 0;
 /** A transition for examples: dates are start of day unless a full ISO instant is given. */
 export function tr(
   to: Status,
@@ -288,7 +288,7 @@ export function tr(
     to,
     effectiveAt,
     recordedAt,
-    seq: ++exampleSeq,
+    recordingOrder: ++exampleRecorded,
     verificationRecordedAt: opts.verified ? at(opts.verified) : null,
   };
 }
