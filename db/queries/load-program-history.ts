@@ -1,6 +1,6 @@
 import { compareEffectiveOrder } from "@/lib/fold-item-status";
 import { parseDependencyId, type LogEntity } from "@/lib/log-vocabulary";
-import type { HistoryItem } from "@/lib/program-history";
+import type { ItemWithTransitions } from "@/lib/item-with-transitions";
 import type { Status } from "@/lib/status";
 import type { Db } from "../index";
 import type { Program } from "../schema";
@@ -9,7 +9,7 @@ import { memoByHead, type LogChange } from "./memo-by-head";
 
 export interface ProgramHistory {
   program: Program;
-  items: HistoryItem[];
+  items: ItemWithTransitions[];
 }
 
 /**
@@ -48,13 +48,13 @@ type ItemRow = [number, string, string, string, string | null, string | null, st
 type TransitionRow = [number, Status, number, number, number, number | null];
 
 /** Items with their dependencies and transitions, for the whole program or (with a key) one item. */
-function readItems(db: Db, programId: number, key?: string): HistoryItem[] {
+function readItems(db: Db, programId: number, key?: string): ItemWithTransitions[] {
   const sqlite = db.$client;
   const run = (name: keyof typeof HISTORY_SQL) => {
     const statement = sqlite.prepare(key === undefined ? HISTORY_SQL[name] : HISTORY_SQL[name].replace(PROGRAM, PROGRAM_ITEM)).raw();
     return key === undefined ? statement.all(programId) : statement.all(programId, key);
   };
-  const byId = new Map<number, HistoryItem>();
+  const byId = new Map<number, ItemWithTransitions>();
   for (const [id, itemKey, title, area, owner, ownerName, team, estimateWeeks, identifiedAt] of run("items") as ItemRow[])
     byId.set(id, { key: itemKey, title, area, owner, ownerName, team, estimateWeeks, identifiedAt, dependsOn: [], transitions: [] });
   const deps = run("dependencies") as [number, number][];

@@ -6,7 +6,7 @@ import { computeItemStatuses, type StatusCounts } from "../compute-item-statuses
 import type { IsoWeek } from "../iso-week";
 import { waitingOn } from "../items/item-query";
 import type { ItemView } from "../items/item-view";
-import type { HistoryItem } from "../program-history";
+import type { ItemWithTransitions } from "../item-with-transitions";
 import { readinessOf } from "../readiness/compute-readiness";
 import { countByArea } from "../readiness/count-by-area";
 import { thresholdsOf, type SignalPoint, type Thresholds } from "../readiness/quality";
@@ -37,7 +37,7 @@ export interface TransitionDetails {
 
 export interface WeeklyReportInput {
   program: { slug: string; name: string; targetDate: number | null; thresholds: Thresholds };
-  items: readonly HistoryItem[];
+  items: readonly ItemWithTransitions[];
   /**
    * By transition id (a stored transition's `recordingOrder`): the details of at least every transition effective, recorded or
    * verified during the week — all the report shows (regressions' notes, new evidence, verifiers).

@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import type { FoldTransition } from "@/lib/fold-item-status";
-import type { HistoryItem } from "@/lib/program-history";
+import type { ItemWithTransitions } from "@/lib/item-with-transitions";
 import type { Status } from "@/lib/status";
 
 export const DAY = 86_400_000;
@@ -51,7 +51,7 @@ const rawItemArb = fc.record({
  * A random program of up to `max` items. Item i may depend only on items 0..i-1 (a DAG), and the
  * keys are a random permutation, so key order and dependency order are unrelated.
  */
-export function programArb(max = 8): fc.Arbitrary<HistoryItem[]> {
+export function programArb(max = 8): fc.Arbitrary<ItemWithTransitions[]> {
   return fc
     .integer({ min: 0, max })
     .chain((n) =>
@@ -65,7 +65,7 @@ export function programArb(max = 8): fc.Arbitrary<HistoryItem[]> {
     )
     .map(([raw, keys]) => {
       let recorded = 0;
-      return raw.map((r, i): HistoryItem => {
+      return raw.map((r, i): ItemWithTransitions => {
         const dependsOn = i === 0 ? [] : [...new Set(r.deps.map((d) => keys[d % i]!))];
         return {
           key: keys[i]!,
@@ -113,7 +113,7 @@ export interface ModelItem {
 }
 
 /** DESIGN §4 for one item. */
-export function modelItem(item: HistoryItem, asOf: number, knownAt: number): ModelItem {
+export function modelItem(item: ItemWithTransitions, asOf: number, knownAt: number): ModelItem {
   const seen = item.transitions
     .filter((t) => t.recordedAt <= knownAt)
     .filter((t) => t.effectiveAt <= asOf)
@@ -192,7 +192,7 @@ export interface ModelReadiness {
 
 const zeroCounts = () => Object.fromEntries(LADDER.map((s) => [s, 0])) as Record<Status, number>;
 
-export function modelReadiness(items: readonly HistoryItem[], asOf: number, knownAt: number): ModelReadiness {
+export function modelReadiness(items: readonly ItemWithTransitions[], asOf: number, knownAt: number): ModelReadiness {
   const inProgram = items.filter((i) => i.identifiedAt <= asOf);
   const status = new Map(inProgram.map((i) => [i.key, modelItem(i, asOf, knownAt)]));
   const isDone = (key: string) => status.get(key)!.true === 5;
@@ -247,7 +247,7 @@ export function modelReadiness(items: readonly HistoryItem[], asOf: number, know
 }
 
 /** True when an item became done twice within one ISO week (see the throughput test in readiness.test.ts). */
-export function hasDoubleCompletionInAWeek(items: readonly HistoryItem[], asOf: number, knownAt: number): boolean {
+export function hasDoubleCompletionInAWeek(items: readonly ItemWithTransitions[], asOf: number, knownAt: number): boolean {
   return items.some((i) => {
     const weeks = modelItem(i, asOf, knownAt).becameDone.map(mondayOf);
     return new Set(weeks).size !== weeks.length;
@@ -257,8 +257,8 @@ export function hasDoubleCompletionInAWeek(items: readonly HistoryItem[], asOf: 
 export const byKey = <T extends { key: string }>(list: readonly T[]) =>
   [...list].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 
-/** A bare HistoryItem for hand-written examples. */
-export function item(key: string, fields: Partial<HistoryItem> = {}): HistoryItem {
+/** A bare ItemWithTransitions for hand-written examples. */
+export function item(key: string, fields: Partial<ItemWithTransitions> = {}): ItemWithTransitions {
   return {
     key,
     title: key,
