@@ -1,5 +1,5 @@
 import { computeItemStatuses, type ItemWithStatus } from "./compute-item-statuses";
-import { listItems, type ListedItem } from "./items/item-query";
+import { toListedItems, type ListedItem } from "./items/item-query";
 import type { ItemWithTransitions } from "./item-with-transitions";
 import { qualityBreaches, type QualityBreach, type SignalPoint, type Thresholds } from "./readiness/quality";
 
@@ -35,7 +35,7 @@ export interface Snapshot extends SnapshotInput {
 export function buildSnapshot(input: SnapshotInput, previous?: Snapshot): Snapshot {
   const { items, asOf, knownAt } = input;
   const statuses = computeItemStatuses(items, asOf, knownAt, previous?.statuses);
-  const listed = previous && sameElements(statuses, previous.statuses) ? previous.listed : listItems(statuses);
+  const listed = previous && sameElements(statuses, previous.statuses) ? previous.listed : toListedItems(statuses);
   const breaches =
     previous &&
     previous.signals === input.signals &&
