@@ -40,7 +40,7 @@ const { computeItemStatuses } = await import("@/lib/compute-item-statuses");
 const { readinessOf } = await import("@/lib/readiness/compute-readiness");
 const { buildSnapshot } = await import("@/lib/build-snapshot");
 const { loadSnapshot } = await import("@/db/queries/load-snapshot");
-const { listItems, filterItems } = await import("@/lib/items/item-query");
+const { toListedItems, filterItems } = await import("@/lib/items/item-query");
 const { criticalPath } = await import("@/lib/readiness/critical-path");
 const { forecastCompletion, throughputSample } = await import("@/lib/readiness/forecast");
 const { qualityBreaches, thresholdsOf } = await import("@/lib/readiness/quality");
@@ -104,7 +104,7 @@ time("recentVerifications, cold", onFresh((d) => recentVerifications(d, p.id, no
 
 // Rules
 const statuses = time("computeItemStatuses (fold every item)", () => computeItemStatuses(history.items, now, now));
-const listed = time("listItems (blocked, inflated per item)", () => listItems(statuses));
+const listed = time("toListedItems (blocked, inflated per item)", () => toListedItems(statuses));
 time("criticalPath", () =>
   criticalPath(listed.map((i) => ({ key: i.key, dependsOn: i.dependsOn, weight: i.trueStatus === "done" ? 0 : i.estimateWeeks, done: i.trueStatus === "done" }))),
 );

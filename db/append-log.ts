@@ -1,9 +1,11 @@
 import { desc, sql } from "drizzle-orm";
 import { GENESIS_HASH, hashEntry, type LogEntryContent } from "@/lib/hash-chain";
+import type { LogAction, LogEntity } from "@/lib/log-vocabulary";
 import type { Tx } from "./index";
 import { auditLog } from "./schema";
 
-export type LogInput = Omit<LogEntryContent, "seq" | "at">;
+/** An entry to append: only the log's own words for what happened (the chain hashes them as written). */
+export type LogInput = Omit<LogEntryContent, "seq" | "at" | "action" | "entity"> & { action: LogAction; entity: LogEntity };
 
 /**
  * Appends entries to the hash-chained log inside the caller's transaction. Reads the head once,

@@ -2,6 +2,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { validateBundle } from "@/lib/bundle/validate-bundle";
 import type { NormalizedBundle } from "@/lib/bundle/normalized-bundle";
 import { AppError } from "@/lib/errors";
+import { dependencyId, type LogAction, type LogEntity } from "@/lib/log-vocabulary";
 import { formatDateOrInstant } from "@/lib/time";
 import type { Db, Tx } from "./index";
 import { LogWriter } from "./append-log";
@@ -106,7 +107,7 @@ function chunks<T>(list: readonly T[]): T[][] {
 function writeBundle(tx: Tx, b: NormalizedBundle, actor: string | null): void {
   const log = new LogWriter(tx);
   const slug = b.program.slug;
-  const entry = (action: string, entity: string, entityId: string, payload: unknown) =>
+  const entry = (action: LogAction, entity: LogEntity, entityId: string, payload: unknown) =>
     log.append({ actor, action, entity, entityId, programSlug: slug, payload });
 
   const personIds = new Map<string, number>();
@@ -176,7 +177,7 @@ function writeBundle(tx: Tx, b: NormalizedBundle, actor: string | null): void {
     tx.insert(dependencies)
       .values(chunk.map((e) => ({ itemId: itemId(e.from), dependsOnId: itemId(e.to), position: e.position })))
       .run();
-    chunk.forEach((e) => entry("add", "dependency", `${e.from}->${e.to}`, { item: e.from, dependsOn: e.to }));
+    chunk.forEach((e) => entry("add", "dependency", dependencyId(e.from, e.to), { item: e.from, dependsOn: e.to }));
   }
 
   // Prepared once: a large program has hundreds of thousands of transitions.

@@ -1,5 +1,9 @@
 import { relations, sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { ROLES, SIGNAL_METRICS } from "../lib/bundle/bundle-schema";
+import { EVIDENCE_KINDS } from "../lib/gates";
+import type { LogAction, LogEntity } from "../lib/log-vocabulary";
+import { STATUSES } from "../lib/status";
 
 // Times are integers: milliseconds since the epoch, UTC.
 const createdAt = () => integer("created_at").notNull().default(sql`(unixepoch('subsec') * 1000)`);
@@ -9,7 +13,7 @@ export const people = sqliteTable("people", {
   email: text("email").notNull().unique(),
   name: text("name").notNull(),
   team: text("team").notNull().default(""),
-  role: text("role", { enum: ["viewer", "contributor", "reviewer", "admin"] }).notNull().default("viewer"),
+  role: text("role", { enum: ROLES }).notNull().default("viewer"),
   passwordHash: text("password_hash"),
   createdAt: createdAt(),
   version: integer("version").notNull().default(1),
@@ -75,7 +79,7 @@ export const transitions = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     itemId: integer("item_id").notNull().references(() => items.id),
-    toStatus: text("to_status", { enum: ["not_started", "design", "build", "validate", "rollout", "done"] }).notNull(),
+    toStatus: text("to_status", { enum: STATUSES }).notNull(),
     effectiveAt: integer("effective_at").notNull(),
     recordedAt: integer("recorded_at").notNull(),
     actorId: integer("actor_id").notNull().references(() => people.id),
@@ -89,7 +93,7 @@ export const evidence = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     transitionId: integer("transition_id").notNull().references(() => transitions.id),
-    kind: text("kind", { enum: ["design_doc", "code_change", "test_report", "deployment", "other"] }).notNull(),
+    kind: text("kind", { enum: EVIDENCE_KINDS }).notNull(),
     url: text("url").notNull(),
     summary: text("summary").notNull().default(""),
     fleetPercent: real("fleet_percent"),
@@ -115,9 +119,7 @@ export const signals = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     itemId: integer("item_id").notNull().references(() => items.id),
-    metric: text("metric", {
-      enum: ["test_coverage_pct", "third_party_crates", "unvetted_crates", "crash_owner_registered", "open_crash_buckets"],
-    }).notNull(),
+    metric: text("metric", { enum: SIGNAL_METRICS }).notNull(),
     value: real("value").notNull(),
     measuredAt: integer("measured_at").notNull(),
   },
@@ -150,7 +152,7 @@ export const claimLinks = sqliteTable(
   {
     claimId: integer("claim_id").notNull().references(() => claims.id),
     itemId: integer("item_id").notNull().references(() => items.id),
-    requires: text("requires", { enum: ["not_started", "design", "build", "validate", "rollout", "done"] }).notNull(),
+    requires: text("requires", { enum: STATUSES }).notNull(),
     position: integer("position").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.claimId, t.itemId] })],
@@ -188,8 +190,8 @@ export const auditLog = sqliteTable(
     seq: integer("seq").primaryKey(),
     at: text("at").notNull(),
     actor: text("actor"),
-    action: text("action").notNull(),
-    entity: text("entity").notNull(),
+    action: text("action").$type<LogAction>().notNull(),
+    entity: text("entity").$type<LogEntity>().notNull(),
     entityId: text("entity_id").notNull(),
     programSlug: text("program_slug"),
     payload: text("payload").notNull(),

@@ -1,12 +1,12 @@
 import { computeItemStatuses, type ItemWithStatus } from "./compute-item-statuses";
-import { listItems, type ListedItem } from "./items/item-query";
-import type { HistoryItem } from "./program-history";
+import { toListedItems, type ListedItem } from "./items/item-query";
+import type { ItemWithTransitions } from "./item-with-transitions";
 import { qualityBreaches, type QualityBreach, type SignalPoint, type Thresholds } from "./readiness/quality";
 
 /** What a program's answers at (asOf, knownAt) are computed from. */
 export interface SnapshotInput {
   slug: string;
-  items: readonly HistoryItem[];
+  items: readonly ItemWithTransitions[];
   signals: readonly SignalPoint[];
   thresholds: Thresholds;
   asOf: number;
@@ -35,7 +35,7 @@ export interface Snapshot extends SnapshotInput {
 export function buildSnapshot(input: SnapshotInput, previous?: Snapshot): Snapshot {
   const { items, asOf, knownAt } = input;
   const statuses = computeItemStatuses(items, asOf, knownAt, previous?.statuses);
-  const listed = previous && sameElements(statuses, previous.statuses) ? previous.listed : listItems(statuses);
+  const listed = previous && sameElements(statuses, previous.statuses) ? previous.listed : toListedItems(statuses);
   const breaches =
     previous &&
     previous.signals === input.signals &&

@@ -1,19 +1,16 @@
-import { effectiveOrder } from "./fold-item-status";
+import { compareEffectiveOrder, type EffectiveOrderKey } from "./fold-item-status";
 import { describeMissingEvidence, missingEvidence, type EvidenceLike } from "./gates";
 import { levelOf, type Status } from "./status";
 
-/** One transition of one item, as the gate rules need it. `order` = recording order. */
-export interface HistoryEntry {
+/** One transition of one item, as the gate rules need it. */
+export interface GateTransition extends EffectiveOrderKey {
   to: Status;
-  effectiveAt: number;
-  recordedAt: number;
-  order: number;
   evidence: readonly EvidenceLike[];
   note: string;
 }
 
-export interface HistoryViolation {
-  /** Position of the offending entry in the array given. */
+export interface GateViolation {
+  /** Position of the offending transition in the array given. */
   index: number;
   field: "evidence" | "note";
   message: string;
@@ -25,22 +22,22 @@ export interface HistoryViolation {
  * itself and to every earlier transition. The same check serves import and the API, so a
  * backfilled transition is judged with the history around it.
  */
-export function checkItemHistory(entries: readonly HistoryEntry[]): HistoryViolation[] {
-  const ordered = entries
-    .map((entry, index) => ({ entry, index }))
-    .sort((a, b) => effectiveOrder(a.entry, b.entry, a.entry.order, b.entry.order));
+export function checkItemHistory(transitions: readonly GateTransition[]): GateViolation[] {
+  const ordered = transitions
+    .map((transition, index) => ({ transition, index }))
+    .sort((a, b) => compareEffectiveOrder(a.transition, b.transition));
   const pool: EvidenceLike[] = [];
-  const violations: HistoryViolation[] = [];
+  const violations: GateViolation[] = [];
   let previousLevel = 0;
-  for (const { entry, index } of ordered) {
-    pool.push(...entry.evidence);
-    const level = levelOf(entry.to);
+  for (const { transition: t, index } of ordered) {
+    pool.push(...t.evidence);
+    const level = levelOf(t.to);
     if (level < previousLevel) {
-      if (!entry.note.trim())
-        violations.push({ index, field: "note", message: `moving down to ${entry.to} needs a note saying why` });
+      if (!t.note.trim())
+        violations.push({ index, field: "note", message: `moving down to ${t.to} needs a note saying why` });
     } else {
-      const missing = missingEvidence(entry.to, pool);
-      if (missing.length > 0) violations.push({ index, field: "evidence", message: describeMissingEvidence(entry.to, missing) });
+      const missing = missingEvidence(t.to, pool);
+      if (missing.length > 0) violations.push({ index, field: "evidence", message: describeMissingEvidence(t.to, missing) });
     }
     previousLevel = level;
   }

@@ -1,8 +1,8 @@
 import { foldItemStatus, type ItemStatus } from "./fold-item-status";
-import type { HistoryItem } from "./program-history";
+import type { ItemWithTransitions } from "./item-with-transitions";
 import { emptyStatusCounts, type Status } from "./status";
 
-export interface ItemWithStatus extends HistoryItem, ItemStatus {
+export interface ItemWithStatus extends ItemWithTransitions, ItemStatus {
   /** identifiedAt <= asOf: the item belongs to the program at that date (DESIGN §4). */
   inProgram: boolean;
 }
@@ -13,7 +13,7 @@ export interface ItemWithStatus extends HistoryItem, ItemStatus {
  * again: history items are never mutated, a changed item is a new object with new arrays.
  */
 export function computeItemStatuses(
-  items: readonly HistoryItem[],
+  items: readonly ItemWithTransitions[],
   asOf: number,
   knownAt: number,
   previous?: readonly ItemWithStatus[],

@@ -1,11 +1,18 @@
 import { levelOf, statusAt, type Status } from "./status";
 
-/** One transition as the fold needs it: times in ms UTC, `seq` = the order it was recorded in. */
-export interface FoldTransition {
-  to: Status;
+/**
+ * What puts transitions in effective order: times in ms UTC, and `recordingOrder`, the order the
+ * tracker recorded them in (a stored transition's id, an imported one's position in its bundle).
+ */
+export interface EffectiveOrderKey {
   effectiveAt: number;
   recordedAt: number;
-  seq: number;
+  recordingOrder: number;
+}
+
+/** One transition as the fold needs it. */
+export interface FoldTransition extends EffectiveOrderKey {
+  to: Status;
   /** `recordedAt` of the transition's verification, null when it has none. */
   verificationRecordedAt: number | null;
 }
@@ -28,22 +35,9 @@ function isSorted(list: readonly FoldTransition[]): boolean {
   return true;
 }
 
-/**
- * DESIGN §4: effective order is effectiveAt, then recordedAt, then recording order (`aOrder`,
- * `bOrder`: the seq of a stored transition, the position of an imported one).
- */
-export function effectiveOrder(
-  a: { effectiveAt: number; recordedAt: number },
-  b: { effectiveAt: number; recordedAt: number },
-  aOrder: number,
-  bOrder: number,
-): number {
-  return a.effectiveAt - b.effectiveAt || a.recordedAt - b.recordedAt || aOrder - bOrder;
-}
-
-/** Effective order (see effectiveOrder) of two stored transitions. */
-export function compareEffectiveOrder(a: FoldTransition, b: FoldTransition): number {
-  return effectiveOrder(a, b, a.seq, b.seq);
+/** DESIGN §4: effective order is effectiveAt, then recordedAt, then recording order. */
+export function compareEffectiveOrder(a: EffectiveOrderKey, b: EffectiveOrderKey): number {
+  return a.effectiveAt - b.effectiveAt || a.recordedAt - b.recordedAt || a.recordingOrder - b.recordingOrder;
 }
 
 /** DESIGN §4: a transition counts at (asOf, knownAt) when it was recorded and in effect by then. */

@@ -1,6 +1,7 @@
 import { and, eq, max } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { cycleClosedBy, formatCycle } from "@/lib/graph";
+import { dependencyId } from "@/lib/log-vocabulary";
 import { parseInput } from "@/lib/validations/parse-input";
 import { dependencyInputSchema } from "@/lib/validations/transition-input";
 import type { Db, Tx } from "../index";
@@ -52,7 +53,7 @@ export function addDependency(db: Db, { slug, key, input, actor }: AddDependency
       actor: actor.email,
       action: "add",
       entity: "dependency",
-      entityId: `${key}->${dependsOn}`,
+      entityId: dependencyId(key, dependsOn),
       programSlug: slug,
       payload: { item: key, dependsOn },
     });
@@ -80,7 +81,7 @@ export function removeDependency(db: Db, { slug, key, dependsOn, actor }: Remove
       actor: actor.email,
       action: "remove",
       entity: "dependency",
-      entityId: `${key}->${dependsOn}`,
+      entityId: dependencyId(key, dependsOn),
       programSlug: slug,
       payload: { item: key, dependsOn },
     });

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { reportId } from "@/lib/log-vocabulary";
 import { sha256Hex } from "@/lib/report/report-digest";
 import { renderReportJson } from "@/lib/report/render-json";
 import { formatInstant } from "@/lib/time";
@@ -57,7 +58,7 @@ export function publishReport(db: Db, { slug, week: weekLabel, publisher, now = 
       actor: publisher.label,
       action: "publish",
       entity: "report",
-      entityId: `${slug}/${week.label}`,
+      entityId: reportId(slug, week.label),
       programSlug: slug,
       payload: {
         week: week.label,

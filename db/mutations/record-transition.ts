@@ -37,7 +37,7 @@ export function recordTransition(db: Db, { slug, key, input, actor, now = Date.n
       to: t.toStatus,
       effectiveAt: t.effectiveAt,
       recordedAt: t.recordedAt,
-      order: t.id,
+      recordingOrder: t.id,
       note: t.note,
       evidence: pool.filter((e) => e.transitionId === t.id),
     }));
@@ -45,7 +45,7 @@ export function recordTransition(db: Db, { slug, key, input, actor, now = Date.n
       to: body.to,
       effectiveAt,
       recordedAt: now,
-      order: Number.MAX_SAFE_INTEGER,
+      recordingOrder: Number.MAX_SAFE_INTEGER,
       note: body.note,
       evidence: body.evidence.map((e) => ({ ...e, fleetPercent: e.fleetPercent ?? null })),
     };

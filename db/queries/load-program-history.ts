@@ -1,5 +1,6 @@
 import { compareEffectiveOrder } from "@/lib/fold-item-status";
-import type { HistoryItem } from "@/lib/program-history";
+import { parseDependencyId, type LogEntity } from "@/lib/log-vocabulary";
+import type { ItemWithTransitions } from "@/lib/item-with-transitions";
 import type { Status } from "@/lib/status";
 import type { Db } from "../index";
 import type { Program } from "../schema";
@@ -8,7 +9,7 @@ import { memoByHead, type LogChange } from "./memo-by-head";
 
 export interface ProgramHistory {
   program: Program;
-  items: HistoryItem[];
+  items: ItemWithTransitions[];
 }
 
 /**
@@ -47,13 +48,13 @@ type ItemRow = [number, string, string, string, string | null, string | null, st
 type TransitionRow = [number, Status, number, number, number, number | null];
 
 /** Items with their dependencies and transitions, for the whole program or (with a key) one item. */
-function readItems(db: Db, programId: number, key?: string): HistoryItem[] {
+function readItems(db: Db, programId: number, key?: string): ItemWithTransitions[] {
   const sqlite = db.$client;
   const run = (name: keyof typeof HISTORY_SQL) => {
     const statement = sqlite.prepare(key === undefined ? HISTORY_SQL[name] : HISTORY_SQL[name].replace(PROGRAM, PROGRAM_ITEM)).raw();
     return key === undefined ? statement.all(programId) : statement.all(programId, key);
   };
-  const byId = new Map<number, HistoryItem>();
+  const byId = new Map<number, ItemWithTransitions>();
   for (const [id, itemKey, title, area, owner, ownerName, team, estimateWeeks, identifiedAt] of run("items") as ItemRow[])
     byId.set(id, { key: itemKey, title, area, owner, ownerName, team, estimateWeeks, identifiedAt, dependsOn: [], transitions: [] });
   const deps = run("dependencies") as [number, number][];
@@ -61,8 +62,8 @@ function readItems(db: Db, programId: number, key?: string): HistoryItem[] {
   const keyOf = (id: number) =>
     byId.get(id)?.key ?? (sqlite.prepare("SELECT key FROM items WHERE id = ?").pluck().get(id) as string);
   for (const [itemId, dependsOnId] of deps) byId.get(itemId)?.dependsOn.push(keyOf(dependsOnId));
-  for (const [itemId, to, effectiveAt, recordedAt, seq, verificationRecordedAt] of run("transitions") as TransitionRow[])
-    byId.get(itemId)!.transitions.push({ to, effectiveAt, recordedAt, seq, verificationRecordedAt });
+  for (const [itemId, to, effectiveAt, recordedAt, recordingOrder, verificationRecordedAt] of run("transitions") as TransitionRow[])
+    byId.get(itemId)!.transitions.push({ to, effectiveAt, recordedAt, recordingOrder, verificationRecordedAt });
   for (const item of byId.values()) item.transitions.sort(compareEffectiveOrder);
   return [...byId.values()];
 }
@@ -71,6 +72,9 @@ function readProgramHistory(db: Db, slug: string): ProgramHistory {
   const program = getProgramOrThrow(db, slug);
   return { program, items: readItems(db, program.id) };
 }
+
+// Entities whose entries change no item's transitions, dependencies or fields.
+const OUTSIDE_HISTORY: ReadonlySet<LogEntity> = new Set(["signal", "claim", "report", "event"]);
 
 /**
  * The history after `changes`, reading again only the items they touched and the program row;
@@ -88,9 +92,13 @@ function refreshHistory(db: Db, slug: string, previous: ProgramHistory, changes:
       touched.add(key);
     }
     else if (c.entity === "item" && c.action === "update") touched.add(c.entityId);
-    else if (c.entity === "dependency") touched.add(c.entityId.split("->")[0]!);
+    else if (c.entity === "dependency") {
+      const dependency = parseDependencyId(c.entityId);
+      if (!dependency) return undefined;
+      touched.add(dependency.item);
+    }
     else if (c.entity === "program" && c.action === "update") programTouched = true;
-    else if (!["signal", "claim", "report", "event"].includes(c.entity)) return undefined;
+    else if (!OUTSIDE_HISTORY.has(c.entity)) return undefined;
   }
   if (touched.size === 0 && !programTouched) return previous;
   const program = programTouched ? findProgram(db, slug) : previous.program;

@@ -1,4 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
+import { reportId } from "@/lib/log-vocabulary";
 import type { StoredPublication } from "@/lib/report/assess-publication";
 import type { Db } from "../index";
 import { auditLog, people, programs, publishedReports } from "../schema";
@@ -26,7 +27,7 @@ function withPublisher(db: Db, programId: number, rows: PublishedReport[]): Publ
     const entry = db
       .select({ actor: auditLog.actor })
       .from(auditLog)
-      .where(and(eq(auditLog.entity, "report"), eq(auditLog.action, "publish"), eq(auditLog.entityId, `${slug}/${r.week}`)))
+      .where(and(eq(auditLog.entity, "report"), eq(auditLog.action, "publish"), eq(auditLog.entityId, reportId(slug, r.week))))
       .get();
     return { ...r, publishedBy: entry?.actor ?? null };
   });

@@ -1,3 +1,4 @@
+import type { LogAction, LogEntity } from "@/lib/log-vocabulary";
 import type { Db } from "../index";
 
 // Every write appends to the log and a trigger moves log_anchor, so the anchor is a version stamp
@@ -21,8 +22,8 @@ interface Memo {
 /** A log entry as a refresh sees it: what was written, not how. */
 export interface LogChange {
   seq: number;
-  action: string;
-  entity: string;
+  action: LogAction;
+  entity: LogEntity;
   entityId: string;
   programSlug: string | null;
 }
@@ -97,7 +98,7 @@ export function memoByHead<T>(db: Db, key: string, compute: () => T, refresh?: R
  * A refresh for values that depend only on some entities of one program: kept as they are unless
  * the log touched one of those entities there (or created the program anew).
  */
-export function keepUnlessTouched<T>(slug: string, entities: readonly string[]): Refresh<T> {
+export function keepUnlessTouched<T>(slug: string, entities: readonly LogEntity[]): Refresh<T> {
   return (previous, changes) =>
     changes.some((c) => c.programSlug === slug && (entities.includes(c.entity) || (c.entity === "program" && c.action === "create")))
       ? undefined

@@ -188,7 +188,7 @@ function checkGates(b: NormalizedBundle): FieldError[] {
   b.transitions.forEach((t, i) => byItem.set(t.item, [...(byItem.get(t.item) ?? []), i]));
   const errors: FieldError[] = [];
   for (const indices of byItem.values()) {
-    const entries = indices.map((i) => ({ ...b.transitions[i]!, order: i }));
+    const entries = indices.map((i) => ({ ...b.transitions[i]!, recordingOrder: i }));
     for (const v of checkItemHistory(entries)) {
       const i = indices[v.index]!;
       errors.push({ path: `transitions[${i}].${v.field}`, message: `${b.transitions[i]!.item}: ${v.message}` });

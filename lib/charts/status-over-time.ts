@@ -1,6 +1,6 @@
 import { visibleTransitions, type FoldTransition } from "../fold-item-status";
 import { isoWeekAfter, isoWeekOf } from "../iso-week";
-import type { HistoryItem } from "../program-history";
+import type { ItemWithTransitions } from "../item-with-transitions";
 import { emptyStatusCounts, levelOf, statusAt, STATUSES, type Status } from "../status";
 import { formatDate } from "../time";
 
@@ -48,7 +48,7 @@ function firstPointAtOrAfter(points: readonly number[], t: number): number {
  * history in effective order (the same fold as foldItemStatus, advanced point by point), so a
  * long history of a large program costs its size, not size × points.
  */
-export function statusOverTime(items: readonly HistoryItem[], asOf: number, knownAt: number): StatusPoint[] {
+export function statusOverTime(items: readonly ItemWithTransitions[], asOf: number, knownAt: number): StatusPoint[] {
   if (items.length === 0) return [];
   const first = Math.min(...items.map((i) => i.identifiedAt));
   if (first > asOf) return [];

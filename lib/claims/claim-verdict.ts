@@ -1,5 +1,5 @@
 import { foldItemStatus } from "../fold-item-status";
-import type { HistoryItem } from "../program-history";
+import type { ItemWithTransitions } from "../item-with-transitions";
 import { levelOf, type Status } from "../status";
 
 export const VERDICTS = ["supported", "mostly_supported", "partly_supported", "unsupported", "contradicted", "unrated"] as const;
@@ -42,7 +42,7 @@ export function verdictFor(met: number, linked: number, started: number): Verdic
  */
 export function assessClaim(
   links: readonly ClaimLink[],
-  items: ReadonlyMap<string, HistoryItem>,
+  items: ReadonlyMap<string, ItemWithTransitions>,
   asOf: number,
   knownAt: number,
 ): ClaimAssessment {

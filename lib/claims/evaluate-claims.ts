@@ -1,5 +1,5 @@
 import type { NormalizedBundle } from "../bundle/normalized-bundle";
-import type { HistoryItem } from "../program-history";
+import type { ItemWithTransitions } from "../item-with-transitions";
 import type { Status } from "../status";
 import { formatDate, toInstant } from "../time";
 import { assessClaim, type ClaimAssessment, type Verdict } from "./claim-verdict";
@@ -25,7 +25,7 @@ export type EvaluatedClaim = Omit<ClaimRecord, "date" | "links"> & {
 /** DESIGN §7 for every claim: three verdicts each, from one map of item histories. */
 export function evaluateClaims(
   claims: readonly ClaimRecord[],
-  items: readonly HistoryItem[],
+  items: readonly ItemWithTransitions[],
   asOf: number,
   knownAt: number,
 ): EvaluatedClaim[] {

@@ -1,4 +1,4 @@
-import type { HistoryItem } from "../program-history";
+import type { ItemWithTransitions } from "../item-with-transitions";
 import { formatDate, toInstant } from "../time";
 import { assessClaim, type ClaimLink, type Verdict } from "./claim-verdict";
 
@@ -17,7 +17,7 @@ export interface VerdictStep {
 export function verdictHistory(
   claimDate: number,
   links: readonly ClaimLink[],
-  items: ReadonlyMap<string, HistoryItem>,
+  items: ReadonlyMap<string, ItemWithTransitions>,
   asOf: number,
   knownAt: number,
 ): { steps: VerdictStep[]; firstSupported: string | null } {

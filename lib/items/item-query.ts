@@ -49,7 +49,7 @@ export function waitingOn(item: ItemWithStatus, inProgram: ReadonlyMap<string, I
 }
 
 /** Marks blocked and inflated items among those in the program at the date (DESIGN §4–§5). */
-export function listItems(statuses: readonly ItemWithStatus[]): ListedItem[] {
+export function toListedItems(statuses: readonly ItemWithStatus[]): ListedItem[] {
   const inProgram = statuses.filter((i) => i.inProgram);
   const byKey = new Map(inProgram.map((i) => [i.key, i]));
   return inProgram.map((i) => ({

@@ -6,7 +6,7 @@ import { computeItemStatuses, type StatusCounts } from "../compute-item-statuses
 import type { IsoWeek } from "../iso-week";
 import { waitingOn } from "../items/item-query";
 import type { ItemView } from "../items/item-view";
-import type { HistoryItem } from "../program-history";
+import type { ItemWithTransitions } from "../item-with-transitions";
 import { readinessOf } from "../readiness/compute-readiness";
 import { countByArea } from "../readiness/count-by-area";
 import { thresholdsOf, type SignalPoint, type Thresholds } from "../readiness/quality";
@@ -37,9 +37,9 @@ export interface TransitionDetails {
 
 export interface WeeklyReportInput {
   program: { slug: string; name: string; targetDate: number | null; thresholds: Thresholds };
-  items: readonly HistoryItem[];
+  items: readonly ItemWithTransitions[];
   /**
-   * By transition (its `seq`): the details of at least every transition effective, recorded or
+   * By transition id (a stored transition's `recordingOrder`): the details of at least every transition effective, recorded or
    * verified during the week — all the report shows (regressions' notes, new evidence, verifiers).
    */
   details: ReadonlyMap<number, TransitionDetails>;
@@ -164,8 +164,8 @@ export function buildWeeklyReport(input: WeeklyReportInput): WeeklyReport {
   const inProgram = new Map(listed.map((i) => [i.key, i]));
   const historyOf = new Map(history.map((i) => [i.key, i]));
   const detailsOf = (t: FoldTransition): TransitionDetails => {
-    const d = input.details.get(t.seq);
-    if (!d) throw new Error(`the details of transition #${t.seq} were not loaded for ${week.label}`);
+    const d = input.details.get(t.recordingOrder);
+    if (!d) throw new Error(`the details of transition #${t.recordingOrder} were not loaded for ${week.label}`);
     return d;
   };
   const before = new Map(computeItemStatuses(history, prev.end, knownAt).map((s) => [s.key, s]));
@@ -205,7 +205,7 @@ export function buildWeeklyReport(input: WeeklyReportInput): WeeklyReport {
         });
       reportedLevel = level;
       // Not in the map: not verified during the week (see `details`).
-      const v = input.details.get(t.seq)?.verification;
+      const v = input.details.get(t.recordingOrder)?.verification;
       if (v && v.recordedAt <= knownAt && inWeek(v.verifiedAt))
         changes.verifications.push({
           key: item.key,
@@ -216,7 +216,7 @@ export function buildWeeklyReport(input: WeeklyReportInput): WeeklyReport {
           verifiedBy: v.verifier,
         });
     }
-    const recordedInWeek = visible.filter((t) => inWeek(t.recordedAt)).sort((a, b) => a.recordedAt - b.recordedAt || a.seq - b.seq);
+    const recordedInWeek = visible.filter((t) => inWeek(t.recordedAt)).sort((a, b) => a.recordedAt - b.recordedAt || a.recordingOrder - b.recordingOrder);
     for (const t of recordedInWeek)
       for (const e of detailsOf(t).evidence)
         changes.evidence.push({

@@ -5,11 +5,14 @@
 import { pathToFileURL } from "node:url";
 import { LogWriter } from "@/db/append-log";
 import { openDatabase, type Db } from "@/db/index";
+import type { LogAction, LogEntity } from "@/lib/log-vocabulary";
 
 export function growLog(db: Db, count: number): void {
   db.transaction((tx) => {
     const log = new LogWriter(tx);
-    for (let i = 1; i <= count; i++) log.append({ actor: null, action: "pad", entity: "test", entityId: String(i), programSlug: null, payload: { i } });
+    // Words outside the log's vocabulary on purpose: no reader takes filler for a record.
+    const filler = { action: "pad" as LogAction, entity: "test" as LogEntity };
+    for (let i = 1; i <= count; i++) log.append({ actor: null, ...filler, entityId: String(i), programSlug: null, payload: { i } });
   });
 }
 

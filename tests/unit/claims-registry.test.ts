@@ -10,14 +10,14 @@ import { verifyLog } from "@/db/verify-log";
 import { toClaimReview } from "@/lib/claims/claim-review";
 import { claimsToCsv, claimsToMarkdown } from "@/lib/claims/claims-export";
 import { verdictHistory } from "@/lib/claims/verdict-history";
-import { type AppError } from "@/lib/errors";
-import type { HistoryItem } from "@/lib/program-history";
+import type { AppError } from "@/lib/errors";
+import type { ItemWithTransitions } from "@/lib/item-with-transitions";
 import { toInstant } from "@/lib/time";
 
 const d = (s: string) => toInstant(s);
 const NOW = toInstant("2026-11-27", "end");
 
-function item(key: string, steps: [string, "design" | "build" | "done" | "not_started", boolean][]): HistoryItem {
+function item(key: string, steps: [string, "design" | "build" | "done" | "not_started", boolean][]): ItemWithTransitions {
   return {
     key,
     title: key,
@@ -32,7 +32,7 @@ function item(key: string, steps: [string, "design" | "build" | "done" | "not_st
       to,
       effectiveAt: d(day),
       recordedAt: d(day),
-      seq: i + 1,
+      recordingOrder: i + 1,
       verificationRecordedAt: verified ? d(day) : null,
     })),
   };

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { assessClaim, verdictFor, VERDICTS, type ClaimLink, type Verdict } from "@/lib/claims/claim-verdict";
 import { evaluateClaims, type ClaimRecord } from "@/lib/claims/evaluate-claims";
-import type { HistoryItem } from "@/lib/program-history";
+import type { ItemWithTransitions } from "@/lib/item-with-transitions";
 import type { Status } from "@/lib/status";
 import { BASE, DAY, endOf, instantArb, item, LADDER, lvl, modelItem, programArb, startOf, tr } from "./rules-model";
 
@@ -59,7 +59,7 @@ describe("verdictFor: the table of DESIGN §7", () => {
 });
 
 describe("assessClaim", () => {
-  const items = new Map<string, HistoryItem>([
+  const items = new Map<string, ItemWithTransitions>([
     ["A", item("A", { transitions: [tr("rollout", "2024-03-01", { verified: "2024-03-02" })] })],
     ["B", item("B", { transitions: [tr("design", "2024-03-01", { verified: "2024-03-01" })] })],
     ["C", item("C", { transitions: [tr("validate", "2024-03-01")] })], // reported validate, never verified
@@ -224,7 +224,7 @@ describe("evaluateClaims: at the claim date, as known then, and as of a date", (
 });
 
 describe("evaluateClaims against the naive model over random programs", () => {
-  const modelVerdict = (links: ClaimLink[], items: HistoryItem[], asOf: number, knownAt: number): Verdict => {
+  const modelVerdict = (links: ClaimLink[], items: ItemWithTransitions[], asOf: number, knownAt: number): Verdict => {
     if (links.length === 0) return "unrated";
     let met = 0;
     let started = 0;

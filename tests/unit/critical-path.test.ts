@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { computeReadiness } from "@/lib/readiness/compute-readiness";
 import { criticalPath, type PathNode } from "@/lib/readiness/critical-path";
 import { toInstant } from "@/lib/time";
-import type { HistoryItem } from "@/lib/program-history";
+import type { ItemWithTransitions } from "@/lib/item-with-transitions";
 import { bruteForceLongest, estimateArb, item, tr } from "./rules-model";
 
 const node = (key: string, weight: number, dependsOn: string[] = [], done = false): PathNode => ({
@@ -155,7 +155,7 @@ describe("criticalPath properties", () => {
 });
 
 describe("earliestByDependencies (via computeReadiness)", () => {
-  const readinessOf = (items: HistoryItem[], asOf: string | number) =>
+  const readinessOf = (items: ItemWithTransitions[], asOf: string | number) =>
     computeReadiness({
       slug: "t",
       items,

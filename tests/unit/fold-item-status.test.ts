@@ -5,14 +5,14 @@ import { levelOf, STATUSES, type Status } from "@/lib/status";
 import { toInstant } from "@/lib/time";
 
 const d = (s: string) => toInstant(s);
-let seq = 0;
+let recorded = 0;
 function t(to: Status, effective: string, opts: { recorded?: string; verified?: string | null } = {}): FoldTransition {
   const effectiveAt = d(effective);
   return {
     to,
     effectiveAt,
     recordedAt: opts.recorded ? d(opts.recorded) : effectiveAt,
-    seq: ++seq,
+    recordingOrder: ++recorded,
     verificationRecordedAt: opts.verified === undefined || opts.verified === null ? null : d(opts.verified),
   };
 }
@@ -79,7 +79,7 @@ const historyArb = fc.array(transitionArb, { maxLength: 12 }).map((list) =>
       to: x.to,
       effectiveAt: x.effectiveAt,
       recordedAt: x.effectiveAt + x.recordDelay,
-      seq: i + 1,
+      recordingOrder: i + 1,
       verificationRecordedAt: x.verifyDelay === null ? null : x.effectiveAt + x.recordDelay + x.verifyDelay,
     }),
   ),
@@ -105,7 +105,7 @@ describe("foldItemStatus properties", () => {
         const before = foldItemStatus(history, Infinity, Infinity);
         fc.pre(levelOf(to) >= before.trueLevel);
         const last = Math.max(0, ...history.map((x) => x.effectiveAt)) + day;
-        const extended = [...history, { to, effectiveAt: last, recordedAt: last, seq: 999, verificationRecordedAt: null }];
+        const extended = [...history, { to, effectiveAt: last, recordedAt: last, recordingOrder: 999, verificationRecordedAt: null }];
         expect(foldItemStatus(extended, Infinity, Infinity).trueStatus).toBe(before.trueStatus);
       }),
     );

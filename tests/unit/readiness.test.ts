@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { HistoryItem } from "@/lib/program-history";
+import type { ItemWithTransitions } from "@/lib/item-with-transitions";
 import { computeReadiness, type ReadinessInput } from "@/lib/readiness/compute-readiness";
 import { NO_THROUGHPUT_REASON } from "@/lib/readiness/forecast";
 import { qualityBreaches, type SignalPoint, type Thresholds } from "@/lib/readiness/quality";
@@ -21,7 +21,7 @@ import {
 
 const THRESHOLDS: Thresholds = { testCoveragePct: 70, unvettedCrates: 0, crashOwnerRegistered: true };
 
-function readiness(items: HistoryItem[], asOf: string | number, knownAt: string | number = "2030-01-01", signals: SignalPoint[] = []) {
+function readiness(items: ItemWithTransitions[], asOf: string | number, knownAt: string | number = "2030-01-01", signals: SignalPoint[] = []) {
   const input: ReadinessInput = {
     slug: "test",
     items,
@@ -47,7 +47,7 @@ function readiness(items: HistoryItem[], asOf: string | number, knownAt: string 
  * | G   | 2   |       | done 02-01 (verified), build 06-01 (regression, unverified) | build       | build       |
  * | H   | 1   | E     | —                                                           | not_started | not_started |
  */
-function exampleProgram(): HistoryItem[] {
+function exampleProgram(): ItemWithTransitions[] {
   return [
     item("A", { estimateWeeks: 4, transitions: [tr("done", "2024-03-01", { verified: "2024-03-02" })] }),
     item("B", { estimateWeeks: 2, dependsOn: ["A"], transitions: [tr("rollout", "2024-04-01", { verified: "2024-04-02" })] }),
@@ -331,14 +331,14 @@ describe("computeReadiness properties over random programs", () => {
         (items, which, effDay, hour, verifyDelay, asOf, knownAt) => {
           const target = items[which % items.length]!;
           const effectiveAt = startOf("2024-07-01") + effDay * DAY + hour * 3_600_000;
-          const maxSeq = Math.max(0, ...items.flatMap((i) => i.transitions.map((t) => t.seq)));
+          const lastRecorded = Math.max(0, ...items.flatMap((i) => i.transitions.map((t) => t.recordingOrder)));
           const added = items.map((i) =>
             i === target
               ? {
                   ...i,
                   transitions: [
                     ...i.transitions,
-                    { to: "done" as const, effectiveAt, recordedAt: effectiveAt, seq: maxSeq + 1, verificationRecordedAt: effectiveAt + verifyDelay },
+                    { to: "done" as const, effectiveAt, recordedAt: effectiveAt, recordingOrder: lastRecorded + 1, verificationRecordedAt: effectiveAt + verifyDelay },
                   ],
                 }
               : i,
@@ -362,7 +362,7 @@ describe("computeReadiness properties over random programs", () => {
         const at = last + DAY;
         const added = items.map((i) =>
           i === target
-            ? { ...i, transitions: [...i.transitions, { to: "done" as const, effectiveAt: at, recordedAt: at, seq: 10_000, verificationRecordedAt: at }] }
+            ? { ...i, transitions: [...i.transitions, { to: "done" as const, effectiveAt: at, recordedAt: at, recordingOrder: 10_000, verificationRecordedAt: at }] }
             : i,
         );
         const asOf = at + DAY;

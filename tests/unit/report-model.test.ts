@@ -296,8 +296,8 @@ describe("the details a week's report loads", () => {
         const inWeek = (x: number | null) => x !== null && x >= week.start && x <= week.end;
         const needsDetails = (t: { effectiveAt: number; recordedAt: number; verifiedAt: number | null }) =>
           inWeek(t.effectiveAt) || inWeek(t.recordedAt) || inWeek(t.verifiedAt);
-        const named = source.history.items.flatMap((i) => i.transitions).filter((t) => needsDetails({ ...t, verifiedAt: all.get(t.seq)!.verification?.verifiedAt ?? null }));
-        expect([...details.keys()].sort((a, b) => a - b)).toEqual(named.map((t) => t.seq).sort((a, b) => a - b));
+        const named = source.history.items.flatMap((i) => i.transitions).filter((t) => needsDetails({ ...t, verifiedAt: all.get(t.recordingOrder)!.verification?.verifiedAt ?? null }));
+        expect([...details.keys()].sort((a, b) => a - b)).toEqual(named.map((t) => t.recordingOrder).sort((a, b) => a - b));
         const input = {
           program: { slug: "s", name: "S", targetDate: null, thresholds: { testCoveragePct: 70, unvettedCrates: 0, crashOwnerRegistered: true } },
           items: source.history.items,

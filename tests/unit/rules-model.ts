@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import type { FoldTransition } from "@/lib/fold-item-status";
-import type { HistoryItem } from "@/lib/program-history";
+import type { ItemWithTransitions } from "@/lib/item-with-transitions";
 import type { Status } from "@/lib/status";
 
 export const DAY = 86_400_000;
@@ -51,7 +51,7 @@ const rawItemArb = fc.record({
  * A random program of up to `max` items. Item i may depend only on items 0..i-1 (a DAG), and the
  * keys are a random permutation, so key order and dependency order are unrelated.
  */
-export function programArb(max = 8): fc.Arbitrary<HistoryItem[]> {
+export function programArb(max = 8): fc.Arbitrary<ItemWithTransitions[]> {
   return fc
     .integer({ min: 0, max })
     .chain((n) =>
@@ -64,8 +64,8 @@ export function programArb(max = 8): fc.Arbitrary<HistoryItem[]> {
       ),
     )
     .map(([raw, keys]) => {
-      let seq = 0;
-      return raw.map((r, i): HistoryItem => {
+      let recorded = 0;
+      return raw.map((r, i): ItemWithTransitions => {
         const dependsOn = i === 0 ? [] : [...new Set(r.deps.map((d) => keys[d % i]!))];
         return {
           key: keys[i]!,
@@ -84,7 +84,7 @@ export function programArb(max = 8): fc.Arbitrary<HistoryItem[]> {
               to: t.to,
               effectiveAt,
               recordedAt,
-              seq: ++seq,
+              recordingOrder: ++recorded,
               verificationRecordedAt: t.verifyDelay === null ? null : recordedAt + t.verifyDelay,
             };
           }),
@@ -113,7 +113,7 @@ export interface ModelItem {
 }
 
 /** DESIGN §4 for one item. */
-export function modelItem(item: HistoryItem, asOf: number, knownAt: number): ModelItem {
+export function modelItem(item: ItemWithTransitions, asOf: number, knownAt: number): ModelItem {
   const seen = item.transitions
     .filter((t) => t.recordedAt <= knownAt)
     .filter((t) => t.effectiveAt <= asOf)
@@ -121,7 +121,7 @@ export function modelItem(item: HistoryItem, asOf: number, knownAt: number): Mod
     .sort((a, b) => {
       if (a.effectiveAt !== b.effectiveAt) return a.effectiveAt < b.effectiveAt ? -1 : 1;
       if (a.recordedAt !== b.recordedAt) return a.recordedAt < b.recordedAt ? -1 : 1;
-      return a.seq < b.seq ? -1 : 1;
+      return a.recordingOrder < b.recordingOrder ? -1 : 1;
     });
   let current = 0;
   const becameDone: number[] = [];
@@ -192,7 +192,7 @@ export interface ModelReadiness {
 
 const zeroCounts = () => Object.fromEntries(LADDER.map((s) => [s, 0])) as Record<Status, number>;
 
-export function modelReadiness(items: readonly HistoryItem[], asOf: number, knownAt: number): ModelReadiness {
+export function modelReadiness(items: readonly ItemWithTransitions[], asOf: number, knownAt: number): ModelReadiness {
   const inProgram = items.filter((i) => i.identifiedAt <= asOf);
   const status = new Map(inProgram.map((i) => [i.key, modelItem(i, asOf, knownAt)]));
   const isDone = (key: string) => status.get(key)!.true === 5;
@@ -247,7 +247,7 @@ export function modelReadiness(items: readonly HistoryItem[], asOf: number, know
 }
 
 /** True when an item became done twice within one ISO week (see the throughput test in readiness.test.ts). */
-export function hasDoubleCompletionInAWeek(items: readonly HistoryItem[], asOf: number, knownAt: number): boolean {
+export function hasDoubleCompletionInAWeek(items: readonly ItemWithTransitions[], asOf: number, knownAt: number): boolean {
   return items.some((i) => {
     const weeks = modelItem(i, asOf, knownAt).becameDone.map(mondayOf);
     return new Set(weeks).size !== weeks.length;
@@ -257,8 +257,8 @@ export function hasDoubleCompletionInAWeek(items: readonly HistoryItem[], asOf: 
 export const byKey = <T extends { key: string }>(list: readonly T[]) =>
   [...list].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 
-/** A bare HistoryItem for hand-written examples. */
-export function item(key: string, fields: Partial<HistoryItem> = {}): HistoryItem {
+/** A bare ItemWithTransitions for hand-written examples. */
+export function item(key: string, fields: Partial<ItemWithTransitions> = {}): ItemWithTransitions {
   return {
     key,
     title: key,
@@ -274,7 +274,7 @@ export function item(key: string, fields: Partial<HistoryItem> = {}): HistoryIte
   };
 }
 
-let exampleSeq = 0;
+let exampleRecorded = 0;
 /** A transition for examples: dates are start of day unless a full ISO instant is given. */
 export function tr(
   to: Status,
@@ -288,7 +288,7 @@ export function tr(
     to,
     effectiveAt,
     recordedAt,
-    seq: ++exampleSeq,
+    recordingOrder: ++exampleRecorded,
     verificationRecordedAt: opts.verified ? at(opts.verified) : null,
   };
 }

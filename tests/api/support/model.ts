@@ -299,7 +299,7 @@ interface T {
   to: number;
   effectiveAt: number;
   recordedAt: number;
-  seq: number;
+  recordingOrder: number;
   verificationVisibleFrom: number | null;
 }
 
@@ -308,12 +308,12 @@ export class Model {
 
   constructor(readonly bundle: Bundle) {
     for (const item of bundle.items) this.history.set(item.key, []);
-    bundle.transitions.forEach((t, seq) => {
+    bundle.transitions.forEach((t, recordingOrder) => {
       const effectiveAt = instant(t.effectiveAt, "start");
       // DESIGN §10: in a bundle recordedAt defaults to effectiveAt and verifiedAt to recordedAt.
       const recordedAt = t.recordedAt ? instant(t.recordedAt, "start") : effectiveAt;
       const verification = t.verifiedBy ? (t.verifiedAt ? instant(t.verifiedAt, "start") : recordedAt) : null;
-      this.history.get(t.item)!.push({ to: level(t.to), effectiveAt, recordedAt, seq, verificationVisibleFrom: verification });
+      this.history.get(t.item)!.push({ to: level(t.to), effectiveAt, recordedAt, recordingOrder, verificationVisibleFrom: verification });
     });
   }
 
@@ -340,7 +340,7 @@ export class Model {
     const visible = this.history
       .get(key)!
       .filter((t) => t.recordedAt <= knownAt && t.effectiveAt <= asOf)
-      .sort((a, b) => a.effectiveAt - b.effectiveAt || a.recordedAt - b.recordedAt || a.seq - b.seq);
+      .sort((a, b) => a.effectiveAt - b.effectiveAt || a.recordedAt - b.recordedAt || a.recordingOrder - b.recordingOrder);
     let truth = 0;
     const becameDone: number[] = [];
     for (const t of visible) {

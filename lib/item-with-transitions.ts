@@ -1,7 +1,7 @@
 import type { FoldTransition } from "./fold-item-status";
 
 /** One item with everything the rules need, as loaded once per request. */
-export interface HistoryItem {
+export interface ItemWithTransitions {
   key: string;
   title: string;
   area: string;
