@@ -114,3 +114,19 @@ for (const [name, query] of [
     await page.screenshot({ path: testInfo.outputPath(`dashboard-${name}-390.png`), fullPage: true });
   });
 }
+
+test("the home page is a portfolio: each program with verified against reported done, inflation, latest claim and target", async ({ page }) => {
+  await signIn(page, "viewer");
+  await page.goto("/");
+  const r = await api<Readiness & { counts: { inflated: number } }>(page, "/api/programs/boost-offload/readiness");
+  const claims = await api<Claim[]>(page, "/api/programs/boost-offload/claims");
+  const latest = claims.sort((a, b) => a.date.localeCompare(b.date)).at(-1)!;
+  const row = page.getByTestId("program-boost-offload");
+  await expect(row.getByTestId("portfolio-done")).toHaveText(`${r.done} / ${r.total}`);
+  await expect(row.getByTestId("portfolio-reported-done")).toHaveText(String(r.reportedDone));
+  await expect(row.getByTestId("portfolio-inflated")).toHaveText(String(r.counts.inflated));
+  await expect(row).toContainText(`Latest claim ${latest.date} ${latest.speaker}`);
+  await expect(row).toContainText("2025-06-30 target");
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});

@@ -1,0 +1,61 @@
+import Link from "next/link";
+import type { Verdict } from "@/lib/claims/claim-verdict";
+import { VerdictChip } from "../claims/verdict-chip";
+
+export interface PortfolioRow {
+  slug: string;
+  name: string;
+  total: number;
+  done: number;
+  reportedDone: number;
+  inflated: number;
+  latestClaim: { date: string; speaker: string; verdictAtClaimDate: Verdict } | null;
+  target: { text: string; bad: boolean } | null;
+}
+
+/** Every program in one row each; on a phone each row stacks into a card. */
+export function PortfolioTable({ rows }: { rows: readonly PortfolioRow[] }) {
+  return (
+    <ul className="mt-4 divide-y divide-slate-200 rounded border border-slate-200 bg-white" aria-label="Programs">
+      {rows.map((p) => (
+        <li key={p.slug} className="grid gap-x-6 gap-y-1 p-3 md:grid-cols-[minmax(12rem,1fr)_auto_auto_auto_minmax(14rem,1.5fr)]" data-testid={`program-${p.slug}`}>
+          <div>
+            <Link href={`/programs/${p.slug}`} className="font-medium text-indigo-700 hover:underline">
+              {p.name}
+            </Link>
+            <p className="text-xs text-slate-500">{p.slug}</p>
+          </div>
+          <p>
+            <span className="text-xs text-slate-600">Verified done </span>
+            <strong className="tabular-nums" data-testid="portfolio-done">
+              {p.done} / {p.total}
+            </strong>
+          </p>
+          <p className={p.reportedDone > p.done ? "font-medium text-red-700" : undefined}>
+            <span className="text-xs text-slate-600">Reported done </span>
+            <span className="tabular-nums" data-testid="portfolio-reported-done">
+              {p.reportedDone}
+            </span>
+          </p>
+          <p className={p.inflated > 0 ? "font-medium text-red-700" : undefined}>
+            <span className="text-xs text-slate-600">Inflated </span>
+            <span className="tabular-nums" data-testid="portfolio-inflated">
+              {p.inflated}
+            </span>
+          </p>
+          <div className="text-sm">
+            {p.latestClaim ? (
+              <p className="flex flex-wrap items-center gap-1.5">
+                <span className="text-xs text-slate-600">Latest claim</span> {p.latestClaim.date} {p.latestClaim.speaker}{" "}
+                <VerdictChip verdict={p.latestClaim.verdictAtClaimDate} />
+              </p>
+            ) : (
+              <p className="text-slate-600">No public claim yet.</p>
+            )}
+            {p.target && <p className={p.target.bad ? "font-medium text-red-700" : "text-slate-700"}>{p.target.text}</p>}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
