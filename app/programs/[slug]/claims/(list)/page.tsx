@@ -7,6 +7,7 @@ import { AsOfForm } from "@/components/program/as-of-form";
 import { requireSignedIn } from "@/app/_lib/auth";
 import { orNotFound } from "@/app/_lib/or-not-found";
 import { ClaimForm } from "@/components/claims/claim-form";
+import { asOfLabel } from "@/components/claims/as-of-label";
 import { LinkedItemsTable } from "@/components/claims/linked-items-table";
 import { BurnUpChart } from "@/components/dashboard/status-charts";
 import { getDb } from "@/db/get-db";
@@ -31,6 +32,7 @@ export default async function ClaimsPage({ params, searchParams }: Props) {
   const data = orNotFound(() => getClaims(db, slug, asOf, knownAt));
   const { claims, snapshot: history } = data;
   const events = loadEvents(db, data.program.id);
+  const titles = new Map(history.items.map((i) => [i.key, i.title]));
   const query = new URLSearchParams(Object.entries(view).filter(([, v]) => v) as [string, string][]).toString();
   return (
     <section className="space-y-4">
@@ -131,7 +133,7 @@ export default async function ClaimsPage({ params, searchParams }: Props) {
               </dl>
               <details className="mt-2">
                 <summary className="cursor-pointer text-indigo-700">Linked items ({c.linked})</summary>
-                <LinkedItemsTable slug={slug} claim={c} />
+                <LinkedItemsTable slug={slug} claim={c} titles={titles} asOfLabel={asOfLabel(view.asOf, c.asOf)} />
               </details>
             </li>
           ))}
