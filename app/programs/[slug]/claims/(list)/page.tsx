@@ -1,19 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { createClaimAction } from "@/app/_actions/claims";
-import { pageView, type SearchParams } from "@/app/_lib/page-view";
-import { VerdictChip } from "@/components/claims/verdict-chip";
-import { AsOfForm } from "@/components/program/as-of-form";
 import { requireSignedIn } from "@/app/_lib/auth";
 import { orNotFound } from "@/app/_lib/or-not-found";
+import { pageView, type SearchParams } from "@/app/_lib/page-view";
+import { asOfLabel } from "@/components/claims/as-of-label";
+import { ClaimCard } from "@/components/claims/claim-card";
 import { ClaimForm } from "@/components/claims/claim-form";
-import { LinkedItemsTable } from "@/components/claims/linked-items-table";
+import { ClaimsFilterForm } from "@/components/claims/claims-filter-form";
 import { BurnUpChart } from "@/components/dashboard/status-charts";
+import { AsOfForm } from "@/components/program/as-of-form";
 import { getDb } from "@/db/get-db";
 import { getClaims } from "@/db/queries/get-claims";
 import { loadEvents } from "@/db/queries/load-events";
 import { can } from "@/lib/auth/roles";
 import { statusOverTime } from "@/lib/charts/status-over-time";
+import { claimSpeakers, filterClaims, parseClaimListQuery } from "@/lib/claims/claim-list-query";
 
 export const dynamic = "force-dynamic";
 
@@ -23,21 +25,44 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Claims · ${(await params).slug}` };
 }
 
+/** A query string from parameters, leaving out the empty ones. */
+function queryOf(params: Record<string, string | undefined>): string {
+  const query = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => Boolean(e[1]))).toString();
+  return query ? `?${query}` : "";
+}
+
 export default async function ClaimsPage({ params, searchParams }: Props) {
   const person = await requireSignedIn();
   const { slug } = await params;
-  const { view, asOf, knownAt } = await pageView(searchParams);
+  const { search, view, asOf, knownAt, error: viewError } = await pageView(searchParams);
+  const { query: q, error: queryError } = parseClaimListQuery(search);
   const db = getDb();
   const data = orNotFound(() => getClaims(db, slug, asOf, knownAt));
   const { claims, snapshot: history } = data;
+  const shown = filterClaims(claims, q);
   const events = loadEvents(db, data.program.id);
-  const query = new URLSearchParams(Object.entries(view).filter(([, v]) => v) as [string, string][]).toString();
+  const base = `/programs/${slug}/claims`;
+  const viewQuery = queryOf({ ...view });
+  const current: Record<string, string | undefined> = { ...view, verdict: q.verdict, speaker: q.speaker, dir: q.dir };
+  // The default order (newest first) stays out of the URL.
+  const href = (changes: Record<string, string | undefined>) => {
+    const p = { ...current, ...changes };
+    return `${base}${queryOf({ ...p, dir: p.dir === "asc" ? "asc" : undefined })}`;
+  };
+  const titles = new Map(history.items.map((i) => [i.key, i.title]));
+  const nowLabel = asOfLabel(view.asOf, claims[0]?.asOf ?? "");
+  const error = [viewError, queryError].filter(Boolean).join("; ");
   return (
     <section className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <h1 className="text-xl font-semibold">What was said in public, and was it true that day?</h1>
-        <AsOfForm action={`/programs/${slug}/claims`} asOf={view.asOf} knownAt={view.knownAt} />
+        <AsOfForm action={base} asOf={view.asOf} knownAt={view.knownAt} hidden={{ verdict: q.verdict, speaker: q.speaker, dir: q.dir === "asc" ? "asc" : undefined }} />
       </div>
+      {error && (
+        <p role="alert" className="rounded bg-red-50 p-2 text-red-800">
+          {error}
+        </p>
+      )}
       <p className="max-w-4xl text-slate-700" data-testid="method">
         Each claim is linked to the work items it implies and the status each must have reached. A link is met when the
         item&apos;s <em>true</em> status — evidence attached and verified by a second person — had reached it. The verdict
@@ -45,26 +70,6 @@ export default async function ClaimsPage({ params, searchParams }: Props) {
         that the claim was false); <em>contradicted</em> means none of the linked items had even started (a finding, not
         a lack of data).{" "}
         See the <Link href="/rules#claims" className="text-indigo-700 underline">verdict rules</Link>.
-      </p>
-      <div className="rounded border border-slate-200 bg-white p-3">
-        <h2 className="font-semibold">Words against work</h2>
-        <BurnUpChart
-          series={statusOverTime(history.items, asOf, knownAt)}
-          claims={claims.map((c) => ({ id: c.id, date: c.date, speaker: c.speaker, verdict: c.verdictAtClaimDate }))}
-        />
-        {events.length > 0 && (
-          <p className="mt-1 text-xs text-slate-600">
-            Context: {events.map((e) => `${e.date} ${e.title}`).join(" · ")}
-          </p>
-        )}
-      </div>
-      <p className="flex flex-wrap gap-4">
-        <a href={`/api/programs/${slug}/claims.csv${query ? `?${query}` : ""}`} className="text-indigo-700 underline" download>
-          Comparison as CSV
-        </a>
-        <a href={`/api/programs/${slug}/claims.md${query ? `?${query}` : ""}`} className="text-indigo-700 underline" download>
-          Comparison as Markdown
-        </a>
       </p>
       {can(person.role, "admin") && (
         <details className="rounded border border-slate-200 bg-white p-3">
@@ -75,67 +80,65 @@ export default async function ClaimsPage({ params, searchParams }: Props) {
         </details>
       )}
       {claims.length === 0 ? (
-        <p className="text-slate-600">No public claim recorded for this program.</p>
+        <div className="rounded border border-dashed border-slate-300 bg-white p-4 text-slate-700" data-testid="no-claims">
+          <p className="font-medium text-slate-900">No public claim has been recorded for this program yet.</p>
+          <p className="mt-1">
+            Once one is, it appears here with its date, speaker and source, and with its verdict: whether the work items it
+            implies had verifiably reached that status on the day it was made.{" "}
+            {can(person.role, "admin") ? "Use “Add a claim” above to record one." : "An administrator records claims."}
+          </p>
+        </div>
       ) : (
-        <ol className="space-y-3" aria-label="Claims">
-          {claims.map((c) => (
-            <li key={c.id} className="rounded border border-slate-200 bg-white p-3" data-testid={`claim-${c.id}`}>
-              <div className="flex flex-wrap items-baseline justify-between gap-2">
-                <p className="font-medium">
-                  {c.date}
-                  {c.datePrecision !== "day" && <span className="text-xs text-slate-600"> (day approximate)</span>} · {c.speaker}
-                  {c.venue && <span className="font-normal text-slate-700"> — {c.venue}</span>}
-                </p>
-                <span className="flex gap-3 text-xs">
-                  <Link href={`/programs/${slug}/claims/${encodeURIComponent(c.id)}${query ? `?${query}` : ""}`} className="text-indigo-700 underline">
-                    verdict history
-                  </Link>
-                  <a href={c.url} className="text-indigo-700 underline" rel="noreferrer noopener" target="_blank">
-                    source
-                  </a>
-                </span>
-              </div>
-              <blockquote className="mt-1 border-l-4 border-slate-200 pl-3 text-slate-800">
-                {c.quoteIsParaphrase ? <span className="text-xs text-slate-600">paraphrase: </span> : null}
-                {c.quoteIsParaphrase ? c.quote : `“${c.quote}”`}
-              </blockquote>
-              <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1">
-                <div className="flex items-center gap-2">
-                  <dt className="text-xs text-slate-600" title="At the claim's date, with everything the tracker knows today">
-                    on its date
-                  </dt>
-                  <dd data-testid="verdict-at-claim-date">
-                    <VerdictChip verdict={c.verdictAtClaimDate} />
-                  </dd>
-                </div>
-                <div className="flex items-center gap-2">
-                  <dt className="text-xs text-slate-600" title="At the claim's date, as the tracker's records of that day showed">
-                    as recorded that day
-                  </dt>
-                  <dd data-testid="verdict-known-then">
-                    <VerdictChip verdict={c.verdictKnownThen} />
-                  </dd>
-                </div>
-                <div className="flex items-center gap-2">
-                  <dt className="text-xs text-slate-600">as of {c.asOf}</dt>
-                  <dd data-testid="verdict-as-of">
-                    <VerdictChip verdict={c.verdictAsOf} />
-                  </dd>
-                </div>
-                <div className="flex items-center gap-2">
-                  <dt className="text-xs text-slate-600">links met on its date</dt>
-                  <dd className="text-xs" data-testid="met-at-claim-date">
-                    {c.metAtClaimDate} of {c.linked}
-                  </dd>
-                </div>
-              </dl>
-              <details className="mt-2">
-                <summary className="cursor-pointer text-indigo-700">Linked items ({c.linked})</summary>
-                <LinkedItemsTable slug={slug} claim={c} />
-              </details>
-            </li>
-          ))}
-        </ol>
+        <>
+          <div className="min-w-0 rounded border border-slate-200 bg-white p-3">
+            <h2 className="font-semibold">Words against work</h2>
+            <BurnUpChart
+              series={statusOverTime(history.items, asOf, knownAt)}
+              claims={claims.map((c) => ({ id: c.id, date: c.date, speaker: c.speaker, verdict: c.verdictAtClaimDate }))}
+            />
+            {events.length > 0 && (
+              <p className="mt-1 text-xs text-slate-600">
+                Context: {events.map((e) => `${e.date} ${e.title}`).join(" · ")}
+              </p>
+            )}
+          </div>
+          <ClaimsFilterForm action={base} q={q} speakers={claimSpeakers(claims)} view={view} href={href} />
+          <p className="flex flex-wrap items-baseline justify-between gap-2 text-slate-600">
+            <span data-testid="claims-count">
+              {shown.length === claims.length ? `${claims.length} ${claims.length === 1 ? "claim" : "claims"}` : `${shown.length} of ${claims.length} claims`},{" "}
+              {q.dir === "desc" ? "newest first" : "oldest first"}
+            </span>
+            <span className="flex flex-wrap gap-4">
+              <a href={`/api/programs/${slug}/claims.csv${viewQuery}`} className="text-indigo-700 underline" download>
+                Comparison as CSV
+              </a>
+              <a href={`/api/programs/${slug}/claims.md${viewQuery}`} className="text-indigo-700 underline" download>
+                Comparison as Markdown
+              </a>
+            </span>
+          </p>
+          {shown.length === 0 ? (
+            <p className="text-slate-600">
+              No claim matches these filters.{" "}
+              <Link href={href({ verdict: undefined, speaker: undefined })} className="text-indigo-700 underline">
+                Show every claim
+              </Link>
+            </p>
+          ) : (
+            <ol className="space-y-3" aria-label="Claims">
+              {shown.map((c) => (
+                <ClaimCard
+                  key={c.id}
+                  slug={slug}
+                  claim={c}
+                  href={`${base}/${encodeURIComponent(c.id)}${viewQuery}`}
+                  titles={titles}
+                  asOfLabel={nowLabel}
+                />
+              ))}
+            </ol>
+          )}
+        </>
       )}
     </section>
   );

@@ -4,14 +4,20 @@ import { editClaimAction } from "@/app/_actions/claims";
 import { requireSignedIn } from "@/app/_lib/auth";
 import { orNotFound } from "@/app/_lib/or-not-found";
 import { pageView, type SearchParams } from "@/app/_lib/page-view";
+import { asOfLabel } from "@/components/claims/as-of-label";
+import { ClaimChips } from "@/components/claims/claim-chips";
 import { ClaimForm } from "@/components/claims/claim-form";
+import { ClaimHeadline } from "@/components/claims/claim-headline";
 import { LinkedItemsTable } from "@/components/claims/linked-items-table";
 import { VerdictChip } from "@/components/claims/verdict-chip";
+import { VerdictRating } from "@/components/claims/verdict-rating";
 import { Panel } from "@/components/ui/panel";
 import { getDb } from "@/db/get-db";
 import { getClaimDetail } from "@/db/queries/get-claims";
 import { loadProgramHistory } from "@/db/queries/load-program-history";
 import { can } from "@/lib/auth/roles";
+import { claimRuling } from "@/lib/claims/ruling";
+import { sourceHost } from "@/lib/claims/source-host";
 
 export const dynamic = "force-dynamic";
 
@@ -21,34 +27,98 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Claim ${decodeURIComponent((await params).id)}` };
 }
 
+/** A query string from parameters, leaving out the empty ones. */
+function queryOf(params: Record<string, string | undefined>): string {
+  const query = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => Boolean(e[1]))).toString();
+  return query ? `?${query}` : "";
+}
+
 export default async function ClaimPage({ params, searchParams }: Props) {
   const person = await requireSignedIn();
   const { slug, id: rawId } = await params;
   const id = decodeURIComponent(rawId);
-  const { asOf, knownAt } = await pageView(searchParams);
+  const { search, view, asOf, knownAt } = await pageView(searchParams);
   const db = getDb();
   const claim = orNotFound(() => getClaimDetail(db, slug, id, asOf, knownAt));
+  const history = loadProgramHistory(db, slug);
+  const titles = new Map(history.items.map((i) => [i.key, i.title]));
+  const ruling = claimRuling(claim);
   const { steps, firstSupported } = claim.history;
+  const isAdmin = can(person.role, "admin");
+  const editing = isAdmin && search.edit === "1";
+  const page = `/programs/${slug}/claims/${encodeURIComponent(id)}`;
+  const nowLabel = asOfLabel(view.asOf, claim.asOf);
   return (
-    <section className="space-y-4">
-      <p>
-        <Link href={`/programs/${slug}/claims`} className="text-indigo-700 hover:underline">
-          ← Claims
+    <article className="space-y-5" aria-labelledby="claim-headline">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <Link href={`/programs/${slug}/claims${queryOf({ ...view })}`} className="text-indigo-700 hover:underline">
+          ← All claims
         </Link>
-      </p>
-      <h1 className="text-xl font-semibold">
-        {claim.date} · {claim.speaker}
-      </h1>
-      <blockquote className="border-l-4 border-slate-200 pl-3 text-slate-800">
-        {claim.quoteIsParaphrase ? `(paraphrase) ${claim.quote}` : `“${claim.quote}”`}
-      </blockquote>
-      <p className="flex flex-wrap items-center gap-3">
-        on its date <VerdictChip verdict={claim.verdictAtClaimDate} /> as recorded that day <VerdictChip verdict={claim.verdictKnownThen} /> as of{" "}
-        {claim.asOf} <span data-testid="verdict-as-of"><VerdictChip verdict={claim.verdictAsOf} /></span>
-        <a href={`/api/programs/${slug}/claims/${encodeURIComponent(id)}/claimreview`} className="text-xs text-indigo-700 underline">
-          ClaimReview (JSON-LD)
-        </a>
-      </p>
+        {isAdmin && !editing && (
+          <Link
+            href={`${page}${queryOf({ ...view, edit: "1" })}#edit-claim`}
+            className="rounded border border-slate-300 bg-white px-3 py-1 font-medium text-slate-800 hover:bg-slate-100"
+          >
+            Edit claim
+          </Link>
+        )}
+      </div>
+
+      <header className="space-y-3">
+        <ClaimChips claim={claim} />
+        <div id="claim-headline">
+          <ClaimHeadline level={1} quote={claim.quote} paraphrase={claim.quoteIsParaphrase} />
+        </div>
+        <p className="max-w-3xl text-slate-700 [overflow-wrap:anywhere]" data-testid="claim-attribution">
+          Said by <span className="font-medium text-slate-900">{claim.speaker}</span>
+          {claim.venue && <>, {claim.venue}</>}, on{" "}
+          <time dateTime={claim.date} className="whitespace-nowrap">
+            {claim.date}
+          </time>
+          {claim.datePrecision !== "day" && " (day approximate)"}.{claim.dateNote && <> {claim.dateNote}</>}
+        </p>
+        <p className="text-slate-700 [overflow-wrap:anywhere]">
+          Source:{" "}
+          <a href={claim.url} data-testid="claim-source" className="text-indigo-700 underline" rel="noreferrer noopener" target="_blank">
+            {sourceHost(claim.url)}
+          </a>{" "}
+          <span className="text-xs text-slate-600">{claim.url}</span>
+        </p>
+      </header>
+
+      <section aria-labelledby="rating" className="space-y-3 rounded border border-slate-200 bg-white p-4">
+        <h2 id="rating" className="text-xs font-medium uppercase tracking-wide text-slate-600">
+          Rating on {claim.date}, with everything the tracker knows
+        </h2>
+        <VerdictRating verdict={claim.verdictAtClaimDate} />
+        <dl className="flex flex-wrap gap-x-6 gap-y-1 text-xs">
+          <div className="flex items-center gap-1.5">
+            <dt className="text-slate-600" title="On the claim's date, as the tracker's records of that day showed">
+              As recorded that day
+            </dt>
+            <dd data-testid="verdict-known-then">
+              <VerdictChip verdict={claim.verdictKnownThen} />
+            </dd>
+          </div>
+          <div className="flex items-center gap-1.5">
+            <dt className="text-slate-600">{nowLabel}</dt>
+            <dd data-testid="verdict-as-of">
+              <VerdictChip verdict={claim.verdictAsOf} />
+            </dd>
+          </div>
+        </dl>
+        <div>
+          <h2 className="font-semibold">Ruling</h2>
+          <p className="mt-1 max-w-3xl text-base leading-relaxed text-slate-800" data-testid="ruling">
+            {ruling.text}
+          </p>
+        </div>
+      </section>
+
+      <Panel title={`Linked items (${claim.linked})`} id="linked">
+        <LinkedItemsTable slug={slug} claim={claim} titles={titles} asOfLabel={nowLabel} />
+      </Panel>
+
       <div className="grid gap-4 lg:grid-cols-2">
         <Panel title="Verdict history" id="verdict-history">
           <p className="mb-2 text-slate-700" data-testid="first-supported">
@@ -56,8 +126,10 @@ export default async function ClaimPage({ params, searchParams }: Props) {
           </p>
           <ol className="space-y-1" aria-label="Verdict history">
             {steps.map((s) => (
-              <li key={s.from} className="flex items-center gap-2">
-                <span className="w-24 font-mono text-slate-700">{s.from}</span>
+              <li key={s.from} className="flex flex-wrap items-center gap-2">
+                <time dateTime={s.from} className="w-24 tabular-nums text-slate-700">
+                  {s.from}
+                </time>
                 <VerdictChip verdict={s.verdict} />
                 <span className="text-xs text-slate-600">
                   {s.met} of {claim.linked} met
@@ -66,20 +138,67 @@ export default async function ClaimPage({ params, searchParams }: Props) {
             ))}
           </ol>
         </Panel>
-        <Panel title="Linked items" id="linked">
-          <LinkedItemsTable slug={slug} claim={claim} />
+        <Panel title="Sources" id="sources">
+          <ul className="list-disc space-y-1.5 pl-5 [overflow-wrap:anywhere]">
+            <li>
+              The statement: {claim.venue || claim.speaker},{" "}
+              <a href={claim.url} className="text-indigo-700 underline" rel="noreferrer noopener" target="_blank">
+                {claim.url}
+              </a>
+            </li>
+            {claim.links.length > 0 && (
+              <li>
+                The evidence and verifications of each linked item, as of {claim.date}:{" "}
+                {claim.links.map((l, i) => (
+                  <span key={l.item}>
+                    {i > 0 && ", "}
+                    <Link href={`/programs/${slug}/items/${encodeURIComponent(l.item)}?asOf=${claim.date}`} className="font-mono text-indigo-700 underline">
+                      {l.item}
+                    </Link>
+                  </span>
+                ))}
+              </li>
+            )}
+            <li>
+              How the verdict is computed: <Link href="/rules#claims" className="text-indigo-700 underline">the verdict rules</Link>
+            </li>
+            <li>
+              This fact-check as data:{" "}
+              <a href={`/api/programs/${slug}/claims/${encodeURIComponent(id)}/claimreview`} className="text-indigo-700 underline">
+                ClaimReview (JSON-LD)
+              </a>
+            </li>
+          </ul>
         </Panel>
       </div>
-      {can(person.role, "admin") && (
+
+      {editing && (
         <Panel title="Edit claim" id="edit-claim">
           <ClaimForm
             slug={slug}
-            itemKeys={loadProgramHistory(db, slug).items.map((i) => i.key)}
-            claim={{ ...claim, version: claim.version, links: claim.links.map((l) => ({ item: l.item, requires: l.requires })) }}
+            itemKeys={history.items.map((i) => i.key)}
+            claim={{
+              id: claim.id,
+              date: claim.date,
+              datePrecision: claim.datePrecision,
+              speaker: claim.speaker,
+              venue: claim.venue,
+              quote: claim.quote,
+              quoteIsParaphrase: claim.quoteIsParaphrase,
+              url: claim.url,
+              kind: claim.kind,
+              links: claim.links.map((l) => ({ item: l.item, requires: l.requires })),
+              version: claim.version,
+            }}
             serverAction={editClaimAction}
           />
+          <p className="mt-2">
+            <Link href={`${page}${queryOf({ ...view })}`} className="text-indigo-700 hover:underline">
+              Close without saving
+            </Link>
+          </p>
         </Panel>
       )}
-    </section>
+    </article>
   );
 }
