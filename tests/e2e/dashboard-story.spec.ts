@@ -130,3 +130,46 @@ test("the home page is a portfolio: each program with verified against reported 
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
+
+test("printed, the dashboard and a claim page carry no navigation, forms or buttons", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.emulateMedia({ media: "print" });
+  for (const path of [`${DASHBOARD}?asOf=2024-12-31`, "/programs/boost-offload/claims/boost-ga-2023-11"]) {
+    await page.goto(path);
+    await expect(page.locator("h1").first()).toBeVisible();
+    await expect(page.getByRole("navigation")).toHaveCount(0);
+    await expect(page.getByRole("button")).toHaveCount(0);
+    await expect(page.getByRole("textbox")).toHaveCount(0);
+  }
+});
+
+test("at 390 px the header folds into a menu, and no page of the app scrolls sideways, even for an admin", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.setViewportSize({ width: 390, height: 844 });
+  const pages = [
+    "/",
+    "/rules",
+    "/import",
+    "/account",
+    DASHBOARD,
+    `${DASHBOARD}/items`,
+    `${DASHBOARD}/items/FND-01`,
+    `${DASHBOARD}/graph`,
+    `${DASHBOARD}/claims`,
+    `${DASHBOARD}/claims/boost-ga-2023-11`,
+    `${DASHBOARD}/reports`,
+    `${DASHBOARD}/settings`,
+  ];
+  const wide: string[] = [];
+  for (const path of pages) {
+    await page.goto(path);
+    await expect(page.locator("h1").first()).toBeVisible();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (width > 390) wide.push(`${path}: ${width}px`);
+  }
+  expect(wide).toEqual([]);
+  await page.goto("/");
+  await page.getByText("Menu", { exact: true }).click();
+  await page.getByRole("navigation", { name: "Main (menu)" }).getByRole("link", { name: "Rules" }).click();
+  await expect(page).toHaveURL(/\/rules$/);
+});

@@ -1,0 +1,61 @@
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import type { Person } from "@/db/schema";
+import { UserMenu } from "../auth/user-menu";
+
+function mainLinks(person: Person) {
+  return [
+    { href: "/", label: "Programs" },
+    { href: "/rules", label: "Rules" },
+    ...(person.role === "admin" ? [{ href: "/import", label: "Import" }] : []),
+  ];
+}
+
+/**
+ * The app's header: inline navigation from 768 px up; below, one "Menu" button (a native
+ * disclosure, so it works without JavaScript) so that nothing pushes the page sideways on a phone.
+ */
+export function SiteHeader({ person, signOutAction }: { person: Person | null; signOutAction: () => Promise<void> }) {
+  const links = person ? mainLinks(person) : [];
+  return (
+    <header className="border-b border-slate-200 bg-white print:hidden">
+      <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
+        <Link href="/" className="font-semibold tracking-tight text-slate-900">
+          Boost Offload Tracker
+        </Link>
+        {person && (
+          <>
+            <nav aria-label="Main" className="hidden gap-4 text-slate-700 md:flex">
+              {links.map((l) => (
+                <Link key={l.href} href={l.href} className="hover:underline">
+                  {l.label}
+                </Link>
+              ))}
+            </nav>
+            <div className="ml-auto hidden md:block">
+              <UserMenu person={person} signOutAction={signOutAction} />
+            </div>
+            <details className="relative ml-auto md:hidden">
+              <summary className="cursor-pointer list-none rounded border border-slate-300 px-3 py-1 text-slate-800">Menu</summary>
+              <div className="absolute right-0 z-20 mt-2 w-56 space-y-2 rounded border border-slate-200 bg-white p-3 shadow-lg">
+                <nav aria-label="Main (menu)" className="flex flex-col gap-2 text-slate-700">
+                  {links.map((l) => (
+                    <Link key={l.href} href={l.href} className="hover:underline">
+                      {l.label}
+                    </Link>
+                  ))}
+                </nav>
+                <Link href="/account" className="block border-t border-slate-100 pt-2 text-slate-700 hover:underline">
+                  {person.name} <span className="text-slate-500">({person.role})</span>
+                </Link>
+                <form action={signOutAction}>
+                  <Button variant="secondary">Sign out</Button>
+                </form>
+              </div>
+            </details>
+          </>
+        )}
+      </div>
+    </header>
+  );
+}
