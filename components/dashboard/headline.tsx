@@ -15,25 +15,26 @@ function Card({ label, definition, value, sub, href, testId, bad = false }: {
   /** Bad news: the sub-line turns red; its words already say what is wrong. */
   bad?: boolean;
 }) {
-  const body = (
+  const figures = (
     <>
-      <p className="text-xs uppercase tracking-wide text-slate-600">
-        <Definition term={definition}>{label}</Definition>
-      </p>
       <p className="text-2xl font-semibold tabular-nums" data-testid={testId}>
         {value}
       </p>
       {sub && <p className={`text-xs ${bad ? "font-medium text-red-700" : "text-slate-600"}`}>{sub}</p>}
     </>
   );
+  // The definition's button sits outside the link: a control inside a link would be two targets in one.
   return (
     <div className="rounded border border-slate-200 bg-white p-3">
+      <p className="text-xs uppercase tracking-wide text-slate-600">
+        <Definition term={definition}>{label}</Definition>
+      </p>
       {href ? (
         <Link href={href} className="block hover:text-indigo-800">
-          {body}
+          {figures}
         </Link>
       ) : (
-        body
+        figures
       )}
     </div>
   );
