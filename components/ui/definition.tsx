@@ -21,7 +21,7 @@ export function Definition({ term, children }: { term: string; children: ReactNo
         aria-label={`What "${typeof children === "string" ? children : "this"}" means`}
         onClick={() => setOpen((o) => !o)}
         onKeyDown={(e) => e.key === "Escape" && setOpen(false)}
-        className="inline-flex h-4 w-4 items-center justify-center rounded-full border border-slate-400 text-[10px] normal-case leading-none text-slate-600 hover:bg-slate-100"
+        className="inline-flex h-4 w-4 print:hidden items-center justify-center rounded-full border border-slate-400 text-[10px] normal-case leading-none text-slate-600 hover:bg-slate-100"
       >
         ?
       </button>

@@ -174,18 +174,19 @@ test("at 390 px the header folds into a menu, and no page of the app scrolls sid
   await expect(page).toHaveURL(/\/rules$/);
 });
 
-test("a card's definition opens on a tap, not only on hover, and closes again", async ({ browser }) => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
-  const page = await context.newPage();
-  await signIn(page, "viewer");
-  await page.goto(DASHBOARD);
-  const button = page.getByRole("button", { name: 'What "Done (verified)" means' });
-  const note = page.getByRole("note").filter({ hasText: "a second person verified it" });
-  await expect(note).toBeHidden();
-  await button.tap();
-  await expect(note).toBeVisible();
-  await expect(button).toHaveAttribute("aria-expanded", "true");
-  await button.tap();
-  await expect(note).toBeHidden();
-  await context.close();
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test("a card's definition opens on a tap, not only on hover, and closes again", async ({ page }) => {
+    await signIn(page, "viewer");
+    await page.goto(DASHBOARD);
+    const button = page.getByRole("button", { name: 'What "Done (verified)" means' });
+    const note = page.getByRole("note").filter({ hasText: "a second person verified it" });
+    await expect(note).toBeHidden();
+    await button.tap();
+    await expect(note).toBeVisible();
+    await expect(button).toHaveAttribute("aria-expanded", "true");
+    await button.tap();
+    await expect(note).toBeHidden();
+  });
 });
