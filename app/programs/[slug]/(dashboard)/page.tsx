@@ -5,6 +5,7 @@ import { orNotFound } from "@/app/_lib/or-not-found";
 import { pageView, type SearchParams } from "@/app/_lib/page-view";
 import { AreaTable } from "@/components/dashboard/area-table";
 import { ClaimsStrip } from "@/components/dashboard/claims-strip";
+import { RecentVerificationsTable } from "@/components/dashboard/recent-verifications";
 import { Headline, HeadlineSentence } from "@/components/dashboard/headline";
 import { CriticalPathPanel, ForecastPanel, InflatedList, QualityPanel } from "@/components/dashboard/readiness-panels";
 import { Panel } from "@/components/ui/panel";
@@ -12,7 +13,6 @@ import { BurnUpChart, CumulativeFlowChart } from "@/components/dashboard/status-
 import { AsOfForm } from "@/components/program/as-of-form";
 import { AsOfPresets } from "@/components/program/as-of-presets";
 import { StatusCountsTable } from "@/components/program/status-counts-table";
-import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db/get-db";
 import { getDashboard } from "@/db/queries/get-dashboard";
 import { asOfPresets } from "@/lib/dashboard/as-of-presets";
@@ -105,24 +105,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
               <QualityPanel r={r} itemHref={itemHref} unownedHref={itemsHref({ unowned: "1" })} />
             </Panel>
             <Panel title="Last verified changes" id="recent">
-              {d.recent.length === 0 ? (
-                <p className="text-slate-600">No verification yet.</p>
-              ) : (
-                <ul className="space-y-1">
-                  {d.recent.map((v) => (
-                    <li key={v.transitionId} className="flex flex-wrap items-center gap-2">
-                      <span className="text-slate-600">{formatDate(v.verifiedAt)}</span>
-                      <Link href={itemHref(v.item)} className="font-mono hover:underline">
-                        {v.item}
-                      </Link>
-                      <StatusBadge status={v.to} />
-                      <span className="text-slate-600">
-                        reported by {v.reportedBy}, verified by {v.verifiedBy}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              )}
+              <RecentVerificationsTable rows={d.recent} itemHref={itemHref} />
             </Panel>
           </div>
         </>
