@@ -1,0 +1,17 @@
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The viewport that shows `bounds` at `zoom` in a pane of `pane` size: centred on each axis where it
+ * fits, else aligned to its top-left corner (with `margin`), where a left-to-right graph starts.
+ * The zoom is never changed, so text keeps the size it was made readable at.
+ */
+export function viewportFor(bounds: Box, pane: { width: number; height: number }, zoom: number, margin = 16) {
+  const axis = (start: number, size: number, room: number) =>
+    size * zoom <= room - 2 * margin ? (room - size * zoom) / 2 - start * zoom : margin - start * zoom;
+  return { x: axis(bounds.x, bounds.width, pane.width), y: axis(bounds.y, bounds.height, pane.height), zoom };
+}
