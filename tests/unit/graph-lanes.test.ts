@@ -100,6 +100,15 @@ describe("swimlane layout", () => {
     );
   });
 
+  it("lays out 10,000 items in 8 areas quickly", () => {
+    const nodes = Array.from({ length: 10_000 }, (_, i) => ({ key: `K${String(i).padStart(5, "0")}`, area: `Area ${i % 8}` }));
+    const edges = nodes.flatMap((n, i) => (i < 50 ? [] : [{ from: nodes[i - 50]!.key, to: n.key }, { from: nodes[(i * 7) % i]!.key, to: n.key }]));
+    const started = performance.now();
+    const { positions } = layoutLanes(nodes, edges);
+    expect(positions.size).toBe(10_000);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
   it("does not depend on the order it is given the items and edges in", () => {
     fc.assert(
       fc.property(programArb, ({ nodes, edges }) => {
@@ -122,5 +131,13 @@ describe("viewportFor", () => {
   it("aligns what does not fit to its top-left corner, keeping the zoom", () => {
     expect(viewportFor({ x: 500, y: 100, width: 3000, height: 2000 }, pane, 1, 16)).toEqual({ x: -484, y: -84, zoom: 1 });
     expect(viewportFor({ x: 0, y: 0, width: 3000, height: 200 }, pane, 1, 0)).toEqual({ x: 0, y: 200, zoom: 1 });
+  });
+
+  it("shifts as little as it must to keep one item in sight", () => {
+    const item = { x: 2000, y: 1500, width: 200, height: 60 };
+    // The item's right edge lands `margin` inside the pane's right edge; its bottom likewise.
+    expect(viewportFor({ x: 0, y: 0, width: 3000, height: 2000 }, pane, 1, 16, item)).toEqual({ x: 1000 - 16 - 2200, y: 600 - 16 - 1560, zoom: 1 });
+    // Already in sight: no shift.
+    expect(viewportFor({ x: 0, y: 0, width: 3000, height: 2000 }, pane, 1, 16, { x: 100, y: 100, width: 200, height: 60 })).toEqual({ x: 16, y: 16, zoom: 1 });
   });
 });
