@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeItemStatuses } from "@/lib/compute-item-statuses";
+import { parseGraphFocus } from "@/lib/graph-focus";
 import { buildGraphView } from "@/lib/graph-view";
 import { listItems } from "@/lib/items/item-query";
 import type { HistoryItem } from "@/lib/program-history";
@@ -39,5 +40,15 @@ describe("buildGraphView", () => {
   it("marks the critical path's items and the edges between consecutive ones", () => {
     expect(view.nodes.filter((n) => n.critical).map((n) => n.key)).toEqual(["S1", "N1"]);
     expect(view.edges.filter((e) => e.critical)).toEqual([{ from: "S1", to: "N1", critical: true }]);
+  });
+});
+
+describe("parseGraphFocus", () => {
+  it("takes a known focus, and follows a lineage only when there is an item to follow", () => {
+    expect(parseGraphFocus("critical", false)).toBe("critical");
+    expect(parseGraphFocus("ancestors", true)).toBe("ancestors");
+    expect(parseGraphFocus("descendants", false)).toBe("all");
+    expect(parseGraphFocus("everything", true)).toBe("all");
+    expect(parseGraphFocus(undefined, true)).toBe("all");
   });
 });
