@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from "react";
 import { formatWeeks } from "@/lib/format";
 import { LANE_SIZES, layoutLanes } from "@/lib/graph-lanes";
+import type { GraphFocus } from "@/lib/graph-focus";
 import { ancestorsOf, descendantsOf } from "@/lib/graph-lineage";
 import type { GraphArea, GraphEdge, GraphNode } from "@/lib/graph-view";
 import { viewportFor, type Box } from "@/lib/graph-viewport";
@@ -16,7 +17,7 @@ import { ItemCard } from "./item-card";
 import { ItemNode, type ItemFlowNode } from "./item-node";
 import { LaneBands } from "./lane-bands";
 
-type Focus = "all" | "critical" | "ancestors" | "descendants";
+type Focus = GraphFocus;
 
 const nodeTypes = { item: ItemNode };
 // The graph opens, and every focus move lands, at the zoom its text was sized for (11–12 px at 1).
@@ -35,6 +36,8 @@ export interface DependencyGraphProps {
   edges: GraphEdge[];
   areas: GraphArea[];
   criticalPath: { keys: string[]; remainingWeeks: number };
+  /** The view the URL asked for (already checked against the program). */
+  initial?: { area: string; item: string | null; focus: Focus };
 }
 
 /** The dependency graph: areas as rows, dependencies flowing left to right, a card for the item in hand. */
@@ -49,17 +52,17 @@ export function DependencyGraph(props: DependencyGraphProps) {
 const nodeIdOf = (target: EventTarget | null) =>
   target instanceof HTMLElement && target.classList.contains("react-flow__node") ? (target.dataset.id ?? null) : null;
 
-function Graph({ slug, nodes, edges, areas, criticalPath }: DependencyGraphProps) {
+function Graph({ slug, nodes, edges, areas, criticalPath, initial = { area: "", item: null, focus: "all" } }: DependencyGraphProps) {
   const router = useRouter();
   const flow = useReactFlow();
   const paneRef = useRef<HTMLDivElement>(null);
   const id = useId();
   const [ready, setReady] = useState(false);
-  const [area, setArea] = useState("");
-  const [selected, setSelected] = useState<string | null>(null);
+  const [area, setArea] = useState(initial.area);
+  const [selected, setSelected] = useState<string | null>(initial.item);
   const [hovered, setHovered] = useState<string | null>(null);
   const [focusedNode, setFocusedNode] = useState<string | null>(null);
-  const [focusChoice, setFocusChoice] = useState<Focus>("all");
+  const [focusChoice, setFocusChoice] = useState<Focus>(initial.focus);
   const focus: Focus = (focusChoice === "ancestors" || focusChoice === "descendants") && !selected ? "all" : focusChoice;
 
   const byKey = useMemo(() => new Map(nodes.map((n) => [n.key, n])), [nodes]);
@@ -145,10 +148,26 @@ function Graph({ slug, nodes, edges, areas, criticalPath }: DependencyGraphProps
     [layout],
   );
 
-  // Opens (and reopens after a filter) at the readable zoom on the top-left, where the graph starts.
+  // Opens (and reopens after a filter) at the readable zoom on the top-left, where the graph starts;
+  // a view linked with a focus or an item opens on that instead (see onInit).
+  const openedOnLink = useRef(false);
   useEffect(() => {
-    if (ready) void flow.setViewport(viewportFor({ x: 0, y: 0, width: layout.width, height: layout.height }, pane(), READABLE_ZOOM, 0));
+    if (!ready) return;
+    if (openedOnLink.current) openedOnLink.current = false;
+    else void flow.setViewport(viewportFor({ x: 0, y: 0, width: layout.width, height: layout.height }, pane(), READABLE_ZOOM, 0));
   }, [ready, layout, flow, pane]);
+
+  // The view stays in the URL, so it can be linked and bookmarked; asOf and knownAt ride along.
+  useEffect(() => {
+    const params = new URLSearchParams(window.location.search);
+    const put = (k: string, v: string | null) => (v ? params.set(k, v) : params.delete(k));
+    put("area", area);
+    put("item", selected);
+    put("focus", focus === "all" ? null : focus);
+    const query = params.toString();
+    const url = `${window.location.pathname}${query ? `?${query}` : ""}`;
+    if (url !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(null, "", url);
+  }, [area, selected, focus]);
 
   // Moves come from what a person did (a focus button, the item list), never from a re-render.
   const reveal = (f: Focus, key: string | null) => {
@@ -257,7 +276,14 @@ function Graph({ slug, nodes, edges, areas, criticalPath }: DependencyGraphProps
             edges={flowEdges}
             nodeTypes={nodeTypes}
             defaultViewport={{ x: 0, y: 0, zoom: READABLE_ZOOM }}
-            onInit={() => setReady(true)}
+            onInit={() => {
+              if (focus !== "all" || selected) {
+                openedOnLink.current = true;
+                if (focus !== "all") reveal(focus, selected);
+                else select(selected, true);
+              }
+              setReady(true);
+            }}
             minZoom={0.1}
             maxZoom={2}
             nodesDraggable={false}

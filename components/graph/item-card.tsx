@@ -30,7 +30,7 @@ export function ItemCard({
 }) {
   const waits = item.waitingOn.map((k) => byKey.get(k)).filter((n): n is GraphNode => n !== undefined);
   return (
-    <section aria-label={`${item.key} details`} data-testid="item-card" className="rounded-md border border-slate-300 bg-white p-3 text-[13px] leading-5 shadow-lg">
+    <section aria-label={`${item.key} details`} data-testid="item-card" className="min-w-0 break-words rounded-md border border-slate-300 bg-white p-3 text-[13px] leading-5 shadow-sm">
       <div className="flex items-start gap-2">
         <h2 className="min-w-0 flex-1 font-semibold text-slate-900">
           {item.key} · {item.title}
@@ -41,7 +41,7 @@ export function ItemCard({
           </button>
         )}
       </div>
-      <dl className="mt-1.5 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5 text-slate-700">
+      <dl className="mt-1.5 grid grid-cols-[max-content_minmax(0,1fr)] gap-x-3 gap-y-0.5 text-slate-700">
         <dt className="text-slate-600">Area</dt>
         <dd>{item.area}</dd>
         <dt className="text-slate-600">Owner</dt>

@@ -153,6 +153,8 @@ test("hovering or focusing an item shows its card: title, owner, true and report
   await expect(card).toContainText(`Reported status${STATUS_LABELS[item.reportedStatus]}`);
   await expect(card).toContainText(/Estimate\d+(\.\d)? wk/);
   await expect(card).toContainText(`Waits on${unfinished(item)[0]}`);
+  // The card fits its column: nothing pushes the page sideways.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
   await page.screenshot({ path: `${SHOTS}/graph-card-1280.png` });
   await page.mouse.move(1, 1);
   await expect(card).toHaveCount(0);
@@ -223,6 +225,14 @@ test("focusing an item's ancestors, then its descendants, shows exactly those it
   await page.getByRole("button", { name: "What depends on it" }).click();
   await expect(page.getByTestId("graph-focus")).toContainText(`${descendants.length} items depend on ${key}`);
   await expect.poll(async () => (await visibility(page)).lit).toEqual([key, ...descendants].sort());
+
+  // The view is in the URL: a reload (or a shared link) opens on the same focus, the item in sight.
+  await expect(page).toHaveURL(new RegExp(`item=${key}&focus=descendants`));
+  await page.reload();
+  await expect(node(page, key)).toBeAttached({ timeout: 20_000 });
+  await expect(page.getByRole("button", { name: "What depends on it" })).toHaveAttribute("aria-pressed", "true");
+  await expect.poll(async () => (await visibility(page)).lit).toEqual([key, ...descendants].sort());
+  await expect.poll(() => inPane(page, key)).toBe(true);
 });
 
 test("the minimap draws every item and moves the view when clicked", async ({ page }) => {
