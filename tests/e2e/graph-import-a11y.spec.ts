@@ -9,7 +9,7 @@ test("the graph lays out the program and a node leads to its item", async ({ pag
   await expect(node).toBeVisible({ timeout: 20_000 });
   await expect(page.locator(".react-flow__node")).toHaveCount(64);
   await page.screenshot({ path: testInfo.outputPath("graph-1280.png") });
-  await node.click();
+  await node.dblclick();
   await expect(page).toHaveURL(/\/programs\/boost-offload\/items\/FND-01/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("FND-01");
 });

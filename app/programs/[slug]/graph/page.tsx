@@ -5,7 +5,8 @@ import { pageView, type SearchParams } from "@/app/_lib/page-view";
 import { DependencyGraph } from "@/components/graph/dependency-graph";
 import { getDb } from "@/db/get-db";
 import { getReadiness } from "@/db/queries/get-readiness";
-import { queryItems, parseItemQuery } from "@/db/queries/query-items";
+import { loadSnapshot } from "@/db/queries/load-snapshot";
+import { parseGraphFocus } from "@/lib/graph-focus";
 import { buildGraphView } from "@/lib/graph-view";
 
 export const dynamic = "force-dynamic";
@@ -19,18 +20,35 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function GraphPage({ params, searchParams }: Props) {
   await requireSignedIn();
   const { slug } = await params;
-  const { view, asOf, knownAt } = await pageView(searchParams);
+  const { search, view, asOf, knownAt } = await pageView(searchParams);
   const db = getDb();
-  const items = orNotFound(() => queryItems(db, slug, parseItemQuery({ asOf: view.asOf, knownAt: view.knownAt })).all);
-  const readiness = getReadiness(db, slug, asOf, knownAt);
-  const graph = buildGraphView(items, readiness.criticalPath.keys);
+  // One snapshot (memoised by log head) serves the items and the readiness behind the critical path.
+  const items = orNotFound(() => loadSnapshot(db, slug, asOf, knownAt).listed);
+  const { criticalPath } = getReadiness(db, slug, asOf, knownAt);
+  const graph = buildGraphView(items, criticalPath.keys);
+  // A linked view (area, item, focus) opens as it was; anything the program does not know is dropped.
+  const param = (k: string) => (typeof search[k] === "string" ? (search[k] as string) : "");
+  const area = graph.areas.some((a) => a.area === param("area")) ? param("area") : "";
+  const item = items.some((i) => i.key === param("item") && (!area || i.area === area)) ? param("item") : null;
+  const focus = parseGraphFocus(param("focus"), item !== null);
   return (
     <section className="space-y-3">
       <h1 className="text-xl font-semibold">Dependency graph</h1>
       {items.length === 0 ? (
-        <p className="text-slate-600">This program has no work items yet.</p>
+        <p className="rounded border border-slate-200 bg-white p-4 text-slate-700">
+          {view.asOf
+            ? "No work item was in this program on that date, so there is no dependency graph to draw."
+            : "This program has no work items yet, so there is no dependency graph to draw. Items arrive through an import or the API."}
+        </p>
       ) : (
-        <DependencyGraph slug={slug} nodes={graph.nodes} edges={graph.edges} areas={[...new Set(items.map((i) => i.area))].sort()} />
+        <DependencyGraph
+          slug={slug}
+          nodes={graph.nodes}
+          edges={graph.edges}
+          areas={graph.areas}
+          criticalPath={{ keys: criticalPath.keys, remainingWeeks: criticalPath.remainingWeeks }}
+          initial={{ area, item, focus }}
+        />
       )}
     </section>
   );
