@@ -3,6 +3,7 @@ import { ClaimChips } from "./claim-chips";
 import { ClaimHeadline } from "./claim-headline";
 import { LinkedItemsTable } from "./linked-items-table";
 import { VerdictChip } from "./verdict-chip";
+import { IllustrativeMark } from "@/components/ui/illustrative-mark";
 import type { EvaluatedClaim } from "@/lib/claims/evaluate-claims";
 import { sourceHost } from "@/lib/claims/source-host";
 
@@ -44,14 +45,16 @@ export function ClaimCard({
           <dt className="text-slate-600" title="On the claim's date, as the tracker's records of that day showed">
             as recorded that day
           </dt>
-          <dd data-testid="verdict-known-then">
+          <dd data-testid="verdict-known-then" className="flex items-center gap-1">
             <VerdictChip verdict={c.verdictKnownThen} />
+            {c.illustrativeAtClaimDate && c.factsUntil && <IllustrativeMark factsUntil={c.factsUntil} />}
           </dd>
         </div>
         <div className="flex items-center gap-1.5">
           <dt className="text-slate-600">{asOfLabel.toLowerCase()}</dt>
-          <dd data-testid="verdict-as-of">
+          <dd data-testid="verdict-as-of" className="flex items-center gap-1">
             <VerdictChip verdict={c.verdictAsOf} />
+            {c.illustrativeAsOf && c.factsUntil && <IllustrativeMark factsUntil={c.factsUntil} />}
           </dd>
         </div>
         <div className="flex items-center gap-1.5">
