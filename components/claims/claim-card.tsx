@@ -45,17 +45,25 @@ export function ClaimCard({
           <dt className="text-slate-600" title="On the claim's date, as the tracker's records of that day showed">
             as recorded that day
           </dt>
-          <dd data-testid="verdict-known-then" className="flex items-center gap-1">
+          <dd data-testid="verdict-known-then">
             <VerdictChip verdict={c.verdictKnownThen} />
-            {c.illustrativeAtClaimDate && c.factsUntil && <IllustrativeMark factsUntil={c.factsUntil} />}
           </dd>
+          {c.illustrativeAtClaimDate && c.factsUntil && (
+            <dd>
+              <IllustrativeMark factsUntil={c.factsUntil} testId="verdict-known-then-illustrative" />
+            </dd>
+          )}
         </div>
         <div className="flex items-center gap-1.5">
           <dt className="text-slate-600">{asOfLabel.toLowerCase()}</dt>
-          <dd data-testid="verdict-as-of" className="flex items-center gap-1">
+          <dd data-testid="verdict-as-of">
             <VerdictChip verdict={c.verdictAsOf} />
-            {c.illustrativeAsOf && c.factsUntil && <IllustrativeMark factsUntil={c.factsUntil} />}
           </dd>
+          {c.illustrativeAsOf && c.factsUntil && (
+            <dd>
+              <IllustrativeMark factsUntil={c.factsUntil} testId="verdict-as-of-illustrative" />
+            </dd>
+          )}
         </div>
         <div className="flex items-center gap-1.5">
           <dt className="text-slate-600">links met on its date</dt>

@@ -29,8 +29,8 @@ test("the demo dashboard marks today's figures illustrative, and not those at 20
 test("a claim page marks the today verdict, not the verdict of a claim made before the horizon", async ({ page }) => {
   await signIn(page, "viewer");
   await page.goto(`${DEMO}/claims/ignite-keynote-2024-11`);
-  await expect(page.getByTestId("verdict-as-of").getByTestId("illustrative-mark")).toBeVisible();
-  await expect(page.getByTestId("verdict-known-then").getByTestId("illustrative-mark")).toHaveCount(0);
+  await expect(page.getByTestId("verdict-as-of-illustrative")).toBeVisible();
+  await expect(page.getByTestId("verdict-known-then-illustrative")).toHaveCount(0);
   await expect(page.getByTestId("rating-illustrative")).toHaveCount(0);
 
   // A real statement made after the horizon is rated against invented records.
@@ -39,7 +39,7 @@ test("a claim page marks the today verdict, not the verdict of a claim made befo
 
   await page.goto(`${DEMO}/claims/ignite-keynote-2024-11?asOf=2024-12-31`);
   await expect(page.getByTestId("verdict-as-of")).toBeVisible();
-  await expect(page.getByTestId("illustrative-mark")).toHaveCount(0);
+  await expect(page.getByTestId("verdict-as-of-illustrative")).toHaveCount(0);
 });
 
 test("the items list and an item page carry the mark past the horizon", async ({ page }) => {

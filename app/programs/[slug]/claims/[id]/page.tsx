@@ -103,17 +103,25 @@ export default async function ClaimPage({ params, searchParams }: Props) {
             <dt className="text-slate-600" title="On the claim's date, as the tracker's records of that day showed">
               As recorded that day
             </dt>
-            <dd data-testid="verdict-known-then" className="flex items-center gap-1">
+            <dd data-testid="verdict-known-then">
               <VerdictChip verdict={claim.verdictKnownThen} />
-              {claim.illustrativeAtClaimDate && claim.factsUntil && <IllustrativeMark factsUntil={claim.factsUntil} />}
             </dd>
+            {claim.illustrativeAtClaimDate && claim.factsUntil && (
+              <dd>
+                <IllustrativeMark factsUntil={claim.factsUntil} testId="verdict-known-then-illustrative" />
+              </dd>
+            )}
           </div>
           <div className="flex items-center gap-1.5">
             <dt className="text-slate-600">{nowLabel}</dt>
-            <dd data-testid="verdict-as-of" className="flex items-center gap-1">
+            <dd data-testid="verdict-as-of">
               <VerdictChip verdict={claim.verdictAsOf} />
-              {claim.illustrativeAsOf && claim.factsUntil && <IllustrativeMark factsUntil={claim.factsUntil} />}
             </dd>
+            {claim.illustrativeAsOf && claim.factsUntil && (
+              <dd>
+                <IllustrativeMark factsUntil={claim.factsUntil} testId="verdict-as-of-illustrative" />
+              </dd>
+            )}
           </div>
         </dl>
         <div>
