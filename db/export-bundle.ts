@@ -92,6 +92,7 @@ export function readNormalizedBundle(db: Db, slug: string): NormalizedBundle {
       name: program.name,
       description: program.description,
       targetDate: program.targetDate,
+      factsUntil: program.factsUntil,
       thresholds: thresholdsOf(program),
     },
     people: personIds.map((id) => {

@@ -134,6 +134,7 @@ function writeBundle(tx: Tx, b: NormalizedBundle, actor: string | null): void {
       name: b.program.name,
       description: b.program.description,
       targetDate: b.program.targetDate,
+      factsUntil: b.program.factsUntil,
       ...b.program.thresholds,
     })
     .returning({ id: programs.id })
@@ -267,7 +268,7 @@ function writeBundle(tx: Tx, b: NormalizedBundle, actor: string | null): void {
 
 /** Log payloads carry times as text so the log reads on its own. */
 function toPayload(record: object): Record<string, unknown> {
-  const timeFields = new Set(["effectiveAt", "recordedAt", "verifiedAt", "identifiedAt", "targetDate", "measuredAt", "date"]);
+  const timeFields = new Set(["effectiveAt", "recordedAt", "verifiedAt", "identifiedAt", "targetDate", "factsUntil", "measuredAt", "date"]);
   return Object.fromEntries(
     Object.entries(record).map(([k, v]) => [k, timeFields.has(k) && typeof v === "number" ? formatDateOrInstant(v) : v ?? null]),
   );

@@ -25,6 +25,8 @@ export const programs = sqliteTable("programs", {
   name: text("name").notNull(),
   description: text("description").notNull().default(""),
   targetDate: integer("target_date"),
+  /** Evidence horizon: start of the last day whose figures are fact; later ones are illustrative. */
+  factsUntil: integer("facts_until"),
   testCoveragePct: real("test_coverage_pct").notNull().default(70),
   unvettedCrates: integer("unvetted_crates").notNull().default(0),
   crashOwnerRegistered: integer("crash_owner_registered", { mode: "boolean" }).notNull().default(true),

@@ -15,7 +15,7 @@ export const createProgramAction = defineFormAction({
   redirect: ({ input }) => `/programs/${input.slug}`,
 });
 
-const EDIT_FIELDS = ["name", "description", "targetDate", "testCoveragePct", "unvettedCrates"] as const;
+const EDIT_FIELDS = ["name", "description", "targetDate", "factsUntil", "testCoveragePct", "unvettedCrates"] as const;
 
 export const editProgramAction = defineFormAction({
   args: ["slug"],
@@ -26,6 +26,7 @@ export const editProgramAction = defineFormAction({
       name: formText(form, "name"),
       description: formText(form, "description"),
       targetDate: formText(form, "targetDate") || null,
+      factsUntil: formText(form, "factsUntil") || null,
       thresholds: {
         testCoveragePct: Number(formText(form, "testCoveragePct")),
         unvettedCrates: Number(formText(form, "unvettedCrates")),

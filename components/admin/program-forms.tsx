@@ -35,6 +35,7 @@ export interface ProgramSettings {
   name: string;
   description: string;
   targetDate: string | null;
+  factsUntil: string | null;
   thresholds: { testCoveragePct: number; unvettedCrates: number; crashOwnerRegistered: boolean };
   version: number;
 }
@@ -45,6 +46,7 @@ export function EditProgramForm({ slug, program, serverAction }: { slug: string;
     name: program.name,
     description: program.description,
     targetDate: program.targetDate ?? "",
+    factsUntil: program.factsUntil ?? "",
     testCoveragePct: String(program.thresholds.testCoveragePct),
     unvettedCrates: String(program.thresholds.unvettedCrates),
   };
@@ -59,6 +61,9 @@ export function EditProgramForm({ slug, program, serverAction }: { slug: string;
       </Field>
       <Field label="Committed target date">
         <Input name="targetDate" type="date" defaultValue={v.targetDate} />
+      </Field>
+      <Field label="Evidence horizon (facts until)" hint="Figures and verdicts for later dates are marked illustrative. Leave empty if all data is real.">
+        <Input name="factsUntil" type="date" defaultValue={v.factsUntil} />
       </Field>
       <fieldset className="grid gap-3 sm:grid-cols-3">
         <legend className="text-slate-700">Quality thresholds</legend>

@@ -3,6 +3,7 @@ import { ClaimChips } from "./claim-chips";
 import { ClaimHeadline } from "./claim-headline";
 import { LinkedItemsTable } from "./linked-items-table";
 import { VerdictChip } from "./verdict-chip";
+import { IllustrativeMark } from "@/components/ui/illustrative-mark";
 import type { EvaluatedClaim } from "@/lib/claims/evaluate-claims";
 import { sourceHost } from "@/lib/claims/source-host";
 
@@ -47,12 +48,22 @@ export function ClaimCard({
           <dd data-testid="verdict-known-then">
             <VerdictChip verdict={c.verdictKnownThen} />
           </dd>
+          {c.illustrativeAtClaimDate && c.factsUntil && (
+            <dd>
+              <IllustrativeMark factsUntil={c.factsUntil} testId="verdict-known-then-illustrative" />
+            </dd>
+          )}
         </div>
         <div className="flex items-center gap-1.5">
           <dt className="text-slate-600">{asOfLabel.toLowerCase()}</dt>
           <dd data-testid="verdict-as-of">
             <VerdictChip verdict={c.verdictAsOf} />
           </dd>
+          {c.illustrativeAsOf && c.factsUntil && (
+            <dd>
+              <IllustrativeMark factsUntil={c.factsUntil} testId="verdict-as-of-illustrative" />
+            </dd>
+          )}
         </div>
         <div className="flex items-center gap-1.5">
           <dt className="text-slate-600">links met on its date</dt>

@@ -1,12 +1,16 @@
 import Link from "next/link";
 import type { Verdict } from "@/lib/claims/claim-verdict";
 import { VerdictChip } from "../claims/verdict-chip";
+import { IllustrativeMark } from "../ui/illustrative-mark";
 
 export interface StripClaim {
   id: string;
   date: string;
   speaker: string;
   verdictAtClaimDate: Verdict;
+  /** Made after the program's evidence horizon: its verdict is illustrative. */
+  illustrativeAtClaimDate?: boolean;
+  factsUntil?: string | null;
 }
 
 /** Every public claim made by asOf, oldest first, each with its verdict on its own date. */
@@ -30,6 +34,7 @@ export function ClaimsStrip({ asOf, claims, claimHref }: { asOf: string; claims:
                 <span className="tabular-nums text-slate-600">{c.date}</span>
                 <span className="font-medium">{c.speaker}</span>
                 <VerdictChip verdict={c.verdictAtClaimDate} />
+                {c.illustrativeAtClaimDate && c.factsUntil && <IllustrativeMark factsUntil={c.factsUntil} />}
               </Link>
             </li>
           ))}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import type { HeadlineClause } from "@/lib/dashboard/headline-sentence";
 import type { Readiness } from "@/lib/readiness/compute-readiness";
 import { formatPercentFloor, formatWeeks } from "@/lib/format";
@@ -41,10 +42,10 @@ function Card({ label, definition, value, sub, href, testId, bad = false }: {
 }
 
 /** The dashboard in one sentence; bad news in red and in words, so colour is never alone. */
-export function HeadlineSentence({ asOf, clauses }: { asOf: string; clauses: readonly HeadlineClause[] }) {
+export function HeadlineSentence({ asOf, clauses, mark }: { asOf: string; clauses: readonly HeadlineClause[]; mark?: ReactNode }) {
   return (
     <p data-testid="headline-sentence" className="text-base leading-relaxed text-slate-900">
-      <span className="font-medium">As of {asOf}:</span>{" "}
+      <span className="font-medium">As of {asOf}:</span> {mark && <>{mark} </>}
       {clauses.map((c, i) => (
         <span key={i}>
           {i > 0 && <span aria-hidden="true" className="text-slate-400"> · </span>}

@@ -1,17 +1,53 @@
 "use client";
 
-import { Area, AreaChart, CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Area, AreaChart, CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { groupClaimMarks, type ClaimMark, type ClaimMarkGroup } from "@/lib/charts/claim-marks";
 import type { StatusPoint } from "@/lib/charts/status-over-time";
 import { timeTicks } from "@/lib/charts/time-ticks";
 import { statusLabel, verdictLabel } from "@/lib/labels";
 import { STATUSES } from "@/lib/status";
 import { STATUS_COLORS, VERDICT_COLORS } from "@/lib/status-colors";
+import { IllustrativeMark } from "../ui/illustrative-mark";
 
 export type { ClaimMark };
 
 const toTime = (date: string) => Date.parse(`${date}T00:00:00Z`);
 const tipDate = (t: unknown) => new Date(Number(t)).toISOString().slice(0, 10);
+
+const DAY_MS = 86_400_000;
+
+/** Where the chart passes the evidence horizon: from the day after it to the chart's end, or null. */
+function pastHorizon(factsUntil: string | null | undefined, max: number): number | null {
+  if (!factsUntil) return null;
+  const from = toTime(factsUntil) + DAY_MS;
+  return from <= max ? from : null;
+}
+
+/** The segment after the evidence horizon, shaded and labelled on the chart (DESIGN §13). */
+function horizonArea(from: number | null, max: number) {
+  return from === null ? null : (
+    <ReferenceArea
+      x1={from}
+      x2={max}
+      fill="#fef3c7"
+      fillOpacity={0.5}
+      stroke="#b45309"
+      strokeDasharray="4 2"
+      ifOverflow="hidden"
+      label={{ value: "illustrative", position: "insideTopRight", fontSize: 11, fill: "#78350f" }}
+    />
+  );
+}
+
+/** The caption's words for the shaded segment: colour never alone. */
+function HorizonCaption({ factsUntil, from }: { factsUntil: string | null | undefined; from: number | null }) {
+  return from === null || !factsUntil ? null : (
+    <>
+      {" "}
+      Shaded after {factsUntil}: <IllustrativeMark factsUntil={factsUntil} testId="chart-illustrative-mark" /> (past the evidence horizon).
+    </>
+  );
+}
 
 /** A legend in HTML, in the order given: readable, wrapping on a phone, and the same order as the work flows. */
 function ChartLegend({ entries }: { entries: { name: string; color: string; dashed?: boolean }[] }) {
@@ -54,7 +90,7 @@ function ClaimMarker({ group, viewBox }: { group: ClaimMarkGroup; viewBox?: { x?
  * Burn-up: verified against reported, for done and for started work, with scope, and the public
  * claims on the time axis coloured by their verdict on their date.
  */
-export function BurnUpChart({ series, claims }: { series: StatusPoint[]; claims: ClaimMark[] }) {
+export function BurnUpChart({ series, claims, factsUntil }: { series: StatusPoint[]; claims: ClaimMark[]; factsUntil?: string | null }) {
   const data = series.map((p) => ({
     t: toTime(p.date),
     scope: p.scope,
@@ -70,6 +106,7 @@ export function BurnUpChart({ series, claims }: { series: StatusPoint[]; claims:
   const max = asOf;
   const items = Math.max(1, ...data.map((d) => d.scope));
   const groups = groupClaimMarks(claims, min, max, (max - min) / 40);
+  const illustrativeFrom = pastHorizon(factsUntil, max);
   const ticks = timeTicks(min, max);
   const labelOf = new Map(ticks.map((k) => [k.t, k.label]));
   const lines = [
@@ -95,6 +132,7 @@ export function BurnUpChart({ series, claims }: { series: StatusPoint[]; claims:
           />
           <YAxis allowDecimals={false} domain={[0, items]} fontSize={11} width={32} />
           <Tooltip labelFormatter={tipDate} />
+          {horizonArea(illustrativeFrom, max)}
           {lines.map((l) => (
             <Line
               key={l.key}
@@ -117,18 +155,20 @@ export function BurnUpChart({ series, claims }: { series: StatusPoint[]; claims:
       <figcaption className="mt-1 text-xs text-slate-600">
         Diamonds: public claims made by this date ({claimTimes.length}), coloured by their verdict on their date — hover or focus one
         to read it. Verified counts only transitions a second person confirmed.
+        <HorizonCaption factsUntil={factsUntil} from={illustrativeFrom} />
       </figcaption>
     </figure>
   );
 }
 
 /** Cumulative flow of true status: how many items sat at each level, week by week. */
-export function CumulativeFlowChart({ series }: { series: StatusPoint[] }) {
+export function CumulativeFlowChart({ series, factsUntil }: { series: StatusPoint[]; factsUntil?: string | null }) {
   const data = series.map((p) => ({ t: toTime(p.date), ...p.byTrueStatus }));
   const [min, max] = [data[0]?.t ?? 0, data.at(-1)?.t ?? 0];
   const ticks = timeTicks(min, max);
   const labelOf = new Map(ticks.map((k) => [k.t, k.label]));
   const items = Math.max(1, ...series.map((p) => p.scope));
+  const illustrativeFrom = pastHorizon(factsUntil, max);
   return (
     <figure aria-label="Cumulative flow of true status over time">
       <ResponsiveContainer width="100%" height={260}>
@@ -145,6 +185,7 @@ export function CumulativeFlowChart({ series }: { series: StatusPoint[] }) {
           />
           <YAxis allowDecimals={false} domain={[0, items]} fontSize={11} width={32} />
           <Tooltip labelFormatter={tipDate} />
+          {horizonArea(illustrativeFrom, max)}
           {/* Stacked done at the bottom, so the bands rise in the order work flows. */}
           {[...STATUSES].reverse().map((s) => (
             <Area
@@ -162,7 +203,10 @@ export function CumulativeFlowChart({ series }: { series: StatusPoint[] }) {
         </AreaChart>
       </ResponsiveContainer>
       <ChartLegend entries={STATUSES.map((s) => ({ name: statusLabel(s), color: STATUS_COLORS[s] }))} />
-      <figcaption className="mt-1 text-xs text-slate-600">True status only: unverified progress does not count.</figcaption>
+      <figcaption className="mt-1 text-xs text-slate-600">
+        True status only: unverified progress does not count.
+        <HorizonCaption factsUntil={factsUntil} from={illustrativeFrom} />
+      </figcaption>
     </figure>
   );
 }

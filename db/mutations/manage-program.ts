@@ -12,7 +12,7 @@ import { programs, type Person } from "../schema";
 
 /** A new, empty program: an import of a bundle with no items, so every rule stays in one place. */
 export interface CreateProgramArgs {
-  /** `{ slug, name, description?, targetDate? }`, parsed here. */
+  /** `{ slug, name, description?, targetDate?, factsUntil? }`, parsed here. */
   input: unknown;
   actor: Person;
 }
@@ -38,13 +38,15 @@ export function editProgram(db: Db, { slug, input, expectedVersion, actor }: Edi
     const current = getProgramOrThrow(tx, slug);
     checkExpectedVersion(`program "${slug}"`, current.version, body.version, expectedVersion);
     const version = current.version;
-    const { version: _v, thresholds, targetDate, ...fields } = body;
+    const { version: _v, thresholds, targetDate, factsUntil, ...fields } = body;
+    const day = (d: string | null) => (d === null ? null : toInstant(d));
     const updated = tx
       .update(programs)
       .set({
         ...fields,
         ...thresholds,
-        ...(targetDate !== undefined ? { targetDate: targetDate === null ? null : toInstant(targetDate) } : {}),
+        ...(targetDate !== undefined ? { targetDate: day(targetDate) } : {}),
+        ...(factsUntil !== undefined ? { factsUntil: day(factsUntil) } : {}),
         version: current.version + 1,
       })
       .where(and(eq(programs.id, current.id), eq(programs.version, version)))
@@ -56,7 +58,13 @@ export function editProgram(db: Db, { slug, input, expectedVersion, actor }: Edi
       entity: "program",
       entityId: slug,
       programSlug: slug,
-      payload: { ...fields, ...(thresholds ? { thresholds } : {}), ...(targetDate !== undefined ? { targetDate } : {}), version: updated!.version },
+      payload: {
+        ...fields,
+        ...(thresholds ? { thresholds } : {}),
+        ...(targetDate !== undefined ? { targetDate } : {}),
+        ...(factsUntil !== undefined ? { factsUntil } : {}),
+        version: updated!.version,
+      },
     });
     return { slug, version: updated!.version };
   });

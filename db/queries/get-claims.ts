@@ -13,7 +13,7 @@ export function getClaims(db: Db, slug: string, asOf: number, knownAt: number) {
   const snapshot = loadSnapshot(db, slug, asOf, knownAt);
   const { program, items } = snapshot;
   const records = loadClaims(db, program.id);
-  const claims = memoByHead(db, `claims:${slug}:${asOf}:${knownAt}`, () => evaluateClaims(records, items, asOf, knownAt));
+  const claims = memoByHead(db, `claims:${slug}:${asOf}:${knownAt}`, () => evaluateClaims(records, items, asOf, knownAt, program.factsUntil));
   return { program, snapshot, records, claims };
 }
 

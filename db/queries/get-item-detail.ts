@@ -1,5 +1,6 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
+import { horizonMark } from "@/lib/evidence-horizon";
 import { isVisible } from "@/lib/fold-item-status";
 import { formatDateOrInstant } from "@/lib/time";
 import type { Db } from "../index";
@@ -12,7 +13,8 @@ const verifier = alias(people, "verifier");
 /** One item with its whole history, evidence, verifications, dependencies, dependents and signals. */
 export function getItemDetail(db: Db, slug: string, key: string, asOf: number, knownAt: number) {
   const { item, ownerEmail } = findProgramItem(db, slug, key);
-  const statuses = new Map(loadSnapshot(db, slug, asOf, knownAt).statuses.map((i) => [i.key, i]));
+  const snapshot = loadSnapshot(db, slug, asOf, knownAt);
+  const statuses = new Map(snapshot.statuses.map((i) => [i.key, i]));
   const self = statuses.get(key)!;
 
   const rows = db
@@ -44,6 +46,7 @@ export function getItemDetail(db: Db, slug: string, key: string, asOf: number, k
     targetDate: item.targetDate === null ? null : formatDateOrInstant(item.targetDate),
     version: item.version,
     asOf: formatDateOrInstant(asOf),
+    ...horizonMark(snapshot.program.factsUntil, asOf),
     trueStatus: self.trueStatus,
     reportedStatus: self.reportedStatus,
     dependsOn: self.dependsOn.map(related),

@@ -11,6 +11,7 @@ export function getProgram(db: Db, slug: string) {
     name: p.name,
     description: p.description,
     targetDate: p.targetDate === null ? null : formatDate(p.targetDate),
+    factsUntil: p.factsUntil === null ? null : formatDate(p.factsUntil),
     thresholds: thresholdsOf(p),
     version: p.version,
   };

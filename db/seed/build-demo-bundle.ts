@@ -1046,6 +1046,8 @@ function buildBundle() {
       name: "Boost offload program",
       description: PROGRAM_DESCRIPTION,
       targetDate: "2025-06-30",
+      // The public account ends here; items and history after it are invented (DESIGN §13).
+      factsUntil: "2024-12-31",
       thresholds: { testCoveragePct: 70, unvettedCrates: 0, crashOwnerRegistered: true },
     },
     // Roles make the demo usable at once: the three reviewers who own nothing verify, everyone else reports.

@@ -73,6 +73,7 @@ export const bundleSchema = z.object({
     name: requiredText(200),
     description: text(5000).default(""),
     targetDate: dateStringSchema.nullish(),
+    factsUntil: dateStringSchema.nullish(),
     thresholds: thresholdsSchema.default({ testCoveragePct: 70, unvettedCrates: 0, crashOwnerRegistered: true }),
   }),
   people: z

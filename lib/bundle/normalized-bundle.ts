@@ -9,6 +9,8 @@ export interface NormalizedBundle {
     name: string;
     description: string;
     targetDate: number | null;
+    /** Evidence horizon (DESIGN §13): start of its day; later figures are illustrative. */
+    factsUntil: number | null;
     thresholds: { testCoveragePct: number; unvettedCrates: number; crashOwnerRegistered: boolean };
   };
   people: { email: string; name: string; team: string; role: Role | null }[];

@@ -7,7 +7,7 @@ export function toBundleJson(b: NormalizedBundle) {
   const date = (ms: number | null) => (ms === null ? null : formatDate(ms));
   return {
     format: BUNDLE_FORMAT,
-    program: { ...b.program, targetDate: date(b.program.targetDate) },
+    program: { ...b.program, targetDate: date(b.program.targetDate), factsUntil: date(b.program.factsUntil) },
     // Roles are account settings, not program data: an export never carries them.
     people: b.people.map((p) => ({ email: p.email, name: p.name, team: p.team })),
     items: b.items.map((i) => ({

@@ -45,6 +45,7 @@ function normalize(b: ParsedBundle): NormalizedBundle {
       name: b.program.name,
       description: b.program.description,
       targetDate: b.program.targetDate ? toInstant(b.program.targetDate) : null,
+      factsUntil: b.program.factsUntil ? toInstant(b.program.factsUntil) : null,
       thresholds: b.program.thresholds,
     },
     people: b.people.map((p) => ({ email: p.email, name: p.name, team: p.team, role: p.role ?? null })),

@@ -16,6 +16,9 @@ const COLUMNS = [
   "verdictKnownThen",
   "verdictAsOf",
   "asOf",
+  "factsUntil",
+  "illustrativeAtClaimDate",
+  "illustrativeAsOf",
 ];
 
 /** The claims comparison as CSV (one row per claim, formulas neutralised). */
@@ -25,11 +28,19 @@ export function claimsToCsv(claims: readonly EvaluatedClaim[]): string {
 
 /** The claims comparison as Markdown, stored text escaped so it reads as text. */
 export function claimsToMarkdown(programName: string, claims: readonly EvaluatedClaim[], asOf: string): string {
+  const factsUntil = claims.find((c) => c.factsUntil !== null)?.factsUntil ?? null;
+  const mark = (verdict: string, illustrative: boolean) => (illustrative ? `${verdict} (illustrative)` : verdict);
   const lines = [
     `# Public claims against the evidence — ${escapeMarkdown(programName)}`,
     "",
     `Verdicts: on the claim's date with today's knowledge · as the records of that day showed · as of ${asOf}.`,
     "",
+    ...(factsUntil === null
+      ? []
+      : [
+          `Evidence horizon: facts until ${factsUntil}. A verdict marked (illustrative) is computed for a later date: invented continuation, not fact.`,
+          "",
+        ]),
     markdownTable(
       ["date", "speaker", "claim", "links met", "on its date", "as recorded then", "as of"],
       claims.map((c) => [
@@ -37,9 +48,9 @@ export function claimsToMarkdown(programName: string, claims: readonly Evaluated
         escapeMarkdown(c.speaker),
         `${c.quoteIsParaphrase ? "(paraphrase) " : ""}${escapeMarkdown(c.quote)} ${markdownLink("source", c.url)}`,
         `${c.metAtClaimDate} / ${c.linked}`,
-        c.verdictAtClaimDate,
-        c.verdictKnownThen,
-        c.verdictAsOf,
+        mark(c.verdictAtClaimDate, c.illustrativeAtClaimDate),
+        mark(c.verdictKnownThen, c.illustrativeAtClaimDate),
+        mark(c.verdictAsOf, c.illustrativeAsOf),
       ]),
     ),
     "",

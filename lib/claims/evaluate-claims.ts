@@ -1,4 +1,5 @@
 import type { NormalizedBundle } from "../bundle/normalized-bundle";
+import { isIllustrative } from "../evidence-horizon";
 import type { ItemWithTransitions } from "../item-with-transitions";
 import type { Status } from "../status";
 import { formatDate, toInstant } from "../time";
@@ -19,6 +20,12 @@ export type EvaluatedClaim = Omit<ClaimRecord, "date" | "links"> & {
   /** At the query's asOf (default: now). */
   verdictAsOf: Verdict;
   asOf: string;
+  /** The program's evidence horizon (DESIGN §13), or null. */
+  factsUntil: string | null;
+  /** The claim's date is past the horizon: both verdicts on that date are illustrative. */
+  illustrativeAtClaimDate: boolean;
+  /** asOf is past the horizon: `verdictAsOf` is illustrative. */
+  illustrativeAsOf: boolean;
   links: (ClaimAssessment["links"][number] & { trueStatusAsOf: Status; metAsOf: boolean })[];
 };
 
@@ -28,6 +35,7 @@ export function evaluateClaims(
   items: readonly ItemWithTransitions[],
   asOf: number,
   knownAt: number,
+  factsUntil: number | null = null,
 ): EvaluatedClaim[] {
   const byKey = new Map(items.map((i) => [i.key, i]));
   return claims.map((c) => {
@@ -47,6 +55,9 @@ export function evaluateClaims(
       verdictKnownThen: knownThen.verdict,
       verdictAsOf: now.verdict,
       asOf: formatDate(asOf),
+      factsUntil: factsUntil === null ? null : formatDate(factsUntil),
+      illustrativeAtClaimDate: isIllustrative(factsUntil, claimEnd),
+      illustrativeAsOf: isIllustrative(factsUntil, asOf),
       links: atDate.links.map((l, i) => ({ ...l, trueStatusAsOf: now.links[i]!.trueStatus, metAsOf: now.links[i]!.met })),
     };
   });

@@ -8,16 +8,18 @@ export const programCreateSchema = z.object({
   name: z.string().trim().min(1, "must not be empty").max(200),
   description: z.string().trim().max(5000).default(""),
   targetDate: writeDateSchema.nullish(),
+  factsUntil: writeDateSchema.nullish(),
   thresholds: thresholdsSchema.optional(),
 });
 
-/** Body of `PATCH /api/programs/{slug}`: name, description, target date, thresholds; with version. */
+/** Body of `PATCH /api/programs/{slug}`: name, description, target date, evidence horizon, thresholds; with version. */
 export const programEditSchema = z
   .object({
     version: z.number().int().positive().optional(),
     name: z.string().trim().min(1, "must not be empty").max(200).optional(),
     description: z.string().trim().max(5000).optional(),
     targetDate: writeDateSchema.nullable().optional(),
+    factsUntil: writeDateSchema.nullable().optional(),
     thresholds: z
       .object({
         testCoveragePct: z.number().min(0).max(100).optional(),

@@ -331,6 +331,9 @@ function makeBundle(g: G, shape: BundleShape): Bundle {
   const target = int(g, 0, 2);
   if (target === 0) program.targetDate = dayText(BASE_MS + int(g, 200, 1000) * DAY_MS);
   else if (target === 1) program.targetDate = null;
+  const horizon = int(g, 0, 2);
+  if (horizon === 0) program.factsUntil = dayText(BASE_MS + int(g, 0, 1000) * DAY_MS);
+  else if (horizon === 1) program.factsUntil = null;
   const thresholds = int(g, 0, 2);
   if (thresholds === 0)
     program.thresholds = { testCoveragePct: int(g, 0, 100), unvettedCrates: int(g, 0, 50), crashOwnerRegistered: bool(g) };

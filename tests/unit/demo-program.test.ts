@@ -31,6 +31,10 @@ beforeAll(() => {
 afterAll(() => db.$client.close());
 
 describe("the demo program at 2024-12-31 (end of day)", () => {
+  it("has its evidence horizon at 2024-12-31: the public account ends there", () => {
+    expect((seed.program as { factsUntil?: string }).factsUntil).toBe("2024-12-31");
+  });
+
   it("has 64 items, none done, 58-62 not started (true status)", () => {
     const r = getReadiness(db, SLUG, asOf, knownAt);
     expect(r.asOf).toBe("2024-12-31");

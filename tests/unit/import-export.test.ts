@@ -88,6 +88,30 @@ describe("import then export", () => {
     expect(exported.people[0]).toEqual({ email: "ann@example.com", name: "Ana Pereira", team: "Node Services" });
   });
 
+  it("carries the evidence horizon both ways, and exports a program without one as null", () => {
+    const db = openDatabase(":memory:");
+    const withHorizon = mutated((b) => (b.program.factsUntil = "2024-12-31"));
+    importBundle(db, withHorizon, SYSTEM);
+    const exported = exportBundle(db, "tiny");
+    expect(exported.program.factsUntil).toBe("2024-12-31");
+    expect(exported).toEqual(toBundleJson(normalized(withHorizon)));
+    const again = openDatabase(":memory:");
+    importBundle(again, JSON.parse(JSON.stringify(exported)), SYSTEM);
+    expect(exportBundle(again, "tiny")).toEqual(exported);
+
+    const without = openDatabase(":memory:");
+    importBundle(without, tinyValidBundle(), SYSTEM);
+    expect(exportBundle(without, "tiny").program.factsUntil).toBeNull();
+  });
+
+  it("refuses an evidence horizon that is not a date", () => {
+    const db = openDatabase(":memory:");
+    const err = appError(() => importBundle(db, mutated((b) => (b.program.factsUntil = "end of 2024")), SYSTEM));
+    expect(err.code).toBe("invalid");
+    expect(JSON.stringify(err)).toContain("factsUntil");
+    expect(logCount(db)).toBe(0);
+  });
+
   it("refuses to export an unknown program with not_found", () => {
     const db = openDatabase(":memory:");
     expect(appError(() => exportBundle(db, "nope")).code).toBe("not_found");

@@ -1,4 +1,4 @@
-// GET, PATCH /api/programs/{slug} – program settings; edit name, target and thresholds (admin, If-Match/version)
+// GET, PATCH /api/programs/{slug} – program settings; edit name, target, evidence horizon and thresholds (admin, If-Match/version)
 import { apiRoute } from "@/app/_lib/api-handler";
 import { getDb } from "@/db/get-db";
 import { editProgram } from "@/db/mutations/manage-program";

@@ -13,9 +13,11 @@ import { BurnUpChart, CumulativeFlowChart } from "@/components/dashboard/status-
 import { AsOfForm } from "@/components/program/as-of-form";
 import { AsOfPresets } from "@/components/program/as-of-presets";
 import { StatusCountsTable } from "@/components/program/status-counts-table";
+import { IllustrativeMark } from "@/components/ui/illustrative-mark";
 import { getDb } from "@/db/get-db";
 import { getDashboard } from "@/db/queries/get-dashboard";
 import { asOfPresets } from "@/lib/dashboard/as-of-presets";
+import { isIllustrative } from "@/lib/evidence-horizon";
 import { claimHref, programHref } from "@/lib/program-links";
 import { formatDate } from "@/lib/time";
 
@@ -35,6 +37,8 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   const r = d.readiness;
   const itemsHref = (extra: Record<string, string | undefined>) => programHref(slug, "items", view, extra);
   const itemHref = (key: string) => `/programs/${slug}/items/${encodeURIComponent(key)}`;
+  const factsUntil = d.program.factsUntil === null ? null : formatDate(d.program.factsUntil);
+  const illustrative = isIllustrative(d.program.factsUntil, asOf) ? <IllustrativeMark factsUntil={formatDate(d.program.factsUntil!)} /> : null;
   const presets = asOfPresets({ now, since: d.since, claims: d.claims, target: d.program.targetDate });
 
   return (
@@ -44,6 +48,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
           <h1 className="text-xl font-semibold">Dashboard</h1>
           <p className="text-slate-600">
             As of <strong data-testid="as-of">{r.asOf}</strong>
+            {illustrative && <> {illustrative}</>}
             {view.knownAt ? ` as known at ${r.knownAt}` : ", with everything known today"}
             {d.program.targetDate ? ` · committed target ${formatDate(d.program.targetDate)}` : ""}
             {" · "}
@@ -70,15 +75,15 @@ export default async function DashboardPage({ params, searchParams }: Props) {
         </div>
       ) : (
         <>
-          <HeadlineSentence asOf={r.asOf} clauses={d.headline} />
+          <HeadlineSentence asOf={r.asOf} clauses={d.headline} mark={illustrative} />
           <ClaimsStrip asOf={r.asOf} claims={d.claims} claimHref={(id) => claimHref(slug, id, view)} />
           <Headline r={r} itemsHref={itemsHref} />
           <div className="grid gap-4 lg:grid-cols-2">
             <Panel title="Burn-up: verified against reported" id="burnup">
-              <BurnUpChart series={d.series} claims={d.claims.map((c) => ({ id: c.id, date: c.date, speaker: c.speaker, verdict: c.verdictAtClaimDate }))} />
+              <BurnUpChart series={d.series} claims={d.claims.map((c) => ({ id: c.id, date: c.date, speaker: c.speaker, verdict: c.verdictAtClaimDate }))} factsUntil={factsUntil} />
             </Panel>
             <Panel title="Cumulative flow of true status" id="flow">
-              <CumulativeFlowChart series={d.series} />
+              <CumulativeFlowChart series={d.series} factsUntil={factsUntil} />
             </Panel>
           </div>
           <div className="grid gap-4 lg:grid-cols-3">

@@ -16,6 +16,7 @@ import { loadEvents } from "@/db/queries/load-events";
 import { can } from "@/lib/auth/roles";
 import { statusOverTime } from "@/lib/charts/status-over-time";
 import { claimSpeakers, filterClaims, parseClaimListQuery } from "@/lib/claims/claim-list-query";
+import { formatDate } from "@/lib/time";
 
 export const dynamic = "force-dynamic";
 
@@ -95,6 +96,7 @@ export default async function ClaimsPage({ params, searchParams }: Props) {
             <BurnUpChart
               series={statusOverTime(history.items, asOf, knownAt)}
               claims={claims.map((c) => ({ id: c.id, date: c.date, speaker: c.speaker, verdict: c.verdictAtClaimDate }))}
+              factsUntil={data.program.factsUntil === null ? null : formatDate(data.program.factsUntil)}
             />
             {events.length > 0 && (
               <p className="mt-1 text-xs text-slate-600">

@@ -11,6 +11,7 @@ import { ClaimHeadline } from "@/components/claims/claim-headline";
 import { LinkedItemsTable } from "@/components/claims/linked-items-table";
 import { VerdictChip } from "@/components/claims/verdict-chip";
 import { VerdictRating } from "@/components/claims/verdict-rating";
+import { IllustrativeMark } from "@/components/ui/illustrative-mark";
 import { Panel } from "@/components/ui/panel";
 import { getDb } from "@/db/get-db";
 import { getClaimDetail } from "@/db/queries/get-claims";
@@ -91,6 +92,12 @@ export default async function ClaimPage({ params, searchParams }: Props) {
           Rating on {claim.date}, with everything the tracker knows
         </h2>
         <VerdictRating verdict={claim.verdictAtClaimDate} />
+        {claim.illustrativeAtClaimDate && claim.factsUntil && (
+          <p className="text-xs text-slate-700" data-testid="rating-illustrative">
+            <IllustrativeMark factsUntil={claim.factsUntil} /> Rated against work records after the evidence horizon ({claim.factsUntil}):
+            invented continuation, not fact.
+          </p>
+        )}
         <dl className="flex flex-wrap gap-x-6 gap-y-1 text-xs">
           <div className="flex items-center gap-1.5">
             <dt className="text-slate-600" title="On the claim's date, as the tracker's records of that day showed">
@@ -99,12 +106,22 @@ export default async function ClaimPage({ params, searchParams }: Props) {
             <dd data-testid="verdict-known-then">
               <VerdictChip verdict={claim.verdictKnownThen} />
             </dd>
+            {claim.illustrativeAtClaimDate && claim.factsUntil && (
+              <dd>
+                <IllustrativeMark factsUntil={claim.factsUntil} testId="verdict-known-then-illustrative" />
+              </dd>
+            )}
           </div>
           <div className="flex items-center gap-1.5">
             <dt className="text-slate-600">{nowLabel}</dt>
             <dd data-testid="verdict-as-of">
               <VerdictChip verdict={claim.verdictAsOf} />
             </dd>
+            {claim.illustrativeAsOf && claim.factsUntil && (
+              <dd>
+                <IllustrativeMark factsUntil={claim.factsUntil} testId="verdict-as-of-illustrative" />
+              </dd>
+            )}
           </div>
         </dl>
         <div>

@@ -4,9 +4,11 @@ import { orNotFound } from "@/app/_lib/or-not-found";
 import type { SearchParams } from "@/app/_lib/page-view";
 import { ItemsFilterForm } from "@/components/items/items-filter-form";
 import { ItemsTable } from "@/components/items/items-table";
+import { IllustrativeMark } from "@/components/ui/illustrative-mark";
 import { getDb } from "@/db/get-db";
 import { parseItemQuery, queryItems } from "@/db/queries/query-items";
 import { AppError } from "@/lib/errors";
+import { isIllustrative } from "@/lib/evidence-horizon";
 import { formatDate } from "@/lib/time";
 
 export const dynamic = "force-dynamic";
@@ -51,7 +53,11 @@ export default async function ItemsPage({ params, searchParams }: Props) {
         </h1>
         <p className="text-slate-600">
           As of {formatDate(result.asOf)}
-          {raw.knownAt ? `, known at ${formatDate(result.knownAt)}` : ""} ·{" "}
+          {raw.knownAt ? `, known at ${formatDate(result.knownAt)}` : ""}
+          {isIllustrative(result.program.factsUntil, result.asOf) && (
+            <> <IllustrativeMark factsUntil={formatDate(result.program.factsUntil!)} /></>
+          )}{" "}
+          ·{" "}
           <a href={`/api/programs/${slug}/items.csv${withParams({})}`} className="text-indigo-700 underline" download>
             Download CSV of this view
           </a>

@@ -18,6 +18,7 @@ import { RelatedItems } from "@/components/item/related-items";
 import { ReportTransitionForm } from "@/components/item/report-transition-form";
 import { SignalsTable } from "@/components/item/signals-table";
 import { AsOfForm } from "@/components/program/as-of-form";
+import { IllustrativeMark } from "@/components/ui/illustrative-mark";
 import { Panel } from "@/components/ui/panel";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { listUsers } from "@/db/accounts/manage-users";
@@ -61,6 +62,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
           <p className="flex flex-wrap items-center gap-2 text-slate-700">
             true <StatusBadge status={item.trueStatus} /> reported <StatusBadge status={item.reportedStatus} /> · as of{" "}
             {item.asOf.slice(0, 10)}
+            {item.illustrative && item.factsUntil && <IllustrativeMark factsUntil={item.factsUntil} />}
           </p>
         </div>
         <AsOfForm action={link(key)} asOf={view.asOf} knownAt={view.knownAt} />

@@ -1,0 +1,65 @@
+/**
+ * DESIGN §13 "Evidence horizon" over HTTP: a program's `factsUntil` is set, audited and cleared
+ * through PATCH; a malformed one is a 400 problem that writes nothing; readiness and claims say
+ * whether asOf is past it. Each test imports its own program; the demo is only read.
+ */
+import { expect, test, type APIResponse } from "@playwright/test";
+import { smallBundle } from "../support/small-bundle";
+import { call } from "./support/api-client";
+
+const PROBLEM = "application/problem+json";
+const run = `${Date.now().toString(36)}${process.pid.toString(36)}`;
+
+async function json(res: APIResponse, status: number) {
+  const text = await res.text();
+  expect(res.status(), `${res.url()} → ${text.slice(0, 500)}`).toBe(status);
+  return JSON.parse(text);
+}
+
+test("the demo's readiness is illustrative today and not at its horizon, 2024-12-31", async ({ request }) => {
+  const today = await json(await call(request, "viewer", "GET", "/api/programs/boost-offload/readiness"), 200);
+  expect(today).toMatchObject({ factsUntil: "2024-12-31", illustrative: true });
+  const atHorizon = await json(await call(request, "viewer", "GET", "/api/programs/boost-offload/readiness?asOf=2024-12-31"), 200);
+  expect(atHorizon).toMatchObject({ factsUntil: "2024-12-31", illustrative: false });
+
+  const claims = await json(await call(request, "viewer", "GET", "/api/programs/boost-offload/claims?asOf=2024-12-31"), 200);
+  for (const c of claims) expect(c).toMatchObject({ factsUntil: "2024-12-31", illustrativeAsOf: false, illustrativeAtClaimDate: c.date > "2024-12-31" });
+  const csv = await (await call(request, "viewer", "GET", "/api/programs/boost-offload/claims.csv")).text();
+  expect(csv.split("\r\n")[0]).toContain("illustrativeAsOf");
+});
+
+test("factsUntil is set, logged and cleared through PATCH; readiness follows", async ({ request }) => {
+  const slug = `horizon-set-${run}`;
+  await json(await call(request, "admin", "POST", "/api/programs/import", smallBundle(slug)), 201);
+  expect(await json(await call(request, "viewer", "GET", `/api/programs/${slug}`), 200)).toMatchObject({ factsUntil: null, version: 1 });
+  expect(await json(await call(request, "viewer", "GET", `/api/programs/${slug}/readiness`), 200)).toMatchObject({ factsUntil: null, illustrative: false });
+
+  await json(await call(request, "admin", "PATCH", `/api/programs/${slug}`, { factsUntil: "2024-06-30", version: 1 }), 200);
+  expect(await json(await call(request, "viewer", "GET", `/api/programs/${slug}`), 200)).toMatchObject({ factsUntil: "2024-06-30", version: 2 });
+  expect(await json(await call(request, "viewer", "GET", `/api/programs/${slug}/readiness`), 200)).toMatchObject({ illustrative: true });
+  expect(await json(await call(request, "viewer", "GET", `/api/programs/${slug}/readiness?asOf=2024-06-30`), 200)).toMatchObject({ illustrative: false });
+  const items = await (await call(request, "viewer", "GET", `/api/programs/${slug}/items.csv`)).text();
+  expect(items.split("\r\n")[0]!.endsWith(",illustrative")).toBe(true);
+  expect(items.split("\r\n")[1]!.endsWith(",true")).toBe(true);
+
+  const log = await json(await call(request, "admin", "GET", `/api/audit/log?program=${slug}&limit=1`), 200);
+  expect(log[0]).toMatchObject({ action: "update", entity: "program", payload: { factsUntil: "2024-06-30", version: 2 } });
+
+  await json(await call(request, "admin", "PATCH", `/api/programs/${slug}`, { factsUntil: null, version: 2 }), 200);
+  expect(await json(await call(request, "viewer", "GET", `/api/programs/${slug}/readiness`), 200)).toMatchObject({ factsUntil: null, illustrative: false });
+});
+
+test("a factsUntil that is not a date is a 400 problem naming the field, and nothing is written", async ({ request }) => {
+  const slug = `horizon-bad-${run}`;
+  await json(await call(request, "admin", "POST", "/api/programs/import", smallBundle(slug)), 201);
+  const logBefore = await json(await call(request, "admin", "GET", `/api/audit/log?program=${slug}&limit=1`), 200);
+  for (const factsUntil of ["2024-13-45", "end of 2024", "0001-01-01", 20241231]) {
+    const res = await call(request, "admin", "PATCH", `/api/programs/${slug}`, { factsUntil, name: "Renamed", version: 1 });
+    expect(res.status(), String(factsUntil)).toBe(400);
+    expect(res.headers()["content-type"]).toContain(PROBLEM);
+    expect(JSON.stringify(await res.json())).toContain("factsUntil");
+  }
+  expect(await json(await call(request, "viewer", "GET", `/api/programs/${slug}`), 200)).toMatchObject({ name: `Program ${slug}`, factsUntil: null, version: 1 });
+  const logAfter = await json(await call(request, "admin", "GET", `/api/audit/log?program=${slug}&limit=1`), 200);
+  expect(logAfter[0].seq).toBe(logBefore[0].seq);
+});
