@@ -14,7 +14,7 @@ bash scripts/ensure-chromium.sh || exit 1
 rm -rf tests/.tmp && mkdir -p tests/.tmp
 failed=0
 
-echo "== unit and API tests (vitest)"
+echo "== unit and database tests (vitest)"
 node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json=tests/.tmp/vitest.json || failed=1
 
 echo "== build"
