@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { smallBundle } from "../support/small-bundle";
-import { call } from "./support/api-client";
+import { call } from "../support/api-client";
 
 const DEMO = "/api/programs/boost-offload/reports";
 const NO_FORECAST = "no verified completion in the last 12 weeks: at this rate the program does not finish";

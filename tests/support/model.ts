@@ -4,7 +4,7 @@
  *
  * Nothing here imports the app: the model reads the same bundle JSON the test imports (or exports).
  */
-import { TEST_ACCOUNTS } from "../../support/test-accounts";
+import { TEST_ACCOUNTS } from "./test-accounts";
 import { mulberry32 } from "@/lib/mulberry32";
 
 // ---------------------------------------------------------------------------------------------
