@@ -1,6 +1,7 @@
 import { VERDICT_LABELS } from "../claims/claim-verdict";
 import { formatPercentFloor } from "../format";
 import { STATUSES, type Status } from "../status";
+import { areaTableRows } from "./area-table-rows";
 import { markdownFooter, sha256Hex } from "./report-digest";
 import { LOG_HEAD_DEFINITION, type WeeklyReport } from "./report-model";
 import { escapeMarkdown as md, markdownLink, markdownTable } from "../markdown/markdown-text";
@@ -92,18 +93,8 @@ function changesSection(r: WeeklyReport): string[] {
 
 function areaTable(r: WeeklyReport, which: "true" | "reported"): string {
   const extra = which === "true" ? ["Inflated", "Blocked"] : [];
-  const rows = r.areas.map((a) => [
-    md(a.area),
-    String(a.total),
-    ...STATUSES.map((s) => String(a[which][s])),
-    ...(which === "true" ? [String(a.inflated), String(a.blocked)] : []),
-  ]);
-  rows.push([
-    "**All areas**",
-    `**${r.headline.total}**`,
-    ...STATUSES.map((s) => `**${r.byStatus[which][s]}**`),
-    ...(which === "true" ? [`**${r.headline.inflated}**`, `**${r.headline.blocked}**`] : []),
-  ]);
+  const { areas, all } = areaTableRows(r, which);
+  const rows = [...areas.map((a) => [md(a.area), ...a.counts.map(String)]), ["**All areas**", ...all.map((n) => `**${n}**`)]];
   return markdownTable(
     ["Area", "Items", ...STATUSES.map(code), ...extra],
     rows,
