@@ -279,14 +279,8 @@ export interface Point {
   knownAt?: string;
 }
 
-export interface ModelItem {
-  key: string;
-  title: string;
-  area: string;
-  owner: string | null;
-  team: string;
-  estimateWeeks: number;
-  dependsOn: string[];
+/** An item of the bundle as the model lists it, with its statuses. */
+export interface ModelItem extends Omit<BundleItem, "identifiedAt"> {
   trueStatus: Status;
   reportedStatus: Status;
   blocked: boolean;
