@@ -1,21 +1,14 @@
 "use client";
 
 import { useActionState } from "react";
+import type { ItemDetail } from "@/db/queries/get-item-detail";
 import { IDLE, type ActionState, type FormAction } from "../ui/action-state";
 import { Field, Input, Select, Textarea } from "../ui/field";
 import { Button } from "../ui/button";
 import { FormMessage } from "../ui/form-message";
 
-export interface EditableItem {
-  title: string;
-  description: string;
-  area: string;
-  owner: string | null;
-  team: string;
-  estimateWeeks: number;
-  targetDate: string | null;
-  version: number;
-}
+/** The fields the form edits, as the item page reads them, and the version they were read at. */
+export type EditableItem = Pick<ItemDetail, "title" | "description" | "area" | "owner" | "team" | "estimateWeeks" | "targetDate" | "version">;
 
 /**
  * Edit an item's fields. The version read with the page goes along; when someone else saved in
