@@ -1,11 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
 import type { ItemDetail } from "@/db/queries/get-item-detail";
-import { IDLE, type ActionState, type FormAction } from "../ui/action-state";
 import { Field, Input, Select, Textarea } from "../ui/field";
 import { Button } from "../ui/button";
 import { FormMessage } from "../ui/form-message";
+import { useItemAction, type ItemAction } from "./use-item-action";
 
 /** The fields the form edits, as the item page reads them, and the version they were read at. */
 export type EditableItem = Pick<ItemDetail, "title" | "description" | "area" | "owner" | "team" | "estimateWeeks" | "targetDate" | "version">;
@@ -14,20 +13,8 @@ export type EditableItem = Pick<ItemDetail, "title" | "description" | "area" | "
  * Edit an item's fields. The version read with the page goes along; when someone else saved in
  * between, the refusal says so and the typed values stay in the form.
  */
-export function EditItemForm({
-  slug,
-  itemKey,
-  item,
-  people,
-  serverAction,
-}: {
-  slug: string;
-  itemKey: string;
-  item: EditableItem;
-  people: { email: string; name: string }[];
-  serverAction: FormAction<[string, string]>;
-}) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(serverAction.bind(null, slug, itemKey), IDLE);
+export function EditItemForm({ item, people, ...target }: ItemAction & { item: EditableItem; people: { email: string; name: string }[] }) {
+  const [state, action, pending] = useItemAction(target);
   const v = state.values ?? {
     title: item.title,
     description: item.description,

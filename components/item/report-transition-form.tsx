@@ -1,27 +1,17 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { IDLE, type ActionState, type FormAction } from "../ui/action-state";
+import { useState } from "react";
 import { EVIDENCE_KINDS, gateRequirements } from "@/lib/gates";
 import { evidenceKindLabel, statusLabel } from "@/lib/labels";
 import { levelOf, STATUSES, type Status } from "@/lib/status";
 import { Field, Input, Select, Textarea } from "../ui/field";
 import { Button } from "../ui/button";
 import { FormMessage } from "../ui/form-message";
+import { useItemAction, type ItemAction } from "./use-item-action";
 
 /** Report a transition with evidence; the gate's requirement is shown before submitting. */
-export function ReportTransitionForm({
-  slug,
-  itemKey,
-  reported,
-  serverAction,
-}: {
-  slug: string;
-  itemKey: string;
-  reported: Status;
-  serverAction: FormAction<[string, string]>;
-}) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(serverAction.bind(null, slug, itemKey), IDLE);
+export function ReportTransitionForm({ reported, ...target }: ItemAction & { reported: Status }) {
+  const [state, action, pending] = useItemAction(target);
   const [to, setTo] = useState<Status>(STATUSES[Math.min(levelOf(reported) + 1, STATUSES.length - 1)]!);
   const [rows, setRows] = useState(1);
   const down = levelOf(to) < levelOf(reported);
