@@ -1,5 +1,6 @@
 "use client";
 
+import { Options } from "../ui/field";
 import { FormMessage } from "../ui/form-message";
 import { Button } from "@/components/ui/button";
 import { useItemAction, type ItemAction } from "./use-item-action";
@@ -12,9 +13,7 @@ export function AddDependencyForm({ candidates, ...target }: ItemAction & { cand
         <label>
           <span className="text-slate-700">Depends on</span>
           <select name="dependsOn" className="mt-1 block rounded border border-slate-300 px-2 py-1">
-            {candidates.map((k) => (
-              <option key={k}>{k}</option>
-            ))}
+            <Options values={candidates} />
           </select>
         </label>
         <Button variant="secondary" disabled={pending}>

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { EVIDENCE_KINDS, gateRequirements } from "@/lib/gates";
 import { evidenceKindLabel, statusLabel } from "@/lib/labels";
 import { levelOf, STATUSES, type Status } from "@/lib/status";
-import { Field, Input, Select, Textarea } from "../ui/field";
+import { Field, Input, Options, Select, Textarea } from "../ui/field";
 import { Button } from "../ui/button";
 import { FormMessage } from "../ui/form-message";
 import { useItemAction, type ItemAction } from "./use-item-action";
@@ -21,11 +21,7 @@ export function ReportTransitionForm({ reported, ...target }: ItemAction & { rep
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label="New status">
           <Select name="to" value={to} onChange={(e) => setTo(e.target.value as Status)}>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {statusLabel(s)}
-              </option>
-            ))}
+            <Options values={STATUSES} label={statusLabel} />
           </Select>
         </Field>
         <Field label="Effective date (empty: now)">
@@ -46,11 +42,7 @@ export function ReportTransitionForm({ reported, ...target }: ItemAction & { rep
             <label>
               <span className="sr-only">Evidence {i + 1} kind</span>
               <Select name="evidenceKind" aria-label={`Evidence ${i + 1} kind`}>
-                {EVIDENCE_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {evidenceKindLabel(k)}
-                  </option>
-                ))}
+                <Options values={EVIDENCE_KINDS} label={evidenceKindLabel} />
               </Select>
             </label>
             <label>
