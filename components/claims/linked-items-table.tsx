@@ -2,6 +2,16 @@ import Link from "next/link";
 import type { EvaluatedClaim } from "@/lib/claims/evaluate-claims";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { TableHead, Th } from "@/components/ui/data-table";
+import type { Status } from "@/lib/status";
+
+/** A true status and whether it reaches what the claim implies. */
+function StatusMet({ status, met }: { status: Status; met: boolean }) {
+  return (
+    <td>
+      <StatusBadge status={status} /> <span aria-label={met ? "met" : "not met"}>{met ? "✓" : "✗"}</span>
+    </td>
+  );
+}
 
 /** Each item a claim links to: what the claim implies, the true and reported status on its date, and now. */
 export function LinkedItemsTable({ slug, claim }: { slug: string; claim: EvaluatedClaim }) {
@@ -26,15 +36,11 @@ export function LinkedItemsTable({ slug, claim }: { slug: string; claim: Evaluat
               <td>
                 <StatusBadge status={l.requires} />
               </td>
-              <td>
-                <StatusBadge status={l.trueStatus} /> <span aria-label={l.met ? "met" : "not met"}>{l.met ? "✓" : "✗"}</span>
-              </td>
+              <StatusMet status={l.trueStatus} met={l.met} />
               <td>
                 <StatusBadge status={l.reportedStatus} />
               </td>
-              <td>
-                <StatusBadge status={l.trueStatusAsOf} /> <span aria-label={l.metAsOf ? "met" : "not met"}>{l.metAsOf ? "✓" : "✗"}</span>
-              </td>
+              <StatusMet status={l.trueStatusAsOf} met={l.metAsOf} />
             </tr>
           ))}
         </tbody>
