@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { createClaimAction } from "@/app/_actions/claims";
 import { pageView, type SearchParams } from "@/app/_lib/page-view";
-import { VerdictChip } from "@/components/claims/verdict-chip";
 import { AsOfForm } from "@/components/program/as-of-form";
 import { requireSignedIn } from "@/app/_lib/auth";
 import { orNotFound } from "@/app/_lib/or-not-found";
 import { ClaimForm } from "@/components/claims/claim-form";
+import { ClaimVerdicts } from "@/components/claims/claim-verdicts";
 import { LinkedItemsTable } from "@/components/claims/linked-items-table";
 import { BurnUpChart } from "@/components/dashboard/status-charts";
 import { getDb } from "@/db/get-db";
@@ -99,36 +99,7 @@ export default async function ClaimsPage({ params, searchParams }: Props) {
                 {c.quoteIsParaphrase ? <span className="text-xs text-slate-600">paraphrase: </span> : null}
                 {c.quoteIsParaphrase ? c.quote : `“${c.quote}”`}
               </blockquote>
-              <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1">
-                <div className="flex items-center gap-2">
-                  <dt className="text-xs text-slate-600" title="At the claim's date, with everything the tracker knows today">
-                    on its date
-                  </dt>
-                  <dd data-testid="verdict-at-claim-date">
-                    <VerdictChip verdict={c.verdictAtClaimDate} />
-                  </dd>
-                </div>
-                <div className="flex items-center gap-2">
-                  <dt className="text-xs text-slate-600" title="At the claim's date, as the tracker's records of that day showed">
-                    as recorded that day
-                  </dt>
-                  <dd data-testid="verdict-known-then">
-                    <VerdictChip verdict={c.verdictKnownThen} />
-                  </dd>
-                </div>
-                <div className="flex items-center gap-2">
-                  <dt className="text-xs text-slate-600">as of {c.asOf}</dt>
-                  <dd data-testid="verdict-as-of">
-                    <VerdictChip verdict={c.verdictAsOf} />
-                  </dd>
-                </div>
-                <div className="flex items-center gap-2">
-                  <dt className="text-xs text-slate-600">links met on its date</dt>
-                  <dd className="text-xs" data-testid="met-at-claim-date">
-                    {c.metAtClaimDate} of {c.linked}
-                  </dd>
-                </div>
-              </dl>
+              <ClaimVerdicts claim={c} />
               <details className="mt-2">
                 <summary className="cursor-pointer text-indigo-700">Linked items ({c.linked})</summary>
                 <LinkedItemsTable slug={slug} claim={c} />
