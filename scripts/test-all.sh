@@ -21,7 +21,7 @@ node_modules/.bin/tsc --noEmit -p tsconfig.json || { echo "typecheck" >> tests/.
 echo "== lint (eslint)"
 node_modules/.bin/eslint --cache --cache-location node_modules/.cache/eslint/ . || { echo "lint" >> tests/.tmp/failed-checks; failed=1; }
 
-echo "== unit and API tests (vitest)"
+echo "== unit and database tests (vitest)"
 node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json=tests/.tmp/vitest.json || failed=1
 
 echo "== build"

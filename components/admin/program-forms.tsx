@@ -6,6 +6,32 @@ import { Field, Input, Textarea } from "../ui/field";
 import { Button } from "../ui/button";
 import { FormMessage } from "../ui/form-message";
 
+/** Name, description and committed target date: the fields creating a program and its settings share. */
+function ProgramFields({
+  values,
+  descriptionRows,
+}: {
+  values: { name?: string; description?: string; targetDate?: string; factsUntil?: string };
+  descriptionRows?: number;
+}) {
+  return (
+    <>
+      <Field label="Name">
+        <Input name="name" required defaultValue={values.name} />
+      </Field>
+      <Field label="Description">
+        <Textarea name="description" defaultValue={values.description} rows={descriptionRows} />
+      </Field>
+      <Field label="Committed target date">
+        <Input name="targetDate" type="date" defaultValue={values.targetDate} />
+      </Field>
+      <Field label="Evidence horizon (facts until)" hint="Figures and verdicts for later dates are marked illustrative. Leave empty if all data is real.">
+        <Input name="factsUntil" type="date" defaultValue={values.factsUntil} />
+      </Field>
+    </>
+  );
+}
+
 export function CreateProgramForm({ serverAction }: { serverAction: FormAction }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(serverAction, IDLE);
   const v = state.values ?? {};
@@ -14,15 +40,7 @@ export function CreateProgramForm({ serverAction }: { serverAction: FormAction }
       <Field label="Slug (lower-case, digits, dashes)">
         <Input name="slug" required defaultValue={v.slug} />
       </Field>
-      <Field label="Name">
-        <Input name="name" required defaultValue={v.name} />
-      </Field>
-      <Field label="Description">
-        <Textarea name="description" defaultValue={v.description} />
-      </Field>
-      <Field label="Committed target date">
-        <Input name="targetDate" type="date" defaultValue={v.targetDate} />
-      </Field>
+      <ProgramFields values={v} />
       <FormMessage state={state} />
       <Button disabled={pending} className="w-fit">
         Create program
@@ -53,18 +71,7 @@ export function EditProgramForm({ slug, program, serverAction }: { slug: string;
   return (
     <form action={action} className="grid max-w-xl gap-3" aria-label="Program settings" key={`${program.version}-${state.status}`}>
       <input type="hidden" name="version" value={program.version} />
-      <Field label="Name">
-        <Input name="name" required defaultValue={v.name} />
-      </Field>
-      <Field label="Description">
-        <Textarea name="description" defaultValue={v.description} rows={4} />
-      </Field>
-      <Field label="Committed target date">
-        <Input name="targetDate" type="date" defaultValue={v.targetDate} />
-      </Field>
-      <Field label="Evidence horizon (facts until)" hint="Figures and verdicts for later dates are marked illustrative. Leave empty if all data is real.">
-        <Input name="factsUntil" type="date" defaultValue={v.factsUntil} />
-      </Field>
+      <ProgramFields values={v} descriptionRows={4} />
       <fieldset className="grid gap-3 sm:grid-cols-3">
         <legend className="text-slate-700">Quality thresholds</legend>
         <label>

@@ -2,25 +2,18 @@
 
 import { useActionState, useState } from "react";
 import { IDLE, type ActionState, type FormAction } from "../ui/action-state";
+import type { ClaimRecord, EvaluatedClaim } from "@/lib/claims/evaluate-claims";
 import { statusLabel } from "@/lib/labels";
 import { STATUSES } from "@/lib/status";
-import { Field, Input, Select, Textarea } from "../ui/field";
+import { Field, Input, Options, Select, Textarea } from "../ui/field";
 import { Button } from "../ui/button";
 import { FormMessage } from "../ui/form-message";
 
-export interface ClaimFormValues {
-  id: string;
-  date: string;
-  datePrecision: string;
-  speaker: string;
-  venue: string;
-  quote: string;
-  quoteIsParaphrase: boolean;
-  url: string;
-  kind: string;
-  links: { item: string; requires: string }[];
+/** The fields the form edits, as the claim page reads them; an edit also carries the version read. */
+export type ClaimFormValues = Pick<EvaluatedClaim, "id" | "date" | "datePrecision" | "speaker" | "venue" | "quote" | "quoteIsParaphrase" | "url" | "kind"> & {
+  links: ClaimRecord["links"];
   version?: number;
-}
+};
 
 /** The page passes the create action (bound to the slug) or, with the claim, the edit action (slug and claim id). */
 type ClaimFormAction = { claim?: undefined; serverAction: FormAction<[string]> } | { claim: ClaimFormValues; serverAction: FormAction<[string, string]> };
@@ -76,16 +69,10 @@ export function ClaimForm({ slug, itemKeys, ...props }: { slug: string; itemKeys
           <div key={i} className="grid grid-cols-2 gap-2 sm:w-2/3">
             <Select name="linkItem" aria-label={`Link ${i + 1} item`} defaultValue={claim?.links[i]?.item ?? ""}>
               <option value="">— no item —</option>
-              {itemKeys.map((k) => (
-                <option key={k}>{k}</option>
-              ))}
+              <Options values={itemKeys} />
             </Select>
             <Select name="linkRequires" aria-label={`Link ${i + 1} implied status`} defaultValue={claim?.links[i]?.requires ?? "rollout"}>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {statusLabel(s)}
-                </option>
-              ))}
+              <Options values={STATUSES} label={statusLabel} />
             </Select>
           </div>
         ))}

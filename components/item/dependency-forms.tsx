@@ -1,31 +1,19 @@
 "use client";
 
-import { useActionState } from "react";
-import { IDLE, type ActionState, type FormAction } from "../ui/action-state";
+import { Options } from "../ui/field";
 import { FormMessage } from "../ui/form-message";
 import { Button } from "@/components/ui/button";
+import { useItemAction, type ItemAction } from "./use-item-action";
 
-export function AddDependencyForm({
-  slug,
-  itemKey,
-  candidates,
-  serverAction,
-}: {
-  slug: string;
-  itemKey: string;
-  candidates: string[];
-  serverAction: FormAction<[string, string]>;
-}) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(serverAction.bind(null, slug, itemKey), IDLE);
+export function AddDependencyForm({ candidates, ...target }: ItemAction & { candidates: string[] }) {
+  const [state, action, pending] = useItemAction(target);
   return (
     <form action={action} className="space-y-2" aria-label="Add a dependency">
       <div className="flex items-end gap-2">
         <label>
           <span className="text-slate-700">Depends on</span>
           <select name="dependsOn" className="mt-1 block rounded border border-slate-300 px-2 py-1">
-            {candidates.map((k) => (
-              <option key={k}>{k}</option>
-            ))}
+            <Options values={candidates} />
           </select>
         </label>
         <Button variant="secondary" disabled={pending}>
@@ -37,18 +25,8 @@ export function AddDependencyForm({
   );
 }
 
-export function RemoveDependencyButton({
-  slug,
-  itemKey,
-  dependsOn,
-  serverAction,
-}: {
-  slug: string;
-  itemKey: string;
-  dependsOn: string;
-  serverAction: FormAction<[string, string]>;
-}) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(serverAction.bind(null, slug, itemKey), IDLE);
+export function RemoveDependencyButton({ dependsOn, ...target }: ItemAction & { dependsOn: string }) {
+  const [state, action, pending] = useItemAction(target);
   return (
     <form action={action} className="inline">
       <input type="hidden" name="dependsOn" value={dependsOn} />

@@ -1,40 +1,20 @@
 "use client";
 
-import { useActionState } from "react";
-import { IDLE, type ActionState, type FormAction } from "../ui/action-state";
+import type { ItemDetail } from "@/db/queries/get-item-detail";
 import { Field, Input, Select, Textarea } from "../ui/field";
 import { Button } from "../ui/button";
 import { FormMessage } from "../ui/form-message";
+import { useItemAction, type ItemAction } from "./use-item-action";
 
-export interface EditableItem {
-  title: string;
-  description: string;
-  area: string;
-  owner: string | null;
-  team: string;
-  estimateWeeks: number;
-  targetDate: string | null;
-  version: number;
-}
+/** The fields the form edits, as the item page reads them, and the version they were read at. */
+export type EditableItem = Pick<ItemDetail, "title" | "description" | "area" | "owner" | "team" | "estimateWeeks" | "targetDate" | "version">;
 
 /**
  * Edit an item's fields. The version read with the page goes along; when someone else saved in
  * between, the refusal says so and the typed values stay in the form.
  */
-export function EditItemForm({
-  slug,
-  itemKey,
-  item,
-  people,
-  serverAction,
-}: {
-  slug: string;
-  itemKey: string;
-  item: EditableItem;
-  people: { email: string; name: string }[];
-  serverAction: FormAction<[string, string]>;
-}) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(serverAction.bind(null, slug, itemKey), IDLE);
+export function EditItemForm({ item, people, ...target }: ItemAction & { item: EditableItem; people: { email: string; name: string }[] }) {
+  const [state, action, pending] = useItemAction(target);
   const v = state.values ?? {
     title: item.title,
     description: item.description,

@@ -3,12 +3,13 @@ import { TableHead, Th } from "@/components/ui/data-table";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { EvidenceList } from "./evidence-list";
 import { shortInstant } from "./short-instant";
-import { VerificationCell, type VerifyTarget } from "./verification-cell";
+import type { ItemAction } from "./use-item-action";
+import { VerificationCell } from "./verification-cell";
 
 const cell = "py-1.5 pr-2";
 
 /** Every reported transition, both times (when it happened, when the tracker learned it), evidence and verification. */
-export function HistoryTable({ history, verify }: { history: ItemDetail["history"]; verify?: VerifyTarget }) {
+export function HistoryTable({ history, verify }: { history: ItemDetail["history"]; verify?: ItemAction }) {
   if (history.length === 0) return <p className="text-slate-600">No transition reported yet: the item has not started.</p>;
   return (
     <div className="overflow-x-auto">

@@ -2,8 +2,8 @@ import Link from "next/link";
 import type { ItemDetail } from "@/db/queries/get-item-detail";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { statusLabel } from "@/lib/labels";
-import type { FormAction } from "@/components/ui/action-state";
 import { RemoveDependencyButton } from "./dependency-forms";
+import type { ItemAction } from "./use-item-action";
 
 /** Dependencies or dependents, each with its true status (and the reported one when it differs). */
 export function RelatedItems({
@@ -14,7 +14,7 @@ export function RelatedItems({
   list: ItemDetail["dependsOn"];
   itemHref: (key: string) => string;
   /** Given when each entry may be removed from the item's dependencies. */
-  remove?: { slug: string; itemKey: string; serverAction: FormAction<[string, string]> };
+  remove?: ItemAction;
 }) {
   if (list.length === 0) return <p className="text-slate-600">None.</p>;
   return (

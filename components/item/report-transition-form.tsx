@@ -1,27 +1,17 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { IDLE, type ActionState, type FormAction } from "../ui/action-state";
+import { useState } from "react";
 import { EVIDENCE_KINDS, gateRequirements } from "@/lib/gates";
 import { evidenceKindLabel, statusLabel } from "@/lib/labels";
 import { levelOf, STATUSES, type Status } from "@/lib/status";
-import { Field, Input, Select, Textarea } from "../ui/field";
+import { Field, Input, Options, Select, Textarea } from "../ui/field";
 import { Button } from "../ui/button";
 import { FormMessage } from "../ui/form-message";
+import { useItemAction, type ItemAction } from "./use-item-action";
 
 /** Report a transition with evidence; the gate's requirement is shown before submitting. */
-export function ReportTransitionForm({
-  slug,
-  itemKey,
-  reported,
-  serverAction,
-}: {
-  slug: string;
-  itemKey: string;
-  reported: Status;
-  serverAction: FormAction<[string, string]>;
-}) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(serverAction.bind(null, slug, itemKey), IDLE);
+export function ReportTransitionForm({ reported, ...target }: ItemAction & { reported: Status }) {
+  const [state, action, pending] = useItemAction(target);
   const [to, setTo] = useState<Status>(STATUSES[Math.min(levelOf(reported) + 1, STATUSES.length - 1)]!);
   const [rows, setRows] = useState(1);
   const down = levelOf(to) < levelOf(reported);
@@ -31,11 +21,7 @@ export function ReportTransitionForm({
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label="New status">
           <Select name="to" value={to} onChange={(e) => setTo(e.target.value as Status)}>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {statusLabel(s)}
-              </option>
-            ))}
+            <Options values={STATUSES} label={statusLabel} />
           </Select>
         </Field>
         <Field label="Effective date (empty: now)">
@@ -56,11 +42,7 @@ export function ReportTransitionForm({
             <label>
               <span className="sr-only">Evidence {i + 1} kind</span>
               <Select name="evidenceKind" aria-label={`Evidence ${i + 1} kind`}>
-                {EVIDENCE_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {evidenceKindLabel(k)}
-                  </option>
-                ))}
+                <Options values={EVIDENCE_KINDS} label={evidenceKindLabel} />
               </Select>
             </label>
             <label>

@@ -1,19 +1,12 @@
 import type { ItemDetail } from "@/db/queries/get-item-detail";
-import type { FormAction } from "@/components/ui/action-state";
 import { shortInstant } from "./short-instant";
+import type { ItemAction } from "./use-item-action";
 import { VerifyForm } from "./verify-form";
 
 type Transition = ItemDetail["history"][number];
 
 /** Who verified a transition and when, or that it waits for a second person (who may verify it here). */
-/** Where the verify form posts: the item and the server action that verifies. */
-export interface VerifyTarget {
-  slug: string;
-  itemKey: string;
-  serverAction: FormAction<[string, string]>;
-}
-
-export function VerificationCell({ t, verify }: { t: Transition; verify?: VerifyTarget }) {
+export function VerificationCell({ t, verify }: { t: Transition; verify?: ItemAction }) {
   if (t.verification)
     return (
       <span className="text-emerald-800">

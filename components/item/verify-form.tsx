@@ -1,22 +1,11 @@
 "use client";
 
-import { useActionState } from "react";
-import { IDLE, type ActionState, type FormAction } from "../ui/action-state";
 import { FormMessage } from "../ui/form-message";
+import { useItemAction, type ItemAction } from "./use-item-action";
 
 /** Verify a pending transition; a refusal (four eyes) is explained in words. */
-export function VerifyForm({
-  slug,
-  itemKey,
-  transitionId,
-  serverAction,
-}: {
-  slug: string;
-  itemKey: string;
-  transitionId: number;
-  serverAction: FormAction<[string, string]>;
-}) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(serverAction.bind(null, slug, itemKey), IDLE);
+export function VerifyForm({ transitionId, ...target }: ItemAction & { transitionId: number }) {
+  const [state, action, pending] = useItemAction(target);
   return (
     <form action={action} className="space-y-1">
       <input type="hidden" name="transitionId" value={transitionId} />

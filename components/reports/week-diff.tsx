@@ -3,30 +3,26 @@ import type { Status } from "@/lib/status";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { TableHead, Th } from "@/components/ui/data-table";
 import { Button } from "@/components/ui/button";
+import { Options } from "@/components/ui/field";
 
-const select = "mt-1 block rounded border border-slate-300 px-2 py-1 font-mono";
+function WeekSelect({ label, name, weeks, value }: { label: string; name: string; weeks: string[]; value: string }) {
+  return (
+    <label>
+      <span className="text-slate-700">{label}</span>
+      <select name={name} defaultValue={value} className="mt-1 block rounded border border-slate-300 px-2 py-1 font-mono">
+        <Options values={weeks} />
+      </select>
+    </label>
+  );
+}
 
 /** Two weeks to compare; a plain GET form, so the comparison is a link. */
 export function WeekDiffForm({ action, weeks, a, b, start }: { action: string; weeks: string[]; a: string; b: string; start?: number }) {
   return (
     <form action={action} method="get" className="flex flex-wrap items-end gap-3" aria-label="Compare two weeks">
       {start !== undefined && start > 0 && <input type="hidden" name="start" value={start} />}
-      <label>
-        <span className="text-slate-700">From week</span>
-        <select name="a" defaultValue={a} className={select}>
-          {weeks.map((w) => (
-            <option key={w}>{w}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span className="text-slate-700">To week</span>
-        <select name="b" defaultValue={b} className={select}>
-          {weeks.map((w) => (
-            <option key={w}>{w}</option>
-          ))}
-        </select>
-      </label>
+      <WeekSelect label="From week" name="a" weeks={weeks} value={a} />
+      <WeekSelect label="To week" name="b" weeks={weeks} value={b} />
       <Button>Compare</Button>
     </form>
   );

@@ -42,3 +42,12 @@ export function Select({ className = "", ...props }: SelectHTMLAttributes<HTMLSe
 export function Textarea({ className = "", ...props }: TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return <textarea className={`${CONTROL} ${className}`.trim()} {...props} />;
 }
+
+/** A select's options, one per value, each shown by its label (by default the value itself). */
+export function Options<T extends string>({ values, label = (value) => value }: { values: readonly T[]; label?: (value: T) => string }) {
+  return values.map((value) => (
+    <option key={value} value={value}>
+      {label(value)}
+    </option>
+  ));
+}

@@ -609,6 +609,15 @@ interface SignalSet {
   buckets?: number;
 }
 
+/** The metric of each SignalSet field, in the order the bundle lists one date's signals. */
+const SIGNAL_METRICS: [keyof SignalSet, Metric][] = [
+  ["cov", "test_coverage_pct"],
+  ["crates", "third_party_crates"],
+  ["unvetted", "unvetted_crates"],
+  ["owner", "crash_owner_registered"],
+  ["buckets", "open_crash_buckets"],
+];
+
 const SIGNALS: Record<string, Record<string, SignalSet>> = {
   // Early prototypes: 952 third-party crates on 2024-09-30, 831 of them unvetted.
   "VML-01": {
@@ -1006,11 +1015,10 @@ function buildBundle() {
   }
   const signals: OutSignal[] = [];
   const push = (item: string, date: string, set: SignalSet) => {
-    if (set.cov !== undefined) signals.push({ item, metric: "test_coverage_pct", value: set.cov, measuredAt: date });
-    if (set.crates !== undefined) signals.push({ item, metric: "third_party_crates", value: set.crates, measuredAt: date });
-    if (set.unvetted !== undefined) signals.push({ item, metric: "unvetted_crates", value: set.unvetted, measuredAt: date });
-    if (set.owner !== undefined) signals.push({ item, metric: "crash_owner_registered", value: set.owner, measuredAt: date });
-    if (set.buckets !== undefined) signals.push({ item, metric: "open_crash_buckets", value: set.buckets, measuredAt: date });
+    for (const [field, metric] of SIGNAL_METRICS) {
+      const value = set[field];
+      if (value !== undefined) signals.push({ item, metric, value, measuredAt: date });
+    }
   };
   for (const [item, byDate] of Object.entries(SIGNALS)) for (const [date, set] of Object.entries(byDate)) push(item, date, set);
   const random = mulberry32(20231016);

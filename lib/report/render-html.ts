@@ -3,6 +3,7 @@ import { VERDICT_LABELS } from "../claims/claim-verdict";
 import { formatPercentFloor } from "../format";
 import { evidenceKindLabel, metricLabel, statusLabel } from "../labels";
 import { STATUSES, type Status } from "../status";
+import { areaTableRows } from "./area-table-rows";
 import { LOG_HEAD_DEFINITION, type WeeklyReport } from "./report-model";
 import { STATUS_COLORS } from "../status-colors";
 import { burnUpSvg, cumulativeFlowSvg, escapeXml as h } from "./svg-charts";
@@ -74,18 +75,8 @@ function card(label: string, value: string, sub: string, alarm = false) {
 
 function areaTable(r: WeeklyReport, which: "true" | "reported"): string {
   const extra = which === "true" ? ["inflated", "blocked"] : [];
-  const rows = r.areas.map((a) => [
-    h(a.area),
-    String(a.total),
-    ...STATUSES.map((s) => String(a[which][s])),
-    ...(which === "true" ? [String(a.inflated), String(a.blocked)] : []),
-  ]);
-  rows.push([
-    "All areas",
-    String(r.headline.total),
-    ...STATUSES.map((s) => String(r.byStatus[which][s])),
-    ...(which === "true" ? [String(r.headline.inflated), String(r.headline.blocked)] : []),
-  ]);
+  const { areas, all } = areaTableRows(r, which);
+  const rows = [...areas.map((a) => [h(a.area), ...a.counts.map(String)]), ["All areas", ...all.map(String)]];
   const numeric = Array.from({ length: 1 + STATUSES.length + extra.length }, (_, i) => i + 1);
   return table(["area", "items", ...STATUSES.map(st), ...extra], rows, numeric, (i) => (i === rows.length - 1 ? "total" : ""));
 }

@@ -1,6 +1,7 @@
 import { VERDICT_LABELS } from "../claims/claim-verdict";
 import { formatPercentFloor } from "../format";
 import { STATUSES, type Status } from "../status";
+import { areaTableRows } from "./area-table-rows";
 import { markdownFooter, sha256Hex } from "./report-digest";
 import { LOG_HEAD_DEFINITION, type WeeklyReport } from "./report-model";
 import { escapeMarkdown as md, markdownLink, markdownTable } from "../markdown/markdown-text";
@@ -36,74 +37,53 @@ export function headlineLines(r: WeeklyReport): string[] {
   ];
 }
 
+/** "heading (n)", then the list as a table, or `empty` when the list has nothing in it. */
+function tableSection<T>(
+  heading: string,
+  list: readonly T[],
+  table: { headers: readonly string[]; row: (x: T) => string[]; align?: readonly ("l" | "r")[]; empty?: string },
+): string[] {
+  return [`${heading} (${list.length})`, "", list.length === 0 ? (table.empty ?? none) : markdownTable(table.headers, list.map(table.row), table.align), ""];
+}
+
 function changesSection(r: WeeklyReport): string[] {
   const c = r.changes;
-  const out = [`## Changes since ${r.previousWeek}`, ""];
-  out.push(`### True-status changes (${c.trueStatus.length})`, "");
-  out.push(
-    c.trueStatus.length === 0
-      ? none
-      : markdownTable(
-          ["Item", "Title", r.previousWeek, r.week, "Direction"],
-          c.trueStatus.map((x) => [md(x.key), md(x.title), status(x.from), status(x.to), x.direction === "up" ? "up" : "**down**"]),
-        ),
+  return [
+    `## Changes since ${r.previousWeek}`,
     "",
-  );
-  out.push(`### Regressions reported during the week (${c.regressions.length})`, "");
-  out.push(
-    c.regressions.length === 0
-      ? none
-      : markdownTable(
-          ["Item", "Title", "From", "To", "Effective", "Note"],
-          c.regressions.map((x) => [md(x.key), md(x.title), status(x.from), status(x.to), x.effectiveAt, md(x.note)]),
-        ),
+    ...tableSection("### True-status changes", c.trueStatus, {
+      headers: ["Item", "Title", r.previousWeek, r.week, "Direction"],
+      row: (x) => [md(x.key), md(x.title), status(x.from), status(x.to), x.direction === "up" ? "up" : "**down**"],
+    }),
+    ...tableSection("### Regressions reported during the week", c.regressions, {
+      headers: ["Item", "Title", "From", "To", "Effective", "Note"],
+      row: (x) => [md(x.key), md(x.title), status(x.from), status(x.to), x.effectiveAt, md(x.note)],
+    }),
+    ...tableSection("### New verifications (verified during the week)", c.verifications, {
+      headers: ["Item", "Title", "Status", "Effective", "Verified", "By"],
+      row: (x) => [md(x.key), md(x.title), status(x.to), x.effectiveAt, x.verifiedAt, md(x.verifiedBy)],
+    }),
+    ...tableSection("### New evidence (on transitions recorded during the week)", c.evidence, {
+      headers: ["Item", "For", "Recorded", "Kind", "Evidence"],
+      row: (x) => [
+        md(x.key),
+        status(x.to),
+        x.recordedAt,
+        code(x.kind) + (x.fleetPercent === null ? "" : ` (${x.fleetPercent} % of the fleet)`),
+        markdownLink(x.summary || x.url, x.url),
+      ],
+    }),
+    `### Items identified during the week (${c.newItems.length})`,
     "",
-  );
-  out.push(`### New verifications (verified during the week) (${c.verifications.length})`, "");
-  out.push(
-    c.verifications.length === 0
-      ? none
-      : markdownTable(
-          ["Item", "Title", "Status", "Effective", "Verified", "By"],
-          c.verifications.map((x) => [md(x.key), md(x.title), status(x.to), x.effectiveAt, x.verifiedAt, md(x.verifiedBy)]),
-        ),
+    c.newItems.length === 0 ? none : c.newItems.map((x) => `- ${md(x.key)} — ${md(x.title)} (${x.identifiedAt})`).join("\n"),
     "",
-  );
-  out.push(`### New evidence (on transitions recorded during the week) (${c.evidence.length})`, "");
-  out.push(
-    c.evidence.length === 0
-      ? none
-      : markdownTable(
-          ["Item", "For", "Recorded", "Kind", "Evidence"],
-          c.evidence.map((x) => [
-            md(x.key),
-            status(x.to),
-            x.recordedAt,
-            code(x.kind) + (x.fleetPercent === null ? "" : ` (${x.fleetPercent} % of the fleet)`),
-            markdownLink(x.summary || x.url, x.url),
-          ]),
-        ),
-    "",
-  );
-  out.push(`### Items identified during the week (${c.newItems.length})`, "");
-  out.push(c.newItems.length === 0 ? none : c.newItems.map((x) => `- ${md(x.key)} — ${md(x.title)} (${x.identifiedAt})`).join("\n"), "");
-  return out;
+  ];
 }
 
 function areaTable(r: WeeklyReport, which: "true" | "reported"): string {
   const extra = which === "true" ? ["Inflated", "Blocked"] : [];
-  const rows = r.areas.map((a) => [
-    md(a.area),
-    String(a.total),
-    ...STATUSES.map((s) => String(a[which][s])),
-    ...(which === "true" ? [String(a.inflated), String(a.blocked)] : []),
-  ]);
-  rows.push([
-    "**All areas**",
-    `**${r.headline.total}**`,
-    ...STATUSES.map((s) => `**${r.byStatus[which][s]}**`),
-    ...(which === "true" ? [`**${r.headline.inflated}**`, `**${r.headline.blocked}**`] : []),
-  ]);
+  const { areas, all } = areaTableRows(r, which);
+  const rows = [...areas.map((a) => [md(a.area), ...a.counts.map(String)]), ["**All areas**", ...all.map((n) => `**${n}**`)]];
   return markdownTable(
     ["Area", "Items", ...STATUSES.map(code), ...extra],
     rows,
@@ -200,24 +180,16 @@ function markdownBody(r: WeeklyReport): string {
     "",
     areaTable(r, "reported"),
     "",
-    `## Inflated items (${r.inflated.length})`,
-    "",
-    r.inflated.length === 0
-      ? "No item is reported ahead of its evidence."
-      : markdownTable(
-          ["Item", "Title", "Reported", "True"],
-          r.inflated.map((i) => [md(i.key), md(i.title), status(i.reported), status(i.true)]),
-        ),
-    "",
-    `## Blocked items (${r.blocked.length})`,
-    "",
-    r.blocked.length === 0
-      ? "No item waits on an unfinished dependency."
-      : markdownTable(
-          ["Item", "Title", "True status", "Waiting on"],
-          r.blocked.map((b) => [md(b.key), md(b.title), status(b.trueStatus), b.waitingOn.map(md).join(", ")]),
-        ),
-    "",
+    ...tableSection("## Inflated items", r.inflated, {
+      headers: ["Item", "Title", "Reported", "True"],
+      row: (i) => [md(i.key), md(i.title), status(i.reported), status(i.true)],
+      empty: "No item is reported ahead of its evidence.",
+    }),
+    ...tableSection("## Blocked items", r.blocked, {
+      headers: ["Item", "Title", "True status", "Waiting on"],
+      row: (b) => [md(b.key), md(b.title), status(b.trueStatus), b.waitingOn.map(md).join(", ")],
+      empty: "No item waits on an unfinished dependency.",
+    }),
     "## Critical path",
     "",
     r.criticalPath.keys.length === 0
@@ -227,25 +199,21 @@ function markdownBody(r: WeeklyReport): string {
     ...forecastSection(r),
     ...claimsSection(r),
     ...qualitySection(r),
-    `## All items (${r.items.length})`,
-    "",
-    r.items.length === 0
-      ? "No item was in the program at the cutoff."
-      : markdownTable(
-          ["Item", "Title", "Area", "Owner", "Estimate (wk)", "True", "Reported", `True, ${r.previousWeek}`],
-          r.items.map((i) => [
-            md(i.key),
-            md(i.title),
-            md(i.area),
-            i.ownerName === null ? "**no owner**" : md(i.ownerName),
-            String(i.estimateWeeks),
-            status(i.trueStatus) + (i.inflated ? " (inflated)" : "") + (i.blocked ? " (blocked)" : ""),
-            status(i.reportedStatus),
-            status(i.trueStatusPreviousWeek),
-          ]),
-          ["l", "l", "l", "l", "r", "l", "l", "l"],
-        ),
-    "",
+    ...tableSection("## All items", r.items, {
+      headers: ["Item", "Title", "Area", "Owner", "Estimate (wk)", "True", "Reported", `True, ${r.previousWeek}`],
+      row: (i) => [
+        md(i.key),
+        md(i.title),
+        md(i.area),
+        i.ownerName === null ? "**no owner**" : md(i.ownerName),
+        String(i.estimateWeeks),
+        status(i.trueStatus) + (i.inflated ? " (inflated)" : "") + (i.blocked ? " (blocked)" : ""),
+        status(i.reportedStatus),
+        status(i.trueStatusPreviousWeek),
+      ],
+      align: ["l", "l", "l", "l", "r", "l", "l", "l"],
+      empty: "No item was in the program at the cutoff.",
+    }),
     "## History",
     "",
     `- History head hash at the cutoff: ${code(r.logHeadAtCutoff)}`,

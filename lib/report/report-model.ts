@@ -5,7 +5,7 @@ import { visibleTransitions, type FoldTransition } from "../fold-item-status";
 import { computeItemStatuses, type StatusCounts } from "../compute-item-statuses";
 import type { IsoWeek } from "../iso-week";
 import { waitingOn } from "../items/item-query";
-import type { ItemView } from "../items/item-view";
+import { toItemView, type ItemView } from "../items/item-view";
 import type { ItemWithTransitions } from "../item-with-transitions";
 import { readinessOf } from "../readiness/compute-readiness";
 import { countByArea } from "../readiness/count-by-area";
@@ -319,23 +319,18 @@ export function buildWeeklyReport(input: WeeklyReportInput): WeeklyReport {
       })),
       unowned: r.quality.unowned.map((key) => ({ key, title: titleOf(key) })),
     },
-    items: listed.map((i) => ({
-      key: i.key,
-      title: i.title,
-      area: i.area,
-      owner: i.owner,
-      ownerName: i.ownerName,
-      team: i.team,
-      estimateWeeks: i.estimateWeeks,
-      identifiedAt: formatDateOrInstant(i.identifiedAt),
-      dependsOn: [...i.dependsOn],
-      trueStatus: i.trueStatus,
-      reportedStatus: i.reportedStatus,
-      trueStatusPreviousWeek: statusBefore(i.key),
-      trueSince: i.trueSince === null ? null : formatDateOrInstant(i.trueSince),
-      blocked: i.blocked,
-      inflated: i.inflated,
-      onCriticalPath: onPath.has(i.key),
-    })),
+    items: listed.map((i) => {
+      // blocked and inflated stay after the week's fields: the key order of the JSON export.
+      const { blocked, inflated, ...view } = toItemView(i);
+      return {
+        ...view,
+        dependsOn: [...i.dependsOn],
+        trueStatusPreviousWeek: statusBefore(i.key),
+        trueSince: i.trueSince === null ? null : formatDateOrInstant(i.trueSince),
+        blocked,
+        inflated,
+        onCriticalPath: onPath.has(i.key),
+      };
+    }),
   };
 }

@@ -5,7 +5,7 @@
  */
 import { expect, test, type APIResponse } from "@playwright/test";
 import { smallBundle } from "../support/small-bundle";
-import { call } from "./support/api-client";
+import { call } from "../support/api-client";
 
 const PROBLEM = "application/problem+json";
 const run = `${Date.now().toString(36)}${process.pid.toString(36)}`;

@@ -7,7 +7,7 @@ import { expect, request as playwrightRequest, test, type APIRequestContext } fr
 import { actionBody, loadActions } from "../support/server-actions";
 import { smallBundle } from "../support/small-bundle";
 import { TEST_ACCOUNTS } from "../support/test-accounts";
-import { call, type Caller } from "./support/api-client";
+import { call, type Caller } from "../support/api-client";
 
 const REVIEWER = TEST_ACCOUNTS.reviewer.email;
 const CONTRIBUTOR = TEST_ACCOUNTS.contributor.email;

@@ -6,13 +6,13 @@
 import { expect, test } from "@playwright/test";
 import { smallBundle } from "../support/small-bundle";
 import { countServerChromium, watchServerChromium } from "../support/server-chromium";
-import { call } from "./support/api-client";
+import { call } from "../support/api-client";
 
 const DEMO = "/api/programs/boost-offload/reports";
 // One browser is about 7 processes and each open page adds 2 (Debian's Chromium, measured), plus
 // children caught between fork and exec: two pages at once stay within this, while two browsers
 // (a browser per request) pass it. The pages open at once are counted exactly in
-// tests/unit/pdf-printer.test.ts; this counts what holds memory.
+// tests/db/pdf-printer.test.ts; this counts what holds memory.
 const MAX_CHROMIUM_PROCESSES = 16;
 
 test("20 parallel PDF requests by a viewer share one browser and at most 2 render at once", async ({ request }) => {

@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { smallBundle } from "../support/small-bundle";
-import { call } from "./support/api-client";
+import { call } from "../support/api-client";
 
 const DEMO = "/api/programs/boost-offload/reports";
 const NO_FORECAST = "no verified completion in the last 12 weeks: at this rate the program does not finish";
@@ -20,6 +20,15 @@ async function problem(res: APIResponse, status: number) {
   return res.json();
 }
 
+/** A download of the demo's report `file` as a viewer: 200, its content type, and the file name it is saved under. */
+async function download(request: APIRequestContext, file: string, contentType: string): Promise<APIResponse> {
+  const res = await call(request, "viewer", "GET", `${DEMO}/${file}`);
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-type"]).toBe(contentType);
+  expect(res.headers()["content-disposition"]).toBe(`attachment; filename="boost-offload-${file}"`);
+  return res;
+}
+
 async function importSmall(request: APIRequestContext): Promise<string> {
   const slug = `reports-${run}-${++counter}`;
   const res = await call(request, "admin", "POST", "/api/programs/import", smallBundle(slug));
@@ -29,11 +38,7 @@ async function importSmall(request: APIRequestContext): Promise<string> {
 
 test.describe("GET /api/programs/{slug}/reports/{YYYY-Www}.{ext}", () => {
   test("Markdown of the demo's 2024-W52: 0 of 64 done, no forecast and why, sealed footer", async ({ request }) => {
-    const res = await call(request, "viewer", "GET", `${DEMO}/2024-W52.md`);
-    expect(res.status()).toBe(200);
-    expect(res.headers()["content-type"]).toBe("text/markdown; charset=utf-8");
-    expect(res.headers()["content-disposition"]).toBe('attachment; filename="boost-offload-2024-W52.md"');
-    const md = await res.text();
+    const md = await (await download(request, "2024-W52.md", "text/markdown; charset=utf-8")).text();
     expect(md).toContain("**Done (verified): 0 of 64 items**");
     expect(md).toContain(`**No forecast:** ${NO_FORECAST}.`);
     const footer = /<!-- offload-tracker-report v1 program=boost-offload week=2024-W52 logHeadAtCutoff=([0-9a-f]{64}) sha256=([0-9a-f]{64}) -->\n$/.exec(md);
@@ -42,10 +47,7 @@ test.describe("GET /api/programs/{slug}/reports/{YYYY-Www}.{ext}", () => {
   });
 
   test("CSV has one row per item, DESIGN's header names, CRLF", async ({ request }) => {
-    const res = await call(request, "viewer", "GET", `${DEMO}/2024-W52.csv`);
-    expect(res.status()).toBe(200);
-    expect(res.headers()["content-type"]).toBe("text/csv; charset=utf-8");
-    expect(res.headers()["content-disposition"]).toBe('attachment; filename="boost-offload-2024-W52.csv"');
+    const res = await download(request, "2024-W52.csv", "text/csv; charset=utf-8");
     const lines = (await res.text()).split("\r\n").filter(Boolean);
     expect(lines).toHaveLength(65);
     expect(lines[0]).toMatch(/^key,title,area,owner,ownerName,team,estimateWeeks,trueStatus,reportedStatus,blocked,inflated,/);
@@ -77,11 +79,7 @@ test.describe("GET /api/programs/{slug}/reports/{YYYY-Www}.{ext}", () => {
   });
 
   test("PDF on A4 by default and on Letter, a 400 for another paper", async ({ request }) => {
-    const a4 = await call(request, "viewer", "GET", `${DEMO}/2024-W52.pdf`);
-    expect(a4.status()).toBe(200);
-    expect(a4.headers()["content-type"]).toBe("application/pdf");
-    expect(a4.headers()["content-disposition"]).toBe('attachment; filename="boost-offload-2024-W52.pdf"');
-    const body = await a4.body();
+    const body = await (await download(request, "2024-W52.pdf", "application/pdf")).body();
     expect(body.subarray(0, 5).toString()).toBe("%PDF-");
     const letter = await call(request, "viewer", "GET", `${DEMO}/2024-W52.pdf?paper=letter`);
     expect(letter.status()).toBe(200);

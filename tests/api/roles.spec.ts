@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { smallBundle } from "../support/small-bundle";
-import { call, type Caller } from "./support/api-client";
+import { call, type Caller } from "../support/api-client";
 
 const CALLERS: Caller[] = ["anonymous", "viewer", "contributor", "reviewer", "admin"];
 const RANK: Record<Caller, number> = { anonymous: -1, viewer: 0, contributor: 1, reviewer: 2, admin: 3 };

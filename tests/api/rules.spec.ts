@@ -1,13 +1,13 @@
 /**
  * DESIGN §3–§7 and §10 over HTTP: generated bundles are imported and every number the API gives
  * (items, readiness, claims) is compared, at many (asOf, knownAt), with the independent model of
- * ./support/model.ts. Plus validation, gates, cycles, optimistic concurrency and the demo program.
+ * tests/support/model.ts. Plus validation, gates, cycles, optimistic concurrency and the demo program.
  * Every test imports its own program; the demo program is only read.
  */
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { smallBundle } from "../support/small-bundle";
 import { TEST_ACCOUNTS } from "../support/test-accounts";
-import { authHeaders, call } from "./support/api-client";
+import { authHeaders, call } from "../support/api-client";
 import {
   DAY,
   generateBundle,
@@ -22,7 +22,7 @@ import {
   type Evidence,
   type Point,
   type Status,
-} from "./support/model";
+} from "../support/model";
 
 const SEEDS = [1, 7, 42, 1234, 2024, 99_991];
 const NO_FORECAST = "no verified completion in the last 12 weeks: at this rate the program does not finish";

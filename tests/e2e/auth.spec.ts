@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { TEST_ACCOUNTS } from "../support/test-accounts";
-import { signIn } from "./support/sign-in";
+import { signIn } from "../support/sign-in";
 
 test("signed out, every page sends you to sign-in", async ({ page }) => {
   for (const path of ["/", "/programs/boost-offload", "/programs/boost-offload/items", "/account"]) {

@@ -5,8 +5,8 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { importSmallProgram } from "./support/programs";
-import { signIn } from "./support/sign-in";
+import { importSmallProgram } from "../support/programs";
+import { signIn } from "../support/sign-in";
 
 const SLUG = "boost-offload";
 const LIST = `/programs/${SLUG}/claims`;

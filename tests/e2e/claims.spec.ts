@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { authHeaders } from "../api/support/api-client";
-import { signIn } from "./support/sign-in";
+import { authHeaders } from "../support/api-client";
+import { signIn } from "../support/sign-in";
 
 test("every demo claim shows the verdict the rules give", async ({ page }) => {
   await signIn(page, "viewer");

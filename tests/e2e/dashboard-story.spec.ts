@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./support/sign-in";
+import { signIn } from "../support/sign-in";
 
 const DASHBOARD = "/programs/boost-offload";
 

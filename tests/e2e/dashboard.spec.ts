@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
-import { signIn } from "./support/sign-in";
+import { signIn } from "../support/sign-in";
 
 test("health answers without credentials", async ({ request }) => {
   const res = await request.get("/api/health");

@@ -4,8 +4,8 @@
  * and the mark follows. The demo is only read; settings are changed on a program of its own.
  */
 import { expect, test } from "@playwright/test";
-import { importSmallProgram } from "./support/programs";
-import { signIn } from "./support/sign-in";
+import { importSmallProgram } from "../support/programs";
+import { signIn } from "../support/sign-in";
 
 const DEMO = "/programs/boost-offload";
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./support/sign-in";
+import { signIn } from "../support/sign-in";
 
 // The budget: the dashboard's first-load JavaScript under 200 kB compressed. A size, not a
 // time, so it is stable enough to assert; the figure goes into the run's output folder.

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { signIn } from "./support/sign-in";
+import { signIn } from "../support/sign-in";
 
 test("the graph lays out the program and a node leads to its item", async ({ page }, testInfo) => {
   await signIn(page, "viewer");

@@ -2,8 +2,8 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { STATUS_LABELS } from "@/lib/labels";
 import type { Status } from "@/lib/status";
-import { authHeaders } from "../api/support/api-client";
-import { signIn } from "./support/sign-in";
+import { authHeaders } from "../support/api-client";
+import { signIn } from "../support/sign-in";
 
 // Pictures for people to look at; tests/.tmp is the suite's throwaway folder (git-ignored).
 const SHOTS = "tests/.tmp/screenshots";

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
-import { signIn } from "./support/sign-in";
+import { signIn } from "../support/sign-in";
 
 test("the dashboard's headline says what the API's readiness says", async ({ page }) => {
   await signIn(page, "viewer");

@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { tokenFor as tokenOf } from "../api/support/api-client";
+import { tokenFor as tokenOf } from "../support/api-client";
 import { TEST_ACCOUNTS } from "../support/test-accounts";
-import { importSmallProgram } from "./support/programs";
-import { signIn } from "./support/sign-in";
+import { importSmallProgram } from "../support/programs";
+import { signIn } from "../support/sign-in";
 
 test("an owner reports with evidence, a reviewer verifies, the dashboard changes; gates and four eyes refuse in words", async ({
   page,

@@ -5,9 +5,9 @@
  */
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
-import { call } from "../api/support/api-client";
-import { importSmallProgram } from "./support/programs";
-import { signIn } from "./support/sign-in";
+import { call } from "../support/api-client";
+import { importSmallProgram } from "../support/programs";
+import { signIn } from "../support/sign-in";
 
 test("a viewer opens Reports, finds 2024-W52 and downloads its Markdown and CSV", async ({ page }) => {
   await signIn(page, "viewer");

@@ -5,9 +5,9 @@
  * neutralises formulas, and the claims Markdown export escapes the markup.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { authHeaders } from "../api/support/api-client";
+import { authHeaders } from "../support/api-client";
 import { TEST_ACCOUNTS } from "../support/test-accounts";
-import { signIn } from "./support/sign-in";
+import { signIn } from "../support/sign-in";
 
 const IMG = "<img src=x onerror=alert(1)>";
 const SCRIPT = "<script>alert('stored')</script>";

@@ -11,6 +11,7 @@
  *   verify transition (entityId = id) {verifiedBy, verifiedAt, note}
  */
 import type { APIRequestContext } from "@playwright/test";
+import type { BundleJson } from "@/lib/bundle/to-bundle-json";
 
 export interface LogEntry {
   seq: number;
@@ -21,18 +22,8 @@ export interface LogEntry {
   payload: Record<string, unknown>;
 }
 
-export interface ReplayedItem {
-  key: string;
-  title: string;
-  description: string;
-  area: string;
-  owner: string | null;
-  team: string;
-  estimateWeeks: number;
-  identifiedAt: string;
-  targetDate: string | null;
-  dependsOn: string[];
-}
+/** An item as the bundle export writes it, which is what a replayed item is compared with. */
+export type ReplayedItem = BundleJson["items"][number];
 
 export interface ReplayedEvidence {
   kind: string;

@@ -4,7 +4,7 @@ import { assessClaim, verdictFor, VERDICTS, type ClaimLink, type Verdict } from 
 import { evaluateClaims, type ClaimRecord } from "@/lib/claims/evaluate-claims";
 import type { ItemWithTransitions } from "@/lib/item-with-transitions";
 import type { Status } from "@/lib/status";
-import { BASE, DAY, endOf, instantArb, item, LADDER, lvl, modelItem, programArb, startOf, tr } from "./rules-model";
+import { BASE, DAY, endOf, instantArb, item, LADDER, lvl, modelItem, programArb, startOf, tr } from "../support/rules-model";
 
 describe("verdictFor: the table of DESIGN §7", () => {
   const table: [met: number, linked: number, started: number, verdict: Verdict][] = [

@@ -4,7 +4,7 @@ import { computeReadiness } from "@/lib/readiness/compute-readiness";
 import { criticalPath, type PathNode } from "@/lib/readiness/critical-path";
 import { toInstant } from "@/lib/time";
 import type { ItemWithTransitions } from "@/lib/item-with-transitions";
-import { bruteForceLongest, estimateArb, item, tr } from "./rules-model";
+import { bruteForceLongest, estimateArb, item, tr } from "../support/rules-model";
 
 const node = (key: string, weight: number, dependsOn: string[] = [], done = false): PathNode => ({
   key,

@@ -17,7 +17,7 @@ import {
   type ThroughputWeek,
 } from "@/lib/readiness/forecast";
 import { toInstant } from "@/lib/time";
-import { BASE, DAY, endOf, HOUR, isoLabel, item, mondayOf, startOf, tr, ymd } from "./rules-model";
+import { BASE, DAY, endOf, HOUR, isoLabel, item, mondayOf, startOf, tr, ymd } from "../support/rules-model";
 
 const at = (iso: string) => Date.parse(iso);
 const sampleOf = (values: number[]): ThroughputWeek[] => values.map((done, i) => ({ week: `W${i}`, done }));

@@ -106,6 +106,9 @@ function caseOf(h: History): FourEyesCase {
   };
 }
 
+/** Any owner history and window, as the rule's input. */
+const caseArb = historyArb.map(caseOf);
+
 /** The plain restatement: the owner as the window opened, everyone made owner in it, everyone who changed it in it. */
 function model(c: FourEyesCase) {
   const inWindow = c.owners.changes.filter((ch) => ch.at >= c.recordedAt && ch.at <= c.verifiedAt);
@@ -119,8 +122,7 @@ const OWNER_REASONS = new Set(["owns", "owned"]);
 describe("fourEyesReasons: properties", () => {
   it("whoever owned the item at any moment of the window is refused, for owning it", () => {
     fc.assert(
-      fc.property(historyArb, fc.nat(), (h, pick) => {
-        const c = caseOf(h);
+      fc.property(caseArb, fc.nat(), (c, pick) => {
         const moment = c.recordedAt + (pick % (c.verifiedAt - c.recordedAt + 1));
         const owner = ownerAt(c.owners, moment);
         fc.pre(owner !== null);
@@ -134,8 +136,7 @@ describe("fourEyesReasons: properties", () => {
 
   it("whoever changed the owner in the window is refused, naming each change", () => {
     fc.assert(
-      fc.property(historyArb, (h) => {
-        const c = caseOf(h);
+      fc.property(caseArb, (c) => {
         const mine = c.owners.changes.filter((ch) => ch.by === c.verifier && ch.at >= c.recordedAt && ch.at <= c.verifiedAt);
         const named = fourEyesReasons(c).filter((r) => r.kind === "changed-owner");
         expect(named).toEqual(mine.map((ch) => ({ kind: "changed-owner", at: ch.at, from: ch.from, to: ch.to })));
@@ -146,8 +147,7 @@ describe("fourEyesReasons: properties", () => {
 
   it("a verifier who did not report it, never owned it in the window and never changed its owner there passes", () => {
     fc.assert(
-      fc.property(historyArb, (h) => {
-        const c = caseOf(h);
+      fc.property(caseArb, (c) => {
         const { owners, changers } = model(c);
         fc.pre(c.verifier !== c.actor && !owners.has(c.verifier) && !changers.has(c.verifier));
         expect(fourEyesViolation(c)).toBeNull();
@@ -158,8 +158,7 @@ describe("fourEyesReasons: properties", () => {
 
   it("agrees with the plain restatement on every reason, and every owned period lies inside the window", () => {
     fc.assert(
-      fc.property(historyArb, (h) => {
-        const c = caseOf(h);
+      fc.property(caseArb, (c) => {
         const { owners, changers } = model(c);
         const reasons = fourEyesReasons(c);
         expect(reasons.some((r) => r.kind === "reported")).toBe(c.verifier === c.actor);

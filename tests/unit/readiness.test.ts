@@ -17,7 +17,7 @@ import {
   programArb,
   startOf,
   tr,
-} from "./rules-model";
+} from "../support/rules-model";
 
 const THRESHOLDS: Thresholds = { testCoveragePct: 70, unvettedCrates: 0, crashOwnerRegistered: true };
 

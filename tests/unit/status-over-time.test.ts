@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { statusOverTime } from "@/lib/charts/status-over-time";
 import { foldItemStatus } from "@/lib/fold-item-status";
-import { instantArb, programArb } from "./rules-model";
+import { instantArb, programArb } from "../support/rules-model";
 
 describe("statusOverTime", () => {
   it("agrees at every point with folding each item from scratch", () => {

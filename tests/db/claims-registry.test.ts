@@ -10,9 +10,9 @@ import { verifyLog } from "@/db/verify-log";
 import { toClaimReview } from "@/lib/claims/claim-review";
 import { claimsToCsv, claimsToMarkdown } from "@/lib/claims/claims-export";
 import { verdictHistory } from "@/lib/claims/verdict-history";
-import type { AppError } from "@/lib/errors";
 import type { ItemWithTransitions } from "@/lib/item-with-transitions";
 import { toInstant } from "@/lib/time";
+import { refusal } from "../support/refusal";
 
 const d = (s: string) => toInstant(s);
 const NOW = toInstant("2026-11-27", "end");
@@ -101,14 +101,7 @@ describe("claims registry", () => {
   it("refuses an unknown item, an unknown status and a future date with paths, writing nothing", () => {
     const { db, admin } = seeded();
     const before = db.$client.serialize();
-    const refuse = (input: unknown) => {
-      try {
-        createClaim(db, { slug: "boost-offload", input, actor: admin, now: NOW });
-      } catch (e) {
-        return (e as AppError).errors;
-      }
-      throw new Error("accepted");
-    };
+    const refuse = (input: unknown) => refusal(() => createClaim(db, { slug: "boost-offload", input, actor: admin, now: NOW })).errors;
     expect(refuse({ ...valid, links: [{ item: "NET-99", requires: "done" }] })).toEqual([
       { path: "links[0].item", message: 'unknown item key "NET-99"' },
     ]);

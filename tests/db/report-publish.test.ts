@@ -15,8 +15,8 @@ import { getWeeklyReport } from "@/db/queries/get-weekly-report";
 import { listReportWeeks } from "@/db/queries/list-report-weeks";
 import { publishedReports } from "@/db/schema";
 import { verifyLog } from "@/db/verify-log";
-import { AppError } from "@/lib/errors";
 import { sha256Hex } from "@/lib/report/report-digest";
+import { refusal } from "../support/refusal";
 
 const T1 = Date.parse("2025-01-06T09:00:00Z"); // the Monday after 2024-W52: the weekly cron
 const T2 = Date.parse("2025-02-03T09:00:00Z"); // a month later, a backfill
@@ -44,15 +44,6 @@ function bundle() {
 }
 
 let db: Db;
-const refusal = (fn: () => unknown): AppError => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error("not refused");
-};
 const head = () => (db.$client.prepare("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1").get() as { hash: string }).hash;
 
 beforeAll(() => {

@@ -4,7 +4,7 @@
  *
  * Nothing here imports the app: the model reads the same bundle JSON the test imports (or exports).
  */
-import { TEST_ACCOUNTS } from "../../support/test-accounts";
+import { TEST_ACCOUNTS } from "./test-accounts";
 import { mulberry32 } from "@/lib/mulberry32";
 
 // ---------------------------------------------------------------------------------------------
@@ -279,14 +279,8 @@ export interface Point {
   knownAt?: string;
 }
 
-export interface ModelItem {
-  key: string;
-  title: string;
-  area: string;
-  owner: string | null;
-  team: string;
-  estimateWeeks: number;
-  dependsOn: string[];
+/** An item of the bundle as the model lists it, with its statuses. */
+export interface ModelItem extends Omit<BundleItem, "identifiedAt"> {
   trueStatus: Status;
   reportedStatus: Status;
   blocked: boolean;

@@ -9,6 +9,7 @@ import { importBundle } from "@/db/import-bundle";
 import { openDatabase, type Db } from "@/db/index";
 import { getWeeklyReport } from "@/db/queries/get-weekly-report";
 import { AppError } from "@/lib/errors";
+import { refusal } from "../support/refusal";
 import { GENESIS_HASH } from "@/lib/hash-chain";
 import { NO_THROUGHPUT_REASON } from "@/lib/readiness/forecast";
 import { parseCsv, renderReportCsv } from "@/lib/report/render-csv";
@@ -232,15 +233,7 @@ describe("the history head hash at the cutoff", () => {
 });
 
 describe("weeks", () => {
-  const refused = (label: string, now = NOW) => {
-    try {
-      resolveReportWeek(label, now);
-    } catch (e) {
-      expect(e).toBeInstanceOf(AppError);
-      return (e as AppError).message;
-    }
-    throw new Error(`${label} was accepted`);
-  };
+  const refused = (label: string, now = NOW) => refusal(() => resolveReportWeek(label, now)).message;
 
   it("parses YYYY-Www, including week 53 of a long year", () => {
     expect(resolveReportWeek("2024-W52", NOW)).toMatchObject({ start: Date.parse("2024-12-23T00:00:00Z"), end: Date.parse("2024-12-29T23:59:59.999Z") });
@@ -254,11 +247,7 @@ describe("weeks", () => {
   it("refuses a week whose cutoff has not passed, naming the last complete week", () => {
     expect(refused("2026-W48")).toMatch(/2026-W48 is in the future/);
     expect(() => resolveReportWeek("2026-W48", Date.parse("2026-11-29T23:59:59.999Z"))).not.toThrow();
-    try {
-      resolveReportWeek("2030-W01", NOW);
-    } catch (e) {
-      expect((e as AppError).errors[0]!.message).toContain("the last complete week is 2026-W47");
-    }
+    expect(refusal(() => resolveReportWeek("2030-W01", NOW)).errors[0]!.message).toContain("the last complete week is 2026-W47");
   });
 
   it("splits a file name into week and format", () => {

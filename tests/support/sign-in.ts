@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { TEST_ACCOUNTS, type TestRole } from "../../support/test-accounts";
+import { TEST_ACCOUNTS, type TestRole } from "./test-accounts";
 
 /** Signs in through the form, as a person would, and waits for the header to say who. */
 export async function signIn(page: Page, who: TestRole | { email: string; name: string }) {

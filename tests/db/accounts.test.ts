@@ -5,7 +5,8 @@ import { endSession, sessionPerson, signIn } from "@/db/accounts/sessions";
 import { openDatabase } from "@/db/index";
 import { verifyLog } from "@/db/verify-log";
 import { SESSION_TTL_MS } from "@/lib/auth/sign-in-throttle";
-import { AppError } from "@/lib/errors";
+import { type AppError } from "@/lib/errors";
+import { refusal, rejection } from "../support/refusal";
 
 const PASSWORD = "correct horse battery";
 
@@ -13,16 +14,6 @@ function setup() {
   const db = openDatabase(":memory:");
   const person = addUser(db, { email: "Ann@Example.com", name: "Ann", role: "reviewer", password: PASSWORD }, "cli");
   return { db, person };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error("expected a rejection");
 }
 
 describe("accounts", () => {
@@ -41,14 +32,8 @@ describe("accounts", () => {
   it("refuses a duplicate e-mail, an unknown role and a short password with field errors", () => {
     const { db } = setup();
     expect(() => addUser(db, { email: "ann@example.com", name: "Ann", role: "viewer" }, null)).toThrow(/already exists/);
-    const bad = (() => {
-      try {
-        addUser(db, { email: "x@example.com", name: "X", role: "boss" as never, password: "short" }, null);
-      } catch (e) {
-        return e as AppError;
-      }
-    })();
-    expect(bad?.errors.map((e) => e.path).sort()).toEqual(["password", "role"]);
+    const bad = refusal(() => addUser(db, { email: "x@example.com", name: "X", role: "boss" as never, password: "short" }, null));
+    expect(bad.errors.map((e) => e.path).sort()).toEqual(["password", "role"]);
   });
 
   it("changes role and password, and lists who can sign in", async () => {

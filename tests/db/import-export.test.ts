@@ -10,7 +10,8 @@ import { verifyLog } from "@/db/verify-log";
 import { toBundleJson } from "@/lib/bundle/to-bundle-json";
 import { validateBundle } from "@/lib/bundle/validate-bundle";
 import type { NormalizedBundle } from "@/lib/bundle/normalized-bundle";
-import { AppError, type FieldError } from "@/lib/errors";
+import type { FieldError } from "@/lib/errors";
+import { refusal } from "../support/refusal";
 import { TINY_LOG_ENTRIES, tinyValidBundle, validBundleArb, type TinyBundle } from "../support/bundle-arbitrary";
 
 const SYSTEM = { actor: null };
@@ -46,17 +47,6 @@ function mutated(change: (b: TinyBundle) => void): TinyBundle {
   const b = tinyValidBundle();
   change(b);
   return b;
-}
-
-/** Runs `fn`, which must throw an AppError; returns it. */
-function appError(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError);
-    return e as AppError;
-  }
-  throw new Error("expected an AppError, nothing was thrown");
 }
 
 const tmpDirs: string[] = [];
@@ -106,7 +96,7 @@ describe("import then export", () => {
 
   it("refuses an evidence horizon that is not a date", () => {
     const db = openDatabase(":memory:");
-    const err = appError(() => importBundle(db, mutated((b) => (b.program.factsUntil = "end of 2024")), SYSTEM));
+    const err = refusal(() => importBundle(db, mutated((b) => (b.program.factsUntil = "end of 2024")), SYSTEM));
     expect(err.code).toBe("invalid");
     expect(JSON.stringify(err)).toContain("factsUntil");
     expect(logCount(db)).toBe(0);
@@ -114,7 +104,7 @@ describe("import then export", () => {
 
   it("refuses to export an unknown program with not_found", () => {
     const db = openDatabase(":memory:");
-    expect(appError(() => exportBundle(db, "nope")).code).toBe("not_found");
+    expect(refusal(() => exportBundle(db, "nope")).code).toBe("not_found");
   });
 
   it("property: export(import(b)) = normalized b, and a second round trip is identical", () => {
@@ -164,7 +154,7 @@ describe.each(["memory", "file"] as const)("all or nothing (%s database)", (kind
     const before = Buffer.from(db.$client.serialize());
     const entries = logCount(db);
     for (const dryRun of [false, true]) {
-      const error = appError(() => importBundle(db, raw, { actor: "ann@example.com", dryRun }));
+      const error = refusal(() => importBundle(db, raw, { actor: "ann@example.com", dryRun }));
       expect(error.code).toBe(code);
       const at = error.errors.find((e) => e.path === path);
       expect(at, `an error at ${path} among ${JSON.stringify(error.errors)}`).toBeDefined();
@@ -174,7 +164,7 @@ describe.each(["memory", "file"] as const)("all or nothing (%s database)", (kind
     expect(after.equals(before), "database bytes unchanged").toBe(true);
     expect(logCount(db)).toBe(entries);
     expect(verifyLog(db)).toMatchObject({ ok: true, entries });
-    return appError(() => importBundle(db, raw, SYSTEM)).errors;
+    return refusal(() => importBundle(db, raw, SYSTEM)).errors;
   }
 
   /** The tiny bundle under a new slug (so that only the intended rule is broken). */
@@ -216,7 +206,7 @@ describe.each(["memory", "file"] as const)("all or nothing (%s database)", (kind
   it("refuses a slug that exists with conflict (409)", () => {
     const errors = expectRefused(tinyValidBundle(), "conflict", "program.slug", 'a program "tiny" already exists');
     expect(errors).toHaveLength(1);
-    expect(appError(() => importBundle(db, tinyValidBundle(), SYSTEM)).status).toBe(409);
+    expect(refusal(() => importBundle(db, tinyValidBundle(), SYSTEM)).status).toBe(409);
   });
 
   it("refuses malformed input before looking at the database", () => {
@@ -256,7 +246,7 @@ describe("dry run", () => {
     });
     expect(Buffer.from(db.$client.serialize()).equals(before)).toBe(true);
     expect(logCount(db)).toBe(0);
-    expect(appError(() => exportBundle(db, "tiny")).code).toBe("not_found");
+    expect(refusal(() => exportBundle(db, "tiny")).code).toBe("not_found");
     // The same bundle, really imported, gives the same counts.
     expect(importBundle(db, tinyValidBundle(), { actor: null }).counts).toEqual(summary.counts);
   });

@@ -14,7 +14,7 @@ import { recordTransition } from "@/db/mutations/record-transition";
 import { verifyTransition } from "@/db/mutations/verify-transition";
 import { verifications } from "@/db/schema";
 import { verifyLog } from "@/db/verify-log";
-import { AppError } from "@/lib/errors";
+import { refusal } from "../support/refusal";
 
 const SLUG = "eyes";
 const ANN = "ann@example.com"; // contributor, usual owner
@@ -48,16 +48,6 @@ function setUp(owner: string) {
       (version = editItem(db, { slug: SLUG, key: "FND-01", input: { ...fields, version }, expectedVersion: undefined, actor: person(by), now: at(n) }).version),
     verify: (n: number, id: number, by = RITA) => verifyTransition(db, { slug: SLUG, transitionId: id, input: {}, actor: person(by), now: at(n) }),
   };
-}
-
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error("the verification was accepted");
 }
 
 const verified = (db: Db, id: number) => db.select().from(verifications).where(eq(verifications.transitionId, id)).get();

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
-import type { TestRole } from "../../support/test-accounts";
+import type { TestRole } from "./test-accounts";
 
 let tokens: Record<TestRole, string> | null = null;
 

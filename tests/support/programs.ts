@@ -1,6 +1,6 @@
 import { expect, type APIRequestContext } from "@playwright/test";
-import { authHeaders } from "../../api/support/api-client";
-import { smallBundle } from "../../support/small-bundle";
+import { authHeaders } from "./api-client";
+import { smallBundle } from "./small-bundle";
 
 /** Imports a fresh small program through the API as admin, so a test never disturbs the demo. */
 export async function importSmallProgram(request: APIRequestContext, prefix: string): Promise<string> {

@@ -1,0 +1,14 @@
+import { useActionState } from "react";
+import { IDLE, type ActionState, type FormAction } from "../ui/action-state";
+
+/** What an item's page hands a form: the item, and a server action taking (slug, item key) first. */
+export interface ItemAction {
+  slug: string;
+  itemKey: string;
+  serverAction: FormAction<[string, string]>;
+}
+
+/** A form's state and action for an item action: the server action bound to the item. */
+export function useItemAction({ slug, itemKey, serverAction }: ItemAction) {
+  return useActionState<ActionState, FormData>(serverAction.bind(null, slug, itemKey), IDLE);
+}
