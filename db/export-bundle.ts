@@ -24,7 +24,7 @@ export function exportBundle(db: Db, slug: string): BundleJson {
   return toBundleJson(readNormalizedBundle(db, slug));
 }
 
-export function readNormalizedBundle(db: Db, slug: string): NormalizedBundle {
+function readNormalizedBundle(db: Db, slug: string): NormalizedBundle {
   const program = getProgramOrThrow(db, slug);
 
   const everyone = new Map(db.select().from(people).all().map((p) => [p.id, p]));

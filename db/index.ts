@@ -9,7 +9,7 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 /** A transaction handle; every mutation takes one so callers can compose them atomically. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-export const DEFAULT_DATABASE_FILE = "data/tracker.db";
+const DEFAULT_DATABASE_FILE = "data/tracker.db";
 
 export function databaseFile(): string {
   const url = process.env.DATABASE_URL?.trim();

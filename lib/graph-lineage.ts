@@ -14,7 +14,7 @@ function reachable(edges: Edges, key: string): string[] {
 }
 
 /** Reverses "depends on" into "is depended on by". */
-export function dependentsMap(dependsOn: Edges): Map<string, string[]> {
+function dependentsMap(dependsOn: Edges): Map<string, string[]> {
   const dependents = new Map<string, string[]>();
   for (const [key, deps] of dependsOn) {
     for (const d of deps) {

@@ -14,7 +14,7 @@ export const STATUS_LABELS: Record<Status, string> = {
   done: "Done",
 };
 
-export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
+const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
   design_doc: "Design doc",
   code_change: "Code change",
   test_report: "Test report",
@@ -22,7 +22,7 @@ export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
   other: "Other",
 };
 
-export const METRIC_LABELS: Record<SignalMetric, string> = {
+const METRIC_LABELS: Record<SignalMetric, string> = {
   test_coverage_pct: "Test coverage %",
   third_party_crates: "Third-party crates",
   unvetted_crates: "Unvetted crates",
@@ -54,7 +54,7 @@ export const statusLabel = (s: Status): string => STATUS_LABELS[s];
 export const evidenceKindLabel = (k: string): string => EVIDENCE_KIND_LABELS[k as EvidenceKind] ?? k;
 /** A metric this version does not know (an older bundle) still shows, as its identifier. */
 export const metricLabel = (m: string): string => METRIC_LABELS[m as SignalMetric] ?? m;
-export const fieldLabel = (f: string): string => FIELD_LABELS[f as Field] ?? f;
+const fieldLabel = (f: string): string => FIELD_LABELS[f as Field] ?? f;
 /** A verdict in words: the identifier with spaces ("partly_supported" → "partly supported"). */
 export const verdictLabel = (v: Verdict): string => v.replace(/_/g, " ");
 

@@ -65,7 +65,7 @@ function cyrb128(text: string): [number, number, number, number] {
   return [(h1 ^ h2 ^ h3 ^ h4) >>> 0, (h2 ^ h1) >>> 0, (h3 ^ h1) >>> 0, (h4 ^ h1) >>> 0];
 }
 
-export function makeRng(seed: number | string): Rng {
+function makeRng(seed: number | string): Rng {
   let [a, b, c, d] = cyrb128(`offload-tracker:${seed}`);
   const next = () => {
     a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;

@@ -69,7 +69,7 @@ export function defineFormAction<const Names extends readonly string[], Input, R
 }
 
 /** A broken rule in words for the person at the form. */
-export function refusal(e: AppError): string {
+function refusal(e: AppError): string {
   switch (e.code) {
     case "unauthenticated":
       return "Your session has ended: sign in again.";

@@ -1,7 +1,7 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
 /** The border and spacing every text box, select and text area shares. */
-export const CONTROL = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1";
+const CONTROL = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1";
 
 /** A labelled control: the label above, the control, then a hint or an error in words. */
 export function Field({

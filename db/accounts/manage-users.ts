@@ -8,13 +8,13 @@ import type { Db } from "../index";
 import { LogWriter } from "../append-log";
 import { people, type Person } from "../schema";
 
-export const passwordSchema = z
+const passwordSchema = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
   .max(200, "must be at most 200 characters");
-export const roleSchema = z.enum(ROLES, { error: () => `must be one of ${ROLES.join(", ")}` });
+const roleSchema = z.enum(ROLES, { error: () => `must be one of ${ROLES.join(", ")}` });
 
-export const userInputSchema = z.object({
+const userInputSchema = z.object({
   email: z.email({ error: () => "must be an e-mail address" }).max(254).toLowerCase(),
   name: z.string().trim().min(1, "must not be empty").max(200),
   team: z.string().trim().max(200).default(""),

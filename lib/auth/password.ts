@@ -17,7 +17,7 @@ function encode(salt: Buffer, key: Buffer): string {
 }
 
 /** `scrypt$N$r$p$salt$hash`, base64url parts; never the password itself. */
-export async function hashPassword(password: string): Promise<string> {
+async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
   return encode(salt, await scrypt(password, salt, PARAMS));
 }

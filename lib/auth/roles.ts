@@ -11,7 +11,7 @@ export const REQUIRED_ROLE = {
 } as const satisfies Record<string, Role>;
 export type Permission = keyof typeof REQUIRED_ROLE;
 
-export function roleRank(role: Role): number {
+function roleRank(role: Role): number {
   return ROLES.indexOf(role);
 }
 

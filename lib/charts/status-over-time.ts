@@ -107,4 +107,3 @@ export function statusOverTime(items: readonly ItemWithTransitions[], asOf: numb
   });
 }
 
-export { STATUSES };

@@ -2,7 +2,7 @@ import { VERDICT_LABELS, type Verdict } from "./claim-verdict";
 import type { EvaluatedClaim } from "./evaluate-claims";
 
 /** The verdict scale as a schema.org Rating: 5 (supported) down to 1 (contradicted). */
-export const RATING_VALUE: Record<Exclude<Verdict, "unrated">, number> = {
+const RATING_VALUE: Record<Exclude<Verdict, "unrated">, number> = {
   supported: 5,
   mostly_supported: 4,
   partly_supported: 3,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ItemWithStatus } from "../compute-item-statuses";
-import { levelOf, STATUSES, statusSchema } from "../status";
+import { levelOf, statusSchema } from "../status";
 import { instantStringSchema } from "../time";
 
 const flag = z
@@ -8,7 +8,7 @@ const flag = z
   .transform((v) => v === "1" || v === "true")
   .optional();
 
-export const ITEM_SORTS = ["key", "title", "area", "owner", "team", "estimateWeeks", "trueStatus", "reportedStatus"] as const;
+const ITEM_SORTS = ["key", "title", "area", "owner", "team", "estimateWeeks", "trueStatus", "reportedStatus"] as const;
 
 /** The filters of the items list, shared by the API, the items page and its CSV download. */
 export const itemQuerySchema = z.object({
@@ -91,4 +91,3 @@ export function filterItems(items: readonly ListedItem[], q: ItemQuery): { total
   return { total: matches.length, items: page };
 }
 
-export { STATUSES };

@@ -4,7 +4,7 @@ import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import { isoWeekAfter } from "../iso-week";
 import { formatDate, formatDateOrInstant } from "../time";
 
-export const SAMPLE_WEEKS = 12;
+const SAMPLE_WEEKS = 12;
 export const TRIALS = 10_000;
 /** A trial that has not finished after 20 years stops there: the answer is "not within 20 years". */
 export const MAX_WEEKS = 1040;

@@ -25,10 +25,10 @@ export class ChromiumUnavailableError extends AppError {
   }
 }
 
-export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--no-first-run"];
+const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--no-first-run"];
 
-export const DEFAULT_PDF_CONCURRENCY = 2;
-export const DEFAULT_PDF_MAX_QUEUE = 8;
+const DEFAULT_PDF_CONCURRENCY = 2;
+const DEFAULT_PDF_MAX_QUEUE = 8;
 // A full queue drains in about this long at ~2 s a print, two at a time.
 const RETRY_AFTER_SECONDS = 10;
 // An idle Chromium still keeps about 7 processes and their memory.

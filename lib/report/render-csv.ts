@@ -116,7 +116,7 @@ export function parseCsv(text: string): string[][] {
 }
 
 /** The CSV with every `reportSha256` cell emptied: what the digest covers, and what line diffs compare. */
-export function csvWithoutDigest(rows: readonly (readonly string[])[]): string {
+function csvWithoutDigest(rows: readonly (readonly string[])[]): string {
   return stringify(
     rows.map((cells, n) => (n === 0 ? [...cells] : cells.map((v, c) => (c === DIGEST_COLUMN ? "" : v)))),
     { record_delimiter: "\r\n" },

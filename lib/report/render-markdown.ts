@@ -17,7 +17,7 @@ const verdict = (v: string) => `**${md(v)}**`;
 /** "0 of 64": figures are counts, so nothing to round. */
 const of = (part: number, total: number) => `${part} of ${total}`;
 
-export function headlineLines(r: WeeklyReport): string[] {
+function headlineLines(r: WeeklyReport): string[] {
   const h = r.headline;
   const f = r.forecast;
   return [

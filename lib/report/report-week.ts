@@ -1,6 +1,6 @@
 import { AppError } from "../errors";
 import { isoWeekAfter, isoWeekOf, parseIsoWeek, type IsoWeek } from "../iso-week";
-import { formatDate, formatInstant } from "../time";
+import { formatInstant } from "../time";
 
 export const REPORT_FORMATS = ["md", "csv", "json", "pdf"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -51,7 +51,3 @@ export function weeksBetween(from: number, to: IsoWeek): IsoWeek[] {
   return weeks;
 }
 
-/** "Monday 2024-12-23 to Sunday 2024-12-29". */
-export function describeWeek(week: IsoWeek): string {
-  return `Monday ${formatDate(week.start)} to Sunday ${formatDate(week.end)}`;
-}

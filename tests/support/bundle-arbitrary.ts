@@ -10,7 +10,7 @@
  */
 import fc from "fast-check";
 import type { BundleInput } from "@/lib/bundle/bundle-schema";
-import { GATES, missingEvidence, type EvidenceKind, type EvidenceLike } from "@/lib/gates";
+import { missingEvidence, type EvidenceKind, type EvidenceLike } from "@/lib/gates";
 import { STATUSES, type Status } from "@/lib/status";
 
 export type Bundle = BundleInput;
@@ -22,7 +22,7 @@ type Signal = NonNullable<BundleInput["signals"]>[number];
 type Claim = NonNullable<BundleInput["claims"]>[number];
 type Event = NonNullable<BundleInput["events"]>[number];
 
-export const DAY_MS = 86_400_000;
+const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 /** 2023-09-01: the programs below start in late 2023 like the demo. */
 const BASE_MS = Date.UTC(2023, 8, 1);
@@ -356,8 +356,6 @@ export const bundleArb = (shape: BundleShape = {}): fc.Arbitrary<Bundle> => fc.g
 /** Valid bundles (format "offload-tracker/v1") of realistic shape. */
 export const validBundleArb: fc.Arbitrary<Bundle> = bundleArb();
 
-/** The gates of DESIGN §3, for tests that talk about them. */
-export const GATE_REQUIREMENTS = GATES.map((gate) => ({ status: gate.status, requirement: gate.requirement }));
 
 /**
  * A fixed small valid bundle (a fresh copy on every call). Log entries when imported into an empty

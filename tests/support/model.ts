@@ -37,7 +37,7 @@ const isoInstant = (ms: number): string => new Date(ms).toISOString().replace(".
 const startOfDay = (ms: number): number => Math.floor(ms / DAY) * DAY;
 
 /** The ISO week (Monday 00:00 .. Sunday 23:59:59.999 UTC) containing `ms`. */
-export function isoWeek(ms: number): { label: string; start: number; end: number } {
+function isoWeek(ms: number): { label: string; start: number; end: number } {
   const dow = (new Date(ms).getUTCDay() + 6) % 7; // Monday = 0
   const start = startOfDay(ms) - dow * DAY;
   const thursday = new Date(start + 3 * DAY);
@@ -98,7 +98,7 @@ export interface Bundle {
 // ---------------------------------------------------------------------------------------------
 // Seeded generator
 
-export const EXTRA_PEOPLE = [
+const EXTRA_PEOPLE = [
   { email: "gen.alex@example.org", name: "Alex Generated", team: "Platform" },
   { email: "gen.bo@example.org", name: "Bo Generated", team: "Fleet" },
 ];

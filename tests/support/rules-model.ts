@@ -27,7 +27,6 @@ export const ymd = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 // Arbitraries
 // ---------------------------------------------------------------------------------------------
 
-export const statusArb = fc.constantFrom(...LADDER);
 /** Multiples of 0.5 add up exactly in binary floating point. */
 export const estimateArb = fc.constantFrom(0.5, 1, 1.5, 2, 2.5, 3, 5, 8, 13);
 
