@@ -14,6 +14,24 @@ export type { ClaimMark };
 const toTime = (date: string) => Date.parse(`${date}T00:00:00Z`);
 const tipDate = (t: unknown) => new Date(Number(t)).toISOString().slice(0, 10);
 
+/** The time axis both charts share: month or year ticks that never repeat a label. */
+function timeAxis(min: number, max: number) {
+  const ticks = timeTicks(min, max);
+  const labelOf = new Map(ticks.map((k) => [k.t, k.label]));
+  return {
+    dataKey: "t",
+    type: "number" as const,
+    scale: "time" as const,
+    domain: [min, max],
+    ticks: ticks.map((k) => k.t),
+    tickFormatter: (t: number) => labelOf.get(t) ?? "",
+    fontSize: 11,
+  };
+}
+
+/** An item-count axis that ends at the number of items. */
+const countAxis = (items: number) => ({ allowDecimals: false, domain: [0, items], fontSize: 11, width: 32 });
+
 const DAY_MS = 86_400_000;
 
 /** Where the chart passes the evidence horizon: from the day after it to the chart's end, or null. */
@@ -107,8 +125,6 @@ export function BurnUpChart({ series, claims, factsUntil }: { series: StatusPoin
   const items = Math.max(1, ...data.map((d) => d.scope));
   const groups = groupClaimMarks(claims, min, max, (max - min) / 40);
   const illustrativeFrom = pastHorizon(factsUntil, max);
-  const ticks = timeTicks(min, max);
-  const labelOf = new Map(ticks.map((k) => [k.t, k.label]));
   const lines = [
     { key: "scope", name: "scope (items)", color: "#64748b", dashed: true },
     { key: "reportedStarted", name: "reported started", color: "#fdba74", dashed: true },
@@ -121,16 +137,8 @@ export function BurnUpChart({ series, claims, factsUntil }: { series: StatusPoin
       <ResponsiveContainer width="100%" height={260}>
         <LineChart data={data} margin={{ top: 16, right: 16, bottom: 16, left: 0 }}>
           <CartesianGrid stroke="#e2e8f0" />
-          <XAxis
-            dataKey="t"
-            type="number"
-            scale="time"
-            domain={[min, max]}
-            ticks={ticks.map((k) => k.t)}
-            tickFormatter={(t: number) => labelOf.get(t) ?? ""}
-            fontSize={11}
-          />
-          <YAxis allowDecimals={false} domain={[0, items]} fontSize={11} width={32} />
+          <XAxis {...timeAxis(min, max)} />
+          <YAxis {...countAxis(items)} />
           <Tooltip labelFormatter={tipDate} />
           {horizonArea(illustrativeFrom, max)}
           {lines.map((l) => (
@@ -165,8 +173,6 @@ export function BurnUpChart({ series, claims, factsUntil }: { series: StatusPoin
 export function CumulativeFlowChart({ series, factsUntil }: { series: StatusPoint[]; factsUntil?: string | null }) {
   const data = series.map((p) => ({ t: toTime(p.date), ...p.byTrueStatus }));
   const [min, max] = [data[0]?.t ?? 0, data.at(-1)?.t ?? 0];
-  const ticks = timeTicks(min, max);
-  const labelOf = new Map(ticks.map((k) => [k.t, k.label]));
   const items = Math.max(1, ...series.map((p) => p.scope));
   const illustrativeFrom = pastHorizon(factsUntil, max);
   return (
@@ -174,16 +180,8 @@ export function CumulativeFlowChart({ series, factsUntil }: { series: StatusPoin
       <ResponsiveContainer width="100%" height={260}>
         <AreaChart data={data} margin={{ top: 16, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#e2e8f0" />
-          <XAxis
-            dataKey="t"
-            type="number"
-            scale="time"
-            domain={[min, max]}
-            ticks={ticks.map((k) => k.t)}
-            tickFormatter={(t: number) => labelOf.get(t) ?? ""}
-            fontSize={11}
-          />
-          <YAxis allowDecimals={false} domain={[0, items]} fontSize={11} width={32} />
+          <XAxis {...timeAxis(min, max)} />
+          <YAxis {...countAxis(items)} />
           <Tooltip labelFormatter={tipDate} />
           {horizonArea(illustrativeFrom, max)}
           {/* Stacked done at the bottom, so the bands rise in the order work flows. */}

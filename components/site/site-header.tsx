@@ -11,6 +11,18 @@ function mainLinks(person: Person) {
   ];
 }
 
+function MainNav({ label, links, className }: { label: string; links: { href: string; label: string }[]; className: string }) {
+  return (
+    <nav aria-label={label} className={`text-slate-700 ${className}`}>
+      {links.map((l) => (
+        <Link key={l.href} href={l.href} className="hover:underline">
+          {l.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
 /**
  * The app's header: inline navigation from 768 px up; below, one "Menu" button (a native
  * disclosure, so it works without JavaScript) so that nothing pushes the page sideways on a phone.
@@ -25,26 +37,14 @@ export function SiteHeader({ person, signOutAction }: { person: Person | null; s
         </Link>
         {person && (
           <>
-            <nav aria-label="Main" className="hidden gap-4 text-slate-700 md:flex">
-              {links.map((l) => (
-                <Link key={l.href} href={l.href} className="hover:underline">
-                  {l.label}
-                </Link>
-              ))}
-            </nav>
+            <MainNav label="Main" links={links} className="hidden gap-4 md:flex" />
             <div className="ml-auto hidden md:block">
               <UserMenu person={person} signOutAction={signOutAction} />
             </div>
             <details className="relative ml-auto md:hidden">
               <summary className="cursor-pointer list-none rounded border border-slate-300 px-3 py-1 text-slate-800">Menu</summary>
               <div className="absolute right-0 z-20 mt-2 w-56 space-y-2 rounded border border-slate-200 bg-white p-3 shadow-lg">
-                <nav aria-label="Main (menu)" className="flex flex-col gap-2 text-slate-700">
-                  {links.map((l) => (
-                    <Link key={l.href} href={l.href} className="hover:underline">
-                      {l.label}
-                    </Link>
-                  ))}
-                </nav>
+                <MainNav label="Main (menu)" links={links} className="flex flex-col gap-2" />
                 <Link href="/account" className="block border-t border-slate-100 pt-2 text-slate-700 hover:underline">
                   {person.name} <span className="text-slate-500">({person.role})</span>
                 </Link>
