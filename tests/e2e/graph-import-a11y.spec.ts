@@ -60,6 +60,12 @@ for (const [name, path] of [
   ["graph", "/programs/boost-offload/graph"],
   ["claims", "/programs/boost-offload/claims"],
   ["import", "/import"],
+  ["home (portfolio)", "/"],
+  ["rules", "/rules"],
+  ["account", "/account"],
+  ["reports", "/programs/boost-offload/reports"],
+  ["settings", "/programs/boost-offload/settings"],
+  ["dashboard at 2024-12-31", "/programs/boost-offload?asOf=2024-12-31"],
 ] as const) {
   test(`no serious or critical accessibility violation on the ${name} page`, async ({ page }) => {
     await signIn(page, "admin");
