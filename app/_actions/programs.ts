@@ -3,13 +3,19 @@
 import { defineFormAction, formText } from "@/app/_lib/define-form-action";
 import { createProgram, editProgram } from "@/db/mutations/manage-program";
 
-const CREATE_FIELDS = ["slug", "name", "description", "targetDate"] as const;
+const CREATE_FIELDS = ["slug", "name", "description", "targetDate", "factsUntil"] as const;
 
 export const createProgramAction = defineFormAction({
   args: [],
   permission: "admin",
   keep: CREATE_FIELDS,
-  input: (form) => ({ slug: formText(form, "slug"), name: formText(form, "name"), description: formText(form, "description"), targetDate: formText(form, "targetDate") || null }),
+  input: (form) => ({
+    slug: formText(form, "slug"),
+    name: formText(form, "name"),
+    description: formText(form, "description"),
+    targetDate: formText(form, "targetDate") || null,
+    factsUntil: formText(form, "factsUntil") || null,
+  }),
   run: ({ db, actor, input }) => createProgram(db, { input, actor }),
   success: "Program created.",
   redirect: ({ input }) => `/programs/${input.slug}`,
