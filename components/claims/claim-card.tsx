@@ -2,8 +2,7 @@ import Link from "next/link";
 import { ClaimChips } from "./claim-chips";
 import { ClaimHeadline } from "./claim-headline";
 import { LinkedItemsTable } from "./linked-items-table";
-import { VerdictChip } from "./verdict-chip";
-import { IllustrativeMark } from "@/components/ui/illustrative-mark";
+import { ClaimVerdicts } from "./claim-verdicts";
 import type { EvaluatedClaim } from "@/lib/claims/evaluate-claims";
 import { sourceHost } from "@/lib/claims/source-host";
 
@@ -40,38 +39,14 @@ export function ClaimCard({
           verdict history
         </Link>
       </p>
-      <dl className="flex flex-wrap gap-x-5 gap-y-1 text-xs">
+      <ClaimVerdicts claim={c} asOfLabel={asOfLabel} className="gap-x-5">
         <div className="flex items-center gap-1.5">
-          <dt className="text-slate-600" title="On the claim's date, as the tracker's records of that day showed">
-            as recorded that day
-          </dt>
-          <dd data-testid="verdict-known-then">
-            <VerdictChip verdict={c.verdictKnownThen} />
-          </dd>
-          {c.illustrativeAtClaimDate && c.factsUntil && (
-            <dd>
-              <IllustrativeMark factsUntil={c.factsUntil} testId="verdict-known-then-illustrative" />
-            </dd>
-          )}
-        </div>
-        <div className="flex items-center gap-1.5">
-          <dt className="text-slate-600">{asOfLabel.toLowerCase()}</dt>
-          <dd data-testid="verdict-as-of">
-            <VerdictChip verdict={c.verdictAsOf} />
-          </dd>
-          {c.illustrativeAsOf && c.factsUntil && (
-            <dd>
-              <IllustrativeMark factsUntil={c.factsUntil} testId="verdict-as-of-illustrative" />
-            </dd>
-          )}
-        </div>
-        <div className="flex items-center gap-1.5">
-          <dt className="text-slate-600">links met on its date</dt>
+          <dt className="text-slate-600">Links met on its date</dt>
           <dd data-testid="met-at-claim-date">
             {c.metAtClaimDate} of {c.linked}
           </dd>
         </div>
-      </dl>
+      </ClaimVerdicts>
       {c.linked > 0 && (
         <details>
           <summary className="cursor-pointer text-indigo-700">Linked items ({c.linked})</summary>

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { Button } from "@/components/ui/button";
 import type { Person } from "@/db/schema";
 import { UserMenu } from "../auth/user-menu";
 
@@ -45,12 +44,7 @@ export function SiteHeader({ person, signOutAction }: { person: Person | null; s
               <summary className="cursor-pointer list-none rounded border border-slate-300 px-3 py-1 text-slate-800">Menu</summary>
               <div className="absolute right-0 z-20 mt-2 w-56 space-y-2 rounded border border-slate-200 bg-white p-3 shadow-lg">
                 <MainNav label="Main (menu)" links={links} className="flex flex-col gap-2" />
-                <Link href="/account" className="block border-t border-slate-100 pt-2 text-slate-700 hover:underline">
-                  {person.name} <span className="text-slate-500">({person.role})</span>
-                </Link>
-                <form action={signOutAction}>
-                  <Button variant="secondary">Sign out</Button>
-                </form>
+                <UserMenu person={person} signOutAction={signOutAction} stacked />
               </div>
             </details>
           </>

@@ -8,6 +8,7 @@ import { asOfLabel } from "@/components/claims/as-of-label";
 import { ClaimChips } from "@/components/claims/claim-chips";
 import { ClaimForm } from "@/components/claims/claim-form";
 import { ClaimHeadline } from "@/components/claims/claim-headline";
+import { ClaimVerdicts } from "@/components/claims/claim-verdicts";
 import { LinkedItemsTable } from "@/components/claims/linked-items-table";
 import { VerdictChip } from "@/components/claims/verdict-chip";
 import { VerdictRating } from "@/components/claims/verdict-rating";
@@ -98,32 +99,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
             invented continuation, not fact.
           </p>
         )}
-        <dl className="flex flex-wrap gap-x-6 gap-y-1 text-xs">
-          <div className="flex items-center gap-1.5">
-            <dt className="text-slate-600" title="On the claim's date, as the tracker's records of that day showed">
-              As recorded that day
-            </dt>
-            <dd data-testid="verdict-known-then">
-              <VerdictChip verdict={claim.verdictKnownThen} />
-            </dd>
-            {claim.illustrativeAtClaimDate && claim.factsUntil && (
-              <dd>
-                <IllustrativeMark factsUntil={claim.factsUntil} testId="verdict-known-then-illustrative" />
-              </dd>
-            )}
-          </div>
-          <div className="flex items-center gap-1.5">
-            <dt className="text-slate-600">{nowLabel}</dt>
-            <dd data-testid="verdict-as-of">
-              <VerdictChip verdict={claim.verdictAsOf} />
-            </dd>
-            {claim.illustrativeAsOf && claim.factsUntil && (
-              <dd>
-                <IllustrativeMark factsUntil={claim.factsUntil} testId="verdict-as-of-illustrative" />
-              </dd>
-            )}
-          </div>
-        </dl>
+        <ClaimVerdicts claim={claim} asOfLabel={nowLabel} className="gap-x-6" />
         <div>
           <h2 className="font-semibold">Ruling</h2>
           <p className="mt-1 max-w-3xl text-base leading-relaxed text-slate-800" data-testid="ruling">
