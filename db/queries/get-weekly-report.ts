@@ -1,7 +1,7 @@
 import { statusOverTime } from "@/lib/charts/status-over-time";
 import type { ClaimRecord } from "@/lib/claims/evaluate-claims";
 import type { IsoWeek } from "@/lib/iso-week";
-import { thresholdsOf, type SignalPoint } from "@/lib/readiness/quality";
+import type { Snapshot } from "@/lib/build-snapshot";
 import { assessPublication } from "@/lib/report/assess-publication";
 import { assertChromiumInstalled, printPdf, type Paper } from "@/lib/report/print-pdf";
 import { buildWeeklyReport, type TransitionDetails, type WeeklyReport } from "@/lib/report/report-model";
@@ -16,7 +16,7 @@ import { loadClaims } from "./load-claims";
 import { findPublishedReport } from "./load-published-reports";
 import { loadProgramHistory, type ProgramHistory } from "./load-program-history";
 import { loadWeekDetails, logHeadAt } from "./load-report-details";
-import { loadSignals } from "./load-signals";
+import { loadSnapshot } from "./load-snapshot";
 import { createAsyncMemoByHead } from "./memo-async-by-head";
 import { memoByHead } from "./memo-by-head";
 
@@ -24,7 +24,8 @@ import { memoByHead } from "./memo-by-head";
 export interface ReportSource {
   program: Program;
   history: ProgramHistory;
-  signals: SignalPoint[];
+  /** The program at (asOf, knownAt), from the one snapshot loader, outside its memo. */
+  snapshotAt: (asOf: number, knownAt: number) => Snapshot;
   claims: ClaimRecord[];
   logHeadAt: (instant: number) => string;
   /** The transition details a week's report shows (see WeeklyReportInput.details). */
@@ -37,7 +38,7 @@ export function loadReportSource(db: Db, slug: string): ReportSource {
   return {
     program: history.program,
     history,
-    signals: loadSignals(db, history.program),
+    snapshotAt: (asOf, knownAt) => loadSnapshot(db, slug, asOf, knownAt, { memo: false }),
     claims: loadClaims(db, history.program.id),
     logHeadAt: (instant) => {
       if (!heads.has(instant)) heads.set(instant, logHeadAt(db, instant));
@@ -51,18 +52,11 @@ export function loadReportSource(db: Db, slug: string): ReportSource {
 export function reportOf(source: ReportSource, week: IsoWeek, now: number): WeeklyReport {
   const p = source.program;
   return buildWeeklyReport({
-    program: {
-      slug: p.slug,
-      name: p.name,
-      targetDate: p.targetDate,
-      thresholds: thresholdsOf(p),
-    },
-    items: source.history.items,
+    program: { slug: p.slug, name: p.name, targetDate: p.targetDate },
+    snapshot: source.snapshotAt(week.end, now),
     details: source.detailsOf(week),
-    signals: source.signals,
     claims: source.claims,
     week,
-    knownAt: now,
     logHeadAtCutoff: source.logHeadAt(week.end),
   });
 }

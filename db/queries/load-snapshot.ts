@@ -15,9 +15,11 @@ export interface ProgramSnapshot extends Snapshot {
  * The program, its history, signals, every item's status, the listed items and the breaches at
  * (asOf, knownAt); a not_found AppError for an unknown slug. Memoised by log head; after a write it
  * is patched from the previous snapshot (see buildSnapshot), on top of the history and signals,
- * which patch themselves from the log.
+ * which patch themselves from the log. `memo: false` is for walks over many dates (the weekly
+ * reports): they would push every page's snapshot out of the bounded memo.
  */
-export function loadSnapshot(db: Db, slug: string, asOf: number, knownAt: number): ProgramSnapshot {
+export function loadSnapshot(db: Db, slug: string, asOf: number, knownAt: number, options: { memo?: boolean } = {}): ProgramSnapshot {
+  if (options.memo === false) return snapshotOf(db, slug, asOf, knownAt);
   return memoByHead(
     db,
     `snapshot:${slug}:${asOf}:${knownAt}`,

@@ -1,15 +1,14 @@
 import { evaluateClaims, type ClaimRecord } from "../claims/evaluate-claims";
 import type { Verdict } from "../claims/claim-verdict";
-import { buildSnapshot } from "../build-snapshot";
+import type { Snapshot } from "../build-snapshot";
 import { visibleTransitions, type FoldTransition } from "../fold-item-status";
 import { computeItemStatuses, type StatusCounts } from "../compute-item-statuses";
 import type { IsoWeek } from "../iso-week";
 import { waitingOn } from "../items/item-query";
 import { toItemView, type ItemView } from "../items/item-view";
-import type { ItemWithTransitions } from "../item-with-transitions";
 import { readinessOf } from "../readiness/compute-readiness";
 import { countByArea } from "../readiness/count-by-area";
-import { thresholdsOf, type SignalPoint, type Thresholds } from "../readiness/quality";
+import { thresholdsOf, type Thresholds } from "../readiness/quality";
 import { levelOf, startedCount, statusAt, type Status } from "../status";
 import { formatDate, formatDateOrInstant, formatInstant } from "../time";
 import { previousWeek } from "./report-week";
@@ -36,18 +35,19 @@ export interface TransitionDetails {
 }
 
 export interface WeeklyReportInput {
-  program: { slug: string; name: string; targetDate: number | null; thresholds: Thresholds };
-  items: readonly ItemWithTransitions[];
+  program: { slug: string; name: string; targetDate: number | null };
+  /**
+   * The program at the week's cutoff (asOf = week.end) with the knowledge used (the generator
+   * passes now as knownAt, which never appears in the report); items in key order.
+   */
+  snapshot: Snapshot;
   /**
    * By transition id (a stored transition's `recordingOrder`): the details of at least every transition effective, recorded or
    * verified during the week — all the report shows (regressions' notes, new evidence, verifiers).
    */
   details: ReadonlyMap<number, TransitionDetails>;
-  signals: readonly SignalPoint[];
   claims: readonly ClaimRecord[];
   week: IsoWeek;
-  /** Record time of the knowledge used (the generator passes now). It never appears in the report. */
-  knownAt: number;
   /** DESIGN §8: the head of the log at the cutoff, see LOG_HEAD_DEFINITION. */
   logHeadAtCutoff: string;
 }
@@ -154,11 +154,10 @@ export const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0
  * asOf = the week's cutoff. Nothing in it depends on the clock, the time zone or the locale.
  */
 export function buildWeeklyReport(input: WeeklyReportInput): WeeklyReport {
-  const { program, week, knownAt } = input;
-  const asOf = week.end;
+  const { program, week, snapshot } = input;
+  const { asOf, knownAt, items: history } = snapshot;
+  if (asOf !== week.end) throw new Error(`the snapshot of ${week.label} must be taken at its cutoff`);
   const prev = previousWeek(week);
-  const history = [...input.items].sort((a, b) => byCodePoint(a.key, b.key));
-  const snapshot = buildSnapshot({ slug: program.slug, items: history, signals: input.signals, thresholds: program.thresholds, asOf, knownAt });
   const r = readinessOf(snapshot);
   const { listed } = snapshot;
   const inProgram = new Map(listed.map((i) => [i.key, i]));
@@ -308,7 +307,7 @@ export function buildWeeklyReport(input: WeeklyReportInput): WeeklyReport {
       links: c.links.map((l) => ({ item: l.item, requires: l.requires, trueStatusAtClaimDate: l.trueStatus, trueStatusAtCutoff: l.trueStatusAsOf })),
     })),
     quality: {
-      thresholds: thresholdsOf(program.thresholds),
+      thresholds: thresholdsOf(snapshot.thresholds),
       breaches: [...r.quality.breaches].sort((a, b) => byCodePoint(a.key, b.key) || byCodePoint(a.metric, b.metric)).map((b) => ({
         key: b.key,
         title: titleOf(b.key),

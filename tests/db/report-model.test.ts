@@ -288,12 +288,10 @@ describe("the details a week's report loads", () => {
         const named = source.history.items.flatMap((i) => i.transitions).filter((t) => needsDetails({ ...t, verifiedAt: all.get(t.recordingOrder)!.verification?.verifiedAt ?? null }));
         expect([...details.keys()].sort((a, b) => a - b)).toEqual(named.map((t) => t.recordingOrder).sort((a, b) => a - b));
         const input = {
-          program: { slug: "s", name: "S", targetDate: null, thresholds: { testCoveragePct: 70, unvettedCrates: 0, crashOwnerRegistered: true } },
-          items: source.history.items,
-          signals: source.signals,
+          program: { slug: "s", name: "S", targetDate: null },
+          snapshot: source.snapshotAt(week.end, NOW),
           claims: source.claims,
           week,
-          knownAt: NOW,
           logHeadAtCutoff: GENESIS_HASH,
         };
         expect(buildWeeklyReport({ ...input, details })).toEqual(buildWeeklyReport({ ...input, details: all }));
