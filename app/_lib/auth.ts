@@ -1,6 +1,7 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { tokenPerson } from "@/db/accounts/api-tokens";
 import { sessionPerson } from "@/db/accounts/sessions";
 import { getDb } from "@/db/get-db";
@@ -15,11 +16,14 @@ export const SESSION_COOKIE = "tracker_session";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/** The signed-in person of this request (session cookie), or null. */
-export async function currentPerson(): Promise<Person | null> {
+/**
+ * The signed-in person of this request (session cookie), or null. The root layout, the program's
+ * layout and the page each ask: React's per-request cache makes that one lookup.
+ */
+export const currentPerson = cache(async (): Promise<Person | null> => {
   const jar = await cookies();
   return sessionPerson(getDb(), jar.get(SESSION_COOKIE)?.value);
-}
+});
 
 /** For pages: the signed-in person, or a redirect to sign-in. */
 export async function requireSignedIn(): Promise<Person> {

@@ -21,6 +21,33 @@ describe("timeTicks", () => {
     );
   });
 
+  it("puts every tick on the first of a month, aligned to its step, and misses none between", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: 1, max: 5000 }), (from, days) => {
+        const min = t("1990-01-01") + from * DAY + (from % 7) * 3_600_000;
+        const max = min + days * DAY;
+        const ticks = timeTicks(min, max);
+        // Fewer than two ticks, or an axis within one month (its two ends by day): nothing to align.
+        if (ticks.length < 2 || ticks[0]!.label.length === 10) return;
+        const months = ticks.map((k) => {
+          const d = new Date(k.t);
+          expect(d.getUTCDate()).toBe(1);
+          expect(d.getUTCHours()).toBe(0);
+          return d.getUTCFullYear() * 12 + d.getUTCMonth();
+        });
+        const step = months[1]! - months[0]!;
+        months.forEach((m, i) => {
+          expect(m % Math.min(step, 12)).toBe(0);
+          if (i > 0) expect(m - months[i - 1]!).toBe(step);
+        });
+        // No aligned month start was skipped before the first tick or after the last.
+        const start = (m: number) => Date.UTC(Math.floor(m / 12), m % 12, 1);
+        expect(start(months[0]! - Math.min(step, 12))).toBeLessThan(min);
+        expect(start(months.at(-1)! + step)).toBeGreaterThan(max);
+      }),
+    );
+  });
+
   it("labels months on a short axis and years on a long one", () => {
     expect(timeTicks(t("2024-01-15"), t("2024-06-20")).map((k) => k.label)).toEqual(["2024-02", "2024-03", "2024-04", "2024-05", "2024-06"]);
     expect(timeTicks(t("2019-03-01"), t("2025-01-01")).map((k) => k.label)).toEqual(["2020", "2021", "2022", "2023", "2024", "2025"]);
