@@ -3,9 +3,13 @@
  * 0.9999 → "99.9 %", 0.125 → "12.5 %".
  */
 export function formatPercentFloor(ratio: number, digits = 1): string {
+  return `${percentFloor(ratio, digits).toFixed(digits)} %`;
+}
+
+/** A ratio as a percentage floored to `digits` decimals: never rounded up (12.49… → 12.4). */
+export function percentFloor(ratio: number, digits = 1): number {
   const factor = 10 ** digits;
-  const value = Math.floor(ratio * 100 * factor + 1e-9) / factor;
-  return `${value.toFixed(digits)} %`;
+  return Math.floor(ratio * 100 * factor + 1e-9) / factor;
 }
 
 /** Weeks with at most one decimal, without trailing zeros. */

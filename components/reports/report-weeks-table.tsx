@@ -10,6 +10,7 @@ const FORMATS = [
   { ext: "json", label: "JSON" },
   { ext: "pdf", label: "PDF (A4)" },
   { ext: "pdf?paper=letter", label: "PDF (Letter)" },
+  { ext: "xlsx", label: "Spreadsheet" },
 ] as const;
 
 /** The weeks, newest first: publication, restatement, downloads, and publishing for admins. */

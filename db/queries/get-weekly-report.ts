@@ -10,6 +10,7 @@ import { renderReportCsv } from "@/lib/report/render-csv";
 import { renderReportHtml } from "@/lib/report/render-html";
 import { renderReportJson, type ReportPublication } from "@/lib/report/render-json";
 import { renderReportMarkdown } from "@/lib/report/render-markdown";
+import { renderReportXlsx } from "@/lib/report/render-xlsx";
 import type { Db } from "../index";
 import type { Program } from "../schema";
 import { loadClaims } from "./load-claims";
@@ -93,6 +94,7 @@ const CONTENT_TYPES: Record<ReportFormat, string> = {
   csv: "text/csv; charset=utf-8",
   json: "application/json; charset=utf-8",
   pdf: "application/pdf",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
 
 /** A week's report in one format, as the API and the CLI hand it out. */
@@ -114,6 +116,8 @@ export async function exportWeeklyReport(
       return out(memoByHead(db, `weekly-csv:${slug}:${week.label}`, () => renderReportCsv(report)));
     case "json":
       return out(memoByHead(db, `weekly-json:${slug}:${week.label}`, () => renderReportJson(report, publication)));
+    case "xlsx":
+      return out(await memoByHead(db, `weekly-xlsx:${slug}:${week.label}`, () => renderReportXlsx(report)));
     case "pdf": {
       // Checked before the cache too, so a server without Chromium refuses every week alike.
       assertChromiumInstalled();

@@ -138,16 +138,16 @@ export function buildOpenApi() {
       },
       "/api/programs/{slug}/reports/{file}": {
         get: {
-          summary: "The weekly report of {YYYY-Www}.{md,csv,json,pdf}, e.g. 2024-W52.md; 503 when the PDF cannot be rendered, with Retry-After when the printer is busy (DESIGN §8)",
+          summary: "The weekly report of {YYYY-Www}.{md,csv,json,pdf,xlsx}, e.g. 2024-W52.md; 503 when the PDF cannot be rendered, with Retry-After when the printer is busy (DESIGN §8)",
           parameters: [
             slug,
-            { name: "file", in: "path", required: true, schema: { type: "string", pattern: "^\\d{4}-W\\d{2}\\.(md|csv|json|pdf)$", examples: ["2024-W52.md"] } },
+            { name: "file", in: "path", required: true, schema: { type: "string", pattern: "^\\d{4}-W\\d{2}\\.(md|csv|json|pdf|xlsx)$", examples: ["2024-W52.md"] } },
             { name: "paper", in: "query", required: false, schema: { type: "string", enum: ["a4", "letter"] } },
           ],
           responses: {
             "200": {
               description: "the report; JSON carries `publication` (restated, differences) and `sha256`",
-              content: { "text/markdown": { schema: { type: "string" } }, "text/csv": { schema: { type: "string" } }, "application/json": { schema: {} }, "application/pdf": { schema: { type: "string", format: "binary" } } },
+              content: { "text/markdown": { schema: { type: "string" } }, "text/csv": { schema: { type: "string" } }, "application/json": { schema: {} }, "application/pdf": { schema: { type: "string", format: "binary" } }, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } } },
             },
             "503": problem,
             ...errors,

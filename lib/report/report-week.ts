@@ -2,7 +2,7 @@ import { AppError } from "../errors";
 import { isoWeekAfter, isoWeekOf, parseIsoWeek, type IsoWeek } from "../iso-week";
 import { formatInstant } from "../time";
 
-export const REPORT_FORMATS = ["md", "csv", "json", "pdf"] as const;
+export const REPORT_FORMATS = ["md", "csv", "json", "pdf", "xlsx"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 const WEEK_HINT = "must be an ISO week YYYY-Www such as 2024-W52";

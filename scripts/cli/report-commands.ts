@@ -35,12 +35,13 @@ const report: Command = async (args) => {
   const { value: slug, flags } = parse(
     args,
     { week: { type: "string" }, format: { type: "string" }, paper: { type: "string" }, out: { type: "string" } },
-    "a program slug: report <slug> --week YYYY-Www --format md|csv|json|pdf [--out file]",
+    "a program slug: report <slug> --week YYYY-Www --format md|csv|json|pdf|xlsx [--out file]",
   );
   const format = oneOf<ReportFormat>("format", flags.format, REPORT_FORMATS, "md");
   const paper = oneOf<Paper>("paper", flags.paper, PAPERS, "a4");
   const out = typeof flags.out === "string" ? flags.out : null;
-  if (format === "pdf" && !out && process.stdout.isTTY) throw new AppError("invalid", "a PDF is binary: write it to a file with --out FILE");
+  if ((format === "pdf" || format === "xlsx") && !out && process.stdout.isTTY)
+    throw new AppError("invalid", `a${format === "pdf" ? " PDF" : "n xlsx workbook"} is binary: write it to a file with --out FILE`);
   // The printer's browser outlives a print: close it, or the CLI would not exit.
   const file = await exportWeeklyReport(open(), slug, weekFlag(flags), format, { paper }).finally(closePdfPrinter);
   if (out) {
@@ -130,7 +131,7 @@ function oneLine(command: Command): Command {
 /** The weekly-report commands, registered in commands.ts. */
 export const REPORT_COMMANDS: Record<string, { help: string; run: Command }> = {
   report: {
-    help: "report <slug> --week YYYY-Www [--format md|csv|json|pdf] [--paper a4|letter] [--out file]\n                                 a weekly report (Markdown on stdout by default)",
+    help: "report <slug> --week YYYY-Www [--format md|csv|json|pdf|xlsx] [--paper a4|letter] [--out file]\n                                 a weekly report (Markdown on stdout by default)",
     run: oneLine(report),
   },
   publish: {

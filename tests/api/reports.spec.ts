@@ -96,7 +96,7 @@ test.describe("GET /api/programs/{slug}/reports/{YYYY-Www}.{ext}", () => {
     expect(future.detail).toBe("2999-W01 is in the future: its cutoff 2999-01-06T23:59:59.999Z has not passed yet");
     expect(future.errors[0].message).toMatch(/^a week can be reported once it has ended \(the last complete week is \d{4}-W\d{2}\)$/);
     const format = await problem(await call(request, "viewer", "GET", `${DEMO}/2024-W52.docx`), 400);
-    expect(format.errors).toEqual([{ path: "format", message: "must be one of md, csv, json, pdf" }]);
+    expect(format.errors).toEqual([{ path: "format", message: "must be one of md, csv, json, pdf, xlsx" }]);
     await problem(await call(request, "viewer", "GET", "/api/programs/no-such-program/reports/2024-W52.md"), 404);
   });
 

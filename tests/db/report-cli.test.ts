@@ -78,7 +78,7 @@ describe("tracker report", () => {
     for (const [args, message] of [
       [["--week", "2024-W60"], /^error: "2024-W60" is not an ISO week: must be an ISO week YYYY-Www/],
       [["--week", "2999-W01"], /^error: 2999-W01 is in the future: its cutoff 2999-01-06T23:59:59.999Z has not passed yet/],
-      [["--week", "2024-W52", "--format", "docx"], /^error: --format must be one of md, csv, json, pdf/],
+      [["--week", "2024-W52", "--format", "docx"], /^error: --format must be one of md, csv, json, pdf, xlsx/],
       [[], /^error: --week YYYY-Www is required/],
     ] as const) {
       const r = tracker(["report", "boost-offload", ...args]);

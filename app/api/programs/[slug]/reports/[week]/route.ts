@@ -1,4 +1,4 @@
-// GET /api/programs/{slug}/reports/{YYYY-Www}.{md,csv,json,pdf}[?paper=a4|letter] – the weekly report (DESIGN §8)
+// GET /api/programs/{slug}/reports/{YYYY-Www}.{md,csv,json,pdf,xlsx}[?paper=a4|letter] – the weekly report (DESIGN §8)
 import { apiRoute } from "@/app/_lib/api-handler";
 import { getDb } from "@/db/get-db";
 import { exportWeeklyReport } from "@/db/queries/get-weekly-report";

@@ -1,0 +1,147 @@
+import ExcelJS from "exceljs";
+import { neutralizeCell } from "../csv/to-csv";
+import { percentFloor } from "../format";
+import { FIELD_LABELS, statusLabel, verdictLabel } from "../labels";
+import { STATUSES, type Status } from "../status";
+import { areaTableRows } from "./area-table-rows";
+import type { WeeklyReport } from "./report-model";
+
+/** A ratio shown as a percentage, floored like every percentage of the tracker. */
+class Percent {
+  constructor(readonly ratio: number) {}
+}
+type Cell = string | number | boolean | Date | Percent | null;
+
+/** A stored date ("2024-12-31", or an instant) as a date cell: a spreadsheet sorts and filters it as one. */
+const dateCell = (value: string | null): Date | null => (value ? new Date(value.length === 10 ? `${value}T00:00:00Z` : value) : null);
+/** Text a spreadsheet could take for a formula stays text (as in the CSV). */
+const text = (value: string | null): string => neutralizeCell(value);
+const statusCell = (s: Status) => statusLabel(s);
+
+/** A sheet with a bold, frozen header row, filters on, and each column as wide as it needs up to a limit. */
+function addTable(book: ExcelJS.Workbook, name: string, headers: readonly string[], rows: readonly Cell[][]) {
+  const sheet = book.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.addRow([...headers]).font = { bold: true };
+  for (const cells of rows) {
+    const row = sheet.addRow(cells.map((c) => (c instanceof Percent ? percentFloor(c.ratio) / 100 : c)));
+    cells.forEach((c, i) => {
+      if (c instanceof Date) row.getCell(i + 1).numFmt = "yyyy-mm-dd";
+      if (c instanceof Percent) row.getCell(i + 1).numFmt = "0.0%";
+    });
+  }
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + rows.length, column: headers.length } };
+  headers.forEach((h, i) => {
+    const widest = Math.max(h.length, ...rows.map((r) => (r[i] instanceof Date ? 10 : String(r[i] ?? "").length)));
+    sheet.getColumn(i + 1).width = Math.min(60, widest + 2);
+  });
+}
+
+function summaryRows(r: WeeklyReport): Cell[][] {
+  const h = r.headline;
+  return [
+    ["Program", text(r.program.name)],
+    ["Week", r.week],
+    ["Cutoff (end of the week)", dateCell(r.asOf)],
+    ["Items in the program", h.total],
+    ["Done (verified)", h.done],
+    ["Done (reported)", h.reportedDone],
+    ["Readiness (verified done / items, floored)", new Percent(h.readiness)],
+    ["Effort readiness (floored)", new Percent(h.effortReadiness)],
+    ["Started (verified)", h.startedTrue],
+    ["Started (reported)", h.startedReported],
+    ["Inflated (reported ahead of the evidence)", h.inflated],
+    ["Blocked by an unfinished dependency", h.blocked],
+    ["Critical path (weeks of unfinished work in a row)", h.remainingWeeks],
+    ["No finish before (dependencies)", dateCell(h.earliestByDependencies)],
+    ["Forecast (later of P85 and the critical path)", dateCell(h.forecastDate)],
+    ["Forecast: why none", h.forecastDate === null ? text(r.forecast.reason) : null],
+    ["Committed target date", dateCell(r.program.targetDate)],
+    ["Log head at the cutoff", r.logHeadAtCutoff],
+  ];
+}
+
+/**
+ * The week's report as a workbook (Summary, Areas, Items, Claims): real numbers, booleans and
+ * dates, human words for statuses and verdicts, a frozen and filtered header row on every sheet,
+ * and no text a spreadsheet would run as a formula.
+ */
+export async function renderReportXlsx(r: WeeklyReport): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  // The cutoff, not the clock: the same week's workbook says the same thing whenever it is made.
+  book.created = book.modified = new Date(r.cutoff);
+  book.creator = "Boost Offload Tracker";
+  book.title = `${r.program.name} — ${r.week}`;
+
+  addTable(book, "Summary", ["Figure", "Value"], summaryRows(r));
+
+  const areas = areaTableRows(r, "true");
+  addTable(
+    book,
+    "Areas",
+    ["Area", "Items", ...STATUSES.map((s) => `${statusLabel(s)} (true)`), "Inflated", "Blocked"],
+    [...areas.areas.map((a) => [text(a.area), ...a.counts]), ["All areas", ...areas.all]],
+  );
+
+  addTable(
+    book,
+    "Items",
+    [
+      FIELD_LABELS.key,
+      FIELD_LABELS.title,
+      FIELD_LABELS.area,
+      FIELD_LABELS.owner,
+      "Owner name",
+      FIELD_LABELS.team,
+      FIELD_LABELS.estimateWeeks,
+      FIELD_LABELS.trueStatus,
+      FIELD_LABELS.reportedStatus,
+      "True status a week before",
+      "True since",
+      "Blocked",
+      "Inflated",
+      "On the critical path",
+      FIELD_LABELS.identifiedAt,
+      "Depends on",
+    ],
+    r.items.map((i) => [
+      text(i.key),
+      text(i.title),
+      text(i.area),
+      text(i.owner),
+      text(i.ownerName),
+      text(i.team),
+      i.estimateWeeks,
+      statusCell(i.trueStatus),
+      statusCell(i.reportedStatus),
+      statusCell(i.trueStatusPreviousWeek),
+      dateCell(i.trueSince),
+      i.blocked,
+      i.inflated,
+      i.onCriticalPath,
+      dateCell(i.identifiedAt),
+      text(i.dependsOn.join(" ")),
+    ]),
+  );
+
+  addTable(
+    book,
+    "Claims",
+    ["Claim", "Date", "Speaker", "Venue", "Quote", "Paraphrase", FIELD_LABELS.verdictAtClaimDate, FIELD_LABELS.verdictKnownThen, FIELD_LABELS.verdictAtCutoff, "Linked items", "Met on its date", "Source"],
+    r.claims.map((c) => [
+      text(c.id),
+      dateCell(c.date),
+      text(c.speaker),
+      text(c.venue),
+      text(c.quote),
+      c.quoteIsParaphrase,
+      verdictLabel(c.verdictAtClaimDate),
+      verdictLabel(c.verdictKnownThen),
+      verdictLabel(c.verdictAtCutoff),
+      c.linked,
+      c.metAtClaimDate,
+      text(c.url),
+    ]),
+  );
+
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
