@@ -88,6 +88,11 @@ test.describe("GET /api/programs/{slug}/reports/{YYYY-Www}.{ext}", () => {
     expect(bad.errors).toEqual([{ path: "paper", message: "must be one of a4, letter" }]);
   });
 
+  test("the spreadsheet is an xlsx attachment (a zip)", async ({ request }) => {
+    const res = await download(request, "2024-W52.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect((await res.body()).subarray(0, 2).toString()).toBe("PK");
+  });
+
   test("refuses a malformed week, a future week and an unknown format (400), an unknown program (404)", async ({ request }) => {
     const malformed = await problem(await call(request, "viewer", "GET", `${DEMO}/2024-W60.md`), 400);
     expect(malformed.detail).toBe('"2024-W60" is not an ISO week');
@@ -115,6 +120,7 @@ test.describe("GET /api/programs/{slug}/reports", () => {
     expect(list.weeks).toHaveLength(20);
     expect(list.weeks[0].week > list.weeks[1].week).toBe(true);
     expect(list.weeks[0].files.pdf).toBe(`${DEMO}/${list.weeks[0].week}.pdf`);
+    expect(list.weeks[0].files.xlsx).toBe(`${DEMO}/${list.weeks[0].week}.xlsx`);
     await problem(await call(request, "viewer", "GET", `${DEMO}?page=0`), 400);
   });
 });

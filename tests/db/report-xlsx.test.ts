@@ -27,7 +27,7 @@ async function workbook() {
   expect(file.contentType).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   expect(file.fileName).toBe(`${SLUG}-2024-W52.xlsx`);
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(file.body as Buffer);
+  await book.xlsx.load(Uint8Array.from(file.body as Buffer).buffer);
   return book;
 }
 

@@ -3,6 +3,7 @@ import { apiRoute } from "@/app/_lib/api-handler";
 import { getDb } from "@/db/get-db";
 import { listReportWeeks } from "@/db/queries/list-report-weeks";
 import { AppError } from "@/lib/errors";
+import { REPORT_FORMATS } from "@/lib/report/report-week";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +25,7 @@ export const GET = apiRoute<{ slug: string }>("read", ({ request, params }) => {
       published: w.publication !== null,
       restated: w.publication?.restated ?? false,
       publication: w.publication,
-      files: Object.fromEntries(["md", "csv", "json", "pdf"].map((f) => [f, `/api/programs/${params.slug}/reports/${w.week}.${f}`])),
+      files: Object.fromEntries(REPORT_FORMATS.map((f) => [f, `/api/programs/${params.slug}/reports/${w.week}.${f}`])),
     })),
   });
 });
