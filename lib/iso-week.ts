@@ -39,3 +39,17 @@ export function parseIsoWeek(label: string): IsoWeek | null {
   const parsed = toWeek(new UTCDate(date.getTime()));
   return parsed.label === label ? parsed : null;
 }
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * The week a person asks for: an ISO week (`2024-W52`, any case) or any day in it (`2024-12-27`).
+ * Null when it is neither, or names no real week or day.
+ */
+export function weekOfQuery(query: string): IsoWeek | null {
+  const text = query.trim().toUpperCase();
+  const day = DAY.exec(text);
+  if (!day) return parseIsoWeek(text);
+  const ms = Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]));
+  return new Date(ms).toISOString().slice(0, 10) === text ? isoWeekOf(ms) : null;
+}

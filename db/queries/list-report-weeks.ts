@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import type { IsoWeek } from "@/lib/iso-week";
+import { weekOfQuery, type IsoWeek } from "@/lib/iso-week";
 import { assessPublication } from "@/lib/report/assess-publication";
 import { diffReports, headlineFigures, type ReportDifference } from "@/lib/report/diff-reports";
 import type { ReportPublication } from "@/lib/report/render-json";
@@ -42,7 +42,9 @@ export function listReportWeeks(db: Db, slug: string, options: { page?: number; 
   for (const p of published.keys()) if (!labels.has(p)) weeks.push(resolveReportWeek(p, now));
   weeks.sort((a, b) => b.start - a.start);
   const pages = Math.max(1, Math.ceil(weeks.length / WEEKS_PER_PAGE));
-  const found = options.week === undefined ? -1 : weeks.findIndex((w) => w.label === options.week);
+  // A week or any day of it: "2024-W52" and "2024-12-27" find the same row.
+  const wanted = options.week === undefined ? undefined : weekOfQuery(options.week)?.label;
+  const found = wanted === undefined ? -1 : weeks.findIndex((w) => w.label === wanted);
   const clamp = (n: number, max: number) => Math.min(Math.max(0, Math.floor(n)), Math.max(0, max));
   const start =
     found >= 0

@@ -37,6 +37,25 @@ test("a viewer opens Reports, finds 2024-W52 and downloads its Markdown and CSV"
   expect(fs.readFileSync((await csv.path())!, "utf8").split("\r\n").filter(Boolean)).toHaveLength(65);
 });
 
+test("a viewer finds a week by any day of it, and reads why a query found nothing", async ({ page }) => {
+  await signIn(page, "viewer");
+  await page.goto("/programs/boost-offload/reports");
+  const finder = page.getByRole("textbox", { name: "Find a week, or the week of a date" });
+  await finder.fill("2024-12-27");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page.getByTestId("week-of-date")).toHaveText("2024-12-27 falls in 2024-W52.");
+  const row = page.getByTestId("week-2024-W52");
+  await expect(row).toContainText("2024-12-23 – 2024-12-29");
+  await expect(row.getByRole("link", { name: "Spreadsheet of 2024-W52" })).toHaveAttribute("href", "/api/programs/boost-offload/reports/2024-W52.xlsx");
+
+  await page.getByRole("textbox", { name: "Find a week, or the week of a date" }).fill("2024-02-30");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page.getByRole("alert")).toHaveText('"2024-02-30" is neither a week like 2024-W52 nor a date like 2024-12-27.');
+  await page.getByRole("textbox", { name: "Find a week, or the week of a date" }).fill("1999-06-01");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page.getByRole("alert")).toHaveText("1999-W22 (the week of 1999-06-01) is not among this program's complete weeks.");
+});
+
 test("an admin publishes a week; a backfill through the API makes it restated, with what changed", async ({ page, request }) => {
   const slug = await importSmallProgram(request, "e2e-reports");
   await signIn(page, "admin");

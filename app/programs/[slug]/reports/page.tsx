@@ -10,6 +10,7 @@ import { getDb } from "@/db/get-db";
 import { diffReportWeeks, listReportWeeks, WEEKS_PER_PAGE } from "@/db/queries/list-report-weeks";
 import { can } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
+import { weekOfQuery } from "@/lib/iso-week";
 
 export const dynamic = "force-dynamic";
 
@@ -27,7 +28,9 @@ export default async function ReportsPage({ params, searchParams }: Props) {
   const search = await searchParams;
   const db = getDb();
   const start = Number(one(search.start));
-  const list = orNotFound(() => listReportWeeks(db, slug, { start: Number.isInteger(start) ? start : undefined, week: one(search.week) }));
+  const asked = one(search.week);
+  const askedWeek = asked ? weekOfQuery(asked) : null;
+  const list = orNotFound(() => listReportWeeks(db, slug, { start: Number.isInteger(start) ? start : undefined, week: asked }));
   const [latest, before] = list.allWeeks;
   const a = one(search.a);
   const b = one(search.b);
@@ -63,21 +66,31 @@ export default async function ReportsPage({ params, searchParams }: Props) {
       {list.allWeeks.length > 0 && (
         <form action={`/programs/${slug}/reports`} method="get" className="flex flex-wrap items-end gap-2" aria-label="Find a week">
           <label>
-            <span className="text-slate-700">Find a week</span>
+            <span className="text-slate-700">Find a week, or the week of a date</span>
             <input
               name="week"
-              defaultValue={one(search.week) ?? ""}
-              placeholder="2024-W52"
-              pattern="\d{4}-W\d{2}"
-              className="mt-1 block w-32 rounded border border-slate-300 px-2 py-1 font-mono"
+              defaultValue={asked ?? ""}
+              placeholder="2024-W52 or 2024-12-27"
+              aria-describedby="week-hint"
+              className="mt-1 block w-52 rounded border border-slate-300 px-2 py-1 font-mono"
             />
           </label>
           <button type="submit" className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-50">
             Show
           </button>
-          {one(search.week) && !list.found && (
-            <p role="alert" className="text-red-800">
-              {one(search.week)} is not among this program&apos;s complete weeks.
+          <p id="week-hint" className="w-full text-xs text-slate-600">
+            An ISO week (YYYY-Www) or any day of it (YYYY-MM-DD).
+          </p>
+          {asked && !list.found && (
+            <p role="alert" className="w-full text-red-800">
+              {askedWeek
+                ? `${askedWeek.label}${askedWeek.label === asked.trim().toUpperCase() ? "" : ` (the week of ${asked.trim()})`} is not among this program's complete weeks.`
+                : `"${asked}" is neither a week like 2024-W52 nor a date like 2024-12-27.`}
+            </p>
+          )}
+          {asked && list.found && list.found !== asked.trim().toUpperCase() && (
+            <p className="w-full text-slate-700" data-testid="week-of-date">
+              {asked.trim()} falls in {list.found}.
             </p>
           )}
         </form>
