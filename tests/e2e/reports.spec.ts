@@ -50,10 +50,10 @@ test("a viewer finds a week by any day of it, and reads why a query found nothin
 
   await page.getByRole("textbox", { name: "Find a week, or the week of a date" }).fill("2024-02-30");
   await page.getByRole("button", { name: "Show" }).click();
-  await expect(page.getByRole("alert")).toHaveText('"2024-02-30" is neither a week like 2024-W52 nor a date like 2024-12-27.');
+  await expect(page.getByRole("form", { name: "Find a week" }).getByRole("alert")).toHaveText('"2024-02-30" is neither a week like 2024-W52 nor a date like 2024-12-27.');
   await page.getByRole("textbox", { name: "Find a week, or the week of a date" }).fill("1999-06-01");
   await page.getByRole("button", { name: "Show" }).click();
-  await expect(page.getByRole("alert")).toHaveText("1999-W22 (the week of 1999-06-01) is not among this program's complete weeks.");
+  await expect(page.getByRole("form", { name: "Find a week" }).getByRole("alert")).toHaveText("1999-W22 (the week of 1999-06-01) is not among this program's complete weeks.");
 });
 
 test("an admin publishes a week; a backfill through the API makes it restated, with what changed", async ({ page, request }) => {
