@@ -53,14 +53,19 @@ export async function signIn(db: Db, email: string, password: string, now = Date
 /** The person behind a live session cookie, or null. */
 export function sessionPerson(db: Db, token: string | undefined, now = Date.now()): Person | null {
   if (!token) return null;
-  const row = db
+  return sessionPersonQuery(db, sha256(token), now).get()?.person ?? null;
+}
+
+/**
+ * Runs on every request: one primary-key lookup and one join by id (tests/db/query-plans.test.ts).
+ * The account's state is read each time, so a disabled person's session stops at once.
+ */
+export function sessionPersonQuery(db: Db, sessionId: string, now: number) {
+  return db
     .select({ person: people })
     .from(sessions)
     .innerJoin(people, eq(sessions.personId, people.id))
-    // The account's state is read on every request: a disabled person's session stops at once.
-    .where(and(eq(sessions.id, sha256(token)), gt(sessions.expiresAt, now), isNull(people.disabledAt)))
-    .get();
-  return row?.person ?? null;
+    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, now), isNull(people.disabledAt)));
 }
 
 export function endSession(db: Db, token: string | undefined): void {
