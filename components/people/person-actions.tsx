@@ -22,7 +22,7 @@ export function PersonActions({ email, name, role, disabled, actions }: { email:
   const [accessState, accessAction, accessPending] = useActionState<ActionState, FormData>(disabled ? actions.enable : actions.disable, IDLE);
   return (
     <div className="space-y-3 pt-2">
-      <form action={roleAction} className="space-y-1" aria-label={`Role of ${name}`} key={`${role}-${roleState.status}`}>
+      <form action={roleAction} className="space-y-1" aria-label={`Change the role of ${name}`} key={`${role}-${roleState.status}`}>
         <input type="hidden" name="email" value={email} />
         <div className="flex flex-wrap items-end gap-2">
           <label className="block">

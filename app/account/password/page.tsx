@@ -26,7 +26,10 @@ export default async function PasswordPage({ searchParams }: Props) {
         </p>
       ) : (
         <p className="text-slate-700">
-          Your other sessions end when you change it; this one stays open. <Link href="/account" className="text-indigo-700 hover:underline">Back to your account</Link>
+          Your other sessions end when you change it; this one stays open.{" "}
+          <Link href="/account" className="text-indigo-700 underline">
+            Back to your account
+          </Link>
         </p>
       )}
       <ChangePasswordForm oneTime={oneTime} next={next} minLength={MIN_PASSWORD_LENGTH} serverAction={changePasswordAction} />
