@@ -15,6 +15,11 @@ export const people = sqliteTable("people", {
   team: text("team").notNull().default(""),
   role: text("role", { enum: ROLES }).notNull().default("viewer"),
   passwordHash: text("password_hash"),
+  /** Set by an administrator's reset (a one-time password): nothing but choosing a new one until it is cleared. */
+  mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
+  /** When an administrator disabled the account; its sessions and tokens stop at once (checked on every request). */
+  disabledAt: integer("disabled_at"),
+  lastSignInAt: integer("last_sign_in_at"),
   createdAt: createdAt(),
   version: integer("version").notNull().default(1),
 });

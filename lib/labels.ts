@@ -1,3 +1,4 @@
+import type { AccountState } from "./auth/account-state";
 import type { SignalMetric } from "./bundle/bundle-schema";
 import type { Verdict } from "./claims/claim-verdict";
 import type { EvidenceKind } from "./gates";
@@ -28,6 +29,14 @@ const METRIC_LABELS: Record<SignalMetric, string> = {
   unvetted_crates: "Unvetted crates",
   crash_owner_registered: "Crash owner registered",
   open_crash_buckets: "Open crash buckets",
+};
+
+/** An account's state on the people page. */
+export const ACCOUNT_STATE_LABELS: Record<AccountState, string> = {
+  active: "Active",
+  must_change_password: "Must choose a new password",
+  no_password: "No password: cannot sign in",
+  disabled: "Disabled",
 };
 
 export const FIELD_LABELS = {

@@ -1,13 +1,16 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
 import { refuseWrongArguments } from "@/app/_lib/action-args";
-import { requireActionPermission } from "@/app/_lib/auth";
+import { requireActionPermission, SESSION_COOKIE } from "@/app/_lib/auth";
 import { defineFormAction, formText } from "@/app/_lib/define-form-action";
 import type { TokenState } from "@/components/ui/action-state";
 import { createToken, revokeToken } from "@/db/accounts/api-tokens";
+import { changeOwnPassword } from "@/db/accounts/change-own-password";
 import { getDb } from "@/db/get-db";
 import { AppError } from "@/lib/errors";
+import { sameOriginPath } from "@/lib/http/same-origin-path";
 
 /**
  * Any signed-in person may make tokens for themselves; a token carries its owner's role. Not a
@@ -39,5 +42,27 @@ export const revokeTokenAction = defineFormAction({
   },
   run: ({ db, actor, input: id }) => revokeToken(db, id, actor),
   success: "Token revoked.",
+  revalidate: () => "/account",
+});
+
+/**
+ * A person sets their own password: the one form open to someone who signed in with a one-time
+ * password, who then goes on to where they were headed. Passwords are read as typed (not trimmed)
+ * and never kept in the form's state.
+ */
+export const changePasswordAction = defineFormAction({
+  args: [],
+  permission: "read",
+  passwordChange: true,
+  input: (form) => ({
+    fields: { current: String(form.get("current") ?? ""), password: String(form.get("password") ?? ""), confirm: String(form.get("confirm") ?? "") },
+    next: sameOriginPath(form.get("next")),
+  }),
+  run: async ({ db, actor, input }) => {
+    await changeOwnPassword(db, actor, input.fields, (await cookies()).get(SESSION_COOKIE)?.value);
+    return { wasOneTime: actor.mustChangePassword };
+  },
+  success: "Your password is changed. Your other sessions have ended.",
+  redirect: ({ input, result }) => (result.wasOneTime ? input.next : null),
   revalidate: () => "/account",
 });

@@ -3,7 +3,7 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { refuseWrongArguments } from "@/app/_lib/action-args";
-import { isHttps, SESSION_COOKIE } from "@/app/_lib/auth";
+import { CHOOSE_PASSWORD_PATH, isHttps, SESSION_COOKIE } from "@/app/_lib/auth";
 import { limitOrThrow, signInAddressLimiter } from "@/app/_lib/rate-limits";
 import type { SignInState } from "@/components/ui/action-state";
 import { endSession, signIn } from "@/db/accounts/sessions";
@@ -22,6 +22,7 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
   const email = String(form.get("email") ?? "").trim();
   const password = String(form.get("password") ?? "");
   if (!email || !password) return { error: "Enter your e-mail and password.", email };
+  let mustChangePassword = false;
   try {
     limitOrThrow(signInAddressLimiter, clientAddress(await headers()), "from your address");
     const session = await signIn(getDb(), email, password);
@@ -34,11 +35,21 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
       path: "/",
       expires: new Date(session.expiresAt),
     });
+    mustChangePassword = session.person.mustChangePassword;
   } catch (e) {
-    if (e instanceof AppError) return { error: e.code === "rate_limited" ? `${e.message}.` : "Wrong e-mail or password.", email };
+    if (e instanceof AppError) return { error: refusal(e), email };
     throw e;
   }
-  redirect(sameOriginPath(form.get("next"), appOrigin(await headers())));
+  const next = sameOriginPath(form.get("next"), appOrigin(await headers()));
+  // A one-time password opens one page: the one where its holder chooses their own.
+  redirect(mustChangePassword ? `${CHOOSE_PASSWORD_PATH}${next === "/" ? "" : `?next=${encodeURIComponent(next)}`}` : next);
+}
+
+/** Wrong e-mail and wrong password read the same; a disabled account is told only for its right password. */
+function refusal(e: AppError): string {
+  if (e.code === "rate_limited") return `${e.message}.`;
+  if (e.code === "forbidden") return "This account is disabled: ask an administrator to enable it.";
+  return "Wrong e-mail or password.";
 }
 
 export async function signOutAction(): Promise<void> {

@@ -25,18 +25,40 @@ export const currentPerson = cache(async (): Promise<Person | null> => {
   return sessionPerson(getDb(), jar.get(SESSION_COOKIE)?.value);
 });
 
-/** For pages: the signed-in person, or a redirect to sign-in. */
-export async function requireSignedIn(): Promise<Person> {
-  const person = await currentPerson();
-  if (!person) redirect("/sign-in");
+/** The page where a person with a one-time password must choose their own before anything else. */
+export const CHOOSE_PASSWORD_PATH = "/account/password";
+
+/** What a person with a one-time password is told by every door but the one to replace it. */
+const CHOOSE_PASSWORD_FIRST = `choose your own password first (${CHOOSE_PASSWORD_PATH}): you signed in with a one-time password`;
+
+interface Gate {
+  /** Only for replacing a one-time password: let a person who must do so through. */
+  passwordChange?: boolean;
+}
+
+/**
+ * For pages: the signed-in person, or a redirect — to sign-in (saying the session has ended when a
+ * cookie came with no live session: expired, signed out, or the account disabled), or, for a
+ * person who must replace a one-time password, to the page where they do.
+ */
+export async function requireSignedIn(gate: Gate = {}): Promise<Person> {
+  const jar = await cookies();
+  const person = sessionPerson(getDb(), jar.get(SESSION_COOKIE)?.value);
+  if (!person) redirect(jar.has(SESSION_COOKIE) ? "/sign-in?ended=1" : "/sign-in");
+  if (person.mustChangePassword && !gate.passwordChange) redirect(CHOOSE_PASSWORD_PATH);
   return person;
 }
 
 /** For server actions: the person if they hold the permission, else an AppError (401/403/429). */
-export async function requireActionPermission(permission: Permission): Promise<Person> {
+export async function requireActionPermission(permission: Permission, gate: Gate = {}): Promise<Person> {
   const session = (await cookies()).get(SESSION_COOKIE)?.value;
   if (session) limitOrThrow(sessionLimiter, sha256(session), "in this session");
-  return checkPermission(await currentPerson(), permission);
+  return checkPasswordChosen(checkPermission(await currentPerson(), permission), gate);
+}
+
+function checkPasswordChosen(person: Person, gate: Gate): Person {
+  if (person.mustChangePassword && !gate.passwordChange) throw new AppError("forbidden", CHOOSE_PASSWORD_FIRST);
+  return person;
 }
 
 /**
@@ -59,7 +81,8 @@ export async function requireApiPermission(request: Request, permission: Permiss
   if (!session) return checkPermission(null, permission);
   if (!SAFE_METHODS.has(request.method)) refuseCrossSite(request);
   limitOrThrow(sessionLimiter, sha256(session), "in this session");
-  return checkPermission(await currentPerson(), permission);
+  // A token is made on purpose and kept by its owner; a session opened with a one-time password is not yet theirs.
+  return checkPasswordChosen(checkPermission(await currentPerson(), permission), {});
 }
 
 function refuseCrossSite(request: Request): void {

@@ -19,6 +19,8 @@ interface FormActionSpec<Names extends readonly string[], Input, Result> {
   /** The text arguments a page binds before React's (state, form), by name: `["slug", "key"]`. */
   args: Names;
   permission: Permission;
+  /** Lets a person who must replace a one-time password through: only the form where they do. */
+  passwordChange?: boolean;
   /** Form fields whose text the form shows again after a refusal ("your input is kept"). */
   keep?: readonly string[];
   /** Reads the form into the mutation's input (the mutation parses it); runs after the permission check. */
@@ -27,8 +29,10 @@ interface FormActionSpec<Names extends readonly string[], Input, Result> {
   success: string | ((ctx: { args: Texts<Names>; input: Input; result: Awaited<Result> }) => string);
   /** The path to revalidate after a success, with `"layout"` when everything under it shows the change. */
   revalidate?: (args: Texts<Names>) => string | readonly [string, "layout" | "page"];
-  /** Where to go after a success, instead of answering a state. */
-  redirect?: (ctx: { args: Texts<Names>; input: Input; result: Awaited<Result> }) => string;
+  /** Where to go after a success, instead of answering a state (null: answer the state). */
+  redirect?: (ctx: { args: Texts<Names>; input: Input; result: Awaited<Result> }) => string | null;
+  /** A secret the success shows once (a one-time password), apart from the sentence. */
+  reveal?: (result: Awaited<Result>) => string;
 }
 
 /**
@@ -52,19 +56,20 @@ export function defineFormAction<const Names extends readonly string[], Input, R
     let input: Input;
     let result: Awaited<Result>;
     try {
-      const actor = await requireActionPermission(spec.permission);
+      const actor = await requireActionPermission(spec.permission, { passwordChange: spec.passwordChange });
       input = spec.input(formData, args);
       result = await spec.run({ db: getDb(), actor, input, args });
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       return { status: "error", message: refusal(e), errors: e.errors, values };
     }
-    if (spec.redirect) redirect(spec.redirect({ args, input, result }));
+    const to = spec.redirect?.({ args, input, result });
+    if (to) redirect(to);
     const path = spec.revalidate?.(args);
     if (typeof path === "string") revalidatePath(path);
     else if (path) revalidatePath(path[0], path[1]);
     const message = typeof spec.success === "string" ? spec.success : spec.success({ args, input, result });
-    return { status: "ok", message, errors: [] };
+    return { status: "ok", message, errors: [], ...(spec.reveal ? { secret: spec.reveal(result) } : {}) };
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { createTokenAction, revokeTokenAction } from "@/app/_actions/account";
-import { requireSignedIn } from "@/app/_lib/auth";
+import { CHOOSE_PASSWORD_PATH, requireSignedIn } from "@/app/_lib/auth";
 import { CreateTokenForm } from "@/components/auth/create-token-form";
 import { RevokeTokenForm } from "@/components/auth/revoke-token-form";
 import { listTokens } from "@/db/accounts/api-tokens";
@@ -21,6 +22,11 @@ export default async function AccountPage() {
         <h1 className="text-xl font-semibold">Your account</h1>
         <p className="text-slate-600">
           {person.name} · {person.email} · role <strong>{person.role}</strong>
+        </p>
+        <p>
+          <Link href={CHOOSE_PASSWORD_PATH} className="text-indigo-700 hover:underline">
+            Change your password
+          </Link>
         </p>
       </div>
       <div className="space-y-3">

@@ -6,7 +6,7 @@ function mainLinks(person: Person) {
   return [
     { href: "/", label: "Programs" },
     { href: "/rules", label: "Rules" },
-    ...(person.role === "admin" ? [{ href: "/import", label: "Import" }] : []),
+    ...(person.role === "admin" ? [{ href: "/import", label: "Import" }, { href: "/people", label: "People" }] : []),
   ];
 }
 

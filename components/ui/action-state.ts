@@ -6,6 +6,8 @@ export interface ActionState {
   message: string;
   errors: FieldError[];
   values?: Record<string, string>;
+  /** A secret shown once with a success (a one-time password); never kept anywhere else. */
+  secret?: string;
 }
 
 export const IDLE: ActionState = { status: "idle", message: "", errors: [] };

@@ -7,6 +7,7 @@ import { apiTokens, people, type Person } from "../schema";
 
 /** Makes a token for `person`; the clear token is returned once and never stored. */
 export function createToken(db: Db, person: Person, name: string, actor: string | null) {
+  if (person.disabledAt !== null) throw new AppError("conflict", `${person.email} is disabled: enable the account before making tokens for it`);
   const token = newSecret("bot");
   const now = Date.now();
   const row = db.transaction((tx) => {
@@ -62,17 +63,24 @@ export function revokeToken(db: Db, id: number, by: { email: string; id: number;
   });
 }
 
-/** The person behind a bearer token, or null when unknown or revoked; notes the last use. */
+/** The person behind a bearer token, or null when unknown, revoked or its account disabled; notes the last use. */
 export function tokenPerson(db: Db, token: string, now = Date.now()): Person | null {
-  const row = db
-    .select({ person: people, id: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
-    .from(apiTokens)
-    .innerJoin(people, eq(apiTokens.personId, people.id))
-    .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt)))
-    .get();
+  const row = tokenPersonQuery(db, sha256(token)).get();
   if (!row) return null;
   // One write a minute at most: last-used is for people, not an access log.
   if (row.lastUsedAt === null || now - row.lastUsedAt > 60_000)
     db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id)).run();
   return row.person;
+}
+
+/**
+ * Runs on every API request: one unique-index lookup and one join by id (tests/db/query-plans.test.ts).
+ * Disabling revokes the tokens; the account's state is checked too, so no path can skip it.
+ */
+export function tokenPersonQuery(db: Db, tokenHash: string) {
+  return db
+    .select({ person: people, id: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
+    .from(apiTokens)
+    .innerJoin(people, eq(apiTokens.personId, people.id))
+    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), isNull(people.disabledAt)));
 }

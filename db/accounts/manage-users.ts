@@ -1,14 +1,17 @@
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { ROLES, type Role } from "@/lib/auth/roles";
-import { hashPasswordSync, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { hashPassword, hashPasswordSync, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { randomPassword } from "@/lib/auth/secrets";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validations/parse-input";
-import type { Db } from "../index";
+import type { Db, Tx } from "../index";
 import { LogWriter } from "../append-log";
-import { people, type Person } from "../schema";
+import { people, sessions, type Person } from "../schema";
+import { refuseLeavingNoAdmin } from "./last-admin";
 
-const passwordSchema = z
+/** The one password rule: every door that sets a password (CLI, reset, the person's own change) uses it. */
+export const passwordSchema = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
   .max(200, "must be at most 200 characters");
@@ -22,29 +25,28 @@ const userInputSchema = z.object({
   password: passwordSchema.optional(),
 });
 export type UserInput = z.input<typeof userInputSchema>;
+type ParsedUser = z.output<typeof userInputSchema>;
 
 // Parsed as named fields, so an error names the field: `role: must be one of …`.
 const parse = <T extends z.ZodType>(schema: T, input: unknown): z.output<T> => parseInput(schema, input, "account details");
 
-export function findPerson(db: Db, email: string): Person | undefined {
+export function findPerson(db: Db | Tx, email: string): Person | undefined {
   return db.select().from(people).where(eq(people.email, email.trim().toLowerCase())).get();
 }
 
-function requirePerson(db: Db, email: string): Person {
+export function requirePerson(db: Db | Tx, email: string): Person {
   const person = findPerson(db, email);
-  if (!person) throw new AppError("not_found", `no account with e-mail ${email}`);
+  if (!person) throw new AppError("not_found", `no account with e-mail ${email.slice(0, 254)}`);
   return person;
 }
 
-/** Creates an account; the password (optional) is stored as an scrypt hash only. */
-export function addUser(db: Db, input: UserInput, actor: string | null): Person {
-  const user = parse(userInputSchema, input);
-  if (findPerson(db, user.email)) throw new AppError("conflict", `an account with e-mail ${user.email} already exists`);
-  const passwordHash = user.password ? hashPasswordSync(user.password) : null;
+function insertPerson(db: Db, user: ParsedUser, passwordHash: string | null, mustChangePassword: boolean, actor: string | null): Person {
   return db.transaction((tx) => {
+    // Inside the transaction: two admins adding the same e-mail at once get one account and one refusal.
+    if (findPerson(tx, user.email)) throw new AppError("conflict", `an account with e-mail ${user.email} already exists`);
     const row = tx
       .insert(people)
-      .values({ email: user.email, name: user.name, team: user.team, role: user.role, passwordHash })
+      .values({ email: user.email, name: user.name, team: user.team, role: user.role, passwordHash, mustChangePassword })
       .returning()
       .get();
     new LogWriter(tx).append({
@@ -53,16 +55,52 @@ export function addUser(db: Db, input: UserInput, actor: string | null): Person 
       entity: "person",
       entityId: user.email,
       programSlug: null,
-      payload: { email: user.email, name: user.name, team: user.team, role: user.role, hasPassword: passwordHash !== null },
+      payload: {
+        email: user.email,
+        name: user.name,
+        team: user.team,
+        role: user.role,
+        hasPassword: passwordHash !== null,
+        ...(mustChangePassword ? { oneTimePassword: true } : {}),
+      },
     });
     return row;
   });
 }
 
+/** Creates an account, hashing a given password on the spot: for first start and fixtures, never for a request. */
+export function addUser(db: Db, input: UserInput, actor: string | null): Person {
+  const user = parse(userInputSchema, input);
+  return insertPerson(db, user, user.password ? hashPasswordSync(user.password) : null, false, actor);
+}
+
+/**
+ * Creates an account (the people page and `user add`). With `oneTimePassword`, the account gets a
+ * random password, returned once, that its owner must replace at their first sign-in; otherwise
+ * the password given, or none (an account that cannot sign in yet).
+ */
+export async function addPerson(
+  db: Db,
+  input: UserInput,
+  actor: string | null,
+  { oneTimePassword = false }: { oneTimePassword?: boolean } = {},
+): Promise<{ person: Person; oneTimePassword: string | null }> {
+  const user = parse(userInputSchema, input);
+  if (oneTimePassword && user.password) throw new AppError("invalid", "give a password or ask for a one-time password, not both");
+  if (findPerson(db, user.email)) throw new AppError("conflict", `an account with e-mail ${user.email} already exists`);
+  const clear = oneTimePassword ? randomPassword() : (user.password ?? null);
+  const hash = clear === null ? null : await hashPassword(clear);
+  const person = insertPerson(db, user, hash, oneTimePassword, actor);
+  return { person, oneTimePassword: oneTimePassword ? clear : null };
+}
+
+/** Changes a role; the last active admin is never demoted (someone must be able to administer). */
 export function setRole(db: Db, email: string, role: Role, actor: string | null): Person {
   const { role: parsedRole } = parse(z.object({ role: roleSchema }), { role });
-  const person = requirePerson(db, email);
   return db.transaction((tx) => {
+    const person = requirePerson(tx, email);
+    if (person.role === parsedRole) return person;
+    if (parsedRole !== "admin") refuseLeavingNoAdmin(tx, person, `make ${person.email} ${parsedRole}`);
     const row = tx
       .update(people)
       .set({ role: parsedRole, version: person.version + 1 })
@@ -81,18 +119,23 @@ export function setRole(db: Db, email: string, role: Role, actor: string | null)
   });
 }
 
+/**
+ * Sets a password chosen at the shell (`user set-password`): it replaces any one-time password,
+ * and every open session of the account ends, as whoever knew the old password may hold one.
+ */
 export function setPassword(db: Db, email: string, password: string, actor: string | null): void {
   const hash = hashPasswordSync(parse(z.object({ password: passwordSchema }), { password }).password);
-  const person = requirePerson(db, email);
   db.transaction((tx) => {
-    tx.update(people).set({ passwordHash: hash, version: person.version + 1 }).where(eq(people.id, person.id)).run();
+    const person = requirePerson(tx, email);
+    tx.update(people).set({ passwordHash: hash, mustChangePassword: false, version: person.version + 1 }).where(eq(people.id, person.id)).run();
+    const ended = tx.delete(sessions).where(eq(sessions.personId, person.id)).run().changes;
     new LogWriter(tx).append({
       actor,
       action: "set-password",
       entity: "person",
       entityId: person.email,
       programSlug: null,
-      payload: { changed: true },
+      payload: { changed: true, sessionsEnded: ended },
     });
   });
 }

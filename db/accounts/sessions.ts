@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { newSecret, sha256 } from "@/lib/auth/secrets";
 import { SESSION_TTL_MS, signInDelayMs } from "@/lib/auth/sign-in-throttle";
 import { verifyPassword } from "@/lib/auth/password";
@@ -9,13 +9,14 @@ import { people, sessions, signInFailures, type Person } from "../schema";
 const WRONG = "wrong e-mail or password";
 
 /**
- * Checks a password and opens a server-side session. Failed attempts per e-mail are counted and
- * slow further attempts down (429 with the wait) — whether or not the account exists. Each attempt
- * is counted as a failure *before* the password is checked, in one transaction, and refused on the
- * count it finds: attempts racing each other in parallel each see the ones before them, so no more
- * guesses are checked than the throttle allows. A right password clears the count.
+ * Checks a person's password, throttled: failed attempts per e-mail are counted and slow further
+ * attempts down (429 with the wait) — whether or not the account exists. Each attempt is counted
+ * as a failure *before* the password is checked, in one transaction, and refused on the count it
+ * finds: attempts racing each other in parallel each see the ones before them, so no more guesses
+ * are checked than the throttle allows. A right password clears the count. Sign-in and a person's
+ * own password change share it.
  */
-export async function signIn(db: Db, email: string, password: string, now = Date.now()) {
+export async function checkPassword(db: Db, email: string, password: string, now = Date.now()): Promise<Person> {
   const key = email.trim().toLowerCase();
   db.transaction((tx) => {
     const failure = tx.select().from(signInFailures).where(eq(signInFailures.email, key)).get();
@@ -29,11 +30,22 @@ export async function signIn(db: Db, email: string, password: string, now = Date
   const person = db.select().from(people).where(eq(people.email, key)).get();
   const ok = await verifyPassword(password, person?.passwordHash ?? null);
   if (!person || !ok) throw new AppError("unauthenticated", WRONG);
+  db.delete(signInFailures).where(eq(signInFailures.email, key)).run();
+  return person;
+}
+
+/**
+ * Opens a server-side session for the right password. A disabled account is told so, but only
+ * once its password has been shown to be right: a guess learns nothing about the account.
+ */
+export async function signIn(db: Db, email: string, password: string, now = Date.now()) {
+  const person = await checkPassword(db, email, password, now);
+  if (person.disabledAt !== null) throw new AppError("forbidden", "this account is disabled: ask an administrator to enable it");
   const token = newSecret("bts");
   db.transaction((tx) => {
-    tx.delete(signInFailures).where(eq(signInFailures.email, key)).run();
     tx.delete(sessions).where(lt(sessions.expiresAt, now)).run();
     tx.insert(sessions).values({ id: sha256(token), personId: person.id, createdAt: now, expiresAt: now + SESSION_TTL_MS }).run();
+    tx.update(people).set({ lastSignInAt: now }).where(eq(people.id, person.id)).run();
   });
   return { token, person, expiresAt: now + SESSION_TTL_MS };
 }
@@ -41,13 +53,19 @@ export async function signIn(db: Db, email: string, password: string, now = Date
 /** The person behind a live session cookie, or null. */
 export function sessionPerson(db: Db, token: string | undefined, now = Date.now()): Person | null {
   if (!token) return null;
-  const row = db
+  return sessionPersonQuery(db, sha256(token), now).get()?.person ?? null;
+}
+
+/**
+ * Runs on every request: one primary-key lookup and one join by id (tests/db/query-plans.test.ts).
+ * The account's state is read each time, so a disabled person's session stops at once.
+ */
+export function sessionPersonQuery(db: Db, sessionId: string, now: number) {
+  return db
     .select({ person: people })
     .from(sessions)
     .innerJoin(people, eq(sessions.personId, people.id))
-    .where(and(eq(sessions.id, sha256(token)), gt(sessions.expiresAt, now)))
-    .get();
-  return row?.person ?? null;
+    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, now), isNull(people.disabledAt)));
 }
 
 export function endSession(db: Db, token: string | undefined): void {

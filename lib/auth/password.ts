@@ -16,8 +16,8 @@ function encode(salt: Buffer, key: Buffer): string {
   return ["scrypt", PARAMS.N, PARAMS.r, PARAMS.p, salt.toString("base64url"), key.toString("base64url")].join("$");
 }
 
-/** `scrypt$N$r$p$salt$hash`, base64url parts; never the password itself. */
-async function hashPassword(password: string): Promise<string> {
+/** `scrypt$N$r$p$salt$hash`, base64url parts; never the password itself. Off the event loop: for requests. */
+export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
   return encode(salt, await scrypt(password, salt, PARAMS));
 }

@@ -1,12 +1,15 @@
 import fs from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { createToken, listTokens, revokeToken } from "@/db/accounts/api-tokens";
-import { addUser, findPerson, listUsers, setPassword, setRole } from "@/db/accounts/manage-users";
+import { disableAccount, enableAccount, resetPassword } from "@/db/accounts/account-access";
+import { listPeople } from "@/db/accounts/list-people";
+import { addPerson, findPerson, setPassword, setRole } from "@/db/accounts/manage-users";
 import { bootDatabase } from "@/db/boot";
 import { exportBundle } from "@/db/export-bundle";
 import { importBundle } from "@/db/import-bundle";
 import { verifyLog } from "@/db/verify-log";
 import { AppError } from "@/lib/errors";
+import { accountState } from "@/lib/auth/account-state";
 import type { Role } from "@/lib/auth/roles";
 import { BACKUP_COMMANDS } from "./backup-commands";
 import { GENERATE_COMMAND } from "./generate-command";
@@ -114,9 +117,10 @@ const USER_COMMANDS: Record<string, Command> = {
       team: { type: "string" },
       password: { type: "string" },
       "password-stdin": { type: "boolean" },
+      "one-time-password": { type: "boolean" },
     });
     const password = f["password-stdin"] ? await readPassword() : (f.password as string | undefined);
-    const person = addUser(
+    const { person, oneTimePassword } = await addPerson(
       open(),
       {
         email: requiredFlag(f, "email"),
@@ -126,14 +130,23 @@ const USER_COMMANDS: Record<string, Command> = {
         password,
       },
       CLI_ACTOR(),
+      { oneTimePassword: Boolean(f["one-time-password"]) },
     );
+    if (oneTimePassword) {
+      process.stdout.write(`added ${person.email} (${person.role}); one-time password, shown once (they choose their own at first sign-in):\n${oneTimePassword}\n`);
+      return 0;
+    }
     process.stdout.write(`added ${person.email} (${person.role})${password ? "" : ", no password: cannot sign in on the web yet"}\n`);
     return 0;
   },
   list: (args) => {
     flagsOf(args, {});
-    for (const u of listUsers(open()))
-      process.stdout.write(`${u.email}\t${u.role}\t${u.name}\t${u.team}\t${u.canSignIn ? "password set" : "no password"}\n`);
+    const iso = (ms: number | null) => (ms === null ? "never" : new Date(ms).toISOString());
+    const words = { active: "password set", must_change_password: "one-time password", no_password: "no password", disabled: "disabled" } as const;
+    for (const u of listPeople(open()))
+      process.stdout.write(
+        `${u.email}\t${u.role}\t${u.name}\t${u.team}\t${words[accountState(u)]}\tlast sign-in ${iso(u.lastSignInAt)}\t${u.activeTokens} active tokens\n`,
+      );
     return 0;
   },
   "set-role": (args) => {
@@ -147,6 +160,24 @@ const USER_COMMANDS: Record<string, Command> = {
     const password = f["password-stdin"] || f.password === undefined ? await readPassword() : (f.password as string);
     setPassword(open(), requiredFlag(f, "email"), password, CLI_ACTOR());
     process.stdout.write(`password changed for ${f.email}\n`);
+    return 0;
+  },
+  "reset-password": async (args) => {
+    const f = flagsOf(args, { email: { type: "string" } });
+    const { person, oneTimePassword } = await resetPassword(open(), requiredFlag(f, "email"), CLI_ACTOR());
+    process.stdout.write(`${person.email}: sessions ended; one-time password, shown once (they choose their own at the next sign-in):\n${oneTimePassword}\n`);
+    return 0;
+  },
+  disable: (args) => {
+    const f = flagsOf(args, { email: { type: "string" } });
+    const person = disableAccount(open(), requiredFlag(f, "email"), CLI_ACTOR());
+    process.stdout.write(`${person.email} disabled: sessions ended, API tokens revoked\n`);
+    return 0;
+  },
+  enable: (args) => {
+    const f = flagsOf(args, { email: { type: "string" } });
+    const person = enableAccount(open(), requiredFlag(f, "email"), CLI_ACTOR());
+    process.stdout.write(`${person.email} enabled\n`);
     return 0;
   },
 };
@@ -195,7 +226,10 @@ function group(name: string, commands: Record<string, Command>): Command {
 Object.assign(COMMANDS, BACKUP_COMMANDS, GENERATE_COMMAND, REPORT_COMMANDS);
 
 COMMANDS.user = {
-  help: "user add --email E --name N --role R [--team T] [--password P | --password-stdin]\n  user list | user set-role --email E --role R | user set-password --email E [--password P]",
+  help:
+    "user add --email E --name N --role R [--team T] [--password P | --password-stdin | --one-time-password]\n" +
+    "  user list | user set-role --email E --role R | user set-password --email E [--password P]\n" +
+    "  user reset-password --email E | user disable --email E | user enable --email E",
   run: group("user", USER_COMMANDS),
 };
 COMMANDS.token = {

@@ -136,6 +136,8 @@ const hostile = fc.oneof(fc.constantFrom(...INJECTIONS, ...BAD_DATES, "x".repeat
 const badVersion = fc.constantFrom("", "abc", "-1", "0", "1.5", "99", "1e999", "0x1", " ");
 const noSuchKey = fc.constantFrom(...INJECTIONS, "NO-SUCH", "../A", "A/../B", "");
 const badSlug = fc.constantFrom(...INJECTIONS, "UPPER", "-lead", "", "a".repeat(80));
+const noSuchPerson = fc.constantFrom(...INJECTIONS, "nobody@nowhere.example", "", "x".repeat(5000), "a@b", "../../admin@test.example");
+const notRole = fc.oneof(fc.constantFrom(...INJECTIONS, "Admin", "root", "admin ", ""), fc.string({ maxLength: 20 })).filter((s) => !["viewer", "contributor", "reviewer", "admin"].includes(s));
 
 interface Case {
   action: string;
@@ -174,6 +176,23 @@ const CASES: Case[] = [
     fields: fc.constant([]),
   },
   { action: "signInAction", args: () => ["$undefined", "$K1"], fields: entries(["email", fc.constantFrom(...INJECTIONS, "nobody@nowhere.example")], ["password", hostile], ["next", fc.constantFrom("//evil.example", "https://evil.example", "/\\evil.example", "javascript:alert(1)")]) },
+  // People: an e-mail of no account (or one the action must refuse), and a role that is none.
+  {
+    action: "addPersonAction",
+    args: () => ["$undefined", "$K1"],
+    fields: entries(["email", fc.oneof(noSuchPerson, fc.constant(TEST_ACCOUNTS.viewer.email))], ["name", hostile], ["team", hostile], ["role", notRole]),
+  },
+  { action: "setRoleAction", args: () => ["$undefined", "$K1"], fields: entries(["email", noSuchPerson], ["role", fc.oneof(notRole, fc.constantFrom("admin", "viewer"))]) },
+  // Never the admin's own e-mail for disable: with a second admin it would succeed.
+  { action: "resetPasswordAction", args: () => ["$undefined", "$K1"], fields: entries(["email", fc.oneof(noSuchPerson, fc.constant(TEST_ACCOUNTS.admin.email))]) },
+  { action: "disableAccountAction", args: () => ["$undefined", "$K1"], fields: entries(["email", noSuchPerson]) },
+  { action: "enableAccountAction", args: () => ["$undefined", "$K1"], fields: entries(["email", fc.oneof(noSuchPerson, fc.constant(TEST_ACCOUNTS.viewer.email))]) },
+  // The repeat never matches (the admin's password must not change), and the current password is never right.
+  {
+    action: "changePasswordAction",
+    args: () => ["$undefined", "$K1"],
+    fields: entries(["current", hostile], ["password", hostile], ["confirm", fc.constant("\u0000never the same")], ["next", fc.constantFrom("//evil.example", "javascript:alert(1)")]),
+  },
   // Ids of no token (an admin may revoke anyone's, so never a small number that may exist).
   { action: "revokeTokenAction", args: () => ["$undefined", "$K1"], fields: entries(["id", fc.constantFrom(...INJECTIONS, "99999999", "999999999999999", "9".repeat(40), "0", "-1", "1.5", "1e3", "abc", "")]) },
 ];

@@ -1,5 +1,7 @@
 import { desc, lte } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { tokenPersonQuery } from "@/db/accounts/api-tokens";
+import { sessionPersonQuery } from "@/db/accounts/sessions";
 import { openDatabase } from "@/db/index";
 import { importBundle } from "@/db/import-bundle";
 import { HISTORY_SQL } from "@/db/queries/load-program-history";
@@ -35,6 +37,15 @@ describe.each([false, true])("query plans of the hot queries (ANALYZE run: %s)",
     const p = plan(db, q.sql, q.params);
     expect(p).toMatch(/SEARCH audit_log USING INDEX audit_log_entity \(program_slug=\? AND entity=\? AND entity_id=\?\)/);
     expect(p).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
+  });
+
+  it("checks a session or a token, and the account's state, with one index lookup each: they run on every request", () => {
+    for (const q of [sessionPersonQuery(db, "f".repeat(64), Date.now()).toSQL(), tokenPersonQuery(db, "f".repeat(64)).toSQL()]) {
+      const p = plan(db, q.sql, q.params);
+      expect(p).toMatch(/SEARCH (sessions|api_tokens) USING INDEX (sqlite_autoindex_sessions_1 \(id=\?\)|api_tokens_token_hash_unique \(token_hash=\?\))/);
+      expect(p).toMatch(/SEARCH people USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+      expect(p).not.toMatch(/\bSCAN\b/);
+    }
   });
 
   it("finds the log head at a cutoff and the latest verifications without a scan", () => {

@@ -63,6 +63,8 @@ for (const [name, path] of [
   ["home (portfolio)", "/"],
   ["rules", "/rules"],
   ["account", "/account"],
+  ["people", "/people"],
+  ["your password", "/account/password"],
   ["reports", "/programs/boost-offload/reports"],
   ["settings", "/programs/boost-offload/settings"],
   ["dashboard at 2024-12-31", "/programs/boost-offload?asOf=2024-12-31"],

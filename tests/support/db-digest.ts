@@ -3,13 +3,13 @@
  * better-sqlite3 connection (never the server's), rows in rowid order.
  *
  * Left out, because reading or signing in legitimately changes them: `sessions`,
- * `sign_in_failures`, and `api_tokens.last_used_at`.
+ * `sign_in_failures`, `api_tokens.last_used_at` and `people.last_sign_in_at`.
  */
 import { createHash } from "node:crypto";
 import Database from "better-sqlite3";
 
 const SKIPPED_TABLES = new Set(["sessions", "sign_in_failures"]);
-const SKIPPED_COLUMNS: Record<string, Set<string>> = { api_tokens: new Set(["last_used_at"]) };
+const SKIPPED_COLUMNS: Record<string, Set<string>> = { api_tokens: new Set(["last_used_at"]), people: new Set(["last_sign_in_at"]) };
 
 export interface DbDigest {
   /** One hash over everything below. */

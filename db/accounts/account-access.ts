@@ -1,0 +1,91 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { hashPassword } from "@/lib/auth/password";
+import { randomPassword } from "@/lib/auth/secrets";
+import { AppError } from "@/lib/errors";
+import type { Db } from "../index";
+import { LogWriter } from "../append-log";
+import { apiTokens, people, sessions, type Person } from "../schema";
+import { refuseLeavingNoAdmin } from "./last-admin";
+import { requirePerson } from "./manage-users";
+
+// An administrator's hold on other accounts: reset a password, disable, enable. Each is one
+// transaction with its log entries; the people page and the CLI call these same functions.
+
+/**
+ * Gives the account a random one-time password, returned once: its owner must choose their own
+ * at the next sign-in before anything else. Every open session of the account ends (whoever knew
+ * the old password may hold one); API tokens stay, as the person made them. An admin changes
+ * their own password on their account page instead: a reset would sign them out mid-way.
+ */
+export async function resetPassword(db: Db, email: string, actor: string | null): Promise<{ person: Person; oneTimePassword: string }> {
+  const target = requirePerson(db, email);
+  if (actor !== null && actor === target.email)
+    throw new AppError("rule", "you cannot reset your own password here: change it on your account page (Change your password)");
+  const oneTimePassword = randomPassword();
+  const hash = await hashPassword(oneTimePassword);
+  const person = db.transaction((tx) => {
+    const current = requirePerson(tx, email);
+    const row = tx
+      .update(people)
+      .set({ passwordHash: hash, mustChangePassword: true, version: current.version + 1 })
+      .where(eq(people.id, current.id))
+      .returning()
+      .get();
+    const ended = tx.delete(sessions).where(eq(sessions.personId, current.id)).run().changes;
+    new LogWriter(tx).append({
+      actor,
+      action: "reset-password",
+      entity: "person",
+      entityId: current.email,
+      programSlug: null,
+      payload: { oneTimePassword: true, sessionsEnded: ended },
+    });
+    return row;
+  });
+  return { person, oneTimePassword };
+}
+
+/**
+ * Disables an account: from the next request on, its sessions and API tokens are refused — the
+ * sessions are deleted and the tokens revoked here (re-enabling restores neither), and the
+ * session and token checks refuse a disabled account besides. The person stays, so history keeps
+ * their name. The last active admin cannot be disabled.
+ */
+export function disableAccount(db: Db, email: string, actor: string | null, now = Date.now()): Person {
+  return db.transaction((tx) => {
+    const person = requirePerson(tx, email);
+    if (person.disabledAt !== null) throw new AppError("conflict", `${person.email} is already disabled`);
+    refuseLeavingNoAdmin(tx, person, `disable ${person.email}`);
+    const row = tx.update(people).set({ disabledAt: now, version: person.version + 1 }).where(eq(people.id, person.id)).returning().get();
+    const ended = tx.delete(sessions).where(eq(sessions.personId, person.id)).run().changes;
+    const revoked = tx
+      .update(apiTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(apiTokens.personId, person.id), isNull(apiTokens.revokedAt)))
+      .returning({ id: apiTokens.id, prefix: apiTokens.prefix })
+      .all();
+    const log = new LogWriter(tx);
+    log.append({
+      actor,
+      action: "disable",
+      entity: "person",
+      entityId: person.email,
+      programSlug: null,
+      payload: { sessionsEnded: ended, tokensRevoked: revoked.map((t) => t.id) },
+    });
+    for (const t of revoked)
+      log.append({ actor, action: "revoke", entity: "api-token", entityId: String(t.id), programSlug: null, payload: { prefix: t.prefix, reason: "account disabled" } });
+    return row;
+  });
+}
+
+/** Lets a disabled account sign in again, with its password as it was; its old tokens stay revoked. */
+export function enableAccount(db: Db, email: string, actor: string | null): Person {
+  return db.transaction((tx) => {
+    const person = requirePerson(tx, email);
+    if (person.disabledAt === null) throw new AppError("conflict", `${person.email} is not disabled`);
+    const row = tx.update(people).set({ disabledAt: null, version: person.version + 1 }).where(eq(people.id, person.id)).returning().get();
+    new LogWriter(tx).append({ actor, action: "enable", entity: "person", entityId: person.email, programSlug: null, payload: { disabledSince: new Date(person.disabledAt).toISOString() } });
+    return row;
+  });
+}

@@ -1,0 +1,31 @@
+import { asc, count, eq, isNull } from "drizzle-orm";
+import type { Db } from "../index";
+import { apiTokens, people } from "../schema";
+
+/** Every account as an administrator sees it: who, role, last sign-in, live API tokens and state. */
+export function listPeople(db: Db) {
+  const tokens = db
+    .select({ personId: apiTokens.personId, n: count().as("n") })
+    .from(apiTokens)
+    .where(isNull(apiTokens.revokedAt))
+    .groupBy(apiTokens.personId)
+    .as("tokens");
+  return db
+    .select({
+      email: people.email,
+      name: people.name,
+      team: people.team,
+      role: people.role,
+      passwordHash: people.passwordHash,
+      mustChangePassword: people.mustChangePassword,
+      disabledAt: people.disabledAt,
+      lastSignInAt: people.lastSignInAt,
+      activeTokens: tokens.n,
+    })
+    .from(people)
+    .leftJoin(tokens, eq(tokens.personId, people.id))
+    .orderBy(asc(people.name), asc(people.email))
+    .all()
+    .map(({ passwordHash, activeTokens, ...p }) => ({ ...p, hasPassword: passwordHash !== null, activeTokens: activeTokens ?? 0 }));
+}
+export type PersonRow = ReturnType<typeof listPeople>[number];

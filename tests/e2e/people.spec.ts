@@ -1,0 +1,178 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { signIn } from "../support/sign-in";
+import { TEST_ACCOUNTS } from "../support/test-accounts";
+
+/** One fact of a person's card, by its term: "Role", "Last sign-in", "State"… */
+const fact = (card: Locator, term: string) => card.locator("div").filter({ has: card.page().locator("dt", { hasText: term }) }).locator("dd");
+
+/** A person's card on the people page, by their e-mail exactly (viewer@… is inside reviewer@…). */
+const personCard = (page: Page, email: string) => page.getByTestId("person").filter({ has: page.getByText(email, { exact: true }) });
+
+/** Adds a person on the people page; returns their one-time password. */
+async function addPerson(page: Page, email: string, name: string) {
+  const add = page.getByRole("form", { name: "Add a person" });
+  await add.getByLabel("E-mail").fill(email);
+  await add.getByLabel("Name").fill(name);
+  await add.getByRole("button", { name: "Add person" }).click();
+  await expect(add.getByRole("status")).toContainText(`Added ${name} (${email}) as viewer.`);
+  return (await add.getByTestId("one-time-password").innerText()).trim();
+}
+
+/** Serious or critical accessibility violations on the page as it is now (disclosures open included). */
+async function axeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
+}
+
+/** Signs in through the form with a given password, as a person would. */
+async function signInWith(page: Page, email: string, password: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+test("an admin adds a person who signs in with the one-time password, chooses their own, and is cut off at once when disabled", async ({ page, browser }) => {
+  await signIn(page, "admin");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "People" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("People");
+
+  const email = `pat-${Date.now()}@test.example`;
+  const add = page.getByRole("form", { name: "Add a person" });
+  await add.getByLabel("E-mail").fill(email);
+  await add.getByLabel("Name").fill("Pat Person");
+  await add.getByLabel("Team (optional)").fill("Platform");
+  await add.getByLabel("Role").selectOption("contributor");
+  await add.getByRole("button", { name: "Add person" }).click();
+  await expect(add.getByRole("status")).toContainText(`Added Pat Person (${email}) as contributor.`);
+  const oneTime = (await add.getByTestId("one-time-password").innerText()).trim();
+  expect(oneTime).toMatch(/^[A-Za-z0-9]{20}$/);
+  await expect(add.getByLabel("E-mail")).toHaveValue(""); // ready for the next person
+
+  const card = personCard(page, email);
+  await expect(fact(card, "State")).toHaveText("Must choose a new password");
+  await expect(fact(card, "Last sign-in")).toHaveText("never");
+  await expect(fact(card, "Role")).toHaveText("contributor");
+  await expect(fact(card, "Team")).toHaveText("Platform");
+  await expect(fact(card, "Active API tokens")).toHaveText("0");
+
+  // Pat, in a browser of their own.
+  const patContext = await browser.newContext();
+  const pat = await patContext.newPage();
+  await signInWith(pat, email, oneTime);
+  await expect(pat).toHaveURL(/\/account\/password$/);
+  await expect(pat.getByRole("heading", { level: 1 })).toHaveText("Choose your own password");
+  expect(await axeViolations(pat)).toEqual([]);
+  // Nothing else opens until they do: not a page, not the API with this session.
+  await pat.goto("/programs/boost-offload");
+  await expect(pat).toHaveURL(/\/account\/password$/);
+  const api = await pat.request.get("/api/programs");
+  expect(api.status()).toBe(403);
+  expect((await api.json()).detail).toMatch(/^choose your own password first/);
+
+  const choose = pat.getByRole("form", { name: "Choose a new password" });
+  await choose.getByLabel(/^New password/).fill(oneTime);
+  await choose.getByLabel("Repeat the new password").fill(oneTime);
+  await choose.getByRole("button", { name: "Save my password" }).click();
+  await expect(choose.getByRole("alert").first()).toContainText("must differ from the one-time password you were given");
+  await choose.getByLabel(/^New password/).fill("pat's very own password");
+  await choose.getByLabel("Repeat the new password").fill("pat's very own password");
+  await choose.getByRole("button", { name: "Save my password" }).click();
+  await expect(pat).toHaveURL(/\/$/);
+  await expect(pat.getByTestId("signed-in-as")).toContainText("Pat Person");
+  await pat.goto("/programs/boost-offload");
+  await expect(pat.getByTestId("total-items")).toHaveText("64");
+
+  await page.reload();
+  await expect(fact(card, "State")).toHaveText("Active");
+  await expect(fact(card, "Last sign-in")).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
+
+  // The admin disables Pat; Pat's open session ends with their next click.
+  await card.getByText("Manage Pat Person").click();
+  await card.getByText("Disable account…").click();
+  await card.getByRole("button", { name: "Disable Pat Person" }).click();
+  await expect(card.getByRole("status")).toHaveText("Pat Person is disabled: their sessions have ended and their API tokens are revoked.");
+  await expect(fact(card, "State")).toHaveText(/^Disabled since \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
+
+  await pat.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Rules" }).click();
+  await expect(pat).toHaveURL(/\/sign-in/);
+  await expect(pat.getByRole("status")).toContainText("Your session has ended");
+  await pat.getByLabel("E-mail").fill(email);
+  await pat.getByLabel("Password").fill("pat's very own password");
+  await pat.getByRole("button", { name: "Sign in" }).click();
+  await expect(pat.getByRole("alert").filter({ hasText: "disabled" })).toHaveText("This account is disabled: ask an administrator to enable it.");
+
+  // Enabled again, Pat signs in with the password they chose.
+  await card.getByRole("button", { name: "Enable account" }).click();
+  await expect(card.getByRole("status")).toHaveText("Pat Person can sign in again.");
+  await expect(fact(card, "State")).toHaveText("Active");
+  await signInWith(pat, email, "pat's very own password");
+  await expect(pat.getByTestId("signed-in-as")).toContainText("Pat Person");
+  await patContext.close();
+});
+
+test("a refused addition (an e-mail already taken) keeps every field the admin typed", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.goto("/people");
+  const add = page.getByRole("form", { name: "Add a person" });
+  await add.getByLabel("E-mail").fill(TEST_ACCOUNTS.viewer.email.toUpperCase());
+  await add.getByLabel("Name").fill("Someone Else");
+  await add.getByLabel("Team (optional)").fill("Their team");
+  await add.getByLabel("Role").selectOption("reviewer");
+  await add.getByRole("button", { name: "Add person" }).click();
+  await expect(add.getByRole("alert")).toHaveText(`an account with e-mail ${TEST_ACCOUNTS.viewer.email} already exists. Your input is kept below.`);
+  await expect(add.getByLabel("E-mail")).toHaveValue(TEST_ACCOUNTS.viewer.email.toUpperCase());
+  await expect(add.getByLabel("Name")).toHaveValue("Someone Else");
+  await expect(add.getByLabel("Team (optional)")).toHaveValue("Their team");
+  await expect(add.getByLabel("Role")).toHaveValue("reviewer");
+  await expect(add.getByTestId("one-time-password")).toHaveCount(0);
+});
+
+test("a reset shows a one-time password once and a role changes; an admin cannot reset their own here", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.goto("/people");
+  const email = `quinn-${Date.now()}@test.example`;
+  const first = await addPerson(page, email, "Quinn Reset");
+  const card = personCard(page, email);
+  await card.getByText("Manage Quinn Reset").click();
+  await card.getByLabel(/^Role/).selectOption("reviewer");
+  await card.getByRole("button", { name: "Change role" }).click();
+  await expect(card.getByRole("status")).toHaveText("Quinn Reset is reviewer.");
+  await expect(fact(card, "Role")).toHaveText("reviewer");
+  await card.getByRole("button", { name: "Reset password" }).click();
+  await expect(card.getByRole("status").last()).toContainText("Quinn Reset's password is reset");
+  await expect(card.getByTestId("one-time-password")).toHaveText(/^[A-Za-z0-9]{20}$/);
+  await expect(card.getByTestId("one-time-password")).not.toHaveText(first);
+  await expect(fact(card, "State")).toHaveText("Must choose a new password");
+  await page.reload();
+  await expect(page.getByTestId("one-time-password")).toHaveCount(0); // shown once
+
+  const me = personCard(page, TEST_ACCOUNTS.admin.email);
+  await expect(me).toContainText("(you)");
+  await me.getByText(`Manage ${TEST_ACCOUNTS.admin.name}`).click();
+  await me.getByRole("button", { name: "Reset password" }).click();
+  await expect(me.getByRole("alert")).toContainText("you cannot reset your own password here");
+});
+
+test("non-admins see no People link and get the forbidden page", async ({ page }) => {
+  await signIn(page, "reviewer");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "People" })).toHaveCount(0);
+  await page.goto("/people");
+  await expect(page.getByRole("alert").filter({ hasText: "Not allowed" })).toContainText("This page needs the admin role; you are signed in as reviewer");
+  await expect(page.getByRole("form", { name: "Add a person" })).toHaveCount(0);
+});
+
+test("the people page reads at 390 px without sideways scrolling, a person's forms open", async ({ page }, testInfo) => {
+  await signIn(page, "admin");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/people");
+  const card = personCard(page, TEST_ACCOUNTS.viewer.email);
+  await card.getByText(`Manage ${TEST_ACCOUNTS.viewer.name}`).click();
+  await card.getByText("Disable account…").click();
+  await expect(card.getByRole("button", { name: `Disable ${TEST_ACCOUNTS.viewer.name}` })).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  expect(await axeViolations(page)).toEqual([]);
+  await page.screenshot({ path: testInfo.outputPath("people-390.png"), fullPage: true });
+});
