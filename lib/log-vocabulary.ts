@@ -18,7 +18,7 @@ export const LOG_ENTITIES = [
 export type LogEntity = (typeof LOG_ENTITIES)[number];
 
 /** What was done to it. */
-export const LOG_ACTIONS = ["create", "update", "add", "remove", "verify", "record", "publish", "revoke", "set-role", "set-password"] as const;
+export const LOG_ACTIONS = ["create", "update", "add", "remove", "verify", "record", "publish", "revoke", "set-role", "set-password", "reject"] as const;
 export type LogAction = (typeof LOG_ACTIONS)[number];
 
 const ARROW = "->";
