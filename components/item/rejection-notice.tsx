@@ -9,9 +9,12 @@ import { shortInstant } from "./short-instant";
  */
 export function RejectionNotice({ status, rejection }: { status: Status; rejection: NonNullable<ItemDetail["reportedRejection"]> }) {
   return (
-    <p role="note" className="mt-1 max-w-2xl rounded bg-red-50 p-2 text-red-900" data-testid="reported-rejection">
-      The transition to {statusLabel(status)} (the reported status) was <strong>rejected</strong> by {rejection.byName} on {shortInstant(rejection.rejectedAt)}:{" "}
-      {rejection.reason}. It does not count toward the true status; report it again with new evidence.
-    </p>
+    <div role="note" className="mt-1 max-w-2xl rounded bg-red-50 p-2 text-red-900" data-testid="reported-rejection">
+      <p>
+        The transition to {statusLabel(status)} (the reported status) was <strong>rejected</strong> by {rejection.byName} on{" "}
+        {shortInstant(rejection.rejectedAt)}. Reason: {rejection.reason}
+      </p>
+      <p className="text-sm">It does not count toward the true status; report it again with new evidence.</p>
+    </div>
   );
 }
