@@ -15,6 +15,7 @@ import {
   people,
   programMembers,
   signals,
+  transitionRejections,
   transitions,
   verifications,
 } from "./schema";
@@ -45,10 +46,11 @@ function readNormalizedBundle(db: Db, slug: string): NormalizedBundle {
   deps.forEach((d) => dependsOn.set(d.itemId, [...(dependsOn.get(d.itemId) ?? []), keyOf.get(d.dependsOnId)!]));
 
   const transitionRows = db
-    .select({ t: transitions, v: verifications })
+    .select({ t: transitions, v: verifications, r: transitionRejections })
     .from(transitions)
     .innerJoin(items, eq(transitions.itemId, items.id))
     .leftJoin(verifications, eq(verifications.transitionId, transitions.id))
+    .leftJoin(transitionRejections, eq(transitionRejections.transitionId, transitions.id))
     .where(eq(items.programId, program.id))
     .orderBy(asc(transitions.id))
     .all();
@@ -82,7 +84,7 @@ function readNormalizedBundle(db: Db, slug: string): NormalizedBundle {
     .map((m) => m.personId);
   const named = [
     ...itemRows.map((i) => i.ownerId),
-    ...transitionRows.flatMap((r) => [r.t.actorId, r.v?.verifierId ?? null]),
+    ...transitionRows.flatMap((r) => [r.t.actorId, r.v?.verifierId ?? null, r.r?.rejecterId ?? null]),
   ].filter((id): id is number => id !== null);
   const personIds = [...new Set([...members, ...named.filter((id) => !members.includes(id)).sort((a, b) => a - b)])];
 
@@ -111,7 +113,7 @@ function readNormalizedBundle(db: Db, slug: string): NormalizedBundle {
       targetDate: i.targetDate,
       dependsOn: dependsOn.get(i.id) ?? [],
     })),
-    transitions: transitionRows.map(({ t, v }) => ({
+    transitions: transitionRows.map(({ t, v, r }) => ({
       item: keyOf.get(t.itemId)!,
       to: t.toStatus,
       effectiveAt: t.effectiveAt,
@@ -127,6 +129,9 @@ function readNormalizedBundle(db: Db, slug: string): NormalizedBundle {
       verifiedBy: v ? email(v.verifierId) : null,
       verifiedAt: v ? v.verifiedAt : null,
       verificationNote: v ? v.note : "",
+      rejectedBy: r ? email(r.rejecterId) : null,
+      rejectedAt: r ? r.recordedAt : null,
+      rejectionReason: r ? r.reason : null,
     })),
     signals: signalRows.map((s) => ({ item: keyOf.get(s.itemId)!, metric: s.metric, value: s.value, measuredAt: s.measuredAt })),
     claims: claimRows.map((c) =>

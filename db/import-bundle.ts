@@ -18,6 +18,7 @@ import {
   programMembers,
   programs,
   signals,
+  transitionRejections,
   transitions,
   verifications,
 } from "./schema";
@@ -32,6 +33,8 @@ export interface ImportSummary {
     dependencies: number;
     transitions: number;
     verifications: number;
+    /** Only when the bundle carries rejections (DESIGN §13), so older summaries read the same. */
+    rejections?: number;
     evidence: number;
     signals: number;
     claims: number;
@@ -65,6 +68,7 @@ export function importBundle(db: Db, raw: unknown, options: ImportOptions): Impo
       { path: "program.slug", message: `a program "${bundle.program.slug}" already exists; import under another slug` },
     ]);
   const known = knownEmails(db, bundle);
+  const rejections = bundle.transitions.filter((t) => t.rejectedBy).length;
   const summary: ImportSummary = {
     program: bundle.program.slug,
     dryRun: Boolean(options.dryRun),
@@ -75,6 +79,7 @@ export function importBundle(db: Db, raw: unknown, options: ImportOptions): Impo
       dependencies: bundle.items.reduce((n, i) => n + i.dependsOn.length, 0),
       transitions: bundle.transitions.length,
       verifications: bundle.transitions.filter((t) => t.verifiedBy).length,
+      ...(rejections > 0 ? { rejections } : {}),
       evidence: bundle.transitions.reduce((n, t) => n + t.evidence.length, 0),
       signals: bundle.signals.length,
       claims: bundle.claims.length,
@@ -203,6 +208,10 @@ function writeBundle(tx: Tx, b: NormalizedBundle, actor: string | null): void {
     .insert(verifications)
     .values({ transitionId: p("transitionId"), verifierId: p("verifierId"), verifiedAt: p("verifiedAt"), recordedAt: p("recordedAt"), note: p("note") })
     .prepare();
+  const insertRejection = tx
+    .insert(transitionRejections)
+    .values({ transitionId: p("transitionId"), rejecterId: p("rejecterId"), rejectedAt: p("rejectedAt"), recordedAt: p("recordedAt"), reason: p("reason") })
+    .prepare();
 
   b.transitions.forEach((t) => {
     const row = insertTransition.get({
@@ -237,6 +246,16 @@ function writeBundle(tx: Tx, b: NormalizedBundle, actor: string | null): void {
         note: t.verificationNote,
       }));
     }
+    if (t.rejectedBy && t.rejectedAt !== null) {
+      insertRejection.run({
+        transitionId: row.id,
+        rejecterId: personId(t.rejectedBy),
+        rejectedAt: t.rejectedAt,
+        recordedAt: t.rejectedAt,
+        reason: t.rejectionReason ?? "",
+      });
+      entry("reject", "transition", String(row.id), toPayload({ rejectedBy: t.rejectedBy, rejectedAt: t.rejectedAt, reason: t.rejectionReason ?? "" }));
+    }
   });
 
   for (const chunk of chunks(b.signals)) {
@@ -268,7 +287,7 @@ function writeBundle(tx: Tx, b: NormalizedBundle, actor: string | null): void {
 
 /** Log payloads carry times as text so the log reads on its own. */
 function toPayload(record: object): Record<string, unknown> {
-  const timeFields = new Set(["effectiveAt", "recordedAt", "verifiedAt", "identifiedAt", "targetDate", "factsUntil", "measuredAt", "date"]);
+  const timeFields = new Set(["effectiveAt", "recordedAt", "verifiedAt", "rejectedAt", "identifiedAt", "targetDate", "factsUntil", "measuredAt", "date"]);
   return Object.fromEntries(
     Object.entries(record).map(([k, v]) => [k, timeFields.has(k) && typeof v === "number" ? formatDateOrInstant(v) : v ?? null]),
   );

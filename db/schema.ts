@@ -121,6 +121,23 @@ export const verifications = sqliteTable(
   (t) => [index("verifications_verified_at").on(t.verifiedAt, t.id)],
 );
 
+/**
+ * DESIGN §13: a reviewer's refusal of a transition, with the reason. At most one per transition,
+ * never beside a verification (the mutations refuse the second decision); append-only by trigger.
+ */
+export const transitionRejections = sqliteTable(
+  "transition_rejections",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    transitionId: integer("transition_id").notNull().unique().references(() => transitions.id),
+    rejecterId: integer("rejecter_id").notNull().references(() => people.id),
+    rejectedAt: integer("rejected_at").notNull(),
+    recordedAt: integer("recorded_at").notNull(),
+    reason: text("reason").notNull(),
+  },
+  (t) => [index("transition_rejections_rejected_at").on(t.rejectedAt, t.id)],
+);
+
 export const signals = sqliteTable(
   "signals",
   {
@@ -224,6 +241,7 @@ export const transitionsRelations = relations(transitions, ({ one, many }) => ({
   actor: one(people, { fields: [transitions.actorId], references: [people.id] }),
   evidence: many(evidence),
   verification: one(verifications, { fields: [transitions.id], references: [verifications.transitionId] }),
+  rejection: one(transitionRejections, { fields: [transitions.id], references: [transitionRejections.transitionId] }),
 }));
 
 export type Person = typeof people.$inferSelect;

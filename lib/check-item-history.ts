@@ -7,6 +7,8 @@ export interface GateTransition extends EffectiveOrderKey {
   to: Status;
   evidence: readonly EvidenceLike[];
   note: string;
+  /** When its rejection was recorded (DESIGN §13); null or absent when it has none. */
+  rejectionRecordedAt?: number | null;
 }
 
 export interface GateViolation {
@@ -21,23 +23,35 @@ export interface GateViolation {
  * transition needs the evidence of every gate up to its level, counting evidence attached to
  * itself and to every earlier transition. The same check serves import and the API, so a
  * backfilled transition is judged with the history around it.
+ *
+ * Evidence attached to a rejected transition stops counting for the transitions recorded after the
+ * rejection: the reviewer judged it insufficient, so a transition reported again needs new
+ * evidence. Transitions recorded by then (the rejected one too) were judged with what was known.
  */
 export function checkItemHistory(transitions: readonly GateTransition[]): GateViolation[] {
   const ordered = transitions
     .map((transition, index) => ({ transition, index }))
     .sort((a, b) => compareEffectiveOrder(a.transition, b.transition));
   const pool: EvidenceLike[] = [];
+  const rejected: { evidence: EvidenceLike; rejectedAt: number }[] = [];
   const violations: GateViolation[] = [];
   let previousLevel = 0;
   for (const { transition: t, index } of ordered) {
-    pool.push(...t.evidence);
+    const rejectedAt = t.rejectionRecordedAt ?? null;
+    if (rejectedAt === null) pool.push(...t.evidence);
+    else rejected.push(...t.evidence.map((evidence) => ({ evidence, rejectedAt })));
     const level = levelOf(t.to);
     if (level < previousLevel) {
       if (!t.note.trim())
         violations.push({ index, field: "note", message: `moving down to ${t.to} needs a note saying why` });
     } else {
-      const missing = missingEvidence(t.to, pool);
-      if (missing.length > 0) violations.push({ index, field: "evidence", message: describeMissingEvidence(t.to, missing) });
+      const stillCounted = rejected.filter((r) => r.rejectedAt >= t.recordedAt).map((r) => r.evidence);
+      const missing = missingEvidence(t.to, rejected.length === 0 ? pool : [...pool, ...stillCounted]);
+      if (missing.length > 0) {
+        const rejectedWouldDo = stillCounted.length < rejected.length && missingEvidence(t.to, [...pool, ...rejected.map((r) => r.evidence)]).length < missing.length;
+        const hint = rejectedWouldDo ? " (evidence on a rejected transition no longer counts: attach new evidence)" : "";
+        violations.push({ index, field: "evidence", message: describeMissingEvidence(t.to, missing) + hint });
+      }
     }
     previousLevel = level;
   }

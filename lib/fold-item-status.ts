@@ -15,6 +15,8 @@ export interface FoldTransition extends EffectiveOrderKey {
   to: Status;
   /** `recordedAt` of the transition's verification, null when it has none. */
   verificationRecordedAt: number | null;
+  /** `recordedAt` of the transition's rejection (DESIGN §13), null or absent when it has none. */
+  rejectionRecordedAt?: number | null;
 }
 
 export interface ItemStatus {
@@ -53,9 +55,23 @@ export function visibleTransitions<T extends FoldTransition>(transitions: readon
 }
 
 /**
+ * DESIGN §4 and §13: a transition may raise the true status at `knownAt` when its verification is
+ * recorded by then and is the first decision on it — a rejection recorded first (or at the same
+ * moment) voids it, whatever is recorded later. A rejection never stops a move down: bad news
+ * needs no review, and undoing it would raise the true status on a reviewer's word.
+ */
+export function countsAsVerified(t: Pick<FoldTransition, "verificationRecordedAt" | "rejectionRecordedAt">, knownAt: number): boolean {
+  const v = t.verificationRecordedAt;
+  if (v === null || v > knownAt) return false;
+  const r = t.rejectionRecordedAt ?? null;
+  return r === null || r > v;
+}
+
+/**
  * Reported and true status of one item at `asOf` as the tracker knew it at `knownAt` (DESIGN §4).
  * Bad news lowers the true status at once; good news raises it only once verified (and the
- * verification is visible at `knownAt`).
+ * verification is visible at `knownAt`), never when rejected. A rejected transition still counts
+ * as reported: it is what was reported.
  */
 export function foldItemStatus(transitions: readonly FoldTransition[], asOf: number, knownAt: number): ItemStatus {
   const visible = visibleTransitions(transitions, asOf, knownAt);
@@ -64,8 +80,7 @@ export function foldItemStatus(transitions: readonly FoldTransition[], asOf: num
   const doneEvents: number[] = [];
   for (const t of visible) {
     const level = levelOf(t.to);
-    const verified = t.verificationRecordedAt !== null && t.verificationRecordedAt <= knownAt;
-    if (level < trueLevel || (level > trueLevel && verified)) {
+    if (level < trueLevel || (level > trueLevel && countsAsVerified(t, knownAt))) {
       if (level === DONE_LEVEL) doneEvents.push(t.effectiveAt);
       trueLevel = level;
       trueSince = t.effectiveAt;

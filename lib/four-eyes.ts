@@ -1,11 +1,17 @@
 import type { OwnerTimeline } from "./owner-timeline";
 import { formatInstant } from "./time";
 
-/** One verification to judge: who verifies what, when, and the item's owners over time. */
+/**
+ * One decision to judge: who verifies (or rejects) what, when, and the item's owners over time.
+ * Rejecting is held to exactly the rule of verifying (DESIGN §13); only the words differ.
+ */
 export interface FourEyesCase {
   /** The item's key, for the words. */
   item: string;
+  /** Who verifies or rejects. */
   verifier: string;
+  /** What the verifier does, for the words; "verify" when absent. */
+  decision?: "verify" | "reject";
   /** Who reported the transition. */
   actor: string;
   /** The window is recordedAt..verifiedAt, both ends included. */
@@ -51,18 +57,19 @@ export function fourEyesReasons(c: FourEyesCase): FourEyesReason[] {
   return reasons;
 }
 
-/** The four-eyes rule in words, naming each rule the verifier breaks, or null when it holds. */
+/** The four-eyes rule in words, naming each rule the verifier (or rejecter) breaks, or null when it holds. */
 export function fourEyesViolation(c: FourEyesCase): string | null {
   const reasons = fourEyesReasons(c);
   if (reasons.length === 0) return null;
-  const window = `while this transition (recorded ${formatInstant(c.recordedAt)}) awaited verification`;
+  const verb = c.decision ?? "verify";
+  const window = `while this transition (recorded ${formatInstant(c.recordedAt)}) awaited ${verb === "verify" ? "verification" : "review"}`;
   const who = (email: string | null) => email ?? "nobody";
   const clause = (r: FourEyesReason) => {
     switch (r.kind) {
       case "reported":
-        return `${c.verifier} reported this transition and cannot also verify it`;
+        return `${c.verifier} reported this transition and cannot also ${verb} it`;
       case "owns":
-        return `${c.verifier} owns this item and cannot verify its transitions`;
+        return `${c.verifier} owns this item and cannot ${verb} its transitions`;
       case "owned":
         return `${c.verifier} owned ${c.item} between ${formatInstant(r.from)} and ${formatInstant(r.until)}, ${window}`;
       case "changed-owner":

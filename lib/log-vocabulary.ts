@@ -32,6 +32,7 @@ export const LOG_ACTIONS = [
   "reset-password",
   "disable",
   "enable",
+  "reject",
 ] as const;
 export type LogAction = (typeof LOG_ACTIONS)[number];
 

@@ -4,6 +4,7 @@ import { defineFormAction, formText } from "@/app/_lib/define-form-action";
 import { addDependency, removeDependency } from "@/db/mutations/change-dependency";
 import { editItem } from "@/db/mutations/edit-item";
 import { recordTransition } from "@/db/mutations/record-transition";
+import { rejectTransition } from "@/db/mutations/reject-transition";
 import { verifyTransition } from "@/db/mutations/verify-transition";
 
 const ITEM = ["slug", "key"] as const;
@@ -33,12 +34,26 @@ export const reportTransitionAction = defineFormAction({
   revalidate: itemPath,
 });
 
+/** What the review form shows again after a refusal: the note and the reason as typed. */
+const REVIEW_FIELDS = ["note", "reason"] as const;
+
 export const verifyTransitionAction = defineFormAction({
   args: ITEM,
   permission: "verify",
+  keep: REVIEW_FIELDS,
   input: (form) => ({ transitionId: Number(form.get("transitionId")), note: formText(form, "note") }),
   run: ({ db, actor, input: { transitionId, note }, args: [slug] }) => verifyTransition(db, { slug, transitionId, input: { note }, actor }),
   success: "Verified.",
+  revalidate: itemPath,
+});
+
+export const rejectTransitionAction = defineFormAction({
+  args: ITEM,
+  permission: "verify",
+  keep: REVIEW_FIELDS,
+  input: (form) => ({ transitionId: Number(form.get("transitionId")), reason: formText(form, "reason") }),
+  run: ({ db, actor, input: { transitionId, reason }, args: [slug, key] }) => rejectTransition(db, { slug, key, transitionId, input: { reason }, actor }),
+  success: "Rejected. The reporter sees your reason on the item; the transition never counts toward the true status.",
   revalidate: itemPath,
 });
 

@@ -24,14 +24,19 @@ export default async function RulesPage() {
             </li>
           ))}
         </ul>
-        <p>Gates are cumulative; moving down needs a note and no evidence.</p>
+        <p>
+          Gates are cumulative; moving down needs a note and no evidence. Evidence attached to a{" "}
+          <a href="#rejection">rejected</a> transition no longer counts once the rejection is recorded: a transition
+          reported again needs new evidence.
+        </p>
       </section>
       <section id="true-status" className="space-y-1">
         <h2 className="font-semibold">Reported and true status</h2>
         <p>
           The <strong>reported</strong> status is the latest reported transition. The <strong>true</strong> status rises only
-          with a transition verified by a second person (see <a href="#four-eyes">four eyes</a>) and falls at once on any
-          move down. &quot;As of&quot; picks the effective date; &quot;known at&quot; hides what was recorded later.
+          with a transition verified by a second person (see <a href="#four-eyes">four eyes</a>), never with a{" "}
+          <a href="#rejection">rejected</a> one, and falls at once on any move down. &quot;As of&quot; picks the effective
+          date; &quot;known at&quot; hides what was recorded later, verifications and rejections included.
         </p>
       </section>
       <section id="four-eyes" className="space-y-1">
@@ -52,6 +57,30 @@ export default async function RulesPage() {
           with the times. A program bundle carries only each item&apos;s current owner, so an import can check the
           verifier only against that owner.
         </p>
+      </section>
+      <section id="rejection" className="space-y-1">
+        <h2 className="font-semibold">Verify with a note, or reject with a reason</h2>
+        <p>
+          A reviewer who may verify a transition (exactly the <a href="#four-eyes">four-eyes</a> rule above, checked by the
+          same code) may instead reject it, and must say why. A transition is verified or rejected, never both: the first
+          decision recorded stands, and a second one is refused. A verification may carry a note.
+        </p>
+        <ul className="list-disc pl-5">
+          <li>A rejected transition never raises the true status, whatever is recorded later.</li>
+          <li>
+            It still counts as <strong>reported</strong>: the reported status is what was reported, so the item stays
+            inflated, and its page shows the rejection and its reason beside the reported status.
+          </li>
+          <li>
+            Rejecting a move down does not undo it: bad news counts without review, and undoing it would raise the true
+            status on a reviewer&apos;s word. To climb back, report the level again and have it verified.
+          </li>
+          <li>
+            To fix a rejected transition, report it again with new evidence: a new transition, reviewed afresh. The
+            rejected one stays in the history.
+          </li>
+          <li>A rejection is recorded in the hash-chained log like a verification; a view &quot;known at&quot; an earlier moment does not see it.</li>
+        </ul>
       </section>
       <section id="readiness" className="space-y-1">
         <h2 className="font-semibold">Readiness, critical path, forecast</h2>

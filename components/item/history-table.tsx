@@ -3,13 +3,16 @@ import { TableHead, Th } from "@/components/ui/data-table";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { EvidenceList } from "./evidence-list";
 import { shortInstant } from "./short-instant";
-import type { ItemAction } from "./use-item-action";
 import { VerificationCell } from "./verification-cell";
+import type { ReviewActions } from "./verify-form";
 
 const cell = "py-1.5 pr-2";
 
-/** Every reported transition, both times (when it happened, when the tracker learned it), evidence and verification. */
-export function HistoryTable({ history, verify }: { history: ItemDetail["history"]; verify?: ItemAction }) {
+/**
+ * Every reported transition, both times (when it happened, when the tracker learned it), evidence
+ * and the decision on it (verified with a note, or rejected with a reason), in effective order.
+ */
+export function HistoryTable({ history, review }: { history: ItemDetail["history"]; review?: ReviewActions }) {
   if (history.length === 0) return <p className="text-slate-600">No transition reported yet: the item has not started.</p>;
   return (
     <div className="overflow-x-auto">
@@ -24,7 +27,7 @@ export function HistoryTable({ history, verify }: { history: ItemDetail["history
           </Th>
           <Th className="py-1 pr-2">reported by</Th>
           <Th className="py-1 pr-2">evidence</Th>
-          <Th className="py-1 pr-2">verification</Th>
+          <Th className="py-1 pr-2">verification or rejection</Th>
         </TableHead>
         <tbody>
           {history.map((t) => (
@@ -43,7 +46,7 @@ export function HistoryTable({ history, verify }: { history: ItemDetail["history
                 <EvidenceList evidence={t.evidence} />
               </td>
               <td className={cell}>
-                <VerificationCell t={t} verify={verify} />
+                <VerificationCell t={t} review={review} />
               </td>
             </tr>
           ))}

@@ -1,22 +1,31 @@
 import type { ItemDetail } from "@/db/queries/get-item-detail";
 import { shortInstant } from "./short-instant";
-import type { ItemAction } from "./use-item-action";
-import { VerifyForm } from "./verify-form";
+import { VerifyForm, type ReviewActions } from "./verify-form";
 
 type Transition = ItemDetail["history"][number];
 
-/** Who verified a transition and when, or that it waits for a second person (who may verify it here). */
-export function VerificationCell({ t, verify }: { t: Transition; verify?: ItemAction }) {
+/**
+ * The decision on a transition: who verified it (and their note) or who rejected it and why, or
+ * that it waits for a second person (who may verify or reject it here).
+ */
+export function VerificationCell({ t, review }: { t: Transition; review?: ReviewActions }) {
   if (t.verification)
     return (
-      <span className="text-emerald-800">
+      <div className="text-emerald-800">
         verified by {t.verification.byName} on {shortInstant(t.verification.verifiedAt)}
-      </span>
+        {t.verification.note && <p className="mt-1 max-w-xs text-xs text-slate-700">{t.verification.note}</p>}
+      </div>
+    );
+  if (t.rejection)
+    return (
+      <p className="max-w-xs text-red-800" data-testid={`rejection-${t.id}`}>
+        <strong>Rejected</strong> by {t.rejection.byName} on {shortInstant(t.rejection.rejectedAt)}: {t.rejection.reason}
+      </p>
     );
   return (
     <div className="space-y-1">
       <span className="font-medium text-amber-800">pending verification</span>
-      {verify && <VerifyForm slug={verify.slug} itemKey={verify.itemKey} transitionId={t.id} serverAction={verify.serverAction} />}
+      {review && <VerifyForm {...review} transitionId={t.id} />}
     </div>
   );
 }

@@ -1,21 +1,64 @@
 "use client";
 
+import { useActionState } from "react";
+import { IDLE, type ActionState, type FormAction } from "../ui/action-state";
+import { Field, Textarea } from "../ui/field";
 import { FormMessage } from "../ui/form-message";
-import { useItemAction, type ItemAction } from "./use-item-action";
 
-/** Verify a pending transition; a refusal (four eyes) is explained in words. */
-export function VerifyForm({ transitionId, ...target }: ItemAction & { transitionId: number }) {
-  const [state, action, pending] = useItemAction(target);
+/** What the item page hands the review form: the item, and the two decisions' server actions. */
+export interface ReviewActions {
+  slug: string;
+  itemKey: string;
+  verifyAction: FormAction<[string, string]>;
+  rejectAction: FormAction<[string, string]>;
+}
+
+// `round` changes with every answer, so the form is drawn again with what was typed (kept by the action).
+type ReviewState = ActionState & { round: number };
+
+/**
+ * Decide on a pending transition: "Verify" with an optional note, or "Reject" with a required
+ * reason (DESIGN §13). One form, so a refusal (four eyes, a missing reason, a decision someone
+ * else made first) is explained in one place and keeps both fields as typed.
+ */
+export function VerifyForm({ transitionId, slug, itemKey, verifyAction, rejectAction }: ReviewActions & { transitionId: number }) {
+  const [state, action, pending] = useActionState<ReviewState, FormData>(async (previous, form) => {
+    const decide = form.get("decision") === "reject" ? rejectAction : verifyAction;
+    return { ...(await decide(slug, itemKey, IDLE, form)), round: previous.round + 1 };
+  }, { ...IDLE, round: 0 });
+  const kept = state.status === "error" ? state.values : undefined;
+  const hint = `reason-hint-${transitionId}`;
   return (
-    <form action={action} className="space-y-1">
+    <form action={action} className="min-w-56 space-y-2" aria-label={`Review transition ${transitionId}`} key={state.round}>
       <input type="hidden" name="transitionId" value={transitionId} />
+      <Field label="Note (optional)" className="block text-xs">
+        <Textarea name="note" rows={2} defaultValue={kept?.note ?? ""} maxLength={5000} />
+      </Field>
       <button
         type="submit"
+        name="decision"
+        value="verify"
         disabled={pending}
         className="rounded border border-emerald-700 px-2 py-0.5 text-emerald-800 hover:bg-emerald-50 disabled:opacity-60"
         aria-label={`Verify transition ${transitionId}`}
       >
         Verify
+      </button>
+      <Field label="Reason (required to reject)" className="block text-xs">
+        <Textarea name="reason" rows={2} defaultValue={kept?.reason ?? ""} maxLength={5000} aria-describedby={hint} />
+      </Field>
+      <p id={hint} className="text-xs text-slate-600">
+        A rejected transition never counts toward the true status; the reporter sees your reason and may report again.
+      </p>
+      <button
+        type="submit"
+        name="decision"
+        value="reject"
+        disabled={pending}
+        className="rounded border border-red-700 px-2 py-0.5 text-red-800 hover:bg-red-50 disabled:opacity-60"
+        aria-label={`Reject transition ${transitionId}`}
+      >
+        Reject
       </button>
       <FormMessage state={state} />
     </form>

@@ -7,12 +7,13 @@ import { transitionInputSchema } from "@/lib/validations/transition-input";
 import type { Db } from "../index";
 import { LogWriter } from "../append-log";
 import { findProgramItem } from "../queries/find-program-item";
-import { evidence, transitions, type Person } from "../schema";
+import { evidence, transitionRejections, transitions, type Person } from "../schema";
 
 /**
  * Records a transition reported by `actor` (DESIGN §2–§3). `recordedAt` is the server's clock;
  * `effectiveAt` defaults to it and may not lie in the future. The item's whole history, with the
- * new transition in its effective place, must pass the gates — or nothing is written (422).
+ * new transition in its effective place, must pass the gates — or nothing is written (422). The
+ * evidence of a transition rejected before now does not count (lib/check-item-history.ts).
  */
 export interface RecordTransitionArgs {
   slug: string;
@@ -33,6 +34,11 @@ export function recordTransition(db: Db, { slug, key, input, actor, now = Date.n
     const existing = tx.select().from(transitions).where(eq(transitions.itemId, item.id)).orderBy(asc(transitions.id)).all();
     const ids = existing.map((t) => t.id);
     const pool = ids.length ? tx.select().from(evidence).where(inArray(evidence.transitionId, ids)).all() : [];
+    const rejectedAt = new Map(
+      ids.length
+        ? tx.select().from(transitionRejections).where(inArray(transitionRejections.transitionId, ids)).all().map((r) => [r.transitionId, r.recordedAt])
+        : [],
+    );
     const entries = existing.map((t) => ({
       to: t.toStatus,
       effectiveAt: t.effectiveAt,
@@ -40,6 +46,7 @@ export function recordTransition(db: Db, { slug, key, input, actor, now = Date.n
       recordingOrder: t.id,
       note: t.note,
       evidence: pool.filter((e) => e.transitionId === t.id),
+      rejectionRecordedAt: rejectedAt.get(t.id) ?? null,
     }));
     const candidate = {
       to: body.to,

@@ -4,13 +4,18 @@ import { horizonMark } from "@/lib/evidence-horizon";
 import { isVisible } from "@/lib/fold-item-status";
 import { formatDateOrInstant } from "@/lib/time";
 import type { Db } from "../index";
-import { evidence, people, signals, transitions, verifications } from "../schema";
+import { evidence, people, signals, transitionRejections, transitions, verifications } from "../schema";
 import { findProgramItem } from "./find-program-item";
 import { loadSnapshot } from "./load-snapshot";
 
 const verifier = alias(people, "verifier");
+const rejecter = alias(people, "rejecter");
 
-/** One item with its whole history, evidence, verifications, dependencies, dependents and signals. */
+/**
+ * One item with its whole history, evidence, verifications and rejections, dependencies,
+ * dependents and signals. A verification or rejection recorded after `knownAt` is not shown: at
+ * that moment of knowledge the transition still awaited a decision (DESIGN §4, §13).
+ */
 export function getItemDetail(db: Db, slug: string, key: string, asOf: number, knownAt: number) {
   const { item, ownerEmail } = findProgramItem(db, slug, key);
   const snapshot = loadSnapshot(db, slug, asOf, knownAt);
@@ -18,11 +23,13 @@ export function getItemDetail(db: Db, slug: string, key: string, asOf: number, k
   const self = statuses.get(key)!;
 
   const rows = db
-    .select({ t: transitions, actor: people, v: verifications, verifier })
+    .select({ t: transitions, actor: people, v: verifications, verifier, r: transitionRejections, rejecter })
     .from(transitions)
     .innerJoin(people, eq(transitions.actorId, people.id))
     .leftJoin(verifications, eq(verifications.transitionId, transitions.id))
     .leftJoin(verifier, eq(verifications.verifierId, verifier.id))
+    .leftJoin(transitionRejections, eq(transitionRejections.transitionId, transitions.id))
+    .leftJoin(rejecter, eq(transitionRejections.rejecterId, rejecter.id))
     .where(eq(transitions.itemId, item.id))
     .orderBy(asc(transitions.effectiveAt), asc(transitions.recordedAt), asc(transitions.id))
     .all();
@@ -32,6 +39,40 @@ export function getItemDetail(db: Db, slug: string, key: string, asOf: number, k
     const s = statuses.get(k)!;
     return { key: k, title: s.title, trueStatus: s.trueStatus, reportedStatus: s.reportedStatus, inProgram: s.inProgram };
   };
+
+  const history = rows.map((r) => ({
+    id: r.t.id,
+    to: r.t.toStatus,
+    effectiveAt: formatDateOrInstant(r.t.effectiveAt),
+    recordedAt: formatDateOrInstant(r.t.recordedAt),
+    by: r.actor.email,
+    byName: r.actor.name,
+    note: r.t.note,
+    visible: isVisible(r.t, asOf, knownAt),
+    evidence: allEvidence
+      .filter((e) => e.transitionId === r.t.id)
+      .map((e) => ({ kind: e.kind, url: e.url, summary: e.summary, fleetPercent: e.fleetPercent })),
+    verification:
+      r.v && r.verifier && r.v.recordedAt <= knownAt
+        ? {
+            by: r.verifier.email,
+            byName: r.verifier.name,
+            verifiedAt: formatDateOrInstant(r.v.verifiedAt),
+            recordedAt: formatDateOrInstant(r.v.recordedAt),
+            note: r.v.note,
+          }
+        : null,
+    rejection:
+      r.r && r.rejecter && r.r.recordedAt <= knownAt
+        ? {
+            by: r.rejecter.email,
+            byName: r.rejecter.name,
+            rejectedAt: formatDateOrInstant(r.r.rejectedAt),
+            recordedAt: formatDateOrInstant(r.r.recordedAt),
+            reason: r.r.reason,
+          }
+        : null,
+  }));
 
   return {
     key: item.key,
@@ -52,29 +93,9 @@ export function getItemDetail(db: Db, slug: string, key: string, asOf: number, k
     dependsOn: self.dependsOn.map(related),
     allKeys: [...statuses.keys()],
     dependents: [...statuses.values()].filter((i) => i.dependsOn.includes(key)).map((i) => related(i.key)),
-    history: rows.map((r) => ({
-      id: r.t.id,
-      to: r.t.toStatus,
-      effectiveAt: formatDateOrInstant(r.t.effectiveAt),
-      recordedAt: formatDateOrInstant(r.t.recordedAt),
-      by: r.actor.email,
-      byName: r.actor.name,
-      note: r.t.note,
-      visible: isVisible(r.t, asOf, knownAt),
-      evidence: allEvidence
-        .filter((e) => e.transitionId === r.t.id)
-        .map((e) => ({ kind: e.kind, url: e.url, summary: e.summary, fleetPercent: e.fleetPercent })),
-      verification:
-        r.v && r.verifier
-          ? {
-              by: r.verifier.email,
-              byName: r.verifier.name,
-              verifiedAt: formatDateOrInstant(r.v.verifiedAt),
-              recordedAt: formatDateOrInstant(r.v.recordedAt),
-              note: r.v.note,
-            }
-          : null,
-    })),
+    history,
+    /** DESIGN §13: the reported status stands, with its rejection beside it when it was rejected. */
+    reportedRejection: history.filter((t) => t.visible).at(-1)?.rejection ?? null,
     signals: db
       .select()
       .from(signals)

@@ -39,13 +39,14 @@ export const HISTORY_SQL = {
        FROM items i LEFT JOIN people p ON p.id = i.owner_id WHERE i.program_id = ? ORDER BY i.key`,
   dependencies: `SELECT d.item_id, d.depends_on_id FROM items i JOIN dependencies d ON d.item_id = i.id
        WHERE i.program_id = ? ORDER BY d.item_id, d.position`,
-  transitions: `SELECT t.item_id, t.to_status, t.effective_at, t.recorded_at, t.id, v.recorded_at
+  transitions: `SELECT t.item_id, t.to_status, t.effective_at, t.recorded_at, t.id, v.recorded_at, r.recorded_at
        FROM items i JOIN transitions t ON t.item_id = i.id LEFT JOIN verifications v ON v.transition_id = t.id
+       LEFT JOIN transition_rejections r ON r.transition_id = t.id
        WHERE i.program_id = ?`,
 };
 
 type ItemRow = [number, string, string, string, string | null, string | null, string, number, number];
-type TransitionRow = [number, Status, number, number, number, number | null];
+type TransitionRow = [number, Status, number, number, number, number | null, number | null];
 
 /** Items with their dependencies and transitions, for the whole program or (with a key) one item. */
 function readItems(db: Db, programId: number, key?: string): ItemWithTransitions[] {
@@ -62,8 +63,8 @@ function readItems(db: Db, programId: number, key?: string): ItemWithTransitions
   const keyOf = (id: number) =>
     byId.get(id)?.key ?? (sqlite.prepare("SELECT key FROM items WHERE id = ?").pluck().get(id) as string);
   for (const [itemId, dependsOnId] of deps) byId.get(itemId)?.dependsOn.push(keyOf(dependsOnId));
-  for (const [itemId, to, effectiveAt, recordedAt, recordingOrder, verificationRecordedAt] of run("transitions") as TransitionRow[])
-    byId.get(itemId)!.transitions.push({ to, effectiveAt, recordedAt, recordingOrder, verificationRecordedAt });
+  for (const [itemId, to, effectiveAt, recordedAt, recordingOrder, verificationRecordedAt, rejectionRecordedAt] of run("transitions") as TransitionRow[])
+    byId.get(itemId)!.transitions.push({ to, effectiveAt, recordedAt, recordingOrder, verificationRecordedAt, rejectionRecordedAt });
   for (const item of byId.values()) item.transitions.sort(compareEffectiveOrder);
   return [...byId.values()];
 }

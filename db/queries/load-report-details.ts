@@ -5,14 +5,15 @@ import { GENESIS_HASH } from "@/lib/hash-chain";
 import type { TransitionDetails } from "@/lib/report/report-model";
 import { formatInstant } from "@/lib/time";
 import type { Db } from "../index";
-import { auditLog, evidence, items, people, transitions, verifications, type Program } from "../schema";
+import { auditLog, evidence, items, people, transitionRejections, transitions, verifications, type Program } from "../schema";
 import { memoByHead } from "./memo-by-head";
 
 const verifier = alias(people, "verifier");
+const rejecter = alias(people, "rejecter");
 
 /**
- * The details a week's report shows (notes, evidence, verifier) of the transitions effective,
- * recorded or verified during the week, by transition id. A report needs a few hundred of them,
+ * The details a week's report shows (notes, evidence, verifier, rejection) of the transitions
+ * effective, recorded, verified or rejected during the week, by transition id. A report needs a few hundred of them,
  * not the 200,000 of a large program, so they are read per week, memoised by the log head.
  */
 export function loadWeekDetails(db: Db, program: Pick<Program, "id" | "slug">, week: IsoWeek): ReadonlyMap<number, TransitionDetails> {
@@ -29,12 +30,23 @@ function readWeekDetails(db: Db, programId: number, week: IsoWeek): Map<number, 
       verifiedAt: verifications.verifiedAt,
       verificationRecordedAt: verifications.recordedAt,
       verifier: verifier.name,
+      rejectedAt: transitionRejections.rejectedAt,
+      rejectionRecordedAt: transitionRejections.recordedAt,
+      rejecter: rejecter.name,
+      reason: transitionRejections.reason,
     })
     .from(transitions)
     .innerJoin(items, eq(transitions.itemId, items.id))
     .leftJoin(verifications, eq(verifications.transitionId, transitions.id))
     .leftJoin(verifier, eq(verifications.verifierId, verifier.id))
-    .where(and(eq(items.programId, programId), or(within(transitions.effectiveAt), within(transitions.recordedAt), within(verifications.verifiedAt))))
+    .leftJoin(transitionRejections, eq(transitionRejections.transitionId, transitions.id))
+    .leftJoin(rejecter, eq(transitionRejections.rejecterId, rejecter.id))
+    .where(
+      and(
+        eq(items.programId, programId),
+        or(within(transitions.effectiveAt), within(transitions.recordedAt), within(verifications.verifiedAt), within(transitionRejections.rejectedAt)),
+      ),
+    )
     .all();
   for (const t of rows)
     details.set(t.id, {
@@ -44,6 +56,10 @@ function readWeekDetails(db: Db, programId: number, week: IsoWeek): Map<number, 
         t.verifiedAt === null || t.verificationRecordedAt === null
           ? null
           : { verifiedAt: t.verifiedAt, recordedAt: t.verificationRecordedAt, verifier: t.verifier ?? "" },
+      rejection:
+        t.rejectedAt === null || t.rejectionRecordedAt === null
+          ? null
+          : { rejectedAt: t.rejectedAt, recordedAt: t.rejectionRecordedAt, rejecter: t.rejecter ?? "", reason: t.reason ?? "" },
     });
   const ids = [...details.keys()];
   for (let i = 0; i < ids.length; i += 500)

@@ -115,6 +115,10 @@ export const bundleSchema = z.object({
         verifiedBy: email.nullish(),
         verifiedAt: instantStringSchema.nullish(),
         verificationNote: text(5000).default(""),
+        // DESIGN §13, optional: bundles written before rejections existed import unchanged.
+        rejectedBy: email.nullish(),
+        rejectedAt: instantStringSchema.nullish(),
+        rejectionReason: text(5000).nullish(),
       }),
     )
     .default([]),

@@ -37,6 +37,10 @@ export interface NormalizedBundle {
     verifiedBy: string | null;
     verifiedAt: number | null;
     verificationNote: string;
+    /** DESIGN §13: who rejected the transition, when (its recording time) and why; all null when not rejected. */
+    rejectedBy: string | null;
+    rejectedAt: number | null;
+    rejectionReason: string | null;
   }[];
   signals: { item: string; metric: SignalMetric; value: number; measuredAt: number }[];
   claims: {

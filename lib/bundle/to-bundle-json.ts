@@ -31,6 +31,10 @@ export function toBundleJson(b: NormalizedBundle) {
       verifiedBy: t.verifiedBy,
       verifiedAt: t.verifiedAt === null ? null : formatDateOrInstant(t.verifiedAt),
       verificationNote: t.verificationNote,
+      // Only on a rejected transition: an export without rejections reads as it always did.
+      ...(t.rejectedBy === null
+        ? {}
+        : { rejectedBy: t.rejectedBy, rejectedAt: formatDateOrInstant(t.rejectedAt!), rejectionReason: t.rejectionReason ?? "" }),
     })),
     signals: b.signals.map((s) => ({ ...s, measuredAt: formatDateOrInstant(s.measuredAt) })),
     claims: b.claims.map((c) => ({ ...c, date: formatDate(c.date) })),

@@ -28,6 +28,7 @@ export function validateBundle(raw: unknown, now: number = Date.now()): BundleVa
   const bundle = normalize(parsed.data);
   const errors = [
     ...checkOrphanVerifications(parsed.data),
+    ...checkRejectionFields(parsed.data),
     ...checkFuture(bundle, now),
     ...checkPeople(bundle),
     ...checkItems(bundle),
@@ -65,6 +66,7 @@ function normalize(b: ParsedBundle): NormalizedBundle {
       const effectiveAt = toInstant(t.effectiveAt);
       const recordedAt = t.recordedAt ? toInstant(t.recordedAt) : effectiveAt;
       const verifiedBy = t.verifiedBy ?? null;
+      const rejectedBy = t.rejectedBy ?? null;
       return {
         item: t.item,
         to: t.to,
@@ -81,6 +83,9 @@ function normalize(b: ParsedBundle): NormalizedBundle {
         verifiedBy,
         verifiedAt: verifiedBy ? (t.verifiedAt ? toInstant(t.verifiedAt) : recordedAt) : null,
         verificationNote: verifiedBy ? t.verificationNote : "",
+        rejectedBy,
+        rejectedAt: rejectedBy ? (t.rejectedAt ? toInstant(t.rejectedAt) : recordedAt) : null,
+        rejectionReason: rejectedBy ? (t.rejectionReason ?? "") : null,
       };
     }),
     signals: b.signals.map((s) => ({ ...s, measuredAt: toInstant(s.measuredAt) })),
@@ -98,6 +103,25 @@ function checkOrphanVerifications(b: ParsedBundle): FieldError[] {
   );
 }
 
+/**
+ * DESIGN §13 in a bundle: a rejection names who rejected and says why; a date or reason without a
+ * rejecter is a mistake, not something to drop; and a transition is verified or rejected, never both.
+ */
+function checkRejectionFields(b: ParsedBundle): FieldError[] {
+  return b.transitions.flatMap((t, i) => {
+    const at = (field: string) => `transitions[${i}].${field}`;
+    if (!t.rejectedBy)
+      return t.rejectedAt || t.rejectionReason
+        ? [{ path: at("rejectedBy"), message: "rejectedAt or rejectionReason is given but rejectedBy is missing" }]
+        : [];
+    const errors: FieldError[] = [];
+    if (!t.rejectionReason) errors.push({ path: at("rejectionReason"), message: "a rejection needs a reason: say what is missing or wrong" });
+    if (t.verifiedBy)
+      errors.push({ path: at("rejectedBy"), message: "a transition is verified or rejected, never both: drop verifiedBy or rejectedBy" });
+    return errors;
+  });
+}
+
 /** Nothing in a history can have happened, been recorded or measured after now. */
 function checkFuture(b: NormalizedBundle, now: number): FieldError[] {
   const errors: FieldError[] = [];
@@ -109,6 +133,7 @@ function checkFuture(b: NormalizedBundle, now: number): FieldError[] {
     future(`transitions[${i}].effectiveAt`, t.effectiveAt);
     future(`transitions[${i}].recordedAt`, t.recordedAt);
     future(`transitions[${i}].verifiedAt`, t.verifiedAt);
+    future(`transitions[${i}].rejectedAt`, t.rejectedAt);
   });
   b.signals.forEach((s, i) => future(`signals[${i}].measuredAt`, s.measuredAt));
   return errors;
@@ -165,6 +190,7 @@ function checkTransitions(b: NormalizedBundle): FieldError[] {
     if (!people.has(t.by)) errors.push({ path: at("by"), message: `unknown person "${t.by}" (not in people)` });
     if (t.recordedAt < t.effectiveAt)
       errors.push({ path: at("recordedAt"), message: "a transition cannot be recorded before its effectiveAt" });
+    if (t.rejectedBy !== null) errors.push(...checkRejection(t, owners.get(t.item) ?? null, people, at));
     if (t.verifiedBy === null) return;
     if (!people.has(t.verifiedBy))
       errors.push({ path: at("verifiedBy"), message: `unknown person "${t.verifiedBy}" (not in people)` });
@@ -184,12 +210,34 @@ function checkTransitions(b: NormalizedBundle): FieldError[] {
   return [...errors, ...checkGates(b)];
 }
 
+type BundleTransition = NormalizedBundle["transitions"][number];
+
+/** Who may reject is who may verify: the same four-eyes function, against the item's current owner. */
+function checkRejection(t: BundleTransition, owner: string | null, people: ReadonlySet<string>, at: (field: string) => string): FieldError[] {
+  const rejectedBy = t.rejectedBy!;
+  const rejectedAt = t.rejectedAt ?? t.recordedAt;
+  const errors: FieldError[] = [];
+  if (!people.has(rejectedBy)) errors.push({ path: at("rejectedBy"), message: `unknown person "${rejectedBy}" (not in people)` });
+  const fourEyes = fourEyesViolation({
+    item: t.item,
+    verifier: rejectedBy,
+    decision: "reject",
+    actor: t.by,
+    recordedAt: t.recordedAt,
+    verifiedAt: rejectedAt,
+    owners: { initial: owner, changes: [] },
+  });
+  if (fourEyes) errors.push({ path: at("rejectedBy"), message: fourEyes });
+  if (rejectedAt < t.recordedAt) errors.push({ path: at("rejectedAt"), message: "a rejection cannot precede the transition's recordedAt" });
+  return errors;
+}
+
 function checkGates(b: NormalizedBundle): FieldError[] {
   const byItem = new Map<string, number[]>();
   b.transitions.forEach((t, i) => byItem.set(t.item, [...(byItem.get(t.item) ?? []), i]));
   const errors: FieldError[] = [];
   for (const indices of byItem.values()) {
-    const entries = indices.map((i) => ({ ...b.transitions[i]!, recordingOrder: i }));
+    const entries = indices.map((i) => ({ ...b.transitions[i]!, recordingOrder: i, rejectionRecordedAt: b.transitions[i]!.rejectedAt }));
     for (const v of checkItemHistory(entries)) {
       const i = indices[v.index]!;
       errors.push({ path: `transitions[${i}].${v.field}`, message: `${b.transitions[i]!.item}: ${v.message}` });

@@ -1,4 +1,4 @@
-import { visibleTransitions, type FoldTransition } from "../fold-item-status";
+import { countsAsVerified, visibleTransitions, type FoldTransition } from "../fold-item-status";
 import { isoWeekAfter, isoWeekOf } from "../iso-week";
 import type { ItemWithTransitions } from "../item-with-transitions";
 import { emptyStatusCounts, levelOf, statusAt, STATUSES, type Status } from "../status";
@@ -82,8 +82,7 @@ export function statusOverTime(items: readonly ItemWithTransitions[], asOf: numb
     }
     for (const { item: i, t: ev } of buckets[p]!) {
       const level = levelOf(ev.to);
-      const verified = ev.verificationRecordedAt !== null && ev.verificationRecordedAt <= knownAt;
-      const nextTrue = level < trueLevel[i]! || (level > trueLevel[i]! && verified) ? level : trueLevel[i]!;
+      const nextTrue = level < trueLevel[i]! || (level > trueLevel[i]! && countsAsVerified(ev, knownAt)) ? level : trueLevel[i]!;
       if (inScope[i]) {
         trueCounts[trueLevel[i]!]!--;
         trueCounts[nextTrue]!++;

@@ -4,7 +4,7 @@ import { itemQuerySchema } from "../items/item-query";
 import { itemEditSchema, signalInputSchema } from "../validations/item-input";
 import { listLimitSchema } from "../validations/list-limit-query";
 import { programCreateSchema, programEditSchema } from "../validations/program-input";
-import { dependencyInputSchema, transitionInputSchema, verificationInputSchema } from "../validations/transition-input";
+import { dependencyInputSchema, rejectionInputSchema, transitionInputSchema, verificationInputSchema } from "../validations/transition-input";
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
 
@@ -101,14 +101,29 @@ export function buildOpenApi() {
         },
       },
       "/api/programs/{slug}/items/{key}": {
-        get: { summary: "One item with history, evidence, verifications, dependencies, dependents, signals", parameters: [slug, path("key"), ...asOf], responses: { "200": ok("item"), ...errors } },
+        get: { summary: "One item with history, evidence, verifications and rejections (as known at knownAt), dependencies, dependents, signals", parameters: [slug, path("key"), ...asOf], responses: { "200": ok("item"), ...errors } },
         patch: { summary: "Edit an item (contributor); send If-Match or version", parameters: [slug, path("key")], requestBody: body(itemEditSchema), responses: { "200": ok("new version"), ...errors } },
       },
       "/api/programs/{slug}/items/{key}/transitions": {
         post: { summary: "Report a transition with evidence (contributor); 422 names missing evidence", parameters: [slug, path("key")], requestBody: body(transitionInputSchema), responses: { "201": ok("transition"), ...errors } },
       },
       "/api/programs/{slug}/transitions/{id}/verify": {
-        post: { summary: "Verify a transition (reviewer); 422 when four eyes fails", parameters: [slug, path("id")], requestBody: body(verificationInputSchema), responses: { "201": ok("verification"), ...errors } },
+        post: {
+          summary: "Verify a transition (reviewer), with an optional note; 422 when four eyes fails; 409 when already verified or rejected",
+          parameters: [slug, path("id")],
+          requestBody: body(verificationInputSchema),
+          responses: { "201": ok("verification"), ...errors },
+        },
+      },
+      "/api/programs/{slug}/items/{key}/transitions/{id}/reject": {
+        post: {
+          summary:
+            "Reject a transition of the item (reviewer; the same four-eyes rule as verifying, 422 when it fails) with a required reason; " +
+            "409 when already verified or rejected. A rejected transition stays reported but never raises the true status (DESIGN §13)",
+          parameters: [slug, path("key"), path("id")],
+          requestBody: body(rejectionInputSchema),
+          responses: { "201": ok("{ id, transition, item, to, rejectedBy, rejectedAt, reason }"), ...errors },
+        },
       },
       "/api/programs/{slug}/items/{key}/dependencies": {
         post: { summary: "Add a dependency (contributor); 422 names the cycle", parameters: [slug, path("key")], requestBody: body(dependencyInputSchema), responses: { "201": ok("dependency"), ...errors } },

@@ -134,6 +134,15 @@ export function renderReportHtml(r: WeeklyReport, series: readonly StatusPoint[]
           c.verifications.map((x) => [key(x.key), h(x.title), st(x.to), x.effectiveAt, x.verifiedAt, h(x.verifiedBy)]),
         ),
   );
+  // Only a week with a rejection has this section, as in the Markdown.
+  if (c.rejections && c.rejections.length > 0)
+    body.push(
+      `<h3>Rejected transitions (${c.rejections.length})</h3>`,
+      table(
+        ["item", "title", "status", "effective", "rejected", "by", "reason"],
+        c.rejections.map((x) => [key(x.key), h(x.title), st(x.to), x.effectiveAt, x.rejectedAt, h(x.rejectedBy), h(x.reason)]),
+      ),
+    );
   body.push(`<h3>New evidence (${c.evidence.length})</h3>`);
   body.push(
     c.evidence.length === 0

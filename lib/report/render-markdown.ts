@@ -63,6 +63,13 @@ function changesSection(r: WeeklyReport): string[] {
       headers: ["Item", "Title", "Status", "Effective", "Verified", "By"],
       row: (x) => [md(x.key), md(x.title), status(x.to), x.effectiveAt, x.verifiedAt, md(x.verifiedBy)],
     }),
+    // Only a week with a rejection has this section: the bytes of every other week stay as published.
+    ...(c.rejections && c.rejections.length > 0
+      ? tableSection("### Rejected transitions (rejected during the week; they never count toward the true status)", c.rejections, {
+          headers: ["Item", "Title", "Status", "Effective", "Rejected", "By", "Reason"],
+          row: (x) => [md(x.key), md(x.title), status(x.to), x.effectiveAt, x.rejectedAt, md(x.rejectedBy), md(x.reason)],
+        })
+      : []),
     ...tableSection("### New evidence (on transitions recorded during the week)", c.evidence, {
       headers: ["Item", "For", "Recorded", "Kind", "Evidence"],
       row: (x) => [

@@ -32,6 +32,7 @@ export interface TransitionDetails {
   note: string;
   evidence: ReportEvidence[];
   verification: { verifiedAt: number; recordedAt: number; verifier: string } | null;
+  rejection: { rejectedAt: number; recordedAt: number; rejecter: string; reason: string } | null;
 }
 
 export interface WeeklyReportInput {
@@ -42,8 +43,8 @@ export interface WeeklyReportInput {
    */
   snapshot: Snapshot;
   /**
-   * By transition id (a stored transition's `recordingOrder`): the details of at least every transition effective, recorded or
-   * verified during the week — all the report shows (regressions' notes, new evidence, verifiers).
+   * By transition id (a stored transition's `recordingOrder`): the details of at least every transition effective, recorded,
+   * verified or rejected during the week — all the report shows (regressions' notes, new evidence, verifiers, rejections).
    */
   details: ReadonlyMap<number, TransitionDetails>;
   claims: readonly ClaimRecord[];
@@ -75,6 +76,17 @@ export interface ReportClaim {
   verdictKnownThen: Verdict;
   verdictAtCutoff: Verdict;
   links: { item: string; requires: Status; trueStatusAtClaimDate: Status; trueStatusAtCutoff: Status }[];
+}
+
+/** A transition rejected during the week, with the reviewer's reason. */
+export interface Rejection {
+  key: string;
+  title: string;
+  to: Status;
+  effectiveAt: string;
+  rejectedAt: string;
+  rejectedBy: string;
+  reason: string;
 }
 
 /** DESIGN §8: everything a weekly report says, as plain data in a stable key order. */
@@ -110,6 +122,11 @@ export interface WeeklyReport {
     trueStatus: { key: string; title: string; from: Status; to: Status; direction: "up" | "down" }[];
     regressions: { key: string; title: string; from: Status; to: Status; effectiveAt: string; note: string }[];
     verifications: { key: string; title: string; to: Status; effectiveAt: string; verifiedAt: string; verifiedBy: string }[];
+    /**
+     * Transitions rejected during the week (DESIGN §13). Present only when there is one, so a week
+     * without rejections keeps the bytes (and digests) it had before rejections existed.
+     */
+    rejections?: Rejection[];
     evidence: {
       key: string;
       title: string;
@@ -177,6 +194,7 @@ export function buildWeeklyReport(input: WeeklyReportInput): WeeklyReport {
   const inWeek = (t: number) => t >= week.start && t <= week.end;
 
   const changes: WeeklyReport["changes"] = { trueStatus: [], regressions: [], verifications: [], evidence: [], newItems: [] };
+  const rejections: Rejection[] = [];
   for (const item of listed) {
     const from = statusBefore(item.key);
     if (from !== item.trueStatus)
@@ -214,6 +232,17 @@ export function buildWeeklyReport(input: WeeklyReportInput): WeeklyReport {
           verifiedAt: formatDateOrInstant(v.verifiedAt),
           verifiedBy: v.verifier,
         });
+      const rejection = input.details.get(t.recordingOrder)?.rejection;
+      if (rejection && rejection.recordedAt <= knownAt && inWeek(rejection.rejectedAt))
+        rejections.push({
+          key: item.key,
+          title: item.title,
+          to: t.to,
+          effectiveAt: formatDateOrInstant(t.effectiveAt),
+          rejectedAt: formatDateOrInstant(rejection.rejectedAt),
+          rejectedBy: rejection.rejecter,
+          reason: rejection.reason,
+        });
     }
     const recordedInWeek = visible.filter((t) => inWeek(t.recordedAt)).sort((a, b) => a.recordedAt - b.recordedAt || a.recordingOrder - b.recordingOrder);
     for (const t of recordedInWeek)
@@ -230,6 +259,7 @@ export function buildWeeklyReport(input: WeeklyReportInput): WeeklyReport {
         });
   }
   changes.verifications.sort((a, b) => byCodePoint(a.verifiedAt, b.verifiedAt) || byCodePoint(a.key, b.key));
+  rejections.sort((a, b) => byCodePoint(a.rejectedAt, b.rejectedAt) || byCodePoint(a.key, b.key));
 
   const started = (counts: Record<Status, number>) => startedCount(counts, r.total);
   const claims = evaluateClaims(
@@ -265,7 +295,15 @@ export function buildWeeklyReport(input: WeeklyReportInput): WeeklyReport {
       notYetIdentified: r.notYetIdentified,
     },
     byStatus: r.byStatus,
-    changes,
+    // Key order is the JSON export's: rejections after verifications, and only when there are some.
+    changes: {
+      trueStatus: changes.trueStatus,
+      regressions: changes.regressions,
+      verifications: changes.verifications,
+      ...(rejections.length > 0 ? { rejections } : {}),
+      evidence: changes.evidence,
+      newItems: changes.newItems,
+    },
     areas: countByArea(listed)
       .sort((a, b) => byCodePoint(a.area, b.area))
       .map((a) => ({ area: a.area, total: a.total, true: a.true, reported: a.reported, inflated: a.inflated, blocked: a.blocked })),

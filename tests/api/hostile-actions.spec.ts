@@ -154,6 +154,12 @@ const CASES: Case[] = [
     fields: entries(["to", notStatus], ["effectiveAt", hostile], ["note", hostile], ["evidenceKind", hostile], ["evidenceUrl", hostile], ["evidenceSummary", hostile]),
   },
   { action: "verifyTransitionAction", args: () => [slug, "A", "$undefined", "$K1"], fields: entries(["transitionId", fc.constantFrom("abc", "-1", "0", "99999999", "1e999", "")], ["note", hostile]) },
+  // A well-formed reason on a real transition would be accepted: every call here names no transition of A.
+  {
+    action: "rejectTransitionAction",
+    args: () => [slug, "A", "$undefined", "$K1"],
+    fields: entries(["transitionId", fc.constantFrom("abc", "-1", "0", "99999999", "1e999", "", "1")], ["reason", hostile], ["note", hostile]),
+  },
   {
     action: "editItemAction",
     args: () => [slug, "A", "$undefined", "$K1"],

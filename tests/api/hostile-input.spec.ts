@@ -15,7 +15,7 @@ import { claimSchema } from "@/lib/bundle/bundle-schema";
 import { validateBundle } from "@/lib/bundle/validate-bundle";
 import { itemEditSchema, signalInputSchema } from "@/lib/validations/item-input";
 import { programCreateSchema, programEditSchema } from "@/lib/validations/program-input";
-import { dependencyInputSchema, transitionInputSchema, verificationInputSchema } from "@/lib/validations/transition-input";
+import { dependencyInputSchema, rejectionInputSchema, transitionInputSchema, verificationInputSchema } from "@/lib/validations/transition-input";
 import { changedTables, dbDigest } from "../support/db-digest";
 import { BAD_DATES, INJECTIONS, INVALID_UTF8, nestedArrays, nestedObjects, PATH_PARAM_VALUES, rawRequest } from "../support/hostile-values";
 import { mintTokens } from "../support/own-server";
@@ -222,6 +222,18 @@ const BODY_ENDPOINTS: BodyEndpoint[] = [
     accepts: (b) => verificationInputSchema.safeParse(b ?? {}).success,
     fields: {},
     text: ["note"],
+  },
+  {
+    name: "POST /api/programs/{slug}/items/{key}/transitions/{id}/reject",
+    method: "POST",
+    route: "/api/programs/[slug]/items/[key]/transitions/[id]/reject",
+    path: () => `/api/programs/${slug}/items/A/transitions/${transitionId}/reject`,
+    role: "reviewer",
+    valid: () => ({ reason: "the evidence link is broken" }),
+    // A missing, blank or non-text reason is refused: every mutation without a usable reason must be.
+    accepts: ok(rejectionInputSchema),
+    fields: {},
+    text: ["reason"],
   },
 ];
 

@@ -11,6 +11,7 @@ import { editItem } from "@/db/mutations/edit-item";
 import { editProgram } from "@/db/mutations/manage-program";
 import { recordSignal } from "@/db/mutations/record-signal";
 import { recordTransition } from "@/db/mutations/record-transition";
+import { rejectTransition } from "@/db/mutations/reject-transition";
 import { verifyTransition } from "@/db/mutations/verify-transition";
 import { getReadiness } from "@/db/queries/get-readiness";
 import { loadProgramHistory } from "@/db/queries/load-program-history";
@@ -65,6 +66,10 @@ function write(w: World, [kind, a, b, c]: [number, number, number, number]) {
     () => editProgram(w.db, { slug: w.slug, input: { name: `Program ${c}`, thresholds: { testCoveragePct: c % 100 } }, expectedVersion: undefined, actor: w.writer }),
     () => recordSignal(w.db, { slug: w.slug, key, input: { metric: "test_coverage_pct", value: c % 100, measuredAt: new Date(at).toISOString() }, actor: w.writer }),
     () => recordTransition(w.db, { slug: "other", key: "FND-00001", input: { to: "design", note: "elsewhere" }, actor: w.writer }),
+    () => {
+      const last = w.db.$client.prepare("SELECT max(t.id) FROM transitions t JOIN items i ON i.id = t.item_id WHERE i.key = ?").pluck().get(key) as number | null;
+      if (last !== null) rejectTransition(w.db, { slug: w.slug, key, transitionId: last, input: { reason: "not convincing" }, actor: w.checker });
+    },
   ];
   try {
     ops[kind % ops.length]!();

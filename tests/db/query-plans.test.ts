@@ -29,7 +29,8 @@ describe.each([false, true])("query plans of the hot queries (ANALYZE run: %s)",
     const t = plan(db, HISTORY_SQL.transitions, [1]);
     expect(t).toMatch(/SEARCH t USING INDEX transitions_item_effective/);
     expect(t).toMatch(/SEARCH v USING INDEX verifications_transition_id_unique/);
-    expect(t).not.toMatch(/SCAN t\b|SCAN v\b/);
+    expect(t).toMatch(/SEARCH r USING INDEX transition_rejections_transition_id_unique/);
+    expect(t).not.toMatch(/SCAN t\b|SCAN v\b|SCAN r\b/);
   });
 
   it("reads one item's owner history (four eyes) through an index, not the program's whole log", () => {

@@ -38,6 +38,14 @@ function hostileBundle(slug: string) {
         verifiedBy: TEST_ACCOUNTS.reviewer.email,
         verificationNote: BOLD,
       },
+      {
+        item: "X-2",
+        to: "design",
+        effectiveAt: "2024-02-01",
+        by: TEST_ACCOUNTS.contributor.email,
+        rejectedBy: TEST_ACCOUNTS.reviewer.email,
+        rejectionReason: `${SCRIPT} ${BOLD}`,
+      },
     ],
     signals: [],
     claims: [
@@ -74,6 +82,12 @@ test("markup, script and formulas in stored text render as text, the CSV neutral
   await expect(page.getByText(SCRIPT).filter({ visible: true }).first()).toBeVisible();
   await expect(page.getByText(`${SCRIPT} ${IMG}`).filter({ visible: true }).first()).toBeVisible(); // the transition note
   await expectInert(page, dialogs, "item page");
+
+  // A rejection's reason, beside the reported status and in the history.
+  await page.goto(`/programs/${slug}/items/X-2`);
+  await expect(page.getByTestId("reported-rejection")).toContainText(`Reason: ${SCRIPT} ${BOLD}`);
+  await expect(page.getByTestId(/^rejection-/)).toContainText(`${SCRIPT} ${BOLD}`);
+  await expectInert(page, dialogs, "item page with a rejection");
 
   await page.goto(`/programs/${slug}/items`);
   await expect(page.getByRole("cell", { name: IMG, exact: true })).toBeVisible();

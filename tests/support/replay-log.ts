@@ -9,6 +9,7 @@
  *   add | remove dependency {item, dependsOn}
  *   create transition (entityId = id) {item, to, effectiveAt, recordedAt, by, note, evidence[]}
  *   verify transition (entityId = id) {verifiedBy, verifiedAt, note}
+ *   reject transition (entityId = id) {rejectedBy, rejectedAt, reason}
  */
 import type { APIRequestContext } from "@playwright/test";
 import type { BundleJson } from "@/lib/bundle/to-bundle-json";
@@ -43,6 +44,10 @@ export interface ReplayedTransition {
   verifiedBy: string | null;
   verifiedAt: string | null;
   verificationNote: string;
+  // Only on a rejected transition, as the bundle export writes them.
+  rejectedBy?: string;
+  rejectedAt?: string;
+  rejectionReason?: string;
 }
 
 /** Every log entry of a program, oldest first (the endpoint pages newest first, 1000 at most). */
@@ -110,10 +115,17 @@ export function replayLog(entries: readonly LogEntry[]): { items: ReplayedItem[]
     } else if (e.entity === "transition" && e.action === "verify") {
       const t = transitions.get(Number(e.entityId));
       if (!t) throw new Error(`log #${e.seq}: verification of unknown transition ${e.entityId}`);
-      if (t.verifiedBy !== null) throw new Error(`log #${e.seq}: transition ${e.entityId} verified twice`);
+      if (t.verifiedBy !== null || t.rejectedBy !== undefined) throw new Error(`log #${e.seq}: transition ${e.entityId} decided twice`);
       t.verifiedBy = String(p.verifiedBy);
       t.verifiedAt = String(p.verifiedAt);
       t.verificationNote = String(p.note ?? "");
+    } else if (e.entity === "transition" && e.action === "reject") {
+      const t = transitions.get(Number(e.entityId));
+      if (!t) throw new Error(`log #${e.seq}: rejection of unknown transition ${e.entityId}`);
+      if (t.rejectedBy !== undefined || t.verifiedBy !== null) throw new Error(`log #${e.seq}: transition ${e.entityId} decided twice`);
+      t.rejectedBy = String(p.rejectedBy);
+      t.rejectedAt = String(p.rejectedAt);
+      t.rejectionReason = String(p.reason ?? "");
     }
   }
   return {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import {
   addDependencyAction,
   editItemAction,
+  rejectTransitionAction,
   removeDependencyAction,
   reportTransitionAction,
   verifyTransitionAction,
@@ -14,6 +15,7 @@ import { AddDependencyForm } from "@/components/item/dependency-forms";
 import { EditItemForm } from "@/components/item/edit-item-form";
 import { HistoryTable } from "@/components/item/history-table";
 import { ItemAbout } from "@/components/item/item-about";
+import { RejectionNotice } from "@/components/item/rejection-notice";
 import { RelatedItems } from "@/components/item/related-items";
 import { ReportTransitionForm } from "@/components/item/report-transition-form";
 import { SignalsTable } from "@/components/item/signals-table";
@@ -39,11 +41,12 @@ export default async function ItemPage({ params, searchParams }: Props) {
   const person = await requireSignedIn();
   const { slug, key: rawKey } = await params;
   const key = decodeURIComponent(rawKey);
-  const { view, asOf, knownAt } = await pageView(searchParams);
+  const { view, asOf, knownAt, now } = await pageView(searchParams);
   const db = getDb();
   const item = orNotFound(() => getItemDetail(db, slug, key, asOf, knownAt));
   const canReport = can(person.role, "report");
-  const canVerify = can(person.role, "verify");
+  // Decisions are taken on what is known now, not on a past view of the records.
+  const canVerify = can(person.role, "verify") && knownAt >= now;
   const link = (k: string) => `/programs/${slug}/items/${encodeURIComponent(k)}`;
   const here = { slug, itemKey: key };
 
@@ -64,6 +67,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
             {item.asOf.slice(0, 10)}
             {item.illustrative && item.factsUntil && <IllustrativeMark factsUntil={item.factsUntil} />}
           </p>
+          {item.reportedRejection && <RejectionNotice status={item.reportedStatus} rejection={item.reportedRejection} />}
         </div>
         <AsOfForm action={link(key)} asOf={view.asOf} knownAt={view.knownAt} />
       </div>
@@ -91,7 +95,10 @@ export default async function ItemPage({ params, searchParams }: Props) {
       </div>
 
       <Panel title="History" id="history">
-        <HistoryTable history={item.history} verify={canVerify ? { ...here, serverAction: verifyTransitionAction } : undefined} />
+        <HistoryTable
+          history={item.history}
+          review={canVerify ? { ...here, verifyAction: verifyTransitionAction, rejectAction: rejectTransitionAction } : undefined}
+        />
       </Panel>
 
       <div className="grid gap-4 lg:grid-cols-2">

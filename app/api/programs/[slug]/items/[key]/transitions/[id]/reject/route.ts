@@ -1,0 +1,15 @@
+// POST /api/programs/{slug}/items/{key}/transitions/{id}/reject – a reviewer rejects a transition, saying why (reviewer)
+import { apiRoute } from "@/app/_lib/api-handler";
+import { getDb } from "@/db/get-db";
+import { rejectTransition } from "@/db/mutations/reject-transition";
+import { AppError } from "@/lib/errors";
+import { readJson } from "@/lib/http/read-json";
+
+export const dynamic = "force-dynamic";
+
+export const POST = apiRoute<{ slug: string; key: string; id: string }>("verify", async ({ request, params, actor }) => {
+  const id = Number(params.id);
+  if (!Number.isSafeInteger(id) || id <= 0) throw new AppError("not_found", `no transition "${params.id}"`);
+  const input = await readJson(request);
+  return Response.json(rejectTransition(getDb(), { slug: params.slug, key: params.key, transitionId: id, input, actor }), { status: 201 });
+});

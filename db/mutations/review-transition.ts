@@ -1,0 +1,85 @@
+import { and, eq } from "drizzle-orm";
+import { AppError } from "@/lib/errors";
+import { fourEyesViolation } from "@/lib/four-eyes";
+import { formatDateOrInstant } from "@/lib/time";
+import type { Tx } from "../index";
+import { loadOwnerTimeline } from "../queries/load-owner-timeline";
+import { items, people, programs, transitionRejections, transitions, verifications, type Person, type Transition } from "../schema";
+
+export type Decision = "verify" | "reject";
+
+export interface ReviewArgs {
+  slug: string;
+  transitionId: number;
+  /** When given (the reject route names the item), the transition must belong to that item. */
+  key?: string;
+  actor: Person;
+  now: number;
+  decision: Decision;
+}
+
+/** A transition a reviewer may decide on: the checks passed, nothing written yet. */
+export interface ReviewTarget {
+  transition: Transition;
+  itemKey: string;
+  programSlug: string;
+}
+
+/**
+ * What verifying and rejecting share (DESIGN §2, §13), so the rule is written once: the transition
+ * exists in the program (404), the reviewer passes four eyes over time (422, the field named after
+ * the decision), and nobody decided on it yet — the first decision recorded stands (409).
+ */
+export function checkReviewable(tx: Tx, { slug, transitionId, key, actor, now, decision }: ReviewArgs): ReviewTarget {
+  const row = tx
+    .select({ t: transitions, itemKey: items.key, ownerId: items.ownerId, actorEmail: people.email, programSlug: programs.slug })
+    .from(transitions)
+    .innerJoin(items, eq(transitions.itemId, items.id))
+    .innerJoin(programs, eq(items.programId, programs.id))
+    .innerJoin(people, eq(transitions.actorId, people.id))
+    .where(and(eq(transitions.id, transitionId), eq(programs.slug, slug), ...(key === undefined ? [] : [eq(items.key, key)])))
+    .get();
+  if (!row) throw new AppError("not_found", `no transition #${transitionId} ${key === undefined ? "" : `of item "${key}" `}in program "${slug}"`);
+  const owner = row.ownerId === null ? null : (tx.select().from(people).where(eq(people.id, row.ownerId)).get()?.email ?? null);
+  const violation = fourEyesViolation({
+    item: row.itemKey,
+    verifier: actor.email,
+    decision,
+    actor: row.actorEmail,
+    recordedAt: row.t.recordedAt,
+    verifiedAt: now,
+    owners: loadOwnerTimeline(tx, row.programSlug, row.itemKey, owner),
+  });
+  if (violation) throw new AppError("rule", violation, [{ path: decision === "verify" ? "verifiedBy" : "rejectedBy", message: violation }]);
+  refuseSecondDecision(tx, transitionId, decision);
+  return { transition: row.t, itemKey: row.itemKey, programSlug: row.programSlug };
+}
+
+function refuseSecondDecision(tx: Tx, transitionId: number, decision: Decision): void {
+  const verified = tx
+    .select({ at: verifications.verifiedAt, by: people.name })
+    .from(verifications)
+    .innerJoin(people, eq(verifications.verifierId, people.id))
+    .where(eq(verifications.transitionId, transitionId))
+    .get();
+  if (verified)
+    throw new AppError(
+      "conflict",
+      decision === "verify"
+        ? `transition #${transitionId} is already verified`
+        : `transition #${transitionId} is already verified (by ${verified.by} on ${formatDateOrInstant(verified.at)}): a verified transition cannot be rejected`,
+    );
+  const rejected = tx
+    .select({ at: transitionRejections.rejectedAt, by: people.name })
+    .from(transitionRejections)
+    .innerJoin(people, eq(transitionRejections.rejecterId, people.id))
+    .where(eq(transitionRejections.transitionId, transitionId))
+    .get();
+  if (rejected)
+    throw new AppError(
+      "conflict",
+      decision === "reject"
+        ? `transition #${transitionId} is already rejected (by ${rejected.by} on ${formatDateOrInstant(rejected.at)})`
+        : `transition #${transitionId} was rejected (by ${rejected.by} on ${formatDateOrInstant(rejected.at)}): a rejected transition cannot be verified; report it again with new evidence`,
+    );
+}

@@ -1,0 +1,122 @@
+/**
+ * DESIGN §13 in the browser: a contributor reports with evidence, a reviewer rejects it with a
+ * reason (a reject without one is refused and the typed fields stay), the item shows the rejection
+ * to the contributor, who reports again; a second reviewer verifies with a note, and the history
+ * shows all of it in order. The page stays axe-clean and does not scroll sideways at 390 px.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { importSmallProgram } from "../support/programs";
+import { signIn } from "../support/sign-in";
+import { TEST_ACCOUNTS } from "../support/test-accounts";
+
+// A demo reviewer with a password in tests (tests/support/prepare-test-database.ts).
+const ELENA = { email: "elena.marsh@example.com", name: "Elena Marsh" };
+const REASON = "The design doc link points to a draft without failure modes.";
+const NOTE = "Final design reviewed: failure modes and interfaces covered.";
+
+async function reportBuild(page: Page, url: string) {
+  const report = page.getByRole("form", { name: "Report a transition" });
+  await report.getByLabel("New status").selectOption("build");
+  await report.getByLabel("Evidence 1 kind").selectOption("design_doc");
+  await report.getByLabel("Evidence 1 URL").fill(url);
+  await report.getByLabel("Evidence 1 summary").fill("design of A");
+  await report.getByRole("button", { name: "Report transition" }).click();
+  await expect(report.getByRole("status")).toContainText("Transition recorded");
+}
+
+async function expectAxeClean(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
+}
+
+test("report, reject with a reason, report again, verify with a note: the history tells it in order", async ({ page, request }) => {
+  test.setTimeout(180_000); // four sign-ins, two axe passes, on two shared cores
+  const slug = await importSmallProgram(request, "reject");
+  const itemPage = `/programs/${slug}/items/A`;
+
+  await signIn(page, "contributor");
+  await page.goto(itemPage);
+  await reportBuild(page, "https://dev.example.com/design/A-draft");
+  await expect(page.getByText("pending verification")).toBeVisible();
+  // A contributor may not decide: no review form for them.
+  await expect(page.getByRole("form", { name: /^Review transition/ })).toHaveCount(0);
+
+  // The reviewer types a note, then presses Reject without a reason: refused in words, the note kept.
+  await signIn(page, "reviewer");
+  await page.goto(itemPage);
+  const review = page.getByRole("form", { name: /^Review transition/ });
+  await expect(review).toHaveCount(1);
+  await expectAxeClean(page);
+  await review.getByLabel("Note (optional)").fill("Opened the design doc.");
+  await review.getByRole("button", { name: /^Reject transition/ }).click();
+  await expect(review.getByRole("alert")).toContainText("must say why the transition is rejected");
+  await expect(review.getByLabel("Note (optional)")).toHaveValue("Opened the design doc.");
+  await expect(page.getByText("pending verification")).toBeVisible();
+
+  await review.getByLabel("Reason (required to reject)").fill(REASON);
+  await review.getByRole("button", { name: /^Reject transition/ }).click();
+  const history = page.getByRole("table", { name: "History" });
+  await expect(history.getByText(`Rejected by ${TEST_ACCOUNTS.reviewer.name} on`)).toBeVisible();
+  await expect(history).toContainText(REASON);
+  await expect(page.getByRole("form", { name: /^Review transition/ })).toHaveCount(0);
+
+  // The contributor sees the rejection beside the reported status, which stands; the true one did not move.
+  await signIn(page, "contributor");
+  await page.goto(itemPage);
+  const notice = page.getByTestId("reported-rejection");
+  await expect(notice).toContainText("The transition to Build (the reported status) was rejected by Rita Reviewer");
+  await expect(notice).toContainText(REASON);
+  await expect(notice).toContainText("report it again with new evidence");
+  await expect(page.getByText(/^true\s/)).toContainText("Not started");
+  await expectAxeClean(page);
+  await reportBuild(page, "https://dev.example.com/design/A-v2");
+  await expect(page.getByTestId("reported-rejection")).toHaveCount(0);
+
+  // A second reviewer verifies the new report with a note.
+  await signIn(page, ELENA);
+  await page.goto(itemPage);
+  const second = page.getByRole("form", { name: /^Review transition/ });
+  await expect(second).toHaveCount(1);
+  await second.getByLabel("Note (optional)").fill(NOTE);
+  await second.getByRole("button", { name: /^Verify transition/ }).click();
+  await expect(history.getByText(`verified by ${ELENA.name} on`)).toBeVisible();
+
+  // In effective order: the rejected report with its reason, then the verified one with its note.
+  const rows = history.locator("tbody tr");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText(`Rejected by ${TEST_ACCOUNTS.reviewer.name} on`);
+  await expect(rows.nth(0)).toContainText(REASON);
+  await expect(rows.nth(0)).toContainText(TEST_ACCOUNTS.contributor.name);
+  await expect(rows.nth(1)).toContainText(`verified by ${ELENA.name} on`);
+  await expect(rows.nth(1)).toContainText(NOTE);
+  await expect(page.getByTestId("reported-rejection")).toHaveCount(0);
+  await expect(page.getByText(/^true\s/)).toContainText("Build");
+
+  // The dashboard counts A as truly at build, not inflated.
+  await page.goto(`/programs/${slug}`);
+  await expect(page.getByTestId("headline-inflated")).toHaveText("0");
+
+  // The item page with a rejection reads at 390 px without scrolling sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(itemPage);
+  await expect(rows.nth(0)).toContainText(REASON);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+});
+
+test("a reviewer who owns the item is refused in words, and the typed reason stays", async ({ page, request }) => {
+  const slug = await importSmallProgram(request, "reject-own");
+  await signIn(page, "contributor");
+  await page.goto(`/programs/${slug}/items/D`); // D is owned by the reviewer account
+  await page.getByRole("form", { name: "Report a transition" }).getByRole("button", { name: "Report transition" }).click();
+  await expect(page.getByText("pending verification")).toBeVisible();
+  await signIn(page, "reviewer");
+  await page.goto(`/programs/${slug}/items/D`);
+  const review = page.getByRole("form", { name: /^Review transition/ });
+  await review.getByLabel("Reason (required to reject)").fill("No plan attached.");
+  await review.getByRole("button", { name: /^Reject transition/ }).click();
+  await expect(review.getByRole("alert")).toHaveText(`four eyes: ${TEST_ACCOUNTS.reviewer.email} owns this item and cannot reject its transitions`);
+  await expect(review.getByLabel("Reason (required to reject)")).toHaveValue("No plan attached.");
+  await expect(page.getByText("pending verification")).toBeVisible();
+});
