@@ -6,6 +6,7 @@ function mainLinks(person: Person) {
   return [
     { href: "/", label: "Programs" },
     { href: "/rules", label: "Rules" },
+    ...(person.role === "reviewer" || person.role === "admin" ? [{ href: "/review", label: "Awaiting verification" }] : []),
     ...(person.role === "admin" ? [{ href: "/import", label: "Import" }, { href: "/people", label: "People" }] : []),
   ];
 }

@@ -151,6 +151,7 @@ test("at 390 px the header folds into a menu, and no page of the app scrolls sid
     "/rules",
     "/import",
     "/account",
+    "/review",
     DASHBOARD,
     `${DASHBOARD}/items`,
     `${DASHBOARD}/items/FND-01`,

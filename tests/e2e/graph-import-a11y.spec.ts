@@ -64,6 +64,7 @@ for (const [name, path] of [
   ["rules", "/rules"],
   ["account", "/account"],
   ["people", "/people"],
+  ["awaiting verification", "/review"],
   ["your password", "/account/password"],
   ["reports", "/programs/boost-offload/reports"],
   ["settings", "/programs/boost-offload/settings"],

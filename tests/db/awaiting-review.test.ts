@@ -1,0 +1,89 @@
+/**
+ * The reviewers' inbox: every reported transition nobody verified or rejected, oldest first, and
+ * for each whether the viewer may decide on it by the same four-eyes rule the mutations enforce.
+ */
+import { describe, expect, it } from "vitest";
+import { findPerson } from "@/db/accounts/manage-users";
+import { importBundle } from "@/db/import-bundle";
+import { openDatabase } from "@/db/index";
+import { recordTransition } from "@/db/mutations/record-transition";
+import { rejectTransition } from "@/db/mutations/reject-transition";
+import { verifyTransition } from "@/db/mutations/verify-transition";
+import { listAwaitingReview } from "@/db/queries/list-awaiting-review";
+
+const ANN = "ann@example.com"; // owns FND-01
+const CARL = "carl@example.com"; // reports
+const RITA = "rita@example.com"; // reviewer, owns NET-01
+const VIC = "vic@example.com"; // a second reviewer
+const T0 = Date.UTC(2024, 2, 4, 10);
+const at = (days: number) => T0 + days * 86_400_000;
+const DOC = { kind: "design_doc", url: "https://docs.example.com/d", summary: "Design" };
+
+function setUp() {
+  const db = openDatabase(":memory:");
+  for (const [slug, area, owner, key] of [
+    ["p1", "Foundations", ANN, "FND-01"],
+    ["p2", "Network", RITA, "NET-01"],
+  ] as const)
+    importBundle(
+      db,
+      {
+        format: "offload-tracker/v1",
+        program: { slug, name: `Program ${slug}` },
+        people: [ANN, CARL, RITA, VIC].map((email) => ({ email, name: email.split("@")[0]!.toUpperCase(), team: "Core" })),
+        items: [{ key, title: `Item ${key}`, area, owner, estimateWeeks: 2, identifiedAt: "2024-01-01" }],
+      },
+      { actor: null },
+    );
+  const person = (email: string) => findPerson(db, email)!;
+  const report = (slug: string, key: string, days: number, to = "design", by = CARL) =>
+    recordTransition(db, { slug, key, input: { to, evidence: [DOC] }, actor: person(by), now: at(days) }).id;
+  return { db, person, report };
+}
+
+describe("listAwaitingReview", () => {
+  it("lists undecided transitions across programs, oldest report first, with their evidence", () => {
+    const { db, person, report } = setUp();
+    const verified = report("p1", "FND-01", 2);
+    const late = report("p1", "FND-01", 3, "build");
+    const early = report("p2", "NET-01", 1);
+    verifyTransition(db, { slug: "p1", transitionId: verified, input: { note: "" }, actor: person(VIC), now: at(4) });
+    const rejected = report("p2", "NET-01", 2, "build");
+    rejectTransition(db, { slug: "p2", key: "NET-01", transitionId: rejected, input: { reason: "no test report" }, actor: person(VIC), now: at(4) });
+
+    const { total, items } = listAwaitingReview(db, { viewer: person(VIC), now: at(10) });
+    expect(total).toBe(2);
+    expect(items.map((r) => r.transitionId)).toEqual([early, late]);
+    expect(items[0]).toMatchObject({ program: "p2", item: "NET-01", area: "Network", to: "design", reporter: "CARL", notYours: null });
+    expect(items[1]).toMatchObject({ program: "p1", item: "FND-01", to: "build" });
+    expect(items[0]!.evidence).toEqual([{ kind: "design_doc", url: DOC.url, summary: "Design" }]);
+  });
+
+  it("says why a transition is not the viewer's to decide: their own report, their item", () => {
+    const { db, person, report } = setUp();
+    const own = report("p1", "FND-01", 1, "design", RITA);
+    const onHerItem = report("p2", "NET-01", 2);
+    const byCarl = report("p1", "FND-01", 3, "build");
+    const rows = new Map(listAwaitingReview(db, { viewer: person(RITA), now: at(10) }).items.map((r) => [r.transitionId, r.notYours]));
+    expect(rows.get(own)).toMatch(/rita@example.com reported this transition and cannot also verify it/);
+    expect(rows.get(onHerItem)).toMatch(/rita@example.com owns this item/);
+    expect(rows.get(byCarl)).toBeNull();
+    // What the inbox offers, the mutation accepts; what it refuses, the mutation refuses.
+    expect(() => verifyTransition(db, { slug: "p1", transitionId: own, input: { note: "" }, actor: person(RITA), now: at(10) })).toThrow(/four eyes/);
+    expect(verifyTransition(db, { slug: "p1", transitionId: byCarl, input: { note: "" }, actor: person(RITA), now: at(10) })).toBeTruthy();
+  });
+
+  it("filters by program and by area, and cuts the list at the limit while counting all", () => {
+    const { db, person, report } = setUp();
+    report("p1", "FND-01", 1);
+    report("p1", "FND-01", 2, "build");
+    report("p2", "NET-01", 3);
+    const viewer = person(VIC);
+    expect(listAwaitingReview(db, { viewer, program: "p1" }).items.map((r) => r.item)).toEqual(["FND-01", "FND-01"]);
+    expect(listAwaitingReview(db, { viewer, area: "Network" }).items.map((r) => r.item)).toEqual(["NET-01"]);
+    expect(listAwaitingReview(db, { viewer, program: "p2", area: "Foundations" }).total).toBe(0);
+    const cut = listAwaitingReview(db, { viewer, limit: 1 });
+    expect(cut.total).toBe(3);
+    expect(cut.items).toHaveLength(1);
+  });
+});

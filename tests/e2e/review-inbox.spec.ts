@@ -1,0 +1,56 @@
+/**
+ * The reviewers' inbox as people use it: a contributor reports with evidence; a reviewer finds it
+ * under "Yours to review" through the navigation, oldest first, with its evidence and age, and
+ * reaches the item's review form; the reviewer's own report waits apart, with the rule that stops them.
+ */
+import { expect, test } from "@playwright/test";
+import { call } from "../support/api-client";
+import { importSmallProgram } from "../support/programs";
+import { signIn } from "../support/sign-in";
+
+test("a reviewer finds a contributor's report in the inbox and their own listed apart with the reason", async ({ page, request }) => {
+  const slug = await importSmallProgram(request, "e2e-inbox");
+  const report = async (who: "contributor" | "reviewer", key: string) => {
+    const res = await call(request, who, "POST", `/api/programs/${slug}/items/${key}/transitions`, {
+      to: "design",
+      evidence: [{ kind: "design_doc", url: `https://docs.example.com/${key}`, summary: `Design of ${key}` }],
+    });
+    expect(res.status()).toBe(201);
+    return (await res.json()).id as number;
+  };
+  const theirs = await report("contributor", "A");
+  const own = await report("reviewer", "B");
+
+  await signIn(page, "reviewer");
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Awaiting verification" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Awaiting verification" })).toBeVisible();
+  await page.getByRole("combobox", { name: "Program" }).selectOption(slug);
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(new RegExp(`program=${slug}`));
+  await expect(page.getByTestId("awaiting-count")).toHaveText("2 transitions awaiting verification.");
+
+  const yours = page.getByRole("list", { name: "Yours to review" });
+  const row = yours.getByTestId(`awaiting-${theirs}`);
+  await expect(row).toContainText("A Item A");
+  await expect(row).toContainText("Reported by");
+  await expect(row.getByTestId("waited")).toHaveText("today");
+  await expect(row.getByRole("link", { name: "Design of A" })).toHaveAttribute("href", "https://docs.example.com/A");
+
+  const apart = page.getByRole("list", { name: "Not yours to review" }).getByTestId(`awaiting-${own}`);
+  await expect(apart.getByTestId("not-yours")).toContainText("reported this transition and cannot also verify it");
+  await expect(apart.getByRole("link", { name: "Verify or reject on the item page" })).toHaveCount(0);
+
+  await row.getByRole("link", { name: "Verify or reject on the item page" }).click();
+  await expect(page).toHaveURL(new RegExp(`/programs/${slug}/items/A#history$`));
+  await expect(page.getByRole("button", { name: /^Verify/ }).first()).toBeVisible();
+});
+
+test("a contributor sees the queue but nothing is theirs to review, and the nav offers it only to reviewers", async ({ page }) => {
+  await signIn(page, "contributor");
+  await page.goto("/");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Awaiting verification" })).toHaveCount(0);
+  await page.goto("/review");
+  await expect(page.getByRole("heading", { name: /^Yours to review \(0\)$/ })).toBeVisible();
+  await expect(page.getByTestId("not-yours").first()).toContainText("your role (contributor) does not verify");
+});
