@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { neutralizeCell } from "../csv/to-csv";
 import { percentFloor } from "../format";
 import { FIELD_LABELS, statusLabel, verdictLabel } from "../labels";
@@ -66,7 +66,9 @@ function summaryRows(r: WeeklyReport): Cell[][] {
  * and no text a spreadsheet would run as a formula.
  */
 export async function renderReportXlsx(r: WeeklyReport): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  // Loaded on the first spreadsheet only: every CLI command and report request would pay for it.
+  const { Workbook } = (await import("exceljs")).default;
+  const book = new Workbook();
   // The cutoff, not the clock: the same week's workbook says the same thing whenever it is made.
   book.created = book.modified = new Date(r.cutoff);
   book.creator = "Boost Offload Tracker";
