@@ -36,7 +36,7 @@ describe("nextGraphKey", () => {
     expect(go("Z", "ArrowRight")).toBeNull();
   });
 
-  it("on any laid-out program, every item is reached from the first by the arrow keys, and each move is undone by its opposite when it stays in its row", () => {
+  it("on any laid-out program, every item is reached from the first by the arrow keys", () => {
     fc.assert(
       fc.property(
         fc.array(fc.record({ area: fc.constantFrom("F", "S", "N"), deps: fc.array(fc.nat(), { maxLength: 2 }) }), { minLength: 1, maxLength: 14 }),
@@ -54,7 +54,10 @@ describe("nextGraphKey", () => {
             const k = todo.pop()!;
             for (const arrow of ["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown"] as const) {
               const next = nextGraphKey(placed, k, arrow);
-              if (next && !seen.has(next)) seen.add(next), todo.push(next);
+              if (next && !seen.has(next)) {
+                seen.add(next);
+                todo.push(next);
+              }
             }
           }
           expect(seen.size).toBe(keys.length);
