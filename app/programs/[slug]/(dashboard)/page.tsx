@@ -15,6 +15,7 @@ import { AsOfForm } from "@/components/program/as-of-form";
 import { AsOfPresets } from "@/components/program/as-of-presets";
 import { StatusCountsTable } from "@/components/program/status-counts-table";
 import { IllustrativeMark } from "@/components/ui/illustrative-mark";
+import { AsOfError } from "@/components/program/as-of-error";
 import { getDb } from "@/db/get-db";
 import { getDashboard } from "@/db/queries/get-dashboard";
 import { asOfPresets } from "@/lib/dashboard/as-of-presets";
@@ -60,11 +61,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
         <AsOfForm action={`/programs/${slug}`} asOf={view.asOf} inForce={r.asOf} knownAt={view.knownAt} />
       </div>
       <AsOfPresets presets={presets} current={view.asOf ? r.asOf : null} href={(date) => programHref(slug, "", { knownAt: view.knownAt, asOf: date ?? undefined })} />
-      {error && (
-        <p role="alert" className="rounded bg-red-50 p-2 text-red-800">
-          {error}. Showing today.
-        </p>
-      )}
+      <AsOfError error={error} />
 
       {r.total === 0 ? (
         <div className="rounded border border-dashed border-slate-300 bg-white p-6 text-center text-slate-700">

@@ -4,6 +4,7 @@ import { orNotFound } from "@/app/_lib/or-not-found";
 import { pageView, type SearchParams } from "@/app/_lib/page-view";
 import { DependencyGraph } from "@/components/graph/dependency-graph";
 import { IllustrativeMark } from "@/components/ui/illustrative-mark";
+import { AsOfError } from "@/components/program/as-of-error";
 import { getDb } from "@/db/get-db";
 import { getReadiness } from "@/db/queries/get-readiness";
 import { loadSnapshot } from "@/db/queries/load-snapshot";
@@ -50,11 +51,7 @@ export default async function GraphPage({ params, searchParams }: Props) {
           )}
         </p>
       </div>
-      {error && (
-        <p role="alert" className="rounded bg-red-50 p-2 text-red-800">
-          {error}. Showing today.
-        </p>
-      )}
+      <AsOfError error={error} />
       {items.length === 0 ? (
         <p className="rounded border border-slate-200 bg-white p-4 text-slate-700">
           {view.asOf

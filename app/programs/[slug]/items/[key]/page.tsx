@@ -21,6 +21,7 @@ import { AsOfForm } from "@/components/program/as-of-form";
 import { IllustrativeMark } from "@/components/ui/illustrative-mark";
 import { Panel } from "@/components/ui/panel";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { AsOfError } from "@/components/program/as-of-error";
 import { listUsers } from "@/db/accounts/manage-users";
 import { getDb } from "@/db/get-db";
 import { getItemDetail } from "@/db/queries/get-item-detail";
@@ -39,7 +40,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
   const person = await requireSignedIn();
   const { slug, key: rawKey } = await params;
   const key = decodeURIComponent(rawKey);
-  const { view, asOf, knownAt } = await pageView(searchParams);
+  const { view, asOf, knownAt, error } = await pageView(searchParams);
   const db = getDb();
   const item = orNotFound(() => getItemDetail(db, slug, key, asOf, knownAt));
   const canReport = can(person.role, "report");
@@ -67,6 +68,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
         </div>
         <AsOfForm action={link(key)} asOf={view.asOf} knownAt={view.knownAt} />
       </div>
+      <AsOfError error={error} />
 
       <div className="grid gap-4 lg:grid-cols-3">
         <Panel title="About" id="about">
