@@ -165,6 +165,8 @@ export const claims = sqliteTable(
     quoteIsParaphrase: integer("quote_is_paraphrase", { mode: "boolean" }).notNull().default(false),
     url: text("url").notNull(),
     kind: text("kind").notNull().default(""),
+    /** What the claim implies about the work, in words (the links say it in statuses). */
+    implies: text("implies").notNull().default(""),
     createdAt: createdAt(),
     version: integer("version").notNull().default(1),
   },

@@ -1,9 +1,6 @@
 import Link from "next/link";
 import type { Readiness } from "@/lib/readiness/compute-readiness";
-import { metricLabel } from "@/lib/labels";
-import { formatDate } from "@/lib/time";
-import { StatusBadge } from "@/components/ui/status-badge";
-import { TableHead, Th } from "@/components/ui/data-table";
+import { BreachesTable, More, SHOWN } from "./readiness-tables";
 
 type ItemHref = (key: string) => string;
 
@@ -62,27 +59,20 @@ export function ForecastPanel({ r }: { r: Readiness }) {
   );
 }
 
-// Long lists are cut on the dashboard (a 10,000-item program has thousands of breaches); the
-// full lists are one link away.
-const SHOWN = 25;
-
-function More({ total, href, what }: { total: number; href?: string; what: string }) {
-  if (total <= SHOWN) return null;
-  return (
-    <p className="mt-1 text-xs text-slate-600">
-      {SHOWN} of {total} shown.{" "}
-      {href ? (
-        <Link href={href} className="text-indigo-700 underline">
-          All {total} {what}
-        </Link>
-      ) : (
-        `All ${total} are in the weekly report and in the API's readiness.`
-      )}
-    </p>
-  );
-}
-
-export function QualityPanel({ r, itemHref, unownedHref }: { r: Readiness; itemHref: ItemHref; unownedHref: string }) {
+export function QualityPanel({
+  r,
+  itemHref,
+  unownedHref,
+  breachesSort,
+  titles,
+}: {
+  r: Readiness;
+  titles: ReadonlyMap<string, string>;
+  itemHref: ItemHref;
+  unownedHref: string;
+  /** The breaches table's sort, as the URL gives it. */
+  breachesSort: unknown;
+}) {
   const { breaches, unowned } = r.quality;
   return (
     <div className="space-y-3">
@@ -106,55 +96,9 @@ export function QualityPanel({ r, itemHref, unownedHref }: { r: Readiness; itemH
         {breaches.length === 0 ? (
           <p className="text-slate-600">No breach.</p>
         ) : (
-          <div>
-            <table className="w-full text-left" aria-label="Quality breaches">
-              <TableHead caps={false}>
-                <Th>item</Th>
-                <Th>metric</Th>
-                <Th numeric>value</Th>
-                <Th numeric>needs</Th>
-                <Th numeric>measured</Th>
-              </TableHead>
-              <tbody>
-                {breaches.slice(0, SHOWN).map((b) => (
-                  <tr key={`${b.key}-${b.metric}`} className="border-t border-slate-100">
-                    <td>
-                      <Link href={itemHref(b.key)} className="font-mono hover:underline">
-                        {b.key}
-                      </Link>
-                    </td>
-                    <td>{metricLabel(b.metric)}</td>
-                    <td className="text-right tabular-nums">{b.value}</td>
-                    <td className="text-right">{b.threshold}</td>
-                    <td className="text-right">{formatDate(b.measuredAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <More total={breaches.length} what="breaches" />
-          </div>
+          <BreachesTable breaches={breaches} titles={titles} itemHref={itemHref} sortParam={breachesSort} />
         )}
       </div>
     </div>
-  );
-}
-
-export function InflatedList({ r, itemHref, allHref }: { r: Readiness; itemHref: ItemHref; allHref: string }) {
-  if (r.inflated.length === 0) return <p className="text-slate-600">No item is reported ahead of its evidence.</p>;
-  return (
-    <>
-    <ul className="space-y-1">
-      {r.inflated.slice(0, SHOWN).map((i) => (
-        <li key={i.key} className="flex items-center gap-2">
-          <Link href={itemHref(i.key)} className="font-mono hover:underline">
-            {i.key}
-          </Link>
-          <span className="text-slate-600">reported</span> <StatusBadge status={i.reported} />
-          <span className="text-slate-600">true</span> <StatusBadge status={i.true} />
-        </li>
-      ))}
-    </ul>
-    <More total={r.inflated.length} href={allHref} what="inflated items" />
-    </>
   );
 }

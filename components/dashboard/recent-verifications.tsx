@@ -1,38 +1,59 @@
-import Link from "next/link";
+import { SortableTable, type SortableColumn } from "@/components/ui/sortable-table";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { TableHead, Td, Th } from "@/components/ui/data-table";
 import type { RecentVerification } from "@/db/queries/recent-verifications";
+import { levelOf } from "@/lib/status";
+import { parseSort, sortBy, type SortState } from "@/lib/table-sort";
 import { formatDate } from "@/lib/time";
+import { ItemKeyLink } from "./readiness-tables";
 
-/** The latest verified moves, newest first: who reported, who confirmed, each row linking to the item. */
-export function RecentVerificationsTable({ rows, itemHref }: { rows: readonly RecentVerification[]; itemHref: (key: string) => string }) {
+const COLUMNS: SortableColumn[] = [
+  { key: "item", label: "item" },
+  { key: "title", label: "title" },
+  { key: "to", label: "to" },
+  { key: "verified", label: "verified", numeric: true, firstDir: "desc" },
+  { key: "reportedBy", label: "reported by" },
+  { key: "verifiedBy", label: "verified by" },
+];
+// Newest first, as the query reads them.
+const DEFAULT: SortState = { column: "verified", dir: "desc" };
+
+const valuesOf = (v: RecentVerification) => ({
+  item: v.item,
+  title: v.title,
+  to: levelOf(v.to),
+  verified: v.verifiedAt,
+  reportedBy: v.reportedBy,
+  verifiedBy: v.verifiedBy,
+});
+
+/** The latest verified moves: who reported, who confirmed, each row linking to the item; sortable by any column. */
+export function RecentVerificationsTable({
+  rows,
+  itemHref,
+  sortParam,
+}: {
+  rows: readonly RecentVerification[];
+  itemHref: (key: string) => string;
+  sortParam: unknown;
+}) {
   if (rows.length === 0) return <p className="text-slate-600">No verification yet.</p>;
-  return (
-    <table className="w-full text-left" aria-label="Last verified changes">
-      <TableHead caps={false}>
-        <Th>verified</Th>
-        <Th>item</Th>
-        <Th>to</Th>
-        <Th>reported, then verified by</Th>
-      </TableHead>
-      <tbody>
-        {rows.map((v) => (
-          <tr key={v.transitionId} className="border-t border-slate-100 align-top">
-            <Td className="whitespace-nowrap tabular-nums text-slate-600">{formatDate(v.verifiedAt)}</Td>
-            <Td>
-              <Link href={itemHref(v.item)} className="hover:underline">
-                <span className="font-mono">{v.item}</span> <span className="text-slate-700">{v.title}</span>
-              </Link>
-            </Td>
-            <Td>
-              <StatusBadge status={v.to} />
-            </Td>
-            <Td>
-              {v.reportedBy}, then {v.verifiedBy}
-            </Td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  const sort = parseSort(sortParam, COLUMNS.map((c) => c.key), DEFAULT);
+  const table = sortBy(rows, valuesOf, sort).map((v) => ({
+    id: String(v.transitionId),
+    values: valuesOf(v),
+    cells: [
+      <ItemKeyLink key="k" itemKey={v.item} href={itemHref(v.item)} />,
+      <span key="t" className="text-slate-700">
+        {v.title}
+      </span>,
+      <StatusBadge key="s" status={v.to} />,
+      <span key="d" className="whitespace-nowrap text-slate-600">
+        {formatDate(v.verifiedAt)}
+      </span>,
+      v.reportedBy,
+      v.verifiedBy,
+    ],
+  }));
+  // The latest few verifications are the whole list this table is about: it sorts in the browser.
+  return <SortableTable label="Last verified changes" columns={COLUMNS} rows={table} sort={sort} defaultSort={DEFAULT} param="verifiedSort" complete />;
 }

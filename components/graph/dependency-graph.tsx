@@ -7,6 +7,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type FocusEve
 import { formatWeeks } from "@/lib/format";
 import { LANE_SIZES, layoutLanes } from "@/lib/graph-lanes";
 import type { GraphFocus } from "@/lib/graph-focus";
+import { GRAPH_ARROWS, nextGraphKey, type GraphArrow } from "@/lib/graph-keyboard";
 import { ancestorsOf, descendantsOf } from "@/lib/graph-lineage";
 import type { GraphArea, GraphEdge, GraphNode } from "@/lib/graph-view";
 import { viewportFor, type Box } from "@/lib/graph-viewport";
@@ -25,9 +26,11 @@ const READABLE_ZOOM = 1;
 const CRITICAL = "#be123c";
 const LARGE_GRAPH = 300;
 
+const KEYS_HELP =
+  "Arrow keys move between items: left and right within the item's area, up and down to the row above or below. Enter opens the item. Space selects it for the focus buttons; Escape clears the selection.";
 const ARIA_LABELS = {
-  "node.a11yDescription.default": "Enter opens the item. Space selects it for the focus buttons; Escape clears the selection.",
-  "node.a11yDescription.keyboardDisabled": "Enter opens the item. Space selects it for the focus buttons; Escape clears the selection.",
+  "node.a11yDescription.default": KEYS_HELP,
+  "node.a11yDescription.keyboardDisabled": KEYS_HELP,
 };
 
 export interface DependencyGraphProps {
@@ -38,6 +41,8 @@ export interface DependencyGraphProps {
   criticalPath: { keys: string[]; remainingWeeks: number };
   /** The view the URL asked for (already checked against the program). */
   initial?: { area: string; item: string | null; focus: Focus };
+  /** The evidence horizon when the view's date lies past it (DESIGN §13): every status is illustrative. */
+  illustrativeAfter?: string | null;
 }
 
 /** The dependency graph: areas as rows, dependencies flowing left to right, a card for the item in hand. */
@@ -52,7 +57,7 @@ export function DependencyGraph(props: DependencyGraphProps) {
 const nodeIdOf = (target: EventTarget | null) =>
   target instanceof HTMLElement && target.classList.contains("react-flow__node") ? (target.dataset.id ?? null) : null;
 
-function Graph({ slug, nodes, edges, areas, criticalPath, initial = { area: "", item: null, focus: "all" } }: DependencyGraphProps) {
+function Graph({ slug, nodes, edges, areas, criticalPath, initial = { area: "", item: null, focus: "all" }, illustrativeAfter = null }: DependencyGraphProps) {
   const router = useRouter();
   const flow = useReactFlow();
   const paneRef = useRef<HTMLDivElement>(null);
@@ -78,6 +83,12 @@ function Graph({ slug, nodes, edges, areas, criticalPath, initial = { area: "", 
     return edges.filter((e) => keys.has(e.from) && keys.has(e.to));
   }, [shown, edges]);
   const layout = useMemo(() => layoutLanes(shown, shownEdges), [shown, shownEdges]);
+
+  // Where each shown item sits, for the arrow keys (lib/graph-keyboard.ts).
+  const placed = useMemo(() => {
+    const lane = new Map(layout.lanes.map((l, i) => [l.area, i]));
+    return shown.map((n) => ({ key: n.key, lane: lane.get(n.area)!, ...layout.positions.get(n.key)! }));
+  }, [shown, layout]);
 
   const lineageOf = useCallback(
     (f: Focus, key: string | null) => (!key ? null : f === "ancestors" ? ancestorsOf(dependsOn, key) : f === "descendants" ? descendantsOf(dependsOn, key) : null),
@@ -196,10 +207,27 @@ function Graph({ slug, nodes, edges, areas, criticalPath, initial = { area: "", 
   };
   const open = (key: string) => router.push(`/programs/${slug}/items/${encodeURIComponent(key)}`);
 
+  // React Flow pans a node into view when it takes keyboard focus; past LARGE_GRAPH a node out of
+  // view is not drawn, so the view goes to it first and the focus follows once it is.
+  const focusNode = (key: string) => {
+    const element = () => paneRef.current?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(key)}"]`);
+    const drawn = element();
+    if (drawn) return drawn.focus();
+    const p = layout.positions.get(key);
+    if (!p) return;
+    void flow
+      .setCenter(p.x + LANE_SIZES.nodeWidth / 2, p.y + LANE_SIZES.nodeHeight / 2, { zoom: flow.getZoom() })
+      .then(() => requestAnimationFrame(() => element()?.focus()));
+  };
+
   const onKeyDown = (event: KeyboardEvent) => {
     const key = nodeIdOf(event.target);
     if (!key) return;
-    if (event.key === "Enter") open(key);
+    if (GRAPH_ARROWS.includes(event.key)) {
+      event.preventDefault();
+      const next = nextGraphKey(placed, key, event.key as GraphArrow);
+      if (next) focusNode(next);
+    } else if (event.key === "Enter") open(key);
     else if (event.key === " ") {
       event.preventDefault();
       select(selected === key ? null : key);
@@ -261,7 +289,10 @@ function Graph({ slug, nodes, edges, areas, criticalPath, initial = { area: "", 
       <p role="status" className="text-xs text-slate-700" data-testid="graph-focus">
         {describeFocus({ focus, shown, area, lanes: layout.lanes.length, criticalPath, selected: selectedItem, lineage, byKey })}
       </p>
-      <GraphLegend nodes={shown} />
+      <GraphLegend nodes={shown} illustrativeAfter={illustrativeAfter} />
+      <p className="text-xs text-slate-600" data-testid="graph-keys">
+        Keyboard: Tab reaches the items. {KEYS_HELP}
+      </p>
       <div className="grid gap-3 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <div
           ref={paneRef}
@@ -348,10 +379,11 @@ function Graph({ slug, nodes, edges, areas, criticalPath, initial = { area: "", 
               href={`/programs/${slug}/items/${encodeURIComponent(cardItem.key)}`}
               pinned={cardItem.key === selected}
               onClose={() => select(null)}
+              illustrativeAfter={illustrativeAfter}
             />
           ) : (
             <p className="rounded-md border border-dashed border-slate-300 p-3 text-xs text-slate-600">
-              Point at an item, or move to it with Tab, to see its owner, true and reported status, estimate and what it waits on. Click it to keep
+              Point at an item, or move to it with Tab and the arrow keys, to see its owner, true and reported status, estimate and what it waits on. Click it to keep
               it here.
             </p>
           )}

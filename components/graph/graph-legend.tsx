@@ -1,10 +1,11 @@
 import type { GraphNode } from "@/lib/graph-view";
+import { IllustrativeMark } from "@/components/ui/illustrative-mark";
 import { statusLabel } from "@/lib/labels";
 import { STATUSES } from "@/lib/status";
 import { STATUS_COLORS } from "@/lib/status-colors";
 
 /** The key to the graph's colours and marks, each in words, with how many shown items carry it. */
-export function GraphLegend({ nodes }: { nodes: readonly GraphNode[] }) {
+export function GraphLegend({ nodes, illustrativeAfter = null }: { nodes: readonly GraphNode[]; illustrativeAfter?: string | null }) {
   const count = (s: string) => nodes.filter((n) => n.trueStatus === s).length;
   return (
     <ul aria-label="Legend" className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-700">
@@ -28,6 +29,11 @@ export function GraphLegend({ nodes }: { nodes: readonly GraphNode[] }) {
         <span className="text-red-800">Unowned</span>: nobody owns it
       </li>
       <li className="text-slate-600">Rows are areas; an arrow points from a dependency to what waits on it.</li>
+      {illustrativeAfter && (
+        <li>
+          <IllustrativeMark factsUntil={illustrativeAfter} testId="legend-illustrative-mark" />: every status here is computed after the evidence horizon ({illustrativeAfter})
+        </li>
+      )}
     </ul>
   );
 }

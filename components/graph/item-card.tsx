@@ -3,6 +3,7 @@ import type { GraphNode } from "@/lib/graph-view";
 import { formatWeeks } from "@/lib/format";
 import { statusLabel } from "@/lib/labels";
 import { STATUS_COLORS } from "@/lib/status-colors";
+import { IllustrativeMark } from "@/components/ui/illustrative-mark";
 import type { Status } from "@/lib/status";
 
 function Status({ status }: { status: Status }) {
@@ -21,12 +22,15 @@ export function ItemCard({
   href,
   pinned,
   onClose,
+  illustrativeAfter = null,
 }: {
   item: GraphNode;
   byKey: ReadonlyMap<string, GraphNode>;
   href: string;
   pinned: boolean;
   onClose: () => void;
+  /** The evidence horizon when the statuses shown lie past it. */
+  illustrativeAfter?: string | null;
 }) {
   const waits = item.waitingOn.map((k) => byKey.get(k)).filter((n): n is GraphNode => n !== undefined);
   return (
@@ -41,6 +45,11 @@ export function ItemCard({
           </button>
         )}
       </div>
+      {illustrativeAfter && (
+        <p className="mt-1 text-xs text-slate-700">
+          <IllustrativeMark factsUntil={illustrativeAfter} testId="card-illustrative-mark" /> statuses after the evidence horizon ({illustrativeAfter})
+        </p>
+      )}
       <dl className="mt-1.5 grid grid-cols-[max-content_minmax(0,1fr)] gap-x-3 gap-y-0.5 text-slate-700">
         <dt className="text-slate-600">Area</dt>
         <dd>{item.area}</dd>

@@ -1,15 +1,19 @@
 import Link from "next/link";
 import type { Verdict } from "@/lib/claims/claim-verdict";
 import { VerdictChip } from "../claims/verdict-chip";
+import { IllustrativeMark } from "../ui/illustrative-mark";
 
 export interface PortfolioRow {
   slug: string;
   name: string;
+  /** The evidence horizon, and whether the row's figures (as of today) lie past it. */
+  factsUntil: string | null;
+  illustrative: boolean;
   total: number;
   done: number;
   reportedDone: number;
   inflated: number;
-  latestClaim: { date: string; speaker: string; verdictAtClaimDate: Verdict } | null;
+  latestClaim: { date: string; speaker: string; verdictAtClaimDate: Verdict; illustrativeAtClaimDate: boolean } | null;
   target: { text: string; bad: boolean } | null;
 }
 
@@ -24,6 +28,11 @@ export function PortfolioTable({ rows }: { rows: readonly PortfolioRow[] }) {
               {p.name}
             </Link>
             <p className="text-xs text-slate-500">{p.slug}</p>
+            {p.illustrative && p.factsUntil && (
+              <p className="text-xs text-slate-600">
+                <IllustrativeMark factsUntil={p.factsUntil} testId="portfolio-illustrative" /> past the evidence horizon, {p.factsUntil}
+              </p>
+            )}
           </div>
           <p>
             <span className="text-xs text-slate-600">Verified done </span>
@@ -48,6 +57,7 @@ export function PortfolioTable({ rows }: { rows: readonly PortfolioRow[] }) {
               <p className="flex flex-wrap items-center gap-1.5">
                 <span className="text-xs text-slate-600">Latest claim</span> {p.latestClaim.date} {p.latestClaim.speaker}{" "}
                 <VerdictChip verdict={p.latestClaim.verdictAtClaimDate} />
+                {p.latestClaim.illustrativeAtClaimDate && p.factsUntil && <IllustrativeMark factsUntil={p.factsUntil} testId="portfolio-claim-illustrative" />}
               </p>
             ) : (
               <p className="text-slate-600">No public claim yet.</p>

@@ -71,7 +71,10 @@ export function editClaim(db: Db, { slug, claimKey, input, expectedVersion, acto
     if (!current) throw new AppError("not_found", `no claim "${claimKey}" in program "${slug}"`);
     const body = typeof input === "object" && input !== null ? (input as Record<string, unknown>) : {};
     checkExpectedVersion(`claim "${claimKey}"`, current.version, body.version, expectedVersion);
-    const { claim, date, keyToId } = parseClaim(tx, program.id, { ...body, id: claimKey }, now);
+    const parsed = parseClaim(tx, program.id, { ...body, id: claimKey }, now);
+    const { date, keyToId } = parsed;
+    // The claim form does not carry `implies`: an edit that leaves it out keeps what is stored.
+    const claim = { ...parsed.claim, implies: body.implies === undefined ? current.implies : parsed.claim.implies };
     const { id: _id, links, ...fields } = claim;
     const row = tx
       .update(claims)

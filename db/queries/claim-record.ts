@@ -14,6 +14,7 @@ export function toClaimRecord(row: typeof claims.$inferSelect, links: ClaimRecor
     quoteIsParaphrase: row.quoteIsParaphrase,
     url: row.url,
     kind: row.kind,
+    implies: row.implies,
     links,
   };
 }

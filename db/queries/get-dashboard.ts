@@ -32,6 +32,8 @@ function computeDashboard(db: Db, slug: string, asOf: number, knownAt: number) {
     /** The program's earliest date: where date presets start. */
     since: firstDates.length ? Math.min(...firstDates) : null,
     areas: countByArea(snapshot.listed),
+    /** Each listed item's title by key, for the lists that name items. */
+    titles: new Map(snapshot.listed.map((i) => [i.key, i.title])),
     series: statusOverTime(snapshot.items, asOf, knownAt),
     claims,
     events: loadEvents(db, p.id),

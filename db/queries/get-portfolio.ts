@@ -1,10 +1,14 @@
+import { horizonMark } from "@/lib/evidence-horizon";
 import { describeTargetOutlook, targetOutlook } from "@/lib/readiness/target-outlook";
 import type { Db } from "../index";
 import { getClaims } from "./get-claims";
 import { getReadiness } from "./get-readiness";
 import { listPrograms } from "./list-programs";
 
-/** Every program's headline at (asOf, knownAt): the portfolio at a glance. */
+/**
+ * Every program's headline at (asOf, knownAt): the portfolio at a glance, with the program's
+ * evidence horizon and whether its figures at asOf lie past it (DESIGN §13).
+ */
 export function getPortfolio(db: Db, asOf: number, knownAt: number) {
   return listPrograms(db).map((p) => {
     const r = getReadiness(db, p.slug, asOf, knownAt);
@@ -14,6 +18,7 @@ export function getPortfolio(db: Db, asOf: number, knownAt: number) {
     return {
       slug: p.slug,
       name: p.name,
+      ...horizonMark(program.factsUntil, asOf),
       total: r.total,
       done: r.done,
       reportedDone: r.reportedDone,

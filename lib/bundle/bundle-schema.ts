@@ -61,6 +61,8 @@ export const claimSchema = z.object({
   quoteIsParaphrase: z.boolean().default(false),
   url,
   kind: text(50).default(""),
+  /** What the claim implies about the work, in words; the links say it in statuses. Optional. */
+  implies: text(500).default(""),
   links: z.array(claimLinkSchema).max(200, "at most 200 links").default([]),
 });
 export type ClaimInput = z.input<typeof claimSchema>;

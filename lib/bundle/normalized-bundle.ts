@@ -54,6 +54,8 @@ export interface NormalizedBundle {
     quoteIsParaphrase: boolean;
     url: string;
     kind: string;
+    /** What the claim implies, in words; absent or empty: not said. */
+    implies?: string;
     links: { item: string; requires: Status }[];
   }[];
   events: { date: number; title: string; url: string | null }[];

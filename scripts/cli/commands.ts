@@ -14,6 +14,7 @@ import type { Role } from "@/lib/auth/roles";
 import { BACKUP_COMMANDS } from "./backup-commands";
 import { GENERATE_COMMAND } from "./generate-command";
 import { readPassword } from "./read-password";
+import { READ_COMMANDS } from "./read-commands";
 import { REPORT_COMMANDS } from "./report-commands";
 
 type Command = (args: string[]) => number | Promise<number>;
@@ -223,7 +224,7 @@ function group(name: string, commands: Record<string, Command>): Command {
   };
 }
 
-Object.assign(COMMANDS, BACKUP_COMMANDS, GENERATE_COMMAND, REPORT_COMMANDS);
+Object.assign(COMMANDS, READ_COMMANDS, BACKUP_COMMANDS, GENERATE_COMMAND, REPORT_COMMANDS);
 
 COMMANDS.user = {
   help:

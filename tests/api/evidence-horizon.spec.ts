@@ -1,6 +1,6 @@
 /**
  * DESIGN §13 "Evidence horizon" over HTTP: a program's `factsUntil` is set, audited and cleared
- * through PATCH; a malformed one is a 400 problem that writes nothing; readiness and claims say
+ * through PATCH; a malformed one is a 400 problem that writes nothing; readiness, claims and a claim's ClaimReview say
  * whether asOf is past it. Each test imports its own program; the demo is only read.
  */
 import { expect, test, type APIResponse } from "@playwright/test";
@@ -26,6 +26,38 @@ test("the demo's readiness is illustrative today and not at its horizon, 2024-12
   for (const c of claims) expect(c).toMatchObject({ factsUntil: "2024-12-31", illustrativeAsOf: false, illustrativeAtClaimDate: c.date > "2024-12-31" });
   const csv = await (await call(request, "viewer", "GET", "/api/programs/boost-offload/claims.csv")).text();
   expect(csv.split("\r\n")[0]).toContain("illustrativeAsOf");
+});
+
+test("the ClaimReview JSON-LD says when a claim's verdict rests on records past the horizon", async ({ request }) => {
+  const claims = (await json(await call(request, "viewer", "GET", "/api/programs/boost-offload/claims"), 200)) as { id: string; date: string }[];
+  const before = claims.find((c) => c.date <= "2024-12-31")!;
+  const after = claims.find((c) => c.date > "2024-12-31")!;
+  expect(before && after).toBeTruthy();
+  const review = async (id: string) => {
+    const res = await call(request, "viewer", "GET", `/api/programs/boost-offload/claims/${id}/claimreview`);
+    expect(res.headers()["content-type"]).toContain("application/ld+json");
+    return json(res, 200);
+  };
+  const past = await review(after.id);
+  expect(past).toMatchObject({ "@type": "ClaimReview", factsUntil: "2024-12-31", illustrative: true });
+  expect(past.reviewRating.ratingExplanation).toContain("Illustrative:");
+  expect(past.reviewRating.ratingExplanation).toContain("invented continuation, not fact");
+  const real = await review(before.id);
+  expect(real).toMatchObject({ factsUntil: "2024-12-31", illustrative: false });
+  expect(real.reviewRating.ratingExplanation).not.toContain("llustrative");
+
+  // A program without a horizon: never illustrative.
+  const slug = `horizon-review-${run}`;
+  const bundle = smallBundle(slug);
+  await json(
+    await call(request, "admin", "POST", "/api/programs/import", {
+      ...bundle,
+      claims: [{ id: "c1", date: "2025-01-15", speaker: "S", quote: "Q", url: "https://example.com/", links: [{ item: "A", requires: "done" }] }],
+    }),
+    201,
+  );
+  const own = await json(await call(request, "viewer", "GET", `/api/programs/${slug}/claims/c1/claimreview`), 200);
+  expect(own).toMatchObject({ factsUntil: null, illustrative: false });
 });
 
 test("factsUntil is set, logged and cleared through PATCH; readiness follows", async ({ request }) => {

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { addUser } from "@/db/accounts/manage-users";
 import { openDatabase } from "@/db/index";
+import { exportBundle } from "@/db/export-bundle";
 import { importBundle } from "@/db/import-bundle";
 import { createClaim, editClaim } from "@/db/mutations/manage-claim";
 import { getClaimDetail, getClaims } from "@/db/queries/get-claims";
@@ -117,6 +118,41 @@ describe("claims registry", () => {
     expect(edited.version).toBe(2);
     expect(() => editClaim(db, { slug: "boost-offload", claimKey: "test-claim", input: { ...valid, version: 1 }, expectedVersion: undefined, actor: admin })).toThrow(/changed by someone else/);
     expect(getClaimDetail(db, "boost-offload", "test-claim", NOW, NOW).quote).toBe("Changed");
+  });
+});
+
+describe("what a claim implies, in words", () => {
+  const seed = JSON.parse(fs.readFileSync("db/seed/boost-offload.json", "utf8")) as { claims: { id: string; implies: string }[] };
+
+  it("travels from the demo's bundle into the database, the claims answer and back out in an export that imports the same", () => {
+    const { db } = seeded();
+    const expected = new Map(seed.claims.map((c) => [c.id, c.implies]));
+    expect([...expected.values()].every((v) => v.length > 0)).toBe(true);
+    for (const c of getClaims(db, "boost-offload", NOW, NOW).claims) expect(c.implies, c.id).toBe(expected.get(c.id));
+    const exported = exportBundle(db, "boost-offload");
+    expect(exported.format).toBe("offload-tracker/v1");
+    expect(Object.fromEntries(exported.claims.map((c) => [c.id, c.implies]))).toEqual(Object.fromEntries(expected));
+    const again = openDatabase(":memory:");
+    importBundle(again, JSON.parse(JSON.stringify(exported)), { actor: null });
+    expect(exportBundle(again, "boost-offload").claims).toEqual(exported.claims);
+  });
+
+  it("is kept by an edit that leaves it out (the claim form), changed or cleared by one that gives it", () => {
+    const { db, admin } = seeded();
+    const id = seed.claims[0]!.id;
+    const read = () => getClaimDetail(db, "boost-offload", id, NOW, NOW);
+    const { implies, version, links, id: _id, ...fields } = read();
+    expect(implies).toBe(seed.claims[0]!.implies);
+    const input = { ...fields, links: links.map((l) => ({ item: l.item, requires: l.requires })) };
+    editClaim(db, { slug: "boost-offload", claimKey: id, input: { ...input, venue: "Changed" }, expectedVersion: version, actor: admin });
+    expect(read()).toMatchObject({ venue: "Changed", implies: seed.claims[0]!.implies });
+    editClaim(db, { slug: "boost-offload", claimKey: id, input: { ...input, implies: " storage in rollout " }, expectedVersion: version + 1, actor: admin });
+    expect(read().implies).toBe("storage in rollout");
+    editClaim(db, { slug: "boost-offload", claimKey: id, input: { ...input, implies: "" }, expectedVersion: version + 2, actor: admin });
+    expect(read().implies).toBe("");
+    createClaim(db, { slug: "boost-offload", input: { id: "new-claim", date: "2025-06-01", speaker: "S", quote: "Q", url: "https://example.com/", implies: "all done" }, actor: admin });
+    expect(getClaimDetail(db, "boost-offload", "new-claim", NOW, NOW).implies).toBe("all done");
+    expect(verifyLog(db).ok).toBe(true);
   });
 });
 

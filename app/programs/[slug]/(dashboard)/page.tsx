@@ -7,13 +7,15 @@ import { AreaTable } from "@/components/dashboard/area-table";
 import { ClaimsStrip } from "@/components/dashboard/claims-strip";
 import { RecentVerificationsTable } from "@/components/dashboard/recent-verifications";
 import { Headline, HeadlineSentence } from "@/components/dashboard/headline";
-import { CriticalPathPanel, ForecastPanel, InflatedList, QualityPanel } from "@/components/dashboard/readiness-panels";
+import { CriticalPathPanel, ForecastPanel, QualityPanel } from "@/components/dashboard/readiness-panels";
+import { InflatedTable } from "@/components/dashboard/readiness-tables";
 import { Panel } from "@/components/ui/panel";
 import { BurnUpChart, CumulativeFlowChart } from "@/components/dashboard/status-charts";
 import { AsOfForm } from "@/components/program/as-of-form";
 import { AsOfPresets } from "@/components/program/as-of-presets";
 import { StatusCountsTable } from "@/components/program/status-counts-table";
 import { IllustrativeMark } from "@/components/ui/illustrative-mark";
+import { AsOfError } from "@/components/program/as-of-error";
 import { getDb } from "@/db/get-db";
 import { getDashboard } from "@/db/queries/get-dashboard";
 import { asOfPresets } from "@/lib/dashboard/as-of-presets";
@@ -32,7 +34,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function DashboardPage({ params, searchParams }: Props) {
   await requireSignedIn();
   const { slug } = await params;
-  const { view, asOf, knownAt, now, error } = await pageView(searchParams);
+  const { search, view, asOf, knownAt, now, error } = await pageView(searchParams);
   const d = orNotFound(() => getDashboard(getDb(), slug, asOf, knownAt));
   const r = d.readiness;
   const itemsHref = (extra: Record<string, string | undefined>) => programHref(slug, "items", view, extra);
@@ -59,11 +61,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
         <AsOfForm action={`/programs/${slug}`} asOf={view.asOf} inForce={r.asOf} knownAt={view.knownAt} />
       </div>
       <AsOfPresets presets={presets} current={view.asOf ? r.asOf : null} href={(date) => programHref(slug, "", { knownAt: view.knownAt, asOf: date ?? undefined })} />
-      {error && (
-        <p role="alert" className="rounded bg-red-50 p-2 text-red-800">
-          {error}. Showing today.
-        </p>
-      )}
+      <AsOfError error={error} />
 
       {r.total === 0 ? (
         <div className="rounded border border-dashed border-slate-300 bg-white p-6 text-center text-slate-700">
@@ -94,7 +92,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
               <AreaTable areas={d.areas} href={itemsHref} />
             </Panel>
             <Panel title={`Inflated items (${r.inflated.length})`} id="inflated">
-              <InflatedList r={r} itemHref={itemHref} allHref={itemsHref({ inflated: "1" })} />
+              <InflatedTable r={r} titles={d.titles} itemHref={itemHref} allHref={itemsHref({ inflated: "1" })} sortParam={search.inflatedSort} />
             </Panel>
           </div>
           <div className="grid gap-4 lg:grid-cols-2">
@@ -107,10 +105,10 @@ export default async function DashboardPage({ params, searchParams }: Props) {
           </div>
           <div className="grid gap-4 lg:grid-cols-2">
             <Panel title="Quality" id="quality">
-              <QualityPanel r={r} itemHref={itemHref} unownedHref={itemsHref({ unowned: "1" })} />
+              <QualityPanel r={r} itemHref={itemHref} unownedHref={itemsHref({ unowned: "1" })} breachesSort={search.breachesSort} titles={d.titles} />
             </Panel>
             <Panel title="Last verified changes" id="recent">
-              <RecentVerificationsTable rows={d.recent} itemHref={itemHref} />
+              <RecentVerificationsTable rows={d.recent} itemHref={itemHref} sortParam={search.verifiedSort} />
             </Panel>
           </div>
         </>

@@ -3,11 +3,15 @@ import { requireSignedIn } from "@/app/_lib/auth";
 import { orNotFound } from "@/app/_lib/or-not-found";
 import { pageView, type SearchParams } from "@/app/_lib/page-view";
 import { DependencyGraph } from "@/components/graph/dependency-graph";
+import { IllustrativeMark } from "@/components/ui/illustrative-mark";
+import { AsOfError } from "@/components/program/as-of-error";
 import { getDb } from "@/db/get-db";
 import { getReadiness } from "@/db/queries/get-readiness";
 import { loadSnapshot } from "@/db/queries/load-snapshot";
 import { parseGraphFocus } from "@/lib/graph-focus";
 import { buildGraphView } from "@/lib/graph-view";
+import { isIllustrative } from "@/lib/evidence-horizon";
+import { formatDate } from "@/lib/time";
 
 export const dynamic = "force-dynamic";
 
@@ -20,10 +24,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function GraphPage({ params, searchParams }: Props) {
   await requireSignedIn();
   const { slug } = await params;
-  const { search, view, asOf, knownAt } = await pageView(searchParams);
+  const { search, view, asOf, knownAt, error } = await pageView(searchParams);
   const db = getDb();
   // One snapshot (memoised by log head) serves the items and the readiness behind the critical path.
-  const items = orNotFound(() => loadSnapshot(db, slug, asOf, knownAt).listed);
+  const { listed: items, program } = orNotFound(() => loadSnapshot(db, slug, asOf, knownAt));
+  const illustrativeAfter = isIllustrative(program.factsUntil, asOf) ? formatDate(program.factsUntil!) : null;
   const { criticalPath } = getReadiness(db, slug, asOf, knownAt);
   const graph = buildGraphView(items, criticalPath.keys);
   // A linked view (area, item, focus) opens as it was; anything the program does not know is dropped.
@@ -33,7 +38,20 @@ export default async function GraphPage({ params, searchParams }: Props) {
   const focus = parseGraphFocus(param("focus"), item !== null);
   return (
     <section className="space-y-3">
-      <h1 className="text-xl font-semibold">Dependency graph</h1>
+      <div>
+        <h1 className="text-xl font-semibold">Dependency graph</h1>
+        <p className="text-slate-600">
+          As of <strong data-testid="as-of">{formatDate(asOf)}</strong>
+          {view.knownAt ? ` as known at ${formatDate(knownAt)}` : ", with everything known today"}
+          {illustrativeAfter && (
+            <>
+              {" "}
+              <IllustrativeMark factsUntil={illustrativeAfter} />
+            </>
+          )}
+        </p>
+      </div>
+      <AsOfError error={error} />
       {items.length === 0 ? (
         <p className="rounded border border-slate-200 bg-white p-4 text-slate-700">
           {view.asOf
@@ -48,6 +66,7 @@ export default async function GraphPage({ params, searchParams }: Props) {
           areas={graph.areas}
           criticalPath={{ keys: criticalPath.keys, remainingWeeks: criticalPath.remainingWeeks }}
           initial={{ area, item, focus }}
+          illustrativeAfter={illustrativeAfter}
         />
       )}
     </section>

@@ -23,6 +23,7 @@ import { AsOfForm } from "@/components/program/as-of-form";
 import { IllustrativeMark } from "@/components/ui/illustrative-mark";
 import { Panel } from "@/components/ui/panel";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { AsOfError } from "@/components/program/as-of-error";
 import { listUsers } from "@/db/accounts/manage-users";
 import { getDb } from "@/db/get-db";
 import { getItemDetail } from "@/db/queries/get-item-detail";
@@ -41,7 +42,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
   const person = await requireSignedIn();
   const { slug, key: rawKey } = await params;
   const key = decodeURIComponent(rawKey);
-  const { view, asOf, knownAt, now } = await pageView(searchParams);
+  const { view, asOf, knownAt, now, error } = await pageView(searchParams);
   const db = getDb();
   const item = orNotFound(() => getItemDetail(db, slug, key, asOf, knownAt));
   const canReport = can(person.role, "report");
@@ -71,6 +72,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
         </div>
         <AsOfForm action={link(key)} asOf={view.asOf} knownAt={view.knownAt} />
       </div>
+      <AsOfError error={error} />
 
       <div className="grid gap-4 lg:grid-cols-3">
         <Panel title="About" id="about">

@@ -1,0 +1,149 @@
+import type { ReactNode } from "react";
+import Link from "next/link";
+import type { Readiness } from "@/lib/readiness/compute-readiness";
+import type { QualityBreach } from "@/lib/readiness/quality";
+import { metricLabel } from "@/lib/labels";
+import { levelOf } from "@/lib/status";
+import { parseSort, sortBy, type SortState, type SortValue } from "@/lib/table-sort";
+import { formatDate } from "@/lib/time";
+import { SortableTable, type SortableColumn } from "@/components/ui/sortable-table";
+import { StatusBadge } from "@/components/ui/status-badge";
+
+type ItemHref = (key: string) => string;
+
+// Long lists are cut on the dashboard (a 10,000-item program has thousands of breaches); the
+// full lists are one link away. A sort applies to the whole list before the cut.
+export const SHOWN = 25;
+
+export function More({ total, href, what }: { total: number; href?: string; what: string }) {
+  if (total <= SHOWN) return null;
+  return (
+    <p className="mt-1 text-xs text-slate-600">
+      {SHOWN} of {total} shown.{" "}
+      {href ? (
+        <Link href={href} className="text-indigo-700 underline">
+          All {total} {what}
+        </Link>
+      ) : (
+        `All ${total} are in the weekly report and in the API's readiness.`
+      )}
+    </p>
+  );
+}
+
+/** The key of an item, linking to its page: the pinned first column of every list of items. */
+export function ItemKeyLink({ itemKey, href, title }: { itemKey: string; href: string; title?: string }) {
+  return (
+    <Link href={href} className="whitespace-nowrap font-mono text-indigo-800 hover:underline" title={title}>
+      {itemKey}
+    </Link>
+  );
+}
+
+/** Cuts a sorted list to what the dashboard shows, as the rows of a SortableTable. */
+function tableRows<T>(list: readonly T[], sort: SortState, id: (e: T) => string, values: (e: T) => Record<string, SortValue>, cells: (e: T) => ReactNode[]) {
+  return sortBy(list, values, sort)
+    .slice(0, SHOWN)
+    .map((e) => ({ id: id(e), values: values(e), cells: cells(e) }));
+}
+
+type Inflated = Readiness["inflated"][number];
+
+const INFLATED_COLUMNS: SortableColumn[] = [
+  { key: "item", label: "item" },
+  { key: "reported", label: "reported" },
+  { key: "true", label: "true" },
+  { key: "ahead", label: "ahead", numeric: true, firstDir: "desc" },
+];
+const INFLATED_DEFAULT: SortState = { column: "item", dir: "asc" };
+
+/** Items reported ahead of their verified status, sortable by any column. */
+export function InflatedTable({
+  r,
+  titles,
+  itemHref,
+  allHref,
+  sortParam,
+}: {
+  r: Readiness;
+  titles: ReadonlyMap<string, string>;
+  itemHref: ItemHref;
+  allHref: string;
+  sortParam: unknown;
+}) {
+  if (r.inflated.length === 0) return <p className="text-slate-600">No item is reported ahead of its evidence.</p>;
+  const sort = parseSort(sortParam, INFLATED_COLUMNS.map((c) => c.key), INFLATED_DEFAULT);
+  const rows = tableRows(
+    r.inflated,
+    sort,
+    (i: Inflated) => i.key,
+    (i) => ({ item: i.key, reported: levelOf(i.reported), true: levelOf(i.true), ahead: levelOf(i.reported) - levelOf(i.true) }),
+    (i) => [
+      <ItemKeyLink key="k" itemKey={i.key} href={itemHref(i.key)} title={titles.get(i.key)} />,
+      <StatusBadge key="r" status={i.reported} />,
+      <StatusBadge key="v" status={i.true} />,
+      <span key="a" title={`reported ${levelOf(i.reported) - levelOf(i.true)} levels above the verified status`}>
+        +{levelOf(i.reported) - levelOf(i.true)}
+      </span>,
+    ],
+  );
+  return (
+    <>
+      <SortableTable
+        label="Inflated items"
+        columns={INFLATED_COLUMNS}
+        rows={rows}
+        sort={sort}
+        defaultSort={INFLATED_DEFAULT}
+        param="inflatedSort"
+        complete={r.inflated.length <= SHOWN}
+      />
+      <More total={r.inflated.length} href={allHref} what="inflated items" />
+    </>
+  );
+}
+
+const BREACH_COLUMNS: SortableColumn[] = [
+  { key: "item", label: "item" },
+  { key: "metric", label: "metric" },
+  { key: "value", label: "value", numeric: true, firstDir: "desc" },
+  { key: "needs", label: "needs", numeric: true },
+  { key: "measured", label: "measured", numeric: true, firstDir: "desc" },
+];
+const BREACH_DEFAULT: SortState = { column: "item", dir: "asc" };
+
+/** Quality threshold breaches on the latest signal, sortable by any column. */
+export function BreachesTable({
+  breaches,
+  titles,
+  itemHref,
+  sortParam,
+}: {
+  breaches: readonly QualityBreach[];
+  titles: ReadonlyMap<string, string>;
+  itemHref: ItemHref;
+  sortParam: unknown;
+}) {
+  const sort = parseSort(sortParam, BREACH_COLUMNS.map((c) => c.key), BREACH_DEFAULT);
+  const rows = tableRows(
+    breaches,
+    sort,
+    (b: QualityBreach) => `${b.key}-${b.metric}`,
+    (b) => ({ item: b.key, metric: metricLabel(b.metric), value: b.value, needs: b.threshold, measured: b.measuredAt }),
+    (b) => [<ItemKeyLink key="k" itemKey={b.key} href={itemHref(b.key)} title={titles.get(b.key)} />, metricLabel(b.metric), b.value, b.threshold, <span key="m" className="whitespace-nowrap">{formatDate(b.measuredAt)}</span>],
+  );
+  return (
+    <>
+      <SortableTable
+        label="Quality breaches"
+        columns={BREACH_COLUMNS}
+        rows={rows}
+        sort={sort}
+        defaultSort={BREACH_DEFAULT}
+        param="breachesSort"
+        complete={breaches.length <= SHOWN}
+      />
+      <More total={breaches.length} what="breaches" />
+    </>
+  );
+}

@@ -1,0 +1,1 @@
+ALTER TABLE `claims` ADD `implies` text DEFAULT '' NOT NULL;

@@ -1,0 +1,54 @@
+/** An item as the keyboard sees the graph: its lane (area row band) and its place in the layout. */
+export interface PlacedNode {
+  key: string;
+  lane: number;
+  x: number;
+  y: number;
+}
+
+export type GraphArrow = "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown";
+
+export const GRAPH_ARROWS: readonly string[] = ["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown"];
+
+/** The candidate nearest to `target` on one axis; ties go to the smaller (upper, left) one. */
+function nearest(candidates: PlacedNode[], distance: (n: PlacedNode) => number, tie: (n: PlacedNode) => number): PlacedNode | null {
+  let best: PlacedNode | null = null;
+  for (const n of candidates) {
+    if (!best || distance(n) < distance(best) || (distance(n) === distance(best) && tie(n) < tie(best))) best = n;
+  }
+  return best;
+}
+
+/**
+ * Where an arrow key moves the focus on the swimlane graph, so it is predictable:
+ * - Left / Right stay in the item's area (its lane) and go to the nearest column to that side that
+ *   has an item of the lane, to the item there closest in height. Columns follow the dependencies,
+ *   so Right walks towards what waits on the item, Left towards what it waits on.
+ * - Up / Down go to the next row of items above or below, across areas, to the item there closest
+ *   in column.
+ * Null when nothing lies that way (the focus stays).
+ */
+export function nextGraphKey(nodes: readonly PlacedNode[], from: string, arrow: GraphArrow): string | null {
+  const at = nodes.find((n) => n.key === from);
+  if (!at) return null;
+  if (arrow === "ArrowLeft" || arrow === "ArrowRight") {
+    const right = arrow === "ArrowRight";
+    const side = nodes.filter((n) => n.lane === at.lane && (right ? n.x > at.x : n.x < at.x));
+    const column = nearest(side, (n) => Math.abs(n.x - at.x), (n) => n.y);
+    if (!column) return null;
+    return nearest(
+      side.filter((n) => n.x === column.x),
+      (n) => Math.abs(n.y - at.y),
+      (n) => n.y,
+    )!.key;
+  }
+  const down = arrow === "ArrowDown";
+  const side = nodes.filter((n) => (down ? n.y > at.y : n.y < at.y));
+  const row = nearest(side, (n) => Math.abs(n.y - at.y), (n) => n.x);
+  if (!row) return null;
+  return nearest(
+    side.filter((n) => n.y === row.y),
+    (n) => Math.abs(n.x - at.x),
+    (n) => n.x,
+  )!.key;
+}
