@@ -1,5 +1,5 @@
 import { compareEffectiveOrder, type EffectiveOrderKey } from "./fold-item-status";
-import { describeMissingEvidence, missingEvidence, type EvidenceLike } from "./gates";
+import { describeMissingEvidence, missingEvidence, type EvidenceLike, type Gate } from "./gates";
 import { levelOf, type Status } from "./status";
 
 /** One transition of one item, as the gate rules need it. */
@@ -14,6 +14,8 @@ export interface GateViolation {
   index: number;
   field: "evidence" | "note";
   message: string;
+  /** For an evidence violation, the gates no evidence so far meets. */
+  missing?: Gate[];
 }
 
 /**
@@ -37,7 +39,7 @@ export function checkItemHistory(transitions: readonly GateTransition[]): GateVi
         violations.push({ index, field: "note", message: `moving down to ${t.to} needs a note saying why` });
     } else {
       const missing = missingEvidence(t.to, pool);
-      if (missing.length > 0) violations.push({ index, field: "evidence", message: describeMissingEvidence(t.to, missing) });
+      if (missing.length > 0) violations.push({ index, field: "evidence", message: describeMissingEvidence(t.to, missing), missing });
     }
     previousLevel = level;
   }
