@@ -23,8 +23,11 @@ import { Panel } from "@/components/ui/panel";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { listUsers } from "@/db/accounts/manage-users";
 import { getDb } from "@/db/get-db";
-import { getItemDetail } from "@/db/queries/get-item-detail";
+import { getItemDetail, type ItemDetail } from "@/db/queries/get-item-detail";
 import { can } from "@/lib/auth/roles";
+import type { EvidenceKind } from "@/lib/gates";
+import type { RecordedTransition } from "@/lib/preview-transition";
+import { toInstant } from "@/lib/time";
 
 export const dynamic = "force-dynamic";
 
@@ -39,7 +42,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
   const person = await requireSignedIn();
   const { slug, key: rawKey } = await params;
   const key = decodeURIComponent(rawKey);
-  const { view, asOf, knownAt } = await pageView(searchParams);
+  const { view, asOf, knownAt, error } = await pageView(searchParams);
   const db = getDb();
   const item = orNotFound(() => getItemDetail(db, slug, key, asOf, knownAt));
   const canReport = can(person.role, "report");
@@ -67,6 +70,11 @@ export default async function ItemPage({ params, searchParams }: Props) {
         </div>
         <AsOfForm action={link(key)} asOf={view.asOf} knownAt={view.knownAt} />
       </div>
+      {error && (
+        <p role="alert" className="rounded bg-red-50 p-2 text-red-800">
+          {error}. Showing today.
+        </p>
+      )}
 
       <div className="grid gap-4 lg:grid-cols-3">
         <Panel title="About" id="about">
@@ -97,7 +105,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
       <div className="grid gap-4 lg:grid-cols-2">
         {canReport && (
           <Panel title="Report progress" id="report">
-            <ReportTransitionForm slug={slug} itemKey={key} reported={item.reportedStatus} serverAction={reportTransitionAction} />
+            <ReportTransitionForm slug={slug} itemKey={key} history={recordedTransitions(item)} serverAction={reportTransitionAction} />
           </Panel>
         )}
         <Panel title={`Signals (${item.signals.length})`} id="signals">
@@ -118,4 +126,16 @@ export default async function ItemPage({ params, searchParams }: Props) {
       )}
     </section>
   );
+}
+
+/** Every transition on record, whatever the view's date: the gate counts them all. */
+function recordedTransitions(item: ItemDetail): RecordedTransition[] {
+  return item.history.map((t) => ({
+    id: t.id,
+    to: t.to,
+    effectiveAt: toInstant(t.effectiveAt),
+    recordedAt: toInstant(t.recordedAt),
+    note: t.note,
+    evidence: t.evidence.map((e) => ({ kind: e.kind as EvidenceKind, fleetPercent: e.fleetPercent })),
+  }));
 }
