@@ -1,9 +1,13 @@
 import { eq, inArray, sql } from "drizzle-orm";
+import { z } from "zod";
+import { slugSchema } from "@/lib/bundle/bundle-schema";
+import { suggestSlug } from "@/lib/bundle/suggest-slug";
 import { validateBundle } from "@/lib/bundle/validate-bundle";
 import type { NormalizedBundle } from "@/lib/bundle/normalized-bundle";
 import { AppError } from "@/lib/errors";
 import { dependencyId, type LogAction, type LogEntity } from "@/lib/log-vocabulary";
 import { formatDateOrInstant } from "@/lib/time";
+import { parseInput } from "@/lib/validations/parse-input";
 import type { Db, Tx } from "./index";
 import { LogWriter } from "./append-log";
 import { findProgram } from "./queries/get-program-or-throw";
@@ -46,6 +50,8 @@ export interface ImportOptions {
   /** E-mail of the account doing the import (recorded in the log), null for the system (seed). */
   actor: string | null;
   dryRun?: boolean;
+  /** Import the program under this slug instead of the bundle's own (the bundle stays as it is). */
+  slug?: string;
 }
 
 /**
@@ -61,12 +67,8 @@ export function importBundle(db: Db, raw: unknown, options: ImportOptions): Impo
       result.kind === "shape" ? "the bundle was not imported: it is not a valid offload-tracker/v1 bundle" : "the bundle was not imported: it breaks the rules below",
       result.errors,
     );
-  const bundle = result.bundle;
-  const existing = findProgram(db, bundle.program.slug);
-  if (existing)
-    throw new AppError("conflict", `a program "${bundle.program.slug}" already exists`, [
-      { path: "program.slug", message: `a program "${bundle.program.slug}" already exists; import under another slug` },
-    ]);
+  const bundle = options.slug === undefined ? result.bundle : underSlug(result.bundle, options.slug);
+  if (findProgram(db, bundle.program.slug)) throw slugTaken(db, bundle.program.slug);
   const known = knownEmails(db, bundle);
   const rejections = bundle.transitions.filter((t) => t.rejectedBy).length;
   const summary: ImportSummary = {
@@ -89,6 +91,21 @@ export function importBundle(db: Db, raw: unknown, options: ImportOptions): Impo
   if (options.dryRun) return summary;
   db.transaction((tx) => writeBundle(tx, bundle, options.actor));
   return summary;
+}
+
+function underSlug(bundle: NormalizedBundle, slug: string): NormalizedBundle {
+  return { ...bundle, program: { ...bundle.program, slug: parseInput(z.object({ slug: slugSchema }), { slug }, "slug").slug } };
+}
+
+/** 409 naming the slug, with a free one to import under instead. */
+function slugTaken(db: Db, slug: string): AppError {
+  const taken = new Set(db.select({ slug: programs.slug }).from(programs).all().map((p) => p.slug));
+  const suggestedSlug = suggestSlug(slug, (s) => taken.has(s));
+  const error = new AppError("conflict", `a program "${slug}" already exists`, [
+    { path: "program.slug", message: `a program "${slug}" already exists; import under another slug, such as "${suggestedSlug}"` },
+  ]);
+  error.extensions = { suggestedSlug };
+  return error;
 }
 
 function knownEmails(db: Db, bundle: NormalizedBundle): Set<string> {

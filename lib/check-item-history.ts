@@ -1,5 +1,5 @@
 import { compareEffectiveOrder, type EffectiveOrderKey } from "./fold-item-status";
-import { describeMissingEvidence, missingEvidence, type EvidenceLike } from "./gates";
+import { describeMissingEvidence, missingEvidence, type EvidenceLike, type Gate } from "./gates";
 import { levelOf, type Status } from "./status";
 
 /** One transition of one item, as the gate rules need it. */
@@ -16,6 +16,8 @@ export interface GateViolation {
   index: number;
   field: "evidence" | "note";
   message: string;
+  /** For an evidence violation, the gates no evidence so far meets. */
+  missing?: Gate[];
 }
 
 /**
@@ -50,7 +52,7 @@ export function checkItemHistory(transitions: readonly GateTransition[]): GateVi
       if (missing.length > 0) {
         const rejectedWouldDo = stillCounted.length < rejected.length && missingEvidence(t.to, [...pool, ...rejected.map((r) => r.evidence)]).length < missing.length;
         const hint = rejectedWouldDo ? " (evidence on a rejected transition no longer counts: attach new evidence)" : "";
-        violations.push({ index, field: "evidence", message: describeMissingEvidence(t.to, missing) + hint });
+        violations.push({ index, field: "evidence", message: describeMissingEvidence(t.to, missing) + hint, missing });
       }
     }
     previousLevel = level;

@@ -32,6 +32,9 @@ const TITLE_BY_CODE: Record<ErrorCode, string> = {
 
 /** The one error type of the domain; the API turns it into RFC 9457 problem+json, the CLI into one line. */
 export class AppError extends Error {
+  /** RFC 9457 extension members the answer carries beside the standard ones (a suggested slug…). */
+  extensions: Record<string, string> = {};
+
   constructor(
     readonly code: ErrorCode,
     message: string,

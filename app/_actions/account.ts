@@ -18,18 +18,24 @@ import { sameOriginPath } from "@/lib/http/same-origin-path";
  */
 export async function createTokenAction(_prev: TokenState, form: FormData): Promise<TokenState> {
   const wrong = refuseWrongArguments(form);
-  if (wrong) return { token: null, error: wrong.message };
+  if (wrong) return { token: null, error: wrong.message, name: "" };
+  const typed = String(form.get("name") ?? "");
   try {
     const person = await requireActionPermission("read");
-    const name = formText(form, "name").slice(0, 100) || "web";
+    const name = typed.trim() || "web";
+    // Refused, not cut: the token's name is what the form showed.
+    if (name.length > TOKEN_NAME_MAX)
+      throw new AppError("invalid", `A token name has at most ${TOKEN_NAME_MAX} characters; this one has ${name.length}.`);
     const made = createToken(getDb(), person, name, person.email);
     revalidatePath("/account");
-    return { token: made.token, error: null };
+    return { token: made.token, error: null, name: "" };
   } catch (e) {
-    if (e instanceof AppError) return { token: null, error: e.message };
+    if (e instanceof AppError) return { token: null, error: e.message, name: typed };
     throw e;
   }
 }
+
+const TOKEN_NAME_MAX = 100;
 
 /** Revokes one of the person's own tokens (any token for an admin); an unknown id is a refusal in words. */
 export const revokeTokenAction = defineFormAction({

@@ -4,6 +4,8 @@ import { defineFormAction, formText } from "@/app/_lib/define-form-action";
 import { createClaim, editClaim } from "@/db/mutations/manage-claim";
 
 const FIELDS = ["id", "date", "datePrecision", "speaker", "venue", "quote", "url", "kind"] as const;
+const KEEP = [...FIELDS, "quoteIsParaphrase"];
+const KEEP_ALL = ["linkItem", "linkRequires"];
 
 /** The claim as the form sends it; links arrive as parallel fields linkItem / linkRequires. */
 function claimFrom(form: FormData) {
@@ -27,7 +29,8 @@ function claimFrom(form: FormData) {
 export const createClaimAction = defineFormAction({
   args: ["slug"],
   permission: "admin",
-  keep: FIELDS,
+  keep: KEEP,
+  keepAll: KEEP_ALL,
   input: claimFrom,
   run: ({ db, actor, input, args: [slug] }) => createClaim(db, { slug, input, actor }),
   success: ({ input }) => `Claim "${input.id}" recorded; its verdicts are below.`,
@@ -37,7 +40,8 @@ export const createClaimAction = defineFormAction({
 export const editClaimAction = defineFormAction({
   args: ["slug", "id"],
   permission: "admin",
-  keep: FIELDS,
+  keep: KEEP,
+  keepAll: KEEP_ALL,
   input: (form, [, id]) => ({ claim: { ...claimFrom(form), id }, expectedVersion: Number(form.get("version")) }),
   run: ({ db, actor, input: { claim, expectedVersion }, args: [slug, id] }) =>
     editClaim(db, { slug, claimKey: id, input: claim, expectedVersion, actor }),

@@ -25,12 +25,14 @@ function evidenceFrom(form: FormData) {
 export const reportTransitionAction = defineFormAction({
   args: ITEM,
   permission: "report",
+  keep: ["to", "effectiveAt", "note"],
+  keepAll: ["evidenceKind", "evidenceUrl", "evidenceSummary", "evidenceFleet"],
   input: (form) => {
     const effectiveAt = formText(form, "effectiveAt");
     return { to: formText(form, "to"), evidence: evidenceFrom(form), note: formText(form, "note"), ...(effectiveAt ? { effectiveAt } : {}) };
   },
   run: ({ db, actor, input, args: [slug, key] }) => recordTransition(db, { slug, key, input, actor }),
-  success: "Transition recorded. It counts toward the true status once a second person verifies it.",
+  success: ({ args: [, key], result }) => `${key} → ${result.to} recorded, awaiting verification by a second person.`,
   revalidate: itemPath,
 });
 
@@ -86,6 +88,7 @@ export const editItemAction = defineFormAction({
 export const addDependencyAction = defineFormAction({
   args: ITEM,
   permission: "report",
+  keep: ["dependsOn"],
   input: (form) => ({ dependsOn: formText(form, "dependsOn") }),
   run: ({ db, actor, input, args: [slug, key] }) => addDependency(db, { slug, key, input, actor }),
   success: "Dependency added.",

@@ -21,7 +21,7 @@ export const createProgramAction = defineFormAction({
   redirect: ({ input }) => `/programs/${input.slug}`,
 });
 
-const EDIT_FIELDS = ["name", "description", "targetDate", "factsUntil", "testCoveragePct", "unvettedCrates"] as const;
+const EDIT_FIELDS = ["name", "description", "targetDate", "factsUntil", "testCoveragePct", "unvettedCrates", "crashOwnerRegistered"] as const;
 
 export const editProgramAction = defineFormAction({
   args: ["slug"],

@@ -10,8 +10,14 @@ import { AppError } from "@/lib/errors";
 import { refuseWrongArguments } from "./action-args";
 import { requireActionPermission } from "./auth";
 
-/** The trimmed text of a form field ("" when absent). */
-export const formText = (form: FormData, name: string) => String(form.get(name) ?? "").trim();
+/**
+ * The trimmed text of a form field ("" when absent). A browser sends a text area's line breaks as
+ * CRLF; they are stored as the text area showed them, LF.
+ */
+export const formText = (form: FormData, name: string) =>
+  String(form.get(name) ?? "")
+    .replace(/\r\n?/g, "\n")
+    .trim();
 
 type Texts<Names extends readonly string[]> = { -readonly [K in keyof Names]: string };
 
@@ -21,8 +27,10 @@ interface FormActionSpec<Names extends readonly string[], Input, Result> {
   permission: Permission;
   /** Lets a person who must replace a one-time password through: only the form where they do. */
   passwordChange?: boolean;
-  /** Form fields whose text the form shows again after a refusal ("your input is kept"). */
+  /** Form fields whose text the form shows again after a refusal ("your input is kept"); a checkbox reads "on" or "". */
   keep?: readonly string[];
+  /** Multi-valued fields (rows of evidence, links) the form shows again after a refusal, every value in order. */
+  keepAll?: readonly string[];
   /** Reads the form into the mutation's input (the mutation parses it); runs after the permission check. */
   input: (form: FormData, args: Texts<Names>) => Input;
   run: (ctx: { db: Db; actor: Person; input: Input; args: Texts<Names> }) => Result | Promise<Result>;
@@ -52,7 +60,9 @@ export function defineFormAction<const Names extends readonly string[], Input, R
     if (wrong) return wrong;
     const args = texts as Texts<Names>;
     const formData = form as FormData;
-    const values = spec.keep ? Object.fromEntries(spec.keep.map((name) => [name, formText(formData, name)])) : undefined;
+    // Exactly as sent, untrimmed: the form shows what the person typed, not what the mutation reads.
+    const values = spec.keep && Object.fromEntries(spec.keep.map((name) => [name, String(formData.get(name) ?? "")]));
+    const lists = spec.keepAll && Object.fromEntries(spec.keepAll.map((name) => [name, formData.getAll(name).map(String)]));
     let input: Input;
     let result: Awaited<Result>;
     try {
@@ -61,27 +71,35 @@ export function defineFormAction<const Names extends readonly string[], Input, R
       result = await spec.run({ db: getDb(), actor, input, args });
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
-      return { status: "error", message: refusal(e), errors: e.errors, values };
+      // Someone saved first: the page shows their version, so saving the kept input again is a choice.
+      const stale = e.code === "conflict" && formData.has("version");
+      if (stale) revalidate(spec.revalidate?.(args));
+      return { status: "error", message: refusal(e, stale), errors: e.errors, ...(values && { values }), ...(lists && { lists }) };
     }
     const to = spec.redirect?.({ args, input, result });
     if (to) redirect(to);
-    const path = spec.revalidate?.(args);
-    if (typeof path === "string") revalidatePath(path);
-    else if (path) revalidatePath(path[0], path[1]);
+    revalidate(spec.revalidate?.(args));
     const message = typeof spec.success === "string" ? spec.success : spec.success({ args, input, result });
     return { status: "ok", message, errors: [], ...(spec.reveal ? { secret: spec.reveal(result) } : {}) };
   };
 }
 
+function revalidate(path: string | readonly [string, "layout" | "page"] | undefined) {
+  if (typeof path === "string") revalidatePath(path);
+  else if (path) revalidatePath(path[0], path[1]);
+}
+
 /** A broken rule in words for the person at the form. */
-function refusal(e: AppError): string {
+function refusal(e: AppError, stale: boolean): string {
   switch (e.code) {
     case "unauthenticated":
       return "Your session has ended: sign in again.";
     case "forbidden":
       return `Not allowed: ${e.message}.`;
     case "conflict":
-      return `${e.message}. Your input is kept below.`;
+      return stale
+        ? `${e.message.replace(/; reload and retry$/, "")}. Your input is kept below; saving it again replaces their change.`
+        : `${e.message}. Your input is kept below.`;
     default:
       return e.errors.length > 0 && e.code === "invalid" ? `${e.message}: ${e.errors.map((x) => `${x.path} ${x.message}`).join("; ")}` : e.message;
   }

@@ -3,17 +3,24 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Field, Input } from "@/components/ui/field";
 
 interface Problem {
+  status?: number;
   detail?: string;
   errors?: { path: string; message: string }[];
+  /** With a 409 for a slug in use: a free one. */
+  suggestedSlug?: string;
 }
 interface Summary {
   program: string;
   counts: Record<string, number>;
 }
 
-/** Upload a bundle, see the dry run (what would be created, or every error by path), then confirm. */
+/**
+ * Upload a bundle, see the dry run (what would be created, or every error by path), then confirm.
+ * A bundle whose slug is in use can go in under another slug: the field offers a free one.
+ */
 export function ImportBundleForm() {
   const router = useRouter();
   const [text, setText] = useState<string | null>(null);
@@ -21,12 +28,15 @@ export function ImportBundleForm() {
   const [preview, setPreview] = useState<Summary | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The slug to import under instead of the bundle's; null until the bundle's slug is refused. */
+  const [slug, setSlug] = useState<string | null>(null);
 
   async function send(dryRun: boolean) {
     if (text === null) return;
     setBusy(true);
     setProblem(null);
-    const res = await fetch(`/api/programs/import${dryRun ? "?dryRun=1" : ""}`, {
+    const query = new URLSearchParams({ ...(dryRun ? { dryRun: "1" } : {}), ...(slug !== null ? { slug: slug.trim() } : {}) }).toString();
+    const res = await fetch(`/api/programs/import${query ? `?${query}` : ""}`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: text,
@@ -35,7 +45,9 @@ export function ImportBundleForm() {
     setBusy(false);
     if (!res.ok) {
       setPreview(null);
-      setProblem(body);
+      setProblem({ ...body, status: res.status });
+      // Offer a free slug once; after that the field keeps what the person typed.
+      if (res.status === 409 && body.suggestedSlug && slug === null) setSlug(body.suggestedSlug);
       return;
     }
     if (dryRun) setPreview(body);
@@ -54,6 +66,7 @@ export function ImportBundleForm() {
             const file = e.target.files?.[0];
             setPreview(null);
             setProblem(null);
+            setSlug(null);
             setFileName(file?.name ?? "");
             setText(file ? await file.text() : null);
           }}
@@ -79,6 +92,28 @@ export function ImportBundleForm() {
               ))}
             </ul>
           )}
+        </div>
+      )}
+      {slug !== null && (
+        <div className="space-y-2 rounded border border-slate-200 bg-white p-3">
+          <Field label="Import under a new slug" hint="Lower-case letters, digits and dashes. The bundle file is not changed.">
+            <Input
+              name="slug"
+              value={slug}
+              onChange={(e) => {
+                setSlug(e.target.value);
+                setPreview(null);
+              }}
+            />
+          </Field>
+          <button
+            type="button"
+            disabled={busy || slug.trim() === ""}
+            onClick={() => send(true)}
+            className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-100 disabled:opacity-60"
+          >
+            Check under this slug
+          </button>
         </div>
       )}
       {preview && (

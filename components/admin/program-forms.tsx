@@ -1,17 +1,19 @@
 "use client";
 
-import { useActionState } from "react";
-import { IDLE, type ActionState, type FormAction } from "../ui/action-state";
-import { Field, Input, Textarea } from "../ui/field";
+import { fieldError, type ActionState, type FormAction } from "../ui/action-state";
+import { DateInput, Field, Input, Textarea } from "../ui/field";
 import { Button } from "../ui/button";
 import { FormMessage } from "../ui/form-message";
+import { useKeptForm } from "../ui/use-kept-form";
 
 /** Name, description and committed target date: the fields creating a program and its settings share. */
 function ProgramFields({
   values,
+  state,
   descriptionRows,
 }: {
   values: { name?: string; description?: string; targetDate?: string; factsUntil?: string };
+  state: ActionState;
   descriptionRows?: number;
 }) {
   return (
@@ -22,25 +24,27 @@ function ProgramFields({
       <Field label="Description">
         <Textarea name="description" defaultValue={values.description} rows={descriptionRows} />
       </Field>
-      <Field label="Committed target date">
-        <Input name="targetDate" type="date" defaultValue={values.targetDate} />
-      </Field>
-      <Field label="Evidence horizon (facts until)" hint="Figures and verdicts for later dates are marked illustrative. Leave empty if all data is real.">
-        <Input name="factsUntil" type="date" defaultValue={values.factsUntil} />
-      </Field>
+      <DateInput label="Committed target date" name="targetDate" defaultValue={values.targetDate} error={fieldError(state, "targetDate")} />
+      <DateInput
+        label="Evidence horizon (facts until)"
+        hint="Figures and verdicts for later dates are marked illustrative. Leave empty if all data is real."
+        name="factsUntil"
+        defaultValue={values.factsUntil}
+        error={fieldError(state, "factsUntil")}
+      />
     </>
   );
 }
 
 export function CreateProgramForm({ serverAction }: { serverAction: FormAction }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(serverAction, IDLE);
+  const { state, formAction, pending, answer } = useKeptForm(serverAction);
   const v = state.values ?? {};
   return (
-    <form action={action} className="grid max-w-xl gap-3" aria-label="Create a program">
+    <form action={formAction} className="grid max-w-xl gap-3" aria-label="Create a program" key={answer}>
       <Field label="Slug (lower-case, digits, dashes)">
         <Input name="slug" required defaultValue={v.slug} />
       </Field>
-      <ProgramFields values={v} />
+      <ProgramFields values={v} state={state} />
       <FormMessage state={state} />
       <Button disabled={pending} className="w-fit">
         Create program
@@ -59,7 +63,7 @@ export interface ProgramSettings {
 }
 
 export function EditProgramForm({ slug, program, serverAction }: { slug: string; program: ProgramSettings; serverAction: FormAction<[string]> }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(serverAction.bind(null, slug), IDLE);
+  const { state, formAction, pending, answer } = useKeptForm(serverAction.bind(null, slug));
   const v = state.values ?? {
     name: program.name,
     description: program.description,
@@ -67,11 +71,12 @@ export function EditProgramForm({ slug, program, serverAction }: { slug: string;
     factsUntil: program.factsUntil ?? "",
     testCoveragePct: String(program.thresholds.testCoveragePct),
     unvettedCrates: String(program.thresholds.unvettedCrates),
+    crashOwnerRegistered: program.thresholds.crashOwnerRegistered ? "on" : "",
   };
   return (
-    <form action={action} className="grid max-w-xl gap-3" aria-label="Program settings" key={`${program.version}-${state.status}`}>
+    <form action={formAction} className="grid max-w-xl gap-3" aria-label="Program settings" key={`${program.version}-${answer}`}>
       <input type="hidden" name="version" value={program.version} />
-      <ProgramFields values={v} descriptionRows={4} />
+      <ProgramFields values={v} state={state} descriptionRows={4} />
       <fieldset className="grid gap-3 sm:grid-cols-3">
         <legend className="text-slate-700">Quality thresholds</legend>
         <label>
@@ -83,7 +88,7 @@ export function EditProgramForm({ slug, program, serverAction }: { slug: string;
           <Input name="unvettedCrates" type="number" min={0} step={1} defaultValue={v.unvettedCrates} />
         </label>
         <label className="flex items-center gap-2 pt-5">
-          <input name="crashOwnerRegistered" type="checkbox" defaultChecked={program.thresholds.crashOwnerRegistered} />
+          <input name="crashOwnerRegistered" type="checkbox" defaultChecked={v.crashOwnerRegistered === "on"} />
           <span className="text-xs text-slate-700">Crash owner must be registered</span>
         </label>
       </fieldset>

@@ -1,17 +1,25 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { useActionState } from "react";
 import type { TokenState } from "../ui/action-state";
+import { useKeptForm } from "../ui/use-kept-form";
 
+const NONE: TokenState = { token: null, error: null, name: "" };
+
+/** Make an API token: shown once; a refused name stays in the field. */
 export function CreateTokenForm({ serverAction }: { serverAction: (prev: TokenState, form: FormData) => Promise<TokenState> }) {
-  const [state, action, pending] = useActionState<TokenState, FormData>(serverAction, { token: null, error: null });
+  const { state, formAction, pending, answer } = useKeptForm(serverAction, NONE);
   return (
-    <form action={action} className="space-y-2">
-      <div className="flex items-end gap-2">
+    <form action={formAction} className="space-y-2" key={answer}>
+      <div className="flex flex-wrap items-end gap-2">
         <label className="block">
           <span className="text-slate-700">Token name</span>
-          <input name="name" placeholder="e.g. weekly-export cron" className="mt-1 block rounded border border-slate-300 px-2 py-1" />
+          <input
+            name="name"
+            defaultValue={state.name}
+            placeholder="e.g. weekly-export cron"
+            className="mt-1 block rounded border border-slate-300 px-2 py-1"
+          />
         </label>
         <Button disabled={pending}>Create token</Button>
       </div>

@@ -3,16 +3,18 @@
 import { Options } from "../ui/field";
 import { FormMessage } from "../ui/form-message";
 import { Button } from "@/components/ui/button";
-import { useItemAction, type ItemAction } from "./use-item-action";
+import { kept } from "../ui/use-kept-form";
+import { useItemAction, useKeptItemForm, type ItemAction } from "./use-item-action";
 
+/** Add a dependency; a refused choice (a cycle) stays selected beside the reason. */
 export function AddDependencyForm({ candidates, ...target }: ItemAction & { candidates: string[] }) {
-  const [state, action, pending] = useItemAction(target);
+  const { state, formAction, pending, answer } = useKeptItemForm(target);
   return (
-    <form action={action} className="space-y-2" aria-label="Add a dependency">
+    <form action={formAction} className="space-y-2" aria-label="Add a dependency" key={answer}>
       <div className="flex items-end gap-2">
         <label>
           <span className="text-slate-700">Depends on</span>
-          <select name="dependsOn" className="mt-1 block rounded border border-slate-300 px-2 py-1">
+          <select name="dependsOn" defaultValue={kept(state, "dependsOn", candidates[0] ?? "")} className="mt-1 block rounded border border-slate-300 px-2 py-1">
             <Options values={candidates} />
           </select>
         </label>

@@ -1,20 +1,22 @@
 "use client";
 
 import type { ItemDetail } from "@/db/queries/get-item-detail";
-import { Field, Input, Select, Textarea } from "../ui/field";
+import { fieldError } from "../ui/action-state";
+import { DateInput, Field, Input, Select, Textarea } from "../ui/field";
 import { Button } from "../ui/button";
 import { FormMessage } from "../ui/form-message";
-import { useItemAction, type ItemAction } from "./use-item-action";
+import { useKeptItemForm, type ItemAction } from "./use-item-action";
 
 /** The fields the form edits, as the item page reads them, and the version they were read at. */
 export type EditableItem = Pick<ItemDetail, "title" | "description" | "area" | "owner" | "team" | "estimateWeeks" | "targetDate" | "version">;
 
 /**
  * Edit an item's fields. The version read with the page goes along; when someone else saved in
- * between, the refusal says so and the typed values stay in the form.
+ * between, the refusal says so, the typed values stay in the form and the page moves to their
+ * version, so saving again is a deliberate choice.
  */
 export function EditItemForm({ item, people, ...target }: ItemAction & { item: EditableItem; people: { email: string; name: string }[] }) {
-  const [state, action, pending] = useItemAction(target);
+  const { state, formAction, pending, answer } = useKeptItemForm(target);
   const v = state.values ?? {
     title: item.title,
     description: item.description,
@@ -25,7 +27,7 @@ export function EditItemForm({ item, people, ...target }: ItemAction & { item: E
     targetDate: item.targetDate?.slice(0, 10) ?? "",
   };
   return (
-    <form action={action} className="grid gap-3 sm:grid-cols-2" aria-label="Edit item" key={`${item.version}-${state.status}`}>
+    <form action={formAction} className="grid gap-3 sm:grid-cols-2" aria-label="Edit item" key={`${item.version}-${answer}`}>
       <input type="hidden" name="version" value={item.version} />
       <Field label="Title" className="block sm:col-span-2">
         <Input name="title" defaultValue={v.title} required />
@@ -52,9 +54,7 @@ export function EditItemForm({ item, people, ...target }: ItemAction & { item: E
       <Field label="Estimate (weeks)">
         <Input name="estimateWeeks" type="number" step="0.5" min="0.5" defaultValue={v.estimateWeeks} required />
       </Field>
-      <Field label="Target date">
-        <Input name="targetDate" type="date" defaultValue={v.targetDate} />
-      </Field>
+      <DateInput label="Target date" name="targetDate" defaultValue={v.targetDate} error={fieldError(state, "targetDate")} />
       <div className="sm:col-span-2 space-y-2">
         <FormMessage state={state} />
         <Button disabled={pending}>

@@ -5,12 +5,18 @@ export interface ActionState {
   status: "idle" | "ok" | "error";
   message: string;
   errors: FieldError[];
+  /** After a refusal, each kept field as it was sent (a checkbox: "on" or ""). */
   values?: Record<string, string>;
   /** A secret shown once with a success (a one-time password); never kept anywhere else. */
   secret?: string;
+  /** After a refusal, each kept multi-valued field (rows of evidence, links), every value in order. */
+  lists?: Record<string, string[]>;
 }
 
 export const IDLE: ActionState = { status: "idle", message: "", errors: [] };
+
+/** The message of the first field error at `path`, for the field to show beside itself. */
+export const fieldError = (state: ActionState, path: string): string | undefined => state.errors.find((e) => e.path === path)?.message;
 
 /**
  * A server action as a form component receives it from its page: the text arguments the component
@@ -24,8 +30,9 @@ export interface SignInState {
   email: string;
 }
 
-/** The new-token form's state: the token, shown once, or a refusal in words. */
+/** The new-token form's state: the token, shown once, or a refusal in words and the name to show again. */
 export interface TokenState {
   token: string | null;
   error: string | null;
+  name: string;
 }

@@ -5,6 +5,7 @@ export function problemResponse(error: unknown, instance?: string): Response {
   const known = error instanceof AppError ? error : null;
   const status = known?.status ?? 500;
   const body = {
+    ...known?.extensions,
     type: "about:blank",
     title: known?.title ?? "Internal server error",
     status,

@@ -78,7 +78,16 @@ export function buildOpenApi() {
       "/api/programs/import": {
         post: {
           summary: "Import a program bundle, all or nothing (admin)",
-          parameters: [{ name: "dryRun", in: "query", required: false, schema: { type: "string", enum: ["1", "0"] } }],
+          parameters: [
+            { name: "dryRun", in: "query", required: false, schema: { type: "string", enum: ["1", "0"] } },
+            {
+              name: "slug",
+              in: "query",
+              required: false,
+              description: "import the program under this slug instead of the bundle's (a 409 for a slug in use suggests a free one as suggestedSlug)",
+              schema: { type: "string" },
+            },
+          ],
           requestBody: body(bundleSchema),
           responses: { "200": ok("dry-run summary"), "201": ok("imported"), ...errors },
         },

@@ -54,10 +54,14 @@ function positional(args: string[], options: ParseArgsConfig["options"], what: s
 
 const COMMANDS: Record<string, { help: string; run: Command }> = {
   import: {
-    help: "import <file> [--dry-run]      import a program bundle (all or nothing)",
+    help: "import <file> [--dry-run] [--slug S]  import a program bundle (all or nothing), under slug S if given",
     run: (args) => {
-      const { value: file, flags } = positional(args, { "dry-run": { type: "boolean" } }, "one bundle file: import <file>");
-      const summary = importBundle(open(), readJsonFile(file), { actor: process.env.TRACKER_ACTOR ?? null, dryRun: Boolean(flags["dry-run"]) });
+      const { value: file, flags } = positional(args, { "dry-run": { type: "boolean" }, slug: { type: "string" } }, "one bundle file: import <file>");
+      const summary = importBundle(open(), readJsonFile(file), {
+        actor: process.env.TRACKER_ACTOR ?? null,
+        dryRun: Boolean(flags["dry-run"]),
+        slug: typeof flags.slug === "string" ? flags.slug : undefined,
+      });
       const c = summary.counts;
       process.stdout.write(
         `${summary.dryRun ? "dry run, nothing written: would import" : "imported"} program "${summary.program}": ` +

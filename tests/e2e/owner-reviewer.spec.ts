@@ -23,7 +23,7 @@ test("an owner reports with evidence, a reviewer verifies, the dashboard changes
   await report.getByLabel("Evidence 1 URL").fill("https://dev.example.com/design/A");
   await report.getByLabel("Evidence 1 summary").fill("design of A");
   await report.getByRole("button", { name: "Report transition" }).click();
-  await expect(report.getByRole("status")).toContainText("Transition recorded");
+  await expect(report.getByRole("status")).toHaveText("A → build recorded, awaiting verification by a second person.");
   await expect(page.getByText("pending verification")).toBeVisible();
 
   await page.goto(`/programs/${slug}`);

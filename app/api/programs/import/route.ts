@@ -1,4 +1,4 @@
-// POST /api/programs/import[?dryRun=1] – import a program bundle, all or nothing (admin)
+// POST /api/programs/import[?dryRun=1][&slug=] – import a program bundle, all or nothing (admin), under its slug or `slug`
 import { apiRoute } from "@/app/_lib/api-handler";
 import { getDb } from "@/db/get-db";
 import { importBundle } from "@/db/import-bundle";
@@ -9,7 +9,9 @@ export const dynamic = "force-dynamic";
 const BUNDLE_LIMIT = 64 * 1024 * 1024;
 
 export const POST = apiRoute("admin", async ({ request, actor }) => {
-  const dryRun = ["1", "true"].includes(new URL(request.url).searchParams.get("dryRun") ?? "");
-  const summary = importBundle(getDb(), await readJson(request, BUNDLE_LIMIT), { actor: actor.email, dryRun });
+  const params = new URL(request.url).searchParams;
+  const dryRun = ["1", "true"].includes(params.get("dryRun") ?? "");
+  const slug = params.get("slug") ?? undefined;
+  const summary = importBundle(getDb(), await readJson(request, BUNDLE_LIMIT), { actor: actor.email, dryRun, slug });
   return Response.json(summary, { status: dryRun ? 200 : 201 });
 });

@@ -26,8 +26,11 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { AsOfError } from "@/components/program/as-of-error";
 import { listUsers } from "@/db/accounts/manage-users";
 import { getDb } from "@/db/get-db";
-import { getItemDetail } from "@/db/queries/get-item-detail";
+import { getItemDetail, type ItemDetail } from "@/db/queries/get-item-detail";
 import { can } from "@/lib/auth/roles";
+import type { EvidenceKind } from "@/lib/gates";
+import type { RecordedTransition } from "@/lib/preview-transition";
+import { toInstant } from "@/lib/time";
 
 export const dynamic = "force-dynamic";
 
@@ -106,7 +109,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
       <div className="grid gap-4 lg:grid-cols-2">
         {canReport && (
           <Panel title="Report progress" id="report">
-            <ReportTransitionForm slug={slug} itemKey={key} reported={item.reportedStatus} serverAction={reportTransitionAction} />
+            <ReportTransitionForm slug={slug} itemKey={key} history={recordedTransitions(item)} serverAction={reportTransitionAction} />
           </Panel>
         )}
         <Panel title={`Signals (${item.signals.length})`} id="signals">
@@ -127,4 +130,16 @@ export default async function ItemPage({ params, searchParams }: Props) {
       )}
     </section>
   );
+}
+
+/** Every transition on record, whatever the view's date: the gate counts them all. */
+function recordedTransitions(item: ItemDetail): RecordedTransition[] {
+  return item.history.map((t) => ({
+    id: t.id,
+    to: t.to,
+    effectiveAt: toInstant(t.effectiveAt),
+    recordedAt: toInstant(t.recordedAt),
+    note: t.note,
+    evidence: t.evidence.map((e) => ({ kind: e.kind as EvidenceKind, fleetPercent: e.fleetPercent })),
+  }));
 }

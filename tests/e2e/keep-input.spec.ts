@@ -1,0 +1,461 @@
+/**
+ * Forms keep what the person entered after a refusal and record exactly what they showed; the
+ * report form shows the evidence gate before submitting; dates read and write as YYYY-MM-DD.
+ * Each form: something refused, every field checked, the input fixed, what was stored checked.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { authHeaders, call } from "../support/api-client";
+import { importSmallProgram } from "../support/programs";
+import { signIn } from "../support/sign-in";
+import { smallBundle } from "../support/small-bundle";
+import { TEST_ACCOUNTS } from "../support/test-accounts";
+
+/** A copy of the demo program under a fresh slug, so writing to it disturbs no other test. */
+async function copyOfDemo(request: APIRequestContext, prefix: string): Promise<string> {
+  const slug = `${prefix}-${Date.now()}`;
+  const bundle = await (await request.get("/api/programs/boost-offload/bundle", { headers: authHeaders("admin") })).json();
+  const res = await request.post("/api/programs/import", { headers: authHeaders("admin"), data: { ...bundle, program: { ...bundle.program, slug } } });
+  expect(res.status()).toBe(201);
+  return slug;
+}
+
+const FORMAT = "Format YYYY-MM-DD, for example 2024-12-31";
+const json = async (request: APIRequestContext, path: string) => (await call(request, "admin", "GET", path)).json();
+
+/** Serious or critical axe violations on the page as it is now. */
+async function axeProblems(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
+}
+
+test("NET-08: a refused rollout keeps the status, the evidence and the note; the corrected report records rollout", async ({ page, request }) => {
+  const slug = await copyOfDemo(request, "net08");
+  await signIn(page, "contributor");
+  await page.goto(`/programs/${slug}/items/NET-08`);
+  const report = page.getByRole("form", { name: "Report a transition" });
+  await report.getByLabel("New status").selectOption("rollout");
+  await report.getByLabel("Evidence 1 kind").selectOption("design_doc");
+  await report.getByLabel("Evidence 1 URL").fill("https://dev.example.com/net-08/design");
+  await report.getByLabel("Evidence 1 summary").fill("resync design");
+  await report.getByLabel("Note").fill("rolling out to the canary fleet");
+  await report.getByRole("button", { name: "Report transition" }).click();
+  await expect(report.getByRole("alert")).toContainText("cannot enter rollout");
+
+  await expect(report.getByLabel("New status")).toHaveValue("rollout");
+  await expect(page.getByTestId("gate-requirement")).toContainText("Entering Rollout");
+  await expect(report.getByLabel("Evidence 1 kind")).toHaveValue("design_doc");
+  await expect(report.getByLabel("Evidence 1 URL")).toHaveValue("https://dev.example.com/net-08/design");
+  await expect(report.getByLabel("Evidence 1 summary")).toHaveValue("resync design");
+  await expect(report.getByLabel("Note")).toHaveValue("rolling out to the canary fleet");
+
+  // The rows the gate still needs are there, each set to its kind.
+  await expect(report.getByLabel("Evidence 2 kind")).toHaveValue("code_change");
+  await expect(report.getByLabel("Evidence 3 kind")).toHaveValue("test_report");
+  await expect(page.getByTestId("gate-missing")).toHaveText("Still missing: a code change (to enter Validate); a test report (to enter Rollout).");
+  await report.getByLabel("Evidence 2 URL").fill("https://dev.example.com/net-08/pr/1");
+  await report.getByLabel("Evidence 3 URL").fill("https://ci.example.com/net-08/tests");
+  await expect(page.getByTestId("gate-missing")).toHaveText("Nothing is missing: the evidence below meets every gate up to Rollout.");
+  await report.getByRole("button", { name: "Report transition" }).click();
+  await expect(report.getByRole("status")).toHaveText("NET-08 → rollout recorded, awaiting verification by a second person.");
+
+  const item = await json(request, `/api/programs/${slug}/items/NET-08`);
+  expect(item.reportedStatus).toBe("rollout");
+  const recorded = item.history;
+  expect(recorded).toHaveLength(1);
+  expect(recorded[0]).toMatchObject({ to: "rollout", note: "rolling out to the canary fleet" });
+  expect(recorded[0].evidence.map((e: { kind: string; url: string; summary: string }) => [e.kind, e.url, e.summary])).toEqual([
+    ["design_doc", "https://dev.example.com/net-08/design", "resync design"],
+    ["code_change", "https://dev.example.com/net-08/pr/1", ""],
+    ["test_report", "https://ci.example.com/net-08/tests", ""],
+  ]);
+});
+
+test("the gate preview counts evidence on earlier transitions, and a move down asks for a note", async ({ page, request }) => {
+  const slug = await importSmallProgram(request, "gate");
+  const earlier = await call(request, "contributor", "POST", `/api/programs/${slug}/items/A/transitions`, {
+    to: "build",
+    effectiveAt: "2024-03-01",
+    evidence: [{ kind: "design_doc", url: "https://dev.example.com/a/design", summary: "design" }],
+  });
+  expect(earlier.status()).toBe(201);
+  await signIn(page, "contributor");
+  await page.goto(`/programs/${slug}/items/A`);
+  const report = page.getByRole("form", { name: "Report a transition" });
+  // The next status is proposed, with the row its gate still needs.
+  await expect(report.getByLabel("New status")).toHaveValue("validate");
+  await expect(page.getByTestId("gate-on-record")).toHaveText("Already on earlier transitions: a design doc (to enter Build).");
+  await expect(report.getByLabel("Evidence 1 kind")).toHaveValue("code_change");
+
+  await report.getByLabel("New status").selectOption("done");
+  await expect(page.getByTestId("gate-missing")).toHaveText(
+    "Still missing: a code change (to enter Validate); a test report (to enter Rollout); a deployment to 100 % of the fleet (to enter Done).",
+  );
+  await expect(report.getByLabel(/^Evidence \d kind$/)).toHaveCount(3);
+  await expect(report.getByLabel("Evidence 3 kind")).toHaveValue("deployment");
+  await report.getByLabel("Evidence 3 URL").fill("https://deploy.example.com/a");
+  await report.getByLabel("Evidence 3 fleet percent").fill("60");
+  await expect(page.getByTestId("gate-missing")).toContainText("a deployment to 100 % of the fleet");
+
+  // A backdated report before the design doc was on record: the design doc no longer counts.
+  await report.getByLabel("New status").selectOption("build");
+  await report.getByLabel("Effective date (empty: now)").fill("2024-02-01");
+  await expect(page.getByTestId("gate-missing")).toHaveText("Still missing: a design doc (to enter Build).");
+  await report.getByLabel("Effective date (empty: now)").fill("");
+
+  await report.getByLabel("New status").selectOption("design");
+  await expect(page.getByTestId("gate-requirement")).toHaveText("Moving down from Build needs a note saying why, and no evidence.");
+  await expect(page.getByTestId("gate-missing")).toHaveText("Still missing: a note saying why.");
+  // Typed evidence survives a change of status: nothing typed is thrown away.
+  await expect(report.getByLabel("Evidence 1 URL")).toHaveValue("https://deploy.example.com/a");
+  await report.getByLabel("Evidence 1 URL").fill("");
+  await report.getByLabel("Evidence 1 fleet percent").fill("");
+  await report.getByLabel("Note").fill("design reopened");
+  await expect(page.getByTestId("gate-missing")).toHaveText("Nothing is missing: the note says why.");
+  expect(await axeProblems(page)).toEqual([]);
+  await report.getByRole("button", { name: "Report transition" }).click();
+  await expect(report.getByRole("status")).toHaveText("A → design recorded, awaiting verification by a second person.");
+  const item = await json(request, `/api/programs/${slug}/items/A`);
+  expect(item.history.map((t: { to: string; note: string }) => [t.to, t.note])).toEqual([
+    ["build", ""],
+    ["design", "design reopened"],
+  ]);
+});
+
+test("edit item: a stale save keeps every field, then saving again stores exactly them", async ({ page, request }) => {
+  const slug = await importSmallProgram(request, "keep-edit");
+  await signIn(page, "contributor");
+  await page.goto(`/programs/${slug}/items/B`);
+  const form = page.getByRole("form", { name: "Edit item" });
+  await expect(form.getByLabel("Target date")).toHaveAttribute("type", "text");
+  // A text area's own text is part of its label's text: it is found by the start of its label.
+  const typed: [string | RegExp, string][] = [
+    ["Title", "Resync after crash"],
+    [/^Description/, "Two lines\nof description"],
+    ["Area", "Networking"],
+    ["Team", "Net Core"],
+    ["Estimate (weeks)", "4.5"],
+    ["Target date", "2025-03-31"],
+  ];
+  for (const [label, value] of typed) await form.getByLabel(label, { exact: true }).fill(value);
+  await form.getByLabel("Owner").selectOption(TEST_ACCOUNTS.reviewer.email);
+
+  const current = await json(request, `/api/programs/${slug}/items/B`);
+  expect((await call(request, "admin", "PATCH", `/api/programs/${slug}/items/B`, { version: current.version, team: "Someone else's team" })).status()).toBe(200);
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await expect(form.getByRole("alert")).toContainText("B was changed by someone else");
+  await expect(form.getByRole("alert")).toContainText("Your input is kept below; saving it again replaces their change.");
+  for (const [label, value] of typed) await expect(form.getByLabel(label, { exact: true })).toHaveValue(value);
+  await expect(form.getByLabel("Owner")).toHaveValue(TEST_ACCOUNTS.reviewer.email);
+
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await expect(form.getByRole("status")).toHaveText("Saved.");
+  expect(await json(request, `/api/programs/${slug}/items/B`)).toMatchObject({
+    title: "Resync after crash",
+    description: "Two lines\nof description",
+    area: "Networking",
+    team: "Net Core",
+    estimateWeeks: 4.5,
+    targetDate: "2025-03-31",
+    owner: TEST_ACCOUNTS.reviewer.email,
+  });
+});
+
+test("dependencies: a refused choice stays selected; the next choice is added", async ({ page, request }) => {
+  const slug = await importSmallProgram(request, "keep-deps");
+  await signIn(page, "contributor");
+  await page.goto(`/programs/${slug}/items/A`);
+  const add = page.getByRole("form", { name: "Add a dependency" });
+  await add.getByLabel("Depends on").selectOption("C");
+  await add.getByRole("button", { name: "Add dependency" }).click();
+  await expect(add.getByRole("alert")).toHaveText("dependency cycle: A -> C -> B -> A");
+  await expect(add.getByLabel("Depends on")).toHaveValue("C");
+  await add.getByLabel("Depends on").selectOption("D");
+  await add.getByRole("button", { name: "Add dependency" }).click();
+  await expect(add.getByRole("status")).toHaveText("Dependency added.");
+  expect((await json(request, `/api/programs/${slug}/items/A`)).dependsOn.map((d: { key: string }) => d.key)).toEqual(["D"]);
+});
+
+/** Every field of the claim form, filled or checked against the same values. */
+async function claimFields(form: Locator, fill: boolean, v: { date: string; links: [string, string][] }) {
+  const text: [string | RegExp, string][] = [
+    ["Speaker", "A keynote speaker"],
+    ["Venue", "Ignite"],
+    ["Kind", "keynote"],
+    [/^Short quote/, "The whole stack runs on the card"],
+    ["Source URL", "https://example.com/keynote"],
+  ];
+  if (fill) {
+    for (const [label, value] of text) await form.getByLabel(label, { exact: true }).fill(value);
+    await form.getByLabel("Date", { exact: true }).fill(v.date);
+    await form.getByLabel("Date precision").selectOption("month");
+    await form.getByLabel("The quote is a paraphrase").check();
+    for (const [i, [item, requires]] of v.links.entries()) {
+      await form.getByLabel(`Link ${i + 1} item`).selectOption(item);
+      await form.getByLabel(`Link ${i + 1} implied status`).selectOption(requires);
+    }
+    return;
+  }
+  for (const [label, value] of text) await expect(form.getByLabel(label, { exact: true })).toHaveValue(value);
+  await expect(form.getByLabel("Date", { exact: true })).toHaveValue(v.date);
+  await expect(form.getByLabel("Date precision")).toHaveValue("month");
+  await expect(form.getByLabel("The quote is a paraphrase")).toBeChecked();
+  for (const [i, [item, requires]] of v.links.entries()) {
+    await expect(form.getByLabel(`Link ${i + 1} item`)).toHaveValue(item);
+    await expect(form.getByLabel(`Link ${i + 1} implied status`)).toHaveValue(requires);
+  }
+}
+
+test("add a claim: a refused claim keeps its links and checkbox; the corrected one is stored as shown", async ({ page, request }) => {
+  const slug = await importSmallProgram(request, "keep-claim");
+  const id = `keep-${Date.now()}`;
+  const links: [string, string][] = [
+    ["A", "build"],
+    ["C", "done"],
+    ["D", "design"],
+  ];
+  await signIn(page, "admin");
+  await page.goto(`/programs/${slug}/claims`);
+  await page.getByText("Add a claim", { exact: true }).click();
+  const form = page.getByRole("form", { name: "Add a claim" });
+  await form.getByLabel("Claim id").fill(id);
+  await claimFields(form, true, { date: "2099-01-01", links });
+  await form.getByRole("button", { name: "Add claim" }).click();
+  await expect(form.getByRole("alert")).toContainText("date must not be in the future");
+  await expect(form.getByLabel("Claim id")).toHaveValue(id);
+  await claimFields(form, false, { date: "2099-01-01", links });
+
+  await form.getByLabel("Date", { exact: true }).fill("2024-11-19");
+  await form.getByRole("button", { name: "Add claim" }).click();
+  await expect(form.getByRole("status")).toContainText(`Claim "${id}" recorded`);
+  const stored = (await json(request, `/api/programs/${slug}/bundle`)).claims.find((c: { id: string }) => c.id === id);
+  expect(stored).toMatchObject({
+    date: "2024-11-19",
+    datePrecision: "month",
+    speaker: "A keynote speaker",
+    venue: "Ignite",
+    kind: "keynote",
+    quoteIsParaphrase: true,
+    links: links.map(([item, requires]) => ({ item, requires })),
+  });
+});
+
+test("edit a claim: a date before 1970 is refused beside the field, and the edit keeps unchecked boxes and new links", async ({ page, request }) => {
+  const slug = await importSmallProgram(request, "keep-claim-edit");
+  const id = `edit-${Date.now()}`;
+  const made = await call(request, "admin", "POST", `/api/programs/${slug}/claims`, {
+    id,
+    date: "2024-05-01",
+    speaker: "Someone",
+    quote: "Almost there",
+    quoteIsParaphrase: true,
+    url: "https://example.com/",
+    links: [{ item: "A", requires: "rollout" }],
+  });
+  expect(made.status()).toBe(201);
+  await signIn(page, "admin");
+  await page.goto(`/programs/${slug}/claims/${id}?edit=1`);
+  const form = page.getByRole("form", { name: "Edit claim" });
+  await form.getByLabel("The quote is a paraphrase").uncheck();
+  await form.getByLabel("Link 1 implied status").selectOption("validate");
+  await form.getByLabel("Link 2 item").selectOption("B");
+  await form.getByLabel("Link 2 implied status").selectOption("build");
+  await form.getByLabel("Date", { exact: true }).fill("1969-12-31");
+  await form.getByRole("button", { name: "Save claim" }).click();
+  await expect(form.getByRole("alert").first()).toContainText("date must be 1970-01-01 or later");
+  await expect(form.getByLabel("Date", { exact: true })).toHaveAccessibleDescription(`must be 1970-01-01 or later ${FORMAT}`);
+  await expect(form.getByLabel("The quote is a paraphrase")).not.toBeChecked();
+  await expect(form.getByLabel("Link 1 item")).toHaveValue("A");
+  await expect(form.getByLabel("Link 1 implied status")).toHaveValue("validate");
+  await expect(form.getByLabel("Link 2 item")).toHaveValue("B");
+  await expect(form.getByLabel("Link 2 implied status")).toHaveValue("build");
+
+  await form.getByLabel("Date", { exact: true }).fill("2024-05-02");
+  await form.getByRole("button", { name: "Save claim" }).click();
+  await expect(form.getByRole("status")).toHaveText("Claim saved.");
+  const stored = (await json(request, `/api/programs/${slug}/bundle`)).claims.find((c: { id: string }) => c.id === id);
+  expect(stored).toMatchObject({
+    date: "2024-05-02",
+    quoteIsParaphrase: false,
+    links: [
+      { item: "A", requires: "validate" },
+      { item: "B", requires: "build" },
+    ],
+  });
+});
+
+test("program settings: a stale save keeps every field and the unchecked box; saving again stores them", async ({ page, request }) => {
+  const slug = await importSmallProgram(request, "keep-settings");
+  await signIn(page, "admin");
+  await page.goto(`/programs/${slug}/settings`);
+  const form = page.getByRole("form", { name: "Program settings" });
+  const typed: [string | RegExp, string][] = [
+    ["Name", "Renamed program"],
+    [/^Description/, "Why it exists"],
+    ["Committed target date", "2026-06-30"],
+    [/Evidence horizon/, "2025-12-31"],
+    ["Test coverage minimum (%)", "80"],
+    ["Unvetted crates maximum", "3"],
+  ];
+  for (const [label, value] of typed) await form.getByLabel(label, { exact: typeof label === "string" }).fill(value);
+  await form.getByLabel("Crash owner must be registered").uncheck();
+
+  const current = await json(request, `/api/programs/${slug}`);
+  expect((await call(request, "admin", "PATCH", `/api/programs/${slug}`, { version: current.version, description: "Theirs" })).status()).toBe(200);
+  await form.getByRole("button", { name: "Save settings" }).click();
+  await expect(form.getByRole("alert")).toContainText("was changed by someone else");
+  for (const [label, value] of typed) await expect(form.getByLabel(label, { exact: typeof label === "string" })).toHaveValue(value);
+  await expect(form.getByLabel("Crash owner must be registered")).not.toBeChecked();
+
+  await form.getByRole("button", { name: "Save settings" }).click();
+  await expect(form.getByRole("status")).toHaveText("Saved.");
+  expect(await json(request, `/api/programs/${slug}`)).toMatchObject({
+    name: "Renamed program",
+    description: "Why it exists",
+    targetDate: "2026-06-30",
+    factsUntil: "2025-12-31",
+    thresholds: { testCoveragePct: 80, unvettedCrates: 3, crashOwnerRegistered: false },
+  });
+});
+
+test("new program: a slug in use is refused with every field kept; under a free slug it is created as typed", async ({ page, request }) => {
+  await signIn(page, "admin");
+  await page.goto("/programs/new");
+  const form = page.getByRole("form", { name: "Create a program" });
+  const typed: [string | RegExp, string][] = [
+    ["Name", "Second offload"],
+    [/^Description/, "A program for the next card"],
+    ["Committed target date", "2027-01-31"],
+    [/Evidence horizon/, "2026-01-31"],
+  ];
+  await form.getByLabel(/^Slug/).fill("boost-offload");
+  for (const [label, value] of typed) await form.getByLabel(label, { exact: typeof label === "string" }).fill(value);
+  await form.getByRole("button", { name: "Create program" }).click();
+  await expect(form.getByRole("alert")).toHaveText('a program "boost-offload" already exists. Your input is kept below.');
+  await expect(form.getByLabel(/^Slug/)).toHaveValue("boost-offload");
+  for (const [label, value] of typed) await expect(form.getByLabel(label, { exact: typeof label === "string" })).toHaveValue(value);
+
+  const slug = `second-${Date.now()}`;
+  await form.getByLabel(/^Slug/).fill(slug);
+  await form.getByRole("button", { name: "Create program" }).click();
+  await expect(page).toHaveURL(new RegExp(`/programs/${slug}$`));
+  expect(await json(request, `/api/programs/${slug}`)).toMatchObject({
+    name: "Second offload",
+    description: "A program for the next card",
+    targetDate: "2027-01-31",
+    factsUntil: "2026-01-31",
+  });
+});
+
+test("import: a slug in use offers a free one; the bundle goes in under it", async ({ page, request }) => {
+  const slug = await importSmallProgram(request, "keep-import");
+  // The API's answer: 409 with a free slug, and ?slug= to import under another.
+  const refused = await call(request, "admin", "POST", "/api/programs/import?dryRun=1", smallBundle(slug));
+  expect(refused.status()).toBe(409);
+  expect(refused.headers()["content-type"]).toContain("application/problem+json");
+  expect(await refused.json()).toMatchObject({ status: 409, suggestedSlug: `${slug}-2` });
+  const badSlug = await call(request, "admin", "POST", "/api/programs/import?dryRun=1&slug=Not%20A%20Slug", smallBundle(slug));
+  expect(badSlug.status()).toBe(400);
+  expect((await badSlug.json()).errors).toEqual([{ path: "slug", message: expect.stringContaining("lower-case letters") }]);
+
+  await signIn(page, "admin");
+  await page.goto("/import");
+  await page.getByLabel(/Bundle file/).setInputFiles({ name: "again.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(smallBundle(slug))) });
+  await page.getByRole("button", { name: "Check (dry run)" }).click();
+  const refusal = page.getByRole("alert").filter({ hasText: "cannot be imported" });
+  await expect(refusal).toContainText(`again.json cannot be imported: a program "${slug}" already exists`);
+  const newSlug = page.getByLabel(/Import under a new slug/);
+  await expect(newSlug).toHaveValue(`${slug}-2`);
+
+  // A slug in use typed there is refused too, and stays as typed.
+  await newSlug.fill(slug);
+  await page.getByRole("button", { name: "Check under this slug" }).click();
+  await expect(refusal).toContainText(`a program "${slug}" already exists`);
+  await expect(newSlug).toHaveValue(slug);
+  expect(await axeProblems(page)).toEqual([]);
+
+  const chosen = `${slug}-copy`;
+  await newSlug.fill(chosen);
+  await page.getByRole("button", { name: "Check under this slug" }).click();
+  await expect(page.getByRole("status")).toContainText(`importing creates program ${chosen}`);
+  await page.getByRole("button", { name: `Import ${chosen}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/programs/${chosen}$`));
+  await expect(page.getByTestId("total-items")).toHaveText("4");
+  expect((await json(request, `/api/programs/${chosen}/bundle`)).format).toBe("offload-tracker/v1");
+});
+
+test("account: a token name too long is refused and kept; the shortened name is the token's name", async ({ page }) => {
+  await signIn(page, "viewer");
+  await page.goto("/account");
+  const long = `nightly export for the weekly report ${"x".repeat(90)}`;
+  await page.getByLabel("Token name").fill(long);
+  await page.getByRole("button", { name: "Create token" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "token name" })).toHaveText(`A token name has at most 100 characters; this one has ${long.length}.`);
+  await expect(page.getByLabel("Token name")).toHaveValue(long);
+  await page.getByLabel("Token name").fill("nightly export");
+  await page.getByRole("button", { name: "Create token" }).click();
+  await expect(page.getByTestId("new-token")).toBeVisible();
+  await expect(page.getByRole("table", { name: "API tokens" }).getByRole("cell", { name: "nightly export", exact: true })).toBeVisible();
+});
+
+test("date fields show and take YYYY-MM-DD; a malformed date is named in words, by the field and by the server", async ({ page, request }) => {
+  const slug = await importSmallProgram(request, "dates");
+  await signIn(page, "contributor");
+  await page.goto(`/programs/${slug}/items/A`);
+  const report = page.getByRole("form", { name: "Report a transition" });
+  const date = report.getByLabel("Effective date (empty: now)");
+  await expect(date).toHaveAttribute("type", "text");
+  await expect(date).toHaveAttribute("placeholder", "YYYY-MM-DD");
+  await expect(date).toHaveAttribute("inputmode", "numeric");
+  await expect(date).toHaveAttribute("pattern", /\\d\{4\}/);
+  await expect(date).toHaveAccessibleDescription(FORMAT);
+
+  // The browser's locale format is refused in words, and the form is not sent.
+  await date.fill("12/31/2024");
+  await date.blur();
+  const words = '"12/31/2024" is not a date: write it as YYYY-MM-DD, for example 2024-12-31.';
+  await expect(report.getByText(words)).toBeVisible();
+  await expect(date).toHaveAttribute("aria-invalid", "true");
+  await expect(date).toHaveAccessibleDescription(`${words} ${FORMAT}`);
+  await report.getByRole("button", { name: "Report transition" }).click();
+  await expect(report.getByRole("status")).toHaveCount(0);
+  await expect(report.getByRole("alert")).toHaveCount(0);
+  // Eight digits from a phone's keypad become a date.
+  await date.fill("20240301");
+  await date.blur();
+  await expect(date).toHaveValue("2024-03-01");
+  await expect(report.getByText(words)).toHaveCount(0);
+
+  // Past the browser (its checks switched off), the server refuses a day that does not exist, readably.
+  await date.fill("2024-02-30");
+  await date.blur();
+  await expect(report.getByText("2024-02-30 is not a day of the calendar.")).toBeVisible();
+  await report.evaluate((f: HTMLFormElement) => (f.noValidate = true));
+  await report.getByRole("button", { name: "Report transition" }).click();
+  await expect(report.getByRole("alert")).toContainText("effectiveAt must be a date YYYY-MM-DD");
+  await expect(date).toHaveValue("2024-02-30");
+  await expect(report.getByText("must be a date YYYY-MM-DD or an ISO 8601 datetime such as 2024-02-01T09:00:00Z", { exact: true })).toBeVisible();
+  expect((await json(request, `/api/programs/${slug}/items/A`)).history).toEqual([]);
+
+  // Edit item: a date before 1970 passes the field and is refused by the server beside it.
+  const edit = page.getByRole("form", { name: "Edit item" });
+  await edit.getByLabel("Target date").fill("1969-12-31");
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  await expect(edit.getByRole("alert")).toContainText("targetDate must be 1970-01-01 or later");
+  await expect(edit.getByLabel("Target date")).toHaveValue("1969-12-31");
+  await expect(edit.getByLabel("Target date")).toHaveAccessibleDescription(`must be 1970-01-01 or later ${FORMAT}`);
+
+  // The as-of form: the same field; a malformed date in the URL is named on the page.
+  const asOf = page.getByLabel("As of", { exact: true });
+  await asOf.fill("31.12.2024");
+  await asOf.blur();
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByText('"31.12.2024" is not a date: write it as YYYY-MM-DD, for example 2024-12-31.')).toBeVisible();
+  await expect(page).not.toHaveURL(/asOf=/);
+  await page.goto(`/programs/${slug}/items/A?asOf=31.12.2024`);
+  await expect(page.getByRole("alert").filter({ hasText: "Showing today" })).toContainText("asOf: must be a date YYYY-MM-DD");
+  await page.getByLabel("As of", { exact: true }).fill("2024-12-31");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/asOf=2024-12-31/);
+  await expect(page.getByLabel("As of", { exact: true })).toHaveValue("2024-12-31");
+});
