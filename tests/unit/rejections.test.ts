@@ -173,13 +173,15 @@ describe("checkItemHistory with rejections (evidence gates)", () => {
 
   it("evidence of a rejected transition does not count for a transition reported after the rejection, and the message says so", () => {
     const violations = checkItemHistory([g("build", 1, [design], 2), g("build", 3, [])]);
-    expect(violations).toEqual([
+    expect(violations).toMatchObject([
       {
         index: 1,
         field: "evidence",
         message: "cannot enter build: the item's evidence lacks a design_doc (gate of build) (evidence on a rejected transition no longer counts: attach new evidence)",
+        missing: [{ kind: "design_doc", status: "build" }],
       },
     ]);
+    expect(violations).toHaveLength(1);
   });
 
   it("a transition reported again with new evidence passes; the rejected one and what was recorded before the rejection stay valid", () => {
