@@ -435,7 +435,7 @@ describe("validateBundle: valid bundles", () => {
   });
 
   it("the arbitrary covers the interesting shapes", () => {
-    const samples = fc.sample(validBundleArb, { numRuns: 300, seed: 42 });
+    const samples = fc.sample(validBundleArb, { numRuns: 120, seed: 42 });
     const has = (p: (b: (typeof samples)[number]) => boolean) => samples.some(p);
     expect(has((b) => (b.items ?? []).some((i) => (i.dependsOn ?? []).length > 1))).toBe(true);
     expect(has((b) => (b.transitions ?? []).some((t) => t.to === "done"))).toBe(true);
