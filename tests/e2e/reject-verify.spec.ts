@@ -22,7 +22,7 @@ async function reportBuild(page: Page, url: string) {
   await report.getByLabel("Evidence 1 URL").fill(url);
   await report.getByLabel("Evidence 1 summary").fill("design of A");
   await report.getByRole("button", { name: "Report transition" }).click();
-  await expect(report.getByRole("status")).toContainText("Transition recorded");
+  await expect(report.getByRole("status")).toHaveText("A → build recorded, awaiting verification by a second person.");
 }
 
 async function expectAxeClean(page: Page) {
