@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { AwaitingReview } from "@/db/queries/list-awaiting-review";
 import { evidenceKindLabel } from "@/lib/labels";
-import { formatDateOrInstant } from "@/lib/time";
+import { formatDate } from "@/lib/time";
 import { StatusBadge } from "../ui/status-badge";
 
 const DAY_MS = 86_400_000;
@@ -35,7 +35,7 @@ export function AwaitingList({ rows, now, label }: { rows: AwaitingReview[]; now
               </span>
             </div>
             <p className="text-slate-700">
-              Reported by {r.reporter} on {formatDateOrInstant(r.recordedAt)} (effective {formatDateOrInstant(r.effectiveAt)}) · waiting{" "}
+              Reported by {r.reporter} on {formatDate(r.recordedAt)} (effective {formatDate(r.effectiveAt)}) · waiting{" "}
               <strong data-testid="waited">{waitedFor(r.recordedAt, now)}</strong>
             </p>
             <p className="text-sm text-slate-700 [overflow-wrap:anywhere]">
