@@ -285,6 +285,9 @@ test.describe("graph", () => {
     const item = await page.goto(`${DEMO}/items/FND-01?asOf=2024-02-30`);
     expect(item?.status()).toBe(dashboard?.status());
     await expect(page.getByRole("alert").filter({ hasText: "Showing today" })).toContainText("asOf: must be a date YYYY-MM-DD");
+    // And so does a claim's page.
+    await page.goto(`${DEMO}/claims/boost-ga-2023-11?knownAt=2024-02-30`);
+    await expect(page.getByRole("alert").filter({ hasText: "Showing today" })).toContainText("knownAt: must be a date YYYY-MM-DD");
     await page.goto(`${DEMO}/graph?asOf=2024-06-30`);
     await expect(page.getByTestId("as-of")).toHaveText("2024-06-30");
     await expect(page.getByRole("alert").filter({ hasText: "Showing today" })).toHaveCount(0);

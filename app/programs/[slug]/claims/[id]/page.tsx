@@ -5,6 +5,7 @@ import { requireSignedIn } from "@/app/_lib/auth";
 import { orNotFound } from "@/app/_lib/or-not-found";
 import { pageView, type SearchParams } from "@/app/_lib/page-view";
 import { asOfLabel } from "@/components/claims/as-of-label";
+import { AsOfError } from "@/components/program/as-of-error";
 import { ClaimChips } from "@/components/claims/claim-chips";
 import { ClaimForm } from "@/components/claims/claim-form";
 import { ClaimHeadline } from "@/components/claims/claim-headline";
@@ -39,7 +40,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
   const person = await requireSignedIn();
   const { slug, id: rawId } = await params;
   const id = decodeURIComponent(rawId);
-  const { search, view, asOf, knownAt } = await pageView(searchParams);
+  const { search, view, asOf, knownAt, error } = await pageView(searchParams);
   const db = getDb();
   const claim = orNotFound(() => getClaimDetail(db, slug, id, asOf, knownAt));
   const history = loadProgramHistory(db, slug);
@@ -65,6 +66,8 @@ export default async function ClaimPage({ params, searchParams }: Props) {
           </Link>
         )}
       </div>
+
+      <AsOfError error={error} />
 
       <header className="space-y-3">
         <ClaimChips claim={claim} />
