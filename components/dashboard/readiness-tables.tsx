@@ -40,11 +40,12 @@ export function ItemKeyLink({ itemKey, href, title }: { itemKey: string; href: s
   );
 }
 
-/** Cuts a sorted list to what the dashboard shows, as the rows of a SortableTable. */
+/**
+ * The rows of a SortableTable: a list the dashboard shows whole stays in its own order (the table
+ * sorts it, from the same starting order whatever the sort); a longer one is sorted here, then cut.
+ */
 function tableRows<T>(list: readonly T[], sort: SortState, id: (e: T) => string, values: (e: T) => Record<string, SortValue>, cells: (e: T) => ReactNode[]) {
-  return sortBy(list, values, sort)
-    .slice(0, SHOWN)
-    .map((e) => ({ id: id(e), values: values(e), cells: cells(e) }));
+  return (list.length <= SHOWN ? list : sortBy(list, values, sort).slice(0, SHOWN)).map((e) => ({ id: id(e), values: values(e), cells: cells(e) }));
 }
 
 type Inflated = Readiness["inflated"][number];

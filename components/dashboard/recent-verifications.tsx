@@ -2,7 +2,7 @@ import { SortableTable, type SortableColumn } from "@/components/ui/sortable-tab
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { RecentVerification } from "@/db/queries/recent-verifications";
 import { levelOf } from "@/lib/status";
-import { parseSort, sortBy, type SortState } from "@/lib/table-sort";
+import { parseSort, type SortState } from "@/lib/table-sort";
 import { formatDate } from "@/lib/time";
 import { ItemKeyLink } from "./readiness-tables";
 
@@ -38,7 +38,8 @@ export function RecentVerificationsTable({
 }) {
   if (rows.length === 0) return <p className="text-slate-600">No verification yet.</p>;
   const sort = parseSort(sortParam, COLUMNS.map((c) => c.key), DEFAULT);
-  const table = sortBy(rows, valuesOf, sort).map((v) => ({
+  // The latest few verifications are the whole list this table is about: it sorts them itself.
+  const table = rows.map((v) => ({
     id: String(v.transitionId),
     values: valuesOf(v),
     cells: [
@@ -54,6 +55,5 @@ export function RecentVerificationsTable({
       v.verifiedBy,
     ],
   }));
-  // The latest few verifications are the whole list this table is about: it sorts in the browser.
   return <SortableTable label="Last verified changes" columns={COLUMNS} rows={table} sort={sort} defaultSort={DEFAULT} param="verifiedSort" complete />;
 }

@@ -1,8 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition, type ReactNode } from "react";
-import { formatSort, nextSort, sortRows, type SortDir, type SortState, type SortValue } from "@/lib/table-sort";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useTransition, type ReactNode } from "react";
+import { formatSort, nextSort, parseSort, sortRows, type SortDir, type SortState, type SortValue } from "@/lib/table-sort";
 import { TableHead, Th } from "./data-table";
 
 export interface SortableColumn {
@@ -24,7 +24,10 @@ export interface SortableRow {
 export interface SortableTableProps {
   label: string;
   columns: SortableColumn[];
-  /** Already sorted by `sort` on the server (sortRows), so the first paint is in order. */
+  /**
+   * A whole list: in the table's own order; the table sorts it (on the server too, so the first
+   * paint is in order). A cut list (`complete` false): sorted by the server before the cut.
+   */
   rows: SortableRow[];
   sort: SortState;
   /** The table's own order: a URL without the parameter means it. */
@@ -56,19 +59,19 @@ function urlWith(param: string, sort: SortState, defaultSort: SortState): string
  */
 export function SortableTable({ label, columns, rows, sort, defaultSort, param, complete }: SortableTableProps) {
   const router = useRouter();
+  const search = useSearchParams();
   const [pending, startTransition] = useTransition();
-  const [localSort, setLocalSort] = useState(sort);
-  const current = complete ? localSort : sort;
+  // A whole list sorts here, by the URL (replaceState keeps useSearchParams in step), so a link
+  // without the parameter shows the table's own order again; a cut list shows what the server sent.
+  const current = complete ? parseSort(search.get(param) ?? undefined, columns.map((c) => c.key), defaultSort) : sort;
   const shown = complete ? sortRows(rows, current) : rows;
   const columnLabel = columns.find((c) => c.key === current.column)?.label ?? current.column;
 
   const sortBy = (column: SortableColumn) => {
     const next = nextSort(current, column.key, column.firstDir);
     const url = urlWith(param, next, defaultSort);
-    if (complete) {
-      setLocalSort(next);
-      window.history.replaceState(null, "", url);
-    } else startTransition(() => router.replace(url, { scroll: false }));
+    if (complete) window.history.replaceState(null, "", url);
+    else startTransition(() => router.replace(url, { scroll: false }));
   };
 
   return (
@@ -84,10 +87,12 @@ export function SortableTable({ label, columns, rows, sort, defaultSort, param, 
                 aria-sort={active ? dirWord(current.dir) : "none"}
                 className={`whitespace-nowrap ${i === 0 ? "sticky left-0 z-10 bg-white" : ""}`}
               >
+                {/* Paper gets the column's name, not a control. */}
+                <span className="hidden print:inline">{c.label}</span>
                 <button
                   type="button"
                   onClick={() => sortBy(c)}
-                  className={`inline-flex items-center gap-0.5 rounded px-0.5 hover:text-slate-900 hover:underline ${active ? "font-semibold text-slate-900" : ""}`}
+                  className={`inline-flex print:hidden items-center gap-0.5 rounded px-0.5 hover:text-slate-900 hover:underline ${active ? "font-semibold text-slate-900" : ""}`}
                 >
                   {c.label}
                   <span aria-hidden="true" className={active ? "" : "text-slate-400"}>
