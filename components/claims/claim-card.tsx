@@ -27,7 +27,7 @@ export function ClaimCard({
   return (
     <li className="min-w-0 space-y-2 rounded border border-slate-200 bg-white p-3" data-testid={`claim-${c.id}`}>
       <ClaimChips claim={c} />
-      <ClaimHeadline level={2} quote={c.quote} paraphrase={c.quoteIsParaphrase} href={href} />
+      <ClaimHeadline level={2} quote={c.quote} paraphrase={c.quoteIsParaphrase} href={href} implies={c.implies} />
       <p className="text-xs text-slate-700 [overflow-wrap:anywhere]">
         {c.venue && <span>{c.venue} · </span>}
         Source:{" "}

@@ -72,7 +72,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
       <header className="space-y-3">
         <ClaimChips claim={claim} />
         <div id="claim-headline">
-          <ClaimHeadline level={1} quote={claim.quote} paraphrase={claim.quoteIsParaphrase} />
+          <ClaimHeadline level={1} quote={claim.quote} paraphrase={claim.quoteIsParaphrase} implies={claim.implies} />
         </div>
         <p className="max-w-3xl text-slate-700 [overflow-wrap:anywhere]" data-testid="claim-attribution">
           Said by <span className="font-medium text-slate-900">{claim.speaker}</span>
