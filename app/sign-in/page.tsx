@@ -22,8 +22,8 @@ export default async function SignInPage({ searchParams }: Props) {
       )}
       <SignInForm next={next ?? "/"} serverAction={signInAction} />
       <p className="mt-4 text-xs text-slate-500">
-        Accounts are made by an administrator (<code>npm run tracker -- user add</code>). The first start of a fresh
-        database prints the admin&apos;s e-mail and password once.
+        Accounts are made by an administrator, on the People page or with <code>npm run tracker -- user add</code>. The
+        first start of a fresh database prints the admin&apos;s e-mail and password once.
       </p>
     </section>
   );

@@ -34,6 +34,7 @@ async function signInWith(page: Page, email: string, password: string) {
 }
 
 test("an admin adds a person who signs in with the one-time password, chooses their own, and is cut off at once when disabled", async ({ page, browser }) => {
+  test.setTimeout(120_000); // two browsers, four sign-ins (each an scrypt hash)
   await signIn(page, "admin");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "People" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("People");
