@@ -6,7 +6,7 @@ import type { Db } from "../index";
 import { LogWriter } from "../append-log";
 import { apiTokens, people, sessions, type Person } from "../schema";
 import { refuseLeavingNoAdmin } from "./last-admin";
-import { requirePerson } from "./manage-users";
+import { requirePerson, storePassword } from "./manage-users";
 
 // An administrator's hold on other accounts: reset a password, disable, enable. Each is one
 // transaction with its log entries; the people page and the CLI call these same functions.
@@ -25,13 +25,7 @@ export async function resetPassword(db: Db, email: string, actor: string | null)
   const hash = await hashPassword(oneTimePassword);
   const person = db.transaction((tx) => {
     const current = requirePerson(tx, email);
-    const row = tx
-      .update(people)
-      .set({ passwordHash: hash, mustChangePassword: true, version: current.version + 1 })
-      .where(eq(people.id, current.id))
-      .returning()
-      .get();
-    const ended = tx.delete(sessions).where(eq(sessions.personId, current.id)).run().changes;
+    const { person: row, ended } = storePassword(tx, current, hash, true);
     new LogWriter(tx).append({
       actor,
       action: "reset-password",

@@ -34,6 +34,21 @@ export function findPerson(db: Db | Tx, email: string): Person | undefined {
   return db.select().from(people).where(eq(people.email, email.trim().toLowerCase())).get();
 }
 
+/**
+ * Stores a new password hash (one-time or chosen) and ends every session of the account: whoever
+ * knew the old password may hold one. Returns the updated person and how many sessions ended.
+ */
+export function storePassword(tx: Tx, person: Person, hash: string, oneTime: boolean): { person: Person; ended: number } {
+  const updated = tx
+    .update(people)
+    .set({ passwordHash: hash, mustChangePassword: oneTime, version: person.version + 1 })
+    .where(eq(people.id, person.id))
+    .returning()
+    .get();
+  const ended = tx.delete(sessions).where(eq(sessions.personId, person.id)).run().changes;
+  return { person: updated, ended };
+}
+
 export function requirePerson(db: Db | Tx, email: string): Person {
   const person = findPerson(db, email);
   if (!person) throw new AppError("not_found", `no account with e-mail ${email.slice(0, 254)}`);
@@ -127,8 +142,7 @@ export function setPassword(db: Db, email: string, password: string, actor: stri
   const hash = hashPasswordSync(parse(z.object({ password: passwordSchema }), { password }).password);
   db.transaction((tx) => {
     const person = requirePerson(tx, email);
-    tx.update(people).set({ passwordHash: hash, mustChangePassword: false, version: person.version + 1 }).where(eq(people.id, person.id)).run();
-    const ended = tx.delete(sessions).where(eq(sessions.personId, person.id)).run().changes;
+    const { ended } = storePassword(tx, person, hash, false);
     new LogWriter(tx).append({
       actor,
       action: "set-password",
