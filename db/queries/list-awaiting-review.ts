@@ -1,3 +1,4 @@
+import { can } from "@/lib/auth/roles";
 import { fourEyesViolation } from "@/lib/four-eyes";
 import type { Status } from "@/lib/status";
 import type { Db } from "../index";
@@ -62,7 +63,11 @@ export function listAwaitingReview(db: Db, { viewer, program, area, limit = 200,
     .all(...filters, limit) as Row[];
   const evidenceOf = sqlite.prepare("SELECT kind, url, summary FROM evidence WHERE transition_id = ? ORDER BY id");
   const owners = new Map<string, ReturnType<typeof loadOwnerTimeline>>();
+  // A role that does not verify is stopped before four eyes: say that, once, for every row.
+  const roleRefusal = can(viewer.role, "verify") ? null : `your role (${viewer.role}) does not verify: reviewers and admins do`;
   const items: AwaitingReview[] = rows.map(({ ownerEmail, ...r }) => {
+    const evidence = evidenceOf.all(r.transitionId) as AwaitingReview["evidence"];
+    if (roleRefusal) return { ...r, evidence, notYours: roleRefusal };
     const key = `${r.program}\u0000${r.item}`;
     if (!owners.has(key)) owners.set(key, loadOwnerTimeline(db, r.program, r.item, ownerEmail));
     const notYours = fourEyesViolation({
@@ -73,7 +78,7 @@ export function listAwaitingReview(db: Db, { viewer, program, area, limit = 200,
       verifiedAt: now,
       owners: owners.get(key)!,
     });
-    return { ...r, evidence: evidenceOf.all(r.transitionId) as AwaitingReview["evidence"], notYours };
+    return { ...r, evidence, notYours };
   });
   return { total, items, now };
 }

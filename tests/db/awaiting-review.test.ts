@@ -35,7 +35,8 @@ function setUp() {
       },
       { actor: null },
     );
-  const person = (email: string) => findPerson(db, email)!;
+  // Everyone here reviews; the role refusal has its own test.
+  const person = (email: string) => ({ ...findPerson(db, email)!, role: "reviewer" as const });
   const report = (slug: string, key: string, days: number, to = "design", by = CARL) =>
     recordTransition(db, { slug, key, input: { to, evidence: [DOC] }, actor: person(by), now: at(days) }).id;
   return { db, person, report };
@@ -71,6 +72,14 @@ describe("listAwaitingReview", () => {
     // What the inbox offers, the mutation accepts; what it refuses, the mutation refuses.
     expect(() => verifyTransition(db, { slug: "p1", transitionId: own, input: { note: "" }, actor: person(RITA), now: at(10) })).toThrow(/four eyes/);
     expect(verifyTransition(db, { slug: "p1", transitionId: byCarl, input: { note: "" }, actor: person(RITA), now: at(10) })).toBeTruthy();
+  });
+
+  it("tells a person whose role does not verify so, on every row", () => {
+    const { db, person, report } = setUp();
+    report("p1", "FND-01", 1);
+    const contributor = { ...person(ANN), role: "contributor" as const };
+    const { items } = listAwaitingReview(db, { viewer: contributor, now: at(10) });
+    expect(items.map((r) => r.notYours)).toEqual(["your role (contributor) does not verify: reviewers and admins do"]);
   });
 
   it("filters by program and by area, and cuts the list at the limit while counting all", () => {
