@@ -3,7 +3,7 @@
 import { defineFormAction, formText } from "@/app/_lib/define-form-action";
 import { createClaim, editClaim } from "@/db/mutations/manage-claim";
 
-const FIELDS = ["id", "date", "datePrecision", "speaker", "venue", "quote", "url", "kind"] as const;
+const FIELDS = ["id", "date", "datePrecision", "dateNote", "speaker", "venue", "quote", "url", "kind", "implies"] as const;
 const KEEP = [...FIELDS, "quoteIsParaphrase"];
 const KEEP_ALL = ["linkItem", "linkRequires"];
 
@@ -16,12 +16,14 @@ function claimFrom(form: FormData) {
     id: v.id,
     date: v.date,
     datePrecision: v.datePrecision || "day",
+    dateNote: v.dateNote,
     speaker: v.speaker,
     venue: v.venue,
     quote: v.quote,
     quoteIsParaphrase: form.get("quoteIsParaphrase") === "on",
     url: v.url,
     kind: v.kind,
+    implies: v.implies,
     links: items.map((item, i) => ({ item: item.trim(), requires: requires[i] ?? "" })).filter((l) => l.item !== ""),
   };
 }

@@ -11,7 +11,8 @@ import { FormMessage } from "../ui/form-message";
 import { kept, keptList, useKeptForm } from "../ui/use-kept-form";
 
 /** The fields the form edits, as the claim page reads them; an edit also carries the version read. */
-export type ClaimFormValues = Pick<EvaluatedClaim, "id" | "date" | "datePrecision" | "speaker" | "venue" | "quote" | "quoteIsParaphrase" | "url" | "kind"> & {
+export type ClaimFormValues = Pick<EvaluatedClaim, "id" | "date" | "datePrecision" | "dateNote" | "speaker" | "venue" | "quote" | "quoteIsParaphrase" | "url" | "kind"> & {
+  implies: string;
   links: ClaimRecord["links"];
   version?: number;
 };
@@ -69,6 +70,9 @@ function ClaimFields({
             <option>year</option>
           </Select>
         </Field>
+        <Field label="About the date" hint="Optional: where the date comes from, when it is approximate." className="block sm:col-span-3">
+          <Input name="dateNote" maxLength={500} defaultValue={val("dateNote")} placeholder="Published in July 2023; the day is approximate." />
+        </Field>
         <Field label="Speaker">
           <Input name="speaker" required defaultValue={val("speaker")} />
         </Field>
@@ -88,6 +92,9 @@ function ClaimFields({
       </label>
       <Field label="Source URL">
         <Input name="url" type="url" required defaultValue={val("url")} />
+      </Field>
+      <Field label="What the claim implies, in words" hint="Optional: what a reader would take the statement to say about the work; the links below say it in statuses.">
+        <Textarea name="implies" rows={2} maxLength={500} defaultValue={val("implies")} />
       </Field>
       <fieldset className="space-y-2">
         <legend className="text-slate-700">Linked items and the status the claim implies</legend>

@@ -73,8 +73,13 @@ export function editClaim(db: Db, { slug, claimKey, input, expectedVersion, acto
     checkExpectedVersion(`claim "${claimKey}"`, current.version, body.version, expectedVersion);
     const parsed = parseClaim(tx, program.id, { ...body, id: claimKey }, now);
     const { date, keyToId } = parsed;
-    // The claim form does not carry `implies`: an edit that leaves it out keeps what is stored.
-    const claim = { ...parsed.claim, implies: body.implies === undefined ? current.implies : parsed.claim.implies };
+    // Optional prose added after the first API clients were written: an edit that leaves a field
+    // out keeps what is stored, so an older client does not erase it.
+    const claim = {
+      ...parsed.claim,
+      implies: body.implies === undefined ? current.implies : parsed.claim.implies,
+      dateNote: body.dateNote === undefined ? current.dateNote : parsed.claim.dateNote,
+    };
     const { id: _id, links, ...fields } = claim;
     const row = tx
       .update(claims)

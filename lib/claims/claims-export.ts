@@ -10,6 +10,7 @@ const COLUMNS = [
   "quote",
   "quoteIsParaphrase",
   "url",
+  "implies",
   "linked",
   "metAtClaimDate",
   "verdictAtClaimDate",
@@ -46,7 +47,7 @@ export function claimsToMarkdown(programName: string, claims: readonly Evaluated
       claims.map((c) => [
         c.date,
         escapeMarkdown(c.speaker),
-        `${c.quoteIsParaphrase ? "(paraphrase) " : ""}${escapeMarkdown(c.quote)} ${markdownLink("source", c.url)}`,
+        `${c.quoteIsParaphrase ? "(paraphrase) " : ""}${escapeMarkdown(c.quote)} ${markdownLink("source", c.url)}${c.implies ? ` — implies: ${escapeMarkdown(c.implies)}` : ""}`,
         `${c.metAtClaimDate} / ${c.linked}`,
         mark(c.verdictAtClaimDate, c.illustrativeAtClaimDate),
         mark(c.verdictKnownThen, c.illustrativeAtClaimDate),

@@ -73,6 +73,11 @@ test("factsUntil is set, logged and cleared through PATCH; readiness follows", a
   const items = await (await call(request, "viewer", "GET", `/api/programs/${slug}/items.csv`)).text();
   expect(items.split("\r\n")[0]!.endsWith(",illustrative")).toBe(true);
   expect(items.split("\r\n")[1]!.endsWith(",true")).toBe(true);
+  const listed = await json(await call(request, "viewer", "GET", `/api/programs/${slug}/items`), 200);
+  expect(listed.length).toBeGreaterThan(0);
+  for (const i of listed) expect(i).toMatchObject({ illustrative: true });
+  const atHorizon = await json(await call(request, "viewer", "GET", `/api/programs/${slug}/items?asOf=2024-06-30`), 200);
+  for (const i of atHorizon) expect(i).toMatchObject({ illustrative: false });
 
   const log = await json(await call(request, "admin", "GET", `/api/audit/log?program=${slug}&limit=1`), 200);
   expect(log[0]).toMatchObject({ action: "update", entity: "program", payload: { factsUntil: "2024-06-30", version: 2 } });

@@ -119,6 +119,15 @@ describe("claims registry", () => {
     expect(() => editClaim(db, { slug: "boost-offload", claimKey: "test-claim", input: { ...valid, version: 1 }, expectedVersion: undefined, actor: admin })).toThrow(/changed by someone else/);
     expect(getClaimDetail(db, "boost-offload", "test-claim", NOW, NOW).quote).toBe("Changed");
   });
+
+  it("keeps the date note and implies when an edit leaves them out, and replaces them when it sends them", () => {
+    const { db, admin } = seeded();
+    createClaim(db, { slug: "boost-offload", input: { ...valid, dateNote: "From the recording", implies: "Traffic on the card" }, actor: admin });
+    editClaim(db, { slug: "boost-offload", claimKey: "test-claim", input: { ...valid, quote: "Changed", version: 1 }, expectedVersion: undefined, actor: admin });
+    expect(getClaimDetail(db, "boost-offload", "test-claim", NOW, NOW)).toMatchObject({ dateNote: "From the recording", implies: "Traffic on the card" });
+    editClaim(db, { slug: "boost-offload", claimKey: "test-claim", input: { ...valid, dateNote: "", implies: "Less", version: 2 }, expectedVersion: undefined, actor: admin });
+    expect(getClaimDetail(db, "boost-offload", "test-claim", NOW, NOW)).toMatchObject({ dateNote: "", implies: "Less" });
+  });
 });
 
 describe("what a claim implies, in words", () => {
@@ -192,5 +201,17 @@ describe("claim exports", () => {
     expect(md).toContain("\\|");
     const csv = claimsToCsv([hostile]);
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"") | *bold*"`);
+  });
+
+  it("carry what a claim implies, in words, into the CSV and the Markdown", () => {
+    const { db } = seeded();
+    const [c] = getClaims(db, "boost-offload", NOW, NOW).claims;
+    const said = { ...c!, implies: "=every host | offloaded <b>" };
+    const [header, row] = claimsToCsv([said, { ...c!, implies: "" }]).split("\r\n");
+    expect(header!.split(",").slice(6, 9)).toEqual(["url", "implies", "linked"]);
+    expect(row).toContain(`,'=every host | offloaded <b>,`);
+    const md = claimsToMarkdown("P", [said], "2026-11-27");
+    expect(md).toContain("implies: \\=every host \\| offloaded \\<b\\>");
+    expect(claimsToMarkdown("P", [{ ...c!, implies: "" }], "2026-11-27")).not.toContain("implies:");
   });
 });

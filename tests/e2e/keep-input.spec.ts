@@ -192,6 +192,8 @@ async function claimFields(form: Locator, fill: boolean, v: { date: string; link
     ["Kind", "keynote"],
     [/^Short quote/, "The whole stack runs on the card"],
     ["Source URL", "https://example.com/keynote"],
+    [/^About the date/, "Said on stage; the day is approximate."],
+    [/^What the claim implies/, "Every host runs its VM stack on the card"],
   ];
   if (fill) {
     for (const [label, value] of text) await form.getByLabel(label, { exact: true }).fill(value);
@@ -244,6 +246,8 @@ test("add a claim: a refused claim keeps its links and checkbox; the corrected o
     venue: "Ignite",
     kind: "keynote",
     quoteIsParaphrase: true,
+    dateNote: "Said on stage; the day is approximate.",
+    implies: "Every host runs its VM stack on the card",
     links: links.map(([item, requires]) => ({ item, requires })),
   });
 });
@@ -258,6 +262,8 @@ test("edit a claim: a date before 1970 is refused beside the field, and the edit
     quote: "Almost there",
     quoteIsParaphrase: true,
     url: "https://example.com/",
+    dateNote: "From the recording",
+    implies: "The card carries production traffic",
     links: [{ item: "A", requires: "rollout" }],
   });
   expect(made.status()).toBe(201);
@@ -285,6 +291,8 @@ test("edit a claim: a date before 1970 is refused beside the field, and the edit
   expect(stored).toMatchObject({
     date: "2024-05-02",
     quoteIsParaphrase: false,
+    dateNote: "From the recording",
+    implies: "The card carries production traffic",
     links: [
       { item: "A", requires: "validate" },
       { item: "B", requires: "build" },

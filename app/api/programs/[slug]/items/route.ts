@@ -2,12 +2,12 @@
 import { apiRoute } from "@/app/_lib/api-handler";
 import { getDb } from "@/db/get-db";
 import { parseItemQuery, queryItems } from "@/db/queries/query-items";
-import { toItemView } from "@/lib/items/item-view";
+import { itemViewsAt } from "@/lib/items/item-view";
 
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute<{ slug: string }>("read", ({ request, params }) => {
   const query = parseItemQuery(Object.fromEntries(new URL(request.url).searchParams));
   const result = queryItems(getDb(), params.slug, query);
-  return Response.json(result.items.map(toItemView), { headers: { "x-total-count": String(result.total) } });
+  return Response.json(itemViewsAt(result), { headers: { "x-total-count": String(result.total) } });
 });
