@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireSignedIn } from "@/app/_lib/auth";
 import type { SearchParams } from "@/app/_lib/page-view";
 import { AwaitingList } from "@/components/review/awaiting-list";
+import { LabelledOptions } from "@/components/ui/field";
 import { getDb } from "@/db/get-db";
 import { listAwaitingReview } from "@/db/queries/list-awaiting-review";
 import { listPrograms } from "@/db/queries/list-programs";
@@ -38,11 +39,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
           <span className="text-slate-700">Program</span>
           <select name="program" defaultValue={program ?? ""} className="mt-1 block rounded border border-slate-300 px-2 py-1">
             <option value="">All programs</option>
-            {programs.map((p) => (
-              <option key={p.slug} value={p.slug}>
-                {p.name}
-              </option>
-            ))}
+            <LabelledOptions options={programs.map((p) => ({ value: p.slug, label: p.name }))} />
           </select>
         </label>
         <label>

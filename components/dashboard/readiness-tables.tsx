@@ -41,11 +41,34 @@ export function ItemKeyLink({ itemKey, href, title }: { itemKey: string; href: s
 }
 
 /**
- * The rows of a SortableTable: a list the dashboard shows whole stays in its own order (the table
- * sorts it, from the same starting order whatever the sort); a longer one is sorted here, then cut.
+ * A SortableTable of a list the dashboard may cut: a list shown whole stays in its own order (the
+ * table sorts it, from the same starting order whatever the sort); a longer one is sorted here on
+ * the whole list, then cut to SHOWN rows.
  */
-function tableRows<T>(list: readonly T[], sort: SortState, id: (e: T) => string, values: (e: T) => Record<string, SortValue>, cells: (e: T) => ReactNode[]) {
-  return (list.length <= SHOWN ? list : sortBy(list, values, sort).slice(0, SHOWN)).map((e) => ({ id: id(e), values: values(e), cells: cells(e) }));
+function CutSortableTable<T>({
+  list,
+  columns,
+  defaultSort,
+  sortParam,
+  id,
+  values,
+  cells,
+  ...table
+}: {
+  list: readonly T[];
+  label: string;
+  columns: SortableColumn[];
+  defaultSort: SortState;
+  param: string;
+  sortParam: unknown;
+  id: (e: T) => string;
+  values: (e: T) => Record<string, SortValue>;
+  cells: (e: T) => ReactNode[];
+}) {
+  const sort = parseSort(sortParam, columns.map((c) => c.key), defaultSort);
+  const shown = list.length <= SHOWN ? list : sortBy(list, values, sort).slice(0, SHOWN);
+  const rows = shown.map((e) => ({ id: id(e), values: values(e), cells: cells(e) }));
+  return <SortableTable {...table} columns={columns} rows={rows} sort={sort} defaultSort={defaultSort} complete={list.length <= SHOWN} />;
 }
 
 type Inflated = Readiness["inflated"][number];
@@ -73,31 +96,26 @@ export function InflatedTable({
   sortParam: unknown;
 }) {
   if (r.inflated.length === 0) return <p className="text-slate-600">No item is reported ahead of its evidence.</p>;
-  const sort = parseSort(sortParam, INFLATED_COLUMNS.map((c) => c.key), INFLATED_DEFAULT);
-  const rows = tableRows(
-    r.inflated,
-    sort,
-    (i: Inflated) => i.key,
-    (i) => ({ item: i.key, reported: levelOf(i.reported), true: levelOf(i.true), ahead: levelOf(i.reported) - levelOf(i.true) }),
-    (i) => [
-      <ItemKeyLink key="k" itemKey={i.key} href={itemHref(i.key)} title={titles.get(i.key)} />,
-      <StatusBadge key="r" status={i.reported} />,
-      <StatusBadge key="v" status={i.true} />,
-      <span key="a" title={`reported ${levelOf(i.reported) - levelOf(i.true)} levels above the verified status`}>
-        +{levelOf(i.reported) - levelOf(i.true)}
-      </span>,
-    ],
-  );
+  const ahead = (i: Inflated) => levelOf(i.reported) - levelOf(i.true);
   return (
     <>
-      <SortableTable
+      <CutSortableTable
+        list={r.inflated}
         label="Inflated items"
         columns={INFLATED_COLUMNS}
-        rows={rows}
-        sort={sort}
         defaultSort={INFLATED_DEFAULT}
         param="inflatedSort"
-        complete={r.inflated.length <= SHOWN}
+        sortParam={sortParam}
+        id={(i) => i.key}
+        values={(i) => ({ item: i.key, reported: levelOf(i.reported), true: levelOf(i.true), ahead: ahead(i) })}
+        cells={(i) => [
+          <ItemKeyLink key="k" itemKey={i.key} href={itemHref(i.key)} title={titles.get(i.key)} />,
+          <StatusBadge key="r" status={i.reported} />,
+          <StatusBadge key="v" status={i.true} />,
+          <span key="a" title={`reported ${ahead(i)} levels above the verified status`}>
+            +{ahead(i)}
+          </span>,
+        ]}
       />
       <More total={r.inflated.length} href={allHref} what="inflated items" />
     </>
@@ -125,24 +143,26 @@ export function BreachesTable({
   itemHref: ItemHref;
   sortParam: unknown;
 }) {
-  const sort = parseSort(sortParam, BREACH_COLUMNS.map((c) => c.key), BREACH_DEFAULT);
-  const rows = tableRows(
-    breaches,
-    sort,
-    (b: QualityBreach) => `${b.key}-${b.metric}`,
-    (b) => ({ item: b.key, metric: metricLabel(b.metric), value: b.value, needs: b.threshold, measured: b.measuredAt }),
-    (b) => [<ItemKeyLink key="k" itemKey={b.key} href={itemHref(b.key)} title={titles.get(b.key)} />, metricLabel(b.metric), b.value, b.threshold, <span key="m" className="whitespace-nowrap">{formatDate(b.measuredAt)}</span>],
-  );
   return (
     <>
-      <SortableTable
+      <CutSortableTable
+        list={breaches}
         label="Quality breaches"
         columns={BREACH_COLUMNS}
-        rows={rows}
-        sort={sort}
         defaultSort={BREACH_DEFAULT}
         param="breachesSort"
-        complete={breaches.length <= SHOWN}
+        sortParam={sortParam}
+        id={(b) => `${b.key}-${b.metric}`}
+        values={(b) => ({ item: b.key, metric: metricLabel(b.metric), value: b.value, needs: b.threshold, measured: b.measuredAt })}
+        cells={(b) => [
+          <ItemKeyLink key="k" itemKey={b.key} href={itemHref(b.key)} title={titles.get(b.key)} />,
+          metricLabel(b.metric),
+          b.value,
+          b.threshold,
+          <span key="m" className="whitespace-nowrap">
+            {formatDate(b.measuredAt)}
+          </span>,
+        ]}
       />
       <More total={breaches.length} what="breaches" />
     </>

@@ -2,7 +2,7 @@
 
 import type { ItemDetail } from "@/db/queries/get-item-detail";
 import { fieldError } from "../ui/action-state";
-import { DateInput, Field, Input, Select, Textarea } from "../ui/field";
+import { DateInput, Field, Input, LabelledOptions, Select, Textarea } from "../ui/field";
 import { Button } from "../ui/button";
 import { FormMessage } from "../ui/form-message";
 import { useKeptItemForm, type ItemAction } from "./use-item-action";
@@ -41,11 +41,7 @@ export function EditItemForm({ item, people, ...target }: ItemAction & { item: E
       <Field label="Owner">
         <Select name="owner" defaultValue={v.owner}>
           <option value="">— nobody (a risk) —</option>
-          {people.map((p) => (
-            <option key={p.email} value={p.email}>
-              {p.name}
-            </option>
-          ))}
+          <LabelledOptions options={people.map((p) => ({ value: p.email, label: p.name }))} />
         </Select>
       </Field>
       <Field label="Team">

@@ -34,33 +34,36 @@ export function VerifyForm({ transitionId, slug, itemKey, verifyAction, rejectAc
       <Field label="Note (optional)" className="block text-xs">
         <Textarea name="note" rows={2} defaultValue={kept?.note ?? ""} maxLength={5000} />
       </Field>
-      <button
-        type="submit"
-        name="decision"
-        value="verify"
-        disabled={pending}
-        className="rounded border border-emerald-700 px-2 py-0.5 text-emerald-800 hover:bg-emerald-50 disabled:opacity-60"
-        aria-label={`Verify transition ${transitionId}`}
-      >
-        Verify
-      </button>
+      <DecisionButton decision="verify" transitionId={transitionId} pending={pending} />
       <Field label="Reason (required to reject)" className="block text-xs">
         <Textarea name="reason" rows={2} defaultValue={kept?.reason ?? ""} maxLength={5000} aria-describedby={hint} />
       </Field>
       <p id={hint} className="text-xs text-slate-600">
         A rejected transition never counts toward the true status; the reporter sees your reason and may report again.
       </p>
-      <button
-        type="submit"
-        name="decision"
-        value="reject"
-        disabled={pending}
-        className="rounded border border-red-700 px-2 py-0.5 text-red-800 hover:bg-red-50 disabled:opacity-60"
-        aria-label={`Reject transition ${transitionId}`}
-      >
-        Reject
-      </button>
+      <DecisionButton decision="reject" transitionId={transitionId} pending={pending} />
       <FormMessage state={state} />
     </form>
+  );
+}
+
+const DECISION_STYLE = {
+  verify: { word: "Verify", className: "border-emerald-700 text-emerald-800 hover:bg-emerald-50" },
+  reject: { word: "Reject", className: "border-red-700 text-red-800 hover:bg-red-50" },
+};
+
+function DecisionButton({ decision, transitionId, pending }: { decision: keyof typeof DECISION_STYLE; transitionId: number; pending: boolean }) {
+  const { word, className } = DECISION_STYLE[decision];
+  return (
+    <button
+      type="submit"
+      name="decision"
+      value={decision}
+      disabled={pending}
+      className={`rounded border px-2 py-0.5 disabled:opacity-60 ${className}`}
+      aria-label={`${word} transition ${transitionId}`}
+    >
+      {word}
+    </button>
   );
 }

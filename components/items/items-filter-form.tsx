@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
+import { LabelledOptions } from "@/components/ui/field";
 import type { ItemQuery } from "@/lib/items/item-query";
 import { statusLabel } from "@/lib/labels";
 import { STATUSES } from "@/lib/status";
@@ -13,11 +14,7 @@ function FilterSelect({ label, name, value, options }: { label: string; name: st
       <span className="text-xs text-slate-600">{label}</span>
       <select name={name} defaultValue={value} className={select}>
         <option value="">any</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <LabelledOptions options={options} />
       </select>
     </label>
   );

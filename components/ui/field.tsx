@@ -140,9 +140,14 @@ export function Textarea({ className = "", ...props }: TextareaHTMLAttributes<HT
 
 /** A select's options, one per value, each shown by its label (by default the value itself). */
 export function Options<T extends string>({ values, label = (value) => value }: { values: readonly T[]; label?: (value: T) => string }) {
-  return values.map((value) => (
-    <option key={value} value={value}>
-      {label(value)}
+  return <LabelledOptions options={values.map((value) => ({ value, label: label(value) }))} />;
+}
+
+/** A select's options from value/label pairs (people by e-mail shown by name, programs by slug…). */
+export function LabelledOptions({ options }: { options: readonly { value: string; label: string }[] }) {
+  return options.map((o) => (
+    <option key={o.value} value={o.value}>
+      {o.label}
     </option>
   ));
 }

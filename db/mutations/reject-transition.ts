@@ -2,9 +2,8 @@ import { formatDateOrInstant } from "@/lib/time";
 import { parseInput } from "@/lib/validations/parse-input";
 import { rejectionInputSchema } from "@/lib/validations/transition-input";
 import type { Db } from "../index";
-import { LogWriter } from "../append-log";
 import { transitionRejections, type Person } from "../schema";
-import { checkReviewable } from "./review-transition";
+import { checkReviewable, logDecision } from "./review-transition";
 
 /**
  * A reviewer rejects a reported transition, saying why (DESIGN §13). Who may reject is exactly who
@@ -32,22 +31,7 @@ export function rejectTransition(db: Db, { slug, key, transitionId, input, actor
       .values({ transitionId, rejecterId: actor.id, rejectedAt: now, recordedAt: now, reason: body.reason })
       .returning()
       .get();
-    new LogWriter(tx, new Date(now)).append({
-      actor: actor.email,
-      action: "reject",
-      entity: "transition",
-      entityId: String(transitionId),
-      programSlug: target.programSlug,
-      payload: { rejectedBy: actor.email, rejectedAt: formatDateOrInstant(now), reason: body.reason },
-    });
-    return {
-      id: inserted.id,
-      transition: transitionId,
-      item: target.itemKey,
-      to: target.transition.toStatus,
-      rejectedBy: actor.email,
-      rejectedAt: formatDateOrInstant(now),
-      reason: body.reason,
-    };
+    const fields = { rejectedBy: actor.email, rejectedAt: formatDateOrInstant(now), reason: body.reason };
+    return logDecision(tx, { decision: "reject", id: inserted.id, target, actor, now, fields });
   });
 }

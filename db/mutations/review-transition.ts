@@ -1,8 +1,10 @@
 import { and, eq } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { AppError } from "@/lib/errors";
 import { fourEyesViolation } from "@/lib/four-eyes";
 import { formatDateOrInstant } from "@/lib/time";
 import type { Tx } from "../index";
+import { LogWriter } from "../append-log";
 import { loadOwnerTimeline } from "../queries/load-owner-timeline";
 import { items, people, programs, transitionRejections, transitions, verifications, type Person, type Transition } from "../schema";
 
@@ -56,30 +58,51 @@ export function checkReviewable(tx: Tx, { slug, transitionId, key, actor, now, d
 }
 
 function refuseSecondDecision(tx: Tx, transitionId: number, decision: Decision): void {
-  const verified = tx
-    .select({ at: verifications.verifiedAt, by: people.name })
-    .from(verifications)
-    .innerJoin(people, eq(verifications.verifierId, people.id))
-    .where(eq(verifications.transitionId, transitionId))
-    .get();
+  const verified = firstDecision(tx, transitionId, verifications.transitionId, verifications.verifierId, verifications.verifiedAt);
   if (verified)
     throw new AppError(
       "conflict",
       decision === "verify"
         ? `transition #${transitionId} is already verified`
-        : `transition #${transitionId} is already verified (by ${verified.by} on ${formatDateOrInstant(verified.at)}): a verified transition cannot be rejected`,
+        : `transition #${transitionId} is already verified (${verified}): a verified transition cannot be rejected`,
     );
-  const rejected = tx
-    .select({ at: transitionRejections.rejectedAt, by: people.name })
-    .from(transitionRejections)
-    .innerJoin(people, eq(transitionRejections.rejecterId, people.id))
-    .where(eq(transitionRejections.transitionId, transitionId))
-    .get();
+  const rejected = firstDecision(tx, transitionId, transitionRejections.transitionId, transitionRejections.rejecterId, transitionRejections.rejectedAt);
   if (rejected)
     throw new AppError(
       "conflict",
       decision === "reject"
-        ? `transition #${transitionId} is already rejected (by ${rejected.by} on ${formatDateOrInstant(rejected.at)})`
-        : `transition #${transitionId} was rejected (by ${rejected.by} on ${formatDateOrInstant(rejected.at)}): a rejected transition cannot be verified; report it again with new evidence`,
+        ? `transition #${transitionId} is already rejected (${rejected})`
+        : `transition #${transitionId} was rejected (${rejected}): a rejected transition cannot be verified; report it again with new evidence`,
     );
+}
+
+/** "by NAME on DATE" for the decision recorded in a decisions table, or null when there is none. */
+function firstDecision(tx: Tx, transitionId: number, ofTransition: SQLiteColumn, byPerson: SQLiteColumn, at: SQLiteColumn): string | null {
+  const row = tx
+    .select({ at, by: people.name })
+    .from(at.table)
+    .innerJoin(people, eq(byPerson, people.id))
+    .where(eq(ofTransition, transitionId))
+    .get();
+  return row ? `by ${row.by} on ${formatDateOrInstant(row.at as number)}` : null;
+}
+
+/**
+ * Logs a decision recorded as row `id` and gives the answer the API and the page show: the log
+ * payload is exactly the decision's own fields (who, when, the note or reason).
+ */
+export function logDecision<F extends Record<string, unknown>>(
+  tx: Tx,
+  { decision, id, target, actor, now, fields }: { decision: Decision; id: number; target: ReviewTarget; actor: Person; now: number; fields: F },
+) {
+  const transitionId = target.transition.id;
+  new LogWriter(tx, new Date(now)).append({
+    actor: actor.email,
+    action: decision,
+    entity: "transition",
+    entityId: String(transitionId),
+    programSlug: target.programSlug,
+    payload: fields,
+  });
+  return { id, transition: transitionId, item: target.itemKey, to: target.transition.toStatus, ...fields };
 }

@@ -2,9 +2,8 @@ import { formatDateOrInstant } from "@/lib/time";
 import { parseInput } from "@/lib/validations/parse-input";
 import { verificationInputSchema } from "@/lib/validations/transition-input";
 import type { Db } from "../index";
-import { LogWriter } from "../append-log";
 import { verifications, type Person } from "../schema";
-import { checkReviewable } from "./review-transition";
+import { checkReviewable, logDecision } from "./review-transition";
 
 /**
  * A second person confirms a transition's evidence (DESIGN §2), with an optional note. Four eyes
@@ -30,22 +29,7 @@ export function verifyTransition(db: Db, { slug, transitionId, input, actor, now
       .values({ transitionId, verifierId: actor.id, verifiedAt: now, recordedAt: now, note: body.note })
       .returning()
       .get();
-    new LogWriter(tx, new Date(now)).append({
-      actor: actor.email,
-      action: "verify",
-      entity: "transition",
-      entityId: String(transitionId),
-      programSlug: target.programSlug,
-      payload: { verifiedBy: actor.email, verifiedAt: formatDateOrInstant(now), note: body.note },
-    });
-    return {
-      id: inserted.id,
-      transition: transitionId,
-      item: target.itemKey,
-      to: target.transition.toStatus,
-      verifiedBy: actor.email,
-      verifiedAt: formatDateOrInstant(now),
-      note: body.note,
-    };
+    const fields = { verifiedBy: actor.email, verifiedAt: formatDateOrInstant(now), note: body.note };
+    return logDecision(tx, { decision: "verify", id: inserted.id, target, actor, now, fields });
   });
 }
