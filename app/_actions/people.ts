@@ -3,6 +3,7 @@
 import { defineFormAction, formText } from "@/app/_lib/define-form-action";
 import { disableAccount, enableAccount, resetPassword } from "@/db/accounts/account-access";
 import { addPerson, setRole } from "@/db/accounts/manage-users";
+import type { Db } from "@/db/index";
 import type { Role } from "@/lib/auth/roles";
 
 // The people page's forms (admins only); each calls the same function as the CLI.
@@ -31,31 +32,26 @@ export const setRoleAction = defineFormAction({
   revalidate: () => PEOPLE,
 });
 
-export const resetPasswordAction = defineFormAction({
-  args: [],
-  permission: "admin",
-  input: (form) => formText(form, "email"),
-  run: ({ db, actor, input: email }) => resetPassword(db, email, actor.email),
-  success: ({ result: { person } }) =>
+/** A form that acts on one account, named by its e-mail: the same shape for every such change. */
+function onAccount<R>(run: (db: Db, email: string, by: string) => R, success: (result: Awaited<R>) => string, reveal?: (result: Awaited<R>) => string) {
+  return defineFormAction({
+    args: [],
+    permission: "admin",
+    input: (form) => formText(form, "email"),
+    run: ({ db, actor, input: email }) => run(db, email, actor.email),
+    success: ({ result }) => success(result),
+    reveal,
+    revalidate: () => PEOPLE,
+  });
+}
+
+export const resetPasswordAction = onAccount(
+  resetPassword,
+  ({ person }) =>
     `${person.name}'s password is reset and their sessions have ended. Give them this one-time password privately; it is shown once, and they choose their own when they next sign in.`,
-  reveal: (result) => result.oneTimePassword,
-  revalidate: () => PEOPLE,
-});
+  (result) => result.oneTimePassword,
+);
 
-export const disableAccountAction = defineFormAction({
-  args: [],
-  permission: "admin",
-  input: (form) => formText(form, "email"),
-  run: ({ db, actor, input: email }) => disableAccount(db, email, actor.email),
-  success: ({ result }) => `${result.name} is disabled: their sessions have ended and their API tokens are revoked.`,
-  revalidate: () => PEOPLE,
-});
+export const disableAccountAction = onAccount(disableAccount, (result) => `${result.name} is disabled: their sessions have ended and their API tokens are revoked.`);
 
-export const enableAccountAction = defineFormAction({
-  args: [],
-  permission: "admin",
-  input: (form) => formText(form, "email"),
-  run: ({ db, actor, input: email }) => enableAccount(db, email, actor.email),
-  success: ({ result }) => `${result.name} can sign in again.`,
-  revalidate: () => PEOPLE,
-});
+export const enableAccountAction = onAccount(enableAccount, (result) => `${result.name} can sign in again.`);

@@ -5,6 +5,8 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { statusLabel } from "@/lib/labels";
+import type { Status } from "@/lib/status";
 import { importSmallProgram } from "../support/programs";
 import { signIn } from "../support/sign-in";
 
@@ -14,14 +16,6 @@ const LIST = `/programs/${SLUG}/claims`;
 const CLAIM_ID = "azure-blog-2023-05";
 const CLAIM = `${LIST}/${CLAIM_ID}`;
 
-const STATUS_WORDS: Record<string, string> = {
-  not_started: "Not started",
-  design: "Design",
-  build: "Build",
-  validate: "Validate",
-  rollout: "Rollout",
-  done: "Done",
-};
 const words = (verdict: string) => verdict.replace(/_/g, " ");
 
 interface ApiClaim {
@@ -33,7 +27,7 @@ interface ApiClaim {
   linked: number;
   metAtClaimDate: number;
   verdictAtClaimDate: string;
-  links: { item: string; trueStatus: string; trueStatusAsOf: string }[];
+  links: { item: string; trueStatus: Status; trueStatusAsOf: Status }[];
 }
 
 async function apiClaims(page: Page): Promise<ApiClaim[]> {
@@ -88,8 +82,8 @@ test("a viewer reads a claim as a fact-check: quote, source, rating, ruling, lin
   for (const link of claim.links) {
     const row = table.locator("tbody tr").filter({ hasText: link.item });
     await expect(row.getByRole("cell").nth(0)).toContainText(title.get(link.item)!);
-    await expect(row.getByRole("cell").nth(2)).toContainText(STATUS_WORDS[link.trueStatus]!);
-    await expect(row.getByRole("cell").nth(3)).toContainText(STATUS_WORDS[link.trueStatusAsOf]!);
+    await expect(row.getByRole("cell").nth(2)).toContainText(statusLabel(link.trueStatus));
+    await expect(row.getByRole("cell").nth(3)).toContainText(statusLabel(link.trueStatusAsOf));
   }
 
   await expect(page.getByRole("list", { name: "Verdict history" }).getByRole("listitem").first()).toContainText(claim.date);
