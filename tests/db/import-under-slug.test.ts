@@ -6,31 +6,22 @@ import { exportBundle } from "@/db/export-bundle";
 import { importBundle } from "@/db/import-bundle";
 import { openDatabase } from "@/db/index";
 import { verifyLog } from "@/db/verify-log";
-import { AppError } from "@/lib/errors";
 import { problemResponse } from "@/lib/http/problem";
 import { tinyValidBundle } from "../support/bundle-arbitrary";
 import { trackerInProcess } from "../support/cli-in-process";
+import { refusal } from "../support/refusal";
 
 const SYSTEM = { actor: null };
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tracker-slug-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function refusedBy(run: () => unknown): AppError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("importing a bundle under another slug", () => {
   it("refuses a slug in use with a free one to use instead, in the problem answer too", async () => {
     const db = openDatabase(":memory:");
     const bundle = tinyValidBundle();
     importBundle(db, bundle, SYSTEM);
-    const e = refusedBy(() => importBundle(db, bundle, { ...SYSTEM, dryRun: true }));
+    const e = refusal(() => importBundle(db, bundle, { ...SYSTEM, dryRun: true }));
     expect(e.code).toBe("conflict");
     expect(e.extensions).toEqual({ suggestedSlug: `${bundle.program.slug}-2` });
     expect(e.errors[0]!.message).toContain(`such as "${bundle.program.slug}-2"`);
@@ -52,7 +43,7 @@ describe("importing a bundle under another slug", () => {
 
   it("refuses a malformed slug by name, writing nothing", () => {
     const db = openDatabase(":memory:");
-    const e = refusedBy(() => importBundle(db, tinyValidBundle(), { ...SYSTEM, slug: "Not A Slug" }));
+    const e = refusal(() => importBundle(db, tinyValidBundle(), { ...SYSTEM, slug: "Not A Slug" }));
     expect(e.code).toBe("invalid");
     expect(e.errors).toEqual([{ path: "slug", message: expect.stringContaining("lower-case letters") }]);
   });

@@ -169,7 +169,7 @@ test("edit item: a stale save keeps every field, then saving again stores exactl
   });
 });
 
-test("dependencies: a refused choice stays selected; the next choice is added", async ({ page, request }) => {
+test("dependencies: a refused cycle keeps its choice; the next choice is added, then removed", async ({ page, request }) => {
   const slug = await importSmallProgram(request, "keep-deps");
   await signIn(page, "contributor");
   await page.goto(`/programs/${slug}/items/A`);
@@ -182,6 +182,9 @@ test("dependencies: a refused choice stays selected; the next choice is added", 
   await add.getByRole("button", { name: "Add dependency" }).click();
   await expect(add.getByRole("status")).toHaveText("Dependency added.");
   expect((await json(request, `/api/programs/${slug}/items/A`)).dependsOn.map((d: { key: string }) => d.key)).toEqual(["D"]);
+  await page.getByRole("button", { name: "Remove dependency on D" }).click();
+  await expect(page.getByRole("button", { name: "Remove dependency on D" })).toHaveCount(0);
+  expect((await json(request, `/api/programs/${slug}/items/A`)).dependsOn).toEqual([]);
 });
 
 /** Every field of the claim form, filled or checked against the same values. */
