@@ -58,7 +58,7 @@ function OwnComment({ comment, actions }: { comment: CommentView; actions: Comme
       ) : (
         <>
           <CommentBody body={comment.body!} mentions={comment.mentions} />
-          <div className="flex flex-wrap items-start gap-2 text-xs">
+          <div className="flex flex-wrap items-start gap-2 text-xs print:hidden">
             <button
               type="button"
               className="rounded border border-slate-300 px-2 py-0.5 text-slate-700 hover:bg-slate-100"
