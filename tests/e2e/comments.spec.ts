@@ -126,7 +126,7 @@ test("a contributor comments with a link and a mention, edits it, deletes anothe
   await expect(page.getByTestId(`comment-${firstId}`)).toHaveCount(0);
 });
 
-test("a claim's Discussion: a contributor writes, a viewer reads; axe-clean, no sideways scroll", async ({ page, request }) => {
+test("a claim's Discussion: a contributor writes, a stale edit keeps the typed text, a viewer reads; axe-clean, no sideways scroll", async ({ page, request }) => {
   test.setTimeout(120_000);
   const slug = await importSmallProgram(request, "claim-talk");
   const claim = { id: "c1", date: "2024-03-01", speaker: "CTO", quote: "A is designed", url: "https://claims.example/1", links: [{ item: "A", requires: "design" }] };
@@ -144,9 +144,23 @@ test("a claim's Discussion: a contributor writes, a viewer reads; axe-clean, no 
   await expectAxeClean(page);
   await expectNoSidewaysScroll(page);
 
+  // A stale edit (the same author changed it elsewhere meanwhile) is refused in words, the typed text kept; saving again is a choice.
+  const [comment] = await (await call(request, "viewer", "GET", `/api/programs/${slug}/claims/c1/comments`)).json();
+  await page.getByRole("button", { name: `Edit comment ${comment.id}` }).click();
+  const changed = await call(request, "contributor", "PATCH", `/api/programs/${slug}/comments/${comment.id}`, { body: "Changed in another tab.", version: 1 });
+  expect(changed.status()).toBe(200);
+  const edit = page.getByRole("form", { name: `Edit comment ${comment.id}` });
+  await edit.getByLabel("Comment text").fill("My careful rewording.");
+  await edit.getByRole("button", { name: "Save comment" }).click();
+  await expect(edit.getByRole("alert")).toContainText(`comment #${comment.id} was changed by someone else`);
+  await expect(edit.getByLabel("Comment text")).toHaveValue("My careful rewording.");
+  await edit.getByRole("button", { name: "Save comment" }).click();
+  await expect(discussion.getByRole("listitem")).toContainText("My careful rewording.");
+  await expect(discussion.getByRole("listitem")).toContainText("edited");
+
   await signIn(page, "viewer");
   await page.goto(claimPage);
-  await expect(discussion.getByRole("listitem")).toContainText("Nothing was designed on 2024-03-01");
+  await expect(discussion.getByRole("listitem")).toContainText("My careful rewording.");
   await expect(page.getByRole("form", { name: "Add a comment" })).toHaveCount(0);
   await expectAxeClean(page);
 });
