@@ -8,6 +8,7 @@ import { getProgramOrThrow } from "./queries/get-program-or-throw";
 import {
   claimLinks,
   claims,
+  comments,
   dependencies,
   events,
   evidence,
@@ -73,6 +74,8 @@ function readNormalizedBundle(db: Db, slug: string): NormalizedBundle {
     ? db.select().from(claimLinks).where(inArray(claimLinks.claimId, claimRows.map((c) => c.id))).orderBy(asc(claimLinks.claimId), asc(claimLinks.position)).all()
     : [];
   const eventRows = db.select().from(events).where(eq(events.programId, program.id)).orderBy(asc(events.id)).all();
+  const commentRows = db.select().from(comments).where(eq(comments.programId, program.id)).orderBy(asc(comments.id)).all();
+  const claimKeyOf = new Map(claimRows.map((c) => [c.id, c.claimKey]));
 
   // People: the program's members in order, then anyone else its records name.
   const members = db
@@ -85,6 +88,7 @@ function readNormalizedBundle(db: Db, slug: string): NormalizedBundle {
   const named = [
     ...itemRows.map((i) => i.ownerId),
     ...transitionRows.flatMap((r) => [r.t.actorId, r.v?.verifierId ?? null, r.r?.rejecterId ?? null]),
+    ...commentRows.map((c) => c.authorId),
   ].filter((id): id is number => id !== null);
   const personIds = [...new Set([...members, ...named.filter((id) => !members.includes(id)).sort((a, b) => a - b)])];
 
@@ -141,5 +145,14 @@ function readNormalizedBundle(db: Db, slug: string): NormalizedBundle {
       ),
     ),
     events: eventRows.map((e) => ({ date: e.date, title: e.title, url: e.url })),
+    comments: commentRows.map((c) => ({
+      item: c.itemId === null ? null : keyOf.get(c.itemId)!,
+      claim: c.claimId === null ? null : claimKeyOf.get(c.claimId)!,
+      by: email(c.authorId),
+      createdAt: c.createdAt,
+      body: c.deletedAt === null ? c.body : "",
+      editedAt: c.editedAt,
+      deletedAt: c.deletedAt,
+    })),
   };
 }

@@ -10,10 +10,12 @@ import { formatDateOrInstant } from "@/lib/time";
 import { parseInput } from "@/lib/validations/parse-input";
 import type { Db, Tx } from "./index";
 import { LogWriter } from "./append-log";
+import { loadReaders, syncMentions } from "./mutations/sync-mentions";
 import { findProgram } from "./queries/get-program-or-throw";
 import {
   claimLinks,
   claims,
+  comments,
   dependencies,
   events,
   evidence,
@@ -43,6 +45,8 @@ export interface ImportSummary {
     signals: number;
     claims: number;
     events: number;
+    /** Only when the bundle carries comments (DESIGN §13), so older summaries read the same. */
+    comments?: number;
   };
 }
 
@@ -86,6 +90,7 @@ export function importBundle(db: Db, raw: unknown, options: ImportOptions): Impo
       signals: bundle.signals.length,
       claims: bundle.claims.length,
       events: bundle.events.length,
+      ...(bundle.comments.length > 0 ? { comments: bundle.comments.length } : {}),
     },
   };
   if (options.dryRun) return summary;
@@ -282,6 +287,7 @@ function writeBundle(tx: Tx, b: NormalizedBundle, actor: string | null): void {
     chunk.forEach((s) => entry("record", "signal", s.item, toPayload(s)));
   }
 
+  const claimIds = new Map<string, number>();
   for (const c of b.claims) {
     const { links, id: claimKey, ...fields } = c;
     const row = tx
@@ -289,6 +295,7 @@ function writeBundle(tx: Tx, b: NormalizedBundle, actor: string | null): void {
       .values({ programId: program.id, claimKey, ...fields })
       .returning({ id: claims.id })
       .get();
+    claimIds.set(claimKey, row.id);
     if (links.length > 0)
       tx.insert(claimLinks)
         .values(links.map((l, position) => ({ claimId: row.id, itemId: itemId(l.item), requires: l.requires, position })))
@@ -300,11 +307,54 @@ function writeBundle(tx: Tx, b: NormalizedBundle, actor: string | null): void {
     tx.insert(events).values({ programId: program.id, date: e.date, title: e.title, url: e.url }).run();
     entry("create", "event", e.title, toPayload(e));
   }
+
+  // Mentions resolve against the accounts as they are once the bundle's people exist.
+  const readers = b.comments.length > 0 ? loadReaders(tx) : [];
+  for (const c of b.comments) {
+    const row = tx
+      .insert(comments)
+      .values({
+        programId: program.id,
+        itemId: c.item === null ? null : itemId(c.item),
+        claimId: c.claim === null ? null : claimIds.get(c.claim)!,
+        authorId: personId(c.by),
+        body: c.body,
+        createdAt: c.createdAt,
+        editedAt: c.editedAt,
+        deletedAt: c.deletedAt,
+      })
+      .returning({ id: comments.id })
+      .get();
+    const body = c.deletedAt === null ? c.body : null;
+    const mentions = syncMentions(tx, { commentId: row.id, body, now: c.editedAt ?? c.createdAt, readers });
+    entry("create", "comment", String(row.id), toPayload({
+      ...(c.item === null ? { claim: c.claim } : { item: c.item }),
+      by: c.by,
+      createdAt: c.createdAt,
+      editedAt: c.editedAt,
+      deletedAt: c.deletedAt,
+      body,
+      mentions,
+    }));
+  }
 }
 
 /** Log payloads carry times as text so the log reads on its own. */
 function toPayload(record: object): Record<string, unknown> {
-  const timeFields = new Set(["effectiveAt", "recordedAt", "verifiedAt", "rejectedAt", "identifiedAt", "targetDate", "factsUntil", "measuredAt", "date"]);
+  const timeFields = new Set([
+    "effectiveAt",
+    "recordedAt",
+    "verifiedAt",
+    "rejectedAt",
+    "identifiedAt",
+    "targetDate",
+    "factsUntil",
+    "measuredAt",
+    "date",
+    "createdAt",
+    "editedAt",
+    "deletedAt",
+  ]);
   return Object.fromEntries(
     Object.entries(record).map(([k, v]) => [k, timeFields.has(k) && typeof v === "number" ? formatDateOrInstant(v) : v ?? null]),
   );

@@ -1,5 +1,5 @@
 import { relations, sql } from "drizzle-orm";
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { ROLES, SIGNAL_METRICS } from "../lib/bundle/bundle-schema";
 import { EVIDENCE_KINDS } from "../lib/gates";
 import type { LogAction, LogEntity } from "../lib/log-vocabulary";
@@ -193,6 +193,43 @@ export const events = sqliteTable("events", {
   url: text("url"),
 });
 
+/**
+ * DESIGN §13: a comment on an item or a claim of a program. Never removed: a deletion empties the
+ * text and records when (its text stays in the hash-chained log, for admins); triggers refuse a
+ * DELETE, a change of what or whom it is about, and any change once deleted.
+ */
+export const comments = sqliteTable(
+  "comments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programId: integer("program_id").notNull().references(() => programs.id),
+    itemId: integer("item_id").references(() => items.id),
+    claimId: integer("claim_id").references(() => claims.id),
+    authorId: integer("author_id").notNull().references(() => people.id),
+    body: text("body").notNull(),
+    createdAt: integer("created_at").notNull(),
+    editedAt: integer("edited_at"),
+    deletedAt: integer("deleted_at"),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    index("comments_item").on(t.itemId, t.createdAt),
+    index("comments_claim").on(t.claimId, t.createdAt),
+    check("comments_one_subject", sql`(${t.itemId} IS NULL) <> (${t.claimId} IS NULL)`),
+  ],
+);
+
+/** The people a comment's current text @mentions, since when: what a person's mentions list reads. */
+export const commentMentions = sqliteTable(
+  "comment_mentions",
+  {
+    commentId: integer("comment_id").notNull().references(() => comments.id),
+    personId: integer("person_id").notNull().references(() => people.id),
+    mentionedAt: integer("mentioned_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.commentId, t.personId] }), index("comment_mentions_person").on(t.personId, t.mentionedAt)],
+);
+
 export const publishedReports = sqliteTable(
   "published_reports",
   {
@@ -253,6 +290,7 @@ export type Item = typeof items.$inferSelect;
 export type NewItem = typeof items.$inferInsert;
 export type Transition = typeof transitions.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
+export type Comment = typeof comments.$inferSelect;
 
 /** Web sessions, stored server-side; `id` is the sha256 of the cookie's secret. */
 export const sessions = sqliteTable(

@@ -14,6 +14,7 @@ export const LOG_ENTITIES = [
   "claim",
   "event",
   "report",
+  "comment",
 ] as const;
 export type LogEntity = (typeof LOG_ENTITIES)[number];
 
@@ -33,6 +34,7 @@ export const LOG_ACTIONS = [
   "disable",
   "enable",
   "reject",
+  "delete",
 ] as const;
 export type LogAction = (typeof LOG_ACTIONS)[number];
 

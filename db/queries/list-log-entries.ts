@@ -1,7 +1,7 @@
-import { and, desc, eq, isNotNull, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, lt, type SQL } from "drizzle-orm";
 import { redactEmails } from "@/lib/redact-emails";
 import type { Db } from "../index";
-import { auditLog, people } from "../schema";
+import { auditLog, comments, people } from "../schema";
 
 export interface LogQuery {
   program?: string;
@@ -9,7 +9,8 @@ export interface LogQuery {
   limit: number;
   /**
    * Admins see every entry as written. Everyone else sees the programs' history only — no account
-   * administration (people, roles, passwords, tokens) — with people named, not e-mailed.
+   * administration (people, roles, passwords, tokens) — with people named, not e-mailed, and
+   * without the text of comments their authors deleted.
    */
   audience: "admin" | "reader";
 }
@@ -30,5 +31,25 @@ export function listLogEntries(db: Db, q: LogQuery) {
     .map((e) => ({ ...e, payload: JSON.parse(e.payload) as unknown }));
   if (q.audience === "admin") return entries;
   const names = new Map(db.select({ email: people.email, name: people.name }).from(people).all().map((p) => [p.email, p.name]));
-  return entries.map((e) => ({ ...e, actor: e.actor === null ? null : (names.get(e.actor) ?? e.actor), payload: redactEmails(e.payload, names) }));
+  const deleted = deletedComments(db, entries);
+  return entries.map((e) => ({
+    ...e,
+    actor: e.actor === null ? null : (names.get(e.actor) ?? e.actor),
+    payload: redactEmails(deleted.has(e.entityId) && e.entity === "comment" ? withoutText(e.payload) : e.payload, names),
+  }));
+}
+
+/** The ids (as log entity ids) of the listed entries' comments that their authors deleted. */
+function deletedComments(db: Db, entries: { entity: string; entityId: string }[]): Set<string> {
+  const ids = [...new Set(entries.filter((e) => e.entity === "comment").map((e) => Number(e.entityId)))].filter(Number.isSafeInteger);
+  if (ids.length === 0) return new Set();
+  const rows = db.select({ id: comments.id }).from(comments).where(and(inArray(comments.id, ids), isNotNull(comments.deletedAt))).all();
+  return new Set(rows.map((r) => String(r.id)));
+}
+
+/** A deleted comment's entry as readers see it: when and by whom, not what it said or whom it named. */
+function withoutText(payload: unknown): unknown {
+  if (payload === null || typeof payload !== "object") return payload;
+  const { body: _body, mentions: _mentions, ...rest } = payload as Record<string, unknown>;
+  return { ...rest, body: null, mentions: [] };
 }

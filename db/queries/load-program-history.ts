@@ -74,8 +74,8 @@ function readProgramHistory(db: Db, slug: string): ProgramHistory {
   return { program, items: readItems(db, program.id) };
 }
 
-// Entities whose entries change no item's transitions, dependencies or fields.
-const OUTSIDE_HISTORY: ReadonlySet<LogEntity> = new Set(["signal", "claim", "report", "event"]);
+// Entities whose entries change no item's transitions, dependencies or fields (comments change no figure).
+const OUTSIDE_HISTORY: ReadonlySet<LogEntity> = new Set(["signal", "claim", "report", "event", "comment"]);
 
 /**
  * The history after `changes`, reading again only the items they touched and the program row;

@@ -6,6 +6,7 @@ export { ROLES, type Role };
 export const REQUIRED_ROLE = {
   read: "viewer",
   report: "contributor", // transitions, evidence, signals, dependencies, item edits
+  comment: "contributor", // comments on items and claims; each author edits and deletes only their own
   verify: "reviewer",
   admin: "admin", // programs, claims, import, users, publishing
 } as const satisfies Record<string, Role>;

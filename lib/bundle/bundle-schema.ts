@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EVIDENCE_KINDS } from "../gates";
 import { statusSchema } from "../status";
+import { COMMENT_MAX } from "../validations/comment-input";
 import { writeDateSchema as dateStringSchema, writeInstantSchema as instantStringSchema } from "../validations/write-dates";
 
 export const BUNDLE_FORMAT = "offload-tracker/v1";
@@ -137,6 +138,21 @@ export const bundleSchema = z.object({
   claims: z.array(claimSchema).default([]),
   events: z
     .array(z.object({ date: dateStringSchema, title: requiredText(300), url: url.nullish() }))
+    .default([]),
+  // DESIGN §13, optional: bundles written before comments existed import unchanged.
+  comments: z
+    .array(
+      z.object({
+        item: itemKeySchema.optional(),
+        claim: slugSchema.optional(),
+        by: email,
+        createdAt: instantStringSchema,
+        /** Absent for a deleted comment: its text left with the deletion. */
+        body: text(COMMENT_MAX).optional(),
+        editedAt: instantStringSchema.nullish(),
+        deletedAt: instantStringSchema.nullish(),
+      }),
+    )
     .default([]),
 });
 

@@ -59,4 +59,14 @@ export interface NormalizedBundle {
     links: { item: string; requires: Status }[];
   }[];
   events: { date: number; title: string; url: string | null }[];
+  /** DESIGN §13: comments on items or claims, in the order they were written; a deleted one has body "". */
+  comments: {
+    item: string | null;
+    claim: string | null;
+    by: string;
+    createdAt: number;
+    body: string;
+    editedAt: number | null;
+    deletedAt: number | null;
+  }[];
 }

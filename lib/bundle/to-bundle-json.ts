@@ -39,6 +39,20 @@ export function toBundleJson(b: NormalizedBundle) {
     signals: b.signals.map((s) => ({ ...s, measuredAt: formatDateOrInstant(s.measuredAt) })),
     claims: b.claims.map((c) => ({ ...c, date: formatDate(c.date) })),
     events: b.events.map((e) => ({ ...e, date: formatDate(e.date) })),
+    // Only when there are comments: an export without them reads as it always did.
+    ...(b.comments.length === 0 ? {} : { comments: b.comments.map(commentJson) }),
+  };
+}
+
+/** A comment as the bundle carries it: the fields it has, and no text once deleted. */
+function commentJson(c: NormalizedBundle["comments"][number]) {
+  return {
+    ...(c.item === null ? { claim: c.claim! } : { item: c.item }),
+    by: c.by,
+    createdAt: formatDateOrInstant(c.createdAt),
+    ...(c.deletedAt === null ? { body: c.body } : {}),
+    ...(c.editedAt === null ? {} : { editedAt: formatDateOrInstant(c.editedAt) }),
+    ...(c.deletedAt === null ? {} : { deletedAt: formatDateOrInstant(c.deletedAt) }),
   };
 }
 

@@ -5,6 +5,7 @@ import { claimProblems } from "../claims/check-claim";
 import { findCycle, formatCycle } from "../graph";
 import { toInstant } from "../time";
 import { bundleSchema, type ParsedBundle, type SignalMetric } from "./bundle-schema";
+import { checkComments } from "./check-comments";
 import type { NormalizedBundle } from "./normalized-bundle";
 
 /** `shape`: not a well-formed bundle (400); `rule`: well-formed but breaks a rule of the tracker (422). */
@@ -35,6 +36,7 @@ export function validateBundle(raw: unknown, now: number = Date.now()): BundleVa
     ...checkTransitions(bundle),
     ...checkSignals(bundle),
     ...checkClaims(bundle, now),
+    ...checkComments(parsed.data, bundle),
   ];
   return errors.length > 0 ? { ok: false, kind: "rule", errors } : { ok: true, bundle };
 }
@@ -91,6 +93,15 @@ function normalize(b: ParsedBundle): NormalizedBundle {
     signals: b.signals.map((s) => ({ ...s, measuredAt: toInstant(s.measuredAt) })),
     claims: b.claims.map((c) => ({ ...c, date: toInstant(c.date) })),
     events: b.events.map((e) => ({ date: toInstant(e.date), title: e.title, url: e.url ?? null })),
+    comments: b.comments.map((c) => ({
+      item: c.item ?? null,
+      claim: c.item === undefined ? (c.claim ?? null) : null,
+      by: c.by,
+      createdAt: toInstant(c.createdAt),
+      body: c.body ?? "",
+      editedAt: c.editedAt ? toInstant(c.editedAt) : null,
+      deletedAt: c.deletedAt ? toInstant(c.deletedAt) : null,
+    })),
   };
 }
 
@@ -136,6 +147,11 @@ function checkFuture(b: NormalizedBundle, now: number): FieldError[] {
     future(`transitions[${i}].rejectedAt`, t.rejectedAt);
   });
   b.signals.forEach((s, i) => future(`signals[${i}].measuredAt`, s.measuredAt));
+  b.comments.forEach((c, i) => {
+    future(`comments[${i}].createdAt`, c.createdAt);
+    future(`comments[${i}].editedAt`, c.editedAt);
+    future(`comments[${i}].deletedAt`, c.deletedAt);
+  });
   return errors;
 }
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { bundleSchema } from "../bundle/bundle-schema";
 import { itemQuerySchema } from "../items/item-query";
 import { itemEditSchema, signalInputSchema } from "../validations/item-input";
+import { commentEditSchema, commentInputSchema } from "../validations/comment-input";
 import { listLimitSchema } from "../validations/list-limit-query";
 import { programCreateSchema, programEditSchema } from "../validations/program-input";
 import { dependencyInputSchema, rejectionInputSchema, transitionInputSchema, verificationInputSchema } from "../validations/transition-input";
@@ -55,6 +56,11 @@ function itemQueryParameters() {
   const schema = json(itemQuerySchema) as { properties: Record<string, object> };
   return Object.entries(schema.properties).map(([name, s]) => ({ name, in: "query", required: false, schema: s }));
 }
+
+const COMMENT = "{ id, program, item, claim, byName, byHandle, mine, createdAt, editedAt, deletedAt, body, mentions: [{ handle, name }], version, link }";
+const COMMENT_LIST = `[${COMMENT}]`;
+const COMMENT_POST =
+  "Write a comment (contributor and up): plain text up to 5000 characters; http(s) URLs are links, @handle (the part of an e-mail before the @) mentions a person who can read the program";
 
 /** The OpenAPI 3.1 document, generated from the same zod schemas the routes parse with. */
 export function buildOpenApi() {
@@ -142,6 +148,28 @@ export function buildOpenApi() {
       },
       "/api/programs/{slug}/items/{key}/signals": {
         post: { summary: "Record a signal (contributor)", parameters: [slug, path("key")], requestBody: body(signalInputSchema), responses: { "201": ok("signal"), ...errors } },
+      },
+      "/api/programs/{slug}/items/{key}/comments": {
+        get: { summary: "The item's comments, oldest first (DESIGN §13)", parameters: [slug, path("key")], responses: { "200": ok(COMMENT_LIST), ...errors } },
+        post: { summary: COMMENT_POST, parameters: [slug, path("key")], requestBody: body(commentInputSchema), responses: { "201": ok(COMMENT), ...errors } },
+      },
+      "/api/programs/{slug}/claims/{id}/comments": {
+        get: { summary: "The claim's discussion, oldest first (DESIGN §13)", parameters: [slug, path("id")], responses: { "200": ok(COMMENT_LIST), ...errors } },
+        post: { summary: COMMENT_POST, parameters: [slug, path("id")], requestBody: body(commentInputSchema), responses: { "201": ok(COMMENT), ...errors } },
+      },
+      "/api/programs/{slug}/comments/{commentId}": {
+        get: { summary: "One comment (ETag = version)", parameters: [slug, path("commentId")], responses: { "200": ok(COMMENT), ...errors } },
+        patch: {
+          summary: "Edit a comment (its author only, contributor and up: 403 for anyone else); send If-Match or version; 409 when stale or deleted",
+          parameters: [slug, path("commentId")],
+          requestBody: body(commentEditSchema),
+          responses: { "200": ok(COMMENT), ...errors },
+        },
+        delete: {
+          summary: "Delete a comment (its author only: 403 for anyone else): its text is gone from pages, API and bundle, a deleted line stays; 409 when already deleted",
+          parameters: [slug, path("commentId")],
+          responses: { "200": ok(`${COMMENT}, with body null and deletedAt`), ...errors },
+        },
       },
       "/api/programs/{slug}/readiness": {
         get: {

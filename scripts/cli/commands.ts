@@ -66,7 +66,7 @@ const COMMANDS: Record<string, { help: string; run: Command }> = {
       process.stdout.write(
         `${summary.dryRun ? "dry run, nothing written: would import" : "imported"} program "${summary.program}": ` +
           `${c.items} items, ${c.dependencies} dependencies, ${c.transitions} transitions (${c.verifications} verified${c.rejections ? `, ${c.rejections} rejected` : ""}), ` +
-          `${c.evidence} evidence, ${c.signals} signals, ${c.claims} claims, ${c.people} people (${c.newPeople} new)\n`,
+          `${c.evidence} evidence, ${c.signals} signals, ${c.claims} claims${c.comments ? `, ${c.comments} comments` : ""}, ${c.people} people (${c.newPeople} new)\n`,
       );
       return 0;
     },

@@ -137,6 +137,7 @@ const badVersion = fc.constantFrom("", "abc", "-1", "0", "1.5", "99", "1e999", "
 const noSuchKey = fc.constantFrom(...INJECTIONS, "NO-SUCH", "../A", "A/../B", "");
 const badSlug = fc.constantFrom(...INJECTIONS, "UPPER", "-lead", "", "a".repeat(80));
 const noSuchPerson = fc.constantFrom(...INJECTIONS, "nobody@nowhere.example", "", "x".repeat(5000), "a@b", "../../admin@test.example");
+const noSuchComment = fc.constantFrom(...INJECTIONS, "abc", "-1", "0", "1", "2", "1.5", "1e999", "99999999", "");
 const notRole = fc.oneof(fc.constantFrom(...INJECTIONS, "Admin", "root", "admin ", ""), fc.string({ maxLength: 20 })).filter((s) => !["viewer", "contributor", "reviewer", "admin"].includes(s));
 
 interface Case {
@@ -199,6 +200,18 @@ const CASES: Case[] = [
     args: () => ["$undefined", "$K1"],
     fields: entries(["current", hostile], ["password", hostile], ["confirm", fc.constant("\u0000never the same")], ["next", fc.constantFrom("//evil.example", "javascript:alert(1)")]),
   },
+  // Comments: the fixture program has none, so no comment id names one of its comments, and no
+  // subject below exists (a well-formed text on a real item would be accepted).
+  {
+    action: "addCommentAction",
+    args: () => [],
+    argsArb: fc
+      .tuple(fc.constantFrom("item", "claim", "ITEM", "comment", "", ...INJECTIONS), noSuchKey)
+      .map(([on, ref]) => [slug, on, ref, "$undefined", "$K1"]),
+    fields: entries(["body", hostile]),
+  },
+  { action: "editCommentAction", args: () => [slug, "$undefined", "$K1"], fields: entries(["commentId", noSuchComment], ["version", badVersion], ["body", hostile]) },
+  { action: "deleteCommentAction", args: () => [slug, "$undefined", "$K1"], fields: entries(["commentId", noSuchComment]) },
   // Ids of no token (an admin may revoke anyone's, so never a small number that may exist).
   { action: "revokeTokenAction", args: () => ["$undefined", "$K1"], fields: entries(["id", fc.constantFrom(...INJECTIONS, "99999999", "999999999999999", "9".repeat(40), "0", "-1", "1.5", "1e3", "abc", "")]) },
 ];

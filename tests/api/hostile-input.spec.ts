@@ -13,6 +13,7 @@ import { expect, test, type APIRequestContext, type APIResponse } from "@playwri
 import fc from "fast-check";
 import { claimSchema } from "@/lib/bundle/bundle-schema";
 import { validateBundle } from "@/lib/bundle/validate-bundle";
+import { commentEditSchema, commentInputSchema } from "@/lib/validations/comment-input";
 import { itemEditSchema, signalInputSchema } from "@/lib/validations/item-input";
 import { programCreateSchema, programEditSchema } from "@/lib/validations/program-input";
 import { dependencyInputSchema, rejectionInputSchema, transitionInputSchema, verificationInputSchema } from "@/lib/validations/transition-input";
@@ -44,6 +45,7 @@ function token(role: TestRole): string {
 
 let slug = "";
 let transitionId = 0;
+let commentId = 0; // the contributor's, on item A
 const tried: Record<string, number> = {};
 const statuses: Record<string, number> = {};
 const note = (endpoint: string, status: number) => {
@@ -69,6 +71,7 @@ function fixtureBundle(s: string) {
     claims: [
       { id: "c1", date: "2024-03-01", speaker: "CTO", quote: "A is designed", url: "https://claims.example/1", links: [{ item: "A", requires: "design" }] },
     ],
+    comments: [{ item: "A", by: TEST_ACCOUNTS.reviewer.email, createdAt: "2024-03-02T10:00:00Z", body: "@contributor the design is in" }],
   };
 }
 
@@ -132,8 +135,11 @@ const BODY_ENDPOINTS: BodyEndpoint[] = [
       "claims.0.url": "url",
       "claims.0.date": "date",
       "claims.0.links.0.item": "id",
+      "comments.0.item": "id",
+      "comments.0.by": "email",
+      "comments.0.createdAt": "date",
     },
-    text: ["program.name", "items.0.title", "transitions.0.note", "claims.0.quote"],
+    text: ["program.name", "items.0.title", "transitions.0.note", "claims.0.quote", "comments.0.body"],
   },
   {
     name: "PATCH /api/programs/{slug}",
@@ -235,6 +241,39 @@ const BODY_ENDPOINTS: BodyEndpoint[] = [
     fields: {},
     text: ["reason"],
   },
+  {
+    name: "POST /api/programs/{slug}/items/{key}/comments",
+    method: "POST",
+    route: "/api/programs/[slug]/items/[key]/comments",
+    path: () => `/api/programs/${slug}/items/B/comments`,
+    role: "contributor",
+    valid: () => ({ body: "B waits on @reviewer: https://evidence.example/b" }),
+    accepts: ok(commentInputSchema),
+    fields: {},
+    text: ["body"],
+  },
+  {
+    name: "POST /api/programs/{slug}/claims/{id}/comments",
+    method: "POST",
+    route: "/api/programs/[slug]/claims/[id]/comments",
+    path: () => `/api/programs/${slug}/claims/c1/comments`,
+    role: "contributor",
+    valid: () => ({ body: "The claim was early." }),
+    accepts: ok(commentInputSchema),
+    fields: {},
+    text: ["body"],
+  },
+  {
+    name: "PATCH /api/programs/{slug}/comments/{commentId}",
+    method: "PATCH",
+    route: "/api/programs/[slug]/comments/[commentId]",
+    path: () => `/api/programs/${slug}/comments/${commentId}`,
+    role: "contributor",
+    valid: () => ({ version: 1, body: "Edited: A waits on nothing." }),
+    accepts: ok(commentEditSchema),
+    fields: { version: "number" },
+    text: ["body"],
+  },
 ];
 
 /** Endpoints without a body (reads, and DELETE), with their query parameters. */
@@ -264,6 +303,17 @@ const PLAIN_ENDPOINTS: PlainEndpoint[] = [
   { name: "GET /api/programs/{slug}/items", method: "GET", route: "/api/programs/[slug]/items", path: () => `/api/programs/${slug}/items`, role: "viewer", query: ITEM_QUERY },
   { name: "GET /api/programs/{slug}/items.csv", method: "GET", route: "/api/programs/[slug]/items.csv", path: () => `/api/programs/${slug}/items.csv`, role: "viewer", query: ITEM_QUERY },
   { name: "GET /api/programs/{slug}/items/{key}", method: "GET", route: "/api/programs/[slug]/items/[key]", path: () => `/api/programs/${slug}/items/A`, role: "viewer", query: AS_OF },
+  { name: "GET /api/programs/{slug}/items/{key}/comments", method: "GET", route: "/api/programs/[slug]/items/[key]/comments", path: () => `/api/programs/${slug}/items/A/comments`, role: "viewer", query: [] },
+  { name: "GET /api/programs/{slug}/claims/{id}/comments", method: "GET", route: "/api/programs/[slug]/claims/[id]/comments", path: () => `/api/programs/${slug}/claims/c1/comments`, role: "viewer", query: [] },
+  { name: "GET /api/programs/{slug}/comments/{commentId}", method: "GET", route: "/api/programs/[slug]/comments/[commentId]", path: () => `/api/programs/${slug}/comments/${commentId}`, role: "viewer", query: [] },
+  {
+    name: "DELETE /api/programs/{slug}/comments/{commentId}",
+    method: "DELETE",
+    route: "/api/programs/[slug]/comments/[commentId]",
+    path: () => `/api/programs/${slug}/comments/${commentId}`, // the contributor's comment: a reviewer is refused (403), nothing deleted
+    role: "reviewer",
+    query: [],
+  },
   { name: "GET /api/programs/{slug}/readiness", method: "GET", route: "/api/programs/[slug]/readiness", path: () => `/api/programs/${slug}/readiness`, role: "viewer", query: [...AS_OF, "limit"] },
   {
     name: "DELETE /api/programs/{slug}/items/{key}/dependencies/{dependsOn}",
@@ -427,6 +477,12 @@ test.beforeAll(async ({ request }) => {
   const log = await (await request.get(`/api/audit/log?program=${slug}&limit=1000`, { headers: { authorization: `Bearer ${token("viewer")}` } })).json();
   transitionId = Number(log.find((e: { entity: string; action: string }) => e.entity === "transition" && e.action === "create").entityId);
   expect(transitionId).toBeGreaterThan(0);
+  const comment = await request.post(`/api/programs/${slug}/items/A/comments`, {
+    headers: { authorization: `Bearer ${token("contributor")}` },
+    data: { body: "A waits on nothing." },
+  });
+  expect(comment.status(), await comment.text()).toBe(201);
+  commentId = (await comment.json()).id;
 });
 
 test.afterAll(() => {
@@ -541,8 +597,11 @@ test("SQL and script payloads in free-text fields are stored literally, and the 
     data: { version: 1, title: payload(5), description: payload(6), area: payload(7), team: payload(9) },
   });
   expect(edit.status(), await edit.text()).toBe(200);
+  const comment = await request.post(`/api/programs/${s}/items/C/comments`, { headers: { authorization: `Bearer ${c}` }, data: { body: payload(3) } });
+  expect(comment.status(), await comment.text()).toBe(201);
   const exported = await (await request.get(`/api/programs/${s}/bundle`, { headers: { authorization: `Bearer ${token("admin")}` } })).json();
   expect(exported.program.name).toBe(payload(0));
+  expect(exported.comments.map((x: { body?: string }) => x.body)).toContain(payload(3));
   expect(exported.items.find((i: { key: string }) => i.key === "A").title).toBe(payload(3));
   const itemC = exported.items.find((i: { key: string }) => i.key === "C");
   expect([itemC.title, itemC.description, itemC.area, itemC.team]).toEqual([payload(5), payload(6), payload(7), payload(9)]);

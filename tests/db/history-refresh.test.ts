@@ -6,7 +6,9 @@ import { describe, expect, it } from "vitest";
 import { addUser } from "@/db/accounts/manage-users";
 import { importBundle } from "@/db/import-bundle";
 import { openDatabase, type Db } from "@/db/index";
+import { addComment } from "@/db/mutations/add-comment";
 import { addDependency, removeDependency } from "@/db/mutations/change-dependency";
+import { deleteComment } from "@/db/mutations/delete-comment";
 import { editItem } from "@/db/mutations/edit-item";
 import { editProgram } from "@/db/mutations/manage-program";
 import { recordSignal } from "@/db/mutations/record-signal";
@@ -69,6 +71,11 @@ function write(w: World, [kind, a, b, c]: [number, number, number, number]) {
     () => {
       const last = w.db.$client.prepare("SELECT max(t.id) FROM transitions t JOIN items i ON i.id = t.item_id WHERE i.key = ?").pluck().get(key) as number | null;
       if (last !== null) rejectTransition(w.db, { slug: w.slug, key, transitionId: last, input: { reason: "not convincing" }, actor: w.checker });
+    },
+    // A comment changes no figure: the patched answers must not move (nor miss anything).
+    () => {
+      const comment = addComment(w.db, { slug: w.slug, subject: { item: key }, input: { body: `@checker look at ${key}` }, actor: w.writer });
+      if (c % 2 === 0) deleteComment(w.db, { slug: w.slug, commentId: comment.id, actor: w.writer });
     },
   ];
   try {

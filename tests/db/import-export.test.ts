@@ -35,7 +35,8 @@ function expectedLogEntries(raw: unknown, newPeople?: number): number {
     b.transitions.filter((t) => t.verifiedBy !== null).length +
     b.signals.length +
     b.claims.length + // links travel inside the claim's entry
-    b.events.length
+    b.events.length +
+    b.comments.length // an edit or deletion travels inside the comment's entry
   );
 }
 
@@ -287,7 +288,7 @@ describe("every imported record is appended to the hash-chained log", () => {
     expect(actors).toEqual([{ actor: "ann@example.com" }]);
   });
 
-  it("property: entries = people created + program + members + items + edges + transitions + verifications + signals + claims + events", () => {
+  it("property: entries = people created + program + members + items + edges + transitions + verifications + signals + claims + events + comments", () => {
     fc.assert(
       fc.property(validBundleArb, validBundleArb, (a, b) => {
         const db = openDatabase(":memory:");

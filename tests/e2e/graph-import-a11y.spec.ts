@@ -57,6 +57,7 @@ for (const [name, path] of [
   ["dashboard", "/programs/boost-offload"],
   ["items", "/programs/boost-offload/items"],
   ["item", "/programs/boost-offload/items/FND-01"],
+  ["claim (with its discussion)", "/programs/boost-offload/claims/boost-ga-2023-11"],
   ["graph", "/programs/boost-offload/graph"],
   ["claims", "/programs/boost-offload/claims"],
   ["import", "/import"],

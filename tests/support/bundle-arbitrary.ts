@@ -3,7 +3,8 @@
  *
  * - `validBundleArb`: a fast-check arbitrary of VALID bundles of realistic shape: people, items
  *   with a dependency DAG, transitions that pass the evidence gates (cumulative, in effective
- *   order) and the four-eyes rule, time stamps in order, signals in range, claims, events. Date
+ *   order) and the four-eyes rule, time stamps in order, signals in range, claims, events,
+ *   comments on items and claims (some mentioning people, some edited, some deleted). Date
  *   fields mix `YYYY-MM-DD`, `…Z` and `…±hh:mm` forms; e-mails mix upper and lower case.
  * - `tinyValidBundle()`: one fixed small valid bundle, a fresh copy on every call, for
  *   mutation-based negative tests.
@@ -21,6 +22,7 @@ type Evidence = NonNullable<Transition["evidence"]>[number];
 type Signal = NonNullable<BundleInput["signals"]>[number];
 type Claim = NonNullable<BundleInput["claims"]>[number];
 type Event = NonNullable<BundleInput["events"]>[number];
+type Comment = NonNullable<BundleInput["comments"]>[number];
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -309,6 +311,29 @@ function makeEvents(g: G): Event[] {
   });
 }
 
+/** Comments by the bundle's people on its items and claims: some @mention someone, some were edited, some deleted (no text). */
+function makeComments(g: G, people: Person[], keys: string[], claimIds: string[]): Comment[] {
+  if (people.length === 0 || keys.length + claimIds.length === 0) return [];
+  return Array.from({ length: int(g, 0, 4) }, () => {
+    const onClaim = claimIds.length > 0 && (keys.length === 0 || bool(g, 3));
+    const createdMs = BASE_MS + int(g, 0, 600) * DAY_MS + timeOfDay(g);
+    const mention = bool(g, 3) ? `@${pick(g, people).email.split("@")[0]} ` : "";
+    const c: Comment = {
+      ...(onClaim ? { claim: pick(g, claimIds) } : { item: pick(g, keys) }),
+      by: refer(g, pick(g, people).email),
+      createdAt: instantText(g, createdMs),
+      body: `${mention}${text(g, WORDS, 200)}`,
+    };
+    const editedMs = bool(g, 3) ? createdMs + int(g, 0, 48) * HOUR_MS : null;
+    if (editedMs !== null) c.editedAt = instantText(g, editedMs);
+    if (bool(g, 4)) {
+      delete c.body;
+      c.deletedAt = instantText(g, (editedMs ?? createdMs) + int(g, 0, 72) * HOUR_MS);
+    }
+    return c;
+  });
+}
+
 function makeBundle(g: G, shape: BundleShape): Bundle {
   const people = makePeople(g, shape.minPeople ?? 0);
   const items = makeItems(g, people, shape.minItems ?? 0);
@@ -344,6 +369,8 @@ function makeBundle(g: G, shape: BundleShape): Bundle {
   if (claims.length > 0 || bool(g)) bundle.claims = claims;
   const events = makeEvents(g);
   if (events.length > 0 || bool(g)) bundle.events = events;
+  const comments = makeComments(g, people, keys, claims.map((c) => c.id));
+  if (comments.length > 0 || bool(g)) bundle.comments = comments;
   return bundle;
 }
 

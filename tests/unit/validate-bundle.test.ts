@@ -445,5 +445,9 @@ describe("validateBundle: valid bundles", () => {
     expect(has((b) => (b.transitions ?? []).some((t) => /^\d{4}-\d\d-\d\d$/.test(t.effectiveAt)))).toBe(true);
     expect(has((b) => (b.signals ?? []).length > 0 && (b.claims ?? []).some((c) => (c.links ?? []).length > 0))).toBe(true);
     expect(has((b) => (b.people ?? []).length === 0)).toBe(true);
+    const comments = samples.flatMap((b) => b.comments ?? []);
+    expect(comments.some((c) => c.claim !== undefined) && comments.some((c) => c.item !== undefined)).toBe(true);
+    expect(comments.some((c) => c.deletedAt) && comments.some((c) => c.editedAt && c.body)).toBe(true);
+    expect(comments.some((c) => c.body?.startsWith("@"))).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { editClaimAction } from "@/app/_actions/claims";
+import { addCommentAction, deleteCommentAction, editCommentAction } from "@/app/_actions/comments";
 import { requireSignedIn } from "@/app/_lib/auth";
 import { orNotFound } from "@/app/_lib/or-not-found";
 import { pageView, type SearchParams } from "@/app/_lib/page-view";
@@ -13,13 +14,18 @@ import { ClaimVerdicts } from "@/components/claims/claim-verdicts";
 import { LinkedItemsTable } from "@/components/claims/linked-items-table";
 import { VerdictChip } from "@/components/claims/verdict-chip";
 import { VerdictRating } from "@/components/claims/verdict-rating";
+import { CommentForm } from "@/components/comments/comment-form";
+import { CommentList } from "@/components/comments/comment-list";
+import { CommentNote } from "@/components/comments/comment-note";
 import { IllustrativeMark } from "@/components/ui/illustrative-mark";
 import { Panel } from "@/components/ui/panel";
 import { getDb } from "@/db/get-db";
 import { getClaimDetail } from "@/db/queries/get-claims";
+import { listComments } from "@/db/queries/list-comments";
 import { loadProgramHistory } from "@/db/queries/load-program-history";
 import { can } from "@/lib/auth/roles";
 import { claimRuling } from "@/lib/claims/ruling";
+import { handleOf } from "@/lib/comments/mention-handle";
 import { sourceHost } from "@/lib/claims/source-host";
 
 export const dynamic = "force-dynamic";
@@ -40,7 +46,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
   const person = await requireSignedIn();
   const { slug, id: rawId } = await params;
   const id = decodeURIComponent(rawId);
-  const { search, view, asOf, knownAt, error } = await pageView(searchParams);
+  const { search, view, asOf, knownAt, now, error } = await pageView(searchParams);
   const db = getDb();
   const claim = orNotFound(() => getClaimDetail(db, slug, id, asOf, knownAt));
   const history = loadProgramHistory(db, slug);
@@ -51,6 +57,9 @@ export default async function ClaimPage({ params, searchParams }: Props) {
   const editing = isAdmin && search.edit === "1";
   const page = `/programs/${slug}/claims/${encodeURIComponent(id)}`;
   const nowLabel = asOfLabel(view.asOf, claim.asOf);
+  // A past "known at" view lists the comments written by then; new ones are written on today's view.
+  const comments = listComments(db, slug, { claim: id }, { viewerId: person.id, knownAt });
+  const canComment = can(person.role, "comment") && knownAt >= now;
   return (
     <article className="space-y-5" aria-labelledby="claim-headline">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -167,6 +176,21 @@ export default async function ClaimPage({ params, searchParams }: Props) {
           </ul>
         </Panel>
       </div>
+
+      <Panel title={`Discussion (${comments.filter((c) => c.deletedAt === null).length})`} id="discussion">
+        <CommentList
+          comments={comments}
+          label="Discussion"
+          actions={canComment ? { slug, editAction: editCommentAction, deleteAction: deleteCommentAction } : undefined}
+        />
+        <div className="mt-4 max-w-2xl">
+          {canComment ? (
+            <CommentForm slug={slug} on="claim" target={id} handle={handleOf(person.email)} serverAction={addCommentAction} />
+          ) : (
+            <CommentNote mayComment={can(person.role, "comment")} todayHref={page} />
+          )}
+        </div>
+      </Panel>
 
       {editing && (
         <Panel title="Edit claim" id="edit-claim">

@@ -8,9 +8,12 @@ import {
   reportTransitionAction,
   verifyTransitionAction,
 } from "@/app/_actions/items";
+import { addCommentAction, deleteCommentAction, editCommentAction } from "@/app/_actions/comments";
 import { requireSignedIn } from "@/app/_lib/auth";
 import { orNotFound } from "@/app/_lib/or-not-found";
 import { pageView, type SearchParams } from "@/app/_lib/page-view";
+import { CommentForm } from "@/components/comments/comment-form";
+import { CommentNote } from "@/components/comments/comment-note";
 import { AddDependencyForm } from "@/components/item/dependency-forms";
 import { EditItemForm } from "@/components/item/edit-item-form";
 import { HistoryTable } from "@/components/item/history-table";
@@ -27,7 +30,9 @@ import { AsOfError } from "@/components/program/as-of-error";
 import { listUsers } from "@/db/accounts/manage-users";
 import { getDb } from "@/db/get-db";
 import { getItemDetail, type ItemDetail } from "@/db/queries/get-item-detail";
+import { listComments } from "@/db/queries/list-comments";
 import { can } from "@/lib/auth/roles";
+import { handleOf } from "@/lib/comments/mention-handle";
 import type { EvidenceKind } from "@/lib/gates";
 import type { RecordedTransition } from "@/lib/preview-transition";
 import { toInstant } from "@/lib/time";
@@ -53,6 +58,10 @@ export default async function ItemPage({ params, searchParams }: Props) {
   const canVerify = can(person.role, "verify") && knownAt >= now;
   const link = (k: string) => `/programs/${slug}/items/${encodeURIComponent(k)}`;
   const here = { slug, itemKey: key };
+  // A past "known at" view lists the comments written by then; new ones are written on today's view.
+  const comments = listComments(db, slug, { item: key }, { viewerId: person.id, knownAt });
+  const canComment = can(person.role, "comment") && knownAt >= now;
+  const commentActions = canComment ? { slug, editAction: editCommentAction, deleteAction: deleteCommentAction } : undefined;
 
   return (
     <section className="space-y-5">
@@ -102,8 +111,17 @@ export default async function ItemPage({ params, searchParams }: Props) {
       <Panel title="History" id="history">
         <HistoryTable
           history={item.history}
+          comments={comments}
           review={canVerify ? { ...here, verifyAction: verifyTransitionAction, rejectAction: rejectTransitionAction } : undefined}
+          commentActions={commentActions}
         />
+        <div className="mt-4 max-w-2xl">
+          {canComment ? (
+            <CommentForm slug={slug} on="item" target={key} handle={handleOf(person.email)} serverAction={addCommentAction} />
+          ) : (
+            <CommentNote mayComment={can(person.role, "comment")} todayHref={link(key)} />
+          )}
+        </div>
       </Panel>
 
       <div className="grid gap-4 lg:grid-cols-2">

@@ -1,0 +1,34 @@
+// GET, PATCH, DELETE /api/programs/{slug}/comments/{commentId} – one comment (viewer); its author edits (If-Match/version) or deletes it
+import { apiRoute } from "@/app/_lib/api-handler";
+import { getDb } from "@/db/get-db";
+import { deleteComment } from "@/db/mutations/delete-comment";
+import { editComment } from "@/db/mutations/edit-comment";
+import { getComment } from "@/db/queries/get-comment";
+import { AppError } from "@/lib/errors";
+import { parseIfMatch } from "@/lib/http/if-match";
+import { readJson } from "@/lib/http/read-json";
+
+export const dynamic = "force-dynamic";
+
+type Params = { slug: string; commentId: string };
+
+function commentIdOf(params: Params): number {
+  const id = Number(params.commentId);
+  if (!/^\d+$/.test(params.commentId) || !Number.isSafeInteger(id) || id <= 0) throw new AppError("not_found", `no comment "${params.commentId}"`);
+  return id;
+}
+
+const withEtag = (comment: { version: number }) => Response.json(comment, { headers: { etag: `"${comment.version}"` } });
+
+export const GET = apiRoute<Params>("read", ({ params, actor }) => withEtag(getComment(getDb(), params.slug, commentIdOf(params), actor.id)));
+
+export const PATCH = apiRoute<Params>("comment", async ({ request, params, actor }) => {
+  const commentId = commentIdOf(params);
+  const input = await readJson(request);
+  return withEtag(editComment(getDb(), { slug: params.slug, commentId, input, expectedVersion: parseIfMatch(request), actor }));
+});
+
+export const DELETE = apiRoute<Params>("comment", ({ request, params, actor }) => {
+  const commentId = commentIdOf(params);
+  return withEtag(deleteComment(getDb(), { slug: params.slug, commentId, expectedVersion: parseIfMatch(request), actor }));
+});

@@ -1,0 +1,46 @@
+import type { CommentSubject } from "@/lib/comments/comment-subject";
+import { formatDateOrInstant } from "@/lib/time";
+import { commentInputSchema } from "@/lib/validations/comment-input";
+import { parseInput } from "@/lib/validations/parse-input";
+import type { Db } from "../index";
+import { LogWriter } from "../append-log";
+import { getComment } from "../queries/get-comment";
+import { findCommentSubject } from "../queries/find-comment-subject";
+import { comments, type Person } from "../schema";
+import { syncMentions } from "./sync-mentions";
+
+/**
+ * A comment on an item or a claim (DESIGN §13): stored with the people it @mentions, and logged
+ * with its whole text. It changes no figure. The API routes and the pages' form come through here;
+ * they check the role (contributor and up).
+ */
+export interface AddCommentArgs {
+  slug: string;
+  subject: CommentSubject;
+  /** `{ body }`, parsed here. */
+  input: unknown;
+  actor: Person;
+  now?: number;
+}
+
+export function addComment(db: Db, { slug, subject, input, actor, now = Date.now() }: AddCommentArgs) {
+  const { body } = parseInput(commentInputSchema, input, "comment");
+  return db.transaction((tx) => {
+    const found = findCommentSubject(tx, slug, subject);
+    const row = tx
+      .insert(comments)
+      .values({ programId: found.program.id, itemId: found.itemId, claimId: found.claimId, authorId: actor.id, body, createdAt: now })
+      .returning({ id: comments.id })
+      .get();
+    const mentions = syncMentions(tx, { commentId: row.id, body, now });
+    new LogWriter(tx, new Date(now)).append({
+      actor: actor.email,
+      action: "create",
+      entity: "comment",
+      entityId: String(row.id),
+      programSlug: slug,
+      payload: { ...subject, by: actor.email, createdAt: formatDateOrInstant(now), body, mentions },
+    });
+    return getComment(tx, slug, row.id, actor.id);
+  });
+}

@@ -1,0 +1,53 @@
+import { and, eq } from "drizzle-orm";
+import { AppError } from "@/lib/errors";
+import { checkExpectedVersion } from "@/lib/http/expected-version";
+import { formatDateOrInstant } from "@/lib/time";
+import { commentEditSchema } from "@/lib/validations/comment-input";
+import { parseInput } from "@/lib/validations/parse-input";
+import type { Db } from "../index";
+import { LogWriter } from "../append-log";
+import { getComment } from "../queries/get-comment";
+import { comments, type Person } from "../schema";
+import { findOwnComment } from "./own-comment";
+import { syncMentions } from "./sync-mentions";
+
+/**
+ * Its author rewrites a comment, under optimistic concurrency like every edit (`version` from the
+ * body or If-Match). The new text is logged whole, so every earlier text stays readable in the log,
+ * one entry per version. The same text again changes nothing and writes nothing.
+ */
+export interface EditCommentArgs {
+  slug: string;
+  commentId: number;
+  /** `{ body, version? }`, parsed here. */
+  input: unknown;
+  expectedVersion: number | undefined;
+  actor: Person;
+  now?: number;
+}
+
+export function editComment(db: Db, { slug, commentId, input, expectedVersion, actor, now = Date.now() }: EditCommentArgs) {
+  const { body, version } = parseInput(commentEditSchema, input, "comment");
+  return db.transaction((tx) => {
+    const comment = findOwnComment(tx, { slug, commentId, actor, verb: "edit" });
+    checkExpectedVersion(`comment #${commentId}`, comment.version, version, expectedVersion);
+    if (comment.body === body) return getComment(tx, slug, commentId, actor.id);
+    const updated = tx
+      .update(comments)
+      .set({ body, editedAt: now, version: comment.version + 1 })
+      .where(and(eq(comments.id, commentId), eq(comments.version, comment.version)))
+      .returning({ version: comments.version })
+      .get();
+    if (!updated) throw new AppError("conflict", `comment #${commentId} was changed by someone else; reload and retry`);
+    const mentions = syncMentions(tx, { commentId, body, now });
+    new LogWriter(tx, new Date(now)).append({
+      actor: actor.email,
+      action: "update",
+      entity: "comment",
+      entityId: String(commentId),
+      programSlug: slug,
+      payload: { body, mentions, editedAt: formatDateOrInstant(now), version: updated.version },
+    });
+    return getComment(tx, slug, commentId, actor.id);
+  });
+}

@@ -1,0 +1,34 @@
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import { resolveHandles } from "@/lib/comments/mention-handle";
+import { mentionHandles } from "@/lib/comments/tokenize-comment";
+import type { Tx } from "../index";
+import { commentMentions, people } from "../schema";
+
+export interface Reader {
+  id: number;
+  email: string;
+}
+
+/** Who may read a program, and so be mentioned in it: every account not disabled (every role reads every program). */
+export function loadReaders(tx: Tx): Reader[] {
+  return tx.select({ id: people.id, email: people.email }).from(people).where(isNull(people.disabledAt)).all();
+}
+
+/**
+ * Makes the comment's stored mentions those of `body` (none for a deleted comment): a mention the
+ * text keeps keeps its time, a new one dates from `now`. Returns the e-mails mentioned, in order
+ * of first mention, for the log.
+ */
+export function syncMentions(tx: Tx, { commentId, body, now, readers }: { commentId: number; body: string | null; now: number; readers?: Reader[] }): string[] {
+  const handles = body === null ? [] : mentionHandles(body);
+  const resolved = handles.length === 0 ? new Map<string, Reader>() : resolveHandles(handles, readers ?? loadReaders(tx));
+  const mentioned = handles.flatMap((h) => (resolved.has(h) ? [resolved.get(h)!] : []));
+  const wanted = new Set(mentioned.map((p) => p.id));
+  const stored = tx.select({ personId: commentMentions.personId }).from(commentMentions).where(eq(commentMentions.commentId, commentId)).all();
+  const gone = stored.map((s) => s.personId).filter((id) => !wanted.has(id));
+  if (gone.length > 0) tx.delete(commentMentions).where(and(eq(commentMentions.commentId, commentId), inArray(commentMentions.personId, gone))).run();
+  const have = new Set(stored.map((s) => s.personId));
+  const added = mentioned.filter((p) => !have.has(p.id));
+  if (added.length > 0) tx.insert(commentMentions).values(added.map((p) => ({ commentId, personId: p.id, mentionedAt: now }))).run();
+  return mentioned.map((p) => p.email);
+}

@@ -1,0 +1,349 @@
+/**
+ * DESIGN §13 comments on SQLite, through the functions the API routes, the form actions and the
+ * importer all use: writing on items and claims, mentions (one reader per handle, nobody else),
+ * edits and deletions by the author only (each a log entry, every earlier text in the log), nothing
+ * written on a refusal, the tables that refuse removal, a person's mentions, the log as readers see
+ * it, the bundle round trip, and that a comment changes no figure.
+ */
+import { count } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { disableAccount } from "@/db/accounts/account-access";
+import { addUser, findPerson } from "@/db/accounts/manage-users";
+import { exportBundle } from "@/db/export-bundle";
+import { importBundle } from "@/db/import-bundle";
+import { openDatabase, type Db } from "@/db/index";
+import { addComment } from "@/db/mutations/add-comment";
+import { deleteComment } from "@/db/mutations/delete-comment";
+import { editComment } from "@/db/mutations/edit-comment";
+import { getComment } from "@/db/queries/get-comment";
+import { listComments } from "@/db/queries/list-comments";
+import { listLogEntries } from "@/db/queries/list-log-entries";
+import { listMentions } from "@/db/queries/list-mentions";
+import { loadProgramHistory } from "@/db/queries/load-program-history";
+import { auditLog, commentMentions, comments } from "@/db/schema";
+import { verifyLog } from "@/db/verify-log";
+import { validateBundle } from "@/lib/bundle/validate-bundle";
+import type { CommentSubject } from "@/lib/comments/comment-subject";
+import { refusal } from "../support/refusal";
+
+const SLUG = "talk";
+const ANN = "ann@example.com";
+const CARL = "carl@example.com";
+const RITA = "rita@example.com";
+const MINUTE = 60_000;
+const T0 = Date.UTC(2025, 0, 6, 9);
+const at = (n: number) => T0 + n * MINUTE;
+
+function programBundle(slug: string, extra: Record<string, unknown> = {}) {
+  return {
+    format: "offload-tracker/v1",
+    program: { slug, name: "Comments" },
+    people: [
+      { email: ANN, name: "Ann Owner", team: "Core" },
+      { email: CARL, name: "Carl Writer", team: "Core" },
+      { email: RITA, name: "Rita Reviewer", team: "Core" },
+    ],
+    items: [
+      { key: "FND-01", title: "Key-value store", area: "Foundations", owner: ANN, estimateWeeks: 2, identifiedAt: "2024-01-01" },
+      { key: "FND-02", title: "Tracing", area: "Foundations", owner: ANN, estimateWeeks: 2, identifiedAt: "2024-01-01" },
+    ],
+    claims: [{ id: "ignite-2023", date: "2023-11-15", speaker: "CTO", quote: "It runs on the card", url: "https://news.example/1", links: [{ item: "FND-01", requires: "rollout" }] }],
+    ...extra,
+  };
+}
+
+function setUp(slug = SLUG) {
+  const db = openDatabase(":memory:");
+  importBundle(db, programBundle(slug), { actor: null });
+  const person = (email: string) => findPerson(db, email)!;
+  const item: CommentSubject = { item: "FND-01" };
+  return {
+    db,
+    person,
+    add: (n: number, body: unknown, by = CARL, subject: CommentSubject = item) => addComment(db, { slug, subject, input: { body }, actor: person(by), now: at(n) }),
+    edit: (n: number, id: number, body: unknown, version: number | undefined, by = CARL) =>
+      editComment(db, { slug, commentId: id, input: { body, version }, expectedVersion: undefined, actor: person(by), now: at(n) }),
+    remove: (n: number, id: number, by = CARL) => deleteComment(db, { slug, commentId: id, actor: person(by), now: at(n) }),
+    list: (subject: CommentSubject = item, viewer = CARL) => listComments(db, slug, subject, { viewerId: person(viewer).id }),
+  };
+}
+
+/** Rows of every table a comment writes, and the log: nothing may move on a refusal. */
+function footprint(db: Db) {
+  return {
+    comments: db.select({ n: count() }).from(comments).get()!.n,
+    mentions: db.select({ n: count() }).from(commentMentions).get()!.n,
+    log: db.select({ n: count() }).from(auditLog).get()!.n,
+    rows: JSON.stringify(db.select().from(comments).all()),
+  };
+}
+
+function commentEntries(db: Db, id: number) {
+  return db.$client
+    .prepare("SELECT action, payload FROM audit_log WHERE entity = 'comment' AND entity_id = ? ORDER BY seq")
+    .all(String(id))
+    .map((r) => {
+      const row = r as { action: string; payload: string };
+      return { action: row.action, payload: JSON.parse(row.payload) as Record<string, unknown> };
+    });
+}
+
+describe("writing a comment", () => {
+  it("on an item and on a claim: listed oldest first, the author's own marked, times and text as written", () => {
+    const w = setUp();
+    const first = w.add(1, "  Blocked on the storage design.  ");
+    const second = w.add(2, "Agreed.", RITA);
+    const onClaim = w.add(3, "The card ran nothing in 2023.", RITA, { claim: "ignite-2023" });
+    expect(first).toMatchObject({
+      program: SLUG,
+      item: "FND-01",
+      claim: null,
+      byName: "Carl Writer",
+      byHandle: "carl",
+      mine: true,
+      body: "Blocked on the storage design.",
+      createdAt: new Date(at(1)).toISOString(),
+      editedAt: null,
+      deletedAt: null,
+      version: 1,
+      link: `/programs/${SLUG}/items/FND-01#comment-${first.id}`,
+    });
+    expect(w.list().map((c) => [c.id, c.mine])).toEqual([
+      [first.id, true],
+      [second.id, false],
+    ]);
+    expect(w.list({ claim: "ignite-2023" }).map((c) => [c.id, c.claim, c.link])).toEqual([
+      [onClaim.id, "ignite-2023", `/programs/${SLUG}/claims/ignite-2023#comment-${onClaim.id}`],
+    ]);
+    // No e-mail in what readers get.
+    expect(JSON.stringify(w.list())).not.toContain("@example.com");
+    expect(verifyLog(w.db)).toMatchObject({ ok: true });
+  });
+
+  it("a past known-at view lists only the comments written by then", () => {
+    const w = setUp();
+    w.add(1, "early");
+    w.add(10, "late");
+    const seen = listComments(w.db, SLUG, { item: "FND-01" }, { viewerId: null, knownAt: at(5) });
+    expect(seen.map((c) => c.body)).toEqual(["early"]);
+  });
+
+  it("refuses an empty, blank, non-text or too long text (400), and an unknown program, item or claim (404), writing nothing", () => {
+    const w = setUp();
+    const before = footprint(w.db);
+    for (const body of ["", "   ", 7, null, undefined, "x".repeat(5001)]) {
+      const e = refusal(() => w.add(1, body));
+      expect(e.code, String(body)).toBe("invalid");
+      expect(e.errors.map((x) => x.path)).toEqual(["body"]);
+    }
+    expect(refusal(() => addComment(w.db, { slug: "nope", subject: { item: "FND-01" }, input: { body: "x" }, actor: w.person(CARL) })).message).toBe('no program "nope"');
+    expect(refusal(() => w.add(1, "x", CARL, { item: "NOPE" })).message).toBe(`no item "NOPE" in program "${SLUG}"`);
+    expect(refusal(() => w.add(1, "x", CARL, { claim: "nope" })).code).toBe("not_found");
+    expect(footprint(w.db)).toEqual(before);
+  });
+
+  it("changes no figure: the program's history is kept as it was (the same object)", () => {
+    const w = setUp();
+    const history = loadProgramHistory(w.db, SLUG);
+    const c = w.add(1, "just talk");
+    w.edit(2, c.id, "just talk, edited", 1);
+    w.remove(3, c.id);
+    expect(loadProgramHistory(w.db, SLUG)).toBe(history);
+  });
+});
+
+describe("mentions", () => {
+  it("name the one reader with that handle; unknown, ambiguous and disabled handles stay text", () => {
+    const w = setUp();
+    addUser(w.db, { email: "ann@elsewhere.example", name: "Another Ann", role: "viewer" }, null);
+    addUser(w.db, { email: "gone@example.com", name: "Gone", role: "viewer" }, null);
+    disableAccount(w.db, "gone@example.com", null);
+    const c = w.add(1, "@Rita please check; @ann and @gone and @nobody too. mail rita@example.com");
+    expect(c.mentions).toEqual([{ handle: "rita", name: "Rita Reviewer" }]);
+    expect(listMentions(w.db, w.person(RITA).id).map((m) => m.commentId)).toEqual([c.id]);
+    expect(listMentions(w.db, w.person(ANN).id)).toEqual([]);
+  });
+
+  it("listMentions: newest mention first, with program, subject, author, excerpt and link; `since` keeps what is new; own comments and deleted ones are left out", () => {
+    const w = setUp();
+    const rita = w.person(RITA).id;
+    const a = w.add(1, "@rita first look at https://ci.example/run/1");
+    const b = w.add(2, `@rita the claim is wrong. ${"long ".repeat(60)}`, CARL, { claim: "ignite-2023" });
+    w.add(3, "@rita a note to myself", RITA);
+    const gone = w.add(4, "@rita soon deleted");
+    w.remove(5, gone.id);
+    const mentions = listMentions(w.db, rita);
+    expect(mentions.map((m) => m.commentId)).toEqual([b.id, a.id]);
+    expect(mentions[0]).toMatchObject({
+      program: { slug: SLUG, name: "Comments" },
+      item: null,
+      claim: "ignite-2023",
+      byName: "Carl Writer",
+      createdAt: new Date(at(2)).toISOString(),
+      mentionedAt: new Date(at(2)).toISOString(),
+      link: `/programs/${SLUG}/claims/ignite-2023#comment-${b.id}`,
+    });
+    expect(mentions[0]!.excerpt.length).toBeLessThanOrEqual(140);
+    expect(mentions[0]!.excerpt.endsWith("…")).toBe(true);
+    expect(mentions[1]!.excerpt).toBe("@rita first look at https://ci.example/run/1");
+    expect(listMentions(w.db, rita, { since: at(1) }).map((m) => m.commentId)).toEqual([b.id]);
+    expect(listMentions(w.db, rita, { limit: 1 })).toHaveLength(1);
+  });
+
+  it("an edit that adds a mention dates it from the edit; one that drops it drops it; one that keeps it keeps its time", () => {
+    const w = setUp();
+    const c = w.add(1, "@rita look");
+    w.edit(5, c.id, "@rita look again, @ann too", 1);
+    const ann = listMentions(w.db, w.person(ANN).id);
+    expect(ann.map((m) => m.mentionedAt)).toEqual([new Date(at(5)).toISOString()]);
+    expect(listMentions(w.db, w.person(RITA).id).map((m) => m.mentionedAt)).toEqual([new Date(at(1)).toISOString()]);
+    w.edit(6, c.id, "never mind", 2);
+    expect(listMentions(w.db, w.person(RITA).id)).toEqual([]);
+    expect(getComment(w.db, SLUG, c.id, null).mentions).toEqual([]);
+  });
+
+  it("reads the person's mentions through the index on (person, time)", () => {
+    const w = setUp();
+    const sql = w.db.$client.prepare(`EXPLAIN QUERY PLAN SELECT * FROM comment_mentions WHERE person_id = ? AND mentioned_at > ? ORDER BY mentioned_at DESC`);
+    const plan = (sql.all(1, 0) as { detail: string }[]).map((r) => r.detail).join("\n");
+    expect(plan).toMatch(/USING INDEX comment_mentions_person/);
+  });
+});
+
+describe("editing and deleting", () => {
+  it("the author edits: new text, editedAt, version + 1; the log holds every text, oldest first", () => {
+    const w = setUp();
+    const c = w.add(1, "first words");
+    const edited = w.edit(2, c.id, "second words", 1);
+    expect(edited).toMatchObject({ body: "second words", editedAt: new Date(at(2)).toISOString(), version: 2 });
+    w.edit(3, c.id, "third words", 2);
+    const entries = commentEntries(w.db, c.id);
+    expect(entries.map((e) => [e.action, e.payload.body])).toEqual([
+      ["create", "first words"],
+      ["update", "second words"],
+      ["update", "third words"],
+    ]);
+    expect(verifyLog(w.db)).toMatchObject({ ok: true });
+  });
+
+  it("the same text again changes nothing and writes nothing", () => {
+    const w = setUp();
+    const c = w.add(1, "same");
+    const before = footprint(w.db);
+    expect(w.edit(2, c.id, " same ", 1)).toMatchObject({ version: 1, editedAt: null });
+    expect(footprint(w.db)).toEqual(before);
+  });
+
+  it("refuses anyone but the author (an admin too: 403), a stale or missing version (409/400), bad text (400) and unknown comments (404), writing nothing", () => {
+    const w = setUp();
+    const admin = addUser(w.db, { email: "boss@example.com", name: "Boss", role: "admin" }, null);
+    const c = w.add(1, "mine");
+    w.edit(2, c.id, "mine, edited", 1);
+    const before = footprint(w.db);
+    const other = refusal(() => w.edit(3, c.id, "hijacked", 2, RITA));
+    expect([other.code, other.message]).toEqual(["forbidden", `only its author (Carl Writer) may edit comment #${c.id}`]);
+    expect(refusal(() => editComment(w.db, { slug: SLUG, commentId: c.id, input: { body: "x", version: 2 }, expectedVersion: undefined, actor: admin })).code).toBe("forbidden");
+    expect(refusal(() => deleteComment(w.db, { slug: SLUG, commentId: c.id, actor: admin })).code).toBe("forbidden");
+    expect(refusal(() => w.remove(3, c.id, RITA)).code).toBe("forbidden");
+    expect(refusal(() => w.edit(3, c.id, "stale", 1)).code).toBe("conflict");
+    expect(refusal(() => w.edit(3, c.id, "no version", undefined)).code).toBe("invalid");
+    expect(refusal(() => w.edit(3, c.id, "", 2)).code).toBe("invalid");
+    expect(refusal(() => w.edit(3, 99_999, "x", 1)).code).toBe("not_found");
+    expect(refusal(() => editComment(w.db, { slug: SLUG, commentId: c.id, input: { body: "x" }, expectedVersion: 1, actor: w.person(CARL) })).code).toBe("conflict");
+    // A comment of another program is not found under this one.
+    importBundle(w.db, programBundle("other"), { actor: null });
+    expect(refusal(() => editComment(w.db, { slug: "other", commentId: c.id, input: { body: "x", version: 2 }, expectedVersion: undefined, actor: w.person(CARL) })).code).toBe("not_found");
+    const afterOther = footprint(w.db);
+    expect(afterOther.comments).toBe(before.comments);
+    expect(afterOther.rows).toBe(before.rows);
+  });
+
+  it("the author deletes: the text is gone from the comment and its mentions, a delete entry is logged, and it stays deleted", () => {
+    const w = setUp();
+    const c = w.add(1, "@rita a secret link https://internal.example/x");
+    const deleted = w.remove(2, c.id);
+    expect(deleted).toMatchObject({ body: null, mentions: [], deletedAt: new Date(at(2)).toISOString(), version: 2, byName: "Carl Writer" });
+    expect(w.db.select().from(comments).get()!.body).toBe("");
+    expect(w.db.select({ n: count() }).from(commentMentions).get()!.n).toBe(0);
+    expect(JSON.stringify(w.list())).not.toContain("secret");
+    expect(commentEntries(w.db, c.id).map((e) => e.action)).toEqual(["create", "delete"]);
+    const before = footprint(w.db);
+    expect(refusal(() => w.remove(3, c.id)).message).toMatch(/^comment #\d+ was deleted on .*: a deleted comment cannot be deleted again$/);
+    expect(refusal(() => w.edit(3, c.id, "back", 2)).code).toBe("conflict");
+    expect(footprint(w.db)).toEqual(before);
+    expect(verifyLog(w.db)).toMatchObject({ ok: true });
+  });
+
+  it("readers of the log get no deleted comment's text nor whom it named; admins read the log as written", () => {
+    const w = setUp();
+    const kept = w.add(1, "@rita stays");
+    const gone = w.add(2, "@rita goes away");
+    w.remove(3, gone.id);
+    const reader = listLogEntries(w.db, { program: SLUG, limit: 100, audience: "reader" }).filter((e) => e.entity === "comment");
+    const payloadOf = (list: typeof reader, id: number, action: string) => list.find((e) => e.entityId === String(id) && e.action === action)!.payload;
+    expect(payloadOf(reader, gone.id, "create")).toMatchObject({ body: null, mentions: [], item: "FND-01", by: "Carl Writer" });
+    expect(payloadOf(reader, kept.id, "create")).toMatchObject({ body: "@rita stays", mentions: ["Rita Reviewer"] });
+    const admin = listLogEntries(w.db, { program: SLUG, limit: 100, audience: "admin" });
+    expect(payloadOf(admin, gone.id, "create")).toMatchObject({ body: "@rita goes away", mentions: [RITA] });
+  });
+
+  it("the table refuses removing a comment, moving it, or changing a deleted one", () => {
+    const w = setUp();
+    const c = w.add(1, "x");
+    expect(() => w.db.$client.exec("DELETE FROM comments")).toThrow(/never removed/);
+    expect(() => w.db.$client.exec(`UPDATE comments SET author_id = ${w.person(RITA).id}`)).toThrow(/keeps its subject, author and time/);
+    expect(() => w.db.$client.exec("UPDATE comments SET item_id = NULL, claim_id = 1")).toThrow(/keeps its subject/);
+    w.remove(2, c.id);
+    expect(() => w.db.$client.exec("UPDATE comments SET body = 'back', deleted_at = NULL")).toThrow(/stays deleted/);
+    expect(() => w.db.$client.exec(`INSERT INTO comments (program_id, author_id, body, created_at) VALUES (1, 1, 'nowhere', 0)`)).toThrow(/CHECK/);
+  });
+});
+
+describe("comments in the bundle", () => {
+  it("export → import → export is equal, with edits and deletions, on items and claims; mentions resolve again", () => {
+    const w = setUp();
+    const a = w.add(1, "@rita on the item");
+    w.edit(2, a.id, "@rita on the item, edited", 1);
+    w.add(3, "on the claim", RITA, { claim: "ignite-2023" });
+    const gone = w.add(4, "to be deleted");
+    w.remove(5, gone.id);
+    const exported = exportBundle(w.db, SLUG);
+    expect(exported.format).toBe("offload-tracker/v1");
+    expect(exported.comments).toEqual([
+      { item: "FND-01", by: CARL, createdAt: new Date(at(1)).toISOString(), body: "@rita on the item, edited", editedAt: new Date(at(2)).toISOString() },
+      { claim: "ignite-2023", by: RITA, createdAt: new Date(at(3)).toISOString(), body: "on the claim" },
+      { item: "FND-01", by: CARL, createdAt: new Date(at(4)).toISOString(), deletedAt: new Date(at(5)).toISOString() },
+    ]);
+    const again = openDatabase(":memory:");
+    const summary = importBundle(again, JSON.parse(JSON.stringify(exported)), { actor: null });
+    expect(summary.counts.comments).toBe(3);
+    expect(exportBundle(again, SLUG)).toEqual(exported);
+    const rita = findPerson(again, RITA)!;
+    expect(listMentions(again, rita.id).map((m) => [m.excerpt, m.mentionedAt])).toEqual([["@rita on the item, edited", new Date(at(2)).toISOString()]]);
+    expect(verifyLog(again)).toMatchObject({ ok: true });
+    // A program without comments exports without the field, as before comments existed.
+    expect("comments" in exportBundle(setUp("quiet").db, "quiet")).toBe(false);
+  });
+
+  it("refuses comments that break a rule, naming the field", () => {
+    const bad = (comment: Record<string, unknown>) => {
+      const result = validateBundle(programBundle("b", { comments: [{ by: CARL, createdAt: "2024-02-01", body: "x", ...comment }] }));
+      return result.ok ? [] : result.errors.map((e) => `${e.path}: ${e.message}`);
+    };
+    expect(bad({ item: "FND-01" })).toEqual([]);
+    expect(bad({})).toEqual(["comments[0].item: a comment is on one item or one claim: give item or claim, not both or neither"]);
+    expect(bad({ item: "FND-01", claim: "ignite-2023" })).toHaveLength(1);
+    expect(bad({ item: "NOPE" })).toEqual(['comments[0].item: unknown item key "NOPE"']);
+    expect(bad({ claim: "nope" })).toEqual(['comments[0].claim: unknown claim id "nope"']);
+    expect(bad({ item: "FND-01", by: "who@example.com" })).toEqual(['comments[0].by: unknown person "who@example.com" (not in people)']);
+    expect(bad({ item: "FND-01", body: "  " })).toEqual(["comments[0].body: a comment needs its text (only a deleted comment has none)"]);
+    expect(bad({ item: "FND-01", deletedAt: "2024-02-02" })).toEqual(["comments[0].body: a deleted comment has no text: drop body, or deletedAt if it was not deleted"]);
+    expect(bad({ item: "FND-01", body: undefined, deletedAt: "2024-02-02" })).toEqual([]);
+    expect(bad({ item: "FND-01", editedAt: "2024-01-01" })).toEqual(["comments[0].editedAt: a comment cannot be edited before it was written (createdAt)"]);
+    expect(bad({ item: "FND-01", body: undefined, editedAt: "2024-03-01", deletedAt: "2024-02-15" })).toEqual([
+      "comments[0].deletedAt: a comment cannot be deleted before it was written or last edited",
+    ]);
+    expect(bad({ item: "FND-01", createdAt: "2999-01-01" })).toEqual(["comments[0].createdAt: must not be in the future"]);
+    expect(bad({ item: "FND-01", body: "x".repeat(5001) })).toHaveLength(1);
+  });
+});
