@@ -235,7 +235,11 @@ export const auditLog = sqliteTable(
     index("audit_log_entity").on(t.programSlug, t.entity, t.entityId, t.seq),
     // The items a person ever owned or re-assigned (four eyes over time, for the reviewer's count in
     // the header): partial, so they hold the item entries only, not the whole log.
-    index("audit_log_item_owner").on(sql`(${t.payload} ->> '$.owner')`).where(sql`entity = 'item'`),
+    // json_valid: a payload that does not parse (a tamper the chain check must be able to name) is
+    // indexed as no owner instead of refusing the write.
+    index("audit_log_item_owner")
+      .on(sql`(CASE WHEN json_valid(${t.payload}) THEN ${t.payload} ->> '$.owner' END)`)
+      .where(sql`entity = 'item'`),
     index("audit_log_item_actor").on(t.actor).where(sql`entity = 'item' AND action = 'update'`),
   ],
 );

@@ -4,7 +4,7 @@ CREATE TABLE `my_work_visits` (
 	FOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `audit_log_item_owner` ON `audit_log` (("payload" ->> '$.owner')) WHERE entity = 'item';--> statement-breakpoint
+CREATE INDEX `audit_log_item_owner` ON `audit_log` ((CASE WHEN json_valid("payload") THEN "payload" ->> '$.owner' END)) WHERE entity = 'item';--> statement-breakpoint
 CREATE INDEX `audit_log_item_actor` ON `audit_log` (`actor`) WHERE entity = 'item' AND action = 'update';--> statement-breakpoint
 CREATE INDEX `transitions_actor_recorded` ON `transitions` (`actor_id`,`recorded_at`);--> statement-breakpoint
 -- DESIGN §13: a transition is verified or rejected, never both. The mutations and the import refuse

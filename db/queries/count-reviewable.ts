@@ -3,7 +3,7 @@ import { fourEyesViolation } from "@/lib/four-eyes";
 import type { Db } from "../index";
 import type { Person } from "../schema";
 import { loadOwnerTimeline } from "./load-owner-timeline";
-import { UNDECIDED } from "./my-work-sql";
+import { OWNER_NAMED, UNDECIDED } from "./my-work-sql";
 
 /**
  * The undecided transitions, less those the person reported or that are on items they own now.
@@ -22,7 +22,7 @@ export const REVIEWABLE_SQL = `
                                               'recordedAt', t.recorded_at))
             FROM (SELECT program_slug, entity_id FROM audit_log WHERE entity = 'item' AND action = 'update' AND actor = @email
                   UNION
-                  SELECT program_slug, entity_id FROM audit_log WHERE entity = 'item' AND (payload ->> '$.owner') = @email) x
+                  SELECT program_slug, entity_id FROM audit_log WHERE entity = 'item' AND ${OWNER_NAMED("")} = @email) x
             JOIN programs pr ON pr.slug = x.program_slug
             JOIN items i ON i.program_id = pr.id AND i.key = x.entity_id
             JOIN transitions t ON t.item_id = i.id

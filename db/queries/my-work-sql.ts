@@ -16,17 +16,26 @@ const ITEM_ENTRIES = (a: string) =>
   `${a}.program_slug = pr.slug AND ${a}.entity = 'item' AND ${a}.entity_id = i.key AND ${a}.action IN ('create', 'update')`;
 
 /**
+ * The owner an entry (alias `a`) names; null when it names none or its payload does not parse (a
+ * tampered entry: the chain check names it, the counts must not fail on it). The expression of the
+ * audit_log_item_owner index, written the same way so that SQLite uses it.
+ */
+export const OWNER_NAMED = (a: string) => `(CASE WHEN json_valid(${a}payload) THEN ${a}payload ->> '$.owner' END)`;
+const OWNER_KEY_TYPE = (a: string) => `(CASE WHEN json_valid(${a}.payload) THEN json_type(${a}.payload, '$.owner') END)`;
+
+/**
  * When the item (aliases `pr`, `i`) last became @email's: the first entry of the last run of log
  * entries naming them as owner (an edit that sends the owner it already has changes nothing, as in
- * lib/owner-timeline.ts). Null when the log never names them (an item older than its log).
+ * lib/owner-timeline.ts). Null when the log never names them (an item older than its log). By the
+ * item's own entries: the owner index would read every entry naming the person, for each item.
  */
 export const OWNED_SINCE = `(
-  SELECT min(a.at) FROM audit_log a
-   WHERE ${ITEM_ENTRIES("a")} AND json_extract(a.payload, '$.owner') = @email
+  SELECT min(a.at) FROM audit_log a INDEXED BY audit_log_entity
+   WHERE ${ITEM_ENTRIES("a")} AND ${OWNER_NAMED("a.")} = @email
      AND a.seq > coalesce((
-       SELECT max(b.seq) FROM audit_log b
-        WHERE ${ITEM_ENTRIES("b")} AND json_type(b.payload, '$.owner') IS NOT NULL
-          AND (json_type(b.payload, '$.owner') = 'null' OR json_extract(b.payload, '$.owner') <> @email)), 0))`;
+       SELECT max(b.seq) FROM audit_log b INDEXED BY audit_log_entity
+        WHERE ${ITEM_ENTRIES("b")} AND ${OWNER_KEY_TYPE("b")} IS NOT NULL
+          AND (${OWNER_KEY_TYPE("b")} = 'null' OR ${OWNER_NAMED("b.")} <> @email)), 0))`;
 
 /** Items @me owns now, across programs. */
 export const OWNED_FROM = `FROM items i JOIN programs pr ON pr.id = i.program_id WHERE i.owner_id = @me`;
