@@ -18,9 +18,13 @@ export function OwnedItemsList({ entries }: { entries: Marked<OwnedItem>[] }) {
           <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-slate-700">
             <span>True status</span> <StatusBadge status={e.trueStatus} />
             <span>· Reported</span> <StatusBadge status={e.reportedStatus} />
-            {e.inflated && <strong className="font-medium text-red-800">· Inflated: reported above what is verified</strong>}
-            {e.blocked && <strong className="font-medium text-amber-900">· Blocked: waits on unfinished dependencies</strong>}
           </p>
+          {(e.inflated || e.blocked) && (
+            <p className="flex flex-wrap gap-x-3 font-medium">
+              {e.inflated && <span className="text-red-800">Inflated: reported above what is verified.</span>}
+              {e.blocked && <span className="text-amber-900">Blocked: waits on unfinished dependencies.</span>}
+            </p>
+          )}
           {e.ownedSince !== null && <p className="text-xs text-slate-600">Yours since {formatMoment(e.ownedSince)}</p>}
         </li>
       ))}
