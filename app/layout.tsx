@@ -6,6 +6,7 @@ import { ChainBanner } from "@/components/chain-banner";
 import { chainStatus } from "@/db/chain-status";
 import { getDb } from "@/db/get-db";
 import { currentPerson } from "./_lib/auth";
+import { navCounts } from "./_lib/nav-counts";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -18,7 +19,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body className="min-h-screen font-sans text-sm">
-        <SiteHeader person={person} signOutAction={signOutAction} />
+        <SiteHeader person={person} counts={await navCounts()} signOutAction={signOutAction} />
         {person && <ChainBanner check={await chainStatus(getDb(), "page")} />}
         <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
       </body>

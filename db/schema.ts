@@ -92,7 +92,11 @@ export const transitions = sqliteTable(
     actorId: integer("actor_id").notNull().references(() => people.id),
     note: text("note").notNull().default(""),
   },
-  (t) => [index("transitions_item_effective").on(t.itemId, t.effectiveAt)],
+  (t) => [
+    index("transitions_item_effective").on(t.itemId, t.effectiveAt),
+    // A reporter's own transitions (My work, and what a reviewer may not decide on), newest last.
+    index("transitions_actor_recorded").on(t.actorId, t.recordedAt),
+  ],
 );
 
 export const evidence = sqliteTable(
@@ -266,6 +270,14 @@ export const auditLog = sqliteTable(
     index("audit_log_at").on(t.at, t.seq),
     // One record's entries (an item's owner history, for four eyes) without reading the program's log.
     index("audit_log_entity").on(t.programSlug, t.entity, t.entityId, t.seq),
+    // The items a person ever owned or re-assigned (four eyes over time, for the reviewer's count in
+    // the header): partial, so they hold the item entries only, not the whole log.
+    // json_valid: a payload that does not parse (a tamper the chain check must be able to name) is
+    // indexed as no owner instead of refusing the write.
+    index("audit_log_item_owner")
+      .on(sql`(CASE WHEN json_valid(${t.payload}) THEN ${t.payload} ->> '$.owner' END)`)
+      .where(sql`entity = 'item'`),
+    index("audit_log_item_actor").on(t.actor).where(sql`entity = 'item' AND action = 'update'`),
   ],
 );
 
@@ -291,6 +303,18 @@ export type NewItem = typeof items.$inferInsert;
 export type Transition = typeof transitions.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
+
+/**
+ * When each person last opened My work: entries recorded after it are "new". Kept apart from
+ * `people` (whose rows carry a version for administrators' edits) and outside the hash-chained
+ * log: it is a reading mark, not a record of the program.
+ */
+export const myWorkVisits = sqliteTable("my_work_visits", {
+  personId: integer("person_id")
+    .primaryKey()
+    .references(() => people.id),
+  seenAt: integer("seen_at").notNull(),
+});
 
 /** Web sessions, stored server-side; `id` is the sha256 of the cookie's secret. */
 export const sessions = sqliteTable(

@@ -2,15 +2,8 @@ import Link from "next/link";
 import type { AwaitingReview } from "@/db/queries/list-awaiting-review";
 import { evidenceKindLabel } from "@/lib/labels";
 import { formatDate } from "@/lib/time";
+import { waitedFor } from "@/lib/waited-for";
 import { StatusBadge } from "../ui/status-badge";
-
-const DAY_MS = 86_400_000;
-
-/** How long a report has waited, in whole days: "today", "1 day", "12 days". */
-export function waitedFor(recordedAt: number, now: number): string {
-  const days = Math.floor((now - recordedAt) / DAY_MS);
-  return days <= 0 ? "today" : `${days} day${days === 1 ? "" : "s"}`;
-}
 
 /**
  * Reported transitions awaiting a decision, oldest first, as stacked rows (they read on a phone):

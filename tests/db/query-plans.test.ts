@@ -5,6 +5,8 @@ import { sessionPersonQuery } from "@/db/accounts/sessions";
 import { openDatabase } from "@/db/index";
 import { importBundle } from "@/db/import-bundle";
 import { HISTORY_SQL } from "@/db/queries/load-program-history";
+import { MY_WORK_NEW_SQL } from "@/db/queries/count-my-work-new";
+import { REVIEWABLE_SQL } from "@/db/queries/count-reviewable";
 import { itemLogQuery } from "@/db/queries/load-owner-timeline";
 import { RECENT_VERIFICATIONS_SQL } from "@/db/queries/recent-verifications";
 import { auditLog } from "@/db/schema";
@@ -62,5 +64,32 @@ describe.each([false, true])("query plans of the hot queries (ANALYZE run: %s)",
     const recent = plan(db, RECENT_VERIFICATIONS_SQL, [1, Date.now(), Date.now(), 8]);
     expect(recent).toMatch(/SCAN v USING INDEX verifications_verified_at/);
     expect(recent).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
+  });
+
+  // The header renders them on every page. Allowed scans: the constant row, the one-row CTE of the
+  // last visit, the union of the person's item entries, the programs (a handful of rows: with
+  // statistics the planner reads them whole rather than look one up per item), and bare count(*)s,
+  // which SQLite answers by walking an index's pages without reading its rows.
+  const ALLOWED_SCAN =
+    /^SCAN (CONSTANT ROW|seen|x|pr USING COVERING INDEX programs_slug_unique|(transitions|verifications|transition_rejections) USING COVERING INDEX \w+)$/;
+  const scans = (p: string) => p.split(" | ").filter((d) => d.startsWith("SCAN") && !ALLOWED_SCAN.test(d));
+  const params = { me: 2, email: "someone@example.com", now: Date.now() };
+
+  it("counts what is new in My work through the person's items and transitions, not a scan", () => {
+    const p = plan(db, MY_WORK_NEW_SQL, [params]);
+    expect(scans(p)).toEqual([]);
+    expect(p).toMatch(/SEARCH i USING INDEX items_owner \(owner_id=\?\)/);
+    expect(p).toMatch(/SEARCH a USING INDEX audit_log_entity \(program_slug=\? AND entity=\? AND entity_id=\? AND seq>\?\)/);
+    expect(p).toMatch(/SEARCH t USING (COVERING )?INDEX transitions_actor_recorded \(actor_id=\? AND recorded_at>\?\)/);
+    expect(p).toMatch(/SEARCH my_work_visits USING INTEGER PRIMARY KEY/);
+  });
+
+  it("counts what a reviewer may decide on from counts, their own transitions and items, and their item entries in the log", () => {
+    const p = plan(db, REVIEWABLE_SQL, [params]);
+    expect(scans(p)).toEqual([]);
+    expect(p).toMatch(/SEARCH t USING COVERING INDEX transitions_actor_recorded \(actor_id=\?\)/);
+    expect(p).toMatch(/SEARCH i USING COVERING INDEX items_owner \(owner_id=\?\)/);
+    expect(p).toMatch(/SEARCH audit_log USING INDEX audit_log_item_actor \(actor=\?\)/);
+    expect(p).toMatch(/SEARCH audit_log USING INDEX audit_log_item_owner \(<expr>=\?\)/);
   });
 });

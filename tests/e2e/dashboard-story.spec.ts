@@ -152,6 +152,7 @@ test("at 390 px the header folds into a menu, and no page of the app scrolls sid
     "/import",
     "/account",
     "/review",
+    "/my-work",
     DASHBOARD,
     `${DASHBOARD}/items`,
     `${DASHBOARD}/items/FND-01`,

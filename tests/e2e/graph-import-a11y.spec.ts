@@ -66,6 +66,7 @@ for (const [name, path] of [
   ["account", "/account"],
   ["people", "/people"],
   ["awaiting verification", "/review"],
+  ["my work", "/my-work"],
   ["your password", "/account/password"],
   ["reports", "/programs/boost-offload/reports"],
   ["settings", "/programs/boost-offload/settings"],

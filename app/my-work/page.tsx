@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import { requireSignedIn } from "@/app/_lib/auth";
+import { AwaitingMineList } from "@/components/my-work/awaiting-mine-list";
+import { MyWorkSection } from "@/components/my-work/my-work-section";
+import { OwnedItemsList } from "@/components/my-work/owned-items-list";
+import { RejectionsList } from "@/components/my-work/rejections-list";
+import { getDb } from "@/db/get-db";
+import { openMyWork } from "@/db/queries/open-my-work";
+import { describeSince } from "@/lib/my-work/since";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "My work" };
+
+/**
+ * What asks for the signed-in person's attention, across programs, with what is new since their
+ * last visit. Opening the page records the visit (after reading what was new, so this visit still
+ * shows it). A further section takes the same MyWorkSection shape and a column in the header's count.
+ */
+export default async function MyWorkPage() {
+  const person = await requireSignedIn();
+  const work = openMyWork(getDb(), person);
+  const { since } = work;
+  const news = work.owned.newCount + work.awaiting.newCount + work.rejected.newCount;
+  return (
+    <section className="space-y-6">
+      <div className="space-y-1">
+        <h1 className="text-xl font-semibold">My work</h1>
+        <p className="max-w-3xl text-slate-700">
+          The items you own, what you reported that waits for a reviewer, and the reports of yours a reviewer rejected, in every
+          program.
+        </p>
+        <p className="max-w-3xl text-slate-700" data-testid="my-work-summary">
+          {news === 0 ? "Nothing" : <strong>{news}</strong>} new since {describeSince(since)}
+          {news > 0 && ": marked New below"}. Opening this page marks everything as seen.
+        </p>
+      </div>
+      <MyWorkSection
+        id="owned"
+        title="Items I own"
+        count={work.owned.entries.length}
+        newCount={work.owned.newCount}
+        since={since}
+        empty="You own no items. When an item in any program is given to you, it appears here."
+      >
+        <OwnedItemsList entries={work.owned.entries} />
+      </MyWorkSection>
+      <MyWorkSection
+        id="awaiting"
+        title="Reported by me, awaiting verification"
+        count={work.awaiting.entries.length}
+        newCount={work.awaiting.newCount}
+        since={since}
+        empty="Nothing you reported is waiting for a reviewer."
+      >
+        <AwaitingMineList entries={work.awaiting.entries} now={work.now} />
+      </MyWorkSection>
+      <MyWorkSection
+        id="rejected"
+        title="Rejected"
+        count={work.rejected.entries.length}
+        newCount={work.rejected.newCount}
+        since={since}
+        empty="No report of yours is rejected and waiting for you. A rejection leaves this list once your new report is verified."
+      >
+        <RejectionsList entries={work.rejected.entries} />
+      </MyWorkSection>
+    </section>
+  );
+}

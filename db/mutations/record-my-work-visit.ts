@@ -1,0 +1,18 @@
+import { eq, sql } from "drizzle-orm";
+import type { Db, Tx } from "../index";
+import { myWorkVisits } from "../schema";
+
+/**
+ * Records that a person opened My work at `now` and returns when they had opened it before (null:
+ * never). The mark only moves forward, so a tab that loaded earlier but writes later cannot move it
+ * back. Run it in the transaction that reads the page's entries: what the page shows as new is
+ * exactly what was recorded after the previous visit and by this one.
+ */
+export function recordMyWorkVisit(db: Db | Tx, personId: number, now: number): number | null {
+  const previous = db.select({ seenAt: myWorkVisits.seenAt }).from(myWorkVisits).where(eq(myWorkVisits.personId, personId)).get();
+  db.insert(myWorkVisits)
+    .values({ personId, seenAt: now })
+    .onConflictDoUpdate({ target: myWorkVisits.personId, set: { seenAt: sql`max(${myWorkVisits.seenAt}, excluded.seen_at)` } })
+    .run();
+  return previous?.seenAt ?? null;
+}

@@ -1,0 +1,25 @@
+import type { Db } from "../index";
+import { AWAITING_WHERE, OPEN_REJECTIONS, OWNED_FROM, OWNED_SINCE } from "./my-work-sql";
+
+/** How many entries of each section of My work are new since the person last opened it. */
+export interface MyWorkNewCounts {
+  owned: number;
+  awaiting: number;
+  rejected: number;
+}
+
+// Before a first visit, "new" counts from the account's creation: what was there before is not news.
+export const MY_WORK_NEW_SQL = `
+  WITH seen AS (SELECT coalesce((SELECT seen_at FROM my_work_visits WHERE person_id = @me),
+                                (SELECT created_at FROM people WHERE id = @me)) AS at)
+  SELECT (SELECT count(*) ${OWNED_FROM} AND round(unixepoch(${OWNED_SINCE}, 'subsec') * 1000) > (SELECT at FROM seen)) AS owned,
+         (SELECT count(*) FROM transitions t WHERE ${AWAITING_WHERE} AND t.recorded_at > (SELECT at FROM seen)) AS awaiting,
+         (SELECT count(*) FROM ${OPEN_REJECTIONS} x WHERE x.rejectionRecordedAt > (SELECT at FROM seen)) AS rejected`;
+
+/**
+ * The header's count for My work: one statement over indexes (the person's items, their
+ * transitions), cheap enough for every page. It counts exactly what the page marks as new.
+ */
+export function countMyWorkNew(db: Db, person: { id: number; email: string }, now: number = Date.now()): MyWorkNewCounts {
+  return db.$client.prepare(MY_WORK_NEW_SQL).get({ me: person.id, email: person.email, now }) as MyWorkNewCounts;
+}

@@ -1,0 +1,66 @@
+import { STATUSES } from "@/lib/status";
+
+// What each section of My work lists, and from when an entry counts as new, written once: the page
+// lists with these fragments and the header counts with them, so the two never disagree.
+// Parameters are named: @me (person id), @email (their e-mail), @seen (ms), @seenIso, @now (ms).
+
+/** A transition (alias `t`) nobody has verified or rejected: both lookups by unique index. */
+export const UNDECIDED = (t: string) =>
+  `NOT EXISTS (SELECT 1 FROM verifications v WHERE v.transition_id = ${t}.id)
+   AND NOT EXISTS (SELECT 1 FROM transition_rejections rx WHERE rx.transition_id = ${t}.id)`;
+
+const LEVEL = (column: string) => `CASE ${column} ${STATUSES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(" ")} END`;
+
+/** The log entries that create or edit one item (aliases `pr`, `i`), through the audit_log_entity index. */
+const ITEM_ENTRIES = (a: string) =>
+  `${a}.program_slug = pr.slug AND ${a}.entity = 'item' AND ${a}.entity_id = i.key AND ${a}.action IN ('create', 'update')`;
+
+/**
+ * The owner an entry (alias `a`) names; null when it names none or its payload does not parse (a
+ * tampered entry: the chain check names it, the counts must not fail on it). The expression of the
+ * audit_log_item_owner index, written the same way so that SQLite uses it.
+ */
+export const OWNER_NAMED = (a: string) => `(CASE WHEN json_valid(${a}payload) THEN ${a}payload ->> '$.owner' END)`;
+const OWNER_KEY_TYPE = (a: string) => `(CASE WHEN json_valid(${a}.payload) THEN json_type(${a}.payload, '$.owner') END)`;
+
+/**
+ * When the item (aliases `pr`, `i`) last became @email's: the first entry of the last run of log
+ * entries naming them as owner (an edit that sends the owner it already has changes nothing, as in
+ * lib/owner-timeline.ts). Null when the log never names them (an item older than its log). By the
+ * item's own entries: the owner index would read every entry naming the person, for each item.
+ */
+export const OWNED_SINCE = `(
+  SELECT min(a.at) FROM audit_log a INDEXED BY audit_log_entity
+   WHERE ${ITEM_ENTRIES("a")} AND ${OWNER_NAMED("a.")} = @email
+     AND a.seq > coalesce((
+       SELECT max(b.seq) FROM audit_log b INDEXED BY audit_log_entity
+        WHERE ${ITEM_ENTRIES("b")} AND ${OWNER_KEY_TYPE("b")} IS NOT NULL
+          AND (${OWNER_KEY_TYPE("b")} = 'null' OR ${OWNER_NAMED("b.")} <> @email)), 0))`;
+
+/** Items @me owns now, across programs. */
+export const OWNED_FROM = `FROM items i JOIN programs pr ON pr.id = i.program_id WHERE i.owner_id = @me`;
+
+/** Transitions (alias `t`) @me reported that nobody has decided on yet (the transitions_actor_recorded index). */
+export const AWAITING_WHERE = `t.actor_id = @me AND ${UNDECIDED("t")}`;
+
+/**
+ * Rejections of transitions @me reported (known by @now), as a table: each with the first later
+ * report of the item at that status or past it (`againId`). A rejection stays listed while nobody
+ * reported again (the reporter has to act) or while that report awaits a decision; once it is
+ * decided it drops out: verified, the rejection is answered; rejected, that newer rejection is what
+ * counts. The item page keeps the whole history.
+ */
+export const OPEN_REJECTIONS = `(
+  SELECT x.* FROM (
+    SELECT r.id AS rejectionId, r.recorded_at AS rejectionRecordedAt, r.rejected_at AS rejectedAt, r.reason AS reason,
+           r.rejecter_id AS rejecterId, t.id AS transitionId, t.item_id AS itemId, t.to_status AS toStatus,
+           t.effective_at AS effectiveAt, t.recorded_at AS recordedAt,
+           (SELECT a.id FROM transitions a
+             WHERE a.item_id = t.item_id AND a.recorded_at > r.recorded_at AND a.recorded_at <= @now
+               AND ${LEVEL("a.to_status")} >= ${LEVEL("t.to_status")}
+             ORDER BY a.recorded_at, a.id LIMIT 1) AS againId
+      FROM transitions t JOIN transition_rejections r ON r.transition_id = t.id
+     WHERE t.actor_id = @me AND r.recorded_at <= @now
+  ) x
+  LEFT JOIN transitions again ON again.id = x.againId
+  WHERE x.againId IS NULL OR (${UNDECIDED("again")}))`;

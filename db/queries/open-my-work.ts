@@ -1,0 +1,76 @@
+import type { ItemWithStatus } from "@/lib/compute-item-statuses";
+import type { ListedItem } from "@/lib/items/item-query";
+import { markNew } from "@/lib/my-work/mark-new";
+import { sinceOf } from "@/lib/my-work/since";
+import type { Status } from "@/lib/status";
+import { compareSortValues } from "@/lib/table-sort";
+import { endOfToday } from "@/lib/time";
+import type { Db } from "../index";
+import { recordMyWorkVisit } from "../mutations/record-my-work-visit";
+import type { Person } from "../schema";
+import { listMyAwaiting } from "./list-my-awaiting";
+import { listMyRejections } from "./list-my-rejections";
+import { listOwnedItems, type OwnedItemRow } from "./list-owned-items";
+import { loadSnapshot } from "./load-snapshot";
+
+/** An item the person owns, with its status today from the program's snapshot. */
+export interface OwnedItem extends OwnedItemRow {
+  trueStatus: Status;
+  reportedStatus: Status;
+  blocked: boolean;
+  inflated: boolean;
+}
+
+export type MyWork = ReturnType<typeof openMyWork>;
+
+/**
+ * My work as `person` opens it: what they own, what they reported that awaits a reviewer, and the
+ * rejections of what they reported, each entry marked when it arrived after their previous visit.
+ * Records this visit in the same transaction (IMMEDIATE: no other writer commits between the
+ * moment taken as "now" and the reads), so an entry is new on exactly one visit, whatever the
+ * number of tabs.
+ */
+export function openMyWork(db: Db, person: Person, clock: () => number = Date.now) {
+  const read = db.$client
+    .transaction(() => {
+      const now = clock();
+      const previous = recordMyWorkVisit(db, person.id, now);
+      return { now, previous, owned: listOwnedItems(db, person), awaiting: listMyAwaiting(db, person), rejected: listMyRejections(db, person, now) };
+    })
+    .immediate();
+  const since = sinceOf(read.previous, person.createdAt);
+  return {
+    now: read.now,
+    since,
+    owned: markNew(withStatuses(db, read.owned, read.now), (e) => e.ownedSince, since.at),
+    awaiting: markNew(read.awaiting, (e) => e.recordedAt, since.at),
+    rejected: markNew(read.rejected, (e) => e.rejectionRecordedAt, since.at),
+  };
+}
+
+/** Each item's true and reported status today, blocked and inflated, from its program's (memoised) snapshot. */
+function withStatuses(db: Db, rows: readonly OwnedItemRow[], now: number): OwnedItem[] {
+  const today = endOfToday(now);
+  const programs = new Map<string, { listed: Map<string, ListedItem>; all: Map<string, ItemWithStatus> }>();
+  const programOf = (slug: string) => {
+    if (!programs.has(slug)) {
+      const snapshot = loadSnapshot(db, slug, today, today);
+      programs.set(slug, { listed: new Map(snapshot.listed.map((i) => [i.key, i])), all: new Map(snapshot.statuses.map((i) => [i.key, i])) });
+    }
+    return programs.get(slug)!;
+  };
+  const items = rows.map((row) => {
+    const { listed, all } = programOf(row.program);
+    // An item identified after today is outside the program: its status, but no flags.
+    const flagged = listed.get(row.item);
+    const status = flagged ?? all.get(row.item);
+    return {
+      ...row,
+      trueStatus: status?.trueStatus ?? "not_started",
+      reportedStatus: status?.reportedStatus ?? "not_started",
+      blocked: flagged?.blocked ?? false,
+      inflated: flagged?.inflated ?? false,
+    };
+  });
+  return items.sort((a, b) => compareSortValues(a.programName, b.programName) || compareSortValues(a.item, b.item));
+}

@@ -1,0 +1,170 @@
+/**
+ * My work as people use it: a contributor reports with evidence and finds it awaiting, marked new;
+ * a reviewer, counted in the header, rejects it with a reason and the count drops by one; the
+ * contributor reads the rejection in My work, follows its link and reports again; a second
+ * reviewer verifies; it leaves the awaiting list and the rejection drops out. The header counts
+ * what is new and clears once the page has shown it. A person with nothing reads three sentences.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { authHeaders } from "../support/api-client";
+import { importSmallProgram } from "../support/programs";
+import { signIn } from "../support/sign-in";
+import { TEST_ACCOUNTS } from "../support/test-accounts";
+
+// A demo reviewer with a password in tests (tests/support/prepare-test-database.ts).
+const ELENA = { email: "elena.marsh@example.com", name: "Elena Marsh" };
+const REASON = "The design doc link points to a draft without failure modes.";
+
+const nav = (page: Page) => page.getByRole("navigation", { name: "Main" });
+const section = (page: Page, id: string) => page.getByTestId(`section-${id}`);
+
+/** The number beside "Awaiting verification" in the header (0 when there is none). */
+async function awaitingCount(page: Page): Promise<number> {
+  const name = (await nav(page).getByRole("link", { name: /^Awaiting verification/ }).textContent()) ?? "";
+  return Number(/(\d+)$/.exec(name.trim())?.[1] ?? 0);
+}
+
+async function reportBuild(page: Page, url: string) {
+  const report = page.getByRole("form", { name: "Report a transition" });
+  await report.getByLabel("New status").selectOption("build");
+  await report.getByLabel("Evidence 1 kind").selectOption("design_doc");
+  await report.getByLabel("Evidence 1 URL").fill(url);
+  await report.getByLabel("Evidence 1 summary").fill("design of A");
+  await report.getByRole("button", { name: "Report transition" }).click();
+  await expect(report.getByRole("status")).toHaveText("A → build recorded, awaiting verification by a second person.");
+}
+
+async function expectAxeClean(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
+}
+
+test("a person with nothing, beside an empty program, reads what each section would hold", async ({ page, request }) => {
+  const empty = await request.post("/api/programs/import", {
+    headers: authHeaders("admin"),
+    data: { format: "offload-tracker/v1", program: { slug: `my-work-empty-${Date.now()}`, name: "Nothing yet" }, people: [], items: [] },
+  });
+  expect(empty.status()).toBe(201);
+  // The viewer account owns nothing and cannot report (until the next test gives it an item).
+  await signIn(page, "viewer");
+  await page.goto("/my-work");
+  await expect(page.getByTestId("my-work-summary")).toContainText(/^Nothing new since your (last visit|account was created) on /);
+  await expect(section(page, "owned")).toContainText("You own no items.");
+  await expect(section(page, "awaiting")).toContainText("Nothing you reported is waiting for a reviewer.");
+  await expect(section(page, "rejected")).toContainText("No report of yours is rejected and waiting for you.");
+  await expect(page.getByRole("listitem")).toHaveCount(0);
+  await expectAxeClean(page);
+});
+
+test("report, see it awaiting and new; rejected with a reason; report again from My work; verified, it leaves", async ({ page, request }) => {
+  test.setTimeout(240_000); // five sign-ins and two axe passes on two shared cores
+  const slug = await importSmallProgram(request, "my-work");
+  const itemPage = `/programs/${slug}/items/A`;
+
+  // A first visit: whatever was there before is seen from now on.
+  await signIn(page, "contributor");
+  await page.goto("/my-work");
+  await expect(page.getByRole("heading", { level: 1, name: "My work" })).toBeVisible();
+  await expect(section(page, "owned").getByTestId(`owned-${slug}-A`)).toContainText("Item A");
+
+  await page.goto(itemPage);
+  await reportBuild(page, "https://dev.example.com/design/A-draft");
+  await page.goto("/");
+  await nav(page).getByRole("link", { name: "My work, 1 new" }).click();
+  await expect(page).toHaveURL(/\/my-work$/);
+  const awaiting = section(page, "awaiting");
+  await expect(awaiting.getByRole("heading", { level: 2 })).toHaveText("Reported by me, awaiting verification (1)");
+  await expect(awaiting.getByTestId("new-count")).toHaveText(/^1 new since your last visit on \d{1,2} \w{3} \d{4} at \d\d:\d\d UTC\.$/);
+  const row = awaiting.getByRole("listitem").filter({ hasText: `A Item A` });
+  await expect(row).toContainText("New");
+  await expect(row).toContainText("From Not started to Build");
+  await expect(row.getByTestId("waited")).toHaveText("today");
+  await expect(section(page, "rejected")).toContainText("No report of yours is rejected and waiting for you.");
+  // On My work the header no longer counts what the page shows.
+  await expect(nav(page).getByRole("link", { name: "My work", exact: true })).toBeVisible();
+
+  // The reviewer is counted in the header; rejecting takes one off.
+  await signIn(page, "reviewer");
+  await page.goto(itemPage);
+  const before = await awaitingCount(page);
+  expect(before).toBeGreaterThan(0);
+  const review = page.getByRole("form", { name: /^Review transition/ });
+  await review.getByLabel("Reason (required to reject)").fill(REASON);
+  await review.getByRole("button", { name: /^Reject transition/ }).click();
+  await expect(page.getByRole("table", { name: "History" }).getByText(`Rejected by ${TEST_ACCOUNTS.reviewer.name} on`)).toBeVisible();
+  await expect(nav(page).getByRole("link", { name: before - 1 > 0 ? `Awaiting verification, ${before - 1}` : "Awaiting verification" })).toBeVisible();
+
+  // The contributor reads the rejection in My work, and reports again from its link.
+  await signIn(page, "contributor");
+  await page.goto("/");
+  await nav(page).getByRole("link", { name: "My work, 1 new" }).click();
+  const rejected = section(page, "rejected");
+  await expect(rejected.getByTestId("new-count")).toHaveText(/^1 new since your last visit on /);
+  const rejection = rejected.getByRole("listitem").filter({ hasText: "A Item A" });
+  await expect(rejection).toContainText("New");
+  await expect(rejection).toContainText(`was rejected by ${TEST_ACCOUNTS.reviewer.name} on`);
+  await expect(rejection.getByTestId("reason")).toHaveText(`Reason: ${REASON}`);
+  await expect(section(page, "awaiting")).toContainText("Nothing you reported is waiting for a reviewer.");
+  await expectAxeClean(page);
+  await rejection.getByRole("link", { name: "Report A again with new evidence" }).click();
+  await expect(page).toHaveURL(new RegExp(`/programs/${slug}/items/A#report$`));
+  await reportBuild(page, "https://dev.example.com/design/A-v2");
+
+  await page.goto("/my-work");
+  await expect(rejected.getByTestId("reported-again")).toHaveText(
+    new RegExp(`^Reported again to Build by ${TEST_ACCOUNTS.contributor.name} on \\d{4}-\\d\\d-\\d\\d: awaiting verification\\.$`),
+  );
+  // Seen on the last visit: no longer new. The new report is.
+  await expect(rejected.getByTestId("new-count")).toHaveText(/^Nothing new since your last visit/);
+  await expect(section(page, "awaiting").getByTestId("new-count")).toHaveText(/^1 new since/);
+
+  // A second reviewer verifies it.
+  await signIn(page, ELENA);
+  await page.goto(itemPage);
+  const count = await awaitingCount(page);
+  await page.getByRole("form", { name: /^Review transition/ }).getByRole("button", { name: /^Verify transition/ }).click();
+  await expect(page.getByRole("table", { name: "History" }).getByText(`verified by ${ELENA.name} on`)).toBeVisible();
+  await expect(nav(page).getByRole("link", { name: count - 1 > 0 ? `Awaiting verification, ${count - 1}` : "Awaiting verification" })).toBeVisible();
+
+  // It has left the awaiting list; the rejection is answered and gone; the item is truly at Build.
+  await signIn(page, "contributor");
+  await page.goto("/my-work");
+  await expect(section(page, "awaiting")).toContainText("Nothing you reported is waiting for a reviewer.");
+  await expect(section(page, "rejected")).toContainText("No report of yours is rejected and waiting for you.");
+  const owned = section(page, "owned").getByTestId(`owned-${slug}-A`);
+  await expect(owned).toContainText("True status Build");
+  await expect(owned).toContainText("Reported Build");
+  await expect(owned).not.toContainText("Inflated");
+
+  // It reads at 390 px without sideways scrolling.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/my-work");
+  await expect(owned).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+});
+
+test("an item given to a person is new to them until they open My work", async ({ page, request }) => {
+  const slug = await importSmallProgram(request, "my-work-owner");
+  await signIn(page, "viewer");
+  await page.goto("/my-work"); // the baseline
+  await expect(section(page, "owned")).toContainText("You own no items.");
+  const res = await request.patch(`/api/programs/${slug}/items/C`, {
+    headers: { ...authHeaders("admin"), "if-match": '"1"' },
+    data: { owner: TEST_ACCOUNTS.viewer.email },
+  });
+  expect(res.status()).toBe(200);
+  await page.goto("/");
+  await expect(nav(page).getByRole("link", { name: "My work, 1 new" })).toBeVisible();
+  await page.goto("/my-work");
+  const item = section(page, "owned").getByTestId(`owned-${slug}-C`);
+  await expect(item).toContainText("New");
+  await expect(item).toContainText("Blocked: waits on unfinished dependencies");
+  await expect(item).toContainText(/Yours since \d{1,2} \w{3} \d{4} at \d\d:\d\d UTC/);
+  await expect(page.getByTestId("my-work-summary")).toContainText("1 new since your last visit");
+  await page.goto("/");
+  await expect(nav(page).getByRole("link", { name: "My work", exact: true })).toBeVisible();
+  await page.goto("/my-work");
+  await expect(item).not.toContainText("New");
+});
