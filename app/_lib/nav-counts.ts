@@ -17,5 +17,5 @@ export const navCounts = cache(async (): Promise<NavCounts | null> => {
   const db = getDb();
   const countedAt = Date.now();
   const news = countMyWorkNew(db, person, countedAt);
-  return { myWorkNew: news.owned + news.awaiting + news.rejected, reviewable: countReviewable(db, person, countedAt), countedAt };
+  return { myWorkNew: news.owned + news.awaiting + news.rejected + news.mentioned, reviewable: countReviewable(db, person, countedAt), countedAt };
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requireSignedIn } from "@/app/_lib/auth";
 import { AwaitingMineList } from "@/components/my-work/awaiting-mine-list";
+import { MentionsList } from "@/components/my-work/mentions-list";
 import { MyWorkSection } from "@/components/my-work/my-work-section";
 import { OwnedItemsList } from "@/components/my-work/owned-items-list";
 import { RejectionsList } from "@/components/my-work/rejections-list";
@@ -14,20 +15,20 @@ export const metadata: Metadata = { title: "My work" };
 /**
  * What asks for the signed-in person's attention, across programs, with what is new since their
  * last visit. Opening the page records the visit (after reading what was new, so this visit still
- * shows it). A further section takes the same MyWorkSection shape and a column in the header's count.
+ * shows it). Each section has the same MyWorkSection shape and a column in the header's count.
  */
 export default async function MyWorkPage() {
   const person = await requireSignedIn();
   const work = openMyWork(getDb(), person);
   const { since } = work;
-  const news = work.owned.newCount + work.awaiting.newCount + work.rejected.newCount;
+  const news = work.owned.newCount + work.awaiting.newCount + work.rejected.newCount + work.mentions.newCount;
   return (
     <section className="space-y-6">
       <div className="space-y-1">
         <h1 className="text-xl font-semibold">My work</h1>
         <p className="max-w-3xl text-slate-700">
-          The items you own, what you reported that waits for a reviewer, and the reports of yours a reviewer rejected, in every
-          program.
+          The items you own, what you reported that waits for a reviewer, the reports of yours a reviewer rejected, and the
+          comments that mention you, in every program.
         </p>
         <p className="max-w-3xl text-slate-700" data-testid="my-work-summary">
           {news === 0 ? "Nothing" : <strong>{news}</strong>} new since {describeSince(since)}
@@ -63,6 +64,16 @@ export default async function MyWorkPage() {
         empty="No report of yours is rejected and waiting for you. A rejection leaves this list once your new report is verified."
       >
         <RejectionsList entries={work.rejected.entries} />
+      </MyWorkSection>
+      <MyWorkSection
+        id="mentions"
+        title="Comments that mention me"
+        count={work.mentions.entries.length}
+        newCount={work.mentions.newCount}
+        since={since}
+        empty="No comment mentions you. Someone who writes @ and the part of your e-mail before the @ in a comment brings it here."
+      >
+        <MentionsList entries={work.mentions.entries} />
       </MyWorkSection>
     </section>
   );

@@ -6,6 +6,8 @@ export interface MyWorkNewCounts {
   owned: number;
   awaiting: number;
   rejected: number;
+  /** Comments whose current text @mentions the person, written (or edited to mention them) since. */
+  mentioned: number;
 }
 
 // Before a first visit, "new" counts from the account's creation: what was there before is not news.
@@ -14,7 +16,10 @@ export const MY_WORK_NEW_SQL = `
                                 (SELECT created_at FROM people WHERE id = @me)) AS at)
   SELECT (SELECT count(*) ${OWNED_FROM} AND round(unixepoch(${OWNED_SINCE}, 'subsec') * 1000) > (SELECT at FROM seen)) AS owned,
          (SELECT count(*) FROM transitions t WHERE ${AWAITING_WHERE} AND t.recorded_at > (SELECT at FROM seen)) AS awaiting,
-         (SELECT count(*) FROM ${OPEN_REJECTIONS} x WHERE x.rejectionRecordedAt > (SELECT at FROM seen)) AS rejected`;
+         (SELECT count(*) FROM ${OPEN_REJECTIONS} x WHERE x.rejectionRecordedAt > (SELECT at FROM seen)) AS rejected,
+         (SELECT count(*) FROM comment_mentions m JOIN comments c ON c.id = m.comment_id
+           WHERE m.person_id = @me AND m.mentioned_at > (SELECT at FROM seen)
+             AND c.deleted_at IS NULL AND c.author_id <> @me) AS mentioned`;
 
 /**
  * The header's count for My work: one statement over indexes (the person's items, their

@@ -8,6 +8,7 @@ import { endOfToday } from "@/lib/time";
 import type { Db } from "../index";
 import { recordMyWorkVisit } from "../mutations/record-my-work-visit";
 import type { Person } from "../schema";
+import { listMentions } from "./list-mentions";
 import { listMyAwaiting } from "./list-my-awaiting";
 import { listMyRejections } from "./list-my-rejections";
 import { listOwnedItems, type OwnedItemRow } from "./list-owned-items";
@@ -24,8 +25,8 @@ export interface OwnedItem extends OwnedItemRow {
 export type MyWork = ReturnType<typeof openMyWork>;
 
 /**
- * My work as `person` opens it: what they own, what they reported that awaits a reviewer, and the
- * rejections of what they reported, each entry marked when it arrived after their previous visit.
+ * My work as `person` opens it: what they own, what they reported that awaits a reviewer, the
+ * rejections of what they reported and the comments that mention them, each entry marked when it arrived after their previous visit.
  * Records this visit in the same transaction (IMMEDIATE: no other writer commits between the
  * moment taken as "now" and the reads), so an entry is new on exactly one visit, whatever the
  * number of tabs.
@@ -35,7 +36,14 @@ export function openMyWork(db: Db, person: Person, clock: () => number = Date.no
     .transaction(() => {
       const now = clock();
       const previous = recordMyWorkVisit(db, person.id, now);
-      return { now, previous, owned: listOwnedItems(db, person), awaiting: listMyAwaiting(db, person), rejected: listMyRejections(db, person, now) };
+      return {
+        now,
+        previous,
+        owned: listOwnedItems(db, person),
+        awaiting: listMyAwaiting(db, person),
+        rejected: listMyRejections(db, person, now),
+        mentions: listMentions(db, person.id),
+      };
     })
     .immediate();
   const since = sinceOf(read.previous, person.createdAt);
@@ -45,6 +53,7 @@ export function openMyWork(db: Db, person: Person, clock: () => number = Date.no
     owned: markNew(withStatuses(db, read.owned, read.now), (e) => e.ownedSince, since.at),
     awaiting: markNew(read.awaiting, (e) => e.recordedAt, since.at),
     rejected: markNew(read.rejected, (e) => e.rejectionRecordedAt, since.at),
+    mentions: markNew(read.mentions, (e) => Date.parse(e.mentionedAt), since.at),
   };
 }
 

@@ -193,12 +193,12 @@ test("only the author edits or deletes (403 for anyone else, an admin too); stal
 
 test("mentions name readers by handle, links stay text in the API, and a deletion leaves a dated line without text — in the API and the viewer's log", async ({ request }) => {
   const slug = await programWithClaim(request, "cmt-mention");
-  const body = "@viewer please read https://ci.example.com/run/7 — @reviewer too; @nobody and viewer@test.example are not mentions";
+  const body = "@admin please read https://ci.example.com/run/7 — @reviewer too; @nobody and admin@test.example are not mentions";
   const c = await post(request, itemComments(slug), body);
   expect(c.body).toBe(body);
   expect(c.mentions).toEqual([
+    { handle: "admin", name: TEST_ACCOUNTS.admin.name },
     { handle: "reviewer", name: TEST_ACCOUNTS.reviewer.name },
-    { handle: "viewer", name: TEST_ACCOUNTS.viewer.name },
   ]);
   const secret = await post(request, itemComments(slug), "@viewer the staging password is in https://vault.example/x");
   expect((await call(request, "contributor", "DELETE", one(slug, secret.id))).status()).toBe(200);

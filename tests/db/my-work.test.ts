@@ -8,6 +8,8 @@ import { describe, expect, it } from "vitest";
 import { findPerson } from "@/db/accounts/manage-users";
 import { importBundle } from "@/db/import-bundle";
 import { openDatabase } from "@/db/index";
+import { addComment } from "@/db/mutations/add-comment";
+import { deleteComment } from "@/db/mutations/delete-comment";
 import { editItem } from "@/db/mutations/edit-item";
 import { recordMyWorkVisit } from "@/db/mutations/record-my-work-visit";
 import { recordTransition } from "@/db/mutations/record-transition";
@@ -176,10 +178,10 @@ describe("new since the last visit", () => {
     const w = setUp();
     const carl = w.person(CARL);
     // Before a first visit, news counts from the account's creation: the imported item is not news.
-    expect(countMyWorkNew(w.db, carl, at(0))).toEqual({ owned: 0, awaiting: 0, rejected: 0 });
+    expect(countMyWorkNew(w.db, carl, at(0))).toEqual({ owned: 0, awaiting: 0, rejected: 0, mentioned: 0 });
     const first = w.report("p1", "FND-01", 1);
     w.edit("p1", "FND-10", 2, ANN, { owner: CARL });
-    expect(countMyWorkNew(w.db, carl, at(2))).toEqual({ owned: 1, awaiting: 1, rejected: 0 });
+    expect(countMyWorkNew(w.db, carl, at(2))).toEqual({ owned: 1, awaiting: 1, rejected: 0, mentioned: 0 });
 
     const visit1 = openMyWork(w.db, carl, () => at(3));
     expect(visit1.since).toEqual({ at: carl.createdAt, firstVisit: true });
@@ -189,21 +191,21 @@ describe("new since the last visit", () => {
       ["FND-10", true],
     ]);
     expect(visit1.awaiting).toMatchObject({ newCount: 1, entries: [{ transitionId: first, isNew: true }] });
-    expect(countMyWorkNew(w.db, carl, at(3))).toEqual({ owned: 0, awaiting: 0, rejected: 0 });
+    expect(countMyWorkNew(w.db, carl, at(3))).toEqual({ owned: 0, awaiting: 0, rejected: 0, mentioned: 0 });
 
     w.reject("p1", "FND-01", first, 4);
     const second = w.report("p1", "FND-02", 5);
     const before = countMyWorkNew(w.db, carl, at(5));
-    expect(before).toEqual({ owned: 0, awaiting: 1, rejected: 1 });
+    expect(before).toEqual({ owned: 0, awaiting: 1, rejected: 1, mentioned: 0 });
     const visit2 = openMyWork(w.db, carl, () => at(6));
     expect(visit2.since).toEqual({ at: at(3), firstVisit: false });
-    expect({ owned: visit2.owned.newCount, awaiting: visit2.awaiting.newCount, rejected: visit2.rejected.newCount }).toEqual(before);
+    expect({ owned: visit2.owned.newCount, awaiting: visit2.awaiting.newCount, rejected: visit2.rejected.newCount, mentioned: visit2.mentions.newCount }).toEqual(before);
     expect(visit2.awaiting.entries.map((e) => [e.transitionId, e.isNew])).toEqual([[second, true]]);
     expect(visit2.rejected.entries.map((e) => [e.transitionId, e.isNew])).toEqual([[first, true]]);
 
     const visit3 = openMyWork(w.db, carl, () => at(7));
     expect(visit3.rejected.entries.map((e) => e.isNew)).toEqual([false]);
-    expect(countMyWorkNew(w.db, carl, at(7))).toEqual({ owned: 0, awaiting: 0, rejected: 0 });
+    expect(countMyWorkNew(w.db, carl, at(7))).toEqual({ owned: 0, awaiting: 0, rejected: 0, mentioned: 0 });
   });
 
   it("the mark only moves forward: a tab that read earlier but records later does not bring the news back", () => {
@@ -219,7 +221,7 @@ describe("new since the last visit", () => {
     const vic = w.person(VIC);
     const work = openMyWork(w.db, vic, () => at(1));
     expect([work.owned.entries, work.awaiting.entries, work.rejected.entries]).toEqual([[], [], []]);
-    expect(countMyWorkNew(w.db, vic, at(1))).toEqual({ owned: 0, awaiting: 0, rejected: 0 });
+    expect(countMyWorkNew(w.db, vic, at(1))).toEqual({ owned: 0, awaiting: 0, rejected: 0, mentioned: 0 });
   });
 });
 
@@ -271,5 +273,32 @@ describe("the reviewer's count", () => {
         .prepare("INSERT INTO transition_rejections (transition_id, rejecter_id, rejected_at, recorded_at, reason) VALUES (?, ?, ?, ?, 'x')")
         .run(other, vic.id, at(6), at(6)),
     ).toThrow(/verified: it cannot also be rejected/);
+  });
+});
+
+describe("comments that mention me", () => {
+  it("are listed newest first with who wrote them, counted as new once, and leave when deleted; my own mention of myself is not news", () => {
+    const w = setUp();
+    const carl = w.person(CARL);
+    openMyWork(w.db, carl, () => at(0));
+    const say = (by: string, body: string, n: number, subject: { item: string } = { item: "FND-02" }) =>
+      addComment(w.db, { slug: "p1", subject, input: { body }, actor: w.person(by), now: at(n) }).id;
+    const first = say(RITA, "@carl the design doc lacks the rollback plan", 1);
+    say(ANN, "no mention here", 2);
+    say(CARL, "note to self @carl", 3);
+    const second = say(VIC, "@carl see FND-01 too", 4, { item: "FND-01" });
+    expect(countMyWorkNew(w.db, carl, at(5))).toMatchObject({ mentioned: 2 });
+
+    const visit = openMyWork(w.db, carl, () => at(5));
+    expect(visit.mentions.newCount).toBe(2);
+    expect(visit.mentions.entries.map((e) => [e.commentId, e.byName, e.item, e.isNew])).toEqual([
+      [second, "VIC", "FND-01", true],
+      [first, "RITA", "FND-02", true],
+    ]);
+    expect(visit.mentions.entries[1]!.excerpt).toContain("rollback plan");
+    expect(countMyWorkNew(w.db, carl, at(6))).toMatchObject({ mentioned: 0 });
+
+    deleteComment(w.db, { slug: "p1", commentId: second, expectedVersion: undefined, actor: w.person(VIC), now: at(7) });
+    expect(openMyWork(w.db, carl, () => at(8)).mentions.entries.map((e) => [e.commentId, e.isNew])).toEqual([[first, false]]);
   });
 });

@@ -82,6 +82,7 @@ describe.each([false, true])("query plans of the hot queries (ANALYZE run: %s)",
     expect(p).toMatch(/SEARCH a USING INDEX audit_log_entity \(program_slug=\? AND entity=\? AND entity_id=\? AND seq>\?\)/);
     expect(p).toMatch(/SEARCH t USING (COVERING )?INDEX transitions_actor_recorded \(actor_id=\? AND recorded_at>\?\)/);
     expect(p).toMatch(/SEARCH my_work_visits USING INTEGER PRIMARY KEY/);
+    expect(p).toMatch(/SEARCH m USING (COVERING )?INDEX comment_mentions_person \(person_id=\? AND mentioned_at>\?\)/);
   });
 
   it("counts what a reviewer may decide on from counts, their own transitions and items, and their item entries in the log", () => {

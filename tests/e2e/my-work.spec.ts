@@ -3,7 +3,8 @@
  * a reviewer, counted in the header, rejects it with a reason and the count drops by one; the
  * contributor reads the rejection in My work, follows its link and reports again; a second
  * reviewer verifies; it leaves the awaiting list and the rejection drops out. The header counts
- * what is new and clears once the page has shown it. A person with nothing reads three sentences.
+ * what is new and clears once the page has shown it. The timeline tells it in order, and a comment
+ * that @mentions the first reviewer reaches their My work. A person with nothing reads four sentences.
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
@@ -15,6 +16,8 @@ import { TEST_ACCOUNTS } from "../support/test-accounts";
 // A demo reviewer with a password in tests (tests/support/prepare-test-database.ts).
 const ELENA = { email: "elena.marsh@example.com", name: "Elena Marsh" };
 const REASON = "The design doc link points to a draft without failure modes.";
+const NOTE = "v2 names the failure modes; checked against the rollback runbook.";
+const COMMENT = "@reviewer thank you: v2 adds the failure modes you asked for.";
 
 const nav = (page: Page) => page.getByRole("navigation", { name: "Main" });
 const section = (page: Page, id: string) => page.getByTestId(`section-${id}`);
@@ -54,6 +57,7 @@ test("a person with nothing, beside an empty program, reads what each section wo
   await expect(section(page, "owned")).toContainText("You own no items.");
   await expect(section(page, "awaiting")).toContainText("Nothing you reported is waiting for a reviewer.");
   await expect(section(page, "rejected")).toContainText("No report of yours is rejected and waiting for you.");
+  await expect(section(page, "mentions")).toContainText("No comment mentions you.");
   await expect(page.getByRole("listitem")).toHaveCount(0);
   await expectAxeClean(page);
 });
@@ -124,7 +128,9 @@ test("report, see it awaiting and new; rejected with a reason; report again from
   await signIn(page, ELENA);
   await page.goto(itemPage);
   const count = await awaitingCount(page);
-  await page.getByRole("form", { name: /^Review transition/ }).getByRole("button", { name: /^Verify transition/ }).click();
+  const verify = page.getByRole("form", { name: /^Review transition/ });
+  await verify.getByLabel("Note (optional)").fill(NOTE);
+  await verify.getByRole("button", { name: /^Verify transition/ }).click();
   await expect(page.getByRole("table", { name: "History" }).getByText(`verified by ${ELENA.name} on`)).toBeVisible();
   await expect(nav(page).getByRole("link", { name: count - 1 > 0 ? `Awaiting verification, ${count - 1}` : "Awaiting verification" })).toBeVisible();
 
@@ -143,6 +149,36 @@ test("report, see it awaiting and new; rejected with a reason; report again from
   await page.goto("/my-work");
   await expect(owned).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // The contributor thanks the first reviewer in a comment that @mentions them.
+  await page.goto(itemPage);
+  const comment = page.getByRole("form", { name: "Add a comment" });
+  await comment.getByLabel("Comment").fill(COMMENT);
+  await comment.getByRole("button", { name: "Add comment" }).click();
+  const history = page.getByRole("table", { name: "History" });
+  await expect(history.getByText("v2 adds the failure modes you asked for")).toBeVisible();
+
+  // The item's timeline tells it in order: the rejected report, the verified one with its note, the comment.
+  const rows = await history.getByRole("row").allTextContents();
+  const where = (text: string) => rows.findIndex((r) => r.includes(text));
+  const rejectedRow = where(`Rejected by ${TEST_ACCOUNTS.reviewer.name} on`);
+  const verifiedRow = where(`verified by ${ELENA.name} on`);
+  const commentRow = where("v2 adds the failure modes you asked for");
+  expect(rejectedRow).toBeGreaterThan(0);
+  expect(rows[rejectedRow]).toContain(REASON);
+  expect(rows[verifiedRow]).toContain(NOTE);
+  expect([rejectedRow < verifiedRow, verifiedRow < commentRow]).toEqual([true, true]);
+
+  // The reviewer it mentions finds it in My work, new.
+  await signIn(page, "reviewer");
+  await page.goto("/");
+  await nav(page).getByRole("link", { name: /^My work, \d+ new$/ }).click();
+  const mention = section(page, "mentions").getByRole("listitem").filter({ hasText: "v2 adds the failure modes" });
+  await expect(mention).toContainText("New");
+  await expect(mention).toContainText(`${TEST_ACCOUNTS.contributor.name} mentioned you on`);
+  await mention.getByRole("link", { name: "A" }).click();
+  await expect(page).toHaveURL(new RegExp(`/programs/${slug}/items/A#comment-\\d+$`));
 });
 
 test("an item given to a person is new to them until they open My work", async ({ page, request }) => {
