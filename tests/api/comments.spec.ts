@@ -193,11 +193,11 @@ test("only the author edits or deletes (403 for anyone else, an admin too); stal
 
 test("mentions name readers by handle, links stay text in the API, and a deletion leaves a dated line without text — in the API and the viewer's log", async ({ request }) => {
   const slug = await programWithClaim(request, "cmt-mention");
-  const body = "@admin please read https://ci.example.com/run/7 — @reviewer too; @nobody and admin@test.example are not mentions";
+  const body = "@priya.raman please read https://ci.example.com/run/7 — @reviewer too; @nobody and viewer@test.example are not mentions";
   const c = await post(request, itemComments(slug), body);
   expect(c.body).toBe(body);
   expect(c.mentions).toEqual([
-    { handle: "admin", name: TEST_ACCOUNTS.admin.name },
+    { handle: "priya.raman", name: "Priya Raman" }, // a demo person
     { handle: "reviewer", name: TEST_ACCOUNTS.reviewer.name },
   ]);
   const secret = await post(request, itemComments(slug), "@viewer the staging password is in https://vault.example/x");
@@ -213,7 +213,7 @@ test("mentions name readers by handle, links stay text in the API, and a deletio
   const entries = (viewerLog as { entity: string; entityId: string; action: string; payload: Record<string, unknown> }[]).filter((e) => e.entity === "comment");
   expect(entries.filter((e) => e.entityId === String(secret.id)).map((e) => e.action)).toEqual(["delete", "create"]);
   expect(JSON.stringify(entries)).not.toContain("staging password");
-  expect(entries.find((e) => e.entityId === String(c.id))!.payload).toMatchObject({ body, mentions: [TEST_ACCOUNTS.viewer.name, TEST_ACCOUNTS.reviewer.name] });
+  expect(entries.find((e) => e.entityId === String(c.id))!.payload).toMatchObject({ body, mentions: ["Priya Raman", TEST_ACCOUNTS.reviewer.name] });
   // Admins read the log as written: the text stays there, the chain is never rewritten.
   const adminLog = await (await call(request, "admin", "GET", `/api/audit/log?program=${slug}&limit=20`)).json();
   expect(JSON.stringify(adminLog)).toContain("staging password");

@@ -12,8 +12,8 @@ import { importSmallProgram } from "../support/programs";
 import { signIn } from "../support/sign-in";
 import { TEST_ACCOUNTS } from "../support/test-accounts";
 
-const FIRST = "Blocked until @admin signs off: https://ci.example.com/run/42.";
-const EDITED = "Unblocked: @admin signed off, see https://ci.example.com/run/43";
+const FIRST = "Blocked until @priya.raman signs off: https://ci.example.com/run/42.";
+const EDITED = "Unblocked: @priya.raman signed off, see https://ci.example.com/run/43";
 const HOSTILE = "<script>alert(1)</script> [x](javascript:alert(1)) — a mistake, to delete";
 
 async function expectAxeClean(page: Page) {
@@ -62,8 +62,8 @@ test("a contributor comments with a link and a mention, edits it, deletes anothe
   const link = first.getByRole("link", { name: "https://ci.example.com/run/42" });
   await expect(link).toHaveAttribute("href", "https://ci.example.com/run/42");
   await expect(link).toHaveAttribute("rel", "noopener noreferrer nofollow");
-  await expect(first.locator('[data-mention="admin"]')).toHaveText("@admin");
-  await expect(first.locator('[data-mention="admin"]')).toHaveAttribute("title", TEST_ACCOUNTS.admin.name);
+  await expect(first.locator('[data-mention="priya.raman"]')).toHaveText("@priya.raman");
+  await expect(first.locator('[data-mention="priya.raman"]')).toHaveAttribute("title", "Priya Raman");
   // The sentence's full stop is text, not part of the link.
   await expect(first).toContainText("run/42.");
 
