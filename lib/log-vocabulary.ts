@@ -14,6 +14,8 @@ export const LOG_ENTITIES = [
   "claim",
   "event",
   "report",
+  "subscription",
+  "report-feed",
 ] as const;
 export type LogEntity = (typeof LOG_ENTITIES)[number];
 
@@ -33,6 +35,7 @@ export const LOG_ACTIONS = [
   "disable",
   "enable",
   "reject",
+  "rotate",
 ] as const;
 export type LogAction = (typeof LOG_ACTIONS)[number];
 
