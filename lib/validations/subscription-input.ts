@@ -52,9 +52,8 @@ export const subscriptionEditSchema = z
 /** Body of `POST /api/programs/{slug}/feed`: a new token (the old one stops), or no token at all (the feed is off). */
 export const feedInputSchema = z.object({ token: z.enum(["rotate", "none"], { error: () => 'must be "rotate" or "none"' }) }).strict();
 
-/** A subscription id in a path or a form: a positive integer. */
-export const subscriptionIdSchema = z.coerce
-  .number({ error: () => "must be a subscription number" })
-  .int("must be a subscription number")
-  .positive("must be a subscription number")
-  .max(Number.MAX_SAFE_INTEGER, "must be a subscription number");
+/** A subscription id in a path or a form: digits only ("#3" and " 3" are not ids), a positive safe integer. */
+export const subscriptionIdSchema = z
+  .union([z.number(), z.string().regex(/^[0-9]{1,15}$/, "must be a subscription number")], { error: () => "must be a subscription number" })
+  .transform(Number)
+  .pipe(z.number().int("must be a subscription number").positive("must be a subscription number").max(Number.MAX_SAFE_INTEGER, "must be a subscription number"));

@@ -10,19 +10,19 @@ import { listSubscriptions } from "@/db/queries/list-subscriptions";
 import { feedUrl } from "@/lib/delivery/feed-url";
 import { AppError } from "@/lib/errors";
 import { closePdfPrinter } from "@/lib/report/print-pdf";
+import { oneLine } from "./one-line";
 
 type Command = (args: string[]) => number | Promise<number>;
 
 const open = () => bootDatabase(undefined, (line) => process.stderr.write(`${line}\n`));
 const actor = () => process.env.TRACKER_ACTOR ?? "cli";
 
-/** The origin links in messages point to: PUBLIC_URL, else this machine's default port (said once). */
-export function cliOrigin(): string {
+/** The origin links in messages point to: PUBLIC_URL, else this machine's default port (with a note to say so). */
+function cliOrigin(): { origin: string; note: string | null } {
   const url = process.env.PUBLIC_URL?.trim();
-  if (url) return new URL(url).origin;
+  if (url) return { origin: new URL(url).origin, note: null };
   const origin = `http://localhost:${process.env.PORT ?? 3000}`;
-  process.stderr.write(`note: PUBLIC_URL is not set: links in the messages point to ${origin}\n`);
-  return origin;
+  return { origin, note: `note: PUBLIC_URL is not set: links point to ${origin}\n` };
 }
 
 function parse(args: string[], options: ParseArgsConfig["options"], what: string) {
@@ -42,7 +42,9 @@ function required(flags: Record<string, string | boolean | undefined>, name: str
  * failed: cron mails the output, and the week stays published whatever happened.
  */
 export async function sendAndReport(db: Db, slug: string, week: string, trigger: "publish" | "resend"): Promise<number> {
-  const sending = sendPublishedReport(db, { slug, week, trigger, requestedBy: actor(), origin: cliOrigin() });
+  const { origin, note } = cliOrigin();
+  const sending = sendPublishedReport(db, { slug, week, trigger, requestedBy: actor(), origin });
+  if (note && sending.deliveries.length > 0) process.stderr.write(note);
   if (sending.deliveries.length === 0) {
     process.stdout.write(`${sending.week}: no enabled subscription: nothing to send\n`);
     return 0;
@@ -118,7 +120,9 @@ const feedToken: Command = (args) => {
     return 0;
   }
   const { token } = rotateFeedToken(open(), { slug, actor: actor() });
-  process.stdout.write(`feed token of ${slug} rotated (the previous one stops at once); the feed URL, shown once:\n${feedUrl(cliOrigin(), slug, token)}\n`);
+  const { origin, note } = cliOrigin();
+  if (note) process.stderr.write(note);
+  process.stdout.write(`feed token of ${slug} rotated (the previous one stops at once); the feed URL, shown once:\n${feedUrl(origin, slug, token)}\n`);
   return 0;
 };
 
@@ -133,12 +137,12 @@ function group(name: string, commands: Record<string, Command>): Command {
 
 /** Sending published weeks and managing who receives them, registered in commands.ts. */
 export const DELIVERY_COMMANDS: Record<string, { help: string; run: Command }> = {
-  send: { help: "send <slug> --week YYYY-Www    send a published week again to every enabled subscription", run: send },
+  send: { help: "send <slug> --week YYYY-Www    send a published week again to every enabled subscription", run: oneLine(send) },
   subscriptions: {
     help:
       "subscriptions list <slug> | subscriptions add <slug> --kind email|webhook|slack|teams --target T\n" +
       "  subscriptions remove|enable|disable <slug> --id N   who receives published weeks (a webhook's secret is printed once)",
-    run: group("subscriptions", SUBSCRIPTION_COMMANDS),
+    run: oneLine(group("subscriptions", SUBSCRIPTION_COMMANDS)),
   },
-  "feed-token": { help: "feed-token rotate|off <slug>   a new Atom feed token (the old one stops; the feed URL is printed once), or none", run: feedToken },
+  "feed-token": { help: "feed-token rotate|off <slug>   a new Atom feed token (the old one stops; the feed URL is printed once), or none", run: oneLine(feedToken) },
 };

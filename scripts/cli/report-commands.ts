@@ -4,6 +4,7 @@ import { findPerson } from "@/db/accounts/manage-users";
 import { bootDatabase } from "@/db/boot";
 import { publishReport } from "@/db/mutations/publish-report";
 import { sendAndReport } from "./delivery-commands";
+import { oneLine } from "./one-line";
 import { exportWeeklyReport } from "@/db/queries/get-weekly-report";
 import { verifyReportFile } from "@/db/queries/verify-report-file";
 import { AppError } from "@/lib/errors";
@@ -116,19 +117,6 @@ const verifyReport: Command = (args) => {
   (ok ? process.stdout : process.stderr).write(`${lines.join("\n")}\n`);
   return ok ? 0 : 1;
 };
-
-/** Cron mail wants one line: a refusal with field errors is folded into its first line. */
-function oneLine(command: Command): Command {
-  return async (args) => {
-    try {
-      return await command(args);
-    } catch (e) {
-      if (e instanceof AppError && e.errors.length > 0)
-        throw new AppError(e.code, `${e.message}: ${e.errors.map((x) => x.message).join("; ")}`);
-      throw e;
-    }
-  };
-}
 
 /** The weekly-report commands, registered in commands.ts. */
 export const REPORT_COMMANDS: Record<string, { help: string; run: Command }> = {

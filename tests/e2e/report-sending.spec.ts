@@ -11,7 +11,7 @@
  */
 import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { XMLParser } from "fast-xml-parser";
 import { maskTarget } from "@/lib/delivery/mask-target";
 import { webhookSignatureProblem } from "@/lib/delivery/webhook-signature";
@@ -47,7 +47,7 @@ test.afterAll(async () => {
   await Promise.all([smtp?.close(), receiver?.close()]);
 });
 
-async function adminPage(browser: import("@playwright/test").Browser): Promise<Page> {
+async function adminPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ baseURL: server.baseURL });
   const page = await context.newPage();
   await signIn(page, "admin");
