@@ -47,7 +47,7 @@ export function DeliveryLog({ deliveries, caption = "Delivery log" }: { deliveri
           {deliveries.flatMap((d) => {
             const head = (span: number) => (
               <>
-                <Td className="py-1 pr-2 align-top font-mono" rowSpan={span}>
+                <Td className="py-1 pr-2 align-top font-mono whitespace-nowrap" rowSpan={span}>
                   {d.week}
                 </Td>
                 <Td className="min-w-40 py-1 pr-2 align-top" rowSpan={span}>
