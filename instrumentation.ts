@@ -15,5 +15,10 @@ export async function register() {
       console.error(`tracker: cannot start: ${error instanceof Error ? error.message : String(error)}`);
       process.exit(1);
     }
+    // Deliveries of published weeks a stopped server left unfinished are taken up again.
+    const { resumeDeliveries } = await import("./db/delivery/resume-deliveries");
+    const resumed = resumeDeliveries(getDb());
+    if (resumed.ids.length > 0) console.log(`tracker: taking up ${resumed.ids.length} unfinished report deliveries`);
+    resumed.done.catch((error: unknown) => console.error("report delivery:", error));
   }
 }

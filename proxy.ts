@@ -1,6 +1,6 @@
 // The first door every page request passes, whatever the App Router renders after it (a client
 // navigation skips layouts, so a layout can guard nothing):
-// - no session cookie: every page but sign-in redirects to sign-in; pages still check that the
+// - no session cookie: every page but sign-in (and the token-guarded Atom feeds) redirects to sign-in; pages still check that the
 //   session is real, this only turns away the requests that carry no credential at all. The API
 //   is guarded by its route wrapper (apiRoute) and passes here only for the check below: a proxy
 //   makes Next.js copy the request body for it, which would cut off the large bodies of imports;
@@ -18,6 +18,8 @@ import { sameOriginPath } from "@/lib/http/same-origin-path";
 const SESSION_COOKIE = "tracker_session";
 /** Pages reachable without signing in. */
 const PUBLIC_PATHS = new Set(["/sign-in", "/_invalid-path"]);
+/** A program's Atom feed: its token is its credential, checked by the route itself. */
+const FEED_PATH = /^\/programs\/[^/]+\/reports\.atom$/;
 
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
@@ -42,7 +44,7 @@ export async function proxy(request: NextRequest) {
     // ended (a redirect would lose what the person typed).
     return NextResponse.next();
   }
-  if (api || PUBLIC_PATHS.has(pathname) || request.cookies.has(SESSION_COOKIE)) return NextResponse.next();
+  if (api || PUBLIC_PATHS.has(pathname) || FEED_PATH.test(pathname) || request.cookies.has(SESSION_COOKIE)) return NextResponse.next();
   const signIn = new URL("/sign-in", request.url);
   const back = request.nextUrl.clone();
   back.searchParams.delete("_rsc"); // Next.js's cache-busting token of a client navigation

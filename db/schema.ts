@@ -3,6 +3,8 @@ import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex
 import { ROLES, SIGNAL_METRICS } from "../lib/bundle/bundle-schema";
 import { EVIDENCE_KINDS } from "../lib/gates";
 import type { LogAction, LogEntity } from "../lib/log-vocabulary";
+import { DELIVERY_STATES } from "../lib/delivery/delivery-states";
+import { SUBSCRIPTION_KINDS } from "../lib/validations/subscription-input";
 import { STATUSES } from "../lib/status";
 
 // Times are integers: milliseconds since the epoch, UTC.
@@ -248,6 +250,87 @@ export const publishedReports = sqliteTable(
     publishedById: integer("published_by_id").references(() => people.id),
   },
   (t) => [uniqueIndex("published_reports_program_week").on(t.programId, t.isoWeek)],
+);
+
+/**
+ * Who hears of a program's published weeks (set by its admins): an e-mail address, or a webhook
+ * (generic JSON, Slack, Teams). Removing one keeps the row (its deliveries name it) but forgets
+ * its secret.
+ */
+export const reportSubscriptions = sqliteTable(
+  "report_subscriptions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programId: integer("program_id").notNull().references(() => programs.id),
+    kind: text("kind", { enum: SUBSCRIPTION_KINDS }).notNull(),
+    /** The e-mail address, or the webhook URL (never shown whole again: Slack and Teams URLs are credentials). */
+    target: text("target").notNull(),
+    /** Webhooks: the HMAC key, stored as it is because it must sign (README "Secrets"); null once removed. */
+    secret: text("secret"),
+    /** The first characters of the secret, to tell secrets apart without showing one. */
+    secretPrefix: text("secret_prefix"),
+    enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+    createdAt: integer("created_at").notNull(),
+    createdBy: text("created_by"),
+    removedAt: integer("removed_at"),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [index("report_subscriptions_program").on(t.programId)],
+);
+
+/** A program's Atom feed token: only its sha256 is stored; rotating replaces it at once. */
+export const reportFeeds = sqliteTable("report_feeds", {
+  programId: integer("program_id")
+    .primaryKey()
+    .references(() => programs.id),
+  tokenHash: text("token_hash").notNull().unique(),
+  rotatedAt: integer("rotated_at").notNull(),
+});
+
+/**
+ * One sending of a published week to one subscription (on publication, or again on request).
+ * `leaseUntil` is how long the process sending it holds it: a delivery still pending or sending
+ * after its lease ran out was cut short (a restart) and may be taken up again.
+ */
+export const reportDeliveries = sqliteTable(
+  "report_deliveries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programId: integer("program_id").notNull().references(() => programs.id),
+    subscriptionId: integer("subscription_id")
+      .notNull()
+      .references(() => reportSubscriptions.id),
+    isoWeek: text("iso_week").notNull(),
+    trigger: text("trigger", { enum: ["publish", "resend"] }).notNull(),
+    requestedAt: integer("requested_at").notNull(),
+    requestedBy: text("requested_by"),
+    /** The public origin the message's links use, fixed when the delivery is queued. */
+    origin: text("origin").notNull(),
+    state: text("state", { enum: DELIVERY_STATES }).notNull().default("pending"),
+    leaseUntil: integer("lease_until"),
+    finishedAt: integer("finished_at"),
+    /** Why it ended as it did, in words ("not sent: SMTP not configured"). */
+    note: text("note").notNull().default(""),
+  },
+  (t) => [index("report_deliveries_program").on(t.programId, t.id), index("report_deliveries_state").on(t.state)],
+);
+
+/** Each attempt of a delivery: when, how long, the HTTP status or the error. */
+export const reportDeliveryAttempts = sqliteTable(
+  "report_delivery_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    deliveryId: integer("delivery_id")
+      .notNull()
+      .references(() => reportDeliveries.id),
+    attempt: integer("attempt").notNull(),
+    startedAt: integer("started_at").notNull(),
+    durationMs: integer("duration_ms").notNull(),
+    ok: integer("ok", { mode: "boolean" }).notNull(),
+    statusCode: integer("status_code"),
+    error: text("error"),
+  },
+  (t) => [uniqueIndex("report_delivery_attempts_delivery").on(t.deliveryId, t.attempt)],
 );
 
 /** DESIGN §9: append-only, hash-chained. Triggers in the migrations refuse UPDATE and DELETE. */

@@ -1,8 +1,10 @@
 import type { AccountState } from "./auth/account-state";
 import type { SignalMetric } from "./bundle/bundle-schema";
 import type { Verdict } from "./claims/claim-verdict";
+import type { DeliveryStatus } from "./delivery/delivery-states";
 import type { EvidenceKind } from "./gates";
 import { STATUSES, type Status } from "./status";
+import type { SubscriptionKind } from "./validations/subscription-input";
 
 // The words people read for the identifiers the API, the bundle and the report CSV keep.
 
@@ -37,6 +39,24 @@ export const ACCOUNT_STATE_LABELS: Record<AccountState, string> = {
   must_change_password: "Must choose a new password",
   no_password: "No password: cannot sign in",
   disabled: "Disabled",
+};
+
+/** What a subscription receives, in words. */
+export const SUBSCRIPTION_KIND_LABELS: Record<SubscriptionKind, string> = {
+  email: "E-mail",
+  webhook: "Webhook (JSON)",
+  slack: "Slack",
+  teams: "Microsoft Teams",
+};
+
+/** Where a delivery of a published week stands, in words. */
+export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = {
+  pending: "Waiting to send",
+  sending: "Sending",
+  delivered: "Delivered",
+  failed: "Failed",
+  not_sent: "Not sent",
+  interrupted: "Interrupted (the server stopped): send again",
 };
 
 export const FIELD_LABELS = {

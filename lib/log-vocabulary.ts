@@ -15,6 +15,8 @@ export const LOG_ENTITIES = [
   "event",
   "report",
   "comment",
+  "subscription",
+  "report-feed",
 ] as const;
 export type LogEntity = (typeof LOG_ENTITIES)[number];
 
@@ -35,6 +37,7 @@ export const LOG_ACTIONS = [
   "enable",
   "reject",
   "delete",
+  "rotate",
 ] as const;
 export type LogAction = (typeof LOG_ACTIONS)[number];
 

@@ -1,4 +1,5 @@
-import { and, desc, eq, inArray, isNotNull, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, lt, notInArray, type SQL } from "drizzle-orm";
+import type { LogEntity } from "@/lib/log-vocabulary";
 import { redactEmails } from "@/lib/redact-emails";
 import type { Db } from "../index";
 import { auditLog, comments, people } from "../schema";
@@ -9,18 +10,21 @@ export interface LogQuery {
   limit: number;
   /**
    * Admins see every entry as written. Everyone else sees the programs' history only — no account
-   * administration (people, roles, passwords, tokens) — with people named, not e-mailed, and
-   * without the text of comments their authors deleted.
+   * administration (people, roles, passwords, tokens) nor who receives reports (subscriptions, the
+   * feed) — with people named, not e-mailed, and without the text of comments their authors deleted.
    */
   audience: "admin" | "reader";
 }
+
+// Report recipients are external addresses and endpoints: administration, like accounts.
+const ADMIN_ONLY_ENTITIES: LogEntity[] = ["subscription", "report-feed"];
 
 /** The newest log entries first: who did what, when. */
 export function listLogEntries(db: Db, q: LogQuery) {
   const conditions: SQL[] = [];
   if (q.program) conditions.push(eq(auditLog.programSlug, q.program));
   if (q.before) conditions.push(lt(auditLog.seq, q.before));
-  if (q.audience === "reader") conditions.push(isNotNull(auditLog.programSlug));
+  if (q.audience === "reader") conditions.push(isNotNull(auditLog.programSlug), notInArray(auditLog.entity, ADMIN_ONLY_ENTITIES));
   const entries = db
     .select()
     .from(auditLog)

@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import { reportId } from "@/lib/log-vocabulary";
 import type { StoredPublication } from "@/lib/report/assess-publication";
 import type { Db } from "../index";
@@ -54,4 +54,15 @@ export function findPublishedReport(db: Db, programId: number, week: string): Pu
     .where(and(eq(publishedReports.programId, programId), eq(publishedReports.isoWeek, week)))
     .get();
   return row ? withPublisher(db, programId, [row])[0]! : null;
+}
+
+/** The labels of a program's published weeks, newest first (no content: a list to choose from). */
+export function listPublishedWeeks(db: Db, programId: number): string[] {
+  return db
+    .select({ week: publishedReports.isoWeek })
+    .from(publishedReports)
+    .where(eq(publishedReports.programId, programId))
+    .orderBy(desc(publishedReports.isoWeek))
+    .all()
+    .map((r) => r.week);
 }

@@ -5,6 +5,7 @@ import { itemEditSchema, signalInputSchema } from "../validations/item-input";
 import { commentEditSchema, commentInputSchema } from "../validations/comment-input";
 import { listLimitSchema } from "../validations/list-limit-query";
 import { programCreateSchema, programEditSchema } from "../validations/program-input";
+import { feedInputSchema, subscriptionEditSchema, subscriptionInputSchema } from "../validations/subscription-input";
 import { dependencyInputSchema, rejectionInputSchema, transitionInputSchema, verificationInputSchema } from "../validations/transition-input";
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
@@ -210,7 +211,42 @@ export function buildOpenApi() {
         post: {
           summary: "Publish a week for good (admin): Markdown and JSON stored with sha256 and the log head; 409 when already published",
           parameters: [slug, path("week")],
-          responses: { "201": ok("{ program, week, sha256, logHeadAtCutoff, logHeadAtPublication, publishedAt, publishedBy }"), ...errors },
+          responses: { "201": ok("{ program, week, sha256, logHeadAtCutoff, logHeadAtPublication, publishedAt, publishedBy, deliveries }: the deliveries to the subscriptions are queued after the publication committed"), ...errors },
+        },
+      },
+      "/api/programs/{slug}/reports/{week}/send": {
+        post: {
+          summary: "Send a published week again to every enabled subscription (admin); 409 when the week is not published",
+          parameters: [slug, path("week")],
+          responses: { "202": ok("{ program, week, deliveries: [{ id, subscriptionId, kind, target }] }"), ...errors },
+        },
+      },
+      "/api/programs/{slug}/subscriptions": {
+        get: { summary: "Who receives published weeks (admin): webhook URLs masked, secrets never", parameters: [slug], responses: { "200": ok("{ program, subscriptions, feed }"), ...errors } },
+        post: {
+          summary: "Add an e-mail or webhook (generic, slack, teams) subscription (admin); a webhook's signing secret is in this answer only",
+          parameters: [slug],
+          requestBody: body(subscriptionInputSchema),
+          responses: { "201": ok("{ id, kind, target, secretPrefix, version, secret }"), ...errors },
+        },
+      },
+      "/api/programs/{slug}/subscriptions/{id}": {
+        patch: { summary: "Enable or disable a subscription (admin; If-Match or version)", parameters: [slug, path("id")], requestBody: body(subscriptionEditSchema), responses: { "200": ok("{ id, kind, target, enabled, version }"), ...errors } },
+        delete: { summary: "Remove a subscription; its secret is forgotten (admin)", parameters: [slug, path("id")], responses: { "204": { description: "removed" }, ...errors } },
+      },
+      "/api/programs/{slug}/feed": {
+        post: {
+          summary: "A new Atom feed address (token: rotate; the old one stops at once) or none (token: none) (admin)",
+          parameters: [slug],
+          requestBody: body(feedInputSchema),
+          responses: { "201": ok("{ feedUrl, rotatedAt }"), "200": ok("{ feed: \"off\" }"), ...errors },
+        },
+      },
+      "/api/programs/{slug}/deliveries": {
+        get: {
+          summary: "The delivery log of published weeks (admin): each delivery with its attempts, newest first",
+          parameters: [slug, ...["week", "limit"].map((name) => ({ name, in: "query", required: false, schema: { type: "string" } }))],
+          responses: { "200": ok("[{ id, week, trigger, subscription, status, note, attempts: [{ attempt, at, durationMs, ok, statusCode, error }] }]"), ...errors },
         },
       },
       "/api/audit/verify": {

@@ -12,6 +12,7 @@ import { AppError } from "@/lib/errors";
 import { accountState } from "@/lib/auth/account-state";
 import type { Role } from "@/lib/auth/roles";
 import { BACKUP_COMMANDS } from "./backup-commands";
+import { DELIVERY_COMMANDS } from "./delivery-commands";
 import { GENERATE_COMMAND } from "./generate-command";
 import { readPassword } from "./read-password";
 import { READ_COMMANDS } from "./read-commands";
@@ -228,7 +229,7 @@ function group(name: string, commands: Record<string, Command>): Command {
   };
 }
 
-Object.assign(COMMANDS, READ_COMMANDS, BACKUP_COMMANDS, GENERATE_COMMAND, REPORT_COMMANDS);
+Object.assign(COMMANDS, READ_COMMANDS, BACKUP_COMMANDS, GENERATE_COMMAND, REPORT_COMMANDS, DELIVERY_COMMANDS);
 
 COMMANDS.user = {
   help:

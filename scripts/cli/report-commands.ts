@@ -3,6 +3,8 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { findPerson } from "@/db/accounts/manage-users";
 import { bootDatabase } from "@/db/boot";
 import { publishReport } from "@/db/mutations/publish-report";
+import { sendAndReport } from "./delivery-commands";
+import { oneLine } from "./one-line";
 import { exportWeeklyReport } from "@/db/queries/get-weekly-report";
 import { verifyReportFile } from "@/db/queries/verify-report-file";
 import { AppError } from "@/lib/errors";
@@ -54,8 +56,8 @@ const report: Command = async (args) => {
   return 0;
 };
 
-const publish: Command = (args) => {
-  const { value: slug, flags } = parse(args, { week: { type: "string" } }, "a program slug: publish <slug> --week YYYY-Www");
+const publish: Command = async (args) => {
+  const { value: slug, flags } = parse(args, { week: { type: "string" }, send: { type: "boolean" } }, "a program slug: publish <slug> --week YYYY-Www [--send]");
   const db = open();
   // The CLI acts as administrator (README); TRACKER_ACTOR names the person when it is an account.
   const label = process.env.TRACKER_ACTOR ?? "cli";
@@ -64,7 +66,8 @@ const publish: Command = (args) => {
   process.stdout.write(
     `published ${p.program} ${p.week}: markdown sha256 ${p.sha256}, log head at the cutoff ${p.logHeadAtCutoff}, at publication ${p.logHeadAtPublication}\n`,
   );
-  return 0;
+  // After the publication's own transaction: whatever happens to a delivery, the week stays published.
+  return flags.send ? sendAndReport(db, slug, p.week, "publish") : 0;
 };
 
 const MAX_LINES = 60;
@@ -115,19 +118,6 @@ const verifyReport: Command = (args) => {
   return ok ? 0 : 1;
 };
 
-/** Cron mail wants one line: a refusal with field errors is folded into its first line. */
-function oneLine(command: Command): Command {
-  return async (args) => {
-    try {
-      return await command(args);
-    } catch (e) {
-      if (e instanceof AppError && e.errors.length > 0)
-        throw new AppError(e.code, `${e.message}: ${e.errors.map((x) => x.message).join("; ")}`);
-      throw e;
-    }
-  };
-}
-
 /** The weekly-report commands, registered in commands.ts. */
 export const REPORT_COMMANDS: Record<string, { help: string; run: Command }> = {
   report: {
@@ -135,7 +125,7 @@ export const REPORT_COMMANDS: Record<string, { help: string; run: Command }> = {
     run: oneLine(report),
   },
   publish: {
-    help: "publish <slug> --week YYYY-Www publish a week for good (Markdown + JSON, sha256, logged)",
+    help: "publish <slug> --week YYYY-Www [--send]  publish a week for good (Markdown + JSON, sha256, logged); --send then sends it to the subscriptions",
     run: oneLine(publish),
   },
   "verify-report": {

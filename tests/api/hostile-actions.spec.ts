@@ -214,6 +214,27 @@ const CASES: Case[] = [
   { action: "deleteCommentAction", args: () => [slug, "$undefined", "$K1"], fields: entries(["commentId", noSuchComment]) },
   // Ids of no token (an admin may revoke anyone's, so never a small number that may exist).
   { action: "revokeTokenAction", args: () => ["$undefined", "$K1"], fields: entries(["id", fc.constantFrom(...INJECTIONS, "99999999", "999999999999999", "9".repeat(40), "0", "-1", "1.5", "1e3", "abc", "")]) },
+  // Report delivery: a kind that is none, ids of no subscription, weeks that are not published, programs that do not exist.
+  {
+    action: "addSubscriptionAction",
+    args: () => [slug, "$undefined", "$K1"],
+    fields: entries(["kind", fc.oneof(fc.constantFrom(...INJECTIONS, "Email", "sms", ""), fc.string({ maxLength: 12 })).filter((k) => !["email", "webhook", "slack", "teams"].includes(k.trim()))], ["target", hostile]),
+  },
+  {
+    action: "setSubscriptionEnabledAction",
+    args: () => [slug, "$undefined", "$K1"],
+    fields: entries(["id", fc.constantFrom(...INJECTIONS, "99999999", "0", "-1", "1.5", "1e3", "#1", " 1", "")], ["enabled", fc.constantFrom("true", "false", "", "yes")], ["version", badVersion]),
+  },
+  { action: "removeSubscriptionAction", args: () => [slug, "$undefined", "$K1"], fields: entries(["id", fc.constantFrom(...INJECTIONS, "99999999", "0", "-1", "1.5", "1e3", "#1", " 1", "")]) },
+  // Any call on a real program would make a new feed address: every call here names no program.
+  {
+    action: "rotateFeedTokenAction",
+    args: () => [],
+    argsArb: fc.constantFrom(...INJECTIONS, "no-such-program", "", "../x").map((s) => [s, "$undefined", "$K1"]),
+    fields: fc.constant([]),
+  },
+  // Nothing of the fixture program is published: every week is refused.
+  { action: "sendAgainAction", args: () => [slug, "$undefined", "$K1"], fields: entries(["week", fc.constantFrom(...INJECTIONS, "2024-W52", "2024-W99", "9999-W01", "2024-52", "")]) },
 ];
 
 test("well-formed action calls with hostile fields, signed out and as admin: a refusal in the page state, never a write", async () => {

@@ -16,6 +16,7 @@ import { validateBundle } from "@/lib/bundle/validate-bundle";
 import { commentEditSchema, commentInputSchema } from "@/lib/validations/comment-input";
 import { itemEditSchema, signalInputSchema } from "@/lib/validations/item-input";
 import { programCreateSchema, programEditSchema } from "@/lib/validations/program-input";
+import { feedInputSchema, subscriptionEditSchema, subscriptionInputSchema } from "@/lib/validations/subscription-input";
 import { dependencyInputSchema, rejectionInputSchema, transitionInputSchema, verificationInputSchema } from "@/lib/validations/transition-input";
 import { changedTables, dbDigest } from "../support/db-digest";
 import { BAD_DATES, INJECTIONS, INVALID_UTF8, nestedArrays, nestedObjects, PATH_PARAM_VALUES, rawRequest } from "../support/hostile-values";
@@ -46,6 +47,7 @@ function token(role: TestRole): string {
 let slug = "";
 let transitionId = 0;
 let commentId = 0; // the contributor's, on item A
+let subscriptionId = 0;
 const tried: Record<string, number> = {};
 const statuses: Record<string, number> = {};
 const note = (endpoint: string, status: number) => {
@@ -274,6 +276,39 @@ const BODY_ENDPOINTS: BodyEndpoint[] = [
     fields: { version: "number" },
     text: ["body"],
   },
+  {
+    name: "POST /api/programs/{slug}/subscriptions",
+    method: "POST",
+    route: "/api/programs/[slug]/subscriptions",
+    path: () => `/api/programs/${slug}/subscriptions`,
+    role: "admin",
+    valid: () => ({ kind: "webhook", target: `https://hooks.example/new-${++fresh}` }),
+    accepts: ok(subscriptionInputSchema),
+    fields: { kind: "enum", target: "url" },
+    text: [],
+  },
+  {
+    name: "PATCH /api/programs/{slug}/subscriptions/{id}",
+    method: "PATCH",
+    route: "/api/programs/[slug]/subscriptions/[id]",
+    path: () => `/api/programs/${slug}/subscriptions/${subscriptionId}`,
+    role: "admin",
+    valid: () => ({ version: 1, enabled: false }),
+    accepts: ok(subscriptionEditSchema),
+    fields: { version: "number", enabled: "enum" },
+    text: [],
+  },
+  {
+    name: "POST /api/programs/{slug}/feed",
+    method: "POST",
+    route: "/api/programs/[slug]/feed",
+    path: () => `/api/programs/${slug}/feed`,
+    role: "admin",
+    valid: () => ({ token: "rotate" }),
+    accepts: ok(feedInputSchema),
+    fields: { token: "enum" },
+    text: [],
+  },
 ];
 
 /** Endpoints without a body (reads, and DELETE), with their query parameters. */
@@ -315,6 +350,16 @@ const PLAIN_ENDPOINTS: PlainEndpoint[] = [
     query: [],
   },
   { name: "GET /api/programs/{slug}/readiness", method: "GET", route: "/api/programs/[slug]/readiness", path: () => `/api/programs/${slug}/readiness`, role: "viewer", query: [...AS_OF, "limit"] },
+  { name: "GET /api/programs/{slug}/subscriptions", method: "GET", route: "/api/programs/[slug]/subscriptions", path: () => `/api/programs/${slug}/subscriptions`, role: "admin", query: [] },
+  { name: "GET /api/programs/{slug}/deliveries", method: "GET", route: "/api/programs/[slug]/deliveries", path: () => `/api/programs/${slug}/deliveries`, role: "admin", query: ["week", "limit"] },
+  {
+    name: "DELETE /api/programs/{slug}/subscriptions/{id}",
+    method: "DELETE",
+    route: "/api/programs/[slug]/subscriptions/[id]",
+    path: () => `/api/programs/${slug}/subscriptions/99999999`, // no such subscription: a 404, nothing removed
+    role: "admin",
+    query: [],
+  },
   {
     name: "DELETE /api/programs/{slug}/items/{key}/dependencies/{dependsOn}",
     method: "DELETE",
@@ -483,6 +528,12 @@ test.beforeAll(async ({ request }) => {
   });
   expect(comment.status(), await comment.text()).toBe(201);
   commentId = (await comment.json()).id;
+  const sub = await request.post(`/api/programs/${slug}/subscriptions`, {
+    headers: { authorization: `Bearer ${token("admin")}` },
+    data: { kind: "webhook", target: "https://hooks.example/fixture" },
+  });
+  expect(sub.status(), await sub.text()).toBe(201);
+  subscriptionId = (await sub.json()).id;
 });
 
 test.afterAll(() => {

@@ -1,16 +1,43 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { editProgramAction } from "@/app/_actions/programs";
+import { sendAgainAction } from "@/app/_actions/reports";
+import {
+  addSubscriptionAction,
+  removeSubscriptionAction,
+  rotateFeedTokenAction,
+  setSubscriptionEnabledAction,
+} from "@/app/_actions/subscriptions";
 import { requireSignedIn } from "@/app/_lib/auth";
 import { EditProgramForm } from "@/components/admin/program-forms";
+import { DeliverySettings, type DeliverySettingsData } from "@/components/reports/delivery-settings";
 import { Forbidden } from "@/components/ui/forbidden";
 import { getDb } from "@/db/get-db";
+import type { Db } from "@/db/index";
 import { getProgram } from "@/db/queries/get-program";
+import { getProgramOrThrow } from "@/db/queries/get-program-or-throw";
+import { listDeliveries } from "@/db/queries/list-deliveries";
+import { listPublishedWeeks } from "@/db/queries/load-published-reports";
+import { listSubscriptions } from "@/db/queries/list-subscriptions";
 import { can } from "@/lib/auth/roles";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }> };
+
+const DELIVERY_ACTIONS = {
+  add: addSubscriptionAction,
+  setEnabled: setSubscriptionEnabledAction,
+  remove: removeSubscriptionAction,
+  rotateFeed: rotateFeedTokenAction,
+  sendAgain: sendAgainAction,
+};
+
+function deliveryData(db: Db, slug: string): DeliverySettingsData {
+  const { subscriptions, feed } = listSubscriptions(db, slug);
+  const publishedWeeks = listPublishedWeeks(db, getProgramOrThrow(db, slug).id);
+  return { subscriptions, feed, publishedWeeks, deliveries: listDeliveries(db, slug, { limit: 50 }) };
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Settings · ${(await params).slug}` };
@@ -19,7 +46,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SettingsPage({ params }: Props) {
   const person = await requireSignedIn();
   const { slug } = await params;
-  const program = getProgram(getDb(), slug);
+  const db = getDb();
+  const program = getProgram(db, slug);
   return (
     <section className="space-y-6">
       <h1 className="text-xl font-semibold">Settings</h1>
@@ -45,6 +73,7 @@ export default async function SettingsPage({ params }: Props) {
             <h2 className="font-semibold">Program and thresholds</h2>
             <EditProgramForm slug={slug} program={program} serverAction={editProgramAction} />
           </div>
+          <DeliverySettings slug={slug} data={deliveryData(db, slug)} actions={DELIVERY_ACTIONS} />
           <p>
             <Link href="/import" className="text-indigo-700 underline">
               Import another bundle

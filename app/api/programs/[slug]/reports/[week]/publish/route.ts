@@ -1,11 +1,16 @@
-// POST /api/programs/{slug}/reports/{YYYY-Www}/publish – publish a week for good (admin); 409 when it already is
+// POST /api/programs/{slug}/reports/{YYYY-Www}/publish – publish a week for good (admin); 409 when it already is; then sends it to the subscriptions
 import { apiRoute } from "@/app/_lib/api-handler";
+import { sendAfterPublication } from "@/app/_lib/send-after";
 import { getDb } from "@/db/get-db";
 import { publishReport } from "@/db/mutations/publish-report";
+import { appOrigin } from "@/lib/http/app-origin";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute<{ slug: string; week: string }>("admin", ({ params, actor }) => {
-  const published = publishReport(getDb(), { slug: params.slug, week: params.week, publisher: { id: actor.id, label: actor.email } });
-  return Response.json(published, { status: 201 });
+export const POST = apiRoute<{ slug: string; week: string }>("admin", ({ request, params, actor }) => {
+  const db = getDb();
+  const published = publishReport(db, { slug: params.slug, week: params.week, publisher: { id: actor.id, label: actor.email } });
+  // Its own step after the publication committed: a failure here never undoes it.
+  const sending = sendAfterPublication(db, { slug: params.slug, week: published.week, requestedBy: actor.email, origin: appOrigin(request.headers) });
+  return Response.json({ ...published, deliveries: sending.deliveries, ...(sending.error ? { deliveryError: sending.error } : {}) }, { status: 201 });
 });

@@ -1,0 +1,24 @@
+// PATCH, DELETE /api/programs/{slug}/subscriptions/{id} – enable or disable (If-Match/version), or remove a subscription (admin)
+import { apiRoute } from "@/app/_lib/api-handler";
+import { getDb } from "@/db/get-db";
+import { removeSubscription, setSubscriptionEnabled } from "@/db/mutations/manage-subscriptions";
+import { parseIfMatch } from "@/lib/http/if-match";
+import { readJson } from "@/lib/http/read-json";
+
+export const dynamic = "force-dynamic";
+
+export const PATCH = apiRoute<{ slug: string; id: string }>("admin", async ({ request, params, actor }) => {
+  const result = setSubscriptionEnabled(getDb(), {
+    slug: params.slug,
+    id: params.id,
+    input: await readJson(request),
+    expectedVersion: parseIfMatch(request),
+    actor: actor.email,
+  });
+  return Response.json(result, { headers: { etag: `"${result.version}"` } });
+});
+
+export const DELETE = apiRoute<{ slug: string; id: string }>("admin", ({ params, actor }) => {
+  removeSubscription(getDb(), { slug: params.slug, id: params.id, actor: actor.email });
+  return new Response(null, { status: 204 });
+});

@@ -1,0 +1,15 @@
+// GET, POST /api/programs/{slug}/subscriptions – who receives published weeks (admin); a new webhook's secret is in the 201 answer, once
+import { apiRoute } from "@/app/_lib/api-handler";
+import { getDb } from "@/db/get-db";
+import { addSubscription } from "@/db/mutations/manage-subscriptions";
+import { listSubscriptions } from "@/db/queries/list-subscriptions";
+import { readJson } from "@/lib/http/read-json";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute<{ slug: string }>("admin", ({ params }) => Response.json(listSubscriptions(getDb(), params.slug)));
+
+export const POST = apiRoute<{ slug: string }>("admin", async ({ request, params, actor }) => {
+  const made = addSubscription(getDb(), { slug: params.slug, input: await readJson(request), actor: actor.email });
+  return Response.json(made, { status: 201, headers: { etag: `"${made.version}"`, "cache-control": "no-store" } });
+});

@@ -1,0 +1,172 @@
+import { and, eq, isNull, lt, max, or } from "drizzle-orm";
+import { retryDelays, retrySettingsFromEnv, worstCaseMs, type RetrySettings } from "@/lib/delivery/retry-schedule";
+import { redactSecrets, smtpSettings } from "@/lib/delivery/smtp-settings";
+import { webhookBody } from "@/lib/delivery/webhook-payloads";
+import type { Db } from "../index";
+import type { DeliveryState } from "@/lib/delivery/delivery-states";
+import { programs, reportDeliveries, reportDeliveryAttempts, reportSubscriptions } from "../schema";
+import type { AttemptOutcome } from "./attempt-outcome";
+import { postWebhook } from "./post-webhook";
+import { publishedPackage, type PublishedPackage } from "./published-package";
+import { sendEmail } from "./send-email";
+
+/** What a run reads from its surroundings; tests give their own. */
+export interface DeliveryContext {
+  env: Record<string, string | undefined>;
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+  fetch: typeof fetch;
+}
+
+export const defaultContext = (): DeliveryContext => ({
+  env: process.env,
+  now: Date.now,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  fetch: (...args) => fetch(...args),
+});
+
+export interface DeliveryOutcome {
+  id: number;
+  state: DeliveryState;
+  attempts: number;
+  note: string;
+}
+
+// A lease a little longer than the worst case: a live sender always holds its delivery.
+const LEASE_MARGIN_MS = 60_000;
+const MAX_ERROR = 500;
+
+/**
+ * Takes a delivery for this process, unless another holds it: pending, or sending under a lease
+ * that ran out (its sender stopped). One UPDATE, so two processes never both take it.
+ */
+function claim(db: Db, id: number, now: number, leaseMs: number): boolean {
+  const taken = db
+    .update(reportDeliveries)
+    .set({ state: "sending", leaseUntil: now + leaseMs })
+    .where(
+      and(
+        eq(reportDeliveries.id, id),
+        or(eq(reportDeliveries.state, "pending"), and(eq(reportDeliveries.state, "sending"), or(isNull(reportDeliveries.leaseUntil), lt(reportDeliveries.leaseUntil, now)))),
+      ),
+    )
+    .run();
+  return taken.changes === 1;
+}
+
+function finish(db: Db, id: number, state: DeliveryState, note: string, now: number): DeliveryState {
+  db.update(reportDeliveries).set({ state, note: note.slice(0, MAX_ERROR), finishedAt: now, leaseUntil: null }).where(eq(reportDeliveries.id, id)).run();
+  return state;
+}
+
+function loadDelivery(db: Db, id: number) {
+  return db
+    .select({ delivery: reportDeliveries, subscription: reportSubscriptions, slug: programs.slug })
+    .from(reportDeliveries)
+    .innerJoin(reportSubscriptions, eq(reportDeliveries.subscriptionId, reportSubscriptions.id))
+    .innerJoin(programs, eq(reportDeliveries.programId, programs.id))
+    .where(eq(reportDeliveries.id, id))
+    .get();
+}
+
+/** The attempts a delivery already made (a resumed delivery goes on from there). */
+function attemptsMade(db: Db, id: number): number {
+  return db.select({ n: max(reportDeliveryAttempts.attempt) }).from(reportDeliveryAttempts).where(eq(reportDeliveryAttempts.deliveryId, id)).get()?.n ?? 0;
+}
+
+/**
+ * Runs deliveries to the end: each one's attempts in turn, with exponential backoff between them,
+ * every attempt recorded (time, duration, status code or error) as it ends. Deliveries of one
+ * week share one package (one PDF). Never throws: whatever goes wrong is written in the delivery.
+ */
+export async function runDeliveries(db: Db, ids: readonly number[], ctx: DeliveryContext = defaultContext()): Promise<DeliveryOutcome[]> {
+  const settings = retrySettingsFromEnv(ctx.env);
+  const packages = new Map<string, PublishedPackage>();
+  const packageOf = (slug: string, week: string, origin: string) => {
+    const key = `${slug}\n${week}\n${origin}`;
+    if (!packages.has(key)) packages.set(key, publishedPackage(db, slug, week, origin));
+    return packages.get(key)!;
+  };
+  return Promise.all(ids.map((id) => runOne(db, id, settings, ctx, packageOf)));
+}
+
+async function runOne(
+  db: Db,
+  id: number,
+  settings: RetrySettings,
+  ctx: DeliveryContext,
+  packageOf: (slug: string, week: string, origin: string) => PublishedPackage,
+): Promise<DeliveryOutcome> {
+  const leaseMs = worstCaseMs(settings) + LEASE_MARGIN_MS;
+  const outcome = (state: DeliveryState, note: string): DeliveryOutcome => ({ id, state, attempts: attemptsMade(db, id), note });
+  if (!claim(db, id, ctx.now(), leaseMs)) return outcome(loadDelivery(db, id)?.delivery.state ?? "failed", "taken by another process");
+  try {
+    const row = loadDelivery(db, id)!;
+    const { subscription: sub, delivery } = row;
+    if (sub.removedAt !== null || !sub.enabled) {
+      const note = `not sent: the subscription was ${sub.removedAt !== null ? "removed" : "disabled"} before it was sent`;
+      return outcome(finish(db, id, "not_sent", note, ctx.now()), note);
+    }
+    const pkg = packageOf(row.slug, delivery.isoWeek, delivery.origin);
+    let attempt: () => Promise<AttemptOutcome>;
+    let secrets: string[];
+    if (sub.kind === "email") {
+      const smtp = smtpSettings(ctx.env);
+      if (!smtp.ok) return outcome(finish(db, id, "not_sent", smtp.reason, ctx.now()), smtp.reason);
+      secrets = smtp.secrets;
+      attempt = async () => {
+        let pdf: Buffer;
+        try {
+          pdf = await pkg.pdf();
+        } catch (error) {
+          const e = error as Error & { code?: string };
+          // No Chromium will not fix itself; a busy printer will.
+          return { ok: false, statusCode: null, error: `the PDF could not be printed: ${e.message}`, retryable: e.code === "unavailable" && /retry/.test(e.message) };
+        }
+        return sendEmail(smtp, sub.target, pkg.email, pdf, settings.timeoutMs);
+      };
+    } else {
+      const secret = sub.secret;
+      if (!secret) return outcome(finish(db, id, "not_sent", "not sent: the subscription has no secret", ctx.now()), "no secret");
+      const url = new URL(sub.target);
+      secrets = [secret, sub.target, `${url.pathname}${url.search}`].filter((s) => s.length > 1);
+      const body = webhookBody(sub.kind, pkg.notice);
+      attempt = () => postWebhook({ url: sub.target, secret, body, deliveryId: id, timeoutMs: settings.timeoutMs, nowSeconds: Math.floor(ctx.now() / 1000) }, ctx.fetch);
+    }
+    return await attemptUntilDone(db, id, attempt, secrets, settings, ctx, leaseMs);
+  } catch (error) {
+    // A fault of the tracker itself (the package could not be made): say so, never crash the caller.
+    const note = `not sent: ${error instanceof Error ? error.message : String(error)}`;
+    return outcome(finish(db, id, "failed", note, ctx.now()), note);
+  }
+}
+
+async function attemptUntilDone(
+  db: Db,
+  id: number,
+  attempt: () => Promise<AttemptOutcome>,
+  secrets: string[],
+  settings: RetrySettings,
+  ctx: DeliveryContext,
+  leaseMs: number,
+): Promise<DeliveryOutcome> {
+  const delays = retryDelays(settings);
+  let last: AttemptOutcome | null = null;
+  for (let n = attemptsMade(db, id) + 1; n <= settings.maxAttempts; n++) {
+    if (n > 1) await ctx.sleep(delays[n - 2] ?? 0);
+    const startedAt = ctx.now();
+    last = await attempt();
+    const error = last.error === null ? null : redactSecrets(last.error, secrets).slice(0, MAX_ERROR);
+    db.insert(reportDeliveryAttempts)
+      .values({ deliveryId: id, attempt: n, startedAt, durationMs: Math.max(0, ctx.now() - startedAt), ok: last.ok, statusCode: last.statusCode, error })
+      .run();
+    if (last.ok) return { id, state: finish(db, id, "delivered", "", ctx.now()), attempts: n, note: "" };
+    if (!last.retryable) {
+      const note = `gave up: ${error} will not change by trying again`;
+      return { id, state: finish(db, id, "failed", note, ctx.now()), attempts: n, note };
+    }
+    db.update(reportDeliveries).set({ leaseUntil: ctx.now() + leaseMs }).where(eq(reportDeliveries.id, id)).run();
+  }
+  const note = `gave up after ${settings.maxAttempts} attempt${settings.maxAttempts === 1 ? "" : "s"}`;
+  return { id, state: finish(db, id, "failed", note, ctx.now()), attempts: attemptsMade(db, id), note };
+}
