@@ -61,6 +61,15 @@ export default async function ReportsPage({ params, searchParams }: Props) {
         <p className="text-sm text-slate-600">
           {list.total} weeks from the first item to the last complete week · {list.published} published
         </p>
+        {list.latest && (
+          <p data-testid="latest-week">
+            Latest complete week:{" "}
+            <Link href={`/programs/${slug}/reports/${list.latest}`} className="font-mono font-medium text-indigo-800 underline">
+              {list.latest}
+            </Link>{" "}
+            <span className="text-slate-600">— open it to read the report in the browser</span>
+          </p>
+        )}
       </div>
 
       {list.allWeeks.length > 0 && (
@@ -101,7 +110,7 @@ export default async function ReportsPage({ params, searchParams }: Props) {
           No complete week yet: a week can be reported once its Sunday has ended.
         </p>
       ) : (
-        <ReportWeeksTable slug={slug} weeks={list.weeks} canPublish={can(person.role, "admin")} publishAction={publishWeekAction} highlight={list.found} />
+        <ReportWeeksTable slug={slug} weeks={list.weeks} canPublish={can(person.role, "admin")} publishAction={publishWeekAction} highlight={asked ? list.found : list.latest} />
       )}
 
       {list.total > list.weeks.length && (
