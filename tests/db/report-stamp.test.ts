@@ -18,7 +18,7 @@ import { verifyTransition } from "@/db/mutations/verify-transition";
 import { exportWeeklyReport, getWeeklyReport } from "@/db/queries/get-weekly-report";
 import { verifyReportFile } from "@/db/queries/verify-report-file";
 import { publishedReports } from "@/db/schema";
-import { AppError } from "@/lib/errors";
+import type { AppError } from "@/lib/errors";
 import { chromiumPath, closePdfPrinter } from "@/lib/report/print-pdf";
 import { readReportFile } from "@/lib/report/read-report-file";
 import { parseCsv, renderReportCsv, REPORT_CSV_COLUMNS } from "@/lib/report/render-csv";
