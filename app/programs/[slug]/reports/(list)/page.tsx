@@ -54,7 +54,8 @@ export default async function ReportsPage({ params, searchParams }: Props) {
         <p className="max-w-4xl text-slate-700">
           A week&apos;s report is cut at Sunday 23:59:59.999 UTC and made from everything the tracker records about that date.
           The same history always gives the same bytes; each file carries its week, the history head hash at the cutoff and its
-          own SHA-256, which <code>npm run tracker -- verify-report FILE</code> checks. A published week is stored for good;
+          own SHA-256, which <code>npm run tracker -- verify-report FILE</code> checks, and says in its header and footer whether it
+          is the published version or a draft. A published week is stored for good;
           when the history later says otherwise (a backfill, a correction), the week is marked <strong>restated</strong> with
           what changed.
         </p>
