@@ -159,5 +159,5 @@ describe("tracker publish", () => {
     expect(second.stderr.trim()).toMatch(/^error: 2024-W52 of "boost-offload" was already published on \d{4}-\d{2}-\d{2} by cli; a published week is never replaced$/);
     const log = tracker(["verify-log"]);
     expect(log.code).toBe(0);
-  });
+  }, 60_000); // five commands, five processes
 });
