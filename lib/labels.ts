@@ -83,13 +83,9 @@ export const statusLabel = (s: Status): string => STATUS_LABELS[s];
 export const evidenceKindLabel = (k: string): string => EVIDENCE_KIND_LABELS[k as EvidenceKind] ?? k;
 /** A metric this version does not know (an older bundle) still shows, as its identifier. */
 export const metricLabel = (m: string): string => METRIC_LABELS[m as SignalMetric] ?? m;
-const fieldLabel = (f: string): string => FIELD_LABELS[f as Field] ?? f;
 /** A verdict in words: the identifier with spaces ("partly_supported" → "partly supported"). */
 export const verdictLabel = (v: Verdict): string => v.replace(/_/g, " ");
 
 const isStatus = (v: string): v is Status => (STATUSES as readonly string[]).includes(v);
-/** A report difference's subject in words: "A trueStatus" → "A true status" (the field's label, lower case). */
-export const differenceWhat = (what: string): string =>
-  what.replace(/ (\w+)$/, (m, f: string) => (f in FIELD_LABELS ? ` ${fieldLabel(f).toLowerCase()}` : m));
 /** A report difference's value in words: a status by its label, anything else as it was stored. */
 export const differenceValue = (v: string): string => (isStatus(v) ? statusLabel(v) : v);

@@ -10,7 +10,7 @@ const sendingSentence = (n: number, error: string | null) =>
   error ? ` Sending could not start (${error}): send it again from Settings.` : n === 0 ? "" : ` Sending to ${n} subscription${n === 1 ? "" : "s"}: the delivery log in Settings shows each attempt.`;
 
 /**
- * Publishes a week from the Reports page (admin); the same mutation as the API and the CLI. The
+ * Publishes a week from the Reports page or the week's preview (admin); the same mutation as the API and the CLI. The
  * subscriptions are sent to after the publication has committed, never inside it.
  */
 export const publishWeekAction = defineFormAction({
@@ -18,13 +18,14 @@ export const publishWeekAction = defineFormAction({
   permission: "admin",
   input: () => null,
   run: async ({ db, actor, args: [slug, week] }) => {
-    const published = publishReport(db, { slug, week, publisher: { id: actor.id, label: actor.email } });
+    const published = publishReport(db, { slug, week, publisher: { id: actor.id, label: actor.email, name: actor.name } });
     const sending = sendAfterPublication(db, { slug, week: published.week, requestedBy: actor.email, origin: appOrigin(await headers()) });
     return { ...published, sending };
   },
   success: ({ args: [, week], result }) =>
     `Published ${week} (sha256 ${result.sha256.slice(0, 12)}…).${sendingSentence(result.sending.deliveries.length, result.sending.error)}`,
-  revalidate: ([slug]) => `/programs/${slug}/reports`,
+  // The list and every week's preview under it show the publication.
+  revalidate: ([slug]) => [`/programs/${slug}/reports`, "layout"],
 });
 
 /** Sends a published week again to every enabled subscription (admin). */

@@ -1,19 +1,12 @@
+import Link from "next/link";
 import type { ReportWeekRow } from "@/db/queries/list-report-weeks";
 import type { FormAction } from "../ui/action-state";
 import { PublishWeekButton } from "./publish-week-button";
+import { ReportDownloadLinks } from "./report-download-links";
 import { RestatementDetails } from "./restatement-details";
 import { TableHead, Th } from "@/components/ui/data-table";
 
-const FORMATS = [
-  { ext: "md", label: "Markdown" },
-  { ext: "csv", label: "CSV" },
-  { ext: "json", label: "JSON" },
-  { ext: "pdf", label: "PDF (A4)" },
-  { ext: "pdf?paper=letter", label: "PDF (Letter)" },
-  { ext: "xlsx", label: "Spreadsheet" },
-] as const;
-
-/** The weeks, newest first: publication, restatement, downloads, and publishing for admins. */
+/** The weeks, newest first, each linking to its preview: publication, restatement, downloads, and publishing for admins. */
 export function ReportWeeksTable({
   slug,
   weeks,
@@ -46,7 +39,11 @@ export function ReportWeeksTable({
                 data-testid={`week-${w.week}`}
                 aria-current={w.week === highlight ? "true" : undefined}
               >
-                <td className="px-3 py-1.5 whitespace-nowrap font-mono font-medium">{w.week}</td>
+                <td className="px-3 py-1.5 whitespace-nowrap font-mono font-medium">
+                  <Link href={`/programs/${slug}/reports/${w.week}`} className="text-indigo-800 underline" aria-label={`Preview ${w.week}`}>
+                    {w.week}
+                  </Link>
+                </td>
                 <td className="px-3 py-1.5 whitespace-nowrap text-slate-700">
                   {w.weekStart} – {w.weekEnd}
                 </td>
@@ -70,7 +67,7 @@ export function ReportWeeksTable({
                           unchanged since publication
                         </span>
                       )}
-                      {p.restated && <RestatementDetails publication={p} />}
+                      {p.restated && <RestatementDetails rows={w.restatement} />}
                     </div>
                   ) : canPublish ? (
                     <div className="flex flex-wrap items-center gap-2">
@@ -82,19 +79,7 @@ export function ReportWeeksTable({
                   )}
                 </td>
                 <td className="px-3 py-1.5">
-                  <span className="flex flex-wrap gap-x-3">
-                    {FORMATS.map((f) => (
-                      <a
-                        key={f.ext}
-                        href={`/api/programs/${slug}/reports/${w.week}.${f.ext}`}
-                        className="text-indigo-700 underline"
-                        download
-                        aria-label={`${f.label} of ${w.week}`}
-                      >
-                        {f.label}
-                      </a>
-                    ))}
-                  </span>
+                  <ReportDownloadLinks slug={slug} week={w.week} />
                 </td>
               </tr>
             );

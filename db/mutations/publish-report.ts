@@ -2,6 +2,7 @@ import { AppError } from "@/lib/errors";
 import { reportId } from "@/lib/log-vocabulary";
 import { sha256Hex } from "@/lib/report/report-digest";
 import { renderReportJson } from "@/lib/report/render-json";
+import { stampReportMarkdown } from "@/lib/report/render-markdown";
 import { formatInstant } from "@/lib/time";
 import type { Db } from "../index";
 import { LogWriter } from "../append-log";
@@ -12,14 +13,18 @@ import { publishedReports } from "../schema";
 /** Who publishes: a person of the tracker, or the CLI acting as administrator (id null). */
 export interface Publisher {
   id: number | null;
+  /** What the log names: the person's e-mail, or the CLI's label. */
   label: string;
+  /** What the published file's stamp names: the person's name (the label when absent). */
+  name?: string;
 }
 
 /**
- * Publishes a week (DESIGN §8): stores its Markdown and JSON as generated now, immutably (the
- * table's triggers refuse UPDATE and DELETE), with the SHA-256 of the Markdown and the log head at
- * publication, and appends the publication to the hash-chained log — in one transaction. A week
- * is published once: a second attempt is a 409.
+ * Publishes a week (DESIGN §8): stores its Markdown — stamped "Published version" with the time,
+ * the publisher and the digest — and JSON as generated now, immutably (the table's triggers refuse
+ * UPDATE and DELETE), with the SHA-256 of the sealed Markdown (the stamp lines left out) and the
+ * log head at publication, and appends the publication to the hash-chained log — in one
+ * transaction. A week is published once: a second attempt is a 409.
  */
 export interface PublishReportArgs {
   slug: string;
@@ -40,13 +45,20 @@ export function publishReport(db: Db, { slug, week: weekLabel, publisher, now = 
         `${week.label} of "${slug}" was already published on ${publication.publishedAt.slice(0, 10)}${publication.publishedBy ? ` by ${publication.publishedBy}` : ""}; a published week is never replaced`,
       );
     const json = renderReportJson(report, null);
+    // The digest of the sealed Markdown: the stamp cannot carry a digest of itself.
     const sha256 = sha256Hex(markdown);
     const logHead = currentLogHead(db);
+    const stamped = stampReportMarkdown(markdown, {
+      version: "published",
+      publishedAt: formatInstant(now),
+      publishedBy: publisher.name ?? publisher.label,
+      sha256,
+    });
     tx.insert(publishedReports)
       .values({
         programId: source.program.id,
         isoWeek: week.label,
-        markdown,
+        markdown: stamped,
         json,
         sha256,
         logHead,

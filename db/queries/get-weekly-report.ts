@@ -9,8 +9,10 @@ import { resolveReportWeek, type ReportFormat } from "@/lib/report/report-week";
 import { renderReportCsv } from "@/lib/report/render-csv";
 import { renderReportHtml } from "@/lib/report/render-html";
 import { renderReportJson, type ReportPublication } from "@/lib/report/render-json";
-import { renderReportMarkdown } from "@/lib/report/render-markdown";
+import { renderReportMarkdown, stampReportMarkdown } from "@/lib/report/render-markdown";
 import { renderReportXlsx } from "@/lib/report/render-xlsx";
+import { stampOf, stampText, type ReportStamp } from "@/lib/report/report-stamp";
+import { AppError } from "@/lib/errors";
 import type { Db } from "../index";
 import type { Program } from "../schema";
 import { loadClaims } from "./load-claims";
@@ -62,19 +64,30 @@ export function reportOf(source: ReportSource, week: IsoWeek, now: number): Week
   });
 }
 
-/** A week's report, its Markdown, and its publication (restated or not) when it was published. */
+/**
+ * A week's report, its sealed Markdown (unstamped), its publication (restated or not) when it was
+ * published, the stored publication itself, and the stamp every rendering of it carries.
+ */
 export function getWeeklyReport(db: Db, slug: string, weekLabel: string, now = Date.now()) {
   const week = resolveReportWeek(weekLabel, now);
   const source = loadReportSource(db, slug);
   // knownAt never shows in a report and nothing is recorded in the future, so the report of a week
-  // changes only when the log head moves (publishing included): memoise it with that head.
-  const { report, markdown } = memoByHead(db, `weekly:${slug}:${week.label}`, () => {
+  // changes only when the log head moves (publishing included): memoise it with that head. A
+  // draft is stamped with the time it was generated, so every file of it (and the preview page)
+  // names the same moment while the history stays as it was.
+  const { report, markdown, generatedAt } = memoByHead(db, `weekly:${slug}:${week.label}`, () => {
     const built = reportOf(source, week, now);
-    return { report: built, markdown: renderReportMarkdown(built) };
+    return { report: built, markdown: renderReportMarkdown(built), generatedAt: now };
   });
   const published = findPublishedReport(db, source.program.id, week.label);
   const publication: ReportPublication | null = published ? assessPublication(published, { markdown, report }) : null;
-  return { source, week, report, markdown, publication };
+  const stamp = stampOf(
+    published && publication
+      ? { publishedAt: publication.publishedAt, publishedBy: published.publisherName, sha256: published.sha256, restated: publication.restated }
+      : null,
+    generatedAt,
+  );
+  return { source, week, report, markdown, publication, published, stamp };
 }
 
 export interface ReportExport {
@@ -97,38 +110,62 @@ const CONTENT_TYPES: Record<ReportFormat, string> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
 
-/** A week's report in one format, as the API and the CLI hand it out. */
+/** Which version of a week a download asks for: the current one (default), or the published Markdown as stored. */
+export const REPORT_VERSIONS = ["current", "published"] as const;
+export type ReportVersion = (typeof REPORT_VERSIONS)[number];
+
+/**
+ * A week's report in one format, as the API and the CLI hand it out, stamped (report-stamp.ts):
+ * while the history still gives the published bytes, the published version — its Markdown exactly
+ * as stored at publication — otherwise a draft. `version: "published"` asks for the stored
+ * Markdown of a published week even when it was restated since.
+ */
 export async function exportWeeklyReport(
   db: Db,
   slug: string,
   weekLabel: string,
   format: ReportFormat,
-  options: { now?: number; paper?: Paper } = {},
+  options: { now?: number; paper?: Paper; version?: ReportVersion } = {},
 ): Promise<ReportExport> {
   const now = options.now ?? Date.now();
-  const { source, week, report, markdown, publication } = getWeeklyReport(db, slug, weekLabel, now);
-  const fileName = `${slug}-${week.label}${format === "pdf" && options.paper === "letter" ? "-letter" : ""}.${format}`;
+  const { source, week, report, markdown, publication, published, stamp } = getWeeklyReport(db, slug, weekLabel, now);
+  const fileName = `${slug}-${week.label}${format === "pdf" && options.paper === "letter" ? "-letter" : ""}${options.version === "published" ? "-published" : ""}.${format}`;
   const out = (body: string | Buffer): ReportExport => ({ body, contentType: CONTENT_TYPES[format], fileName });
+  if (options.version === "published") {
+    if (format !== "md")
+      throw new AppError("invalid", "only the Markdown of a publication is stored", [{ path: "version", message: "version=published needs the .md format" }]);
+    if (!published) throw new AppError("not_found", `${week.label} of "${slug}" is not published`);
+    return out(published.markdown);
+  }
+  // One cache entry per head and stamp: a draft's stamp names when it was generated.
+  const key = (kind: string) => `weekly-${kind}:${slug}:${week.label}:${stampText(stamp)}`;
   switch (format) {
     case "md":
-      return out(markdown);
+      return out(stamp.version === "published" && published ? published.markdown : stampReportMarkdown(markdown, stamp));
     case "csv":
-      return out(memoByHead(db, `weekly-csv:${slug}:${week.label}`, () => renderReportCsv(report)));
+      return out(memoByHead(db, key("csv"), () => renderReportCsv(report, stamp)));
     case "json":
-      return out(memoByHead(db, `weekly-json:${slug}:${week.label}`, () => renderReportJson(report, publication)));
+      return out(memoByHead(db, key("json"), () => renderReportJson(report, publication, stamp)));
     case "xlsx":
-      return out(await memoByHead(db, `weekly-xlsx:${slug}:${week.label}`, () => renderReportXlsx(report)));
+      return out(await memoByHead(db, key("xlsx"), () => renderReportXlsx(report, stamp)));
     case "pdf": {
       // Checked before the cache too, so a server without Chromium refuses every week alike.
       assertChromiumInstalled();
       const paper = options.paper ?? "a4";
       // The PDF is made from the same report as the Markdown (knownAt never shows), so it changes
       // only when the log head moves — publishing included: cache it by head like the Markdown.
-      const { value, hit } = memoPdfByHead(db, `weekly-pdf:${slug}:${week.label}:${paper}`, () => {
-        const html = renderReportHtml(report, statusOverTime(source.history.items, week.end, now));
-        return printPdf(html, { paper, footer: `${report.program.name} · ${week.label} · log head at cutoff ${report.logHeadAtCutoff.slice(0, 16)}…` });
-      });
+      const { value, hit } = memoPdfByHead(db, `${key("pdf")}:${paper}`, () => printReportPdf(report, stamp, statusOverTime(source.history.items, week.end, now), paper));
       return { ...out(await value), cache: hit ? "hit" : "miss" };
     }
   }
+}
+
+/** The print page through Chromium: the stamp heads every page, and the footer names the version too. */
+function printReportPdf(report: WeeklyReport, stamp: ReportStamp, series: ReturnType<typeof statusOverTime>, paper: Paper) {
+  const version = stamp.version === "published" ? "Published version" : "Draft";
+  return printPdf(renderReportHtml(report, series, stamp), {
+    paper,
+    header: stampText(stamp),
+    footer: `${report.program.name} · ${report.week} · ${version} · log head at cutoff ${report.logHeadAtCutoff.slice(0, 16)}…`,
+  });
 }

@@ -1,14 +1,16 @@
 import { AppError } from "@/lib/errors";
 import { weekOfQuery, type IsoWeek } from "@/lib/iso-week";
-import { assessPublication } from "@/lib/report/assess-publication";
+import { assessPublication, publishedReportModel } from "@/lib/report/assess-publication";
 import { diffReports, headlineFigures, type ReportDifference } from "@/lib/report/diff-reports";
 import type { ReportPublication } from "@/lib/report/render-json";
+import type { WeeklyReport } from "@/lib/report/report-model";
 import { renderReportMarkdown } from "@/lib/report/render-markdown";
+import { restatementTable, type RestatementRow } from "@/lib/report/restatement-table";
 import { lastCompleteWeek, resolveReportWeek, weeksBetween } from "@/lib/report/report-week";
 import { formatDate } from "@/lib/time";
 import type { Db } from "../index";
 import { loadReportSource, reportOf, type ReportSource } from "./get-weekly-report";
-import { loadPublishedReports } from "./load-published-reports";
+import { loadPublishedReports, type PublishedReport } from "./load-published-reports";
 
 export const WEEKS_PER_PAGE = 20;
 
@@ -20,11 +22,29 @@ function reportableWeeks(source: ReportSource, now: number): IsoWeek[] {
   return from > last.end ? [] : weeksBetween(from, last);
 }
 
+/**
+ * Every week a program has a report for, newest first: the reportable weeks and, so that no
+ * publication is ever hidden, any published week outside them (before the first item).
+ */
+export function listedWeeks(source: ReportSource, published: Iterable<string>, now: number): IsoWeek[] {
+  const weeks = reportableWeeks(source, now);
+  const labels = new Set(weeks.map((w) => w.label));
+  for (const p of published) if (!labels.has(p)) weeks.push(resolveReportWeek(p, now));
+  return weeks.sort((a, b) => b.start - a.start);
+}
+
+/** A restated week's published report against today's, as rows a person reads. */
+export function restatementOf(stored: PublishedReport, publication: ReportPublication, today: WeeklyReport): RestatementRow[] {
+  return publication.restated ? restatementTable(publishedReportModel(stored), today, publication.lines.length) : [];
+}
+
 export interface ReportWeekRow {
   week: string;
   weekStart: string;
   weekEnd: string;
   publication: ReportPublication | null;
+  /** What changed since publication, when the week was restated. */
+  restatement: RestatementRow[];
 }
 
 /**
@@ -37,10 +57,7 @@ export function listReportWeeks(db: Db, slug: string, options: { page?: number; 
   const now = options.now ?? Date.now();
   const source = loadReportSource(db, slug);
   const published = new Map(loadPublishedReports(db, source.program.id).map((p) => [p.week, p]));
-  const weeks = reportableWeeks(source, now);
-  const labels = new Set(weeks.map((w) => w.label));
-  for (const p of published.keys()) if (!labels.has(p)) weeks.push(resolveReportWeek(p, now));
-  weeks.sort((a, b) => b.start - a.start);
+  const weeks = listedWeeks(source, published.keys(), now);
   const pages = Math.max(1, Math.ceil(weeks.length / WEEKS_PER_PAGE));
   // A week or any day of it: "2024-W52" and "2024-12-27" find the same row.
   const wanted = options.week === undefined ? undefined : weekOfQuery(options.week)?.label;
@@ -56,11 +73,13 @@ export function listReportWeeks(db: Db, slug: string, options: { page?: number; 
   const rows: ReportWeekRow[] = weeks.slice(start, start + WEEKS_PER_PAGE).map((w) => {
     const stored = published.get(w.label);
     let publication: ReportPublication | null = null;
+    let restatement: RestatementRow[] = [];
     if (stored) {
       const report = reportOf(source, w, now);
       publication = assessPublication(stored, { markdown: renderReportMarkdown(report), report });
+      restatement = restatementOf(stored, publication, report);
     }
-    return { week: w.label, weekStart: formatDate(w.start), weekEnd: formatDate(w.end), publication };
+    return { week: w.label, weekStart: formatDate(w.start), weekEnd: formatDate(w.end), publication, restatement };
   });
   return {
     program: { slug: source.program.slug, name: source.program.name },
@@ -70,6 +89,8 @@ export function listReportWeeks(db: Db, slug: string, options: { page?: number; 
     published: published.size,
     /** The week asked for with `week`, when it is in the list. */
     found: found >= 0 ? weeks[found]!.label : null,
+    /** The last complete week, when the program has a report for it: where the list opens. */
+    latest: weeks.find((w) => w.label === lastCompleteWeek(now).label)?.label ?? null,
     /** Index of the first week shown, in `allWeeks`. */
     start,
     page,

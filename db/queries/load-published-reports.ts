@@ -16,6 +16,7 @@ const columns = {
   logHead: publishedReports.logHead,
   publishedAt: publishedReports.publishedAt,
   publishedBy: people.email,
+  publisherName: people.name,
 };
 
 // The CLI publishes without an account: its name (TRACKER_ACTOR or "cli") is in the log entry.
@@ -29,7 +30,7 @@ function withPublisher(db: Db, programId: number, rows: PublishedReport[]): Publ
       .from(auditLog)
       .where(and(eq(auditLog.entity, "report"), eq(auditLog.action, "publish"), eq(auditLog.entityId, reportId(slug, r.week))))
       .get();
-    return { ...r, publishedBy: entry?.actor ?? null };
+    return { ...r, publishedBy: entry?.actor ?? null, publisherName: entry?.actor ?? null };
   });
 }
 

@@ -71,6 +71,8 @@ export interface PrintOptions {
   paper: Paper;
   /** Plain text shown beside the page numbers. */
   footer: string;
+  /** Plain text at the top of every page (the report's stamp), if any. */
+  header?: string;
 }
 
 function pdfOptions(options: PrintOptions) {
@@ -78,7 +80,9 @@ function pdfOptions(options: PrintOptions) {
     format: options.paper === "letter" ? "Letter" : "A4",
     printBackground: true,
     displayHeaderFooter: true,
-    headerTemplate: "<span></span>",
+    headerTemplate: options.header
+      ? `<div style="font-size:7pt;font-family:'DejaVu Sans',sans-serif;color:#334155;width:100%;padding:0 12mm">${escapeXml(options.header)}</div>`
+      : "<span></span>",
     footerTemplate:
       `<div style="font-size:7pt;font-family:'DejaVu Sans',sans-serif;color:#475569;width:100%;padding:0 12mm;display:flex;justify-content:space-between">` +
       `<span>${escapeXml(options.footer)}</span><span>page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,

@@ -15,10 +15,15 @@ export interface ReportFileSeal {
   /** The digest its content gives now. */
   computed: string;
   sealIntact: boolean;
-  /** The text compared with a regeneration: the whole file (Markdown, CSV) or the report part (JSON). */
+  /**
+   * The text compared with a regeneration: the file without its stamp (Markdown, CSV) or the
+   * report part (JSON). A stamp says when and which version, so two stamps of one report differ.
+   */
   comparable: string;
   /** The same without the digest (Markdown body, CSV without reportSha256): what line diffs show. */
   diffable: string;
+  /** The stamp's sentence (report-stamp.ts); null in a file written before stamps. */
+  stamp: string | null;
 }
 
 /**
@@ -37,8 +42,9 @@ export function readReportFile(text: string): ReportFileSeal | null {
       sha256: md.sha256,
       computed,
       sealIntact: computed === md.sha256,
-      comparable: text,
+      comparable: md.unstamped,
       diffable: md.body,
+      stamp: md.stamp,
     };
   }
   if (text.trimStart().startsWith("{")) {
@@ -54,6 +60,7 @@ export function readReportFile(text: string): ReportFileSeal | null {
       sealIntact: json.computed === json.sha256,
       comparable: reportPartOfJson(json.doc),
       diffable: reportPartOfJson(json.doc),
+      stamp: json.stamp,
     };
   }
   const csv = readCsvSeal(text);
@@ -66,7 +73,8 @@ export function readReportFile(text: string): ReportFileSeal | null {
     sha256: csv.sha256,
     computed: csv.computed,
     sealIntact: csv.consistent && csv.computed === csv.sha256,
-    comparable: text,
+    comparable: csv.sealed,
     diffable: csv.unsealed,
+    stamp: csv.stamp,
   };
 }

@@ -2,9 +2,10 @@ import { stringify } from "csv-stringify/sync";
 import { toCsv } from "../csv/to-csv";
 import { sha256Hex } from "./report-digest";
 import type { WeeklyReport } from "./report-model";
+import { stampText, type ReportStamp } from "./report-stamp";
 
 /** DESIGN's names; the last four columns say where each row comes from and seal the file. */
-export const REPORT_CSV_COLUMNS = [
+export const SEALED_CSV_COLUMNS = [
   "key",
   "title",
   "area",
@@ -27,15 +28,25 @@ export const REPORT_CSV_COLUMNS = [
   "reportSha256",
 ] as const;
 
-const DIGEST_COLUMN = REPORT_CSV_COLUMNS.length - 1;
+/**
+ * The stamp (report-stamp.ts), on every row like the seal columns: `version` is `draft` or
+ * `published`, `stamp` the sentence. After the sealed columns and outside the digest, so the
+ * sealed table — and its digest — are those of an unstamped file.
+ */
+export const STAMP_CSV_COLUMNS = ["version", "stamp"] as const;
+
+export const REPORT_CSV_COLUMNS = [...SEALED_CSV_COLUMNS, ...STAMP_CSV_COLUMNS] as const;
+
+const DIGEST_COLUMN = SEALED_CSV_COLUMNS.length - 1;
 
 // csv-stringify leaves a lone LF or CR unquoted when records end in CRLF: a stored title with a line
 // break would split its row. Line breaks become spaces, as in the Markdown.
 const oneLine = (v: string | null) => (v === null ? "" : v.replace(/[\r\n]+/g, " "));
 
-function csvWithDigest(r: WeeklyReport, digest: string): string {
+function csvWithDigest(r: WeeklyReport, digest: string, stamp: ReportStamp | null = null): string {
+  const stampCells = stamp ? { version: stamp.version, stamp: stampText(stamp) } : {};
   return toCsv(
-    REPORT_CSV_COLUMNS,
+    stamp ? REPORT_CSV_COLUMNS : SEALED_CSV_COLUMNS,
     r.items.map((i) => ({
       key: i.key,
       title: oneLine(i.title),
@@ -57,6 +68,7 @@ function csvWithDigest(r: WeeklyReport, digest: string): string {
       week: r.week,
       logHeadAtCutoff: r.logHeadAtCutoff,
       reportSha256: digest,
+      ...stampCells,
     })),
   );
 }
@@ -65,9 +77,10 @@ function csvWithDigest(r: WeeklyReport, digest: string): string {
  * One row per item in the program at the cutoff (CRLF, RFC 4180; every cell neutralised against
  * formula injection). `reportSha256` on every row is the SHA-256 of the same CSV with that column
  * left empty, so the file stays a plain rectangular table that spreadsheets and scripts read as is.
+ * With a stamp, two more columns say which version the file is (STAMP_CSV_COLUMNS).
  */
-export function renderReportCsv(r: WeeklyReport): string {
-  return csvWithDigest(r, sha256Hex(csvWithDigest(r, "")));
+export function renderReportCsv(r: WeeklyReport, stamp: ReportStamp | null = null): string {
+  return csvWithDigest(r, sha256Hex(csvWithDigest(r, "")), stamp);
 }
 
 /** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF). */
@@ -115,31 +128,42 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** The CSV with every `reportSha256` cell emptied: what the digest covers, and what line diffs compare. */
-function csvWithoutDigest(rows: readonly (readonly string[])[]): string {
+/** The sealed columns of every row, with every `reportSha256` cell emptied or not. */
+function sealedCsv(rows: readonly (readonly string[])[], emptyDigest: boolean): string {
   return stringify(
-    rows.map((cells, n) => (n === 0 ? [...cells] : cells.map((v, c) => (c === DIGEST_COLUMN ? "" : v)))),
+    rows.map((cells, n) => cells.slice(0, SEALED_CSV_COLUMNS.length).map((v, c) => (n > 0 && emptyDigest && c === DIGEST_COLUMN ? "" : v))),
     { record_delimiter: "\r\n" },
   );
 }
 
-/** The seal of a report CSV: where it comes from, its digest, and the digest its content gives. */
+const columnsOf = (header: readonly string[]) => header.join(",");
+
+/**
+ * The seal of a report CSV: where it comes from, its digest, the digest its content gives, and
+ * its stamp. A file written before stamps existed (the sealed columns only) reads the same way.
+ */
 export function readCsvSeal(text: string) {
   const rows = parseCsv(text);
   const [header, ...records] = rows;
-  if (!header || header.join(",") !== REPORT_CSV_COLUMNS.join(",")) return null;
+  if (!header || (columnsOf(header) !== columnsOf(REPORT_CSV_COLUMNS) && columnsOf(header) !== columnsOf(SEALED_CSV_COLUMNS))) return null;
   const first = records[0];
-  if (!first) return { rows: records, program: null, week: null, logHeadAtCutoff: null, sha256: null, consistent: false, computed: null, unsealed: text };
-  const unsealed = csvWithoutDigest(rows);
+  if (!first)
+    return { rows: records, program: null, week: null, logHeadAtCutoff: null, sha256: null, consistent: false, computed: null, unsealed: text, sealed: text, stamp: null };
+  const unsealed = sealedCsv(rows, true);
+  const at = (name: (typeof REPORT_CSV_COLUMNS)[number]) => first[REPORT_CSV_COLUMNS.indexOf(name)] ?? null;
   return {
     rows: records,
-    program: first[REPORT_CSV_COLUMNS.indexOf("program")] ?? null,
-    week: first[REPORT_CSV_COLUMNS.indexOf("week")] ?? null,
-    logHeadAtCutoff: first[REPORT_CSV_COLUMNS.indexOf("logHeadAtCutoff")] ?? null,
+    program: at("program"),
+    week: at("week"),
+    logHeadAtCutoff: at("logHeadAtCutoff"),
     sha256: first[DIGEST_COLUMN] ?? null,
-    /** Every row must carry the same digest; a row that differs makes the file unsealed. */
-    consistent: records.every((r) => r[DIGEST_COLUMN] === first[DIGEST_COLUMN] && r.length === REPORT_CSV_COLUMNS.length),
+    /** Every row must carry the same digest and stamp; a row that differs makes the file unsealed. */
+    consistent: records.every((r) => r.length === header.length && r.slice(DIGEST_COLUMN).join(",") === first.slice(DIGEST_COLUMN).join(",")),
     computed: sha256Hex(unsealed),
+    /** What the digest covers, and what line diffs compare. */
     unsealed,
+    /** The file without its stamp columns: what a regeneration is compared with. */
+    sealed: sealedCsv(rows, false),
+    stamp: header.length > SEALED_CSV_COLUMNS.length ? at("stamp") : null,
   };
 }

@@ -5,6 +5,7 @@ import { evidenceKindLabel, metricLabel, statusLabel } from "../labels";
 import { STATUSES, type Status } from "../status";
 import { areaTableRows } from "./area-table-rows";
 import { LOG_HEAD_DEFINITION, type WeeklyReport } from "./report-model";
+import { stampText, type ReportStamp } from "./report-stamp";
 import { STATUS_COLORS } from "../status-colors";
 import { burnUpSvg, cumulativeFlowSvg, escapeXml as h } from "./svg-charts";
 
@@ -43,6 +44,10 @@ tr.total td { font-weight: bold; border-top: 1px solid #94a3b8; }
 .hash { font-family: "DejaVu Sans Mono", monospace; font-size: 7.5pt; word-break: break-all; }
 .path { font-family: "DejaVu Sans Mono", monospace; }
 a { color: #3730a3; text-decoration: none; }
+.stamp { border: 1px solid #94a3b8; border-left-width: 3px; border-radius: 1mm; padding: 1.5mm 2mm; margin: 0 0 3mm; font-weight: bold; word-break: break-word; }
+.stamp.draft { border-color: #b45309; background: #fffbeb; }
+.stamp.published { border-color: #047857; background: #ecfdf5; }
+.stamp.end { margin: 4mm 0 0; }
 `;
 
 const STATUS_BG: Record<Status, string> = {
@@ -81,15 +86,21 @@ function areaTable(r: WeeklyReport, which: "true" | "reported"): string {
   return table(["area", "items", ...STATUSES.map(st), ...extra], rows, numeric, (i) => (i === rows.length - 1 ? "total" : ""));
 }
 
+/** The stamp as a box at the head or the end of the page. */
+const stampBox = (stamp: ReportStamp, end = false) =>
+  `<p class="stamp ${stamp.version}${end ? " end" : ""}" data-stamp="${stamp.version}">${h(stampText(stamp))}</p>`;
+
 /**
  * The report as a print-styled HTML page (A4 or Letter through Chromium), with the burn-up and
- * cumulative-flow charts drawn as inline SVG from `series` — no script, no external resource.
+ * cumulative-flow charts drawn as inline SVG from `series` — no script, no external resource —
+ * and, when given, the stamp at its head and its end.
  */
-export function renderReportHtml(r: WeeklyReport, series: readonly StatusPoint[]): string {
+export function renderReportHtml(r: WeeklyReport, series: readonly StatusPoint[], stamp: ReportStamp | null = null): string {
   const hd = r.headline;
   const f = r.forecast;
   const c = r.changes;
   const body: string[] = [];
+  if (stamp) body.push(stampBox(stamp));
   body.push(
     `<h1>Weekly report: ${h(r.program.name)} — ${r.week}</h1>`,
     `<p class="lead">Week ${r.week}, Monday ${r.weekStart} to Sunday ${r.weekEnd}. Every figure is as of the cutoff, ${r.cutoff.replace("T", " ").replace("Z", " UTC")}. A status counts only when the evidence its level needs is attached and a second person verified it; figures are never rounded up.</p>`,
@@ -230,6 +241,7 @@ export function renderReportHtml(r: WeeklyReport, series: readonly StatusPoint[]
     `<p>History head hash at the cutoff: <span class="hash">${r.logHeadAtCutoff}</span></p>`,
     `<p class="muted">That is ${h(LOG_HEAD_DEFINITION)}. Check it with <code>npm run tracker -- verify-log</code>; regenerate this week with <code>npm run tracker -- report ${h(r.program.slug)} --week ${r.week}</code> and compare.</p>`,
   );
+  if (stamp) body.push(stampBox(stamp, true));
 
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${h(r.program.name)} — ${r.week}</title><style>${CSS}</style></head><body>${body.join("\n")}</body></html>`;
 }

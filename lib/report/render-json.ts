@@ -2,12 +2,13 @@ import { canonicalJson } from "../hash-chain";
 import type { LineChange, ReportDifference } from "./diff-reports";
 import { sha256Hex } from "./report-digest";
 import { REPORT_FORMAT_ID, type WeeklyReport } from "./report-model";
+import { stampText, type ReportStamp } from "./report-stamp";
 
 /** A published week as the JSON export shows it; `restated` when today's regeneration differs. */
 export interface ReportPublication {
   publishedAt: string;
   publishedBy: string | null;
-  /** SHA-256 of the published Markdown file, byte for byte. */
+  /** SHA-256 of the published Markdown file without its stamp lines (byte for byte for a week published before stamps). */
   sha256: string;
   logHeadAtPublication: string;
   restated: boolean;
@@ -17,21 +18,29 @@ export interface ReportPublication {
   lines: LineChange[];
 }
 
-export type ReportDocument = WeeklyReport & { publication: ReportPublication | null; sha256: string };
+/** The stamp as the JSON export carries it: the version, its fields, and the sentence. */
+export type JsonStamp = ReportStamp & { text: string };
+
+export type ReportDocument = WeeklyReport & { publication: ReportPublication | null; stamp?: JsonStamp; sha256: string };
 
 /**
- * The JSON digest: SHA-256 of the canonical JSON (RFC 8785) of the document without its `sha256`
- * and `publication` fields. Publication is news about the week, not part of the report: the same
- * report keeps its digest once it is published.
+ * The JSON digest: SHA-256 of the canonical JSON (RFC 8785) of the document without its `sha256`,
+ * `publication` and `stamp` fields. Publication and stamp are news about the week, not part of the
+ * report: the same report keeps its digest once it is published.
  */
 export function jsonReportDigest(doc: Record<string, unknown>): string {
-  const { sha256: _s, publication: _p, ...report } = doc;
+  const { sha256: _s, publication: _p, stamp: _t, ...report } = doc;
   return sha256Hex(canonicalJson(report));
 }
 
-/** The whole report model, `publication` (null until published) and the digest, pretty-printed. */
-export function renderReportJson(r: WeeklyReport, publication: ReportPublication | null = null): string {
-  const doc: ReportDocument = { ...r, publication, sha256: jsonReportDigest(r as unknown as Record<string, unknown>) };
+/** The whole report model, `publication` (null until published), the stamp when given, and the digest, pretty-printed. */
+export function renderReportJson(r: WeeklyReport, publication: ReportPublication | null = null, stamp: ReportStamp | null = null): string {
+  const doc: ReportDocument = {
+    ...r,
+    publication,
+    ...(stamp ? { stamp: { ...stamp, text: stampText(stamp) } } : {}),
+    sha256: jsonReportDigest(r as unknown as Record<string, unknown>),
+  };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
@@ -53,11 +62,12 @@ export function readJsonSeal(text: string) {
     logHeadAtCutoff: str(d.logHeadAtCutoff),
     sha256: str(d.sha256),
     computed: jsonReportDigest(d),
+    stamp: typeof d.stamp === "object" && d.stamp !== null ? str((d.stamp as { text?: unknown }).text) : null,
   };
 }
 
 /** The report part of a JSON export, pretty-printed the same way: what two exports are compared on. */
 export function reportPartOfJson(doc: Record<string, unknown>): string {
-  const { sha256: _s, publication: _p, ...report } = doc;
+  const { sha256: _s, publication: _p, stamp: _t, ...report } = doc;
   return `${JSON.stringify(report, null, 2)}\n`;
 }

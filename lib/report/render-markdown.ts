@@ -2,8 +2,9 @@ import { VERDICT_LABELS } from "../claims/claim-verdict";
 import { formatPercentFloor } from "../format";
 import { STATUSES, type Status } from "../status";
 import { areaTableRows } from "./area-table-rows";
-import { markdownFooter, sha256Hex } from "./report-digest";
+import { markdownFooter, readMarkdownFooter, sha256Hex } from "./report-digest";
 import { LOG_HEAD_DEFINITION, type WeeklyReport } from "./report-model";
+import { stampText, type ReportStamp } from "./report-stamp";
 import { escapeMarkdown as md, markdownLink, markdownTable } from "../markdown/markdown-text";
 
 const code = (s: string) => `\`${s.replace(/`/g, "")}\``;
@@ -236,4 +237,17 @@ function markdownBody(r: WeeklyReport): string {
 export function renderReportMarkdown(r: WeeklyReport): string {
   const body = markdownBody(r);
   return body + markdownFooter({ program: r.program.slug, week: r.week, logHeadAtCutoff: r.logHeadAtCutoff, sha256: sha256Hex(body) });
+}
+
+/**
+ * The sealed Markdown with its stamp: a line above the body and a line below it, before the footer.
+ * Both stay outside the digest (readMarkdownFooter leaves them out), so stamping changes neither the
+ * body nor its SHA-256, and a stamped file verifies like the sealed one.
+ */
+export function stampReportMarkdown(sealed: string, stamp: ReportStamp): string {
+  const parts = readMarkdownFooter(sealed);
+  if (!parts) throw new Error("only a sealed report can be stamped");
+  const line = `> **${md(stampText(stamp))}**`;
+  const footer = parts.unstamped.slice(parts.body.length);
+  return `${line}\n\n${parts.body}\n${line} The stamp lines (this one and the first) are not part of the sealed report: the SHA-256 on the last line covers every byte between them.\n\n${footer}`;
 }

@@ -5,6 +5,7 @@ import { FIELD_LABELS, statusLabel, verdictLabel } from "../labels";
 import { STATUSES, type Status } from "../status";
 import { areaTableRows } from "./area-table-rows";
 import type { WeeklyReport } from "./report-model";
+import { stampText, type ReportStamp } from "./report-stamp";
 
 /** A ratio shown as a percentage, floored like every percentage of the tracker. */
 class Percent {
@@ -36,9 +37,11 @@ function addTable(book: ExcelJS.Workbook, name: string, headers: readonly string
   });
 }
 
-function summaryRows(r: WeeklyReport): Cell[][] {
+function summaryRows(r: WeeklyReport, stamp: ReportStamp | null): Cell[][] {
   const h = r.headline;
+  const version: Cell[][] = stamp ? [["Version", text(stampText(stamp))]] : [];
   return [
+    ...version,
     ["Program", text(r.program.name)],
     ["Week", r.week],
     ["Cutoff (end of the week)", dateCell(r.asOf)],
@@ -57,15 +60,23 @@ function summaryRows(r: WeeklyReport): Cell[][] {
     ["Forecast: why none", h.forecastDate === null ? text(r.forecast.reason) : null],
     ["Committed target date", dateCell(r.program.targetDate)],
     ["Log head at the cutoff", r.logHeadAtCutoff],
+    ...version,
   ];
+}
+
+/** The stamp in every sheet's printed header and footer ("&" doubled: it starts a field code there). */
+function printStamp(book: ExcelJS.Workbook, stamp: ReportStamp) {
+  const words = stampText(stamp).replace(/&/g, "&&");
+  for (const sheet of book.worksheets) sheet.headerFooter = { oddHeader: `&L${words}`, oddFooter: `&L${words}&RPage &P of &N` };
 }
 
 /**
  * The week's report as a workbook (Summary, Areas, Items, Claims): real numbers, booleans and
  * dates, human words for statuses and verdicts, a frozen and filtered header row on every sheet,
- * and no text a spreadsheet would run as a formula.
+ * and no text a spreadsheet would run as a formula. The stamp, when given, is the first and the
+ * last row of Summary and the printed header and footer of every sheet.
  */
-export async function renderReportXlsx(r: WeeklyReport): Promise<Buffer> {
+export async function renderReportXlsx(r: WeeklyReport, stamp: ReportStamp | null = null): Promise<Buffer> {
   // Loaded on the first spreadsheet only: every CLI command and report request would pay for it.
   const { Workbook } = (await import("exceljs")).default;
   const book = new Workbook();
@@ -74,7 +85,7 @@ export async function renderReportXlsx(r: WeeklyReport): Promise<Buffer> {
   book.creator = "Boost Offload Tracker";
   book.title = `${r.program.name} — ${r.week}`;
 
-  addTable(book, "Summary", ["Figure", "Value"], summaryRows(r));
+  addTable(book, "Summary", ["Figure", "Value"], summaryRows(r, stamp));
 
   const areas = areaTableRows(r, "true");
   addTable(
@@ -145,5 +156,6 @@ export async function renderReportXlsx(r: WeeklyReport): Promise<Buffer> {
     ]),
   );
 
+  if (stamp) printStamp(book, stamp);
   return Buffer.from(await book.xlsx.writeBuffer());
 }

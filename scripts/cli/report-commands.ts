@@ -5,7 +5,7 @@ import { bootDatabase } from "@/db/boot";
 import { publishReport } from "@/db/mutations/publish-report";
 import { sendAndReport } from "./delivery-commands";
 import { oneLine } from "./one-line";
-import { exportWeeklyReport } from "@/db/queries/get-weekly-report";
+import { exportWeeklyReport, REPORT_VERSIONS, type ReportVersion } from "@/db/queries/get-weekly-report";
 import { verifyReportFile } from "@/db/queries/verify-report-file";
 import { AppError } from "@/lib/errors";
 import { closePdfPrinter, PAPERS, type Paper } from "@/lib/report/print-pdf";
@@ -36,16 +36,17 @@ function oneOf<T extends string>(name: string, value: string | boolean | undefin
 const report: Command = async (args) => {
   const { value: slug, flags } = parse(
     args,
-    { week: { type: "string" }, format: { type: "string" }, paper: { type: "string" }, out: { type: "string" } },
-    "a program slug: report <slug> --week YYYY-Www --format md|csv|json|pdf|xlsx [--out file]",
+    { week: { type: "string" }, format: { type: "string" }, paper: { type: "string" }, out: { type: "string" }, version: { type: "string" } },
+    "a program slug: report <slug> --week YYYY-Www --format md|csv|json|pdf|xlsx [--version current|published] [--out file]",
   );
   const format = oneOf<ReportFormat>("format", flags.format, REPORT_FORMATS, "md");
   const paper = oneOf<Paper>("paper", flags.paper, PAPERS, "a4");
+  const version = oneOf<ReportVersion>("version", flags.version, REPORT_VERSIONS, "current");
   const out = typeof flags.out === "string" ? flags.out : null;
   if ((format === "pdf" || format === "xlsx") && !out && process.stdout.isTTY)
     throw new AppError("invalid", `a${format === "pdf" ? " PDF" : "n xlsx workbook"} is binary: write it to a file with --out FILE`);
   // The printer's browser outlives a print: close it, or the CLI would not exit.
-  const file = await exportWeeklyReport(open(), slug, weekFlag(flags), format, { paper }).finally(closePdfPrinter);
+  const file = await exportWeeklyReport(open(), slug, weekFlag(flags), format, { paper, version }).finally(closePdfPrinter);
   if (out) {
     fs.writeFileSync(out, file.body);
     process.stderr.write(`wrote ${out}\n`);
@@ -62,7 +63,7 @@ const publish: Command = async (args) => {
   // The CLI acts as administrator (README); TRACKER_ACTOR names the person when it is an account.
   const label = process.env.TRACKER_ACTOR ?? "cli";
   const person = label.includes("@") ? findPerson(db, label) : undefined;
-  const p = publishReport(db, { slug, week: weekFlag(flags), publisher: { id: person?.id ?? null, label } });
+  const p = publishReport(db, { slug, week: weekFlag(flags), publisher: { id: person?.id ?? null, label, name: person?.name } });
   process.stdout.write(
     `published ${p.program} ${p.week}: markdown sha256 ${p.sha256}, log head at the cutoff ${p.logHeadAtCutoff}, at publication ${p.logHeadAtPublication}\n`,
   );
@@ -105,6 +106,15 @@ const verifyReport: Command = (args) => {
       ? `digest OK: ${name} is as it was generated (sha256 ${s.sha256})`
       : `DIGEST MISMATCH: ${name} was changed after it was generated (it carries sha256 ${s.sha256}, its content gives ${s.computed})`,
   );
+  if (s.stamp !== null) lines.push(`stamp: ${s.stamp}`);
+  if (v.publication)
+    lines.push(
+      v.publication.matches
+        ? `publication OK: the tracker published ${s.week} on ${v.publication.publishedAt} with this sha256 (${v.publication.sha256})`
+        : v.publication.sha256
+          ? `PUBLICATION MISMATCH: the stamp says published, but the tracker's publication of ${s.week} has sha256 ${v.publication.sha256}`
+          : `PUBLICATION MISMATCH: the stamp says published, but the tracker holds no publication of ${s.week}`,
+    );
   if (s.logHeadAtCutoff !== v.logHeadAtCutoff)
     lines.push(`log head at the cutoff: the file says ${s.logHeadAtCutoff}, the history gives ${v.logHeadAtCutoff}`);
   if (v.matches) lines.push(`MATCHES the history: regenerating ${s.week} today gives the same bytes (log head at the cutoff ${v.logHeadAtCutoff})`);
@@ -113,7 +123,7 @@ const verifyReport: Command = (args) => {
     for (const l of v.lines.slice(0, MAX_LINES)) lines.push(`  ${l.op} ${String(l.line).padStart(4)}: ${l.text.replace(/\r$/, "")}`);
     if (v.lines.length > MAX_LINES) lines.push(`  … and ${v.lines.length - MAX_LINES} more`);
   }
-  const ok = s.sealIntact && v.matches;
+  const ok = s.sealIntact && v.matches && (v.publication === null || v.publication.matches);
   (ok ? process.stdout : process.stderr).write(`${lines.join("\n")}\n`);
   return ok ? 0 : 1;
 };
@@ -121,7 +131,7 @@ const verifyReport: Command = (args) => {
 /** The weekly-report commands, registered in commands.ts. */
 export const REPORT_COMMANDS: Record<string, { help: string; run: Command }> = {
   report: {
-    help: "report <slug> --week YYYY-Www [--format md|csv|json|pdf|xlsx] [--paper a4|letter] [--out file]\n                                 a weekly report (Markdown on stdout by default)",
+    help: "report <slug> --week YYYY-Www [--format md|csv|json|pdf|xlsx] [--paper a4|letter] [--version current|published] [--out file]\n                                 a weekly report (Markdown on stdout by default), stamped draft or published",
     run: oneLine(report),
   },
   publish: {

@@ -14,6 +14,17 @@ const PROBLEM = "application/problem+json";
 const run = `${Date.now().toString(36)}${process.pid.toString(36)}`;
 let counter = 0;
 
+const sha256 = (text: string | Buffer) => createHash("sha256").update(text).digest("hex");
+
+/** A stamped Markdown report: its header stamp line, its body (what the footer's digest covers) and the file without its stamp lines. */
+function unstamp(md: string) {
+  const header = md.slice(0, md.indexOf("\n"));
+  const footerStamp = md.lastIndexOf("\n> **");
+  const seal = md.indexOf("<!-- offload-tracker-report v1 ");
+  const body = md.slice(header.length + 2, footerStamp);
+  return { header, body, unstamped: body + md.slice(seal) };
+}
+
 async function problem(res: APIResponse, status: number) {
   expect(res.status(), await res.text()).toBe(status);
   expect(res.headers()["content-type"]).toContain(PROBLEM);
@@ -37,13 +48,16 @@ async function importSmall(request: APIRequestContext): Promise<string> {
 }
 
 test.describe("GET /api/programs/{slug}/reports/{YYYY-Www}.{ext}", () => {
-  test("Markdown of the demo's 2024-W52: 0 of 64 done, no forecast and why, sealed footer", async ({ request }) => {
+  test("Markdown of the demo's 2024-W52: 0 of 64 done, no forecast and why, stamped a draft, sealed footer", async ({ request }) => {
     const md = await (await download(request, "2024-W52.md", "text/markdown; charset=utf-8")).text();
     expect(md).toContain("**Done (verified): 0 of 64 items**");
     expect(md).toContain(`**No forecast:** ${NO_FORECAST}.`);
     const footer = /<!-- offload-tracker-report v1 program=boost-offload week=2024-W52 logHeadAtCutoff=([0-9a-f]{64}) sha256=([0-9a-f]{64}) -->\n$/.exec(md);
     expect(footer).not.toBeNull();
-    expect(createHash("sha256").update(md.slice(0, footer!.index)).digest("hex")).toBe(footer![2]);
+    // The digest covers the bytes between the two stamp lines.
+    const { header, body } = unstamp(md);
+    expect(header).toMatch(/^> \*\*Draft generated on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC — not published\*\*$/);
+    expect(sha256(body)).toBe(footer![2]);
   });
 
   test("CSV has one row per item, DESIGN's header names, CRLF", async ({ request }) => {
@@ -135,13 +149,17 @@ test.describe("POST /api/programs/{slug}/reports/{YYYY-Www}/publish", () => {
   test("stores the week once with its digest; a second time is a 409; a backfill restates it", async ({ request }) => {
     const slug = await importSmall(request);
     const base = `/api/programs/${slug}/reports`;
-    const md = await (await call(request, "viewer", "GET", `${base}/2024-W52.md`)).body();
+    const draft = await (await call(request, "viewer", "GET", `${base}/2024-W52.md`)).text();
+    await problem(await call(request, "viewer", "GET", `${base}/2024-W52.md?version=published`), 404);
+    const badVersion = await problem(await call(request, "viewer", "GET", `${base}/2024-W52.md?version=final`), 400);
+    expect(badVersion.errors).toEqual([{ path: "version", message: "must be one of current, published" }]);
 
     const res = await call(request, "admin", "POST", `${base}/2024-W52/publish`);
     expect(res.status(), await res.text()).toBe(201);
     const published = await res.json();
     expect(published).toMatchObject({ program: slug, week: "2024-W52", publishedBy: "admin@test.example" });
-    expect(published.sha256).toBe(createHash("sha256").update(md).digest("hex"));
+    // The publication's digest is that of the sealed Markdown: the draft's, stamp lines left out.
+    expect(published.sha256).toBe(sha256(unstamp(draft).unstamped));
     expect(published.logHeadAtPublication).toMatch(/^[0-9a-f]{64}$/);
 
     const again = await problem(await call(request, "admin", "POST", `${base}/2024-W52/publish`), 409);
@@ -151,7 +169,11 @@ test.describe("POST /api/programs/{slug}/reports/{YYYY-Www}/publish", () => {
 
     let doc = await (await call(request, "viewer", "GET", `${base}/2024-W52.json`)).json();
     expect(doc.publication).toMatchObject({ restated: false, sha256: published.sha256, differences: [], lines: [] });
-    expect((await (await call(request, "viewer", "GET", `${base}/2024-W52.md`)).body()).equals(md)).toBe(true);
+    // Now the download is the published version, exactly as stored, stamped with who and when.
+    const md = await (await call(request, "viewer", "GET", `${base}/2024-W52.md`)).body();
+    expect(md.equals(await (await call(request, "viewer", "GET", `${base}/2024-W52.md?version=published`)).body())).toBe(true);
+    expect(unstamp(md.toString("utf8")).header).toMatch(new RegExp(`^> \\*\\*Published version — published on .* UTC, by Ada Admin, sha256 ${published.sha256}\\*\\*$`));
+    expect(unstamp(md.toString("utf8")).body).toBe(unstamp(draft).body);
 
     // Backfill: A reached design during 2024-W52, recorded and verified only now.
     const t = await call(request, "contributor", "POST", `/api/programs/${slug}/items/A/transitions`, {

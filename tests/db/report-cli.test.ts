@@ -1,7 +1,8 @@
 /**
  * The report commands as cron runs them: one process per command against a
- * temporary SQLite file. Byte-identical regeneration is checked across two time zones and two
- * locales, in separate processes, and against the test process itself.
+ * temporary SQLite file. Byte-identical regeneration of the sealed report is checked across two
+ * time zones and two locales, in separate processes, and against the test process itself; only
+ * the draft stamp, outside the seal, names when each file was generated (in UTC).
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -12,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importBundle } from "@/db/import-bundle";
 import { openDatabase } from "@/db/index";
 import { getWeeklyReport } from "@/db/queries/get-weekly-report";
+import { readReportFile } from "@/lib/report/read-report-file";
 import { renderReportCsv } from "@/lib/report/render-csv";
 import { renderReportJson } from "@/lib/report/render-json";
 
@@ -39,7 +41,7 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe("tracker report", () => {
-  it("gives byte-identical Markdown, CSV and JSON under two time zones and locales", () => {
+  it("gives byte-identical sealed Markdown, CSV and JSON under two time zones and locales, stamped in UTC", () => {
     const out: Record<string, Buffer>[] = ZONES.map((zone, z) => {
       const files: Record<string, Buffer> = {};
       for (const format of FORMATS) {
@@ -51,17 +53,19 @@ describe("tracker report", () => {
       }
       return files;
     });
+    const sealed = (file: Buffer) => readReportFile(file.toString("utf8"))!;
     for (const format of FORMATS) {
       expect(out[0]![format]!.length).toBeGreaterThan(1000);
-      expect(out[1]![format]!.equals(out[0]![format]!)).toBe(true);
+      expect(sealed(out[1]![format]!).comparable).toBe(sealed(out[0]![format]!).comparable);
+      for (const files of out) expect(sealed(files[format]!).stamp).toMatch(/^Draft generated on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC — not published$/);
     }
-    // And the same bytes as this process makes (another TZ again, a later time of day).
+    // And the same sealed bytes as this process makes (another TZ again, a later time of day).
     const db = openDatabase(dbFile);
     try {
       const { report, markdown } = getWeeklyReport(db, "boost-offload", "2024-W52");
-      expect(Buffer.from(markdown).equals(out[0]!.md!)).toBe(true);
-      expect(Buffer.from(renderReportCsv(report)).equals(out[0]!.csv!)).toBe(true);
-      expect(Buffer.from(renderReportJson(report, null)).equals(out[0]!.json!)).toBe(true);
+      expect(sealed(out[0]!.md!).comparable).toBe(markdown);
+      expect(sealed(out[0]!.csv!).comparable).toBe(readReportFile(renderReportCsv(report))!.comparable);
+      expect(sealed(out[0]!.json!).comparable).toBe(readReportFile(renderReportJson(report, null))!.comparable);
     } finally {
       db.$client.close();
     }
@@ -141,10 +145,19 @@ describe("tracker publish", () => {
     const first = tracker(["publish", "boost-offload", "--week", "2024-W52"]);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^published boost-offload 2024-W52: markdown sha256 [0-9a-f]{64}/);
+    const sha256 = /sha256 ([0-9a-f]{64})/.exec(first.stdout)![1]!;
+    // The published file is stamped, and verify-report finds the publication it names.
+    const file = path.join(dir, "published.md");
+    expect(tracker(["report", "boost-offload", "--week", "2024-W52", "--out", file]).code).toBe(0);
+    expect(fs.readFileSync(file, "utf8").split("\n")[0]).toMatch(new RegExp(`^> \\*\\*Published version — published on .* UTC, by cli, sha256 ${sha256}\\*\\*$`));
+    const verified = tracker(["verify-report", file]);
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toContain("stamp: Published version — published on ");
+    expect(verified.stdout).toContain(`publication OK: the tracker published 2024-W52 on `);
     const second = tracker(["publish", "boost-offload", "--week", "2024-W52"]);
     expect(second.code).toBe(1);
     expect(second.stderr.trim()).toMatch(/^error: 2024-W52 of "boost-offload" was already published on \d{4}-\d{2}-\d{2} by cli; a published week is never replaced$/);
     const log = tracker(["verify-log"]);
     expect(log.code).toBe(0);
-  });
+  }, 60_000); // five commands, five processes
 });

@@ -9,7 +9,7 @@ import { importBundle } from "@/db/import-bundle";
 import { openDatabase, type Db } from "@/db/index";
 import { getWeeklyReport } from "@/db/queries/get-weekly-report";
 import { readReportFile } from "@/lib/report/read-report-file";
-import { parseCsv, readCsvSeal, renderReportCsv, REPORT_CSV_COLUMNS } from "@/lib/report/render-csv";
+import { parseCsv, readCsvSeal, renderReportCsv, SEALED_CSV_COLUMNS } from "@/lib/report/render-csv";
 
 const NOW = Date.parse("2026-11-27T08:00:00Z");
 
@@ -52,10 +52,10 @@ const csvOf = (week = "2024-W52") => renderReportCsv(getWeeklyReport(db, "csv-ho
 describe("report CSV", () => {
   it("has DESIGN's header names and one row per item", () => {
     const [header, ...rows] = parseCsv(csvOf());
-    expect(header).toEqual([...REPORT_CSV_COLUMNS]);
+    expect(header).toEqual([...SEALED_CSV_COLUMNS]);
     expect(header!.slice(0, 10)).toEqual(["key", "title", "area", "owner", "ownerName", "team", "estimateWeeks", "trueStatus", "reportedStatus", "blocked"]);
     expect(rows.map((r) => r[0])).toEqual(["X1", "X2", "X3"]);
-    expect(rows.every((r) => r.length === REPORT_CSV_COLUMNS.length)).toBe(true);
+    expect(rows.every((r) => r.length === SEALED_CSV_COLUMNS.length)).toBe(true);
   });
 
   it("neutralises cells that begin with = + - @ tab or CR", () => {

@@ -15,7 +15,7 @@ import { getWeeklyReport } from "@/db/queries/get-weekly-report";
 import { listReportWeeks } from "@/db/queries/list-report-weeks";
 import { publishedReports } from "@/db/schema";
 import { verifyLog } from "@/db/verify-log";
-import { sha256Hex } from "@/lib/report/report-digest";
+import { readMarkdownFooter, sha256Hex } from "@/lib/report/report-digest";
 import { refusal } from "../support/refusal";
 
 const T1 = Date.parse("2025-01-06T09:00:00Z"); // the Monday after 2024-W52: the weekly cron
@@ -56,12 +56,16 @@ describe("publishing a week", () => {
   let before = "";
   let published: ReturnType<typeof publishReport>;
 
-  it("stores the Markdown and JSON with the Markdown's sha256 and the log head at publication", () => {
+  it("stores the Markdown, stamped as published, and JSON with the sealed Markdown's sha256 and the log head at publication", () => {
     before = head();
     const expected = getWeeklyReport(db, SLUG, "2024-W52", T1).markdown;
     published = publishReport(db, { slug: SLUG, week: "2024-W52", publisher: { id: null, label: "cli" }, now: T1 });
     const row = db.select().from(publishedReports).where(eq(publishedReports.isoWeek, "2024-W52")).get()!;
-    expect(row.markdown).toBe(expected);
+    // The stored bytes are the sealed report between its two stamp lines (report-stamp.ts).
+    const stamp = `> **Published version — published on 2025-01-06 09:00 UTC, by cli, sha256 ${sha256Hex(expected)}**`;
+    expect(row.markdown.startsWith(`${stamp}\n\n# Weekly report: Publish test — 2024-W52\n`)).toBe(true);
+    expect(row.markdown).toContain(`\n${stamp} The stamp lines`);
+    expect(readMarkdownFooter(row.markdown)!.unstamped).toBe(expected);
     expect(row.sha256).toBe(sha256Hex(expected));
     expect(published.sha256).toBe(row.sha256);
     expect(row.logHead).toBe(before);

@@ -144,6 +144,8 @@ test("printed, the dashboard and a claim page carry no navigation, forms or butt
 });
 
 test("at 390 px the header folds into a menu, and no page of the app scrolls sideways, even for an admin", async ({ page }) => {
+  // Fourteen pages, the week's whole report among them: about 50 s on a busy machine.
+  test.slow();
   await signIn(page, "admin");
   await page.setViewportSize({ width: 390, height: 844 });
   const pages = [
@@ -160,6 +162,7 @@ test("at 390 px the header folds into a menu, and no page of the app scrolls sid
     `${DASHBOARD}/claims`,
     `${DASHBOARD}/claims/boost-ga-2023-11`,
     `${DASHBOARD}/reports`,
+    `${DASHBOARD}/reports/2024-W52`,
     `${DASHBOARD}/settings`,
   ];
   const wide: string[] = [];

@@ -315,11 +315,12 @@ test.describe("not found", () => {
     });
   }
 
-  test("a complete week's address opens the reports list on that week", async ({ page }) => {
+  test("a complete week's address opens that week's report, and a day of it redirects there", async ({ page }) => {
     await signIn(page, "viewer");
     const res = await page.goto(`${DEMO}/reports/2024-W52`);
     expect(res?.status()).toBe(200);
-    await expect(page).toHaveURL(/\/reports\?week=2024-W52$/);
-    await expect(page.getByTestId("week-2024-W52")).toHaveAttribute("aria-current", "true");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Weekly report — 2024-W52");
+    await page.goto(`${DEMO}/reports/2024-12-23`);
+    await expect(page).toHaveURL(/\/reports\/2024-W52$/);
   });
 });

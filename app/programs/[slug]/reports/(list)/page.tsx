@@ -54,13 +54,23 @@ export default async function ReportsPage({ params, searchParams }: Props) {
         <p className="max-w-4xl text-slate-700">
           A week&apos;s report is cut at Sunday 23:59:59.999 UTC and made from everything the tracker records about that date.
           The same history always gives the same bytes; each file carries its week, the history head hash at the cutoff and its
-          own SHA-256, which <code>npm run tracker -- verify-report FILE</code> checks. A published week is stored for good;
+          own SHA-256, which <code>npm run tracker -- verify-report FILE</code> checks, and says in its header and footer whether it
+          is the published version or a draft. A published week is stored for good;
           when the history later says otherwise (a backfill, a correction), the week is marked <strong>restated</strong> with
           what changed.
         </p>
         <p className="text-sm text-slate-600">
           {list.total} weeks from the first item to the last complete week · {list.published} published
         </p>
+        {list.latest && (
+          <p data-testid="latest-week">
+            Latest complete week:{" "}
+            <Link href={`/programs/${slug}/reports/${list.latest}`} className="font-mono font-medium text-indigo-800 underline">
+              {list.latest}
+            </Link>{" "}
+            <span className="text-slate-600">— open it to read the report in the browser</span>
+          </p>
+        )}
       </div>
 
       {list.allWeeks.length > 0 && (
@@ -101,7 +111,7 @@ export default async function ReportsPage({ params, searchParams }: Props) {
           No complete week yet: a week can be reported once its Sunday has ended.
         </p>
       ) : (
-        <ReportWeeksTable slug={slug} weeks={list.weeks} canPublish={can(person.role, "admin")} publishAction={publishWeekAction} highlight={list.found} />
+        <ReportWeeksTable slug={slug} weeks={list.weeks} canPublish={can(person.role, "admin")} publishAction={publishWeekAction} highlight={asked ? list.found : list.latest} />
       )}
 
       {list.total > list.weeks.length && (

@@ -1,7 +1,7 @@
-// GET /api/programs/{slug}/reports/{YYYY-Www}.{md,csv,json,pdf,xlsx}[?paper=a4|letter] – the weekly report (DESIGN §8)
+// GET /api/programs/{slug}/reports/{YYYY-Www}.{md,csv,json,pdf,xlsx}[?paper=a4|letter][&version=published] – the weekly report (DESIGN §8), stamped draft or published
 import { apiRoute } from "@/app/_lib/api-handler";
 import { getDb } from "@/db/get-db";
-import { exportWeeklyReport } from "@/db/queries/get-weekly-report";
+import { exportWeeklyReport, REPORT_VERSIONS, type ReportVersion } from "@/db/queries/get-weekly-report";
 import { AppError } from "@/lib/errors";
 import { PAPERS, type Paper } from "@/lib/report/print-pdf";
 import { parseReportFileName } from "@/lib/report/report-week";
@@ -17,12 +17,20 @@ function parsePaper(value: string | null): Paper {
   return paper as Paper;
 }
 
+function parseVersion(value: string | null): ReportVersion {
+  if (value === null || value === "") return "current";
+  if (!(REPORT_VERSIONS as readonly string[]).includes(value))
+    throw new AppError("invalid", "unknown report version", [{ path: "version", message: `must be one of ${REPORT_VERSIONS.join(", ")}` }]);
+  return value as ReportVersion;
+}
+
 export const GET = apiRoute<{ slug: string; week: string }>("read", async ({ request, params }) => {
   const url = new URL(request.url);
   const { week, format } = parseReportFileName(params.week);
   const paper = parsePaper(url.searchParams.get("paper"));
+  const version = parseVersion(url.searchParams.get("version"));
   // A PDF the server cannot print now (no Chromium, printer busy) is an AppError "unavailable": 503.
-  const file = await exportWeeklyReport(getDb(), params.slug, week, format, { paper });
+  const file = await exportWeeklyReport(getDb(), params.slug, week, format, { paper, version });
   return new Response(typeof file.body === "string" ? file.body : new Uint8Array(file.body), {
     headers: {
       "content-type": file.contentType,

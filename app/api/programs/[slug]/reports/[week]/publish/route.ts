@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 export const POST = apiRoute<{ slug: string; week: string }>("admin", ({ request, params, actor }) => {
   const db = getDb();
-  const published = publishReport(db, { slug: params.slug, week: params.week, publisher: { id: actor.id, label: actor.email } });
+  const published = publishReport(db, { slug: params.slug, week: params.week, publisher: { id: actor.id, label: actor.email, name: actor.name } });
   // Its own step after the publication committed: a failure here never undoes it.
   const sending = sendAfterPublication(db, { slug: params.slug, week: published.week, requestedBy: actor.email, origin: appOrigin(request.headers) });
   return Response.json({ ...published, deliveries: sending.deliveries, ...(sending.error ? { deliveryError: sending.error } : {}) }, { status: 201 });

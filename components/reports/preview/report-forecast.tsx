@@ -1,0 +1,36 @@
+import type { WeeklyReport } from "@/lib/report/report-model";
+import { ReportSection } from "./report-section";
+import { ReportTable } from "./report-table";
+
+/** The Monte Carlo forecast, or the plain reason there is none: no date is invented. */
+export function ReportForecast({ report }: { report: WeeklyReport }) {
+  const f = report.forecast;
+  const first = f.sample[0]?.week;
+  const last = f.sample[f.sample.length - 1]?.week;
+  return (
+    <ReportSection id="forecast" title="Forecast">
+      {f.date === null ? (
+        <p>
+          <strong className="text-red-800">No forecast:</strong> {f.reason ?? "none"}. No date is invented.
+        </p>
+      ) : (
+        <>
+          <ReportTable
+            label="Forecast"
+            columns={[{ label: "P50" }, { label: "P85" }, { label: "P95" }, { label: "critical path allows" }, { label: "honest date" }]}
+            rows={[[f.p50 ?? "—", f.p85 ?? "—", f.p95 ?? "—", f.earliestByDependencies, <strong key="d">{f.date}</strong>]]}
+            empty=""
+          />
+          <p className="text-sm text-slate-700">
+            Monte Carlo, {f.trials} trials drawing weekly throughput from the sample; the honest date is the later of P85 and the critical path.
+          </p>
+        </>
+      )}
+      {first && (
+        <p className="text-sm text-slate-700">
+          Verified completions per ISO week, {first} to {last}: {f.sample.map((w) => w.done).join(", ")}.
+        </p>
+      )}
+    </ReportSection>
+  );
+}

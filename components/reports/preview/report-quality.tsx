@@ -1,0 +1,37 @@
+import { metricLabel } from "@/lib/labels";
+import type { WeeklyReport } from "@/lib/report/report-model";
+import { ItemCell } from "./item-key";
+import { ReportSection, ReportSubheading } from "./report-section";
+import { ReportTable } from "./report-table";
+
+/** Quality threshold breaches on the latest signal by the cutoff, and items nobody owns. */
+export function ReportQuality({ report, slug }: { report: WeeklyReport; slug: string }) {
+  const q = report.quality;
+  const t = q.thresholds;
+  return (
+    <ReportSection id="quality" title="Quality">
+      <ReportSubheading>Threshold breaches on the latest signal by the cutoff ({q.breaches.length})</ReportSubheading>
+      <p className="text-sm text-slate-700">
+        Thresholds: test coverage at least {t.testCoveragePct} %, at most {t.unvettedCrates} unvetted crates{t.crashOwnerRegistered ? ", crash owner registered" : ""}.
+      </p>
+      <ReportTable
+        label="Quality breaches"
+        columns={[{ label: "item" }, { label: "metric" }, { label: "value", numeric: true }, { label: "needs" }, { label: "measured" }]}
+        rows={q.breaches.map((b) => [<ItemCell key="i" slug={slug} itemKey={b.key} title={b.title} />, metricLabel(b.metric), b.value, b.threshold, b.measuredAt])}
+        empty="No breach."
+      />
+      <ReportSubheading>Unowned items ({q.unowned.length})</ReportSubheading>
+      {q.unowned.length === 0 ? (
+        <p className="text-slate-600">Every item has an owner.</p>
+      ) : (
+        <ul className="flex flex-wrap gap-x-4 gap-y-1" aria-label="Unowned items">
+          {q.unowned.map((u) => (
+            <li key={u.key}>
+              <ItemCell slug={slug} itemKey={u.key} title={u.title} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </ReportSection>
+  );
+}
