@@ -100,12 +100,13 @@ test("an admin subscribes two addresses and three webhooks, publishes 2024-W52, 
   for (const s of Object.values(secrets)) expect(content).not.toContain(s);
   await expect(page.getByTestId("subscription").filter({ hasText: "Slack" })).toContainText(`${receiver.origin}/…lack`);
 
-  // Publish from the reports list.
+  // Preview the week in the browser, and publish it from there.
   await page.goto(`/programs/${SLUG}/reports?week=2024-W52`);
-  const row = page.getByTestId("week-2024-W52");
-  await row.getByRole("button", { name: "Publish 2024-W52" }).click();
-  await row.getByRole("button", { name: "Confirm: publish 2024-W52" }).click();
-  await expect(row.getByTestId("unchanged")).toHaveText("unchanged since publication");
+  await page.getByRole("link", { name: "Preview 2024-W52" }).click();
+  await expect(page.getByTestId("report-stamp")).toContainText("Draft generated on", { timeout: 20_000 });
+  await page.getByRole("button", { name: "Publish 2024-W52" }).click();
+  await page.getByRole("button", { name: "Confirm: publish 2024-W52" }).click();
+  await expect(page.getByTestId("report-stamp")).toContainText("Published version — published on", { timeout: 20_000 });
 
   // One message per subscriber, the PDF attached.
   await expect.poll(() => smtp.messages.length, { timeout: 60_000 }).toBe(2);
@@ -136,7 +137,13 @@ test("an admin subscribes two addresses and three webhooks, publishes 2024-W52, 
   expect(JSON.parse(receiver.on("/slack")[1]!.body).text).toContain("Boost offload program — weekly status 2024-W52");
   expect(JSON.parse(receiver.on("/teams")[1]!.body).attachments[0].content.type).toBe("AdaptiveCard");
 
-  // The delivery log on the page shows both attempts of each webhook, and the e-mails sent.
+  // The delivery log on the week's page shows both attempts of each webhook, and the e-mails sent;
+  // Settings keeps the same log over every week.
+  await page.reload();
+  const weekLog = page.getByRole("table", { name: "Delivery log of 2024-W52" });
+  await expect(weekLog.getByTestId("delivery-status").filter({ hasText: "Delivered" })).toHaveCount(5);
+  await expect(weekLog.getByRole("cell", { name: "Failed (HTTP 503)" })).toHaveCount(3);
+  await expect(weekLog.getByRole("cell", { name: "Sent (HTTP 200)" })).toHaveCount(3);
   await page.goto(`/programs/${SLUG}/settings`);
   const log = page.getByRole("table", { name: "Delivery log" });
   await expect(log.getByTestId("delivery-status").filter({ hasText: "Delivered" })).toHaveCount(5);

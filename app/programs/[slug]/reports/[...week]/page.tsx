@@ -4,6 +4,7 @@ import { publishWeekAction } from "@/app/_actions/reports";
 import { requireSignedIn } from "@/app/_lib/auth";
 import { orNotFound } from "@/app/_lib/or-not-found";
 import type { SearchParams } from "@/app/_lib/page-view";
+import { DeliveryLog } from "@/components/reports/delivery-log";
 import { ReportActions } from "@/components/reports/preview/report-actions";
 import { ReportAreas } from "@/components/reports/preview/report-areas";
 import { ReportBlocked } from "@/components/reports/preview/report-blocked";
@@ -20,6 +21,7 @@ import { ReportStampBanner } from "@/components/reports/preview/report-stamp-ban
 import { ReportWeekNav } from "@/components/reports/preview/report-week-nav";
 import { getDb } from "@/db/get-db";
 import { getReportPreview } from "@/db/queries/get-report-preview";
+import { listDeliveries } from "@/db/queries/list-deliveries";
 import { can } from "@/lib/auth/roles";
 
 export const dynamic = "force-dynamic";
@@ -35,7 +37,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * `/programs/{slug}/reports/{YYYY-Www}`: the week's report as a page, from the same model and with
  * the same stamp as its files. A day of the week (or a lower-case label) redirects to the week; an
  * unknown, future or malformed week, or any deeper path, is a 404 inside the program's navigation.
- * The page is a list of sections: another one (a delivery log) slots in between them.
+ * The page is a list of sections; admins also read the week's delivery log under its actions.
  */
 export default async function ReportWeekPage({ params, searchParams }: Props) {
   const person = await requireSignedIn();
@@ -46,6 +48,9 @@ export default async function ReportWeekPage({ params, searchParams }: Props) {
   if (preview.week !== asked) redirect(`/programs/${slug}/reports/${preview.week}`);
   const { report, stamp, publication } = preview;
   const search = await searchParams;
+  const isAdmin = can(person.role, "admin");
+  // Who receives reports is for admins only (subscriptions are never shown to other readers).
+  const deliveries = isAdmin && publication ? listDeliveries(getDb(), slug, { week: preview.week }) : null;
 
   return (
     <article className="space-y-4" aria-labelledby="report-title">
@@ -61,7 +66,15 @@ export default async function ReportWeekPage({ params, searchParams }: Props) {
         </p>
       </header>
       <ReportStampBanner stamp={stamp} />
-      <ReportActions slug={slug} week={preview.week} publication={publication} canPublish={can(person.role, "admin")} publishAction={publishWeekAction} />
+      <ReportActions slug={slug} week={preview.week} publication={publication} canPublish={isAdmin} publishAction={publishWeekAction} />
+      {deliveries && (
+        <section aria-labelledby="deliveries" className="space-y-2">
+          <h2 id="deliveries" className="font-semibold">
+            Sent to subscribers
+          </h2>
+          <DeliveryLog deliveries={deliveries} caption={`Delivery log of ${preview.week}`} />
+        </section>
+      )}
       {publication?.restated && <ReportRestatement publication={publication} rows={preview.restatement} />}
       <ReportHeadline report={report} />
       <ReportChanges report={report} slug={slug} />
