@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
-# Playwright drives Debian's Chromium (no browser downloads here). Install it when missing and we are root.
+# What the tests need from Debian: its Chromium, which Playwright drives (no browser downloads
+# here), and pdftotext (poppler-utils), which reads PDFs back as a person would. Installed with apt
+# when missing and we are root.
 set -euo pipefail
 chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
-if [ -x "$chromium" ]; then exit 0; fi
+missing=()
+[ -x "$chromium" ] || missing+=(chromium)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
 if [ "$(id -u)" -ne 0 ]; then
-  echo "ensure-chromium: $chromium is missing; install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH" >&2
+  echo "ensure-chromium: ${missing[*]} missing; install with apt-get install ${missing[*]} (or set CHROMIUM_PATH)" >&2
+  # Without pdftotext only the PDF read-back tests are skipped; without Chromium nothing runs.
+  [ -x "$chromium" ] && exit 0
   exit 1
 fi
-echo "ensure-chromium: installing Debian's chromium with apt (about a minute)…"
+echo "ensure-chromium: installing Debian's ${missing[*]} with apt (about a minute)…"
 apt-get update -qq
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 "$chromium" --version
