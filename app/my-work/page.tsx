@@ -21,7 +21,37 @@ export default async function MyWorkPage() {
   const person = await requireSignedIn();
   const work = openMyWork(getDb(), person);
   const { since } = work;
-  const news = work.owned.newCount + work.awaiting.newCount + work.rejected.newCount + work.mentions.newCount;
+  const sections = [
+    {
+      id: "owned",
+      title: "Items I own",
+      part: work.owned,
+      empty: "You own no items. When an item in any program is given to you, it appears here.",
+      list: <OwnedItemsList entries={work.owned.entries} />,
+    },
+    {
+      id: "awaiting",
+      title: "Reported by me, awaiting verification",
+      part: work.awaiting,
+      empty: "Nothing you reported is waiting for a reviewer.",
+      list: <AwaitingMineList entries={work.awaiting.entries} now={work.now} />,
+    },
+    {
+      id: "rejected",
+      title: "Rejected",
+      part: work.rejected,
+      empty: "No report of yours is rejected and waiting for you. A rejection leaves this list once your new report is verified.",
+      list: <RejectionsList entries={work.rejected.entries} />,
+    },
+    {
+      id: "mentions",
+      title: "Comments that mention me",
+      part: work.mentions,
+      empty: "No comment mentions you. Someone who writes @ and the part of your e-mail before the @ in a comment brings it here.",
+      list: <MentionsList entries={work.mentions.entries} />,
+    },
+  ];
+  const news = sections.reduce((n, s) => n + s.part.newCount, 0);
   return (
     <section className="space-y-6">
       <div className="space-y-1">
@@ -35,46 +65,11 @@ export default async function MyWorkPage() {
           {news > 0 && ": marked New below"}. Opening this page marks everything as seen.
         </p>
       </div>
-      <MyWorkSection
-        id="owned"
-        title="Items I own"
-        count={work.owned.entries.length}
-        newCount={work.owned.newCount}
-        since={since}
-        empty="You own no items. When an item in any program is given to you, it appears here."
-      >
-        <OwnedItemsList entries={work.owned.entries} />
-      </MyWorkSection>
-      <MyWorkSection
-        id="awaiting"
-        title="Reported by me, awaiting verification"
-        count={work.awaiting.entries.length}
-        newCount={work.awaiting.newCount}
-        since={since}
-        empty="Nothing you reported is waiting for a reviewer."
-      >
-        <AwaitingMineList entries={work.awaiting.entries} now={work.now} />
-      </MyWorkSection>
-      <MyWorkSection
-        id="rejected"
-        title="Rejected"
-        count={work.rejected.entries.length}
-        newCount={work.rejected.newCount}
-        since={since}
-        empty="No report of yours is rejected and waiting for you. A rejection leaves this list once your new report is verified."
-      >
-        <RejectionsList entries={work.rejected.entries} />
-      </MyWorkSection>
-      <MyWorkSection
-        id="mentions"
-        title="Comments that mention me"
-        count={work.mentions.entries.length}
-        newCount={work.mentions.newCount}
-        since={since}
-        empty="No comment mentions you. Someone who writes @ and the part of your e-mail before the @ in a comment brings it here."
-      >
-        <MentionsList entries={work.mentions.entries} />
-      </MyWorkSection>
+      {sections.map(({ id, title, part, empty, list }) => (
+        <MyWorkSection key={id} id={id} title={title} count={part.entries.length} newCount={part.newCount} since={since} empty={empty}>
+          {list}
+        </MyWorkSection>
+      ))}
     </section>
   );
 }

@@ -17,6 +17,7 @@ import { GENERATE_COMMAND } from "./generate-command";
 import { readPassword } from "./read-password";
 import { READ_COMMANDS } from "./read-commands";
 import { REPORT_COMMANDS } from "./report-commands";
+import { group } from "./command-group";
 
 type Command = (args: string[]) => number | Promise<number>;
 
@@ -219,15 +220,6 @@ const TOKEN_COMMANDS: Record<string, Command> = {
     return 0;
   },
 };
-
-function group(name: string, commands: Record<string, Command>): Command {
-  return (args) => {
-    const [sub, ...rest] = args;
-    const command = sub ? commands[sub] : undefined;
-    if (!command) throw new AppError("invalid", `${name} needs one of: ${Object.keys(commands).join(", ")}`);
-    return command(rest);
-  };
-}
 
 Object.assign(COMMANDS, READ_COMMANDS, BACKUP_COMMANDS, GENERATE_COMMAND, REPORT_COMMANDS, DELIVERY_COMMANDS);
 

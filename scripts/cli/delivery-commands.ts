@@ -11,6 +11,7 @@ import { feedUrl } from "@/lib/delivery/feed-url";
 import { AppError } from "@/lib/errors";
 import { closePdfPrinter } from "@/lib/report/print-pdf";
 import { oneLine } from "./one-line";
+import { group } from "./command-group";
 
 type Command = (args: string[]) => number | Promise<number>;
 
@@ -125,15 +126,6 @@ const feedToken: Command = (args) => {
   process.stdout.write(`feed token of ${slug} rotated (the previous one stops at once); the feed URL, shown once:\n${feedUrl(origin, slug, token)}\n`);
   return 0;
 };
-
-function group(name: string, commands: Record<string, Command>): Command {
-  return (args) => {
-    const [sub, ...rest] = args;
-    const command = sub ? commands[sub] : undefined;
-    if (!command) throw new AppError("invalid", `${name} needs one of: ${Object.keys(commands).join(", ")}`);
-    return command(rest);
-  };
-}
 
 /** Sending published weeks and managing who receives them, registered in commands.ts. */
 export const DELIVERY_COMMANDS: Record<string, { help: string; run: Command }> = {

@@ -4,7 +4,6 @@
  * a function of the history, verify-report passes on a draft and on the published file, and the
  * published Markdown is served exactly as it was stored.
  */
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
@@ -25,6 +24,7 @@ import { parseCsv, renderReportCsv, REPORT_CSV_COLUMNS } from "@/lib/report/rend
 import { renderReportHtml } from "@/lib/report/render-html";
 import { renderReportJson } from "@/lib/report/render-json";
 import { readMarkdownFooter, sha256Hex } from "@/lib/report/report-digest";
+import { HAS_PDFTOTEXT, pdfToText } from "../support/pdf-text";
 import { smallBundle } from "../support/small-bundle";
 import { TEST_ACCOUNTS } from "../support/test-accounts";
 
@@ -168,19 +168,10 @@ describe("the published version", () => {
   });
 });
 
-const pdftotext = (() => {
-  try {
-    execFileSync("pdftotext", ["-v"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
-describe.skipIf(!fs.existsSync(chromiumPath()) || !pdftotext)("the PDF, read back with pdftotext", () => {
+describe.skipIf(!fs.existsSync(chromiumPath()) || !HAS_PDFTOTEXT)("the PDF, read back with pdftotext", () => {
   const pdfText = async (week: string, now: number) => {
     const pdf = (await exportWeeklyReport(db, SLUG, week, "pdf", { now })).body as Buffer;
-    return execFileSync("pdftotext", ["-layout", "-", "-"], { input: pdf }).toString("utf8");
+    return pdfToText(pdf);
   };
 
   it("says draft on a week never published, and published on the published one, on every page", async () => {

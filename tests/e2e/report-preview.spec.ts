@@ -4,10 +4,10 @@
  * published version, by whom and when. A restated week shows what changed in a table. The PDF
  * files are read back with pdftotext, as a person reading a forwarded PDF would.
  */
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { expect, test, type Download, type Page } from "@playwright/test";
 import { call } from "../support/api-client";
+import { HAS_PDFTOTEXT, pdfToText } from "../support/pdf-text";
 import { importSmallProgram } from "../support/programs";
 import { signIn } from "../support/sign-in";
 
@@ -15,18 +15,9 @@ const DEMO = "/programs/boost-offload";
 const DRAFT = /^Draft generated on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC — not published$/;
 const NO_FORECAST = "no verified completion in the last 12 weeks: at this rate the program does not finish";
 
-const hasPdftotext = (() => {
-  try {
-    execFileSync("pdftotext", ["-v"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
 /** The text of a downloaded PDF, as pdftotext (Debian's poppler-utils) reads it. */
 async function pdfText(download: Download): Promise<string> {
-  return execFileSync("pdftotext", ["-layout", (await download.path())!, "-"]).toString("utf8");
+  return pdfToText((await download.path())!);
 }
 
 async function download(page: Page, name: string): Promise<Download> {
@@ -94,7 +85,7 @@ test("an admin opens 2024-W52 of the demo from the list and reads the report, st
 });
 
 test("a draft PDF says it is a draft", async ({ page }) => {
-  test.skip(!hasPdftotext, "pdftotext (Debian's poppler-utils) is not installed");
+  test.skip(!HAS_PDFTOTEXT, "pdftotext (Debian's poppler-utils) is not installed");
   await signIn(page, "viewer");
   await page.goto(`${DEMO}/reports/2024-W52`);
   const text = await pdfText(await download(page, "PDF (A4) of 2024-W52"));
@@ -125,7 +116,7 @@ test("an admin previews 2024-W52, publishes it, and the page and the PDF say it 
   const stored = await (await call(request, "viewer", "GET", `/api/programs/${slug}/reports/2024-W52.md?version=published`)).text();
   expect(md).toBe(stored);
 
-  if (hasPdftotext) {
+  if (HAS_PDFTOTEXT) {
     const pdf = await pdfText(await download(page, "PDF (A4) of 2024-W52"));
     expect(pdf).toContain(words.slice(0, words.indexOf(", sha256")));
     expect(pdf).not.toContain("Draft generated on");
