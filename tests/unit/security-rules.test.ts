@@ -119,7 +119,7 @@ describe("what a reader sees of people", () => {
 });
 
 describe("every page checks the session itself", () => {
-  it("calls requireSignedIn (a layout guards nothing on a client navigation)", () => {
+  it("calls requireSignedIn, or adminPage which calls it first (a layout guards nothing on a client navigation)", () => {
     const pages: string[] = [];
     const walk = (dir: string) => {
       for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -128,7 +128,8 @@ describe("every page checks the session itself", () => {
       }
     };
     walk("app");
-    const unguarded = pages.filter((p) => p !== path.join("app", "sign-in", "page.tsx") && !/await requireSignedIn\(/.test(fs.readFileSync(p, "utf8")));
+    const unguarded = pages.filter((p) => p !== path.join("app", "sign-in", "page.tsx") && !/await requireSignedIn\(|return adminPage\(/.test(fs.readFileSync(p, "utf8")));
+    expect(fs.readFileSync(path.join("app", "_lib", "admin-page.tsx"), "utf8")).toMatch(/const person = await requireSignedIn\(\);\n\s+if \(!can\(person\.role, "admin"\)\) return <Forbidden/);
     expect(pages.length).toBeGreaterThan(10);
     expect(unguarded).toEqual([]);
   });
