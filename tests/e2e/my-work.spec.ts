@@ -6,10 +6,10 @@
  * what is new and clears once the page has shown it. The timeline tells it in order, and a comment
  * that @mentions the first reviewer reaches their My work. A person with nothing reads four sentences.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { authHeaders } from "../support/api-client";
 import { importSmallProgram } from "../support/programs";
+import { expectAxeClean, reportBuild } from "../support/review-steps";
 import { signIn } from "../support/sign-in";
 import { TEST_ACCOUNTS } from "../support/test-accounts";
 
@@ -31,22 +31,6 @@ const rowsOf = (page: Page, id: string, slug: string) =>
 async function awaitingCount(page: Page): Promise<number> {
   const name = (await nav(page).getByRole("link", { name: /^Awaiting verification/ }).textContent()) ?? "";
   return Number(/(\d+)$/.exec(name.trim())?.[1] ?? 0);
-}
-
-async function reportBuild(page: Page, url: string) {
-  const report = page.getByRole("form", { name: "Report a transition" });
-  await report.getByLabel("New status").selectOption("build");
-  await report.getByLabel("Evidence 1 kind").selectOption("design_doc");
-  await report.getByLabel("Evidence 1 URL").fill(url);
-  await report.getByLabel("Evidence 1 summary").fill("design of A");
-  await report.getByRole("button", { name: "Report transition" }).click();
-  await expect(report.getByRole("status")).toHaveText("A → build recorded, awaiting verification by a second person.");
-}
-
-async function expectAxeClean(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
 }
 
 test("a person with nothing, beside an empty program, reads what each section would hold", async ({ page, request }) => {

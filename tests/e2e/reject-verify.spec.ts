@@ -4,9 +4,9 @@
  * to the contributor, who reports again; a second reviewer verifies with a note, and the history
  * shows all of it in order. The page stays axe-clean and does not scroll sideways at 390 px.
  */
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { importSmallProgram } from "../support/programs";
+import { expectAxeClean, reportBuild } from "../support/review-steps";
 import { signIn } from "../support/sign-in";
 import { TEST_ACCOUNTS } from "../support/test-accounts";
 
@@ -14,22 +14,6 @@ import { TEST_ACCOUNTS } from "../support/test-accounts";
 const ELENA = { email: "elena.marsh@example.com", name: "Elena Marsh" };
 const REASON = "The design doc link points to a draft without failure modes.";
 const NOTE = "Final design reviewed: failure modes and interfaces covered.";
-
-async function reportBuild(page: Page, url: string) {
-  const report = page.getByRole("form", { name: "Report a transition" });
-  await report.getByLabel("New status").selectOption("build");
-  await report.getByLabel("Evidence 1 kind").selectOption("design_doc");
-  await report.getByLabel("Evidence 1 URL").fill(url);
-  await report.getByLabel("Evidence 1 summary").fill("design of A");
-  await report.getByRole("button", { name: "Report transition" }).click();
-  await expect(report.getByRole("status")).toHaveText("A → build recorded, awaiting verification by a second person.");
-}
-
-async function expectAxeClean(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
-}
 
 test("report, reject with a reason, report again, verify with a note: the history tells it in order", async ({ page, request }) => {
   test.setTimeout(180_000); // four sign-ins, two axe passes, on two shared cores
