@@ -62,6 +62,7 @@ test.describe("dashboard tables", () => {
 
     // Status columns sort by the ladder, not by the alphabet.
     await sortButton(table, "true").click();
+    await expect(header(table, "true")).toHaveAttribute("aria-sort", "ascending");
     const byLabel = new Map(STATUSES.map((s) => [STATUS_LABELS[s], level(s)]));
     const trueLevels = (await table.locator("tbody tr td:nth-child(3)").allInnerTexts()).map((t) => byLabel.get(t.trim()));
     expect(trueLevels.every((l) => l !== undefined)).toBe(true);
