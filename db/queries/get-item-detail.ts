@@ -14,9 +14,11 @@ const rejecter = alias(people, "rejecter");
 /**
  * One item with its whole history, evidence, verifications and rejections, dependencies,
  * dependents and signals. A verification or rejection recorded after `knownAt` is not shown: at
- * that moment of knowledge the transition still awaited a decision (DESIGN §4, §13).
+ * that moment of knowledge the transition still awaited a decision (DESIGN §4, §13). Admins see who
+ * acted by e-mail; every other reader by name only, as in the audit log.
  */
-export function getItemDetail(db: Db, slug: string, key: string, asOf: number, knownAt: number) {
+export function getItemDetail(db: Db, slug: string, key: string, asOf: number, knownAt: number, audience: "admin" | "reader" = "reader") {
+  const who = (p: { email: string; name: string }) => (audience === "admin" ? p.email : p.name);
   const { item, ownerEmail } = findProgramItem(db, slug, key);
   const snapshot = loadSnapshot(db, slug, asOf, knownAt);
   const statuses = new Map(snapshot.statuses.map((i) => [i.key, i]));
@@ -45,7 +47,7 @@ export function getItemDetail(db: Db, slug: string, key: string, asOf: number, k
     to: r.t.toStatus,
     effectiveAt: formatDateOrInstant(r.t.effectiveAt),
     recordedAt: formatDateOrInstant(r.t.recordedAt),
-    by: r.actor.email,
+    by: who(r.actor),
     byName: r.actor.name,
     note: r.t.note,
     visible: isVisible(r.t, asOf, knownAt),
@@ -55,7 +57,7 @@ export function getItemDetail(db: Db, slug: string, key: string, asOf: number, k
     verification:
       r.v && r.verifier && r.v.recordedAt <= knownAt
         ? {
-            by: r.verifier.email,
+            by: who(r.verifier),
             byName: r.verifier.name,
             verifiedAt: formatDateOrInstant(r.v.verifiedAt),
             recordedAt: formatDateOrInstant(r.v.recordedAt),
@@ -65,7 +67,7 @@ export function getItemDetail(db: Db, slug: string, key: string, asOf: number, k
     rejection:
       r.r && r.rejecter && r.r.recordedAt <= knownAt
         ? {
-            by: r.rejecter.email,
+            by: who(r.rejecter),
             byName: r.rejecter.name,
             rejectedAt: formatDateOrInstant(r.r.rejectedAt),
             recordedAt: formatDateOrInstant(r.r.recordedAt),

@@ -117,7 +117,7 @@ export function buildOpenApi() {
         },
       },
       "/api/programs/{slug}/items/{key}": {
-        get: { summary: "One item with history, evidence, verifications and rejections (as known at knownAt), dependencies, dependents, signals", parameters: [slug, path("key"), ...asOf], responses: { "200": ok("item"), ...errors } },
+        get: { summary: "One item with history, evidence, verifications and rejections (as known at knownAt), dependencies, dependents, signals; who acted (`by`) is an e-mail for admins and a name for everyone else", parameters: [slug, path("key"), ...asOf], responses: { "200": ok("item"), ...errors } },
         patch: { summary: "Edit an item (contributor); send If-Match or version", parameters: [slug, path("key")], requestBody: body(itemEditSchema), responses: { "200": ok("new version"), ...errors } },
       },
       "/api/programs/{slug}/items/{key}/transitions": {

@@ -43,7 +43,8 @@ export function assessPublication(published: StoredPublication, current: { markd
   }
   return {
     publishedAt: new Date(published.publishedAt).toISOString(),
-    publishedBy: published.publishedBy,
+    // Named as the stamp names them: a list every reader sees carries no account's e-mail.
+    publishedBy: published.publisherName ?? published.publishedBy,
     sha256: published.sha256,
     logHeadAtPublication: published.logHead,
     restated,

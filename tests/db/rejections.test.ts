@@ -64,7 +64,7 @@ function world(db: Db, slug: string) {
     reject: (n: number, id: number, by = RITA, reason: unknown = "the design doc is a draft", key = "FND-01") =>
       rejectTransition(db, { slug, key, transitionId: id, input: { reason }, actor: person(by), now: at(n) }),
     verify: (n: number, id: number, by = RITA, note = "") => verifyTransition(db, { slug, transitionId: id, input: { note }, actor: person(by), now: at(n) }),
-    detail: (knownAt = at(1000), key = "FND-01") => getItemDetail(db, slug, key, at(1000), knownAt),
+    detail: (knownAt = at(1000), key = "FND-01") => getItemDetail(db, slug, key, at(1000), knownAt, "admin"),
   };
 }
 
@@ -105,6 +105,10 @@ describe("rejecting a transition", () => {
     });
     expect(d.reportedRejection).toEqual(d.history[0]!.rejection);
     expect(d.history[0]!.verification).toBeNull();
+    // Everyone but an admin reads who acted by name: no account's e-mail in the history.
+    const asReader = getItemDetail(w.db, w.slug, "FND-01", at(1000), at(1000));
+    expect(asReader.history[0]).toMatchObject({ by: "CARL", byName: "CARL", rejection: { by: "RITA", byName: "RITA" } });
+    expect(JSON.stringify(asReader.history)).not.toMatch(/@example\.com/);
     // The readiness snapshot sees the transition as reported (inflated) and never as true.
     const s = loadSnapshot(w.db, SLUG, at(1000), at(1000)).statuses.find((x) => x.key === "FND-01")!;
     expect(s).toMatchObject({ reportedStatus: "build", trueStatus: "not_started" });

@@ -4,21 +4,21 @@ import { getDb } from "@/db/get-db";
 import { editItem } from "@/db/mutations/edit-item";
 import { getItemDetail } from "@/db/queries/get-item-detail";
 import { readJson } from "@/lib/http/read-json";
-import { parseIfMatch } from "@/lib/http/if-match";
+import { parseIfMatch, versionedJson } from "@/lib/http/if-match";
 import { parseAsOfQuery } from "@/lib/validations/as-of-query";
 
 export const dynamic = "force-dynamic";
 
 type Params = { slug: string; key: string };
 
-export const GET = apiRoute<Params>("read", ({ request, params }) => {
+export const GET = apiRoute<Params>("read", ({ request, params, actor }) => {
   const { asOf, knownAt } = parseAsOfQuery(new URL(request.url).searchParams);
-  const detail = getItemDetail(getDb(), params.slug, params.key, asOf, knownAt);
-  return Response.json(detail, { headers: { etag: `"${detail.version}"` } });
+  const detail = getItemDetail(getDb(), params.slug, params.key, asOf, knownAt, actor.role === "admin" ? "admin" : "reader");
+  return versionedJson(detail);
 });
 
 export const PATCH = apiRoute<Params>("report", async ({ request, params, actor }) => {
   const input = await readJson(request);
   const result = editItem(getDb(), { slug: params.slug, key: params.key, input, expectedVersion: parseIfMatch(request), actor });
-  return Response.json(result, { headers: { etag: `"${result.version}"` } });
+  return versionedJson(result);
 });
