@@ -5,21 +5,7 @@ import { thresholdsOf } from "@/lib/readiness/quality";
 import type { Db } from "./index";
 import { toClaimRecord } from "./queries/claim-record";
 import { getProgramOrThrow } from "./queries/get-program-or-throw";
-import {
-  claimLinks,
-  claims,
-  comments,
-  dependencies,
-  events,
-  evidence,
-  items,
-  people,
-  programMembers,
-  signals,
-  transitionRejections,
-  transitions,
-  verifications,
-} from "./schema";
+import { claimLinks, claims, comments, dependencies, events, evidence, items, people, programMembers, signals, transitionRejections, transitions, verifications } from "./schema";
 
 /** The program as a bundle (DESIGN §10); importing it elsewhere gives the same program. */
 export function exportBundle(db: Db, slug: string): BundleJson {

@@ -12,22 +12,7 @@ import type { Db, Tx } from "./index";
 import { LogWriter } from "./append-log";
 import { loadReaders, syncMentions } from "./mutations/sync-mentions";
 import { findProgram } from "./queries/get-program-or-throw";
-import {
-  claimLinks,
-  claims,
-  comments,
-  dependencies,
-  events,
-  evidence,
-  items,
-  people,
-  programMembers,
-  programs,
-  signals,
-  transitionRejections,
-  transitions,
-  verifications,
-} from "./schema";
+import { claimLinks, claims, comments, dependencies, events, evidence, items, people, programMembers, programs, signals, transitionRejections, transitions, verifications } from "./schema";
 
 export interface ImportSummary {
   program: string;

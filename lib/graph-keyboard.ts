@@ -31,24 +31,17 @@ function nearest(candidates: PlacedNode[], distance: (n: PlacedNode) => number, 
 export function nextGraphKey(nodes: readonly PlacedNode[], from: string, arrow: GraphArrow): string | null {
   const at = nodes.find((n) => n.key === from);
   if (!at) return null;
-  if (arrow === "ArrowLeft" || arrow === "ArrowRight") {
-    const right = arrow === "ArrowRight";
-    const side = nodes.filter((n) => n.lane === at.lane && (right ? n.x > at.x : n.x < at.x));
-    const column = nearest(side, (n) => Math.abs(n.x - at.x), (n) => n.y);
-    if (!column) return null;
-    return nearest(
-      side.filter((n) => n.x === column.x),
-      (n) => Math.abs(n.y - at.y),
-      (n) => n.y,
-    )!.key;
-  }
-  const down = arrow === "ArrowDown";
-  const side = nodes.filter((n) => (down ? n.y > at.y : n.y < at.y));
-  const row = nearest(side, (n) => Math.abs(n.y - at.y), (n) => n.x);
-  if (!row) return null;
+  const horizontal = arrow === "ArrowLeft" || arrow === "ArrowRight";
+  const forward = arrow === "ArrowRight" || arrow === "ArrowDown";
+  // Moving along one axis: first the nearest line across it to that side, then the closest item on it.
+  const along = (n: PlacedNode) => (horizontal ? n.x : n.y);
+  const across = (n: PlacedNode) => (horizontal ? n.y : n.x);
+  const side = nodes.filter((n) => (!horizontal || n.lane === at.lane) && (forward ? along(n) > along(at) : along(n) < along(at)));
+  const line = nearest(side, (n) => Math.abs(along(n) - along(at)), across);
+  if (!line) return null;
   return nearest(
-    side.filter((n) => n.y === row.y),
-    (n) => Math.abs(n.x - at.x),
-    (n) => n.x,
+    side.filter((n) => along(n) === along(line)),
+    (n) => Math.abs(across(n) - across(at)),
+    across,
   )!.key;
 }

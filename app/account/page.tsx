@@ -6,7 +6,7 @@ import { CreateTokenForm } from "@/components/auth/create-token-form";
 import { RevokeTokenForm } from "@/components/auth/revoke-token-form";
 import { listTokens } from "@/db/accounts/api-tokens";
 import { getDb } from "@/db/get-db";
-import { TableHead, Th } from "@/components/ui/data-table";
+import { HeaderRow } from "@/components/ui/data-table";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Account" };
@@ -39,13 +39,7 @@ export default async function AccountPage() {
           <p className="text-slate-600">No tokens yet.</p>
         ) : (
           <table className="w-full max-w-3xl text-left" aria-label="API tokens">
-            <TableHead>
-              <Th className="py-1">token</Th>
-              <Th className="py-1">name</Th>
-              <Th className="py-1">created</Th>
-              <Th className="py-1">last used</Th>
-              <Th className="py-1">state</Th>
-            </TableHead>
+            <HeaderRow cell="py-1" columns={["token", "name", "created", "last used", "state"]} />
             <tbody>
               {tokens.map((t) => (
                 <tr key={t.id} className="border-t border-slate-100">

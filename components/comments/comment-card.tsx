@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { CommentView } from "@/db/queries/comment-views";
 import { shortInstant } from "../item/short-instant";
+import { Button } from "../ui/button";
 import { FormMessage } from "../ui/form-message";
 import { useKeptForm } from "../ui/use-kept-form";
 import type { CommentActions } from "./comment-actions";
@@ -59,14 +60,9 @@ function OwnComment({ comment, actions }: { comment: CommentView; actions: Comme
         <>
           <CommentBody body={comment.body!} mentions={comment.mentions} />
           <div className="flex flex-wrap items-start gap-2 text-xs print:hidden">
-            <button
-              type="button"
-              className="rounded border border-slate-300 px-2 py-0.5 text-slate-700 hover:bg-slate-100"
-              onClick={() => setEditing(true)}
-              aria-label={`Edit comment ${comment.id}`}
-            >
+            <Button variant="quiet" type="button" onClick={() => setEditing(true)} aria-label={`Edit comment ${comment.id}`}>
               Edit
-            </button>
+            </Button>
             <CommentDeleteForm comment={comment} actions={actions} />
           </div>
           {edit.state.status === "ok" && <FormMessage state={edit.state} />}

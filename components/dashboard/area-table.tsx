@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { AreaCounts } from "@/lib/readiness/count-by-area";
-import { TableHead, Th } from "@/components/ui/data-table";
+import { HeaderRow } from "@/components/ui/data-table";
 import { startedCount as started } from "@/lib/status";
 
 /** Status by area: true against reported, each number a link to its items. */
@@ -8,14 +8,17 @@ export function AreaTable({ areas, href }: { areas: AreaCounts[]; href: (extra: 
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left" aria-label="Status by area">
-        <TableHead>
-          <Th className="py-1">area</Th>
-          <Th numeric className="py-1">items</Th>
-          <Th numeric className="py-1" title="true status beyond Not started">started (true / reported)</Th>
-          <Th numeric className="py-1">done (true / reported)</Th>
-          <Th numeric className="py-1">inflated</Th>
-          <Th numeric className="py-1">blocked</Th>
-        </TableHead>
+        <HeaderRow
+          cell="py-1"
+          columns={[
+            "area",
+            { label: "items", numeric: true },
+            { label: "started (true / reported)", numeric: true, title: "true status beyond Not started" },
+            { label: "done (true / reported)", numeric: true },
+            { label: "inflated", numeric: true },
+            { label: "blocked", numeric: true },
+          ]}
+        />
         <tbody>
           {areas.map((a) => (
             <tr key={a.area} className="border-t border-slate-100">

@@ -2,8 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { HeadlineClause } from "@/lib/dashboard/headline-sentence";
 import type { Readiness } from "@/lib/readiness/compute-readiness";
-import { formatPercentFloor, formatWeeks } from "@/lib/format";
-import { startedCount } from "@/lib/status";
+import { headlineCards } from "@/lib/dashboard/headline-cards";
 import { Definition } from "../ui/definition";
 
 function Card({ label, definition, value, sub, href, testId, bad = false }: {
@@ -57,79 +56,13 @@ export function HeadlineSentence({ asOf, clauses, mark }: { asOf: string; clause
   );
 }
 
-/** The gap between reported and verified, in words: what the reader would otherwise compute. */
-function gap(reported: number, verified: number): string {
-  return reported > verified ? `${reported - verified} more than verified` : "no more than verified";
-}
-
 /** The first thing seen: verified against reported, and what stands in the way. */
 export function Headline({ r, itemsHref }: { r: Readiness; itemsHref: (extra: Record<string, string>) => string }) {
-  const verifiedStarted = startedCount(r.byStatus.true, r.total);
-  const reportedStarted = startedCount(r.byStatus.reported, r.total);
   return (
     <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
-      <Card
-        testId="headline-done"
-        label="Done (verified)"
-        definition="Items whose true status is done: the done transition carries a 100 % deployment and a second person verified it. No partial credit."
-        value={`${r.done} / ${r.total}`}
-        sub={`readiness ${formatPercentFloor(r.readiness)} · effort ${formatPercentFloor(r.effortReadiness)}`}
-        href={itemsHref({ status: "done" })}
-      />
-      <Card
-        testId="headline-reported-done"
-        label="Done (reported)"
-        definition="Items whose latest reported status is done, verified or not."
-        value={`${r.reportedDone} / ${r.total}`}
-        sub={gap(r.reportedDone, r.done)}
-        bad={r.reportedDone > r.done}
-        href={itemsHref({ reportedStatus: "done" })}
-      />
-      <Card
-        testId="headline-started"
-        label="Started (verified)"
-        definition="Items whose true status is past not started: a second person verified a move to design or beyond."
-        value={`${verifiedStarted} / ${r.total}`}
-        sub={`${r.byStatus.true.not_started} not started`}
-      />
-      <Card
-        testId="headline-reported-started"
-        label="Started (reported)"
-        definition="Items whose latest reported status is past not started, verified or not."
-        value={`${reportedStarted} / ${r.total}`}
-        sub={gap(reportedStarted, verifiedStarted)}
-        bad={reportedStarted > verifiedStarted}
-      />
-      <Card
-        testId="headline-inflated"
-        label="Inflated"
-        definition="Items whose reported status is above their true (verified) status."
-        value={String(r.inflated.length)}
-        sub="reported ahead of the evidence"
-        bad={r.inflated.length > 0}
-        href={itemsHref({ inflated: "1" })}
-      />
-      <Card
-        testId="headline-blocked"
-        label="Blocked"
-        definition="Items not done with at least one dependency not done (true status)."
-        value={String(r.blocked.length)}
-        href={itemsHref({ blocked: "1" })}
-      />
-      <Card
-        testId="headline-critical"
-        label="Critical path"
-        definition="The longest dependency chain weighted by the estimates of items not done. The program cannot finish before asOf + this many weeks, even with unlimited staff."
-        value={formatWeeks(r.criticalPath.remainingWeeks)}
-        sub={`no earlier than ${r.earliestByDependencies}`}
-      />
-      <Card
-        testId="headline-forecast"
-        label="Forecast (P85)"
-        definition="Monte Carlo on the verified completions of the last 12 ISO weeks; the honest date is the later of P85 and the critical path's earliest date."
-        value={r.forecast.date ?? "none"}
-        sub={r.forecast.date ? `P50 ${r.forecast.p50} · P95 ${r.forecast.p95}` : "no verified throughput"}
-      />
+      {headlineCards(r).map(({ id, filter, ...card }) => (
+        <Card key={id} testId={`headline-${id}`} {...card} href={filter && itemsHref(filter)} />
+      ))}
     </div>
   );
 }

@@ -42,9 +42,21 @@ function pastHorizon(factsUntil: string | null | undefined, max: number): number
 }
 
 /** The segment after the evidence horizon, shaded and labelled on the chart (DESIGN §13). */
+/** A time chart's grid, axes, tooltip and, past the evidence horizon, the illustrative band. */
+function timeGrid(min: number, max: number, items: number, illustrativeFrom: number | null) {
+  return [
+    <CartesianGrid key="grid" stroke="#e2e8f0" />,
+    <XAxis key="x" {...timeAxis(min, max)} />,
+    <YAxis key="y" {...countAxis(items)} />,
+    <Tooltip key="tip" labelFormatter={tipDate} />,
+    horizonArea(illustrativeFrom, max),
+  ];
+}
+
 function horizonArea(from: number | null, max: number) {
   return from === null ? null : (
     <ReferenceArea
+      key="horizon"
       x1={from}
       x2={max}
       fill="#fef3c7"
@@ -136,11 +148,7 @@ export function BurnUpChart({ series, claims, factsUntil }: { series: StatusPoin
     <figure aria-label="Burn-up: verified against reported, for done and started work, and scope over time, with public claims marked by verdict">
       <ResponsiveContainer width="100%" height={260}>
         <LineChart data={data} margin={{ top: 16, right: 16, bottom: 16, left: 0 }}>
-          <CartesianGrid stroke="#e2e8f0" />
-          <XAxis {...timeAxis(min, max)} />
-          <YAxis {...countAxis(items)} />
-          <Tooltip labelFormatter={tipDate} />
-          {horizonArea(illustrativeFrom, max)}
+          {timeGrid(min, max, items, illustrativeFrom)}
           {lines.map((l) => (
             <Line
               key={l.key}
@@ -179,11 +187,7 @@ export function CumulativeFlowChart({ series, factsUntil }: { series: StatusPoin
     <figure aria-label="Cumulative flow of true status over time">
       <ResponsiveContainer width="100%" height={260}>
         <AreaChart data={data} margin={{ top: 16, right: 16, bottom: 0, left: 0 }}>
-          <CartesianGrid stroke="#e2e8f0" />
-          <XAxis {...timeAxis(min, max)} />
-          <YAxis {...countAxis(items)} />
-          <Tooltip labelFormatter={tipDate} />
-          {horizonArea(illustrativeFrom, max)}
+          {timeGrid(min, max, items, illustrativeFrom)}
           {/* Stacked done at the bottom, so the bands rise in the order work flows. */}
           {[...STATUSES].reverse().map((s) => (
             <Area

@@ -1,8 +1,8 @@
 "use client";
 
-import { Options } from "../ui/field";
 import { FormMessage } from "../ui/form-message";
 import { Button } from "@/components/ui/button";
+import { SelectAndSubmit } from "../ui/select-and-submit";
 import { kept } from "../ui/use-kept-form";
 import { useItemAction, useKeptItemForm, type ItemAction } from "./use-item-action";
 
@@ -11,17 +11,9 @@ export function AddDependencyForm({ candidates, ...target }: ItemAction & { cand
   const { state, formAction, pending, answer } = useKeptItemForm(target);
   return (
     <form action={formAction} className="space-y-2" aria-label="Add a dependency" key={answer}>
-      <div className="flex items-end gap-2">
-        <label>
-          <span className="text-slate-700">Depends on</span>
-          <select name="dependsOn" defaultValue={kept(state, "dependsOn", candidates[0] ?? "")} className="mt-1 block rounded border border-slate-300 px-2 py-1">
-            <Options values={candidates} />
-          </select>
-        </label>
-        <Button variant="secondary" disabled={pending}>
-          Add dependency
-        </Button>
-      </div>
+      <SelectAndSubmit label="Depends on" name="dependsOn" values={candidates} defaultValue={kept(state, "dependsOn", candidates[0] ?? "")} pending={pending} selectClassName="w-auto">
+        Add dependency
+      </SelectAndSubmit>
       <FormMessage state={state} />
     </form>
   );

@@ -1,6 +1,6 @@
 import type { CommentView } from "@/db/queries/comment-views";
 import type { ItemDetail } from "@/db/queries/get-item-detail";
-import { TableHead, Th } from "@/components/ui/data-table";
+import { HeaderRow } from "@/components/ui/data-table";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { interleaveTimeline } from "@/lib/comments/interleave-timeline";
 import { toInstant } from "@/lib/time";
@@ -37,18 +37,17 @@ export function HistoryTable({
       {rows.length > 0 && (
         <div className="overflow-x-auto">
           <table className="w-full text-left" aria-label="History">
-            <TableHead>
-              <Th className="py-1 pr-2">to</Th>
-              <Th className="py-1 pr-2" title="When it happened">
-                effective
-              </Th>
-              <Th className="py-1 pr-2" title="When the tracker learned it">
-                recorded
-              </Th>
-              <Th className="py-1 pr-2">reported by</Th>
-              <Th className="py-1 pr-2">evidence</Th>
-              <Th className="py-1 pr-2">verification or rejection</Th>
-            </TableHead>
+            <HeaderRow
+              cell="py-1 pr-2"
+              columns={[
+                "to",
+                { label: "effective", title: "When it happened" },
+                { label: "recorded", title: "When the tracker learned it" },
+                "reported by",
+                "evidence",
+                "verification or rejection",
+              ]}
+            />
             <tbody>
               {rows.map((r) =>
                 r.kind === "comment" ? (

@@ -5,7 +5,7 @@ import type { Marked } from "@/lib/my-work/mark-new";
 import { formatDate } from "@/lib/time";
 import { StatusBadge } from "../ui/status-badge";
 import { itemPath, ItemLink } from "./item-link";
-import { NewMark } from "./new-mark";
+import { StatusLine, WorkList } from "./work-list";
 
 /**
  * The rejections of what the person reported: the transition, who rejected it, why and when, and
@@ -13,19 +13,20 @@ import { NewMark } from "./new-mark";
  */
 export function RejectionsList({ entries }: { entries: Marked<MyRejectionRow>[] }) {
   return (
-    <ol className="divide-y divide-slate-100 rounded border border-slate-200 bg-white" aria-label="Rejected">
-      {entries.map((e) => (
-        <li key={e.rejectionId} className="space-y-1 p-3" data-testid={`rejected-${e.transitionId}`}>
-          <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-            {e.isNew && <NewMark />}
-            <ItemLink program={e.program} programName={e.programName} item={e.item} title={e.title} hash="#history" />
-          </div>
-          <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-slate-700">
+    <WorkList
+      label="Rejected"
+      entries={entries}
+      keyOf={(e) => e.rejectionId}
+      testIdOf={(e) => `rejected-${e.transitionId}`}
+      head={(e) => <ItemLink program={e.program} programName={e.programName} item={e.item} title={e.title} hash="#history" />}
+      body={(e) => (
+        <>
+          <StatusLine>
             <span>Your report to</span> <StatusBadge status={e.to} />
             <span>
               of {formatDate(e.recordedAt)} was <strong>rejected</strong> by {e.rejectedBy} on {formatDate(e.rejectedAt)}.
             </span>
-          </p>
+          </StatusLine>
           <p className="whitespace-pre-line text-slate-800 [overflow-wrap:anywhere]" data-testid="reason">
             Reason: {e.reason}
           </p>
@@ -38,8 +39,8 @@ export function RejectionsList({ entries }: { entries: Marked<MyRejectionRow>[] 
               Report {e.item} again with new evidence
             </Link>
           )}
-        </li>
-      ))}
-    </ol>
+        </>
+      )}
+    />
   );
 }

@@ -4,8 +4,8 @@ import { useActionState } from "react";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { IDLE, type ActionState, type FormAction } from "../ui/action-state";
 import { Button } from "../ui/button";
-import { Options, Select } from "../ui/field";
 import { FormMessage } from "../ui/form-message";
+import { SelectAndSubmit } from "../ui/select-and-submit";
 import { OneTimePassword } from "./one-time-password";
 
 export interface PeopleActions {
@@ -24,17 +24,9 @@ export function PersonActions({ email, name, role, disabled, actions }: { email:
     <div className="space-y-3 pt-2">
       <form action={roleAction} className="space-y-1" aria-label={`Change the role of ${name}`} key={`${role}-${roleState.status}`}>
         <input type="hidden" name="email" value={email} />
-        <div className="flex flex-wrap items-end gap-2">
-          <label className="block">
-            <span className="text-slate-700">Role</span>
-            <Select name="role" defaultValue={role} className="w-40">
-              <Options values={ROLES} />
-            </Select>
-          </label>
-          <Button variant="secondary" disabled={rolePending}>
-            Change role
-          </Button>
-        </div>
+        <SelectAndSubmit label="Role" name="role" values={ROLES} defaultValue={role} pending={rolePending} selectClassName="w-40">
+          Change role
+        </SelectAndSubmit>
         <FormMessage state={roleState} />
       </form>
       <form action={resetAction} className="space-y-1" aria-label={`Reset the password of ${name}`}>

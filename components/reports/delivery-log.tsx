@@ -1,6 +1,6 @@
 import type { DeliveryView } from "@/db/queries/list-deliveries";
 import { DELIVERY_STATUS_LABELS, SUBSCRIPTION_KIND_LABELS } from "@/lib/labels";
-import { TableHead, Td, Th } from "../ui/data-table";
+import { HeaderRow, Td } from "../ui/data-table";
 
 const when = (iso: string) => `${iso.replace("T", " ").slice(0, 19)} UTC`;
 
@@ -32,17 +32,7 @@ export function DeliveryLog({ deliveries, caption = "Delivery log" }: { deliveri
   return (
     <div className="max-w-full overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
       <table className="w-full text-left text-sm" aria-label={caption}>
-        <TableHead>
-          <Th className="py-1 pr-2">week</Th>
-          <Th className="py-1 pr-2">subscription</Th>
-          <Th className="py-1 pr-2">delivery</Th>
-          <Th className="py-1 pr-2" numeric>
-            attempt
-          </Th>
-          <Th className="py-1 pr-2">time</Th>
-          <Th className="py-1 pr-2">result</Th>
-          <Th className="py-1 pr-2">detail</Th>
-        </TableHead>
+        <HeaderRow cell="py-1 pr-2" columns={["week", "subscription", "delivery", { label: "attempt", numeric: true }, "time", "result", "detail"]} />
         <tbody>
           {deliveries.flatMap((d) => {
             const head = (span: number) => (

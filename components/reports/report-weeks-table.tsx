@@ -4,7 +4,7 @@ import type { FormAction } from "../ui/action-state";
 import { PublishWeekButton } from "./publish-week-button";
 import { ReportDownloadLinks } from "./report-download-links";
 import { RestatementDetails } from "./restatement-details";
-import { TableHead, Th } from "@/components/ui/data-table";
+import { HeaderRow } from "@/components/ui/data-table";
 
 /** The weeks, newest first, each linking to its preview: publication, restatement, downloads, and publishing for admins. */
 export function ReportWeeksTable({
@@ -23,12 +23,7 @@ export function ReportWeeksTable({
   return (
     <div className="overflow-x-auto rounded border border-slate-200 bg-white">
       <table className="w-full text-left" aria-label="Weekly reports">
-        <TableHead shaded>
-          <Th className="px-3 py-2">week</Th>
-          <Th className="px-3 py-2">dates</Th>
-          <Th className="px-3 py-2">publication</Th>
-          <Th className="px-3 py-2">download</Th>
-        </TableHead>
+        <HeaderRow shaded cell="px-3 py-2" columns={["week", "dates", "publication", "download"]} />
         <tbody>
           {weeks.map((w) => {
             const p = w.publication;

@@ -19,3 +19,22 @@ export function Td({ numeric = false, className = "", ...props }: TdHTMLAttribut
   return <td className={`${numeric ? "text-right tabular-nums" : ""} ${className}`.trim()} {...props} />;
 }
 
+
+/** A header column: its name, and whether it heads figures (right-aligned) or says more on hover. */
+export type HeaderColumn = string | { label: ReactNode; numeric?: boolean; title?: string };
+
+/** A header row from the columns' names, every cell padded alike (`cell`). */
+export function HeaderRow({ columns, cell, shaded, caps }: { columns: readonly HeaderColumn[]; cell: string; shaded?: boolean; caps?: boolean }) {
+  return (
+    <TableHead shaded={shaded} caps={caps}>
+      {columns.map((c, i) => {
+        const { label, numeric, title } = typeof c === "string" ? { label: c, numeric: false, title: undefined } : c;
+        return (
+          <Th key={i} numeric={numeric} title={title} className={cell}>
+            {label}
+          </Th>
+        );
+      })}
+    </TableHead>
+  );
+}

@@ -6,21 +6,18 @@ import type { Db } from "../index";
 import { LogWriter } from "../append-log";
 import { getComment } from "../queries/get-comment";
 import { findCommentSubject } from "../queries/find-comment-subject";
-import { comments, type Person } from "../schema";
+import { comments } from "../schema";
 import { syncMentions } from "./sync-mentions";
+import type { WriteArgs } from "./write-args";
 
 /**
  * A comment on an item or a claim (DESIGN §13): stored with the people it @mentions, and logged
  * with its whole text. It changes no figure. The API routes and the pages' form come through here;
  * they check the role (contributor and up).
+ * `input` is `{ body }`.
  */
-export interface AddCommentArgs {
-  slug: string;
+export interface AddCommentArgs extends WriteArgs {
   subject: CommentSubject;
-  /** `{ body }`, parsed here. */
-  input: unknown;
-  actor: Person;
-  now?: number;
 }
 
 export function addComment(db: Db, { slug, subject, input, actor, now = Date.now() }: AddCommentArgs) {

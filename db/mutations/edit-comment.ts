@@ -7,23 +7,19 @@ import { parseInput } from "@/lib/validations/parse-input";
 import type { Db } from "../index";
 import { LogWriter } from "../append-log";
 import { getComment } from "../queries/get-comment";
-import { comments, type Person } from "../schema";
+import { comments } from "../schema";
 import { findOwnComment } from "./own-comment";
 import { syncMentions } from "./sync-mentions";
+import type { VersionedWriteArgs } from "./write-args";
 
 /**
  * Its author rewrites a comment, under optimistic concurrency like every edit (`version` from the
  * body or If-Match). The new text is logged whole, so every earlier text stays readable in the log,
  * one entry per version. The same text again changes nothing and writes nothing.
+ * `input` is `{ body, version? }`.
  */
-export interface EditCommentArgs {
-  slug: string;
+export interface EditCommentArgs extends VersionedWriteArgs {
   commentId: number;
-  /** `{ body, version? }`, parsed here. */
-  input: unknown;
-  expectedVersion: number | undefined;
-  actor: Person;
-  now?: number;
 }
 
 export function editComment(db: Db, { slug, commentId, input, expectedVersion, actor, now = Date.now() }: EditCommentArgs) {

@@ -7,21 +7,16 @@ import { parseInput } from "@/lib/validations/parse-input";
 import type { Db } from "../index";
 import { LogWriter } from "../append-log";
 import { findProgramItem } from "../queries/find-program-item";
-import { items, people, type Person } from "../schema";
+import { items, people } from "../schema";
+import type { VersionedWriteArgs } from "./write-args";
 
 /**
  * Edits an item's fields under optimistic concurrency: `version` (from the body or If-Match) must
  * be the one the client read, or the write is refused with 409 and nothing changes.
+ * `input` is an `ItemEdit`.
  */
-export interface EditItemArgs {
-  slug: string;
+export interface EditItemArgs extends VersionedWriteArgs {
   key: string;
-  /** An `ItemEdit`, parsed here. */
-  input: unknown;
-  /** The version from If-Match or the form; the body's `version` is checked too. */
-  expectedVersion: number | undefined;
-  actor: Person;
-  now?: number;
 }
 
 export function editItem(db: Db, { slug, key, input, expectedVersion, actor, now = Date.now() }: EditItemArgs) {

@@ -8,7 +8,8 @@ import { parseInput } from "@/lib/validations/parse-input";
 import type { Db, Tx } from "../index";
 import { LogWriter } from "../append-log";
 import { getProgramOrThrow } from "../queries/get-program-or-throw";
-import { claimLinks, claims, items, type Person } from "../schema";
+import { claimLinks, claims, items } from "../schema";
+import type { VersionedWriteArgs, WriteArgs } from "./write-args";
 
 function parseClaim(tx: Tx, programId: number, input: unknown, now: number) {
   const claim = parseInput(claimSchema, input, "claim");
@@ -30,13 +31,8 @@ function writeLinks(tx: Tx, claimId: number, links: { item: string; requires: st
 }
 
 /** Records a public claim with its links (admin). A link to an unknown item, a date in the future: 400. */
-export interface CreateClaimArgs {
-  slug: string;
-  /** A `ClaimInput`, parsed here. */
-  input: unknown;
-  actor: Person;
-  now?: number;
-}
+/** `input` is a `ClaimInput`. */
+export type CreateClaimArgs = WriteArgs;
 
 export function createClaim(db: Db, { slug, input, actor, now = Date.now() }: CreateClaimArgs) {
   return db.transaction((tx) => {
@@ -53,15 +49,9 @@ export function createClaim(db: Db, { slug, input, actor, now = Date.now() }: Cr
 }
 
 /** Replaces a claim's fields and links; the client's version must be current (409 otherwise). */
-export interface EditClaimArgs {
-  slug: string;
+/** `input` is a `ClaimInput` with the `version` it was read at; its `id` is `claimKey`. */
+export interface EditClaimArgs extends VersionedWriteArgs {
   claimKey: string;
-  /** A `ClaimInput` with the `version` it was read at, parsed here; its `id` is `claimKey`. */
-  input: unknown;
-  /** The version from If-Match or the form; the body's `version` is checked too. */
-  expectedVersion: number | undefined;
-  actor: Person;
-  now?: number;
 }
 
 export function editClaim(db: Db, { slug, claimKey, input, expectedVersion, actor, now = Date.now() }: EditClaimArgs) {

@@ -6,16 +6,13 @@ import { parseInput } from "@/lib/validations/parse-input";
 import type { Db } from "../index";
 import { LogWriter } from "../append-log";
 import { findProgramItem } from "../queries/find-program-item";
-import { signals, type Person } from "../schema";
+import { signals } from "../schema";
+import type { WriteArgs } from "./write-args";
 
 /** Records a dated measurement on an item (DESIGN §2). */
-export interface RecordSignalArgs {
-  slug: string;
+/** `input` is `{ metric, value, measuredAt? }`. */
+export interface RecordSignalArgs extends WriteArgs {
   key: string;
-  /** `{ metric, value, measuredAt? }`, parsed here. */
-  input: unknown;
-  actor: Person;
-  now?: number;
 }
 
 export function recordSignal(db: Db, { slug, key, input, actor, now = Date.now() }: RecordSignalArgs) {

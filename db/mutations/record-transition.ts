@@ -7,21 +7,18 @@ import { transitionInputSchema } from "@/lib/validations/transition-input";
 import type { Db } from "../index";
 import { LogWriter } from "../append-log";
 import { findProgramItem } from "../queries/find-program-item";
-import { evidence, transitionRejections, transitions, type Person } from "../schema";
+import { evidence, transitionRejections, transitions } from "../schema";
+import type { WriteArgs } from "./write-args";
 
 /**
  * Records a transition reported by `actor` (DESIGN §2–§3). `recordedAt` is the server's clock;
  * `effectiveAt` defaults to it and may not lie in the future. The item's whole history, with the
  * new transition in its effective place, must pass the gates — or nothing is written (422). The
  * evidence of a transition rejected before now does not count (lib/check-item-history.ts).
+ * `input` is a `TransitionInput`.
  */
-export interface RecordTransitionArgs {
-  slug: string;
+export interface RecordTransitionArgs extends WriteArgs {
   key: string;
-  /** A `TransitionInput`, parsed here. */
-  input: unknown;
-  actor: Person;
-  now?: number;
 }
 
 export function recordTransition(db: Db, { slug, key, input, actor, now = Date.now() }: RecordTransitionArgs) {

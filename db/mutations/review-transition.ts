@@ -3,7 +3,7 @@ import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { AppError } from "@/lib/errors";
 import { fourEyesViolation } from "@/lib/four-eyes";
 import { formatDateOrInstant } from "@/lib/time";
-import type { Tx } from "../index";
+import type { Db, Tx } from "../index";
 import { LogWriter } from "../append-log";
 import { loadOwnerTimeline } from "../queries/load-owner-timeline";
 import { items, people, programs, transitionRejections, transitions, verifications, type Person, type Transition } from "../schema";
@@ -32,7 +32,7 @@ export interface ReviewTarget {
  * exists in the program (404), the reviewer passes four eyes over time (422, the field named after
  * the decision), and nobody decided on it yet — the first decision recorded stands (409).
  */
-export function checkReviewable(tx: Tx, { slug, transitionId, key, actor, now, decision }: ReviewArgs): ReviewTarget {
+function checkReviewable(tx: Tx, { slug, transitionId, key, actor, now, decision }: ReviewArgs): ReviewTarget {
   const row = tx
     .select({ t: transitions, itemKey: items.key, ownerId: items.ownerId, actorEmail: people.email, programSlug: programs.slug })
     .from(transitions)
@@ -88,21 +88,24 @@ function firstDecision(tx: Tx, transitionId: number, ofTransition: SQLiteColumn,
 }
 
 /**
- * Logs a decision recorded as row `id` and gives the answer the API and the page show: the log
- * payload is exactly the decision's own fields (who, when, the note or reason).
+ * Records a decision in one transaction: the checks, then the decision's row (`insert` gives its
+ * id), then the log entry, whose payload is exactly the decision's own fields (who, when, the note
+ * or reason). Answers what the API and the page show.
  */
-export function logDecision<F extends Record<string, unknown>>(
-  tx: Tx,
-  { decision, id, target, actor, now, fields }: { decision: Decision; id: number; target: ReviewTarget; actor: Person; now: number; fields: F },
-) {
-  const transitionId = target.transition.id;
-  new LogWriter(tx, new Date(now)).append({
-    actor: actor.email,
-    action: decision,
-    entity: "transition",
-    entityId: String(transitionId),
-    programSlug: target.programSlug,
-    payload: fields,
+export function recordDecision<F extends Record<string, unknown>>(db: Db, review: ReviewArgs, fields: F, insert: (tx: Tx) => number) {
+  const { decision, actor, now } = review;
+  return db.transaction((tx) => {
+    const target = checkReviewable(tx, review);
+    const id = insert(tx);
+    const transitionId = target.transition.id;
+    new LogWriter(tx, new Date(now)).append({
+      actor: actor.email,
+      action: decision,
+      entity: "transition",
+      entityId: String(transitionId),
+      programSlug: target.programSlug,
+      payload: fields,
+    });
+    return { id, transition: transitionId, item: target.itemKey, to: target.transition.toStatus, ...fields };
   });
-  return { id, transition: transitionId, item: target.itemKey, to: target.transition.toStatus, ...fields };
 }

@@ -9,13 +9,7 @@ export const BUNDLE_FORMAT = "offload-tracker/v1";
 export const ROLES = ["viewer", "contributor", "reviewer", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
-export const SIGNAL_METRICS = [
-  "test_coverage_pct",
-  "third_party_crates",
-  "unvetted_crates",
-  "crash_owner_registered",
-  "open_crash_buckets",
-] as const;
+export const SIGNAL_METRICS = ["test_coverage_pct", "third_party_crates", "unvetted_crates", "crash_owner_registered", "open_crash_buckets"] as const;
 export type SignalMetric = (typeof SIGNAL_METRICS)[number];
 
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);

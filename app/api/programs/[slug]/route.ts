@@ -3,17 +3,17 @@ import { apiRoute } from "@/app/_lib/api-handler";
 import { getDb } from "@/db/get-db";
 import { editProgram } from "@/db/mutations/manage-program";
 import { getProgram } from "@/db/queries/get-program";
-import { parseIfMatch } from "@/lib/http/if-match";
+import { parseIfMatch, versionedJson } from "@/lib/http/if-match";
 import { readJson } from "@/lib/http/read-json";
 
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute<{ slug: string }>("read", ({ params }) => {
   const program = getProgram(getDb(), params.slug);
-  return Response.json(program, { headers: { etag: `"${program.version}"` } });
+  return versionedJson(program);
 });
 
 export const PATCH = apiRoute<{ slug: string }>("admin", async ({ request, params, actor }) => {
   const result = editProgram(getDb(), { slug: params.slug, input: await readJson(request), expectedVersion: parseIfMatch(request), actor });
-  return Response.json(result, { headers: { etag: `"${result.version}"` } });
+  return versionedJson(result);
 });

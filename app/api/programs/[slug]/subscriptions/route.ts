@@ -4,6 +4,7 @@ import { getDb } from "@/db/get-db";
 import { addSubscription } from "@/db/mutations/manage-subscriptions";
 import { listSubscriptions } from "@/db/queries/list-subscriptions";
 import { readJson } from "@/lib/http/read-json";
+import { versionedJson } from "@/lib/http/if-match";
 
 export const dynamic = "force-dynamic";
 
@@ -11,5 +12,5 @@ export const GET = apiRoute<{ slug: string }>("admin", ({ params }) => Response.
 
 export const POST = apiRoute<{ slug: string }>("admin", async ({ request, params, actor }) => {
   const made = addSubscription(getDb(), { slug: params.slug, input: await readJson(request), actor: actor.email });
-  return Response.json(made, { status: 201, headers: { etag: `"${made.version}"`, "cache-control": "no-store" } });
+  return versionedJson(made, { status: 201, headers: { "cache-control": "no-store" } });
 });

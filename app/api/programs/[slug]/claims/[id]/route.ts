@@ -3,7 +3,7 @@ import { apiRoute } from "@/app/_lib/api-handler";
 import { getDb } from "@/db/get-db";
 import { editClaim } from "@/db/mutations/manage-claim";
 import { getClaimDetail } from "@/db/queries/get-claims";
-import { parseIfMatch } from "@/lib/http/if-match";
+import { parseIfMatch, versionedJson } from "@/lib/http/if-match";
 import { readJsonObject } from "@/lib/http/read-json";
 import { parseAsOfQuery } from "@/lib/validations/as-of-query";
 
@@ -14,11 +14,11 @@ type Params = { slug: string; id: string };
 export const GET = apiRoute<Params>("read", ({ request, params }) => {
   const { asOf, knownAt } = parseAsOfQuery(new URL(request.url).searchParams);
   const claim = getClaimDetail(getDb(), params.slug, params.id, asOf, knownAt);
-  return Response.json(claim, { headers: { etag: `"${claim.version}"` } });
+  return versionedJson(claim);
 });
 
 export const PATCH = apiRoute<Params>("admin", async ({ request, params, actor }) => {
   const input = await readJsonObject(request);
   const result = editClaim(getDb(), { slug: params.slug, claimKey: params.id, input, expectedVersion: parseIfMatch(request), actor });
-  return Response.json(result, { headers: { etag: `"${result.version}"` } });
+  return versionedJson(result);
 });

@@ -5,7 +5,7 @@ import { deleteComment } from "@/db/mutations/delete-comment";
 import { editComment } from "@/db/mutations/edit-comment";
 import { getComment } from "@/db/queries/get-comment";
 import { AppError } from "@/lib/errors";
-import { parseIfMatch } from "@/lib/http/if-match";
+import { parseIfMatch, versionedJson } from "@/lib/http/if-match";
 import { readJson } from "@/lib/http/read-json";
 
 export const dynamic = "force-dynamic";
@@ -18,17 +18,15 @@ function commentIdOf(params: Params): number {
   return id;
 }
 
-const withEtag = (comment: { version: number }) => Response.json(comment, { headers: { etag: `"${comment.version}"` } });
-
-export const GET = apiRoute<Params>("read", ({ params, actor }) => withEtag(getComment(getDb(), params.slug, commentIdOf(params), actor.id)));
+export const GET = apiRoute<Params>("read", ({ params, actor }) => versionedJson(getComment(getDb(), params.slug, commentIdOf(params), actor.id)));
 
 export const PATCH = apiRoute<Params>("comment", async ({ request, params, actor }) => {
   const commentId = commentIdOf(params);
   const input = await readJson(request);
-  return withEtag(editComment(getDb(), { slug: params.slug, commentId, input, expectedVersion: parseIfMatch(request), actor }));
+  return versionedJson(editComment(getDb(), { slug: params.slug, commentId, input, expectedVersion: parseIfMatch(request), actor }));
 });
 
 export const DELETE = apiRoute<Params>("comment", ({ request, params, actor }) => {
   const commentId = commentIdOf(params);
-  return withEtag(deleteComment(getDb(), { slug: params.slug, commentId, expectedVersion: parseIfMatch(request), actor }));
+  return versionedJson(deleteComment(getDb(), { slug: params.slug, commentId, expectedVersion: parseIfMatch(request), actor }));
 });

@@ -2,7 +2,7 @@
 import { apiRoute } from "@/app/_lib/api-handler";
 import { getDb } from "@/db/get-db";
 import { removeSubscription, setSubscriptionEnabled } from "@/db/mutations/manage-subscriptions";
-import { parseIfMatch } from "@/lib/http/if-match";
+import { parseIfMatch, versionedJson } from "@/lib/http/if-match";
 import { readJson } from "@/lib/http/read-json";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +15,7 @@ export const PATCH = apiRoute<{ slug: string; id: string }>("admin", async ({ re
     expectedVersion: parseIfMatch(request),
     actor: actor.email,
   });
-  return Response.json(result, { headers: { etag: `"${result.version}"` } });
+  return versionedJson(result);
 });
 
 export const DELETE = apiRoute<{ slug: string; id: string }>("admin", ({ params, actor }) => {
