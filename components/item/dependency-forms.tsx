@@ -1,7 +1,6 @@
 "use client";
 
 import { FormMessage } from "../ui/form-message";
-import { Button } from "@/components/ui/button";
 import { SelectAndSubmit } from "../ui/select-and-submit";
 import { kept } from "../ui/use-kept-form";
 import { useItemAction, useKeptItemForm, type ItemAction } from "./use-item-action";

@@ -30,8 +30,7 @@ function writeLinks(tx: Tx, claimId: number, links: { item: string; requires: st
       .run();
 }
 
-/** Records a public claim with its links (admin). A link to an unknown item, a date in the future: 400. */
-/** `input` is a `ClaimInput`. */
+/** Records a public claim with its links (admin). A link to an unknown item, a date in the future: 400. `input` is a `ClaimInput`. */
 export type CreateClaimArgs = WriteArgs;
 
 export function createClaim(db: Db, { slug, input, actor, now = Date.now() }: CreateClaimArgs) {
@@ -48,8 +47,7 @@ export function createClaim(db: Db, { slug, input, actor, now = Date.now() }: Cr
   });
 }
 
-/** Replaces a claim's fields and links; the client's version must be current (409 otherwise). */
-/** `input` is a `ClaimInput` with the `version` it was read at; its `id` is `claimKey`. */
+/** Replaces a claim's fields and links; the client's version must be current (409 otherwise). `input` is a `ClaimInput` with the `version` it was read at; its `id` is `claimKey`. */
 export interface EditClaimArgs extends VersionedWriteArgs {
   claimKey: string;
 }

@@ -9,8 +9,7 @@ import { findProgramItem } from "../queries/find-program-item";
 import { signals } from "../schema";
 import type { WriteArgs } from "./write-args";
 
-/** Records a dated measurement on an item (DESIGN §2). */
-/** `input` is `{ metric, value, measuredAt? }`. */
+/** Records a dated measurement on an item (DESIGN §2). `input` is `{ metric, value, measuredAt? }`. */
 export interface RecordSignalArgs extends WriteArgs {
   key: string;
 }
