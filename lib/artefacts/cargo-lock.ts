@@ -45,7 +45,9 @@ export function parseCargoLock(text: string): CargoLock {
     const pkg: CargoPackage = { id, name, version, ...(typeof source === "string" ? { source } : {}), dependencies: [] };
     packages.push(pkg);
     byId.set(id, pkg);
-    byName.set(name, [...(byName.get(name) ?? []), pkg]);
+    const sameName = byName.get(name) ?? [];
+    sameName.push(pkg);
+    byName.set(name, sameName);
     rawDeps.push(fields.dependencies ?? []);
   });
 

@@ -12,7 +12,7 @@ interface RawPackage {
   source?: string;
   dependencies?: string[];
 }
-const rawPackages = (parse(OPENVMM) as { package: RawPackage[] }).package;
+const rawPackages = (parse(OPENVMM) as unknown as { package: RawPackage[] }).package;
 
 /** Reads a dependency entry the plain way, for comparison: "name" or "name version". */
 function independentId(entry: string): string {
