@@ -36,7 +36,10 @@ export function readXmlDocument(kind: string, xml: string, arrayTags: readonly s
   const parsed = parser.parse(text) as XmlNode;
   // The declaration (`?xml`) and processing instructions sit beside the root; they are not elements.
   const roots = Object.keys(parsed).filter((name) => !name.startsWith("?"));
-  if (roots.length !== 1 || Array.isArray(parsed[roots[0]])) throw artefactError(kind, "it has more than one root element");
+  // A root named in arrayTags (a lone <testsuite>) comes as a list too: one entry is one root.
+  const rootValue = roots.length === 1 ? parsed[roots[0]] : undefined;
+  const rootList = Array.isArray(rootValue) ? rootValue : [rootValue];
+  if (roots.length !== 1 || rootList.length !== 1) throw artefactError(kind, "it has more than one root element");
   const [rootName] = roots;
 
   const lineOf = (node: XmlNode): number | undefined => {
@@ -46,7 +49,7 @@ export function readXmlDocument(kind: string, xml: string, arrayTags: readonly s
     for (let i = text.indexOf("\n"); i !== -1 && i < start; i = text.indexOf("\n", i + 1)) line++;
     return line;
   };
-  return { rootName, root: asNode(parsed[rootName]), lineOf };
+  return { rootName, root: asNode(rootList[0]), lineOf };
 }
 
 /** An empty element parses as "" (or its text); as a node it has no attributes and no children. */
