@@ -6,6 +6,7 @@ import { addUser } from "./accounts/manage-users";
 import { databaseFile, openDatabase, type Db } from "./index";
 import { importBundle } from "./import-bundle";
 import { auditLog } from "./schema";
+import { ingestDemoArtefacts } from "./seed/ingest-demo-artefacts";
 
 export const DEMO_BUNDLE_FILE = path.join("db", "seed", "boost-offload.json");
 
@@ -21,7 +22,8 @@ export function bootDatabase(file: string = databaseFile(), log: (line: string) 
   if (process.env.TRACKER_SEED !== "none") {
     const bundle = JSON.parse(fs.readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), DEMO_BUNDLE_FILE), "utf8"));
     const summary = importBundle(db, bundle, { actor: null });
-    log(`tracker: fresh database ${file}: loaded the demo program "${summary.program}" (${summary.counts.items} items)`);
+    const ingested = ingestDemoArtefacts(db, summary.program);
+    log(`tracker: fresh database ${file}: loaded the demo program "${summary.program}" (${summary.counts.items} items, ${ingested} signals read from its artefacts)`);
   }
   const email = process.env.TRACKER_ADMIN_EMAIL ?? "admin@tracker.local";
   const password = randomPassword();

@@ -102,6 +102,7 @@ function readNormalizedBundle(db: Db, slug: string): NormalizedBundle {
       identifiedAt: i.identifiedAt,
       targetDate: i.targetDate,
       dependsOn: dependsOn.get(i.id) ?? [],
+      components: i.components,
     })),
     transitions: transitionRows.map(({ t, v, r }) => ({
       item: keyOf.get(t.itemId)!,

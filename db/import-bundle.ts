@@ -173,14 +173,15 @@ function writeBundle(tx: Tx, b: NormalizedBundle, actor: string | null): void {
           estimateWeeks: i.estimateWeeks,
           identifiedAt: i.identifiedAt,
           targetDate: i.targetDate,
+          components: i.components,
         })),
       )
       .returning({ id: items.id })
       .all();
     chunk.forEach((i, n) => {
       itemIds.set(i.key, rows[n]!.id);
-      const { dependsOn: _deps, ...fields } = i;
-      entry("create", "item", i.key, toPayload(fields));
+      const { dependsOn: _deps, components, ...fields } = i;
+      entry("create", "item", i.key, toPayload(components.length > 0 ? { ...fields, components } : fields));
     });
   }
   const itemId = (key: string) => itemIds.get(key)!;

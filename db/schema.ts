@@ -1,5 +1,6 @@
 import { relations, sql } from "drizzle-orm";
-import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { ARTEFACT_KINDS } from "../lib/artefacts/artefact-types";
 import { ROLES, SIGNAL_METRICS } from "../lib/bundle/bundle-schema";
 import { EVIDENCE_KINDS } from "../lib/gates";
 import type { LogAction, LogEntity } from "../lib/log-vocabulary";
@@ -66,6 +67,8 @@ export const items = sqliteTable(
     estimateWeeks: real("estimate_weeks").notNull(),
     identifiedAt: integer("identified_at").notNull(),
     targetDate: integer("target_date"),
+    /** What the item is made of, as artefacts name it: path globs, Cargo packages, crash modules. */
+    components: text("components", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
     createdAt: createdAt(),
     version: integer("version").notNull().default(1),
   },
@@ -152,8 +155,36 @@ export const signals = sqliteTable(
     metric: text("metric", { enum: SIGNAL_METRICS }).notNull(),
     value: real("value").notNull(),
     measuredAt: integer("measured_at").notNull(),
+    /** The ingested artefact the value was read from; null for a value someone typed. */
+    sourceId: integer("source_id").references(() => signalSources.id),
   },
   (t) => [index("signals_item_metric").on(t.itemId, t.metric, t.measuredAt)],
+);
+
+/** Uploaded files, stored once by the SHA-256 of their bytes; the log carries the digest. */
+export const artefacts = sqliteTable("artefacts", {
+  sha256: text("sha256").primaryKey(),
+  bytes: blob("bytes", { mode: "buffer" }).notNull(),
+  size: integer("size").notNull(),
+  createdAt: createdAt(),
+});
+
+/** One ingestion of artefacts for a program: what was read, by which reader, who, and when. */
+export const signalSources = sqliteTable(
+  "signal_sources",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programId: integer("program_id").notNull().references(() => programs.id),
+    kind: text("kind", { enum: ARTEFACT_KINDS }).notNull(),
+    /** Every file read, first the main one: `[{ name, sha256, size }]`. */
+    files: text("files", { mode: "json" }).$type<{ name: string; sha256: string; size: number }[]>().notNull(),
+    tool: text("tool").notNull(),
+    ingestedById: integer("ingested_by_id").references(() => people.id),
+    ingestedBy: text("ingested_by").notNull(),
+    recordedAt: integer("recorded_at").notNull(),
+    measuredAt: integer("measured_at").notNull(),
+  },
+  (t) => [index("signal_sources_program").on(t.programId, t.recordedAt)],
 );
 
 export const claims = sqliteTable(

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { asc } from "drizzle-orm";
 import { verifyChain, type ChainVerdict, type LogEntry } from "@/lib/hash-chain";
 import type { Db } from "./index";
@@ -49,5 +50,22 @@ function verifySnapshot(db: Db): ChainVerdict {
     }
   }
   const anchor = db.$client.prepare("SELECT seq, hash FROM log_anchor WHERE id = 1").get() as { seq: number; hash: string } | undefined;
-  return verifyChain(entries(), anchor ?? null);
+  const verdict = verifyChain(entries(), anchor ?? null);
+  return verdict.ok ? withArtefacts(db, verdict) : verdict;
+}
+
+/**
+ * The log holds each stored artefact's digest, not its bytes: bytes changed behind the tracker's
+ * back fail here, named by the log entry that recorded the digest.
+ */
+function withArtefacts(db: Db, verdict: ChainVerdict): ChainVerdict {
+  const rows = db.$client.prepare("SELECT sha256, bytes FROM artefacts ORDER BY sha256").iterate() as Iterable<{ sha256: string; bytes: Buffer }>;
+  for (const a of rows) {
+    if (createHash("sha256").update(a.bytes).digest("hex") === a.sha256) continue;
+    const entry = db.$client
+      .prepare("SELECT seq FROM audit_log WHERE entity = 'artefact' AND instr(payload, ?) > 0 ORDER BY seq LIMIT 1")
+      .get(a.sha256) as { seq: number } | undefined;
+    return { ...verdict, ok: false, firstBad: { seq: entry?.seq ?? 0, reason: `the artefact ${a.sha256} no longer matches its digest: its bytes were changed` } };
+  }
+  return verdict;
 }

@@ -17,6 +17,7 @@ export const LOG_ENTITIES = [
   "comment",
   "subscription",
   "report-feed",
+  "artefact",
 ] as const;
 export type LogEntity = (typeof LOG_ENTITIES)[number];
 

@@ -6,6 +6,7 @@ import { editItem } from "@/db/mutations/edit-item";
 import { recordTransition } from "@/db/mutations/record-transition";
 import { rejectTransition } from "@/db/mutations/reject-transition";
 import { verifyTransition } from "@/db/mutations/verify-transition";
+import { componentsFromText } from "@/lib/validations/components-input";
 
 const ITEM = ["slug", "key"] as const;
 const itemPath = ([slug, key]: [string, string]) => `/programs/${slug}/items/${encodeURIComponent(key)}`;
@@ -59,7 +60,7 @@ export const rejectTransitionAction = defineFormAction({
   revalidate: itemPath,
 });
 
-const EDIT_FIELDS = ["title", "description", "area", "owner", "team", "estimateWeeks", "targetDate"] as const;
+const EDIT_FIELDS = ["title", "description", "area", "owner", "team", "estimateWeeks", "targetDate", "components"] as const;
 
 export const editItemAction = defineFormAction({
   args: ITEM,
@@ -76,6 +77,7 @@ export const editItemAction = defineFormAction({
         team: v.team,
         estimateWeeks: Number(v.estimateWeeks),
         targetDate: v.targetDate === "" ? null : v.targetDate,
+        components: componentsFromText(v.components),
       },
       expectedVersion: Number(form.get("version")),
     };

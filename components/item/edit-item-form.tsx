@@ -8,7 +8,7 @@ import { FormMessage } from "../ui/form-message";
 import { useKeptItemForm, type ItemAction } from "./use-item-action";
 
 /** The fields the form edits, as the item page reads them, and the version they were read at. */
-export type EditableItem = Pick<ItemDetail, "title" | "description" | "area" | "owner" | "team" | "estimateWeeks" | "targetDate" | "version">;
+export type EditableItem = Pick<ItemDetail, "title" | "description" | "area" | "owner" | "team" | "estimateWeeks" | "targetDate" | "components" | "version">;
 
 /**
  * Edit an item's fields. The version read with the page goes along; when someone else saved in
@@ -25,6 +25,7 @@ export function EditItemForm({ item, people, ...target }: ItemAction & { item: E
     team: item.team,
     estimateWeeks: String(item.estimateWeeks),
     targetDate: item.targetDate?.slice(0, 10) ?? "",
+    components: item.components.join("\n"),
   };
   return (
     <form action={formAction} className="grid gap-3 sm:grid-cols-2" aria-label="Edit item" key={`${item.version}-${answer}`}>
@@ -51,6 +52,14 @@ export function EditItemForm({ item, people, ...target }: ItemAction & { item: E
         <Input name="estimateWeeks" type="number" step="0.5" min="0.5" defaultValue={v.estimateWeeks} required />
       </Field>
       <DateInput label="Target date" name="targetDate" defaultValue={v.targetDate} error={fieldError(state, "targetDate")} />
+      <Field
+        label="Components"
+        className="block sm:col-span-2"
+        hint="One per line: path globs (vm/devices/net/**), Cargo packages (underhill_core) or crash modules. Coverage, dependency and crash figures are read per item through these."
+        error={state.errors.find((e) => e.path.startsWith("components"))?.message}
+      >
+        <Textarea name="components" defaultValue={v.components} rows={3} className="font-mono text-sm" />
+      </Field>
       <div className="sm:col-span-2 space-y-2">
         <FormMessage state={state} />
         <Button disabled={pending}>

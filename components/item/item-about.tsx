@@ -19,6 +19,18 @@ export function ItemAbout({ item }: { item: ItemDetail }) {
         <dd>{item.identifiedAt.slice(0, 10)}</dd>
         <dt className="text-slate-600">Target</dt>
         <dd>{item.targetDate?.slice(0, 10) ?? "—"}</dd>
+        <dt className="text-slate-600">Components</dt>
+        <dd data-testid="components">
+          {item.components.length === 0 ? (
+            "none: no artefact is read for this item"
+          ) : (
+            <ul className="font-mono text-xs [overflow-wrap:anywhere]">
+              {item.components.map((c) => (
+                <li key={c}>{c}</li>
+              ))}
+            </ul>
+          )}
+        </dd>
       </dl>
     </>
   );

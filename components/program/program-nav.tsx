@@ -9,6 +9,7 @@ const PAGES = [
   { page: "graph", label: "Graph" },
   { page: "claims", label: "Claims" },
   { page: "reports", label: "Reports" },
+  { page: "ingest", label: "Ingest" },
   { page: "settings", label: "Settings" },
 ] as const;
 

@@ -4,7 +4,7 @@ import { horizonMark } from "@/lib/evidence-horizon";
 import { isVisible } from "@/lib/fold-item-status";
 import { formatDateOrInstant } from "@/lib/time";
 import type { Db } from "../index";
-import { evidence, people, signals, transitionRejections, transitions, verifications } from "../schema";
+import { evidence, people, signals, signalSources, transitionRejections, transitions, verifications } from "../schema";
 import { findProgramItem } from "./find-program-item";
 import { loadSnapshot } from "./load-snapshot";
 
@@ -87,6 +87,7 @@ export function getItemDetail(db: Db, slug: string, key: string, asOf: number, k
     estimateWeeks: item.estimateWeeks,
     identifiedAt: formatDateOrInstant(item.identifiedAt),
     targetDate: item.targetDate === null ? null : formatDateOrInstant(item.targetDate),
+    components: item.components,
     version: item.version,
     asOf: formatDateOrInstant(asOf),
     ...horizonMark(snapshot.program.factsUntil, asOf),
@@ -99,12 +100,30 @@ export function getItemDetail(db: Db, slug: string, key: string, asOf: number, k
     /** DESIGN §13: the reported status stands, with its rejection beside it when it was rejected. */
     reportedRejection: history.filter((t) => t.visible).at(-1)?.rejection ?? null,
     signals: db
-      .select()
+      .select({ s: signals, source: signalSources, ingester: people })
       .from(signals)
+      .leftJoin(signalSources, eq(signals.sourceId, signalSources.id))
+      .leftJoin(people, eq(signalSources.ingestedById, people.id))
       .where(eq(signals.itemId, item.id))
       .orderBy(asc(signals.measuredAt), asc(signals.id))
       .all()
-      .map((s) => ({ metric: s.metric, value: s.value, measuredAt: formatDateOrInstant(s.measuredAt) })),
+      .map(({ s, source, ingester }) => ({
+        metric: s.metric,
+        value: s.value,
+        measuredAt: formatDateOrInstant(s.measuredAt),
+        // Where an ingested value came from: the files by digest, the reader, who and when.
+        source:
+          source === null
+            ? null
+            : {
+                id: source.id,
+                kind: source.kind,
+                files: source.files,
+                tool: source.tool,
+                ingestedBy: ingester ? who(ingester) : source.ingestedBy,
+                recordedAt: formatDateOrInstant(source.recordedAt),
+              },
+      })),
   };
 }
 export type ItemDetail = ReturnType<typeof getItemDetail>;

@@ -19,6 +19,7 @@ import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { mulberry32 } from "../../lib/mulberry32";
+import { DEMO_COMPONENTS } from "./demo-components";
 
 type Status = "not_started" | "design" | "build" | "validate" | "rollout" | "done";
 type EvidenceKind = "design_doc" | "code_change" | "test_report" | "deployment" | "other";
@@ -887,6 +888,7 @@ function buildBundle() {
       identifiedAt: i.identifiedAt ?? area.identifiedAt,
       targetDate: i.targetDate ?? LATER_TARGETS[i.key] ?? area.targetDate,
       dependsOn: i.dependsOn,
+      ...(DEMO_COMPONENTS[i.key] ? { components: DEMO_COMPONENTS[i.key] } : {}),
     };
   });
 

@@ -1,5 +1,18 @@
 import { AppError } from "../errors";
 
+/** What can be ingested for a program: a coverage report, a Cargo.lock (with cargo-vet data), crash buckets. */
+export const ARTEFACT_KINDS = ["coverage", "cargo", "crashes"] as const;
+export type ArtefactKind = (typeof ARTEFACT_KINDS)[number];
+
+/** The largest file an ingestion or an evidence upload takes. */
+export const ARTEFACT_MAX_BYTES = 10 * 1024 * 1024;
+
+/** One uploaded file as a reader gets it: its name and its text. */
+export interface ArtefactFile {
+  name: string;
+  text: string;
+}
+
 /**
  * What an item is made of, as artefacts name it: path globs (`vm/devices/net/**`), Cargo package
  * names (`underhill_core`) and crash-report module names. One list per item; an entry with a `/`

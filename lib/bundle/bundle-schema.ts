@@ -2,6 +2,7 @@ import { z } from "zod";
 import { EVIDENCE_KINDS } from "../gates";
 import { statusSchema } from "../status";
 import { COMMENT_MAX } from "../validations/comment-input";
+import { componentsSchema } from "../validations/components-input";
 import { writeDateSchema as dateStringSchema, writeInstantSchema as instantStringSchema } from "../validations/write-dates";
 
 export const BUNDLE_FORMAT = "offload-tracker/v1";
@@ -96,6 +97,7 @@ export const bundleSchema = z.object({
         identifiedAt: instantStringSchema,
         targetDate: dateStringSchema.nullish(),
         dependsOn: z.array(itemKeySchema).default([]),
+        components: componentsSchema.default([]),
       }),
     )
     .default([]),

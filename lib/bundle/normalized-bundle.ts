@@ -25,6 +25,7 @@ export interface NormalizedBundle {
     identifiedAt: number;
     targetDate: number | null;
     dependsOn: string[];
+    components: string[];
   }[];
   transitions: {
     item: string;

@@ -10,10 +10,12 @@ export function toBundleJson(b: NormalizedBundle) {
     program: { ...b.program, targetDate: date(b.program.targetDate), factsUntil: date(b.program.factsUntil) },
     // Roles are account settings, not program data: an export never carries them.
     people: b.people.map((p) => ({ email: p.email, name: p.name, team: p.team })),
-    items: b.items.map((i) => ({
+    // An item without components leaves the field out, as bundles written before it did.
+    items: b.items.map(({ components, ...i }) => ({
       ...i,
       identifiedAt: formatDateOrInstant(i.identifiedAt),
       targetDate: date(i.targetDate),
+      ...(components.length > 0 ? { components } : {}),
     })),
     transitions: b.transitions.map((t) => ({
       item: t.item,

@@ -63,6 +63,7 @@ function normalize(b: ParsedBundle): NormalizedBundle {
       identifiedAt: toInstant(i.identifiedAt),
       targetDate: i.targetDate ? toInstant(i.targetDate) : null,
       dependsOn: i.dependsOn,
+      components: i.components,
     })),
     transitions: b.transitions.map((t) => {
       const effectiveAt = toInstant(t.effectiveAt);

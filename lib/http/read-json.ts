@@ -6,20 +6,24 @@ import { AppError } from "../errors";
  * instead of being read whole first.
  */
 export async function readJson(request: Request, limit = 1024 * 1024): Promise<unknown> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) throw new AppError("too_large", `the body is larger than ${limit} bytes`);
-  const bytes = await readBodyBytes(request, limit);
-  if (bytes.byteLength === 0) return {};
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new AppError("invalid", "the body is not valid UTF-8");
-  }
+  const text = await readText(request, limit);
+  if (text === "") return {};
   try {
     return JSON.parse(text);
   } catch (e) {
     throw new AppError("invalid", `the body is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+/** Reads a UTF-8 text body of at most `limit` bytes: 413 when larger, 400 when not UTF-8. */
+export async function readText(request: Request, limit: number): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > limit) throw new AppError("too_large", `the body is larger than ${limit} bytes`);
+  const bytes = await readBodyBytes(request, limit);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError("invalid", "the body is not valid UTF-8");
   }
 }
 

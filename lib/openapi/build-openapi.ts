@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { bundleSchema } from "../bundle/bundle-schema";
 import { itemQuerySchema } from "../items/item-query";
+import { ingestInputSchema } from "../validations/ingest-input";
 import { itemEditSchema, signalInputSchema } from "../validations/item-input";
 import { commentEditSchema, commentInputSchema } from "../validations/comment-input";
 import { listLimitSchema } from "../validations/list-limit-query";
@@ -149,6 +150,30 @@ export function buildOpenApi() {
       },
       "/api/programs/{slug}/items/{key}/signals": {
         post: { summary: "Record a signal (contributor)", parameters: [slug, path("key")], requestBody: body(signalInputSchema), responses: { "201": ok("signal"), ...errors } },
+      },
+      "/api/programs/{slug}/ingest/{kind}": {
+        post: {
+          summary:
+            "Read an artefact into per-item signals (contributor): kind coverage (LCOV or Cobertura XML), cargo (Cargo.lock, with cargo-vet's config.toml, audits.toml, imports.lock) or crashes (CSV). The body is this JSON, multipart form data (file parts and a measuredAt field; bearer tokens only) or the file itself (?name=, ?measuredAt=). Each file at most 10 MiB; dryRun=1 reads and writes nothing",
+          parameters: [
+            slug,
+            { name: "kind", in: "path", required: true, schema: { type: "string", enum: ["coverage", "cargo", "crashes"] } },
+            ...["dryRun", "name", "measuredAt"].map((name) => ({ name, in: "query", required: false, schema: { type: "string" } })),
+          ],
+          requestBody: body(ingestInputSchema),
+          responses: {
+            "201": ok("{ program, kind, dryRun, tool, files: [{ name, sha256, size }], measuredAt, figures: [{ item, metric, value, detail }], unmapped, notes, source }"),
+            "200": ok("the same, for a dry run (source: null)"),
+            ...errors,
+          },
+        },
+      },
+      "/api/programs/{slug}/artefacts/{sha256}": {
+        get: {
+          summary: "An ingested artefact's bytes as stored, for a file behind one of the program's signals (viewer)",
+          parameters: [slug, path("sha256")],
+          responses: { "200": { description: "the file", content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } }, ...errors },
+        },
       },
       "/api/programs/{slug}/items/{key}/comments": {
         get: { summary: "The item's comments, oldest first (DESIGN §13)", parameters: [slug, path("key")], responses: { "200": ok(COMMENT_LIST), ...errors } },

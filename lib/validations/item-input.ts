@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SIGNAL_METRICS } from "../bundle/bundle-schema";
+import { componentsSchema } from "./components-input";
 import { writeDateSchema, writeInstantSchema } from "./write-dates";
 
 const version = z.number({ error: () => "must be the version number you read" }).int().positive();
@@ -15,6 +16,7 @@ export const itemEditSchema = z
     team: z.string().trim().max(200).optional(),
     estimateWeeks: z.number().positive("must be greater than 0").max(1000).optional(),
     targetDate: writeDateSchema.nullable().optional(),
+    components: componentsSchema.optional(),
   })
   .strict();
 export type ItemEdit = z.input<typeof itemEditSchema>;

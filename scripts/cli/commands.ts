@@ -14,6 +14,7 @@ import type { Role } from "@/lib/auth/roles";
 import { BACKUP_COMMANDS } from "./backup-commands";
 import { DELIVERY_COMMANDS } from "./delivery-commands";
 import { GENERATE_COMMAND } from "./generate-command";
+import { INGEST_COMMAND } from "./ingest-command";
 import { readPassword } from "./read-password";
 import { READ_COMMANDS } from "./read-commands";
 import { REPORT_COMMANDS } from "./report-commands";
@@ -221,7 +222,7 @@ const TOKEN_COMMANDS: Record<string, Command> = {
   },
 };
 
-Object.assign(COMMANDS, READ_COMMANDS, BACKUP_COMMANDS, GENERATE_COMMAND, REPORT_COMMANDS, DELIVERY_COMMANDS);
+Object.assign(COMMANDS, READ_COMMANDS, BACKUP_COMMANDS, GENERATE_COMMAND, REPORT_COMMANDS, DELIVERY_COMMANDS, INGEST_COMMAND);
 
 COMMANDS.user = {
   help:

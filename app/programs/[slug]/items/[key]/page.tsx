@@ -131,7 +131,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
           </Panel>
         )}
         <Panel title={`Signals (${item.signals.length})`} id="signals">
-          <SignalsTable signals={item.signals} />
+          <SignalsTable signals={item.signals} slug={slug} />
         </Panel>
       </div>
 

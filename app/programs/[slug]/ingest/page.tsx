@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { requireSignedIn } from "@/app/_lib/auth";
+import { IngestForm } from "@/components/ingest/ingest-form";
+import { Forbidden } from "@/components/ui/forbidden";
+import { can } from "@/lib/auth/roles";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Ingest · ${(await params).slug}` };
+}
+
+export default async function IngestPage({ params }: Props) {
+  const person = await requireSignedIn();
+  const { slug } = await params;
+  if (!can(person.role, "report")) return <Forbidden needs="contributor" role={person.role} />;
+  return (
+    <section className="max-w-4xl space-y-4">
+      <h1 className="text-xl font-semibold">Ingest an artefact</h1>
+      <p className="text-slate-700">
+        Quality figures read from what the engineering system already produces, not typed: each item&apos;s figure is computed over what
+        its components match, and the file is kept by its SHA-256, so every figure traces back to its bytes. Try a dry run first.
+      </p>
+      <IngestForm slug={slug} />
+    </section>
+  );
+}

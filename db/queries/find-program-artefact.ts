@@ -1,0 +1,22 @@
+import { AppError } from "@/lib/errors";
+import type { Db } from "../index";
+import { getProgramOrThrow } from "./get-program-or-throw";
+
+/**
+ * An artefact ingested for the program, with the name it was ingested under: a 404 for any other
+ * digest, so a program's readers see only the files behind its own figures.
+ */
+export function findProgramArtefact(db: Db, slug: string, sha256: string): { name: string; bytes: Buffer } {
+  const program = getProgramOrThrow(db, slug);
+  const row = /^[0-9a-f]{64}$/.test(sha256)
+    ? (db.$client
+        .prepare(
+          `SELECT json_extract(f.value, '$.name') AS name, a.bytes AS bytes
+             FROM signal_sources s, json_each(s.files) f JOIN artefacts a ON a.sha256 = json_extract(f.value, '$.sha256')
+            WHERE s.program_id = ? AND a.sha256 = ? LIMIT 1`,
+        )
+        .get(program.id, sha256) as { name: string; bytes: Buffer } | undefined)
+    : undefined;
+  if (!row) throw new AppError("not_found", `no artefact ${sha256} in program "${slug}"`);
+  return row;
+}

@@ -1,0 +1,67 @@
+/**
+ * Ingesting an artefact as a contributor would: give an item its components on its page, upload a
+ * coverage report on Ingest, read the dry run, record it, and find the new signal on the item page
+ * with where it came from — the file, its digest, the reader, who — and the file itself.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { createHash } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { importSmallProgram } from "../support/programs";
+import { signIn } from "../support/sign-in";
+import { TEST_ACCOUNTS } from "../support/test-accounts";
+
+const LCOV = ["SF:src/a/x.rs", "DA:1,1", "DA:2,0", "DA:3,1", "end_of_record", "SF:misc/z.rs", "DA:1,1", "end_of_record"].join("\n");
+
+test("a contributor maps an item, dry-runs a coverage report, records it, and reads the signal's provenance on the item", async ({ page, request }) => {
+  const slug = await importSmallProgram(request, "e2e-ingest");
+  await signIn(page, "contributor");
+
+  await page.goto(`/programs/${slug}/items/A`);
+  await expect(page.getByTestId("components")).toHaveText("none: no artefact is read for this item");
+  const edit = page.getByRole("form", { name: "Edit item" });
+  await edit.getByLabel("Components").fill("src/a/**");
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByTestId("components")).toHaveText("src/a/**");
+
+  await page.getByRole("navigation", { name: "Program" }).getByRole("link", { name: "Ingest" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ingest an artefact");
+  await page.getByLabel("Artefact").selectOption("coverage");
+  await page.getByLabel("File").setInputFiles({ name: "lcov.info", mimeType: "text/plain", buffer: Buffer.from(LCOV) });
+  await page.getByRole("button", { name: "Dry run" }).click();
+  const dry = page.getByRole("region", { name: "Dry run" });
+  await expect(dry.getByRole("heading")).toHaveText("Dry run: 1 signals would be recorded");
+  const row = dry.getByRole("table", { name: "Signals that would be recorded" }).getByRole("row", { name: /A/ });
+  await expect(row).toContainText("66.6");
+  await expect(row).toContainText("2 of 3 lines hit in 1 file");
+  await expect(dry.getByText("1 entry matches no item's components")).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+
+  await page.getByRole("button", { name: "Record 1 signals" }).click();
+  const recorded = page.getByRole("region", { name: "Recorded" });
+  await expect(recorded.getByRole("heading")).toHaveText("Recorded 1 signals");
+  await recorded.getByRole("link", { name: "A", exact: true }).click();
+
+  const digest = createHash("sha256").update(LCOV).digest("hex");
+  const signals = page.getByRole("table", { name: "Signals" });
+  await expect(signals).toContainText("66.6");
+  await expect(signals).toContainText(`sha256 ${digest.slice(0, 12)}`);
+  await expect(signals).toContainText(`ingested by ${TEST_ACCOUNTS.contributor.name}`);
+  const download = page.waitForEvent("download");
+  await signals.getByRole("link", { name: "lcov.info" }).click();
+  expect((await download).suggestedFilename()).toBe("lcov.info");
+});
+
+test("a malformed report is refused in words, naming its line, and nothing is recorded; a viewer is not offered the page", async ({ page, request }) => {
+  const slug = await importSmallProgram(request, "e2e-ingest-bad");
+  await signIn(page, "contributor");
+  await page.goto(`/programs/${slug}/ingest`);
+  await page.getByLabel("File").setInputFiles({ name: "lcov.info", mimeType: "text/plain", buffer: Buffer.from("SF:a.rs\nDA:1,1\nDA:x\nend_of_record\n") });
+  await page.getByRole("button", { name: "Dry run" }).click();
+  await expect(page.getByRole("alert")).toContainText("Nothing was recorded");
+  await expect(page.getByRole("alert")).toContainText("line 3");
+  await expect(page.getByRole("button", { name: /^Record/ })).toHaveCount(0);
+
+  await signIn(page, "viewer");
+  await page.goto(`/programs/${slug}/ingest`);
+  await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
+});
