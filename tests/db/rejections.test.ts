@@ -284,7 +284,7 @@ describe("the bundle", () => {
     expect(log.map((e) => JSON.parse(e.payload))).toEqual([{ rejectedBy: RITA, rejectedAt: new Date(at(2)).toISOString(), reason: "the design doc is a draft" }]);
     expect(verifyLog(target).ok).toBe(true);
     // The copy folds the same: reported build, true build (the verified one), the rejection beside the first.
-    const d = getItemDetail(target, "copy", "FND-01", at(1000), at(1000));
+    const d = getItemDetail(target, "copy", "FND-01", at(1000), at(1000), "admin");
     expect(d).toMatchObject({ reportedStatus: "build", trueStatus: "build" });
     expect(d.history[0]!.rejection).toMatchObject({ by: RITA, reason: "the design doc is a draft" });
   });
