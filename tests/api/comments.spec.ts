@@ -5,59 +5,21 @@
  * written (a digest of every table before and after) — then mentions and links, what a deletion
  * leaves, the log as a viewer reads it, the hash chain, and the bundle round trip.
  */
-import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { CommentView } from "@/db/queries/comment-views";
+import { chainIntact, expectProblem, nothingWritten } from "../support/api-answers";
 import { authHeaders, call, type Caller } from "../support/api-client";
-import { changedTables, dbDigest } from "../support/db-digest";
 import { importSmallProgram } from "../support/programs";
 import { TEST_ACCOUNTS } from "../support/test-accounts";
-
-interface Comment {
-  id: number;
-  program: string;
-  item: string | null;
-  claim: string | null;
-  byName: string;
-  byHandle: string;
-  mine: boolean;
-  createdAt: string;
-  editedAt: string | null;
-  deletedAt: string | null;
-  body: string | null;
-  mentions: { handle: string; name: string }[];
-  version: number;
-  link: string;
-}
 
 const itemComments = (slug: string, key = "A") => `/api/programs/${slug}/items/${key}/comments`;
 const claimComments = (slug: string, id = "c1") => `/api/programs/${slug}/claims/${id}/comments`;
 const one = (slug: string, id: number | string) => `/api/programs/${slug}/comments/${id}`;
 
-async function post(request: APIRequestContext, path: string, body: string, who: Caller = "contributor"): Promise<Comment> {
+async function post(request: APIRequestContext, path: string, body: string, who: Caller = "contributor"): Promise<CommentView> {
   const res = await call(request, who, "POST", path, { body });
   expect(res.status(), await res.text()).toBe(201);
-  return (await res.json()) as Comment;
-}
-
-/** A problem+json answer with this status, whose detail contains `words`. */
-async function expectProblem(res: APIResponse, status: number, words?: string) {
-  expect(res.status(), await res.text()).toBe(status);
-  expect(res.headers()["content-type"]).toContain("application/problem+json");
-  const problem = await res.json();
-  expect(problem.status).toBe(status);
-  if (words) expect(problem.detail).toContain(words);
-  return problem as { detail: string; errors?: { path: string; message: string }[] };
-}
-
-/** Runs refused requests and asserts that no table changed. */
-async function nothingWritten(batch: () => Promise<void>) {
-  const before = dbDigest();
-  await batch();
-  expect(changedTables(before, dbDigest())).toEqual([]);
-}
-
-async function chainIntact(request: APIRequestContext) {
-  const verdict = await (await call(request, "viewer", "GET", "/api/audit/verify")).json();
-  expect(verdict).toMatchObject({ ok: true, firstBad: null });
+  return (await res.json()) as CommentView;
 }
 
 /** A small program with a claim "c1" on item A. */
@@ -94,14 +56,14 @@ test("viewers read, contributors and up write: 401 without credentials, 403 for 
   });
   await post(request, itemComments(slug), "Seen.", "reviewer");
   await post(request, claimComments(slug), "The claim was early.", "admin");
-  const asViewer = (await (await call(request, "viewer", "GET", itemComments(slug))).json()) as Comment[];
+  const asViewer = (await (await call(request, "viewer", "GET", itemComments(slug))).json()) as CommentView[];
   expect(asViewer.map((c) => [c.byName, c.body, c.mine])).toEqual([
     [TEST_ACCOUNTS.contributor.name, "Blocked on the storage design.", false],
     [TEST_ACCOUNTS.reviewer.name, "Seen.", false],
   ]);
   // Viewers see people named, never e-mailed.
   expect(JSON.stringify(asViewer)).not.toContain("@test.example");
-  const onClaim = (await (await call(request, "viewer", "GET", claimComments(slug))).json()) as Comment[];
+  const onClaim = (await (await call(request, "viewer", "GET", claimComments(slug))).json()) as CommentView[];
   expect(onClaim.map((c) => [c.claim, c.item, c.body])).toEqual([["c1", null, "The claim was early."]]);
   const single = await call(request, "viewer", "GET", one(slug, byContributor.id));
   expect(single.headers().etag).toBe('"1"');
@@ -171,7 +133,7 @@ test("only the author edits or deletes (403 for anyone else, an admin too); stal
   const edited = await request.fetch(one(slug, c.id), { method: "PATCH", headers: { ...authHeaders("contributor"), "if-match": etag }, data: { body: "second words" } });
   expect(edited.status(), await edited.text()).toBe(200);
   expect(edited.headers().etag).toBe('"2"');
-  const editedBody = (await edited.json()) as Comment;
+  const editedBody = (await edited.json()) as CommentView;
   expect(editedBody).toMatchObject({ body: "second words", version: 2 });
   expect(editedBody.editedAt).not.toBeNull();
   // The same text again writes nothing.
@@ -202,7 +164,7 @@ test("mentions name readers by handle, links stay text in the API, and a deletio
   ]);
   const secret = await post(request, itemComments(slug), "@viewer the staging password is in https://vault.example/x");
   expect((await call(request, "contributor", "DELETE", one(slug, secret.id))).status()).toBe(200);
-  const listed = (await (await call(request, "viewer", "GET", itemComments(slug))).json()) as Comment[];
+  const listed = (await (await call(request, "viewer", "GET", itemComments(slug))).json()) as CommentView[];
   expect(listed.map((x) => [x.id, x.body === null, x.deletedAt === null])).toEqual([
     [c.id, false, true],
     [secret.id, true, false],
@@ -243,7 +205,7 @@ test("comments travel in the bundle (offload-tracker/v1): export → import unde
   expect((await imported.json()).counts).toMatchObject({ comments: 3 });
   const back = await (await call(request, "admin", "GET", `/api/programs/${copy}/bundle`)).json();
   expect({ ...back, program: { ...back.program, slug } }).toEqual(exported);
-  const copied = (await (await call(request, "viewer", "GET", itemComments(copy))).json()) as Comment[];
+  const copied = (await (await call(request, "viewer", "GET", itemComments(copy))).json()) as CommentView[];
   expect(copied[0]).toMatchObject({ body: "@reviewer first, edited", mentions: [{ handle: "reviewer", name: TEST_ACCOUNTS.reviewer.name }] });
   await chainIntact(request);
 });

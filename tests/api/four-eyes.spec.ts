@@ -4,6 +4,7 @@
  * reviewer account, A by the contributor account.
  */
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { expectProblem } from "../support/api-answers";
 import { actionBody, loadActions } from "../support/server-actions";
 import { smallBundle } from "../support/small-bundle";
 import { TEST_ACCOUNTS } from "../support/test-accounts";
@@ -29,20 +30,21 @@ async function freshProgram(request: APIRequestContext) {
   };
   const verify = (id: number, who: Caller = "reviewer") => call(request, who, "POST", `/api/programs/${slug}/transitions/${id}/verify`, {});
   const lastEdit = async () => (await (await call(request, "admin", "GET", `/api/audit/log?program=${slug}&limit=1`)).json())[0].at as string;
-  return { slug, report, edit, verify, lastEdit };
+  /** A transition reported on `key`, then `who` sets the item's owner: the transition, and when the owner changed. */
+  const reportThenSetOwner = async (key: string, who: Caller, owner: string | null) => {
+    const t = await report(key);
+    await edit(who, key, { owner });
+    return { t, ownerSetAt: await lastEdit() };
+  };
+  return { slug, report, edit, verify, reportThenSetOwner };
 }
 
 test("a reviewer who clears the owner, verifies and restores it is refused", async ({ request }) => {
   const p = await freshProgram(request);
-  const t = await p.report("D");
-  await p.edit("reviewer", "D", { owner: null });
-  const cleared = await p.lastEdit();
+  const { t, ownerSetAt: cleared } = await p.reportThenSetOwner("D", "reviewer", null);
   const res = await p.verify(t.id);
   await p.edit("reviewer", "D", { owner: REVIEWER });
-  const problem = await res.json();
-  expect(res.status(), JSON.stringify(problem)).toBe(422);
-  expect(res.headers()["content-type"]).toContain("application/problem+json");
-  expect(problem.detail).toContain(`four eyes: ${REVIEWER} owned D between ${t.recordedAt} and ${cleared}`);
+  const problem = await expectProblem(res, 422, `four eyes: ${REVIEWER} owned D between ${t.recordedAt} and ${cleared}`);
   expect(problem.detail).toContain(`${REVIEWER} changed the owner of D from ${REVIEWER} to nobody at ${cleared}`);
   expect(problem.errors).toEqual([{ path: "verifiedBy", message: problem.detail }]);
   const item = await (await call(request, "viewer", "GET", `/api/programs/${p.slug}/items`)).json();
@@ -52,22 +54,14 @@ test("a reviewer who clears the owner, verifies and restores it is refused", asy
 test("the refusal names the reason: having owned the item, or having changed its owner", async ({ request }) => {
   const p = await freshProgram(request);
   // Someone else steps the reviewer aside: the reviewer still owned D in the window.
-  const onD = await p.report("D");
-  await p.edit("contributor", "D", { owner: ADMIN });
-  const handedOver = await p.lastEdit();
-  const owned = await p.verify(onD.id);
-  expect(owned.status()).toBe(422);
-  expect((await owned.json()).detail).toBe(
-    `four eyes: ${REVIEWER} owned D between ${onD.recordedAt} and ${handedOver}, while this transition (recorded ${onD.recordedAt}) awaited verification`,
+  const onD = await p.reportThenSetOwner("D", "contributor", ADMIN);
+  expect((await expectProblem(await p.verify(onD.t.id), 422)).detail).toBe(
+    `four eyes: ${REVIEWER} owned D between ${onD.t.recordedAt} and ${onD.ownerSetAt}, while this transition (recorded ${onD.t.recordedAt}) awaited verification`,
   );
   // The reviewer never owned A but hands it to someone else before verifying.
-  const onA = await p.report("A");
-  await p.edit("reviewer", "A", { owner: ADMIN });
-  const changed = await p.lastEdit();
-  const res = await p.verify(onA.id);
-  expect(res.status()).toBe(422);
-  expect((await res.json()).detail).toBe(
-    `four eyes: ${REVIEWER} changed the owner of A from ${CONTRIBUTOR} to ${ADMIN} at ${changed}, while this transition (recorded ${onA.recordedAt}) awaited verification`,
+  const onA = await p.reportThenSetOwner("A", "reviewer", ADMIN);
+  expect((await expectProblem(await p.verify(onA.t.id), 422)).detail).toBe(
+    `four eyes: ${REVIEWER} changed the owner of A from ${CONTRIBUTOR} to ${ADMIN} at ${onA.ownerSetAt}, while this transition (recorded ${onA.t.recordedAt}) awaited verification`,
   );
 });
 
@@ -90,8 +84,7 @@ test("owning the item before the transition was recorded is fine: the window ope
 
 test("the item page's verify action refuses the same attack, in the same words", async ({ request, baseURL }) => {
   const p = await freshProgram(request);
-  const t = await p.report("D");
-  await p.edit("reviewer", "D", { owner: null });
+  const { t } = await p.reportThenSetOwner("D", "reviewer", null);
   const actions = loadActions({ slug: p.slug, key: "D" });
   const page = await playwrightRequest.newContext({ baseURL });
   const act = (name: string, args: unknown[], fields: [string, string][]) =>

@@ -5,9 +5,9 @@
  * rejection changes (history, status, knownAt), the hash chain, and the bundle round trip.
  * The small bundle's A, B, C are owned by the contributor account, D by the reviewer account.
  */
-import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { chainIntact, expectProblem, nothingWritten } from "../support/api-answers";
 import { authHeaders, call, type Caller } from "../support/api-client";
-import { changedTables, dbDigest } from "../support/db-digest";
 import { importSmallProgram } from "../support/programs";
 import { TEST_ACCOUNTS } from "../support/test-accounts";
 
@@ -22,28 +22,6 @@ async function report(request: APIRequestContext, slug: string, key: string, bod
 const rejectPath = (slug: string, key: string, id: number | string) => `/api/programs/${slug}/items/${key}/transitions/${id}/reject`;
 const reject = (request: APIRequestContext, slug: string, key: string, id: number | string, body: unknown, who: Caller = "reviewer") =>
   call(request, who, "POST", rejectPath(slug, key, id), body);
-
-/** A problem+json answer with this status, whose detail contains `words`. */
-async function expectProblem(res: APIResponse, status: number, words?: string) {
-  expect(res.status(), await res.text()).toBe(status);
-  expect(res.headers()["content-type"]).toContain("application/problem+json");
-  const problem = await res.json();
-  expect(problem.status).toBe(status);
-  if (words) expect(problem.detail).toContain(words);
-  return problem as { detail: string; errors?: { path: string; message: string }[] };
-}
-
-/** Runs refused requests and asserts that no table changed. */
-async function nothingWritten(batch: () => Promise<void>) {
-  const before = dbDigest();
-  await batch();
-  expect(changedTables(before, dbDigest())).toEqual([]);
-}
-
-async function chainIntact(request: APIRequestContext) {
-  const verdict = await (await call(request, "viewer", "GET", "/api/audit/verify")).json();
-  expect(verdict).toMatchObject({ ok: true, firstBad: null });
-}
 
 test("only a reviewer (or an admin) may reject: 401 without credentials, 403 for viewers and contributors, nothing written", async ({ request }) => {
   const slug = await importSmallProgram(request, "rej-roles");

@@ -47,6 +47,9 @@ function weekBundle(slug = "rep-model") {
     dependsOn: [],
     ...over,
   });
+  // Of a claim, the report reads its date and links; the words are placeholders.
+  const claim = (id: string, date: string, links: { item: string; requires: string }[]) =>
+    ({ id, date, speaker: "A speaker", quote: `Claim ${id}`, url: `https://example.com/claims/${id}`, links });
   return {
     format: "offload-tracker/v1",
     program: { slug, name: "Report model test", targetDate: "2025-06-30" },
@@ -84,18 +87,7 @@ function weekBundle(slug = "rep-model") {
       { item: "A", metric: "test_coverage_pct", value: 35, measuredAt: "2024-12-01" },
       { item: "A", metric: "test_coverage_pct", value: 80, measuredAt: "2025-01-10" },
     ],
-    claims: [
-      {
-        id: "mid-2024",
-        date: "2024-06-01",
-        speaker: "A speaker",
-        venue: "A venue",
-        quote: "Alpha is being built.",
-        url: "https://example.com/claim",
-        links: [{ item: "A", requires: "build" }],
-      },
-      { id: "later", date: "2025-01-15", speaker: "S", quote: "Later claim", url: "https://example.com/later", links: [] },
-    ],
+    claims: [claim("mid-2024", "2024-06-01", [{ item: "A", requires: "build" }]), claim("later", "2025-01-15", [])],
   };
 }
 

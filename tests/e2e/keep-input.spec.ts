@@ -3,10 +3,10 @@
  * report form shows the evidence gate before submitting; dates read and write as YYYY-MM-DD.
  * Each form: something refused, every field checked, the input fixed, what was stored checked.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { authHeaders, call } from "../support/api-client";
 import { importSmallProgram } from "../support/programs";
+import { expectAxeClean, submitReport } from "../support/review-steps";
 import { signIn } from "../support/sign-in";
 import { smallBundle } from "../support/small-bundle";
 import { TEST_ACCOUNTS } from "../support/test-accounts";
@@ -23,10 +23,20 @@ async function copyOfDemo(request: APIRequestContext, prefix: string): Promise<s
 const FORMAT = "Format YYYY-MM-DD, for example 2024-12-31";
 const json = async (request: APIRequestContext, path: string) => (await call(request, "admin", "GET", path)).json();
 
-/** Serious or critical axe violations on the page as it is now. */
-async function axeProblems(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
+/** Labels and what is typed into them. A text area's own text is part of its label's text: it is found by a RegExp on the start of its label. */
+type Typed = [label: string | RegExp, value: string][];
+
+async function typeInto(form: Locator, typed: Typed) {
+  for (const [label, value] of typed) await form.getByLabel(label, { exact: true }).fill(value);
+}
+
+async function expectKept(form: Locator, typed: Typed) {
+  for (const [label, value] of typed) await expect(form.getByLabel(label, { exact: true })).toHaveValue(value);
+}
+
+/** The fields the new-program and settings forms share, typed with what the API then returns for them. */
+function programFields(v: { name: string; description: string; targetDate: string; factsUntil: string }): Typed {
+  return [["Name", v.name], [/^Description/, v.description], ["Committed target date", v.targetDate], [/Evidence horizon/, v.factsUntil]];
 }
 
 /** At a phone's 390 px nothing scrolls sideways; the page then goes back to desktop width. */
@@ -40,13 +50,11 @@ test("NET-08: a refused rollout keeps the status, the evidence and the note; the
   const slug = await copyOfDemo(request, "net08");
   await signIn(page, "contributor");
   await page.goto(`/programs/${slug}/items/NET-08`);
-  const report = page.getByRole("form", { name: "Report a transition" });
-  await report.getByLabel("New status").selectOption("rollout");
-  await report.getByLabel("Evidence 1 kind").selectOption("design_doc");
-  await report.getByLabel("Evidence 1 URL").fill("https://dev.example.com/net-08/design");
-  await report.getByLabel("Evidence 1 summary").fill("resync design");
-  await report.getByLabel("Note").fill("rolling out to the canary fleet");
-  await report.getByRole("button", { name: "Report transition" }).click();
+  const report = await submitReport(page, {
+    to: "rollout",
+    evidence: [{ kind: "design_doc", url: "https://dev.example.com/net-08/design", summary: "resync design" }],
+    note: "rolling out to the canary fleet",
+  });
   await expect(report.getByRole("alert")).toContainText("cannot enter rollout");
 
   await expect(report.getByLabel("New status")).toHaveValue("rollout");
@@ -120,7 +128,7 @@ test("the gate preview counts evidence on earlier transitions, and a move down a
   await report.getByLabel("Evidence 1 fleet percent").fill("");
   await report.getByLabel("Note").fill("design reopened");
   await expect(page.getByTestId("gate-missing")).toHaveText("Nothing is missing: the note says why.");
-  expect(await axeProblems(page)).toEqual([]);
+  await expectAxeClean(page);
   await report.getByRole("button", { name: "Report transition" }).click();
   await expect(report.getByRole("status")).toHaveText("A → design recorded, awaiting verification by a second person.");
   const item = await json(request, `/api/programs/${slug}/items/A`);
@@ -136,8 +144,7 @@ test("edit item: a stale save keeps every field, then saving again stores exactl
   await page.goto(`/programs/${slug}/items/B`);
   const form = page.getByRole("form", { name: "Edit item" });
   await expect(form.getByLabel("Target date")).toHaveAttribute("type", "text");
-  // A text area's own text is part of its label's text: it is found by the start of its label.
-  const typed: [string | RegExp, string][] = [
+  const typed: Typed = [
     ["Title", "Resync after crash"],
     [/^Description/, "Two lines\nof description"],
     ["Area", "Networking"],
@@ -145,7 +152,7 @@ test("edit item: a stale save keeps every field, then saving again stores exactl
     ["Estimate (weeks)", "4.5"],
     ["Target date", "2025-03-31"],
   ];
-  for (const [label, value] of typed) await form.getByLabel(label, { exact: true }).fill(value);
+  await typeInto(form, typed);
   await form.getByLabel("Owner").selectOption(TEST_ACCOUNTS.reviewer.email);
 
   const current = await json(request, `/api/programs/${slug}/items/B`);
@@ -153,7 +160,7 @@ test("edit item: a stale save keeps every field, then saving again stores exactl
   await form.getByRole("button", { name: "Save changes" }).click();
   await expect(form.getByRole("alert")).toContainText("B was changed by someone else");
   await expect(form.getByRole("alert")).toContainText("Your input is kept below; saving it again replaces their change.");
-  for (const [label, value] of typed) await expect(form.getByLabel(label, { exact: true })).toHaveValue(value);
+  await expectKept(form, typed);
   await expect(form.getByLabel("Owner")).toHaveValue(TEST_ACCOUNTS.reviewer.email);
 
   await form.getByRole("button", { name: "Save changes" }).click();
@@ -189,7 +196,7 @@ test("dependencies: a refused cycle keeps its choice; the next choice is added, 
 
 /** Every field of the claim form, filled or checked against the same values. */
 async function claimFields(form: Locator, fill: boolean, v: { date: string; links: [string, string][] }) {
-  const text: [string | RegExp, string][] = [
+  const text: Typed = [
     ["Speaker", "A keynote speaker"],
     ["Venue", "Ignite"],
     ["Kind", "keynote"],
@@ -199,7 +206,7 @@ async function claimFields(form: Locator, fill: boolean, v: { date: string; link
     [/^What the claim implies/, "Every host runs its VM stack on the card"],
   ];
   if (fill) {
-    for (const [label, value] of text) await form.getByLabel(label, { exact: true }).fill(value);
+    await typeInto(form, text);
     await form.getByLabel("Date", { exact: true }).fill(v.date);
     await form.getByLabel("Date precision").selectOption("month");
     await form.getByLabel("The quote is a paraphrase").check();
@@ -209,7 +216,7 @@ async function claimFields(form: Locator, fill: boolean, v: { date: string; link
     }
     return;
   }
-  for (const [label, value] of text) await expect(form.getByLabel(label, { exact: true })).toHaveValue(value);
+  await expectKept(form, text);
   await expect(form.getByLabel("Date", { exact: true })).toHaveValue(v.date);
   await expect(form.getByLabel("Date precision")).toHaveValue("month");
   await expect(form.getByLabel("The quote is a paraphrase")).toBeChecked();
@@ -308,31 +315,22 @@ test("program settings: a stale save keeps every field and the unchecked box; sa
   await signIn(page, "admin");
   await page.goto(`/programs/${slug}/settings`);
   const form = page.getByRole("form", { name: "Program settings" });
-  const typed: [string | RegExp, string][] = [
-    ["Name", "Renamed program"],
-    [/^Description/, "Why it exists"],
-    ["Committed target date", "2026-06-30"],
-    [/Evidence horizon/, "2025-12-31"],
-    ["Test coverage minimum (%)", "80"],
-    ["Unvetted crates maximum", "3"],
-  ];
-  for (const [label, value] of typed) await form.getByLabel(label, { exact: typeof label === "string" }).fill(value);
+  const program = { name: "Renamed program", description: "Why it exists", targetDate: "2026-06-30", factsUntil: "2025-12-31" };
+  const typed: Typed = [...programFields(program), ["Test coverage minimum (%)", "80"], ["Unvetted crates maximum", "3"]];
+  await typeInto(form, typed);
   await form.getByLabel("Crash owner must be registered").uncheck();
 
   const current = await json(request, `/api/programs/${slug}`);
   expect((await call(request, "admin", "PATCH", `/api/programs/${slug}`, { version: current.version, description: "Theirs" })).status()).toBe(200);
   await form.getByRole("button", { name: "Save settings" }).click();
   await expect(form.getByRole("alert")).toContainText("was changed by someone else");
-  for (const [label, value] of typed) await expect(form.getByLabel(label, { exact: typeof label === "string" })).toHaveValue(value);
+  await expectKept(form, typed);
   await expect(form.getByLabel("Crash owner must be registered")).not.toBeChecked();
 
   await form.getByRole("button", { name: "Save settings" }).click();
   await expect(form.getByRole("status")).toHaveText("Saved.");
   expect(await json(request, `/api/programs/${slug}`)).toMatchObject({
-    name: "Renamed program",
-    description: "Why it exists",
-    targetDate: "2026-06-30",
-    factsUntil: "2025-12-31",
+    ...program,
     thresholds: { testCoveragePct: 80, unvettedCrates: 3, crashOwnerRegistered: false },
   });
 });
@@ -341,29 +339,20 @@ test("new program: a slug in use is refused with every field kept; under a free 
   await signIn(page, "admin");
   await page.goto("/programs/new");
   const form = page.getByRole("form", { name: "Create a program" });
-  const typed: [string | RegExp, string][] = [
-    ["Name", "Second offload"],
-    [/^Description/, "A program for the next card"],
-    ["Committed target date", "2027-01-31"],
-    [/Evidence horizon/, "2026-01-31"],
-  ];
+  const program = { name: "Second offload", description: "A program for the next card", targetDate: "2027-01-31", factsUntil: "2026-01-31" };
+  const typed = programFields(program);
   await form.getByLabel(/^Slug/).fill("boost-offload");
-  for (const [label, value] of typed) await form.getByLabel(label, { exact: typeof label === "string" }).fill(value);
+  await typeInto(form, typed);
   await form.getByRole("button", { name: "Create program" }).click();
   await expect(form.getByRole("alert")).toHaveText('a program "boost-offload" already exists. Your input is kept below.');
   await expect(form.getByLabel(/^Slug/)).toHaveValue("boost-offload");
-  for (const [label, value] of typed) await expect(form.getByLabel(label, { exact: typeof label === "string" })).toHaveValue(value);
+  await expectKept(form, typed);
 
   const slug = `second-${Date.now()}`;
   await form.getByLabel(/^Slug/).fill(slug);
   await form.getByRole("button", { name: "Create program" }).click();
   await expect(page).toHaveURL(new RegExp(`/programs/${slug}$`));
-  expect(await json(request, `/api/programs/${slug}`)).toMatchObject({
-    name: "Second offload",
-    description: "A program for the next card",
-    targetDate: "2027-01-31",
-    factsUntil: "2026-01-31",
-  });
+  expect(await json(request, `/api/programs/${slug}`)).toMatchObject(program);
 });
 
 test("import: a slug in use offers a free one; the bundle goes in under it", async ({ page, request }) => {
@@ -391,7 +380,7 @@ test("import: a slug in use offers a free one; the bundle goes in under it", asy
   await page.getByRole("button", { name: "Check under this slug" }).click();
   await expect(refusal).toContainText(`a program "${slug}" already exists`);
   await expect(newSlug).toHaveValue(slug);
-  expect(await axeProblems(page)).toEqual([]);
+  await expectAxeClean(page);
   await fitsAPhone(page);
 
   const chosen = `${slug}-copy`;

@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { tokenFor as tokenOf } from "../support/api-client";
 import { TEST_ACCOUNTS } from "../support/test-accounts";
 import { importSmallProgram } from "../support/programs";
+import { reportBuild } from "../support/review-steps";
 import { signIn } from "../support/sign-in";
 
 test("an owner reports with evidence, a reviewer verifies, the dashboard changes; gates and four eyes refuse in words", async ({
@@ -18,12 +19,7 @@ test("an owner reports with evidence, a reviewer verifies, the dashboard changes
   await report.getByRole("button", { name: "Report transition" }).click();
   await expect(report.getByRole("alert")).toContainText("cannot enter build: the item's evidence lacks a design_doc");
 
-  await report.getByLabel("New status").selectOption("build");
-  await report.getByLabel("Evidence 1 kind").selectOption("design_doc");
-  await report.getByLabel("Evidence 1 URL").fill("https://dev.example.com/design/A");
-  await report.getByLabel("Evidence 1 summary").fill("design of A");
-  await report.getByRole("button", { name: "Report transition" }).click();
-  await expect(report.getByRole("status")).toHaveText("A → build recorded, awaiting verification by a second person.");
+  await reportBuild(page, "https://dev.example.com/design/A");
   await expect(page.getByText("pending verification")).toBeVisible();
 
   await page.goto(`/programs/${slug}`);

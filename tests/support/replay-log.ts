@@ -69,6 +69,13 @@ export function replayLog(entries: readonly LogEntry[]): { items: ReplayedItem[]
   const items = new Map<string, ReplayedItem>();
   const transitions = new Map<number, ReplayedTransition>();
   const str = (v: unknown) => (v === undefined || v === null ? null : String(v));
+  /** The transition a verify or reject entry decides: it must exist, and be neither verified nor rejected yet. */
+  const undecided = (e: LogEntry, what: "verification" | "rejection"): ReplayedTransition => {
+    const t = transitions.get(Number(e.entityId));
+    if (!t) throw new Error(`log #${e.seq}: ${what} of unknown transition ${e.entityId}`);
+    if (t.verifiedBy !== null || t.rejectedBy !== undefined) throw new Error(`log #${e.seq}: transition ${e.entityId} decided twice`);
+    return t;
+  };
   for (const e of entries) {
     const p = e.payload;
     if (e.entity === "item" && e.action === "create") {
@@ -113,19 +120,9 @@ export function replayLog(entries: readonly LogEntry[]): { items: ReplayedItem[]
         verificationNote: "",
       });
     } else if (e.entity === "transition" && e.action === "verify") {
-      const t = transitions.get(Number(e.entityId));
-      if (!t) throw new Error(`log #${e.seq}: verification of unknown transition ${e.entityId}`);
-      if (t.verifiedBy !== null || t.rejectedBy !== undefined) throw new Error(`log #${e.seq}: transition ${e.entityId} decided twice`);
-      t.verifiedBy = String(p.verifiedBy);
-      t.verifiedAt = String(p.verifiedAt);
-      t.verificationNote = String(p.note ?? "");
+      Object.assign(undecided(e, "verification"), { verifiedBy: String(p.verifiedBy), verifiedAt: String(p.verifiedAt), verificationNote: String(p.note ?? "") } satisfies Partial<ReplayedTransition>);
     } else if (e.entity === "transition" && e.action === "reject") {
-      const t = transitions.get(Number(e.entityId));
-      if (!t) throw new Error(`log #${e.seq}: rejection of unknown transition ${e.entityId}`);
-      if (t.rejectedBy !== undefined || t.verifiedBy !== null) throw new Error(`log #${e.seq}: transition ${e.entityId} decided twice`);
-      t.rejectedBy = String(p.rejectedBy);
-      t.rejectedAt = String(p.rejectedAt);
-      t.rejectionReason = String(p.reason ?? "");
+      Object.assign(undecided(e, "rejection"), { rejectedBy: String(p.rejectedBy), rejectedAt: String(p.rejectedAt), rejectionReason: String(p.reason ?? "") } satisfies Partial<ReplayedTransition>);
     }
   }
   return {

@@ -4,6 +4,8 @@
  * Not a test file itself (vitest only picks up *.test.ts).
  */
 import fc from "fast-check";
+import type { ClaimLink } from "@/lib/claims/claim-verdict";
+import type { ClaimRecord } from "@/lib/claims/evaluate-claims";
 import type { FoldTransition } from "@/lib/fold-item-status";
 import type { ItemWithTransitions } from "@/lib/item-with-transitions";
 import type { Status } from "@/lib/status";
@@ -270,6 +272,23 @@ export function item(key: string, fields: Partial<ItemWithTransitions> = {}): It
     dependsOn: [],
     transitions: [],
     ...fields,
+  };
+}
+
+/** A claim for hand-written examples, said on `date` (start of day): only its date and links vary. */
+export function claimRecord(id: string, date: string, links: ClaimLink[]): ClaimRecord {
+  return {
+    id,
+    date: startOf(date),
+    datePrecision: "day",
+    dateNote: "",
+    speaker: "Speaker",
+    venue: "Venue",
+    quote: "It already runs there.",
+    quoteIsParaphrase: false,
+    url: "https://example.com/claim",
+    kind: "blog",
+    links,
   };
 }
 

@@ -8,8 +8,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ClaimHeadline } from "@/components/claims/claim-headline";
 import { toBundleJson } from "@/lib/bundle/to-bundle-json";
-import { validateBundle } from "@/lib/bundle/validate-bundle";
 import { tinyValidBundle } from "../support/bundle-arbitrary";
+import { bundleRefusal, validBundle } from "../support/bundle-validation";
 
 function withImplies(implies: unknown) {
   const b = tinyValidBundle();
@@ -19,28 +19,21 @@ function withImplies(implies: unknown) {
 
 describe("a claim's implies in the bundle", () => {
   it("is optional: absent gives an empty text, and the format stays offload-tracker/v1", () => {
-    const result = validateBundle(tinyValidBundle());
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    expect(result.bundle.claims[0]!.implies).toBe("");
-    expect(toBundleJson(result.bundle).format).toBe("offload-tracker/v1");
+    const bundle = validBundle(tinyValidBundle());
+    expect(bundle.claims[0]!.implies).toBe("");
+    expect(toBundleJson(bundle).format).toBe("offload-tracker/v1");
   });
 
   it("is kept, trimmed, and written back by the exporter's JSON", () => {
-    const result = validateBundle(withImplies("  storage offload in rollout  "));
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    expect(result.bundle.claims[0]!.implies).toBe("storage offload in rollout");
-    const again = validateBundle(JSON.parse(JSON.stringify(toBundleJson(result.bundle))));
-    expect(again.ok && again.bundle.claims[0]!.implies).toBe("storage offload in rollout");
+    const bundle = validBundle(withImplies("  storage offload in rollout  "));
+    expect(bundle.claims[0]!.implies).toBe("storage offload in rollout");
+    const again = validBundle(JSON.parse(JSON.stringify(toBundleJson(bundle))));
+    expect(again.claims[0]!.implies).toBe("storage offload in rollout");
   });
 
   it("refuses a text that is too long or not a text, by its path", () => {
     for (const bad of ["x".repeat(501), 42, ["a"]]) {
-      const result = validateBundle(withImplies(bad));
-      expect(result.ok).toBe(false);
-      if (result.ok) continue;
-      expect(result.errors.map((e) => e.path)).toEqual(["claims[0].implies"]);
+      expect(bundleRefusal(withImplies(bad)).errors.map((e) => e.path)).toEqual(["claims[0].implies"]);
     }
   });
 });

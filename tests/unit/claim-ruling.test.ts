@@ -6,6 +6,7 @@ import { claimRuling, type RulingInput, type RulingLink } from "@/lib/claims/rul
 import { verdictLabel } from "@/lib/labels";
 import { levelOf, STATUSES, type Status } from "@/lib/status";
 import { toInstant } from "@/lib/time";
+import { claimRecord, item } from "../support/rules-model";
 
 /** A link as assessClaim makes it: met and started follow from the true status. */
 function link(requires: Status, trueStatus: Status, reportedStatus: Status = trueStatus, trueStatusAsOf: Status = trueStatus): RulingLink {
@@ -89,39 +90,15 @@ describe("claimRuling: the paragraph in words", () => {
 describe("claimRuling of an evaluated claim", () => {
   it("takes the claim as evaluateClaims gives it and states the same verdict", () => {
     // Items with no transition yet: none had started on the claim's date.
-    const item = (key: string) => ({
-      key,
-      title: `Item ${key}`,
-      area: "Core",
-      owner: null,
-      ownerName: null,
-      team: "",
-      estimateWeeks: 1,
-      identifiedAt: toInstant("2023-01-01"),
-      dependsOn: [],
-      transitions: [],
-    });
+    const identifiedAt = toInstant("2023-01-01");
+    const ga = claimRecord("ga", "2023-11-15", [
+      { item: "A", requires: "rollout" },
+      { item: "B", requires: "rollout" },
+      { item: "UNKNOWN", requires: "build" },
+    ]);
     const [evaluated] = evaluateClaims(
-      [
-        {
-          id: "ga",
-          date: toInstant("2023-11-15"),
-          datePrecision: "day",
-          dateNote: "",
-          speaker: "Someone",
-          venue: "",
-          quote: "It runs on the card.",
-          quoteIsParaphrase: false,
-          url: "https://example.com/",
-          kind: "",
-          links: [
-            { item: "A", requires: "rollout" },
-            { item: "B", requires: "rollout" },
-            { item: "UNKNOWN", requires: "build" },
-          ],
-        },
-      ],
-      [item("A"), item("B")],
+      [ga],
+      [item("A", { identifiedAt }), item("B", { identifiedAt })],
       toInstant("2024-12-31", "end"),
       toInstant("2024-12-31", "end"),
     );

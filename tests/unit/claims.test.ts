@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { assessClaim, verdictFor, VERDICTS, type ClaimLink, type Verdict } from "@/lib/claims/claim-verdict";
-import { evaluateClaims, type ClaimRecord } from "@/lib/claims/evaluate-claims";
+import { evaluateClaims } from "@/lib/claims/evaluate-claims";
 import type { ItemWithTransitions } from "@/lib/item-with-transitions";
 import type { Status } from "@/lib/status";
-import { BASE, DAY, endOf, instantArb, item, LADDER, lvl, modelItem, programArb, startOf, tr } from "../support/rules-model";
+import { BASE, claimRecord, DAY, endOf, instantArb, item, LADDER, lvl, modelItem, programArb, startOf, tr } from "../support/rules-model";
 
 describe("verdictFor: the table of DESIGN §7", () => {
   const table: [met: number, linked: number, started: number, verdict: Verdict][] = [
@@ -100,13 +100,7 @@ describe("assessClaim", () => {
   });
 
   it("is unsupported when under a quarter is met but something started", () => {
-    const links: ClaimLink[] = [
-      { item: "B", requires: "done" },
-      { item: "C", requires: "done" },
-      { item: "LATE", requires: "done" },
-      { item: "NOPE", requires: "done" },
-      { item: "A", requires: "done" },
-    ];
+    const links: ClaimLink[] = ["B", "C", "LATE", "NOPE", "A"].map((item) => ({ item, requires: "done" }));
     expect(assessClaim(links, items, asOf, knownAt)).toMatchObject({ met: 0, linked: 5, verdict: "unsupported" });
   });
 
@@ -114,22 +108,6 @@ describe("assessClaim", () => {
     expect(assessClaim([], items, asOf, knownAt)).toMatchObject({ verdict: "unrated", met: 0, linked: 0, links: [] });
   });
 });
-
-function claim(id: string, date: string, links: ClaimLink[]): ClaimRecord {
-  return {
-    id,
-    date: startOf(date),
-    datePrecision: "day",
-    dateNote: "",
-    speaker: "Speaker",
-    venue: "Venue",
-    quote: "It already runs there.",
-    quoteIsParaphrase: false,
-    url: "https://example.com/claim",
-    kind: "blog",
-    links,
-  };
-}
 
 describe("evaluateClaims: at the claim date, as known then, and as of a date", () => {
   // X: rollout effective 2024-04-01 (recorded that day), verification recorded 2024-06-01
@@ -145,7 +123,7 @@ describe("evaluateClaims: at the claim date, as known then, and as of a date", (
   const now = endOf("2030-01-01");
 
   it("a verification recorded after the claim date raises verdictAtClaimDate but not verdictKnownThen", () => {
-    const [c] = evaluateClaims([claim("c1", "2024-05-01", [{ item: "X", requires: "rollout" }])], items, now, now);
+    const [c] = evaluateClaims([claimRecord("c1", "2024-05-01", [{ item: "X", requires: "rollout" }])], items, now, now);
     expect(c).toMatchObject({
       date: "2024-05-01",
       linked: 1,
@@ -157,7 +135,7 @@ describe("evaluateClaims: at the claim date, as known then, and as of a date", (
   });
 
   it("a transition recorded after the claim date is invisible to verdictKnownThen", () => {
-    const [c] = evaluateClaims([claim("c2", "2024-05-01", [{ item: "Z", requires: "design" }])], items, now, now);
+    const [c] = evaluateClaims([claimRecord("c2", "2024-05-01", [{ item: "Z", requires: "design" }])], items, now, now);
     expect(c!.verdictAtClaimDate).toBe("supported");
     expect(c!.verdictKnownThen).toBe("contradicted");
   });
@@ -168,18 +146,18 @@ describe("evaluateClaims: at the claim date, as known then, and as of a date", (
         transitions: [tr("design", "2024-05-01T09:00:00Z", { recorded: "2024-05-01T09:00:00Z", verified: "2024-05-01T18:00:00Z" })],
       }),
     ];
-    const [c] = evaluateClaims([claim("c3", "2024-05-01", [{ item: "V", requires: "design" }])], onTheDay, now, now);
+    const [c] = evaluateClaims([claimRecord("c3", "2024-05-01", [{ item: "V", requires: "design" }])], onTheDay, now, now);
     expect(c!.verdictKnownThen).toBe("supported");
   });
 
   it("never knows more then than the query's knownAt", () => {
-    const [c] = evaluateClaims([claim("c1", "2024-05-01", [{ item: "X", requires: "rollout" }])], items, now, endOf("2024-04-15"));
+    const [c] = evaluateClaims([claimRecord("c1", "2024-05-01", [{ item: "X", requires: "rollout" }])], items, now, endOf("2024-04-15"));
     expect(c!.verdictAtClaimDate).toBe("contradicted");
     expect(c!.verdictKnownThen).toBe("contradicted");
   });
 
   it("verdictAsOf changes when an item is verified later", () => {
-    const claims = [claim("c4", "2024-09-15", [{ item: "W", requires: "build" }])];
+    const claims = [claimRecord("c4", "2024-09-15", [{ item: "W", requires: "build" }])];
     const before = evaluateClaims(claims, items, endOf("2024-09-30"), endOf("2024-09-30"))[0]!;
     expect(before.verdictAsOf).toBe("contradicted");
     const after = evaluateClaims(claims, items, endOf("2024-10-01"), endOf("2024-10-01"))[0]!;
@@ -191,7 +169,7 @@ describe("evaluateClaims: at the claim date, as known then, and as of a date", (
   });
 
   it("a regression lowers verdictAsOf at once, without verification", () => {
-    const claims = [claim("c5", "2024-03-01", [{ item: "Y", requires: "done" }])];
+    const claims = [claimRecord("c5", "2024-03-01", [{ item: "Y", requires: "done" }])];
     const june = evaluateClaims(claims, items, endOf("2024-06-30"), now)[0]!;
     expect(june.verdictAsOf).toBe("supported");
     const july = evaluateClaims(claims, items, endOf("2024-07-01"), now)[0]!;
@@ -208,7 +186,7 @@ describe("evaluateClaims: at the claim date, as known then, and as of a date", (
       { item: "Z", requires: "design" },
       { item: "W", requires: "build" },
     ];
-    const [c] = evaluateClaims([claim("c6", "2024-06-15", links)], items, now, now);
+    const [c] = evaluateClaims([claimRecord("c6", "2024-06-15", links)], items, now, now);
     // at 2024-06-15 with best knowledge: X rollout, Y done, Z design, W not started -> 3/4
     expect(c).toMatchObject({ metAtClaimDate: 3, verdictAtClaimDate: "mostly_supported" });
     // known then: X verified 06-01 (yes), Y yes, Z not yet recorded, W no -> 2/4
@@ -218,7 +196,7 @@ describe("evaluateClaims: at the claim date, as known then, and as of a date", (
   });
 
   it("is unrated for a claim without links, in all three verdicts", () => {
-    const [c] = evaluateClaims([claim("c7", "2024-06-15", [])], items, now, now);
+    const [c] = evaluateClaims([claimRecord("c7", "2024-06-15", [])], items, now, now);
     expect([c!.verdictAtClaimDate, c!.verdictKnownThen, c!.verdictAsOf]).toEqual(["unrated", "unrated", "unrated"]);
   });
 });
@@ -249,7 +227,7 @@ describe("evaluateClaims against the naive model over random programs", () => {
     fc.assert(
       fc.property(programArb(5), linksArb, claimDayArb, instantArb, instantArb, (items, links, day, asOf, knownAt) => {
         const date = new Date(BASE + day * DAY).toISOString().slice(0, 10);
-        const [c] = evaluateClaims([claim("r", date, links)], items, asOf, knownAt);
+        const [c] = evaluateClaims([claimRecord("r", date, links)], items, asOf, knownAt);
         const claimEnd = endOf(date);
         expect(c!.verdictAtClaimDate).toBe(modelVerdict(links, items, claimEnd, knownAt));
         expect(c!.verdictKnownThen).toBe(modelVerdict(links, items, claimEnd, Math.min(claimEnd, knownAt)));

@@ -26,23 +26,17 @@ const programArb = fc
     return { nodes, edges };
   });
 
+const node = (key: string, area: string): LaneNode => ({ key, area });
+/** Edges along `keys`: each depends on the one before it. */
+const chain = (...keys: string[]): LaneEdge[] => keys.slice(1).map((to, i) => ({ from: keys[i]!, to }));
+
 const overlap = (a: { x: number; y: number }, b: { x: number; y: number }) =>
   a.x < b.x + nodeWidth && b.x < a.x + nodeWidth && a.y < b.y + nodeHeight && b.y < a.y + nodeHeight;
 
 describe("swimlane layout", () => {
   it("puts each area in its own row band, the areas others wait on first, dependencies left of dependents", () => {
-    const nodes = [
-      { key: "STO-01", area: "Storage" },
-      { key: "FND-01", area: "Foundations" },
-      { key: "FND-02", area: "Foundations" },
-      { key: "STO-02", area: "Storage" },
-    ];
-    const edges = [
-      { from: "FND-01", to: "FND-02" },
-      { from: "FND-02", to: "STO-01" },
-      { from: "STO-01", to: "STO-02" },
-    ];
-    const { lanes, positions, columns } = layoutLanes(nodes, edges);
+    const nodes = [node("STO-01", "Storage"), node("FND-01", "Foundations"), node("FND-02", "Foundations"), node("STO-02", "Storage")];
+    const { lanes, positions, columns } = layoutLanes(nodes, chain("FND-01", "FND-02", "STO-01", "STO-02"));
     expect(lanes.map((l) => [l.area, l.count])).toEqual([
       ["Foundations", 2],
       ["Storage", 2],
@@ -62,16 +56,7 @@ describe("swimlane layout", () => {
   });
 
   it("stops at a cycle instead of hanging", () => {
-    const { positions } = layoutLanes(
-      [
-        { key: "A", area: "X" },
-        { key: "B", area: "X" },
-      ],
-      [
-        { from: "A", to: "B" },
-        { from: "B", to: "A" },
-      ],
-    );
+    const { positions } = layoutLanes([node("A", "X"), node("B", "X")], chain("A", "B", "A"));
     expect(positions.size).toBe(2);
   });
 

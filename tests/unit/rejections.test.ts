@@ -16,6 +16,7 @@ import type { ItemWithTransitions } from "@/lib/item-with-transitions";
 import { levelOf, STATUSES, type Status } from "@/lib/status";
 import { toInstant } from "@/lib/time";
 import { tinyValidBundle, type TinyBundle } from "../support/bundle-arbitrary";
+import { bundleRefusal, validBundle } from "../support/bundle-validation";
 import { instantArb, programArb } from "../support/rules-model";
 
 const DAY = 86_400_000;
@@ -224,32 +225,21 @@ function withRejection(change: (t: TinyBundle["transitions"][number]) => void = 
   return b;
 }
 
-function errorsOf(raw: unknown) {
-  const result = validateBundle(raw);
-  if (result.ok) throw new Error("expected the bundle to be refused");
-  return result;
-}
-
 describe("validateBundle: rejections", () => {
   it("a bundle without the fields (written before rejections existed) validates and exports without them", () => {
-    const result = validateBundle(tinyValidBundle());
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    expect(result.bundle.transitions.every((t) => t.rejectedBy === null && t.rejectedAt === null && t.rejectionReason === null)).toBe(true);
-    for (const t of toBundleJson(result.bundle).transitions) expect(Object.keys(t)).not.toContain("rejectedBy");
+    const bundle = validBundle(tinyValidBundle());
+    expect(bundle.transitions.every((t) => t.rejectedBy === null && t.rejectedAt === null && t.rejectionReason === null)).toBe(true);
+    for (const t of toBundleJson(bundle).transitions) expect(Object.keys(t)).not.toContain("rejectedBy");
   });
 
   it("a rejected transition validates; rejectedAt defaults to recordedAt; the JSON form round-trips", () => {
-    const result = validateBundle(withRejection((t) => delete (t as { rejectedAt?: string }).rejectedAt));
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    const t = result.bundle.transitions[3]!;
+    const bundle = validBundle(withRejection((t) => delete (t as { rejectedAt?: string }).rejectedAt));
+    const t = bundle.transitions[3]!;
     expect(t).toMatchObject({ rejectedBy: "bob@example.com", rejectedAt: t.recordedAt, rejectionReason: "no design doc linked" });
-    const json = toBundleJson(result.bundle);
+    const json = toBundleJson(bundle);
     expect(json.transitions[3]).toMatchObject({ rejectedBy: "bob@example.com", rejectedAt: "2024-03-01", rejectionReason: "no design doc linked" });
     expect(Object.keys(json.transitions[2]!)).not.toContain("rejectedBy");
-    const again = validateBundle(JSON.parse(JSON.stringify(json)));
-    expect(again.ok && again.bundle).toEqual(result.bundle);
+    expect(validBundle(JSON.parse(JSON.stringify(json)))).toEqual(bundle);
   });
 
   it("e-mails are compared without case, like a verifier's", () => {
@@ -266,7 +256,7 @@ describe("validateBundle: rejections", () => {
     ["a rejection before the transition was recorded", (t: Record<string, unknown>) => (t.rejectedAt = "2024-02-01"), "transitions[3].rejectedAt", "cannot precede the transition's recordedAt"],
     ["a rejection in the future", (t: Record<string, unknown>) => (t.rejectedAt = "2999-01-01"), "transitions[3].rejectedAt", "must not be in the future"],
   ])("refuses %s, naming the field (422)", (_what, change, path, words) => {
-    const result = errorsOf(withRejection(change as (t: TinyBundle["transitions"][number]) => void));
+    const result = bundleRefusal(withRejection(change as (t: TinyBundle["transitions"][number]) => void));
     expect(result.kind).toBe("rule");
     const at = result.errors.filter((e) => e.path === path);
     expect(at, JSON.stringify(result.errors)).toHaveLength(1);
@@ -277,12 +267,12 @@ describe("validateBundle: rejections", () => {
     const b = tinyValidBundle();
     // NET-02 (owned by cat), its "design" reported by bob: cat rejects it instead of ann verifying it.
     Object.assign(b.transitions[4]!, { verifiedBy: undefined, verifiedAt: undefined, rejectedBy: "cat@example.com", rejectionReason: "no evidence" });
-    const result = errorsOf(b);
+    const result = bundleRefusal(b);
     expect(result.errors).toContainEqual({ path: "transitions[4].rejectedBy", message: "four eyes: cat@example.com owns this item and cannot reject its transitions" });
   });
 
   it("a malformed rejectedBy or rejectedAt is a shape error (400)", () => {
-    expect(errorsOf(withRejection((t) => (t.rejectedBy = "not an e-mail"))).kind).toBe("shape");
-    expect(errorsOf(withRejection((t) => (t.rejectedAt = "yesterday"))).kind).toBe("shape");
+    expect(bundleRefusal(withRejection((t) => (t.rejectedBy = "not an e-mail"))).kind).toBe("shape");
+    expect(bundleRefusal(withRejection((t) => (t.rejectedAt = "yesterday"))).kind).toBe("shape");
   });
 });
