@@ -24,6 +24,8 @@ import { BAD_DATES, INJECTIONS, INVALID_UTF8, nestedArrays, nestedObjects, PATH_
 import { mintTokens } from "../support/own-server";
 import { smallBundle } from "../support/small-bundle";
 import { TEST_ACCOUNTS, type TestRole } from "../support/test-accounts";
+import { parseLcov } from "@/lib/artefacts/lcov";
+import { ingestInputSchema } from "@/lib/validations/ingest-input";
 
 // SOAK=1 (npm run test:soak): ten times the runs, and a seed per day.
 const SOAK = Boolean(process.env.SOAK);
@@ -49,6 +51,7 @@ let slug = "";
 let transitionId = 0;
 let commentId = 0; // the contributor's, on item A
 let subscriptionId = 0;
+let artefactSha256 = ""; // a coverage report ingested for the program
 const tried: Record<string, number> = {};
 const statuses: Record<string, number> = {};
 const note = (endpoint: string, status: number) => {
@@ -288,6 +291,25 @@ const BODY_ENDPOINTS: BodyEndpoint[] = named<BodyEndpoint>([
   },
   {
     method: "POST",
+    route: "/api/programs/[slug]/ingest/[kind]",
+    path: () => `/api/programs/${slug}/ingest/coverage`,
+    role: "contributor",
+    valid: () => ({ files: [{ name: "lcov.info", content: "SF:src/a.rs\nDA:1,1\nend_of_record\n" }], measuredAt: "2024-06-01" }),
+    // A body the schema takes with a readable report is recorded (even when no item maps it).
+    accepts: (b) => {
+      if (!ingestInputSchema.safeParse(b).success) return false;
+      try {
+        parseLcov((b as { files: { content: string }[] }).files[0]!.content);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    fields: { measuredAt: "date" },
+    text: ["files.0.name", "files.0.content"],
+  },
+  {
+    method: "POST",
     route: "/api/programs/[slug]/feed",
     path: () => `/api/programs/${slug}/feed`,
     role: "admin",
@@ -336,6 +358,7 @@ const PLAIN_ENDPOINTS: PlainEndpoint[] = named<PlainEndpoint>([
     role: "reviewer",
     query: [],
   },
+  { method: "GET", route: "/api/programs/[slug]/artefacts/[sha256]", path: () => `/api/programs/${slug}/artefacts/${artefactSha256}`, role: "viewer", query: [] },
   { method: "GET", route: "/api/programs/[slug]/readiness", path: () => `/api/programs/${slug}/readiness`, role: "viewer", query: [...AS_OF, "limit"] },
   { method: "GET", route: "/api/programs/[slug]/subscriptions", path: () => `/api/programs/${slug}/subscriptions`, role: "admin", query: [] },
   { method: "GET", route: "/api/programs/[slug]/deliveries", path: () => `/api/programs/${slug}/deliveries`, role: "admin", query: ["week", "limit"] },
@@ -510,6 +533,12 @@ test.beforeAll(async ({ request }) => {
   });
   expect(sub.status(), await sub.text()).toBe(201);
   subscriptionId = (await sub.json()).id;
+  const ingested = await request.post(`/api/programs/${slug}/ingest/coverage`, {
+    headers: { authorization: `Bearer ${token("contributor")}` },
+    data: { files: [{ name: "lcov.info", content: "SF:src/a.rs\nDA:1,1\nend_of_record\n" }] },
+  });
+  expect(ingested.status(), await ingested.text()).toBe(201);
+  artefactSha256 = (await ingested.json()).files[0].sha256;
 });
 
 test.afterAll(() => {
@@ -531,6 +560,9 @@ function discoverRoutes(): { method: string; route: string }[] {
         const route = "/" + path.relative("app", path.dirname(full)).split(path.sep).join("/");
         const source = fs.readFileSync(full, "utf8");
         for (const m of source.matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) found.push({ method: m[1]!, route });
+        // Handlers made together: `export const { GET, POST } = commentRoutes(…)`.
+        for (const m of source.matchAll(/export\s+const\s+\{([^}]*)\}\s*=/g))
+          for (const name of m[1]!.split(",").map((n) => n.trim())) if (/^(GET|POST|PUT|PATCH|DELETE)$/.test(name)) found.push({ method: name, route });
       }
     }
   };
@@ -703,15 +735,15 @@ test("invalid UTF-8 in the body is a 400", async ({ request }) => {
   }
 });
 
-test("a body just over 1 MiB is a 413 on every endpoint but import (whose limit is 64 MiB), with or without Content-Length", async ({ request, baseURL }) => {
+test("a body just over 1 MiB is a 413 on every endpoint but import and ingest (whose limits are 64 and 40 MiB), with or without Content-Length", async ({ request, baseURL }) => {
   const big = (valid: Record<string, unknown>) => {
     const text = JSON.stringify({ ...valid, padding: "" });
     return text.replace('"padding":""', `"padding":"${"x".repeat(MiB + 1 - text.length)}"`);
   };
   for (const e of BODY_ENDPOINTS) {
     await nothingWritten(async () => {
-      if (e.name.endsWith("/import")) {
-        // Over 1 MiB is fine for import (64 MiB): this one is refused for its content, not its size.
+      if (e.name.endsWith("/import") || e.name.includes("/ingest/")) {
+        // Over 1 MiB is fine for import (64 MiB) and ingest (four 10 MiB files): this one is refused for its content, not its size.
         const raw = big({ ...e.valid(), format: "not-a-bundle" });
         expect(Buffer.byteLength(raw)).toBe(MiB + 1);
         await expectProblem(await send(request, { endpoint: e.name, method: e.method, path: e.path(), role: e.role, raw }), "1 MiB + 1 import", [400]);
