@@ -19,29 +19,14 @@ import { readPassword } from "./read-password";
 import { READ_COMMANDS } from "./read-commands";
 import { REPORT_COMMANDS } from "./report-commands";
 import { group } from "./command-group";
+import { readTextFile } from "./read-text-file";
 
 type Command = (args: string[]) => number | Promise<number>;
 
 const open = () => bootDatabase(undefined, (line) => process.stderr.write(`${line}\n`));
 
 function readJsonFile(file: string): unknown {
-  let bytes: Buffer;
-  try {
-    // Only regular files: a directory, a FIFO or /dev/zero would fail late or never end.
-    if (!fs.statSync(file).isFile()) throw new AppError("invalid", `cannot read ${file}: not a regular file`);
-    bytes = fs.readFileSync(file);
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new AppError("invalid", `cannot read ${file}: ${code === "ENOENT" ? "no such file" : code ?? "unreadable"}`);
-  }
-  let text: string;
-  try {
-    // Invalid bytes are refused, as the API does, rather than silently replaced with U+FFFD.
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new AppError("invalid", `${file} is not valid UTF-8 text`);
-  }
+  const text = readTextFile(file);
   try {
     return JSON.parse(text);
   } catch (e) {

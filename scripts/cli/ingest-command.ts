@@ -4,8 +4,9 @@ import { parseArgs } from "node:util";
 import { findPerson } from "@/db/accounts/manage-users";
 import { bootDatabase } from "@/db/boot";
 import { ingestArtefacts } from "@/db/mutations/ingest-artefacts";
-import { ARTEFACT_KINDS, type ArtefactKind } from "@/lib/artefacts/artefact-types";
+import { ARTEFACT_KINDS, ARTEFACT_MAX_BYTES, type ArtefactKind } from "@/lib/artefacts/artefact-types";
 import { AppError } from "@/lib/errors";
+import { readTextFile } from "./read-text-file";
 
 const open = () => bootDatabase(undefined, (line) => process.stderr.write(`${line}\n`));
 
@@ -17,22 +18,7 @@ const IN_FOLDER: Record<ArtefactKind, string[]> = {
 };
 const VET_FILES = ["config.toml", "audits.toml", "imports.lock"];
 
-function readText(file: string): { name: string; content: string } {
-  let bytes: Buffer;
-  try {
-    if (!fs.statSync(file).isFile()) throw new AppError("invalid", `cannot read ${file}: not a regular file`);
-    bytes = fs.readFileSync(file);
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new AppError("invalid", `cannot read ${file}: ${code === "ENOENT" ? "no such file" : (code ?? "unreadable")}`);
-  }
-  try {
-    return { name: path.basename(file), content: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
-  } catch {
-    throw new AppError("invalid", `${file} is not valid UTF-8 text`);
-  }
-}
+const readText = (file: string) => ({ name: path.basename(file), content: readTextFile(file, { maxBytes: ARTEFACT_MAX_BYTES }) });
 
 /** The artefact a path names: the file itself, or the folder's file of that kind. */
 function artefactAt(kind: ArtefactKind, given: string): string {

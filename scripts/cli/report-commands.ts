@@ -5,6 +5,7 @@ import { bootDatabase } from "@/db/boot";
 import { publishReport } from "@/db/mutations/publish-report";
 import { sendAndReport } from "./delivery-commands";
 import { oneLine } from "./one-line";
+import { readTextFile } from "./read-text-file";
 import { exportWeeklyReport, REPORT_VERSIONS, type ReportVersion } from "@/db/queries/get-weekly-report";
 import { verifyReportFile } from "@/db/queries/verify-report-file";
 import { AppError } from "@/lib/errors";
@@ -72,27 +73,8 @@ const publish: Command = async (args) => {
 };
 
 const MAX_LINES = 60;
-const MAX_FILE_BYTES = 64 * 1024 * 1024;
-
-/** A regular file of reasonable size in UTF-8: not a directory, a device or a binary. */
-function readReportText(file: string): string {
-  let bytes: Buffer;
-  try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile()) throw new AppError("invalid", `cannot read ${file}: not a regular file`);
-    if (stat.size > MAX_FILE_BYTES) throw new AppError("invalid", `${file} is too large for a report (${stat.size} bytes)`);
-    bytes = fs.readFileSync(file);
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new AppError("invalid", `cannot read ${file}: ${code === "ENOENT" ? "no such file" : (code ?? "unreadable")}`);
-  }
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new AppError("invalid", `${file} is not UTF-8 text: not a tracker report`);
-  }
-}
+/** A report file as the CLI reads it: UTF-8, at most 64 MiB. */
+const readReportText = (file: string) => readTextFile(file, { what: "text: not a tracker report" });
 
 const verifyReport: Command = (args) => {
   const { value: file } = parse(args, {}, "one report file: verify-report <file>");

@@ -4,7 +4,7 @@
  * run writing nothing, a malformed file refused whole, and a changed artefact caught by verify-log.
  */
 import { createHash } from "node:crypto";
-import { count, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { exportBundle } from "@/db/export-bundle";
 import { importBundle } from "@/db/import-bundle";
@@ -17,6 +17,7 @@ import { getItemDetail } from "@/db/queries/get-item-detail";
 import { artefacts, auditLog, signals, signalSources } from "@/db/schema";
 import { verifyLog } from "@/db/verify-log";
 import { refusal } from "../support/refusal";
+import { rowCounts } from "../support/row-counts";
 
 const SLUG = "ingest";
 const ANN = "ann@example.com";
@@ -54,12 +55,7 @@ const ann = (db: Db) => {
 };
 const ingest = (db: Db, content: string, dryRun = false, name = "lcov.info") =>
   ingestArtefacts(db, { slug: SLUG, kind: "coverage", input: { files: [{ name, content }], measuredAt: "2026-11-01" }, actor: ann(db), dryRun, now: T0 });
-const sizes = (db: Db) => ({
-  signals: db.select({ n: count() }).from(signals).get()!.n,
-  sources: db.select({ n: count() }).from(signalSources).get()!.n,
-  artefacts: db.select({ n: count() }).from(artefacts).get()!.n,
-  log: db.select({ n: count() }).from(auditLog).get()!.n,
-});
+const sizes = (db: Db) => rowCounts(db, { signals, sources: signalSources, artefacts, log: auditLog });
 
 describe("ingesting a coverage report", () => {
   it("records each mapped item's coverage, floored, with the file's digest as its source; unmapped files are listed", () => {

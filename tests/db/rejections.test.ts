@@ -5,7 +5,7 @@
  * gates of a transition reported again, the weekly report, the bundle round trip, the append-only
  * table, and the query a reporter's "my work" list will read.
  */
-import { count, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { findPerson } from "@/db/accounts/manage-users";
 import { exportBundle } from "@/db/export-bundle";
@@ -24,6 +24,7 @@ import { auditLog, transitionRejections, verifications } from "@/db/schema";
 import { verifyLog } from "@/db/verify-log";
 import { renderReportJson } from "@/lib/report/render-json";
 import { refusal } from "../support/refusal";
+import { rowCounts } from "../support/row-counts";
 
 const SLUG = "rej";
 const ANN = "ann@example.com"; // owns FND-01
@@ -68,14 +69,8 @@ function world(db: Db, slug: string) {
   };
 }
 
-/** Rows of every table a decision writes, and the log head: nothing may move on a refusal. */
-function footprint(db: Db) {
-  return {
-    rejections: db.select({ n: count() }).from(transitionRejections).get()!.n,
-    verifications: db.select({ n: count() }).from(verifications).get()!.n,
-    log: db.select({ n: count() }).from(auditLog).get()!.n,
-  };
-}
+/** Rows of every table a decision writes: nothing may move on a refusal. */
+const footprint = (db: Db) => rowCounts(db, { rejections: transitionRejections, verifications, log: auditLog });
 
 describe("rejecting a transition", () => {
   it("records the rejection and its reason in the table and the hash-chained log; the chain stays intact", () => {

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import { parse } from "smol-toml";
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
 import { closure, isRegistryPackage, parseCargoLock } from "@/lib/artefacts/cargo-lock";
+import { refusal } from "../support/refusal";
 
 const OPENVMM = fs.readFileSync("tests/fixtures/real/openvmm/Cargo.lock", "utf8");
 
@@ -22,15 +22,6 @@ function independentId(entry: string): string {
   return `${matches[0].name}@${matches[0].version}`;
 }
 
-function caught(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal, got none");
-}
 
 const lockOf = (...packages: string[]) => `version = 4\n\n${packages.join("\n\n")}\n`;
 const pkg = (name: string, version: string, extra = "") => `[[package]]\nname = "${name}"\nversion = "${version}"\n${extra}`;
@@ -103,33 +94,33 @@ describe("parseCargoLock refusing a malformed lock", () => {
   const TWO_PACKAGES = ["version = 4", "", "[[package]]", 'name = "a"', 'version = "1.0.0"', "", "[[package]]"];
 
   it("names the line of a TOML syntax error", () => {
-    const error = caught(() => parseCargoLock([...TWO_PACKAGES, 'name = "b"', "version = 1.0.0"].join("\n")));
+    const error = refusal(() => parseCargoLock([...TWO_PACKAGES, 'name = "b"', "version = 1.0.0"].join("\n")));
     expect(error.code).toBe("invalid");
     expect(error.message).toMatch(/^this Cargo\.lock cannot be read at line 9: /);
     expect(error.errors[0].path).toBe("line 9");
   });
 
   it("names a dependency that matches no package, at its package's line", () => {
-    const error = caught(() => parseCargoLock([...TWO_PACKAGES, 'name = "b"', 'version = "1.0.0"', 'dependencies = ["ghost 0.1.0"]'].join("\n")));
+    const error = refusal(() => parseCargoLock([...TWO_PACKAGES, 'name = "b"', 'version = "1.0.0"', 'dependencies = ["ghost 0.1.0"]'].join("\n")));
     expect(error.code).toBe("invalid");
     expect(error.message).toBe('this Cargo.lock cannot be read at line 7: b 1.0.0 depends on "ghost 0.1.0", which names no single package in this lock');
   });
 
   it("refuses a bare name when the lock holds two versions of it", () => {
-    const error = caught(() => parseCargoLock(lockOf(pkg("a", "1.0.0", 'dependencies = ["b"]'), pkg("b", "1.0.0"), pkg("b", "2.0.0"))));
+    const error = refusal(() => parseCargoLock(lockOf(pkg("a", "1.0.0", 'dependencies = ["b"]'), pkg("b", "1.0.0"), pkg("b", "2.0.0"))));
     expect(error.message).toContain('a 1.0.0 depends on "b", which names no single package');
   });
 
   it("refuses an empty text and a lock without packages", () => {
     for (const text of ["", "version = 4\n"]) {
-      const error = caught(() => parseCargoLock(text));
+      const error = refusal(() => parseCargoLock(text));
       expect(error.code).toBe("invalid");
       expect(error.message).toBe("this Cargo.lock cannot be read: it has no [[package]] entries");
     }
   });
 
   it("refuses a package without a version, at its line", () => {
-    const error = caught(() => parseCargoLock([...TWO_PACKAGES, 'name = "b"'].join("\n")));
+    const error = refusal(() => parseCargoLock([...TWO_PACKAGES, 'name = "b"'].join("\n")));
     expect(error.message).toBe("this Cargo.lock cannot be read at line 7: package 2 has no name or no version");
   });
 });
