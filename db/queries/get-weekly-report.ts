@@ -4,7 +4,7 @@ import type { IsoWeek } from "@/lib/iso-week";
 import type { Snapshot } from "@/lib/build-snapshot";
 import { assessPublication } from "@/lib/report/assess-publication";
 import { assertChromiumInstalled, printPdf, type Paper } from "@/lib/report/print-pdf";
-import { buildWeeklyReport, type TransitionDetails, type WeeklyReport } from "@/lib/report/report-model";
+import { buildWeeklyReport, type ReportArtefact, type TransitionDetails, type WeeklyReport } from "@/lib/report/report-model";
 import { resolveReportWeek, type ReportFormat } from "@/lib/report/report-week";
 import { renderReportCsv } from "@/lib/report/render-csv";
 import { renderReportHtml } from "@/lib/report/render-html";
@@ -22,6 +22,7 @@ import { loadWeekDetails, logHeadAt } from "./load-report-details";
 import { loadSnapshot } from "./load-snapshot";
 import { createAsyncMemoByHead } from "./memo-async-by-head";
 import { memoByHead } from "./memo-by-head";
+import { loadReportArtefacts } from "./load-report-artefacts";
 
 /** Everything a program's reports are made from, loaded once for any number of weeks. */
 export interface ReportSource {
@@ -33,6 +34,8 @@ export interface ReportSource {
   logHeadAt: (instant: number) => string;
   /** The transition details a week's report shows (see WeeklyReportInput.details). */
   detailsOf: (week: IsoWeek) => ReadonlyMap<number, TransitionDetails>;
+  /** The ingested artefacts behind the latest signals at a cutoff. */
+  artefactsAt: (cutoff: number) => ReportArtefact[];
 }
 
 export function loadReportSource(db: Db, slug: string): ReportSource {
@@ -48,6 +51,7 @@ export function loadReportSource(db: Db, slug: string): ReportSource {
       return heads.get(instant)!;
     },
     detailsOf: (week) => loadWeekDetails(db, history.program, week),
+    artefactsAt: (cutoff) => loadReportArtefacts(db, history.program.id, cutoff),
   };
 }
 
@@ -61,6 +65,7 @@ export function reportOf(source: ReportSource, week: IsoWeek, now: number): Week
     claims: source.claims,
     week,
     logHeadAtCutoff: source.logHeadAt(week.end),
+    artefacts: source.artefactsAt(week.end),
   });
 }
 

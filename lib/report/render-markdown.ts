@@ -163,6 +163,19 @@ function qualitySection(r: WeeklyReport): string[] {
     "",
     q.unowned.length === 0 ? "Every item has an owner." : q.unowned.map((u) => `- ${md(u.key)} — ${md(u.title)}`).join("\n"),
     "",
+    // Only when a figure was read from an artefact: a report of typed figures reads as it always did.
+    ...(q.artefacts.length === 0
+      ? []
+      : [
+          `### Artefacts behind the latest signals (${q.artefacts.length})`,
+          "",
+          markdownTable(
+            ["Kind", "Files (sha256)", "Read by", "Measured", "Signals"],
+            q.artefacts.map((a) => [code(a.kind), a.files.map((f) => `${md(f.name)} ${code(f.sha256)}`).join("; "), md(a.tool), a.measuredAt, String(a.signals)]),
+            ["l", "l", "l", "l", "r"],
+          ),
+          "",
+        ]),
   ];
 }
 

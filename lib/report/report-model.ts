@@ -51,6 +51,18 @@ export interface WeeklyReportInput {
   week: IsoWeek;
   /** DESIGN §8: the head of the log at the cutoff, see LOG_HEAD_DEFINITION. */
   logHeadAtCutoff: string;
+  /** The ingested artefacts behind the latest signals at the cutoff (none when every figure was typed). */
+  artefacts?: readonly ReportArtefact[];
+}
+
+/** An ingestion whose signals the report's quality figures read: its files by digest, the reader, the date. */
+export interface ReportArtefact {
+  kind: string;
+  files: { name: string; sha256: string }[];
+  tool: string;
+  measuredAt: string;
+  /** How many of the latest signals at the cutoff came from it. */
+  signals: number;
 }
 
 /** An item as the API shows it (ItemView), with what the week adds. */
@@ -159,6 +171,7 @@ export interface WeeklyReport {
     thresholds: Thresholds;
     breaches: { key: string; title: string; metric: string; value: number; threshold: string; measuredAt: string }[];
     unowned: { key: string; title: string }[];
+    artefacts: ReportArtefact[];
   };
   items: ReportItem[];
 }
@@ -355,6 +368,7 @@ export function buildWeeklyReport(input: WeeklyReportInput): WeeklyReport {
         measuredAt: formatDateOrInstant(b.measuredAt),
       })),
       unowned: r.quality.unowned.map((key) => ({ key, title: titleOf(key) })),
+      artefacts: (input.artefacts ?? []).map((a) => ({ ...a, files: a.files.map((f) => ({ ...f })) })),
     },
     items: listed.map((i) => {
       // blocked and inflated stay after the week's fields: the key order of the JSON export.

@@ -14,6 +14,7 @@ import { ingestArtefacts } from "@/db/mutations/ingest-artefacts";
 import { findPerson } from "@/db/accounts/manage-users";
 import { findProgramArtefact } from "@/db/queries/find-program-artefact";
 import { getItemDetail } from "@/db/queries/get-item-detail";
+import { getWeeklyReport } from "@/db/queries/get-weekly-report";
 import { artefacts, auditLog, signals, signalSources } from "@/db/schema";
 import { verifyLog } from "@/db/verify-log";
 import { refusal } from "../support/refusal";
@@ -158,5 +159,19 @@ describe("components", () => {
     const copy = openDatabase(":memory:");
     importBundle(copy, { ...bundle, program: { ...bundle.program, slug: "copy" } }, { actor: null });
     expect(exportBundle(copy, "copy").items).toEqual(bundle.items);
+  });
+});
+
+describe("the weekly report", () => {
+  it("cites the artefacts behind its latest signals by digest, from the week they were measured; a week before cites none", () => {
+    const db = setUp();
+    const a = ingest(db, LCOV); // measured 2026-11-01, a Sunday: the last day of 2026-W44
+    const cited = getWeeklyReport(db, SLUG, "2026-W44", T0 + 86_400_000 * 30);
+    expect(cited.report.quality.artefacts).toEqual([{ kind: "coverage", files: [{ name: "lcov.info", sha256: a.files[0]!.sha256 }], tool: a.tool, measuredAt: "2026-11-01", signals: 2 }]);
+    expect(cited.markdown).toContain("### Artefacts behind the latest signals (1)");
+    expect(cited.markdown).toContain(a.files[0]!.sha256);
+    const before = getWeeklyReport(db, SLUG, "2026-W43", T0 + 86_400_000 * 30);
+    expect(before.report.quality.artefacts).toEqual([]);
+    expect(before.markdown).not.toContain("Artefacts behind");
   });
 });

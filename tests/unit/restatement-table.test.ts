@@ -71,7 +71,7 @@ function report(patch: (r: WeeklyReport) => void = () => {}): WeeklyReport {
     criticalPath: { keys: ["A", "B"], remainingWeeks: 4, earliestByDependencies: "2025-01-26" },
     forecast: { date: null, p50: null, p85: null, p95: null, weeks: null, reason: "no verified completion", earliestByDependencies: "2025-01-26", trials: 0, sample: [] },
     claims: [],
-    quality: { thresholds: { testCoveragePct: 70, unvettedCrates: 0, crashOwnerRegistered: true }, breaches: [], unowned: [] },
+    quality: { thresholds: { testCoveragePct: 70, unvettedCrates: 0, crashOwnerRegistered: true }, breaches: [], unowned: [], artefacts: [] },
     items: [item("A", "not_started"), item("B", "not_started")],
   };
   patch(r);

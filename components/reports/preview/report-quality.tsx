@@ -4,7 +4,7 @@ import { ItemCell } from "./item-key";
 import { ReportSection, ReportSubheading } from "./report-section";
 import { ReportTable } from "./report-table";
 
-/** Quality threshold breaches on the latest signal by the cutoff, and items nobody owns. */
+/** Quality threshold breaches on the latest signal by the cutoff, items nobody owns, and the artefacts the figures were read from. */
 export function ReportQuality({ report, slug }: { report: WeeklyReport; slug: string }) {
   const q = report.quality;
   const t = q.thresholds;
@@ -31,6 +31,33 @@ export function ReportQuality({ report, slug }: { report: WeeklyReport; slug: st
             </li>
           ))}
         </ul>
+      )}
+      {q.artefacts.length > 0 && (
+        <>
+          <ReportSubheading>Artefacts behind the latest signals ({q.artefacts.length})</ReportSubheading>
+          <ReportTable
+            label="Artefacts behind the latest signals"
+            columns={[{ label: "kind" }, { label: "files (sha256)" }, { label: "read by" }, { label: "measured" }, { label: "signals", numeric: true }]}
+            rows={q.artefacts.map((a) => [
+              a.kind,
+              <span key="f" className="[overflow-wrap:anywhere]">
+                {a.files.map((f, i) => (
+                  <span key={f.sha256 + i}>
+                    {i > 0 && "; "}
+                    <a href={`/api/programs/${slug}/artefacts/${f.sha256}`} className="text-indigo-700 hover:underline">
+                      {f.name}
+                    </a>{" "}
+                    <span className="font-mono text-xs text-slate-600">{f.sha256}</span>
+                  </span>
+                ))}
+              </span>,
+              a.tool,
+              a.measuredAt.slice(0, 10),
+              a.signals,
+            ])}
+            empty="None."
+          />
+        </>
       )}
     </ReportSection>
   );

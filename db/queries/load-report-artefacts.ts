@@ -1,0 +1,38 @@
+import type { ReportArtefact } from "@/lib/report/report-model";
+import { formatDateOrInstant } from "@/lib/time";
+import type { Db } from "../index";
+import { memoByHead } from "./memo-by-head";
+
+/**
+ * The ingested artefacts behind a program's figures at `cutoff`: the sources of the latest signal
+ * of each item and metric measured by then. A report cites them by digest, so each figure it
+ * shows can be traced to the bytes it was read from.
+ */
+export function loadReportArtefacts(db: Db, programId: number, cutoff: number): ReportArtefact[] {
+  return memoByHead(db, `report-artefacts:${programId}:${cutoff}`, () => readReportArtefacts(db, programId, cutoff));
+}
+
+function readReportArtefacts(db: Db, programId: number, cutoff: number): ReportArtefact[] {
+  const rows = db.$client
+    .prepare(
+      `SELECT s.kind, s.files, s.tool, s.measured_at AS measuredAt, COUNT(*) AS signals
+         FROM signals g
+         JOIN items i ON i.id = g.item_id
+         JOIN signal_sources s ON s.id = g.source_id
+        WHERE i.program_id = ? AND g.measured_at <= ?
+          AND NOT EXISTS (
+            SELECT 1 FROM signals h
+             WHERE h.item_id = g.item_id AND h.metric = g.metric AND h.measured_at <= ?
+               AND (h.measured_at > g.measured_at OR (h.measured_at = g.measured_at AND h.id > g.id)))
+        GROUP BY s.id
+        ORDER BY s.measured_at, s.id`,
+    )
+    .all(programId, cutoff, cutoff) as { kind: string; files: string; tool: string; measuredAt: number; signals: number }[];
+  return rows.map((r) => ({
+    kind: r.kind,
+    files: (JSON.parse(r.files) as { name: string; sha256: string }[]).map((f) => ({ name: f.name, sha256: f.sha256 })),
+    tool: r.tool,
+    measuredAt: formatDateOrInstant(r.measuredAt),
+    signals: r.signals,
+  }));
+}
