@@ -13,9 +13,16 @@ export interface StripClaim {
   factsUntil?: string | null;
 }
 
-/** Every public claim made by asOf, oldest first, each with its verdict on its own date. */
-export function ClaimsStrip({ asOf, claims, claimHref }: { asOf: string; claims: readonly StripClaim[]; claimHref: (id: string) => string }) {
+/** Claims shown at most: the latest made by asOf; the Claims page lists every one. */
+export const STRIP_MAX = 12;
+
+/**
+ * The public claims made by asOf, oldest first, each with its verdict on its own date: every one,
+ * or the latest twelve and a link to all of them.
+ */
+export function ClaimsStrip({ asOf, claims, claimHref, allHref }: { asOf: string; claims: readonly StripClaim[]; claimHref: (id: string) => string; allHref: string }) {
   const made = claims.filter((c) => c.date <= asOf).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  const shown = made.slice(-STRIP_MAX);
   return (
     <section aria-labelledby="claims-strip-title" className="space-y-1">
       <h2 id="claims-strip-title" className="text-xs font-medium uppercase tracking-wide text-slate-600">
@@ -25,7 +32,14 @@ export function ClaimsStrip({ asOf, claims, claimHref }: { asOf: string; claims:
         <p className="text-sm text-slate-600">No public claim was made by this date.</p>
       ) : (
         <ul className="flex flex-wrap gap-2" data-testid="claims-strip">
-          {made.map((c) => (
+          {made.length > shown.length && (
+            <li className="self-center text-sm">
+              <Link href={allHref} className="text-indigo-700 hover:underline">
+                {made.length - shown.length} earlier claims: all {made.length}
+              </Link>
+            </li>
+          )}
+          {shown.map((c) => (
             <li key={c.id}>
               <Link
                 href={claimHref(c.id)}

@@ -13,9 +13,13 @@ export interface AsOfPreset {
 /** Past quarter ends shown at most: two years is what a status review looks back on. */
 export const MAX_QUARTERS = 8;
 
+/** Claim dates shown at most, the latest: a program with hundreds of claims keeps a readable row (the Claims page lists them all). */
+export const MAX_CLAIM_DATES = 8;
+
 /**
  * Today, the end of each past quarter (the latest eight, none before the program's first date),
- * each public claim's date, and the committed target — in date order after today, each date once.
+ * the dates of the latest eight public claims, and the committed target — in date order after
+ * today, each date once.
  */
 export function asOfPresets(input: {
   now: number;
@@ -33,7 +37,8 @@ export function asOfPresets(input: {
     if (sinceDay !== null && day < sinceDay) break;
     presets.push({ label: `End of Q${getQuarter(end)} ${end.getUTCFullYear()}`, date: day, kind: "quarter" });
   }
-  for (const c of claims) presets.push({ label: `${c.speaker}, ${c.date}`, date: c.date, kind: "claim" });
+  const latest = [...claims].sort((a, b) => b.date.localeCompare(a.date)).slice(0, MAX_CLAIM_DATES);
+  for (const c of latest) presets.push({ label: `${c.speaker}, ${c.date}`, date: c.date, kind: "claim" });
   if (target !== null) presets.push({ label: `Target ${formatDate(target)}`, date: formatDate(target), kind: "target" });
 
   // One chip per date; on a shared date the target, then a claim, says more than a quarter end.

@@ -1,6 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { authHeaders } from "../support/api-client";
 import { signIn } from "../support/sign-in";
+import { smallBundle } from "../support/small-bundle";
 
 const DASHBOARD = "/programs/boost-offload";
 
@@ -51,6 +53,32 @@ test("the claims strip shows every claim made by the date with its verdict on th
   await expect(chip).toContainText(first.verdictAtClaimDate.replace(/_/g, " "));
   await chip.click();
   await expect(page).toHaveURL(new RegExp(`/claims/${first.id}\\?asOf=2024-12-31$`));
+});
+
+test("with many claims the strip shows the latest twelve and links to all; Jump to offers the latest eight claim dates", async ({ page, request }) => {
+  const slug = `many-claims-${Date.now()}`;
+  const bundle = smallBundle(slug);
+  const claims = Array.from({ length: 15 }, (_, i) => ({
+    id: `c${i + 1}`,
+    date: `2024-03-${String(i + 10)}`,
+    speaker: `Speaker ${i + 1}`,
+    venue: "Keynote",
+    quote: `Claim number ${i + 1}`,
+    url: `https://news.example/${i + 1}`,
+    links: [{ item: "A", requires: "design" }],
+  }));
+  const res = await request.post("/api/programs/import", { headers: authHeaders("admin"), data: { ...bundle, claims } });
+  expect(res.status(), await res.text()).toBe(201);
+  await signIn(page, "viewer");
+  await page.goto(`/programs/${slug}?asOf=2024-12-31`);
+  const strip = page.getByTestId("claims-strip");
+  await expect(strip.getByRole("link", { name: /Speaker/ })).toHaveCount(12);
+  await expect(strip.getByRole("link").filter({ hasText: "Speaker 4" })).toHaveCount(1);
+  await expect(strip.getByRole("link").filter({ hasText: /Speaker 3\b/ })).toHaveCount(0);
+  const presets = page.getByRole("navigation", { name: "Jump to a date" });
+  await expect(presets.getByRole("link", { name: /^Claim:/ })).toHaveCount(8);
+  await strip.getByRole("link", { name: "3 earlier claims: all 15" }).click();
+  await expect(page).toHaveURL(new RegExp(`/programs/${slug}/claims\\?asOf=2024-12-31$`));
 });
 
 test("date presets move the dashboard in one click, and the As-of field shows the date in force", async ({ page }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asOfPresets, MAX_QUARTERS } from "@/lib/dashboard/as-of-presets";
+import { asOfPresets, MAX_CLAIM_DATES, MAX_QUARTERS } from "@/lib/dashboard/as-of-presets";
 import { toInstant } from "@/lib/time";
 
 const NOW = toInstant("2026-11-30", "start");
@@ -31,5 +31,12 @@ describe("asOfPresets", () => {
     const empty = asOfPresets({ now: NOW, since: null, claims: [], target: null });
     expect(empty[0]!.kind).toBe("today");
     expect(empty.filter((x) => x.kind === "quarter")).toHaveLength(MAX_QUARTERS);
+  });
+
+  it("offers the dates of the latest eight claims only, however many claims the program has", () => {
+    const claims = Array.from({ length: 30 }, (_, i) => ({ date: `2024-${String((i % 12) + 1).padStart(2, "0")}-${String(Math.floor(i / 12) + 10)}`, speaker: `S${i}` }));
+    const offered = asOfPresets({ now: NOW, since: null, claims, target: null }).filter((x) => x.kind === "claim").map((x) => x.date);
+    const latest = claims.map((c) => c.date).sort().slice(-MAX_CLAIM_DATES);
+    expect(offered).toEqual(latest);
   });
 });

@@ -74,7 +74,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
       ) : (
         <>
           <HeadlineSentence asOf={r.asOf} clauses={d.headline} mark={illustrative} />
-          <ClaimsStrip asOf={r.asOf} claims={d.claims} claimHref={(id) => claimHref(slug, id, view)} />
+          <ClaimsStrip asOf={r.asOf} claims={d.claims} claimHref={(id) => claimHref(slug, id, view)} allHref={programHref(slug, "claims", view)} />
           <Headline r={r} itemsHref={itemsHref} />
           <div className="grid gap-4 lg:grid-cols-2">
             <Panel title="Burn-up: verified against reported" id="burnup">
