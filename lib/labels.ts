@@ -5,6 +5,7 @@ import type { DeliveryStatus } from "./delivery/delivery-states";
 import type { EvidenceKind } from "./gates";
 import { STATUSES, type Status } from "./status";
 import type { SubscriptionKind } from "./validations/subscription-input";
+import type { ArtefactKind } from "./artefacts/artefact-types";
 
 // The words people read for the identifiers the API, the bundle and the report CSV keep.
 
@@ -48,6 +49,14 @@ export const SUBSCRIPTION_KIND_LABELS: Record<SubscriptionKind, string> = {
   slack: "Slack",
   teams: "Microsoft Teams",
 };
+
+/** What an ingested artefact is, in words. */
+export const ARTEFACT_KIND_LABELS: Record<ArtefactKind, string> = {
+  coverage: "Test coverage",
+  cargo: "Rust dependencies",
+  crashes: "Crash buckets",
+};
+export const artefactKindLabel = (k: string): string => ARTEFACT_KIND_LABELS[k as ArtefactKind] ?? k;
 
 /** Where a delivery of a published week stands, in words. */
 export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = {

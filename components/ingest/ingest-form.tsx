@@ -72,7 +72,9 @@ export function IngestForm({ slug }: { slug: string }) {
         </Field>
         <DateInput label="Measured on" name="measuredAt" value={measuredAt} onChange={(e) => (setMeasuredAt(e.target.value), reset())} hint="When the figures were true; empty means now." />
         <Field label={kind === "cargo" ? "Files (Cargo.lock, and cargo-vet's files if any)" : "File"} className="block sm:col-span-2">
+          {/* A new kind clears the chosen files: the input is drawn again, so it never shows a file the form dropped. */}
           <input
+            key={kind}
             type="file"
             name="files"
             multiple={kind === "cargo"}

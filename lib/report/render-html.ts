@@ -1,7 +1,7 @@
 import type { StatusPoint } from "../charts/status-over-time";
 import { VERDICT_LABELS } from "../claims/claim-verdict";
 import { formatPercentFloor } from "../format";
-import { evidenceKindLabel, metricLabel, statusLabel } from "../labels";
+import { artefactKindLabel, evidenceKindLabel, metricLabel, statusLabel } from "../labels";
 import { STATUSES, type Status } from "../status";
 import { areaTableRows } from "./area-table-rows";
 import { LOG_HEAD_DEFINITION, type WeeklyReport } from "./report-model";
@@ -215,6 +215,15 @@ export function renderReportHtml(r: WeeklyReport, series: readonly StatusPoint[]
     `<h3>Unowned items (${q.unowned.length})</h3>`,
     q.unowned.length === 0 ? none("Every item has an owner.") : `<p>${q.unowned.map((u) => `${key(u.key)} ${h(u.title)}`).join("; ")}</p>`,
   );
+  if (q.artefacts.length > 0)
+    body.push(
+      `<h3>Artefacts behind the latest signals (${q.artefacts.length})</h3>`,
+      table(
+        ["artefact", "files (sha256)", "read by", "measured", "signals"],
+        q.artefacts.map((a) => [h(artefactKindLabel(a.kind)), a.files.map((f) => `${h(f.name)} <code>${h(f.sha256)}</code>`).join("; "), h(a.tool), h(a.measuredAt.slice(0, 10)), String(a.signals)]),
+        [4],
+      ),
+    );
 
   body.push(`<h2>All items (${r.items.length})</h2>`);
   body.push(

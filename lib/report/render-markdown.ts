@@ -1,5 +1,6 @@
 import { VERDICT_LABELS } from "../claims/claim-verdict";
 import { formatPercentFloor } from "../format";
+import { artefactKindLabel } from "../labels";
 import { STATUSES, type Status } from "../status";
 import { areaTableRows } from "./area-table-rows";
 import { markdownFooter, readMarkdownFooter, sha256Hex } from "./report-digest";
@@ -170,8 +171,8 @@ function qualitySection(r: WeeklyReport): string[] {
           `### Artefacts behind the latest signals (${q.artefacts.length})`,
           "",
           markdownTable(
-            ["Kind", "Files (sha256)", "Read by", "Measured", "Signals"],
-            q.artefacts.map((a) => [code(a.kind), a.files.map((f) => `${md(f.name)} ${code(f.sha256)}`).join("; "), md(a.tool), a.measuredAt, String(a.signals)]),
+            ["Artefact", "Files (sha256)", "Read by", "Measured", "Signals"],
+            q.artefacts.map((a) => [md(artefactKindLabel(a.kind)), a.files.map((f) => `${md(f.name)} ${code(f.sha256)}`).join("; "), md(a.tool), a.measuredAt, String(a.signals)]),
             ["l", "l", "l", "l", "r"],
           ),
           "",

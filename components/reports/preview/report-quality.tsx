@@ -1,4 +1,4 @@
-import { metricLabel } from "@/lib/labels";
+import { artefactKindLabel, metricLabel } from "@/lib/labels";
 import type { WeeklyReport } from "@/lib/report/report-model";
 import { ItemCell } from "./item-key";
 import { ReportSection, ReportSubheading } from "./report-section";
@@ -39,7 +39,7 @@ export function ReportQuality({ report, slug }: { report: WeeklyReport; slug: st
             label="Artefacts behind the latest signals"
             columns={[{ label: "kind" }, { label: "files (sha256)" }, { label: "read by" }, { label: "measured" }, { label: "signals", numeric: true }]}
             rows={q.artefacts.map((a) => [
-              a.kind,
+              artefactKindLabel(a.kind),
               <span key="f" className="[overflow-wrap:anywhere]">
                 {a.files.map((f, i) => (
                   <span key={f.sha256 + i}>
