@@ -171,6 +171,8 @@ export const bundleSchema = z.object({
       }),
     )
     .default([]),
+  // Optional: the bytes of files the evidence names; a digest not here must be in the target database.
+  artefacts: z.array(bundleArtefactSchema).default([]),
 });
 
 export type BundleInput = z.input<typeof bundleSchema>;
