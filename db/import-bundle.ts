@@ -98,7 +98,7 @@ function checkArtefactsPresent(db: Db, bundle: NormalizedBundle): void {
       });
     }),
   );
-  if (errors.length > 0) throw new AppError("invalid", "the bundle was not imported: its evidence names files it does not carry", errors);
+  if (errors.length > 0) throw new AppError("rule", "the bundle was not imported: its evidence names files it does not carry", errors);
 }
 
 function underSlug(bundle: NormalizedBundle, slug: string): NormalizedBundle {

@@ -2,13 +2,16 @@
  * Files attached to evidence over HTTP, black-box: uploaded as text or base64 with a reported
  * transition, named by digest in the answer and in the item's history with a JUnit report's totals,
  * downloadable byte for byte by a viewer of the program and by nobody from another program; a file
- * over 10 MiB is a 413 problem+json with nothing written.
+ * over 10 MiB is a 413 problem+json with nothing written, and the report form's action refuses it in
+ * words.
  */
 import { createHash } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { call } from "../support/api-client";
 import { chainIntact, expectProblem, nothingWritten } from "../support/api-answers";
 import { importSmallProgram } from "../support/programs";
+import { actionBody, loadActions, type ActionRef } from "../support/server-actions";
+import { TEST_ACCOUNTS } from "../support/test-accounts";
 
 const JUNIT = `<?xml version="1.0" encoding="UTF-8"?>
 <testsuites>
@@ -70,4 +73,31 @@ test("a file over 10 MiB, a file given both ways, and evidence with neither link
     // A viewer may not upload at all.
     await expectProblem(await call(request, "viewer", "POST", transitionsOf(slug), { to: "design", evidence: [{ kind: "other", artefact: { name: "a", content: "a" } }] }), 403);
   }, "refused evidence files");
+});
+
+test("the report form's action refuses a file over 10 MiB in words, even when the page's own check is bypassed, and writes nothing", async ({ request, baseURL }) => {
+  const slug = await importSmallProgram(request, "ev-action");
+  const origin = new URL(baseURL!).origin;
+  const actions = loadActions({ slug, key: "A" });
+  const contributor = await playwrightRequest.newContext({ baseURL });
+  const send = (action: ActionRef, args: unknown[], fields: [string, string | File][]) =>
+    contributor.fetch(action.page, { method: "POST", headers: { "next-action": action.id, accept: "text/x-component", origin }, multipart: actionBody(args, fields), maxRedirects: 0 });
+  const signedIn = await send(actions.signInAction!, ["$undefined", "$K1"], [
+    ["email", TEST_ACCOUNTS.contributor.email],
+    ["password", process.env.TEST_PASSWORD!],
+  ]);
+  expect(signedIn.status()).toBe(200);
+  await nothingWritten(async () => {
+    const res = await send(actions.reportTransitionAction!, [slug, "A", "$undefined", "$K1"], [
+      ["to", "design"],
+      ["evidenceKind", "test_report"],
+      ["evidenceUrl", ""],
+      ["evidenceSummary", ""],
+      ["evidenceFleet", ""],
+      ["evidenceFile", new File([Buffer.alloc(10 * 1024 * 1024 + 1, 120)], "huge.xml", { type: "application/xml" })],
+    ]);
+    expect(res.status()).toBe(200);
+    expect(await res.text()).toContain("“huge.xml” is 10.0 MiB: a file attached to evidence may be at most 10 MiB");
+  }, "oversized file through the form action");
+  await contributor.dispose();
 });

@@ -44,7 +44,7 @@ test("a contributor attaches a failing JUnit report to a test report; the item p
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 });
 
-test("a file over 10 MiB is refused in words before it is sent, and nothing is recorded", async ({ page, request }) => {
+test("a file over 10 MiB is refused in words before it is sent, and the row is left without a file", async ({ page, request }) => {
   const slug = await importSmallProgram(request, "e2e-evidence-big");
   await signIn(page, "contributor");
   await page.goto(`/programs/${slug}/items/A`);
