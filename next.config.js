@@ -24,6 +24,8 @@ const nextConfig = {
   turbopack: { root },
   poweredByHeader: false,
   experimental: {
+    // The proxy (proxy.ts) sees every page request first and would cut a body at 10 MB.
+    proxyClientMaxBodySize: "21mb",
     serverActions: {
       // Room for two evidence files at their 10 MiB limit (the action refuses a larger file in words).
       bodySizeLimit: "21mb",

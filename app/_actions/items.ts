@@ -15,15 +15,15 @@ const itemPath = ([slug, key]: [string, string]) => `/programs/${slug}/items/${e
 
 /**
  * Evidence rows arrive as parallel fields evidenceKind / evidenceUrl / evidenceSummary / evidenceFleet
- * / evidenceFile (a browser sends an empty file for a row without one). A row counts once it has a
- * URL or a file.
+ * / evidenceFile. A browser sends an empty part for a file input left alone, so an empty file counts
+ * as none. A row counts once it has a URL or a file.
  */
 function evidenceFrom(form: FormData) {
   const kinds = form.getAll("evidenceKind").map(String);
   const urls = form.getAll("evidenceUrl").map(String);
   const summaries = form.getAll("evidenceSummary").map(String);
   const fleets = form.getAll("evidenceFleet").map(String);
-  const files = form.getAll("evidenceFile").map((f) => (f instanceof File && f.name !== "" ? f : null));
+  const files = form.getAll("evidenceFile").map((f) => (f instanceof File && f.size > 0 ? f : null));
   return kinds
     .map((kind, i) => ({ kind, url: (urls[i] ?? "").trim(), summary: (summaries[i] ?? "").trim(), fleet: (fleets[i] ?? "").trim(), file: files[i] ?? null }))
     .filter((e) => e.url !== "" || e.file !== null)

@@ -27,7 +27,8 @@ export function EvidenceFileInput({ index, onChoose }: { index: number; onChoose
             return;
           }
           setError("");
-          onChoose(file?.name ?? "");
+          // An empty file is no file: the server reads it so too.
+          onChoose(file && file.size > 0 ? file.name : "");
         }}
       />
       {error && (
