@@ -15,6 +15,7 @@ import { openDatabase, type Db } from "@/db/index";
 import { recordTransition } from "@/db/mutations/record-transition";
 import { findProgramArtefact } from "@/db/queries/find-program-artefact";
 import { getItemDetail } from "@/db/queries/get-item-detail";
+import { listAwaitingReview } from "@/db/queries/list-awaiting-review";
 import { artefacts, auditLog, evidence, transitions } from "@/db/schema";
 import { verifyLog } from "@/db/verify-log";
 import { ARTEFACT_MAX_BYTES } from "@/lib/artefacts/artefact-types";
@@ -68,6 +69,9 @@ describe("a file attached to evidence", () => {
     expect(JSON.parse(entry.payload).evidence).toEqual([{ kind: "test_report", url: "", summary: "CI run", fleetPercent: null, artefact: ref }]);
     expect(entry.payload).not.toContain("testsuite");
     expect(verifyLog(db).ok).toBe(true);
+    // The review inbox names the file, to link it where there is no URL.
+    const inbox = listAwaitingReview(db, { viewer: findPerson(db, ANN)!, program: SLUG, now: T0 });
+    expect(inbox.items[0]!.evidence).toEqual([{ kind: "test_report", url: "", summary: "CI run", artefactName: "junit.xml", artefactSha256: ref.sha256 }]);
   });
 
   it("is stored once when the same bytes come again, under another name or beside a link", () => {
