@@ -23,8 +23,16 @@ const nextConfig = {
   // A stray lockfile in a parent folder must not move Turbopack's workspace root (STACK.md #10).
   turbopack: { root },
   poweredByHeader: false,
-  // Server actions must come from the app's own origin; behind a proxy that is PUBLIC_URL's.
-  experimental: process.env.PUBLIC_URL ? { serverActions: { allowedOrigins: [new URL(process.env.PUBLIC_URL).host] } } : {},
+  experimental: {
+    // The proxy (proxy.ts) sees every page request first and would cut a body at 10 MB.
+    proxyClientMaxBodySize: "21mb",
+    serverActions: {
+      // Room for two evidence files at their 10 MiB limit (the action refuses a larger file in words).
+      bodySizeLimit: "21mb",
+      // Server actions must come from the app's own origin; behind a proxy that is PUBLIC_URL's.
+      ...(process.env.PUBLIC_URL ? { allowedOrigins: [new URL(process.env.PUBLIC_URL).host] } : {}),
+    },
+  },
   // The app's build checks the app; `npm run check` type-checks everything, tests included.
   typescript: { tsconfigPath: "tsconfig.next.json" },
   async headers() {

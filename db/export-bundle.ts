@@ -5,7 +5,7 @@ import { thresholdsOf } from "@/lib/readiness/quality";
 import type { Db } from "./index";
 import { toClaimRecord } from "./queries/claim-record";
 import { getProgramOrThrow } from "./queries/get-program-or-throw";
-import { claimLinks, claims, comments, dependencies, events, evidence, items, people, programMembers, signals, transitionRejections, transitions, verifications } from "./schema";
+import { artefacts, claimLinks, claims, comments, dependencies, events, evidence, items, people, programMembers, signals, transitionRejections, transitions, verifications } from "./schema";
 
 /** The program as a bundle (DESIGN §10); importing it elsewhere gives the same program. */
 export function exportBundle(db: Db, slug: string): BundleJson {
@@ -51,6 +51,8 @@ function readNormalizedBundle(db: Db, slug: string): NormalizedBundle {
       .all()
       .forEach((e) => evidenceByTransition.set(e.transitionId, [...(evidenceByTransition.get(e.transitionId) ?? []), e]));
   }
+
+  const carried = carriedArtefacts(db, [...evidenceByTransition.values()].flat());
 
   const signalRows = itemIds.length
     ? db.select().from(signals).innerJoin(items, eq(signals.itemId, items.id)).where(eq(items.programId, program.id)).orderBy(asc(signals.id)).all().map((r) => r.signals)
@@ -115,6 +117,7 @@ function readNormalizedBundle(db: Db, slug: string): NormalizedBundle {
         url: e.url,
         summary: e.summary,
         fleetPercent: e.fleetPercent,
+        artefact: e.artefactSha256 === null ? null : { name: e.artefactName ?? "", sha256: e.artefactSha256, size: carried.get(e.artefactSha256)!.size },
       })),
       note: t.note,
       verifiedBy: v ? email(v.verifierId) : null,
@@ -141,5 +144,17 @@ function readNormalizedBundle(db: Db, slug: string): NormalizedBundle {
       editedAt: c.editedAt,
       deletedAt: c.deletedAt,
     })),
+    artefacts: [...carried.values()].map(({ sha256, name, bytes }) => ({ sha256, name, contentBase64: bytes.toString("base64") })),
   };
+}
+
+/** The files the evidence names, each once under the first name it was attached with, with its bytes. */
+function carriedArtefacts(db: Db, rows: readonly (typeof evidence.$inferSelect)[]) {
+  const out = new Map<string, { sha256: string; name: string; bytes: Buffer; size: number }>();
+  for (const e of rows) {
+    if (e.artefactSha256 === null || out.has(e.artefactSha256)) continue;
+    const a = db.select().from(artefacts).where(eq(artefacts.sha256, e.artefactSha256)).get()!;
+    out.set(a.sha256, { sha256: a.sha256, name: e.artefactName ?? "", bytes: a.bytes, size: a.size });
+  }
+  return out;
 }

@@ -4,7 +4,7 @@ import { slugSchema } from "@/lib/bundle/bundle-schema";
 import { suggestSlug } from "@/lib/bundle/suggest-slug";
 import { validateBundle } from "@/lib/bundle/validate-bundle";
 import type { NormalizedBundle } from "@/lib/bundle/normalized-bundle";
-import { AppError } from "@/lib/errors";
+import { AppError, type FieldError } from "@/lib/errors";
 import { dependencyId, type LogAction, type LogEntity } from "@/lib/log-vocabulary";
 import { formatDateOrInstant } from "@/lib/time";
 import { parseInput } from "@/lib/validations/parse-input";
@@ -12,7 +12,7 @@ import type { Db, Tx } from "./index";
 import { LogWriter } from "./append-log";
 import { loadReaders, syncMentions } from "./mutations/sync-mentions";
 import { findProgram } from "./queries/get-program-or-throw";
-import { claimLinks, claims, comments, dependencies, events, evidence, items, people, programMembers, programs, signals, transitionRejections, transitions, verifications } from "./schema";
+import { artefacts, claimLinks, claims, comments, dependencies, events, evidence, items, people, programMembers, programs, signals, transitionRejections, transitions, verifications } from "./schema";
 
 export interface ImportSummary {
   program: string;
@@ -58,6 +58,7 @@ export function importBundle(db: Db, raw: unknown, options: ImportOptions): Impo
     );
   const bundle = options.slug === undefined ? result.bundle : underSlug(result.bundle, options.slug);
   if (findProgram(db, bundle.program.slug)) throw slugTaken(db, bundle.program.slug);
+  checkArtefactsPresent(db, bundle);
   const known = knownEmails(db, bundle);
   const rejections = bundle.transitions.filter((t) => t.rejectedBy).length;
   const summary: ImportSummary = {
@@ -81,6 +82,23 @@ export function importBundle(db: Db, raw: unknown, options: ImportOptions): Impo
   if (options.dryRun) return summary;
   db.transaction((tx) => writeBundle(tx, bundle, options.actor));
   return summary;
+}
+
+/** Evidence may name a file the bundle does not carry only when the target database already holds it. */
+function checkArtefactsPresent(db: Db, bundle: NormalizedBundle): void {
+  const carried = new Set(bundle.artefacts.map((a) => a.sha256));
+  const errors: FieldError[] = [];
+  bundle.transitions.forEach((t, i) =>
+    t.evidence.forEach((e, j) => {
+      if (!e.artefact || carried.has(e.artefact.sha256)) return;
+      if (db.select({ sha256: artefacts.sha256 }).from(artefacts).where(eq(artefacts.sha256, e.artefact.sha256)).get()) return;
+      errors.push({
+        path: `transitions[${i}].evidence[${j}].artefact`,
+        message: `the file "${e.artefact.name}" (${e.artefact.sha256}) is neither in the bundle's artefacts nor in this tracker: export the bundle again with its files`,
+      });
+    }),
+  );
+  if (errors.length > 0) throw new AppError("rule", "the bundle was not imported: its evidence names files it does not carry", errors);
 }
 
 function underSlug(bundle: NormalizedBundle, slug: string): NormalizedBundle {
@@ -121,6 +139,11 @@ function writeBundle(tx: Tx, b: NormalizedBundle, actor: string | null): void {
   const slug = b.program.slug;
   const entry = (action: LogAction, entity: LogEntity, entityId: string, payload: unknown) =>
     log.append({ actor, action, entity, entityId, programSlug: slug, payload });
+  // Stored once by digest (checked in validateBundle); the transitions' log entries name them.
+  for (const a of b.artefacts) {
+    const bytes = Buffer.from(a.contentBase64, "base64");
+    tx.insert(artefacts).values({ sha256: a.sha256, bytes, size: bytes.length }).onConflictDoNothing().run();
+  }
 
   const personIds = new Map<string, number>();
   for (const p of b.people) {
@@ -210,7 +233,15 @@ function writeBundle(tx: Tx, b: NormalizedBundle, actor: string | null): void {
     .prepare();
   const insertEvidence = tx
     .insert(evidence)
-    .values({ transitionId: p("transitionId"), kind: p("kind"), url: p("url"), summary: p("summary"), fleetPercent: p("fleetPercent") })
+    .values({
+      transitionId: p("transitionId"),
+      kind: p("kind"),
+      url: p("url"),
+      summary: p("summary"),
+      fleetPercent: p("fleetPercent"),
+      artefactSha256: p("artefactSha256"),
+      artefactName: p("artefactName"),
+    })
     .prepare();
   const insertVerification = tx
     .insert(verifications)
@@ -230,7 +261,8 @@ function writeBundle(tx: Tx, b: NormalizedBundle, actor: string | null): void {
       actorId: personId(t.by),
       note: t.note,
     })!;
-    for (const e of t.evidence) insertEvidence.run({ transitionId: row.id, ...e });
+    for (const { artefact, ...e } of t.evidence)
+      insertEvidence.run({ transitionId: row.id, ...e, artefactSha256: artefact?.sha256 ?? null, artefactName: artefact?.name ?? null });
     entry("create", "transition", String(row.id), toPayload({
       item: t.item,
       to: t.to,
@@ -238,7 +270,8 @@ function writeBundle(tx: Tx, b: NormalizedBundle, actor: string | null): void {
       recordedAt: t.recordedAt,
       by: t.by,
       note: t.note,
-      evidence: t.evidence,
+      // A file by name, digest and size only where there is one: other entries read as before.
+      evidence: t.evidence.map(({ artefact, ...e }) => (artefact ? { ...e, artefact } : e)),
     }));
     if (t.verifiedBy && t.verifiedAt !== null) {
       insertVerification.run({

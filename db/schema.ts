@@ -110,9 +110,13 @@ export const evidence = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     transitionId: integer("transition_id").notNull().references(() => transitions.id),
     kind: text("kind", { enum: EVIDENCE_KINDS }).notNull(),
+    /** Empty when the evidence is an uploaded file instead of a link. */
     url: text("url").notNull(),
     summary: text("summary").notNull().default(""),
     fleetPercent: real("fleet_percent"),
+    /** An uploaded file, stored once in `artefacts` by digest; its name as uploaded. */
+    artefactSha256: text("artefact_sha256").references(() => artefacts.sha256),
+    artefactName: text("artefact_name"),
   },
   (t) => [index("evidence_transition").on(t.transitionId)],
 );

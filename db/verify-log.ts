@@ -56,14 +56,15 @@ function verifySnapshot(db: Db): ChainVerdict {
 
 /**
  * The log holds each stored artefact's digest, not its bytes: bytes changed behind the tracker's
- * back fail here, named by the log entry that recorded the digest.
+ * back fail here, named by the log entry that recorded the digest (an ingestion, or a transition
+ * whose evidence carries the file).
  */
 function withArtefacts(db: Db, verdict: ChainVerdict): ChainVerdict {
   const rows = db.$client.prepare("SELECT sha256, bytes FROM artefacts ORDER BY sha256").iterate() as Iterable<{ sha256: string; bytes: Buffer }>;
   for (const a of rows) {
     if (createHash("sha256").update(a.bytes).digest("hex") === a.sha256) continue;
     const entry = db.$client
-      .prepare("SELECT seq FROM audit_log WHERE entity = 'artefact' AND instr(payload, ?) > 0 ORDER BY seq LIMIT 1")
+      .prepare("SELECT seq FROM audit_log WHERE entity IN ('artefact', 'transition') AND instr(payload, ?) > 0 ORDER BY seq LIMIT 1")
       .get(a.sha256) as { seq: number } | undefined;
     return { ...verdict, ok: false, firstBad: { seq: entry?.seq ?? 0, reason: `the artefact ${a.sha256} no longer matches its digest: its bytes were changed` } };
   }

@@ -6,11 +6,14 @@ export interface EvidenceRow {
   url: string;
   summary: string;
   fleet: string;
+  /** The chosen file's name, "" for none. A browser never refills a file input: after a refusal it is chosen again. */
+  file?: string;
 }
 
 export const blankRow = (kind: string = EVIDENCE_KINDS[0]): EvidenceRow => ({ kind, url: "", summary: "", fleet: "" });
 
-const isBlank = (r: EvidenceRow) => r.url.trim() === "" && r.summary.trim() === "" && r.fleet.trim() === "";
+const hasSource = (r: EvidenceRow) => r.url.trim() !== "" || (r.file ?? "") !== "";
+const isBlank = (r: EvidenceRow) => !hasSource(r) && r.summary.trim() === "" && r.fleet.trim() === "";
 
 /**
  * The rows after choosing a status whose gates still lack `missingKinds`: everything typed stays;
@@ -29,12 +32,12 @@ export function planEvidenceRows(rows: readonly EvidenceRow[], missingKinds: rea
 }
 
 /**
- * The evidence the rows carry, as the server reads the form: a row counts once it has a URL.
+ * The evidence the rows carry, as the server reads the form: a row counts once it has a URL or a file.
  * Fleet percent is a number when typed.
  */
 export function rowsEvidence(rows: readonly EvidenceRow[]): EvidenceLike[] {
   return rows
-    .filter((r) => r.url.trim() !== "" && (EVIDENCE_KINDS as readonly string[]).includes(r.kind))
+    .filter((r) => hasSource(r) && (EVIDENCE_KINDS as readonly string[]).includes(r.kind))
     .map((r) => ({ kind: r.kind as EvidenceKind, fleetPercent: r.fleet.trim() === "" ? null : Number(r.fleet) }));
 }
 

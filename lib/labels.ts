@@ -92,6 +92,10 @@ export const statusLabel = (s: Status): string => STATUS_LABELS[s];
 export const evidenceKindLabel = (k: string): string => EVIDENCE_KIND_LABELS[k as EvidenceKind] ?? k;
 /** A metric this version does not know (an older bundle) still shows, as its identifier. */
 export const metricLabel = (m: string): string => METRIC_LABELS[m as SignalMetric] ?? m;
+/** A JUnit report's totals in words: "128 tests, 3 failures, 0 errors, 2 skipped, 41.2 s". */
+export const junitWords = (j: { tests: number; failures: number; errors: number; skipped: number; timeSeconds: number }): string =>
+  `${plural(j.tests, "test")}, ${plural(j.failures, "failure")}, ${plural(j.errors, "error")}, ${j.skipped} skipped, ${j.timeSeconds} s`;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 /** A verdict in words: the identifier with spaces ("partly_supported" → "partly supported"). */
 export const verdictLabel = (v: Verdict): string => v.replace(/_/g, " ");
 

@@ -6,21 +6,40 @@ import { editItem } from "@/db/mutations/edit-item";
 import { recordTransition } from "@/db/mutations/record-transition";
 import { rejectTransition } from "@/db/mutations/reject-transition";
 import { verifyTransition } from "@/db/mutations/verify-transition";
+import { ARTEFACT_MAX_BYTES } from "@/lib/artefacts/artefact-types";
+import { AppError } from "@/lib/errors";
 import { componentsFromText } from "@/lib/validations/components-input";
 
 const ITEM = ["slug", "key"] as const;
 const itemPath = ([slug, key]: [string, string]) => `/programs/${slug}/items/${encodeURIComponent(key)}`;
 
-/** Evidence rows arrive as parallel fields evidenceKind / evidenceUrl / evidenceSummary / evidenceFleet. */
+/**
+ * Evidence rows arrive as parallel fields evidenceKind / evidenceUrl / evidenceSummary / evidenceFleet
+ * / evidenceFile. A browser sends an empty part for a file input left alone, so an empty file counts
+ * as none. A row counts once it has a URL or a file.
+ */
 function evidenceFrom(form: FormData) {
   const kinds = form.getAll("evidenceKind").map(String);
   const urls = form.getAll("evidenceUrl").map(String);
   const summaries = form.getAll("evidenceSummary").map(String);
   const fleets = form.getAll("evidenceFleet").map(String);
+  const files = form.getAll("evidenceFile").map((f) => (f instanceof File && f.size > 0 ? f : null));
   return kinds
-    .map((kind, i) => ({ kind, url: (urls[i] ?? "").trim(), summary: (summaries[i] ?? "").trim(), fleet: (fleets[i] ?? "").trim() }))
-    .filter((e) => e.url !== "")
-    .map((e) => ({ kind: e.kind, url: e.url, summary: e.summary, ...(e.fleet !== "" ? { fleetPercent: Number(e.fleet) } : {}) }));
+    .map((kind, i) => ({ kind, url: (urls[i] ?? "").trim(), summary: (summaries[i] ?? "").trim(), fleet: (fleets[i] ?? "").trim(), file: files[i] ?? null }))
+    .filter((e) => e.url !== "" || e.file !== null)
+    .map((e) => ({ kind: e.kind, url: e.url, summary: e.summary, file: e.file, ...(e.fleet !== "" ? { fleetPercent: Number(e.fleet) } : {}) }));
+}
+
+/** The chosen files' bytes as the API takes them (base64: any file, not only text); one over 10 MiB is refused in words. */
+async function withFiles(evidence: ReturnType<typeof evidenceFrom>) {
+  return Promise.all(
+    evidence.map(async ({ file, ...e }) => {
+      if (!file) return e;
+      if (file.size > ARTEFACT_MAX_BYTES)
+        throw new AppError("too_large", `“${file.name}” is ${(file.size / 1024 / 1024).toFixed(1)} MiB: a file attached to evidence may be at most 10 MiB`);
+      return { ...e, artefact: { name: file.name, contentBase64: Buffer.from(await file.arrayBuffer()).toString("base64") } };
+    }),
+  );
 }
 
 export const reportTransitionAction = defineFormAction({
@@ -32,7 +51,8 @@ export const reportTransitionAction = defineFormAction({
     const effectiveAt = formText(form, "effectiveAt");
     return { to: formText(form, "to"), evidence: evidenceFrom(form), note: formText(form, "note"), ...(effectiveAt ? { effectiveAt } : {}) };
   },
-  run: ({ db, actor, input, args: [slug, key] }) => recordTransition(db, { slug, key, input, actor }),
+  run: async ({ db, actor, input, args: [slug, key] }) =>
+    recordTransition(db, { slug, key, input: { ...input, evidence: await withFiles(input.evidence) }, actor }),
   success: ({ args: [, key], result }) => `${key} → ${result.to} recorded, awaiting verification by a second person.`,
   revalidate: itemPath,
 });

@@ -20,11 +20,13 @@ const COLUMNS = 6;
  * in effective order; each comment stands after what had happened when it was written.
  */
 export function HistoryTable({
+  slug,
   history,
   comments = [],
   review,
   commentActions,
 }: {
+  slug: string;
   history: ItemDetail["history"];
   comments?: CommentView[];
   review?: ReviewActions;
@@ -60,7 +62,7 @@ export function HistoryTable({
                     </td>
                   </tr>
                 ) : (
-                  <TransitionRow key={r.row.id} t={r.row} review={review} />
+                  <TransitionRow key={r.row.id} t={r.row} slug={slug} review={review} />
                 ),
               )}
             </tbody>
@@ -71,7 +73,7 @@ export function HistoryTable({
   );
 }
 
-function TransitionRow({ t, review }: { t: ItemDetail["history"][number]; review?: ReviewActions }) {
+function TransitionRow({ t, slug, review }: { t: ItemDetail["history"][number]; slug: string; review?: ReviewActions }) {
   return (
     <tr className={`border-t border-slate-100 align-top ${t.visible ? "" : "text-slate-500"}`} data-testid={`transition-${t.id}`}>
       <td className={cell}>
@@ -85,7 +87,7 @@ function TransitionRow({ t, review }: { t: ItemDetail["history"][number]; review
       </td>
       <td className={cell}>{t.byName}</td>
       <td className={cell}>
-        <EvidenceList evidence={t.evidence} />
+        <EvidenceList evidence={t.evidence} slug={slug} />
       </td>
       <td className={cell}>
         <VerificationCell t={t} review={review} />

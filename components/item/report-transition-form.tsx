@@ -12,6 +12,7 @@ import { DateInput, Field, Input, Options, Select, Textarea } from "../ui/field"
 import { Button } from "../ui/button";
 import { FormMessage } from "../ui/form-message";
 import { kept, keptList } from "../ui/use-kept-form";
+import { EvidenceFileInput } from "./evidence-file-input";
 import { useKeptItemForm, type ItemAction } from "./use-item-action";
 
 /**
@@ -108,6 +109,7 @@ function TransitionFields({
                 onChange={(e) => setRow(i, { fleet: e.target.value })}
               />
             </label>
+            <EvidenceFileInput index={i} onChoose={(file) => setRow(i, { file })} />
           </div>
         ))}
         <button type="button" onClick={() => setRows([...rows, blankRow()])} className="text-indigo-700 hover:underline">

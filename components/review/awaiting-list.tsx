@@ -38,8 +38,14 @@ export function AwaitingList({ rows, now, label }: { rows: AwaitingReview[]; now
                     <span key={i}>
                       {i > 0 && " · "}
                       {evidenceKindLabel(e.kind)}:{" "}
-                      <a href={e.url} className="text-indigo-700 underline" rel="noreferrer noopener" target="_blank">
-                        {e.summary || e.url}
+                      {/* A file without a link is read from the tracker itself. */}
+                      <a
+                        href={e.url || `/api/programs/${r.program}/artefacts/${e.artefactSha256}`}
+                        className="text-indigo-700 underline"
+                        rel="noreferrer noopener"
+                        target="_blank"
+                      >
+                        {e.summary || e.url || e.artefactName}
                       </a>
                     </span>
                   ))}

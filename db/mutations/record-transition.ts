@@ -1,4 +1,5 @@
 import { asc, eq, inArray } from "drizzle-orm";
+import { artefactRef, readEvidenceUpload } from "@/lib/artefacts/evidence-upload";
 import { checkItemHistory } from "@/lib/check-item-history";
 import { AppError } from "@/lib/errors";
 import { toInstant, formatDateOrInstant } from "@/lib/time";
@@ -7,7 +8,7 @@ import { transitionInputSchema } from "@/lib/validations/transition-input";
 import type { Db } from "../index";
 import { LogWriter } from "../append-log";
 import { findProgramItem } from "../queries/find-program-item";
-import { evidence, transitionRejections, transitions } from "../schema";
+import { artefacts, evidence, transitionRejections, transitions } from "../schema";
 import type { WriteArgs } from "./write-args";
 
 /**
@@ -26,6 +27,13 @@ export function recordTransition(db: Db, { slug, key, input, actor, now = Date.n
   const effectiveAt = body.effectiveAt ? toInstant(body.effectiveAt) : now;
   if (effectiveAt > now)
     throw new AppError("invalid", "invalid transition", [{ path: "effectiveAt", message: "must not be in the future" }]);
+  // Files are decoded and size-checked before anything is written: a refusal leaves no trace.
+  const files = body.evidence.map((e, i) => (e.artefact ? readEvidenceUpload(e.artefact, `evidence.${i}.artefact`) : null));
+  // What is stored, logged and answered: the file by name, digest and size, never its bytes.
+  const recorded = body.evidence.map(({ artefact: _upload, ...e }, i) => {
+    const file = files[i];
+    return { ...e, fleetPercent: e.fleetPercent ?? null, ...(file ? { artefact: artefactRef(file) } : {}) };
+  });
   return db.transaction((tx) => {
     const { program, item } = findProgramItem(tx, slug, key);
     const existing = tx.select().from(transitions).where(eq(transitions.itemId, item.id)).orderBy(asc(transitions.id)).all();
@@ -51,7 +59,7 @@ export function recordTransition(db: Db, { slug, key, input, actor, now = Date.n
       recordedAt: now,
       recordingOrder: Number.MAX_SAFE_INTEGER,
       note: body.note,
-      evidence: body.evidence.map((e) => ({ ...e, fleetPercent: e.fleetPercent ?? null })),
+      evidence: recorded,
     };
     const violations = checkItemHistory([...entries, candidate]);
     if (violations.length > 0) {
@@ -67,8 +75,13 @@ export function recordTransition(db: Db, { slug, key, input, actor, now = Date.n
       .values({ itemId: item.id, toStatus: body.to, effectiveAt, recordedAt: now, actorId: actor.id, note: body.note })
       .returning()
       .get();
-    if (candidate.evidence.length > 0)
-      tx.insert(evidence).values(candidate.evidence.map((e) => ({ transitionId: row.id, ...e }))).run();
+    for (const f of files) if (f) tx.insert(artefacts).values({ sha256: f.sha256, bytes: f.bytes, size: f.size }).onConflictDoNothing().run();
+    if (recorded.length > 0)
+      tx.insert(evidence)
+        .values(
+          recorded.map(({ artefact, ...e }) => ({ transitionId: row.id, ...e, artefactSha256: artefact?.sha256 ?? null, artefactName: artefact?.name ?? null })),
+        )
+        .run();
     new LogWriter(tx, new Date(now)).append({
       actor: actor.email,
       action: "create",
@@ -82,7 +95,7 @@ export function recordTransition(db: Db, { slug, key, input, actor, now = Date.n
         recordedAt: formatDateOrInstant(now),
         by: actor.email,
         note: body.note,
-        evidence: candidate.evidence,
+        evidence: recorded,
       },
     });
     return {
@@ -93,7 +106,7 @@ export function recordTransition(db: Db, { slug, key, input, actor, now = Date.n
       recordedAt: formatDateOrInstant(row.recordedAt),
       by: actor.email,
       note: row.note,
-      evidence: candidate.evidence,
+      evidence: recorded,
       verified: false,
     };
   });

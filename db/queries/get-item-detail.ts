@@ -5,6 +5,7 @@ import { isVisible } from "@/lib/fold-item-status";
 import { formatDateOrInstant } from "@/lib/time";
 import type { Db } from "../index";
 import { evidence, people, signals, signalSources, transitionRejections, transitions, verifications } from "../schema";
+import { evidenceView } from "./evidence-view";
 import { findProgramItem } from "./find-program-item";
 import { loadSnapshot } from "./load-snapshot";
 
@@ -51,9 +52,10 @@ export function getItemDetail(db: Db, slug: string, key: string, asOf: number, k
     byName: r.actor.name,
     note: r.t.note,
     visible: isVisible(r.t, asOf, knownAt),
-    evidence: allEvidence
-      .filter((e) => e.transitionId === r.t.id)
-      .map((e) => ({ kind: e.kind, url: e.url, summary: e.summary, fleetPercent: e.fleetPercent })),
+    evidence: evidenceView(
+      db,
+      allEvidence.filter((e) => e.transitionId === r.t.id),
+    ),
     verification:
       r.v && r.verifier && r.v.recordedAt <= knownAt
         ? {

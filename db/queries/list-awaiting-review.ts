@@ -18,7 +18,8 @@ export interface AwaitingReview {
   recordedAt: number;
   reporter: string;
   reporterEmail: string;
-  evidence: { kind: string; url: string; summary: string }[];
+  /** `url` is "" for a file without a link; the file by name and digest, or nulls. */
+  evidence: { kind: string; url: string; summary: string; artefactName: string | null; artefactSha256: string | null }[];
   /** Why this viewer may not decide on it (the four-eyes rule in words), or null when they may. */
   notYours: string | null;
 }
@@ -61,7 +62,7 @@ export function listAwaitingReview(db: Db, { viewer, program, area, limit = 200,
        ORDER BY t.recorded_at, t.id LIMIT ?`,
     )
     .all(...filters, limit) as Row[];
-  const evidenceOf = sqlite.prepare("SELECT kind, url, summary FROM evidence WHERE transition_id = ? ORDER BY id");
+  const evidenceOf = sqlite.prepare("SELECT kind, url, summary, artefact_name AS artefactName, artefact_sha256 AS artefactSha256 FROM evidence WHERE transition_id = ? ORDER BY id");
   const owners = new Map<string, ReturnType<typeof loadOwnerTimeline>>();
   // A role that does not verify is stopped before four eyes: say that, once, for every row.
   const roleRefusal = can(viewer.role, "verify") ? null : `your role (${viewer.role}) does not verify: reviewers and admins do`;

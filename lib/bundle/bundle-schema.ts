@@ -31,17 +31,38 @@ export const thresholdsSchema = z.object({
   crashOwnerRegistered: z.boolean().default(true),
 });
 
-export const evidenceSchema = z
-  .object({
-    kind: z.enum(EVIDENCE_KINDS, { error: () => `must be one of ${EVIDENCE_KINDS.join(", ")}` }),
-    url,
-    summary: text(500).default(""),
-    fleetPercent: z.number().min(0).max(100).nullish(),
-  })
-  .refine((e) => e.kind !== "deployment" || typeof e.fleetPercent === "number", {
-    path: ["fleetPercent"],
-    message: "a deployment needs fleetPercent (0–100)",
-  });
+/** What evidence says besides its file: the kind, a link (empty or absent when a file stands in), words. */
+export const evidenceFields = {
+  kind: z.enum(EVIDENCE_KINDS, { error: () => `must be one of ${EVIDENCE_KINDS.join(", ")}` }),
+  url: z.union([z.literal(""), url]).default(""),
+  summary: text(500).default(""),
+  fleetPercent: z.number().min(0).max(100).nullish(),
+};
+
+/** Evidence needs a link, a file, or both; a deployment also says how much of the fleet it reached. */
+export function evidenceRules<S extends z.ZodType<{ kind: string; url: string; fleetPercent?: number | null; artefact?: unknown }>>(schema: S): S {
+  return schema
+    .refine((e) => e.url !== "" || e.artefact !== undefined, { path: ["url"], message: "must be an http(s) URL, or attach a file" })
+    .refine((e) => e.kind !== "deployment" || typeof e.fleetPercent === "number", {
+      path: ["fleetPercent"],
+      message: "a deployment needs fleetPercent (0–100)",
+    });
+}
+
+export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, "must be a SHA-256 digest: 64 lower-case hex digits");
+const artefactNameSchema = z.string().trim().min(1, "must name the file").max(255, "must be at most 255 characters");
+
+/** A file attached to evidence, as a bundle names it: the bytes travel in the bundle's `artefacts`. */
+export const artefactRefSchema = z.object({ name: artefactNameSchema, sha256: sha256Schema, size: z.number().int().min(0) });
+
+export const evidenceSchema = evidenceRules(z.object({ ...evidenceFields, artefact: artefactRefSchema.optional() }));
+
+/** The bytes of a file some evidence in the bundle names, base64-encoded. */
+export const bundleArtefactSchema = z.object({
+  sha256: sha256Schema,
+  name: artefactNameSchema,
+  contentBase64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, "must be base64"),
+});
 
 const claimLinkSchema = z.object({ item: itemKeySchema, requires: statusSchema });
 
@@ -150,6 +171,8 @@ export const bundleSchema = z.object({
       }),
     )
     .default([]),
+  // Optional: the bytes of files the evidence names; a digest not here must be in the target database.
+  artefacts: z.array(bundleArtefactSchema).default([]),
 });
 
 export type BundleInput = z.input<typeof bundleSchema>;

@@ -33,7 +33,14 @@ export interface NormalizedBundle {
     effectiveAt: number;
     recordedAt: number;
     by: string;
-    evidence: { kind: EvidenceKind; url: string; summary: string; fleetPercent: number | null }[];
+    evidence: {
+      kind: EvidenceKind;
+      url: string;
+      summary: string;
+      fleetPercent: number | null;
+      /** An attached file by name, digest and size; its bytes in `artefacts` or the target database. */
+      artefact: { name: string; sha256: string; size: number } | null;
+    }[];
     note: string;
     verifiedBy: string | null;
     verifiedAt: number | null;
@@ -70,4 +77,6 @@ export interface NormalizedBundle {
     editedAt: number | null;
     deletedAt: number | null;
   }[];
+  /** The bytes of files the evidence names, base64-encoded. */
+  artefacts: { sha256: string; name: string; contentBase64: string }[];
 }

@@ -28,6 +28,7 @@ export function toBundleJson(b: NormalizedBundle) {
         url: e.url,
         summary: e.summary,
         ...(e.fleetPercent === null ? {} : { fleetPercent: e.fleetPercent }),
+        ...(e.artefact === null ? {} : { artefact: e.artefact }),
       })),
       note: t.note,
       verifiedBy: t.verifiedBy,
@@ -43,6 +44,8 @@ export function toBundleJson(b: NormalizedBundle) {
     events: b.events.map((e) => ({ ...e, date: formatDate(e.date) })),
     // Only when there are comments: an export without them reads as it always did.
     ...(b.comments.length === 0 ? {} : { comments: b.comments.map(commentJson) }),
+    // Only when evidence carries files: an export without them reads as it always did.
+    ...(b.artefacts.length === 0 ? {} : { artefacts: b.artefacts }),
   };
 }
 

@@ -5,6 +5,7 @@ import { claimProblems } from "../claims/check-claim";
 import { findCycle, formatCycle } from "../graph";
 import { toInstant } from "../time";
 import { bundleSchema, type ParsedBundle, type SignalMetric } from "./bundle-schema";
+import { checkArtefacts } from "./check-artefacts";
 import { checkComments } from "./check-comments";
 import type { NormalizedBundle } from "./normalized-bundle";
 
@@ -37,6 +38,7 @@ export function validateBundle(raw: unknown, now: number = Date.now()): BundleVa
     ...checkSignals(bundle),
     ...checkClaims(bundle, now),
     ...checkComments(parsed.data, bundle),
+    ...checkArtefacts(bundle),
   ];
   return errors.length > 0 ? { ok: false, kind: "rule", errors } : { ok: true, bundle };
 }
@@ -81,6 +83,7 @@ function normalize(b: ParsedBundle): NormalizedBundle {
           url: e.url,
           summary: e.summary,
           fleetPercent: e.fleetPercent ?? null,
+          artefact: e.artefact ?? null,
         })),
         note: t.note,
         verifiedBy,
@@ -103,6 +106,7 @@ function normalize(b: ParsedBundle): NormalizedBundle {
       editedAt: c.editedAt ? toInstant(c.editedAt) : null,
       deletedAt: c.deletedAt ? toInstant(c.deletedAt) : null,
     })),
+    artefacts: b.artefacts,
   };
 }
 

@@ -118,11 +118,11 @@ export function buildOpenApi() {
         },
       },
       "/api/programs/{slug}/items/{key}": {
-        get: { summary: "One item with history, evidence, verifications and rejections (as known at knownAt), dependencies, dependents, signals; who acted (`by`) is an e-mail for admins and a name for everyone else", parameters: [slug, path("key"), ...asOf], responses: { "200": ok("item"), ...errors } },
+        get: { summary: "One item with history, evidence, verifications and rejections (as known at knownAt), dependencies, dependents, signals; each evidence file as `artefact: { name, sha256, size }` and a JUnit test report's totals as `junit`; who acted (`by`) is an e-mail for admins and a name for everyone else", parameters: [slug, path("key"), ...asOf], responses: { "200": ok("item"), ...errors } },
         patch: { summary: "Edit an item (contributor); send If-Match or version", parameters: [slug, path("key")], requestBody: body(itemEditSchema), responses: { "200": ok("new version"), ...errors } },
       },
       "/api/programs/{slug}/items/{key}/transitions": {
-        post: { summary: "Report a transition with evidence (contributor); 422 names missing evidence", parameters: [slug, path("key")], requestBody: body(transitionInputSchema), responses: { "201": ok("transition"), ...errors } },
+        post: { summary: "Report a transition with evidence (contributor); each piece has a URL, a file (`artefact: { name, content | contentBase64 }`, at most 10 MiB, else 413) or both; 422 names missing evidence", parameters: [slug, path("key")], requestBody: body(transitionInputSchema), responses: { "201": ok("transition"), ...errors } },
       },
       "/api/programs/{slug}/transitions/{id}/verify": {
         post: {

@@ -1,13 +1,32 @@
 import { z } from "zod";
-import { evidenceSchema } from "../bundle/bundle-schema";
+import { evidenceFields, evidenceRules } from "../bundle/bundle-schema";
 import { statusSchema } from "../status";
 import { writeInstantSchema } from "./write-dates";
+
+/**
+ * A file uploaded with evidence: text as `content` (UTF-8, as a JUnit report is) or any bytes as
+ * `contentBase64` — one of the two. The size limit is checked on the decoded bytes (413).
+ */
+export const evidenceUploadSchema = z
+  .object({
+    name: z.string().trim().min(1, "must name the file").max(255, "must be at most 255 characters"),
+    content: z.string().optional(),
+    contentBase64: z
+      .string()
+      .regex(/^[A-Za-z0-9+/\s]*={0,2}\s*$/, "must be base64")
+      .optional(),
+  })
+  .strict()
+  .refine((f) => (f.content === undefined) !== (f.contentBase64 === undefined), { message: "must hold the file as content (text) or contentBase64, one of the two" });
+export type EvidenceUpload = z.output<typeof evidenceUploadSchema>;
+
+const transitionEvidenceSchema = evidenceRules(z.object({ ...evidenceFields, artefact: evidenceUploadSchema.optional() }));
 
 /** Body of `POST …/items/{key}/transitions` and of the item page's report form. */
 export const transitionInputSchema = z.object({
   to: statusSchema,
   effectiveAt: writeInstantSchema.optional(),
-  evidence: z.array(evidenceSchema).max(50, "at most 50 pieces of evidence at once").default([]),
+  evidence: z.array(transitionEvidenceSchema).max(50, "at most 50 pieces of evidence at once").default([]),
   note: z.string().trim().max(5000, "must be at most 5000 characters").default(""),
 });
 export type TransitionInput = z.input<typeof transitionInputSchema>;

@@ -231,10 +231,18 @@ const BODY_ENDPOINTS: BodyEndpoint[] = named<BodyEndpoint>([
     route: "/api/programs/[slug]/items/[key]/transitions",
     path: () => `/api/programs/${slug}/items/B/transitions`,
     role: "contributor",
-    valid: () => ({ to: "design", effectiveAt: "2024-05-01", note: "n", evidence: [{ kind: "other", url: "https://evidence.example/b", summary: "s" }] }),
+    valid: () => ({
+      to: "design",
+      effectiveAt: "2024-05-01",
+      note: "n",
+      evidence: [
+        { kind: "other", url: "https://evidence.example/b", summary: "s" },
+        { kind: "test_report", summary: "CI", artefact: { name: "junit.xml", content: '<testsuite tests="1"/>' } },
+      ],
+    }),
     accepts: ok(transitionInputSchema),
     fields: { to: "enum", effectiveAt: "date", "evidence.0.kind": "enum", "evidence.0.url": "url", "evidence.0.fleetPercent": "number" },
-    text: ["note", "evidence.0.summary"],
+    text: ["note", "evidence.0.summary", "evidence.1.artefact.name"],
   },
   {
     method: "POST",
@@ -735,16 +743,17 @@ test("invalid UTF-8 in the body is a 400", async ({ request }) => {
   }
 });
 
-test("a body just over 1 MiB is a 413 on every endpoint but import and ingest (whose limits are 64 and 40 MiB), with or without Content-Length", async ({ request, baseURL }) => {
+test("a body just over 1 MiB is a 413 on every endpoint but import, ingest and transitions (whose limits are 64, 40 and 30 MiB), with or without Content-Length", async ({ request, baseURL }) => {
   const big = (valid: Record<string, unknown>) => {
     const text = JSON.stringify({ ...valid, padding: "" });
     return text.replace('"padding":""', `"padding":"${"x".repeat(MiB + 1 - text.length)}"`);
   };
   for (const e of BODY_ENDPOINTS) {
     await nothingWritten(async () => {
-      if (e.name.endsWith("/import") || e.name.includes("/ingest/")) {
-        // Over 1 MiB is fine for import (64 MiB) and ingest (four 10 MiB files): this one is refused for its content, not its size.
-        const raw = big({ ...e.valid(), format: "not-a-bundle" });
+      if (e.name.endsWith("/import") || e.name.includes("/ingest/") || e.name.endsWith("/transitions")) {
+        // Over 1 MiB is fine for import (64 MiB), ingest (four 10 MiB files) and transitions (files
+        // attached to evidence): this one is refused for its content, not its size.
+        const raw = big({ ...e.valid(), format: "not-a-bundle", ...(e.name.endsWith("/transitions") ? { to: "nowhere" } : {}) });
         expect(Buffer.byteLength(raw)).toBe(MiB + 1);
         await expectProblem(await send(request, { endpoint: e.name, method: e.method, path: e.path(), role: e.role, raw }), "1 MiB + 1 import", [400]);
         return;

@@ -57,7 +57,7 @@ describe("listAwaitingReview", () => {
     expect(items.map((r) => r.transitionId)).toEqual([early, late]);
     expect(items[0]).toMatchObject({ program: "p2", item: "NET-01", area: "Network", to: "design", reporter: "CARL", notYours: null });
     expect(items[1]).toMatchObject({ program: "p1", item: "FND-01", to: "build" });
-    expect(items[0]!.evidence).toEqual([{ kind: "design_doc", url: DOC.url, summary: "Design" }]);
+    expect(items[0]!.evidence).toEqual([{ kind: "design_doc", url: DOC.url, summary: "Design", artefactName: null, artefactSha256: null }]);
   });
 
   it("says why a transition is not the viewer's to decide: their own report, their item", () => {

@@ -30,8 +30,8 @@ export function loadActions(fill: Record<string, string> = {}): Record<string, A
   return out;
 }
 
-/** The multipart body of one call. */
-export function actionBody(args: unknown[], fields: [string, string][] = []): FormData {
+/** The multipart body of one call; a field may be a file, as a file input sends it. */
+export function actionBody(args: unknown[], fields: [string, string | File][] = []): FormData {
   const form = new FormData();
   for (const [k, v] of fields) form.append(`_1_${k}`, v);
   form.append("0", JSON.stringify(args));

@@ -32,4 +32,10 @@ describe("rowsEvidence", () => {
       { kind: "deployment", fleetPercent: 100 },
     ]);
   });
+
+  it("counts a row with a chosen file and no URL, and keeps such a row when the status changes", () => {
+    const withFile = { kind: "test_report", url: "", summary: "", fleet: "", file: "junit.xml" };
+    expect(rowsEvidence([withFile, blankRow("code_change")])).toEqual([{ kind: "test_report", fleetPercent: null }]);
+    expect(planEvidenceRows([withFile], [])).toEqual([withFile]);
+  });
 });

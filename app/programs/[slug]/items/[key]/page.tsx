@@ -110,6 +110,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
 
       <Panel title="History" id="history">
         <HistoryTable
+          slug={slug}
           history={item.history}
           comments={comments}
           review={canVerify ? { ...here, verifyAction: verifyTransitionAction, rejectAction: rejectTransitionAction } : undefined}
