@@ -63,12 +63,22 @@ function readWeekDetails(db: Db, programId: number, week: IsoWeek): Map<number, 
     });
   const ids = [...details.keys()];
   for (let i = 0; i < ids.length; i += 500)
-    db.select({ transitionId: evidence.transitionId, kind: evidence.kind, url: evidence.url, summary: evidence.summary, fleetPercent: evidence.fleetPercent })
+    db.select({
+      transitionId: evidence.transitionId,
+      kind: evidence.kind,
+      url: evidence.url,
+      summary: evidence.summary,
+      fleetPercent: evidence.fleetPercent,
+      fileName: evidence.artefactName,
+      fileSha256: evidence.artefactSha256,
+    })
       .from(evidence)
       .where(inArray(evidence.transitionId, ids.slice(i, i + 500)))
       .orderBy(asc(evidence.id))
       .all()
-      .forEach(({ transitionId, ...e }) => details.get(transitionId)!.evidence.push(e));
+      .forEach(({ transitionId, fileName, fileSha256, ...e }) =>
+        details.get(transitionId)!.evidence.push({ ...e, ...(fileSha256 ? { file: { name: fileName ?? "file", sha256: fileSha256 } } : {}) }),
+      );
   return details;
 }
 

@@ -160,7 +160,7 @@ export function renderReportHtml(r: WeeklyReport, series: readonly StatusPoint[]
       ? none()
       : table(
           ["item", "for", "recorded", "kind", "evidence"],
-          c.evidence.map((x) => [key(x.key), st(x.to), x.recordedAt, h(evidenceKindLabel(x.kind)) + (x.fleetPercent === null ? "" : ` (${x.fleetPercent} %)`), link(x.summary || x.url, x.url)]),
+          c.evidence.map((x) => [key(x.key), st(x.to), x.recordedAt, h(evidenceKindLabel(x.kind)) + (x.fleetPercent === null ? "" : ` (${x.fleetPercent} %)`), x.url ? link(x.summary || x.url, x.url) : `${h(x.summary || x.file?.name || "")}${x.file ? ` (file ${h(x.file.name)}, sha256 <code>${h(x.file.sha256)}</code>)` : ""}`]),
         ),
   );
   if (c.newItems.length > 0)

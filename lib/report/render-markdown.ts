@@ -79,7 +79,8 @@ function changesSection(r: WeeklyReport): string[] {
         status(x.to),
         x.recordedAt,
         code(x.kind) + (x.fleetPercent === null ? "" : ` (${x.fleetPercent} % of the fleet)`),
-        markdownLink(x.summary || x.url, x.url),
+        // A file without a link is named with its digest: the report leaves no link empty.
+        x.url ? markdownLink(x.summary || x.url, x.url) : `${md(x.summary || x.file?.name || "")}${x.file ? ` (file ${md(x.file.name)}, sha256 ${code(x.file.sha256)})` : ""}`,
       ],
     }),
     `### Items identified during the week (${c.newItems.length})`,

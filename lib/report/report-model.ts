@@ -25,6 +25,8 @@ export interface ReportEvidence {
   url: string;
   summary: string;
   fleetPercent: number | null;
+  /** An attached file, by name and digest; absent when there is none, so older reports keep their bytes. */
+  file?: { name: string; sha256: string };
 }
 
 /** What the report tells about a transition beyond the fold. */
@@ -148,6 +150,7 @@ export interface WeeklyReport {
       url: string;
       summary: string;
       fleetPercent: number | null;
+      file?: { name: string; sha256: string };
     }[];
     newItems: { key: string; title: string; identifiedAt: string }[];
   };
@@ -269,6 +272,7 @@ export function buildWeeklyReport(input: WeeklyReportInput): WeeklyReport {
           url: e.url,
           summary: e.summary,
           fleetPercent: e.fleetPercent,
+          ...(e.file ? { file: { ...e.file } } : {}),
         });
   }
   changes.verifications.sort((a, b) => byCodePoint(a.verifiedAt, b.verifiedAt) || byCodePoint(a.key, b.key));

@@ -15,6 +15,7 @@ import { openDatabase, type Db } from "@/db/index";
 import { recordTransition } from "@/db/mutations/record-transition";
 import { findProgramArtefact } from "@/db/queries/find-program-artefact";
 import { getItemDetail } from "@/db/queries/get-item-detail";
+import { getWeeklyReport } from "@/db/queries/get-weekly-report";
 import { listAwaitingReview } from "@/db/queries/list-awaiting-review";
 import { artefacts, auditLog, evidence, transitions } from "@/db/schema";
 import { verifyLog } from "@/db/verify-log";
@@ -186,5 +187,16 @@ describe("the bundle", () => {
     // Into a tracker that already holds the file, the bytes may stay behind.
     importBundle(db, { ...bundle, artefacts: [] }, { actor: null, slug: "copy" });
     expect(findProgramArtefact(db, "copy", digest(FAILING)).name).toBe("fail.xml");
+  });
+});
+
+describe("the weekly report", () => {
+  it("names a file attached without a link by its name and digest, and leaves no link empty", () => {
+    const db = setUp();
+    report(db, [testReport("junit.xml", FAILING)]); // recorded 2026-11-02, in 2026-W45
+    const week = getWeeklyReport(db, SLUG, "2026-W45", T0 + 30 * 86_400_000);
+    expect(week.report.changes.evidence).toMatchObject([{ key: "NET-01", kind: "test_report", url: "", file: { name: "junit.xml", sha256: digest(FAILING) } }]);
+    expect(week.markdown).toContain(`CI run (file junit.xml, sha256 \`${digest(FAILING)}\`)`);
+    expect(week.markdown).not.toContain("]()");
   });
 });

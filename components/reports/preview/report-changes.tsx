@@ -53,9 +53,25 @@ export function ReportChanges({ report, slug }: { report: WeeklyReport; slug: st
           <StatusBadge key="s" status={x.to} />,
           x.recordedAt,
           evidenceKindLabel(x.kind) + (x.fleetPercent === null ? "" : ` (${x.fleetPercent} % of the fleet)`),
-          <ExternalLink key="e" url={x.url}>
-            {x.summary || x.url}
-          </ExternalLink>,
+          x.url ? (
+            <ExternalLink key="e" url={x.url}>
+              {x.summary || x.url}
+            </ExternalLink>
+          ) : (
+            <span key="e" className="[overflow-wrap:anywhere]">
+              {x.summary || x.file?.name}
+              {x.file && (
+                <>
+                  {" "}
+                  (file{" "}
+                  <a href={`/api/programs/${slug}/artefacts/${x.file.sha256}`} className="text-indigo-700 hover:underline">
+                    {x.file.name}
+                  </a>
+                  , sha256 <span className="font-mono text-xs">{x.file.sha256.slice(0, 12)}…</span>)
+                </>
+              )}
+            </span>
+          ),
         ])}
         empty="None."
       />
