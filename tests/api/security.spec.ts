@@ -193,8 +193,9 @@ test("racing the sign-in throttle: thirty parallel wrong guesses are each counte
 
 test("a chunked 300 MB body without Content-Length is cut off at the limit, not read whole", async () => {
   const { contributor } = server.tokens();
+  // Transitions take evidence files (two at 10 MiB as base64): 30 MiB; import 64 MiB.
   for (const target of [`/api/programs/${SLUG}/items/FND-01/transitions`, "/api/programs/import"]) {
-    const [token, limit] = target.endsWith("import") ? [server.tokens().admin, 64 * 1024 * 1024] : [contributor, 1024 * 1024];
+    const [token, limit] = target.endsWith("import") ? [server.tokens().admin, 64 * 1024 * 1024] : [contributor, 30 * 1024 * 1024];
     const { status, sent } = await streamUntilAnswered(`${server.baseURL}${target}`, token, 300 * 1024 * 1024);
     expect(status, target).toBe(413);
     // The limit plus what sits in socket buffers on the way, far from the 300 MB offered.
