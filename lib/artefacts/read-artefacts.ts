@@ -12,6 +12,8 @@ export interface ArtefactReading extends IngestResult {
 }
 
 const VET_FILES = { "config.toml": "config", "audits.toml": "audits", "imports.lock": "imports" } as const;
+/** The files of cargo-vet's `supply-chain/` folder that a Cargo ingestion reads beside the lockfile. */
+export const VET_FILE_NAMES = Object.keys(VET_FILES);
 const baseName = (name: string) => name.split(/[\\/]/).pop() ?? name;
 
 /**

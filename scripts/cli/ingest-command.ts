@@ -5,6 +5,7 @@ import { findPerson } from "@/db/accounts/manage-users";
 import { bootDatabase } from "@/db/boot";
 import { ingestArtefacts } from "@/db/mutations/ingest-artefacts";
 import { ARTEFACT_KINDS, ARTEFACT_MAX_BYTES, type ArtefactKind } from "@/lib/artefacts/artefact-types";
+import { VET_FILE_NAMES } from "@/lib/artefacts/read-artefacts";
 import { AppError } from "@/lib/errors";
 import { readTextFile } from "./read-text-file";
 
@@ -16,7 +17,6 @@ const IN_FOLDER: Record<ArtefactKind, string[]> = {
   cargo: ["Cargo.lock"],
   crashes: ["crash-buckets.csv", "crashes.csv"],
 };
-const VET_FILES = ["config.toml", "audits.toml", "imports.lock"];
 
 const readText = (file: string) => ({ name: path.basename(file), content: readTextFile(file, { maxBytes: ARTEFACT_MAX_BYTES }) });
 
@@ -45,8 +45,8 @@ export const INGEST_COMMAND = {
       if (values.vet && kind !== "cargo") throw new AppError("invalid", "--vet goes with ingest cargo");
       const files = [readText(artefactAt(kind as ArtefactKind, given!))];
       if (values.vet) {
-        const vet = VET_FILES.map((n) => path.join(values.vet!, n)).filter((f) => fs.existsSync(f));
-        if (vet.length === 0) throw new AppError("invalid", `${values.vet} holds none of cargo-vet's ${VET_FILES.join(", ")}`);
+        const vet = VET_FILE_NAMES.map((n) => path.join(values.vet!, n)).filter((f) => fs.existsSync(f));
+        if (vet.length === 0) throw new AppError("invalid", `${values.vet} holds none of cargo-vet's ${VET_FILE_NAMES.join(", ")}`);
         files.push(...vet.map(readText));
       }
       const db = open();
