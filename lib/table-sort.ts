@@ -43,14 +43,25 @@ export function compareSortValues(a: Exclude<SortValue, null>, b: Exclude<SortVa
  * The rows ordered by one column. Empty cells (null) go last in either direction; ties keep the
  * order the rows came in (the list's own order), so the same rows always sort the same way.
  */
-export function sortRows<R extends { values: Readonly<Record<string, SortValue>> }>(rows: readonly R[], sort: SortState): R[] {
+type Ranked<R> = { row: R; index: number; value: SortValue };
+
+/** Two rows in the order of one sort: empty cells last in either direction, ties by list position. */
+function rankedComparator(sort: SortState) {
   const sign = sort.dir === "asc" ? 1 : -1;
+  return <R>(a: Ranked<R>, b: Ranked<R>): number => {
+    if (a.value === null || b.value === null) return (a.value === null ? 1 : 0) - (b.value === null ? 1 : 0) || a.index - b.index;
+    return sign * compareSortValues(a.value, b.value) || a.index - b.index;
+  };
+}
+
+/**
+ * The rows ordered by one column. Empty cells (null) go last in either direction; ties keep the
+ * order the rows came in (the list's own order), so the same rows always sort the same way.
+ */
+export function sortRows<R extends { values: Readonly<Record<string, SortValue>> }>(rows: readonly R[], sort: SortState): R[] {
   return rows
     .map((row, index) => ({ row, index, value: row.values[sort.column] ?? null }))
-    .sort((a, b) => {
-      if (a.value === null || b.value === null) return (a.value === null ? 1 : 0) - (b.value === null ? 1 : 0) || a.index - b.index;
-      return sign * compareSortValues(a.value, b.value) || a.index - b.index;
-    })
+    .sort(rankedComparator(sort))
     .map((x) => x.row);
 }
 
@@ -74,12 +85,26 @@ export function nextSort(current: SortState, column: string, firstDir: SortDir =
 }
 
 /**
- * Any list ordered by one of its columns, `valuesOf` giving each entry's sort values: the server
- * sorts a whole list with it before cutting the part it shows, by the same rule as sortRows.
+ * The first `count` entries of a list ordered by one column (`valuesOf` gives each entry's sort
+ * values), by the rule of sortRows, without sorting the whole list: one pass keeping the best
+ * `count` in order, so cutting 25 rows from 20,000 costs a pass, not a sort.
  */
-export function sortBy<T>(list: readonly T[], valuesOf: (entry: T) => Readonly<Record<string, SortValue>>, sort: SortState): T[] {
-  return sortRows(
-    list.map((entry) => ({ entry, values: valuesOf(entry) })),
-    sort,
-  ).map((x) => x.entry);
+export function firstBy<T>(list: readonly T[], valuesOf: (entry: T) => Readonly<Record<string, SortValue>>, sort: SortState, count: number): T[] {
+  const compare = rankedComparator(sort);
+  const best: Ranked<T>[] = [];
+  if (count <= 0) return [];
+  list.forEach((row, index) => {
+    const x = { row, index, value: valuesOf(row)[sort.column] ?? null };
+    if (best.length === count && compare(x, best[count - 1]!) > 0) return;
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compare(best[mid]!, x) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    best.splice(lo, 0, x);
+    if (best.length > count) best.pop();
+  });
+  return best.map((x) => x.row);
 }

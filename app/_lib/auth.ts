@@ -42,9 +42,8 @@ interface Gate {
  * person who must replace a one-time password, to the page where they do.
  */
 export async function requireSignedIn(gate: Gate = {}): Promise<Person> {
-  const jar = await cookies();
-  const person = sessionPerson(getDb(), jar.get(SESSION_COOKIE)?.value);
-  if (!person) redirect(jar.has(SESSION_COOKIE) ? "/sign-in?ended=1" : "/sign-in");
+  const person = await currentPerson();
+  if (!person) redirect((await cookies()).has(SESSION_COOKIE) ? "/sign-in?ended=1" : "/sign-in");
   if (person.mustChangePassword && !gate.passwordChange) redirect(CHOOSE_PASSWORD_PATH);
   return person;
 }

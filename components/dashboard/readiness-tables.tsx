@@ -4,7 +4,7 @@ import type { Readiness } from "@/lib/readiness/compute-readiness";
 import type { QualityBreach } from "@/lib/readiness/quality";
 import { metricLabel } from "@/lib/labels";
 import { levelOf } from "@/lib/status";
-import { parseSort, sortBy, type SortState, type SortValue } from "@/lib/table-sort";
+import { firstBy, formatSort, parseSort, type SortState, type SortValue } from "@/lib/table-sort";
 import { formatDate } from "@/lib/time";
 import { SortableTable, type SortableColumn } from "@/components/ui/sortable-table";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -66,9 +66,21 @@ function CutSortableTable<T>({
   cells: (e: T) => ReactNode[];
 }) {
   const sort = parseSort(sortParam, columns.map((c) => c.key), defaultSort);
-  const shown = list.length <= SHOWN ? list : sortBy(list, values, sort).slice(0, SHOWN);
+  const shown = list.length <= SHOWN ? list : cutOf(list, values, sort);
   const rows = shown.map((e) => ({ id: id(e), values: values(e), cells: cells(e) }));
   return <SortableTable {...table} columns={columns} rows={rows} sort={sort} defaultSort={defaultSort} complete={list.length <= SHOWN} />;
+}
+
+// The lists are parts of answers memoised by the log head, so one list object is cut the same way
+// until a write replaces it: 20,000 breaches are ranked once per sort, not on every request.
+const cuts = new WeakMap<object, Map<string, readonly unknown[]>>();
+function cutOf<T>(list: readonly T[], values: (e: T) => Record<string, SortValue>, sort: SortState): readonly T[] {
+  let bySort = cuts.get(list);
+  if (!bySort) cuts.set(list, (bySort = new Map()));
+  const key = formatSort(sort);
+  let cut = bySort.get(key) as readonly T[] | undefined;
+  if (!cut) bySort.set(key, (cut = firstBy(list, values, sort, SHOWN)));
+  return cut;
 }
 
 type Inflated = Readiness["inflated"][number];

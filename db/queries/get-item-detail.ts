@@ -8,6 +8,7 @@ import { evidence, people, signals, signalSources, transitionRejections, transit
 import { evidenceView } from "./evidence-view";
 import { findProgramItem } from "./find-program-item";
 import { loadSnapshot } from "./load-snapshot";
+import { memoItemByHead } from "./memo-by-head";
 
 const verifier = alias(people, "verifier");
 const rejecter = alias(people, "rejecter");
@@ -19,6 +20,10 @@ const rejecter = alias(people, "rejecter");
  * acted by e-mail; every other reader by name only, as in the audit log.
  */
 export function getItemDetail(db: Db, slug: string, key: string, asOf: number, knownAt: number, audience: "admin" | "reader" = "reader") {
+  return memoItemByHead(db, `item:${slug}:${key}:${asOf}:${knownAt}:${audience}`, () => computeItemDetail(db, slug, key, asOf, knownAt, audience));
+}
+
+function computeItemDetail(db: Db, slug: string, key: string, asOf: number, knownAt: number, audience: "admin" | "reader") {
   const who = (p: { email: string; name: string }) => (audience === "admin" ? p.email : p.name);
   const { item, ownerEmail } = findProgramItem(db, slug, key);
   const snapshot = loadSnapshot(db, slug, asOf, knownAt);

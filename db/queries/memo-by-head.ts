@@ -4,9 +4,12 @@ import type { Db } from "../index";
 // Every write appends to the log and a trigger moves log_anchor, so the anchor is a version stamp
 // of all the data — also for writes by another process (the CLI). A value memoised with the head
 // it was computed at is served only while the head has not moved: never stale.
-const memos = new WeakMap<Db, Map<string, Memo>>();
-// Bounded: at 10,000 items one entry (a fold of every item) weighs megabytes.
-const MAX_ENTRIES = 48;
+// Two stores, each bounded and least recently used first out: program-wide answers (at 10,000
+// items one entry, a fold of every item, weighs megabytes) and one item's answers (kilobytes, and
+// many of them), so reading many items never pushes a program's answers out.
+type Store = { memos: WeakMap<Db, Map<string, Memo>>; max: number };
+const PROGRAM_WIDE: Store = { memos: new WeakMap(), max: 48 };
+const PER_ITEM: Store = { memos: new WeakMap(), max: 512 };
 // Past this many new log entries (an import), recomputing is simpler and no slower than patching.
 const MAX_CHANGES = 2000;
 
@@ -73,9 +76,18 @@ function changesBetween(db: Db, from: Head, to: Head): LogChange[] | null {
  * being recomputed — the difference between milliseconds and a second at 10,000 items.
  */
 export function memoByHead<T>(db: Db, key: string, compute: () => T, refresh?: Refresh<T>): T {
+  return memoIn(PROGRAM_WIDE, db, key, compute, refresh);
+}
+
+/** memoByHead for an answer about one item: kept apart from the program-wide answers. */
+export function memoItemByHead<T>(db: Db, key: string, compute: () => T): T {
+  return memoIn(PER_ITEM, db, key, compute);
+}
+
+function memoIn<T>(store: Store, db: Db, key: string, compute: () => T, refresh?: Refresh<T>): T {
   const head = readHead(db);
-  let memo = memos.get(db);
-  if (!memo) memos.set(db, (memo = new Map()));
+  let memo = store.memos.get(db);
+  if (!memo) store.memos.set(db, (memo = new Map()));
   const hit = memo.get(key);
   if (hit && hit.head.seq === head.seq && hit.head.hash === head.hash) {
     memo.delete(key); // keep recently used entries at the end
@@ -90,7 +102,7 @@ export function memoByHead<T>(db: Db, key: string, compute: () => T, refresh?: R
   if (value === undefined) value = compute();
   memo.delete(key);
   memo.set(key, { head, value });
-  if (memo.size > MAX_ENTRIES) memo.delete(memo.keys().next().value!);
+  if (memo.size > store.max) memo.delete(memo.keys().next().value!);
   return value;
 }
 

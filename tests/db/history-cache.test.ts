@@ -7,7 +7,9 @@ import { addUser } from "@/db/accounts/manage-users";
 import { openDatabase } from "@/db/index";
 import { importBundle } from "@/db/import-bundle";
 import { recordTransition } from "@/db/mutations/record-transition";
+import { getItemDetail } from "@/db/queries/get-item-detail";
 import { loadProgramHistory } from "@/db/queries/load-program-history";
+import { memoItemByHead } from "@/db/queries/memo-by-head";
 import { smallBundle } from "../support/small-bundle";
 
 describe("the history cache", () => {
@@ -34,5 +36,27 @@ describe("the history cache", () => {
       .run();
     other.close();
     expect(loadProgramHistory(db, "p").items.find((i) => i.key === "B")!.title).toBe("renamed");
+  });
+});
+
+describe("the item answer cache", () => {
+  it("serves one item's answer until any write, and reading many items keeps the program's answers", () => {
+    const db = openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), "item-cache-")), "t.db"));
+    importBundle(db, smallBundle("p"), { actor: null });
+    const asOf = Date.parse("2030-01-01T00:00:00Z");
+    const history = loadProgramHistory(db, "p");
+    const a = getItemDetail(db, "p", "A", asOf, asOf);
+    expect(getItemDetail(db, "p", "A", asOf, asOf)).toBe(a);
+    // Admins and readers are told different things (e-mails or names): two answers.
+    expect(getItemDetail(db, "p", "A", asOf, asOf, "admin")).not.toBe(a);
+
+    for (let i = 0; i < 600; i++) memoItemByHead(db, `item:other:${i}`, () => i);
+    expect(loadProgramHistory(db, "p")).toBe(history);
+
+    const actor = addUser(db, { email: "y@example.com", name: "Y", role: "contributor" }, null);
+    recordTransition(db, { slug: "p", key: "A", input: { to: "design" }, actor });
+    const after = getItemDetail(db, "p", "A", asOf, asOf);
+    expect(after).not.toBe(a);
+    expect(after.history.map((t) => t.to)).toEqual([...a.history.map((t) => t.to), "design"]);
   });
 });

@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compareSortValues, formatSort, nextSort, parseSort, sortBy, sortRows, type SortValue } from "@/lib/table-sort";
+import { compareSortValues, firstBy, formatSort, nextSort, parseSort, sortRows, type SortState, type SortValue } from "@/lib/table-sort";
+
+/** The model firstBy must match: the whole list sorted by sortRows. */
+function sortBy<T>(list: readonly T[], valuesOf: (e: T) => Record<string, SortValue>, sort: SortState): T[] {
+  return sortRows(
+    list.map((entry) => ({ entry, values: valuesOf(entry) })),
+    sort,
+  ).map((x) => x.entry);
+}
 
 const row = (id: string, values: Record<string, SortValue>) => ({ id, values });
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
@@ -46,12 +54,12 @@ describe("sortRows", () => {
     expect(ids(sortRows(rows, { column: "date", dir: "desc" }))).toEqual(["b", "d", "c", "a"]);
   });
 
-  it("leaves its input alone, and sortBy sorts any list by the same rule", () => {
+  it("leaves its input alone, and firstBy cuts any list by the same rule", () => {
     const before = ids(rows);
     sortRows(rows, { column: "key", dir: "desc" });
     expect(ids(rows)).toEqual(before);
     const list = [{ n: "b2" }, { n: "b10" }, { n: "a" }];
-    expect(sortBy(list, (e) => ({ name: e.n }), { column: "name", dir: "asc" }).map((e) => e.n)).toEqual(["a", "b2", "b10"]);
+    expect(firstBy(list, (e) => ({ name: e.n }), { column: "name", dir: "asc" }, 2).map((e) => e.n)).toEqual(["a", "b2"]);
   });
 
   it("gives the same order whatever order the rows come in, when no two values tie", () => {
@@ -62,6 +70,17 @@ describe("sortRows", () => {
         const expected = [...values].sort((a, b) => (desc ? b - a : a - b)).map(String);
         expect(ids(sortRows(list, sort))).toEqual(expected);
         expect(ids(sortRows([...list].reverse(), sort))).toEqual(expected);
+      }),
+    );
+  });
+  it("firstBy gives exactly the first rows of the whole sort, ties, empty cells and all", () => {
+    const cell = fc.oneof(fc.constant(null), fc.integer({ min: -3, max: 3 }), fc.constantFrom("a", "B", "a2", "a10", "z"));
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 60 }), fc.boolean(), fc.integer({ min: 0, max: 70 }), (cells, desc, count) => {
+        const list = cells.map((v, i) => ({ i, v }));
+        const sort = { column: "v", dir: desc ? "desc" : "asc" } as const;
+        const valuesOf = (e: { v: SortValue }) => ({ v: e.v });
+        expect(firstBy(list, valuesOf, sort, count)).toEqual(sortBy(list, valuesOf, sort).slice(0, count));
       }),
     );
   });
