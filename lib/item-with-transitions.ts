@@ -10,6 +10,8 @@ export interface ItemWithTransitions {
   team: string;
   estimateWeeks: number;
   identifiedAt: number;
+  /** The date promised for the item (start of that day), if any; absent means none. */
+  targetDate?: number | null;
   dependsOn: string[];
   transitions: FoldTransition[];
 }

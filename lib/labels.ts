@@ -6,6 +6,7 @@ import type { EvidenceKind } from "./gates";
 import { STATUSES, type Status } from "./status";
 import type { SubscriptionKind } from "./validations/subscription-input";
 import type { ArtefactKind } from "./artefacts/artefact-types";
+import type { ScheduleState } from "./schedule/schedule";
 
 // The words people read for the identifiers the API, the bundle and the report CSV keep.
 
@@ -86,6 +87,15 @@ export const FIELD_LABELS = {
   verdictAtCutoff: "Verdict at the cutoff",
 } as const;
 export type Field = keyof typeof FIELD_LABELS;
+
+/** What a promised date says about an item's or the program's schedule, in words. */
+export const SCHEDULE_STATE_LABELS: Record<ScheduleState, string> = {
+  done: "done",
+  impossible: "impossible",
+  at_risk: "at risk",
+  on_track: "on track",
+  no_target: "no promised date",
+};
 
 export const statusLabel = (s: Status): string => STATUS_LABELS[s];
 /** An evidence kind this version does not know (an older bundle) still shows, as its identifier. */

@@ -7,7 +7,7 @@ export interface ViewParams {
 /** A link into a program page keeping asOf/knownAt, plus extra filters. */
 export function programHref(
   slug: string,
-  page: "" | "items" | "graph" | "claims" | "reports" | "settings",
+  page: "" | "items" | "graph" | "timeline" | "claims" | "reports" | "settings",
   view: ViewParams = {},
   extra: Record<string, string | undefined> = {},
 ): string {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -45,4 +45,17 @@ export function formatDateOrInstant(ms: number): string {
  */
 export function endOfToday(now: number = Date.now()): number {
   return Math.floor(now / DAY_MS) * DAY_MS + DAY_MS - 1;
+}
+
+/** The start (00:00 UTC) of the day of an instant. */
+export function startOfDay(ms: number): number {
+  return Math.floor(ms / DAY_MS) * DAY_MS;
+}
+
+/**
+ * DESIGN §5: the day `weeks` of work after the day of `asOf` — asOf's date plus ceil(7 × weeks)
+ * days, rounded only here and never down: the earliest a piece of work can end.
+ */
+export function dateAfterWeeks(asOf: number, weeks: number): string {
+  return formatDate(startOfDay(asOf) + Math.ceil(7 * weeks) * DAY_MS);
 }

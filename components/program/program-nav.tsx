@@ -7,6 +7,7 @@ const PAGES = [
   { page: "", label: "Dashboard" },
   { page: "items", label: "Items" },
   { page: "graph", label: "Graph" },
+  { page: "timeline", label: "Timeline" },
   { page: "claims", label: "Claims" },
   { page: "reports", label: "Reports" },
   { page: "ingest", label: "Ingest" },

@@ -35,7 +35,7 @@ const PROGRAM = "WHERE i.program_id = ?";
 const PROGRAM_ITEM = "WHERE i.program_id = ? AND i.key = ?";
 /** The hot statements, exported so a test can check their query plans. */
 export const HISTORY_SQL = {
-  items: `SELECT i.id, i.key, i.title, i.area, p.email, p.name, i.team, i.estimate_weeks, i.identified_at
+  items: `SELECT i.id, i.key, i.title, i.area, p.email, p.name, i.team, i.estimate_weeks, i.identified_at, i.target_date
        FROM items i LEFT JOIN people p ON p.id = i.owner_id WHERE i.program_id = ? ORDER BY i.key`,
   dependencies: `SELECT d.item_id, d.depends_on_id FROM items i JOIN dependencies d ON d.item_id = i.id
        WHERE i.program_id = ? ORDER BY d.item_id, d.position`,
@@ -45,7 +45,7 @@ export const HISTORY_SQL = {
        WHERE i.program_id = ?`,
 };
 
-type ItemRow = [number, string, string, string, string | null, string | null, string, number, number];
+type ItemRow = [number, string, string, string, string | null, string | null, string, number, number, number | null];
 type TransitionRow = [number, Status, number, number, number, number | null, number | null];
 
 /** Items with their dependencies and transitions, for the whole program or (with a key) one item. */
@@ -56,8 +56,8 @@ function readItems(db: Db, programId: number, key?: string): ItemWithTransitions
     return key === undefined ? statement.all(programId) : statement.all(programId, key);
   };
   const byId = new Map<number, ItemWithTransitions>();
-  for (const [id, itemKey, title, area, owner, ownerName, team, estimateWeeks, identifiedAt] of run("items") as ItemRow[])
-    byId.set(id, { key: itemKey, title, area, owner, ownerName, team, estimateWeeks, identifiedAt, dependsOn: [], transitions: [] });
+  for (const [id, itemKey, title, area, owner, ownerName, team, estimateWeeks, identifiedAt, targetDate] of run("items") as ItemRow[])
+    byId.set(id, { key: itemKey, title, area, owner, ownerName, team, estimateWeeks, identifiedAt, targetDate, dependsOn: [], transitions: [] });
   const deps = run("dependencies") as [number, number][];
   // A refresh reads one item, so the keys of what it depends on are looked up separately.
   const keyOf = (id: number) =>

@@ -204,6 +204,21 @@ export function buildOpenApi() {
           responses: { "200": ok("readiness"), ...errors },
         },
       },
+      "/api/programs/{slug}/schedule": {
+        get: {
+          summary:
+            "The critical-path schedule (DESIGN §5 weights): per item earliest start and finish, latest finish that keeps every promised date, slack in weeks, its target and state (done, impossible, at_risk, on_track, no_target), what limits it, whether it is on the critical path; the program's finish, target and target state",
+          parameters: [slug, ...asOf],
+          responses: { "200": ok("{ asOf, knownAt, finish, finishWeeks, target, targetState, targetSlackWeeks, criticalPath, items: [{ key, title, area, owner, trueStatus, earliestStart, earliestFinish, latestFinish, slackWeeks, target, state, limitedBy, critical, doneAt, … }] }"), ...errors },
+        },
+      },
+      "/api/programs/{slug}/schedule.csv": {
+        get: {
+          summary: "The schedule as CSV, one row per item",
+          parameters: [slug, ...asOf],
+          responses: { "200": { description: "CSV with a header row", content: { "text/csv": { schema: { type: "string" } } } }, ...errors },
+        },
+      },
       "/api/programs/{slug}/claims": {
         get: { summary: "Public claims with verdicts at their date, as known then, and as of asOf (DESIGN §7)", parameters: [slug, ...asOf], responses: { "200": ok("claims"), ...errors } },
       },

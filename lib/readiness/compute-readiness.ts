@@ -1,7 +1,7 @@
 import { buildSnapshot, type Snapshot, type SnapshotInput } from "../build-snapshot";
 import { countByStatus, type ItemWithStatus, type StatusCounts } from "../compute-item-statuses";
 import type { Status } from "../status";
-import { formatDate } from "../time";
+import { dateAfterWeeks, formatDate } from "../time";
 import { criticalPath, type CriticalPath } from "./critical-path";
 import { forecastCompletion, throughputSample, type Forecast } from "./forecast";
 import type { QualityBreach } from "./quality";
@@ -30,7 +30,6 @@ export interface Readiness {
   notYetIdentified: number;
 }
 
-const DAY_MS = 86_400_000;
 
 /** Everything DESIGN §5–§6 says about a program at (asOf, knownAt), from one fold per item. */
 export function computeReadiness(input: ReadinessInput): Readiness {
@@ -50,9 +49,7 @@ export function readinessOf(snapshot: Snapshot): Readiness {
     items.map((i) => ({ key: i.key, dependsOn: i.dependsOn, weight: isDone(i) ? 0 : i.estimateWeeks, done: isDone(i) })),
   );
   const asOfDate = formatDate(snapshot.asOf);
-  const earliestByDependencies = formatDate(
-    Date.parse(`${asOfDate}T00:00:00Z`) + Math.ceil(7 * path.remainingWeeks) * DAY_MS,
-  );
+  const earliestByDependencies = dateAfterWeeks(snapshot.asOf, path.remainingWeeks);
   const forecast = forecastCompletion({
     slug: snapshot.slug,
     asOf: snapshot.asOf,

@@ -1,4 +1,5 @@
 import { isoWeekOf } from "../iso-week";
+import { promiseState } from "../schedule/schedule";
 import { formatDate } from "../time";
 import type { Readiness } from "./compute-readiness";
 import { shareFinishedWithin } from "./forecast";
@@ -24,7 +25,7 @@ export function targetOutlook(r: Readiness, slug: string, asOf: number, target: 
   const remaining = r.total - r.done;
   if (remaining === 0) return { target: day, kind: "done", finishedBy: r.asOf <= day };
   if (day < r.asOf) return { target: day, kind: "passed" };
-  if (r.earliestByDependencies > day) return { target: day, kind: "impossible", earliestByDependencies: r.earliestByDependencies };
+  if (promiseState(r.earliestByDependencies, day) === "impossible") return { target: day, kind: "impossible", earliestByDependencies: r.earliestByDependencies };
   if (r.forecast.weeks === null && r.forecast.sample.every((w) => w.done === 0)) return { target: day, kind: "no_forecast" };
   // Trials count whole ISO weeks after the week of asOf; week n ends on that week's Sunday.
   const firstSunday = Date.parse(`${formatDate(isoWeekOf(asOf).end)}T00:00:00Z`);

@@ -1,0 +1,210 @@
+"use client";
+
+import { useWindowVirtualizer } from "@tanstack/react-virtual";
+import { useLayoutEffect, useRef, useState } from "react";
+import { SCHEDULE_STATE_LABELS, statusLabel } from "@/lib/labels";
+import type { TimelineModel, TimelineRow } from "@/lib/schedule/timeline-model";
+import { STATUS_COLORS, VERDICT_COLORS } from "@/lib/status-colors";
+
+const ROW = 28;
+const HEADER = 64;
+const LABEL_WIDTH = 264;
+// Past this many rows only those near the screen are drawn.
+const VIRTUAL_FROM = 200;
+/** Pixels per day when zoomed in; the whole-program view fits the width. */
+const PX_PER_DAY = { quarter: null, month: 2.2, week: 14 } as const;
+const STATE_COLOR = { impossible: "#b91c1c", at_risk: "#b45309", on_track: "#475569", no_target: "#475569", done: "#047857" } as const;
+
+type Line = { kind: "lane"; area: string; count: number } | { kind: "item"; row: TimelineRow };
+
+const pct = (at: number, days: number) => `${(100 * at) / days}%`;
+
+/**
+ * The timeline as bars on a time axis: one row per item in area lanes, a bar from earliest start to
+ * earliest finish coloured by true status, the item's target as a diamond (red when impossible),
+ * arrows from each dependency, the critical path outlined, the asOf line, the program's finish and
+ * target, and the public claims on the axis. Every mark says in words what it is (titles, labels).
+ */
+export function TimelineChart({ model, itemHref, claimHref }: { model: TimelineModel; itemHref: Record<string, string>; claimHref: Record<string, string> }) {
+  const lines: Line[] = model.lanes.flatMap((l): Line[] => [{ kind: "lane", area: l.area, count: l.rows.length }, ...l.rows.map((row): Line => ({ kind: "item", row }))]);
+  const indexOf = new Map<string, number>();
+  lines.forEach((l, i) => l.kind === "item" && indexOf.set(l.row.key, i));
+  const rowsRef = useRef<HTMLDivElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [margin, setMargin] = useState(0);
+  useLayoutEffect(() => setMargin(rowsRef.current ? rowsRef.current.getBoundingClientRect().top + window.scrollY : 0), []);
+  const virtual = lines.length > VIRTUAL_FROM;
+  const virtualizer = useWindowVirtualizer({ count: lines.length, estimateSize: () => ROW, overscan: 12, scrollMargin: margin, enabled: virtual });
+  const visible = virtual ? virtualizer.getVirtualItems().map((v) => v.index) : lines.map((_, i) => i);
+  const height = lines.length * ROW;
+  const px = PX_PER_DAY[model.zoom];
+  const width = px === null ? "100%" : `${Math.ceil(model.days * px)}px`;
+  const x = (at: number) => pct(at, model.days);
+  const yMid = (i: number) => i * ROW + ROW / 2;
+
+  // Zoomed in, open on the asOf line rather than the program's first day.
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (el && px !== null) el.scrollLeft = Math.max(0, model.today.at * px - el.clientWidth / 3);
+  }, [px, model.today.at]);
+
+  return (
+    <div className="flex rounded border border-slate-200 bg-white">
+      <div className="shrink-0 border-r border-slate-200" style={{ width: LABEL_WIDTH }}>
+        <div className="flex items-end border-b border-slate-200 px-2 pb-1 text-xs text-slate-600" style={{ height: HEADER }}>
+          Item · true status · promised date
+        </div>
+        <div ref={rowsRef} className="relative" style={{ height }}>
+          {visible.map((i) => {
+            const line = lines[i]!;
+            return (
+              <div key={i} className="absolute inset-x-0 flex items-center gap-1 overflow-hidden px-2 text-xs" style={{ top: i * ROW, height: ROW }}>
+                {line.kind === "lane" ? (
+                  <span className="truncate font-semibold text-slate-800" data-testid="timeline-lane">
+                    {line.area} <span className="font-normal text-slate-600">({line.count})</span>
+                  </span>
+                ) : (
+                  <RowLabel row={line.row} href={itemHref[line.row.key]!} />
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      <div ref={scrollRef} className="min-w-0 flex-1 overflow-x-auto">
+        <svg width={width} height={HEADER} className="block border-b border-slate-200" role="img" aria-label="Time axis with public claims">
+          {model.ticks.map((t) => (
+            <g key={t.at}>
+              <line x1={x(t.at)} x2={x(t.at)} y1={HEADER - 14} y2={HEADER} stroke="#cbd5e1" />
+              <text x={x(t.at)} y={HEADER - 3} dx={3} fontSize={10} fill="#475569">
+                {t.label}
+              </text>
+            </g>
+          ))}
+          {model.claims.map((c, n) => (
+            <a key={c.id} href={claimHref[c.id]} aria-label={`Claim of ${c.date} by ${c.speaker}: ${c.verdict.replace(/_/g, " ")} on its date`}>
+              <title>{`${c.date} · ${c.speaker} · ${c.verdict.replace(/_/g, " ")} on its date`}</title>
+              <text x={x(c.at)} y={12 + (n % 3) * 13} fontSize={10} fill={VERDICT_COLORS[c.verdict]} textAnchor="middle" data-testid="timeline-claim">
+                ▼ {c.speaker.split(" ")[0]}
+              </text>
+            </a>
+          ))}
+        </svg>
+        <svg width={width} height={height} className="block" role="img" aria-label="Bars from earliest start to earliest finish, one per item">
+          <defs>
+            <marker id="timeline-arrow" viewBox="0 0 6 6" refX={6} refY={3} markerWidth={6} markerHeight={6} orient="auto">
+              <path d="M0,0 L6,3 L0,6 z" fill="#94a3b8" />
+            </marker>
+          </defs>
+          {model.ticks.map((t) => (
+            <line key={t.at} x1={x(t.at)} x2={x(t.at)} y1={0} y2={height} stroke="#f1f5f9" />
+          ))}
+          {visible.map((i) => {
+            const line = lines[i]!;
+            if (line.kind === "lane") return <rect key={`lane-${i}`} x={0} width="100%" y={i * ROW} height={ROW} fill="#f8fafc" />;
+            return <Bar key={line.row.key} row={line.row} y={i * ROW} x={x} minDays={model.days / 300} href={itemHref[line.row.key]!} />;
+          })}
+          {visible.flatMap((i) => {
+            const line = lines[i]!;
+            if (line.kind === "lane" || line.row.bar === null) return [];
+            const to = line.row.bar.from;
+            return line.row.dependsOn.flatMap((d) => {
+              const j = indexOf.get(d);
+              const dep = j === undefined ? null : (lines[j] as Extract<Line, { kind: "item" }>).row;
+              const from = dep?.bar?.to ?? dep?.doneMark ?? null;
+              if (j === undefined || from === null) return [];
+              return [
+                <g key={`${d}->${line.row.key}`} data-testid="timeline-arrow">
+                  <line x1={x(from)} x2={x(from)} y1={yMid(j)} y2={yMid(i)} stroke="#cbd5e1" />
+                  <line x1={x(from)} x2={x(to)} y1={yMid(i)} y2={yMid(i)} stroke="#94a3b8" markerEnd="url(#timeline-arrow)" />
+                </g>,
+              ];
+            });
+          })}
+          <VerticalLine at={model.today.at} x={x} height={height} color="#4338ca" label={`as of ${model.today.date}`} testId="timeline-today" dash="" />
+          <VerticalLine at={model.finish.at} x={x} height={height} color="#334155" label={`earliest finish ${model.finish.date}`} testId="timeline-finish" dash="2 3" />
+          {model.target && (
+            <VerticalLine
+              at={model.target.at}
+              x={x}
+              height={height}
+              color={model.target.state === "impossible" ? "#b91c1c" : "#047857"}
+              label={`committed target ${model.target.date}${model.target.state ? ` (${SCHEDULE_STATE_LABELS[model.target.state]})` : ""}`}
+              testId="timeline-target"
+              dash="6 3"
+            />
+          )}
+        </svg>
+      </div>
+    </div>
+  );
+}
+
+function RowLabel({ row, href }: { row: TimelineRow; href: string }) {
+  const promise = row.target ? `${row.target} ${row.state === "done" ? "" : SCHEDULE_STATE_LABELS[row.state]}`.trim() : row.state === "done" ? `done ${row.doneAt ?? ""}` : "";
+  return (
+    <>
+      <a href={href} className="shrink-0 font-mono text-indigo-800 hover:underline" title={row.title}>
+        {row.key}
+      </a>
+      <span className="truncate text-slate-700" title={row.title}>
+        {statusLabel(row.trueStatus)}
+        {row.critical && <strong className="text-slate-900"> · critical</strong>}
+      </span>
+      {promise && (
+        <span className="ml-auto shrink-0 font-medium" style={{ color: STATE_COLOR[row.state] }} data-testid={`timeline-state-${row.key}`}>
+          {promise}
+        </span>
+      )}
+    </>
+  );
+}
+
+function Bar({ row, y, x, minDays, href }: { row: TimelineRow; y: number; x: (at: number) => string; minDays: number; href: string }) {
+  const words =
+    row.bar === null
+      ? `${row.key} ${row.title}: done ${row.doneAt ?? ""}`
+      : `${row.key} ${row.title}: ${statusLabel(row.trueStatus)}, can start ${row.earliestStart}, finish ${row.earliestFinish}${row.target ? `, target ${row.target} (${SCHEDULE_STATE_LABELS[row.state]})` : ""}${row.critical ? ", on the critical path" : ""}`;
+  return (
+    <a href={href} aria-label={words} data-testid={`timeline-bar-${row.key}`}>
+      <title>{words}</title>
+      {row.bar !== null && (
+        <rect
+          x={x(row.bar.from)}
+          // A zero-week item still shows as a sliver.
+          width={x(Math.max(row.bar.to - row.bar.from, minDays))}
+          y={y + 6}
+          height={ROW - 12}
+          rx={3}
+          fill={STATUS_COLORS[row.trueStatus]}
+          stroke={row.critical ? "#0f172a" : "none"}
+          strokeWidth={row.critical ? 2 : 0}
+        />
+      )}
+      {row.bar === null && row.doneMark !== null && (
+        <text x={x(row.doneMark)} y={y + ROW / 2 + 4} fontSize={11} textAnchor="middle" fill={STATUS_COLORS.done}>
+          ●
+        </text>
+      )}
+      {row.bar !== null && (
+        <text x={x(row.bar.to)} dx={4} y={y + ROW / 2 + 4} fontSize={10} fill="#334155">
+          {row.key}
+        </text>
+      )}
+      {row.targetMark !== null && (
+        <text x={x(row.targetMark)} y={y + ROW / 2 + 5} fontSize={14} textAnchor="middle" fill={STATE_COLOR[row.state]} data-testid={`timeline-target-${row.key}`}>
+          ◆
+        </text>
+      )}
+    </a>
+  );
+}
+
+function VerticalLine({ at, x, height, color, label, testId, dash }: { at: number; x: (at: number) => string; height: number; color: string; label: string; testId: string; dash: string }) {
+  return (
+    <g data-testid={testId} aria-label={label}>
+      <title>{label}</title>
+      <line x1={x(at)} x2={x(at)} y1={0} y2={height} stroke={color} strokeWidth={1.5} strokeDasharray={dash || undefined} />
+    </g>
+  );
+}

@@ -1,0 +1,61 @@
+import Link from "next/link";
+import { SCHEDULE_STATE_LABELS } from "@/lib/labels";
+import type { ProgramScheduleRows } from "@/lib/schedule/schedule-of-snapshot";
+import type { TimelineModel } from "@/lib/schedule/timeline-model";
+
+/** The schedule in one paragraph: when the program can finish, its target, and the broken promises. */
+export function TimelineSummary({
+  schedule,
+  counts,
+  knownAt,
+  itemHref,
+}: {
+  schedule: ProgramScheduleRows;
+  counts: TimelineModel["counts"];
+  knownAt: string | null;
+  itemHref: (key: string) => string;
+}) {
+  const badTarget = schedule.targetState === "impossible";
+  return (
+    <div className="space-y-1 rounded border border-slate-200 bg-white p-3" data-testid="timeline-summary">
+      <p>
+        As of <strong data-testid="as-of">{schedule.asOf}</strong>
+        {knownAt ? ` as known at ${knownAt}` : ""}: the program can finish on <strong>{schedule.finish}</strong> at the earliest
+        {schedule.finishWeeks > 0 ? ` (${schedule.finishWeeks} weeks of work on its critical path)` : " (nothing remains)"}.
+        {schedule.target && (
+          <>
+            {" "}
+            Committed target {schedule.target}:{" "}
+            <strong className={badTarget ? "text-red-700" : schedule.targetState === "at_risk" ? "text-amber-800" : "text-emerald-800"} data-testid="timeline-target-state">
+              {SCHEDULE_STATE_LABELS[schedule.targetState!]}
+              {badTarget ? " by dependencies" : ""}
+            </strong>
+            .
+          </>
+        )}
+      </p>
+      <p>
+        <span className={counts.impossible > 0 ? "font-medium text-red-700" : ""} data-testid="timeline-impossible-count">
+          {counts.impossible} {counts.impossible === 1 ? "item's promised date" : "items' promised dates"} can no longer be met
+        </span>
+        {" · "}
+        <span className={counts.atRisk > 0 ? "text-amber-800" : ""}>{counts.atRisk} at risk (under two weeks to spare)</span>
+        {" · "}
+        {counts.shown === counts.total ? `${counts.total} items` : `${counts.shown} of ${counts.total} items shown`}
+      </p>
+      {schedule.criticalPath.length > 0 && (
+        <p className="text-slate-700" data-testid="timeline-critical-path">
+          Critical path:{" "}
+          {schedule.criticalPath.map((k, i) => (
+            <span key={k}>
+              {i > 0 && " → "}
+              <Link href={itemHref(k)} className="font-mono text-indigo-800 hover:underline">
+                {k}
+              </Link>
+            </span>
+          ))}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import type { ProgramScheduleRows } from "./schedule-of-snapshot";
+
+/** The schedule's CSV: one row per item, its identifiers and dates as the API gives them. */
+export const SCHEDULE_CSV_COLUMNS = [
+  "key",
+  "title",
+  "area",
+  "owner",
+  "trueStatus",
+  "estimateWeeks",
+  "dependsOn",
+  "earliestStart",
+  "earliestFinish",
+  "latestFinish",
+  "slackWeeks",
+  "target",
+  "state",
+  "limitedBy",
+  "critical",
+  "doneAt",
+] as const;
+
+export function scheduleCsvRows(schedule: Pick<ProgramScheduleRows, "items">): Record<string, unknown>[] {
+  return schedule.items.map((i) => ({
+    ...i,
+    // The promised date that sets the latest finish: an item's key and date, or "program" and its date.
+    limitedBy: i.limitedBy === null ? "" : `${i.limitedBy.key ?? "program"} ${i.limitedBy.date}`,
+  }));
+}
