@@ -4,8 +4,19 @@ import { BreachesTable, More, SHOWN } from "./readiness-tables";
 
 type ItemHref = (key: string) => string;
 
-export function CriticalPathPanel({ r, itemHref }: { r: Readiness; itemHref: ItemHref }) {
-  if (r.criticalPath.keys.length === 0) return <p className="text-slate-600">Nothing remains on any dependency chain.</p>;
+export function CriticalPathPanel({ r, itemHref, timelineHref }: { r: Readiness; itemHref: ItemHref; timelineHref: string }) {
+  const timeline = (
+    <Link href={timelineHref} className="text-indigo-700 underline">
+      Timeline: when each item can start and finish
+    </Link>
+  );
+  if (r.criticalPath.keys.length === 0)
+    return (
+      <div className="space-y-2">
+        <p className="text-slate-600">Nothing remains on any dependency chain.</p>
+        <p>{timeline}</p>
+      </div>
+    );
   return (
     <div className="space-y-2">
       <ol className="flex flex-wrap items-center gap-1" aria-label="Critical path, first dependency first">
@@ -22,6 +33,7 @@ export function CriticalPathPanel({ r, itemHref }: { r: Readiness; itemHref: Ite
         {Number(r.criticalPath.remainingWeeks.toFixed(1))} weeks of unfinished work in a row: no finish before{" "}
         <strong data-testid="earliest-by-dependencies">{r.earliestByDependencies}</strong>, however many people join.
       </p>
+      <p>{timeline}</p>
     </div>
   );
 }

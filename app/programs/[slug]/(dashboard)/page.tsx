@@ -97,7 +97,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
           </div>
           <div className="grid gap-4 lg:grid-cols-2">
             <Panel title="Critical path" id="critical-path">
-              <CriticalPathPanel r={r} itemHref={itemHref} />
+              <CriticalPathPanel r={r} itemHref={itemHref} timelineHref={programHref(slug, "timeline", view)} />
             </Panel>
             <Panel title="Forecast" id="forecast">
               <ForecastPanel r={r} />

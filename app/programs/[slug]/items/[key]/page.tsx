@@ -18,6 +18,7 @@ import { AddDependencyForm } from "@/components/item/dependency-forms";
 import { EditItemForm } from "@/components/item/edit-item-form";
 import { HistoryTable } from "@/components/item/history-table";
 import { ItemAbout } from "@/components/item/item-about";
+import { ItemSchedule } from "@/components/item/item-schedule";
 import { RejectionNotice } from "@/components/item/rejection-notice";
 import { RelatedItems } from "@/components/item/related-items";
 import { ReportTransitionForm } from "@/components/item/report-transition-form";
@@ -30,9 +31,11 @@ import { AsOfError } from "@/components/program/as-of-error";
 import { listUsers } from "@/db/accounts/manage-users";
 import { getDb } from "@/db/get-db";
 import { getItemDetail, type ItemDetail } from "@/db/queries/get-item-detail";
+import { getSchedule } from "@/db/queries/get-schedule";
 import { listComments } from "@/db/queries/list-comments";
 import { can } from "@/lib/auth/roles";
 import { handleOf } from "@/lib/comments/mention-handle";
+import { programHref } from "@/lib/program-links";
 import type { EvidenceKind } from "@/lib/gates";
 import type { RecordedTransition } from "@/lib/preview-transition";
 import { toInstant } from "@/lib/time";
@@ -53,6 +56,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
   const { view, asOf, knownAt, now, error } = await pageView(searchParams);
   const db = getDb();
   const item = orNotFound(() => getItemDetail(db, slug, key, asOf, knownAt));
+  const schedule = getSchedule(db, slug, asOf, knownAt);
   const canReport = can(person.role, "report");
   // Decisions are taken on what is known now, not on a past view of the records.
   const canVerify = can(person.role, "verify") && knownAt >= now;
@@ -80,6 +84,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
             {item.asOf.slice(0, 10)}
             {item.illustrative && item.factsUntil && <IllustrativeMark factsUntil={item.factsUntil} />}
           </p>
+          <ItemSchedule row={schedule.items.find((r) => r.key === key) ?? null} timelineHref={programHref(slug, "timeline", view, { area: item.area })} />
           {item.reportedRejection && <RejectionNotice status={item.reportedStatus} rejection={item.reportedRejection} />}
         </div>
         <AsOfForm action={link(key)} asOf={view.asOf} knownAt={view.knownAt} />

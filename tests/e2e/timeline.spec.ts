@@ -1,0 +1,126 @@
+/**
+ * The timeline as a program manager reads it: on the demo at 2024-12-31 the critical path and the
+ * impossible promises in red with words, the as-of line and the bars moving with asOf, a bar that
+ * opens its item, the filters, and a list with dates on a phone.
+ */
+import { expect, test, type Page } from "@playwright/test";
+import { authHeaders } from "../support/api-client";
+import { signIn } from "../support/sign-in";
+import { smallBundle } from "../support/small-bundle";
+
+const TIMELINE = "/programs/boost-offload/timeline";
+
+/** The earliest-start date a bar's words give ("… can start 2025-01-06, finish …"). */
+async function startOf(page: Page, key: string): Promise<string> {
+  const words = (await page.getByTestId(`timeline-bar-${key}`).getAttribute("aria-label")) ?? "";
+  return /can start (\d{4}-\d{2}-\d{2})/.exec(words)?.[1] ?? "";
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signIn(page, "viewer");
+});
+
+test("at 2024-12-31 the demo's timeline shows the critical path and impossible promises in red, in words", async ({ page }) => {
+  await page.goto(`${TIMELINE}?asOf=2024-12-31`);
+  await expect(page.getByRole("heading", { name: "Timeline" })).toBeVisible();
+  const summary = page.getByTestId("timeline-summary");
+  await expect(summary).toContainText("As of 2024-12-31");
+  await expect(summary).toContainText("can finish on");
+
+  const path = page.getByTestId("timeline-critical-path");
+  await expect(path).toContainText("Critical path:");
+  const first = (await path.getByRole("link").first().textContent())!.trim();
+  // The first item of the critical path is drawn outlined and said to be critical beside its key.
+  await expect(page.getByTestId(`timeline-bar-${first}`)).toHaveAttribute("aria-label", /on the critical path/);
+
+  await expect(page.getByTestId("timeline-impossible-count")).toHaveText(/^[1-9]\d* items?'s? promised dates? can no longer be met$/);
+  const impossible = page.locator('[data-testid^="timeline-state-"]', { hasText: "impossible" }).first();
+  await expect(impossible).toBeVisible();
+  await expect(impossible).toHaveCSS("color", "rgb(185, 28, 28)");
+  const key = (await impossible.getAttribute("data-testid"))!.replace("timeline-state-", "");
+  await expect(page.getByTestId(`timeline-target-${key}`)).toHaveAttribute("fill", "#b91c1c");
+  await expect(page.getByTestId("timeline-today")).toHaveAttribute("aria-label", "as of 2024-12-31");
+  await expect(page.getByTestId("timeline-lane").first()).toBeVisible();
+  await expect(page.getByTestId("timeline-arrow").first()).toBeAttached();
+
+  // Nothing scrolls sideways at 1280 px.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+});
+
+test("changing asOf moves the as-of line and the bars", async ({ page }) => {
+  await page.goto(`${TIMELINE}?asOf=2024-12-31`);
+  const path = page.getByTestId("timeline-critical-path");
+  const key = (await path.getByRole("link").last().textContent())!.trim();
+  const before = await startOf(page, key);
+  const lineBefore = await page.getByTestId("timeline-today").locator("line").getAttribute("x1");
+  expect(before >= "2024-12-31").toBe(true);
+
+  const form = page.getByRole("form", { name: "View as of a date" });
+  await form.getByLabel("As of").fill("2025-03-31");
+  await form.getByRole("button").first().click();
+  await expect(page).toHaveURL(/asOf=2025-03-31/);
+  await expect(page.getByTestId("timeline-today")).toHaveAttribute("aria-label", "as of 2025-03-31");
+  expect(await page.getByTestId("timeline-today").locator("line").getAttribute("x1")).not.toBe(lineBefore);
+  const after = await startOf(page, key);
+  // Nothing can start before the date it is seen from.
+  expect(after >= "2025-03-31").toBe(true);
+  expect(after).not.toBe(before);
+});
+
+test("a click on a bar opens the item, which shows its own schedule line", async ({ page }) => {
+  await page.goto(`${TIMELINE}?asOf=2024-12-31`);
+  const key = (await page.getByTestId("timeline-critical-path").getByRole("link").first().textContent())!.trim();
+  await page.getByTestId(`timeline-bar-${key}`).locator("rect").click();
+  await expect(page).toHaveURL(new RegExp(`/items/${key}\\?asOf=2024-12-31`));
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(key);
+  const line = page.getByTestId("item-schedule");
+  await expect(line).toContainText("can start");
+  await expect(line).toContainText("(on the critical path)");
+  await line.getByRole("link", { name: "Timeline" }).click();
+  await expect(page).toHaveURL(/\/timeline\?asOf=2024-12-31&area=/);
+});
+
+test("the filter keeps only impossible or at-risk promises, and the dashboard links to the timeline", async ({ page }) => {
+  await page.goto(`${TIMELINE}?asOf=2024-12-31`);
+  await page.getByLabel("Impossible or at risk only").check();
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/risky=1/);
+  await expect(page).toHaveURL(/asOf=2024-12-31/);
+  const states = page.locator('[data-testid^="timeline-state-"]');
+  await expect(states.first()).toBeVisible();
+  for (const text of await states.allTextContents()) expect(text).toMatch(/impossible|at risk/);
+  await expect(page.getByTestId("timeline-summary")).toContainText("shown");
+
+  await page.goto("/programs/boost-offload?asOf=2024-12-31");
+  await page.getByRole("link", { name: "Timeline: when each item can start and finish" }).click();
+  await expect(page).toHaveURL(/\/timeline\?asOf=2024-12-31/);
+});
+
+test("zoomed to weeks the chart scrolls inside its box, never the page", async ({ page }) => {
+  await page.goto(`${TIMELINE}?asOf=2024-12-31`);
+  await page.getByRole("link", { name: "Weeks" }).click();
+  await expect(page).toHaveURL(/zoom=week/);
+  await expect(page.getByRole("link", { name: "Weeks" })).toHaveAttribute("aria-current", "true");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+});
+
+test("on a phone the timeline is a list of dates that does not scroll sideways", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${TIMELINE}?asOf=2024-12-31`);
+  const list = page.getByTestId("timeline-list");
+  await expect(list).toBeVisible();
+  await expect(list).toContainText("can start");
+  await expect(list).toContainText("impossible");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+});
+
+test("a program with no items says there is nothing to schedule", async ({ page, request }) => {
+  const slug = `timeline-empty-${Date.now()}`;
+  const res = await request.post("/api/programs/import", { headers: authHeaders("admin"), data: { ...smallBundle(slug), items: [] } });
+  expect(res.status()).toBe(201);
+  await page.goto(`/programs/${slug}/timeline`);
+  await expect(page.getByText("This program has no work items yet, so there is nothing to schedule.")).toBeVisible();
+  await page.goto(`/programs/${slug}`);
+  await expect(page.getByRole("link", { name: "Timeline", exact: true })).toBeVisible();
+});
