@@ -8,7 +8,7 @@ import { STATUS_COLORS, VERDICT_COLORS } from "@/lib/status-colors";
 
 const ROW = 28;
 const HEADER = 64;
-const LABEL_WIDTH = 264;
+const LABEL_WIDTH = 320;
 // Past this many rows only those near the screen are drawn.
 const VIRTUAL_FROM = 200;
 /** Pixels per day when zoomed in; the whole-program view fits the width. */
@@ -84,7 +84,15 @@ export function TimelineChart({ model, itemHref, claimHref }: { model: TimelineM
           {model.claims.map((c, n) => (
             <a key={c.id} href={claimHref[c.id]} aria-label={`Claim of ${c.date} by ${c.speaker}: ${c.verdict.replace(/_/g, " ")} on its date`}>
               <title>{`${c.date} · ${c.speaker} · ${c.verdict.replace(/_/g, " ")} on its date`}</title>
-              <text x={x(c.at)} y={12 + (n % 3) * 13} fontSize={10} fill={VERDICT_COLORS[c.verdict]} textAnchor="middle" data-testid="timeline-claim">
+              <text
+                x={x(c.at)}
+                y={12 + (n % 3) * 13}
+                fontSize={10}
+                fill={VERDICT_COLORS[c.verdict]}
+                // Near either edge the label grows inwards, so it is never cut.
+                textAnchor={c.at < model.days * 0.05 ? "start" : c.at > model.days * 0.95 ? "end" : "middle"}
+                data-testid="timeline-claim"
+              >
                 ▼ {c.speaker.split(" ")[0]}
               </text>
             </a>

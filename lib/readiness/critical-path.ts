@@ -39,7 +39,7 @@ export function criticalPath(nodes: readonly PathNode[]): CriticalPath {
       if (best.has(frame.node.key)) continue;
       let next: string | null = null;
       let nextWeight = 0;
-      for (const k of [...deps].sort()) {
+      for (const k of inKeyOrder(deps)) {
         const w = best.get(k)!.weight;
         if (w > nextWeight) {
           next = k;
@@ -52,7 +52,7 @@ export function criticalPath(nodes: readonly PathNode[]): CriticalPath {
 
   let start: string | null = null;
   let top = 0;
-  for (const n of [...nodes].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
+  for (const n of inKeyOrder(nodes, (x) => x.key)) {
     if (n.done) continue;
     const w = best.get(n.key)!.weight;
     if (w > top) {
@@ -64,4 +64,11 @@ export function criticalPath(nodes: readonly PathNode[]): CriticalPath {
   for (let k = start; k !== null; k = best.get(k)!.next) keys.push(k);
   // Sums of decimal estimates carry float noise (0.2 + 2.7 + 0.1 = 3.0000000000000004): round it away.
   return { keys: keys.reverse(), remainingWeeks: Math.round(top * 1e9) / 1e9 };
+}
+
+/** The list in key order; a list already in order (items come sorted by key) is not copied. */
+function inKeyOrder<T>(list: readonly T[], keyOf: (x: T) => string = (x) => x as unknown as string): readonly T[] {
+  for (let i = 1; i < list.length; i++)
+    if (keyOf(list[i - 1]!) > keyOf(list[i]!)) return [...list].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
+  return list;
 }

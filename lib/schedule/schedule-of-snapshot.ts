@@ -33,9 +33,43 @@ export interface ProgramScheduleRows extends Omit<Schedule, "items"> {
   items: ScheduleRow[];
 }
 
-/** The schedule of the items in the program at the snapshot's asOf (those identified later are not in it). */
-export function scheduleOfSnapshot(snapshot: Pick<Snapshot, "listed" | "asOf">, programTarget: number | null): ProgramScheduleRows {
-  const schedule = scheduleOf(snapshot.listed.map(scheduleNode), snapshot.asOf, programTarget);
+/** The schedule's inputs with its answer: after a write that changed none of them, the answer stands. */
+export interface ScheduleCore {
+  asOf: number;
+  programTarget: number | null;
+  nodes: readonly ScheduleNode[];
+  schedule: Schedule;
+}
+
+const sameNode = (a: ScheduleNode, b: ScheduleNode) =>
+  a.key === b.key &&
+  a.done === b.done &&
+  a.doneAt === b.doneAt &&
+  a.estimateWeeks === b.estimateWeeks &&
+  a.targetDate === b.targetDate &&
+  a.dependsOn.length === b.dependsOn.length &&
+  a.dependsOn.every((k, i) => k === b.dependsOn[i]);
+
+/**
+ * The schedule of the items in the program at the snapshot's asOf (those identified later are not
+ * in it). Given the core of an earlier version, it is reused when no item's schedule input changed:
+ * most writes (a report, a verification below done, a note) move no date.
+ */
+export function scheduleCoreOf(snapshot: Pick<Snapshot, "listed" | "asOf">, programTarget: number | null, previous?: ScheduleCore): ScheduleCore {
+  const nodes = snapshot.listed.map(scheduleNode);
+  if (
+    previous &&
+    previous.asOf === snapshot.asOf &&
+    previous.programTarget === programTarget &&
+    previous.nodes.length === nodes.length &&
+    previous.nodes.every((n, i) => sameNode(n, nodes[i]!))
+  )
+    return previous;
+  return { asOf: snapshot.asOf, programTarget, nodes, schedule: scheduleOf(nodes, snapshot.asOf, programTarget) };
+}
+
+/** The schedule with what a timeline row shows beside each item's dates. */
+export function scheduleRows(snapshot: Pick<Snapshot, "listed">, schedule: Schedule): ProgramScheduleRows {
   const keys = new Set(snapshot.listed.map((i) => i.key));
   return {
     ...schedule,
@@ -54,4 +88,9 @@ export function scheduleOfSnapshot(snapshot: Pick<Snapshot, "listed" | "asOf">, 
       };
     }),
   };
+}
+
+/** The schedule of a snapshot, computed whole. */
+export function scheduleOfSnapshot(snapshot: Pick<Snapshot, "listed" | "asOf">, programTarget: number | null): ProgramScheduleRows {
+  return scheduleRows(snapshot, scheduleCoreOf(snapshot, programTarget).schedule);
 }

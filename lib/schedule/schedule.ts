@@ -1,5 +1,5 @@
 import { criticalPath } from "../readiness/critical-path";
-import { DAY_MS, dateAfterWeeks, formatDate, startOfDay } from "../time";
+import { DAY_MS, formatDate, startOfDay } from "../time";
 
 /** One item as the schedule needs it: an item in the program at `asOf`. */
 export interface ScheduleNode {
@@ -74,29 +74,34 @@ export function promiseState(earliest: string, promised: string): Exclude<Schedu
   return slackState((Date.parse(`${promised}T00:00:00Z`) - Date.parse(`${earliest}T00:00:00Z`)) / (7 * DAY_MS));
 }
 
-/** Dependencies before dependents (Kahn); dependencies outside `nodes` are ignored. */
-function topologicalOrder(nodes: readonly ScheduleNode[], byKey: ReadonlyMap<string, ScheduleNode>): ScheduleNode[] {
-  const waiting = new Map<string, number>();
-  const dependents = new Map<string, string[]>();
-  for (const n of nodes) {
-    const deps = n.dependsOn.filter((k) => byKey.has(k));
-    waiting.set(n.key, deps.length);
-    for (const d of deps) dependents.set(d, [...(dependents.get(d) ?? []), n.key]);
-  }
-  const order: ScheduleNode[] = [];
-  const ready = nodes.filter((n) => waiting.get(n.key) === 0);
-  for (let i = 0; i < ready.length; i++) {
-    const n = ready[i]!;
-    order.push(n);
-    for (const k of dependents.get(n.key) ?? []) {
-      const left = waiting.get(k)! - 1;
-      waiting.set(k, left);
-      if (left === 0) ready.push(byKey.get(k)!);
+/**
+ * Each node's dependencies as positions in `nodes` (those outside are ignored), and an order with
+ * dependencies before dependents (Kahn). Positions, not keys: at 10,000 items the schedule is
+ * computed again after every write.
+ */
+function dependencyOrder(nodes: readonly ScheduleNode[]): { deps: number[][]; order: number[] } {
+  const index = new Map(nodes.map((n, i) => [n.key, i]));
+  const deps = nodes.map((n) => {
+    const list: number[] = [];
+    for (const k of n.dependsOn) {
+      const j = index.get(k);
+      if (j !== undefined) list.push(j);
     }
-  }
+    return list;
+  });
+  const waiting = new Int32Array(nodes.length);
+  const dependents: number[][] = nodes.map(() => []);
+  deps.forEach((list, i) => {
+    waiting[i] = list.length;
+    for (const j of list) dependents[j]!.push(i);
+  });
+  const order: number[] = [];
+  for (let i = 0; i < nodes.length; i++) if (waiting[i] === 0) order.push(i);
+  for (let o = 0; o < order.length; o++)
+    for (const k of dependents[order[o]!]!) if (--waiting[k]! === 0) order.push(k);
   // A cycle cannot be stored; should one appear, its items still get a row.
-  if (order.length < nodes.length) for (const n of nodes) if (waiting.get(n.key)! > 0) order.push(n);
-  return order;
+  if (order.length < nodes.length) for (let i = 0; i < nodes.length; i++) if (waiting[i]! > 0) order.push(i);
+  return { deps, order };
 }
 
 /**
@@ -109,44 +114,66 @@ function topologicalOrder(nodes: readonly ScheduleNode[], byKey: ReadonlyMap<str
  */
 export function scheduleOf(nodes: readonly ScheduleNode[], asOf: number, programTarget: number | null): Schedule {
   const asOfDay = startOfDay(asOf);
-  const earliestDate = (weeks: number) => dateAfterWeeks(asOf, weeks);
-  const latestDate = (weeks: number) => formatDate(asOfDay + Math.floor(7 * weeks) * DAY_MS);
+  // Many items share a day: format each day once.
+  const days = new Map<number, string>();
+  const dayText = (offset: number) => days.get(offset) ?? (days.set(offset, formatDate(asOfDay + offset * DAY_MS)), days.get(offset)!);
+  const earliestDate = (weeks: number) => dayText(Math.ceil(7 * weeks));
+  const latestDate = (weeks: number) => dayText(Math.floor(7 * weeks));
   const weeksTo = (day: number) => (startOfDay(day) - asOfDay) / (7 * DAY_MS);
-  const byKey = new Map(nodes.map((n) => [n.key, n]));
   const weight = (n: ScheduleNode) => (n.done ? 0 : n.estimateWeeks);
-  const order = topologicalOrder(nodes, byKey);
+  const { deps, order } = dependencyOrder(nodes);
+  const n = nodes.length;
 
-  const start = new Map<string, number>();
-  const finish = new Map<string, number>();
-  for (const n of order) {
+  const start = new Float64Array(n);
+  const finish = new Float64Array(n);
+  for (const i of order) {
     let s = 0;
-    for (const d of n.dependsOn) s = Math.max(s, finish.get(d) ?? 0);
-    start.set(n.key, s);
-    finish.set(n.key, clean(s + weight(n)));
+    for (const j of deps[i]!) if (finish[j]! > s) s = finish[j]!;
+    start[i] = s;
+    finish[i] = clean(s + weight(nodes[i]!));
   }
 
-  type Bound = { weeks: number; key: string | null; date: string };
-  const programBound: Bound | null = programTarget === null ? null : { weeks: weeksTo(programTarget), key: null, date: formatDate(programTarget) };
-  const latest = new Map<string, Bound | null>(nodes.map((n) => [n.key, programBound]));
-  const tighter = (a: Bound | null, b: Bound | null) => (a === null ? b : b === null || a.weeks <= b.weeks ? a : b);
-  for (const n of [...order].reverse()) {
-    const own: Bound | null = n.targetDate === null ? null : { weeks: weeksTo(n.targetDate), key: n.key, date: formatDate(n.targetDate) };
-    const bound = tighter(own, latest.get(n.key) ?? null);
-    latest.set(n.key, bound);
-    const passed = bound && { ...bound, weeks: clean(bound.weeks - weight(n)) };
-    for (const d of n.dependsOn) if (byKey.has(d)) latest.set(d, tighter(latest.get(d) ?? null, passed));
+  // The tightest promised date downstream of each item: its latest finish in weeks, and whose date it
+  // is (PROGRAM for the program's target, a position for an item's own, NONE when nothing binds).
+  const PROGRAM = -1;
+  const NONE = -2;
+  const programWeeks = programTarget === null ? Infinity : weeksTo(programTarget);
+  const latest = new Float64Array(n).fill(programWeeks);
+  const boundBy = new Int32Array(n).fill(programTarget === null ? NONE : PROGRAM);
+  for (let o = order.length - 1; o >= 0; o--) {
+    const i = order[o]!;
+    const target = nodes[i]!.targetDate;
+    if (target !== null) {
+      const own = weeksTo(target);
+      if (own <= latest[i]!) {
+        latest[i] = own;
+        boundBy[i] = i;
+      }
+    }
+    if (boundBy[i] === NONE) continue;
+    const passed = clean(latest[i]! - weight(nodes[i]!));
+    for (const j of deps[i]!)
+      if (boundBy[j] === NONE || passed < latest[j]!) {
+        latest[j] = passed;
+        boundBy[j] = boundBy[i]!;
+      }
   }
+  const limitOf = (i: number) => {
+    const by = boundBy[i]!;
+    if (by === NONE) return null;
+    return by === PROGRAM ? { key: null, date: formatDate(programTarget!) } : { key: nodes[by]!.key, date: formatDate(nodes[by]!.targetDate!) };
+  };
 
-  const path = criticalPath(nodes.map((n) => ({ key: n.key, dependsOn: n.dependsOn, weight: weight(n), done: n.done })));
+  const path = criticalPath(nodes.map((node) => ({ key: node.key, dependsOn: node.dependsOn, weight: weight(node), done: node.done })));
   const onPath = new Set(path.keys);
   const finishWeeks = path.remainingWeeks;
-  const items = nodes.map((n): ScheduledItem => {
-    const target = n.targetDate === null ? null : formatDate(n.targetDate);
-    if (n.done)
+  const items = nodes.map((node, i): ScheduledItem => {
+    const target = node.targetDate === null ? null : formatDate(node.targetDate);
+    if (node.done)
       return {
-        key: n.key,
+        key: node.key,
         state: "done",
-        doneAt: n.doneAt === null ? null : formatDate(n.doneAt),
+        doneAt: node.doneAt === null ? null : formatDate(node.doneAt),
         earliestStartWeeks: null,
         earliestFinishWeeks: null,
         earliestStart: null,
@@ -156,35 +183,33 @@ export function scheduleOf(nodes: readonly ScheduleNode[], asOf: number, program
         slackWeeks: null,
         target,
         limitedBy: null,
-        critical: onPath.has(n.key),
+        critical: onPath.has(node.key),
       };
-    const es = start.get(n.key)!;
-    const ef = finish.get(n.key)!;
-    const bound = latest.get(n.key) ?? null;
-    const slack = bound === null ? null : clean(bound.weeks - ef);
+    const bound = boundBy[i] === NONE ? null : clean(latest[i]!);
+    const slack = bound === null ? null : clean(bound - finish[i]!);
     return {
-      key: n.key,
+      key: node.key,
       state: stateOf(slack),
       doneAt: null,
-      earliestStartWeeks: es,
-      earliestFinishWeeks: ef,
-      earliestStart: earliestDate(es),
-      earliestFinish: earliestDate(ef),
-      latestFinishWeeks: bound && clean(bound.weeks),
-      latestFinish: bound && latestDate(bound.weeks),
+      earliestStartWeeks: start[i]!,
+      earliestFinishWeeks: finish[i]!,
+      earliestStart: earliestDate(start[i]!),
+      earliestFinish: earliestDate(finish[i]!),
+      latestFinishWeeks: bound,
+      latestFinish: bound === null ? null : latestDate(bound),
       slackWeeks: slack,
       target,
-      limitedBy: bound && { key: bound.key, date: bound.date },
-      critical: onPath.has(n.key),
+      limitedBy: limitOf(i),
+      critical: onPath.has(node.key),
     };
   });
-  const targetSlack = programBound === null ? null : clean(programBound.weeks - finishWeeks);
+  const targetSlack = programTarget === null ? null : clean(programWeeks - finishWeeks);
   return {
     asOf: formatDate(asOf),
     finishWeeks,
     finish: earliestDate(finishWeeks),
-    target: programBound?.date ?? null,
-    targetState: programBound === null ? null : stateOf(targetSlack),
+    target: programTarget === null ? null : formatDate(programTarget),
+    targetState: programTarget === null ? null : stateOf(targetSlack),
     targetSlackWeeks: targetSlack,
     criticalPath: path.keys,
     items,

@@ -4,7 +4,7 @@ import { buildSnapshot } from "@/lib/build-snapshot";
 import type { ItemWithTransitions } from "@/lib/item-with-transitions";
 import { readinessOf } from "@/lib/readiness/compute-readiness";
 import { promiseState, scheduleOf, type ScheduleNode } from "@/lib/schedule/schedule";
-import { scheduleOfSnapshot } from "@/lib/schedule/schedule-of-snapshot";
+import { scheduleCoreOf, scheduleOfSnapshot } from "@/lib/schedule/schedule-of-snapshot";
 
 const ASOF = Date.parse("2025-01-01T23:59:59.999Z");
 const day = (d: string) => Date.parse(`${d}T00:00:00Z`);
@@ -173,3 +173,32 @@ function longest(key: string, nodes: { key: string; dependsOn: readonly string[]
   const n = nodes.find((x) => x.key === key)!;
   return Math.round((n.weight + Math.max(0, ...n.dependsOn.map((d) => longest(d, nodes)))) * 1e9) / 1e9;
 }
+
+describe("the schedule after a write", () => {
+  const item = (key: string, estimateWeeks: number, dependsOn: string[] = [], transitions: ItemWithTransitions["transitions"] = []): ItemWithTransitions => ({
+    key,
+    title: key,
+    area: "a",
+    owner: null,
+    ownerName: null,
+    team: "t",
+    estimateWeeks,
+    identifiedAt: day("2024-01-01"),
+    dependsOn,
+    transitions,
+  });
+  const snapshotOf = (items: ItemWithTransitions[]) =>
+    buildSnapshot({ slug: "p", items, signals: [], thresholds: { testCoveragePct: 0, unvettedCrates: 0, crashOwnerRegistered: false }, asOf: ASOF, knownAt: ASOF });
+  const design = { to: "design" as const, effectiveAt: day("2024-12-01"), recordedAt: day("2024-12-01"), recordingOrder: 1, verificationRecordedAt: null, rejectionRecordedAt: null };
+
+  it("keeps its answer when no date can have moved, and computes again when one can", () => {
+    const before = scheduleCoreOf(snapshotOf([item("A", 2), item("B", 1, ["A"])]), null);
+    // A report of progress below done moves no date: the same answer object.
+    expect(scheduleCoreOf(snapshotOf([item("A", 2, [], [design]), item("B", 1, ["A"])]), null, before)).toBe(before);
+    const longer = scheduleCoreOf(snapshotOf([item("A", 3), item("B", 1, ["A"])]), null, before);
+    expect(longer).not.toBe(before);
+    expect(longer.schedule.finishWeeks).toBe(4);
+    expect(scheduleCoreOf(snapshotOf([item("A", 2), item("B", 1)]), null, before).schedule.finishWeeks).toBe(2);
+    expect(scheduleCoreOf(snapshotOf([item("A", 2), item("B", 1, ["A"])]), day("2025-06-30"), before)).not.toBe(before);
+  });
+});
