@@ -529,6 +529,7 @@ async function runSize(appDir: string, size: number, port: number, bundles: Reco
       ["readinessAfterWrite", `/api/programs/${slug}/readiness`, api],
       ["itemsAfterWrite", `/api/programs/${slug}/items?limit=50`, api],
       ["dashboardAfterWrite", `/programs/${slug}`, page],
+      ["scheduleAfterWrite", `/api/programs/${slug}/schedule`, api],
     ];
     for (const [id, pathname, headers] of afterWrite) {
       log(`bench: ${size} items — ${id}`);
@@ -645,6 +646,7 @@ const MEASUREMENTS: { id: string; label: string; unit: string }[] = [
   { id: "readinessAfterWrite", label: "GET readiness right after a write", unit: "ms" },
   { id: "itemsAfterWrite", label: "GET items ?limit=50 right after a write", unit: "ms" },
   { id: "dashboardAfterWrite", label: "dashboard page right after a write", unit: "ms" },
+  { id: "scheduleAfterWrite", label: "GET schedule right after a write", unit: "ms" },
   { id: "transitionPost", label: "POST transition (unloaded)", unit: "ms" },
   { id: "ingestCargo", label: "POST ingest cargo (OpenVMM Cargo.lock)", unit: "ms" },
   { id: "loadReadsPerSecond", label: "readiness req/s, 10 readers + 1 writer", unit: "req/s" },
@@ -671,6 +673,7 @@ const BUDGETS: { id: string; size: number; limit: number; unit: string; what: st
   { id: "import", size: 10_000, limit: 60_000, unit: "ms", what: "import < 60 s at 10,000 items" },
   { id: "memoryPeak", size: 10_000, limit: 1024, unit: "MiB", what: "server memory < 1 GiB at 10,000 items" },
   { id: "loadWritesMissing", size: 10_000, limit: 0.5, unit: "", what: "no accepted write lost (10 readers + 1 writer)" },
+  { id: "scheduleAfterWrite", size: 10_000, limit: 100, unit: "ms", what: "schedule API < 100 ms right after a write at 10,000 items" },
   { id: "ingestCargo", size: 64, limit: 2000, unit: "ms", what: "ingesting OpenVMM's Cargo.lock < 2 s at 64 items" },
   ...PAGE_OR_API_AT_64.map((id) => ({ id, size: 64, limit: 30, unit: "ms", what: `${id} < 30 ms at 64 items` })),
 ];
