@@ -92,6 +92,16 @@ export default async function RulesPage() {
           later of P85 and the critical path&apos;s date.
         </p>
       </section>
+      <section id="schedule" className="space-y-1">
+        <h2 className="font-semibold">Timeline: earliest dates against promised ones</h2>
+        <p>
+          Weighed as the critical path is (an item not done counts its whole estimate, a done one nothing), an item can start
+          once its slowest dependency can finish, and finish its estimate later; a date is as-of + 7 × weeks in days, rounded
+          up. Its latest finish keeps every promised date after it: its own target, each dependent&apos;s target less that
+          dependent&apos;s work, the program&apos;s committed target. Slack is the latest finish less the earliest; a negative
+          slack makes the promise <strong>impossible</strong> (no staffing can meet it), under two weeks <strong>at risk</strong>.
+        </p>
+      </section>
       <section id="claims" className="space-y-1">
         <h2 className="font-semibold">Claim verdicts</h2>
         <p>With r = links met / links (a link is met when the item&apos;s true status has reached what the claim implies):</p>
