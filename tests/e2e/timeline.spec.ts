@@ -7,6 +7,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { authHeaders } from "../support/api-client";
 import { signIn } from "../support/sign-in";
 import { smallBundle } from "../support/small-bundle";
+import { generateBundle } from "../../scripts/generate-bundle";
 
 const TIMELINE = "/programs/boost-offload/timeline";
 
@@ -127,4 +128,23 @@ test("a program with no items says there is nothing to schedule", async ({ page,
   await expect(page.getByText("This program has no work items yet, so there is nothing to schedule.")).toBeVisible();
   await page.goto(`/programs/${slug}`);
   await expect(page.getByRole("link", { name: "Timeline", exact: true })).toBeVisible();
+});
+
+test("at 1,000 items only the rows near the screen are drawn, and scrolling brings the others", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const slug = `timeline-big-${Date.now()}`;
+  const bundle = generateBundle({ items: 1000, seed: 7, slug });
+  const res = await request.post("/api/programs/import", { headers: authHeaders("admin"), data: bundle, timeout: 90_000 });
+  expect(res.status()).toBe(201);
+  await page.goto(`/programs/${slug}/timeline`);
+  await expect(page.getByTestId("timeline-summary")).toContainText("1000 items");
+  const bars = page.locator('[data-testid^="timeline-bar-"]');
+  await expect(bars.first()).toBeAttached();
+  const drawn = await bars.count();
+  expect(drawn).toBeGreaterThan(10);
+  expect(drawn).toBeLessThan(200);
+  const firstKey = await bars.first().getAttribute("data-testid");
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await expect.poll(async () => bars.first().getAttribute("data-testid")).not.toBe(firstKey);
+  expect(await bars.count()).toBeLessThan(200);
 });
