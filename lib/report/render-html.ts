@@ -1,10 +1,11 @@
 import type { StatusPoint } from "../charts/status-over-time";
 import { VERDICT_LABELS } from "../claims/claim-verdict";
 import { formatPercentFloor } from "../format";
-import { artefactKindLabel, evidenceKindLabel, metricLabel, statusLabel } from "../labels";
+import { artefactKindLabel, evidenceKindLabel, metricLabel, SCHEDULE_STATE_LABELS, statusLabel } from "../labels";
 import { STATUSES, type Status } from "../status";
 import { areaTableRows } from "./area-table-rows";
-import { LOG_HEAD_DEFINITION, type WeeklyReport } from "./report-model";
+import { promiseLimitWords, promisesEmptySentence, promisesIntro, PROMISES_TITLE, programTargetLine, weeksWords } from "./promise-words";
+import { LOG_HEAD_DEFINITION, type ReportPromises, type WeeklyReport } from "./report-model";
 import { stampText, type ReportStamp } from "./report-stamp";
 import { STATUS_COLORS } from "../status-colors";
 import { burnUpSvg, cumulativeFlowSvg, escapeXml as h } from "./svg-charts";
@@ -39,6 +40,7 @@ tr.total td { font-weight: bold; border-top: 1px solid #94a3b8; }
 .key { font-family: "DejaVu Sans Mono", monospace; white-space: nowrap; }
 .st { display: inline-block; font-family: "DejaVu Sans Mono", monospace; font-size: 7.5pt; padding: 0 1mm; border-radius: 1mm; white-space: nowrap; }
 .down { color: #9f1239; font-weight: bold; }
+.late { color: #9f1239; font-weight: bold; }
 .claim { border-left: 2px solid #cbd5e1; padding-left: 2mm; margin: 2mm 0; break-inside: avoid; }
 .quote { font-style: italic; }
 .hash { font-family: "DejaVu Sans Mono", monospace; font-size: 7.5pt; word-break: break-all; }
@@ -84,6 +86,23 @@ function areaTable(r: WeeklyReport, which: "true" | "reported"): string {
   const rows = [...areas.map((a) => [h(a.area), ...a.counts.map(String)]), ["All areas", ...all.map(String)]];
   const numeric = Array.from({ length: 1 + STATUSES.length + extra.length }, (_, i) => i + 1);
   return table(["area", "items", ...STATUSES.map(st), ...extra], rows, numeric, (i) => (i === rows.length - 1 ? "total" : ""));
+}
+
+/** The promises section: the committed target in words, then the items late against a promise, or a sentence. */
+function promisesSection(p: ReportPromises): string[] {
+  // The state is a word first; the colour only repeats it.
+  const target = programTargetLine(p, (state) => `<strong${state === "impossible" ? ' class="late"' : ""}>${SCHEDULE_STATE_LABELS[state]}</strong>`);
+  const out = [`<h2>${PROMISES_TITLE} (${p.impossible.length})</h2>`, ...(target ? [`<p>${target}</p>`] : [])];
+  if (p.impossible.length === 0) return [...out, none(promisesEmptySentence(p))];
+  return [
+    ...out,
+    `<p class="muted">${h(promisesIntro(p.impossible.length))}</p>`,
+    table(
+      ["item", "title", "target", "earliest finish", "late by", "limited by"],
+      p.impossible.map((x) => [key(x.key), h(x.title), x.target ?? "—", x.earliestFinish, `<span class="late">${weeksWords(x.weeksLate)} late</span>`, h(promiseLimitWords(x))]),
+      [4],
+    ),
+  ];
 }
 
 /** The stamp as a box at the head or the end of the page. */
@@ -187,6 +206,8 @@ export function renderReportHtml(r: WeeklyReport, series: readonly StatusPoint[]
       : table(["P50", "P85", "P95", "critical path allows", "honest date"], [[f.p50 ?? "—", f.p85 ?? "—", f.p95 ?? "—", f.earliestByDependencies, `<strong>${f.date}</strong>`]]),
     `<p class="muted">Verified completions per ISO week, ${f.sample[0]?.week ?? ""} to ${f.sample[f.sample.length - 1]?.week ?? ""}: ${f.sample.map((w) => w.done).join(" · ")}.</p>`,
   );
+
+  if (r.promises) body.push(...promisesSection(r.promises));
 
   body.push(`<h2>Blocked items (${r.blocked.length})</h2>`);
   body.push(

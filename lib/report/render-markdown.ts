@@ -1,10 +1,11 @@
 import { VERDICT_LABELS } from "../claims/claim-verdict";
 import { formatPercentFloor } from "../format";
-import { artefactKindLabel } from "../labels";
+import { artefactKindLabel, SCHEDULE_STATE_LABELS } from "../labels";
 import { STATUSES, type Status } from "../status";
 import { areaTableRows } from "./area-table-rows";
 import { markdownFooter, readMarkdownFooter, sha256Hex } from "./report-digest";
-import { LOG_HEAD_DEFINITION, type WeeklyReport } from "./report-model";
+import { promiseLimitWords, PROMISES_HEADING, promisesEmptySentence, promisesIntro, programTargetLine, weeksFigure } from "./promise-words";
+import { LOG_HEAD_DEFINITION, type ReportPromises, type WeeklyReport } from "./report-model";
 import { stampText, type ReportStamp } from "./report-stamp";
 import { escapeMarkdown as md, markdownLink, markdownTable } from "../markdown/markdown-text";
 
@@ -121,6 +122,24 @@ function forecastSection(r: WeeklyReport): string[] {
   return out;
 }
 
+function promisesSection(p: ReportPromises): string[] {
+  const out = [PROMISES_HEADING, ""];
+  const target = programTargetLine(p, (state) => `**${SCHEDULE_STATE_LABELS[state]}**`);
+  if (target) out.push(target, "");
+  if (p.impossible.length === 0) return [...out, promisesEmptySentence(p), ""];
+  return [
+    ...out,
+    promisesIntro(p.impossible.length),
+    "",
+    markdownTable(
+      ["Item", "Title", "Target", "Earliest finish", "Weeks late", "Limited by"],
+      p.impossible.map((x) => [md(x.key), md(x.title), x.target ?? "—", x.earliestFinish, weeksFigure(x.weeksLate), md(promiseLimitWords(x))]),
+      ["l", "l", "l", "l", "r", "l"],
+    ),
+    "",
+  ];
+}
+
 function claimsSection(r: WeeklyReport): string[] {
   const out = [`## Public claims (${r.claims.length})`, ""];
   if (r.claims.length === 0) return [...out, "No public claim dated on or before the cutoff.", ""];
@@ -220,6 +239,8 @@ function markdownBody(r: WeeklyReport): string {
       : `${r.criticalPath.keys.map(md).join(" → ")}\n\n${r.criticalPath.remainingWeeks} weeks of unfinished work in a row (estimates of the items not done): no finish before **${r.criticalPath.earliestByDependencies}**, however many people join.`,
     "",
     ...forecastSection(r),
+    // A report model stored before this section existed has none: it renders as it was published.
+    ...(r.promises ? promisesSection(r.promises) : []),
     ...claimsSection(r),
     ...qualitySection(r),
     ...tableSection("## All items", r.items, {

@@ -9,6 +9,8 @@ import { toItemView, type ItemView } from "../items/item-view";
 import { readinessOf } from "../readiness/compute-readiness";
 import { countByArea } from "../readiness/count-by-area";
 import { thresholdsOf, type Thresholds } from "../readiness/quality";
+import type { ScheduleState } from "../schedule/schedule";
+import { scheduleOfSnapshot } from "../schedule/schedule-of-snapshot";
 import { levelOf, startedCount, statusAt, type Status } from "../status";
 import { formatDate, formatDateOrInstant, formatInstant } from "../time";
 import { previousWeek } from "./report-week";
@@ -103,6 +105,36 @@ export interface Rejection {
   reason: string;
 }
 
+/** An item in the program at the cutoff that cannot finish by a date promised for it or for what depends on it. */
+export interface BrokenPromise {
+  key: string;
+  title: string;
+  /** The item's own promised date, if any. */
+  target: string | null;
+  /** The earliest day it can finish, as the critical-path schedule weighs the work at the cutoff. */
+  earliestFinish: string;
+  /** Weeks from the latest finish that keeps the promise to the earliest finish (−slackWeeks; above 0). */
+  weeksLate: number;
+  /** The promised date that cannot be kept: an item's target (its own or a dependent's), or the program's committed target (key null). */
+  limitedBy: { key: string | null; date: string };
+}
+
+/** What the critical-path schedule at the cutoff says about every promised date. */
+export interface ReportPromises {
+  /** The program's committed target against the day the program can finish at the earliest; null without one. */
+  programTarget: {
+    date: string;
+    state: Exclude<ScheduleState, "done" | "no_target">;
+    earliestFinish: string;
+    /** Target minus earliest finish, in weeks; negative: it cannot be met. */
+    slackWeeks: number;
+  } | null;
+  /** Items in the program at the cutoff with a promised date of their own. */
+  promisedItems: number;
+  /** Items whose promised date (their own, a dependent's or the program's) can no longer be met: most weeks late first, then by key. */
+  impossible: BrokenPromise[];
+}
+
 /** DESIGN §8: everything a weekly report says, as plain data in a stable key order. */
 export interface WeeklyReport {
   format: typeof REPORT_FORMAT_ID;
@@ -169,6 +201,11 @@ export interface WeeklyReport {
     trials: number;
     sample: { week: string; done: number }[];
   };
+  /**
+   * Promised dates that can no longer be met. Every report built today has it; a report model
+   * stored at a publication made before it existed has not, and renders as it was published.
+   */
+  promises?: ReportPromises;
   claims: ReportClaim[];
   quality: {
     thresholds: Thresholds;
@@ -181,6 +218,44 @@ export interface WeeklyReport {
 
 /** Code-point order: the same on every machine, whatever its locale. */
 export const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The promised dates of the program at the snapshot's asOf against its critical-path schedule
+ * (lib/schedule): the program's committed target, and every item whose promised date — its own, a
+ * dependent's or the program's — lies before the day it can finish at the earliest.
+ */
+export function promisesOf(snapshot: Pick<Snapshot, "listed" | "asOf">, programTarget: number | null): ReportPromises {
+  const s = scheduleOfSnapshot(snapshot, programTarget);
+  const impossible = s.items
+    .filter((i) => i.state === "impossible")
+    .map(
+      (i): BrokenPromise => ({
+        key: i.key,
+        title: i.title,
+        target: i.target,
+        earliestFinish: i.earliestFinish!,
+        weeksLate: -i.slackWeeks!,
+        limitedBy: { key: i.limitedBy!.key, date: i.limitedBy!.date },
+      }),
+    )
+    .sort((a, b) => b.weeksLate - a.weeksLate || byCodePoint(a.key, b.key));
+  const state = s.targetState;
+  return {
+    // With a target the schedule always judges it; the other cases only narrow the types.
+    programTarget:
+      s.target !== null && state !== null && state !== "no_target" && s.targetSlackWeeks !== null
+        ? { date: s.target, state, earliestFinish: s.finish, slackWeeks: s.targetSlackWeeks }
+        : null,
+    promisedItems: s.items.filter((i) => i.target !== null).length,
+    impossible,
+  };
+}
+
+/** The report as it was before it said anything about promised dates: what a publication made then is compared with. */
+export function withoutPromises(r: WeeklyReport): WeeklyReport {
+  const { promises: _promises, ...rest } = r;
+  return rest;
+}
 
 /**
  * The weekly report of DESIGN §8 as a pure function of the history, the week and knownAt.
@@ -345,6 +420,7 @@ export function buildWeeklyReport(input: WeeklyReportInput): WeeklyReport {
       trials: r.forecast.trials,
       sample: r.forecast.sample.map((w) => ({ week: w.week, done: w.done })),
     },
+    promises: promisesOf(snapshot, program.targetDate),
     claims: claims.map((c) => ({
       id: c.id,
       date: c.date,

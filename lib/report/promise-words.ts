@@ -1,0 +1,46 @@
+import type { BrokenPromise, ReportPromises } from "./report-model";
+
+/** The section's title, the same words in every format. */
+export const PROMISES_TITLE = "Promised dates that can no longer be met";
+export const PROMISES_HEADING = `## ${PROMISES_TITLE}`;
+
+/** Weeks with one decimal at most, floored: a lateness (or a margin) is never overstated; a sliver shows as "under 0.1". */
+export function weeksFigure(weeks: number): string {
+  const floored = Math.floor(weeks * 10 + 1e-9) / 10;
+  return floored === 0 && weeks > 0 ? "under 0.1" : String(floored);
+}
+
+export const weeksWords = (weeks: number) => `${weeksFigure(weeks)} ${weeksFigure(weeks) === "1" ? "week" : "weeks"}`;
+
+/** A slack as words: "3 weeks late" or "2.5 weeks to spare". */
+export const marginWords = (slackWeeks: number) => (slackWeeks < 0 ? `${weeksWords(-slackWeeks)} late` : `${weeksWords(slackWeeks)} to spare`);
+
+/** Which promised date an item cannot keep: its own target, a dependent's, or the program's committed target. */
+export function promiseLimitWords(p: Pick<BrokenPromise, "key" | "limitedBy">): string {
+  const { key, date } = p.limitedBy;
+  if (key === null) return `the program's committed target ${date}`;
+  return key === p.key ? `its own target ${date}` : `${key}'s target ${date}`;
+}
+
+/** "Committed target 2025-06-30: impossible — earliest finish 2026-01-12, 27.5 weeks late."; null without a target. */
+export function programTargetLine(p: ReportPromises, state: (s: NonNullable<ReportPromises["programTarget"]>["state"]) => string): string | null {
+  const t = p.programTarget;
+  return t && `Committed target ${t.date}: ${state(t.state)} — earliest finish ${t.earliestFinish}, ${marginWords(t.slackWeeks)}.`;
+}
+
+/** What the section says above its table. */
+export function promisesIntro(count: number): string {
+  const one = count === 1;
+  return (
+    `${count} ${one ? "item" : "items"} cannot finish by a promised date — ${one ? "its" : "their"} own target, the target of an item waiting on ${one ? "it" : "them"}, ` +
+    `or the program's committed target — on the estimates and dependencies at the cutoff (an item not done weighs its whole estimate). Most weeks late first.`
+  );
+}
+
+/** What the section says when no item is late: never an empty table. */
+export function promisesEmptySentence(p: ReportPromises): string {
+  if (p.programTarget === null && p.promisedItems === 0) return "Nothing is promised: neither the program nor any item has a target date.";
+  // The schedule judges a committed target already past as impossible even when nothing remains.
+  if (p.programTarget?.state === "impossible") return "Nothing remains to be done, so no item is late.";
+  return "Every promised date can still be met.";
+}
