@@ -2,9 +2,10 @@ import { statusOverTime } from "@/lib/charts/status-over-time";
 import type { ClaimRecord } from "@/lib/claims/evaluate-claims";
 import type { IsoWeek } from "@/lib/iso-week";
 import type { Snapshot } from "@/lib/build-snapshot";
-import { assessPublication } from "@/lib/report/assess-publication";
+import { assessPublication, publishedWithPromises } from "@/lib/report/assess-publication";
 import { assertChromiumInstalled, printPdf, type Paper } from "@/lib/report/print-pdf";
-import { buildWeeklyReport, type ReportArtefact, type TransitionDetails, type WeeklyReport } from "@/lib/report/report-model";
+import { readMarkdownFooter } from "@/lib/report/report-digest";
+import { buildWeeklyReport, withoutPromises, type ReportArtefact, type TransitionDetails, type WeeklyReport } from "@/lib/report/report-model";
 import { resolveReportWeek, type ReportFormat } from "@/lib/report/report-week";
 import { renderReportCsv } from "@/lib/report/render-csv";
 import { renderReportHtml } from "@/lib/report/render-html";
@@ -80,12 +81,18 @@ export function getWeeklyReport(db: Db, slug: string, weekLabel: string, now = D
   // changes only when the log head moves (publishing included): memoise it with that head. A
   // draft is stamped with the time it was generated, so every file of it (and the preview page)
   // names the same moment while the history stays as it was.
-  const { report, markdown, generatedAt } = memoByHead(db, `weekly:${slug}:${week.label}`, () => {
+  const generated = memoByHead(db, `weekly:${slug}:${week.label}`, () => {
     const built = reportOf(source, week, now);
     return { report: built, markdown: renderReportMarkdown(built), generatedAt: now };
   });
+  const { generatedAt } = generated;
   const published = findPublishedReport(db, source.program.id, week.label);
-  const publication: ReportPublication | null = published ? assessPublication(published, { markdown, report }) : null;
+  const publication: ReportPublication | null = published ? assessPublication(published, generated) : null;
+  // A week published before reports named the promised dates that can no longer be met, while its
+  // history still gives the published bytes, stays that publication in every format — its files,
+  // its page, its verification: the new section appears once the week is regenerated (restated).
+  const asPublished = published && publication && !publication.restated && generated.report.promises && !publishedWithPromises(published.markdown);
+  const { report, markdown } = asPublished ? { report: withoutPromises(generated.report), markdown: readMarkdownFooter(published.markdown)?.unstamped ?? published.markdown } : generated;
   const stamp = stampOf(
     published && publication
       ? { publishedAt: publication.publishedAt, publishedBy: published.publisherName, sha256: published.sha256, restated: publication.restated }

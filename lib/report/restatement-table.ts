@@ -1,6 +1,7 @@
-import { differenceValue, verdictLabel } from "../labels";
+import { differenceValue, SCHEDULE_STATE_LABELS, verdictLabel } from "../labels";
 import { VERDICTS, type Verdict } from "../claims/claim-verdict";
 import { diffReports } from "./diff-reports";
+import { PROMISES_TITLE } from "./promise-words";
 import { byCodePoint, type WeeklyReport } from "./report-model";
 
 /** One line of "what changed since publication": a figure or an item, its published value and today's. */
@@ -22,14 +23,24 @@ const isVerdict = (v: string): v is Verdict => (VERDICTS as readonly string[]).i
 /** A status or verdict in words; anything else (a date, a count, "not in the program") as it is. */
 const words = (v: string) => (isVerdict(v) ? verdictLabel(v) : differenceValue(v));
 
-/** Counts of the week's lists that diffReports leaves out: a backfill often moves only these. */
-function listCounts(r: WeeklyReport): [string, string][] {
+/**
+ * Counts of the week's lists that diffReports leaves out: a backfill often moves only these. The
+ * promised dates count only when both reports have that section (a publication made before it has not).
+ */
+function listCounts(r: WeeklyReport, promises: boolean): [string, string][] {
+  const p = promises ? r.promises : undefined;
   return [
     ["New evidence during the week", String(r.changes.evidence.length)],
     ["New verifications during the week", String(r.changes.verifications.length)],
     ["Regressions reported during the week", String(r.changes.regressions.length)],
     ["Transitions rejected during the week", String(r.changes.rejections?.length ?? 0)],
     ["Critical path", r.criticalPath.keys.join(" → ") || "nothing remains"],
+    ...(p
+      ? ([
+          ["Committed target against the schedule", p.programTarget ? SCHEDULE_STATE_LABELS[p.programTarget.state] : "no committed target"],
+          [PROMISES_TITLE, String(p.impossible.length)],
+        ] as [string, string][])
+      : []),
     ["Quality breaches", String(r.quality.breaches.length)],
     ["Unowned items", String(r.quality.unowned.length)],
     ["Public claims", String(r.claims.length)],
@@ -64,8 +75,9 @@ export function restatementTable(published: WeeklyReport | null, today: WeeklyRe
         rows.push({ kind: "claim", what: `Claim ${id} — ${CLAIM_FIELDS[field] ?? field}`, published: words(d.was), today: words(d.now) });
       }
     }
-    const before = new Map(listCounts(published));
-    for (const [what, now] of listCounts(today)) if (before.get(what) !== now) rows.push({ kind: "figure", what, published: before.get(what)!, today: now });
+    const promises = published.promises !== undefined && today.promises !== undefined;
+    const before = new Map(listCounts(published, promises));
+    for (const [what, now] of listCounts(today, promises)) if (before.get(what) !== now) rows.push({ kind: "figure", what, published: before.get(what)!, today: now });
 
     const was = new Map(published.items.map((i) => [i.key, i]));
     for (const item of today.items) {
