@@ -22,11 +22,21 @@ export const SEALED_CSV_COLUMNS = [
   "trueSince",
   "identifiedAt",
   "dependsOn",
+  // The section "Promised dates that can no longer be met": filled on the rows it lists.
+  "promiseImpossible",
+  "earliestFinish",
+  "weeksLate",
+  "limitedBy",
   "program",
   "week",
   "logHeadAtCutoff",
   "reportSha256",
 ] as const;
+
+const PROMISE_CSV_COLUMNS = ["promiseImpossible", "earliestFinish", "weeksLate", "limitedBy"] as const;
+
+/** The sealed columns of a report without the promises section: a report model stored at a publication made before it. */
+export const SEALED_CSV_COLUMNS_BEFORE_PROMISES = SEALED_CSV_COLUMNS.filter((c) => !(PROMISE_CSV_COLUMNS as readonly string[]).includes(c));
 
 /**
  * The stamp (report-stamp.ts), on every row like the seal columns: `version` is `draft` or
@@ -37,7 +47,10 @@ export const STAMP_CSV_COLUMNS = ["version", "stamp"] as const;
 
 export const REPORT_CSV_COLUMNS = [...SEALED_CSV_COLUMNS, ...STAMP_CSV_COLUMNS] as const;
 
-const DIGEST_COLUMN = SEALED_CSV_COLUMNS.length - 1;
+/** Every header a report CSV may have: with or without the promises columns, stamped or not. */
+const KNOWN_HEADERS = [SEALED_CSV_COLUMNS, REPORT_CSV_COLUMNS, SEALED_CSV_COLUMNS_BEFORE_PROMISES, [...SEALED_CSV_COLUMNS_BEFORE_PROMISES, ...STAMP_CSV_COLUMNS]].map((h) =>
+  h.join(","),
+);
 
 // csv-stringify leaves a lone LF or CR unquoted when records end in CRLF: a stored title with a line
 // break would split its row. Line breaks become spaces, as in the Markdown.
@@ -45,8 +58,20 @@ const oneLine = (v: string | null) => (v === null ? "" : v.replace(/[\r\n]+/g, "
 
 function csvWithDigest(r: WeeklyReport, digest: string, stamp: ReportStamp | null = null): string {
   const stampCells = stamp ? { version: stamp.version, stamp: stampText(stamp) } : {};
+  const sealed = r.promises ? SEALED_CSV_COLUMNS : SEALED_CSV_COLUMNS_BEFORE_PROMISES;
+  const broken = new Map((r.promises?.impossible ?? []).map((p) => [p.key, p]));
+  const promiseCells = (key: string) => {
+    const p = broken.get(key);
+    return {
+      promiseImpossible: p !== undefined,
+      earliestFinish: p?.earliestFinish ?? "",
+      weeksLate: p?.weeksLate ?? "",
+      // As the schedule's CSV writes it: an item's key and date, or "program" and its date.
+      limitedBy: p ? `${p.limitedBy.key ?? "program"} ${p.limitedBy.date}` : "",
+    };
+  };
   return toCsv(
-    stamp ? REPORT_CSV_COLUMNS : SEALED_CSV_COLUMNS,
+    stamp ? [...sealed, ...STAMP_CSV_COLUMNS] : sealed,
     r.items.map((i) => ({
       key: i.key,
       title: oneLine(i.title),
@@ -64,6 +89,7 @@ function csvWithDigest(r: WeeklyReport, digest: string, stamp: ReportStamp | nul
       trueSince: i.trueSince ?? "",
       identifiedAt: i.identifiedAt,
       dependsOn: i.dependsOn,
+      ...(r.promises ? promiseCells(i.key) : {}),
       program: r.program.slug,
       week: r.week,
       logHeadAtCutoff: r.logHeadAtCutoff,
@@ -128,10 +154,10 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** The sealed columns of every row, with every `reportSha256` cell emptied or not. */
-function sealedCsv(rows: readonly (readonly string[])[], emptyDigest: boolean): string {
+/** The sealed columns of every row (up to `reportSha256`), with every `reportSha256` cell emptied or not. */
+function sealedCsv(rows: readonly (readonly string[])[], digestColumn: number, emptyDigest: boolean): string {
   return stringify(
-    rows.map((cells, n) => cells.slice(0, SEALED_CSV_COLUMNS.length).map((v, c) => (n > 0 && emptyDigest && c === DIGEST_COLUMN ? "" : v))),
+    rows.map((cells, n) => cells.slice(0, digestColumn + 1).map((v, c) => (n > 0 && emptyDigest && c === digestColumn ? "" : v))),
     { record_delimiter: "\r\n" },
   );
 }
@@ -140,30 +166,35 @@ const columnsOf = (header: readonly string[]) => header.join(",");
 
 /**
  * The seal of a report CSV: where it comes from, its digest, the digest its content gives, and
- * its stamp. A file written before stamps existed (the sealed columns only) reads the same way.
+ * its stamp. A file written before stamps existed (the sealed columns only), or before the
+ * promises columns, reads the same way.
  */
 export function readCsvSeal(text: string) {
   const rows = parseCsv(text);
   const [header, ...records] = rows;
-  if (!header || (columnsOf(header) !== columnsOf(REPORT_CSV_COLUMNS) && columnsOf(header) !== columnsOf(SEALED_CSV_COLUMNS))) return null;
+  if (!header || !KNOWN_HEADERS.includes(columnsOf(header))) return null;
   const first = records[0];
   if (!first)
     return { rows: records, program: null, week: null, logHeadAtCutoff: null, sha256: null, consistent: false, computed: null, unsealed: text, sealed: text, stamp: null };
-  const unsealed = sealedCsv(rows, true);
-  const at = (name: (typeof REPORT_CSV_COLUMNS)[number]) => first[REPORT_CSV_COLUMNS.indexOf(name)] ?? null;
+  const digestColumn = header.indexOf("reportSha256");
+  const unsealed = sealedCsv(rows, digestColumn, true);
+  const at = (name: (typeof REPORT_CSV_COLUMNS)[number]) => {
+    const column = header.indexOf(name);
+    return column < 0 ? null : (first[column] ?? null);
+  };
   return {
     rows: records,
     program: at("program"),
     week: at("week"),
     logHeadAtCutoff: at("logHeadAtCutoff"),
-    sha256: first[DIGEST_COLUMN] ?? null,
+    sha256: first[digestColumn] ?? null,
     /** Every row must carry the same digest and stamp; a row that differs makes the file unsealed. */
-    consistent: records.every((r) => r.length === header.length && r.slice(DIGEST_COLUMN).join(",") === first.slice(DIGEST_COLUMN).join(",")),
+    consistent: records.every((r) => r.length === header.length && r.slice(digestColumn).join(",") === first.slice(digestColumn).join(",")),
     computed: sha256Hex(unsealed),
     /** What the digest covers, and what line diffs compare. */
     unsealed,
     /** The file without its stamp columns: what a regeneration is compared with. */
-    sealed: sealedCsv(rows, false),
-    stamp: header.length > SEALED_CSV_COLUMNS.length ? at("stamp") : null,
+    sealed: sealedCsv(rows, digestColumn, false),
+    stamp: at("stamp"),
   };
 }

@@ -1,10 +1,11 @@
 import type ExcelJS from "exceljs";
 import { neutralizeCell } from "../csv/to-csv";
 import { percentFloor } from "../format";
-import { FIELD_LABELS, statusLabel, verdictLabel } from "../labels";
+import { FIELD_LABELS, SCHEDULE_STATE_LABELS, statusLabel, verdictLabel } from "../labels";
 import { STATUSES, type Status } from "../status";
 import { areaTableRows } from "./area-table-rows";
-import type { WeeklyReport } from "./report-model";
+import { marginWords, promiseLimitWords, promisesEmptySentence, PROMISES_TITLE } from "./promise-words";
+import type { BrokenPromise, WeeklyReport } from "./report-model";
 import { stampText, type ReportStamp } from "./report-stamp";
 
 /** A ratio shown as a percentage, floored like every percentage of the tracker. */
@@ -59,8 +60,21 @@ function summaryRows(r: WeeklyReport, stamp: ReportStamp | null): Cell[][] {
     ["Forecast (later of P85 and the critical path)", dateCell(h.forecastDate)],
     ["Forecast: why none", h.forecastDate === null ? text(r.forecast.reason) : null],
     ["Committed target date", dateCell(r.program.targetDate)],
+    ...promiseRows(r),
     ["Log head at the cutoff", r.logHeadAtCutoff],
     ...version,
+  ];
+}
+
+/** The promises section in the summary: the committed target against the schedule, how many items cannot keep a promise (listed on Items). */
+function promiseRows(r: WeeklyReport): Cell[][] {
+  const p = r.promises;
+  if (!p) return [];
+  const t = p.programTarget;
+  return [
+    ...(t ? [["Committed target against the schedule", `${SCHEDULE_STATE_LABELS[t.state]} — earliest finish ${t.earliestFinish}, ${marginWords(t.slackWeeks)}`] as Cell[]] : []),
+    [`${PROMISES_TITLE} (items, marked on Items)`, p.impossible.length],
+    ...(p.impossible.length === 0 ? [["Promised dates", promisesEmptySentence(p)] as Cell[]] : []),
   ];
 }
 
@@ -88,6 +102,10 @@ export async function renderReportXlsx(r: WeeklyReport, stamp: ReportStamp | nul
   addTable(book, "Summary", ["Figure", "Value"], summaryRows(r, stamp));
 
   const areas = areaTableRows(r, "true");
+  // Like Inflated: a column per item, filled on the items whose promised date can no longer be met.
+  const promises = r.promises && new Map(r.promises.impossible.map((p) => [p.key, p]));
+  const promiseCells = (p: BrokenPromise | undefined): Cell[] =>
+    p ? [true, dateCell(p.earliestFinish), p.weeksLate, text(promiseLimitWords(p))] : [false, null, null, null];
   addTable(
     book,
     "Areas",
@@ -115,6 +133,7 @@ export async function renderReportXlsx(r: WeeklyReport, stamp: ReportStamp | nul
       "On the critical path",
       FIELD_LABELS.identifiedAt,
       "Depends on",
+      ...(promises ? ["Promise impossible", "Earliest finish", "Weeks late", "Limited by"] : []),
     ],
     r.items.map((i) => [
       text(i.key),
@@ -133,6 +152,7 @@ export async function renderReportXlsx(r: WeeklyReport, stamp: ReportStamp | nul
       i.onCriticalPath,
       dateCell(i.identifiedAt),
       text(i.dependsOn.join(" ")),
+      ...(promises ? promiseCells(promises.get(i.key)) : []),
     ]),
   );
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importBundle } from "@/db/import-bundle";
 import { openDatabase, type Db } from "@/db/index";
 import { exportWeeklyReport, getWeeklyReport } from "@/db/queries/get-weekly-report";
+import { marginWords } from "@/lib/report/promise-words";
 import { smallBundle } from "../support/small-bundle";
 import { TEST_ACCOUNTS } from "../support/test-accounts";
 
@@ -79,5 +80,38 @@ describe("the weekly report as an xlsx workbook", () => {
     expect(figures.get("Started (verified)")).toBe(1);
     expect(figures.get("Readiness (verified done / items, floored)")).toBe(0);
     expect((figures.get("Committed target date") as Date).toISOString().slice(0, 10)).toBe("2025-06-30");
+    expect(figures.get("Committed target against the schedule")).toBe(`on track — earliest finish ${report.promises!.programTarget!.earliestFinish}, ${marginWords(report.promises!.programTarget!.slackWeeks)}`);
+    expect(figures.get("Promised dates that can no longer be met (items, marked on Items)")).toBe(0);
+    expect(figures.get("Promised dates")).toBe("Every promised date can still be met.");
+  });
+
+  it("marks, like Inflated, the items whose promised date can no longer be met", async () => {
+    const local = openDatabase(":memory:");
+    try {
+      const bundle = smallBundle("xlsx-late");
+      (bundle.items[2] as Record<string, unknown>).targetDate = "2025-01-05"; // C: after A and B, 6 weeks of work, 1 week allowed
+      importBundle(local, bundle, { actor: null });
+      const file = await exportWeeklyReport(local, "xlsx-late", "2024-W52", "xlsx", { now: NOW });
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(Uint8Array.from(file.body as Buffer).buffer);
+      const items = book.getWorksheet("Items")!;
+      expect(rowValues(items, 1).slice(16)).toEqual(["Promise impossible", "Earliest finish", "Weeks late", "Limited by"]);
+      const row = (key: string) => {
+        for (let n = 2; n <= items.rowCount; n++) if (items.getRow(n).getCell(1).value === key) return rowValues(items, n).slice(16);
+        return [];
+      };
+      expect(row("C")[0]).toBe(true);
+      expect((row("C")[1] as Date).toISOString().slice(0, 10)).toBe("2025-02-09");
+      expect(row("C").slice(2)).toEqual([5, "its own target 2025-01-05"]);
+      expect(row("A").slice(2)).toEqual([5, "C's target 2025-01-05"]); // due 4 weeks (B and C) before C's target: 3 weeks before the cutoff
+      expect(row("D")[0]).toBe(false);
+      const summary = book.getWorksheet("Summary")!;
+      const figures = new Map<string, unknown>();
+      summary.eachRow((r) => figures.set(String(r.getCell(1).value), r.getCell(2).value));
+      expect(figures.get("Promised dates that can no longer be met (items, marked on Items)")).toBe(3);
+      expect(figures.has("Promised dates")).toBe(false);
+    } finally {
+      local.$client.close();
+    }
   });
 });
