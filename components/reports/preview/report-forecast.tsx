@@ -1,9 +1,23 @@
 import type { WeeklyReport } from "@/lib/report/report-model";
+import { ReportPromises } from "./report-promises";
 import { ReportSection } from "./report-section";
 import { ReportTable } from "./report-table";
 
-/** The Monte Carlo forecast, or the plain reason there is none: no date is invented. */
+/**
+ * The forecast, then — as in the files — the promised dates that can no longer be met (absent from
+ * a week published before that section existed).
+ */
 export function ReportForecast({ report }: { report: WeeklyReport }) {
+  return (
+    <>
+      <ForecastSection report={report} />
+      {report.promises && <ReportPromises promises={report.promises} slug={report.program.slug} />}
+    </>
+  );
+}
+
+/** The Monte Carlo forecast, or the plain reason there is none: no date is invented. */
+function ForecastSection({ report }: { report: WeeklyReport }) {
   const f = report.forecast;
   const first = f.sample[0]?.week;
   const last = f.sample[f.sample.length - 1]?.week;
