@@ -243,7 +243,7 @@ export function promisesOf(snapshot: Pick<Snapshot, "listed" | "asOf">, programT
   return {
     // With a target the schedule always judges it; the other cases only narrow the types.
     programTarget:
-      s.target !== null && state !== null && state !== "no_target" && s.targetSlackWeeks !== null
+      s.target !== null && state !== null && state !== "no_target" && state !== "done" && s.targetSlackWeeks !== null
         ? { date: s.target, state, earliestFinish: s.finish, slackWeeks: s.targetSlackWeeks }
         : null,
     promisedItems: s.items.filter((i) => i.target !== null).length,

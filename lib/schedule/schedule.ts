@@ -50,7 +50,8 @@ export interface Schedule {
   finish: string;
   /** The program's committed target and what the schedule says about it. */
   target: string | null;
-  targetState: Exclude<ScheduleState, "done"> | null;
+  /** done: nothing remains to be done (whether by the target or not is the dashboard's outlook). */
+  targetState: ScheduleState | null;
   targetSlackWeeks: number | null;
   criticalPath: string[];
   /** Every item in the program at asOf, in the order given. */
@@ -209,7 +210,7 @@ export function scheduleOf(nodes: readonly ScheduleNode[], asOf: number, program
     finishWeeks,
     finish: earliestDate(finishWeeks),
     target: programTarget === null ? null : formatDate(programTarget),
-    targetState: programTarget === null ? null : stateOf(targetSlack),
+    targetState: programTarget === null ? null : nodes.every((node) => node.done) ? "done" : stateOf(targetSlack),
     targetSlackWeeks: targetSlack,
     criticalPath: path.keys,
     items,

@@ -202,3 +202,10 @@ describe("the schedule after a write", () => {
     expect(scheduleCoreOf(snapshotOf([item("A", 2), item("B", 1, ["A"])]), day("2025-06-30"), before)).not.toBe(before);
   });
 });
+
+describe("a program with nothing left to do", () => {
+  it("says its target is done, not impossible, even when the target has passed", () => {
+    const s = scheduleOf([node("A", 2, [], { done: true, doneAt: day("2024-10-01") })], ASOF, day("2024-06-30"));
+    expect(s).toMatchObject({ finishWeeks: 0, finish: "2025-01-01", targetState: "done", criticalPath: [] });
+  });
+});
