@@ -18,6 +18,22 @@ const node = (key: string, estimateWeeks: number, dependsOn: string[] = [], extr
   ...extra,
 });
 const byKey = (s: ReturnType<typeof scheduleOf>) => new Map(s.items.map((i) => [i.key, i]));
+/** An item with its history, as the snapshot loads it. */
+const historyItem = (key: string, estimateWeeks: number, dependsOn: string[] = [], extra: Partial<ItemWithTransitions> = {}): ItemWithTransitions => ({
+  key,
+  title: key,
+  area: "a",
+  owner: null,
+  ownerName: null,
+  team: "t",
+  estimateWeeks,
+  identifiedAt: day("2024-01-01"),
+  dependsOn,
+  transitions: [],
+  ...extra,
+});
+const snapshotOf = (items: ItemWithTransitions[]) =>
+  buildSnapshot({ slug: "p", items, signals: [], thresholds: { testCoveragePct: 0, unvettedCrates: 0, crashOwnerRegistered: false }, asOf: ASOF, knownAt: ASOF });
 
 describe("the critical-path schedule", () => {
   it("lays a chain end to end, in weeks from asOf and in dates rounded up to whole days", () => {
@@ -87,26 +103,7 @@ describe("the critical-path schedule", () => {
   });
 
   it("leaves out an item identified after asOf, and the dependencies on it", () => {
-    const item = (key: string, identifiedAt: string, dependsOn: string[] = []): ItemWithTransitions => ({
-      key,
-      title: key,
-      area: "a",
-      owner: null,
-      ownerName: null,
-      team: "t",
-      estimateWeeks: 3,
-      identifiedAt: day(identifiedAt),
-      dependsOn,
-      transitions: [],
-    });
-    const snapshot = buildSnapshot({
-      slug: "p",
-      items: [item("A", "2024-01-01", ["LATE"]), item("LATE", "2025-06-01")],
-      signals: [],
-      thresholds: { testCoveragePct: 0, unvettedCrates: 0, crashOwnerRegistered: false },
-      asOf: ASOF,
-      knownAt: ASOF,
-    });
+    const snapshot = snapshotOf([historyItem("A", 3, ["LATE"]), historyItem("LATE", 3, [], { identifiedAt: day("2025-06-01") })]);
     const s = scheduleOfSnapshot(snapshot, null);
     expect(s.items.map((i) => i.key)).toEqual(["A"]);
     expect(s.items[0]).toMatchObject({ earliestStartWeeks: 0, earliestFinishWeeks: 3 });
@@ -175,26 +172,13 @@ function longest(key: string, nodes: { key: string; dependsOn: readonly string[]
 }
 
 describe("the schedule after a write", () => {
-  const item = (key: string, estimateWeeks: number, dependsOn: string[] = [], transitions: ItemWithTransitions["transitions"] = []): ItemWithTransitions => ({
-    key,
-    title: key,
-    area: "a",
-    owner: null,
-    ownerName: null,
-    team: "t",
-    estimateWeeks,
-    identifiedAt: day("2024-01-01"),
-    dependsOn,
-    transitions,
-  });
-  const snapshotOf = (items: ItemWithTransitions[]) =>
-    buildSnapshot({ slug: "p", items, signals: [], thresholds: { testCoveragePct: 0, unvettedCrates: 0, crashOwnerRegistered: false }, asOf: ASOF, knownAt: ASOF });
   const design = { to: "design" as const, effectiveAt: day("2024-12-01"), recordedAt: day("2024-12-01"), recordingOrder: 1, verificationRecordedAt: null, rejectionRecordedAt: null };
 
   it("keeps its answer when no date can have moved, and computes again when one can", () => {
+    const item = historyItem;
     const before = scheduleCoreOf(snapshotOf([item("A", 2), item("B", 1, ["A"])]), null);
     // A report of progress below done moves no date: the same answer object.
-    expect(scheduleCoreOf(snapshotOf([item("A", 2, [], [design]), item("B", 1, ["A"])]), null, before)).toBe(before);
+    expect(scheduleCoreOf(snapshotOf([item("A", 2, [], { transitions: [design] }), item("B", 1, ["A"])]), null, before)).toBe(before);
     const longer = scheduleCoreOf(snapshotOf([item("A", 3), item("B", 1, ["A"])]), null, before);
     expect(longer).not.toBe(before);
     expect(longer.schedule.finishWeeks).toBe(4);
