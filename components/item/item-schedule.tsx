@@ -1,10 +1,9 @@
 import Link from "next/link";
 import { SCHEDULE_STATE_LABELS } from "@/lib/labels";
 import type { ScheduleRow } from "@/lib/schedule/schedule-of-snapshot";
+import { limitWords, marginWords } from "@/lib/schedule/schedule-words";
 
 const STATE_CLASS = { impossible: "font-medium text-red-700", at_risk: "font-medium text-amber-800", on_track: "text-emerald-800", no_target: "text-slate-700", done: "text-emerald-800" } as const;
-
-const weeks = (n: number) => `${Math.abs(n)} ${Math.abs(n) === 1 ? "week" : "weeks"}`;
 
 /** The item's own line of the critical-path schedule, in words, linking to the timeline. */
 export function ItemSchedule({ row, timelineHref }: { row: ScheduleRow | null; timelineHref: string }) {
@@ -25,9 +24,7 @@ export function ItemSchedule({ row, timelineHref }: { row: ScheduleRow | null; t
           {row.latestFinish && (
             <>
               {" "}
-              · latest finish {row.latestFinish} to keep {row.limitedBy?.key === null ? `the program's committed target ${row.limitedBy.date}` : row.limitedBy?.key === row.key ? "its own target" : `${row.limitedBy?.key}'s target ${row.limitedBy?.date}`}
-              {" · "}
-              {row.slackWeeks! < 0 ? `${weeks(row.slackWeeks!)} late` : `slack ${weeks(row.slackWeeks!)}`}
+              · latest finish {row.latestFinish} to keep {limitWords({ key: row.key, limitedBy: row.limitedBy! })} · {marginWords(row.slackWeeks!)}
             </>
           )}
           {row.target && ` · target ${row.target}`}

@@ -1,26 +1,12 @@
-import type { BrokenPromise, ReportPromises } from "./report-model";
+import { marginWords } from "../schedule/schedule-words";
+import type { ReportPromises } from "./report-model";
 
 /** The section's title, the same words in every format. */
 export const PROMISES_TITLE = "Promised dates that can no longer be met";
 export const PROMISES_HEADING = `## ${PROMISES_TITLE}`;
 
-/** Weeks with one decimal at most, floored: a lateness (or a margin) is never overstated; a sliver shows as "under 0.1". */
-export function weeksFigure(weeks: number): string {
-  const floored = Math.floor(weeks * 10 + 1e-9) / 10;
-  return floored === 0 && weeks > 0 ? "under 0.1" : String(floored);
-}
-
-export const weeksWords = (weeks: number) => `${weeksFigure(weeks)} ${weeksFigure(weeks) === "1" ? "week" : "weeks"}`;
-
-/** A slack as words: "3 weeks late" or "2.5 weeks to spare". */
-export const marginWords = (slackWeeks: number) => (slackWeeks < 0 ? `${weeksWords(-slackWeeks)} late` : `${weeksWords(slackWeeks)} to spare`);
-
-/** Which promised date an item cannot keep: its own target, a dependent's, or the program's committed target. */
-export function promiseLimitWords(p: Pick<BrokenPromise, "key" | "limitedBy">): string {
-  const { key, date } = p.limitedBy;
-  if (key === null) return `the program's committed target ${date}`;
-  return key === p.key ? `its own target ${date}` : `${key}'s target ${date}`;
-}
+// The schedule's words, shared with the timeline and the item page.
+export { marginWords, weeksFigure, weeksWords, limitWords as promiseLimitWords } from "../schedule/schedule-words";
 
 /** "Committed target 2025-06-30: impossible — earliest finish 2026-01-12, 27.5 weeks late."; null without a target. */
 export function programTargetLine(p: ReportPromises, state: (s: NonNullable<ReportPromises["programTarget"]>["state"]) => string): string | null {
