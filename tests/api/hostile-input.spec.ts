@@ -368,6 +368,8 @@ const PLAIN_ENDPOINTS: PlainEndpoint[] = named<PlainEndpoint>([
   },
   { method: "GET", route: "/api/programs/[slug]/artefacts/[sha256]", path: () => `/api/programs/${slug}/artefacts/${artefactSha256}`, role: "viewer", query: [] },
   { method: "GET", route: "/api/programs/[slug]/readiness", path: () => `/api/programs/${slug}/readiness`, role: "viewer", query: [...AS_OF, "limit"] },
+  { method: "GET", route: "/api/programs/[slug]/schedule", path: () => `/api/programs/${slug}/schedule`, role: "viewer", query: AS_OF },
+  { method: "GET", route: "/api/programs/[slug]/schedule.csv", path: () => `/api/programs/${slug}/schedule.csv`, role: "viewer", query: AS_OF },
   { method: "GET", route: "/api/programs/[slug]/subscriptions", path: () => `/api/programs/${slug}/subscriptions`, role: "admin", query: [] },
   { method: "GET", route: "/api/programs/[slug]/deliveries", path: () => `/api/programs/${slug}/deliveries`, role: "admin", query: ["week", "limit"] },
   {
