@@ -2,7 +2,7 @@
 
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import { useLayoutEffect, useRef, useState } from "react";
-import { SCHEDULE_STATE_LABELS, statusLabel } from "@/lib/labels";
+import { SCHEDULE_STATE_LABELS, statusLabel, verdictLabel } from "@/lib/labels";
 import type { TimelineModel, TimelineRow } from "@/lib/schedule/timeline-model";
 import { STATUS_COLORS, VERDICT_COLORS } from "@/lib/status-colors";
 
@@ -82,8 +82,8 @@ export function TimelineChart({ model, itemHref, claimHref }: { model: TimelineM
             </g>
           ))}
           {model.claims.map((c, n) => (
-            <a key={c.id} href={claimHref[c.id]} aria-label={`Claim of ${c.date} by ${c.speaker}: ${c.verdict.replace(/_/g, " ")} on its date`}>
-              <title>{`${c.date} · ${c.speaker} · ${c.verdict.replace(/_/g, " ")} on its date`}</title>
+            <a key={c.id} href={claimHref[c.id]} aria-label={`Claim of ${c.date} by ${c.speaker}: ${verdictLabel(c.verdict)} on its date`}>
+              <title>{`${c.date} · ${c.speaker} · ${verdictLabel(c.verdict)} on its date`}</title>
               <text
                 x={x(c.at)}
                 y={12 + (n % 3) * 13}

@@ -2,7 +2,7 @@ import { UTCDate } from "@date-fns/utc";
 import { addMonths, addWeeks, format, startOfISOWeek, startOfMonth, startOfQuarter } from "date-fns";
 import type { Verdict } from "../claims/claim-verdict";
 import type { Status } from "../status";
-import { DAY_MS } from "../time";
+import { DAY_MS, formatDate, toInstant } from "../time";
 import type { ScheduleState } from "./schedule";
 import type { ProgramScheduleRows, ScheduleRow } from "./schedule-of-snapshot";
 
@@ -63,8 +63,7 @@ export interface TimelineModel {
   counts: { shown: number; total: number; impossible: number; atRisk: number };
 }
 
-const dayOf = (date: string) => Date.parse(`${date}T00:00:00Z`);
-const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const dayOf = (date: string) => toInstant(date);
 
 function ticksFor(zoom: Zoom, start: number, end: number): { at: number; label: string }[] {
   const first = zoom === "quarter" ? startOfQuarter(new UTCDate(start)) : zoom === "month" ? startOfMonth(new UTCDate(start)) : startOfISOWeek(new UTCDate(start));
@@ -137,7 +136,7 @@ export function timelineModel(schedule: ProgramScheduleRows, claims: readonly Ti
   for (const i of all) if (i.owner) owners.set(i.owner, i.ownerName ?? i.owner);
 
   return {
-    start: iso(start),
+    start: formatDate(start),
     days: (end - start) / DAY_MS,
     zoom,
     ticks: ticksFor(zoom, start, end),
