@@ -46,7 +46,7 @@ export function loadReportSource(db: Db, slug: string): ReportSource {
     program: history.program,
     history,
     snapshotAt: (asOf, knownAt) => loadSnapshot(db, slug, asOf, knownAt, { memo: false }),
-    claims: loadClaims(db, history.program.id),
+    claims: loadClaims(db, history.program),
     logHeadAt: (instant) => {
       if (!heads.has(instant)) heads.set(instant, logHeadAt(db, instant));
       return heads.get(instant)!;
@@ -153,7 +153,8 @@ export async function exportWeeklyReport(
   const key = (kind: string) => `weekly-${kind}:${slug}:${week.label}:${stampText(stamp)}`;
   switch (format) {
     case "md":
-      return out(stamp.version === "published" && published ? published.markdown : stampReportMarkdown(markdown, stamp));
+      // Stamping copies the whole text (megabytes at 10,000 items): once per head and stamp.
+      return out(stamp.version === "published" && published ? published.markdown : memoByHead(db, key("md"), () => stampReportMarkdown(markdown, stamp)));
     case "csv":
       return out(memoByHead(db, key("csv"), () => renderReportCsv(report, stamp)));
     case "json":
