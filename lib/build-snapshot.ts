@@ -29,13 +29,13 @@ export interface Snapshot extends SnapshotInput {
 /**
  * Folds the history for (asOf, knownAt). Given the snapshot of an earlier version of the same
  * program at the same (asOf, knownAt), reuses what did not change by identity: the status of an
- * item whose transitions are the same array, the list when no status changed, the breaches when
+ * item whose transitions are the same array, the list when no status changed (else it is patched), the breaches when
  * neither the signals, the thresholds nor the listed items did.
  */
 export function buildSnapshot(input: SnapshotInput, previous?: Snapshot): Snapshot {
   const { items, asOf, knownAt } = input;
-  const statuses = computeItemStatuses(items, asOf, knownAt, previous?.statuses);
-  const listed = previous && sameElements(statuses, previous.statuses) ? previous.listed : toListedItems(statuses);
+  const statuses = computeItemStatuses(items, asOf, knownAt, previous);
+  const listed = previous && sameElements(statuses, previous.statuses) ? previous.listed : toListedItems(statuses, previous);
   const breaches =
     previous &&
     previous.signals === input.signals &&
@@ -60,7 +60,7 @@ function sameElements<T>(a: readonly T[], b: readonly T[]): boolean {
 }
 
 function sameKeys(a: readonly { key: string }[], b: readonly { key: string }[]): boolean {
-  return a === b || (a.length === b.length && a.every((x, i) => x.key === b[i]!.key));
+  return a === b || (a.length === b.length && a.every((x, i) => x === b[i] || x.key === b[i]!.key));
 }
 
 function sameThresholds(a: Thresholds, b: Thresholds): boolean {

@@ -9,18 +9,18 @@ export interface ItemWithStatus extends ItemWithTransitions, ItemStatus {
 
 /**
  * Folds each item's history once for (asOf, knownAt). Given the answer for an earlier version of
- * the same items (same order), an item whose transitions array is the same object is not folded
- * again: history items are never mutated, a changed item is a new object with new arrays.
+ * the same items (same order), an item that is the same object, or whose transitions array is, is
+ * not folded again: history items are never mutated, a changed item is a new object with new arrays.
  */
 export function computeItemStatuses(
   items: readonly ItemWithTransitions[],
   asOf: number,
   knownAt: number,
-  previous?: readonly ItemWithStatus[],
+  previous?: { items: readonly ItemWithTransitions[]; statuses: readonly ItemWithStatus[] },
 ): ItemWithStatus[] {
   return items.map((item, i) => {
-    const before = previous?.[i];
-    if (before && before.transitions === item.transitions && before.key === item.key) return before;
+    const before = previous?.statuses[i];
+    if (before && (previous.items[i] === item || (before.transitions === item.transitions && before.key === item.key))) return before;
     return { ...item, ...foldItemStatus(item.transitions, asOf, knownAt), inProgram: item.identifiedAt <= asOf };
   });
 }

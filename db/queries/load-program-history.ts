@@ -77,6 +77,9 @@ function readProgramHistory(db: Db, slug: string): ProgramHistory {
 // Entities whose entries change no item's transitions, dependencies or fields (comments change no figure).
 const OUTSIDE_HISTORY: ReadonlySet<LogEntity> = new Set(["signal", "claim", "report", "event", "comment"]);
 
+// Where each key stands in a history's items; a refresh keeps the order, so it shares the index.
+const positions = new WeakMap<readonly ItemWithTransitions[], ReadonlyMap<string, number>>();
+
 /**
  * The history after `changes`, reading again only the items they touched and the program row;
  * `undefined` (recompute) for anything else that could change the history, such as new items.
@@ -105,13 +108,15 @@ function refreshHistory(db: Db, slug: string, previous: ProgramHistory, changes:
   const program = programTouched ? findProgram(db, slug) : previous.program;
   if (!program) return undefined;
   const items = previous.items.slice();
-  const index = new Map(items.map((item, i) => [item.key, i]));
+  let index = positions.get(previous.items);
+  if (!index) positions.set(previous.items, (index = new Map(items.map((item, i) => [item.key, i]))));
   for (const key of touched) {
     const [fresh] = readItems(db, program.id, key);
     const at = index.get(key);
     if (!fresh || at === undefined) return undefined;
     items[at] = fresh;
   }
+  positions.set(items, index);
   return { program, items };
 }
 

@@ -40,7 +40,7 @@ export interface ListedItem extends ItemWithStatus {
  * What holds an item back (DESIGN §4): its dependencies in the program at the date that are not
  * done; none once the item itself is done. An item is blocked when the list is not empty.
  */
-export function waitingOn(item: ItemWithStatus, inProgram: ReadonlyMap<string, ItemWithStatus>): string[] {
+export function waitingOn(item: ItemWithStatus, inProgram: Pick<ReadonlyMap<string, ItemWithStatus>, "get">): string[] {
   if (item.trueStatus === "done") return [];
   return item.dependsOn.filter((k) => {
     const d = inProgram.get(k);
@@ -48,15 +48,73 @@ export function waitingOn(item: ItemWithStatus, inProgram: ReadonlyMap<string, I
   });
 }
 
-/** Marks blocked and inflated items among those in the program at the date (DESIGN §4–§5). */
-export function toListedItems(statuses: readonly ItemWithStatus[]): ListedItem[] {
+const listedRow = (i: ItemWithStatus, inProgram: Pick<ReadonlyMap<string, ItemWithStatus>, "get">): ListedItem => ({
+  ...i,
+  blocked: waitingOn(i, inProgram).length > 0,
+  inflated: i.reportedLevel > i.trueLevel,
+});
+
+/**
+ * Marks blocked and inflated items among those in the program at the date (DESIGN §4–§5). Given
+ * the answer for an earlier version of the same items (same order), patches it: a write changes a
+ * few items, and copying 10,000 rows of twenty fields costs more than the rest of a refresh.
+ */
+export function toListedItems(
+  statuses: readonly ItemWithStatus[],
+  previous?: { statuses: readonly ItemWithStatus[]; listed: readonly ListedItem[] },
+): ListedItem[] {
+  const patched = previous && patchListed(statuses, previous);
+  if (patched) return patched;
   const inProgram = statuses.filter((i) => i.inProgram);
   const byKey = new Map(inProgram.map((i) => [i.key, i]));
-  return inProgram.map((i) => ({
-    ...i,
-    blocked: waitingOn(i, byKey).length > 0,
-    inflated: i.reportedLevel > i.trueLevel,
-  }));
+  return inProgram.map((i) => listedRow(i, byKey));
+}
+
+// Past this many changed items a patch saves nothing.
+const MAX_PATCHED = 256;
+// Where each key stands in a listed answer; a patched answer keeps the order, so it shares the index.
+const positions = new WeakMap<readonly ListedItem[], ReadonlyMap<string, number>>();
+
+/**
+ * The earlier answer with the rows of the changed statuses made again; undefined when the change
+ * could move another row — an item entering or leaving the program at the date, or becoming done
+ * or undone, which changes whether the items depending on it are blocked.
+ */
+function patchListed(
+  statuses: readonly ItemWithStatus[],
+  previous: { statuses: readonly ItemWithStatus[]; listed: readonly ListedItem[] },
+): ListedItem[] | undefined {
+  if (previous.statuses.length !== statuses.length) return undefined;
+  const changed: ItemWithStatus[] = [];
+  for (let n = 0; n < statuses.length; n++) {
+    const now = statuses[n]!;
+    const before = previous.statuses[n]!;
+    if (now === before) continue;
+    if (changed.length === MAX_PATCHED || now.key !== before.key || now.inProgram !== before.inProgram) return undefined;
+    if ((now.trueStatus === "done") !== (before.trueStatus === "done")) return undefined;
+    changed.push(now);
+  }
+  let at = positions.get(previous.listed);
+  if (!at) positions.set(previous.listed, (at = new Map(previous.listed.map((row, n) => [row.key, n]))));
+  const listed = previous.listed.slice();
+  const index = at;
+  // Whether each dependency is done is as it was: the changed items kept theirs.
+  const lookup = {
+    get: (k: string) => {
+      const n = index.get(k);
+      return n === undefined ? undefined : listed[n];
+    },
+  };
+  for (const status of changed) {
+    const n = index.get(status.key);
+    if (n === undefined) {
+      if (status.inProgram) return undefined;
+      continue;
+    }
+    listed[n] = listedRow(status, lookup);
+  }
+  positions.set(listed, index);
+  return listed;
 }
 
 /** Filters and sorts (stable, then by key); returns the page and the total before paging. */
