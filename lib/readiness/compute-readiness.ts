@@ -36,51 +36,95 @@ export function computeReadiness(input: ReadinessInput): Readiness {
   return readinessOf(buildSnapshot(input));
 }
 
-/** Readiness (DESIGN §5–§6) of a program snapshot. */
-export function readinessOf(snapshot: Snapshot): Readiness {
-  const { listed: items, statuses } = snapshot;
-  const isDone = (i: ItemWithStatus) => i.trueStatus === "done";
-  const done = items.filter(isDone);
-  const effort = (list: readonly ItemWithStatus[]) => list.reduce((sum, i) => sum + i.estimateWeeks, 0);
-  const totalEffort = effort(items);
+/** Readiness with the snapshot it was computed from: what readinessOf reuses after a write. */
+export interface ReadinessOfSnapshot {
+  snapshot: Snapshot;
+  readiness: Readiness;
+}
 
-  const blocked = items.filter((i) => i.blocked).map((i) => i.key);
-  const path = criticalPath(
-    items.map((i) => ({ key: i.key, dependsOn: i.dependsOn, weight: isDone(i) ? 0 : i.estimateWeeks, done: isDone(i) })),
-  );
-  const asOfDate = formatDate(snapshot.asOf);
+/**
+ * Readiness (DESIGN §5–§6) of a program snapshot. Given the answer for an earlier snapshot of the
+ * same program at the same date, the critical path and the forecast are kept when no item's input
+ * to them changed (done or not, estimate, dependencies, done events): most writes move neither.
+ */
+export function readinessOf(snapshot: Snapshot, previous?: ReadinessOfSnapshot): Readiness {
+  const { listed: items, statuses } = snapshot;
+  let done = 0;
+  let doneEffort = 0;
+  let totalEffort = 0;
+  let reportedDone = 0;
+  const blocked: string[] = [];
+  const inflated: Readiness["inflated"] = [];
+  const unowned: string[] = [];
+  // One pass: at 10,000 items each walk over the list costs milliseconds.
+  for (const i of items) {
+    totalEffort += i.estimateWeeks;
+    if (isDone(i)) {
+      done++;
+      doneEffort += i.estimateWeeks;
+    }
+    if (i.reportedStatus === "done") reportedDone++;
+    if (i.blocked) blocked.push(i.key);
+    if (i.inflated) inflated.push({ key: i.key, reported: i.reportedStatus, true: i.trueStatus });
+    if (i.owner === null) unowned.push(i.key);
+  }
+  const plan = previous && samePlanInputs(previous.snapshot, snapshot) ? previous.readiness : planOf(snapshot, done);
+
+  return {
+    asOf: formatDate(snapshot.asOf),
+    knownAt: formatDate(snapshot.knownAt),
+    total: items.length,
+    done,
+    readiness: items.length === 0 ? 0 : done / items.length,
+    effortReadiness: totalEffort === 0 ? 0 : doneEffort / totalEffort,
+    byStatus: countByStatus(items),
+    reportedDone,
+    inflated,
+    blocked,
+    criticalPath: plan.criticalPath,
+    earliestByDependencies: plan.earliestByDependencies,
+    forecast: plan.forecast,
+    quality: { breaches: snapshot.breaches, unowned },
+    notYetIdentified: statuses.length - items.length,
+  };
+}
+
+const isDone = (i: ItemWithStatus) => i.trueStatus === "done";
+
+/** The critical path, the date it allows and the forecast: the costly part of readiness. */
+function planOf(snapshot: Snapshot, done: number): Pick<Readiness, "criticalPath" | "earliestByDependencies" | "forecast"> {
+  const items = snapshot.listed;
+  const path = criticalPath(items.map((i) => ({ key: i.key, dependsOn: i.dependsOn, weight: isDone(i) ? 0 : i.estimateWeeks, done: isDone(i) })));
   const earliestByDependencies = dateAfterWeeks(snapshot.asOf, path.remainingWeeks);
   const forecast = forecastCompletion({
     slug: snapshot.slug,
     asOf: snapshot.asOf,
-    remaining: items.length - done.length,
+    remaining: items.length - done,
     sample: throughputSample(
       items.flatMap((i) => i.doneEvents.map((at) => ({ item: i.key, at }))),
       snapshot.asOf,
     ),
     earliestByDependencies,
   });
+  return { criticalPath: path, earliestByDependencies, forecast };
+}
 
-  return {
-    asOf: asOfDate,
-    knownAt: formatDate(snapshot.knownAt),
-    total: items.length,
-    done: done.length,
-    readiness: items.length === 0 ? 0 : done.length / items.length,
-    effortReadiness: totalEffort === 0 ? 0 : effort(done) / totalEffort,
-    byStatus: countByStatus(items),
-    reportedDone: items.filter((i) => i.reportedStatus === "done").length,
-    inflated: items
-      .filter((i) => i.inflated)
-      .map((i) => ({ key: i.key, reported: i.reportedStatus, true: i.trueStatus })),
-    blocked,
-    criticalPath: path,
-    earliestByDependencies,
-    forecast,
-    quality: {
-      breaches: snapshot.breaches,
-      unowned: items.filter((i) => i.owner === null).map((i) => i.key),
-    },
-    notYetIdentified: statuses.length - items.length,
-  };
+/** Whether the plan of `now` is the plan of `before`: same date and program, same items, each with the same plan inputs. */
+function samePlanInputs(before: Snapshot, now: Snapshot): boolean {
+  if (before.slug !== now.slug || before.asOf !== now.asOf || before.listed.length !== now.listed.length) return false;
+  return now.listed.every((n, k) => {
+    const b = before.listed[k]!;
+    return (
+      b === n ||
+      (b.key === n.key &&
+        isDone(b) === isDone(n) &&
+        b.estimateWeeks === n.estimateWeeks &&
+        sameList(b.dependsOn, n.dependsOn) &&
+        sameList(b.doneEvents, n.doneEvents))
+    );
+  });
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
 }
