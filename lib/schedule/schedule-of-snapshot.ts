@@ -3,6 +3,15 @@ import type { ListedItem } from "../items/item-query";
 import type { Status } from "../status";
 import { scheduleOf, type Schedule, type ScheduledItem, type ScheduleNode } from "./schedule";
 
+// A listed row is never mutated: its node is made once, so after a write the unchanged rows give
+// the same node objects and comparing them costs nothing.
+const nodes = new WeakMap<ListedItem, ScheduleNode>();
+const nodeOf = (item: ListedItem) => {
+  let node = nodes.get(item);
+  if (!node) nodes.set(item, (node = scheduleNode(item)));
+  return node;
+};
+
 /** An item in the program at the date as the schedule sees it. */
 export function scheduleNode(item: ListedItem): ScheduleNode {
   const done = item.trueStatus === "done";
@@ -42,13 +51,14 @@ export interface ScheduleCore {
 }
 
 const sameNode = (a: ScheduleNode, b: ScheduleNode) =>
-  a.key === b.key &&
+  a === b ||
+  (a.key === b.key &&
   a.done === b.done &&
   a.doneAt === b.doneAt &&
   a.estimateWeeks === b.estimateWeeks &&
   a.targetDate === b.targetDate &&
   a.dependsOn.length === b.dependsOn.length &&
-  a.dependsOn.every((k, i) => k === b.dependsOn[i]);
+  a.dependsOn.every((k, i) => k === b.dependsOn[i]));
 
 /**
  * The schedule of the items in the program at the snapshot's asOf (those identified later are not
@@ -56,7 +66,7 @@ const sameNode = (a: ScheduleNode, b: ScheduleNode) =>
  * most writes (a report, a verification below done, a note) move no date.
  */
 export function scheduleCoreOf(snapshot: Pick<Snapshot, "listed" | "asOf">, programTarget: number | null, previous?: ScheduleCore): ScheduleCore {
-  const nodes = snapshot.listed.map(scheduleNode);
+  const nodes = snapshot.listed.map(nodeOf);
   if (
     previous &&
     previous.asOf === snapshot.asOf &&
@@ -68,12 +78,26 @@ export function scheduleCoreOf(snapshot: Pick<Snapshot, "listed" | "asOf">, prog
   return { asOf: snapshot.asOf, programTarget, nodes, schedule: scheduleOf(nodes, snapshot.asOf, programTarget) };
 }
 
-/** The schedule with what a timeline row shows beside each item's dates. */
-export function scheduleRows(snapshot: Pick<Snapshot, "listed">, schedule: Schedule): ProgramScheduleRows {
-  const keys = new Set(snapshot.listed.map((i) => i.key));
-  // Written out field by field: one object shape for 10,000 rows, made again after every write.
+/** The rows of a schedule with what they were made from: what scheduleRows reuses after a write. */
+export interface ScheduleRowsOf {
+  listed: readonly ListedItem[];
+  schedule: Schedule;
+  rows: ProgramScheduleRows;
+}
+
+/**
+ * The schedule with what a timeline row shows beside each item's dates. Given the rows of an
+ * earlier answer with the same schedule, the row of each item whose listed row is the same object
+ * is kept.
+ */
+export function scheduleRows(snapshot: Pick<Snapshot, "listed">, schedule: Schedule, previous?: ScheduleRowsOf): ProgramScheduleRows {
+  const same = previous?.schedule === schedule && previous.listed.length === snapshot.listed.length ? previous : undefined;
+  let keys: Set<string> | undefined;
+  const inProgram = (k: string) => (keys ??= new Set(snapshot.listed.map((i) => i.key))).has(k);
   const items = schedule.items.map((s, n): ScheduleRow => {
     const i = snapshot.listed[n]!;
+    if (same && same.listed[n] === i) return same.rows.items[n]!;
+    // Written out field by field: one object shape for 10,000 rows.
     return {
       key: s.key,
       title: i.title,
@@ -83,7 +107,7 @@ export function scheduleRows(snapshot: Pick<Snapshot, "listed">, schedule: Sched
       trueStatus: i.trueStatus,
       reportedStatus: i.reportedStatus,
       estimateWeeks: i.estimateWeeks,
-      dependsOn: i.dependsOn.every((k) => keys.has(k)) ? i.dependsOn : i.dependsOn.filter((k) => keys.has(k)),
+      dependsOn: i.dependsOn.every(inProgram) ? i.dependsOn : i.dependsOn.filter(inProgram),
       state: s.state,
       doneAt: s.doneAt,
       earliestStartWeeks: s.earliestStartWeeks,
