@@ -98,7 +98,7 @@ const onFresh = <T,>(fn: (d: typeof db) => T) => () => {
 };
 time("openDatabase (fresh handle: open, pragmas, migrations check)", onFresh(() => 0), "included in every 'cold' row");
 const signals = time("loadSignals, cold", onFresh((d) => loadSignals(d, p)), "every signal of the program, sorted");
-const claims = time("loadClaims, cold", onFresh((d) => loadClaims(d, p.id)));
+const claims = time("loadClaims, cold", onFresh((d) => loadClaims(d, p)));
 time("loadEvents, cold", onFresh((d) => loadEvents(d, p.id)));
 time("recentVerifications, cold", onFresh((d) => recentVerifications(d, p.id, now, now)), "8 rows");
 

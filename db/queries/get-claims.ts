@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import { evaluateClaims } from "@/lib/claims/evaluate-claims";
+import { claimsTouchedBy, evaluateClaims, type ClaimRecord, type EvaluatedClaim } from "@/lib/claims/evaluate-claims";
+import type { ItemWithTransitions } from "@/lib/item-with-transitions";
 import { verdictHistory } from "@/lib/claims/verdict-history";
 import { AppError } from "@/lib/errors";
 import type { Db } from "../index";
@@ -8,12 +9,33 @@ import { loadClaims } from "./load-claims";
 import { loadSnapshot } from "./load-snapshot";
 import { memoByHead } from "./memo-by-head";
 
-/** Every claim of a program with its three verdicts at (asOf, knownAt). */
+interface Evaluated {
+  records: readonly ClaimRecord[];
+  items: readonly ItemWithTransitions[];
+  factsUntil: number | null;
+  claims: EvaluatedClaim[];
+}
+
+function evaluate(records: readonly ClaimRecord[], items: readonly ItemWithTransitions[], asOf: number, knownAt: number, factsUntil: number | null, previous?: Evaluated): Evaluated {
+  if (previous && previous.records === records && previous.factsUntil === factsUntil && !claimsTouchedBy(records, previous.items, items))
+    return previous.items === items ? previous : { ...previous, items };
+  return { records, items, factsUntil, claims: evaluateClaims(records, items, asOf, knownAt, factsUntil) };
+}
+
+/**
+ * Every claim of a program with its three verdicts at (asOf, knownAt), memoised by log head; a
+ * write to no claim and to no item a claim links to keeps the verdicts.
+ */
 export function getClaims(db: Db, slug: string, asOf: number, knownAt: number) {
   const snapshot = loadSnapshot(db, slug, asOf, knownAt);
   const { program, items } = snapshot;
-  const records = loadClaims(db, program.id);
-  const claims = memoByHead(db, `claims:${slug}:${asOf}:${knownAt}`, () => evaluateClaims(records, items, asOf, knownAt, program.factsUntil));
+  const records = loadClaims(db, program);
+  const { claims } = memoByHead(
+    db,
+    `claims:${slug}:${asOf}:${knownAt}`,
+    () => evaluate(records, items, asOf, knownAt, program.factsUntil),
+    (previous) => evaluate(records, items, asOf, knownAt, program.factsUntil, previous),
+  );
   return { program, snapshot, records, claims };
 }
 

@@ -1,10 +1,10 @@
-import { statusOverTime } from "@/lib/charts/status-over-time";
 import { headlineSentence } from "@/lib/dashboard/headline-sentence";
 import { countByArea } from "@/lib/readiness/count-by-area";
 import { targetOutlook } from "@/lib/readiness/target-outlook";
 import type { Db } from "../index";
 import { getClaims } from "./get-claims";
 import { getReadiness } from "./get-readiness";
+import { getStatusSeries } from "./get-status-series";
 import { loadEvents } from "./load-events";
 import { loadSnapshot } from "./load-snapshot";
 import { memoByHead } from "./memo-by-head";
@@ -34,7 +34,7 @@ function computeDashboard(db: Db, slug: string, asOf: number, knownAt: number) {
     areas: countByArea(snapshot.listed),
     /** Each listed item's title by key, for the lists that name items. */
     titles: new Map(snapshot.listed.map((i) => [i.key, i.title])),
-    series: statusOverTime(snapshot.items, asOf, knownAt),
+    series: getStatusSeries(db, slug, asOf, knownAt),
     claims,
     events: loadEvents(db, p.id),
     recent: recentVerifications(db, p.id, asOf, knownAt),

@@ -2,12 +2,12 @@ import { asc, eq } from "drizzle-orm";
 import type { ClaimRecord } from "@/lib/claims/evaluate-claims";
 import type { Db } from "../index";
 import { toClaimRecord } from "./claim-record";
-import { memoByHead } from "./memo-by-head";
-import { claimLinks, claims, items } from "../schema";
+import { keepUnlessTouched, memoByHead } from "./memo-by-head";
+import { claimLinks, claims, items, type Program } from "../schema";
 
-/** A program's claims with their links, by date. */
-export function loadClaims(db: Db, programId: number): ClaimRecord[] {
-  return memoByHead(db, `claims:${programId}`, () => readClaims(db, programId));
+/** A program's claims with their links, by date: the same array until a claim of the program is written. */
+export function loadClaims(db: Db, program: Pick<Program, "id" | "slug">): ClaimRecord[] {
+  return memoByHead(db, `claims:${program.id}`, () => readClaims(db, program.id), keepUnlessTouched(program.slug, ["claim"]));
 }
 
 function readClaims(db: Db, programId: number): ClaimRecord[] {

@@ -42,13 +42,27 @@ function firstPointAtOrAfter(points: readonly number[], t: number): number {
   return lo;
 }
 
+/** An item's true level after one of its visible transitions (the rule of foldItemStatus, step by step). */
+function nextTrueLevel(current: number, ev: FoldTransition, knownAt: number): number {
+  const level = levelOf(ev.to);
+  return level < current || (level > current && countsAsVerified(ev, knownAt)) ? level : current;
+}
+
+/** The series of a version of the same program at the same (asOf, knownAt): what a write patches. */
+export interface StatusSeriesOf {
+  items: readonly ItemWithTransitions[];
+  series: StatusPoint[];
+}
+
 /**
  * The program week by week as known at `knownAt`: scope, verified done, reported done and the
  * true-status bands — the input of the burn-up and the cumulative-flow chart. One sweep over the
  * history in effective order (the same fold as foldItemStatus, advanced point by point), so a
  * long history of a large program costs its size, not size × points.
  */
-export function statusOverTime(items: readonly ItemWithTransitions[], asOf: number, knownAt: number): StatusPoint[] {
+export function statusOverTime(items: readonly ItemWithTransitions[], asOf: number, knownAt: number, previous?: StatusSeriesOf): StatusPoint[] {
+  const patched = previous && patchSeries(items, asOf, knownAt, previous);
+  if (patched) return patched;
   if (items.length === 0) return [];
   const first = Math.min(...items.map((i) => i.identifiedAt));
   if (first > asOf) return [];
@@ -82,7 +96,7 @@ export function statusOverTime(items: readonly ItemWithTransitions[], asOf: numb
     }
     for (const { item: i, t: ev } of buckets[p]!) {
       const level = levelOf(ev.to);
-      const nextTrue = level < trueLevel[i]! || (level > trueLevel[i]! && countsAsVerified(ev, knownAt)) ? level : trueLevel[i]!;
+      const nextTrue = nextTrueLevel(trueLevel[i]!, ev, knownAt);
       if (inScope[i]) {
         trueCounts[trueLevel[i]!]!--;
         trueCounts[nextTrue]!++;
@@ -106,3 +120,78 @@ export function statusOverTime(items: readonly ItemWithTransitions[], asOf: numb
   });
 }
 
+
+// Past this many changed items a patch saves nothing.
+const MAX_PATCHED = 256;
+
+/**
+ * The earlier series with the changed items' share taken out and put back as they are now: a
+ * write changes one item of 10,000. Undefined (compute it whole) when the items are not the same
+ * list, when an item's identification date moved (the sample points may move), or too many changed.
+ */
+function patchSeries(items: readonly ItemWithTransitions[], asOf: number, knownAt: number, previous: StatusSeriesOf): StatusPoint[] | undefined {
+  if (previous.items.length !== items.length || previous.series.length === 0) return undefined;
+  const changed: [ItemWithTransitions, ItemWithTransitions][] = [];
+  for (let n = 0; n < items.length; n++) {
+    const before = previous.items[n]!;
+    const now = items[n]!;
+    if (before === now) continue;
+    if (changed.length === MAX_PATCHED || before.identifiedAt !== now.identifiedAt) return undefined;
+    changed.push([before, now]);
+  }
+  if (changed.length === 0) return previous.series;
+  const points = samplePoints(Math.min(...items.map((i) => i.identifiedAt)), asOf);
+  if (points.length !== previous.series.length || formatDate(points.at(-1)!) !== previous.series.at(-1)!.date) return undefined;
+
+  // Per point: the change of each true-status count, of reported done and of reported started.
+  const delta = points.map(() => ({ trueCounts: new Array<number>(STATUSES.length).fill(0), reportedDone: 0, reportedStarted: 0, any: false }));
+  const add = (item: ItemWithTransitions, sign: 1 | -1) =>
+    levelsAtPoints(item, points, asOf, knownAt, (p, trueLevel, reportedLevel) => {
+      const d = delta[p]!;
+      d.trueCounts[trueLevel]! += sign;
+      d.reportedDone += sign * (reportedLevel === DONE ? 1 : 0);
+      d.reportedStarted += sign * (reportedLevel > 0 ? 1 : 0);
+      d.any = true;
+    });
+  for (const [before, now] of changed) {
+    add(before, -1);
+    add(now, 1);
+  }
+  return previous.series.map((point, p) => {
+    const d = delta[p]!;
+    if (!d.any || (d.reportedDone === 0 && d.reportedStarted === 0 && d.trueCounts.every((x) => x === 0))) return point;
+    const byTrueStatus = emptyStatusCounts();
+    for (const status of STATUSES) byTrueStatus[status] = point.byTrueStatus[status] + d.trueCounts[levelOf(status)]!;
+    return {
+      date: point.date,
+      scope: point.scope,
+      verifiedDone: byTrueStatus.done,
+      reportedDone: point.reportedDone + d.reportedDone,
+      verifiedStarted: point.scope - byTrueStatus.not_started,
+      reportedStarted: point.reportedStarted + d.reportedStarted,
+      byTrueStatus,
+    };
+  });
+}
+
+/** Calls `visit` for each sample point at which the item is in scope, with its true and reported level there. */
+function levelsAtPoints(
+  item: ItemWithTransitions,
+  points: readonly number[],
+  asOf: number,
+  knownAt: number,
+  visit: (point: number, trueLevel: number, reportedLevel: number) => void,
+): void {
+  const transitions = visibleTransitions(item.transitions, asOf, knownAt);
+  let trueLevel = 0;
+  let reportedLevel = 0;
+  let next = 0;
+  points.forEach((t, p) => {
+    for (; next < transitions.length && transitions[next]!.effectiveAt <= t; next++) {
+      const ev = transitions[next]!;
+      trueLevel = nextTrueLevel(trueLevel, ev, knownAt);
+      reportedLevel = levelOf(ev.to);
+    }
+    if (item.identifiedAt <= t) visit(p, trueLevel, reportedLevel);
+  });
+}

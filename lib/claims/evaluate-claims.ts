@@ -62,3 +62,19 @@ export function evaluateClaims(
     };
   });
 }
+
+/**
+ * Whether the claims' verdicts can differ between two versions of the same items (same order):
+ * true when the lists differ in length or an item one of the claims links to is another object.
+ * A write to an item no claim names leaves every verdict as it was.
+ */
+export function claimsTouchedBy(claims: readonly ClaimRecord[], before: readonly ItemWithTransitions[], after: readonly ItemWithTransitions[]): boolean {
+  if (before.length !== after.length) return true;
+  let linked: Set<string> | undefined;
+  for (let n = 0; n < after.length; n++) {
+    if (before[n] === after[n]) continue;
+    linked ??= new Set(claims.flatMap((c) => c.links.map((l) => l.item)));
+    if (before[n]!.key !== after[n]!.key || linked.has(after[n]!.key)) return true;
+  }
+  return false;
+}

@@ -84,7 +84,7 @@ describe("the demo program at 2024-12-31 (end of day)", () => {
 describe("the demo claims", () => {
   it("every claim dated 2023-2024 is contradicted or unsupported at its own date", () => {
     const history = loadProgramHistory(db, SLUG);
-    const claims = loadClaims(db, history.program.id);
+    const claims = loadClaims(db, history.program);
     expect(claims.length).toBe(seed.claims.length);
     const evaluated = evaluateClaims(claims, history.items, asOf, knownAt);
     const early = evaluated.filter((c) => c.date >= "2023-01-01" && c.date <= "2024-12-31");

@@ -10,12 +10,16 @@ import { addComment } from "@/db/mutations/add-comment";
 import { addDependency, removeDependency } from "@/db/mutations/change-dependency";
 import { deleteComment } from "@/db/mutations/delete-comment";
 import { editItem } from "@/db/mutations/edit-item";
+import { createClaim, editClaim } from "@/db/mutations/manage-claim";
 import { editProgram } from "@/db/mutations/manage-program";
 import { recordSignal } from "@/db/mutations/record-signal";
 import { recordTransition } from "@/db/mutations/record-transition";
 import { rejectTransition } from "@/db/mutations/reject-transition";
 import { verifyTransition } from "@/db/mutations/verify-transition";
-import { getReadiness } from "@/db/queries/get-readiness";
+import { getClaims } from "@/db/queries/get-claims";
+import { getReadiness, getReadinessJson } from "@/db/queries/get-readiness";
+import { getScheduleJson } from "@/db/queries/get-schedule";
+import { getStatusSeries } from "@/db/queries/get-status-series";
 import { loadProgramHistory } from "@/db/queries/load-program-history";
 import { getWeeklyReport } from "@/db/queries/get-weekly-report";
 import { loadSnapshot } from "@/db/queries/load-snapshot";
@@ -45,7 +49,11 @@ function setUp() {
   importBundle(db, other, { actor: null });
   const writer = addUser(db, { email: "writer@example.com", name: "Writer", role: "contributor" }, null);
   const checker = addUser(db, { email: "checker@example.com", name: "Checker", role: "reviewer" }, null);
-  return { file, db, slug: bundle.program.slug, keys: (bundle.items ?? []).map((i) => i.key), writer, checker };
+  const admin = addUser(db, { email: "admin@example.com", name: "Admin", role: "admin" }, null);
+  const keys = (bundle.items ?? []).map((i) => i.key);
+  const claim = { id: "claim-refresh", date: new Date(NOW - 86_400_000).toISOString().slice(0, 10), speaker: "A speaker", quote: "Done.", url: "https://example.com/q", links: [{ item: keys[0]!, requires: "build" }] };
+  createClaim(db, { slug: bundle.program.slug, input: claim, actor: admin });
+  return { file, db, slug: bundle.program.slug, keys, writer, checker, admin };
 }
 
 type World = ReturnType<typeof setUp>;
@@ -72,6 +80,15 @@ function write(w: World, [kind, a, b, c]: [number, number, number, number]) {
       const last = w.db.$client.prepare("SELECT max(t.id) FROM transitions t JOIN items i ON i.id = t.item_id WHERE i.key = ?").pluck().get(key) as number | null;
       if (last !== null) rejectTransition(w.db, { slug: w.slug, key, transitionId: last, input: { reason: "not convincing" }, actor: w.checker });
     },
+    // A claim now names the item: its verdicts follow that item from then on.
+    () =>
+      editClaim(w.db, {
+        slug: w.slug,
+        claimKey: "claim-refresh",
+        input: { id: "claim-refresh", date: new Date(at).toISOString().slice(0, 10), speaker: "A speaker", quote: `${key} is done.`, url: "https://example.com/q", links: [{ item: key, requires: STATUSES[1 + (c % (STATUSES.length - 1))]! }] },
+        expectedVersion: w.db.$client.prepare("SELECT version FROM claims WHERE claim_key = 'claim-refresh'").pluck().get() as number,
+        actor: w.admin,
+      }),
     // A comment changes no figure: the patched answers must not move (nor miss anything).
     () => {
       const comment = addComment(w.db, { slug: w.slug, subject: { item: key }, input: { body: `@checker look at ${key}` }, actor: w.writer });
@@ -97,6 +114,10 @@ function answers(db: Db, slug: string) {
     breaches: snapshot.breaches,
     signals: snapshot.signals,
     readiness: getReadiness(db, slug, NOW + 86_400_000, NOW + 86_400_000),
+    readinessJson: getReadinessJson(db, slug, NOW + 86_400_000, NOW + 86_400_000, null),
+    scheduleJson: getScheduleJson(db, slug, NOW + 86_400_000, NOW + 86_400_000),
+    series: getStatusSeries(db, slug, NOW + 86_400_000, NOW + 86_400_000),
+    claims: getClaims(db, slug, NOW + 86_400_000, NOW + 86_400_000).claims,
     report: getWeeklyReport(db, slug, isoWeekOf(NOW - 7 * 86_400_000).label, NOW).markdown,
   };
 }

@@ -24,6 +24,18 @@ describe("statusOverTime", () => {
     );
   });
 
+  it("patched after some items changed, equals the series computed whole", () => {
+    fc.assert(
+      fc.property(programArb(10), programArb(10), fc.array(fc.boolean(), { maxLength: 10 }), instantArb, instantArb, (before, other, pick, asOf, knownAt) => {
+        // The same items, some with another item's history (a write changes transitions, never the key).
+        const after = before.map((item, i) => (pick[i] && other[i] ? { ...item, transitions: other[i]!.transitions } : item));
+        const series = statusOverTime(before, asOf, knownAt);
+        expect(statusOverTime(after, asOf, knownAt, { items: before, series })).toEqual(statusOverTime(after, asOf, knownAt));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("is empty for an empty program and before anything was identified", () => {
     expect(statusOverTime([], Date.now(), Date.now())).toEqual([]);
   });

@@ -12,9 +12,9 @@ import { BurnUpChart } from "@/components/dashboard/status-charts";
 import { AsOfForm } from "@/components/program/as-of-form";
 import { getDb } from "@/db/get-db";
 import { getClaims } from "@/db/queries/get-claims";
+import { getStatusSeries } from "@/db/queries/get-status-series";
 import { loadEvents } from "@/db/queries/load-events";
 import { can } from "@/lib/auth/roles";
-import { statusOverTime } from "@/lib/charts/status-over-time";
 import { claimSpeakers, filterClaims, parseClaimListQuery } from "@/lib/claims/claim-list-query";
 import { formatDate } from "@/lib/time";
 
@@ -94,7 +94,7 @@ export default async function ClaimsPage({ params, searchParams }: Props) {
           <div className="min-w-0 rounded border border-slate-200 bg-white p-3">
             <h2 className="font-semibold">Words against work</h2>
             <BurnUpChart
-              series={statusOverTime(history.items, asOf, knownAt)}
+              series={getStatusSeries(db, slug, asOf, knownAt)}
               claims={claims.map((c) => ({ id: c.id, date: c.date, speaker: c.speaker, verdict: c.verdictAtClaimDate }))}
               factsUntil={data.program.factsUntil === null ? null : formatDate(data.program.factsUntil)}
             />

@@ -1,0 +1,23 @@
+import { statusOverTime, type StatusPoint, type StatusSeriesOf } from "@/lib/charts/status-over-time";
+import type { Db } from "../index";
+import { loadProgramHistory } from "./load-program-history";
+import { memoByHead } from "./memo-by-head";
+
+function compute(db: Db, slug: string, asOf: number, knownAt: number, previous?: StatusSeriesOf): StatusSeriesOf {
+  const { items } = loadProgramHistory(db, slug);
+  if (previous?.items === items) return previous;
+  return { items, series: statusOverTime(items, asOf, knownAt, previous) };
+}
+
+/**
+ * The program week by week at (asOf, knownAt) — the burn-up and cumulative-flow series — memoised
+ * by log head; after a write only the share of the items it changed is taken out and put back.
+ */
+export function getStatusSeries(db: Db, slug: string, asOf: number, knownAt: number): StatusPoint[] {
+  return memoByHead(
+    db,
+    `series:${slug}:${asOf}:${knownAt}`,
+    () => compute(db, slug, asOf, knownAt),
+    (previous) => compute(db, slug, asOf, knownAt, previous),
+  ).series;
+}
