@@ -76,9 +76,9 @@ const MAX_PATCHED = 256;
 const positions = new WeakMap<readonly ListedItem[], ReadonlyMap<string, number>>();
 
 /**
- * The earlier answer with the rows of the changed statuses made again; undefined when the change
- * could move another row — an item entering or leaving the program at the date, or becoming done
- * or undone, which changes whether the items depending on it are blocked.
+ * The earlier answer with the rows of the changed statuses made again, and — when an item became
+ * done or undone — every row whose blocked mark that moves; undefined when the change could move
+ * more: an item entering or leaving the program at the date, or too many changes.
  */
 function patchListed(
   statuses: readonly ItemWithStatus[],
@@ -86,33 +86,43 @@ function patchListed(
 ): ListedItem[] | undefined {
   if (previous.statuses.length !== statuses.length) return undefined;
   const changed: ItemWithStatus[] = [];
+  let doneMoved = false;
   for (let n = 0; n < statuses.length; n++) {
     const now = statuses[n]!;
     const before = previous.statuses[n]!;
     if (now === before) continue;
     if (changed.length === MAX_PATCHED || now.key !== before.key || now.inProgram !== before.inProgram) return undefined;
-    if ((now.trueStatus === "done") !== (before.trueStatus === "done")) return undefined;
+    if ((now.trueStatus === "done") !== (before.trueStatus === "done")) doneMoved = true;
     changed.push(now);
   }
   let at = positions.get(previous.listed);
   if (!at) positions.set(previous.listed, (at = new Map(previous.listed.map((row, n) => [row.key, n]))));
   const listed = previous.listed.slice();
   const index = at;
-  // Whether each dependency is done is as it was: the changed items kept theirs.
   const lookup = {
     get: (k: string) => {
       const n = index.get(k);
       return n === undefined ? undefined : listed[n];
     },
   };
+  // The changed statuses go in first, so that each blocked mark below reads its dependencies as they are now.
   for (const status of changed) {
     const n = index.get(status.key);
     if (n === undefined) {
       if (status.inProgram) return undefined;
       continue;
     }
-    listed[n] = listedRow(status, lookup);
+    listed[n] = { ...status, blocked: false, inflated: false };
   }
+  for (const status of changed) {
+    const n = index.get(status.key);
+    if (n !== undefined) listed[n] = listedRow(status, lookup);
+  }
+  if (doneMoved)
+    listed.forEach((row, n) => {
+      const blocked = waitingOn(row, lookup).length > 0;
+      if (blocked !== row.blocked) listed[n] = { ...row, blocked };
+    });
   positions.set(listed, index);
   return listed;
 }
