@@ -85,18 +85,39 @@ export interface ScheduleRowsOf {
   rows: ProgramScheduleRows;
 }
 
+const sameScheduled = (a: ScheduledItem, b: ScheduledItem) =>
+  a === b ||
+  (a.key === b.key &&
+    a.state === b.state &&
+    a.doneAt === b.doneAt &&
+    a.earliestStartWeeks === b.earliestStartWeeks &&
+    a.earliestFinishWeeks === b.earliestFinishWeeks &&
+    a.latestFinishWeeks === b.latestFinishWeeks &&
+    a.slackWeeks === b.slackWeeks &&
+    a.target === b.target &&
+    a.limitedBy?.key === b.limitedBy?.key &&
+    a.limitedBy?.date === b.limitedBy?.date &&
+    a.critical === b.critical);
+
 /**
  * The schedule with what a timeline row shows beside each item's dates. Given the rows of an
- * earlier answer with the same schedule, the row of each item whose listed row is the same object
- * is kept.
+ * earlier answer at the same asOf, the row of each item whose listed row is the same object and
+ * whose dates did not move is kept (dates follow from the weeks at one asOf).
  */
 export function scheduleRows(snapshot: Pick<Snapshot, "listed">, schedule: Schedule, previous?: ScheduleRowsOf): ProgramScheduleRows {
-  const same = previous?.schedule === schedule && previous.listed.length === snapshot.listed.length ? previous : undefined;
+  // The same items at the same date: each kept row's dates and dependencies still hold.
+  const same =
+    previous &&
+    previous.schedule.asOf === schedule.asOf &&
+    previous.listed.length === snapshot.listed.length &&
+    previous.listed.every((x, n) => x === snapshot.listed[n] || x.key === snapshot.listed[n]!.key)
+      ? previous
+      : undefined;
   let keys: Set<string> | undefined;
   const inProgram = (k: string) => (keys ??= new Set(snapshot.listed.map((i) => i.key))).has(k);
   const items = schedule.items.map((s, n): ScheduleRow => {
     const i = snapshot.listed[n]!;
-    if (same && same.listed[n] === i) return same.rows.items[n]!;
+    if (same && same.listed[n] === i && sameScheduled(same.schedule.items[n]!, s)) return same.rows.items[n]!;
     // Written out field by field: one object shape for 10,000 rows.
     return {
       key: s.key,

@@ -120,6 +120,7 @@ export function scheduleOf(nodes: readonly ScheduleNode[], asOf: number, program
   const dayText = (offset: number) => days.get(offset) ?? (days.set(offset, formatDate(asOfDay + offset * DAY_MS)), days.get(offset)!);
   const earliestDate = (weeks: number) => dayText(Math.ceil(7 * weeks));
   const latestDate = (weeks: number) => dayText(Math.floor(7 * weeks));
+  const dayOf = (instant: number) => dayText(Math.round((startOfDay(instant) - asOfDay) / DAY_MS));
   const weeksTo = (day: number) => (startOfDay(day) - asOfDay) / (7 * DAY_MS);
   const weight = (n: ScheduleNode) => (n.done ? 0 : n.estimateWeeks);
   const { deps, order } = dependencyOrder(nodes);
@@ -162,19 +163,19 @@ export function scheduleOf(nodes: readonly ScheduleNode[], asOf: number, program
   const limitOf = (i: number) => {
     const by = boundBy[i]!;
     if (by === NONE) return null;
-    return by === PROGRAM ? { key: null, date: formatDate(programTarget!) } : { key: nodes[by]!.key, date: formatDate(nodes[by]!.targetDate!) };
+    return by === PROGRAM ? { key: null, date: dayOf(programTarget!) } : { key: nodes[by]!.key, date: dayOf(nodes[by]!.targetDate!) };
   };
 
   const path = criticalPath(nodes.map((node) => ({ key: node.key, dependsOn: node.dependsOn, weight: weight(node), done: node.done })));
   const onPath = new Set(path.keys);
   const finishWeeks = path.remainingWeeks;
   const items = nodes.map((node, i): ScheduledItem => {
-    const target = node.targetDate === null ? null : formatDate(node.targetDate);
+    const target = node.targetDate === null ? null : dayOf(node.targetDate);
     if (node.done)
       return {
         key: node.key,
         state: "done",
-        doneAt: node.doneAt === null ? null : formatDate(node.doneAt),
+        doneAt: node.doneAt === null ? null : dayOf(node.doneAt),
         earliestStartWeeks: null,
         earliestFinishWeeks: null,
         earliestStart: null,
