@@ -1,5 +1,5 @@
 import { horizonMark } from "@/lib/evidence-horizon";
-import { fillJsonSlot, JSON_SLOT } from "@/lib/json-slot";
+import { fillJsonSlotBytes, JSON_SLOT, textOfChunks, utf8Bytes } from "@/lib/json-slot";
 import { readinessOf, type ReadinessOfSnapshot } from "@/lib/readiness/compute-readiness";
 import { limitReadinessLists } from "@/lib/readiness/limit-lists";
 import type { Db } from "../index";
@@ -26,23 +26,28 @@ export function getReadiness(db: Db, slug: string, asOf: number, knownAt: number
 }
 
 // The breaches are most of the answer (2 MB of its 2.2 at 10,000 items) and a write that records
-// no signal keeps the same list (buildSnapshot): serialise each list once.
-const breachesJson = new WeakMap<object, string>();
+// no signal keeps the same list (buildSnapshot): encode each list once.
+const breachesBytes = new WeakMap<object, Uint8Array>();
 
 /**
- * The readiness answer of the API as JSON text, lists cut to `limit` (null: whole), memoised like
- * the value: at 10,000 items serialising 2 MB on every request is what bounds readers' throughput.
- * Ends with the program's evidence horizon and whether asOf is past it (DESIGN §13).
+ * The readiness answer of the API as UTF-8 chunks, lists cut to `limit` (null: whole), memoised
+ * like the value: at 10,000 items encoding 2 MB on every request is what bounds readers'
+ * throughput. Ends with the program's evidence horizon and whether asOf is past it (DESIGN §13).
  */
-export function getReadinessJson(db: Db, slug: string, asOf: number, knownAt: number, limit: number | null): string {
-  return memoByHead(db, `readiness-json:${slug}:${asOf}:${knownAt}:${limit}`, () => {
+export function getReadinessBytes(db: Db, slug: string, asOf: number, knownAt: number, limit: number | null): readonly Uint8Array[] {
+  return memoByHead(db, `readiness-bytes:${slug}:${asOf}:${knownAt}:${limit}`, () => {
     const answer = {
       ...limitReadinessLists(getReadiness(db, slug, asOf, knownAt), limit),
       ...horizonMark(loadSnapshot(db, slug, asOf, knownAt).program.factsUntil, asOf),
     };
     const { breaches } = answer.quality;
-    let json = breachesJson.get(breaches);
-    if (json === undefined) breachesJson.set(breaches, (json = JSON.stringify(breaches)));
-    return fillJsonSlot(JSON.stringify({ ...answer, quality: { ...answer.quality, breaches: JSON_SLOT } }), json) ?? JSON.stringify(answer);
+    let bytes = breachesBytes.get(breaches);
+    if (bytes === undefined) breachesBytes.set(breaches, (bytes = utf8Bytes(JSON.stringify(breaches))));
+    return fillJsonSlotBytes(JSON.stringify({ ...answer, quality: { ...answer.quality, breaches: JSON_SLOT } }), [bytes]) ?? [utf8Bytes(JSON.stringify(answer))];
   });
+}
+
+/** The readiness answer as JSON text (the CLI prints it). */
+export function getReadinessJson(db: Db, slug: string, asOf: number, knownAt: number, limit: number | null): string {
+  return textOfChunks(getReadinessBytes(db, slug, asOf, knownAt, limit));
 }

@@ -1,5 +1,5 @@
 import { horizonMark } from "@/lib/evidence-horizon";
-import { fillJsonSlot, JSON_SLOT } from "@/lib/json-slot";
+import { fillJsonSlotBytes, JSON_SLOT, textOfChunks, utf8Bytes } from "@/lib/json-slot";
 import { scheduleCoreOf, scheduleRows, type ProgramScheduleRows, type ScheduleCore, type ScheduleRow } from "@/lib/schedule/schedule-of-snapshot";
 import { formatDate } from "@/lib/time";
 import type { Db } from "../index";
@@ -40,18 +40,35 @@ export function getSchedule(db: Db, slug: string, asOf: number, knownAt: number)
 }
 export type ProgramSchedule = ReturnType<typeof getSchedule>;
 
-// A row is never mutated and a write keeps most rows (scheduleRows): serialise each row once.
-const rowJson = new WeakMap<ScheduleRow, string>();
-const jsonOfRow = (row: ScheduleRow) => {
-  let json = rowJson.get(row);
-  if (json === undefined) rowJson.set(row, (json = JSON.stringify(row)));
-  return json;
-};
+// Rows are encoded in blocks: a row is never mutated and a write keeps most rows (scheduleRows),
+// so a block whose rows are the same objects keeps its bytes.
+const BLOCK = 256;
+const blocks = new WeakMap<ScheduleRow, { rows: readonly ScheduleRow[]; bytes: Uint8Array }>();
+const COMMA = utf8Bytes(",");
 
-/** The API's answer as JSON text, memoised like the value: at 10,000 items it is 5 MB. */
-export function getScheduleJson(db: Db, slug: string, asOf: number, knownAt: number): string {
-  return memoByHead(db, `schedule-json:${slug}:${asOf}:${knownAt}`, () => {
+function blockBytes(rows: readonly ScheduleRow[]): Uint8Array {
+  const known = blocks.get(rows[0]!);
+  if (known && known.rows.length === rows.length && known.rows.every((r, i) => r === rows[i])) return known.bytes;
+  const bytes = utf8Bytes(rows.map((r) => JSON.stringify(r)).join(","));
+  blocks.set(rows[0]!, { rows, bytes });
+  return bytes;
+}
+
+/** The API's answer as UTF-8 chunks, memoised like the value: at 10,000 items it is 5 MB. */
+export function getScheduleBytes(db: Db, slug: string, asOf: number, knownAt: number): readonly Uint8Array[] {
+  return memoByHead(db, `schedule-bytes:${slug}:${asOf}:${knownAt}`, () => {
     const answer = getSchedule(db, slug, asOf, knownAt);
-    return fillJsonSlot(JSON.stringify({ ...answer, items: JSON_SLOT }), `[${answer.items.map(jsonOfRow).join(",")}]`) ?? JSON.stringify(answer);
+    const items: Uint8Array[] = [utf8Bytes("[")];
+    for (let i = 0; i < answer.items.length; i += BLOCK) {
+      if (i > 0) items.push(COMMA);
+      items.push(blockBytes(answer.items.slice(i, i + BLOCK)));
+    }
+    items.push(utf8Bytes("]"));
+    return fillJsonSlotBytes(JSON.stringify({ ...answer, items: JSON_SLOT }), items) ?? [utf8Bytes(JSON.stringify(answer))];
   });
+}
+
+/** The schedule answer as JSON text. */
+export function getScheduleJson(db: Db, slug: string, asOf: number, knownAt: number): string {
+  return textOfChunks(getScheduleBytes(db, slug, asOf, knownAt));
 }

@@ -1,20 +1,25 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fillJsonSlot, JSON_SLOT } from "@/lib/json-slot";
+import { fillJsonSlotBytes, JSON_SLOT, textOfChunks, utf8Bytes } from "@/lib/json-slot";
 
-describe("fillJsonSlot", () => {
-  it("writes a piece serialised before exactly where the slot was", () => {
+describe("filling the JSON slot", () => {
+  it("writes a piece serialised before exactly where the slot was, in UTF-8 chunks", () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), fc.string(), fc.jsonValue(), (around, name, piece) => {
-        const withSlot = { ...around, [name]: JSON_SLOT };
-        const whole = { ...around, [name]: piece };
-        expect(fillJsonSlot(JSON.stringify(withSlot), JSON.stringify(piece))).toBe(JSON.stringify(whole));
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), fc.string(), fc.jsonValue(), fc.integer({ min: 1, max: 4 }), (around, name, piece, parts) => {
+        const withSlot = JSON.stringify({ ...around, [name]: JSON_SLOT });
+        const whole = JSON.stringify({ ...around, [name]: piece });
+        const json = JSON.stringify(piece);
+        // The piece cut anywhere into chunks, even inside a character's bytes.
+        const bytes = utf8Bytes(json);
+        const cuts = Array.from({ length: parts }, (_, i) => bytes.slice(Math.floor((i * bytes.length) / parts), Math.floor(((i + 1) * bytes.length) / parts)));
+        expect(textOfChunks(fillJsonSlotBytes(withSlot, cuts)!)).toBe(whole);
       }),
     );
   });
 
   it("refuses a text without the slot or with it twice", () => {
-    expect(fillJsonSlot(JSON.stringify({ a: 1 }), "[]")).toBeNull();
-    expect(fillJsonSlot(JSON.stringify({ a: JSON_SLOT, b: JSON_SLOT }), "[]")).toBeNull();
+    for (const text of [JSON.stringify({ a: 1 }), JSON.stringify({ a: JSON_SLOT, b: JSON_SLOT })]) {
+      expect(fillJsonSlotBytes(text, [utf8Bytes("[]")])).toBeNull();
+    }
   });
 });

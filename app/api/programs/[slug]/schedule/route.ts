@@ -1,12 +1,13 @@
 // GET /api/programs/{slug}/schedule?asOf=&knownAt= – when each item can start and finish, against the dates promised
 import { apiRoute } from "@/app/_lib/api-handler";
+import { chunksResponse } from "@/app/_lib/chunks-response";
 import { getDb } from "@/db/get-db";
-import { getScheduleJson } from "@/db/queries/get-schedule";
+import { getScheduleBytes } from "@/db/queries/get-schedule";
 import { parseAsOfQuery } from "@/lib/validations/as-of-query";
 
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute<{ slug: string }>("read", ({ request, params }) => {
   const { asOf, knownAt } = parseAsOfQuery(new URL(request.url).searchParams);
-  return new Response(getScheduleJson(getDb(), params.slug, asOf, knownAt), { headers: { "content-type": "application/json" } });
+  return chunksResponse(getScheduleBytes(getDb(), params.slug, asOf, knownAt), { "content-type": "application/json" });
 });
