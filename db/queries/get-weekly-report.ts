@@ -104,6 +104,8 @@ export function getWeeklyReport(db: Db, slug: string, weekLabel: string, now = D
 
 export interface ReportExport {
   body: string | Buffer;
+  /** A text format's UTF-8 bytes as memoised: what the API sends, so a warm read encodes nothing. */
+  bytes?: Uint8Array;
   contentType: string;
   fileName: string;
   /** PDF only: whether it came from the cache (or a print already under way) or was printed for this call. */
@@ -143,6 +145,16 @@ export async function exportWeeklyReport(
   const { source, week, report, markdown, publication, published, stamp } = getWeeklyReport(db, slug, weekLabel, now);
   const fileName = `${slug}-${week.label}${format === "pdf" && options.paper === "letter" ? "-letter" : ""}${options.version === "published" ? "-published" : ""}.${format}`;
   const out = (body: string | Buffer): ReportExport => ({ body, contentType: CONTENT_TYPES[format], fileName });
+  // Text kept as bytes only (at 10,000 items megabytes each); the text is decoded for the callers that read it.
+  const outBytes = (bytes: Buffer): ReportExport => ({
+    get body() {
+      return bytes.toString("utf8");
+    },
+    bytes,
+    contentType: CONTENT_TYPES[format],
+    fileName,
+  });
+  const textBytes = (kind: string, render: () => string) => outBytes(memoByHead(db, key(kind), () => Buffer.from(render(), "utf8")));
   if (options.version === "published") {
     if (format !== "md")
       throw new AppError("invalid", "only the Markdown of a publication is stored", [{ path: "version", message: "version=published needs the .md format" }]);
@@ -153,12 +165,11 @@ export async function exportWeeklyReport(
   const key = (kind: string) => `weekly-${kind}:${slug}:${week.label}:${stampText(stamp)}`;
   switch (format) {
     case "md":
-      // Stamping copies the whole text (megabytes at 10,000 items): once per head and stamp.
-      return out(stamp.version === "published" && published ? published.markdown : memoByHead(db, key("md"), () => stampReportMarkdown(markdown, stamp)));
+      return stamp.version === "published" && published ? out(published.markdown) : textBytes("md", () => stampReportMarkdown(markdown, stamp));
     case "csv":
-      return out(memoByHead(db, key("csv"), () => renderReportCsv(report, stamp)));
+      return textBytes("csv", () => renderReportCsv(report, stamp));
     case "json":
-      return out(memoByHead(db, key("json"), () => renderReportJson(report, publication, stamp)));
+      return textBytes("json", () => renderReportJson(report, publication, stamp));
     case "xlsx":
       return out(await memoByHead(db, key("xlsx"), () => renderReportXlsx(report, stamp)));
     case "pdf": {

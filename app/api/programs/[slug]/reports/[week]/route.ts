@@ -1,5 +1,6 @@
 // GET /api/programs/{slug}/reports/{YYYY-Www}.{md,csv,json,pdf,xlsx}[?paper=a4|letter][&version=published] – the weekly report (DESIGN §8), stamped draft or published
 import { apiRoute } from "@/app/_lib/api-handler";
+import { chunksResponse } from "@/app/_lib/chunks-response";
 import { getDb } from "@/db/get-db";
 import { exportWeeklyReport, REPORT_VERSIONS, type ReportVersion } from "@/db/queries/get-weekly-report";
 import { AppError } from "@/lib/errors";
@@ -31,12 +32,14 @@ export const GET = apiRoute<{ slug: string; week: string }>("read", async ({ req
   const version = parseVersion(url.searchParams.get("version"));
   // A PDF the server cannot print now (no Chromium, printer busy) is an AppError "unavailable": 503.
   const file = await exportWeeklyReport(getDb(), params.slug, week, format, { paper, version });
-  return new Response(typeof file.body === "string" ? file.body : new Uint8Array(file.body), {
-    headers: {
-      "content-type": file.contentType,
-      "content-disposition": `${format === "json" ? "inline" : "attachment"}; filename="${file.fileName}"`,
-      "cache-control": "private, no-store",
-      ...(file.cache ? { "x-cache": file.cache } : {}),
-    },
-  });
+  const headers = {
+    "content-type": file.contentType,
+    "content-disposition": `${format === "json" ? "inline" : "attachment"}; filename="${file.fileName}"`,
+    "cache-control": "private, no-store",
+    ...(file.cache ? { "x-cache": file.cache } : {}),
+  };
+  // Bytes (a memoised text format, a PDF, a workbook) go out as they are, never decoded nor copied.
+  if (file.bytes) return chunksResponse([file.bytes], headers);
+  const { body } = file;
+  return typeof body === "string" ? new Response(body, { headers }) : chunksResponse([body], headers);
 });
