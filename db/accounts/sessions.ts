@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, sql, type Placeholder } from "drizzle-orm";
 import { newSecret, sha256 } from "@/lib/auth/secrets";
 import { SESSION_TTL_MS, signInDelayMs } from "@/lib/auth/sign-in-throttle";
 import { verifyPassword } from "@/lib/auth/password";
@@ -53,14 +53,19 @@ export async function signIn(db: Db, email: string, password: string, now = Date
 /** The person behind a live session cookie, or null. */
 export function sessionPerson(db: Db, token: string | undefined, now = Date.now()): Person | null {
   if (!token) return null;
-  return sessionPersonQuery(db, sha256(token), now).get()?.person ?? null;
+  let query = preparedQueries.get(db);
+  if (!query) preparedQueries.set(db, (query = sessionPersonQuery(db, sql.placeholder("id"), sql.placeholder("now")).prepare()));
+  return query.get({ id: sha256(token), now })?.person ?? null;
 }
+
+// Prepared once per database: building and preparing the statement again cost more than running it.
+const preparedQueries = new WeakMap<Db, ReturnType<ReturnType<typeof sessionPersonQuery>["prepare"]>>();
 
 /**
  * Runs on every request: one primary-key lookup and one join by id (tests/db/query-plans.test.ts).
  * The account's state is read each time, so a disabled person's session stops at once.
  */
-export function sessionPersonQuery(db: Db, sessionId: string, now: number) {
+export function sessionPersonQuery(db: Db, sessionId: string | Placeholder, now: number | Placeholder) {
   return db
     .select({ person: people })
     .from(sessions)
