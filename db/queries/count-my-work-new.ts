@@ -1,4 +1,5 @@
 import type { Db } from "../index";
+import { preparedStatement } from "../prepared-statement";
 import { AWAITING_WHERE, OPEN_REJECTIONS, OWNED_FROM, OWNED_SINCE } from "./my-work-sql";
 
 /** How many entries of each section of My work are new since the person last opened it. */
@@ -26,5 +27,5 @@ export const MY_WORK_NEW_SQL = `
  * transitions), cheap enough for every page. It counts exactly what the page marks as new.
  */
 export function countMyWorkNew(db: Db, person: { id: number; email: string }, now: number = Date.now()): MyWorkNewCounts {
-  return db.$client.prepare(MY_WORK_NEW_SQL).get({ me: person.id, email: person.email, now }) as MyWorkNewCounts;
+  return preparedStatement(db, MY_WORK_NEW_SQL).get({ me: person.id, email: person.email, now }) as MyWorkNewCounts;
 }

@@ -1,6 +1,7 @@
 import { can } from "@/lib/auth/roles";
 import { fourEyesViolation } from "@/lib/four-eyes";
 import type { Db } from "../index";
+import { preparedStatement } from "../prepared-statement";
 import type { Person } from "../schema";
 import { loadOwnerTimeline } from "./load-owner-timeline";
 import { OWNER_NAMED, UNDECIDED } from "./my-work-sql";
@@ -45,7 +46,7 @@ interface Touched {
  */
 export function countReviewable(db: Db, person: Person, now: number = Date.now()): number | null {
   if (!can(person.role, "verify")) return null;
-  const row = db.$client.prepare(REVIEWABLE_SQL).get({ me: person.id, email: person.email }) as { candidates: number; touched: string };
+  const row = preparedStatement(db, REVIEWABLE_SQL).get({ me: person.id, email: person.email }) as { candidates: number; touched: string };
   const touched = JSON.parse(row.touched) as Touched[];
   const owners = new Map<string, ReturnType<typeof loadOwnerTimeline>>();
   let refused = 0;
