@@ -1,3 +1,4 @@
+import { changedPositions } from "../changed-positions";
 import { countsAsVerified, visibleTransitions, type FoldTransition } from "../fold-item-status";
 import { isoWeekAfter, isoWeekOf } from "../iso-week";
 import type { ItemWithTransitions } from "../item-with-transitions";
@@ -120,7 +121,6 @@ export function statusOverTime(items: readonly ItemWithTransitions[], asOf: numb
   });
 }
 
-
 // Past this many changed items a patch saves nothing.
 const MAX_PATCHED = 256;
 
@@ -130,15 +130,10 @@ const MAX_PATCHED = 256;
  * list, when an item's identification date moved (the sample points may move), or too many changed.
  */
 function patchSeries(items: readonly ItemWithTransitions[], asOf: number, knownAt: number, previous: StatusSeriesOf): StatusPoint[] | undefined {
-  if (previous.items.length !== items.length || previous.series.length === 0) return undefined;
-  const changed: [ItemWithTransitions, ItemWithTransitions][] = [];
-  for (let n = 0; n < items.length; n++) {
-    const before = previous.items[n]!;
-    const now = items[n]!;
-    if (before === now) continue;
-    if (changed.length === MAX_PATCHED || before.identifiedAt !== now.identifiedAt) return undefined;
-    changed.push([before, now]);
-  }
+  const changedAt = changedPositions(previous.items, items, MAX_PATCHED);
+  if (!changedAt || previous.series.length === 0) return undefined;
+  const changed = changedAt.map((n) => [previous.items[n]!, items[n]!] as const);
+  if (changed.some(([before, now]) => before.identifiedAt !== now.identifiedAt)) return undefined;
   if (changed.length === 0) return previous.series;
   const points = samplePoints(Math.min(...items.map((i) => i.identifiedAt)), asOf);
   if (points.length !== previous.series.length || formatDate(points.at(-1)!) !== previous.series.at(-1)!.date) return undefined;

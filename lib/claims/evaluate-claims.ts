@@ -1,4 +1,5 @@
 import type { NormalizedBundle } from "../bundle/normalized-bundle";
+import { changedPositions } from "../changed-positions";
 import { isIllustrative } from "../evidence-horizon";
 import type { ItemWithTransitions } from "../item-with-transitions";
 import type { Status } from "../status";
@@ -69,12 +70,9 @@ export function evaluateClaims(
  * A write to an item no claim names leaves every verdict as it was.
  */
 export function claimsTouchedBy(claims: readonly ClaimRecord[], before: readonly ItemWithTransitions[], after: readonly ItemWithTransitions[]): boolean {
-  if (before.length !== after.length) return true;
-  let linked: Set<string> | undefined;
-  for (let n = 0; n < after.length; n++) {
-    if (before[n] === after[n]) continue;
-    linked ??= new Set(claims.flatMap((c) => c.links.map((l) => l.item)));
-    if (before[n]!.key !== after[n]!.key || linked.has(after[n]!.key)) return true;
-  }
-  return false;
+  const changedAt = changedPositions(before, after);
+  if (!changedAt) return true;
+  if (changedAt.length === 0) return false;
+  const linked = new Set(claims.flatMap((c) => c.links.map((l) => l.item)));
+  return changedAt.some((n) => before[n]!.key !== after[n]!.key || linked.has(after[n]!.key));
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { changedPositions } from "../changed-positions";
 import type { ItemWithStatus } from "../compute-item-statuses";
 import { levelOf, statusSchema } from "../status";
 import { instantStringSchema } from "../time";
@@ -84,46 +85,39 @@ function patchListed(
   statuses: readonly ItemWithStatus[],
   previous: { statuses: readonly ItemWithStatus[]; listed: readonly ListedItem[] },
 ): ListedItem[] | undefined {
-  if (previous.statuses.length !== statuses.length) return undefined;
-  const changed: ItemWithStatus[] = [];
+  const changedAt = changedPositions(previous.statuses, statuses, MAX_PATCHED);
+  if (!changedAt) return undefined;
+  const changed = new Map<string, ItemWithStatus>();
   let doneMoved = false;
-  for (let n = 0; n < statuses.length; n++) {
+  for (const n of changedAt) {
     const now = statuses[n]!;
     const before = previous.statuses[n]!;
-    if (now === before) continue;
-    if (changed.length === MAX_PATCHED || now.key !== before.key || now.inProgram !== before.inProgram) return undefined;
+    if (now.key !== before.key || now.inProgram !== before.inProgram) return undefined;
     if ((now.trueStatus === "done") !== (before.trueStatus === "done")) doneMoved = true;
-    changed.push(now);
+    changed.set(now.key, now);
   }
-  let at = positions.get(previous.listed);
-  if (!at) positions.set(previous.listed, (at = new Map(previous.listed.map((row, n) => [row.key, n]))));
+  let index = positions.get(previous.listed);
+  if (!index) positions.set(previous.listed, (index = new Map(previous.listed.map((row, n) => [row.key, n]))));
+  const at = index;
   const listed = previous.listed.slice();
-  const index = at;
+  // Each dependency in the program at the date as it is now: its changed status, else its row.
   const lookup = {
     get: (k: string) => {
-      const n = index.get(k);
-      return n === undefined ? undefined : listed[n];
+      const n = at.get(k);
+      return n === undefined ? undefined : (changed.get(k) ?? listed[n]);
     },
   };
-  // The changed statuses go in first, so that each blocked mark below reads its dependencies as they are now.
-  for (const status of changed) {
-    const n = index.get(status.key);
-    if (n === undefined) {
-      if (status.inProgram) return undefined;
-      continue;
-    }
-    listed[n] = { ...status, blocked: false, inflated: false };
-  }
-  for (const status of changed) {
-    const n = index.get(status.key);
+  for (const status of changed.values()) {
+    const n = at.get(status.key);
     if (n !== undefined) listed[n] = listedRow(status, lookup);
+    else if (status.inProgram) return undefined;
   }
   if (doneMoved)
     listed.forEach((row, n) => {
       const blocked = waitingOn(row, lookup).length > 0;
       if (blocked !== row.blocked) listed[n] = { ...row, blocked };
     });
-  positions.set(listed, index);
+  positions.set(listed, at);
   return listed;
 }
 
