@@ -3,16 +3,30 @@
 import { FormMessage } from "../ui/form-message";
 import { SelectAndSubmit } from "../ui/select-and-submit";
 import { kept } from "../ui/use-kept-form";
+import { Button } from "../ui/button";
+import { ItemKeySearch } from "./item-key-search";
 import { useItemAction, useKeptItemForm, type ItemAction } from "./use-item-action";
 
-/** Add a dependency; a refused choice (a cycle) stays selected beside the reason. */
-export function AddDependencyForm({ candidates, ...target }: ItemAction & { candidates: string[] }) {
+/**
+ * Add a dependency; a refused choice (a cycle) stays beside the reason. The candidates are listed
+ * in a select when the program is small; `search` instead gives a text box that suggests keys.
+ */
+export function AddDependencyForm({ candidates, exclude, ...target }: ItemAction & ({ candidates: string[]; exclude?: never } | { candidates?: never; exclude: string[] })) {
   const { state, formAction, pending, answer } = useKeptItemForm(target);
   return (
     <form action={formAction} className="space-y-2" aria-label="Add a dependency" key={answer}>
-      <SelectAndSubmit label="Depends on" name="dependsOn" values={candidates} defaultValue={kept(state, "dependsOn", candidates[0] ?? "")} pending={pending} selectClassName="w-auto">
-        Add dependency
-      </SelectAndSubmit>
+      {candidates ? (
+        <SelectAndSubmit label="Depends on" name="dependsOn" values={candidates} defaultValue={kept(state, "dependsOn", candidates[0] ?? "")} pending={pending} selectClassName="w-auto">
+          Add dependency
+        </SelectAndSubmit>
+      ) : (
+        <div className="flex flex-wrap items-end gap-2">
+          <ItemKeySearch slug={target.slug} name="dependsOn" label="Depends on" defaultValue={kept(state, "dependsOn", "")} exclude={exclude} />
+          <Button variant="secondary" disabled={pending}>
+            Add dependency
+          </Button>
+        </div>
+      )}
       <FormMessage state={state} />
     </form>
   );

@@ -101,7 +101,6 @@ function computeItemDetail(db: Db, slug: string, key: string, asOf: number, know
     trueStatus: self.trueStatus,
     reportedStatus: self.reportedStatus,
     dependsOn: self.dependsOn.map(related),
-    allKeys: [...statuses.keys()],
     dependents: [...statuses.values()].filter((i) => i.dependsOn.includes(key)).map((i) => related(i.key)),
     history,
     /** DESIGN §13: the reported status stands, with its rejection beside it when it was rejected. */

@@ -3,11 +3,16 @@ import { changedPositions } from "../changed-positions";
 import type { ItemWithStatus } from "../compute-item-statuses";
 import { levelOf, statusSchema } from "../status";
 import { instantStringSchema } from "../time";
+import { ITEM_VIEW_FIELDS } from "./item-view";
 
 const flag = z
   .enum(["1", "0", "true", "false"], { error: () => "must be 1 or 0" })
   .transform((v) => v === "1" || v === "true")
   .optional();
+
+/** The page size of the items API and page when no limit is given, and the largest allowed. */
+export const ITEMS_PAGE = 100;
+export const MAX_ITEMS_PAGE = 1000;
 
 const ITEM_SORTS = ["key", "title", "area", "owner", "team", "estimateWeeks", "trueStatus", "reportedStatus"] as const;
 
@@ -20,14 +25,28 @@ export const itemQuerySchema = z.object({
   area: z.string().max(100).optional(),
   owner: z.string().max(254).optional(),
   team: z.string().max(200).optional(),
-  q: z.string().max(200).optional(),
+  q: z.string().max(200).optional().describe("text in the key or title, any case"),
+  search: z.string().max(200).optional().describe("the same as q, for key pickers"),
   blocked: flag,
   inflated: flag,
   unowned: flag,
   sort: z.enum(ITEM_SORTS, { error: () => `must be one of ${ITEM_SORTS.join(", ")}` }).default("key"),
   dir: z.enum(["asc", "desc"]).default("asc"),
-  limit: z.coerce.number().int().min(1).max(10_000).optional(),
-  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_ITEMS_PAGE)
+    .optional()
+    .describe(`items per page, at most ${MAX_ITEMS_PAGE}; the API and the items page show ${ITEMS_PAGE} by default, the CSV every item`),
+  offset: z.coerce.number().int().min(0).default(0).describe("items to skip: the Link header's next and prev pages carry it"),
+  fields: z
+    .string()
+    .max(500)
+    .transform((s) => s.split(",").map((f) => f.trim()))
+    .pipe(z.array(z.enum(ITEM_VIEW_FIELDS, { error: () => `must be a comma-separated list of ${ITEM_VIEW_FIELDS.join(", ")}` })).min(1))
+    .optional()
+    .describe("only these fields of each item, comma-separated, e.g. key,title"),
 });
 export type ItemQuery = z.output<typeof itemQuerySchema>;
 
@@ -123,7 +142,7 @@ function patchListed(
 
 /** Filters and sorts (stable, then by key); returns the page and the total before paging. */
 export function filterItems(items: readonly ListedItem[], q: ItemQuery): { total: number; items: ListedItem[] } {
-  const text = q.q?.trim().toLowerCase();
+  const text = (q.q ?? q.search)?.trim().toLowerCase();
   const matches = items.filter(
     (i) =>
       (!q.status || i.trueStatus === q.status) &&

@@ -22,6 +22,25 @@ export function toItemView(i: ListedItem) {
 }
 export type ItemView = ReturnType<typeof toItemView>;
 
+/** Every field of a listed item as the API shows it, in its order; `fields=` picks among them. */
+export const ITEM_VIEW_FIELDS = [
+  "key",
+  "title",
+  "area",
+  "owner",
+  "ownerName",
+  "team",
+  "estimateWeeks",
+  "identifiedAt",
+  "dependsOn",
+  "trueStatus",
+  "reportedStatus",
+  "blocked",
+  "inflated",
+  "illustrative",
+] as const;
+export type ItemViewField = (typeof ITEM_VIEW_FIELDS)[number];
+
 /**
  * The items of one listing as the API and the CSV show them. Every row is computed for the same
  * asOf, so past the evidence horizon every one of them is illustrative (DESIGN §13) — each row
@@ -30,4 +49,10 @@ export type ItemView = ReturnType<typeof toItemView>;
 export function itemViewsAt(listing: { items: ListedItem[]; program: { factsUntil: number | null }; asOf: number }) {
   const illustrative = isIllustrative(listing.program.factsUntil, listing.asOf);
   return listing.items.map((i) => ({ ...toItemView(i), illustrative }));
+}
+
+/** The rows with only the asked fields, in the order asked (a picker needs key and title, not 13 fields). */
+export function pickFields<T extends Record<ItemViewField, unknown>>(rows: readonly T[], fields: readonly ItemViewField[] | undefined) {
+  if (!fields) return rows;
+  return rows.map((r) => Object.fromEntries(fields.map((f) => [f, r[f]])) as Partial<T>);
 }

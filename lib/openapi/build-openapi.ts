@@ -112,7 +112,9 @@ export function buildOpenApi() {
       "/api/programs/{slug}/bundle": { get: { summary: "Export the program bundle", parameters: [slug], responses: { "200": ok("bundle"), ...errors } } },
       "/api/programs/{slug}/items": {
         get: {
-          summary: "Items with true and reported status; filters, sort, paging (X-Total-Count)",
+          summary: "Items with true and reported status; filters, sort, search, fields",
+          description:
+            "One page: 100 items unless limit says otherwise (at most 1000). X-Total-Count is the number of matching items; the Link header (RFC 8288) gives the first, prev, next and last pages, each with the date and moment of knowledge of this page pinned. The CSV (items.csv) holds every matching item. A key picker asks search=…&fields=key,title&limit=20.",
           parameters: [slug, ...itemQueryParameters()],
           responses: { "200": ok("items"), ...errors },
         },

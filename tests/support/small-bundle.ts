@@ -31,3 +31,20 @@ export function smallBundle(slug: string) {
     claims: [],
   };
 }
+
+/** A valid program of `count` items I-001, I-002, … in a chain every tenth item depends on its predecessor. */
+export function manyItemsBundle(slug: string, count: number) {
+  const bundle = smallBundle(slug);
+  const key = (n: number) => `I-${String(n).padStart(3, "0")}`;
+  const items = Array.from({ length: count }, (_, i) => ({
+    key: key(i + 1),
+    title: `Work item number ${i + 1}`,
+    area: i % 2 ? "Core" : "Other",
+    owner: TEST_ACCOUNTS.contributor.email,
+    team: "Test",
+    estimateWeeks: 1,
+    identifiedAt: "2024-01-01",
+    dependsOn: i % 10 === 9 ? [key(i)] : [],
+  }));
+  return { ...bundle, items };
+}

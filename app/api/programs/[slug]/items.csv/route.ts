@@ -1,4 +1,4 @@
-// GET /api/programs/{slug}/items.csv?… – the items list with the same filters, as CSV
+// GET /api/programs/{slug}/items.csv?… – the items list with the same filters, as CSV: every item unless limit is given
 import { apiRoute } from "@/app/_lib/api-handler";
 import { getDb } from "@/db/get-db";
 import { parseItemQuery, queryItems } from "@/db/queries/query-items";
@@ -12,7 +12,7 @@ const COLUMNS = ["key", "title", "area", "owner", "team", "estimateWeeks", "iden
 export const GET = apiRoute<{ slug: string }>("read", ({ request, params }) => {
   const query = parseItemQuery(Object.fromEntries(new URL(request.url).searchParams));
   const result = queryItems(getDb(), params.slug, query);
-  return new Response(toCsv(COLUMNS, itemViewsAt(result)), {
+  return new Response(toCsv(query.fields ?? COLUMNS, itemViewsAt(result)), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="${params.slug}-items.csv"`,

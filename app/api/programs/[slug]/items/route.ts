@@ -1,13 +1,26 @@
-// GET /api/programs/{slug}/items?asOf=&knownAt=&status=&area=&owner=&team=&q=&blocked=&inflated=&unowned=&sort=&dir=&limit=&offset=
+// GET /api/programs/{slug}/items?asOf=&knownAt=&status=&area=&owner=&team=&q=&search=&blocked=&inflated=&unowned=&sort=&dir=&limit=&offset=&fields=
 import { apiRoute } from "@/app/_lib/api-handler";
 import { getDb } from "@/db/get-db";
 import { parseItemQuery, queryItems } from "@/db/queries/query-items";
-import { itemViewsAt } from "@/lib/items/item-view";
+import { ITEMS_PAGE } from "@/lib/items/item-query";
+import { linkHeader, pageOffsets } from "@/lib/items/item-pages";
+import { itemViewsAt, pickFields } from "@/lib/items/item-view";
 
 export const dynamic = "force-dynamic";
 
+/** One page of the items (100 unless `limit` says otherwise), the total and the Link to the others. */
 export const GET = apiRoute<{ slug: string }>("read", ({ request, params }) => {
-  const query = parseItemQuery(Object.fromEntries(new URL(request.url).searchParams));
+  const url = new URL(request.url);
+  const given = parseItemQuery(Object.fromEntries(url.searchParams));
+  const query = { ...given, limit: given.limit ?? ITEMS_PAGE };
   const result = queryItems(getDb(), params.slug, query);
-  return Response.json(itemViewsAt(result), { headers: { "x-total-count": String(result.total) } });
+  // The other pages are read at the same date and moment of knowledge, even across midnight.
+  url.searchParams.set("asOf", new Date(result.asOf).toISOString());
+  url.searchParams.set("knownAt", new Date(result.knownAt).toISOString());
+  return Response.json(pickFields(itemViewsAt(result), query.fields), {
+    headers: {
+      "x-total-count": String(result.total),
+      link: linkHeader(url, pageOffsets(result.total, query.offset, query.limit), query.limit),
+    },
+  });
 });

@@ -5,10 +5,12 @@ import type { SearchParams } from "@/app/_lib/page-view";
 import { ItemsFilterForm } from "@/components/items/items-filter-form";
 import { ItemsTable } from "@/components/items/items-table";
 import { IllustrativeMark } from "@/components/ui/illustrative-mark";
+import { Pager } from "@/components/ui/pager";
 import { getDb } from "@/db/get-db";
 import { parseItemQuery, queryItems } from "@/db/queries/query-items";
 import { AppError } from "@/lib/errors";
 import { isIllustrative } from "@/lib/evidence-horizon";
+import { ITEMS_PAGE } from "@/lib/items/item-query";
 import { formatDate } from "@/lib/time";
 
 export const dynamic = "force-dynamic";
@@ -36,9 +38,22 @@ export default async function ItemsPage({ params, searchParams }: Props) {
     error = e.errors.map((x) => `${x.path}: ${x.message}`).join("; ");
     q = parseItemQuery({});
   }
-  const result = orNotFound(() => queryItems(getDb(), slug, q));
+  const limit = q.limit ?? ITEMS_PAGE;
+  const result = orNotFound(() => queryItems(getDb(), slug, { ...q, limit }));
   const base = `/programs/${slug}/items`;
-  const withParams = (changes: Record<string, string>) => `?${new URLSearchParams({ ...raw, ...changes })}`;
+  // A new sort starts again at the first page; the CSV is every matching item.
+  const { offset: _offset, limit: _limit, ...unpaged } = raw;
+  const withParams = (changes: Record<string, string>) => `?${new URLSearchParams({ ...unpaged, ...changes })}`;
+  const pager = (
+    <Pager
+      noun="items"
+      total={result.total}
+      offset={q.offset}
+      shown={result.items.length}
+      limit={limit}
+      href={(offset) => `${base}${withParams({ ...(raw.limit && { limit: raw.limit }), offset: String(offset) })}`}
+    />
+  );
   const owners = [...new Map(result.all.filter((i) => i.owner).map((i) => [i.owner!, { email: i.owner!, name: i.ownerName ?? i.owner! }])).values()].sort(
     (a, b) => a.name.localeCompare(b.name),
   );
@@ -81,12 +96,15 @@ export default async function ItemsPage({ params, searchParams }: Props) {
       ) : result.total === 0 ? (
         <p className="text-slate-600">No item matches these filters.</p>
       ) : (
-        <ItemsTable
-          items={result.items}
-          q={q}
-          sortHref={(sort, dir) => `${base}${withParams({ sort, dir })}`}
-          itemHref={(key) => `/programs/${slug}/items/${encodeURIComponent(key)}`}
-        />
+        <>
+          <ItemsTable
+            items={result.items}
+            q={q}
+            sortHref={(sort, dir) => `${base}${withParams({ sort, dir })}`}
+            itemHref={(key) => `/programs/${slug}/items/${encodeURIComponent(key)}`}
+          />
+          {pager}
+        </>
       )}
     </section>
   );

@@ -33,6 +33,7 @@ import { getDb } from "@/db/get-db";
 import { getItemDetail, type ItemDetail } from "@/db/queries/get-item-detail";
 import { getSchedule } from "@/db/queries/get-schedule";
 import { listComments } from "@/db/queries/list-comments";
+import { listItemKeys } from "@/db/queries/list-item-keys";
 import { can } from "@/lib/auth/roles";
 import { handleOf } from "@/lib/comments/mention-handle";
 import { programHref } from "@/lib/program-links";
@@ -41,6 +42,9 @@ import type { RecordedTransition } from "@/lib/preview-transition";
 import { toInstant } from "@/lib/time";
 
 export const dynamic = "force-dynamic";
+
+/** Up to this many items the dependency choice is a select; beyond it, a key search. */
+const SELECT_AT_MOST = 300;
 
 type Props = { params: Promise<{ slug: string; key: string }>; searchParams: SearchParams };
 
@@ -58,6 +62,10 @@ export default async function ItemPage({ params, searchParams }: Props) {
   const item = orNotFound(() => getItemDetail(db, slug, key, asOf, knownAt));
   const schedule = getSchedule(db, slug, asOf, knownAt);
   const canReport = can(person.role, "report");
+  const taken = new Set([key, ...item.dependsOn.map((d) => d.key)]);
+  // A select of every key is the quickest pick in a small program; a large one searches instead.
+  const keys = canReport ? listItemKeys(db, slug, asOf, knownAt) : [];
+  const pick = keys.length <= SELECT_AT_MOST ? { candidates: keys.filter((k) => !taken.has(k)) } : { exclude: [...taken] };
   // Decisions are taken on what is known now, not on a past view of the records.
   const canVerify = can(person.role, "verify") && knownAt >= now;
   const link = (k: string) => `/programs/${slug}/items/${encodeURIComponent(k)}`;
@@ -99,12 +107,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
           <RelatedItems list={item.dependsOn} itemHref={link} remove={canReport ? { ...here, serverAction: removeDependencyAction } : undefined} />
           {canReport && (
             <div className="mt-3">
-              <AddDependencyForm
-                slug={slug}
-                itemKey={key}
-                candidates={item.allKeys.filter((k) => k !== key && !item.dependsOn.some((d) => d.key === k))}
-                serverAction={addDependencyAction}
-              />
+              <AddDependencyForm slug={slug} itemKey={key} {...pick} serverAction={addDependencyAction} />
             </div>
           )}
         </Panel>
