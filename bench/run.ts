@@ -59,11 +59,14 @@ const { values: args } = parseArgs({
     out: { type: "string", default: path.join("bench", "results.json") },
     "read-budget-ms": { type: "string", default: "6000" },
     "load-seconds": { type: "string", default: "10" },
+    // "all": every measurement; "cold": import, then only the first request of a new server process.
+    scenario: { type: "string", default: "all" },
   },
   strict: true,
 });
 const SIZES = args.sizes!.split(",").map((s) => Number(s.trim()));
 if (SIZES.some((s) => !Number.isInteger(s) || s < 1)) throw new Error(`--sizes must be whole numbers, not ${args.sizes}`);
+if (!["all", "cold"].includes(args.scenario!)) throw new Error(`--scenario must be all or cold, not ${args.scenario}`);
 const SEED = Number(args.seed);
 const BASE_PORT = Number(args.port);
 const READ_BUDGET_MS = Number(args["read-budget-ms"]);
@@ -240,6 +243,33 @@ async function startServer(appDir: string, dbFile: string, port: number, profile
     await sleep(100);
   }
   return server;
+}
+
+/**
+ * A restart in the working day: for each route, a new server process on the same database (as
+ * `npm start` starts it), the time to answer /api/health, then that route's very first request.
+ * Three restarts per route; the median, with the slowest beside it.
+ */
+async function coldStarts(appDir: string, dbFile: string, port: number, routes: [string, string, Record<string, string>][], out: SizeResult): Promise<void> {
+  for (const [id, pathname, headers] of routes) {
+    const times: number[] = [];
+    const statuses = new Set<number>();
+    for (let i = 0; i < 3; i++) {
+      log(`bench: cold start ${i + 1}/3 — ${id}`);
+      const server = await startServer(appDir, dbFile, port, null);
+      try {
+        const started = performance.now();
+        const r = await fetch(`${server.base}${pathname}`, { headers });
+        await r.arrayBuffer();
+        times.push(performance.now() - started);
+        statuses.add(r.status);
+      } finally {
+        await stopServer(server);
+      }
+    }
+    const bad = [...statuses].filter((x) => x !== 200);
+    out[id] = { value: round(median(times)), n: times.length, min: round(Math.min(...times)), max: round(Math.max(...times)), note: bad.length ? `HTTP ${bad.join(", ")}` : undefined };
+  }
 }
 
 /** Peak resident memory so far (largest VmHWM in the group), then resets the peaks (clear_refs 5). */
@@ -495,6 +525,15 @@ async function runSize(appDir: string, size: number, port: number, bundles: Reco
     out.import = { value: round(imported.ms), n: 1 };
     out.memoryImport = { value: takePeakAndReset(server), note: "VmHWM from start to the end of the import" };
     const importTimes = [imported.ms];
+    if (args.scenario === "cold") {
+      await stopServer(server);
+      server = null;
+      await coldStarts(appDir, dbFile, port, [
+        ["coldDashboard", `/programs/${slug}`, page],
+        ["coldReadiness", `/api/programs/${slug}/readiness`, api],
+      ], out);
+      return;
+    }
 
     const reads: [string, string, Record<string, string>, { na404?: boolean }?][] = [
       ["readiness", `/api/programs/${slug}/readiness`, api],
@@ -648,6 +687,8 @@ const MEASUREMENTS: { id: string; label: string; unit: string }[] = [
   { id: "dashboardAfterWrite", label: "dashboard page right after a write", unit: "ms" },
   { id: "scheduleAfterWrite", label: "GET schedule right after a write", unit: "ms" },
   { id: "transitionPost", label: "POST transition (unloaded)", unit: "ms" },
+  { id: "coldDashboard", label: "dashboard, first request of a new server (--scenario cold)", unit: "ms" },
+  { id: "coldReadiness", label: "GET readiness, first request of a new server (--scenario cold)", unit: "ms" },
   { id: "ingestCargo", label: "POST ingest cargo (OpenVMM Cargo.lock)", unit: "ms" },
   { id: "loadReadsPerSecond", label: "readiness req/s, 10 readers + 1 writer", unit: "req/s" },
   { id: "loadReadP50", label: "  readers' latency p50 under load", unit: "ms" },
@@ -757,6 +798,7 @@ async function main() {
       memory: "VmHWM (peak resident set) of the next-server process from /proc: once at the end of the import (then reset through clear_refs), once at the end of the size; RSS of the process group sampled every 200 ms; 'whole run' = the largest of these",
       rateLimit: "TOKEN_RATE_LIMIT is raised for the bench server: the benchmark measures the work, not the per-token limiter",
       pages: "dashboard and item page fetched with a session cookie (tracker_session) of a viewer; the item page is the item with the most transitions",
+      coldStart: "--scenario cold: after the import, the server is stopped; for each of the dashboard and readiness, three times: a new server process on the same database (next start, as npm start), /api/health answered, then the route's first request; median of three",
       afterWrite: "cycles of (POST a transition on another item, then one GET), 3 to 7 cycles within the read budget; median of the GETs: the cost of the first read after a write, when answers memoised by the log head are stale",
     },
     sizes: SIZES,
