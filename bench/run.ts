@@ -59,14 +59,16 @@ const { values: args } = parseArgs({
     out: { type: "string", default: path.join("bench", "results.json") },
     "read-budget-ms": { type: "string", default: "6000" },
     "load-seconds": { type: "string", default: "10" },
-    // "all": every measurement; "cold": import, then only the first request of a new server process.
+    // "all": every measurement; "cold": import, then only the first request of a new server process;
+    // "org": import, then 199 more programs of 64 items in the same database, and the reads across them.
     scenario: { type: "string", default: "all" },
   },
   strict: true,
 });
 const SIZES = args.sizes!.split(",").map((s) => Number(s.trim()));
 if (SIZES.some((s) => !Number.isInteger(s) || s < 1)) throw new Error(`--sizes must be whole numbers, not ${args.sizes}`);
-if (!["all", "cold"].includes(args.scenario!)) throw new Error(`--scenario must be all or cold, not ${args.scenario}`);
+if (!["all", "cold", "org"].includes(args.scenario!)) throw new Error(`--scenario must be all, cold or org, not ${args.scenario}`);
+const ORG_PROGRAMS = 199;
 const SEED = Number(args.seed);
 const BASE_PORT = Number(args.port);
 const READ_BUDGET_MS = Number(args["read-budget-ms"]);
@@ -270,6 +272,57 @@ async function coldStarts(appDir: string, dbFile: string, port: number, routes: 
     const bad = [...statuses].filter((x) => x !== 200);
     out[id] = { value: round(median(times)), n: times.length, min: round(Math.min(...times)), max: round(Math.max(...times)), note: bad.length ? `HTTP ${bad.join(", ")}` : undefined };
   }
+}
+
+/**
+ * One database for a whole organisation: beside the program just imported, ORG_PROGRAMS programs
+ * of 64 items. Then the home page (every program's headline) cold, in a new server process, and
+ * warm; every program's readiness and dashboard read once; the first program's readiness and
+ * dashboard read again, after all the others; and the server's peak memory. Returns the server
+ * it leaves running.
+ */
+async function organisation(appDir: string, dbFile: string, server: Server, tokens: Record<string, string>, slug: string, out: SizeResult): Promise<Server> {
+  const started = performance.now();
+  const slugs: string[] = [];
+  for (let i = 0; i < ORG_PROGRAMS; i++) {
+    const program = generateBundle({ items: 64, seed: 1000 + i, slug: `org-${String(i + 1).padStart(3, "0")}` });
+    const imported = await importBundle(server.base, tokens.admin!, JSON.stringify(program));
+    if (imported.status !== 201) throw new Error(`import of ${program.program.slug} failed: HTTP ${imported.status}: ${imported.text.slice(0, 300)}`);
+    slugs.push(program.program.slug);
+  }
+  log(`bench: ${ORG_PROGRAMS} programs of 64 items imported in ${round((performance.now() - started) / 1000)} s`);
+  const page = { cookie: `tracker_session=${tokens.session}` };
+  const api = { authorization: `Bearer ${tokens.viewer}` };
+  const port = server.port;
+  await stopServer(server);
+  server = await startServer(appDir, dbFile, port, null);
+  log("bench: org — home page, first request of a new server");
+  const t = performance.now();
+  const first = await fetch(`${server.base}/`, { headers: page });
+  await first.arrayBuffer();
+  out.orgHomeCold = { value: round(performance.now() - t), n: 1, note: first.status === 200 ? undefined : `HTTP ${first.status}` };
+  out.orgHome = await measureRead(server.base, "/", page);
+  log(`bench: org — every program's readiness and dashboard, once`);
+  for (const other of [...slugs, slug]) {
+    for (const [pathname, headers] of [[`/api/programs/${other}/readiness`, api], [`/programs/${other}`, page]] as const) {
+      const r = await fetch(`${server.base}${pathname}`, { headers });
+      await r.arrayBuffer();
+      if (r.status !== 200) throw new Error(`${pathname}: HTTP ${r.status}`);
+    }
+  }
+  // The large program was read before the others: a cache bounded by entries would have dropped it.
+  for (const other of slugs) {
+    const r = await fetch(`${server.base}/api/programs/${other}/readiness`, { headers: api });
+    await r.arrayBuffer();
+  }
+  log("bench: org — the large program after the others");
+  const once = async (pathname: string, headers: Record<string, string>) => (await sequential(server.base, pathname, headers, 1)).times[0] ?? NaN;
+  out.orgReadinessAfterOthers = { value: round(await once(`/api/programs/${slug}/readiness`, api)), n: 1 };
+  out.orgDashboardAfterOthers = { value: round(await once(`/programs/${slug}`, page)), n: 1 };
+  out.orgHomeAfterAll = await measureRead(server.base, "/", page);
+  const mem = serverMemory(server);
+  out.orgMemoryPeak = { value: Math.max(mem.hwmMiB, mem.peakRssMiB), note: `after every one of the ${ORG_PROGRAMS + 1} programs was read; VmHWM or sampled RSS` };
+  return server;
 }
 
 /** Peak resident memory so far (largest VmHWM in the group), then resets the peaks (clear_refs 5). */
@@ -534,6 +587,10 @@ async function runSize(appDir: string, size: number, port: number, bundles: Reco
       ], out);
       return;
     }
+    if (args.scenario === "org") {
+      server = await organisation(appDir, dbFile, server, tokens, slug, out);
+      return;
+    }
 
     const reads: [string, string, Record<string, string>, { na404?: boolean }?][] = [
       ["readiness", `/api/programs/${slug}/readiness`, api],
@@ -689,6 +746,12 @@ const MEASUREMENTS: { id: string; label: string; unit: string }[] = [
   { id: "transitionPost", label: "POST transition (unloaded)", unit: "ms" },
   { id: "coldDashboard", label: "dashboard, first request of a new server (--scenario cold)", unit: "ms" },
   { id: "coldReadiness", label: "GET readiness, first request of a new server (--scenario cold)", unit: "ms" },
+  { id: "orgHomeCold", label: "home page of 200 programs, first request of a new server (--scenario org)", unit: "ms" },
+  { id: "orgHome", label: "home page of 200 programs, warm (--scenario org)", unit: "ms" },
+  { id: "orgHomeAfterAll", label: "home page after every program was read (--scenario org)", unit: "ms" },
+  { id: "orgReadinessAfterOthers", label: "GET readiness of the large program after the others (--scenario org)", unit: "ms" },
+  { id: "orgDashboardAfterOthers", label: "dashboard of the large program after the others (--scenario org)", unit: "ms" },
+  { id: "orgMemoryPeak", label: "server peak memory with 200 programs read (--scenario org)", unit: "MiB" },
   { id: "ingestCargo", label: "POST ingest cargo (OpenVMM Cargo.lock)", unit: "ms" },
   { id: "loadReadsPerSecond", label: "readiness req/s, 10 readers + 1 writer", unit: "req/s" },
   { id: "loadReadP50", label: "  readers' latency p50 under load", unit: "ms" },
@@ -799,6 +862,7 @@ async function main() {
       rateLimit: "TOKEN_RATE_LIMIT is raised for the bench server: the benchmark measures the work, not the per-token limiter",
       pages: "dashboard and item page fetched with a session cookie (tracker_session) of a viewer; the item page is the item with the most transitions",
       coldStart: "--scenario cold: after the import, the server is stopped; for each of the dashboard and readiness, three times: a new server process on the same database (next start, as npm start), /api/health answered, then the route's first request; median of three",
+      organisation: `--scenario org: after the import, ${ORG_PROGRAMS} programs of 64 items (generated with seeds 1000…) imported into the same database; the server restarted; the home page's first request, then warm; every program's readiness and dashboard read once, then the others' readiness again; then the large program's readiness and dashboard once each (one request: the cache after the others were read)`,
       afterWrite: "cycles of (POST a transition on another item, then one GET), 3 to 7 cycles within the read budget; median of the GETs: the cost of the first read after a write, when answers memoised by the log head are stale",
     },
     sizes: SIZES,

@@ -15,7 +15,13 @@ import { recentVerifications } from "./recent-verifications";
  * AppError for an unknown slug.
  */
 export function getDashboard(db: Db, slug: string, asOf: number, knownAt: number) {
-  return memoByHead(db, `dashboard:${slug}:${asOf}:${knownAt}`, () => computeDashboard(db, slug, asOf, knownAt));
+  return memoByHead(
+    db,
+    `dashboard:${slug}:${asOf}:${knownAt}`,
+    () => computeDashboard(db, slug, asOf, knownAt),
+    undefined,
+    (d) => d.readiness.total,
+  );
 }
 
 function computeDashboard(db: Db, slug: string, asOf: number, knownAt: number) {

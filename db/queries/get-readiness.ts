@@ -4,7 +4,7 @@ import { readinessOf, type ReadinessOfSnapshot } from "@/lib/readiness/compute-r
 import { limitReadinessLists } from "@/lib/readiness/limit-lists";
 import type { Db } from "../index";
 import { loadSnapshot } from "./load-snapshot";
-import { memoByHead } from "./memo-by-head";
+import { memoByHead, weighBytes } from "./memo-by-head";
 
 function compute(db: Db, slug: string, asOf: number, knownAt: number, previous?: ReadinessOfSnapshot): ReadinessOfSnapshot {
   const snapshot = loadSnapshot(db, slug, asOf, knownAt);
@@ -22,6 +22,7 @@ export function getReadiness(db: Db, slug: string, asOf: number, knownAt: number
     `readiness:${slug}:${asOf}:${knownAt}`,
     () => compute(db, slug, asOf, knownAt),
     (previous) => compute(db, slug, asOf, knownAt, previous),
+    (r) => r.readiness.total,
   ).readiness;
 }
 
@@ -44,7 +45,7 @@ export function getReadinessBytes(db: Db, slug: string, asOf: number, knownAt: n
     let bytes = breachesBytes.get(breaches);
     if (bytes === undefined) breachesBytes.set(breaches, (bytes = utf8Bytes(JSON.stringify(breaches))));
     return fillJsonSlotBytes(JSON.stringify({ ...answer, quality: { ...answer.quality, breaches: JSON_SLOT } }), [bytes]) ?? [utf8Bytes(JSON.stringify(answer))];
-  });
+  }, undefined, weighBytes);
 }
 
 /** The readiness answer as JSON text (the CLI prints it). */

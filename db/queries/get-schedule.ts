@@ -4,7 +4,7 @@ import { scheduleCoreOf, scheduleRows, type ProgramScheduleRows, type ScheduleCo
 import { formatDate } from "@/lib/time";
 import type { Db } from "../index";
 import { loadSnapshot, type ProgramSnapshot } from "./load-snapshot";
-import { memoByHead } from "./memo-by-head";
+import { memoByHead, weighBytes } from "./memo-by-head";
 
 interface Memo {
   snapshot: ProgramSnapshot;
@@ -36,6 +36,7 @@ export function getSchedule(db: Db, slug: string, asOf: number, knownAt: number)
     `schedule:${slug}:${asOf}:${knownAt}`,
     () => compute(db, slug, asOf, knownAt),
     (previous) => compute(db, slug, asOf, knownAt, previous),
+    (m) => m.answer.items.length,
   ).answer;
 }
 export type ProgramSchedule = ReturnType<typeof getSchedule>;
@@ -65,7 +66,7 @@ export function getScheduleBytes(db: Db, slug: string, asOf: number, knownAt: nu
     }
     items.push(utf8Bytes("]"));
     return fillJsonSlotBytes(JSON.stringify({ ...answer, items: JSON_SLOT }), items) ?? [utf8Bytes(JSON.stringify(answer))];
-  });
+  }, undefined, weighBytes);
 }
 
 /** The schedule answer as JSON text. */

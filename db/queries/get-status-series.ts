@@ -19,5 +19,6 @@ export function getStatusSeries(db: Db, slug: string, asOf: number, knownAt: num
     `series:${slug}:${asOf}:${knownAt}`,
     () => compute(db, slug, asOf, knownAt),
     (previous) => compute(db, slug, asOf, knownAt, previous),
+    (s) => s.items.length,
   ).series;
 }

@@ -22,7 +22,7 @@ import { loadProgramHistory, type ProgramHistory } from "./load-program-history"
 import { loadWeekDetails, logHeadAt } from "./load-report-details";
 import { loadSnapshot } from "./load-snapshot";
 import { createAsyncMemoByHead } from "./memo-async-by-head";
-import { memoByHead } from "./memo-by-head";
+import { memoByHead, weighBytes } from "./memo-by-head";
 import { loadReportArtefacts } from "./load-report-artefacts";
 
 /** Everything a program's reports are made from, loaded once for any number of weeks. */
@@ -81,10 +81,17 @@ export function getWeeklyReport(db: Db, slug: string, weekLabel: string, now = D
   // changes only when the log head moves (publishing included): memoise it with that head. A
   // draft is stamped with the time it was generated, so every file of it (and the preview page)
   // names the same moment while the history stays as it was.
-  const generated = memoByHead(db, `weekly:${slug}:${week.label}`, () => {
-    const built = reportOf(source, week, now);
-    return { report: built, markdown: renderReportMarkdown(built), generatedAt: now };
-  });
+  const generated = memoByHead(
+    db,
+    `weekly:${slug}:${week.label}`,
+    () => {
+      const built = reportOf(source, week, now);
+      return { report: built, markdown: renderReportMarkdown(built), generatedAt: now };
+    },
+    undefined,
+    // The report model weighs about what its Markdown does.
+    (g) => Math.ceil(g.markdown.length / 256),
+  );
   const { generatedAt } = generated;
   const published = findPublishedReport(db, source.program.id, week.label);
   const publication: ReportPublication | null = published ? assessPublication(published, generated) : null;
@@ -154,7 +161,7 @@ export async function exportWeeklyReport(
     contentType: CONTENT_TYPES[format],
     fileName,
   });
-  const textBytes = (kind: string, render: () => string) => outBytes(memoByHead(db, key(kind), () => Buffer.from(render(), "utf8")));
+  const textBytes = (kind: string, render: () => string) => outBytes(memoByHead(db, key(kind), () => Buffer.from(render(), "utf8"), undefined, weighBytes));
   if (options.version === "published") {
     if (format !== "md")
       throw new AppError("invalid", "only the Markdown of a publication is stored", [{ path: "version", message: "version=published needs the .md format" }]);

@@ -24,6 +24,7 @@ export function loadProgramHistory(db: Db, slug: string): ProgramHistory {
     `history:${slug}`,
     () => readProgramHistory(db, slug),
     (previous, changes) => refreshHistory(db, slug, previous, changes),
+    (h) => h.items.length,
   );
 }
 

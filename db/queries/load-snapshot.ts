@@ -25,6 +25,7 @@ export function loadSnapshot(db: Db, slug: string, asOf: number, knownAt: number
     `snapshot:${slug}:${asOf}:${knownAt}`,
     () => snapshotOf(db, slug, asOf, knownAt),
     (previous) => snapshotOf(db, slug, asOf, knownAt, previous),
+    (s) => s.statuses.length,
   );
 }
 

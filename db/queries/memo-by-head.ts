@@ -4,12 +4,15 @@ import type { Db } from "../index";
 // Every write appends to the log and a trigger moves log_anchor, so the anchor is a version stamp
 // of all the data — also for writes by another process (the CLI). A value memoised with the head
 // it was computed at is served only while the head has not moved: never stale.
-// Two stores, each bounded and least recently used first out: program-wide answers (at 10,000
-// items one entry, a fold of every item, weighs megabytes) and one item's answers (kilobytes, and
-// many of them), so reading many items never pushes a program's answers out.
-type Store = { memos: WeakMap<Db, Map<string, Memo>>; max: number };
-const PROGRAM_WIDE: Store = { memos: new WeakMap(), max: 48 };
-const PER_ITEM: Store = { memos: new WeakMap(), max: 512 };
+// Two stores, each bounded and least recently used first out: program-wide answers and one item's
+// answers (kilobytes, and many of them), so reading many items never pushes a program's answers
+// out. A program-wide answer weighs about its program's item count (see `weigh`), and the store
+// is bounded by the sum: the headlines of 200 small programs fit beside one of 10,000 items, where
+// a count of entries would let the small ones push the large one out and its next read take seconds.
+type Lru = { entries: Map<string, Memo>; weight: number };
+type Store = { memos: WeakMap<Db, Lru>; maxEntries: number; maxWeight: number };
+const PROGRAM_WIDE: Store = { memos: new WeakMap(), maxEntries: 4000, maxWeight: 250_000 };
+const PER_ITEM: Store = { memos: new WeakMap(), maxEntries: 512, maxWeight: Infinity };
 // Past this many new log entries (an import), recomputing is simpler and no slower than patching.
 const MAX_CHANGES = 2000;
 
@@ -20,7 +23,15 @@ export interface Head {
 interface Memo {
   head: Head;
   value: unknown;
+  weight: number;
 }
+
+/** What a memoised value weighs, in items of its program (at least 1). */
+export type Weigh<T> = (value: T) => number;
+
+/** A weight for memoised bytes: about what one item's row takes in a JSON or text answer. */
+export const weighBytes = (chunks: readonly Uint8Array[] | Uint8Array): number =>
+  Math.ceil((Array.isArray(chunks) ? chunks.reduce((sum, c) => sum + c.byteLength, 0) : (chunks as Uint8Array).byteLength) / 256);
 
 /** A log entry as a refresh sees it: what was written, not how. */
 export interface LogChange {
@@ -75,8 +86,8 @@ function changesBetween(db: Db, from: Head, to: Head): LogChange[] | null {
  * a value memoised at an earlier head is patched from the log entries written since instead of
  * being recomputed — the difference between milliseconds and a second at 10,000 items.
  */
-export function memoByHead<T>(db: Db, key: string, compute: () => T, refresh?: Refresh<T>): T {
-  return memoIn(PROGRAM_WIDE, db, key, compute, refresh);
+export function memoByHead<T>(db: Db, key: string, compute: () => T, refresh?: Refresh<T>, weigh?: Weigh<T>): T {
+  return memoIn(PROGRAM_WIDE, db, key, compute, refresh, weigh);
 }
 
 /** memoByHead for an answer about one item: kept apart from the program-wide answers. */
@@ -84,14 +95,14 @@ export function memoItemByHead<T>(db: Db, key: string, compute: () => T): T {
   return memoIn(PER_ITEM, db, key, compute);
 }
 
-function memoIn<T>(store: Store, db: Db, key: string, compute: () => T, refresh?: Refresh<T>): T {
+function memoIn<T>(store: Store, db: Db, key: string, compute: () => T, refresh?: Refresh<T>, weigh?: Weigh<T>): T {
   const head = readHead(db);
-  let memo = store.memos.get(db);
-  if (!memo) store.memos.set(db, (memo = new Map()));
-  const hit = memo.get(key);
+  let lru = store.memos.get(db);
+  if (!lru) store.memos.set(db, (lru = { entries: new Map(), weight: 0 }));
+  const hit = lru.entries.get(key);
   if (hit && hit.head.seq === head.seq && hit.head.hash === head.hash) {
-    memo.delete(key); // keep recently used entries at the end
-    memo.set(key, hit);
+    lru.entries.delete(key); // keep recently used entries at the end
+    lru.entries.set(key, hit);
     return hit.value as T;
   }
   let value: T | undefined;
@@ -100,10 +111,26 @@ function memoIn<T>(store: Store, db: Db, key: string, compute: () => T, refresh?
     if (changes) value = refresh(hit.value as T, changes);
   }
   if (value === undefined) value = compute();
-  memo.delete(key);
-  memo.set(key, { head, value });
-  if (memo.size > store.max) memo.delete(memo.keys().next().value!);
+  if (hit) {
+    lru.entries.delete(key);
+    lru.weight -= hit.weight;
+  }
+  const weight = Math.max(1, weigh ? weigh(value) : 1);
+  lru.entries.set(key, { head, value, weight });
+  lru.weight += weight;
+  // The newest entry stays even when it alone is over the bound: it was just asked for.
+  while ((lru.entries.size > store.maxEntries || lru.weight > store.maxWeight) && lru.entries.size > 1) {
+    const [oldest, memo] = lru.entries.entries().next().value!;
+    lru.entries.delete(oldest);
+    lru.weight -= memo.weight;
+  }
   return value;
+}
+
+/** How many answers a store holds for a database, and their weight: for tests and the README's figures. */
+export function memoStats(db: Db): { entries: number; weight: number } {
+  const lru = PROGRAM_WIDE.memos.get(db);
+  return { entries: lru?.entries.size ?? 0, weight: lru?.weight ?? 0 };
 }
 
 /**
