@@ -3,11 +3,12 @@ import { apiRoute } from "@/app/_lib/api-handler";
 import { getDb } from "@/db/get-db";
 import { parseItemQuery, queryItems } from "@/db/queries/query-items";
 import { toCsv } from "@/lib/csv/to-csv";
-import { itemViewsAt } from "@/lib/items/item-view";
+import { ITEM_VIEW_FIELDS, itemViewsAt } from "@/lib/items/item-view";
 
 export const dynamic = "force-dynamic";
 
-const COLUMNS = ["key", "title", "area", "owner", "team", "estimateWeeks", "identifiedAt", "dependsOn", "trueStatus", "reportedStatus", "blocked", "inflated", "illustrative"];
+// The API's fields; the owner's name stays out of a file meant to be joined on e-mails.
+const COLUMNS = ITEM_VIEW_FIELDS.filter((f) => f !== "ownerName");
 
 export const GET = apiRoute<{ slug: string }>("read", ({ request, params }) => {
   const query = parseItemQuery(Object.fromEntries(new URL(request.url).searchParams));
