@@ -143,7 +143,7 @@ function patchListed(
 /** Filters and sorts (stable, then by key); returns the page and the total before paging. */
 export function filterItems(items: readonly ListedItem[], q: ItemQuery): { total: number; items: ListedItem[] } {
   const text = (q.q ?? q.search)?.trim().toLowerCase();
-  const matches = items.filter(
+  const matches = sortedItems(items, q.sort, q.dir).filter(
     (i) =>
       (!q.status || i.trueStatus === q.status) &&
       (!q.reportedStatus || i.reportedStatus === q.reportedStatus) &&
@@ -155,20 +155,35 @@ export function filterItems(items: readonly ListedItem[], q: ItemQuery): { total
       (q.unowned === undefined || (i.owner === null) === q.unowned) &&
       (!text || `${i.key} ${i.title}`.toLowerCase().includes(text)),
   );
-  const sign = q.dir === "desc" ? -1 : 1;
+  const page = q.limit === undefined ? matches.slice(q.offset) : matches.slice(q.offset, q.offset + q.limit);
+  return { total: matches.length, items: page };
+}
+
+// A listed array is replaced, never changed, after a write; so its orders are kept beside it and a
+// page of 10,000 items filters an order sorted once instead of sorting on every request.
+const orders = new WeakMap<readonly ListedItem[], Map<string, readonly ListedItem[]>>();
+
+function sortedItems(items: readonly ListedItem[], sort: ItemQuery["sort"], dir: ItemQuery["dir"]): readonly ListedItem[] {
+  let kept = orders.get(items);
+  if (!kept) orders.set(items, (kept = new Map()));
+  const name = `${sort} ${dir}`;
+  let sorted = kept.get(name);
+  if (!sorted) kept.set(name, (sorted = sortItems(items, sort, dir)));
+  return sorted;
+}
+
+function sortItems(items: readonly ListedItem[], sort: ItemQuery["sort"], dir: ItemQuery["dir"]): ListedItem[] {
+  const sign = dir === "desc" ? -1 : 1;
   const value = (i: ListedItem): string | number => {
-    if (q.sort === "trueStatus") return levelOf(i.trueStatus);
-    if (q.sort === "reportedStatus") return levelOf(i.reportedStatus);
-    if (q.sort === "owner") return i.ownerName ?? "";
-    return i[q.sort];
+    if (sort === "trueStatus") return levelOf(i.trueStatus);
+    if (sort === "reportedStatus") return levelOf(i.reportedStatus);
+    if (sort === "owner") return i.ownerName ?? "";
+    return i[sort];
   };
-  const sorted = [...matches].sort((a, b) => {
+  return [...items].sort((a, b) => {
     const x = value(a);
     const y = value(b);
     const c = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y), "en");
     return sign * c || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   });
-  const page = q.limit === undefined ? sorted.slice(q.offset) : sorted.slice(q.offset, q.offset + q.limit);
-  return { total: matches.length, items: page };
 }
-
