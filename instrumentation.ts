@@ -1,4 +1,9 @@
-/** Opens, migrates and (when fresh) seeds the database before the first request. */
+import type { Db } from "./db/index";
+
+/**
+ * Opens, migrates and (when fresh) seeds the database before the first request, then computes
+ * the programs' default views, so the first readers after a restart are answered from memory.
+ */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { installForwardedHeaderGuard } = await import("./app/_lib/forwarded-headers");
@@ -20,5 +25,27 @@ export async function register() {
     const resumed = resumeDeliveries(getDb());
     if (resumed.ids.length > 0) console.log(`tracker: taking up ${resumed.ids.length} unfinished report deliveries`);
     resumed.done.catch((error: unknown) => console.error("report delivery:", error));
+    await warmUp(getDb);
+  }
+}
+
+/** Next holds requests until register() returns: the server answers once the warm-up is done. */
+async function warmUp(getDb: () => Db) {
+  const { warmBudgetMs, warmCaches } = await import("./db/warm-caches");
+  let budget: number;
+  try {
+    budget = warmBudgetMs();
+  } catch (error) {
+    console.error(`tracker: cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+  if (budget === 0) return;
+  try {
+    const w = warmCaches(getDb(), budget);
+    const left = w.skipped.length ? `; ${w.skipped.length} left for their first reader (TRACKER_WARM_SECONDS)` : "";
+    console.log(`tracker: ${w.warmed.length} programs computed in ${(w.ms / 1000).toFixed(1)} s${left}`);
+  } catch (error) {
+    // A view that cannot be computed now fails again for its reader, with a proper answer there.
+    console.error("tracker: warm-up stopped:", error instanceof Error ? error.message : error);
   }
 }

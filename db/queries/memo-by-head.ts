@@ -1,5 +1,6 @@
 import type { LogAction, LogEntity } from "@/lib/log-vocabulary";
 import type { Db } from "../index";
+import { processWide } from "../process-wide";
 
 // Every write appends to the log and a trigger moves log_anchor, so the anchor is a version stamp
 // of all the data — also for writes by another process (the CLI). A value memoised with the head
@@ -11,8 +12,9 @@ import type { Db } from "../index";
 // a count of entries would let the small ones push the large one out and its next read take seconds.
 type Lru = { entries: Map<string, Memo>; weight: number };
 type Store = { memos: WeakMap<Db, Lru>; maxEntries: number; maxWeight: number };
-const PROGRAM_WIDE: Store = { memos: new WeakMap(), maxEntries: 4000, maxWeight: 250_000 };
-const PER_ITEM: Store = { memos: new WeakMap(), maxEntries: 512, maxWeight: Infinity };
+// Both are shared by every bundle of the server, so the bounds hold for the whole process.
+const PROGRAM_WIDE: Store = processWide("memo:program-wide", () => ({ memos: new WeakMap(), maxEntries: 4000, maxWeight: 250_000 }));
+const PER_ITEM: Store = processWide("memo:per-item", () => ({ memos: new WeakMap(), maxEntries: 512, maxWeight: Infinity }));
 // Past this many new log entries (an import), recomputing is simpler and no slower than patching.
 const MAX_CHANGES = 2000;
 
@@ -55,7 +57,7 @@ export function readHead(db: Db): Head {
 }
 
 // Many memo entries are refreshed across the same span of the log: read it once.
-const lastChanges = new WeakMap<Db, { from: Head; to: Head; changes: LogChange[] }>();
+const lastChanges = processWide("memo:last-changes", () => new WeakMap<Db, { from: Head; to: Head; changes: LogChange[] }>());
 
 /**
  * The log entries after `from` up to `to`, or null when `from` is no longer on the chain (a
