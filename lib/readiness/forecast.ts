@@ -117,13 +117,15 @@ function trialOutcomes(slug: string, asOf: number, remaining: number, values: re
   const key = `${slug}\u0000${asOf}\u0000${remaining}\u0000${values.join(",")}`;
   const known = simulations.get(key);
   if (known) return known;
-  const rng = xoroshiro128plus(forecastSeed(slug, asOf));
+  const stream = drawStream(slug, asOf, values.length);
   const outcomes = new Float64Array(TRIALS);
+  let at = 0;
   for (let trial = 0; trial < TRIALS; trial++) {
     let left = remaining;
     let weeks = 0;
     while (left > 0 && weeks < MAX_WEEKS) {
-      left -= values[uniformInt(rng, 0, values.length - 1)]!;
+      if (at === stream.length) drawMore(stream);
+      left -= values[stream.draws[at++]!]!;
       weeks++;
     }
     outcomes[trial] = left > 0 ? Infinity : weeks;
@@ -132,6 +134,45 @@ function trialOutcomes(slug: string, asOf: number, remaining: number, values: re
   simulations.set(key, outcomes);
   if (simulations.size > MAX_SIMULATIONS) simulations.delete(simulations.keys().next().value!);
   return outcomes;
+}
+
+// Which week of the sample each draw picks depends on the seed and the sample's length only, not
+// on the sample's counts nor on how many items remain: trial after trial reads the one stream of
+// draws. So the draws are kept, and when an item becomes done or undone (a new `remaining`) the
+// trials are cut again from the same draws instead of drawing millions of numbers anew.
+interface DrawStream {
+  rng: ReturnType<typeof xoroshiro128plus>;
+  range: number;
+  draws: Uint8Array;
+  length: number;
+}
+const streams = new Map<string, DrawStream>();
+const MAX_STREAMS = 8;
+
+function drawStream(slug: string, asOf: number, range: number): DrawStream {
+  if (range > 256) throw new Error(`a throughput sample of ${range} weeks does not fit the kept draws`);
+  const key = `${slug}\u0000${asOf}\u0000${range}`;
+  const known = streams.get(key);
+  if (known) {
+    streams.delete(key);
+    streams.set(key, known);
+    return known;
+  }
+  const stream = { rng: xoroshiro128plus(forecastSeed(slug, asOf)), range, draws: new Uint8Array(1 << 16), length: 0 };
+  streams.set(key, stream);
+  if (streams.size > MAX_STREAMS) streams.delete(streams.keys().next().value!);
+  return stream;
+}
+
+function drawMore(stream: DrawStream): void {
+  if (stream.length === stream.draws.length) {
+    const grown = new Uint8Array(stream.draws.length * 2);
+    grown.set(stream.draws);
+    stream.draws = grown;
+  }
+  const end = stream.draws.length;
+  for (let i = stream.length; i < end; i++) stream.draws[i] = uniformInt(stream.rng, 0, stream.range - 1);
+  stream.length = end;
 }
 
 function simulatedWeeks(slug: string, asOf: number, remaining: number, values: readonly number[]): Percentiles {
