@@ -253,12 +253,15 @@ async function startServer(appDir: string, dbFile: string, port: number, profile
  * Three restarts per route; the median, with the slowest beside it.
  */
 async function coldStarts(appDir: string, dbFile: string, port: number, routes: [string, string, Record<string, string>][], out: SizeResult): Promise<void> {
+  const startups: number[] = [];
   for (const [id, pathname, headers] of routes) {
     const times: number[] = [];
     const statuses = new Set<number>();
     for (let i = 0; i < 3; i++) {
       log(`bench: cold start ${i + 1}/3 — ${id}`);
+      const starting = performance.now();
       const server = await startServer(appDir, dbFile, port, null);
+      startups.push(performance.now() - starting);
       try {
         const started = performance.now();
         const r = await fetch(`${server.base}${pathname}`, { headers });
@@ -272,6 +275,7 @@ async function coldStarts(appDir: string, dbFile: string, port: number, routes: 
     const bad = [...statuses].filter((x) => x !== 200);
     out[id] = { value: round(median(times)), n: times.length, min: round(Math.min(...times)), max: round(Math.max(...times)), note: bad.length ? `HTTP ${bad.join(", ")}` : undefined };
   }
+  out.coldStartup = { value: round(median(startups)), n: startups.length, min: round(Math.min(...startups)), max: round(Math.max(...startups)), note: "next start → /api/health answered, warm-up included" };
 }
 
 /**
@@ -600,6 +604,7 @@ async function runSize(appDir: string, size: number, port: number, bundles: Reco
       ["reportMd", `/api/programs/${slug}/reports/${WEEK}.md`, api, { na404: true }],
       ["reportCsv", `/api/programs/${slug}/reports/${WEEK}.csv`, api, { na404: true }],
       ["reportJson", `/api/programs/${slug}/reports/${WEEK}.json`, api, { na404: true }],
+      ["reportPdf", `/api/programs/${slug}/reports/${WEEK}.pdf`, api, { na404: true }],
       ["dashboardPage", `/programs/${slug}`, page],
       ["itemPage", `/programs/${slug}/items/${encodeURIComponent(itemKey)}`, page],
     ];
@@ -688,6 +693,19 @@ async function runSize(appDir: string, size: number, port: number, bundles: Reco
       value: Math.max(mem.hwmMiB, out.memoryImport?.value ?? 0, mem.peakRssMiB),
       note: `the larger of the two VmHWM phases and the sampled RSS; ${mem.processes.length} process(es) in the server's group`,
     };
+
+    // A restart in the working day, then a whole organisation in one database: at the largest
+    // size of a full run, last, since they restart the server and add programs to its database.
+    if (size === Math.max(...SIZES) && size >= 10_000) {
+      await stopServer(server);
+      server = null;
+      await coldStarts(appDir, dbFile, port, [
+        ["coldDashboard", `/programs/${slug}`, page],
+        ["coldReadiness", `/api/programs/${slug}/readiness`, api],
+      ], out);
+      server = await startServer(appDir, dbFile, port, null);
+      server = await organisation(appDir, dbFile, server, tokens, slug, out);
+    }
   } finally {
     await stopServer(server);
     // Other work on the machine skews every figure: keep the 1-minute load average beside them.
@@ -737,6 +755,7 @@ const MEASUREMENTS: { id: string; label: string; unit: string }[] = [
   { id: "reportMd", label: `GET reports/${WEEK}.md`, unit: "ms" },
   { id: "reportCsv", label: `GET reports/${WEEK}.csv`, unit: "ms" },
   { id: "reportJson", label: `GET reports/${WEEK}.json`, unit: "ms" },
+  { id: "reportPdf", label: `GET reports/${WEEK}.pdf (1st: printed; value: cached)`, unit: "ms" },
   { id: "dashboardPage", label: "dashboard page (HTML)", unit: "ms" },
   { id: "itemPage", label: "item page (HTML)", unit: "ms" },
   { id: "readinessAfterWrite", label: "GET readiness right after a write", unit: "ms" },
@@ -744,6 +763,7 @@ const MEASUREMENTS: { id: string; label: string; unit: string }[] = [
   { id: "dashboardAfterWrite", label: "dashboard page right after a write", unit: "ms" },
   { id: "scheduleAfterWrite", label: "GET schedule right after a write", unit: "ms" },
   { id: "transitionPost", label: "POST transition (unloaded)", unit: "ms" },
+  { id: "coldStartup", label: "a new server: next start → /api/health, warm-up included (cold)", unit: "ms" },
   { id: "coldDashboard", label: "dashboard, first request of a new server (--scenario cold)", unit: "ms" },
   { id: "coldReadiness", label: "GET readiness, first request of a new server (--scenario cold)", unit: "ms" },
   { id: "orgHomeCold", label: "home page of 200 programs, first request of a new server (--scenario org)", unit: "ms" },
@@ -780,6 +800,29 @@ const BUDGETS: { id: string; size: number; limit: number; unit: string; what: st
   { id: "scheduleAfterWrite", size: 10_000, limit: 100, unit: "ms", what: "schedule API < 100 ms right after a write at 10,000 items" },
   { id: "ingestCargo", size: 64, limit: 2000, unit: "ms", what: "ingesting OpenVMM's Cargo.lock < 2 s at 64 items" },
   ...PAGE_OR_API_AT_64.map((id) => ({ id, size: 64, limit: 30, unit: "ms", what: `${id} < 30 ms at 64 items` })),
+];
+
+/**
+ * The raised bar for a deployment's working day (restarts, writes among readers, PDFs, a whole
+ * organisation): reported beside the budgets, MET or MISS, without failing the run. Each is
+ * "at most" the limit unless `atLeast`; `field: "first"` judges a route's very first request.
+ */
+const TARGETS: { id: string; size: number; limit: number; unit: string; what: string; field?: "first"; atLeast?: boolean }[] = [
+  { id: "coldDashboard", size: 10_000, limit: 1500, unit: "ms", what: "dashboard as a new server's first request ≤ 1.5 s" },
+  { id: "coldReadiness", size: 10_000, limit: 500, unit: "ms", what: "readiness as a new server's first request ≤ 500 ms" },
+  { id: "dashboardAfterWrite", size: 10_000, limit: 100, unit: "ms", what: "dashboard right after a write ≤ 100 ms" },
+  { id: "readinessAfterWrite", size: 10_000, limit: 30, unit: "ms", what: "readiness right after a write ≤ 30 ms" },
+  { id: "itemsAfterWrite", size: 10_000, limit: 20, unit: "ms", what: "items right after a write ≤ 20 ms" },
+  { id: "loadReadP99", size: 10_000, limit: 100, unit: "ms", what: "10 readers + 1 writer: readers' p99 ≤ 100 ms" },
+  { id: "loadWritesAccepted", size: 10_000, limit: 200, unit: "", what: "10 readers + 1 writer: ≥ 200 writes accepted in 10 s", atLeast: true },
+  { id: "loadWriteP50", size: 10_000, limit: 20, unit: "ms", what: "10 readers + 1 writer: transition POST p50 ≤ 20 ms" },
+  { id: "reportPdf", size: 10_000, limit: 50, unit: "ms", what: "a cached weekly PDF ≤ 50 ms" },
+  { id: "reportPdf", size: 10_000, limit: 2500, unit: "ms", what: "a week's first PDF ≤ 2.5 s", field: "first" },
+  { id: "orgHome", size: 10_000, limit: 300, unit: "ms", what: "200 programs: home page warm ≤ 300 ms" },
+  { id: "orgHomeCold", size: 10_000, limit: 3000, unit: "ms", what: "200 programs: home page as a new server's first request ≤ 3 s" },
+  { id: "orgReadinessAfterOthers", size: 10_000, limit: 150, unit: "ms", what: "200 programs: the large program's readiness after the others < 150 ms" },
+  { id: "orgDashboardAfterOthers", size: 10_000, limit: 300, unit: "ms", what: "200 programs: the large program's dashboard after the others < 300 ms" },
+  { id: "orgMemoryPeak", size: 10_000, limit: 1024, unit: "MiB", what: "200 programs: server peak memory ≤ 1 GiB" },
 ];
 
 function formatCell(sample: Sample | undefined, base: Sample | undefined, unit: string): string {
@@ -830,6 +873,12 @@ async function main() {
     return { ...b, value, met: value === null ? null : value < b.limit, note: s?.note };
   });
 
+  const targets = TARGETS.filter((t) => SIZES.includes(t.size)).map((t) => {
+    const s = results[t.size]?.[t.id];
+    const value = (t.field === "first" ? s?.first : s?.value) ?? null;
+    return { ...t, value, met: value === null ? null : t.atLeast ? value >= t.limit : value <= t.limit, note: s?.note };
+  });
+
   // The table.
   const header = ["measurement", ...SIZES.map((s) => `${s.toLocaleString("en")} items`)];
   const rows = measurements.map((m) => [m.label, ...SIZES.map((size) => formatCell(results[size]?.[m.id], base?.[m.id], m.unit))]);
@@ -839,6 +888,9 @@ async function main() {
   process.stdout.write(`\n${table}\n\nmedians; (×) = ratio to the same measurement at ${baseSize} items; 1st = the route's very first request, cold (ms)\n\nbudgets:\n`);
   for (const b of budgets)
     process.stdout.write(`  ${b.met === null ? "n/a " : b.met ? "MET " : "MISS"}  ${b.what}: ${b.value ?? b.note ?? "not measured"}${b.value !== null ? ` ${b.unit}` : ""}\n`);
+  process.stdout.write("\nthe raised bar (reported, not failing the run):\n");
+  for (const t of targets)
+    process.stdout.write(`  ${t.met === null ? "n/a " : t.met ? "MET " : "MISS"}  ${t.what}: ${t.value ?? t.note ?? "not measured"}${t.value !== null ? ` ${t.unit}` : ""}\n`);
   for (const [size, message] of Object.entries(failures)) process.stdout.write(`  FAILED at ${size} items: ${message}\n`);
 
   const git = (...a: string[]) => spawnSync("git", a, { cwd: ROOT }).stdout?.toString().trim() ?? "";
@@ -861,14 +913,15 @@ async function main() {
       memory: "VmHWM (peak resident set) of the next-server process from /proc: once at the end of the import (then reset through clear_refs), once at the end of the size; RSS of the process group sampled every 200 ms; 'whole run' = the largest of these",
       rateLimit: "TOKEN_RATE_LIMIT is raised for the bench server: the benchmark measures the work, not the per-token limiter",
       pages: "dashboard and item page fetched with a session cookie (tracker_session) of a viewer; the item page is the item with the most transitions",
-      coldStart: "--scenario cold: after the import, the server is stopped; for each of the dashboard and readiness, three times: a new server process on the same database (next start, as npm start), /api/health answered, then the route's first request; median of three",
-      organisation: `--scenario org: after the import, ${ORG_PROGRAMS} programs of 64 items (generated with seeds 1000…) imported into the same database; the server restarted; the home page's first request, then warm; every program's readiness and dashboard read once, then the others' readiness again; then the large program's readiness and dashboard once each (one request: the cache after the others were read)`,
+      coldStart: "a full run does this last at its largest size, as does --scenario cold: after the import, the server is stopped; for each of the dashboard and readiness, three times: a new server process on the same database (next start, as npm start), /api/health answered, then the route's first request; median of three",
+      organisation: `a full run does this after the cold starts at its largest size, as does --scenario org: after the import, ${ORG_PROGRAMS} programs of 64 items (generated with seeds 1000…) imported into the same database; the server restarted; the home page's first request, then warm; every program's readiness and dashboard read once, then the others' readiness again; then the large program's readiness and dashboard once each (one request: the cache after the others were read)`,
       afterWrite: "cycles of (POST a transition on another item, then one GET), 3 to 7 cycles within the read budget; median of the GETs: the cost of the first read after a write, when answers memoised by the log head are stale",
     },
     sizes: SIZES,
     bundles,
     measurements,
     budgets,
+    targets,
     failures,
   };
   fs.writeFileSync(args.out!, `${JSON.stringify(results_, null, 2)}\n`);
