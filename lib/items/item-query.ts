@@ -33,13 +33,17 @@ export const itemQuerySchema = z.object({
   sort: z.enum(ITEM_SORTS, { error: () => `must be one of ${ITEM_SORTS.join(", ")}` }).default("key"),
   dir: z.enum(["asc", "desc"]).default("asc"),
   limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(MAX_ITEMS_PAGE)
+    .number({ error: () => `must be a whole number from 1 to ${MAX_ITEMS_PAGE}` })
+    .int({ error: () => `must be a whole number from 1 to ${MAX_ITEMS_PAGE}` })
+    .min(1, { error: () => `must be a whole number from 1 to ${MAX_ITEMS_PAGE}` })
+    .max(MAX_ITEMS_PAGE, { error: () => `must be a whole number from 1 to ${MAX_ITEMS_PAGE}` })
     .optional()
     .describe(`items per page, at most ${MAX_ITEMS_PAGE}; the API and the items page show ${ITEMS_PAGE} by default, the CSV every item`),
-  offset: z.coerce.number().int().min(0).default(0).describe("items to skip: the Link header's next and prev pages carry it"),
+  offset: z.coerce
+    .number({ error: () => "must be a whole number, 0 or more" })
+    .int({ error: () => "must be a whole number, 0 or more" })
+    .min(0, { error: () => "must be a whole number, 0 or more" })
+    .default(0).describe("items to skip: the Link header's next and prev pages carry it"),
   fields: z
     .string()
     .max(500)

@@ -48,3 +48,17 @@ test("a dependency in a large program is found by typing part of its key", async
   await add.getByRole("button", { name: "Add dependency" }).click();
   await expect(add.getByRole("alert")).toContainText("NOPE-1");
 });
+
+test("a malformed page size is said in words, and the pages' links lead to views that parse", async ({ page, request }) => {
+  const slug = await importManyItems(request, "pages-bad", 350);
+  await signIn(page, "viewer");
+  await page.goto(`/programs/${slug}/items?limit=lots&offset=100`);
+  await expect(page.getByRole("alert").filter({ hasText: "limit" })).toHaveText("limit: must be a whole number from 1 to 1000");
+  const pages = page.getByRole("navigation", { name: "Pages of items" });
+  await expect(pages).toContainText("Items 1–100 of 350");
+  const next = pages.getByRole("link", { name: "Next →" });
+  await expect(next).not.toHaveAttribute("href", /lots/);
+  await next.click();
+  await expect(pages).toContainText("Items 101–200 of 350");
+  await expect(page.getByRole("alert").filter({ hasText: "limit" })).toHaveCount(0);
+});

@@ -52,6 +52,13 @@ describe("the items query", () => {
     expect(itemQuerySchema.safeParse({ fields: "" }).success).toBe(false);
   });
 
+  it("says in words what a page size and an offset must be", () => {
+    const says = (raw: Record<string, string>) => itemQuerySchema.safeParse(raw).error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    for (const limit of ["lots", "0", "1001", "2.5", ""])
+      expect(says({ limit }), `limit=${limit}`).toEqual(["limit: must be a whole number from 1 to 1000"]);
+    for (const offset of ["later", "-1", "0.5"]) expect(says({ offset }), `offset=${offset}`).toEqual(["offset: must be a whole number, 0 or more"]);
+  });
+
   it("keeps only the asked fields, in the asked order", () => {
     const rows = [{ key: "A", title: "T", area: "X" }] as unknown as Parameters<typeof pickFields>[0];
     expect(pickFields(rows, ["title", "key"])).toEqual([{ title: "T", key: "A" }]);

@@ -41,8 +41,9 @@ export default async function ItemsPage({ params, searchParams }: Props) {
   const limit = q.limit ?? ITEMS_PAGE;
   const result = orNotFound(() => queryItems(getDb(), slug, { ...q, limit }));
   const base = `/programs/${slug}/items`;
-  // A new sort starts again at the first page; the CSV is every matching item.
-  const { offset: _offset, limit: _limit, ...unpaged } = raw;
+  // A new sort starts again at the first page; the CSV is every matching item. After a refused
+  // query the links lead back to a view that parses, not to the same refusal.
+  const { offset: _offset, limit: _limit, ...unpaged } = error ? {} : raw;
   const withParams = (changes: Record<string, string>) => `?${new URLSearchParams({ ...unpaged, ...changes })}`;
   const pager = (
     <Pager
@@ -51,7 +52,7 @@ export default async function ItemsPage({ params, searchParams }: Props) {
       offset={q.offset}
       shown={result.items.length}
       limit={limit}
-      href={(offset) => `${base}${withParams({ ...(raw.limit && { limit: raw.limit }), offset: String(offset) })}`}
+      href={(offset) => `${base}${withParams({ ...(q.limit !== undefined && { limit: String(q.limit) }), offset: String(offset) })}`}
     />
   );
   const owners = [...new Map(result.all.filter((i) => i.owner).map((i) => [i.owner!, { email: i.owner!, name: i.ownerName ?? i.owner! }])).values()].sort(
