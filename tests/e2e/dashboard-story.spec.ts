@@ -172,7 +172,7 @@ test("printed, the dashboard and a claim page carry no navigation, forms or butt
 });
 
 test("at 390 px the header folds into a menu, and no page of the app scrolls sideways, even for an admin", async ({ page }) => {
-  // Fourteen pages, the week's whole report among them: about 50 s on a busy machine.
+  // Twenty pages and the sign-in page, the week's whole report among them: about 70 s on a busy machine.
   test.slow();
   await signIn(page, "admin");
   await page.setViewportSize({ width: 390, height: 844 });
@@ -181,6 +181,8 @@ test("at 390 px the header folds into a menu, and no page of the app scrolls sid
     "/rules",
     "/import",
     "/account",
+    "/account/password",
+    "/programs/new",
     "/review",
     "/my-work",
     DASHBOARD,
@@ -192,6 +194,9 @@ test("at 390 px the header folds into a menu, and no page of the app scrolls sid
     `${DASHBOARD}/reports`,
     `${DASHBOARD}/reports/2024-W52`,
     `${DASHBOARD}/settings`,
+    `${DASHBOARD}/ingest`,
+    "/no-such-page",
+    `${DASHBOARD}/items/NO-SUCH-ITEM`,
   ];
   const wide: string[] = [];
   for (const path of pages) {
@@ -205,6 +210,12 @@ test("at 390 px the header folds into a menu, and no page of the app scrolls sid
   await page.getByText("Menu", { exact: true }).click();
   await page.getByRole("navigation", { name: "Main (menu)" }).getByRole("link", { name: "Rules" }).click();
   await expect(page).toHaveURL(/\/rules$/);
+
+  // The one page a person sees signed out.
+  await page.context().clearCookies();
+  await page.goto("/sign-in");
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
 
 test.describe("on a phone", () => {
