@@ -239,6 +239,20 @@ test("printed, a list the dashboard cuts says how many of how many it shows and 
   await expect(page.getByRole("link", { name: /^All \d+|earlier claims/ })).toHaveCount(0);
 });
 
+test("the charts draw without a load animation: the burn-up's lines are final as soon as they appear", async ({ page }) => {
+  await signIn(page, "viewer");
+  await page.goto(`${DASHBOARD}?asOf=2024-12-31`);
+  const lines = page.getByRole("region", { name: "Burn-up: verified against reported" }).locator("path.recharts-line-curve");
+  await expect(lines.first()).toBeVisible();
+  // Recharts draws a line in by growing its dash pattern over a path already final: read both.
+  const drawn = () => lines.evaluateAll((els) => els.map((e) => ({ d: e.getAttribute("d") ?? "", dash: e.getAttribute("stroke-dasharray") })));
+  const first = await drawn();
+  expect(first.length).toBeGreaterThan(1);
+  for (const line of first) expect(line.d).toMatch(/^M[\d.]+,[\d.]+L/);
+  await page.waitForTimeout(800);
+  expect(await drawn()).toEqual(first);
+});
+
 test("at 390 px the header folds into a menu, and no page of the app scrolls sideways, even for an admin", async ({ page }) => {
   // Twenty pages and the sign-in page, the week's whole report among them: about 70 s on a busy machine.
   test.slow();
