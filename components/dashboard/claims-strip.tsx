@@ -34,9 +34,13 @@ export function ClaimsStrip({ asOf, claims, claimHref, allHref }: { asOf: string
         <ul className="flex flex-wrap gap-2" data-testid="claims-strip">
           {made.length > shown.length && (
             <li className="self-center text-sm">
-              <Link href={allHref} className="text-indigo-700 hover:underline">
+              <Link href={allHref} className="text-indigo-700 hover:underline print:hidden">
                 {made.length - shown.length} earlier claims: all {made.length}
               </Link>
+              {/* Paper cannot follow a link: it says what is left out and where it is. */}
+              <span className="hidden print:inline">
+                {shown.length} of {made.length} shown. All {made.length} are listed at {allHref}.
+              </span>
             </li>
           )}
           {shown.map((c) => (

@@ -21,9 +21,15 @@ export function More({ total, href, what }: { total: number; href?: string; what
     <p className="mt-1 text-xs text-slate-600">
       {SHOWN} of {total} shown.{" "}
       {href ? (
-        <Link href={href} className="text-indigo-700 underline">
-          All {total} {what}
-        </Link>
+        <>
+          <Link href={href} className="text-indigo-700 underline print:hidden">
+            All {total} {what}
+          </Link>
+          {/* Paper cannot follow a link: it says where the whole list is. */}
+          <span className="hidden print:inline">
+            All {total} {what} are listed at {href}.
+          </span>
+        </>
       ) : (
         `All ${total} are in the weekly report and in the API's readiness.`
       )}

@@ -72,7 +72,8 @@ export function TimelineChart({ model, itemHref, claimHref }: { model: TimelineM
         </div>
       </div>
       <div ref={scrollRef} className="min-w-0 flex-1 overflow-x-auto">
-        <svg width={width} height={HEADER} className="block border-b border-slate-200" role="img" aria-label="Time axis with public claims">
+        {/* Groups, not images: the claims and bars inside are links, and an image hides its insides from screen readers. */}
+        <svg width={width} height={HEADER} className="block border-b border-slate-200" role="group" aria-label="Time axis with public claims">
           {model.ticks.map((t) => (
             <g key={t.at}>
               <line x1={x(t.at)} x2={x(t.at)} y1={HEADER - 14} y2={HEADER} stroke="#cbd5e1" />
@@ -98,7 +99,7 @@ export function TimelineChart({ model, itemHref, claimHref }: { model: TimelineM
             </a>
           ))}
         </svg>
-        <svg width={width} height={height} className="block" role="img" aria-label="Bars from earliest start to earliest finish, one per item">
+        <svg width={width} height={height} className="block" role="group" aria-label="Bars from earliest start to earliest finish, one per item">
           <defs>
             <marker id="timeline-arrow" viewBox="0 0 6 6" refX={6} refY={3} markerWidth={6} markerHeight={6} orient="auto">
               <path d="M0,0 L6,3 L0,6 z" fill="#94a3b8" />

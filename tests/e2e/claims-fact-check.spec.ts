@@ -22,7 +22,9 @@ interface ApiClaim {
   id: string;
   date: string;
   speaker: string;
+  venue: string | null;
   quote: string;
+  quoteIsParaphrase: boolean;
   url: string;
   linked: number;
   metAtClaimDate: number;
@@ -91,6 +93,27 @@ test("a viewer reads a claim as a fact-check: quote, source, rating, ruling, lin
   await expect(page.getByRole("link", { name: /edit/i })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /edit/i })).toHaveCount(0);
   await expect(page.getByRole("form", { name: "Edit claim" })).toHaveCount(0);
+});
+
+test("a claim says where it was said, and a paraphrase says in words that it is one; a verbatim quote does not", async ({ page }) => {
+  await signIn(page, "viewer");
+  const claims = (await apiClaims(page)).filter((c) => !c.id.startsWith("e2e-") && c.venue);
+  const paraphrase = claims.find((c) => c.quoteIsParaphrase)!;
+  const verbatim = claims.find((c) => !c.quoteIsParaphrase)!;
+  expect(paraphrase).toBeDefined();
+  expect(verbatim).toBeDefined();
+  const mark = page.getByText("Paraphrase, not a verbatim quote");
+
+  await page.goto(`${LIST}/${paraphrase.id}`);
+  await expect(page.getByTestId("claim-attribution")).toContainText(`Said by ${paraphrase.speaker}, ${paraphrase.venue}, on ${paraphrase.date}`);
+  await expect(mark).toBeVisible();
+  // Our summary is not put in the speaker's mouth: no quotation marks around it.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(paraphrase.quote);
+
+  await page.goto(`${LIST}/${verbatim.id}`);
+  await expect(page.getByTestId("claim-attribution")).toContainText(`Said by ${verbatim.speaker}, ${verbatim.venue}, on ${verbatim.date}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`“${verbatim.quote}”`);
+  await expect(mark).toHaveCount(0);
 });
 
 test("an admin's Edit button opens the claim's form", async ({ page }) => {

@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { authHeaders } from "../support/api-client";
 import { signIn } from "../support/sign-in";
-import { smallBundle } from "../support/small-bundle";
+import { manyItemsBundle, smallBundle } from "../support/small-bundle";
 
 const DASHBOARD = "/programs/boost-offload";
 
@@ -159,8 +159,37 @@ test("the home page is a portfolio: each program with verified against reported 
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
 
-test("printed, the dashboard and a claim page carry no navigation, forms or buttons", async ({ page }) => {
+/**
+ * Boxes that cut off what they hold: an element that hides or scrolls its overflow and overflows.
+ * Text kept for screen readers only is a 1 px box by design, and paper loses nothing by it.
+ */
+async function clippedBoxes(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const clips = (o: string) => o === "hidden" || o === "clip" || o === "auto" || o === "scroll";
+    const found: string[] = [];
+    for (const el of document.body.querySelectorAll<HTMLElement>("*")) {
+      const style = getComputedStyle(el);
+      if (!clips(style.overflowX) && !clips(style.overflowY)) continue;
+      if (el.clientWidth <= 1 && el.clientHeight <= 1) continue;
+      if (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1) {
+        const name = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}.${[...el.classList].slice(0, 4).join(".")}`;
+        found.push(`${name}: ${el.scrollWidth}x${el.scrollHeight} in ${el.clientWidth}x${el.clientHeight}`);
+      }
+    }
+    return found;
+  });
+}
+
+test("printed, the dashboard and a claim page carry no navigation, forms, buttons or Edit links, and clip nothing", async ({ page }) => {
   await signIn(page, "admin");
+  // On a phone's screen the wide tables scroll inside their panels: the check sees a clipped box when there is one.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${DASHBOARD}?asOf=2024-12-31`);
+  await expect(page.locator("h1").first()).toBeVisible();
+  expect((await clippedBoxes(page)).length).toBeGreaterThan(0);
+
+  // The width an A4 page leaves between 10 mm margins, at 96 px to the inch.
+  await page.setViewportSize({ width: 718, height: 1000 });
   await page.emulateMedia({ media: "print" });
   for (const path of [`${DASHBOARD}?asOf=2024-12-31`, "/programs/boost-offload/claims/boost-ga-2023-11"]) {
     await page.goto(path);
@@ -168,11 +197,64 @@ test("printed, the dashboard and a claim page carry no navigation, forms or butt
     await expect(page.getByRole("navigation")).toHaveCount(0);
     await expect(page.getByRole("button")).toHaveCount(0);
     await expect(page.getByRole("textbox")).toHaveCount(0);
+    // An admin sees Edit on screen; paper cannot be edited.
+    await expect(page.getByRole("link", { name: /edit/i })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: /edit/i })).toHaveCount(0);
+    expect(await clippedBoxes(page), path).toEqual([]);
   }
 });
 
+test("printed, a list the dashboard cuts says how many of how many it shows and where the whole list is", async ({ page, request }) => {
+  const slug = `cut-lists-${Date.now()}`;
+  // Thirty items without an owner (the unowned list shows 25) and fifteen claims (the strip shows 12).
+  const bundle = manyItemsBundle(slug, 30);
+  const items = bundle.items.map((i) => ({ ...i, owner: null }));
+  const claims = Array.from({ length: 15 }, (_, i) => ({
+    id: `c${i + 1}`,
+    date: `2024-03-${String(i + 10)}`,
+    speaker: `Speaker ${i + 1}`,
+    quote: `Claim number ${i + 1}`,
+    url: `https://news.example/${i + 1}`,
+    links: [{ item: "I-001", requires: "design" }],
+  }));
+  const res = await request.post("/api/programs/import", { headers: authHeaders("admin"), data: { ...bundle, items, claims } });
+  expect(res.status(), await res.text()).toBe(201);
+
+  await signIn(page, "viewer");
+  await page.goto(`/programs/${slug}?asOf=2024-12-31`);
+  const quality = page.getByRole("region", { name: "Quality" });
+  const strip = page.getByRole("region", { name: /^Public claims made by/ });
+  const unownedOnPaper = quality.getByText(`All 30 unowned items are listed at /programs/${slug}/items?asOf=2024-12-31&unowned=1.`);
+  const claimsOnPaper = strip.getByText(`12 of 15 shown. All 15 are listed at /programs/${slug}/claims?asOf=2024-12-31.`);
+  // On screen a link leads to the whole list, and the words for paper stay out of the way.
+  await expect(quality.getByRole("link", { name: "All 30 unowned items" })).toBeVisible();
+  await expect(strip.getByRole("link", { name: "3 earlier claims: all 15" })).toBeVisible();
+  await expect(unownedOnPaper).toBeHidden();
+  await expect(claimsOnPaper).toBeHidden();
+
+  await page.emulateMedia({ media: "print" });
+  await expect(quality.getByText("25 of 30 shown.")).toBeVisible();
+  await expect(unownedOnPaper).toBeVisible();
+  await expect(claimsOnPaper).toBeVisible();
+  await expect(page.getByRole("link", { name: /^All \d+|earlier claims/ })).toHaveCount(0);
+});
+
+test("the charts draw without a load animation: the burn-up's lines are final as soon as they appear", async ({ page }) => {
+  await signIn(page, "viewer");
+  await page.goto(`${DASHBOARD}?asOf=2024-12-31`);
+  const lines = page.getByRole("region", { name: "Burn-up: verified against reported" }).locator("path.recharts-line-curve");
+  await expect(lines.first()).toBeVisible();
+  // Recharts draws a line in by growing its dash pattern over a path already final: read both.
+  const drawn = () => lines.evaluateAll((els) => els.map((e) => ({ d: e.getAttribute("d") ?? "", dash: e.getAttribute("stroke-dasharray") })));
+  const first = await drawn();
+  expect(first.length).toBeGreaterThan(1);
+  for (const line of first) expect(line.d).toMatch(/^M[\d.]+,[\d.]+L/);
+  await page.waitForTimeout(800);
+  expect(await drawn()).toEqual(first);
+});
+
 test("at 390 px the header folds into a menu, and no page of the app scrolls sideways, even for an admin", async ({ page }) => {
-  // Fourteen pages, the week's whole report among them: about 50 s on a busy machine.
+  // Twenty pages and the sign-in page, the week's whole report among them: about 70 s on a busy machine.
   test.slow();
   await signIn(page, "admin");
   await page.setViewportSize({ width: 390, height: 844 });
@@ -181,6 +263,8 @@ test("at 390 px the header folds into a menu, and no page of the app scrolls sid
     "/rules",
     "/import",
     "/account",
+    "/account/password",
+    "/programs/new",
     "/review",
     "/my-work",
     DASHBOARD,
@@ -192,6 +276,9 @@ test("at 390 px the header folds into a menu, and no page of the app scrolls sid
     `${DASHBOARD}/reports`,
     `${DASHBOARD}/reports/2024-W52`,
     `${DASHBOARD}/settings`,
+    `${DASHBOARD}/ingest`,
+    "/no-such-page",
+    `${DASHBOARD}/items/NO-SUCH-ITEM`,
   ];
   const wide: string[] = [];
   for (const path of pages) {
@@ -205,6 +292,12 @@ test("at 390 px the header folds into a menu, and no page of the app scrolls sid
   await page.getByText("Menu", { exact: true }).click();
   await page.getByRole("navigation", { name: "Main (menu)" }).getByRole("link", { name: "Rules" }).click();
   await expect(page).toHaveURL(/\/rules$/);
+
+  // The one page a person sees signed out.
+  await page.context().clearCookies();
+  await page.goto("/sign-in");
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
 
 test.describe("on a phone", () => {

@@ -47,8 +47,17 @@ test("an empty program shows a clear empty state", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Items (0)" })).toBeVisible();
 });
 
-test("an unknown program is a 404 page", async ({ page }) => {
+test("an unknown program is a 404 page that says so and keeps the site's navigation", async ({ page }) => {
   await signIn(page, "viewer");
   const res = await page.goto("/programs/no-such-program");
   expect(res?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Not found");
+  await expect(page.getByText("Nothing is here. The address may be mistyped, or the program was never imported.")).toBeVisible();
+  // The way on is the header, as on every page: its links and who is signed in.
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Programs" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Rules" })).toBeVisible();
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  await nav.getByRole("link", { name: "Programs" }).click();
+  await expect(page).toHaveURL(/\/$/);
 });

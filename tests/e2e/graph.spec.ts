@@ -5,8 +5,6 @@ import type { Status } from "@/lib/status";
 import { authHeaders } from "../support/api-client";
 import { signIn } from "../support/sign-in";
 
-// Pictures for people to look at; tests/.tmp is the suite's throwaway folder (git-ignored).
-const SHOTS = "tests/.tmp/screenshots";
 const GRAPH = "/programs/boost-offload/graph";
 
 interface ApiItem {
@@ -88,7 +86,7 @@ function closure(items: ApiItem[], start: string, next: (key: string) => string[
   return [...seen];
 }
 
-test("the graph opens readable: labels of at least 11 px on screen, areas as rows, edges from right to left sides", async ({ page }) => {
+test("the graph opens readable: labels of at least 11 px on screen, areas as rows, edges from right to left sides", async ({ page }, testInfo) => {
   await openGraph(page);
   const text = await smallestVisibleText(page);
   expect(text.texts).toBeGreaterThan(20);
@@ -117,7 +115,7 @@ test("the graph opens readable: labels of at least 11 px on screen, areas as row
   expect(Math.abs(ends.start[0]! - (ends.from.x + ends.from.width))).toBeLessThanOrEqual(12);
   expect(Math.abs(ends.end[0]! - ends.to.x)).toBeLessThanOrEqual(12);
 
-  await page.screenshot({ path: `${SHOTS}/graph-1280.png` });
+  await page.screenshot({ path: testInfo.outputPath("graph-1280.png") });
 });
 
 test("the legend names every status and mark in words, and each node says its true status", async ({ page, request }) => {
@@ -130,7 +128,7 @@ test("the legend names every status and mark in words, and each node says its tr
   await expect(node(page, "FND-01")).toContainText(STATUS_LABELS[fnd01.trueStatus]);
 });
 
-test("hovering or focusing an item shows its card: title, owner, true and reported status, estimate, what it waits on", async ({ page, request }) => {
+test("hovering or focusing an item shows its card: title, owner, true and reported status, estimate, what it waits on", async ({ page, request }, testInfo) => {
   const items = await demoItems(request);
   const status = new Map(items.map((i) => [i.key, i.trueStatus]));
   const unfinished = (i: ApiItem) => i.dependsOn.filter((d) => status.get(d) !== "done");
@@ -155,7 +153,7 @@ test("hovering or focusing an item shows its card: title, owner, true and report
   await expect(card).toContainText(`Waits on${unfinished(item)[0]}`);
   // The card fits its column: nothing pushes the page sideways.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
-  await page.screenshot({ path: `${SHOTS}/graph-card-1280.png` });
+  await page.screenshot({ path: testInfo.outputPath("graph-card-1280.png") });
   await page.mouse.move(1, 1);
   await expect(card).toHaveCount(0);
 
@@ -185,7 +183,7 @@ test("Enter on a focused item and double-click open it; a click selects it and i
   await expect(page).toHaveURL(/\/programs\/boost-offload\/items\/FND-02$/);
 });
 
-test("focusing the critical path fades every other item and says the path in words", async ({ page, request }) => {
+test("focusing the critical path fades every other item and says the path in words", async ({ page, request }, testInfo) => {
   const res = await request.get("/api/programs/boost-offload/readiness", { headers: authHeaders("viewer") });
   const { criticalPath } = (await res.json()) as { criticalPath: { keys: string[] } };
   expect(criticalPath.keys.length).toBeGreaterThan(1);
@@ -197,7 +195,7 @@ test("focusing the critical path fades every other item and says the path in wor
   await expect.poll(async () => (await visibility(page)).lit).toEqual([...criticalPath.keys].sort());
   expect((await visibility(page)).faded).toHaveLength(64 - criticalPath.keys.length);
   expect((await smallestVisibleText(page)).scale).toBeGreaterThanOrEqual(1);
-  await page.screenshot({ path: `${SHOTS}/graph-critical-1280.png` });
+  await page.screenshot({ path: testInfo.outputPath("graph-critical-1280.png") });
 
   await page.getByRole("button", { name: "Everything" }).click();
   await expect.poll(async () => (await visibility(page)).lit).toHaveLength(64);
@@ -250,7 +248,7 @@ test("the minimap draws every item and moves the view when clicked", async ({ pa
   await expect.poll(() => inPane(page, "FND-09")).toBe(false);
 });
 
-test("at 390 px the page does not scroll sideways and the graph is still readable", async ({ page }) => {
+test("at 390 px the page does not scroll sideways and the graph is still readable", async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await openGraph(page);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -259,7 +257,7 @@ test("at 390 px the page does not scroll sideways and the graph is still readabl
   await node(page, "FND-09").click();
   await expect(page.getByTestId("item-card")).toContainText("FND-09 · ");
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  await page.screenshot({ path: `${SHOTS}/graph-390.png`, fullPage: true });
+  await page.screenshot({ path: testInfo.outputPath("graph-390.png"), fullPage: true });
 });
 
 test("a program without items says so instead of drawing an empty graph", async ({ page, request }) => {

@@ -69,7 +69,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
         {isAdmin && !editing && (
           <Link
             href={`${page}${queryOf({ ...view, edit: "1" })}#edit-claim`}
-            className="rounded border border-slate-300 bg-white px-3 py-1 font-medium text-slate-800 hover:bg-slate-100"
+            className="rounded border border-slate-300 bg-white px-3 py-1 font-medium text-slate-800 hover:bg-slate-100 print:hidden"
           >
             Edit claim
           </Link>
