@@ -209,14 +209,14 @@ export function buildOpenApi() {
       "/api/programs/{slug}/schedule": {
         get: {
           summary:
-            "The critical-path schedule (DESIGN §5 weights): per item earliest start and finish, latest finish that keeps every promised date, slack in weeks, its target and state (done, impossible, at_risk, on_track, no_target), what limits it, whether it is on the critical path; the program's finish, target and target state",
+            "The critical-path schedule (DESIGN §5 weights): per item earliest start and finish, latest finish that keeps every promised date, slack in weeks, its target and state (done, impossible, at_risk, on_track, no_target), what limits it, whether it is on the critical path; the program's finish, target and target state; `factsUntil` (the program's evidence horizon, or null) and `illustrative` (asOf lies past it: every date is an invented continuation, DESIGN §13)",
           parameters: [slug, ...asOf],
-          responses: { "200": ok("{ asOf, knownAt, finish, finishWeeks, target, targetState, targetSlackWeeks, criticalPath, items: [{ key, title, area, owner, trueStatus, earliestStart, earliestFinish, latestFinish, slackWeeks, target, state, limitedBy, critical, doneAt, … }] }"), ...errors },
+          responses: { "200": ok("{ asOf, knownAt, factsUntil, illustrative, finish, finishWeeks, target, targetState, targetSlackWeeks, criticalPath, items: [{ key, title, area, owner, trueStatus, earliestStart, earliestFinish, latestFinish, slackWeeks, target, state, limitedBy, critical, doneAt, … }] }"), ...errors },
         },
       },
       "/api/programs/{slug}/schedule.csv": {
         get: {
-          summary: "The schedule as CSV, one row per item",
+          summary: "The schedule as CSV, one row per item; its last column, `illustrative`, is true on every row when asOf lies past the evidence horizon",
           parameters: [slug, ...asOf],
           responses: { "200": { description: "CSV with a header row", content: { "text/csv": { schema: { type: "string" } } } }, ...errors },
         },
