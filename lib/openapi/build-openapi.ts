@@ -241,7 +241,8 @@ export function buildOpenApi() {
           ],
           responses: {
             "200": {
-              description: "the report; JSON carries `publication` (restated, differences) and `sha256`",
+              description:
+                "the report, stamped draft or published outside its sealed bytes; JSON carries `publication` (restated, differences), `stamp` and `sha256`. A week whose cutoff lies past the evidence horizon ends its stamp (Markdown stamp lines, CSV `stamp` column, JSON `stamp.text`, PDF and xlsx headers) with \"Illustrative: this week lies past the program's evidence horizon, {factsUntil}; its figures are not evidence\", and its JSON `stamp` has `illustrative: { factsUntil }`",
               content: { "text/markdown": { schema: { type: "string" } }, "text/csv": { schema: { type: "string" } }, "application/json": { schema: {} }, "application/pdf": { schema: { type: "string", format: "binary" } }, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } } },
             },
             "503": problem,
