@@ -1,26 +1,39 @@
 import Link from "next/link";
+import { IllustrativeMark } from "@/components/ui/illustrative-mark";
 import { SCHEDULE_STATE_LABELS } from "@/lib/labels";
 import type { ProgramScheduleRows } from "@/lib/schedule/schedule-of-snapshot";
 import type { TimelineModel } from "@/lib/schedule/timeline-model";
 
-/** The schedule in one paragraph: when the program can finish, its target, and the broken promises. */
+/**
+ * The schedule in one paragraph: when the program can finish, its target, and the broken promises.
+ * `illustrativeAfter` is the evidence horizon when asOf lies past it: every date here is then invented.
+ */
 export function TimelineSummary({
   schedule,
   counts,
   knownAt,
   itemHref,
+  illustrativeAfter = null,
 }: {
   schedule: ProgramScheduleRows;
   counts: TimelineModel["counts"];
   knownAt: string | null;
   itemHref: (key: string) => string;
+  illustrativeAfter?: string | null;
 }) {
   const badTarget = schedule.targetState === "impossible";
   return (
     <div className="space-y-1 rounded border border-slate-200 bg-white p-3" data-testid="timeline-summary">
       <p>
         As of <strong data-testid="as-of">{schedule.asOf}</strong>
-        {knownAt ? ` as known at ${knownAt}` : ""}: the program can finish on <strong>{schedule.finish}</strong> at the earliest
+        {knownAt ? ` as known at ${knownAt}` : ""}
+        {illustrativeAfter && (
+          <>
+            {" "}
+            <IllustrativeMark factsUntil={illustrativeAfter} />
+          </>
+        )}
+        : the program can finish on <strong>{schedule.finish}</strong> at the earliest
         {schedule.finishWeeks > 0 ? ` (${schedule.finishWeeks} weeks of work on its critical path)` : " (nothing remains)"}.
         {schedule.target && (
           <>

@@ -3,6 +3,7 @@ import { reportId } from "@/lib/log-vocabulary";
 import { sha256Hex } from "@/lib/report/report-digest";
 import { renderReportJson } from "@/lib/report/render-json";
 import { stampReportMarkdown } from "@/lib/report/render-markdown";
+import { stampHorizon } from "@/lib/report/report-stamp";
 import { formatInstant } from "@/lib/time";
 import type { Db } from "../index";
 import { LogWriter } from "../append-log";
@@ -53,6 +54,8 @@ export function publishReport(db: Db, { slug, week: weekLabel, publisher, now = 
       publishedAt: formatInstant(now),
       publishedBy: publisher.name ?? publisher.label,
       sha256,
+      // A week past the evidence horizon is published saying so, like every other file of it.
+      ...stampHorizon(source.program.factsUntil, week.end),
     });
     tx.insert(publishedReports)
       .values({

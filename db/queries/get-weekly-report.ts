@@ -12,7 +12,7 @@ import { renderReportHtml } from "@/lib/report/render-html";
 import { renderReportJson, type ReportPublication } from "@/lib/report/render-json";
 import { renderReportMarkdown, stampReportMarkdown } from "@/lib/report/render-markdown";
 import { renderReportXlsx } from "@/lib/report/render-xlsx";
-import { stampOf, stampText, type ReportStamp } from "@/lib/report/report-stamp";
+import { readStampHorizon, stampHorizon, stampOf, stampText, type ReportStamp } from "@/lib/report/report-stamp";
 import { AppError } from "@/lib/errors";
 import type { Db } from "../index";
 import type { Program } from "../schema";
@@ -105,6 +105,7 @@ export function getWeeklyReport(db: Db, slug: string, weekLabel: string, now = D
       ? { publishedAt: publication.publishedAt, publishedBy: published.publisherName, sha256: published.sha256, restated: publication.restated }
       : null,
     generatedAt,
+    stampHorizon(source.program.factsUntil, week.end),
   );
   return { source, week, report, markdown, publication, published, stamp };
 }
@@ -172,7 +173,14 @@ export async function exportWeeklyReport(
   const key = (kind: string) => `weekly-${kind}:${slug}:${week.label}:${stampText(stamp)}`;
   switch (format) {
     case "md":
-      return stamp.version === "published" && published ? out(published.markdown) : textBytes("md", () => stampReportMarkdown(markdown, stamp));
+      if (stamp.version === "published" && published) {
+        // The stored file, unless it says otherwise than today about the evidence horizon (published
+        // before the horizon was set or moved): then its sealed bytes under today's stamp.
+        const stored = readMarkdownFooter(published.markdown);
+        if ((stored?.stamp ? readStampHorizon(stored.stamp) : null) === (stamp.illustrative?.factsUntil ?? null)) return out(published.markdown);
+        return textBytes("md", () => stampReportMarkdown(stored?.unstamped ?? published.markdown, stamp));
+      }
+      return textBytes("md", () => stampReportMarkdown(markdown, stamp));
     case "csv":
       return textBytes("csv", () => renderReportCsv(report, stamp));
     case "json":
@@ -191,9 +199,9 @@ export async function exportWeeklyReport(
   }
 }
 
-/** The print page through Chromium: the stamp heads every page, and the footer names the version too. */
+/** The print page through Chromium: the stamp heads every page, and the footer names the version (and "Illustrative") too. */
 function printReportPdf(report: WeeklyReport, stamp: ReportStamp, series: ReturnType<typeof statusOverTime>, paper: Paper) {
-  const version = stamp.version === "published" ? "Published version" : "Draft";
+  const version = `${stamp.version === "published" ? "Published version" : "Draft"}${stamp.illustrative ? " · Illustrative" : ""}`;
   return printPdf(renderReportHtml(report, series, stamp), {
     paper,
     header: stampText(stamp),

@@ -209,14 +209,14 @@ export function buildOpenApi() {
       "/api/programs/{slug}/schedule": {
         get: {
           summary:
-            "The critical-path schedule (DESIGN §5 weights): per item earliest start and finish, latest finish that keeps every promised date, slack in weeks, its target and state (done, impossible, at_risk, on_track, no_target), what limits it, whether it is on the critical path; the program's finish, target and target state",
+            "The critical-path schedule (DESIGN §5 weights): per item earliest start and finish, latest finish that keeps every promised date, slack in weeks, its target and state (done, impossible, at_risk, on_track, no_target), what limits it, whether it is on the critical path; the program's finish, target and target state; `factsUntil` (the program's evidence horizon, or null) and `illustrative` (asOf lies past it: every date is an invented continuation, DESIGN §13)",
           parameters: [slug, ...asOf],
-          responses: { "200": ok("{ asOf, knownAt, finish, finishWeeks, target, targetState, targetSlackWeeks, criticalPath, items: [{ key, title, area, owner, trueStatus, earliestStart, earliestFinish, latestFinish, slackWeeks, target, state, limitedBy, critical, doneAt, … }] }"), ...errors },
+          responses: { "200": ok("{ asOf, knownAt, factsUntil, illustrative, finish, finishWeeks, target, targetState, targetSlackWeeks, criticalPath, items: [{ key, title, area, owner, trueStatus, earliestStart, earliestFinish, latestFinish, slackWeeks, target, state, limitedBy, critical, doneAt, … }] }"), ...errors },
         },
       },
       "/api/programs/{slug}/schedule.csv": {
         get: {
-          summary: "The schedule as CSV, one row per item",
+          summary: "The schedule as CSV, one row per item; its last column, `illustrative`, is true on every row when asOf lies past the evidence horizon",
           parameters: [slug, ...asOf],
           responses: { "200": { description: "CSV with a header row", content: { "text/csv": { schema: { type: "string" } } } }, ...errors },
         },
@@ -241,7 +241,8 @@ export function buildOpenApi() {
           ],
           responses: {
             "200": {
-              description: "the report; JSON carries `publication` (restated, differences) and `sha256`",
+              description:
+                "the report, stamped draft or published outside its sealed bytes; JSON carries `publication` (restated, differences), `stamp` and `sha256`. A week whose cutoff lies past the evidence horizon ends its stamp (Markdown stamp lines, CSV `stamp` column, JSON `stamp.text`, PDF and xlsx headers) with \"Illustrative: this week lies past the program's evidence horizon, {factsUntil}; its figures are not evidence\", and its JSON `stamp` has `illustrative: { factsUntil }`",
               content: { "text/markdown": { schema: { type: "string" } }, "text/csv": { schema: { type: "string" } }, "application/json": { schema: {} }, "application/pdf": { schema: { type: "string", format: "binary" } }, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } } },
             },
             "503": problem,

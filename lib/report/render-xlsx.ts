@@ -6,7 +6,7 @@ import { STATUSES, type Status } from "../status";
 import { areaTableRows } from "./area-table-rows";
 import { marginWords, promiseLimitWords, promisesEmptySentence, PROMISES_TITLE } from "./promise-words";
 import type { BrokenPromise, WeeklyReport } from "./report-model";
-import { stampText, type ReportStamp } from "./report-stamp";
+import { stampStatementText, stampText, stampVersionText, type ReportStamp } from "./report-stamp";
 
 /** A ratio shown as a percentage, floored like every percentage of the tracker. */
 class Percent {
@@ -78,10 +78,30 @@ function promiseRows(r: WeeklyReport): Cell[][] {
   ];
 }
 
-/** The stamp in every sheet's printed header and footer ("&" doubled: it starts a field code there). */
+// Excel refuses a workbook whose printed header or footer is longer than this, field codes included.
+const HEADER_FOOTER_MAX = 255;
+const PAGE_NUMBERS = "&RPage &P of &N";
+
+/** Text for a header or footer: "&" doubled (it starts a field code there). */
+const headerText = (text: string) => text.replace(/&/g, "&&");
+
+/**
+ * The stamp in `room` characters of a header or footer: the version words give way (cut with "…";
+ * the Summary sheet keeps them whole), never the statement that the week is illustrative.
+ */
+function fitStamp(stamp: ReportStamp, room: number): string {
+  const statement = headerText(stampStatementText(stamp));
+  const version = Array.from(stampVersionText(stamp));
+  let cut = version.length;
+  while (cut > 0 && headerText(version.slice(0, cut).join("")).length + (cut < version.length ? 1 : 0) + statement.length > room) cut--;
+  return `${headerText(version.slice(0, cut).join(""))}${cut < version.length ? "…" : ""}${statement}`;
+}
+
+/** The stamp in every sheet's printed header and footer. */
 function printStamp(book: ExcelJS.Workbook, stamp: ReportStamp) {
-  const words = stampText(stamp).replace(/&/g, "&&");
-  for (const sheet of book.worksheets) sheet.headerFooter = { oddHeader: `&L${words}`, oddFooter: `&L${words}&RPage &P of &N` };
+  const header = `&L${fitStamp(stamp, HEADER_FOOTER_MAX - 2)}`;
+  const footer = `&L${fitStamp(stamp, HEADER_FOOTER_MAX - 2 - PAGE_NUMBERS.length)}${PAGE_NUMBERS}`;
+  for (const sheet of book.worksheets) sheet.headerFooter = { oddHeader: header, oddFooter: footer };
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * DESIGN §13 "Evidence horizon" over HTTP: a program's `factsUntil` is set, audited and cleared
  * through PATCH; a malformed one is a 400 problem that writes nothing; readiness, claims and a claim's ClaimReview say
- * whether asOf is past it. Each test imports its own program; the demo is only read.
+ * whether asOf is past it, and a weekly report's stamp whether its cutoff is. Each test imports its own program; the demo is only read.
  */
 import { expect, test, type APIResponse } from "@playwright/test";
 import { smallBundle } from "../support/small-bundle";
@@ -26,6 +26,31 @@ test("the demo's readiness is illustrative today and not at its horizon, 2024-12
   for (const c of claims) expect(c).toMatchObject({ factsUntil: "2024-12-31", illustrativeAsOf: false, illustrativeAtClaimDate: c.date > "2024-12-31" });
   const csv = await (await call(request, "viewer", "GET", "/api/programs/boost-offload/claims.csv")).text();
   expect(csv.split("\r\n")[0]).toContain("illustrativeAsOf");
+});
+
+test("a weekly report past the horizon says so in its stamp, in Markdown, CSV and JSON; 2024-W52 does not", async ({ request }) => {
+  const STATEMENT = "Illustrative: this week lies past the program's evidence horizon, 2024-12-31; its figures are not evidence";
+  const file = async (name: string) => {
+    const res = await call(request, "viewer", "GET", `/api/programs/boost-offload/reports/${name}`);
+    expect(res.status(), name).toBe(200);
+    return res.text();
+  };
+  const md = (await file("2025-W10.md")).split("\n");
+  expect(md[0]).toMatch(/^> \*\*Draft generated on .* — not published\. Illustrative: this week lies past the program's evidence horizon, 2024-12-31; its figures are not evidence\*\*$/);
+  // The footer's stamp line says it too, and the sealed footer stays the last line.
+  expect(md.at(-4)).toContain(`. ${STATEMENT}** The stamp lines`);
+  expect(md.at(-2)).toMatch(/^<!-- offload-tracker-report v1 program=boost-offload week=2025-W10 /);
+  const csv = (await file("2025-W10.csv")).trim().split("\r\n");
+  expect(csv[0]!.endsWith(",version,stamp")).toBe(true);
+  expect(csv).toHaveLength(65);
+  // The stamp is the last cell, quoted (it holds commas).
+  for (const row of csv.slice(1)) expect(row.endsWith(`. ${STATEMENT}"`)).toBe(true);
+  const doc = JSON.parse(await file("2025-W10.json"));
+  expect(doc.stamp).toMatchObject({ version: "draft", illustrative: { factsUntil: "2024-12-31" } });
+  expect(doc.stamp.text.endsWith(`. ${STATEMENT}`)).toBe(true);
+
+  for (const name of ["2024-W52.md", "2024-W52.csv", "2024-W52.json"]) expect(await file(name), name).not.toContain("llustrative");
+  expect(JSON.parse(await file("2024-W52.json")).stamp).not.toHaveProperty("illustrative");
 });
 
 test("the ClaimReview JSON-LD says when a claim's verdict rests on records past the horizon", async ({ request }) => {

@@ -1,7 +1,7 @@
 /**
  * The critical-path schedule over HTTP: GET …/schedule and …/schedule.csv agree with readiness's
- * critical path, say which promised dates are impossible, refuse bad input as problem+json, and a
- * write moves the dates at once. Each test imports its own program; the demo is only read.
+ * critical path, say which promised dates are impossible and whether asOf lies past the evidence
+ * horizon, refuse bad input as problem+json, and a write moves the dates at once. Each test imports its own program; the demo is only read.
  */
 import { expect, test, type APIResponse } from "@playwright/test";
 import { call } from "../support/api-client";
@@ -62,9 +62,11 @@ test("a program's schedule: dates from asOf, a broken own target, the CSV, and a
   expect(csvRes.status()).toBe(200);
   expect(csvRes.headers()["content-type"]).toContain("text/csv");
   const lines = (await csvRes.text()).trim().split("\r\n");
-  expect(lines[0]).toBe("key,title,area,owner,trueStatus,estimateWeeks,dependsOn,earliestStart,earliestFinish,latestFinish,slackWeeks,target,state,limitedBy,critical,doneAt");
+  expect(lines[0]).toBe("key,title,area,owner,trueStatus,estimateWeeks,dependsOn,earliestStart,earliestFinish,latestFinish,slackWeeks,target,state,limitedBy,critical,doneAt,illustrative");
   expect(lines.find((l) => l.startsWith("C,"))).toContain(",2025-01-29,2025-02-12,");
   expect(lines.find((l) => l.startsWith("C,"))).toContain(",impossible,C 2025-01-29,true,");
+  // No evidence horizon: nothing is illustrative.
+  for (const l of lines.slice(1)) expect(l.endsWith(",false")).toBe(true);
 
   // A later target for C (a write) is seen by the next read: two weeks to spare, on track; then a
   // shorter estimate for A moves B's and C's dates.
@@ -76,6 +78,32 @@ test("a program's schedule: dates from asOf, a broken own target, the CSV, and a
   await json(await call(request, "admin", "PATCH", `/api/programs/${slug}/items/A`, { estimateWeeks: 1, version: a.version }), 200);
   const shorter = await json(await call(request, "viewer", "GET", `/api/programs/${slug}/schedule?asOf=2025-01-01`), 200);
   expect((shorter.items as Row[]).find((r) => r.key === "C")).toMatchObject({ earliestStart: "2025-01-22", earliestFinish: "2025-02-05", slackWeeks: 3 });
+});
+
+test("past the evidence horizon the schedule says illustrative in its JSON and on every CSV row; at it, not", async ({ request }) => {
+  const past = await json(await call(request, "viewer", "GET", "/api/programs/boost-offload/schedule?asOf=2025-03-01"), 200);
+  expect(past).toMatchObject({ asOf: "2025-03-01", factsUntil: "2024-12-31", illustrative: true });
+  expect(past.items.length).toBeGreaterThan(0);
+  const csv = async (at: string) => (await (await call(request, "viewer", "GET", `/api/programs/boost-offload/schedule.csv?asOf=${at}`)).text()).trim().split("\r\n");
+  const [header, ...rows] = await csv("2025-03-01");
+  expect(header!.endsWith(",illustrative")).toBe(true);
+  expect(rows).toHaveLength(past.items.length);
+  for (const r of rows) expect(r.endsWith(",true")).toBe(true);
+  for (const r of (await csv("2024-12-31")).slice(1)) expect(r.endsWith(",false")).toBe(true);
+});
+
+test("the memoised schedule follows a change of the evidence horizon at once", async ({ request }) => {
+  const slug = `schedule-horizon-${run}`;
+  await json(await call(request, "admin", "POST", "/api/programs/import", smallBundle(slug)), 201);
+  const at = `/api/programs/${slug}/schedule?asOf=2025-01-01`;
+  const before = await json(await call(request, "viewer", "GET", at), 200);
+  expect(before).toMatchObject({ factsUntil: null, illustrative: false });
+  // Read twice: the second answer comes from the memoised bytes the PATCH must replace.
+  expect(await json(await call(request, "viewer", "GET", at), 200)).toEqual(before);
+  await json(await call(request, "admin", "PATCH", `/api/programs/${slug}`, { factsUntil: "2024-12-31", version: 1 }), 200);
+  const after = await json(await call(request, "viewer", "GET", at), 200);
+  expect(after).toEqual({ ...before, factsUntil: "2024-12-31", illustrative: true });
+  expect(await json(await call(request, "viewer", "GET", `/api/programs/${slug}/schedule?asOf=2024-12-31`), 200)).toMatchObject({ illustrative: false });
 });
 
 test("the schedule refuses a malformed date and an unknown program as problems, and strangers", async ({ request }) => {
@@ -93,4 +121,6 @@ test("OpenAPI documents the schedule and its CSV", async ({ request }) => {
   const doc = await json(await call(request, "anonymous", "GET", "/api/openapi.json"), 200);
   expect(doc.paths["/api/programs/{slug}/schedule"]?.get).toBeTruthy();
   expect(doc.paths["/api/programs/{slug}/schedule.csv"]?.get?.responses?.["200"]?.content?.["text/csv"]).toBeTruthy();
+  expect(JSON.stringify(doc.paths["/api/programs/{slug}/schedule"].get)).toContain("illustrative");
+  expect(doc.paths["/api/programs/{slug}/schedule.csv"].get.summary).toContain("illustrative");
 });

@@ -7,8 +7,11 @@ import { openDatabase, type Db } from "@/db/index";
 import { getClaims } from "@/db/queries/get-claims";
 import { getPortfolio } from "@/db/queries/get-portfolio";
 import { getReadinessJson } from "@/db/queries/get-readiness";
+import { getSchedule, getScheduleJson } from "@/db/queries/get-schedule";
 import { toClaimReview } from "@/lib/claims/claim-review";
 import { claimsToCsv, claimsToMarkdown } from "@/lib/claims/claims-export";
+import { toCsv } from "@/lib/csv/to-csv";
+import { SCHEDULE_CSV_COLUMNS, scheduleCsvRows } from "@/lib/schedule/schedule-csv";
 import { toInstant } from "@/lib/time";
 import { trackerInProcess } from "../support/cli-in-process";
 
@@ -42,6 +45,28 @@ describe("readiness JSON", () => {
 
   it("never is without a horizon", () => {
     expect(JSON.parse(getReadinessJson(plain, "boost-offload", TODAY, TODAY, null))).toMatchObject({ factsUntil: null, illustrative: false });
+  });
+});
+
+describe("schedule", () => {
+  const csvRows = (d: Db, at: number) => toCsv(SCHEDULE_CSV_COLUMNS, scheduleCsvRows(getSchedule(d, "boost-offload", at, TODAY))).trimEnd().split("\r\n");
+
+  it("is illustrative past the demo's horizon and not at it, in its memoised JSON and every CSV row", () => {
+    const today = JSON.parse(getScheduleJson(db, "boost-offload", TODAY, TODAY)) as { items: unknown[] };
+    expect(today).toMatchObject({ factsUntil: "2024-12-31", illustrative: true });
+    expect(today.items).toHaveLength(64);
+    expect(JSON.parse(getScheduleJson(db, "boost-offload", HORIZON_END, TODAY))).toMatchObject({ factsUntil: "2024-12-31", illustrative: false });
+
+    const [header, ...past] = csvRows(db, TODAY);
+    expect(header!.endsWith(",doneAt,illustrative")).toBe(true);
+    expect(past).toHaveLength(64);
+    for (const row of past) expect(row.endsWith(",true")).toBe(true);
+    for (const row of csvRows(db, HORIZON_END).slice(1)) expect(row.endsWith(",false")).toBe(true);
+  });
+
+  it("never is without a horizon", () => {
+    expect(JSON.parse(getScheduleJson(plain, "boost-offload", TODAY, TODAY))).toMatchObject({ factsUntil: null, illustrative: false });
+    for (const row of csvRows(plain, TODAY).slice(1)) expect(row.endsWith(",false")).toBe(true);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * DESIGN §13 "Evidence horizon" in the browser: the demo's figures after 2024-12-31 carry an
- * "illustrative" mark, those at it do not; an admin sets and clears a program's horizon in settings
+ * "illustrative" mark, those at it do not (a weekly report's preview by its cutoff); an admin sets and clears a program's horizon in settings
  * and the mark follows. The demo is only read; settings are changed on a program of its own.
  */
 import { expect, test } from "@playwright/test";
@@ -51,6 +51,24 @@ test("the items list and an item page carry the mark past the horizon", async ({
   await expect(page.getByTestId("illustrative-mark")).toHaveCount(0);
   await page.goto(`${DEMO}/items/NET-02`);
   await expect(page.getByTestId("illustrative-mark")).toBeVisible();
+});
+
+test("a weekly report's preview past the horizon carries the mark and says so in its stamp; 2024-W52 does not", async ({ page }) => {
+  await signIn(page, "viewer");
+  // The first view of a week computes its report: give it time on a busy machine.
+  await page.goto(`${DEMO}/reports/2025-W10`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Weekly report — 2025-W10", { timeout: 20_000 });
+  const mark = page.getByTestId("illustrative-mark");
+  await expect(mark).toBeVisible();
+  await expect(mark).toHaveAttribute("title", /facts until 2024-12-31/);
+  for (const stamp of ["report-stamp", "report-stamp-end"])
+    await expect(page.getByTestId(stamp)).toContainText("Illustrative: this week lies past the program's evidence horizon, 2024-12-31; its figures are not evidence");
+
+  await page.goto(`${DEMO}/reports/2024-W52`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Weekly report — 2024-W52", { timeout: 20_000 });
+  await expect(page.getByTestId("report-stamp")).toBeVisible();
+  await expect(page.getByTestId("illustrative-mark")).toHaveCount(0);
+  await expect(page.getByTestId("report-stamp")).not.toContainText("llustrative");
 });
 
 test("the readiness JSON says illustrative today and not at 2024-12-31", async ({ page }) => {

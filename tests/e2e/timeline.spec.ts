@@ -1,7 +1,8 @@
 /**
  * The timeline as a program manager reads it: on the demo at 2024-12-31 the critical path and the
  * impossible promises in red with words, the as-of line and the bars moving with asOf, a bar that
- * opens its item, the filters, and a list with dates on a phone.
+ * opens its item, the filters, and a list with dates on a phone; past the evidence horizon, the
+ * "illustrative" mark.
  */
 import { expect, test, type Page } from "@playwright/test";
 import { authHeaders } from "../support/api-client";
@@ -49,8 +50,12 @@ test("at 2024-12-31 the demo's timeline shows the critical path and impossible p
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 });
 
-test("changing asOf moves the as-of line and the bars", async ({ page }) => {
+test("changing asOf moves the as-of line and the bars, and past the evidence horizon marks them illustrative", async ({ page }) => {
   await page.goto(`${TIMELINE}?asOf=2024-12-31`);
+  // At the demo's horizon (2024-12-31) the dates rest on fact: no mark.
+  await expect(page.getByTestId("timeline-legend")).toBeVisible();
+  await expect(page.getByTestId("illustrative-mark")).toHaveCount(0);
+  await expect(page.getByTestId("timeline-legend-illustrative")).toHaveCount(0);
   const path = page.getByTestId("timeline-critical-path");
   const key = (await path.getByRole("link").last().textContent())!.trim();
   const before = await startOf(page, key);
@@ -67,6 +72,11 @@ test("changing asOf moves the as-of line and the bars", async ({ page }) => {
   // Nothing can start before the date it is seen from.
   expect(after >= "2025-03-31").toBe(true);
   expect(after).not.toBe(before);
+  const mark = page.getByTestId("timeline-summary").getByTestId("illustrative-mark");
+  await expect(mark).toBeVisible();
+  await expect(mark).toHaveAttribute("title", /facts until 2024-12-31/);
+  await expect(page.getByTestId("timeline-legend")).toContainText("every bar here is computed as of a date after the evidence horizon (2024-12-31)");
+  await expect(page.getByTestId("timeline-legend-illustrative")).toBeVisible();
 });
 
 test("a click on a bar opens the item, which shows its own schedule line", async ({ page }) => {
@@ -118,6 +128,11 @@ test("on a phone the timeline is a list of dates that does not scroll sideways",
   await expect(list).toContainText("can start");
   await expect(list).toContainText("impossible");
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await expect(page.getByTestId("illustrative-mark")).toHaveCount(0);
+  // Past the horizon the list's summary carries the mark too.
+  await page.goto(`${TIMELINE}?asOf=2025-03-31`);
+  await expect(page.getByTestId("timeline-list")).toBeVisible();
+  await expect(page.getByTestId("timeline-summary").getByTestId("illustrative-mark")).toBeVisible();
 });
 
 test("a program with no items says there is nothing to schedule", async ({ page, request }) => {

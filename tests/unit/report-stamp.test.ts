@@ -1,6 +1,7 @@
 /** The stamp every rendered report carries: which version it is, in the same words everywhere. */
 import { describe, expect, it } from "vitest";
-import { readStampText, stampOf, stampText, stampTime } from "@/lib/report/report-stamp";
+import { readStampHorizon, readStampText, stampHorizon, stampOf, stampText, stampTime } from "@/lib/report/report-stamp";
+import { toInstant } from "@/lib/time";
 
 const JAN6 = Date.parse("2025-01-06T09:05:59.999Z");
 const SHA = "ab".repeat(32);
@@ -43,5 +44,36 @@ describe("the report stamp", () => {
     });
     expect(readStampText(stampText(stampOf(null, JAN6)))).toEqual({ version: "draft", sha256: null });
     expect(readStampText("Final version")).toBeNull();
+  });
+
+  describe("past the evidence horizon", () => {
+    const HORIZON = toInstant("2024-12-31");
+    const W52_CUTOFF = Date.parse("2024-12-29T23:59:59.999Z");
+    const W01_CUTOFF = Date.parse("2025-01-05T23:59:59.999Z");
+    const STATEMENT = "Illustrative: this week lies past the program's evidence horizon, 2024-12-31; its figures are not evidence";
+
+    it("adds nothing to a week on or before the horizon, nor to any week of a program without one", () => {
+      expect(stampHorizon(HORIZON, W52_CUTOFF)).toEqual({});
+      expect(stampHorizon(HORIZON, toInstant("2024-12-31", "end"))).toEqual({});
+      expect(stampHorizon(null, W01_CUTOFF)).toEqual({});
+      // The stamp of such a week is the very object (and so the very words) it always was.
+      expect(stampOf(null, JAN6, stampHorizon(HORIZON, W52_CUTOFF))).toEqual({ version: "draft", generatedAt: "2025-01-06T09:05:59.999Z", published: null });
+    });
+
+    it("ends a draft's and a publication's sentence with the statement for a week whose cutoff lies past it", () => {
+      expect(stampHorizon(HORIZON, W01_CUTOFF)).toEqual({ illustrative: { factsUntil: "2024-12-31" } });
+      const draft = stampOf(null, JAN6, stampHorizon(HORIZON, W01_CUTOFF));
+      expect(stampText(draft)).toBe(`Draft generated on 2025-01-06 09:05 UTC — not published. ${STATEMENT}`);
+      const published = stampOf({ publishedAt: "2025-01-06T09:00:00.000Z", publishedBy: "Ada Admin", sha256: SHA, restated: false }, JAN6, stampHorizon(HORIZON, W01_CUTOFF));
+      expect(stampText(published)).toBe(`Published version — published on 2025-01-06 09:00 UTC, by Ada Admin, sha256 ${SHA}. ${STATEMENT}`);
+    });
+
+    it("is read back: the version and digest as before, and the horizon the statement names", () => {
+      const published = stampText({ version: "published", publishedAt: "2025-01-06T09:00:00.000Z", publishedBy: "Ada", sha256: SHA, illustrative: { factsUntil: "2024-12-31" } });
+      expect(readStampText(published)).toEqual({ version: "published", sha256: SHA });
+      expect(readStampHorizon(published)).toBe("2024-12-31");
+      expect(readStampText(stampText(stampOf(null, JAN6, { illustrative: { factsUntil: "2024-06-30" } })))).toEqual({ version: "draft", sha256: null });
+      expect(readStampHorizon(stampText(stampOf(null, JAN6)))).toBeNull();
+    });
   });
 });

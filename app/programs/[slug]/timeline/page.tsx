@@ -8,6 +8,7 @@ import { TimelineChart } from "@/components/timeline/timeline-chart";
 import { TimelineFilters } from "@/components/timeline/timeline-filters";
 import { TimelineList } from "@/components/timeline/timeline-list";
 import { TimelineSummary } from "@/components/timeline/timeline-summary";
+import { IllustrativeMark } from "@/components/ui/illustrative-mark";
 import { getDb } from "@/db/get-db";
 import { getClaims } from "@/db/queries/get-claims";
 import { getSchedule } from "@/db/queries/get-schedule";
@@ -36,6 +37,8 @@ export default async function TimelinePage({ params, searchParams }: Props) {
   const filters = { area: param("area"), owner: param("owner"), risky: param("risky") === "1" };
   const model = timelineModel(schedule, claims, filters, zoom);
   const itemHref = (key: string) => programHref(slug, "items", view).replace(/\/items(?=\?|$)/, `/items/${encodeURIComponent(key)}`);
+  // Every bar and date is computed as of asOf: past the evidence horizon, all of them are invented.
+  const illustrativeAfter = schedule.illustrative ? schedule.factsUntil : null;
   const here = { ...view, area: filters.area ?? undefined, owner: filters.owner ?? undefined, risky: filters.risky ? "1" : undefined };
 
   return (
@@ -54,7 +57,13 @@ export default async function TimelinePage({ params, searchParams }: Props) {
         </p>
       ) : (
         <>
-          <TimelineSummary schedule={schedule} counts={model.counts} knownAt={view.knownAt ? schedule.knownAt : null} itemHref={itemHref} />
+          <TimelineSummary
+            schedule={schedule}
+            counts={model.counts}
+            knownAt={view.knownAt ? schedule.knownAt : null}
+            itemHref={itemHref}
+            illustrativeAfter={illustrativeAfter}
+          />
           <TimelineFilters
             action={programHref(slug, "timeline")}
             filters={filters}
@@ -74,7 +83,7 @@ export default async function TimelinePage({ params, searchParams }: Props) {
                   itemHref={Object.fromEntries(model.lanes.flatMap((l) => l.rows.map((r) => [r.key, itemHref(r.key)])))}
                   claimHref={Object.fromEntries(claims.map((c) => [c.id, claimHref(slug, c.id, view)]))}
                 />
-                <TimelineLegend />
+                <TimelineLegend illustrativeAfter={illustrativeAfter} />
               </div>
               <div className="md:hidden">
                 <TimelineList model={model} itemHref={itemHref} />
@@ -87,13 +96,20 @@ export default async function TimelinePage({ params, searchParams }: Props) {
   );
 }
 
-function TimelineLegend() {
+function TimelineLegend({ illustrativeAfter }: { illustrativeAfter: string | null }) {
   return (
-    <p className="mt-2 text-xs text-slate-600">
+    <p className="mt-2 text-xs text-slate-600" data-testid="timeline-legend">
       Bars run from the earliest start to the earliest finish, coloured by true status; a dark outline marks the critical path; ◆ is the
       item&apos;s promised date (red: impossible, amber: at risk); arrows lead from each dependency; the solid indigo line is the as-of date, the
       dotted line the program&apos;s earliest finish, the dashed line its committed target; ▼ marks a public claim, coloured by its verdict on its
       date. An item not done weighs its whole estimate: no partial credit.
+      {illustrativeAfter && (
+        <>
+          {" "}
+          <IllustrativeMark factsUntil={illustrativeAfter} testId="timeline-legend-illustrative" />: every bar here is computed as of a date after the evidence
+          horizon ({illustrativeAfter}).
+        </>
+      )}
     </p>
   );
 }

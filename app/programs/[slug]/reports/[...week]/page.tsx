@@ -19,6 +19,7 @@ import { ReportQuality } from "@/components/reports/preview/report-quality";
 import { ReportRestatement } from "@/components/reports/preview/report-restatement";
 import { ReportStampBanner } from "@/components/reports/preview/report-stamp-banner";
 import { ReportWeekNav } from "@/components/reports/preview/report-week-nav";
+import { IllustrativeMark } from "@/components/ui/illustrative-mark";
 import { getDb } from "@/db/get-db";
 import { getReportPreview } from "@/db/queries/get-report-preview";
 import { listDeliveries } from "@/db/queries/list-deliveries";
@@ -63,6 +64,13 @@ export default async function ReportWeekPage({ params, searchParams }: Props) {
           Monday {report.weekStart} to Sunday {report.weekEnd}. Every figure is as of the cutoff, {report.cutoff.replace("T", " ").replace("Z", " UTC")}, with everything
           the tracker records about that date. A status counts only when the evidence its level needs is attached and a second person verified it; figures are never
           rounded up.
+          {stamp.illustrative && (
+            <>
+              {" "}
+              <IllustrativeMark factsUntil={stamp.illustrative.factsUntil} /> The cutoff lies after the program&apos;s evidence horizon, {stamp.illustrative.factsUntil}:
+              every figure of this week is an invented continuation.
+            </>
+          )}
         </p>
       </header>
       <ReportStampBanner stamp={stamp} />
