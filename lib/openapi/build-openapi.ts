@@ -62,7 +62,7 @@ function itemQueryParameters() {
 const COMMENT = "{ id, program, item, claim, byName, byHandle, mine, createdAt, editedAt, deletedAt, body, mentions: [{ handle, name }], version, link }";
 const COMMENT_LIST = `[${COMMENT}]`;
 const COMMENT_POST =
-  "Write a comment (contributor and up): plain text up to 5000 characters; http(s) URLs are links, @handle (the part of an e-mail before the @) mentions a person who can read the program";
+  "Write a comment (contributor and up): plain text up to 5000 characters; http(s) URLs are links, @handle (the part of an e-mail before the @) mentions the one person with that handle whose account can sign in";
 
 /** The OpenAPI 3.1 document, generated from the same zod schemas the routes parse with. */
 export function buildOpenApi() {
