@@ -291,6 +291,13 @@ export function buildOpenApi() {
           responses: { "200": ok("[{ id, week, trigger, subscription, status, note, attempts: [{ attempt, at, durationMs, ok, statusCode, error }] }]"), ...errors },
         },
       },
+      "/api/me/counts": {
+        get: {
+          summary:
+            "The header's numbers for whoever asks (a session or a token): entries of My work new since their last visit, and for a reviewer or admin the transitions awaiting verification they may decide on (null for other roles); the same counts as a page load",
+          responses: { "200": ok("{ myWorkNew, reviewable, countedAt }"), ...errors },
+        },
+      },
       "/api/audit/verify": {
         get: {
           summary: "The hash chain's verdict, checked off the request thread one run at a time; while a newer check runs, the last verdict with checking: true",

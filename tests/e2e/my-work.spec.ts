@@ -3,11 +3,12 @@
  * a reviewer, counted in the header, rejects it with a reason and the count drops by one; the
  * contributor reads the rejection in My work, follows its link and reports again; a second
  * reviewer verifies; it leaves the awaiting list and the rejection drops out. The header counts
- * what is new and clears once the page has shown it. The timeline tells it in order, and a comment
- * that @mentions the first reviewer reaches their My work. A person with nothing reads four sentences.
+ * what is new and clears once the page has shown it, and both its counts follow each click on a
+ * link. The timeline tells it in order, and a comment that @mentions the first reviewer reaches
+ * their My work. A person with nothing reads four sentences.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { authHeaders } from "../support/api-client";
+import { authHeaders, call } from "../support/api-client";
 import { importSmallProgram } from "../support/programs";
 import { expectAxeClean, reportBuild } from "../support/review-steps";
 import { signIn } from "../support/sign-in";
@@ -169,6 +170,56 @@ test("report, see it awaiting and new; rejected with a reason; report again from
   await expect(mention).toContainText(`${TEST_ACCOUNTS.contributor.name} mentioned you on`);
   await mention.getByRole("link", { name: "A" }).click();
   await expect(page).toHaveURL(new RegExp(`/programs/${slug}/items/A#comment-\\d+$`));
+});
+
+test("the header's counts follow each click on a link, not only page loads", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const slug = await importSmallProgram(request, "my-work-nav");
+  const report = async (key: string) => {
+    const res = await call(request, "contributor", "POST", `/api/programs/${slug}/items/${key}/transitions`, {
+      to: "design",
+      evidence: [{ kind: "design_doc", url: `https://docs.example.com/${key}`, summary: `Design of ${key}` }],
+    });
+    expect(res.status()).toBe(201);
+    return (await res.json()).id as number;
+  };
+  await report("A");
+  const onB = await report("B");
+
+  // The reviewer verifies one in a second tab; this tab's header, drawn before, still counts it...
+  await signIn(page, "reviewer");
+  const before = await awaitingCount(page);
+  expect(before).toBeGreaterThanOrEqual(2);
+  const other = await page.context().newPage();
+  await other.goto(`/programs/${slug}/items/A`);
+  await other.getByRole("form", { name: /^Review transition/ }).getByRole("button", { name: /^Verify transition/ }).click();
+  await expect(other.getByRole("table", { name: "History" }).getByText(`verified by ${TEST_ACCOUNTS.reviewer.name} on`)).toBeVisible();
+  await other.close();
+  await expect(nav(page).getByRole("link", { name: `Awaiting verification, ${before}` })).toBeVisible();
+  // ...until the next click on a link, which counts again.
+  await nav(page).getByRole("link", { name: "Rules", exact: true }).click();
+  await expect(page).toHaveURL(/\/rules$/);
+  await expect(nav(page).getByRole("link", { name: `Awaiting verification, ${before - 1}` })).toBeVisible();
+
+  // The contributor has seen My work; a rejection meanwhile shows on the next click, and clears once seen.
+  await signIn(page, "contributor");
+  await page.goto("/my-work");
+  await nav(page).getByRole("link", { name: "Programs", exact: true }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(nav(page).getByRole("link", { name: "My work", exact: true })).toBeVisible();
+  const rejected = await call(request, "reviewer", "POST", `/api/programs/${slug}/items/B/transitions/${onB}/reject`, { reason: "The design doc is empty." });
+  expect(rejected.status()).toBe(201);
+  await expect(nav(page).getByRole("link", { name: "My work", exact: true })).toBeVisible();
+  await nav(page).getByRole("link", { name: "Rules", exact: true }).click();
+  await expect(page).toHaveURL(/\/rules$/);
+  await nav(page).getByRole("link", { name: "My work, 1 new" }).click();
+  await expect(page).toHaveURL(/\/my-work$/);
+  await expect(rowsOf(page, "rejected", slug)).toContainText("The design doc is empty.");
+  await nav(page).getByRole("link", { name: "Programs", exact: true }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(nav(page).getByRole("link", { name: "My work", exact: true })).toBeVisible();
+  await nav(page).getByRole("link", { name: "Rules", exact: true }).click();
+  await expect(nav(page).getByRole("link", { name: "My work", exact: true })).toBeVisible();
 });
 
 test("an item given to a person is new to them until they open My work", async ({ page, request }) => {
