@@ -1,11 +1,11 @@
 /**
  * My work as people use it: a contributor reports with evidence and finds it awaiting, marked new;
- * a reviewer, counted in the header, rejects it with a reason and the count drops by one; the
- * contributor reads the rejection in My work, follows its link and reports again; a second
- * reviewer verifies; it leaves the awaiting list and the rejection drops out. The header counts
- * what is new and clears once the page has shown it, and both its counts follow each click on a
- * link. The timeline tells it in order, and a comment that @mentions the first reviewer reaches
- * their My work. A person with nothing reads four sentences.
+ * a reviewer, counted in the header, finds it in the inbox, follows it to the item and rejects it
+ * with a reason, and the count drops by one; the contributor reads the rejection in My work,
+ * follows its link and reports again; a second reviewer verifies; it leaves the awaiting list and
+ * the rejection drops out. The header counts what is new and clears once the page has shown it,
+ * and both its counts follow each click on a link. The timeline tells it in order, and a comment
+ * that @mentions the first reviewer reaches their My work. A person with nothing reads four sentences.
  */
 import { expect, test, type Page } from "@playwright/test";
 import { authHeaders, call } from "../support/api-client";
@@ -80,11 +80,26 @@ test("report, see it awaiting and new; rejected with a reason; report again from
   // On My work the header no longer counts what the page shows.
   await expect(nav(page).getByRole("link", { name: "My work", exact: true })).toBeVisible();
 
-  // The reviewer is counted in the header; rejecting takes one off.
+  // The reviewer, counted in the header, finds the report in the inbox and follows it to the item.
   await signIn(page, "reviewer");
-  await page.goto(itemPage);
   const before = await awaitingCount(page);
   expect(before).toBeGreaterThan(0);
+  await nav(page).getByRole("link", { name: `Awaiting verification, ${before}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Awaiting verification" })).toBeVisible();
+  // Other tests' reports wait there too: the reviewer narrows the inbox to this program.
+  await page.getByRole("combobox", { name: "Program" }).selectOption(slug);
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(new RegExp(`program=${slug}`));
+  const waiting = page
+    .getByRole("list", { name: "Yours to review" })
+    .getByRole("listitem")
+    .filter({ has: page.locator(`a[href="${itemPage}"]`) });
+  await expect(waiting).toHaveCount(1);
+  await expect(waiting).toContainText(`Reported by ${TEST_ACCOUNTS.contributor.name}`);
+  await expect(waiting.getByRole("link", { name: "design of A" })).toHaveAttribute("href", "https://dev.example.com/design/A-draft");
+  await waiting.getByRole("link", { name: "Verify or reject on the item page" }).click();
+  await expect(page).toHaveURL(new RegExp(`${itemPage}#history$`));
+  // Rejecting there takes one off the header's count.
   const review = page.getByRole("form", { name: /^Review transition/ });
   await review.getByLabel("Reason (required to reject)").fill(REASON);
   await review.getByRole("button", { name: /^Reject transition/ }).click();
