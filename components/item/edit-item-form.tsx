@@ -1,6 +1,7 @@
 "use client";
 
 import type { ItemDetail } from "@/db/queries/get-item-detail";
+import type { OwnerChoice } from "@/db/queries/list-owner-choices";
 import { fieldError } from "../ui/action-state";
 import { DateInput, Field, Input, LabelledOptions, Select, Textarea } from "../ui/field";
 import { Button } from "../ui/button";
@@ -15,7 +16,7 @@ export type EditableItem = Pick<ItemDetail, "title" | "description" | "area" | "
  * between, the refusal says so, the typed values stay in the form and the page moves to their
  * version, so saving again is a deliberate choice.
  */
-export function EditItemForm({ item, people, ...target }: ItemAction & { item: EditableItem; people: { email: string; name: string }[] }) {
+export function EditItemForm({ item, people, ...target }: ItemAction & { item: EditableItem; people: OwnerChoice[] }) {
   const { state, formAction, pending, answer } = useKeptItemForm(target);
   const v = state.values ?? {
     title: item.title,
@@ -42,7 +43,7 @@ export function EditItemForm({ item, people, ...target }: ItemAction & { item: E
       <Field label="Owner">
         <Select name="owner" defaultValue={v.owner}>
           <option value="">— nobody (a risk) —</option>
-          <LabelledOptions options={people.map((p) => ({ value: p.email, label: p.name }))} />
+          <LabelledOptions options={people.map((p) => ({ value: p.email, label: p.disabled ? `${p.name} (account disabled)` : p.name }))} />
         </Select>
       </Field>
       <Field label="Team">

@@ -4,7 +4,7 @@ import { checkExpectedVersion } from "@/lib/http/expected-version";
 import { toInstant } from "@/lib/time";
 import { itemEditSchema } from "@/lib/validations/item-input";
 import { parseInput } from "@/lib/validations/parse-input";
-import type { Db } from "../index";
+import type { Db, Tx } from "../index";
 import { LogWriter } from "../append-log";
 import { findProgramItem } from "../queries/find-program-item";
 import { items, people } from "../schema";
@@ -26,11 +26,7 @@ export function editItem(db: Db, { slug, key, input, expectedVersion, actor, now
     const { item } = findProgramItem(tx, slug, key);
     checkExpectedVersion(key, item.version, body.version, expectedVersion);
     const version = item.version;
-    let ownerId: number | null | undefined;
-    if (owner !== undefined) {
-      ownerId = owner === null ? null : tx.select({ id: people.id }).from(people).where(eq(people.email, owner)).get()?.id;
-      if (ownerId === undefined) throw new AppError("invalid", "invalid item", [{ path: "owner", message: `no account ${owner}` }]);
-    }
+    const ownerId = owner === undefined || owner === null ? owner : ownerIdFor(tx, owner, item.ownerId);
     const changes = {
       ...fields,
       ...(ownerId !== undefined ? { ownerId } : {}),
@@ -54,4 +50,16 @@ export function editItem(db: Db, { slug, key, input, expectedVersion, actor, now
     });
     return { key, version: updated.version };
   });
+}
+
+/**
+ * The id of the person `email` names as owner. A disabled person may stay owner (an edit of other
+ * fields sends the owner as it was) but is never newly given an item: nobody could act on it.
+ */
+function ownerIdFor(tx: Tx, email: string, currentOwnerId: number | null): number {
+  const person = tx.select({ id: people.id, disabledAt: people.disabledAt }).from(people).where(eq(people.email, email)).get();
+  if (!person) throw new AppError("invalid", "invalid item", [{ path: "owner", message: `no account ${email}` }]);
+  if (person.disabledAt !== null && person.id !== currentOwnerId)
+    throw new AppError("invalid", "invalid item", [{ path: "owner", message: `${email} is disabled: choose someone active, or nobody` }]);
+  return person.id;
 }

@@ -1,6 +1,7 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { resolveHandles } from "@/lib/comments/mention-handle";
 import { mentionHandles } from "@/lib/comments/tokenize-comment";
+import { canSignIn } from "../accounts/can-sign-in";
 import type { Tx } from "../index";
 import { commentMentions, people } from "../schema";
 
@@ -9,9 +10,14 @@ export interface Reader {
   email: string;
 }
 
-/** Who may read a program, and so be mentioned in it: every account not disabled (every role reads every program). */
+/**
+ * Who may be mentioned: the people who can read the mention, on My work, behind a sign-in — every
+ * account that can sign in (every role reads every program). People are shared by all programs and
+ * bundles bring in people without accounts: those would never see a mention, so they neither get
+ * one nor make a handle ambiguous.
+ */
 export function loadReaders(tx: Tx): Reader[] {
-  return tx.select({ id: people.id, email: people.email }).from(people).where(isNull(people.disabledAt)).all();
+  return tx.select({ id: people.id, email: people.email }).from(people).where(canSignIn()).all();
 }
 
 /**

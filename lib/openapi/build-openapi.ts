@@ -62,7 +62,7 @@ function itemQueryParameters() {
 const COMMENT = "{ id, program, item, claim, byName, byHandle, mine, createdAt, editedAt, deletedAt, body, mentions: [{ handle, name }], version, link }";
 const COMMENT_LIST = `[${COMMENT}]`;
 const COMMENT_POST =
-  "Write a comment (contributor and up): plain text up to 5000 characters; http(s) URLs are links, @handle (the part of an e-mail before the @) mentions a person who can read the program";
+  "Write a comment (contributor and up): plain text up to 5000 characters; http(s) URLs are links, @handle (the part of an e-mail before the @) mentions the one person with that handle whose account can sign in";
 
 /** The OpenAPI 3.1 document, generated from the same zod schemas the routes parse with. */
 export function buildOpenApi() {
@@ -290,6 +290,13 @@ export function buildOpenApi() {
           summary: "The delivery log of published weeks (admin): each delivery with its attempts, newest first",
           parameters: [slug, ...["week", "limit"].map((name) => ({ name, in: "query", required: false, schema: { type: "string" } }))],
           responses: { "200": ok("[{ id, week, trigger, subscription, status, note, attempts: [{ attempt, at, durationMs, ok, statusCode, error }] }]"), ...errors },
+        },
+      },
+      "/api/me/counts": {
+        get: {
+          summary:
+            "The header's numbers for whoever asks (a session or a token): entries of My work new since their last visit, and for a reviewer or admin the transitions awaiting verification they may decide on (null for other roles); the same counts as a page load",
+          responses: { "200": ok("{ myWorkNew, reviewable, countedAt }"), ...errors },
         },
       },
       "/api/audit/verify": {

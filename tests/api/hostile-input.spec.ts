@@ -345,6 +345,7 @@ const PLAIN_ENDPOINTS: PlainEndpoint[] = named<PlainEndpoint>([
   { method: "GET", route: "/api/openapi.json", path: () => "/api/openapi.json", role: null, query: [] },
   { method: "GET", route: "/api/audit/log", path: () => "/api/audit/log", role: "viewer", query: ["program", "before", "limit"] },
   { method: "GET", route: "/api/audit/verify", path: () => "/api/audit/verify", role: "viewer", query: [] },
+  { method: "GET", route: "/api/me/counts", path: () => "/api/me/counts", role: "reviewer", query: [] },
   { method: "GET", route: "/api/programs", path: () => "/api/programs", role: "viewer", query: [] },
   { method: "GET", route: "/api/programs/[slug]", path: () => `/api/programs/${slug}`, role: "viewer", query: [] },
   { method: "GET", route: "/api/programs/[slug]/bundle", path: () => `/api/programs/${slug}/bundle`, role: "admin", query: [] },

@@ -7,8 +7,9 @@
  */
 import { count } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { disableAccount } from "@/db/accounts/account-access";
+import { disableAccount, resetPassword } from "@/db/accounts/account-access";
 import { addUser, findPerson } from "@/db/accounts/manage-users";
+import { listPeople } from "@/db/accounts/list-people";
 import { exportBundle } from "@/db/export-bundle";
 import { importBundle } from "@/db/import-bundle";
 import { openDatabase, type Db } from "@/db/index";
@@ -22,8 +23,10 @@ import { listMentions } from "@/db/queries/list-mentions";
 import { loadProgramHistory } from "@/db/queries/load-program-history";
 import { auditLog, commentMentions, comments } from "@/db/schema";
 import { verifyLog } from "@/db/verify-log";
+import { accountState } from "@/lib/auth/account-state";
 import { validateBundle } from "@/lib/bundle/validate-bundle";
 import type { CommentSubject } from "@/lib/comments/comment-subject";
+import { giveAccounts } from "../support/give-accounts";
 import { refusal } from "../support/refusal";
 
 const SLUG = "talk";
@@ -52,9 +55,11 @@ function programBundle(slug: string, extra: Record<string, unknown> = {}) {
   };
 }
 
-function setUp(slug = SLUG) {
+/** The program, its people given accounts (`accounts`: only these; the others are a bundle's people without one). */
+function setUp(slug = SLUG, { accounts = [ANN, CARL, RITA] }: { accounts?: string[] } = {}) {
   const db = openDatabase(":memory:");
   importBundle(db, programBundle(slug), { actor: null });
+  giveAccounts(db, accounts);
   const person = (email: string) => findPerson(db, email)!;
   const item: CommentSubject = { item: "FND-01" };
   return {
@@ -153,15 +158,51 @@ describe("writing a comment", () => {
 });
 
 describe("mentions", () => {
-  it("name the one reader with that handle; unknown, ambiguous and disabled handles stay text", () => {
+  it("name the one account with that handle; unknown, ambiguous and disabled handles stay text", () => {
     const w = setUp();
-    addUser(w.db, { email: "ann@elsewhere.example", name: "Another Ann", role: "viewer" }, null);
-    addUser(w.db, { email: "gone@example.com", name: "Gone", role: "viewer" }, null);
+    addUser(w.db, { email: "ann@elsewhere.example", name: "Another Ann", role: "viewer", password: "another long password" }, null);
+    addUser(w.db, { email: "gone@example.com", name: "Gone", role: "viewer", password: "another long password" }, null);
     disableAccount(w.db, "gone@example.com", null);
     const c = w.add(1, "@Rita please check; @ann and @gone and @nobody too. mail rita@example.com");
     expect(c.mentions).toEqual([{ handle: "rita", name: "Rita Reviewer" }]);
     expect(listMentions(w.db, w.person(RITA).id).map((m) => m.commentId)).toEqual([c.id]);
     expect(listMentions(w.db, w.person(ANN).id)).toEqual([]);
+    expect(listMentions(w.db, w.person("gone@example.com").id)).toEqual([]);
+  });
+
+  it("never name a person who cannot sign in: one a bundle brought without an account, an account without a password, a disabled one", () => {
+    const w = setUp(SLUG, { accounts: [CARL, RITA] }); // Ann came with the bundle and has no account
+    addUser(w.db, { email: "nopass@example.com", name: "No Password", role: "reviewer" }, null);
+    addUser(w.db, { email: "gone@example.com", name: "Gone", role: "reviewer", password: "another long password" }, null);
+    disableAccount(w.db, "gone@example.com", null);
+    const c = w.add(1, "@ann @nopass @gone @rita: please look");
+    expect(c.mentions).toEqual([{ handle: "rita", name: "Rita Reviewer" }]);
+    for (const email of [ANN, "nopass@example.com", "gone@example.com"]) expect(listMentions(w.db, w.person(email).id), email).toEqual([]);
+    // Nothing stored for them, so nothing comes later: a mention is resolved when it is written.
+    expect(w.db.select().from(commentMentions).all().map((m) => m.personId)).toEqual([w.person(RITA).id]);
+  });
+
+  it("a handle shared by an account and a person without one names the account", () => {
+    const w = setUp(SLUG, { accounts: [CARL, RITA] });
+    addUser(w.db, { email: "ann@elsewhere.example", name: "Another Ann", role: "viewer", password: "another long password" }, null);
+    const c = w.add(1, "@ann can you check?");
+    expect(c.mentions).toEqual([{ handle: "ann", name: "Another Ann" }]);
+    expect(listMentions(w.db, w.person("ann@elsewhere.example").id).map((m) => m.commentId)).toEqual([c.id]);
+    expect(listMentions(w.db, w.person(ANN).id)).toEqual([]);
+  });
+
+  it("can be read by exactly the accounts in the people page's states that sign in: Active and Must choose a new password", async () => {
+    const w = setUp(SLUG, { accounts: [] });
+    addUser(w.db, { email: "active@example.com", name: "Active", role: "viewer", password: "another long password" }, null);
+    addUser(w.db, { email: "off@example.com", name: "Off", role: "viewer", password: "another long password" }, null);
+    disableAccount(w.db, "off@example.com", null);
+    addUser(w.db, { email: "fresh@example.com", name: "Fresh", role: "viewer" }, null);
+    await resetPassword(w.db, "fresh@example.com", null);
+    const states = new Map(listPeople(w.db).map((p) => [p.email, accountState(p)]));
+    expect(new Set(states.values())).toEqual(new Set(["active", "disabled", "no_password", "must_change_password"]));
+    const c = w.add(1, "@active @off @fresh @ann @carl @rita", CARL);
+    const named = new Set(c.mentions.map((m) => m.handle));
+    for (const [email, state] of states) expect(named.has(email.split("@")[0]!), `${email} (${state})`).toBe(state === "active" || state === "must_change_password");
   });
 
   it("listMentions: newest mention first, with program, subject, author, excerpt and link; `since` keeps what is new; own comments and deleted ones are left out", () => {
@@ -300,26 +341,29 @@ describe("editing and deleting", () => {
 });
 
 describe("comments in the bundle", () => {
-  it("export → import → export is equal, with edits and deletions, on items and claims; mentions resolve again", () => {
+  it("export → import → export is equal, with edits and deletions, on items and claims; mentions resolve again, against the importing tracker's accounts", () => {
     const w = setUp();
     const a = w.add(1, "@rita on the item");
-    w.edit(2, a.id, "@rita on the item, edited", 1);
+    w.edit(2, a.id, "@rita and @ann on the item, edited", 1);
     w.add(3, "on the claim", RITA, { claim: "ignite-2023" });
     const gone = w.add(4, "to be deleted");
     w.remove(5, gone.id);
     const exported = exportBundle(w.db, SLUG);
     expect(exported.format).toBe("offload-tracker/v1");
     expect(exported.comments).toEqual([
-      { item: "FND-01", by: CARL, createdAt: new Date(at(1)).toISOString(), body: "@rita on the item, edited", editedAt: new Date(at(2)).toISOString() },
+      { item: "FND-01", by: CARL, createdAt: new Date(at(1)).toISOString(), body: "@rita and @ann on the item, edited", editedAt: new Date(at(2)).toISOString() },
       { claim: "ignite-2023", by: RITA, createdAt: new Date(at(3)).toISOString(), body: "on the claim" },
       { item: "FND-01", by: CARL, createdAt: new Date(at(4)).toISOString(), deletedAt: new Date(at(5)).toISOString() },
     ]);
+    // The importing tracker has an account for Rita; Ann comes with the bundle, without one.
     const again = openDatabase(":memory:");
+    addUser(again, { email: RITA, name: "Rita Reviewer", team: "Core", role: "reviewer", password: "another long password" }, null);
     const summary = importBundle(again, JSON.parse(JSON.stringify(exported)), { actor: null });
     expect(summary.counts.comments).toBe(3);
     expect(exportBundle(again, SLUG)).toEqual(exported);
     const rita = findPerson(again, RITA)!;
-    expect(listMentions(again, rita.id).map((m) => [m.excerpt, m.mentionedAt])).toEqual([["@rita on the item, edited", new Date(at(2)).toISOString()]]);
+    expect(listMentions(again, rita.id).map((m) => [m.excerpt, m.mentionedAt])).toEqual([["@rita and @ann on the item, edited", new Date(at(2)).toISOString()]]);
+    expect(listMentions(again, findPerson(again, ANN)!.id)).toEqual([]);
     expect(verifyLog(again)).toMatchObject({ ok: true });
     // A program without comments exports without the field, as before comments existed.
     expect("comments" in exportBundle(setUp("quiet").db, "quiet")).toBe(false);

@@ -22,6 +22,7 @@ import { listMyAwaiting } from "@/db/queries/list-my-awaiting";
 import { listMyRejections } from "@/db/queries/list-my-rejections";
 import { listOwnedItems } from "@/db/queries/list-owned-items";
 import { openMyWork } from "@/db/queries/open-my-work";
+import { giveAccounts } from "../support/give-accounts";
 
 const ANN = "ann@example.com"; // owns FND-01
 const CARL = "carl@example.com"; // contributor: owns FND-02, reports
@@ -279,6 +280,7 @@ describe("the reviewer's count", () => {
 describe("comments that mention me", () => {
   it("are listed newest first with who wrote them, counted as new once, and leave when deleted; my own mention of myself is not news", () => {
     const w = setUp();
+    giveAccounts(w.db, [CARL]); // a mention names only people who can sign in and read it
     const carl = w.person(CARL);
     openMyWork(w.db, carl, () => at(0));
     const say = (by: string, body: string, n: number, subject: { item: string } = { item: "FND-02" }) =>

@@ -176,6 +176,46 @@ test("edit item: a stale save keeps every field, then saving again stores exactl
   });
 });
 
+test("verify: a refused review keeps the typed note — a wrong button, then an ended session — and the verification stores exactly it", async ({ page, request }) => {
+  const slug = await importSmallProgram(request, "keep-verify");
+  const reported = await call(request, "contributor", "POST", `/api/programs/${slug}/items/A/transitions`, {
+    to: "design",
+    evidence: [{ kind: "design_doc", url: "https://dev.example.com/a/design", summary: "design" }],
+  });
+  expect(reported.status()).toBe(201);
+  const id = (await reported.json()).id as number;
+  const note = "Read section 4: failure modes <covered> & signed off.\nThe rollback plan is linked from the doc.";
+  const verification = async () => (await json(request, `/api/programs/${slug}/items/A`)).history[0].verification;
+
+  await signIn(page, "reviewer");
+  await page.goto(`/programs/${slug}/items/A`);
+  const review = page.getByRole("form", { name: `Review transition ${id}` });
+  await review.getByLabel("Note (optional)").fill(note);
+  // Reject pressed by mistake: refused for want of a reason, the note kept.
+  await review.getByRole("button", { name: `Reject transition ${id}` }).click();
+  await expect(review.getByRole("alert")).toContainText("must say why the transition is rejected");
+  await expect(review.getByLabel("Note (optional)")).toHaveValue(note);
+
+  // Signed out in another tab meanwhile: Verify is refused, the note kept, nothing recorded.
+  const other = await page.context().newPage();
+  await other.goto("/rules");
+  await other.getByRole("button", { name: "Sign out" }).click();
+  await expect(other).toHaveURL(/\/sign-in/);
+  await review.getByRole("button", { name: `Verify transition ${id}` }).click();
+  await expect(review.getByRole("alert")).toHaveText("Your session has ended: sign in again.");
+  await expect(review.getByLabel("Note (optional)")).toHaveValue(note);
+  expect(await verification()).toBeNull();
+
+  // Signed in again there, Verify here records the note exactly as typed.
+  await signIn(other, "reviewer");
+  await other.close();
+  await review.getByRole("button", { name: `Verify transition ${id}` }).click();
+  const row = page.getByRole("table", { name: "History" }).getByTestId(`transition-${id}`);
+  await expect(row).toContainText(`verified by ${TEST_ACCOUNTS.reviewer.name} on`);
+  await expect(row).toContainText("failure modes <covered> & signed off.");
+  expect(await verification()).toMatchObject({ byName: TEST_ACCOUNTS.reviewer.name, note });
+});
+
 test("dependencies: a refused cycle keeps its choice; the next choice is added, then removed", async ({ page, request }) => {
   const slug = await importSmallProgram(request, "keep-deps");
   await signIn(page, "contributor");

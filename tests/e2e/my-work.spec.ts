@@ -1,13 +1,14 @@
 /**
  * My work as people use it: a contributor reports with evidence and finds it awaiting, marked new;
- * a reviewer, counted in the header, rejects it with a reason and the count drops by one; the
- * contributor reads the rejection in My work, follows its link and reports again; a second
- * reviewer verifies; it leaves the awaiting list and the rejection drops out. The header counts
- * what is new and clears once the page has shown it. The timeline tells it in order, and a comment
+ * a reviewer, counted in the header, finds it in the inbox, follows it to the item and rejects it
+ * with a reason, and the count drops by one; the contributor reads the rejection in My work,
+ * follows its link and reports again; a second reviewer verifies; it leaves the awaiting list and
+ * the rejection drops out. The header counts what is new and clears once the page has shown it,
+ * and both its counts follow each click on a link. The timeline tells it in order, and a comment
  * that @mentions the first reviewer reaches their My work. A person with nothing reads four sentences.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { authHeaders } from "../support/api-client";
+import { authHeaders, call } from "../support/api-client";
 import { importSmallProgram } from "../support/programs";
 import { expectAxeClean, reportBuild } from "../support/review-steps";
 import { signIn } from "../support/sign-in";
@@ -79,11 +80,26 @@ test("report, see it awaiting and new; rejected with a reason; report again from
   // On My work the header no longer counts what the page shows.
   await expect(nav(page).getByRole("link", { name: "My work", exact: true })).toBeVisible();
 
-  // The reviewer is counted in the header; rejecting takes one off.
+  // The reviewer, counted in the header, finds the report in the inbox and follows it to the item.
   await signIn(page, "reviewer");
-  await page.goto(itemPage);
   const before = await awaitingCount(page);
   expect(before).toBeGreaterThan(0);
+  await nav(page).getByRole("link", { name: `Awaiting verification, ${before}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Awaiting verification" })).toBeVisible();
+  // Other tests' reports wait there too: the reviewer narrows the inbox to this program.
+  await page.getByRole("combobox", { name: "Program" }).selectOption(slug);
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(new RegExp(`program=${slug}`));
+  const waiting = page
+    .getByRole("list", { name: "Yours to review" })
+    .getByRole("listitem")
+    .filter({ has: page.locator(`a[href="${itemPage}"]`) });
+  await expect(waiting).toHaveCount(1);
+  await expect(waiting).toContainText(`Reported by ${TEST_ACCOUNTS.contributor.name}`);
+  await expect(waiting.getByRole("link", { name: "design of A" })).toHaveAttribute("href", "https://dev.example.com/design/A-draft");
+  await waiting.getByRole("link", { name: "Verify or reject on the item page" }).click();
+  await expect(page).toHaveURL(new RegExp(`${itemPage}#history$`));
+  // Rejecting there takes one off the header's count.
   const review = page.getByRole("form", { name: /^Review transition/ });
   await review.getByLabel("Reason (required to reject)").fill(REASON);
   await review.getByRole("button", { name: /^Reject transition/ }).click();
@@ -169,6 +185,56 @@ test("report, see it awaiting and new; rejected with a reason; report again from
   await expect(mention).toContainText(`${TEST_ACCOUNTS.contributor.name} mentioned you on`);
   await mention.getByRole("link", { name: "A" }).click();
   await expect(page).toHaveURL(new RegExp(`/programs/${slug}/items/A#comment-\\d+$`));
+});
+
+test("the header's counts follow each click on a link, not only page loads", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const slug = await importSmallProgram(request, "my-work-nav");
+  const report = async (key: string) => {
+    const res = await call(request, "contributor", "POST", `/api/programs/${slug}/items/${key}/transitions`, {
+      to: "design",
+      evidence: [{ kind: "design_doc", url: `https://docs.example.com/${key}`, summary: `Design of ${key}` }],
+    });
+    expect(res.status()).toBe(201);
+    return (await res.json()).id as number;
+  };
+  await report("A");
+  const onB = await report("B");
+
+  // The reviewer verifies one in a second tab; this tab's header, drawn before, still counts it...
+  await signIn(page, "reviewer");
+  const before = await awaitingCount(page);
+  expect(before).toBeGreaterThanOrEqual(2);
+  const other = await page.context().newPage();
+  await other.goto(`/programs/${slug}/items/A`);
+  await other.getByRole("form", { name: /^Review transition/ }).getByRole("button", { name: /^Verify transition/ }).click();
+  await expect(other.getByRole("table", { name: "History" }).getByText(`verified by ${TEST_ACCOUNTS.reviewer.name} on`)).toBeVisible();
+  await other.close();
+  await expect(nav(page).getByRole("link", { name: `Awaiting verification, ${before}` })).toBeVisible();
+  // ...until the next click on a link, which counts again.
+  await nav(page).getByRole("link", { name: "Rules", exact: true }).click();
+  await expect(page).toHaveURL(/\/rules$/);
+  await expect(nav(page).getByRole("link", { name: `Awaiting verification, ${before - 1}` })).toBeVisible();
+
+  // The contributor has seen My work; a rejection meanwhile shows on the next click, and clears once seen.
+  await signIn(page, "contributor");
+  await page.goto("/my-work");
+  await nav(page).getByRole("link", { name: "Programs", exact: true }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(nav(page).getByRole("link", { name: "My work", exact: true })).toBeVisible();
+  const rejected = await call(request, "reviewer", "POST", `/api/programs/${slug}/items/B/transitions/${onB}/reject`, { reason: "The design doc is empty." });
+  expect(rejected.status()).toBe(201);
+  await expect(nav(page).getByRole("link", { name: "My work", exact: true })).toBeVisible();
+  await nav(page).getByRole("link", { name: "Rules", exact: true }).click();
+  await expect(page).toHaveURL(/\/rules$/);
+  await nav(page).getByRole("link", { name: "My work, 1 new" }).click();
+  await expect(page).toHaveURL(/\/my-work$/);
+  await expect(rowsOf(page, "rejected", slug)).toContainText("The design doc is empty.");
+  await nav(page).getByRole("link", { name: "Programs", exact: true }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(nav(page).getByRole("link", { name: "My work", exact: true })).toBeVisible();
+  await nav(page).getByRole("link", { name: "Rules", exact: true }).click();
+  await expect(nav(page).getByRole("link", { name: "My work", exact: true })).toBeVisible();
 });
 
 test("an item given to a person is new to them until they open My work", async ({ page, request }) => {

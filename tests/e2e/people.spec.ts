@@ -1,5 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { call } from "../support/api-client";
+import { importSmallProgram } from "../support/programs";
 import { signIn } from "../support/sign-in";
 import { TEST_ACCOUNTS } from "../support/test-accounts";
 
@@ -154,6 +156,56 @@ test("a reset shows a one-time password once and a role changes; an admin cannot
   await me.getByText(`Manage ${TEST_ACCOUNTS.admin.name}`).click();
   await me.getByRole("button", { name: "Reset password" }).click();
   await expect(me.getByRole("alert")).toContainText("you cannot reset your own password here");
+});
+
+/** Disables a person from their card on the people page, as an admin does. */
+async function disable(page: Page, email: string, name: string) {
+  const card = personCard(page, email);
+  await card.getByText(`Manage ${name}`).click();
+  await card.getByText("Disable account…").click();
+  await card.getByRole("button", { name: `Disable ${name}` }).click();
+  await expect(fact(card, "State")).toHaveText(/^Disabled since /);
+}
+
+test("an item's owner list offers active people only, and keeps a disabled owner so other fields still save", async ({ page, request }) => {
+  const slug = await importSmallProgram(request, "owners");
+  const stamp = Date.now();
+  const olive = { email: `olive-${stamp}@test.example`, name: `Olive Owner ${stamp}` };
+  const dora = { email: `dora-${stamp}@test.example`, name: `Dora Gone ${stamp}` };
+  await signIn(page, "admin");
+  await page.goto("/people");
+  await addPerson(page, olive.email, olive.name);
+  await addPerson(page, dora.email, dora.name);
+  const given = await call(request, "admin", "PATCH", `/api/programs/${slug}/items/A`, { owner: olive.email, version: 1 });
+  expect(given.status(), await given.text()).toBe(200);
+  await disable(page, olive.email, olive.name);
+  await disable(page, dora.email, dora.name);
+
+  await page.goto(`/programs/${slug}/items/A`);
+  const form = page.getByRole("form", { name: "Edit item" });
+  const owner = form.getByLabel("Owner");
+  await expect(owner).toHaveValue(olive.email);
+  await expect(owner.getByRole("option", { name: `${olive.name} (account disabled)` })).toHaveCount(1);
+  await expect(owner.getByRole("option", { name: dora.name })).toHaveCount(0);
+  await expect(owner.getByRole("option", { name: TEST_ACCOUNTS.reviewer.name, exact: true })).toHaveCount(1);
+  // On an item of someone else, the disabled owner of A is not offered either.
+  await page.goto(`/programs/${slug}/items/B`);
+  await expect(page.getByRole("form", { name: "Edit item" }).getByLabel("Owner").getByRole("option", { name: new RegExp(`${olive.name}|${dora.name}`) })).toHaveCount(0);
+
+  // Saving another field of A keeps its owner.
+  await page.goto(`/programs/${slug}/items/A`);
+  await form.getByLabel("Title").fill("Item A, renamed");
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await expect(form.getByRole("status")).toHaveText("Saved.");
+  const item = await (await call(request, "admin", "GET", `/api/programs/${slug}/items/A`)).json();
+  expect([item.title, item.owner, item.version]).toEqual(["Item A, renamed", olive.email, 3]);
+
+  // Past the list, the server refuses to give an item to a disabled person, naming the field; nothing changes.
+  const refused = await call(request, "admin", "PATCH", `/api/programs/${slug}/items/B`, { owner: dora.email, version: 1 });
+  expect(refused.status()).toBe(400);
+  expect(refused.headers()["content-type"]).toContain("application/problem+json");
+  expect((await refused.json()).errors).toEqual([{ path: "owner", message: `${dora.email} is disabled: choose someone active, or nobody` }]);
+  expect((await (await call(request, "admin", "GET", `/api/programs/${slug}/items/B`)).json()).version).toBe(1);
 });
 
 test("non-admins see no People link and get the forbidden page", async ({ page }) => {

@@ -28,12 +28,12 @@ import { IllustrativeMark } from "@/components/ui/illustrative-mark";
 import { Panel } from "@/components/ui/panel";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { AsOfError } from "@/components/program/as-of-error";
-import { listUsers } from "@/db/accounts/manage-users";
 import { getDb } from "@/db/get-db";
 import { getItemDetail, type ItemDetail } from "@/db/queries/get-item-detail";
 import { getSchedule } from "@/db/queries/get-schedule";
 import { listComments } from "@/db/queries/list-comments";
 import { listItemKeys } from "@/db/queries/list-item-keys";
+import { listOwnerChoices } from "@/db/queries/list-owner-choices";
 import { can } from "@/lib/auth/roles";
 import { handleOf } from "@/lib/comments/mention-handle";
 import { programHref } from "@/lib/program-links";
@@ -150,7 +150,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
             slug={slug}
             itemKey={key}
             item={{ ...item, owner: item.owner }}
-            people={listUsers(db).map((u) => ({ email: u.email, name: u.name }))}
+            people={listOwnerChoices(db, item.owner)}
             serverAction={editItemAction}
           />
         </Panel>

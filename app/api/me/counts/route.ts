@@ -1,0 +1,13 @@
+// GET /api/me/counts – the header's numbers for whoever asks: { myWorkNew, reviewable, countedAt }
+import { apiRoute } from "@/app/_lib/api-handler";
+import { getDb } from "@/db/get-db";
+import { countNav } from "@/db/queries/count-nav";
+
+export const dynamic = "force-dynamic";
+
+// The header asks after every client navigation (the root layout is not rendered again then):
+// the same counts as a page load, never kept by a cache between them.
+export const GET = apiRoute("read", ({ actor }) => {
+  const { countedAt, ...counts } = countNav(getDb(), actor);
+  return Response.json({ ...counts, countedAt: new Date(countedAt).toISOString() }, { headers: { "cache-control": "no-store" } });
+});

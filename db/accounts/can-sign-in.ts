@@ -1,0 +1,10 @@
+import { and, isNotNull, isNull } from "drizzle-orm";
+import { people } from "../schema";
+
+/**
+ * The people who can sign in, as SQL over `people`: not disabled, with a password (a one-time one
+ * counts: its owner signs in and chooses their own). It is `accountState` (lib/auth/account-state.ts)
+ * being "active" or "must_change_password". A person a bundle brought in without an account, or an
+ * account still without a password, cannot; an API token alone opens the API, not the pages.
+ */
+export const canSignIn = () => and(isNull(people.disabledAt), isNotNull(people.passwordHash));
