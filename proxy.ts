@@ -7,11 +7,12 @@
 // - a server action from another origin is a 403 problem (Next.js would answer 500); actions
 //   otherwise pass, as each checks the session and role itself;
 // - a path that is not valid percent-encoding (/programs/%ff) names nothing: 404
-//   (Next.js would answer 500);
+//   (Next.js would answer 500); a signed-in person's page gets it inside its navigation;
 // - a server-action call whose text body is not JSON cannot be a call React made: 400.
 import { NextResponse, type NextRequest } from "next/server";
 import { AppError } from "@/lib/errors";
 import { appOrigin } from "@/lib/http/app-origin";
+import { repairPathEncoding } from "@/lib/http/path-encoding";
 import { problemResponse } from "@/lib/http/problem";
 import { sameOriginPath } from "@/lib/http/same-origin-path";
 
@@ -28,6 +29,15 @@ export async function proxy(request: NextRequest) {
     decodeURIComponent(pathname);
   } catch {
     if (api) return problemResponse(new AppError("not_found", "nothing here: the path is not valid percent-encoding"), pathname);
+    // A page read with a session: the same path with U+FFFD in place of what cannot be decoded
+    // names nothing either, but reaches the page it aims at, which says so in its own words.
+    // Anyone could ask for that path directly, so nothing new is opened.
+    const repaired = repairPathEncoding(pathname);
+    if (repaired !== null && (request.method === "GET" || request.method === "HEAD") && request.cookies.has(SESSION_COOKIE)) {
+      const url = request.nextUrl.clone();
+      url.pathname = repaired;
+      return NextResponse.rewrite(url);
+    }
     return NextResponse.rewrite(new URL("/_invalid-path", request.url));
   }
   if (request.method === "POST" && request.headers.has("next-action")) {

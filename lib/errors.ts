@@ -4,7 +4,7 @@ export interface FieldError {
   message: string;
 }
 
-export type ErrorCode = "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "rule" | "too_large" | "rate_limited" | "unavailable";
+export type ErrorCode = "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "rule" | "too_large" | "unsupported_media_type" | "rate_limited" | "unavailable";
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
   invalid: 400,
@@ -13,6 +13,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  unsupported_media_type: 415,
   rule: 422,
   rate_limited: 429,
   unavailable: 503,
@@ -25,6 +26,7 @@ const TITLE_BY_CODE: Record<ErrorCode, string> = {
   not_found: "Not found",
   conflict: "Conflict",
   too_large: "Request too large",
+  unsupported_media_type: "Unsupported media type",
   rule: "A rule of the tracker was broken",
   rate_limited: "Too many attempts",
   unavailable: "Service unavailable",

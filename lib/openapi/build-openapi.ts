@@ -6,6 +6,7 @@ import { itemEditSchema, signalInputSchema } from "../validations/item-input";
 import { commentEditSchema, commentInputSchema } from "../validations/comment-input";
 import { listLimitSchema } from "../validations/list-limit-query";
 import { programCreateSchema, programEditSchema } from "../validations/program-input";
+import { reportActionInputSchema } from "../validations/report-action-input";
 import { feedInputSchema, subscriptionEditSchema, subscriptionInputSchema } from "../validations/subscription-input";
 import { dependencyInputSchema, rejectionInputSchema, transitionInputSchema, verificationInputSchema } from "../validations/transition-input";
 
@@ -38,6 +39,8 @@ const errors = {
   "413": problem,
   "422": problem,
 };
+/** A POST that takes nothing but its path: no query, and no body or `{}`; 415 for a body that is not JSON. */
+const noInput = { requestBody: { required: false, content: { "application/json": { schema: json(reportActionInputSchema) } } } };
 const ok = (description: string) => ({ description, content: { "application/json": { schema: {} } } });
 const body = (schema: z.ZodType) => ({ required: true, content: { "application/json": { schema: json(schema) } } });
 const dateParam = (name: string, description: string) => ({
@@ -252,16 +255,18 @@ export function buildOpenApi() {
       },
       "/api/programs/{slug}/reports/{week}/publish": {
         post: {
-          summary: "Publish a week for good (admin): Markdown and JSON stored with sha256 and the log head; 409 when already published",
+          summary: "Publish a week for good (admin): Markdown and JSON stored with sha256 and the log head; 409 when already published; no query parameters, no body (or {})",
           parameters: [slug, path("week")],
-          responses: { "201": ok("{ program, week, sha256, logHeadAtCutoff, logHeadAtPublication, publishedAt, publishedBy, deliveries }: the deliveries to the subscriptions are queued after the publication committed"), ...errors },
+          ...noInput,
+          responses: { "201": ok("{ program, week, sha256, logHeadAtCutoff, logHeadAtPublication, publishedAt, publishedBy, deliveries }: the deliveries to the subscriptions are queued after the publication committed"), ...errors, "415": problem },
         },
       },
       "/api/programs/{slug}/reports/{week}/send": {
         post: {
-          summary: "Send a published week again to every enabled subscription (admin); 409 when the week is not published",
+          summary: "Send a published week again to every enabled subscription (admin); 409 when the week is not published; no query parameters, no body (or {})",
           parameters: [slug, path("week")],
-          responses: { "202": ok("{ program, week, deliveries: [{ id, subscriptionId, kind, target }] }"), ...errors },
+          ...noInput,
+          responses: { "202": ok("{ program, week, deliveries: [{ id, subscriptionId, kind, target }] }"), ...errors, "415": problem },
         },
       },
       "/api/programs/{slug}/subscriptions": {

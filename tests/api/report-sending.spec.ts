@@ -2,8 +2,8 @@
  * Sending published weeks over HTTP: subscriptions (admin only; a webhook's secret in the 201
  * answer once, never again), the delivery log, sending again (409 for a week that is not
  * published, nothing written), publishing with e-mail but no SMTP server (recorded as not sent,
- * never a crash), and the Atom feed (its token is its only credential; a wrong, rotated or missing
- * token and an unknown program all look the same: 404).
+ * never a crash), and the Atom feed (its token is its only credential; a wrong, rotated, missing or
+ * repeated token and an unknown program all look the same: 404).
  */
 import { expect, test, type APIResponse } from "@playwright/test";
 import { XMLParser } from "fast-xml-parser";
@@ -155,7 +155,9 @@ test("the Atom feed: its token is the credential; any wrong, rotated or missing 
     expect(r.status, other).toBe(404);
     expect(r.body).not.toMatch(/\bat \S+ \(|node_modules|SqliteError/);
   }
-  expect((await request.get(`${feed}?token=${token}&token=other`)).status()).toBe(200); // the first token counts
+  // A repeated token is no credential, even when one of them is right.
+  for (const q of [`token=${token}&token=other`, `token=other&token=${token}`, `token=${token}&token=${token}`])
+    expect((await request.get(`${feed}?${q}`)).status(), q).toBe(404);
   expect(changedTables(before, dbDigest())).toEqual([]);
 
   // Rotated: the old address stops at once; turned off: every address stops.

@@ -1,4 +1,4 @@
-// GET /programs/{slug}/reports.atom?token=… – the Atom feed of published weeks, for readers without an account; a wrong, rotated or missing token is a 404
+// GET /programs/{slug}/reports.atom?token=… – the Atom feed of published weeks, for readers without an account; a wrong, rotated, missing or repeated token is a 404
 import { createHash } from "node:crypto";
 import { getDb } from "@/db/get-db";
 import { getReportFeed } from "@/db/queries/get-report-feed";
@@ -15,7 +15,10 @@ const notFound = () => new Response("Not found\n", { status: 404, headers: { "co
  */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const token = new URL(request.url).searchParams.get("token");
+  const tokens = new URL(request.url).searchParams.getAll("token");
+  // One credential or none: a second `token` could be the one a cache or a log keyed on.
+  if (tokens.length !== 1) return notFound();
+  const token = tokens[0]!;
   let atom: string | null;
   try {
     atom = getReportFeed(getDb(), slug, token, appOrigin(request.headers));

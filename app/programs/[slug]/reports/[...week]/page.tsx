@@ -24,6 +24,7 @@ import { getDb } from "@/db/get-db";
 import { getReportPreview } from "@/db/queries/get-report-preview";
 import { listDeliveries } from "@/db/queries/list-deliveries";
 import { can } from "@/lib/auth/roles";
+import { decodePathSegment } from "@/lib/http/path-encoding";
 
 export const dynamic = "force-dynamic";
 
@@ -31,7 +32,9 @@ type Props = { params: Promise<{ slug: string; week: string[] }>; searchParams: 
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, week } = await params;
-  return { title: `Report ${decodeURIComponent(week[0] ?? "")} · ${slug}` };
+  const asked = week.length === 1 ? decodePathSegment(week[0]!) : null;
+  // A title holds no stray text of any length: what no week can be is simply "not found".
+  return { title: `Report ${asked !== null && asked.length <= 40 ? asked : "not found"} · ${slug}` };
 }
 
 /**
@@ -44,7 +47,7 @@ export default async function ReportWeekPage({ params, searchParams }: Props) {
   const person = await requireSignedIn();
   const { slug, week } = await params;
   if (week.length !== 1) notFound();
-  const asked = decodeURIComponent(week[0]!);
+  const asked = decodePathSegment(week[0]!) ?? notFound();
   const preview = orNotFound(() => getReportPreview(getDb(), slug, asked));
   if (preview.week !== asked) redirect(`/programs/${slug}/reports/${preview.week}`);
   const { report, stamp, publication } = preview;

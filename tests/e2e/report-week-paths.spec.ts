@@ -1,0 +1,99 @@
+/**
+ * Odd addresses of a week's report page, as a signed-in viewer types or follows them: an escaped
+ * "%", an escape cut short, a climb out of the folder, a path one level too deep, a segment of
+ * 5,000 characters. Each is that program's readable 404 — its name and navigation above the
+ * "no report for that week" words — never a 500, never a stack trace, and never an error in the
+ * server's output (a page that throws while Next.js still answers 404 is a crash all the same).
+ * The paths are sent byte for byte (no client-side normalisation) and then opened in the browser.
+ *
+ * The server's output must be read, so this spec starts one of its own (tests/support/own-server.ts)
+ * on REPORT_PATHS_PORT (default 3128).
+ */
+import { expect, test, type Page } from "@playwright/test";
+import { rawRequest } from "../support/hostile-values";
+import { OwnServer } from "../support/own-server";
+import { signIn } from "../support/sign-in";
+
+const PORT = Number(process.env.REPORT_PATHS_PORT ?? 3128);
+const SLUG = "boost-offload";
+const NAME = "Boost offload program";
+const WEEK_NOT_FOUND = "This program has no report for that week.";
+/** What the server writes when a request fails inside it: Next.js's error mark, a stack frame, a URIError. */
+const SERVER_ERROR = /⨯|URIError|\bat \S+ \(|Error: /;
+
+const ODD_WEEKS = [
+  "%25", // "%" itself: decoded again, it throws
+  "%25E0%25A4%25A", // an escaped broken escape
+  "%E0%A4%A", // a broken escape: an incomplete UTF-8 sequence, then "%A"
+  "%ff",
+  "2024-W52%",
+  "..%2F..%2Fetc",
+  "..%2F..%2F..%2Fetc%2Fpasswd",
+  "%2e%2e%2f%2e%2e%2fetc",
+  "2024-W52/extra",
+  "2024-W52/%25",
+  "%00",
+  "%F0%9F%92%A5", // an emoji
+  "'%20OR%201%3D1%20--",
+  "x".repeat(5000),
+];
+
+let server: OwnServer;
+let page: Page;
+
+test.setTimeout(120_000);
+
+test.beforeAll(async ({ browser }) => {
+  server = await OwnServer.start({ port: PORT });
+  page = await (await browser.newContext({ baseURL: server.baseURL })).newPage();
+  await signIn(page, "viewer");
+});
+
+test.afterAll(async () => {
+  await page?.context().close();
+  await server?.dispose();
+});
+
+test("odd week segments are the program's own 404 for a viewer: never a 500, nothing thrown on the server", async () => {
+  const session = (await page.context().cookies()).find((c) => c.name === "tracker_session");
+  expect(session, "the viewer's session cookie").toBeDefined();
+  const headers = { cookie: `tracker_session=${session!.value}` };
+  const quiet = server.output.length;
+
+  for (const week of ODD_WEEKS) {
+    const path = `/programs/${SLUG}/reports/${week}`;
+    const res = await rawRequest(server.baseURL, { method: "GET", path, headers });
+    const what = `${path.slice(0, 80)} → ${res.status}`;
+    expect(res.status, what).toBe(404);
+    expect(res.body, what).not.toMatch(/\bat \S+ \(|node_modules|URIError|Internal Server Error/);
+    // Inside the program's page: its name and the week's own not-found words.
+    expect(res.body, what).toContain(NAME);
+    expect(res.body, what).toContain(WEEK_NOT_FOUND);
+    expect(server.output.slice(quiet), `server output after ${what}`).not.toMatch(SERVER_ERROR);
+  }
+
+  // As a person sees them: the program's navigation, the words, and no error page.
+  for (const week of ["%25", "%E0%A4%A", "..%2F..%2Fetc", "2024-W52/extra", "x".repeat(5000)]) {
+    const res = await page.goto(`/programs/${SLUG}/reports/${week}`);
+    expect(res?.status(), week.slice(0, 40)).toBe(404);
+    await expect(page.getByRole("navigation", { name: "Program" }).getByRole("link", { name: "Reports" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Not found" })).toBeVisible();
+    await expect(page.getByText(WEEK_NOT_FOUND)).toBeVisible();
+  }
+  expect(server.output.slice(quiet), "server output").not.toMatch(SERVER_ERROR);
+
+  // The page itself still answers, and a day of the week still leads to its week.
+  expect((await rawRequest(server.baseURL, { method: "GET", path: `/programs/${SLUG}/reports/2024-W52`, headers })).status).toBe(200);
+  const day = await rawRequest(server.baseURL, { method: "GET", path: `/programs/${SLUG}/reports/2024-12-27`, headers });
+  expect([303, 307, 308]).toContain(day.status);
+  expect(day.headers.location).toMatch(new RegExp(`/programs/${SLUG}/reports/2024-W52$`));
+});
+
+test("without a session, a broken escape is still a plain 404, not a way around sign-in", async () => {
+  const res = await rawRequest(server.baseURL, { method: "GET", path: `/programs/${SLUG}/reports/%E0%A4%A` });
+  expect(res.status).toBe(404);
+  expect(res.body).not.toContain(NAME);
+  const plain = await rawRequest(server.baseURL, { method: "GET", path: `/programs/${SLUG}/reports/%25` });
+  expect(plain.status).toBe(307);
+  expect(plain.headers.location).toMatch(/^\/sign-in\?next=/);
+});
