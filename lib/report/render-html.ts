@@ -65,13 +65,31 @@ const st = (s: Status) => `<span class="st" style="background:${STATUS_BG[s]};bo
 const key = (k: string) => `<span class="key">${h(k)}</span>`;
 const link = (label: string, url: string) => (/^https?:\/\//i.test(url) ? `<a href="${h(url)}">${h(label)}</a>` : h(label));
 
+/**
+ * Rows a printed list shows at most. A week of 10,000 items would otherwise print hundreds of
+ * pages (and take a minute to print) that nobody reads on paper; the whole lists are in the
+ * week's JSON and on its page, and the printed page says how many it shows.
+ */
+export const PRINTED_ROWS = 200;
+
+const printedCut = (shown: number, total: number) =>
+  `<p class="muted">Printed: the first ${shown} of ${total}. All ${total} are in this week's JSON file and on its page in the tracker.</p>`;
+
 function table(headers: readonly string[], rows: readonly (readonly string[])[], numeric: readonly number[] = [], rowClass?: (i: number) => string): string {
   const cls = (i: number) => (numeric.includes(i) ? ' class="n"' : "");
+  const printed = rows.slice(0, PRINTED_ROWS);
   return (
     `<table><thead><tr>${headers.map((x, i) => `<th${cls(i)}>${x}</th>`).join("")}</tr></thead><tbody>` +
-    rows.map((r, ri) => `<tr${rowClass ? ` class="${rowClass(ri)}"` : ""}>${r.map((c, i) => `<td${cls(i)}>${c}</td>`).join("")}</tr>`).join("") +
-    `</tbody></table>`
+    printed.map((r, ri) => `<tr${rowClass ? ` class="${rowClass(ri)}"` : ""}>${r.map((c, i) => `<td${cls(i)}>${c}</td>`).join("")}</tr>`).join("") +
+    `</tbody></table>` +
+    (rows.length > printed.length ? printedCut(printed.length, rows.length) : "")
   );
+}
+
+/** Items named in a sentence, cut like a table. */
+function namedItems(items: readonly { key: string; title: string }[]): string {
+  const printed = items.slice(0, PRINTED_ROWS);
+  return `<p>${printed.map((u) => `${key(u.key)} ${h(u.title)}`).join("; ")}</p>` + (items.length > printed.length ? printedCut(printed.length, items.length) : "");
 }
 
 const none = (text = "None.") => `<p class="muted">${text}</p>`;
@@ -183,7 +201,7 @@ export function renderReportHtml(r: WeeklyReport, series: readonly StatusPoint[]
         ),
   );
   if (c.newItems.length > 0)
-    body.push(`<h3>Items identified during the week (${c.newItems.length})</h3>`, `<p>${c.newItems.map((x) => `${key(x.key)} ${h(x.title)}`).join("; ")}</p>`);
+    body.push(`<h3>Items identified during the week (${c.newItems.length})</h3>`, namedItems(c.newItems));
 
   body.push(`<h2>Status by area</h2>`, `<h3>True status (verified)</h3>`, areaTable(r, "true"), `<h3>Reported status</h3>`, areaTable(r, "reported"));
 
@@ -234,7 +252,7 @@ export function renderReportHtml(r: WeeklyReport, series: readonly StatusPoint[]
       ? none("No breach.")
       : table(["item", "title", "metric", "value", "needs", "measured"], q.breaches.map((b) => [key(b.key), h(b.title), h(metricLabel(b.metric)), String(b.value), h(b.threshold), b.measuredAt]), [3]),
     `<h3>Unowned items (${q.unowned.length})</h3>`,
-    q.unowned.length === 0 ? none("Every item has an owner.") : `<p>${q.unowned.map((u) => `${key(u.key)} ${h(u.title)}`).join("; ")}</p>`,
+    q.unowned.length === 0 ? none("Every item has an owner.") : namedItems(q.unowned),
   );
   if (q.artefacts.length > 0)
     body.push(

@@ -10,7 +10,7 @@ import { openDatabase, type Db } from "@/db/index";
 import { exportWeeklyReport, getWeeklyReport } from "@/db/queries/get-weekly-report";
 import { statusOverTime } from "@/lib/charts/status-over-time";
 import { chromiumPath, ChromiumUnavailableError, closePdfPrinter } from "@/lib/report/print-pdf";
-import { renderReportHtml } from "@/lib/report/render-html";
+import { PRINTED_ROWS, renderReportHtml } from "@/lib/report/render-html";
 
 const NOW = Date.parse("2026-11-27T08:00:00Z");
 let db: Db;
@@ -36,6 +36,25 @@ describe("the print page", () => {
     expect(html).toContain('aria-label="Burn-up: verified done, reported done and scope over time"');
     expect(html).toContain('aria-label="Cumulative flow of true status over time"');
     expect(html).not.toMatch(/<script|<link|src=/i);
+  });
+
+  it("prints the first rows of a list too long for paper and says where the rest are; a shorter list whole", () => {
+    const { report } = getWeeklyReport(db, "boost-offload", "2024-W52", NOW);
+    const many = Array.from({ length: PRINTED_ROWS + 50 }, (_, n) => ({ ...report.items[n % report.items.length]!, key: `MANY-${n}` }));
+    const unowned = many.map((i) => ({ key: i.key, title: i.title }));
+    const html = renderReportHtml({ ...report, items: many, quality: { ...report.quality, unowned } }, []);
+    const allItems = html.slice(html.indexOf("<h2>All items"), html.indexOf("<h2>History"));
+    expect(allItems).toContain(`All items (${PRINTED_ROWS + 50})`);
+    expect(allItems.match(/<tr>/g)).toHaveLength(PRINTED_ROWS + 1); // the head and the printed rows
+    expect(allItems).toContain(`MANY-${PRINTED_ROWS - 1}<`);
+    expect(allItems).not.toContain(`MANY-${PRINTED_ROWS}<`);
+    expect(allItems).toContain(`Printed: the first ${PRINTED_ROWS} of ${PRINTED_ROWS + 50}. All ${PRINTED_ROWS + 50} are in this week's JSON file and on its page in the tracker.`);
+    const unownedPart = html.slice(html.indexOf("<h3>Unowned items"), html.indexOf("<h2>All items"));
+    expect(unownedPart.match(/MANY-/g)).toHaveLength(PRINTED_ROWS);
+    expect(unownedPart).toContain(`Printed: the first ${PRINTED_ROWS} of ${PRINTED_ROWS + 50}.`);
+    const demo = renderReportHtml(report, []);
+    expect(demo).not.toContain("Printed: the first");
+    expect(demo.slice(demo.indexOf("<h2>All items"), demo.indexOf("<h2>History")).match(/<tr>/g)).toHaveLength(report.items.length + 1);
   });
 
   it("escapes stored text", () => {
