@@ -575,6 +575,11 @@ async function runSize(appDir: string, size: number, port: number, bundles: Reco
     const base = server.base;
     const api = { authorization: `Bearer ${tokens.viewer}` };
     const page = { cookie: `tracker_session=${tokens.session}` };
+    // What a restart is timed on: each route's first request of a new server process.
+    const coldRoutes: [string, string, Record<string, string>][] = [
+      ["coldDashboard", `/programs/${slug}`, page],
+      ["coldReadiness", `/api/programs/${slug}/readiness`, api],
+    ];
 
     log(`bench: ${size} items — import (${(Buffer.byteLength(body) / 1048576).toFixed(1)} MiB, ${counts.transitions} transitions)…`);
     const imported = await importBundle(base, tokens.admin!, body);
@@ -585,10 +590,7 @@ async function runSize(appDir: string, size: number, port: number, bundles: Reco
     if (args.scenario === "cold") {
       await stopServer(server);
       server = null;
-      await coldStarts(appDir, dbFile, port, [
-        ["coldDashboard", `/programs/${slug}`, page],
-        ["coldReadiness", `/api/programs/${slug}/readiness`, api],
-      ], out);
+      await coldStarts(appDir, dbFile, port, coldRoutes, out);
       return;
     }
     if (args.scenario === "org") {
@@ -699,10 +701,7 @@ async function runSize(appDir: string, size: number, port: number, bundles: Reco
     if (size === Math.max(...SIZES) && size >= 10_000) {
       await stopServer(server);
       server = null;
-      await coldStarts(appDir, dbFile, port, [
-        ["coldDashboard", `/programs/${slug}`, page],
-        ["coldReadiness", `/api/programs/${slug}/readiness`, api],
-      ], out);
+      await coldStarts(appDir, dbFile, port, coldRoutes, out);
       server = await startServer(appDir, dbFile, port, null);
       server = await organisation(appDir, dbFile, server, tokens, slug, out);
     }
