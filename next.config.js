@@ -23,6 +23,9 @@ const nextConfig = {
   // A stray lockfile in a parent folder must not move Turbopack's workspace root (STACK.md #10).
   turbopack: { root },
   poweredByHeader: false,
+  // Next.js gzips each answer anew; behind a proxy that compresses (and caches), HTTP_COMPRESSION=off
+  // spares the app that work, which at 10,000 items costs more than the answer itself.
+  compress: process.env.HTTP_COMPRESSION !== "off",
   experimental: {
     // The proxy (proxy.ts) sees every page request first and would cut a body at 10 MB.
     proxyClientMaxBodySize: "21mb",

@@ -1,0 +1,29 @@
+/**
+ * Next.js compresses answers for clients that accept gzip; HTTP_COMPRESSION=off leaves that to a
+ * reverse proxy in front, and every answer goes out as it is.
+ */
+import { expect, test } from "@playwright/test";
+import { tokenFor } from "../support/api-client";
+import { OwnServer } from "../support/own-server";
+
+/** The readiness answer as a gzip-accepting client gets it (fetch decodes the body, the header stays). */
+async function readiness(baseURL: string, token: string) {
+  const r = await fetch(`${baseURL}/api/programs/boost-offload/readiness`, { headers: { authorization: `Bearer ${token}`, "accept-encoding": "gzip" } });
+  return { status: r.status, encoding: r.headers.get("content-encoding"), body: (await r.json()) as { total: number } };
+}
+
+test("by default a client that accepts gzip gets the readiness answer gzipped", async ({ baseURL }) => {
+  const answer = await readiness(baseURL!, tokenFor("viewer"));
+  expect(answer).toMatchObject({ status: 200, encoding: "gzip", body: { total: 64 } });
+});
+
+test("with HTTP_COMPRESSION=off the same request gets the answer as it is", async () => {
+  test.setTimeout(120_000);
+  const server = await OwnServer.start({ port: 3129, env: { HTTP_COMPRESSION: "off" } });
+  try {
+    const answer = await readiness(server.baseURL, server.tokens().viewer);
+    expect(answer).toMatchObject({ status: 200, encoding: null, body: { total: 64 } });
+  } finally {
+    await server.dispose();
+  }
+});
