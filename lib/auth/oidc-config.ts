@@ -29,6 +29,8 @@ export interface SignInConfig {
 
 type Env = Record<string, string | undefined>;
 
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
 function httpUrl(name: string, value: string): string {
   let url: URL;
   try {
@@ -99,9 +101,12 @@ export function parseSignInConfig(env: Env): SignInConfig {
   const roleClaim = v("OIDC_ROLE_CLAIM") ?? null;
   const roleMapText = v("OIDC_ROLE_MAP");
   if (roleMapText && !roleClaim) throw new Error("OIDC_ROLE_MAP needs OIDC_ROLE_CLAIM (the claim whose values it maps)");
+  const issuerUrl = new URL(httpUrl("OIDC_ISSUER", issuer));
+  if (issuerUrl.protocol === "http:" && !LOOPBACK.has(issuerUrl.hostname))
+    throw new Error(`OIDC_ISSUER must be https (plain http only for a provider on this machine), not ${JSON.stringify(issuer)}`);
   return {
     oidc: {
-      issuer: httpUrl("OIDC_ISSUER", issuer),
+      issuer,
       clientId,
       clientSecret,
       redirectUrl,

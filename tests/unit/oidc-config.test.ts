@@ -45,10 +45,16 @@ describe("sign-in configuration", () => {
     );
   });
 
+  it("takes plain http only for a provider on this machine", () => {
+    expect(parseSignInConfig({ ...BASE, OIDC_ISSUER: "http://127.0.0.1:4100" }).oidc!.issuer).toBe("http://127.0.0.1:4100");
+    expect(parseSignInConfig({ ...BASE, OIDC_ISSUER: "http://localhost:4100/" }).oidc!.issuer).toBe("http://localhost:4100/");
+  });
+
   it("refuses bad values with a one-line reason", () => {
     const bad: [Record<string, string>, RegExp][] = [
       [{ ...BASE, OIDC_ISSUER: "not a url" }, /^OIDC_ISSUER must be an absolute/],
       [{ ...BASE, OIDC_ISSUER: "ftp://x.example.org" }, /^OIDC_ISSUER must be an http/],
+      [{ ...BASE, OIDC_ISSUER: "http://idp.example.org" }, /^OIDC_ISSUER must be https/],
       [{ ...BASE, OIDC_CLIENT_ID: "" }, /^OIDC_CLIENT_ID is required/],
       [{ ...BASE, OIDC_CLIENT_SECRET: " " }, /^OIDC_CLIENT_SECRET is required/],
       [{ ...BASE, OIDC_DEFAULT_ROLE: "owner" }, /^OIDC_DEFAULT_ROLE: "owner" is not a role/],
