@@ -34,7 +34,7 @@ export default async function SignInPage({ searchParams }: Props) {
       {oidc && (
         // A full navigation to the route that sends the person to the provider: never prefetched.
         <a href={start} className="mb-4 block rounded bg-indigo-700 px-3 py-2 text-center font-medium text-white hover:bg-indigo-800">
-          Sign in with {oidc.providerName}
+          {`Sign in with ${oidc.providerName}`}
         </a>
       )}
       {localSignIn && <SignInForm next={next ?? "/"} serverAction={signInAction} />}

@@ -8,7 +8,7 @@ import { SsoRefusal, ssoSignIn, type SsoClaims } from "@/db/accounts/sso-sign-in
 import { getDb } from "@/db/get-db";
 import { appOrigin } from "@/lib/http/app-origin";
 import { sameOriginPath } from "@/lib/http/same-origin-path";
-import { redirectTo } from "../sso-redirect";
+import { redirectTo } from "@/app/_lib/sso-redirect";
 
 export const dynamic = "force-dynamic";
 

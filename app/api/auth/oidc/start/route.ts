@@ -3,7 +3,7 @@ import * as client from "openid-client";
 import { getSignInConfig, OIDC_COOKIE, OIDC_COOKIE_PATH, OIDC_COOKIE_SECONDS, providerConfiguration, redirectUrl, writePending } from "@/app/_lib/oidc";
 import { appOrigin } from "@/lib/http/app-origin";
 import { sameOriginPath } from "@/lib/http/same-origin-path";
-import { redirectTo } from "../sso-redirect";
+import { redirectTo } from "@/app/_lib/sso-redirect";
 
 export const dynamic = "force-dynamic";
 
