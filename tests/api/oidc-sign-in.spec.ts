@@ -179,3 +179,33 @@ test("the sign-in page offers the provider beside the password form", async () =
   expect(html).toContain('href="/api/auth/oidc/start?next=%2Fpeople"');
   expect(html).toMatch(/type="password"/);
 });
+
+test("LOCAL_SIGN_IN=off: the sign-in page offers the provider only", async () => {
+  // A second server on the same database, configured without passwords.
+  const noPasswords = await OwnServer.start({
+    port: PORT + 1,
+    databaseFile: server.databaseFile,
+    env: {
+      OIDC_ISSUER: provider.issuer,
+      OIDC_CLIENT_ID: provider.clientId,
+      OIDC_CLIENT_SECRET: provider.clientSecret,
+      OIDC_PROVIDER_NAME: "Example ID",
+      LOCAL_SIGN_IN: "off",
+    },
+  });
+  try {
+    const html = await (await fetch(`${noPasswords.baseURL}/sign-in`)).text();
+    expect(html).toContain("Sign in with Example ID");
+    expect(html).not.toMatch(/type="password"/);
+  } finally {
+    await noPasswords.kill();
+  }
+});
+
+test("a bad setting stops the start with a one-line reason", async () => {
+  const bad = await OwnServer.start({ port: PORT + 2, databaseFile: server.databaseFile, env: { OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: "x" } }).catch(
+    (e: Error) => e,
+  );
+  expect(bad).toBeInstanceOf(Error);
+  expect(String(bad)).toContain("tracker: cannot start: OIDC_CLIENT_SECRET is required with OIDC_ISSUER");
+});
