@@ -6,6 +6,13 @@ import type { Db } from "./db/index";
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { parseSignInConfig } = await import("./lib/auth/oidc-config");
+    try {
+      parseSignInConfig(process.env);
+    } catch (error) {
+      console.error(`tracker: cannot start: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    }
     const { installForwardedHeaderGuard } = await import("./app/_lib/forwarded-headers");
     installForwardedHeaderGuard();
     const { getDb } = await import("./db/get-db");

@@ -462,6 +462,25 @@ export const apiTokens = sqliteTable(
   (t) => [index("api_tokens_person").on(t.personId)],
 );
 
+/**
+ * An account's identity at an OpenID provider (single sign-on): the provider's issuer and its
+ * subject for the person, which never change, unlike an e-mail. An account signs in with a
+ * password, with its identities, or both.
+ */
+export const personIdentities = sqliteTable(
+  "person_identities",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    personId: integer("person_id").notNull().references(() => people.id),
+    issuer: text("issuer").notNull(),
+    subject: text("subject").notNull(),
+    createdAt: integer("created_at").notNull(),
+    lastSignInAt: integer("last_sign_in_at"),
+  },
+  (t) => [uniqueIndex("person_identities_issuer_subject").on(t.issuer, t.subject), index("person_identities_person").on(t.personId)],
+);
+export type PersonIdentity = typeof personIdentities.$inferSelect;
+
 /** Failed sign-ins per e-mail, to slow down guessing. */
 export const signInFailures = sqliteTable("sign_in_failures", {
   email: text("email").primaryKey(),

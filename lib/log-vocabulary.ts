@@ -39,6 +39,7 @@ export const LOG_ACTIONS = [
   "reject",
   "delete",
   "rotate",
+  "sign-in",
 ] as const;
 export type LogAction = (typeof LOG_ACTIONS)[number];
 

@@ -4,6 +4,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { refuseWrongArguments } from "@/app/_lib/action-args";
 import { CHOOSE_PASSWORD_PATH, isHttps, SESSION_COOKIE } from "@/app/_lib/auth";
+import { getSignInConfig } from "@/app/_lib/oidc";
 import { limitOrThrow, signInAddressLimiter } from "@/app/_lib/rate-limits";
 import type { SignInState } from "@/components/ui/action-state";
 import { endSession, signIn } from "@/db/accounts/sessions";
@@ -19,6 +20,8 @@ import { sameOriginPath } from "@/lib/http/same-origin-path";
 export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
   const wrong = refuseWrongArguments(form);
   if (wrong) return { error: wrong.message, email: "" };
+  // LOCAL_SIGN_IN=off: a hidden form is no lock, so the action itself refuses passwords.
+  if (!getSignInConfig().localSignIn) return { error: "Passwords are not accepted here: sign in with your organisation's identity provider.", email: "" };
   const email = String(form.get("email") ?? "").trim();
   const password = String(form.get("password") ?? "");
   if (!email || !password) return { error: "Enter your e-mail and password.", email };

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { PersonRow } from "@/db/accounts/list-people";
-import { accountState } from "@/lib/auth/account-state";
+import { accountState, signInMethod } from "@/lib/auth/account-state";
 import { ACCOUNT_STATE_LABELS } from "@/lib/labels";
 import { PersonActions, type PeopleActions } from "./person-actions";
 
@@ -12,6 +12,8 @@ const STATE_STYLE = {
   no_password: "bg-slate-100 text-slate-800",
   disabled: "bg-red-50 text-red-900",
 } as const;
+
+const SIGN_IN_WORDS = { password: "password", sso: "single sign-on", both: "password or single sign-on", none: "" } as const;
 
 /**
  * Every account, one card each (no table: a phone shows it without scrolling sideways), with its
@@ -34,7 +36,10 @@ export function PeopleList({ people, me, actions }: { people: PersonRow[]; me: s
             <dl className="mt-1 grid grid-cols-2 gap-x-4 gap-y-1 sm:grid-cols-5">
               <Fact term="Role">{p.role}</Fact>
               <Fact term="Team">{p.team || "—"}</Fact>
-              <Fact term="Last sign-in">{when(p.lastSignInAt)}</Fact>
+              <Fact term="Last sign-in">
+                {when(p.lastSignInAt)}
+                {p.hasIdentity && <span className="text-slate-600"> ({SIGN_IN_WORDS[signInMethod(p)]})</span>}
+              </Fact>
               <Fact term="Active API tokens">{p.activeTokens}</Fact>
               <Fact term="State">
                 <span className={`rounded px-1 ${STATE_STYLE[state]}`}>

@@ -1,8 +1,9 @@
 import { asc, count, eq, isNull } from "drizzle-orm";
 import type { Db } from "../index";
 import { apiTokens, people } from "../schema";
+import { hasIdentity } from "./can-sign-in";
 
-/** Every account as an administrator sees it: who, role, last sign-in, live API tokens and state. */
+/** Every account as an administrator sees it: who, role, last sign-in, how they sign in, live API tokens and state. */
 export function listPeople(db: Db) {
   const tokens = db
     .select({ personId: apiTokens.personId, n: count().as("n") })
@@ -21,6 +22,7 @@ export function listPeople(db: Db) {
       disabledAt: people.disabledAt,
       lastSignInAt: people.lastSignInAt,
       activeTokens: tokens.n,
+      hasIdentity: hasIdentity().mapWith(Boolean),
     })
     .from(people)
     .leftJoin(tokens, eq(tokens.personId, people.id))

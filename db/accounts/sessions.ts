@@ -3,7 +3,7 @@ import { newSecret, sha256 } from "@/lib/auth/secrets";
 import { SESSION_TTL_MS, signInDelayMs } from "@/lib/auth/sign-in-throttle";
 import { verifyPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
-import type { Db } from "../index";
+import type { Db, Tx } from "../index";
 import { people, sessions, signInFailures, type Person } from "../schema";
 
 const WRONG = "wrong e-mail or password";
@@ -41,12 +41,22 @@ export async function checkPassword(db: Db, email: string, password: string, now
 export async function signIn(db: Db, email: string, password: string, now = Date.now()) {
   const person = await checkPassword(db, email, password, now);
   if (person.disabledAt !== null) throw new AppError("forbidden", "this account is disabled: ask an administrator to enable it");
+  return db.transaction((tx) => openSession(tx, person, now));
+}
+
+export interface OpenedSession {
+  /** The cookie's secret, given once; only its sha256 is stored. */
+  token: string;
+  person: Person;
+  expiresAt: number;
+}
+
+/** A new session for a person already authenticated (password or single sign-on), inside the caller's transaction. */
+export function openSession(tx: Tx, person: Person, now = Date.now()): OpenedSession {
   const token = newSecret("bts");
-  db.transaction((tx) => {
-    tx.delete(sessions).where(lt(sessions.expiresAt, now)).run();
-    tx.insert(sessions).values({ id: sha256(token), personId: person.id, createdAt: now, expiresAt: now + SESSION_TTL_MS }).run();
-    tx.update(people).set({ lastSignInAt: now }).where(eq(people.id, person.id)).run();
-  });
+  tx.delete(sessions).where(lt(sessions.expiresAt, now)).run();
+  tx.insert(sessions).values({ id: sha256(token), personId: person.id, createdAt: now, expiresAt: now + SESSION_TTL_MS }).run();
+  tx.update(people).set({ lastSignInAt: now }).where(eq(people.id, person.id)).run();
   return { token, person, expiresAt: now + SESSION_TTL_MS };
 }
 

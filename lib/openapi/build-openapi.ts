@@ -82,6 +82,21 @@ export function buildOpenApi() {
     security: [{ bearer: [] }],
     paths: {
       "/api/health": { get: { security: [], summary: "Liveness", responses: { "200": ok("{ ok: true }") } } },
+      "/api/auth/oidc/start": {
+        get: {
+          security: [],
+          summary: "Single sign-on: a 303 to the identity provider (a browser's door, not automation's)",
+          parameters: [{ name: "next", in: "query", required: false, description: "a path of this site to land on", schema: { type: "string" } }],
+          responses: { "303": { description: "to the provider, or to /sign-in?sso=<problem> when sign-on is off or the provider is down" } },
+        },
+      },
+      "/api/auth/oidc/callback": {
+        get: {
+          security: [],
+          summary: "Single sign-on: where the identity provider sends the person back; opens the session",
+          responses: { "303": { description: "to the page asked for, signed in; or to /sign-in?sso=<problem>" } },
+        },
+      },
       "/api/programs": {
         get: { summary: "List programs", responses: { "200": ok("programs"), ...errors } },
         post: { summary: "Create an empty program (admin)", requestBody: body(programCreateSchema), responses: { "201": ok("created"), ...errors } },

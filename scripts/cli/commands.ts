@@ -138,7 +138,7 @@ const USER_COMMANDS: Record<string, Command> = {
     const words = { active: "password set", must_change_password: "one-time password", no_password: "no password", disabled: "disabled" } as const;
     for (const u of listPeople(open()))
       process.stdout.write(
-        `${u.email}\t${u.role}\t${u.name}\t${u.team}\t${words[accountState(u)]}\tlast sign-in ${iso(u.lastSignInAt)}\t${u.activeTokens} active tokens\n`,
+        `${u.email}\t${u.role}\t${u.name}\t${u.team}\t${u.hasPassword || accountState(u) !== "active" ? words[accountState(u)] : "single sign-on"}\tlast sign-in ${iso(u.lastSignInAt)}\t${u.activeTokens} active tokens\n`,
       );
     return 0;
   },

@@ -337,12 +337,17 @@ interface PlainEndpoint {
   path: () => string;
   role: TestRole | null;
   query: string[];
+  /** A browser's door that answers with a 303 to a path of this site (single sign-on), never elsewhere. */
+  redirects?: true;
 }
 const AS_OF = ["asOf", "knownAt"];
 const ITEM_QUERY = [...AS_OF, "status", "reportedStatus", "area", "owner", "team", "q", "blocked", "inflated", "unowned", "sort", "dir", "limit", "offset"];
 const PLAIN_ENDPOINTS: PlainEndpoint[] = named<PlainEndpoint>([
   { method: "GET", route: "/api/health", path: () => "/api/health", role: null, query: [] },
   { method: "GET", route: "/api/openapi.json", path: () => "/api/openapi.json", role: null, query: [] },
+  // Single sign-on: off on this server, both send the person to the sign-in page, which says so.
+  { method: "GET", route: "/api/auth/oidc/start", path: () => "/api/auth/oidc/start", role: null, query: ["next"], redirects: true },
+  { method: "GET", route: "/api/auth/oidc/callback", path: () => "/api/auth/oidc/callback", role: null, query: ["code", "state", "error", "iss"], redirects: true },
   { method: "GET", route: "/api/audit/log", path: () => "/api/audit/log", role: "viewer", query: ["program", "before", "limit"] },
   { method: "GET", route: "/api/audit/verify", path: () => "/api/audit/verify", role: "viewer", query: [] },
   { method: "GET", route: "/api/me/counts", path: () => "/api/me/counts", role: "reviewer", query: [] },
@@ -852,7 +857,10 @@ test("hostile query strings on every read endpoint: 200 or a 400 problem, never 
           const qs = pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join("&");
           const s: Sent = { endpoint: e.name, method: "GET", path: `${e.path()}?${qs}`, role: e.role };
           const res = await send(request, s);
-          if (res.status() >= 400) await expectProblem(res, describeSent(s), [400]);
+          if (e.redirects) {
+            expect(res.status(), describeSent(s)).toBe(303);
+            expect(res.headers().location, describeSent(s)).toMatch(/^\/sign-in\?sso=[a-z_]+$/);
+          } else if (res.status() >= 400) await expectProblem(res, describeSent(s), [400]);
           else expect(res.status(), describeSent(s)).toBe(200);
         }),
         { seed: SEED, numRuns: SOAK ? 150 : 10, endOnFailure: true },

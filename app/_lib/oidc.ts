@@ -1,0 +1,64 @@
+import "server-only";
+import * as client from "openid-client";
+import { parseSignInConfig, OIDC_CALLBACK_PATH, type OidcConfig, type SignInConfig } from "@/lib/auth/oidc-config";
+import { appOrigin } from "@/lib/http/app-origin";
+
+/** The cookie that carries state, nonce, PKCE verifier and the page to return to, between start and callback. */
+export const OIDC_COOKIE = "tracker_oidc";
+export const OIDC_COOKIE_PATH = "/api/auth/oidc";
+/** How long a person may take at the provider before the attempt is forgotten. */
+export const OIDC_COOKIE_SECONDS = 600;
+
+let signInConfig: SignInConfig | undefined;
+
+/** The sign-in settings, read once (instrumentation.ts refused to start on a bad value). */
+export function getSignInConfig(): SignInConfig {
+  return (signInConfig ??= parseSignInConfig(process.env));
+}
+
+const discovered = new Map<string, Promise<client.Configuration>>();
+
+/**
+ * The provider's metadata and keys (discovery from the issuer), fetched once per process and
+ * kept; a failed discovery is forgotten so the next sign-in tries again.
+ */
+export function providerConfiguration(oidc: OidcConfig): Promise<client.Configuration> {
+  let found = discovered.get(oidc.issuer);
+  if (!found) {
+    const issuer = new URL(oidc.issuer);
+    // Plain http only for a provider on this machine (tests, a local Keycloak); the config refuses any other.
+    const insecure = issuer.protocol === "http:" ? [client.allowInsecureRequests] : [];
+    found = client.discovery(issuer, oidc.clientId, undefined, client.ClientSecretBasic(oidc.clientSecret), { execute: insecure, timeout: 10 });
+    found.catch(() => discovered.delete(oidc.issuer));
+    discovered.set(oidc.issuer, found);
+  }
+  return found;
+}
+
+/** The redirect URL the provider knows this app by: configured, or the app's origin + the callback path. */
+export function redirectUrl(oidc: OidcConfig, headers: Headers): string {
+  return oidc.redirectUrl ?? new URL(OIDC_CALLBACK_PATH, appOrigin(headers)).href;
+}
+
+/** What start keeps for callback (in an httpOnly cookie the browser sends back only to these routes). */
+export interface PendingSignIn {
+  state: string;
+  nonce: string;
+  verifier: string;
+  next: string;
+}
+
+export function readPending(value: string | undefined): PendingSignIn | null {
+  if (!value) return null;
+  try {
+    const p = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as Partial<PendingSignIn>;
+    if ([p.state, p.nonce, p.verifier, p.next].every((v) => typeof v === "string" && v.length > 0 && v.length < 2048)) return p as PendingSignIn;
+  } catch {
+    /* not ours */
+  }
+  return null;
+}
+
+export function writePending(p: PendingSignIn): string {
+  return Buffer.from(JSON.stringify(p), "utf8").toString("base64url");
+}

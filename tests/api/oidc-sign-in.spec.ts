@@ -1,0 +1,211 @@
+// Single sign-on against a real OpenID provider (oidc-provider on a free port, its own login and
+// consent pages), walked with fetch: a tracker of its own (port 3130) configured for it.
+import Database from "better-sqlite3";
+import { expect, test } from "@playwright/test";
+import { CookieBrowser, signInThroughProvider } from "../support/browse-oidc";
+import { startLocalProvider, type LocalProvider } from "../support/local-oidc-provider";
+import { OwnServer, trackerCli } from "../support/own-server";
+
+const PORT = 3130;
+const APP = `http://127.0.0.1:${PORT}`;
+const SESSION = "tracker_session";
+
+let provider: LocalProvider;
+let server: OwnServer;
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  provider = await startLocalProvider(`${APP}/api/auth/oidc/callback`, {
+    ada: { email: "Ada@Example.org", email_verified: true, name: "Ada Admin", groups: ["admins", "staff"] },
+    bob: { email: "bob@example.org", email_verified: true, name: "Bob Nogroup", groups: [] },
+    eve: { email: "eve@evil.example", email_verified: true, name: "Eve Elsewhere", groups: ["admins"] },
+    una: { email: "una@example.org", email_verified: false, name: "Una Unverified", groups: [] },
+  });
+  server = await OwnServer.start({
+    port: PORT,
+    env: {
+      OIDC_ISSUER: provider.issuer,
+      OIDC_CLIENT_ID: provider.clientId,
+      OIDC_CLIENT_SECRET: provider.clientSecret,
+      OIDC_ALLOWED_DOMAINS: "example.org",
+      OIDC_ROLE_CLAIM: "groups",
+      OIDC_ROLE_MAP: "admins=admin,reviewers=reviewer",
+      OIDC_PROVIDER_NAME: "Example ID",
+    },
+  });
+});
+
+test.afterAll(async () => {
+  await server?.dispose();
+  await provider?.stop();
+});
+
+function account(email: string) {
+  const db = new Database(server.databaseFile, { readonly: true });
+  try {
+    const person = db.prepare("SELECT id, email, name, role, password_hash AS passwordHash, disabled_at AS disabledAt FROM people WHERE email = ?").get(email) as
+      | { id: number; email: string; name: string; role: string; passwordHash: string | null }
+      | undefined;
+    const log = db.prepare("SELECT actor, action, payload FROM audit_log WHERE entity = 'person' AND entity_id = ? ORDER BY seq").all(email) as {
+      actor: string;
+      action: string;
+      payload: string;
+    }[];
+    return { person, log };
+  } finally {
+    db.close();
+  }
+}
+
+/** The answer of an admin-only read with the browser's session cookie. */
+async function bundleStatus(browser: CookieBrowser) {
+  return (await browser.fetch(`${APP}/api/programs/boost-offload/bundle`)).status;
+}
+
+async function signInPageSays(browser: CookieBrowser, location: string | null, text: RegExp) {
+  expect(location).toMatch(/^\/sign-in\?sso=[a-z_]+$/);
+  const page = await browser.fetch(`${APP}${location}`);
+  expect(page.status).toBe(200);
+  expect(await page.text()).toMatch(text);
+}
+
+test("the admin signs in through the provider's login and consent pages and lands as admin, with the next page asked for", async () => {
+  const browser = new CookieBrowser();
+  const r = await signInThroughProvider(browser, APP, "ada", `/api/auth/oidc/start?next=${encodeURIComponent("/people?x=1")}`);
+  expect(r.pages).toEqual(["login", "consent"]);
+  expect(r.callbackUrl).toMatch(/[?&]code=[^&]+/);
+  expect(r.status).toBe(303);
+  expect(r.location).toBe("/people?x=1");
+  expect(browser.cookie(APP, SESSION)).toMatch(/^bts_/);
+  expect(browser.cookie(APP, "tracker_oidc")).toBeUndefined(); // the attempt's cookie is spent
+  expect(await bundleStatus(browser)).toBe(200);
+  const { person, log } = account("ada@example.org");
+  expect(person).toMatchObject({ name: "Ada Admin", role: "admin", passwordHash: null });
+  expect(log.map((e) => `${e.actor} ${e.action}`)).toEqual(["sso create", "sso add", "ada@example.org sign-in"]);
+});
+
+test("a person in no mapped group gets the default role", async () => {
+  const browser = new CookieBrowser();
+  const r = await signInThroughProvider(browser, APP, "bob");
+  expect([r.status, r.location]).toEqual([303, "/"]);
+  expect(account("bob@example.org").person?.role).toBe("viewer");
+  expect(await bundleStatus(browser)).toBe(403);
+  // The session is an ordinary one: a page opens with it.
+  expect((await browser.fetch(`${APP}/my-work`)).status).toBe(200);
+});
+
+test("a person of a disallowed domain, or with an unverified e-mail, is refused with a readable page and no account", async () => {
+  for (const [login, email, text] of [
+    ["eve", "eve@evil.example", /not of a domain allowed to sign in/],
+    ["una", "una@example.org", /has not verified your e-mail address/],
+  ] as const) {
+    const browser = new CookieBrowser();
+    const r = await signInThroughProvider(browser, APP, login);
+    expect(r.status).toBe(303);
+    await signInPageSays(browser, r.location, text);
+    expect(browser.cookie(APP, SESSION)).toBeUndefined();
+    expect(account(email).person).toBeUndefined();
+  }
+});
+
+test("a tampered state, a callback without a started attempt, and an answer of another attempt are refused", async () => {
+  const browser = new CookieBrowser();
+  const start = await browser.fetch(`${APP}/api/auth/oidc/start`);
+  const to = new URL(start.headers.get("location")!);
+  expect(to.origin).toBe(provider.issuer);
+  expect(to.searchParams.get("code_challenge_method")).toBe("S256");
+  expect(to.searchParams.get("nonce")).toBeTruthy();
+  const state = to.searchParams.get("state")!;
+  const tampered = await browser.fetch(`${APP}/api/auth/oidc/callback?code=abc&state=${state}x`);
+  expect(tampered.status).toBe(303);
+  await signInPageSays(browser, tampered.headers.get("location"), /could not be matched to one started here/);
+
+  const stranger = new CookieBrowser();
+  const none = await stranger.fetch(`${APP}/api/auth/oidc/callback?code=abc&state=${state}`);
+  await signInPageSays(stranger, none.headers.get("location"), /could not be matched/);
+
+  // A real code and state from one browser, replayed into another: its cookie is not there.
+  const victim = new CookieBrowser();
+  const r = await signInThroughProvider(new CookieBrowser(), APP, "bob").catch(() => null);
+  expect(r).not.toBeNull();
+  const replay = await victim.fetch(r!.callbackUrl);
+  await signInPageSays(victim, replay.headers.get("location"), /could not be matched/);
+  expect(victim.cookie(APP, SESSION)).toBeUndefined();
+});
+
+test("a forged code with the right state is refused by the provider, read as a readable page, never a 500", async () => {
+  const browser = new CookieBrowser();
+  const start = await browser.fetch(`${APP}/api/auth/oidc/start`);
+  const state = new URL(start.headers.get("location")!).searchParams.get("state")!;
+  const forged = await browser.fetch(`${APP}/api/auth/oidc/callback?code=forged&state=${state}&iss=${encodeURIComponent(provider.issuer)}`);
+  expect(forged.status).toBe(303);
+  await signInPageSays(browser, forged.headers.get("location"), /identity provider/);
+  expect(browser.cookie(APP, SESSION)).toBeUndefined();
+});
+
+test("next is kept only when it is a path of this site", async () => {
+  for (const next of ["https://evil.example/x", "//evil.example", "/\\evil.example", "javascript:alert(1)"]) {
+    const browser = new CookieBrowser();
+    const r = await signInThroughProvider(browser, APP, "bob", `/api/auth/oidc/start?next=${encodeURIComponent(next)}`);
+    expect(r.location, next).toBe("/");
+  }
+});
+
+test("removing the group and signing in again demotes at once, and the change is logged", async () => {
+  provider.accounts.get("ada")!.groups = ["staff"];
+  const browser = new CookieBrowser();
+  const r = await signInThroughProvider(browser, APP, "ada");
+  expect(r.status).toBe(303);
+  expect(account("ada@example.org").person?.role).toBe("viewer");
+  expect(await bundleStatus(browser)).toBe(403);
+  const roleChanges = account("ada@example.org").log.filter((e) => e.action === "set-role");
+  expect(roleChanges.map((e) => [e.actor, JSON.parse(e.payload)])).toEqual([["sso", { from: "admin", to: "viewer", claim: "groups" }]]);
+});
+
+test("a disabled account stays disabled: refused with a readable page", async () => {
+  const cli = trackerCli(server.databaseFile, ["user", "disable", "--email", "bob@example.org"]);
+  expect(cli.code, cli.stderr).toBe(0);
+  const browser = new CookieBrowser();
+  const r = await signInThroughProvider(browser, APP, "bob");
+  await signInPageSays(browser, r.location, /This account is disabled/);
+  expect(browser.cookie(APP, SESSION)).toBeUndefined();
+});
+
+test("the sign-in page offers the provider beside the password form", async () => {
+  const html = await (await fetch(`${APP}/sign-in?next=%2Fpeople`)).text();
+  expect(html).toContain("Sign in with Example ID");
+  expect(html).toContain('href="/api/auth/oidc/start?next=%2Fpeople"');
+  expect(html).toMatch(/type="password"/);
+});
+
+test("LOCAL_SIGN_IN=off: the sign-in page offers the provider only", async () => {
+  // A second server on the same database, configured without passwords.
+  const noPasswords = await OwnServer.start({
+    port: PORT + 1,
+    databaseFile: server.databaseFile,
+    env: {
+      OIDC_ISSUER: provider.issuer,
+      OIDC_CLIENT_ID: provider.clientId,
+      OIDC_CLIENT_SECRET: provider.clientSecret,
+      OIDC_PROVIDER_NAME: "Example ID",
+      LOCAL_SIGN_IN: "off",
+    },
+  });
+  try {
+    const html = await (await fetch(`${noPasswords.baseURL}/sign-in`)).text();
+    expect(html).toContain("Sign in with Example ID");
+    expect(html).not.toMatch(/type="password"/);
+  } finally {
+    await noPasswords.kill();
+  }
+});
+
+test("a bad setting stops the start with a one-line reason", async () => {
+  const bad = await OwnServer.start({ port: PORT + 2, databaseFile: server.databaseFile, env: { OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: "x" } }).catch(
+    (e: Error) => e,
+  );
+  expect(bad).toBeInstanceOf(Error);
+  expect(String(bad)).toContain("tracker: cannot start: OIDC_CLIENT_SECRET is required with OIDC_ISSUER");
+});

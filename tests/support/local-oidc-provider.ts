@@ -1,0 +1,56 @@
+/**
+ * A real OpenID provider (`oidc-provider`) on 127.0.0.1, over http, for the single sign-on tests:
+ * one confidential client for the tracker, accounts keyed by login whose claims a test may change
+ * between sign-ins (a removed group), and the library's own login and consent pages
+ * (`devInteractions`: any password is accepted for a known login).
+ */
+import type { AddressInfo } from "node:net";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import Provider from "oidc-provider";
+
+export interface LocalAccount {
+  email: string;
+  email_verified: boolean;
+  name: string;
+  groups: string[];
+}
+
+export interface LocalProvider {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The accounts by login; edit a login's claims and the next sign-in sees them. */
+  accounts: Map<string, LocalAccount>;
+  stop(): Promise<void>;
+}
+
+/** Starts the provider on a free port, for a tracker whose callback is `redirectUri`. */
+export async function startLocalProvider(redirectUri: string, accounts: Record<string, LocalAccount>): Promise<LocalProvider> {
+  const clientId = "tracker";
+  const clientSecret = `secret-${process.pid}-${Date.now()}`;
+  const known = new Map(Object.entries(accounts));
+  // The issuer names its port, so the port is chosen first: listen on 0, then build the provider.
+  let handler: ((req: IncomingMessage, res: ServerResponse) => void) | null = null;
+  const server: Server = createServer((req, res) => (handler ? handler(req, res) : res.writeHead(503).end()));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const provider = new Provider(issuer, {
+    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUri], grant_types: ["authorization_code"], response_types: ["code"] }],
+    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "groups"] },
+    cookies: { keys: [`cookie-key-${clientSecret}`] },
+    features: { devInteractions: { enabled: true } },
+    async findAccount(_ctx, id) {
+      const account = known.get(id);
+      if (!account) return undefined;
+      return { accountId: id, claims: async () => ({ sub: id, ...known.get(id)! }) };
+    },
+  });
+  handler = provider.callback();
+  return {
+    issuer,
+    clientId,
+    clientSecret,
+    accounts: known,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
