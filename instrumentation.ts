@@ -7,11 +7,14 @@ import type { Db } from "./db/index";
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { parseSignInConfig } = await import("./lib/auth/oidc-config");
+    const { warmBudgetMs } = await import("./db/warm-caches");
+    let warmBudget = 0;
     try {
+      // Settings first: a bad value stops the start with one line, before anything is opened.
       parseSignInConfig(process.env);
+      warmBudget = warmBudgetMs();
     } catch (error) {
-      console.error(`tracker: cannot start: ${error instanceof Error ? error.message : String(error)}`);
-      process.exit(1);
+      cannotStart(error);
     }
     const { installForwardedHeaderGuard } = await import("./app/_lib/forwarded-headers");
     installForwardedHeaderGuard();
@@ -24,35 +27,32 @@ export async function register() {
     } catch (error) {
       // A server that cannot open its database (say, one migrated by a newer version) must not
       // start and answer 500 to everything: say why once and stop.
-      console.error(`tracker: cannot start: ${error instanceof Error ? error.message : String(error)}`);
-      process.exit(1);
+      cannotStart(error);
     }
     // Deliveries of published weeks a stopped server left unfinished are taken up again.
     const { resumeDeliveries } = await import("./db/delivery/resume-deliveries");
     const resumed = resumeDeliveries(getDb());
     if (resumed.ids.length > 0) console.log(`tracker: taking up ${resumed.ids.length} unfinished report deliveries`);
     resumed.done.catch((error: unknown) => console.error("report delivery:", error));
-    await warmUp(getDb);
+    await warmUp(getDb(), warmBudget);
   }
 }
 
 /** Next holds requests until register() returns: the server answers once the warm-up is done. */
-async function warmUp(getDb: () => Db) {
-  const { warmBudgetMs, warmCaches } = await import("./db/warm-caches");
-  let budget: number;
-  try {
-    budget = warmBudgetMs();
-  } catch (error) {
-    console.error(`tracker: cannot start: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  }
+async function warmUp(db: Db, budget: number) {
   if (budget === 0) return;
+  const { warmCaches } = await import("./db/warm-caches");
   try {
-    const w = warmCaches(getDb(), budget);
+    const w = warmCaches(db, budget);
     const left = w.skipped.length ? `; ${w.skipped.length} left for their first reader (TRACKER_WARM_SECONDS)` : "";
     console.log(`tracker: ${w.warmed.length} programs computed in ${(w.ms / 1000).toFixed(1)} s${left}`);
   } catch (error) {
     // A view that cannot be computed now fails again for its reader, with a proper answer there.
     console.error("tracker: warm-up stopped:", error instanceof Error ? error.message : error);
   }
+}
+
+function cannotStart(error: unknown): never {
+  console.error(`tracker: cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
 }
