@@ -119,9 +119,16 @@ export async function renderReportXlsx(r: WeeklyReport, stamp: ReportStamp | nul
   book.creator = "Boost Offload Tracker";
   book.title = `${r.program.name} — ${r.week}`;
 
-  addTable(book, "Summary", ["Figure", "Value"], summaryRows(r, stamp));
-
   const areas = areaTableRows(r, "true");
+  const areaHeader = ["Area", "Items", ...STATUSES.map((s) => `${statusLabel(s)} (true)`), "Inflated", "Blocked"];
+  const areaRows: Cell[][] = [...areas.areas.map((a) => [text(a.area), ...a.counts]), ["All areas", ...areas.all]];
+  // The headline, then the same per-area table as the Areas sheet, then the stamp again: a reader
+  // who opens only the first sheet sees where the work stands by area.
+  const summary = summaryRows(r, stamp);
+  const closing = stamp ? summary.splice(summary.length - 1) : [];
+  addTable(book, "Summary", ["Figure", "Value"], [...summary, [], areaHeader, ...areaRows, ...closing]);
+  book.getWorksheet("Summary")!.getRow(summary.length + 3).font = { bold: true };
+
   // Like Inflated: a column per item, filled on the items whose promised date can no longer be met.
   const promises = r.promises && new Map(r.promises.impossible.map((p) => [p.key, p]));
   const promiseCells = (p: BrokenPromise | undefined): Cell[] =>
@@ -129,8 +136,8 @@ export async function renderReportXlsx(r: WeeklyReport, stamp: ReportStamp | nul
   addTable(
     book,
     "Areas",
-    ["Area", "Items", ...STATUSES.map((s) => `${statusLabel(s)} (true)`), "Inflated", "Blocked"],
-    [...areas.areas.map((a) => [text(a.area), ...a.counts]), ["All areas", ...areas.all]],
+    areaHeader,
+    areaRows,
   );
 
   addTable(

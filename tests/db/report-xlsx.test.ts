@@ -48,6 +48,20 @@ describe("the weekly report as an xlsx workbook", () => {
     expect(items.rowCount).toBe(1 + 4);
   });
 
+  it("shows on Summary, under the headline, the per-area table of the Areas sheet", async () => {
+    const book = await workbook();
+    const summary = book.getWorksheet("Summary")!;
+    const areas = book.getWorksheet("Areas")!;
+    let header = 0;
+    summary.eachRow((row, n) => {
+      if (row.getCell(1).value === "Area") header = n;
+    });
+    expect(header).toBeGreaterThan(2);
+    expect(summary.getRow(header).font?.bold).toBe(true);
+    for (let i = 0; i < areas.rowCount; i++) expect(rowValues(summary, header + i)).toEqual(rowValues(areas, 1 + i));
+    expect(rowValues(summary, header + areas.rowCount - 1)[0]).toBe("All areas");
+  });
+
   it("writes numbers, booleans and dates as such, and statuses as words", async () => {
     const items = (await workbook()).getWorksheet("Items")!;
     const a = rowValues(items, 2);
