@@ -53,7 +53,8 @@ export function ssoSignIn(db: Db, config: OidcConfig, claims: SsoClaims, now = D
   const email = str(claims.email)?.toLowerCase();
   if (!email || !email.includes("@") || email.length > 254)
     throw new SsoRefusal("no_email", `${config.providerName} did not give an e-mail address for this person, and the tracker names people by e-mail`);
-  if (claims.email_verified !== true)
+  // Only a boolean true vouches: a string "true" or a missing claim does not (Entra sends `xms_edov`, not `email_verified`).
+  if (claims[config.emailVerifiedClaim] !== true)
     throw new SsoRefusal("email_unverified", `${config.providerName} has not verified the e-mail address ${email}: verify it there, then sign in again`);
   if (!domainAllowed(email, config.allowedDomains))
     throw new SsoRefusal("domain", `${email} is not of a domain allowed to sign in here (${config.allowedDomains.join(", ")})`);

@@ -18,6 +18,8 @@ export interface OidcConfig {
   roleMap: Record<string, Role>;
   defaultRole: Role;
   providerName: string;
+  /** The boolean claim that vouches for the e-mail: `email_verified`, or e.g. `xms_edov` for Entra ID. */
+  emailVerifiedClaim: string;
 }
 
 export interface SignInConfig {
@@ -45,6 +47,11 @@ function httpUrl(name: string, value: string): string {
 function role(name: string, value: string): Role {
   if (!(ROLES as readonly string[]).includes(value)) throw new Error(`${name}: ${JSON.stringify(value)} is not a role (${ROLES.join(", ")})`);
   return value as Role;
+}
+
+function claimName(name: string, value: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_.:-]{0,99}$/.test(value)) throw new Error(`${name} must be a claim name, not ${JSON.stringify(value)}`);
+  return value;
 }
 
 /** `admins=admin,reviewers=reviewer` → { admins: "admin", reviewers: "reviewer" }. */
@@ -115,6 +122,7 @@ export function parseSignInConfig(env: Env): SignInConfig {
       roleMap: parseRoleMap(roleMapText ?? ""),
       defaultRole: role("OIDC_DEFAULT_ROLE", v("OIDC_DEFAULT_ROLE") ?? "viewer"),
       providerName: v("OIDC_PROVIDER_NAME") ?? "single sign-on",
+      emailVerifiedClaim: claimName("OIDC_EMAIL_VERIFIED_CLAIM", v("OIDC_EMAIL_VERIFIED_CLAIM") ?? "email_verified"),
     },
     localSignIn: local !== "off",
   };

@@ -9,6 +9,8 @@ import { OwnServer, trackerCli } from "../support/own-server";
 const PORT = 3130;
 const APP = `http://127.0.0.1:${PORT}`;
 const SESSION = "tracker_session";
+/** A second tracker on the same database, told that Entra's `xms_edov` vouches for the e-mail. */
+const ENTRA_PORT = PORT + 3;
 
 let provider: LocalProvider;
 let server: OwnServer;
@@ -17,11 +19,13 @@ test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  provider = await startLocalProvider(`${APP}/api/auth/oidc/callback`, {
+  provider = await startLocalProvider([`${APP}/api/auth/oidc/callback`, `http://127.0.0.1:${ENTRA_PORT}/api/auth/oidc/callback`], {
     ada: { email: "Ada@Example.org", email_verified: true, name: "Ada Admin", groups: ["admins", "staff"] },
     bob: { email: "bob@example.org", email_verified: true, name: "Bob Nogroup", groups: [] },
     eve: { email: "eve@evil.example", email_verified: true, name: "Eve Elsewhere", groups: ["admins"] },
     una: { email: "una@example.org", email_verified: false, name: "Una Unverified", groups: [] },
+    tess: { email: "tess@example.org", email_verified: false, xms_edov: true, name: "Tess Entra", groups: [] },
+    vic: { email: "vic@example.org", email_verified: true, name: "Vic Noxms", groups: [] },
   });
   server = await OwnServer.start({
     port: PORT,
@@ -162,6 +166,39 @@ test("removing the group and signing in again demotes at once, and the change is
   expect(await bundleStatus(browser)).toBe(403);
   const roleChanges = account("ada@example.org").log.filter((e) => e.action === "set-role");
   expect(roleChanges.map((e) => [e.actor, JSON.parse(e.payload)])).toEqual([["sso", { from: "admin", to: "viewer", claim: "groups" }]]);
+});
+
+test("OIDC_EMAIL_VERIFIED_CLAIM=xms_edov (Entra ID): that claim vouches for the e-mail, email_verified alone no longer does", async () => {
+  // The default setting refuses Tess: her provider sends email_verified: false.
+  const before = await signInThroughProvider(new CookieBrowser(), APP, "tess");
+  expect(before.location).toBe("/sign-in?sso=email_unverified");
+  const entra = await OwnServer.start({
+    port: ENTRA_PORT,
+    databaseFile: server.databaseFile,
+    env: {
+      OIDC_ISSUER: provider.issuer,
+      OIDC_CLIENT_ID: provider.clientId,
+      OIDC_CLIENT_SECRET: provider.clientSecret,
+      OIDC_ALLOWED_DOMAINS: "example.org",
+      OIDC_EMAIL_VERIFIED_CLAIM: "xms_edov",
+    },
+  });
+  try {
+    const browser = new CookieBrowser();
+    const r = await signInThroughProvider(browser, entra.baseURL, "tess");
+    expect([r.status, r.location]).toEqual([303, "/"]);
+    expect(browser.cookie(entra.baseURL, SESSION)).toMatch(/^bts_/);
+    expect((await browser.fetch(`${entra.baseURL}/my-work`)).status).toBe(200);
+    expect(account("tess@example.org").person).toMatchObject({ name: "Tess Entra", role: "viewer" });
+
+    const vic = new CookieBrowser();
+    const refused = await signInThroughProvider(vic, entra.baseURL, "vic");
+    expect(refused.location).toBe("/sign-in?sso=email_unverified");
+    expect(vic.cookie(entra.baseURL, SESSION)).toBeUndefined();
+    expect(account("vic@example.org").person).toBeUndefined();
+  } finally {
+    await entra.kill();
+  }
 });
 
 test("a disabled account stays disabled: refused with a readable page", async () => {

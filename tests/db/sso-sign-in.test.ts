@@ -110,6 +110,11 @@ describe("single sign-on, in the database", () => {
     expect(refusalOf(() => ssoSignIn(db, config, claims({ email: undefined }))).reason).toBe("no_email");
     expect(log(db)).toHaveLength(before);
     expect(findPerson(db, "ada@example.org")).toBeUndefined();
+    // With OIDC_EMAIL_VERIFIED_CLAIM=xms_edov (Entra), only that claim vouches: email_verified alone does not.
+    const entra = { ...config, emailVerifiedClaim: "xms_edov" };
+    expect(refusalOf(() => ssoSignIn(db, entra, claims({ email_verified: true }))).reason).toBe("email_unverified");
+    expect(refusalOf(() => ssoSignIn(db, entra, claims({ email_verified: undefined, xms_edov: "true" }))).reason).toBe("email_unverified");
+    expect(ssoSignIn(db, entra, claims({ email_verified: undefined, xms_edov: true })).person.email).toBe("ada@example.org");
   });
 
   it("keeps a disabled account disabled, linked or not, and changes nothing", () => {

@@ -13,6 +13,8 @@ export interface LocalAccount {
   email_verified: boolean;
   name: string;
   groups: string[];
+  /** Entra ID's claim for a verified e-mail, for OIDC_EMAIL_VERIFIED_CLAIM=xms_edov. */
+  xms_edov?: boolean;
 }
 
 export interface LocalProvider {
@@ -24,8 +26,8 @@ export interface LocalProvider {
   stop(): Promise<void>;
 }
 
-/** Starts the provider on a free port, for a tracker whose callback is `redirectUri`. */
-export async function startLocalProvider(redirectUri: string, accounts: Record<string, LocalAccount>): Promise<LocalProvider> {
+/** Starts the provider on a free port, for trackers whose callbacks are `redirectUris`. */
+export async function startLocalProvider(redirectUris: string[], accounts: Record<string, LocalAccount>): Promise<LocalProvider> {
   const clientId = "tracker";
   const clientSecret = `secret-${process.pid}-${Date.now()}`;
   const known = new Map(Object.entries(accounts));
@@ -35,8 +37,8 @@ export async function startLocalProvider(redirectUri: string, accounts: Record<s
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const provider = new Provider(issuer, {
-    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUri], grant_types: ["authorization_code"], response_types: ["code"] }],
-    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "groups"] },
+    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: redirectUris, grant_types: ["authorization_code"], response_types: ["code"] }],
+    claims: { openid: ["sub"], email: ["email", "email_verified", "xms_edov"], profile: ["name", "groups"] },
     cookies: { keys: [`cookie-key-${clientSecret}`] },
     features: { devInteractions: { enabled: true } },
     async findAccount(_ctx, id) {

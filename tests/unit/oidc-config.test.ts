@@ -19,6 +19,7 @@ describe("sign-in configuration", () => {
       OIDC_ROLE_MAP: "admins=admin, reviewers=reviewer",
       OIDC_DEFAULT_ROLE: "contributor",
       OIDC_PROVIDER_NAME: "Contoso",
+      OIDC_EMAIL_VERIFIED_CLAIM: " xms_edov ",
       LOCAL_SIGN_IN: "off",
     });
     expect(c).toEqual({
@@ -33,13 +34,14 @@ describe("sign-in configuration", () => {
         roleMap: { admins: "admin", reviewers: "reviewer" },
         defaultRole: "contributor",
         providerName: "Contoso",
+        emailVerifiedClaim: "xms_edov",
       },
     });
   });
 
   it("defaults: viewer, any domain, the redirect decided per request, a generic label", () => {
     const c = parseSignInConfig(BASE).oidc!;
-    expect(c).toMatchObject({ redirectUrl: null, allowedDomains: [], roleClaim: null, roleMap: {}, defaultRole: "viewer", providerName: "single sign-on" });
+    expect(c).toMatchObject({ redirectUrl: null, allowedDomains: [], roleClaim: null, roleMap: {}, defaultRole: "viewer", providerName: "single sign-on", emailVerifiedClaim: "email_verified" });
     expect(parseSignInConfig({ ...BASE, OIDC_REDIRECT_URL: "https://t.example.org/cb", PUBLIC_URL: "https://x.example.org" }).oidc!.redirectUrl).toBe(
       "https://t.example.org/cb",
     );
@@ -62,6 +64,7 @@ describe("sign-in configuration", () => {
       [{ ...BASE, OIDC_ROLE_CLAIM: "groups", OIDC_ROLE_MAP: "admins" }, /^OIDC_ROLE_MAP: "admins" is not claim-value=role/],
       [{ ...BASE, OIDC_ROLE_MAP: "admins=admin" }, /^OIDC_ROLE_MAP needs OIDC_ROLE_CLAIM/],
       [{ ...BASE, OIDC_ALLOWED_DOMAINS: "exa mple.org" }, /^OIDC_ALLOWED_DOMAINS: "exa mple.org" is not a domain/],
+      [{ ...BASE, OIDC_EMAIL_VERIFIED_CLAIM: "email verified" }, /^OIDC_EMAIL_VERIFIED_CLAIM must be a claim name, not "email verified"/],
       [{ ...BASE, LOCAL_SIGN_IN: "maybe" }, /^LOCAL_SIGN_IN must be on or off/],
       [{ LOCAL_SIGN_IN: "off" }, /^LOCAL_SIGN_IN=off needs single sign-on/],
     ];
