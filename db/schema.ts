@@ -442,6 +442,8 @@ export const sessions = sqliteTable(
     personId: integer("person_id").notNull().references(() => people.id),
     createdAt: integer("created_at").notNull(),
     expiresAt: integer("expires_at").notNull(),
+    /** A single sign-on session's ID token, kept only as the provider's sign-out hint; gone with the session. */
+    idToken: text("id_token"),
   },
   (t) => [index("sessions_person").on(t.personId)],
 );

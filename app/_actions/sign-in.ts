@@ -4,7 +4,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { refuseWrongArguments } from "@/app/_lib/action-args";
 import { CHOOSE_PASSWORD_PATH, isHttps, SESSION_COOKIE } from "@/app/_lib/auth";
-import { getSignInConfig } from "@/app/_lib/oidc";
+import { endSessionUrl, getSignInConfig } from "@/app/_lib/oidc";
 import { limitOrThrow, signInAddressLimiter } from "@/app/_lib/rate-limits";
 import type { SignInState } from "@/components/ui/action-state";
 import { endSession, signIn } from "@/db/accounts/sessions";
@@ -55,9 +55,10 @@ function refusal(e: AppError): string {
   return "Wrong e-mail or password.";
 }
 
+/** Ends the tracker session; one single sign-on opened goes on to the provider's sign-out when it has one. */
 export async function signOutAction(): Promise<void> {
   const jar = await cookies();
-  endSession(getDb(), jar.get(SESSION_COOKIE)?.value);
+  const idToken = endSession(getDb(), jar.get(SESSION_COOKIE)?.value);
   jar.delete(SESSION_COOKIE);
-  redirect("/sign-in");
+  redirect((idToken && (await endSessionUrl(idToken, await headers()))) || "/sign-in");
 }

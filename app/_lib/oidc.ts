@@ -62,3 +62,21 @@ export function readPending(value: string | undefined): PendingSignIn | null {
 export function writePending(p: PendingSignIn): string {
   return Buffer.from(JSON.stringify(p), "utf8").toString("base64url");
 }
+
+/**
+ * The provider's end-session URL for a session single sign-on opened (`id_token_hint`, back to this
+ * app's /sign-in), or null when the provider has none or cannot be reached: then sign-out ends
+ * the tracker session only.
+ */
+export async function endSessionUrl(idToken: string, headers: Headers): Promise<string | null> {
+  const { oidc } = getSignInConfig();
+  if (!oidc) return null;
+  try {
+    const provider = await providerConfiguration(oidc);
+    if (!provider.serverMetadata().end_session_endpoint) return null;
+    return client.buildEndSessionUrl(provider, { id_token_hint: idToken, post_logout_redirect_uri: new URL("/sign-in", appOrigin(headers)).href }).href;
+  } catch (error) {
+    console.error(`single sign-on: no sign-out at ${oidc.issuer}: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
+}

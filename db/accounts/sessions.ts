@@ -52,10 +52,10 @@ export interface OpenedSession {
 }
 
 /** A new session for a person already authenticated (password or single sign-on), inside the caller's transaction. */
-export function openSession(tx: Tx, person: Person, now = Date.now()): OpenedSession {
+export function openSession(tx: Tx, person: Person, now = Date.now(), idToken: string | null = null): OpenedSession {
   const token = newSecret("bts");
   tx.delete(sessions).where(lt(sessions.expiresAt, now)).run();
-  tx.insert(sessions).values({ id: sha256(token), personId: person.id, createdAt: now, expiresAt: now + SESSION_TTL_MS }).run();
+  tx.insert(sessions).values({ id: sha256(token), personId: person.id, createdAt: now, expiresAt: now + SESSION_TTL_MS, idToken }).run();
   tx.update(people).set({ lastSignInAt: now }).where(eq(people.id, person.id)).run();
   return { token, person, expiresAt: now + SESSION_TTL_MS };
 }
@@ -83,6 +83,8 @@ export function sessionPersonQuery(db: Db, sessionId: string | Placeholder, now:
     .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, now), isNull(people.disabledAt)));
 }
 
-export function endSession(db: Db, token: string | undefined): void {
-  if (token) db.delete(sessions).where(eq(sessions.id, sha256(token))).run();
+/** Ends a session; returns its ID token when single sign-on opened it (the provider's sign-out hint), else null. */
+export function endSession(db: Db, token: string | undefined): string | null {
+  if (!token) return null;
+  return db.delete(sessions).where(eq(sessions.id, sha256(token))).returning({ idToken: sessions.idToken }).get()?.idToken ?? null;
 }

@@ -47,9 +47,10 @@ function displayName(claims: SsoClaims, email: string): string {
  * identity), else a new account from the claims. The e-mail must be verified and of an allowed
  * domain; a disabled account stays disabled; with a role claim configured, the role is derived
  * again from it at every sign-in (a removed group demotes at once). The sign-in, a creation, a link
- * and a role change are entries of the hash-chained log.
+ * and a role change are entries of the hash-chained log. `idToken` stays with the session (never
+ * shown) as the hint of the provider's sign-out.
  */
-export function ssoSignIn(db: Db, config: OidcConfig, claims: SsoClaims, now = Date.now()): OpenedSession {
+export function ssoSignIn(db: Db, config: OidcConfig, claims: SsoClaims, now = Date.now(), idToken: string | null = null): OpenedSession {
   const email = str(claims.email)?.toLowerCase();
   if (!email || !email.includes("@") || email.length > 254)
     throw new SsoRefusal("no_email", `${config.providerName} did not give an e-mail address for this person, and the tracker names people by e-mail`);
@@ -90,7 +91,7 @@ export function ssoSignIn(db: Db, config: OidcConfig, claims: SsoClaims, now = D
       programSlug: null,
       payload: { method: "sso", issuer: config.issuer },
     });
-    return openSession(tx, person, now);
+    return openSession(tx, person, now, idToken);
   });
 }
 

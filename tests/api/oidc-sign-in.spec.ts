@@ -1,10 +1,13 @@
 // Single sign-on against a real OpenID provider (oidc-provider on a free port, its own login and
 // consent pages), walked with fetch: a tracker of its own (port 3130) configured for it.
+import { createHash } from "node:crypto";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
 import { CookieBrowser, signInThroughProvider } from "../support/browse-oidc";
 import { startLocalProvider, type LocalProvider } from "../support/local-oidc-provider";
 import { OwnServer, trackerCli } from "../support/own-server";
+import { fetchAction, loadActions, type ActionRef } from "../support/server-actions";
+import { TEST_ACCOUNTS } from "../support/test-accounts";
 
 const PORT = 3130;
 const APP = `http://127.0.0.1:${PORT}`;
@@ -14,12 +17,14 @@ const ENTRA_PORT = PORT + 3;
 
 let provider: LocalProvider;
 let server: OwnServer;
+let actions: Record<string, ActionRef>;
 
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  provider = await startLocalProvider([`${APP}/api/auth/oidc/callback`, `http://127.0.0.1:${ENTRA_PORT}/api/auth/oidc/callback`], {
+  actions = loadActions();
+  provider = await startLocalProvider([`${APP}/api/auth/oidc/callback`, `http://127.0.0.1:${ENTRA_PORT}/api/auth/oidc/callback`], [`${APP}/sign-in`], {
     ada: { email: "Ada@Example.org", email_verified: true, name: "Ada Admin", groups: ["admins", "staff"] },
     bob: { email: "bob@example.org", email_verified: true, name: "Bob Nogroup", groups: [] },
     eve: { email: "eve@evil.example", email_verified: true, name: "Eve Elsewhere", groups: ["admins"] },
@@ -198,6 +203,73 @@ test("OIDC_EMAIL_VERIFIED_CLAIM=xms_edov (Entra ID): that claim vouches for the 
     expect(account("vic@example.org").person).toBeUndefined();
   } finally {
     await entra.kill();
+  }
+});
+
+function sessionRow(token: string) {
+  const db = new Database(server.databaseFile, { readonly: true });
+  try {
+    const id = createHash("sha256").update(token).digest("hex");
+    return db.prepare("SELECT id_token AS idToken FROM sessions WHERE id = ?").get(id) as { idToken: string | null } | undefined;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Signs out with the header's form, as a browser does: `script` — React's fetch of the action,
+ * whose redirect is the `x-action-redirect` header; no script — the form posted as a page, whose
+ * redirect is a 303's Location. Returns where the person is sent next.
+ */
+async function signOut(token: string, script: boolean): Promise<string> {
+  if (script) {
+    const out = await fetchAction(APP, actions.signOutAction!, [], [], `${SESSION}=${token}`);
+    expect(out.setCookies.some((c) => c.startsWith(`${SESSION}=;`))).toBe(true);
+    return out.headers.get("x-action-redirect")!.replace(/;(push|replace)$/, "");
+  }
+  const form = new FormData();
+  form.append(`$ACTION_ID_${actions.signOutAction!.id}`, "");
+  const out = await fetch(`${APP}/`, { method: "POST", headers: { cookie: `${SESSION}=${token}`, origin: APP }, body: form, redirect: "manual" });
+  expect(out.status).toBe(303);
+  expect(out.headers.getSetCookie().some((c) => c.startsWith(`${SESSION}=;`))).toBe(true);
+  return out.headers.get("location")!;
+}
+
+test("sign-out ends the tracker session, then sends the person to the provider's end-session URL with the ID token as hint", async () => {
+  const endSessionEndpoint = ((await (await fetch(`${provider.issuer}/.well-known/openid-configuration`)).json()) as { end_session_endpoint: string }).end_session_endpoint;
+  expect(endSessionEndpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+  for (const script of [true, false]) {
+    const browser = new CookieBrowser();
+    await signInThroughProvider(browser, APP, "ada");
+    const token = browser.cookie(APP, SESSION)!;
+    const idToken = sessionRow(token)?.idToken;
+    expect(idToken).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/); // kept server-side with the session
+    expect(token).toMatch(/^bts_[\w-]+$/); // the cookie is the session's secret only
+
+    const to = new URL(await signOut(token, script));
+    expect(`${to.origin}${to.pathname}`, `script: ${script}`).toBe(endSessionEndpoint);
+    expect(to.searchParams.get("id_token_hint")).toBe(idToken);
+    expect(to.searchParams.get("post_logout_redirect_uri")).toBe(`${APP}/sign-in`);
+
+    // The tracker session is gone, its ID token with it; a page sends the old cookie to sign-in.
+    expect(sessionRow(token)).toBeUndefined();
+    const page = await fetch(`${APP}/my-work`, { headers: { cookie: `${SESSION}=${token}` }, redirect: "manual" });
+    expect(page.status).toBe(307);
+    expect(new URL(page.headers.get("location")!, APP).pathname).toBe("/sign-in");
+    // The provider takes the hint and the return address: its sign-out confirmation, not an error.
+    const confirm = await browser.fetch(to.href);
+    expect(confirm.status).toBe(200);
+    expect(await confirm.text()).toMatch(/<form[^>]*logout/i);
+  }
+});
+
+test("a person signed in with a password signs out to /sign-in as before", async () => {
+  for (const script of [true, false]) {
+    const signIn = await fetchAction(APP, actions.signInAction!, ["$undefined", "$K1"], [["email", TEST_ACCOUNTS.viewer.email], ["password", server.password]]);
+    const token = /tracker_session=([^;]+)/.exec(signIn.setCookies.join("\n"))![1]!;
+    expect(sessionRow(token)).toEqual({ idToken: null });
+    expect(await signOut(token, script), `script: ${script}`).toBe("/sign-in");
+    expect(sessionRow(token)).toBeUndefined();
   }
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { disableAccount } from "@/db/accounts/account-access";
 import { addUser, findPerson } from "@/db/accounts/manage-users";
-import { sessionPerson } from "@/db/accounts/sessions";
+import { endSession, sessionPerson } from "@/db/accounts/sessions";
 import { SsoRefusal, ssoSignIn, type SsoClaims } from "@/db/accounts/sso-sign-in";
 import { openDatabase } from "@/db/index";
 import { verifyLog } from "@/db/verify-log";
@@ -59,6 +59,16 @@ describe("single sign-on, in the database", () => {
     expect(JSON.parse(entries[0]!.payload)).toMatchObject({ role: "admin", hasPassword: false, signIn: "sso" });
     expect(JSON.parse(entries[2]!.payload)).toEqual({ method: "sso", issuer: ISSUER });
     expect(verifyLog(db).ok).toBe(true);
+  });
+
+  it("keeps the ID token with the session and gives it back once, when the session ends (the provider's sign-out hint)", () => {
+    const db = setup();
+    const sso = ssoSignIn(db, config, claims(), Date.now(), "header.payload.signature");
+    expect(endSession(db, sso.token)).toBe("header.payload.signature");
+    expect(sessionPerson(db, sso.token)).toBeNull();
+    expect(endSession(db, sso.token)).toBeNull(); // gone with the session
+    expect(endSession(db, ssoSignIn(db, config, claims()).token)).toBeNull(); // none given
+    expect(endSession(db, undefined)).toBeNull();
   });
 
   it("gives the default role to a person in no mapped group, and a name from the e-mail when none is given", () => {

@@ -26,8 +26,11 @@ export interface LocalProvider {
   stop(): Promise<void>;
 }
 
-/** Starts the provider on a free port, for trackers whose callbacks are `redirectUris`. */
-export async function startLocalProvider(redirectUris: string[], accounts: Record<string, LocalAccount>): Promise<LocalProvider> {
+/**
+ * Starts the provider on a free port, for trackers whose callbacks are `redirectUris`; a tracker
+ * signing out may come back to `postLogoutRedirectUris` (its /sign-in).
+ */
+export async function startLocalProvider(redirectUris: string[], postLogoutRedirectUris: string[], accounts: Record<string, LocalAccount>): Promise<LocalProvider> {
   const clientId = "tracker";
   const clientSecret = `secret-${process.pid}-${Date.now()}`;
   const known = new Map(Object.entries(accounts));
@@ -37,7 +40,7 @@ export async function startLocalProvider(redirectUris: string[], accounts: Recor
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const provider = new Provider(issuer, {
-    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: redirectUris, grant_types: ["authorization_code"], response_types: ["code"] }],
+    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: redirectUris, post_logout_redirect_uris: postLogoutRedirectUris, grant_types: ["authorization_code"], response_types: ["code"] }],
     claims: { openid: ["sub"], email: ["email", "email_verified", "xms_edov"], profile: ["name", "groups"] },
     cookies: { keys: [`cookie-key-${clientSecret}`] },
     features: { devInteractions: { enabled: true } },

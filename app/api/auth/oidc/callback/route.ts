@@ -23,6 +23,7 @@ export async function GET(request: Request) {
   if (params.has("error")) return redirectTo("/sign-in", "denied");
 
   let claims: SsoClaims;
+  let idToken: string | null = null;
   try {
     const provider = await providerConfiguration(oidc);
     // The URL the provider was told to come back to, with the parameters it came back with (behind a
@@ -36,6 +37,7 @@ export async function GET(request: Request) {
       idTokenExpected: true,
     });
     const idClaims = tokens.claims()!;
+    idToken = tokens.id_token ?? null;
     // Many providers put e-mail and groups only in the userinfo answer when an access token is issued.
     const userinfo = provider.serverMetadata().userinfo_endpoint ? await client.fetchUserInfo(provider, tokens.access_token, idClaims.sub) : {};
     claims = { ...userinfo, ...idClaims } as SsoClaims;
@@ -45,7 +47,7 @@ export async function GET(request: Request) {
   }
 
   try {
-    const session = ssoSignIn(getDb(), oidc, claims);
+    const session = ssoSignIn(getDb(), oidc, claims, Date.now(), idToken);
     endSession(getDb(), jar.get(SESSION_COOKIE)?.value); // never carry a session over a sign-in
     const res = redirectTo(sameOriginPath(pending.next, appOrigin(request.headers)));
     res.cookies.set(SESSION_COOKIE, session.token, {
