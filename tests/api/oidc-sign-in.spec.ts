@@ -162,6 +162,26 @@ test("next is kept only when it is a path of this site", async () => {
   }
 });
 
+test("the callback lands on this site only: a next added to the callback URL, or forged into the attempt's cookie, is not followed off-site", async () => {
+  // The provider's redirect carrying a next of its own: the callback reads next from the attempt only.
+  for (const next of ["//evil.example", "https://evil.example/x"]) {
+    const browser = new CookieBrowser();
+    const r = await signInThroughProvider(browser, APP, "ada", `/api/auth/oidc/start?next=${encodeURIComponent("/people")}`, (u) => `${u}&next=${encodeURIComponent(next)}`);
+    expect([r.status, r.location], next).toEqual([303, "/people"]);
+  }
+  // The attempt's cookie is not signed: a next forged into it is checked again at the callback.
+  for (const next of ["//evil.example", "https://evil.example/x", "/\\evil.example"]) {
+    const browser = new CookieBrowser();
+    const r = await signInThroughProvider(browser, APP, "ada", "/api/auth/oidc/start", (u) => {
+      const pending = JSON.parse(Buffer.from(browser.cookie(APP, "tracker_oidc")!, "base64url").toString("utf8")) as Record<string, string>;
+      browser.setCookie(APP, "tracker_oidc", Buffer.from(JSON.stringify({ ...pending, next }), "utf8").toString("base64url"));
+      return u;
+    });
+    expect([r.status, r.location], next).toEqual([303, "/"]);
+    expect(browser.cookie(APP, SESSION)).toMatch(/^bts_/);
+  }
+});
+
 test("removing the group and signing in again demotes at once, and the change is logged", async () => {
   provider.accounts.get("ada")!.groups = ["staff"];
   const browser = new CookieBrowser();

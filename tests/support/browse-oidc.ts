@@ -67,7 +67,14 @@ export function formAction(html: string, pageUrl: string): string {
  * Signs `login` in at the provider, from the tracker's start route to the tracker's answer to the
  * callback (not followed): its status and Location, and the provider's pages seen on the way.
  */
-export async function signInThroughProvider(browser: CookieBrowser, appBase: string, login: string, start = "/api/auth/oidc/start") {
+export async function signInThroughProvider(
+  browser: CookieBrowser,
+  appBase: string,
+  login: string,
+  start = "/api/auth/oidc/start",
+  /** Changes the provider's callback URL (or the browser's cookies) before the tracker is given it. */
+  beforeCallback: (callbackUrl: string) => string = (u) => u,
+) {
   const callback = (u: string) => u.startsWith(`${appBase}/api/auth/oidc/callback`);
   let step = await browser.follow(`${appBase}${start}`, {}, callback);
   const pages: string[] = [];
@@ -80,7 +87,7 @@ export async function signInThroughProvider(browser: CookieBrowser, appBase: str
     step = await browser.follow(formAction(html, step.url), { method: "POST", form }, callback);
   }
   if (!step.stopped) throw new Error("the provider never sent the person back to the tracker");
-  const callbackUrl = step.url;
+  const callbackUrl = beforeCallback(step.url);
   const answer = await browser.fetch(callbackUrl);
   return { callbackUrl, status: answer.status, location: answer.headers.get("location"), pages };
 }
