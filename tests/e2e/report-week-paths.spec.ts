@@ -1,5 +1,5 @@
 /**
- * Odd addresses of a week's report page, as a signed-in viewer types or follows them: an escaped
+ * Odd addresses of a week's report page (and of an item's and a claim's), as a signed-in viewer types or follows them: an escaped
  * "%", an escape cut short, a climb out of the folder, a path one level too deep, a segment of
  * 5,000 characters. Each is that program's readable 404 — its name and navigation above the
  * "no report for that week" words — never a 500, never a stack trace, and never an error in the
@@ -87,6 +87,23 @@ test("odd week segments are the program's own 404 for a viewer: never a 500, not
   const day = await rawRequest(server.baseURL, { method: "GET", path: `/programs/${SLUG}/reports/2024-12-27`, headers });
   expect([303, 307, 308]).toContain(day.status);
   expect(day.headers.location).toMatch(new RegExp(`/programs/${SLUG}/reports/2024-W52$`));
+});
+
+test("odd item keys and claim ids are the program's own 404 too, with nothing thrown on the server", async () => {
+  const session = (await page.context().cookies()).find((c) => c.name === "tracker_session");
+  const headers = { cookie: `tracker_session=${session!.value}` };
+  const quiet = server.output.length;
+  for (const kind of ["items", "claims"])
+    for (const name of ["%25", "FND-01%25", "%25E0%25A4%25A", "%E0%A4%A", "x".repeat(5000)]) {
+      const path = `/programs/${SLUG}/${kind}/${name}`;
+      const res = await rawRequest(server.baseURL, { method: "GET", path, headers });
+      const what = `${path.slice(0, 80)} → ${res.status}`;
+      expect(res.status, what).toBe(404);
+      expect(res.body, what).toContain(NAME);
+      expect(res.body, what).toContain("There is no item or claim by that name in this program.");
+      expect(server.output.slice(quiet), `server output after ${what}`).not.toMatch(SERVER_ERROR);
+    }
+  expect((await rawRequest(server.baseURL, { method: "GET", path: `/programs/${SLUG}/items/FND-01`, headers })).status).toBe(200);
 });
 
 test("without a session, a broken escape is still a plain 404, not a way around sign-in", async () => {

@@ -1,3 +1,4 @@
+import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { editClaimAction } from "@/app/_actions/claims";
@@ -20,6 +21,7 @@ import { CommentNote } from "@/components/comments/comment-note";
 import { IllustrativeMark } from "@/components/ui/illustrative-mark";
 import { Panel } from "@/components/ui/panel";
 import { getDb } from "@/db/get-db";
+import { decodePathSegment } from "@/lib/http/path-encoding";
 import { getClaimDetail } from "@/db/queries/get-claims";
 import { listComments } from "@/db/queries/list-comments";
 import { loadProgramHistory } from "@/db/queries/load-program-history";
@@ -33,7 +35,7 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ slug: string; id: string }>; searchParams: SearchParams };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Claim ${decodeURIComponent((await params).id)}` };
+  return { title: `Claim ${decodePathSegment((await params).id) ?? "not found"}` };
 }
 
 /** A query string from parameters, leaving out the empty ones. */
@@ -45,7 +47,7 @@ function queryOf(params: Record<string, string | undefined>): string {
 export default async function ClaimPage({ params, searchParams }: Props) {
   const person = await requireSignedIn();
   const { slug, id: rawId } = await params;
-  const id = decodeURIComponent(rawId);
+  const id = decodePathSegment(rawId) ?? notFound();
   const { search, view, asOf, knownAt, now, error } = await pageView(searchParams);
   const db = getDb();
   const claim = orNotFound(() => getClaimDetail(db, slug, id, asOf, knownAt));

@@ -1,3 +1,4 @@
+import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import Link from "next/link";
 import {
@@ -29,6 +30,7 @@ import { Panel } from "@/components/ui/panel";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { AsOfError } from "@/components/program/as-of-error";
 import { getDb } from "@/db/get-db";
+import { decodePathSegment } from "@/lib/http/path-encoding";
 import { getItemDetail, type ItemDetail } from "@/db/queries/get-item-detail";
 import { getSchedule } from "@/db/queries/get-schedule";
 import { listComments } from "@/db/queries/list-comments";
@@ -50,13 +52,13 @@ type Props = { params: Promise<{ slug: string; key: string }>; searchParams: Sea
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { key } = await params;
-  return { title: decodeURIComponent(key) };
+  return { title: decodePathSegment(key) ?? "Not found" };
 }
 
 export default async function ItemPage({ params, searchParams }: Props) {
   const person = await requireSignedIn();
   const { slug, key: rawKey } = await params;
-  const key = decodeURIComponent(rawKey);
+  const key = decodePathSegment(rawKey) ?? notFound();
   const { view, asOf, knownAt, now, error } = await pageView(searchParams);
   const db = getDb();
   const item = orNotFound(() => getItemDetail(db, slug, key, asOf, knownAt));
