@@ -1,7 +1,7 @@
 import { horizonMark } from "@/lib/evidence-horizon";
 import { fillJsonSlotBytes, JSON_SLOT, textOfChunks, utf8Bytes } from "@/lib/json-slot";
 import { readinessOf, type ReadinessOfSnapshot } from "@/lib/readiness/compute-readiness";
-import { limitReadinessLists } from "@/lib/readiness/limit-lists";
+import { limitReadinessLists, type ReadinessListLimit } from "@/lib/readiness/limit-lists";
 import type { Db } from "../index";
 import { loadSnapshot } from "./load-snapshot";
 import { memoByHead, weighBytes } from "./memo-by-head";
@@ -31,11 +31,11 @@ export function getReadiness(db: Db, slug: string, asOf: number, knownAt: number
 const breachesBytes = new WeakMap<object, Uint8Array>();
 
 /**
- * The readiness answer of the API as UTF-8 chunks, lists cut to `limit` (null: whole), memoised
+ * The readiness answer of the API as UTF-8 chunks, lists cut as `limit` says (limitReadinessLists), memoised
  * like the value: at 10,000 items encoding 2 MB on every request is what bounds readers'
  * throughput. Ends with the program's evidence horizon and whether asOf is past it (DESIGN §13).
  */
-export function getReadinessBytes(db: Db, slug: string, asOf: number, knownAt: number, limit: number | null): readonly Uint8Array[] {
+export function getReadinessBytes(db: Db, slug: string, asOf: number, knownAt: number, limit: ReadinessListLimit): readonly Uint8Array[] {
   return memoByHead(db, `readiness-bytes:${slug}:${asOf}:${knownAt}:${limit}`, () => {
     const answer = {
       ...limitReadinessLists(getReadiness(db, slug, asOf, knownAt), limit),
@@ -49,6 +49,6 @@ export function getReadinessBytes(db: Db, slug: string, asOf: number, knownAt: n
 }
 
 /** The readiness answer as JSON text (the CLI prints it). */
-export function getReadinessJson(db: Db, slug: string, asOf: number, knownAt: number, limit: number | null): string {
+export function getReadinessJson(db: Db, slug: string, asOf: number, knownAt: number, limit: ReadinessListLimit): string {
   return textOfChunks(getReadinessBytes(db, slug, asOf, knownAt, limit));
 }

@@ -219,8 +219,8 @@ export function buildOpenApi() {
       },
       "/api/programs/{slug}/readiness": {
         get: {
-          summary: "Readiness, blocked, critical path, forecast, quality (DESIGN §5–§6); `counts` gives each list's length, `limit` cuts the lists",
-          parameters: [slug, ...asOf, { name: "limit", in: "query", required: false, description: listLimitSchema.description, schema: json(listLimitSchema.unwrap().in) }],
+          summary: "Readiness, blocked, critical path, forecast, quality (DESIGN §5–§6); `counts` gives each list's length; the quality lists are cut at 1,000 unless `limit` says otherwise (`all`: whole)",
+          parameters: [slug, ...asOf, { name: "limit", in: "query", required: false, description: listLimitSchema.description, schema: json(listLimitSchema.unwrap()) }],
           responses: { "200": ok("readiness"), ...errors },
         },
       },

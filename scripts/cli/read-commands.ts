@@ -55,7 +55,7 @@ const knownLine = (knownAt: string | undefined, at: number) => (knownAt ? ` as k
 
 const readiness: Command = (args) => {
   const a = readArgs(args, "readiness <slug> [--as-of D] [--known-at D] [--json]");
-  const text = getReadinessJson(open(), a.slug, a.asOf, a.knownAt, null);
+  const text = getReadinessJson(open(), a.slug, a.asOf, a.knownAt, "all");
   if (a.json) return write([text]), 0;
   const r = JSON.parse(text) as ReadinessAnswer & Horizon;
   const m = mark(r.illustrative);

@@ -722,7 +722,8 @@ test("demo program at 2024-12-31: 64 items, none done, about 60 not started, no 
 
 test("readiness ?limit=N cuts each list to its first N entries and keeps every count whole", async ({ request }) => {
   const whole = await get(request, "/api/programs/boost-offload/readiness?asOf=2024-12-31");
-  expect(whole.listLimit).toBeNull();
+  // The demo's lists are all shorter than the quality lists' default cut: whole without a limit.
+  expect([whole.listLimit, whole.qualityListLimit]).toEqual([null, 1000]);
   expect(whole.counts).toEqual({
     inflated: whole.inflated.length,
     blocked: whole.blocked.length,
@@ -731,13 +732,16 @@ test("readiness ?limit=N cuts each list to its first N entries and keeps every c
   });
   expect(whole.blocked.length).toBeGreaterThan(3);
   const cut = await get(request, "/api/programs/boost-offload/readiness?asOf=2024-12-31&limit=3");
-  expect(cut.listLimit).toBe(3);
+  expect([cut.listLimit, cut.qualityListLimit]).toEqual([3, 3]);
   expect(cut.counts).toEqual(whole.counts);
   expect(cut.blocked).toEqual(whole.blocked.slice(0, 3));
   expect(cut.inflated).toEqual(whole.inflated.slice(0, 3));
   expect(cut.quality.breaches).toEqual(whole.quality.breaches.slice(0, 3));
-  expect({ ...cut, blocked: 0, inflated: 0, quality: 0, listLimit: 0 }).toEqual({ ...whole, blocked: 0, inflated: 0, quality: 0, listLimit: 0 });
-  for (const bad of ["-1", "abc", "1.5", "1000001"]) {
+  const rest = { blocked: 0, inflated: 0, quality: 0, listLimit: 0, qualityListLimit: 0 };
+  expect({ ...cut, ...rest }).toEqual({ ...whole, ...rest });
+  const all = await get(request, "/api/programs/boost-offload/readiness?asOf=2024-12-31&limit=all");
+  expect(all).toEqual({ ...whole, qualityListLimit: null });
+  for (const bad of ["-1", "abc", "1.5", "1000001", "ALL", ""]) {
     const res = await call(request, "viewer", "GET", `/api/programs/boost-offload/readiness?limit=${bad}`);
     const body = await res.json();
     expect(res.status(), `limit=${bad}`).toBe(400);
