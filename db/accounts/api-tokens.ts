@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, type Placeholder, sql } from "drizzle-orm";
 import { newSecret, sha256 } from "@/lib/auth/secrets";
 import { AppError } from "@/lib/errors";
 import type { Db } from "../index";
@@ -65,7 +65,9 @@ export function revokeToken(db: Db, id: number, by: { email: string; id: number;
 
 /** The person behind a bearer token, or null when unknown, revoked or its account disabled; notes the last use. */
 export function tokenPerson(db: Db, token: string, now = Date.now()): Person | null {
-  const row = tokenPersonQuery(db, sha256(token)).get();
+  let query = preparedQueries.get(db);
+  if (!query) preparedQueries.set(db, (query = tokenPersonQuery(db, sql.placeholder("hash")).prepare()));
+  const row = query.get({ hash: sha256(token) });
   if (!row) return null;
   // One write a minute at most: last-used is for people, not an access log.
   if (row.lastUsedAt === null || now - row.lastUsedAt > 60_000)
@@ -73,11 +75,14 @@ export function tokenPerson(db: Db, token: string, now = Date.now()): Person | n
   return row.person;
 }
 
+// Prepared once per database: building and preparing the statement again cost more than running it.
+const preparedQueries = new WeakMap<Db, ReturnType<ReturnType<typeof tokenPersonQuery>["prepare"]>>();
+
 /**
  * Runs on every API request: one unique-index lookup and one join by id (tests/db/query-plans.test.ts).
  * Disabling revokes the tokens; the account's state is checked too, so no path can skip it.
  */
-export function tokenPersonQuery(db: Db, tokenHash: string) {
+export function tokenPersonQuery(db: Db, tokenHash: string | Placeholder) {
   return db
     .select({ person: people, id: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)

@@ -1,3 +1,4 @@
+import type { Statement } from "better-sqlite3";
 import type { LogAction, LogEntity } from "@/lib/log-vocabulary";
 import type { Db } from "../index";
 import { processWide } from "../process-wide";
@@ -50,9 +51,14 @@ export interface LogChange {
  */
 export type Refresh<T> = (previous: T, changes: readonly LogChange[]) => T | undefined;
 
+// Every memoised read asks for the head: prepare its statement once per database.
+const headStatements = new WeakMap<Db, Statement>();
+
 /** The log head: a version stamp of all the data. */
 export function readHead(db: Db): Head {
-  const row = db.$client.prepare("SELECT seq, hash FROM log_anchor WHERE id = 1").get() as Head | undefined;
+  let statement = headStatements.get(db);
+  if (!statement) headStatements.set(db, (statement = db.$client.prepare("SELECT seq, hash FROM log_anchor WHERE id = 1")));
+  const row = statement.get() as Head | undefined;
   return row ?? { seq: 0, hash: "" };
 }
 
