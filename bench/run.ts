@@ -461,6 +461,24 @@ async function importBundle(base: string, token: string, body: string): Promise<
   return { ms: performance.now() - started, status: r.status, text };
 }
 
+interface WriterResult {
+  accepted: string[];
+  failures: Record<string, number>;
+  times: number[];
+}
+
+/** bench/load-writer.mjs in a process of its own (why: see there): the job on stdin, its answer on stdout. */
+function runWriter(job: { base: string; slug: string; token: string; keys: string[]; seconds: number }): Promise<WriterResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, "bench", "load-writer.mjs")], { stdio: ["pipe", "pipe", "inherit"] });
+    child.stdin.end(JSON.stringify(job));
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => (out += d));
+    child.on("error", reject);
+    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out) as WriterResult) : reject(new Error(`bench/load-writer.mjs exited with ${code}`))));
+  });
+}
+
 /** 10 readers on readiness for LOAD_SECONDS while one writer reports transitions on different items. */
 async function readersAndWriter(base: string, slug: string, tokens: Record<string, string>, keys: string[]) {
   const readers = autocannon({
@@ -470,33 +488,8 @@ async function readersAndWriter(base: string, slug: string, tokens: Record<strin
     timeout: 120,
     headers: { authorization: `Bearer ${tokens.viewer}` },
   });
-  const accepted: string[] = [];
-  const failures: Record<string, number> = {};
-  const writeTimes: number[] = [];
-  // The writer: one request at a time, on successive items, for as long as the readers run; its
-  // last request is allowed to finish (and counted) even when that is after the readers stopped.
-  const writer = (async () => {
-    const until = Date.now() + LOAD_SECONDS * 1000;
-    for (let i = 0; Date.now() < until; i++) {
-      const key = keys[(i * 7919 + 13) % keys.length]!;
-      const t = performance.now();
-      try {
-        const r = await fetch(`${base}/api/programs/${slug}/items/${encodeURIComponent(key)}/transitions`, {
-          method: "POST",
-          headers: { authorization: `Bearer ${tokens.contributor}`, "content-type": "application/json" },
-          body: JSON.stringify({ to: "design", note: "Bench: reopened for review." }),
-          signal: AbortSignal.timeout(120_000),
-        });
-        const text = await r.text();
-        writeTimes.push(performance.now() - t);
-        if (r.status === 201) accepted.push(String((JSON.parse(text) as { id: number }).id));
-        else failures[r.status] = (failures[r.status] ?? 0) + 1;
-      } catch (e) {
-        failures[(e as Error).name] = (failures[(e as Error).name] ?? 0) + 1;
-      }
-    }
-  })();
-  const [r] = await Promise.all([readers, writer]);
+  const writer = runWriter({ base, slug, token: tokens.contributor, keys, seconds: LOAD_SECONDS });
+  const [r, { accepted, failures, times: writeTimes }] = await Promise.all([readers, writer]);
   const failed = Object.values(failures).reduce((a, b) => a + b, 0);
   await waitIdle(base);
   // Every accepted write must be in the log (newest first; the bench's writes are the newest).
@@ -911,7 +904,7 @@ async function main() {
       reportWeek: WEEK,
       reads: `autocannon, 1 connection, sequential, 2 warm-up requests, then 5–20 requests (as many as fit ${READ_BUDGET_MS} ms); value = median of the whole-response times; 'first' = the very first request of the route (cold: no cache, first run in the process)`,
       import: "POST /api/programs/import as admin with the whole bundle; at sizes below 10,000 the median of 3 imports (2 copies under other slugs, imported last), at 10,000 a single run",
-      load: `autocannon, 10 connections on GET readiness for ${LOAD_SECONDS} s; meanwhile one writer (fetch, one request at a time, its last request allowed to finish) POSTs transitions (to design, with a note) on successive items; accepted writes then looked up in GET /api/audit/log`,
+      load: `autocannon, 10 connections on GET readiness for ${LOAD_SECONDS} s; meanwhile one writer in a process of its own (bench/load-writer.mjs: fetch, one request at a time, its last request allowed to finish) POSTs transitions (to design, with a note) on successive items; accepted writes then looked up in GET /api/audit/log`,
       memory: "VmHWM (peak resident set) of the next-server process from /proc: once at the end of the import (then reset through clear_refs), once at the end of the size; RSS of the process group sampled every 200 ms; 'whole run' = the largest of these",
       rateLimit: "TOKEN_RATE_LIMIT is raised for the bench server: the benchmark measures the work, not the per-token limiter",
       pages: "dashboard and item page fetched with a session cookie (tracker_session) of a viewer; the item page is the item with the most transitions",
