@@ -47,7 +47,7 @@ function displayName(claims: SsoClaims, email: string): string {
  * identity), else a new account from the claims. The e-mail must be verified and of an allowed
  * domain; a disabled account stays disabled; with a role claim configured, the role is derived
  * again from it at every sign-in (a removed group demotes at once). The sign-in, a creation, a link
- * and a role change are entries of the hash-chained log. `idToken` stays with the session (never
+ * and a role change are entries of the hash-chained log. A one-time password the account had is void. `idToken` stays with the session (never
  * shown) as the hint of the provider's sign-out.
  */
 export function ssoSignIn(db: Db, config: OidcConfig, claims: SsoClaims, now = Date.now(), idToken: string | null = null): OpenedSession {
@@ -79,6 +79,7 @@ export function ssoSignIn(db: Db, config: OidcConfig, claims: SsoClaims, now = D
     }
     if (person.disabledAt !== null) throw disabled();
     if (derivedRole && derivedRole !== person.role) person = applyRole(tx, log, person, derivedRole, config.roleClaim!);
+    if (person.mustChangePassword) person = voidOneTimePassword(tx, log, person);
     tx.update(personIdentities)
       .set({ lastSignInAt: now })
       .where(and(eq(personIdentities.issuer, config.issuer), eq(personIdentities.subject, claims.sub)))
@@ -117,6 +118,24 @@ function createPerson(tx: Tx, log: LogWriter, email: string, name: string, role:
     entityId: email,
     programSlug: null,
     payload: { email, name, team: "", role, hasPassword: false, signIn: "sso" },
+  });
+  return row;
+}
+
+/**
+ * A one-time password (an administrator's reset, or an account made with one) is void once its
+ * holder signs in through the provider: they need no password to choose, and nobody else should
+ * keep one that opens their account.
+ */
+function voidOneTimePassword(tx: Tx, log: LogWriter, person: Person): Person {
+  const row = tx.update(people).set({ passwordHash: null, mustChangePassword: false, version: person.version + 1 }).where(eq(people.id, person.id)).returning().get();
+  log.append({
+    actor: SSO_ACTOR,
+    action: "reset-password",
+    entity: "person",
+    entityId: person.email,
+    programSlug: null,
+    payload: { oneTimePassword: "void", because: "signed in with single sign-on" },
   });
   return row;
 }

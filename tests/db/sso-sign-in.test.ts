@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { disableAccount } from "@/db/accounts/account-access";
+import { disableAccount, resetPassword } from "@/db/accounts/account-access";
 import { addUser, findPerson } from "@/db/accounts/manage-users";
-import { endSession, sessionPerson } from "@/db/accounts/sessions";
+import { endSession, sessionPerson, signIn } from "@/db/accounts/sessions";
 import { SsoRefusal, ssoSignIn, type SsoClaims } from "@/db/accounts/sso-sign-in";
 import { openDatabase } from "@/db/index";
 import { verifyLog } from "@/db/verify-log";
@@ -108,6 +108,24 @@ describe("single sign-on, in the database", () => {
     expect(s.person).toMatchObject({ name: "Ada L.", role: "contributor" });
     expect(s.person.passwordHash).not.toBeNull();
     expect(log(db).filter((e) => e.entityId === "ada@example.org").map((e) => e.action)).toEqual(["create", "add", "sign-in"]);
+  });
+
+  it("voids a one-time password at the sign-in through the provider: nothing left to choose, no password anyone else knows", async () => {
+    const db = setup();
+    addUser(db, { email: "ada@example.org", name: "Ada L.", role: "contributor", password: "correct horse battery" }, "cli");
+    const { oneTimePassword } = await resetPassword(db, "ada@example.org", "root@example.org");
+    expect(findPerson(db, "ada@example.org")).toMatchObject({ mustChangePassword: true });
+    const s = ssoSignIn(db, { ...config, roleClaim: null }, claims());
+    expect(s.person).toMatchObject({ mustChangePassword: false, passwordHash: null });
+    expect(findPerson(db, "ada@example.org")).toMatchObject({ mustChangePassword: false, passwordHash: null });
+    await expect(signIn(db, "ada@example.org", oneTimePassword)).rejects.toThrow();
+    const entries = log(db).filter((e) => e.entityId === "ada@example.org");
+    expect(entries.map((e) => `${e.actor} ${e.action}`)).toEqual(["cli create", "root@example.org reset-password", "sso add", "sso reset-password", "ada@example.org sign-in"]);
+    expect(JSON.parse(entries[3]!.payload)).toEqual({ oneTimePassword: "void", because: "signed in with single sign-on" });
+    // An account with a password of its own keeps it.
+    addUser(db, { email: "bea@example.org", name: "Bea", role: "viewer", password: "correct horse battery" }, "cli");
+    expect(ssoSignIn(db, { ...config, roleClaim: null }, claims({ sub: "sub-bea", email: "bea@example.org" })).person.passwordHash).not.toBeNull();
+    expect(verifyLog(db).ok).toBe(true);
   });
 
   it("refuses an unverified e-mail, another domain and a missing e-mail, and writes nothing", () => {
