@@ -18,7 +18,7 @@ import { sameOriginPath } from "@/lib/http/same-origin-path";
 
 const SESSION_COOKIE = "tracker_session";
 /** Pages reachable without signing in. */
-const PUBLIC_PATHS = new Set(["/sign-in", "/_invalid-path"]);
+const PUBLIC_PATHS = new Set(["/sign-in", "/signed-out", "/_invalid-path"]);
 /** A program's Atom feed: its token is its credential, checked by the route itself. */
 const FEED_PATH = /^\/programs\/[^/]+\/reports\.atom$/;
 

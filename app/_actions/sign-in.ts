@@ -4,7 +4,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { refuseWrongArguments } from "@/app/_lib/action-args";
 import { CHOOSE_PASSWORD_PATH, isHttps, SESSION_COOKIE } from "@/app/_lib/auth";
-import { endSessionUrl, getSignInConfig } from "@/app/_lib/oidc";
+import { END_SESSION_COOKIE, END_SESSION_SECONDS, endSessionUrl, getSignInConfig, SIGNED_OUT_PATH } from "@/app/_lib/oidc";
 import { limitOrThrow, signInAddressLimiter } from "@/app/_lib/rate-limits";
 import type { SignInState } from "@/components/ui/action-state";
 import { endSession, signIn } from "@/db/accounts/sessions";
@@ -58,7 +58,15 @@ function refusal(e: AppError): string {
 /** Ends the tracker session; one single sign-on opened goes on to the provider's sign-out when it has one. */
 export async function signOutAction(): Promise<void> {
   const jar = await cookies();
+  const request = await headers();
   const idToken = endSession(getDb(), jar.get(SESSION_COOKIE)?.value);
   jar.delete(SESSION_COOKIE);
-  redirect((idToken && (await endSessionUrl(idToken, await headers()))) || "/sign-in");
+  const providerSignOut = idToken && (await endSessionUrl(idToken, request));
+  if (!providerSignOut) redirect("/sign-in");
+  // With JavaScript the page itself goes to the provider. A form posted without it is a navigation
+  // that CSP's `form-action 'self'` keeps on this site, redirects included: a page of ours offers
+  // the provider's sign-out instead, as a link.
+  if (request.has("next-action")) redirect(providerSignOut);
+  jar.set(END_SESSION_COOKIE, providerSignOut, { httpOnly: true, sameSite: "lax", secure: await isHttps(), path: "/", maxAge: END_SESSION_SECONDS });
+  redirect(SIGNED_OUT_PATH);
 }

@@ -63,6 +63,12 @@ export function writePending(p: PendingSignIn): string {
   return Buffer.from(JSON.stringify(p), "utf8").toString("base64url");
 }
 
+/** The page that offers the provider's sign-out to a person who signed out without JavaScript. */
+export const SIGNED_OUT_PATH = "/signed-out";
+/** Holds that sign-out URL (it carries the ID token as hint) for the page's link, a few minutes. */
+export const END_SESSION_COOKIE = "tracker_end_session";
+export const END_SESSION_SECONDS = 600;
+
 /**
  * The provider's end-session URL for a session single sign-on opened (`id_token_hint`, back to this
  * app's /sign-in), or null when the provider has none or cannot be reached: then sign-out ends
@@ -78,5 +84,20 @@ export async function endSessionUrl(idToken: string, headers: Headers): Promise<
   } catch (error) {
     console.error(`single sign-on: no sign-out at ${oidc.issuer}: ${error instanceof Error ? error.message : String(error)}`);
     return null;
+  }
+}
+
+/** Whether `url` is this provider's end-session endpoint (with any query): the only place the sign-out link may send a person. */
+export async function isProviderSignOut(url: string): Promise<boolean> {
+  const { oidc } = getSignInConfig();
+  if (!oidc) return false;
+  try {
+    const endpoint = (await providerConfiguration(oidc)).serverMetadata().end_session_endpoint;
+    if (!endpoint) return false;
+    const to = new URL(url);
+    const at = new URL(endpoint);
+    return to.origin === at.origin && to.pathname === at.pathname;
+  } catch {
+    return false;
   }
 }

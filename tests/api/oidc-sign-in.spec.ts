@@ -239,20 +239,30 @@ function sessionRow(token: string) {
 /**
  * Signs out with the header's form, as a browser does: `script` — React's fetch of the action,
  * whose redirect is the `x-action-redirect` header; no script — the form posted as a page, whose
- * redirect is a 303's Location. Returns where the person is sent next.
+ * redirect is a 303's Location. Returns where the person is sent next, and the cookies set.
  */
-async function signOut(token: string, script: boolean): Promise<string> {
+async function signOut(token: string, script: boolean): Promise<{ location: string; setCookies: string[] }> {
   if (script) {
     const out = await fetchAction(APP, actions.signOutAction!, [], [], `${SESSION}=${token}`);
     expect(out.setCookies.some((c) => c.startsWith(`${SESSION}=;`))).toBe(true);
-    return out.headers.get("x-action-redirect")!.replace(/;(push|replace)$/, "");
+    return { location: out.headers.get("x-action-redirect")!.replace(/;(push|replace)$/, ""), setCookies: out.setCookies };
   }
   const form = new FormData();
   form.append(`$ACTION_ID_${actions.signOutAction!.id}`, "");
   const out = await fetch(`${APP}/`, { method: "POST", headers: { cookie: `${SESSION}=${token}`, origin: APP }, body: form, redirect: "manual" });
   expect(out.status).toBe(303);
   expect(out.headers.getSetCookie().some((c) => c.startsWith(`${SESSION}=;`))).toBe(true);
-  return out.headers.get("location")!;
+  return { location: out.headers.get("location")!, setCookies: out.headers.getSetCookie() };
+}
+
+const END_SESSION = "tracker_end_session";
+
+/** GET /api/auth/oidc/end-session with the given end-session cookie (or none): where it sends the person. */
+async function endSessionHop(kept: string | null) {
+  const hop = await fetch(`${APP}/api/auth/oidc/end-session`, { headers: kept === null ? {} : { cookie: `${END_SESSION}=${kept}` }, redirect: "manual" });
+  expect(hop.status).toBe(303);
+  expect(hop.headers.getSetCookie().some((c) => c.startsWith(`${END_SESSION}=;`))).toBe(kept !== null);
+  return hop.headers.get("location")!;
 }
 
 test("sign-out ends the tracker session, then sends the person to the provider's end-session URL with the ID token as hint", async () => {
@@ -266,7 +276,24 @@ test("sign-out ends the tracker session, then sends the person to the provider's
     expect(idToken).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/); // kept server-side with the session
     expect(token).toMatch(/^bts_[\w-]+$/); // the cookie is the session's secret only
 
-    const to = new URL(await signOut(token, script));
+    const out = await signOut(token, script);
+    let to: URL;
+    if (script) to = new URL(out.location);
+    else {
+      // A form posted without JavaScript may not be redirected off-site (CSP form-action 'self'):
+      // a page of the tracker offers the provider's sign-out, whose URL a short-lived cookie keeps.
+      expect(out.location).toBe("/signed-out");
+      const kept = /^tracker_end_session=([^;]+);/.exec(out.setCookies.find((c) => c.startsWith(`${END_SESSION}=`)) ?? "")?.[1];
+      expect(kept).toBeTruthy();
+      expect(out.setCookies.find((c) => c.startsWith(`${END_SESSION}=`))).toMatch(/HttpOnly/i);
+      const page = await fetch(`${APP}/signed-out`, { headers: { cookie: `${END_SESSION}=${kept}` } });
+      expect(page.status).toBe(200);
+      const html = (await page.text()).replaceAll("<!-- -->", "");
+      expect(html).toContain("You are signed out of the tracker. You are still signed in at Example ID");
+      expect(html).toMatch(/<a[^>]*href="\/api\/auth\/oidc\/end-session"[^>]*>Sign out of Example ID too<\/a>/);
+      expect(html).not.toContain(kept!); // the ID token is never written into the page
+      to = new URL(await endSessionHop(decodeURIComponent(kept!)));
+    }
     expect(`${to.origin}${to.pathname}`, `script: ${script}`).toBe(endSessionEndpoint);
     expect(to.searchParams.get("id_token_hint")).toBe(idToken);
     expect(to.searchParams.get("post_logout_redirect_uri")).toBe(`${APP}/sign-in`);
@@ -288,9 +315,21 @@ test("a person signed in with a password signs out to /sign-in as before", async
     const signIn = await fetchAction(APP, actions.signInAction!, ["$undefined", "$K1"], [["email", TEST_ACCOUNTS.viewer.email], ["password", server.password]]);
     const token = /tracker_session=([^;]+)/.exec(signIn.setCookies.join("\n"))![1]!;
     expect(sessionRow(token)).toEqual({ idToken: null });
-    expect(await signOut(token, script), `script: ${script}`).toBe("/sign-in");
+    const out = await signOut(token, script);
+    expect(out.location, `script: ${script}`).toBe("/sign-in");
+    expect(out.setCookies.some((c) => c.startsWith(`${END_SESSION}=`))).toBe(false);
     expect(sessionRow(token)).toBeUndefined();
   }
+});
+
+test("the sign-out link goes to the provider's end-session endpoint only: a forged or missing cookie goes to /sign-in", async () => {
+  expect(await endSessionHop(null)).toBe(`${APP}/sign-in`);
+  for (const forged of ["https://evil.example/end?x=1", `${provider.issuer}/elsewhere`, "//evil.example", "javascript:alert(1)", "not a url"])
+    expect(await endSessionHop(forged), forged).toBe(`${APP}/sign-in`);
+  // The page that offers it is there only right after such a sign-out.
+  const page = await fetch(`${APP}/signed-out`, { redirect: "manual" });
+  expect(page.status).toBe(307);
+  expect(new URL(page.headers.get("location")!, APP).pathname).toBe("/sign-in");
 });
 
 test("a disabled account stays disabled: refused with a readable page", async () => {

@@ -2,7 +2,7 @@
  * Attacks that once worked, each named after what it tried, on a server of this spec's own (port
  * 3124): reading pages without a session, an open redirect after sign-in, cross-site writes with
  * the session cookie, racing the sign-in throttle, chunked bodies past the limit, junk bearer
- * tokens, and what a viewer may see of other accounts.
+ * tokens, what a viewer may see of other accounts, and single sign-on's routes without it.
  */
 import fs from "node:fs";
 import http from "node:http";
@@ -50,7 +50,8 @@ function appPages(): string[] {
   const fill: Record<string, string> = { slug: SLUG, key: "FND-01", id: "azure-blog-2023-05" };
   return out
     .map((d) => `/${d.split(path.sep).filter((s) => s && !s.startsWith("(")).join("/")}`.replace(/\[(\w+)\]/g, (_m, n: string) => fill[n]!))
-    .filter((p) => p !== "/sign-in")
+    // The pages of the signed-out (signing in; the provider's sign-out offered) hold no program data.
+    .filter((p) => p !== "/sign-in" && p !== "/signed-out")
     .sort();
 }
 
@@ -113,6 +114,29 @@ test("an open redirect after sign-in (next=/\\evil.example) stays on this site",
   // A same-site path is kept.
   const ok = await signIn(TEST_ACCOUNTS.viewer.email, server.password, `/programs/${SLUG}/items?area=Storage`);
   expect(ok.headers.get("x-action-redirect") ?? ok.headers.get("location")).toContain(`/programs/${SLUG}/items?area=Storage`);
+});
+
+test("single sign-on's routes on a server without it stay on this site and say so, whatever they are sent", async () => {
+  const evil = ["//evil.example/x", "/\\evil.example", "https://evil.example/"];
+  const tries = [
+    ...evil.map((next) => `/api/auth/oidc/start?next=${encodeURIComponent(next)}`),
+    `/api/auth/oidc/callback?code=forged&state=forged&next=${encodeURIComponent(evil[0]!)}`,
+    "/api/auth/oidc/callback?error=access_denied",
+  ];
+  for (const path of tries) {
+    const r = await fetch(`${server.baseURL}${path}`, { redirect: "manual", headers: { cookie: "tracker_oidc=forged" } });
+    expect(r.status, path).toBe(303);
+    expect(r.headers.get("location"), path).toBe("/sign-in?sso=off");
+    expect(r.headers.getSetCookie().some((c) => c.startsWith("tracker_session=") && !c.startsWith("tracker_session=;")), path).toBe(false);
+  }
+  const page = await (await fetch(`${server.baseURL}/sign-in?sso=off`)).text();
+  expect(page).toContain("Single sign-on is not set up on this tracker");
+  // The sign-out link's route follows only the provider's own sign-out: with none, /sign-in.
+  for (const forged of ["https://evil.example/logout", "//evil.example"]) {
+    const r = await fetch(`${server.baseURL}/api/auth/oidc/end-session`, { redirect: "manual", headers: { cookie: `tracker_end_session=${encodeURIComponent(forged)}` } });
+    expect(r.status).toBe(303);
+    expect(new URL(r.headers.get("location")!).origin).toBe(server.baseURL);
+  }
 });
 
 test("cross-site request forgery with the session cookie is refused (text/plain, foreign Origin, no Origin)", async () => {

@@ -128,7 +128,11 @@ describe("every page checks the session itself", () => {
       }
     };
     walk("app");
-    const unguarded = pages.filter((p) => p !== path.join("app", "sign-in", "page.tsx") && !/await requireSignedIn\(|return adminPage\(/.test(fs.readFileSync(p, "utf8")));
+    // The pages of the signed-out: signing in, and the provider's sign-out offered after signing out.
+    const open = [path.join("app", "sign-in", "page.tsx"), path.join("app", "signed-out", "page.tsx")];
+    const unguarded = pages.filter((p) => !open.includes(p) && !/await requireSignedIn\(|return adminPage\(/.test(fs.readFileSync(p, "utf8")));
+    // The open pages read no program data: nothing from db/ beyond what signing in needs.
+    for (const p of open) expect(fs.readFileSync(p, "utf8"), p).not.toMatch(/from "@\/db\/(queries|mutations)/);
     expect(fs.readFileSync(path.join("app", "_lib", "admin-page.tsx"), "utf8")).toMatch(/const person = await requireSignedIn\(\);\n\s+if \(!can\(person\.role, "admin"\)\) return <Forbidden/);
     expect(pages.length).toBeGreaterThan(10);
     expect(unguarded).toEqual([]);
