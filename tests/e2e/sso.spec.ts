@@ -1,0 +1,136 @@
+/**
+ * Single sign-on in Chromium, as a person does it: the tracker's sign-in page, the provider's own
+ * login and consent pages (a real `oidc-provider` on a free port), back on the tracker signed in
+ * with the role the provider's groups give; sign-out ends the tracker session and goes on to the
+ * provider's sign-out, with and without JavaScript. On a tracker of its own (port 3135).
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { startLocalProvider, type LocalProvider } from "../support/local-oidc-provider";
+import { OwnServer } from "../support/own-server";
+
+const PORT = 3135;
+const APP = `http://127.0.0.1:${PORT}`;
+
+let provider: LocalProvider;
+let server: OwnServer;
+
+test.describe.configure({ mode: "serial" });
+test.setTimeout(120_000);
+
+test.beforeAll(async () => {
+  provider = await startLocalProvider([`${APP}/api/auth/oidc/callback`], [`${APP}/sign-in`], {
+    ada: { email: "ada@example.org", email_verified: true, name: "Ada Admin", groups: ["admins"] },
+    bob: { email: "bob@example.org", email_verified: true, name: "Bob Nogroup", groups: [] },
+    eve: { email: "eve@evil.example", email_verified: true, name: "Eve Elsewhere", groups: ["admins"] },
+  });
+  server = await OwnServer.start({
+    port: PORT,
+    env: {
+      OIDC_ISSUER: provider.issuer,
+      OIDC_CLIENT_ID: provider.clientId,
+      OIDC_CLIENT_SECRET: provider.clientSecret,
+      OIDC_ALLOWED_DOMAINS: "example.org",
+      OIDC_ROLE_CLAIM: "groups",
+      OIDC_ROLE_MAP: "admins=admin",
+      OIDC_PROVIDER_NAME: "Example ID",
+    },
+  });
+});
+
+test.afterAll(async () => {
+  await server?.dispose();
+  await provider?.stop();
+});
+
+/** From the tracker's sign-in page through the provider's login (and, the first time, consent) page. */
+async function signInWithProvider(page: Page, login: string, from = "/sign-in") {
+  await page.goto(`${APP}${from}`);
+  await page.getByRole("link", { name: "Sign in with Example ID" }).click();
+  await page.waitForURL(`${provider.issuer}/**`);
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill("any password");
+  await page.getByRole("button", { name: /sign-in/i }).click();
+  // The provider asks for consent on a client's first sign-in only.
+  const consent = page.getByRole("button", { name: /continue/i });
+  await page.waitForURL((url) => url.origin === APP || url.pathname.includes("/interaction/"));
+  if (new URL(page.url()).origin !== APP) await consent.click();
+  await page.waitForURL(`${APP}/**`);
+}
+
+test("the admin signs in through the provider's pages and lands on the tracker as admin, with admin's pages open", async ({ page }) => {
+  await signInWithProvider(page, "ada");
+  await expect(page.getByTestId("signed-in-as")).toHaveText("Ada Admin (admin)");
+  await page.goto(`${APP}/people`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("People");
+  // The People page says how the account signs in.
+  const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Ada Admin (you)" }) });
+  await expect(card).toContainText("ada@example.org");
+  await expect(card).toContainText(/Last sign-in\s*\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(single sign-on\)/);
+});
+
+test("a person in no mapped group gets the default role: viewer, no People page", async ({ page }) => {
+  await signInWithProvider(page, "bob", "/sign-in?next=%2Fprograms%2Fboost-offload");
+  expect(new URL(page.url()).pathname).toBe("/programs/boost-offload");
+  await expect(page.getByTestId("signed-in-as")).toHaveText("Bob Nogroup (viewer)");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.goto(`${APP}/people`);
+  await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
+  await expect(page.getByRole("main")).toContainText("This page needs the admin role; you are signed in as viewer.");
+  await expect(page.getByRole("link", { name: "People" })).toHaveCount(0);
+});
+
+test("a person of a disallowed domain reads why on the sign-in page and is not signed in", async ({ page }) => {
+  await signInWithProvider(page, "eve");
+  expect(new URL(page.url()).pathname).toBe("/sign-in");
+  await expect(page.getByRole("main")).toContainText("Your e-mail address is not of a domain allowed to sign in to this tracker. Ask your administrator.");
+  await expect(page.getByTestId("signed-in-as")).toHaveCount(0);
+  await page.goto(`${APP}/my-work`);
+  expect(new URL(page.url()).pathname).toBe("/sign-in");
+});
+
+for (const javaScriptEnabled of [true, false]) {
+  test(`sign-out ends the tracker session and goes on to the provider's sign-out (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled });
+    const page = await context.newPage();
+    try {
+      await signInWithProvider(page, "ada");
+      await expect(page.getByTestId("signed-in-as")).toHaveText("Ada Admin (admin)");
+      await page.getByRole("button", { name: "Sign out" }).first().click();
+      // The tracker's session is gone before the provider is asked.
+      await expect(async () => {
+        const me = await context.request.get(`${APP}/api/me/counts`);
+        expect(me.status()).toBe(401);
+      }).toPass();
+      if (javaScriptEnabled) await page.waitForURL(`${provider.issuer}/**`);
+      else {
+        // A form posted without JavaScript may not be redirected off-site (CSP form-action 'self':
+        // Chromium blocks the whole submission): the tracker's own page offers the provider's sign-out.
+        await page.waitForURL(`${APP}/signed-out`);
+        await expect(page.getByRole("heading", { level: 1 })).toHaveText("Signed out");
+        await expect(page.getByRole("main")).toContainText("You are still signed in at Example ID");
+        await page.getByRole("link", { name: "Sign out of Example ID too" }).click();
+        await page.waitForURL(`${provider.issuer}/**`);
+      }
+      await page.getByRole("button", { name: /yes, sign me out/i }).click();
+      await page.waitForURL(`${APP}/sign-in**`);
+      await expect(page.getByRole("link", { name: "Sign in with Example ID" })).toBeVisible();
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test("the signed-out page reads well: no serious accessibility violation, nothing sideways at 390 px", async ({ page }) => {
+  // The page is there while the sign-out's short-lived cookie is; its value is the route's business.
+  await page.context().addCookies([{ name: "tracker_end_session", value: "kept", url: APP }]);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${APP}/signed-out`);
+  await expect(page.getByRole("link", { name: "Sign out of Example ID too" })).toBeVisible();
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  // Followed with a cookie that is not the provider's sign-out, the link goes to sign-in.
+  await page.getByRole("link", { name: "Sign out of Example ID too" }).click();
+  await page.waitForURL(`${APP}/sign-in`);
+});
