@@ -345,9 +345,10 @@ const ITEM_QUERY = [...AS_OF, "status", "reportedStatus", "area", "owner", "team
 const PLAIN_ENDPOINTS: PlainEndpoint[] = named<PlainEndpoint>([
   { method: "GET", route: "/api/health", path: () => "/api/health", role: null, query: [] },
   { method: "GET", route: "/api/openapi.json", path: () => "/api/openapi.json", role: null, query: [] },
-  // Single sign-on: off on this server, both send the person to the sign-in page, which says so.
+  // Single sign-on: off on this server, each sends the person to the sign-in page, which says so.
   { method: "GET", route: "/api/auth/oidc/start", path: () => "/api/auth/oidc/start", role: null, query: ["next"], redirects: true },
   { method: "GET", route: "/api/auth/oidc/callback", path: () => "/api/auth/oidc/callback", role: null, query: ["code", "state", "error", "iss"], redirects: true },
+  { method: "GET", route: "/api/auth/oidc/end-session", path: () => "/api/auth/oidc/end-session", role: null, query: [], redirects: true },
   { method: "GET", route: "/api/audit/log", path: () => "/api/audit/log", role: "viewer", query: ["program", "before", "limit"] },
   { method: "GET", route: "/api/audit/verify", path: () => "/api/audit/verify", role: "viewer", query: [] },
   { method: "GET", route: "/api/me/counts", path: () => "/api/me/counts", role: "reviewer", query: [] },

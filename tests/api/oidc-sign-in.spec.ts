@@ -1,10 +1,12 @@
 // Single sign-on against a real OpenID provider (oidc-provider on a free port, its own login and
 // consent pages), walked with fetch: a tracker of its own (port 3130) configured for it.
 import { createHash } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
 import { CookieBrowser, signInThroughProvider } from "../support/browse-oidc";
-import { startLocalProvider, type LocalProvider } from "../support/local-oidc-provider";
+import { GROUP_ROLES, startLocalProvider, trackerSettings, type LocalProvider } from "../support/local-oidc-provider";
 import { OwnServer, trackerCli } from "../support/own-server";
 import { fetchAction, loadActions, type ActionRef } from "../support/server-actions";
 import { TEST_ACCOUNTS } from "../support/test-accounts";
@@ -34,15 +36,7 @@ test.beforeAll(async () => {
   });
   server = await OwnServer.start({
     port: PORT,
-    env: {
-      OIDC_ISSUER: provider.issuer,
-      OIDC_CLIENT_ID: provider.clientId,
-      OIDC_CLIENT_SECRET: provider.clientSecret,
-      OIDC_ALLOWED_DOMAINS: "example.org",
-      OIDC_ROLE_CLAIM: "groups",
-      OIDC_ROLE_MAP: "admins=admin,reviewers=reviewer",
-      OIDC_PROVIDER_NAME: "Example ID",
-    },
+    env: trackerSettings(provider, { ...GROUP_ROLES, OIDC_ROLE_MAP: "admins=admin,reviewers=reviewer" }),
   });
 });
 
@@ -200,13 +194,7 @@ test("OIDC_EMAIL_VERIFIED_CLAIM=xms_edov (Entra ID): that claim vouches for the 
   const entra = await OwnServer.start({
     port: ENTRA_PORT,
     databaseFile: server.databaseFile,
-    env: {
-      OIDC_ISSUER: provider.issuer,
-      OIDC_CLIENT_ID: provider.clientId,
-      OIDC_CLIENT_SECRET: provider.clientSecret,
-      OIDC_ALLOWED_DOMAINS: "example.org",
-      OIDC_EMAIL_VERIFIED_CLAIM: "xms_edov",
-    },
+    env: trackerSettings(provider, { OIDC_ALLOWED_DOMAINS: "example.org", OIDC_EMAIL_VERIFIED_CLAIM: "xms_edov" }),
   });
   try {
     const browser = new CookieBrowser();
@@ -323,9 +311,9 @@ test("a person signed in with a password signs out to /sign-in as before", async
 });
 
 test("the sign-out link goes to the provider's end-session endpoint only: a forged or missing cookie goes to /sign-in", async () => {
-  expect(await endSessionHop(null)).toBe(`${APP}/sign-in`);
+  expect(await endSessionHop(null)).toBe("/sign-in");
   for (const forged of ["https://evil.example/end?x=1", `${provider.issuer}/elsewhere`, "//evil.example", "javascript:alert(1)", "not a url"])
-    expect(await endSessionHop(forged), forged).toBe(`${APP}/sign-in`);
+    expect(await endSessionHop(forged), forged).toBe("/sign-in");
   // The page that offers it is there only right after such a sign-out.
   const page = await fetch(`${APP}/signed-out`, { redirect: "manual" });
   expect(page.status).toBe(307);
@@ -353,13 +341,7 @@ test("LOCAL_SIGN_IN=off: the sign-in page offers the provider only", async () =>
   const noPasswords = await OwnServer.start({
     port: PORT + 1,
     databaseFile: server.databaseFile,
-    env: {
-      OIDC_ISSUER: provider.issuer,
-      OIDC_CLIENT_ID: provider.clientId,
-      OIDC_CLIENT_SECRET: provider.clientSecret,
-      OIDC_PROVIDER_NAME: "Example ID",
-      LOCAL_SIGN_IN: "off",
-    },
+    env: trackerSettings(provider, { LOCAL_SIGN_IN: "off" }),
   });
   try {
     const html = await (await fetch(`${noPasswords.baseURL}/sign-in`)).text();
@@ -367,6 +349,33 @@ test("LOCAL_SIGN_IN=off: the sign-in page offers the provider only", async () =>
     expect(html).not.toMatch(/type="password"/);
   } finally {
     await noPasswords.kill();
+  }
+});
+
+test("a provider that cannot be reached is a readable sentence on the sign-in page, never a 500", async () => {
+  // A port nobody listens on: a tracker of its own on the same database points there.
+  const closed = await new Promise<number>((resolve) => {
+    const probe = http.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+  const down = await OwnServer.start({
+    port: PORT + 4,
+    databaseFile: server.databaseFile,
+    env: trackerSettings(provider, { OIDC_ISSUER: `http://127.0.0.1:${closed}` }),
+  });
+  try {
+    const browser = new CookieBrowser();
+    const start = await browser.fetch(`${down.baseURL}/api/auth/oidc/start`);
+    expect(start.status).toBe(303);
+    expect(start.headers.get("location")).toBe("/sign-in?sso=provider");
+    expect(browser.cookie(down.baseURL, "tracker_oidc")).toBeUndefined(); // no attempt begun
+    const page = await browser.fetch(`${down.baseURL}/sign-in?sso=provider`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("The identity provider could not be reached or did not answer as expected.");
+  } finally {
+    await down.kill();
   }
 });
 

@@ -6,7 +6,7 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { startLocalProvider, type LocalProvider } from "../support/local-oidc-provider";
+import { GROUP_ROLES, startLocalProvider, trackerSettings, type LocalProvider } from "../support/local-oidc-provider";
 import { OwnServer } from "../support/own-server";
 
 const PORT = 3135;
@@ -26,15 +26,7 @@ test.beforeAll(async () => {
   });
   server = await OwnServer.start({
     port: PORT,
-    env: {
-      OIDC_ISSUER: provider.issuer,
-      OIDC_CLIENT_ID: provider.clientId,
-      OIDC_CLIENT_SECRET: provider.clientSecret,
-      OIDC_ALLOWED_DOMAINS: "example.org",
-      OIDC_ROLE_CLAIM: "groups",
-      OIDC_ROLE_MAP: "admins=admin",
-      OIDC_PROVIDER_NAME: "Example ID",
-    },
+    env: trackerSettings(provider, { ...GROUP_ROLES, OIDC_ROLE_MAP: "admins=admin" }),
   });
 });
 

@@ -59,3 +59,11 @@ export async function startLocalProvider(redirectUris: string[], postLogoutRedir
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** A tracker's settings for `provider`: the registration, plus whatever the test changes or adds. */
+export function trackerSettings(provider: LocalProvider, more: Record<string, string> = {}): Record<string, string> {
+  return { OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: provider.clientId, OIDC_CLIENT_SECRET: provider.clientSecret, OIDC_PROVIDER_NAME: "Example ID", ...more };
+}
+
+/** The settings most SSO tests run with: example.org only, the `groups` claim mapped to roles. */
+export const GROUP_ROLES = { OIDC_ALLOWED_DOMAINS: "example.org", OIDC_ROLE_CLAIM: "groups" };

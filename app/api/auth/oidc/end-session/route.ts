@@ -1,7 +1,7 @@
 // GET /api/auth/oidc/end-session – the provider's sign-out, for a person who signed out of the tracker without JavaScript
-import { cookies } from "next/headers";
-import { END_SESSION_COOKIE, isProviderSignOut } from "@/app/_lib/oidc";
-import { appOrigin } from "@/lib/http/app-origin";
+import type { NextRequest } from "next/server";
+import { END_SESSION_COOKIE, getSignInConfig, isProviderSignOut } from "@/app/_lib/oidc";
+import { redirectTo } from "@/app/_lib/sso-redirect";
 
 export const dynamic = "force-dynamic";
 
@@ -10,10 +10,12 @@ export const dynamic = "force-dynamic";
  * govern. The URL is the one the sign-out kept in a short-lived cookie, spent here, and only ever
  * the provider's end-session endpoint; anything else goes to /sign-in.
  */
-export async function GET(request: Request) {
-  const jar = await cookies();
-  const kept = jar.get(END_SESSION_COOKIE)?.value;
-  if (kept !== undefined) jar.delete(END_SESSION_COOKIE);
-  const to = kept && (await isProviderSignOut(kept)) ? kept : new URL("/sign-in", appOrigin(request.headers)).href;
-  return new Response(null, { status: 303, headers: { location: to, "cache-control": "no-store" } });
+export async function GET(request: NextRequest) {
+  if (!getSignInConfig().oidc) return redirectTo("/sign-in", "off");
+  const kept = request.cookies.get(END_SESSION_COOKIE)?.value;
+  const res = redirectTo("/sign-in");
+  if (kept === undefined) return res;
+  res.cookies.set(END_SESSION_COOKIE, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax" });
+  if (await isProviderSignOut(kept)) res.headers.set("location", kept);
+  return res;
 }
