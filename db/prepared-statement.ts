@@ -15,3 +15,17 @@ export function preparedStatement(db: Db, sql: string): Statement {
   if (!statement) bySql.set(sql, (statement = db.$client.prepare(sql)));
   return statement;
 }
+
+/**
+ * `build` (a drizzle query made with placeholders and `.prepare()`d) run once per database: the
+ * session and token lookups run on every request, and building and preparing them again cost more
+ * than running them.
+ */
+export function preparedOnce<T extends object>(build: (db: Db) => T): (db: Db) => T {
+  const byDb = new WeakMap<Db, T>();
+  return (db) => {
+    let query = byDb.get(db);
+    if (!query) byDb.set(db, (query = build(db)));
+    return query;
+  };
+}

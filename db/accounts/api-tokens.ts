@@ -3,6 +3,7 @@ import { newSecret, sha256 } from "@/lib/auth/secrets";
 import { AppError } from "@/lib/errors";
 import type { Db } from "../index";
 import { LogWriter } from "../append-log";
+import { preparedOnce } from "../prepared-statement";
 import { apiTokens, people, type Person } from "../schema";
 
 /** Makes a token for `person`; the clear token is returned once and never stored. */
@@ -65,9 +66,7 @@ export function revokeToken(db: Db, id: number, by: { email: string; id: number;
 
 /** The person behind a bearer token, or null when unknown, revoked or its account disabled; notes the last use. */
 export function tokenPerson(db: Db, token: string, now = Date.now()): Person | null {
-  let query = preparedQueries.get(db);
-  if (!query) preparedQueries.set(db, (query = tokenPersonQuery(db, sql.placeholder("hash")).prepare()));
-  const row = query.get({ hash: sha256(token) });
+  const row = tokenPersonStatement(db).get({ hash: sha256(token) });
   if (!row) return null;
   // One write a minute at most: last-used is for people, not an access log.
   if (row.lastUsedAt === null || now - row.lastUsedAt > 60_000)
@@ -75,8 +74,7 @@ export function tokenPerson(db: Db, token: string, now = Date.now()): Person | n
   return row.person;
 }
 
-// Prepared once per database: building and preparing the statement again cost more than running it.
-const preparedQueries = new WeakMap<Db, ReturnType<ReturnType<typeof tokenPersonQuery>["prepare"]>>();
+const tokenPersonStatement = preparedOnce((db: Db) => tokenPersonQuery(db, sql.placeholder("hash")).prepare());
 
 /**
  * Runs on every API request: one unique-index lookup and one join by id (tests/db/query-plans.test.ts).

@@ -4,6 +4,7 @@ import { SESSION_TTL_MS, signInDelayMs } from "@/lib/auth/sign-in-throttle";
 import { verifyPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
 import type { Db, Tx } from "../index";
+import { preparedOnce } from "../prepared-statement";
 import { people, sessions, signInFailures, type Person } from "../schema";
 
 const WRONG = "wrong e-mail or password";
@@ -63,13 +64,10 @@ export function openSession(tx: Tx, person: Person, now = Date.now(), idToken: s
 /** The person behind a live session cookie, or null. */
 export function sessionPerson(db: Db, token: string | undefined, now = Date.now()): Person | null {
   if (!token) return null;
-  let query = preparedQueries.get(db);
-  if (!query) preparedQueries.set(db, (query = sessionPersonQuery(db, sql.placeholder("id"), sql.placeholder("now")).prepare()));
-  return query.get({ id: sha256(token), now })?.person ?? null;
+  return sessionPersonStatement(db).get({ id: sha256(token), now })?.person ?? null;
 }
 
-// Prepared once per database: building and preparing the statement again cost more than running it.
-const preparedQueries = new WeakMap<Db, ReturnType<ReturnType<typeof sessionPersonQuery>["prepare"]>>();
+const sessionPersonStatement = preparedOnce((db: Db) => sessionPersonQuery(db, sql.placeholder("id"), sql.placeholder("now")).prepare());
 
 /**
  * Runs on every request: one primary-key lookup and one join by id (tests/db/query-plans.test.ts).

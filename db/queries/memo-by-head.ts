@@ -1,6 +1,6 @@
-import type { Statement } from "better-sqlite3";
 import type { LogAction, LogEntity } from "@/lib/log-vocabulary";
 import type { Db } from "../index";
+import { preparedStatement } from "../prepared-statement";
 import { processWide } from "../process-wide";
 
 // Every write appends to the log and a trigger moves log_anchor, so the anchor is a version stamp
@@ -51,14 +51,10 @@ export interface LogChange {
  */
 export type Refresh<T> = (previous: T, changes: readonly LogChange[]) => T | undefined;
 
-// Every memoised read asks for the head: prepare its statement once per database.
-const headStatements = new WeakMap<Db, Statement>();
-
 /** The log head: a version stamp of all the data. */
 export function readHead(db: Db): Head {
-  let statement = headStatements.get(db);
-  if (!statement) headStatements.set(db, (statement = db.$client.prepare("SELECT seq, hash FROM log_anchor WHERE id = 1")));
-  const row = statement.get() as Head | undefined;
+  // Every memoised read asks for it: prepared once.
+  const row = preparedStatement(db, "SELECT seq, hash FROM log_anchor WHERE id = 1").get() as Head | undefined;
   return row ?? { seq: 0, hash: "" };
 }
 

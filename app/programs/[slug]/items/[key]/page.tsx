@@ -1,6 +1,6 @@
-import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import {
   addDependencyAction,
   editItemAction,
@@ -30,7 +30,6 @@ import { Panel } from "@/components/ui/panel";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { AsOfError } from "@/components/program/as-of-error";
 import { getDb } from "@/db/get-db";
-import { decodePathSegment } from "@/lib/http/path-encoding";
 import { getItemDetail, type ItemDetail } from "@/db/queries/get-item-detail";
 import { getSchedule } from "@/db/queries/get-schedule";
 import { listComments } from "@/db/queries/list-comments";
@@ -38,6 +37,7 @@ import { listItemKeys } from "@/db/queries/list-item-keys";
 import { listOwnerChoices } from "@/db/queries/list-owner-choices";
 import { can } from "@/lib/auth/roles";
 import { handleOf } from "@/lib/comments/mention-handle";
+import { decodePathSegment } from "@/lib/http/path-encoding";
 import { programHref } from "@/lib/program-links";
 import type { EvidenceKind } from "@/lib/gates";
 import type { RecordedTransition } from "@/lib/preview-transition";
