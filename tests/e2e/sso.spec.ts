@@ -52,6 +52,9 @@ async function signInWithProvider(page: Page, login: string, from = "/sign-in") 
 
 test("the admin signs in through the provider's pages and lands on the tracker as admin, with admin's pages open", async ({ page }) => {
   await signInWithProvider(page, "ada");
+  // Without a page asked for, the sign-in lands on the programs' overview.
+  expect(new URL(page.url()).pathname).toBe("/");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Programs");
   await expect(page.getByTestId("signed-in-as")).toHaveText("Ada Admin (admin)");
   await page.goto(`${APP}/people`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("People");
@@ -76,6 +79,27 @@ test("a person of a disallowed domain reads why on the sign-in page and is not s
   await signInWithProvider(page, "eve");
   expect(new URL(page.url()).pathname).toBe("/sign-in");
   await expect(page.getByRole("main")).toContainText("Your e-mail address is not of a domain allowed to sign in to this tracker. Ask your administrator.");
+  await expect(page.getByTestId("signed-in-as")).toHaveCount(0);
+  await page.goto(`${APP}/my-work`);
+  expect(new URL(page.url()).pathname).toBe("/sign-in");
+});
+
+test("a callback whose state was altered is refused with a readable sentence, no session", async ({ page }) => {
+  // The browser's own attempt (its cookie is set), answered with that attempt's state altered.
+  // A browser route cannot rewrite the provider's redirect (redirects are not routed), so the
+  // altered answer is opened the way a doctored link would be.
+  const states: string[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.origin === provider.issuer && url.searchParams.has("state")) states.push(url.searchParams.get("state")!);
+  });
+  await page.goto(`${APP}/sign-in`);
+  await page.getByRole("link", { name: "Sign in with Example ID" }).click();
+  await page.waitForURL(`${provider.issuer}/**`);
+  expect(states).toHaveLength(1);
+  await page.goto(`${APP}/api/auth/oidc/callback?code=any&state=${encodeURIComponent(`${states[0]}x`)}`);
+  expect(new URL(page.url()).pathname).toBe("/sign-in");
+  await expect(page.getByRole("main")).toContainText("could not be matched to one started here");
   await expect(page.getByTestId("signed-in-as")).toHaveCount(0);
   await page.goto(`${APP}/my-work`);
   expect(new URL(page.url()).pathname).toBe("/sign-in");
@@ -112,6 +136,20 @@ for (const javaScriptEnabled of [true, false]) {
     }
   });
 }
+
+test("removed from the admins group at the provider, the admin signs in again as viewer at once", async ({ page }) => {
+  const ada = provider.accounts.get("ada")!;
+  const groups = ada.groups;
+  ada.groups = ["staff"];
+  try {
+    await signInWithProvider(page, "ada");
+    await expect(page.getByTestId("signed-in-as")).toHaveText("Ada Admin (viewer)");
+    await page.goto(`${APP}/people`);
+    await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
+  } finally {
+    ada.groups = groups;
+  }
+});
 
 test("the signed-out page reads well: no serious accessibility violation, nothing sideways at 390 px", async ({ page }) => {
   // The page is there while the sign-out's short-lived cookie is; its value is the route's business.
