@@ -2,22 +2,23 @@ import "server-only";
 import type { Person } from "@/db/schema";
 import type { Permission } from "@/lib/auth/roles";
 import { problemResponse } from "@/lib/http/problem";
+import { markSmallAnswer } from "@/lib/http/small-answer";
 import { requireApiPermission } from "./auth";
 
 type Handler<P> = (args: { request: Request; params: P; actor: Person }) => Promise<Response> | Response;
 
 /**
  * Wraps a route handler: checks credentials and role, turns every error into problem+json,
- * and never lets a stack trace or SQL reach the client.
+ * and never lets a stack trace or SQL reach the client. A short answer goes out uncompressed.
  */
 export function apiRoute<P = Record<string, never>>(permission: Permission, handler: Handler<P>) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
       const actor = await requireApiPermission(request, permission);
-      return await handler({ request, params: await context.params, actor });
+      return await markSmallAnswer(await handler({ request, params: await context.params, actor }));
     } catch (error) {
       if (!(error instanceof Error && error.name === "AppError")) console.error("api error:", error);
-      return problemResponse(error, new URL(request.url).pathname);
+      return markSmallAnswer(problemResponse(error, new URL(request.url).pathname));
     }
   };
 }

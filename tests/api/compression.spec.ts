@@ -1,6 +1,7 @@
 /**
  * Next.js compresses answers for clients that accept gzip; HTTP_COMPRESSION=off leaves that to a
- * reverse proxy in front, and every answer goes out as it is.
+ * reverse proxy in front, and every answer goes out as it is. An answer under 1 KiB goes out as it
+ * is either way: gzip would save nothing and cost the server turns of its event loop.
  */
 import { expect, test } from "@playwright/test";
 import { tokenFor } from "../support/api-client";
@@ -15,6 +16,24 @@ async function readiness(baseURL: string, token: string) {
 test("by default a client that accepts gzip gets the readiness answer gzipped", async ({ baseURL }) => {
   const answer = await readiness(baseURL!, tokenFor("viewer"));
   expect(answer).toMatchObject({ status: 200, encoding: "gzip", body: { total: 64 } });
+});
+
+test("a short answer goes out uncompressed, marked no-transform: health, a problem, a person's counts", async ({ baseURL }) => {
+  const gzip = { "accept-encoding": "gzip" };
+  const auth = { ...gzip, authorization: `Bearer ${tokenFor("viewer")}` };
+  const answers = [
+    await fetch(`${baseURL}/api/health`, { headers: gzip }),
+    await fetch(`${baseURL}/api/programs/no-such-program/readiness`, { headers: auth }),
+    await fetch(`${baseURL}/api/me/counts`, { headers: auth }),
+  ];
+  expect(answers.map((r) => [r.status, r.headers.get("content-encoding"), r.headers.get("cache-control")])).toEqual([
+    [200, null, "no-transform"],
+    [404, null, "no-transform"],
+    [200, null, "no-store, no-transform"], // the route's own no-store is kept
+  ]);
+  expect(await answers[0]!.json()).toEqual({ ok: true });
+  expect(answers[1]!.headers.get("content-type")).toBe("application/problem+json");
+  expect(Object.keys((await answers[2]!.json()) as object).length).toBeGreaterThan(0);
 });
 
 test("with HTTP_COMPRESSION=off the same request gets the answer as it is", async () => {

@@ -1,6 +1,8 @@
 // GET /api/health – liveness, no credentials needed
+import { markSmallAnswer } from "@/lib/http/small-answer";
+
 export const dynamic = "force-dynamic";
 
 export function GET() {
-  return Response.json({ ok: true });
+  return markSmallAnswer(Response.json({ ok: true }));
 }
