@@ -3,18 +3,25 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { parseDatabaseUrl, redactPassword } from "../lib/database-url";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 /** A transaction handle; every mutation takes one so callers can compose them atomically. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-const DEFAULT_DATABASE_FILE = "data/tracker.db";
-
+/**
+ * The SQLite file `DATABASE_URL` names (DEFAULT_DATABASE_FILE when unset). Any other database is
+ * refused here with one line, before anything is opened or created.
+ */
 export function databaseFile(): string {
-  const url = process.env.DATABASE_URL?.trim();
-  if (!url) return DEFAULT_DATABASE_FILE;
-  return url.startsWith("file:") ? url.slice("file:".length) : url;
+  const target = parseDatabaseUrl(process.env.DATABASE_URL);
+  if (target.dialect === "postgres")
+    throw new Error(
+      `DATABASE_URL names a PostgreSQL server (${redactPassword(target.url)}), which this version of the tracker does not run on yet: ` +
+        "give a SQLite file path (or file:PATH)",
+    );
+  return target.file;
 }
 
 function migrationsFolder(): string {

@@ -145,6 +145,26 @@ describe("tracker CLI", () => {
     expect(firstLine(unknown.stderr)).toMatch(/^error: unknown command "frobnicate"/);
   });
 
+  it("a DATABASE_URL that names no SQLite file stops every command in one line, creating nothing", () => {
+    for (const [url, reason] of [
+      ["mysql://tracker:secret@db/tracker", /^error: DATABASE_URL "mysql:\/\/tracker:\*\*\*@db\/tracker" names no database the tracker runs on/],
+      ["postgres://tracker:secret@127.0.0.1:9/tracker", /^error: DATABASE_URL names a PostgreSQL server \(postgres:\/\/tracker:\*\*\*@127\.0\.0\.1:9\/tracker\), which this version/],
+    ] as const) {
+      const result = spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/tracker.ts", "verify-log"], {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: url, TRACKER_SEED: "none" },
+        encoding: "utf8",
+        timeout: 20_000,
+      });
+      expect(result.status, url).not.toBe(0);
+      expect(result.stderr.trim().split("\n"), url).toHaveLength(1);
+      expect(result.stderr, url).toMatch(reason);
+      expect(result.stderr).not.toContain("secret");
+    }
+    // Once taken for a path: a SQLite file under a folder named "mysql:" or "postgres:".
+    expect(fs.readdirSync(ROOT).filter((f) => f.endsWith(":"))).toEqual([]);
+  });
+
   it("verify-log reports the chain intact", () => {
     const r = tracker("verify-log");
     expect(r.code).toBe(0);
