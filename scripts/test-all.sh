@@ -10,6 +10,7 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund || exit 1
 fi
 bash scripts/ensure-chromium.sh || exit 1
+bash scripts/ensure-postgres.sh || exit 1
 
 rm -rf tests/.tmp && mkdir -p tests/.tmp
 failed=0
