@@ -43,6 +43,16 @@ export default tseslint.config(
       "drizzle/enforce-update-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
     },
   },
+  {
+    // Type-aware: a promise nobody awaits (a write that may fail unseen, a read used before it
+    // arrived) is an error, as is a promise handed where a plain callback is expected.
+    files: ["**/*.ts", "**/*.tsx"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
+    },
+  },
   { files: ["lib/**"], rules: pureLib },
   { files: ["components/**"], rules: componentsBelowApp },
 );

@@ -35,7 +35,7 @@ export class ConcurrencyLimiter {
     if (this.active < this.concurrency) return this.start(task);
     if (this.queue.length >= this.maxWaiting) return Promise.reject(new QueueFullError(this.queue.length));
     return new Promise<T>((resolve, reject) => {
-      this.queue.push(() => this.start(task).then(resolve, reject));
+      this.queue.push(() => void this.start(task).then(resolve, reject));
     });
   }
 

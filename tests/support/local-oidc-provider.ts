@@ -50,7 +50,8 @@ export async function startLocalProvider(redirectUris: string[], postLogoutRedir
       return { accountId: id, claims: async () => ({ sub: id, ...known.get(id)! }) };
     },
   });
-  handler = provider.callback();
+  const callback = provider.callback();
+  handler = (req, res) => void callback(req, res);
   return {
     issuer,
     clientId,
