@@ -12,8 +12,9 @@
  *    response, signed in with a session cookie), and one transition POST,
  *  - readiness, items and the dashboard right after a write (cycles of POST then GET, median):
  *    what the first reader pays once a write has made every answer memoised by the log head stale,
- *  - 10 concurrent readers of readiness for 10 s while one writer reports transitions on different
- *    items; then every accepted write is looked up in GET /api/audit/log,
+ *  - 10 concurrent readers of readiness for 10 s (wrk, which bench/wrk.ts installs from Debian when
+ *    missing and root) while one writer reports transitions on different items; then every
+ *    accepted write is looked up in GET /api/audit/log,
  *  - peak memory of the server processes (VmHWM from /proc, RSS sampled every 200 ms).
  *
  * Prints a table and writes bench/results.json with, for each measurement and size, the value and
@@ -41,6 +42,7 @@ import autocannon from "autocannon";
 import { isoWeekOf } from "@/lib/iso-week";
 import { bundleCounts, DEFAULT_NOW, generateBundle } from "@/scripts/generate-bundle";
 import { SERVER_NODE_OPTIONS } from "../scripts/server-node-options.mjs";
+import { ensureWrk, runWrk } from "./wrk";
 
 const ROOT = process.cwd();
 const TMP = path.join(ROOT, "bench", "tmp");
@@ -481,11 +483,9 @@ function runWriter(job: { base: string; slug: string; token: string; keys: strin
 
 /** 10 readers on readiness for LOAD_SECONDS while one writer reports transitions on different items. */
 async function readersAndWriter(base: string, slug: string, tokens: Record<string, string>, keys: string[]) {
-  const readers = autocannon({
-    url: `${base}/api/programs/${slug}/readiness`,
+  const readers = runWrk(ensureWrk(), `${base}/api/programs/${slug}/readiness`, {
     connections: 10,
-    duration: LOAD_SECONDS,
-    timeout: 120,
+    seconds: LOAD_SECONDS,
     headers: { authorization: `Bearer ${tokens.viewer}` },
   });
   const writer = runWriter({ base, slug, token: tokens.contributor, keys, seconds: LOAD_SECONDS });
@@ -511,11 +511,11 @@ async function readersAndWriter(base: string, slug: string, tokens: Record<strin
     before = entries[entries.length - 1]!.seq;
   }
   return {
-    readsPerSecond: round(r.requests.average, 2),
-    reads: r.requests.total ?? Math.round(r.requests.average * LOAD_SECONDS),
-    readLatencyP50: r.latency.p50,
-    readLatencyP99: r.latency.p99,
-    readErrors: r.errors + r.timeouts + r.non2xx,
+    readsPerSecond: r.requestsPerSecond,
+    reads: r.requests,
+    readLatencyP50: r.latencyP50Ms,
+    readLatencyP99: r.latencyP99Ms,
+    readErrors: r.errors,
     writesAccepted: accepted.length,
     writesFailed: failed,
     writeFailures: failures,
@@ -904,7 +904,7 @@ async function main() {
       reportWeek: WEEK,
       reads: `autocannon, 1 connection, sequential, 2 warm-up requests, then 5–20 requests (as many as fit ${READ_BUDGET_MS} ms); value = median of the whole-response times; 'first' = the very first request of the route (cold: no cache, first run in the process)`,
       import: "POST /api/programs/import as admin with the whole bundle; at sizes below 10,000 the median of 3 imports (2 copies under other slugs, imported last), at 10,000 a single run",
-      load: `autocannon, 10 connections on GET readiness for ${LOAD_SECONDS} s; meanwhile one writer in a process of its own (bench/load-writer.mjs: fetch, one request at a time, its last request allowed to finish) POSTs transitions (to design, with a note) on successive items; accepted writes then looked up in GET /api/audit/log`,
+      load: `wrk (one thread, 10 connections, --latency) on GET readiness for ${LOAD_SECONDS} s; meanwhile one writer in a process of its own (bench/load-writer.mjs: fetch, one request at a time, its last request allowed to finish) POSTs transitions (to design, with a note) on successive items; accepted writes then looked up in GET /api/audit/log`,
       memory: "VmHWM (peak resident set) of the next-server process from /proc: once at the end of the import (then reset through clear_refs), once at the end of the size; RSS of the process group sampled every 200 ms; 'whole run' = the largest of these",
       rateLimit: "TOKEN_RATE_LIMIT is raised for the bench server: the benchmark measures the work, not the per-token limiter",
       pages: "dashboard and item page fetched with a session cookie (tracker_session) of a viewer; the item page is the item with the most transitions",
