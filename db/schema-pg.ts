@@ -2,9 +2,10 @@
  * The PostgreSQL twin of db/schema.ts: the same tables, columns, keys, indexes and checks, in
  * PostgreSQL's types (times bigint, flags boolean, real double precision, blob bytea, JSON json).
  * tests/db/schema-parity.test.ts holds the two to each other; a change to one is a change to both
- * and a migration in each folder (drizzle/ and drizzle/pg/).
+ * and a migration in each folder (drizzle/ and drizzle/pg/). The row types the code names are
+ * db/schema.ts's, one set for both.
  */
-import { relations, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { bigint, boolean, check, customType, doublePrecision, index, integer, json, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { ARTEFACT_KINDS } from "../lib/artefacts/artefact-types";
 import { ROLES, SIGNAL_METRICS } from "../lib/bundle/bundle-schema";
@@ -408,29 +409,6 @@ export const auditLog = pgTable(
   ],
 );
 
-export const itemsRelations = relations(items, ({ one, many }) => ({
-  program: one(programs, { fields: [items.programId], references: [programs.id] }),
-  owner: one(people, { fields: [items.ownerId], references: [people.id] }),
-  transitions: many(transitions),
-}));
-
-export const transitionsRelations = relations(transitions, ({ one, many }) => ({
-  item: one(items, { fields: [transitions.itemId], references: [items.id] }),
-  actor: one(people, { fields: [transitions.actorId], references: [people.id] }),
-  evidence: many(evidence),
-  verification: one(verifications, { fields: [transitions.id], references: [verifications.transitionId] }),
-  rejection: one(transitionRejections, { fields: [transitions.id], references: [transitionRejections.transitionId] }),
-}));
-
-export type Person = typeof people.$inferSelect;
-export type Program = typeof programs.$inferSelect;
-export type NewProgram = typeof programs.$inferInsert;
-export type Item = typeof items.$inferSelect;
-export type NewItem = typeof items.$inferInsert;
-export type Transition = typeof transitions.$inferSelect;
-export type AuditRow = typeof auditLog.$inferSelect;
-export type Comment = typeof comments.$inferSelect;
-
 /**
  * When each person last opened My work: entries recorded after it are "new". Kept apart from
  * `people` (whose rows carry a version for administrators' edits) and outside the hash-chained
@@ -490,7 +468,6 @@ export const personIdentities = pgTable(
   },
   (t) => [uniqueIndex("person_identities_issuer_subject").on(t.issuer, t.subject), index("person_identities_person").on(t.personId)],
 );
-export type PersonIdentity = typeof personIdentities.$inferSelect;
 
 /** Failed sign-ins per e-mail, to slow down guessing. */
 export const signInFailures = pgTable("sign_in_failures", {
@@ -499,8 +476,6 @@ export const signInFailures = pgTable("sign_in_failures", {
   lastFailureAt: bigint("last_failure_at", { mode: "number" }).notNull(),
 });
 
-export type Session = typeof sessions.$inferSelect;
-export type ApiToken = typeof apiTokens.$inferSelect;
 
 /**
  * The last log entry as recorded, kept by a trigger on every append: a log cut short at its end

@@ -1,4 +1,5 @@
 import { AppError } from "../errors";
+import { concatBytes } from "./concat-bytes";
 
 /**
  * Reads a JSON body of at most `limit` bytes: 413 when larger, 400 when not JSON. The bytes are
@@ -54,11 +55,5 @@ async function readBodyBytes(request: Request, limit: number): Promise<Uint8Arra
     }
     chunks.push(value);
   }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.byteLength;
-  }
-  return bytes;
+  return concatBytes(chunks, total);
 }

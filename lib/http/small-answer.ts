@@ -1,3 +1,5 @@
+import { concatBytes } from "./concat-bytes";
+
 /** Below this many bytes gzip saves nothing worth its cost (the compression library's own default). */
 export const SMALL_ANSWER_BYTES = 1024;
 
@@ -20,7 +22,7 @@ export async function markSmallAnswer(response: Response, threshold = SMALL_ANSW
   let size = 0;
   while (size < threshold) {
     const { done, value } = await reader.read();
-    if (done) return new Response(concat(head, size), { ...init(response), headers: withNoTransform(response.headers) });
+    if (done) return new Response(concatBytes(head, size), { ...init(response), headers: withNoTransform(response.headers) });
     head.push(value);
     size += value.byteLength;
   }
@@ -47,14 +49,4 @@ function withNoTransform(headers: Headers): Headers {
   const cacheControl = copy.get("cache-control");
   copy.set("cache-control", cacheControl ? `${cacheControl}, no-transform` : "no-transform");
   return copy;
-}
-
-function concat(chunks: Uint8Array[], size: number): Uint8Array<ArrayBuffer> {
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.byteLength;
-  }
-  return bytes;
 }
