@@ -2,10 +2,20 @@
  * The layer rules are only worth having if the lint actually refuses a crossing. These lint small
  * sources as if they lived at the given paths, with the project's own eslint.config.mjs.
  */
+import fs from "node:fs";
+import path from "node:path";
 import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
 
-const eslint = new ESLint({ cwd: process.cwd() });
+// The probes exist only as text, so the type-aware rules (which need the file in the TypeScript
+// project) are off for them; the layer rules need no types. The last test lints a real file.
+const eslint = new ESLint({
+  cwd: process.cwd(),
+  overrideConfig: {
+    languageOptions: { parserOptions: { projectService: false } },
+    rules: { "@typescript-eslint/no-floating-promises": "off", "@typescript-eslint/no-misused-promises": "off" },
+  },
+});
 
 async function ruleIds(path: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: path });
@@ -36,4 +46,37 @@ describe("the lint keeps the layers pointing one way", () => {
     const db = 'import { db } from "./client";\nimport { items } from "./schema";\nexport const f = () => [db.delete(items), db.update(items).set({ title: "x" })];\n';
     expect(await ruleIds("db/probe.ts", db)).toEqual(expect.arrayContaining(["drizzle/enforce-delete-with-where", "drizzle/enforce-update-with-where"]));
   });
+
+  it("refuses a promise nobody awaits, and one handed where a plain callback is expected", async () => {
+    const file = path.join(process.cwd(), "scripts", `probe-floating-${process.pid}.ts`);
+    fs.writeFileSync(
+      file,
+      [
+        "async function save(): Promise<void> {}",
+        "export function forgets(): void {",
+        "  save();",
+        "}",
+        "export function hands(): void {",
+        "  [1].forEach(async () => {",
+        "    await save();",
+        "  });",
+        "}",
+        "export async function awaits(): Promise<void> {",
+        "  await save();",
+        "  void save();",
+        "}",
+        "",
+      ].join("\n"),
+    );
+    try {
+      const [result] = await new ESLint({ cwd: process.cwd() }).lintFiles([file]);
+      expect(result!.messages.map((m) => [m.line, m.ruleId])).toEqual([
+        [3, "@typescript-eslint/no-floating-promises"],
+        [6, "@typescript-eslint/no-misused-promises"],
+      ]);
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+  }, 60_000);
 });
+
