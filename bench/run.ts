@@ -12,7 +12,7 @@
  *    response, signed in with a session cookie), and one transition POST,
  *  - readiness, items and the dashboard right after a write (cycles of POST then GET, median):
  *    what the first reader pays once a write has made every answer memoised by the log head stale,
- *  - 10 concurrent readers of readiness for 10 s (wrk, which bench/wrk.ts installs from Debian when
+ *  - 10 concurrent readers of readiness for 10 s (wrk, which scripts/ensure-wrk.sh installs from Debian when
  *    missing and root) while one writer reports transitions on different items; then every
  *    accepted write is looked up in GET /api/audit/log,
  *  - peak memory of the server processes (VmHWM from /proc, RSS sampled every 200 ms).

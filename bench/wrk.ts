@@ -2,6 +2,7 @@
 // generator that needs a fraction of the CPU autocannon needs for the same requests, which on a
 // two-core machine is CPU the server under test would otherwise lose.
 import { execFileSync, spawn } from "node:child_process";
+import path from "node:path";
 
 export interface WrkResult {
   requests: number;
@@ -42,22 +43,10 @@ function toMs(value: number, unit: string): number {
   return Math.round(ms * 100) / 100;
 }
 
-/** Where wrk is, installing Debian's package when it is missing and we are root. */
+/** Where wrk is, after scripts/ensure-wrk.sh (Debian's package, installed when missing and root). */
 export function ensureWrk(): string {
-  const found = () => {
-    try {
-      return execFileSync("sh", ["-c", "command -v wrk"], { encoding: "utf8" }).trim();
-    } catch {
-      return "";
-    }
-  };
-  let wrk = found();
-  if (wrk) return wrk;
-  if (process.getuid?.() !== 0) throw new Error("wrk is missing: install it with apt-get install wrk (the readers of the load scenario)");
-  execFileSync("apt-get", ["install", "-y", "-qq", "wrk"], { stdio: "ignore", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
-  wrk = found();
-  if (!wrk) throw new Error("wrk could not be installed with apt-get install wrk");
-  return wrk;
+  execFileSync("bash", [path.join(import.meta.dirname, "..", "scripts", "ensure-wrk.sh")], { stdio: ["ignore", "inherit", "inherit"] });
+  return execFileSync("sh", ["-c", "command -v wrk"], { encoding: "utf8" }).trim();
 }
 
 /** `connections` readers of `url` for `seconds`, one wrk thread, each request with `headers`. */
