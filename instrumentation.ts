@@ -25,7 +25,7 @@ export async function register() {
     try {
       // Start the first check of the history log now, in its worker, so the first request finds
       // a verdict rather than waiting for it.
-      void chainStatus(getDb(), "page");
+      void chainStatus(await getDb(), "page");
     } catch (error) {
       // A server that cannot open its database (say, one migrated by a newer version) must not
       // start and answer 500 to everything: say why once and stop.
@@ -33,10 +33,10 @@ export async function register() {
     }
     // Deliveries of published weeks a stopped server left unfinished are taken up again.
     const { resumeDeliveries } = await import("./db/delivery/resume-deliveries");
-    const resumed = resumeDeliveries(getDb());
+    const resumed = await resumeDeliveries(await getDb());
     if (resumed.ids.length > 0) console.log(`tracker: taking up ${resumed.ids.length} unfinished report deliveries`);
     resumed.done.catch((error: unknown) => console.error("report delivery:", error));
-    await warmUp(getDb(), warmBudget);
+    await warmUp(await getDb(), warmBudget);
   }
 }
 
@@ -45,7 +45,7 @@ async function warmUp(db: Db, budget: number) {
   if (budget === 0) return;
   const { warmCaches } = await import("./db/warm-caches");
   try {
-    const w = warmCaches(db, budget);
+    const w = await warmCaches(db, budget);
     const left = w.skipped.length ? `; ${w.skipped.length} left for their first reader (TRACKER_WARM_SECONDS)` : "";
     console.log(`tracker: ${w.warmed.length} programs computed in ${(w.ms / 1000).toFixed(1)} s${left}`);
   } catch (error) {

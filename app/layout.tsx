@@ -20,7 +20,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang="en">
       <body className="min-h-screen font-sans text-sm">
         <SiteHeader person={person} counts={await navCounts()} signOutAction={signOutAction} />
-        {person && <ChainBanner check={await chainStatus(getDb(), "page")} />}
+        {person && <ChainBanner check={await chainStatus(await getDb(), "page")} />}
         <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
       </body>
     </html>

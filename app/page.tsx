@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export default async function HomePage() {
   await requireSignedIn();
   const today = endOfToday();
-  const programs = getPortfolio(getDb(), today, today);
+  const programs = await getPortfolio(await getDb(), today, today);
   return (
     <section>
       <h1 className="text-xl font-semibold">Programs</h1>

@@ -23,12 +23,12 @@ if (!path.resolve(file).split(path.sep).includes("bench") || fs.existsSync(file)
   process.exit(1);
 }
 process.env.TRACKER_SEED = "none";
-const db = bootDatabase(file, () => {});
+const db = await bootDatabase(file, () => {});
 const password = randomPassword();
 const tokens: Partial<Record<TestRole | "session", string>> = {};
 for (const [role, account] of Object.entries(TEST_ACCOUNTS) as [TestRole, (typeof TEST_ACCOUNTS)[TestRole]][]) {
-  const person = addUser(db, { ...account, password }, null);
-  tokens[role] = createToken(db, person, "bench", null).token;
+  const person = await addUser(db, { ...account, password }, null);
+  tokens[role] = (await createToken(db, person, "bench", null)).token;
 }
 tokens.session = (await signIn(db, TEST_ACCOUNTS.viewer.email, password)).token;
 fs.writeFileSync(`${file}.tokens.json`, JSON.stringify(tokens));

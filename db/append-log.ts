@@ -18,8 +18,13 @@ export class LogWriter {
   // Built once per writer: a bulk import appends hundreds of thousands of entries.
   private readonly insert;
 
-  constructor(tx: Tx, now: Date = new Date()) {
-    const last = tx.select({ seq: auditLog.seq, hash: auditLog.hash, at: auditLog.at }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1).get();
+  /** A writer that appends after the log's current last entry, inside `tx`. */
+  static async open(tx: Tx, now: Date = new Date()): Promise<LogWriter> {
+    const [last] = await tx.select({ seq: auditLog.seq, hash: auditLog.hash, at: auditLog.at }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+    return new LogWriter(tx, last, now);
+  }
+
+  private constructor(tx: Tx, last: { seq: number; hash: string; at: string } | undefined, now: Date) {
     this.seq = last?.seq ?? 0;
     this.head = last?.hash ?? GENESIS_HASH;
     // Never earlier than the entry before, even if the clock stepped back: `at` orders like `seq`.
@@ -43,12 +48,14 @@ export class LogWriter {
       .prepare();
   }
 
-  append(entry: LogInput): string {
+  async append(entry: LogInput): Promise<string> {
     const content: LogEntryContent = { seq: this.seq + 1, at: this.at, ...entry };
     const hash = hashEntry(this.head, content);
-    this.insert.run({ ...content, payload: JSON.stringify(entry.payload), prevHash: this.head, hash });
+    const prevHash = this.head;
+    // Moved before the insert settles, so appends started together still chain one after another.
     this.seq = content.seq;
     this.head = hash;
+    await this.insert.execute({ ...content, payload: JSON.stringify(entry.payload), prevHash, hash });
     return hash;
   }
 }

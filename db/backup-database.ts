@@ -56,8 +56,8 @@ export async function restoreDatabase(source: string, target: string): Promise<{
   staged.close();
   let db: Db | null = null;
   try {
-    db = openDatabase(scratch);
-    const verdict = verifyLog(db);
+    db = await openDatabase(scratch);
+    const verdict = await verifyLog(db);
     if (!verdict.ok)
       throw new AppError("rule", `refusing ${source}: its history log does not verify at entry #${verdict.firstBad!.seq} (${verdict.firstBad!.reason})`);
     await db.$client.backup(target, ALL_PAGES);

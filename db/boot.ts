@@ -1,3 +1,4 @@
+import { firstRow } from "./first-row";
 import fs from "node:fs";
 import path from "node:path";
 import { count } from "drizzle-orm";
@@ -15,19 +16,19 @@ export const DEMO_BUNDLE_FILE = path.join("db", "seed", "boost-offload.json");
  * the ordinary importer (DESIGN §11–§12; `TRACKER_SEED=none` skips it) and creates the first admin
  * with a random password, printed this once.
  */
-export function bootDatabase(file: string = databaseFile(), log: (line: string) => void = console.log): Db {
-  const db = openDatabase(file);
-  const entries = db.select({ n: count() }).from(auditLog).get()?.n ?? 0;
+export async function bootDatabase(file: string = databaseFile(), log: (line: string) => void = console.log): Promise<Db> {
+  const db = await openDatabase(file);
+  const entries = (await firstRow(db.select({ n: count() }).from(auditLog)))?.n ?? 0;
   if (entries > 0) return db;
   if (process.env.TRACKER_SEED !== "none") {
     const bundle = JSON.parse(fs.readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), DEMO_BUNDLE_FILE), "utf8"));
-    const summary = importBundle(db, bundle, { actor: null });
-    const ingested = ingestDemoArtefacts(db, summary.program);
+    const summary = await importBundle(db, bundle, { actor: null });
+    const ingested = await ingestDemoArtefacts(db, summary.program);
     log(`tracker: fresh database ${file}: loaded the demo program "${summary.program}" (${summary.counts.items} items, ${ingested} signals read from its artefacts)`);
   }
   const email = process.env.TRACKER_ADMIN_EMAIL ?? "admin@tracker.local";
   const password = randomPassword();
-  addUser(db, { email, name: "Administrator", role: "admin", password }, null);
+  await addUser(db, { email, name: "Administrator", role: "admin", password }, null);
   log(
     [
       "tracker: first run: created the admin account (this password is shown once)",

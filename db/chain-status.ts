@@ -26,20 +26,20 @@ const cache = globalThis as unknown as { trackerChainCheckers?: WeakMap<object, 
  * (`checking`); a run starts only when the log changed since the last: written by another
  * connection (a tamperer with sqlite3 included), or, for the API, appended to by us.
  */
-export function chainStatus(db: Db, use: "api" | "page"): Promise<ChainCheck> {
-  const check = checkerFor(db).check(logState(db), OPTIONS[use]);
+export async function chainStatus(db: Db, use: "api" | "page"): Promise<ChainCheck> {
+  const check = (await checkerFor(db)).check(await logState(db), OPTIONS[use]);
   if (use === "api") return check;
   // A page still renders when the check cannot run (logged below); the banner says so.
   return check.catch(() => ({ verdict: null, checking: false, checkedAt: null }));
 }
 
-function checkerFor(db: Db): ChainChecker {
+async function checkerFor(db: Db): Promise<ChainChecker> {
   const client = db.$client;
   cache.trackerChainCheckers ??= new WeakMap();
   let checker = cache.trackerChainCheckers.get(client);
   if (!checker) {
     // A private in-memory database (tests) has no file for a worker to open.
-    const verify = client.memory ? async () => verifyLog(db) : () => verifyLogInWorker(client.name);
+    const verify = client.memory ? async () => await verifyLog(db) : () => verifyLogInWorker(client.name);
     checker = new ChainChecker(() =>
       verify().catch((error: unknown) => {
         console.error("tracker: the history log could not be checked:", error);
@@ -51,7 +51,7 @@ function checkerFor(db: Db): ChainChecker {
   return checker;
 }
 
-function logState(db: Db): LogState {
+async function logState(db: Db): Promise<LogState> {
   const dataVersion = db.$client.pragma("data_version", { simple: true }) as number;
   const anchor = db.$client.prepare("SELECT seq, hash FROM log_anchor WHERE id = 1").get() as { seq: number; hash: string } | undefined;
   return { dataVersion, head: anchor ? `${anchor.seq}:${anchor.hash}` : "" };

@@ -6,13 +6,15 @@ import { verifyLog } from "./verify-log";
 
 export type ChainWorkerReply = { id: number; verdict: ChainVerdict } | { id: number; error: string };
 
-const db = openDatabaseReadOnly((workerData as { file: string }).file);
-parentPort!.on("message", (id: number) => {
+const opened = openDatabaseReadOnly((workerData as { file: string }).file);
+parentPort!.on("message", (id: number) => void answer(id));
+
+async function answer(id: number): Promise<void> {
   let reply: ChainWorkerReply;
   try {
-    reply = { id, verdict: verifyLog(db) };
+    reply = { id, verdict: await verifyLog(await opened) };
   } catch (error) {
     reply = { id, error: error instanceof Error ? error.message : String(error) };
   }
   parentPort!.postMessage(reply);
-});
+}

@@ -1,3 +1,4 @@
+import { firstRow } from "./first-row";
 import { asc, eq, inArray } from "drizzle-orm";
 import type { NormalizedBundle } from "@/lib/bundle/normalized-bundle";
 import { toBundleJson, type BundleJson } from "@/lib/bundle/to-bundle-json";
@@ -8,70 +9,66 @@ import { getProgramOrThrow } from "./queries/get-program-or-throw";
 import { artefacts, claimLinks, claims, comments, dependencies, events, evidence, items, people, programMembers, signals, transitionRejections, transitions, verifications } from "./schema";
 
 /** The program as a bundle (DESIGN §10); importing it elsewhere gives the same program. */
-export function exportBundle(db: Db, slug: string): BundleJson {
-  return toBundleJson(readNormalizedBundle(db, slug));
+export async function exportBundle(db: Db, slug: string): Promise<BundleJson> {
+  return toBundleJson(await readNormalizedBundle(db, slug));
 }
 
-function readNormalizedBundle(db: Db, slug: string): NormalizedBundle {
-  const program = getProgramOrThrow(db, slug);
+async function readNormalizedBundle(db: Db, slug: string): Promise<NormalizedBundle> {
+  const program = await getProgramOrThrow(db, slug);
 
-  const everyone = new Map(db.select().from(people).all().map((p) => [p.id, p]));
+  const everyone = new Map((await db.select().from(people)).map((p) => [p.id, p]));
   const email = (id: number) => everyone.get(id)!.email;
-  const itemRows = db.select().from(items).where(eq(items.programId, program.id)).orderBy(asc(items.id)).all();
+  const itemRows = await db.select().from(items).where(eq(items.programId, program.id)).orderBy(asc(items.id));
   const itemIds = itemRows.map((i) => i.id);
   const keyOf = new Map(itemRows.map((i) => [i.id, i.key]));
 
-  const deps = db
+  const deps = (await db
     .select()
     .from(dependencies)
     .innerJoin(items, eq(dependencies.itemId, items.id))
     .where(eq(items.programId, program.id))
-    .orderBy(asc(dependencies.itemId), asc(dependencies.position), asc(dependencies.createdAt))
-    .all()
+    .orderBy(asc(dependencies.itemId), asc(dependencies.position), asc(dependencies.createdAt)))
     .map((r) => r.dependencies);
   const dependsOn = new Map<number, string[]>();
   deps.forEach((d) => dependsOn.set(d.itemId, [...(dependsOn.get(d.itemId) ?? []), keyOf.get(d.dependsOnId)!]));
 
-  const transitionRows = db
+  const transitionRows = await db
     .select({ t: transitions, v: verifications, r: transitionRejections })
     .from(transitions)
     .innerJoin(items, eq(transitions.itemId, items.id))
     .leftJoin(verifications, eq(verifications.transitionId, transitions.id))
     .leftJoin(transitionRejections, eq(transitionRejections.transitionId, transitions.id))
     .where(eq(items.programId, program.id))
-    .orderBy(asc(transitions.id))
-    .all();
+    .orderBy(asc(transitions.id));
   const evidenceByTransition = new Map<number, (typeof evidence.$inferSelect)[]>();
   const transitionIds = transitionRows.map((r) => r.t.id);
   for (let i = 0; i < transitionIds.length; i += 500) {
-    db.select()
+    (await db.select()
       .from(evidence)
       .where(inArray(evidence.transitionId, transitionIds.slice(i, i + 500)))
-      .orderBy(asc(evidence.id))
-      .all()
+      .orderBy(asc(evidence.id)))
       .forEach((e) => evidenceByTransition.set(e.transitionId, [...(evidenceByTransition.get(e.transitionId) ?? []), e]));
   }
 
-  const carried = carriedArtefacts(db, [...evidenceByTransition.values()].flat());
+  const carried = await carriedArtefacts(db, [...evidenceByTransition.values()].flat());
 
   const signalRows = itemIds.length
-    ? db.select().from(signals).innerJoin(items, eq(signals.itemId, items.id)).where(eq(items.programId, program.id)).orderBy(asc(signals.id)).all().map((r) => r.signals)
+    ? (await db.select().from(signals).innerJoin(items, eq(signals.itemId, items.id)).where(eq(items.programId, program.id)).orderBy(asc(signals.id))).map((r) => r.signals)
     : [];
-  const claimRows = db.select().from(claims).where(eq(claims.programId, program.id)).orderBy(asc(claims.id)).all();
+  const claimRows = await db.select().from(claims).where(eq(claims.programId, program.id)).orderBy(asc(claims.id));
   const links = claimRows.length
-    ? db.select().from(claimLinks).where(inArray(claimLinks.claimId, claimRows.map((c) => c.id))).orderBy(asc(claimLinks.claimId), asc(claimLinks.position)).all()
+    ? await db.select().from(claimLinks).where(inArray(claimLinks.claimId, claimRows.map((c) => c.id))).orderBy(asc(claimLinks.claimId), asc(claimLinks.position))
     : [];
-  const eventRows = db.select().from(events).where(eq(events.programId, program.id)).orderBy(asc(events.id)).all();
-  const commentRows = db.select().from(comments).where(eq(comments.programId, program.id)).orderBy(asc(comments.id)).all();
+  const eventRows = await db.select().from(events).where(eq(events.programId, program.id)).orderBy(asc(events.id));
+  const commentRows = await db.select().from(comments).where(eq(comments.programId, program.id)).orderBy(asc(comments.id));
   const claimKeyOf = new Map(claimRows.map((c) => [c.id, c.claimKey]));
 
   // People: the program's members in order, then anyone else its records name.
-  const members = db
+  const members = (await db
     .select({ personId: programMembers.personId })
     .from(programMembers)
     .where(eq(programMembers.programId, program.id))
-    .orderBy(asc(programMembers.position))
-    .all()
+    .orderBy(asc(programMembers.position)))
     .map((m) => m.personId);
   const named = [
     ...itemRows.map((i) => i.ownerId),
@@ -149,11 +146,11 @@ function readNormalizedBundle(db: Db, slug: string): NormalizedBundle {
 }
 
 /** The files the evidence names, each once under the first name it was attached with, with its bytes. */
-function carriedArtefacts(db: Db, rows: readonly (typeof evidence.$inferSelect)[]) {
+async function carriedArtefacts(db: Db, rows: readonly (typeof evidence.$inferSelect)[]) {
   const out = new Map<string, { sha256: string; name: string; bytes: Buffer; size: number }>();
   for (const e of rows) {
     if (e.artefactSha256 === null || out.has(e.artefactSha256)) continue;
-    const a = db.select().from(artefacts).where(eq(artefacts.sha256, e.artefactSha256)).get()!;
+    const a = (await firstRow(db.select().from(artefacts).where(eq(artefacts.sha256, e.artefactSha256))))!;
     out.set(a.sha256, { sha256: a.sha256, name: e.artefactName ?? "", bytes: a.bytes, size: a.size });
   }
   return out;

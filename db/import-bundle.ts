@@ -1,3 +1,5 @@
+import { transact } from "./transact";
+import { firstRow } from "./first-row";
 import { eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { slugSchema } from "@/lib/bundle/bundle-schema";
@@ -48,7 +50,7 @@ export interface ImportOptions {
  * everything in one transaction, appending each record to the hash-chained log.
  * Throws AppError (`invalid` with field errors, `conflict` when the slug exists).
  */
-export function importBundle(db: Db, raw: unknown, options: ImportOptions): ImportSummary {
+export async function importBundle(db: Db, raw: unknown, options: ImportOptions): Promise<ImportSummary> {
   const result = validateBundle(raw);
   if (!result.ok)
     throw new AppError(
@@ -57,9 +59,9 @@ export function importBundle(db: Db, raw: unknown, options: ImportOptions): Impo
       result.errors,
     );
   const bundle = options.slug === undefined ? result.bundle : underSlug(result.bundle, options.slug);
-  if (findProgram(db, bundle.program.slug)) throw slugTaken(db, bundle.program.slug);
-  checkArtefactsPresent(db, bundle);
-  const known = knownEmails(db, bundle);
+  if (await findProgram(db, bundle.program.slug)) throw await slugTaken(db, bundle.program.slug);
+  await checkArtefactsPresent(db, bundle);
+  const known = await knownEmails(db, bundle);
   const rejections = bundle.transitions.filter((t) => t.rejectedBy).length;
   const summary: ImportSummary = {
     program: bundle.program.slug,
@@ -80,24 +82,23 @@ export function importBundle(db: Db, raw: unknown, options: ImportOptions): Impo
     },
   };
   if (options.dryRun) return summary;
-  db.transaction((tx) => writeBundle(tx, bundle, options.actor));
+  await transact(db, async (tx) => await writeBundle(tx, bundle, options.actor));
   return summary;
 }
 
 /** Evidence may name a file the bundle does not carry only when the target database already holds it. */
-function checkArtefactsPresent(db: Db, bundle: NormalizedBundle): void {
+async function checkArtefactsPresent(db: Db, bundle: NormalizedBundle): Promise<void> {
   const carried = new Set(bundle.artefacts.map((a) => a.sha256));
   const errors: FieldError[] = [];
-  bundle.transitions.forEach((t, i) =>
-    t.evidence.forEach((e, j) => {
-      if (!e.artefact || carried.has(e.artefact.sha256)) return;
-      if (db.select({ sha256: artefacts.sha256 }).from(artefacts).where(eq(artefacts.sha256, e.artefact.sha256)).get()) return;
+  for (const [i, t] of bundle.transitions.entries())
+    for (const [j, e] of t.evidence.entries()) {
+      if (!e.artefact || carried.has(e.artefact.sha256)) continue;
+      if (await firstRow(db.select({ sha256: artefacts.sha256 }).from(artefacts).where(eq(artefacts.sha256, e.artefact.sha256)))) continue;
       errors.push({
         path: `transitions[${i}].evidence[${j}].artefact`,
         message: `the file "${e.artefact.name}" (${e.artefact.sha256}) is neither in the bundle's artefacts nor in this tracker: export the bundle again with its files`,
       });
-    }),
-  );
+    }
   if (errors.length > 0) throw new AppError("rule", "the bundle was not imported: its evidence names files it does not carry", errors);
 }
 
@@ -106,8 +107,8 @@ function underSlug(bundle: NormalizedBundle, slug: string): NormalizedBundle {
 }
 
 /** 409 naming the slug, with a free one to import under instead. */
-function slugTaken(db: Db, slug: string): AppError {
-  const taken = new Set(db.select({ slug: programs.slug }).from(programs).all().map((p) => p.slug));
+async function slugTaken(db: Db, slug: string): Promise<AppError> {
+  const taken = new Set((await db.select({ slug: programs.slug }).from(programs)).map((p) => p.slug));
   const suggestedSlug = suggestSlug(slug, (s) => taken.has(s));
   const error = new AppError("conflict", `a program "${slug}" already exists`, [
     { path: "program.slug", message: `a program "${slug}" already exists; import under another slug, such as "${suggestedSlug}"` },
@@ -116,11 +117,11 @@ function slugTaken(db: Db, slug: string): AppError {
   return error;
 }
 
-function knownEmails(db: Db, bundle: NormalizedBundle): Set<string> {
+async function knownEmails(db: Db, bundle: NormalizedBundle): Promise<Set<string>> {
   const emails = bundle.people.map((p) => p.email);
   const found = new Set<string>();
   for (let i = 0; i < emails.length; i += 500) {
-    const rows = db.select({ email: people.email }).from(people).where(inArray(people.email, emails.slice(i, i + 500))).all();
+    const rows = await db.select({ email: people.email }).from(people).where(inArray(people.email, emails.slice(i, i + 500)));
     rows.forEach((r) => found.add(r.email));
   }
   return found;
@@ -134,35 +135,34 @@ function chunks<T>(list: readonly T[]): T[][] {
   return out;
 }
 
-function writeBundle(tx: Tx, b: NormalizedBundle, actor: string | null): void {
-  const log = new LogWriter(tx);
+async function writeBundle(tx: Tx, b: NormalizedBundle, actor: string | null): Promise<void> {
+  const log = await LogWriter.open(tx);
   const slug = b.program.slug;
-  const entry = (action: LogAction, entity: LogEntity, entityId: string, payload: unknown) =>
-    log.append({ actor, action, entity, entityId, programSlug: slug, payload });
+  const entry = async (action: LogAction, entity: LogEntity, entityId: string, payload: unknown) =>
+    await log.append({ actor, action, entity, entityId, programSlug: slug, payload });
   // Stored once by digest (checked in validateBundle); the transitions' log entries name them.
   for (const a of b.artefacts) {
     const bytes = Buffer.from(a.contentBase64, "base64");
-    tx.insert(artefacts).values({ sha256: a.sha256, bytes, size: bytes.length }).onConflictDoNothing().run();
+    await tx.insert(artefacts).values({ sha256: a.sha256, bytes, size: bytes.length }).onConflictDoNothing();
   }
 
   const personIds = new Map<string, number>();
   for (const p of b.people) {
-    const found = tx.select({ id: people.id }).from(people).where(eq(people.email, p.email)).get();
+    const found = await firstRow(tx.select({ id: people.id }).from(people).where(eq(people.email, p.email)));
     if (found) {
       personIds.set(p.email, found.id);
       continue;
     }
-    const row = tx
+    const row = (await tx
       .insert(people)
       .values({ email: p.email, name: p.name, team: p.team, role: p.role ?? "viewer" })
-      .returning({ id: people.id })
-      .get();
+      .returning({ id: people.id }))[0];
     personIds.set(p.email, row.id);
-    log.append({ actor, action: "create", entity: "person", entityId: p.email, programSlug: null, payload: { ...p, role: p.role ?? "viewer" } });
+    await log.append({ actor, action: "create", entity: "person", entityId: p.email, programSlug: null, payload: { ...p, role: p.role ?? "viewer" } });
   }
   const personId = (email: string) => personIds.get(email)!;
 
-  const program = tx
+  const program = (await tx
     .insert(programs)
     .values({
       slug,
@@ -172,17 +172,16 @@ function writeBundle(tx: Tx, b: NormalizedBundle, actor: string | null): void {
       factsUntil: b.program.factsUntil,
       ...b.program.thresholds,
     })
-    .returning({ id: programs.id })
-    .get();
-  entry("create", "program", slug, toPayload(b.program));
-  b.people.forEach((p, position) => {
-    tx.insert(programMembers).values({ programId: program.id, personId: personId(p.email), position }).run();
-  });
-  if (b.people.length > 0) entry("add", "members", slug, b.people.map((p) => p.email));
+    .returning({ id: programs.id }))[0];
+  await entry("create", "program", slug, toPayload(b.program));
+  for (const [position, p] of b.people.entries()) {
+    await tx.insert(programMembers).values({ programId: program.id, personId: personId(p.email), position });
+  }
+  if (b.people.length > 0) await entry("add", "members", slug, b.people.map((p) => p.email));
 
   const itemIds = new Map<string, number>();
   for (const chunk of chunks(b.items)) {
-    const rows = tx
+    const rows = await tx
       .insert(items)
       .values(
         chunk.map((i) => ({
@@ -199,22 +198,20 @@ function writeBundle(tx: Tx, b: NormalizedBundle, actor: string | null): void {
           components: i.components,
         })),
       )
-      .returning({ id: items.id })
-      .all();
-    chunk.forEach((i, n) => {
+      .returning({ id: items.id });
+    for (const [n, i] of chunk.entries()) {
       itemIds.set(i.key, rows[n]!.id);
       const { dependsOn: _deps, components, ...fields } = i;
-      entry("create", "item", i.key, toPayload(components.length > 0 ? { ...fields, components } : fields));
-    });
+      await entry("create", "item", i.key, toPayload(components.length > 0 ? { ...fields, components } : fields));
+    }
   }
   const itemId = (key: string) => itemIds.get(key)!;
 
   const edges = b.items.flatMap((i) => i.dependsOn.map((dep, position) => ({ from: i.key, to: dep, position })));
   for (const chunk of chunks(edges)) {
-    tx.insert(dependencies)
-      .values(chunk.map((e) => ({ itemId: itemId(e.from), dependsOnId: itemId(e.to), position: e.position })))
-      .run();
-    chunk.forEach((e) => entry("add", "dependency", dependencyId(e.from, e.to), { item: e.from, dependsOn: e.to }));
+    await tx.insert(dependencies)
+      .values(chunk.map((e) => ({ itemId: itemId(e.from), dependsOnId: itemId(e.to), position: e.position })));
+    for (const e of chunk) await entry("add", "dependency", dependencyId(e.from, e.to), { item: e.from, dependsOn: e.to });
   }
 
   // Prepared once: a large program has hundreds of thousands of transitions.
@@ -252,7 +249,7 @@ function writeBundle(tx: Tx, b: NormalizedBundle, actor: string | null): void {
     .values({ transitionId: p("transitionId"), rejecterId: p("rejecterId"), rejectedAt: p("rejectedAt"), recordedAt: p("recordedAt"), reason: p("reason") })
     .prepare();
 
-  b.transitions.forEach((t) => {
+  for (const t of b.transitions) {
     const row = insertTransition.get({
       itemId: itemId(t.item),
       toStatus: t.to,
@@ -263,7 +260,7 @@ function writeBundle(tx: Tx, b: NormalizedBundle, actor: string | null): void {
     })!;
     for (const { artefact, ...e } of t.evidence)
       insertEvidence.run({ transitionId: row.id, ...e, artefactSha256: artefact?.sha256 ?? null, artefactName: artefact?.name ?? null });
-    entry("create", "transition", String(row.id), toPayload({
+    await entry("create", "transition", String(row.id), toPayload({
       item: t.item,
       to: t.to,
       effectiveAt: t.effectiveAt,
@@ -281,7 +278,7 @@ function writeBundle(tx: Tx, b: NormalizedBundle, actor: string | null): void {
         recordedAt: t.verifiedAt,
         note: t.verificationNote,
       });
-      entry("verify", "transition", String(row.id), toPayload({
+      await entry("verify", "transition", String(row.id), toPayload({
         verifiedBy: t.verifiedBy,
         verifiedAt: t.verifiedAt,
         note: t.verificationNote,
@@ -295,42 +292,39 @@ function writeBundle(tx: Tx, b: NormalizedBundle, actor: string | null): void {
         recordedAt: t.rejectedAt,
         reason: t.rejectionReason ?? "",
       });
-      entry("reject", "transition", String(row.id), toPayload({ rejectedBy: t.rejectedBy, rejectedAt: t.rejectedAt, reason: t.rejectionReason ?? "" }));
+      await entry("reject", "transition", String(row.id), toPayload({ rejectedBy: t.rejectedBy, rejectedAt: t.rejectedAt, reason: t.rejectionReason ?? "" }));
     }
-  });
+  }
 
   for (const chunk of chunks(b.signals)) {
-    tx.insert(signals)
-      .values(chunk.map((s) => ({ itemId: itemId(s.item), metric: s.metric, value: s.value, measuredAt: s.measuredAt })))
-      .run();
-    chunk.forEach((s) => entry("record", "signal", s.item, toPayload(s)));
+    await tx.insert(signals)
+      .values(chunk.map((s) => ({ itemId: itemId(s.item), metric: s.metric, value: s.value, measuredAt: s.measuredAt })));
+    for (const s of chunk) await entry("record", "signal", s.item, toPayload(s));
   }
 
   const claimIds = new Map<string, number>();
   for (const c of b.claims) {
     const { links, id: claimKey, ...fields } = c;
-    const row = tx
+    const row = (await tx
       .insert(claims)
       .values({ programId: program.id, claimKey, ...fields })
-      .returning({ id: claims.id })
-      .get();
+      .returning({ id: claims.id }))[0];
     claimIds.set(claimKey, row.id);
     if (links.length > 0)
-      tx.insert(claimLinks)
-        .values(links.map((l, position) => ({ claimId: row.id, itemId: itemId(l.item), requires: l.requires, position })))
-        .run();
-    entry("create", "claim", c.id, toPayload(c));
+      await tx.insert(claimLinks)
+        .values(links.map((l, position) => ({ claimId: row.id, itemId: itemId(l.item), requires: l.requires, position })));
+    await entry("create", "claim", c.id, toPayload(c));
   }
 
   for (const e of b.events) {
-    tx.insert(events).values({ programId: program.id, date: e.date, title: e.title, url: e.url }).run();
-    entry("create", "event", e.title, toPayload(e));
+    await tx.insert(events).values({ programId: program.id, date: e.date, title: e.title, url: e.url });
+    await entry("create", "event", e.title, toPayload(e));
   }
 
   // Mentions resolve against the accounts as they are once the bundle's people exist.
-  const readers = b.comments.length > 0 ? loadReaders(tx) : [];
+  const readers = b.comments.length > 0 ? await loadReaders(tx) : [];
   for (const c of b.comments) {
-    const row = tx
+    const row = (await tx
       .insert(comments)
       .values({
         programId: program.id,
@@ -342,11 +336,10 @@ function writeBundle(tx: Tx, b: NormalizedBundle, actor: string | null): void {
         editedAt: c.editedAt,
         deletedAt: c.deletedAt,
       })
-      .returning({ id: comments.id })
-      .get();
+      .returning({ id: comments.id }))[0];
     const body = c.deletedAt === null ? c.body : null;
-    const mentions = syncMentions(tx, { commentId: row.id, body, now: c.editedAt ?? c.createdAt, readers });
-    entry("create", "comment", String(row.id), toPayload({
+    const mentions = await syncMentions(tx, { commentId: row.id, body, now: c.editedAt ?? c.createdAt, readers });
+    await entry("create", "comment", String(row.id), toPayload({
       ...(c.item === null ? { claim: c.claim } : { item: c.item }),
       by: c.by,
       createdAt: c.createdAt,

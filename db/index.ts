@@ -7,8 +7,11 @@ import { parseDatabaseUrl, redactPassword } from "../lib/database-url";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
-/** A transaction handle; every mutation takes one so callers can compose them atomically. */
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/**
+ * A handle inside a write transaction (db/transact.ts); every mutation takes one so callers can
+ * compose them atomically. The same connection as Db: the name says where a function must run.
+ */
+export type Tx = Db;
 
 /**
  * The SQLite file `DATABASE_URL` names (DEFAULT_DATABASE_FILE when unset). Any other database is
@@ -32,7 +35,7 @@ function migrationsFolder(): string {
  * Opens (creating if needed) a SQLite file with WAL and foreign keys on, and applies the
  * migrations in `drizzle/`. `:memory:` gives a private database, for tests.
  */
-export function openDatabase(file: string = databaseFile()): Db {
+export async function openDatabase(file: string = databaseFile()): Promise<Db> {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ file)), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
@@ -49,7 +52,7 @@ export function openDatabase(file: string = databaseFile()): Db {
  * Opens an existing database for reading only: no migrations, no pragmas that write. For a second
  * connection beside the server's own (the chain check's worker thread).
  */
-export function openDatabaseReadOnly(file: string): Db {
+export async function openDatabaseReadOnly(file: string): Promise<Db> {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   sqlite.pragma("busy_timeout = 5000");
   return drizzle(sqlite, { schema });

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { asc } from "drizzle-orm";
 import { verifyChain, type ChainVerdict, type LogEntry } from "@/lib/hash-chain";
 import type { Db } from "./index";
+import { readSnapshot } from "./transact";
 import { auditLog } from "./schema";
 
 interface RawRow {
@@ -18,13 +19,13 @@ interface RawRow {
 }
 
 /** Recomputes the whole hash chain from the database (DESIGN §9). */
-export function verifyLog(db: Db): ChainVerdict {
+export async function verifyLog(db: Db): Promise<ChainVerdict> {
   // One read snapshot: an append by another connection between reading the anchor and the rows
   // would otherwise look like entries added outside the tracker.
-  return db.$client.transaction(() => verifySnapshot(db))();
+  return readSnapshot(db, verifySnapshot);
 }
 
-function verifySnapshot(db: Db): ChainVerdict {
+async function verifySnapshot(db: Db): Promise<ChainVerdict> {
   // Iterate rather than load: the log of a large organisation is long.
   const rows = db.$client.prepare(db.select().from(auditLog).orderBy(asc(auditLog.seq)).toSQL().sql).iterate() as Iterable<RawRow>;
   function* entries(): Generator<LogEntry> {
@@ -51,7 +52,7 @@ function verifySnapshot(db: Db): ChainVerdict {
   }
   const anchor = db.$client.prepare("SELECT seq, hash FROM log_anchor WHERE id = 1").get() as { seq: number; hash: string } | undefined;
   const verdict = verifyChain(entries(), anchor ?? null);
-  return verdict.ok ? withArtefacts(db, verdict) : verdict;
+  return verdict.ok ? await withArtefacts(db, verdict) : verdict;
 }
 
 /**
@@ -59,7 +60,7 @@ function verifySnapshot(db: Db): ChainVerdict {
  * back fail here, named by the log entry that recorded the digest (an ingestion, or a transition
  * whose evidence carries the file).
  */
-function withArtefacts(db: Db, verdict: ChainVerdict): ChainVerdict {
+async function withArtefacts(db: Db, verdict: ChainVerdict): Promise<ChainVerdict> {
   const rows = db.$client.prepare("SELECT sha256, bytes FROM artefacts ORDER BY sha256").iterate() as Iterable<{ sha256: string; bytes: Buffer }>;
   for (const a of rows) {
     if (createHash("sha256").update(a.bytes).digest("hex") === a.sha256) continue;

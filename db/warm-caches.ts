@@ -21,27 +21,27 @@ export interface WarmResult {
  * passed. The answers are memoised by the log head like any other, so a write during or after
  * the warm-up is never hidden.
  */
-export function warmCaches(db: Db, budgetMs: number, now = Date.now()): WarmResult {
+export async function warmCaches(db: Db, budgetMs: number, now = Date.now()): Promise<WarmResult> {
   const started = performance.now();
   const today = endOfToday(now);
   const warmed: string[] = [];
   const skipped: string[] = [];
-  for (const slug of programsByRecentWrite(db)) {
+  for (const slug of await programsByRecentWrite(db)) {
     if (performance.now() - started >= budgetMs) {
       skipped.push(slug);
       continue;
     }
-    getDashboard(db, slug, today, today);
-    getReadinessBytes(db, slug, today, today, null);
+    await getDashboard(db, slug, today, today);
+    await getReadinessBytes(db, slug, today, today, null);
     warmed.push(slug);
   }
   const portfolio = skipped.length === 0 && performance.now() - started < budgetMs;
-  if (portfolio) getPortfolio(db, today, today);
+  if (portfolio) await getPortfolio(db, today, today);
   return { warmed, skipped, portfolio, ms: performance.now() - started };
 }
 
 /** Every program's slug, the one with the latest log entry first (the log's program index). */
-function programsByRecentWrite(db: Db): string[] {
+async function programsByRecentWrite(db: Db): Promise<string[]> {
   return db.$client
     .prepare(
       `SELECT p.slug FROM programs p

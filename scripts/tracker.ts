@@ -11,7 +11,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(usage());
     return command ? 0 : 2;
   }
-  return runCommand(command, args);
+  return await runCommand(command, args);
 }
 
 // exitCode, not exit(): a large export piped to another program must be written out in full first.

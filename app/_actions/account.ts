@@ -26,7 +26,7 @@ export async function createTokenAction(_prev: TokenState, form: FormData): Prom
     // Refused, not cut: the token's name is what the form showed.
     if (name.length > TOKEN_NAME_MAX)
       throw new AppError("invalid", `A token name has at most ${TOKEN_NAME_MAX} characters; this one has ${name.length}.`);
-    const made = createToken(getDb(), person, name, person.email);
+    const made = await createToken(await getDb(), person, name, person.email);
     revalidatePath("/account");
     return { token: made.token, error: null, name: "" };
   } catch (e) {
@@ -46,7 +46,7 @@ export const revokeTokenAction = defineFormAction({
     if (!/^[1-9]\d{0,14}$/.test(id)) throw new AppError("invalid", `no token #${id.slice(0, 40)}: a token id is a whole number`);
     return Number(id);
   },
-  run: ({ db, actor, input: id }) => revokeToken(db, id, actor),
+  run: async ({ db, actor, input: id }) => await revokeToken(db, id, actor),
   success: "Token revoked.",
   revalidate: () => "/account",
 });

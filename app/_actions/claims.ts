@@ -34,7 +34,7 @@ export const createClaimAction = defineFormAction({
   keep: KEEP,
   keepAll: KEEP_ALL,
   input: claimFrom,
-  run: ({ db, actor, input, args: [slug] }) => createClaim(db, { slug, input, actor }),
+  run: async ({ db, actor, input, args: [slug] }) => await createClaim(db, { slug, input, actor }),
   success: ({ input }) => `Claim "${input.id}" recorded; its verdicts are below.`,
   revalidate: ([slug]) => `/programs/${slug}/claims`,
 });
@@ -45,8 +45,8 @@ export const editClaimAction = defineFormAction({
   keep: KEEP,
   keepAll: KEEP_ALL,
   input: (form, [, id]) => ({ claim: { ...claimFrom(form), id }, expectedVersion: Number(form.get("version")) }),
-  run: ({ db, actor, input: { claim, expectedVersion }, args: [slug, id] }) =>
-    editClaim(db, { slug, claimKey: id, input: claim, expectedVersion, actor }),
+  run: async ({ db, actor, input: { claim, expectedVersion }, args: [slug, id] }) =>
+    await editClaim(db, { slug, claimKey: id, input: claim, expectedVersion, actor }),
   success: "Claim saved.",
   revalidate: ([slug]) => [`/programs/${slug}/claims`, "layout"],
 });

@@ -25,7 +25,7 @@ export const addCommentAction = defineFormAction({
   permission: "comment",
   keep: ["body"],
   input: (form) => ({ body: formText(form, "body") }),
-  run: ({ db, actor, input, args: [slug, on, ref] }) => addComment(db, { slug, subject: subjectOf(on, ref), input, actor }),
+  run: async ({ db, actor, input, args: [slug, on, ref] }) => await addComment(db, { slug, subject: subjectOf(on, ref), input, actor }),
   success: "Comment added.",
   revalidate: programPages,
 });
@@ -35,8 +35,8 @@ export const editCommentAction = defineFormAction({
   permission: "comment",
   keep: ["body"],
   input: (form) => ({ commentId: numberField(form, "commentId"), body: formText(form, "body"), version: numberField(form, "version") }),
-  run: ({ db, actor, input: { commentId, body, version }, args: [slug] }) =>
-    editComment(db, { slug, commentId: validId(commentId), input: { body }, expectedVersion: Number.isSafeInteger(version) ? version : undefined, actor }),
+  run: async ({ db, actor, input: { commentId, body, version }, args: [slug] }) =>
+    await editComment(db, { slug, commentId: validId(commentId), input: { body }, expectedVersion: Number.isSafeInteger(version) ? version : undefined, actor }),
   success: "Comment saved.",
   revalidate: programPages,
 });
@@ -45,7 +45,7 @@ export const deleteCommentAction = defineFormAction({
   args: ["slug"] as const,
   permission: "comment",
   input: (form) => ({ commentId: numberField(form, "commentId") }),
-  run: ({ db, actor, input: { commentId }, args: [slug] }) => deleteComment(db, { slug, commentId: validId(commentId), actor }),
+  run: async ({ db, actor, input: { commentId }, args: [slug] }) => await deleteComment(db, { slug, commentId: validId(commentId), actor }),
   success: "Comment deleted.",
   revalidate: programPages,
 });

@@ -52,7 +52,7 @@ export const reportTransitionAction = defineFormAction({
     return { to: formText(form, "to"), evidence: evidenceFrom(form), note: formText(form, "note"), ...(effectiveAt ? { effectiveAt } : {}) };
   },
   run: async ({ db, actor, input, args: [slug, key] }) =>
-    recordTransition(db, { slug, key, input: { ...input, evidence: await withFiles(input.evidence) }, actor }),
+    await recordTransition(db, { slug, key, input: { ...input, evidence: await withFiles(input.evidence) }, actor }),
   success: ({ args: [, key], result }) => `${key} → ${result.to} recorded, awaiting verification by a second person.`,
   revalidate: itemPath,
 });
@@ -65,7 +65,7 @@ export const verifyTransitionAction = defineFormAction({
   permission: "verify",
   keep: REVIEW_FIELDS,
   input: (form) => ({ transitionId: Number(form.get("transitionId")), note: formText(form, "note") }),
-  run: ({ db, actor, input: { transitionId, note }, args: [slug] }) => verifyTransition(db, { slug, transitionId, input: { note }, actor }),
+  run: async ({ db, actor, input: { transitionId, note }, args: [slug] }) => await verifyTransition(db, { slug, transitionId, input: { note }, actor }),
   success: "Verified.",
   revalidate: itemPath,
 });
@@ -75,7 +75,7 @@ export const rejectTransitionAction = defineFormAction({
   permission: "verify",
   keep: REVIEW_FIELDS,
   input: (form) => ({ transitionId: Number(form.get("transitionId")), reason: formText(form, "reason") }),
-  run: ({ db, actor, input: { transitionId, reason }, args: [slug, key] }) => rejectTransition(db, { slug, key, transitionId, input: { reason }, actor }),
+  run: async ({ db, actor, input: { transitionId, reason }, args: [slug, key] }) => await rejectTransition(db, { slug, key, transitionId, input: { reason }, actor }),
   success: "Rejected. The reporter sees your reason on the item; the transition never counts toward the true status.",
   revalidate: itemPath,
 });
@@ -102,7 +102,7 @@ export const editItemAction = defineFormAction({
       expectedVersion: Number(form.get("version")),
     };
   },
-  run: ({ db, actor, input: { fields, expectedVersion }, args: [slug, key] }) => editItem(db, { slug, key, input: fields, expectedVersion, actor }),
+  run: async ({ db, actor, input: { fields, expectedVersion }, args: [slug, key] }) => await editItem(db, { slug, key, input: fields, expectedVersion, actor }),
   success: "Saved.",
   revalidate: itemPath,
 });
@@ -112,7 +112,7 @@ export const addDependencyAction = defineFormAction({
   permission: "report",
   keep: ["dependsOn"],
   input: (form) => ({ dependsOn: formText(form, "dependsOn") }),
-  run: ({ db, actor, input, args: [slug, key] }) => addDependency(db, { slug, key, input, actor }),
+  run: async ({ db, actor, input, args: [slug, key] }) => await addDependency(db, { slug, key, input, actor }),
   success: "Dependency added.",
   revalidate: itemPath,
 });
@@ -121,7 +121,7 @@ export const removeDependencyAction = defineFormAction({
   args: ITEM,
   permission: "report",
   input: (form) => formText(form, "dependsOn"),
-  run: ({ db, actor, input: dependsOn, args: [slug, key] }) => removeDependency(db, { slug, key, dependsOn, actor }),
+  run: async ({ db, actor, input: dependsOn, args: [slug, key] }) => await removeDependency(db, { slug, key, dependsOn, actor }),
   success: "Dependency removed.",
   revalidate: itemPath,
 });

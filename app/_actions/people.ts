@@ -16,7 +16,7 @@ export const addPersonAction = defineFormAction({
   permission: "admin",
   keep: ADD_FIELDS,
   input: (form) => ({ email: formText(form, "email"), name: formText(form, "name"), team: formText(form, "team"), role: formText(form, "role") as Role }),
-  run: ({ db, actor, input }) => addPerson(db, input, actor.email, { oneTimePassword: true }),
+  run: async ({ db, actor, input }) => await addPerson(db, input, actor.email, { oneTimePassword: true }),
   success: ({ result: { person } }) =>
     `Added ${person.name} (${person.email}) as ${person.role}. Give them this one-time password privately; it is shown once, and they choose their own when they first sign in.`,
   reveal: (result) => result.oneTimePassword ?? "",
@@ -27,7 +27,7 @@ export const setRoleAction = defineFormAction({
   args: [],
   permission: "admin",
   input: (form) => ({ email: formText(form, "email"), role: formText(form, "role") as Role }),
-  run: ({ db, actor, input }) => setRole(db, input.email, input.role, actor.email),
+  run: async ({ db, actor, input }) => await setRole(db, input.email, input.role, actor.email),
   success: ({ result }) => `${result.name} is ${result.role}.`,
   revalidate: () => PEOPLE,
 });

@@ -16,7 +16,7 @@ export const createProgramAction = defineFormAction({
     targetDate: formText(form, "targetDate") || null,
     factsUntil: formText(form, "factsUntil") || null,
   }),
-  run: ({ db, actor, input }) => createProgram(db, { input, actor }),
+  run: async ({ db, actor, input }) => await createProgram(db, { input, actor }),
   success: "Program created.",
   redirect: ({ input }) => `/programs/${input.slug}`,
 });
@@ -41,7 +41,7 @@ export const editProgramAction = defineFormAction({
     },
     expectedVersion: Number(form.get("version")),
   }),
-  run: ({ db, actor, input: { fields, expectedVersion }, args: [slug] }) => editProgram(db, { slug, input: fields, expectedVersion, actor }),
+  run: async ({ db, actor, input: { fields, expectedVersion }, args: [slug] }) => await editProgram(db, { slug, input: fields, expectedVersion, actor }),
   success: "Saved.",
   revalidate: ([slug]) => [`/programs/${slug}`, "layout"],
 });

@@ -18,8 +18,8 @@ export const publishWeekAction = defineFormAction({
   permission: "admin",
   input: () => null,
   run: async ({ db, actor, args: [slug, week] }) => {
-    const published = publishReport(db, { slug, week, publisher: { id: actor.id, label: actor.email, name: actor.name } });
-    const sending = sendAfterPublication(db, { slug, week: published.week, requestedBy: actor.email, origin: appOrigin(await headers()) });
+    const published = await publishReport(db, { slug, week, publisher: { id: actor.id, label: actor.email, name: actor.name } });
+    const sending = await sendAfterPublication(db, { slug, week: published.week, requestedBy: actor.email, origin: appOrigin(await headers()) });
     return { ...published, sending };
   },
   success: ({ args: [, week], result }) =>
@@ -35,7 +35,7 @@ export const sendAgainAction = defineFormAction({
   keep: ["week"],
   input: (form) => formText(form, "week"),
   run: async ({ db, actor, input: week, args: [slug] }) =>
-    sendAfterAnswer(db, { slug, week, trigger: "resend", requestedBy: actor.email, origin: appOrigin(await headers()) }),
+    await sendAfterAnswer(db, { slug, week, trigger: "resend", requestedBy: actor.email, origin: appOrigin(await headers()) }),
   success: ({ result }) =>
     result.deliveries.length === 0
       ? `${result.week} is published, but no subscription is enabled: nothing was sent.`

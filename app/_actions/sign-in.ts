@@ -28,9 +28,9 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
   let mustChangePassword = false;
   try {
     limitOrThrow(signInAddressLimiter, clientAddress(await headers()), "from your address");
-    const session = await signIn(getDb(), email, password);
+    const session = await signIn(await getDb(), email, password);
     const jar = await cookies();
-    endSession(getDb(), jar.get(SESSION_COOKIE)?.value); // never carry a session over a sign-in
+    await endSession(await getDb(), jar.get(SESSION_COOKIE)?.value); // never carry a session over a sign-in
     jar.set(SESSION_COOKIE, session.token, {
       httpOnly: true,
       sameSite: "lax",
@@ -40,7 +40,7 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
     });
     mustChangePassword = session.person.mustChangePassword;
   } catch (e) {
-    if (e instanceof AppError) return { error: refusal(e), email };
+    if (e instanceof AppError) return { error: await refusal(e), email };
     throw e;
   }
   const next = sameOriginPath(form.get("next"), appOrigin(await headers()));
@@ -49,7 +49,7 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
 }
 
 /** Wrong e-mail and wrong password read the same; a disabled account is told only for its right password. */
-function refusal(e: AppError): string {
+async function refusal(e: AppError): Promise<string> {
   if (e.code === "rate_limited") return `${e.message}.`;
   if (e.code === "forbidden") return "This account is disabled: ask an administrator to enable it.";
   return "Wrong e-mail or password.";
@@ -59,9 +59,9 @@ function refusal(e: AppError): string {
 export async function signOutAction(): Promise<void> {
   const jar = await cookies();
   const request = await headers();
-  const idToken = endSession(getDb(), jar.get(SESSION_COOKIE)?.value);
+  const idToken = await endSession(await getDb(), jar.get(SESSION_COOKIE)?.value);
   jar.delete(SESSION_COOKIE);
-  const providerSignOut = idToken && (await endSessionUrl(idToken, request));
+  const providerSignOut = idToken && await endSessionUrl(idToken, request);
   if (!providerSignOut) redirect("/sign-in");
   // With JavaScript the page itself goes to the provider. A form posted without it is a navigation
   // that CSP's `form-action 'self'` keeps on this site, redirects included: a page of ours offers

@@ -15,7 +15,7 @@ export const addSubscriptionAction = defineFormAction({
   permission: "admin",
   keep: ["kind", "target"],
   input: (form) => ({ kind: formText(form, "kind"), target: formText(form, "target") }),
-  run: ({ db, actor, input, args: [slug] }) => addSubscription(db, { slug, input, actor: actor.email }),
+  run: async ({ db, actor, input, args: [slug] }) => await addSubscription(db, { slug, input, actor: actor.email }),
   success: ({ result }) =>
     result.secret
       ? `Added #${result.id}: ${result.target}. Its signing secret is below, shown this once: give it to the receiver now.`
@@ -29,8 +29,8 @@ export const setSubscriptionEnabledAction = defineFormAction({
   args: ["slug"],
   permission: "admin",
   input: (form) => ({ id: formText(form, "id"), enabled: formText(form, "enabled") === "true", version: Number(formText(form, "version")) }),
-  run: ({ db, actor, input, args: [slug] }) =>
-    setSubscriptionEnabled(db, { slug, id: input.id, input: { enabled: input.enabled }, expectedVersion: input.version, actor: actor.email }),
+  run: async ({ db, actor, input, args: [slug] }) =>
+    await setSubscriptionEnabled(db, { slug, id: input.id, input: { enabled: input.enabled }, expectedVersion: input.version, actor: actor.email }),
   success: ({ result }) => `#${result.id} ${result.enabled ? "enabled" : "disabled"}.`,
   revalidate: settings,
 });
@@ -40,7 +40,7 @@ export const removeSubscriptionAction = defineFormAction({
   args: ["slug"],
   permission: "admin",
   input: (form) => formText(form, "id"),
-  run: ({ db, actor, input: id, args: [slug] }) => removeSubscription(db, { slug, id, actor: actor.email }),
+  run: async ({ db, actor, input: id, args: [slug] }) => await removeSubscription(db, { slug, id, actor: actor.email }),
   success: ({ result }) => `Removed #${result.id}: ${result.target}.`,
   revalidate: settings,
 });
@@ -50,7 +50,7 @@ export const rotateFeedTokenAction = defineFormAction({
   args: ["slug"],
   permission: "admin",
   input: () => null,
-  run: async ({ db, actor, args: [slug] }) => ({ ...rotateFeedToken(db, { slug, actor: actor.email }), slug, origin: appOrigin(await headers()) }),
+  run: async ({ db, actor, args: [slug] }) => ({ ...await rotateFeedToken(db, { slug, actor: actor.email }), slug, origin: appOrigin(await headers()) }),
   success: "New feed address below, shown this once; the previous address stopped working.",
   reveal: (result) => feedUrl(result.origin, result.slug, result.token),
   revalidate: settings,

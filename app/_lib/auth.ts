@@ -22,7 +22,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  */
 export const currentPerson = cache(async (): Promise<Person | null> => {
   const jar = await cookies();
-  return sessionPerson(getDb(), jar.get(SESSION_COOKIE)?.value);
+  return await sessionPerson(await getDb(), jar.get(SESSION_COOKIE)?.value);
 });
 
 /** The page where a person with a one-time password must choose their own before anything else. */
@@ -72,7 +72,7 @@ export async function requireApiPermission(request: Request, permission: Permiss
     // Junk never reaches the limiter or the database: its memory is bounded by real tokens.
     if (!token || !isSecretShaped(token, "bot")) throw new AppError("unauthenticated", "the bearer token is not a tracker token");
     limitOrThrow(tokenLimiter, sha256(token), "with this token");
-    const person = tokenPerson(getDb(), token);
+    const person = await tokenPerson(await getDb(), token);
     if (!person) throw new AppError("unauthenticated", "the bearer token is unknown or revoked");
     return checkPermission(person, permission);
   }

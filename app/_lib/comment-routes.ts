@@ -13,10 +13,10 @@ import { apiRoute } from "./api-handler";
  */
 export function commentRoutes<P extends { slug: string }>(subjectOf: (params: P) => CommentSubject) {
   return {
-    GET: apiRoute<P>("read", ({ params, actor }) => Response.json(listComments(getDb(), params.slug, subjectOf(params), { viewerId: actor.id }))),
+    GET: apiRoute<P>("read", async ({ params, actor }) => Response.json(await listComments(await getDb(), params.slug, subjectOf(params), { viewerId: actor.id }))),
     POST: apiRoute<P>("comment", async ({ request, params, actor }) => {
       const input = await readJson(request);
-      const comment = addComment(getDb(), { slug: params.slug, subject: subjectOf(params), input, actor });
+      const comment = await addComment(await getDb(), { slug: params.slug, subject: subjectOf(params), input, actor });
       return versionedJson(comment, { status: 201, headers: { location: `/api/programs/${params.slug}/comments/${comment.id}` } });
     }),
   };

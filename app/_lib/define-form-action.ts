@@ -68,13 +68,13 @@ export function defineFormAction<const Names extends readonly string[], Input, R
     try {
       const actor = await requireActionPermission(spec.permission, { passwordChange: spec.passwordChange });
       input = spec.input(formData, args);
-      result = await spec.run({ db: getDb(), actor, input, args });
+      result = await spec.run({ db: await getDb(), actor, input, args });
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       // Someone saved first: the page shows their version, so saving the kept input again is a choice.
       const stale = e.code === "conflict" && formData.has("version");
       if (stale) revalidate(spec.revalidate?.(args));
-      return { status: "error", message: refusal(e, stale), errors: e.errors, ...(values && { values }), ...(lists && { lists }) };
+      return { status: "error", message: await refusal(e, stale), errors: e.errors, ...(values && { values }), ...(lists && { lists }) };
     }
     const to = spec.redirect?.({ args, input, result });
     if (to) redirect(to);
@@ -90,7 +90,7 @@ function revalidate(path: string | readonly [string, "layout" | "page"] | undefi
 }
 
 /** A broken rule in words for the person at the form. */
-function refusal(e: AppError, stale: boolean): string {
+async function refusal(e: AppError, stale: boolean): Promise<string> {
   switch (e.code) {
     case "unauthenticated":
       return "Your session has ended: sign in again.";

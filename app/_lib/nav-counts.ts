@@ -10,5 +10,5 @@ import { currentPerson } from "./auth";
  */
 export const navCounts = cache(async (): Promise<NavCounts | null> => {
   const person = await currentPerson();
-  return person ? countNav(getDb(), person) : null;
+  return person ? await countNav(await getDb(), person) : null;
 });

@@ -9,10 +9,10 @@ import type { Db } from "@/db/index";
  * (Next's `after()`): a person never waits for retries, and every attempt lands in the delivery
  * log. A process that stops meanwhile leaves them for the next start (db/delivery/resume-deliveries.ts).
  */
-export function sendAfterAnswer(db: Db, args: QueueArgs) {
-  const sending = sendPublishedReport(db, args);
+export async function sendAfterAnswer(db: Db, args: QueueArgs) {
+  const sending = await sendPublishedReport(db, args);
   if (sending.deliveries.length > 0)
-    after(() =>
+    after(async () =>
       sending.run().catch((error: unknown) => {
         // runDeliveries writes its failures down; this is only for a fault of the database itself.
         console.error("report delivery:", error);
@@ -22,9 +22,9 @@ export function sendAfterAnswer(db: Db, args: QueueArgs) {
 }
 
 /** After a publication: the same, but a failure to queue is said, never thrown — the week is published. */
-export function sendAfterPublication(db: Db, args: Omit<QueueArgs, "trigger">) {
+export async function sendAfterPublication(db: Db, args: Omit<QueueArgs, "trigger">) {
   try {
-    return { ...sendAfterAnswer(db, { ...args, trigger: "publish" }), error: null };
+    return { ...await sendAfterAnswer(db, { ...args, trigger: "publish" }), error: null };
   } catch (error) {
     console.error("report delivery after publication:", error);
     return { week: args.week, deliveries: [], error: error instanceof Error ? error.message : String(error) };

@@ -15,7 +15,7 @@ const when = (ms: number | null) => (ms === null ? "never" : new Date(ms).toISOS
 
 export default async function AccountPage() {
   const person = await requireSignedIn();
-  const tokens = listTokens(getDb(), person.id);
+  const tokens = await listTokens(await getDb(), person.id);
   return (
     <section className="space-y-6">
       <div>

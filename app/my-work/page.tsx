@@ -19,7 +19,7 @@ export const metadata: Metadata = { title: "My work" };
  */
 export default async function MyWorkPage() {
   const person = await requireSignedIn();
-  const work = openMyWork(getDb(), person);
+  const work = await openMyWork(await getDb(), person);
   const { since } = work;
   const sections = [
     {

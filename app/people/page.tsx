@@ -11,8 +11,8 @@ export const metadata: Metadata = { title: "People" };
 
 /** Account administration: who may sign in, with which role. Admins only; every form checks again. */
 export default function PeoplePage() {
-  return adminPage((person) => {
-    const people = listPeople(getDb());
+  return adminPage(async (person) => {
+    const people = await listPeople(await getDb());
     return (
       <section className="space-y-6">
         <div className="space-y-1">

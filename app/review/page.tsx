@@ -17,11 +17,11 @@ const LIMIT = 200;
 export default async function ReviewPage({ searchParams }: { searchParams: SearchParams }) {
   const person = await requireSignedIn();
   const search = await searchParams;
-  const db = getDb();
+  const db = await getDb();
   const program = one(search.program);
   const area = one(search.area);
-  const programs = listPrograms(db);
-  const { total, items, now } = listAwaitingReview(db, { viewer: person, program, area, limit: LIMIT });
+  const programs = await listPrograms(db);
+  const { total, items, now } = await listAwaitingReview(db, { viewer: person, program, area, limit: LIMIT });
   const yours = items.filter((r) => r.notYours === null);
   const others = items.filter((r) => r.notYours !== null);
   return (

@@ -1,3 +1,4 @@
+import { transact } from "../transact";
 import { and, eq, isNull } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import { randomPassword } from "@/lib/auth/secrets";
@@ -18,15 +19,15 @@ import { requirePerson, storePassword } from "./manage-users";
  * their own password on their account page instead: a reset would sign them out mid-way.
  */
 export async function resetPassword(db: Db, email: string, actor: string | null): Promise<{ person: Person; oneTimePassword: string }> {
-  const target = requirePerson(db, email);
+  const target = await requirePerson(db, email);
   if (actor !== null && actor === target.email)
     throw new AppError("rule", "you cannot reset your own password here: change it on your account page (Change your password)");
   const oneTimePassword = randomPassword();
   const hash = await hashPassword(oneTimePassword);
-  const person = db.transaction((tx) => {
-    const current = requirePerson(tx, email);
-    const { person: row, ended } = storePassword(tx, current, hash, true);
-    new LogWriter(tx).append({
+  const person = await transact(db, async (tx) => {
+    const current = await requirePerson(tx, email);
+    const { person: row, ended } = await storePassword(tx, current, hash, true);
+    await (await LogWriter.open(tx)).append({
       actor,
       action: "reset-password",
       entity: "person",
@@ -45,21 +46,20 @@ export async function resetPassword(db: Db, email: string, actor: string | null)
  * session and token checks refuse a disabled account besides. The person stays, so history keeps
  * their name. The last active admin cannot be disabled.
  */
-export function disableAccount(db: Db, email: string, actor: string | null, now = Date.now()): Person {
-  return db.transaction((tx) => {
-    const person = requirePerson(tx, email);
+export async function disableAccount(db: Db, email: string, actor: string | null, now = Date.now()): Promise<Person> {
+  return await transact(db, async (tx) => {
+    const person = await requirePerson(tx, email);
     if (person.disabledAt !== null) throw new AppError("conflict", `${person.email} is already disabled`);
-    refuseLeavingNoAdmin(tx, person, `disable ${person.email}`);
-    const row = tx.update(people).set({ disabledAt: now, version: person.version + 1 }).where(eq(people.id, person.id)).returning().get();
-    const ended = tx.delete(sessions).where(eq(sessions.personId, person.id)).run().changes;
-    const revoked = tx
+    await refuseLeavingNoAdmin(tx, person, `disable ${person.email}`);
+    const row = (await tx.update(people).set({ disabledAt: now, version: person.version + 1 }).where(eq(people.id, person.id)).returning())[0];
+    const ended = (await tx.delete(sessions).where(eq(sessions.personId, person.id))).changes;
+    const revoked = await tx
       .update(apiTokens)
       .set({ revokedAt: now })
       .where(and(eq(apiTokens.personId, person.id), isNull(apiTokens.revokedAt)))
-      .returning({ id: apiTokens.id, prefix: apiTokens.prefix })
-      .all();
-    const log = new LogWriter(tx);
-    log.append({
+      .returning({ id: apiTokens.id, prefix: apiTokens.prefix });
+    const log = await LogWriter.open(tx);
+    await log.append({
       actor,
       action: "disable",
       entity: "person",
@@ -68,18 +68,18 @@ export function disableAccount(db: Db, email: string, actor: string | null, now 
       payload: { sessionsEnded: ended, tokensRevoked: revoked.map((t) => t.id) },
     });
     for (const t of revoked)
-      log.append({ actor, action: "revoke", entity: "api-token", entityId: String(t.id), programSlug: null, payload: { prefix: t.prefix, reason: "account disabled" } });
+      await log.append({ actor, action: "revoke", entity: "api-token", entityId: String(t.id), programSlug: null, payload: { prefix: t.prefix, reason: "account disabled" } });
     return row;
   });
 }
 
 /** Lets a disabled account sign in again, with its password as it was; its old tokens stay revoked. */
-export function enableAccount(db: Db, email: string, actor: string | null): Person {
-  return db.transaction((tx) => {
-    const person = requirePerson(tx, email);
+export async function enableAccount(db: Db, email: string, actor: string | null): Promise<Person> {
+  return await transact(db, async (tx) => {
+    const person = await requirePerson(tx, email);
     if (person.disabledAt === null) throw new AppError("conflict", `${person.email} is not disabled`);
-    const row = tx.update(people).set({ disabledAt: null, version: person.version + 1 }).where(eq(people.id, person.id)).returning().get();
-    new LogWriter(tx).append({ actor, action: "enable", entity: "person", entityId: person.email, programSlug: null, payload: { disabledSince: new Date(person.disabledAt).toISOString() } });
+    const row = (await tx.update(people).set({ disabledAt: null, version: person.version + 1 }).where(eq(people.id, person.id)).returning())[0];
+    await (await LogWriter.open(tx)).append({ actor, action: "enable", entity: "person", entityId: person.email, programSlug: null, payload: { disabledSince: new Date(person.disabledAt).toISOString() } });
     return row;
   });
 }

@@ -1,3 +1,5 @@
+import { transact } from "../transact";
+import { firstRow } from "../first-row";
 import { and, desc, eq, isNull, type Placeholder, sql } from "drizzle-orm";
 import { newSecret, sha256 } from "@/lib/auth/secrets";
 import { AppError } from "@/lib/errors";
@@ -7,17 +9,16 @@ import { preparedOnce } from "../prepared-statement";
 import { apiTokens, people, type Person } from "../schema";
 
 /** Makes a token for `person`; the clear token is returned once and never stored. */
-export function createToken(db: Db, person: Person, name: string, actor: string | null) {
+export async function createToken(db: Db, person: Person, name: string, actor: string | null) {
   if (person.disabledAt !== null) throw new AppError("conflict", `${person.email} is disabled: enable the account before making tokens for it`);
   const token = newSecret("bot");
   const now = Date.now();
-  const row = db.transaction((tx) => {
-    const inserted = tx
+  const row = await transact(db, async (tx) => {
+    const inserted = (await tx
       .insert(apiTokens)
       .values({ personId: person.id, name, tokenHash: sha256(token), prefix: token.slice(0, 10), createdAt: now })
-      .returning()
-      .get();
-    new LogWriter(tx).append({
+      .returning())[0];
+    await (await LogWriter.open(tx)).append({
       actor,
       action: "create",
       entity: "api-token",
@@ -30,7 +31,7 @@ export function createToken(db: Db, person: Person, name: string, actor: string 
   return { token, id: row.id, prefix: row.prefix };
 }
 
-export function listTokens(db: Db, personId?: number) {
+export async function listTokens(db: Db, personId?: number) {
   const query = db
     .select({
       id: apiTokens.id,
@@ -43,17 +44,17 @@ export function listTokens(db: Db, personId?: number) {
     })
     .from(apiTokens)
     .innerJoin(people, eq(apiTokens.personId, people.id));
-  return (personId === undefined ? query : query.where(eq(apiTokens.personId, personId))).orderBy(desc(apiTokens.id)).all();
+  return await (personId === undefined ? query : query.where(eq(apiTokens.personId, personId))).orderBy(desc(apiTokens.id));
 }
 
 /** Revokes a token at once. Only its owner or an admin may. */
-export function revokeToken(db: Db, id: number, by: { email: string; id: number; role: Person["role"] } | null) {
-  const token = db.select().from(apiTokens).where(eq(apiTokens.id, id)).get();
+export async function revokeToken(db: Db, id: number, by: { email: string; id: number; role: Person["role"] } | null) {
+  const token = await firstRow(db.select().from(apiTokens).where(eq(apiTokens.id, id)));
   if (!token || (by && by.role !== "admin" && token.personId !== by.id)) throw new AppError("not_found", `no token #${id}`);
   if (token.revokedAt !== null) return;
-  db.transaction((tx) => {
-    tx.update(apiTokens).set({ revokedAt: Date.now() }).where(eq(apiTokens.id, id)).run();
-    new LogWriter(tx).append({
+  await transact(db, async (tx) => {
+    await tx.update(apiTokens).set({ revokedAt: Date.now() }).where(eq(apiTokens.id, id));
+    await (await LogWriter.open(tx)).append({
       actor: by?.email ?? null,
       action: "revoke",
       entity: "api-token",
@@ -65,12 +66,12 @@ export function revokeToken(db: Db, id: number, by: { email: string; id: number;
 }
 
 /** The person behind a bearer token, or null when unknown, revoked or its account disabled; notes the last use. */
-export function tokenPerson(db: Db, token: string, now = Date.now()): Person | null {
-  const row = tokenPersonStatement(db).get({ hash: sha256(token) });
+export async function tokenPerson(db: Db, token: string, now = Date.now()): Promise<Person | null> {
+  const row = await firstRow(tokenPersonStatement(db).execute({ hash: sha256(token) }));
   if (!row) return null;
   // One write a minute at most: last-used is for people, not an access log.
   if (row.lastUsedAt === null || now - row.lastUsedAt > 60_000)
-    db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id)).run();
+    await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
   return row.person;
 }
 

@@ -1,3 +1,4 @@
+import { transact } from "../transact";
 import { and, eq, ne } from "drizzle-orm";
 import { z } from "zod";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
@@ -37,13 +38,13 @@ export async function changeOwnPassword(db: Db, person: Person, input: OwnPasswo
     }
   }
   const hash = await hashPassword(password);
-  db.transaction((tx) => {
-    const now = requirePerson(tx, person.email);
+  await transact(db, async (tx) => {
+    const now = await requirePerson(tx, person.email);
     if (now.disabledAt !== null) throw new AppError("forbidden", "this account is disabled");
-    tx.update(people).set({ passwordHash: hash, mustChangePassword: false, version: now.version + 1 }).where(eq(people.id, now.id)).run();
+    await tx.update(people).set({ passwordHash: hash, mustChangePassword: false, version: now.version + 1 }).where(eq(people.id, now.id));
     const keep = sessionToken ? sha256(sessionToken) : "";
-    const ended = tx.delete(sessions).where(and(eq(sessions.personId, now.id), ne(sessions.id, keep))).run().changes;
-    new LogWriter(tx).append({
+    const ended = (await tx.delete(sessions).where(and(eq(sessions.personId, now.id), ne(sessions.id, keep)))).changes;
+    await (await LogWriter.open(tx)).append({
       actor: now.email,
       action: "set-password",
       entity: "person",

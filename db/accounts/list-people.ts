@@ -4,14 +4,14 @@ import { apiTokens, people } from "../schema";
 import { hasIdentity } from "./can-sign-in";
 
 /** Every account as an administrator sees it: who, role, last sign-in, how they sign in, live API tokens and state. */
-export function listPeople(db: Db) {
+export async function listPeople(db: Db) {
   const tokens = db
     .select({ personId: apiTokens.personId, n: count().as("n") })
     .from(apiTokens)
     .where(isNull(apiTokens.revokedAt))
     .groupBy(apiTokens.personId)
     .as("tokens");
-  return db
+  return (await db
     .select({
       email: people.email,
       name: people.name,
@@ -26,8 +26,7 @@ export function listPeople(db: Db) {
     })
     .from(people)
     .leftJoin(tokens, eq(tokens.personId, people.id))
-    .orderBy(asc(people.name), asc(people.email))
-    .all()
+    .orderBy(asc(people.name), asc(people.email)))
     .map(({ passwordHash, activeTokens, ...p }) => ({ ...p, hasPassword: passwordHash !== null, activeTokens: activeTokens ?? 0 }));
 }
-export type PersonRow = ReturnType<typeof listPeople>[number];
+export type PersonRow = Awaited<ReturnType<typeof listPeople>>[number];

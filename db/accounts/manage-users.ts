@@ -1,3 +1,5 @@
+import { transact } from "../transact";
+import { firstRow } from "../first-row";
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { ROLES, type Role } from "@/lib/auth/roles";
@@ -30,41 +32,39 @@ type ParsedUser = z.output<typeof userInputSchema>;
 // Parsed as named fields, so an error names the field: `role: must be one of …`.
 const parse = <T extends z.ZodType>(schema: T, input: unknown): z.output<T> => parseInput(schema, input, "account details");
 
-export function findPerson(db: Db | Tx, email: string): Person | undefined {
-  return db.select().from(people).where(eq(people.email, email.trim().toLowerCase())).get();
+export async function findPerson(db: Db | Tx, email: string): Promise<Person | undefined> {
+  return await firstRow(db.select().from(people).where(eq(people.email, email.trim().toLowerCase())));
 }
 
 /**
  * Stores a new password hash (one-time or chosen) and ends every session of the account: whoever
  * knew the old password may hold one. Returns the updated person and how many sessions ended.
  */
-export function storePassword(tx: Tx, person: Person, hash: string, oneTime: boolean): { person: Person; ended: number } {
-  const updated = tx
+export async function storePassword(tx: Tx, person: Person, hash: string, oneTime: boolean): Promise<{ person: Person; ended: number }> {
+  const updated = (await tx
     .update(people)
     .set({ passwordHash: hash, mustChangePassword: oneTime, version: person.version + 1 })
     .where(eq(people.id, person.id))
-    .returning()
-    .get();
-  const ended = tx.delete(sessions).where(eq(sessions.personId, person.id)).run().changes;
+    .returning())[0];
+  const ended = (await tx.delete(sessions).where(eq(sessions.personId, person.id))).changes;
   return { person: updated, ended };
 }
 
-export function requirePerson(db: Db | Tx, email: string): Person {
-  const person = findPerson(db, email);
+export async function requirePerson(db: Db | Tx, email: string): Promise<Person> {
+  const person = await findPerson(db, email);
   if (!person) throw new AppError("not_found", `no account with e-mail ${email.slice(0, 254)}`);
   return person;
 }
 
-function insertPerson(db: Db, user: ParsedUser, passwordHash: string | null, mustChangePassword: boolean, actor: string | null): Person {
-  return db.transaction((tx) => {
+async function insertPerson(db: Db, user: ParsedUser, passwordHash: string | null, mustChangePassword: boolean, actor: string | null): Promise<Person> {
+  return await transact(db, async (tx) => {
     // Inside the transaction: two admins adding the same e-mail at once get one account and one refusal.
-    if (findPerson(tx, user.email)) throw new AppError("conflict", `an account with e-mail ${user.email} already exists`);
-    const row = tx
+    if (await findPerson(tx, user.email)) throw new AppError("conflict", `an account with e-mail ${user.email} already exists`);
+    const row = (await tx
       .insert(people)
       .values({ email: user.email, name: user.name, team: user.team, role: user.role, passwordHash, mustChangePassword })
-      .returning()
-      .get();
-    new LogWriter(tx).append({
+      .returning())[0];
+    await (await LogWriter.open(tx)).append({
       actor,
       action: "create",
       entity: "person",
@@ -84,9 +84,9 @@ function insertPerson(db: Db, user: ParsedUser, passwordHash: string | null, mus
 }
 
 /** Creates an account, hashing a given password on the spot: for first start and fixtures, never for a request. */
-export function addUser(db: Db, input: UserInput, actor: string | null): Person {
+export async function addUser(db: Db, input: UserInput, actor: string | null): Promise<Person> {
   const user = parse(userInputSchema, input);
-  return insertPerson(db, user, user.password ? hashPasswordSync(user.password) : null, false, actor);
+  return await insertPerson(db, user, user.password ? hashPasswordSync(user.password) : null, false, actor);
 }
 
 /**
@@ -102,27 +102,26 @@ export async function addPerson(
 ): Promise<{ person: Person; oneTimePassword: string | null }> {
   const user = parse(userInputSchema, input);
   if (oneTimePassword && user.password) throw new AppError("invalid", "give a password or ask for a one-time password, not both");
-  if (findPerson(db, user.email)) throw new AppError("conflict", `an account with e-mail ${user.email} already exists`);
+  if (await findPerson(db, user.email)) throw new AppError("conflict", `an account with e-mail ${user.email} already exists`);
   const clear = oneTimePassword ? randomPassword() : (user.password ?? null);
   const hash = clear === null ? null : await hashPassword(clear);
-  const person = insertPerson(db, user, hash, oneTimePassword, actor);
+  const person = await insertPerson(db, user, hash, oneTimePassword, actor);
   return { person, oneTimePassword: oneTimePassword ? clear : null };
 }
 
 /** Changes a role; the last active admin is never demoted (someone must be able to administer). */
-export function setRole(db: Db, email: string, role: Role, actor: string | null): Person {
+export async function setRole(db: Db, email: string, role: Role, actor: string | null): Promise<Person> {
   const { role: parsedRole } = parse(z.object({ role: roleSchema }), { role });
-  return db.transaction((tx) => {
-    const person = requirePerson(tx, email);
+  return await transact(db, async (tx) => {
+    const person = await requirePerson(tx, email);
     if (person.role === parsedRole) return person;
-    if (parsedRole !== "admin") refuseLeavingNoAdmin(tx, person, `make ${person.email} ${parsedRole}`);
-    const row = tx
+    if (parsedRole !== "admin") await refuseLeavingNoAdmin(tx, person, `make ${person.email} ${parsedRole}`);
+    const row = (await tx
       .update(people)
       .set({ role: parsedRole, version: person.version + 1 })
       .where(eq(people.id, person.id))
-      .returning()
-      .get();
-    new LogWriter(tx).append({
+      .returning())[0];
+    await (await LogWriter.open(tx)).append({
       actor,
       action: "set-role",
       entity: "person",
@@ -138,12 +137,12 @@ export function setRole(db: Db, email: string, role: Role, actor: string | null)
  * Sets a password chosen at the shell (`user set-password`): it replaces any one-time password,
  * and every open session of the account ends, as whoever knew the old password may hold one.
  */
-export function setPassword(db: Db, email: string, password: string, actor: string | null): void {
+export async function setPassword(db: Db, email: string, password: string, actor: string | null): Promise<void> {
   const hash = hashPasswordSync(parse(z.object({ password: passwordSchema }), { password }).password);
-  db.transaction((tx) => {
-    const person = requirePerson(tx, email);
-    const { ended } = storePassword(tx, person, hash, false);
-    new LogWriter(tx).append({
+  await transact(db, async (tx) => {
+    const person = await requirePerson(tx, email);
+    const { ended } = await storePassword(tx, person, hash, false);
+    await (await LogWriter.open(tx)).append({
       actor,
       action: "set-password",
       entity: "person",
@@ -154,11 +153,10 @@ export function setPassword(db: Db, email: string, password: string, actor: stri
   });
 }
 
-export function listUsers(db: Db) {
-  return db
+export async function listUsers(db: Db) {
+  return (await db
     .select({ email: people.email, name: people.name, team: people.team, role: people.role, passwordHash: people.passwordHash })
     .from(people)
-    .orderBy(asc(people.email))
-    .all()
+    .orderBy(asc(people.email)))
     .map(({ passwordHash, ...p }) => ({ ...p, canSignIn: passwordHash !== null }));
 }

@@ -1,3 +1,5 @@
+import { transact } from "../transact";
+import { firstRow } from "../first-row";
 import { and, eq, gt, isNull, lt, sql, type Placeholder } from "drizzle-orm";
 import { newSecret, sha256 } from "@/lib/auth/secrets";
 import { SESSION_TTL_MS, signInDelayMs } from "@/lib/auth/sign-in-throttle";
@@ -19,19 +21,18 @@ const WRONG = "wrong e-mail or password";
  */
 export async function checkPassword(db: Db, email: string, password: string, now = Date.now()): Promise<Person> {
   const key = email.trim().toLowerCase();
-  db.transaction((tx) => {
-    const failure = tx.select().from(signInFailures).where(eq(signInFailures.email, key)).get();
+  await transact(db, async (tx) => {
+    const failure = await firstRow(tx.select().from(signInFailures).where(eq(signInFailures.email, key)));
     const wait = failure ? failure.lastFailureAt + signInDelayMs(failure.failures) - now : 0;
     if (wait > 0) throw new AppError("rate_limited", `too many failed sign-ins: try again in ${Math.ceil(wait / 1000)} s`);
-    tx.insert(signInFailures)
+    await tx.insert(signInFailures)
       .values({ email: key, failures: 1, lastFailureAt: now })
-      .onConflictDoUpdate({ target: signInFailures.email, set: { failures: sql`${signInFailures.failures} + 1`, lastFailureAt: now } })
-      .run();
+      .onConflictDoUpdate({ target: signInFailures.email, set: { failures: sql`${signInFailures.failures} + 1`, lastFailureAt: now } });
   });
-  const person = db.select().from(people).where(eq(people.email, key)).get();
+  const person = await firstRow(db.select().from(people).where(eq(people.email, key)));
   const ok = await verifyPassword(password, person?.passwordHash ?? null);
   if (!person || !ok) throw new AppError("unauthenticated", WRONG);
-  db.delete(signInFailures).where(eq(signInFailures.email, key)).run();
+  await db.delete(signInFailures).where(eq(signInFailures.email, key));
   return person;
 }
 
@@ -42,7 +43,7 @@ export async function checkPassword(db: Db, email: string, password: string, now
 export async function signIn(db: Db, email: string, password: string, now = Date.now()) {
   const person = await checkPassword(db, email, password, now);
   if (person.disabledAt !== null) throw new AppError("forbidden", "this account is disabled: ask an administrator to enable it");
-  return db.transaction((tx) => openSession(tx, person, now));
+  return await transact(db, async (tx) => await openSession(tx, person, now));
 }
 
 export interface OpenedSession {
@@ -53,18 +54,18 @@ export interface OpenedSession {
 }
 
 /** A new session for a person already authenticated (password or single sign-on), inside the caller's transaction. */
-export function openSession(tx: Tx, person: Person, now = Date.now(), idToken: string | null = null): OpenedSession {
+export async function openSession(tx: Tx, person: Person, now = Date.now(), idToken: string | null = null): Promise<OpenedSession> {
   const token = newSecret("bts");
-  tx.delete(sessions).where(lt(sessions.expiresAt, now)).run();
-  tx.insert(sessions).values({ id: sha256(token), personId: person.id, createdAt: now, expiresAt: now + SESSION_TTL_MS, idToken }).run();
-  tx.update(people).set({ lastSignInAt: now }).where(eq(people.id, person.id)).run();
+  await tx.delete(sessions).where(lt(sessions.expiresAt, now));
+  await tx.insert(sessions).values({ id: sha256(token), personId: person.id, createdAt: now, expiresAt: now + SESSION_TTL_MS, idToken });
+  await tx.update(people).set({ lastSignInAt: now }).where(eq(people.id, person.id));
   return { token, person, expiresAt: now + SESSION_TTL_MS };
 }
 
 /** The person behind a live session cookie, or null. */
-export function sessionPerson(db: Db, token: string | undefined, now = Date.now()): Person | null {
+export async function sessionPerson(db: Db, token: string | undefined, now = Date.now()): Promise<Person | null> {
   if (!token) return null;
-  return sessionPersonStatement(db).get({ id: sha256(token), now })?.person ?? null;
+  return (await firstRow(sessionPersonStatement(db).execute({ id: sha256(token), now })))?.person ?? null;
 }
 
 const sessionPersonStatement = preparedOnce((db: Db) => sessionPersonQuery(db, sql.placeholder("id"), sql.placeholder("now")).prepare());
@@ -82,7 +83,7 @@ export function sessionPersonQuery(db: Db, sessionId: string | Placeholder, now:
 }
 
 /** Ends a session; returns its ID token when single sign-on opened it (the provider's sign-out hint), else null. */
-export function endSession(db: Db, token: string | undefined): string | null {
+export async function endSession(db: Db, token: string | undefined): Promise<string | null> {
   if (!token) return null;
-  return db.delete(sessions).where(eq(sessions.id, sha256(token))).returning({ idToken: sessions.idToken }).get()?.idToken ?? null;
+  return (await db.delete(sessions).where(eq(sessions.id, sha256(token))).returning({ idToken: sessions.idToken }))[0]?.idToken ?? null;
 }

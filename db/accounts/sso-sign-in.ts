@@ -1,3 +1,5 @@
+import { transact } from "../transact";
+import { firstRow } from "../first-row";
 import { and, eq } from "drizzle-orm";
 import { domainAllowed, mapRole, type OidcConfig } from "@/lib/auth/oidc-config";
 import { AppError } from "@/lib/errors";
@@ -50,7 +52,7 @@ function displayName(claims: SsoClaims, email: string): string {
  * and a role change are entries of the hash-chained log. A one-time password the account had is void. `idToken` stays with the session (never
  * shown) as the hint of the provider's sign-out.
  */
-export function ssoSignIn(db: Db, config: OidcConfig, claims: SsoClaims, now = Date.now(), idToken: string | null = null): OpenedSession {
+export async function ssoSignIn(db: Db, config: OidcConfig, claims: SsoClaims, now = Date.now(), idToken: string | null = null): Promise<OpenedSession> {
   const email = str(claims.email)?.toLowerCase();
   if (!email || !email.includes("@") || email.length > 254)
     throw new SsoRefusal("no_email", `${config.providerName} did not give an e-mail address for this person, and the tracker names people by e-mail`);
@@ -61,14 +63,14 @@ export function ssoSignIn(db: Db, config: OidcConfig, claims: SsoClaims, now = D
     throw new SsoRefusal("domain", `${email} is not of a domain allowed to sign in here (${config.allowedDomains.join(", ")})`);
   const derivedRole = config.roleClaim ? mapRole(claims[config.roleClaim], config.roleMap, config.defaultRole) : null;
 
-  return db.transaction((tx) => {
-    const log = new LogWriter(tx);
-    let person = identityPerson(tx, config.issuer, claims.sub);
+  return await transact(db, async (tx) => {
+    const log = await LogWriter.open(tx);
+    let person = await identityPerson(tx, config.issuer, claims.sub);
     if (!person) {
-      person = findPerson(tx, email) ?? createPerson(tx, log, email, displayName(claims, email), derivedRole ?? config.defaultRole);
+      person = await findPerson(tx, email) ?? await createPerson(tx, log, email, displayName(claims, email), derivedRole ?? config.defaultRole);
       if (person.disabledAt !== null) throw disabled();
-      tx.insert(personIdentities).values({ personId: person.id, issuer: config.issuer, subject: claims.sub, createdAt: now }).run();
-      log.append({
+      await tx.insert(personIdentities).values({ personId: person.id, issuer: config.issuer, subject: claims.sub, createdAt: now });
+      await log.append({
         actor: SSO_ACTOR,
         action: "add",
         entity: "person",
@@ -78,13 +80,12 @@ export function ssoSignIn(db: Db, config: OidcConfig, claims: SsoClaims, now = D
       });
     }
     if (person.disabledAt !== null) throw disabled();
-    if (derivedRole && derivedRole !== person.role) person = applyRole(tx, log, person, derivedRole, config.roleClaim!);
-    if (person.mustChangePassword) person = voidOneTimePassword(tx, log, person);
-    tx.update(personIdentities)
+    if (derivedRole && derivedRole !== person.role) person = await applyRole(tx, log, person, derivedRole, config.roleClaim!);
+    if (person.mustChangePassword) person = await voidOneTimePassword(tx, log, person);
+    await tx.update(personIdentities)
       .set({ lastSignInAt: now })
-      .where(and(eq(personIdentities.issuer, config.issuer), eq(personIdentities.subject, claims.sub)))
-      .run();
-    log.append({
+      .where(and(eq(personIdentities.issuer, config.issuer), eq(personIdentities.subject, claims.sub)));
+    await log.append({
       actor: person.email,
       action: "sign-in",
       entity: "person",
@@ -92,7 +93,7 @@ export function ssoSignIn(db: Db, config: OidcConfig, claims: SsoClaims, now = D
       programSlug: null,
       payload: { method: "sso", issuer: config.issuer },
     });
-    return openSession(tx, person, now, idToken);
+    return await openSession(tx, person, now, idToken);
   });
 }
 
@@ -100,18 +101,18 @@ function disabled(): SsoRefusal {
   return new SsoRefusal("disabled", "This account is disabled in the tracker: ask an administrator to enable it.");
 }
 
-function identityPerson(tx: Tx, issuer: string, subject: string): Person | undefined {
-  return tx
+async function identityPerson(tx: Tx, issuer: string, subject: string): Promise<Person | undefined> {
+  return (await firstRow(tx
     .select({ person: people })
     .from(personIdentities)
     .innerJoin(people, eq(personIdentities.personId, people.id))
     .where(and(eq(personIdentities.issuer, issuer), eq(personIdentities.subject, subject)))
-    .get()?.person;
+    ))?.person;
 }
 
-function createPerson(tx: Tx, log: LogWriter, email: string, name: string, role: Person["role"]): Person {
-  const row = tx.insert(people).values({ email, name, role, passwordHash: null }).returning().get();
-  log.append({
+async function createPerson(tx: Tx, log: LogWriter, email: string, name: string, role: Person["role"]): Promise<Person> {
+  const row = (await tx.insert(people).values({ email, name, role, passwordHash: null }).returning())[0];
+  await log.append({
     actor: SSO_ACTOR,
     action: "create",
     entity: "person",
@@ -127,9 +128,9 @@ function createPerson(tx: Tx, log: LogWriter, email: string, name: string, role:
  * holder signs in through the provider: they need no password to choose, and nobody else should
  * keep one that opens their account.
  */
-function voidOneTimePassword(tx: Tx, log: LogWriter, person: Person): Person {
-  const row = tx.update(people).set({ passwordHash: null, mustChangePassword: false, version: person.version + 1 }).where(eq(people.id, person.id)).returning().get();
-  log.append({
+async function voidOneTimePassword(tx: Tx, log: LogWriter, person: Person): Promise<Person> {
+  const row = (await tx.update(people).set({ passwordHash: null, mustChangePassword: false, version: person.version + 1 }).where(eq(people.id, person.id)).returning())[0];
+  await log.append({
     actor: SSO_ACTOR,
     action: "reset-password",
     entity: "person",
@@ -144,16 +145,16 @@ function voidOneTimePassword(tx: Tx, log: LogWriter, person: Person): Person {
  * The provider's word on the role. The last active admin is never demoted (nobody could
  * administer the tracker): they keep the role and sign in.
  */
-function applyRole(tx: Tx, log: LogWriter, person: Person, role: Person["role"], claim: string): Person {
+async function applyRole(tx: Tx, log: LogWriter, person: Person, role: Person["role"], claim: string): Promise<Person> {
   if (role !== "admin") {
     try {
-      refuseLeavingNoAdmin(tx, person, `make ${person.email} ${role}`);
+      await refuseLeavingNoAdmin(tx, person, `make ${person.email} ${role}`);
     } catch {
       return person;
     }
   }
-  const row = tx.update(people).set({ role, version: person.version + 1 }).where(eq(people.id, person.id)).returning().get();
-  log.append({
+  const row = (await tx.update(people).set({ role, version: person.version + 1 }).where(eq(people.id, person.id)).returning())[0];
+  await log.append({
     actor: SSO_ACTOR,
     action: "set-role",
     entity: "person",

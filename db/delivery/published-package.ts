@@ -25,14 +25,14 @@ export interface PublishedPackage {
  * so a week sent again after a restatement still says what was published. The charts of the HTML
  * and PDF are drawn from the history as known at publication.
  */
-export function publishedPackage(db: Db, slug: string, week: string, origin: string): PublishedPackage {
-  const program = getProgramOrThrow(db, slug);
-  const published = findPublishedReport(db, program.id, week);
+export async function publishedPackage(db: Db, slug: string, week: string, origin: string): Promise<PublishedPackage> {
+  const program = await getProgramOrThrow(db, slug);
+  const published = await findPublishedReport(db, program.id, week);
   const isoWeek = parseIsoWeek(week);
   if (!published || !isoWeek) throw new AppError("conflict", `${week} of "${slug}" is not published`);
   const report = publishedReportModel(published.json);
   const notice = reportNotice(report, { sha256: published.sha256, publishedAt: formatInstant(published.publishedAt) }, origin);
-  const html = renderReportHtml(report, statusOverTime(loadProgramHistory(db, slug).items, isoWeek.end, published.publishedAt));
+  const html = renderReportHtml(report, statusOverTime((await loadProgramHistory(db, slug)).items, isoWeek.end, published.publishedAt));
   let pdf: Promise<Buffer> | null = null;
   return {
     notice,

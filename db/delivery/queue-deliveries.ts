@@ -1,3 +1,4 @@
+import { transact } from "../transact";
 import { and, eq, isNull } from "drizzle-orm";
 import { maskTarget } from "@/lib/delivery/mask-target";
 import { AppError } from "@/lib/errors";
@@ -30,27 +31,25 @@ export interface QueuedDelivery {
  * one transaction of its own (never the publication's). A week that is not published is refused:
  * nothing is ever sent for it.
  */
-export function queueReportDeliveries(db: Db, { slug, week: label, trigger, requestedBy, origin, now = Date.now() }: QueueArgs) {
+export async function queueReportDeliveries(db: Db, { slug, week: label, trigger, requestedBy, origin, now = Date.now() }: QueueArgs) {
   const week = resolveReportWeek(label, now);
-  return db.transaction((tx) => {
-    const program = getProgramOrThrow(tx, slug);
-    if (!findPublishedReport(db, program.id, week.label))
+  return await transact(db, async (tx) => {
+    const program = await getProgramOrThrow(tx, slug);
+    if (!await findPublishedReport(db, program.id, week.label))
       throw new AppError("conflict", `${week.label} of "${slug}" is not published: only a published week is sent`, [
         { path: "week", message: "publish the week first" },
       ]);
-    const subscriptions = tx
+    const subscriptions = await tx
       .select()
       .from(reportSubscriptions)
-      .where(and(eq(reportSubscriptions.programId, program.id), eq(reportSubscriptions.enabled, true), isNull(reportSubscriptions.removedAt)))
-      .all();
-    const queued: QueuedDelivery[] = subscriptions.map((s) => {
-      const row = tx
+      .where(and(eq(reportSubscriptions.programId, program.id), eq(reportSubscriptions.enabled, true), isNull(reportSubscriptions.removedAt)));
+    const queued: QueuedDelivery[] = await Promise.all(subscriptions.map(async (s) => {
+      const row = (await tx
         .insert(reportDeliveries)
         .values({ programId: program.id, subscriptionId: s.id, isoWeek: week.label, trigger, requestedAt: now, requestedBy, origin })
-        .returning({ id: reportDeliveries.id })
-        .get();
+        .returning({ id: reportDeliveries.id }))[0];
       return { id: row.id, subscriptionId: s.id, kind: s.kind, target: maskTarget(s.kind, s.target) };
-    });
+    }));
     return { program: slug, week: week.label, deliveries: queued };
   });
 }

@@ -14,9 +14,9 @@ const RESUME_WITHIN_MS = 24 * 3_600_000;
  * sending under a lapsed lease) from the last day, and runs them to the end. Each is claimed
  * before it runs, so a CLI sending at the same moment never sends one twice.
  */
-export function resumeDeliveries(db: Db, ctx: DeliveryContext = defaultContext()) {
+export async function resumeDeliveries(db: Db, ctx: DeliveryContext = defaultContext()) {
   const now = ctx.now();
-  const ids = db
+  const ids = (await db
     .select({ id: reportDeliveries.id })
     .from(reportDeliveries)
     .where(
@@ -28,8 +28,7 @@ export function resumeDeliveries(db: Db, ctx: DeliveryContext = defaultContext()
           and(eq(reportDeliveries.state, "sending"), or(isNull(reportDeliveries.leaseUntil), lt(reportDeliveries.leaseUntil, now))),
         ),
       ),
-    )
-    .all()
+    ))
     .map((r) => r.id);
   return { ids, done: ids.length > 0 ? runDeliveries(db, ids, ctx) : Promise.resolve([]) };
 }

@@ -1,3 +1,4 @@
+import { firstRow } from "../first-row";
 import { and, eq, isNull, lt, max, or } from "drizzle-orm";
 import { retryDelays, retrySettingsFromEnv, worstCaseMs, type RetrySettings } from "@/lib/delivery/retry-schedule";
 import { redactSecrets, smtpSettings } from "@/lib/delivery/smtp-settings";
@@ -40,8 +41,8 @@ const MAX_ERROR = 500;
  * Takes a delivery for this process, unless another holds it: pending, or sending under a lease
  * that ran out (its sender stopped). One UPDATE, so two processes never both take it.
  */
-function claim(db: Db, id: number, now: number, leaseMs: number): boolean {
-  const taken = db
+async function claim(db: Db, id: number, now: number, leaseMs: number): Promise<boolean> {
+  const taken = await db
     .update(reportDeliveries)
     .set({ state: "sending", leaseUntil: now + leaseMs })
     .where(
@@ -49,29 +50,28 @@ function claim(db: Db, id: number, now: number, leaseMs: number): boolean {
         eq(reportDeliveries.id, id),
         or(eq(reportDeliveries.state, "pending"), and(eq(reportDeliveries.state, "sending"), or(isNull(reportDeliveries.leaseUntil), lt(reportDeliveries.leaseUntil, now)))),
       ),
-    )
-    .run();
+    );
   return taken.changes === 1;
 }
 
-function finish(db: Db, id: number, state: DeliveryState, note: string, now: number): DeliveryState {
-  db.update(reportDeliveries).set({ state, note: note.slice(0, MAX_ERROR), finishedAt: now, leaseUntil: null }).where(eq(reportDeliveries.id, id)).run();
+async function finish(db: Db, id: number, state: DeliveryState, note: string, now: number): Promise<DeliveryState> {
+  await db.update(reportDeliveries).set({ state, note: note.slice(0, MAX_ERROR), finishedAt: now, leaseUntil: null }).where(eq(reportDeliveries.id, id));
   return state;
 }
 
-function loadDelivery(db: Db, id: number) {
-  return db
+async function loadDelivery(db: Db, id: number) {
+  return await firstRow(db
     .select({ delivery: reportDeliveries, subscription: reportSubscriptions, slug: programs.slug })
     .from(reportDeliveries)
     .innerJoin(reportSubscriptions, eq(reportDeliveries.subscriptionId, reportSubscriptions.id))
     .innerJoin(programs, eq(reportDeliveries.programId, programs.id))
     .where(eq(reportDeliveries.id, id))
-    .get();
+    );
 }
 
 /** The attempts a delivery already made (a resumed delivery goes on from there). */
-function attemptsMade(db: Db, id: number): number {
-  return db.select({ n: max(reportDeliveryAttempts.attempt) }).from(reportDeliveryAttempts).where(eq(reportDeliveryAttempts.deliveryId, id)).get()?.n ?? 0;
+async function attemptsMade(db: Db, id: number): Promise<number> {
+  return (await firstRow(db.select({ n: max(reportDeliveryAttempts.attempt) }).from(reportDeliveryAttempts).where(eq(reportDeliveryAttempts.deliveryId, id))))?.n ?? 0;
 }
 
 /**
@@ -82,12 +82,12 @@ function attemptsMade(db: Db, id: number): number {
 export async function runDeliveries(db: Db, ids: readonly number[], ctx: DeliveryContext = defaultContext()): Promise<DeliveryOutcome[]> {
   const settings = retrySettingsFromEnv(ctx.env);
   const packages = new Map<string, PublishedPackage>();
-  const packageOf = (slug: string, week: string, origin: string) => {
+  const packageOf = async (slug: string, week: string, origin: string) => {
     const key = `${slug}\n${week}\n${origin}`;
-    if (!packages.has(key)) packages.set(key, publishedPackage(db, slug, week, origin));
+    if (!packages.has(key)) packages.set(key, await publishedPackage(db, slug, week, origin));
     return packages.get(key)!;
   };
-  return Promise.all(ids.map((id) => runOne(db, id, settings, ctx, packageOf)));
+  return Promise.all(ids.map(async (id) => await runOne(db, id, settings, ctx, packageOf)));
 }
 
 async function runOne(
@@ -95,24 +95,24 @@ async function runOne(
   id: number,
   settings: RetrySettings,
   ctx: DeliveryContext,
-  packageOf: (slug: string, week: string, origin: string) => PublishedPackage,
+  packageOf: (slug: string, week: string, origin: string) => Promise<PublishedPackage>,
 ): Promise<DeliveryOutcome> {
   const leaseMs = worstCaseMs(settings) + LEASE_MARGIN_MS;
-  const outcome = (state: DeliveryState, note: string): DeliveryOutcome => ({ id, state, attempts: attemptsMade(db, id), note });
-  if (!claim(db, id, ctx.now(), leaseMs)) return outcome(loadDelivery(db, id)?.delivery.state ?? "failed", "taken by another process");
+  const outcome = async (state: DeliveryState, note: string): Promise<DeliveryOutcome> => ({ id, state, attempts: await attemptsMade(db, id), note });
+  if (!await claim(db, id, ctx.now(), leaseMs)) return await outcome((await loadDelivery(db, id))?.delivery.state ?? "failed", "taken by another process");
   try {
-    const row = loadDelivery(db, id)!;
+    const row = (await loadDelivery(db, id))!;
     const { subscription: sub, delivery } = row;
     if (sub.removedAt !== null || !sub.enabled) {
       const note = `not sent: the subscription was ${sub.removedAt !== null ? "removed" : "disabled"} before it was sent`;
-      return outcome(finish(db, id, "not_sent", note, ctx.now()), note);
+      return await outcome(await finish(db, id, "not_sent", note, ctx.now()), note);
     }
-    const pkg = packageOf(row.slug, delivery.isoWeek, delivery.origin);
+    const pkg = await packageOf(row.slug, delivery.isoWeek, delivery.origin);
     let attempt: () => Promise<AttemptOutcome>;
     let secrets: string[];
     if (sub.kind === "email") {
       const smtp = smtpSettings(ctx.env);
-      if (!smtp.ok) return outcome(finish(db, id, "not_sent", smtp.reason, ctx.now()), smtp.reason);
+      if (!smtp.ok) return await outcome(await finish(db, id, "not_sent", smtp.reason, ctx.now()), smtp.reason);
       secrets = smtp.secrets;
       attempt = async () => {
         let pdf: Buffer;
@@ -127,7 +127,7 @@ async function runOne(
       };
     } else {
       const secret = sub.secret;
-      if (!secret) return outcome(finish(db, id, "not_sent", "not sent: the subscription has no secret", ctx.now()), "no secret");
+      if (!secret) return await outcome(await finish(db, id, "not_sent", "not sent: the subscription has no secret", ctx.now()), "no secret");
       const url = new URL(sub.target);
       secrets = [secret, sub.target, `${url.pathname}${url.search}`].filter((s) => s.length > 1);
       const body = webhookBody(sub.kind, pkg.notice);
@@ -137,7 +137,7 @@ async function runOne(
   } catch (error) {
     // A fault of the tracker itself (the package could not be made): say so, never crash the caller.
     const note = `not sent: ${error instanceof Error ? error.message : String(error)}`;
-    return outcome(finish(db, id, "failed", note, ctx.now()), note);
+    return await outcome(await finish(db, id, "failed", note, ctx.now()), note);
   }
 }
 
@@ -152,21 +152,20 @@ async function attemptUntilDone(
 ): Promise<DeliveryOutcome> {
   const delays = retryDelays(settings);
   let last: AttemptOutcome | null = null;
-  for (let n = attemptsMade(db, id) + 1; n <= settings.maxAttempts; n++) {
+  for (let n = await attemptsMade(db, id) + 1; n <= settings.maxAttempts; n++) {
     if (n > 1) await ctx.sleep(delays[n - 2] ?? 0);
     const startedAt = ctx.now();
     last = await attempt();
     const error = last.error === null ? null : redactSecrets(last.error, secrets).slice(0, MAX_ERROR);
-    db.insert(reportDeliveryAttempts)
-      .values({ deliveryId: id, attempt: n, startedAt, durationMs: Math.max(0, ctx.now() - startedAt), ok: last.ok, statusCode: last.statusCode, error })
-      .run();
-    if (last.ok) return { id, state: finish(db, id, "delivered", "", ctx.now()), attempts: n, note: "" };
+    await db.insert(reportDeliveryAttempts)
+      .values({ deliveryId: id, attempt: n, startedAt, durationMs: Math.max(0, ctx.now() - startedAt), ok: last.ok, statusCode: last.statusCode, error });
+    if (last.ok) return { id, state: await finish(db, id, "delivered", "", ctx.now()), attempts: n, note: "" };
     if (!last.retryable) {
       const note = `gave up: ${error} will not change by trying again`;
-      return { id, state: finish(db, id, "failed", note, ctx.now()), attempts: n, note };
+      return { id, state: await finish(db, id, "failed", note, ctx.now()), attempts: n, note };
     }
-    db.update(reportDeliveries).set({ leaseUntil: ctx.now() + leaseMs }).where(eq(reportDeliveries.id, id)).run();
+    await db.update(reportDeliveries).set({ leaseUntil: ctx.now() + leaseMs }).where(eq(reportDeliveries.id, id));
   }
   const note = `gave up after ${settings.maxAttempts} attempt${settings.maxAttempts === 1 ? "" : "s"}`;
-  return { id, state: finish(db, id, "failed", note, ctx.now()), attempts: attemptsMade(db, id), note };
+  return { id, state: await finish(db, id, "failed", note, ctx.now()), attempts: await attemptsMade(db, id), note };
 }

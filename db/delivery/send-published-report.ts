@@ -9,10 +9,10 @@ import { defaultContext, runDeliveries, type DeliveryContext, type DeliveryOutco
  * with backoff. The web starts `run` after its answer (Next's `after()`), the CLI waits for it.
  * Never called inside the publication's transaction: a failed delivery never undoes a publication.
  */
-export function sendPublishedReport(db: Db, args: QueueArgs, ctx: DeliveryContext = defaultContext()) {
-  const queued = queueReportDeliveries(db, args);
+export async function sendPublishedReport(db: Db, args: QueueArgs, ctx: DeliveryContext = defaultContext()) {
+  const queued = await queueReportDeliveries(db, args);
   return {
     ...queued,
-    run: (): Promise<DeliveryOutcome[]> => runDeliveries(db, queued.deliveries.map((d) => d.id), ctx),
+    run: async (): Promise<DeliveryOutcome[]> => await runDeliveries(db, queued.deliveries.map((d) => d.id), ctx),
   };
 }

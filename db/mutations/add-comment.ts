@@ -1,3 +1,4 @@
+import { transact } from "../transact";
 import type { CommentSubject } from "@/lib/comments/comment-subject";
 import { formatDateOrInstant } from "@/lib/time";
 import { commentInputSchema } from "@/lib/validations/comment-input";
@@ -20,17 +21,16 @@ export interface AddCommentArgs extends WriteArgs {
   subject: CommentSubject;
 }
 
-export function addComment(db: Db, { slug, subject, input, actor, now = Date.now() }: AddCommentArgs) {
+export async function addComment(db: Db, { slug, subject, input, actor, now = Date.now() }: AddCommentArgs) {
   const { body } = parseInput(commentInputSchema, input, "comment");
-  return db.transaction((tx) => {
-    const found = findCommentSubject(tx, slug, subject);
-    const row = tx
+  return await transact(db, async (tx) => {
+    const found = await findCommentSubject(tx, slug, subject);
+    const row = (await tx
       .insert(comments)
       .values({ programId: found.program.id, itemId: found.itemId, claimId: found.claimId, authorId: actor.id, body, createdAt: now })
-      .returning({ id: comments.id })
-      .get();
-    const mentions = syncMentions(tx, { commentId: row.id, body, now });
-    new LogWriter(tx, new Date(now)).append({
+      .returning({ id: comments.id }))[0];
+    const mentions = await syncMentions(tx, { commentId: row.id, body, now });
+    await (await LogWriter.open(tx, new Date(now))).append({
       actor: actor.email,
       action: "create",
       entity: "comment",
@@ -38,6 +38,6 @@ export function addComment(db: Db, { slug, subject, input, actor, now = Date.now
       programSlug: slug,
       payload: { ...subject, by: actor.email, createdAt: formatDateOrInstant(now), body, mentions },
     });
-    return getComment(tx, slug, row.id, actor.id);
+    return await getComment(tx, slug, row.id, actor.id);
   });
 }

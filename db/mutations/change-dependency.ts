@@ -1,3 +1,5 @@
+import { transact } from "../transact";
+import { firstRow } from "../first-row";
 import { and, eq, max } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { cycleClosedBy, formatCycle } from "@/lib/graph";
@@ -9,16 +11,15 @@ import { LogWriter } from "../append-log";
 import { findProgramItem } from "../queries/find-program-item";
 import { dependencies, items, type Person } from "../schema";
 
-function programEdges(tx: Tx, programId: number): Map<string, string[]> {
-  const rows = tx
+async function programEdges(tx: Tx, programId: number): Promise<Map<string, string[]>> {
+  const rows = await tx
     .select({ from: items.key, to: dependencies.dependsOnId })
     .from(dependencies)
     .innerJoin(items, eq(dependencies.itemId, items.id))
     .where(eq(items.programId, programId))
-    .orderBy(dependencies.itemId, dependencies.position)
-    .all();
+    .orderBy(dependencies.itemId, dependencies.position);
   const keyById = new Map(
-    tx.select({ id: items.id, key: items.key }).from(items).where(eq(items.programId, programId)).all().map((i) => [i.id, i.key]),
+    (await tx.select({ id: items.id, key: items.key }).from(items).where(eq(items.programId, programId))).map((i) => [i.id, i.key]),
   );
   const edges = new Map<string, string[]>();
   rows.forEach((r) => edges.set(r.from, [...(edges.get(r.from) ?? []), keyById.get(r.to)!]));
@@ -34,12 +35,12 @@ export interface AddDependencyArgs {
   actor: Person;
 }
 
-export function addDependency(db: Db, { slug, key, input, actor }: AddDependencyArgs) {
+export async function addDependency(db: Db, { slug, key, input, actor }: AddDependencyArgs) {
   const { dependsOn } = parseInput(dependencyInputSchema, input, "dependency");
-  return db.transaction((tx) => {
-    const { program, item } = findProgramItem(tx, slug, key);
-    const target = findProgramItem(tx, slug, dependsOn).item;
-    const edges = programEdges(tx, program.id);
+  return await transact(db, async (tx) => {
+    const { program, item } = await findProgramItem(tx, slug, key);
+    const target = (await findProgramItem(tx, slug, dependsOn)).item;
+    const edges = await programEdges(tx, program.id);
     if (edges.get(key)?.includes(dependsOn)) throw new AppError("conflict", `${key} already depends on ${dependsOn}`);
     const cycle = cycleClosedBy(edges, key, dependsOn);
     if (cycle)
@@ -47,9 +48,9 @@ export function addDependency(db: Db, { slug, key, input, actor }: AddDependency
         { path: "dependsOn", message: `${key} -> ${dependsOn} would close the cycle ${formatCycle(cycle)}` },
       ]);
     const position =
-      (tx.select({ n: max(dependencies.position) }).from(dependencies).where(eq(dependencies.itemId, item.id)).get()?.n ?? -1) + 1;
-    tx.insert(dependencies).values({ itemId: item.id, dependsOnId: target.id, position }).run();
-    new LogWriter(tx).append({
+      ((await firstRow(tx.select({ n: max(dependencies.position) }).from(dependencies).where(eq(dependencies.itemId, item.id))))?.n ?? -1) + 1;
+    await tx.insert(dependencies).values({ itemId: item.id, dependsOnId: target.id, position });
+    await (await LogWriter.open(tx)).append({
       actor: actor.email,
       action: "add",
       entity: "dependency",
@@ -68,16 +69,15 @@ export interface RemoveDependencyArgs {
   actor: Person;
 }
 
-export function removeDependency(db: Db, { slug, key, dependsOn, actor }: RemoveDependencyArgs): void {
-  db.transaction((tx) => {
-    const { item } = findProgramItem(tx, slug, key);
-    const target = findProgramItem(tx, slug, dependsOn).item;
-    const removed = tx
+export async function removeDependency(db: Db, { slug, key, dependsOn, actor }: RemoveDependencyArgs): Promise<void> {
+  await transact(db, async (tx) => {
+    const { item } = await findProgramItem(tx, slug, key);
+    const target = (await findProgramItem(tx, slug, dependsOn)).item;
+    const removed = await tx
       .delete(dependencies)
-      .where(and(eq(dependencies.itemId, item.id), eq(dependencies.dependsOnId, target.id)))
-      .run();
+      .where(and(eq(dependencies.itemId, item.id), eq(dependencies.dependsOnId, target.id)));
     if (removed.changes === 0) throw new AppError("not_found", `${key} does not depend on ${dependsOn}`);
-    new LogWriter(tx).append({
+    await (await LogWriter.open(tx)).append({
       actor: actor.email,
       action: "remove",
       entity: "dependency",

@@ -1,3 +1,4 @@
+import { transact } from "../transact";
 import { and, eq } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { checkExpectedVersion } from "@/lib/http/expected-version";
@@ -23,19 +24,18 @@ export interface DeleteCommentArgs {
   now?: number;
 }
 
-export function deleteComment(db: Db, { slug, commentId, expectedVersion, actor, now = Date.now() }: DeleteCommentArgs) {
-  return db.transaction((tx) => {
-    const comment = findOwnComment(tx, { slug, commentId, actor, verb: "delete" });
+export async function deleteComment(db: Db, { slug, commentId, expectedVersion, actor, now = Date.now() }: DeleteCommentArgs) {
+  return await transact(db, async (tx) => {
+    const comment = await findOwnComment(tx, { slug, commentId, actor, verb: "delete" });
     if (expectedVersion !== undefined) checkExpectedVersion(`comment #${commentId}`, comment.version, undefined, expectedVersion);
-    const updated = tx
+    const updated = (await tx
       .update(comments)
       .set({ body: "", deletedAt: now, version: comment.version + 1 })
       .where(and(eq(comments.id, commentId), eq(comments.version, comment.version)))
-      .returning({ version: comments.version })
-      .get();
+      .returning({ version: comments.version }))[0];
     if (!updated) throw new AppError("conflict", `comment #${commentId} was changed by someone else; reload and retry`);
-    syncMentions(tx, { commentId, body: null, now });
-    new LogWriter(tx, new Date(now)).append({
+    await syncMentions(tx, { commentId, body: null, now });
+    await (await LogWriter.open(tx, new Date(now))).append({
       actor: actor.email,
       action: "delete",
       entity: "comment",
@@ -43,6 +43,6 @@ export function deleteComment(db: Db, { slug, commentId, expectedVersion, actor,
       programSlug: slug,
       payload: { deletedAt: formatDateOrInstant(now), version: updated.version },
     });
-    return getComment(tx, slug, commentId, actor.id);
+    return await getComment(tx, slug, commentId, actor.id);
   });
 }

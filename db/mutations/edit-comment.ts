@@ -1,3 +1,4 @@
+import { transact } from "../transact";
 import { and, eq } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { checkExpectedVersion } from "@/lib/http/expected-version";
@@ -22,21 +23,20 @@ export interface EditCommentArgs extends VersionedWriteArgs {
   commentId: number;
 }
 
-export function editComment(db: Db, { slug, commentId, input, expectedVersion, actor, now = Date.now() }: EditCommentArgs) {
+export async function editComment(db: Db, { slug, commentId, input, expectedVersion, actor, now = Date.now() }: EditCommentArgs) {
   const { body, version } = parseInput(commentEditSchema, input, "comment");
-  return db.transaction((tx) => {
-    const comment = findOwnComment(tx, { slug, commentId, actor, verb: "edit" });
+  return await transact(db, async (tx) => {
+    const comment = await findOwnComment(tx, { slug, commentId, actor, verb: "edit" });
     checkExpectedVersion(`comment #${commentId}`, comment.version, version, expectedVersion);
-    if (comment.body === body) return getComment(tx, slug, commentId, actor.id);
-    const updated = tx
+    if (comment.body === body) return await getComment(tx, slug, commentId, actor.id);
+    const updated = (await tx
       .update(comments)
       .set({ body, editedAt: now, version: comment.version + 1 })
       .where(and(eq(comments.id, commentId), eq(comments.version, comment.version)))
-      .returning({ version: comments.version })
-      .get();
+      .returning({ version: comments.version }))[0];
     if (!updated) throw new AppError("conflict", `comment #${commentId} was changed by someone else; reload and retry`);
-    const mentions = syncMentions(tx, { commentId, body, now });
-    new LogWriter(tx, new Date(now)).append({
+    const mentions = await syncMentions(tx, { commentId, body, now });
+    await (await LogWriter.open(tx, new Date(now))).append({
       actor: actor.email,
       action: "update",
       entity: "comment",
@@ -44,6 +44,6 @@ export function editComment(db: Db, { slug, commentId, input, expectedVersion, a
       programSlug: slug,
       payload: { body, mentions, editedAt: formatDateOrInstant(now), version: updated.version },
     });
-    return getComment(tx, slug, commentId, actor.id);
+    return await getComment(tx, slug, commentId, actor.id);
   });
 }

@@ -1,3 +1,5 @@
+import { transact } from "../transact";
+import { firstRow } from "../first-row";
 import { and, eq } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { checkExpectedVersion } from "@/lib/http/expected-version";
@@ -19,28 +21,27 @@ export interface EditItemArgs extends VersionedWriteArgs {
   key: string;
 }
 
-export function editItem(db: Db, { slug, key, input, expectedVersion, actor, now = Date.now() }: EditItemArgs) {
+export async function editItem(db: Db, { slug, key, input, expectedVersion, actor, now = Date.now() }: EditItemArgs) {
   const body = parseInput(itemEditSchema, input, "item");
   const { version: _v, owner, targetDate, ...fields } = body;
-  return db.transaction((tx) => {
-    const { item } = findProgramItem(tx, slug, key);
+  return await transact(db, async (tx) => {
+    const { item } = await findProgramItem(tx, slug, key);
     checkExpectedVersion(key, item.version, body.version, expectedVersion);
     const version = item.version;
-    const ownerId = owner === undefined || owner === null ? owner : ownerIdFor(tx, owner, item.ownerId);
+    const ownerId = owner === undefined || owner === null ? owner : await ownerIdFor(tx, owner, item.ownerId);
     const changes = {
       ...fields,
       ...(ownerId !== undefined ? { ownerId } : {}),
       ...(targetDate !== undefined ? { targetDate: targetDate === null ? null : toInstant(targetDate) } : {}),
     };
-    const updated = tx
+    const updated = (await tx
       .update(items)
       .set({ ...changes, version: item.version + 1 })
       .where(and(eq(items.id, item.id), eq(items.version, version)))
-      .returning()
-      .get();
+      .returning())[0];
     if (!updated) throw new AppError("conflict", `${key} was changed by someone else; reload and retry`);
     // The entry's time dates a change of owner for the four-eyes rule (verify-transition).
-    new LogWriter(tx, new Date(now)).append({
+    await (await LogWriter.open(tx, new Date(now))).append({
       actor: actor.email,
       action: "update",
       entity: "item",
@@ -56,8 +57,8 @@ export function editItem(db: Db, { slug, key, input, expectedVersion, actor, now
  * The id of the person `email` names as owner. A disabled person may stay owner (an edit of other
  * fields sends the owner as it was) but is never newly given an item: nobody could act on it.
  */
-function ownerIdFor(tx: Tx, email: string, currentOwnerId: number | null): number {
-  const person = tx.select({ id: people.id, disabledAt: people.disabledAt }).from(people).where(eq(people.email, email)).get();
+async function ownerIdFor(tx: Tx, email: string, currentOwnerId: number | null): Promise<number> {
+  const person = await firstRow(tx.select({ id: people.id, disabledAt: people.disabledAt }).from(people).where(eq(people.email, email)));
   if (!person) throw new AppError("invalid", "invalid item", [{ path: "owner", message: `no account ${email}` }]);
   if (person.disabledAt !== null && person.id !== currentOwnerId)
     throw new AppError("invalid", "invalid item", [{ path: "owner", message: `${email} is disabled: choose someone active, or nobody` }]);

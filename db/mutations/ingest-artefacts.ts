@@ -1,3 +1,4 @@
+import { transact } from "../transact";
 import { createHash } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
 import { ARTEFACT_MAX_BYTES, type ArtefactKind } from "@/lib/artefacts/artefact-types";
@@ -30,7 +31,7 @@ const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex
  * once by digest, the ingestion (files, reader, who, when) is the signals' source, and the log
  * carries the digests, so every figure traces back to the bytes it was read from. All or nothing.
  */
-export function ingestArtefacts(db: Db, { slug, kind, input, actor, dryRun, now = Date.now() }: IngestArtefactsArgs) {
+export async function ingestArtefacts(db: Db, { slug, kind, input, actor, dryRun, now = Date.now() }: IngestArtefactsArgs) {
   const artefactKind: ArtefactKind = parseInput(artefactKindSchema, kind, "artefact kind");
   const body = parseInput(ingestInputSchema, input, "ingestion");
   const measuredAt = body.measuredAt ? toInstant(body.measuredAt) : now;
@@ -41,8 +42,8 @@ export function ingestArtefacts(db: Db, { slug, kind, input, actor, dryRun, now 
     return { name: f.name, text: f.content, bytes, sha256: sha256(bytes) };
   });
 
-  const program = getProgramOrThrow(db, slug);
-  const programItems = db.select({ id: items.id, key: items.key, components: items.components }).from(items).where(eq(items.programId, program.id)).orderBy(asc(items.id)).all();
+  const program = await getProgramOrThrow(db, slug);
+  const programItems = await db.select({ id: items.id, key: items.key, components: items.components }).from(items).where(eq(items.programId, program.id)).orderBy(asc(items.id));
   const reading = readArtefacts(artefactKind, files, programItems, measuredAt);
   for (const f of reading.figures) {
     const problem = signalValueProblem(f.metric, f.value);
@@ -63,15 +64,14 @@ export function ingestArtefacts(db: Db, { slug, kind, input, actor, dryRun, now 
   if (dryRun) return { ...answer, source: null };
 
   const idOf = new Map(programItems.map((i) => [i.key, i.id]));
-  return db.transaction((tx) => {
-    const log = new LogWriter(tx, new Date(now));
-    for (const f of files) tx.insert(artefacts).values({ sha256: f.sha256, bytes: f.bytes, size: f.bytes.length }).onConflictDoNothing().run();
-    const source = tx
+  return await transact(db, async (tx) => {
+    const log = await LogWriter.open(tx, new Date(now));
+    for (const f of files) await tx.insert(artefacts).values({ sha256: f.sha256, bytes: f.bytes, size: f.bytes.length }).onConflictDoNothing();
+    const source = (await tx
       .insert(signalSources)
       .values({ programId: program.id, kind: artefactKind, files: fileList, tool: reading.tool, ingestedById: actor.id, ingestedBy: actor.label, recordedAt: now, measuredAt })
-      .returning({ id: signalSources.id })
-      .get();
-    log.append({
+      .returning({ id: signalSources.id }))[0];
+    await log.append({
       actor: actor.label,
       action: "record",
       entity: "artefact",
@@ -80,8 +80,8 @@ export function ingestArtefacts(db: Db, { slug, kind, input, actor, dryRun, now 
       payload: { kind: artefactKind, files: fileList, tool: reading.tool, measuredAt: answer.measuredAt, figures: reading.figures.length, unmapped: reading.unmapped.length },
     });
     for (const f of reading.figures) {
-      tx.insert(signals).values({ itemId: idOf.get(f.key)!, metric: f.metric, value: f.value, measuredAt, sourceId: source.id }).run();
-      log.append({
+      await tx.insert(signals).values({ itemId: idOf.get(f.key)!, metric: f.metric, value: f.value, measuredAt, sourceId: source.id });
+      await log.append({
         actor: actor.label,
         action: "record",
         entity: "signal",

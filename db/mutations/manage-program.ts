@@ -1,3 +1,4 @@
+import { transact } from "../transact";
 import { and, eq } from "drizzle-orm";
 import { BUNDLE_FORMAT } from "@/lib/bundle/bundle-schema";
 import { checkExpectedVersion } from "@/lib/http/expected-version";
@@ -17,9 +18,9 @@ export interface CreateProgramArgs {
   actor: Person;
 }
 
-export function createProgram(db: Db, { input, actor }: CreateProgramArgs) {
+export async function createProgram(db: Db, { input, actor }: CreateProgramArgs) {
   const program = parseInput(programCreateSchema, input, "program");
-  return importBundle(db, { format: BUNDLE_FORMAT, program }, { actor: actor.email });
+  return await importBundle(db, { format: BUNDLE_FORMAT, program }, { actor: actor.email });
 }
 
 /** Edits a program's fields and thresholds; a stale `version` is refused (409). */
@@ -32,15 +33,15 @@ export interface EditProgramArgs {
   actor: Person;
 }
 
-export function editProgram(db: Db, { slug, input, expectedVersion, actor }: EditProgramArgs) {
+export async function editProgram(db: Db, { slug, input, expectedVersion, actor }: EditProgramArgs) {
   const body = parseInput(programEditSchema, input, "program");
-  return db.transaction((tx) => {
-    const current = getProgramOrThrow(tx, slug);
+  return await transact(db, async (tx) => {
+    const current = await getProgramOrThrow(tx, slug);
     checkExpectedVersion(`program "${slug}"`, current.version, body.version, expectedVersion);
     const version = current.version;
     const { version: _v, thresholds, targetDate, factsUntil, ...fields } = body;
     const day = (d: string | null) => (d === null ? null : toInstant(d));
-    const updated = tx
+    const updated = (await tx
       .update(programs)
       .set({
         ...fields,
@@ -50,9 +51,8 @@ export function editProgram(db: Db, { slug, input, expectedVersion, actor }: Edi
         version: current.version + 1,
       })
       .where(and(eq(programs.id, current.id), eq(programs.version, version)))
-      .returning()
-      .get();
-    new LogWriter(tx).append({
+      .returning())[0];
+    await (await LogWriter.open(tx)).append({
       actor: actor.email,
       action: "update",
       entity: "program",

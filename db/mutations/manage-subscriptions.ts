@@ -1,3 +1,5 @@
+import { transact } from "../transact";
+import { firstRow } from "../first-row";
 import { and, eq, isNull } from "drizzle-orm";
 import { newSecret } from "@/lib/auth/secrets";
 import { maskTarget } from "@/lib/delivery/mask-target";
@@ -21,11 +23,11 @@ const PREFIX_LENGTH = "whsec_".length + 4;
  * with, returned here once and never shown again (the log records neither the secret nor a
  * webhook's full URL).
  */
-export function addSubscription(db: Db, { slug, input, actor }: { slug: string; input: unknown; actor: SubscriptionActor }) {
+export async function addSubscription(db: Db, { slug, input, actor }: { slug: string; input: unknown; actor: SubscriptionActor }) {
   const parsed = parseInput(subscriptionInputSchema, input, "subscription");
-  return db.transaction((tx) => {
-    const program = getProgramOrThrow(tx, slug);
-    const duplicate = tx
+  return await transact(db, async (tx) => {
+    const program = await getProgramOrThrow(tx, slug);
+    const duplicate = await firstRow(tx
       .select({ id: reportSubscriptions.id })
       .from(reportSubscriptions)
       .where(
@@ -36,13 +38,13 @@ export function addSubscription(db: Db, { slug, input, actor }: { slug: string; 
           isNull(reportSubscriptions.removedAt),
         ),
       )
-      .get();
+      );
     if (duplicate)
       throw new AppError("conflict", `${maskTarget(parsed.kind, parsed.target)} already receives this program's reports (subscription #${duplicate.id})`, [
         { path: "target", message: "already subscribed" },
       ]);
     const secret = isWebhookKind(parsed.kind) ? newSecret("whsec") : null;
-    const row = tx
+    const row = (await tx
       .insert(reportSubscriptions)
       .values({
         programId: program.id,
@@ -53,9 +55,8 @@ export function addSubscription(db: Db, { slug, input, actor }: { slug: string; 
         createdAt: Date.now(),
         createdBy: actor,
       })
-      .returning()
-      .get();
-    new LogWriter(tx).append({
+      .returning())[0];
+    await (await LogWriter.open(tx)).append({
       actor,
       action: "create",
       entity: "subscription",
@@ -67,12 +68,12 @@ export function addSubscription(db: Db, { slug, input, actor }: { slug: string; 
   });
 }
 
-function findLive(tx: Tx, programId: number, id: number) {
-  const row = tx
+async function findLive(tx: Tx, programId: number, id: number) {
+  const row = await firstRow(tx
     .select()
     .from(reportSubscriptions)
     .where(and(eq(reportSubscriptions.id, id), eq(reportSubscriptions.programId, programId), isNull(reportSubscriptions.removedAt)))
-    .get();
+    );
   if (!row) throw new AppError("not_found", `no subscription #${id} in this program`);
   return row;
 }
@@ -88,18 +89,18 @@ export interface SetEnabledArgs {
 }
 
 /** Turns a subscription on or off; a disabled one is kept, with its secret, and receives nothing. */
-export function setSubscriptionEnabled(db: Db, { slug, id, input, expectedVersion, actor }: SetEnabledArgs) {
+export async function setSubscriptionEnabled(db: Db, { slug, id, input, expectedVersion, actor }: SetEnabledArgs) {
   const subscriptionId = parseInput(subscriptionIdSchema, id, "subscription id");
   const { enabled, version: bodyVersion } = parseInput(subscriptionEditSchema, input, "subscription");
-  return db.transaction((tx) => {
-    const program = getProgramOrThrow(tx, slug);
-    const row = findLive(tx, program.id, subscriptionId);
+  return await transact(db, async (tx) => {
+    const program = await getProgramOrThrow(tx, slug);
+    const row = await findLive(tx, program.id, subscriptionId);
     checkExpectedVersion(`subscription #${row.id}`, row.version, bodyVersion, expectedVersion);
     let version = row.version;
     if (row.enabled !== enabled) {
       version = row.version + 1;
-      tx.update(reportSubscriptions).set({ enabled, version }).where(eq(reportSubscriptions.id, row.id)).run();
-      new LogWriter(tx).append({
+      await tx.update(reportSubscriptions).set({ enabled, version }).where(eq(reportSubscriptions.id, row.id));
+      await (await LogWriter.open(tx)).append({
         actor,
         action: enabled ? "enable" : "disable",
         entity: "subscription",
@@ -116,13 +117,13 @@ export function setSubscriptionEnabled(db: Db, { slug, id, input, expectedVersio
  * Removes a subscription: it receives nothing more and its secret is forgotten at once. The row
  * stays, so the delivery log keeps naming it.
  */
-export function removeSubscription(db: Db, { slug, id, actor }: { slug: string; id: unknown; actor: SubscriptionActor }) {
+export async function removeSubscription(db: Db, { slug, id, actor }: { slug: string; id: unknown; actor: SubscriptionActor }) {
   const subscriptionId = parseInput(subscriptionIdSchema, id, "subscription id");
-  return db.transaction((tx) => {
-    const program = getProgramOrThrow(tx, slug);
-    const row = findLive(tx, program.id, subscriptionId);
-    tx.update(reportSubscriptions).set({ removedAt: Date.now(), enabled: false, secret: null, version: row.version + 1 }).where(eq(reportSubscriptions.id, row.id)).run();
-    new LogWriter(tx).append({
+  return await transact(db, async (tx) => {
+    const program = await getProgramOrThrow(tx, slug);
+    const row = await findLive(tx, program.id, subscriptionId);
+    await tx.update(reportSubscriptions).set({ removedAt: Date.now(), enabled: false, secret: null, version: row.version + 1 }).where(eq(reportSubscriptions.id, row.id));
+    await (await LogWriter.open(tx)).append({
       actor,
       action: "remove",
       entity: "subscription",

@@ -1,3 +1,4 @@
+import { transact } from "../transact";
 import { AppError } from "@/lib/errors";
 import { reportId } from "@/lib/log-vocabulary";
 import { sha256Hex } from "@/lib/report/report-digest";
@@ -35,11 +36,11 @@ export interface PublishReportArgs {
   now?: number;
 }
 
-export function publishReport(db: Db, { slug, week: weekLabel, publisher, now = Date.now() }: PublishReportArgs) {
+export async function publishReport(db: Db, { slug, week: weekLabel, publisher, now = Date.now() }: PublishReportArgs) {
   // IMMEDIATE: the write lock is taken before the "already published?" check, so two publishers
   // racing in two processes cannot both pass it.
-  return db.transaction((tx) => {
-    const { source, week, report, markdown, publication } = getWeeklyReport(db, slug, weekLabel, now);
+  return transact(db, async (tx) => {
+    const { source, week, report, markdown, publication } = await getWeeklyReport(db, slug, weekLabel, now);
     if (publication)
       throw new AppError(
         "conflict",
@@ -48,7 +49,7 @@ export function publishReport(db: Db, { slug, week: weekLabel, publisher, now = 
     const json = renderReportJson(report, null);
     // The digest of the sealed Markdown: the stamp cannot carry a digest of itself.
     const sha256 = sha256Hex(markdown);
-    const logHead = currentLogHead(db);
+    const logHead = await currentLogHead(db);
     const stamped = stampReportMarkdown(markdown, {
       version: "published",
       publishedAt: formatInstant(now),
@@ -57,7 +58,7 @@ export function publishReport(db: Db, { slug, week: weekLabel, publisher, now = 
       // A week past the evidence horizon is published saying so, like every other file of it.
       ...stampHorizon(source.program.factsUntil, week.end),
     });
-    tx.insert(publishedReports)
+    await tx.insert(publishedReports)
       .values({
         programId: source.program.id,
         isoWeek: week.label,
@@ -67,9 +68,8 @@ export function publishReport(db: Db, { slug, week: weekLabel, publisher, now = 
         logHead,
         publishedAt: now,
         publishedById: publisher.id,
-      })
-      .run();
-    new LogWriter(tx, new Date(now)).append({
+      });
+    await (await LogWriter.open(tx, new Date(now))).append({
       actor: publisher.label,
       action: "publish",
       entity: "report",
@@ -92,5 +92,5 @@ export function publishReport(db: Db, { slug, week: weekLabel, publisher, now = 
       publishedAt: formatInstant(now),
       publishedBy: publisher.label,
     };
-  }, { behavior: "immediate" });
+  });
 }

@@ -1,3 +1,4 @@
+import { firstRow } from "../first-row";
 import { eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../index";
 import { myWorkVisits } from "../schema";
@@ -8,11 +9,10 @@ import { myWorkVisits } from "../schema";
  * back. Run it in the transaction that reads the page's entries: what the page shows as new is
  * exactly what was recorded after the previous visit and by this one.
  */
-export function recordMyWorkVisit(db: Db | Tx, personId: number, now: number): number | null {
-  const previous = db.select({ seenAt: myWorkVisits.seenAt }).from(myWorkVisits).where(eq(myWorkVisits.personId, personId)).get();
-  db.insert(myWorkVisits)
+export async function recordMyWorkVisit(db: Db | Tx, personId: number, now: number): Promise<number | null> {
+  const previous = await firstRow(db.select({ seenAt: myWorkVisits.seenAt }).from(myWorkVisits).where(eq(myWorkVisits.personId, personId)));
+  await db.insert(myWorkVisits)
     .values({ personId, seenAt: now })
-    .onConflictDoUpdate({ target: myWorkVisits.personId, set: { seenAt: sql`max(${myWorkVisits.seenAt}, excluded.seen_at)` } })
-    .run();
+    .onConflictDoUpdate({ target: myWorkVisits.personId, set: { seenAt: sql`max(${myWorkVisits.seenAt}, excluded.seen_at)` } });
   return previous?.seenAt ?? null;
 }

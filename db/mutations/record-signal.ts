@@ -1,3 +1,4 @@
+import { transact } from "../transact";
 import { signalValueProblem } from "@/lib/bundle/validate-bundle";
 import { AppError } from "@/lib/errors";
 import { formatDateOrInstant, toInstant } from "@/lib/time";
@@ -14,17 +15,17 @@ export interface RecordSignalArgs extends WriteArgs {
   key: string;
 }
 
-export function recordSignal(db: Db, { slug, key, input, actor, now = Date.now() }: RecordSignalArgs) {
+export async function recordSignal(db: Db, { slug, key, input, actor, now = Date.now() }: RecordSignalArgs) {
   const body = parseInput(signalInputSchema, input, "signal");
   const problem = signalValueProblem(body.metric, body.value);
   if (problem) throw new AppError("invalid", "invalid signal", [{ path: "value", message: problem }]);
   const measuredAt = body.measuredAt ? toInstant(body.measuredAt) : now;
   if (measuredAt > now) throw new AppError("invalid", "invalid signal", [{ path: "measuredAt", message: "must not be in the future" }]);
-  return db.transaction((tx) => {
-    const { item } = findProgramItem(tx, slug, key);
-    const row = tx.insert(signals).values({ itemId: item.id, metric: body.metric, value: body.value, measuredAt }).returning().get();
+  return await transact(db, async (tx) => {
+    const { item } = await findProgramItem(tx, slug, key);
+    const row = (await tx.insert(signals).values({ itemId: item.id, metric: body.metric, value: body.value, measuredAt }).returning())[0];
     const view = { item: key, metric: row.metric, value: row.value, measuredAt: formatDateOrInstant(measuredAt) };
-    new LogWriter(tx).append({ actor: actor.email, action: "record", entity: "signal", entityId: key, programSlug: slug, payload: view });
+    await (await LogWriter.open(tx)).append({ actor: actor.email, action: "record", entity: "signal", entityId: key, programSlug: slug, payload: view });
     return { id: row.id, ...view };
   });
 }

@@ -1,3 +1,4 @@
+import { transact } from "../transact";
 import { asc, eq, inArray } from "drizzle-orm";
 import { artefactRef, readEvidenceUpload } from "@/lib/artefacts/evidence-upload";
 import { checkItemHistory } from "@/lib/check-item-history";
@@ -22,7 +23,7 @@ export interface RecordTransitionArgs extends WriteArgs {
   key: string;
 }
 
-export function recordTransition(db: Db, { slug, key, input, actor, now = Date.now() }: RecordTransitionArgs) {
+export async function recordTransition(db: Db, { slug, key, input, actor, now = Date.now() }: RecordTransitionArgs) {
   const body = parseInput(transitionInputSchema, input, "transition");
   const effectiveAt = body.effectiveAt ? toInstant(body.effectiveAt) : now;
   if (effectiveAt > now)
@@ -34,14 +35,14 @@ export function recordTransition(db: Db, { slug, key, input, actor, now = Date.n
     const file = files[i];
     return { ...e, fleetPercent: e.fleetPercent ?? null, ...(file ? { artefact: artefactRef(file) } : {}) };
   });
-  return db.transaction((tx) => {
-    const { program, item } = findProgramItem(tx, slug, key);
-    const existing = tx.select().from(transitions).where(eq(transitions.itemId, item.id)).orderBy(asc(transitions.id)).all();
+  return await transact(db, async (tx) => {
+    const { program, item } = await findProgramItem(tx, slug, key);
+    const existing = await tx.select().from(transitions).where(eq(transitions.itemId, item.id)).orderBy(asc(transitions.id));
     const ids = existing.map((t) => t.id);
-    const pool = ids.length ? tx.select().from(evidence).where(inArray(evidence.transitionId, ids)).all() : [];
+    const pool = ids.length ? await tx.select().from(evidence).where(inArray(evidence.transitionId, ids)) : [];
     const rejectedAt = new Map(
       ids.length
-        ? tx.select().from(transitionRejections).where(inArray(transitionRejections.transitionId, ids)).all().map((r) => [r.transitionId, r.recordedAt])
+        ? (await tx.select().from(transitionRejections).where(inArray(transitionRejections.transitionId, ids))).map((r) => [r.transitionId, r.recordedAt])
         : [],
     );
     const entries = existing.map((t) => ({
@@ -70,19 +71,17 @@ export function recordTransition(db: Db, { slug, key, input, actor, now = Date.n
         violations.map((v) => ({ path: v.index === entries.length ? v.field : `history[${v.index}].${v.field}`, message: v.message })),
       );
     }
-    const row = tx
+    const row = (await tx
       .insert(transitions)
       .values({ itemId: item.id, toStatus: body.to, effectiveAt, recordedAt: now, actorId: actor.id, note: body.note })
-      .returning()
-      .get();
-    for (const f of files) if (f) tx.insert(artefacts).values({ sha256: f.sha256, bytes: f.bytes, size: f.size }).onConflictDoNothing().run();
+      .returning())[0];
+    for (const f of files) if (f) await tx.insert(artefacts).values({ sha256: f.sha256, bytes: f.bytes, size: f.size }).onConflictDoNothing();
     if (recorded.length > 0)
-      tx.insert(evidence)
+      await tx.insert(evidence)
         .values(
           recorded.map(({ artefact, ...e }) => ({ transitionId: row.id, ...e, artefactSha256: artefact?.sha256 ?? null, artefactName: artefact?.name ?? null })),
-        )
-        .run();
-    new LogWriter(tx, new Date(now)).append({
+        );
+    await (await LogWriter.open(tx, new Date(now))).append({
       actor: actor.email,
       action: "create",
       entity: "transition",

@@ -19,10 +19,10 @@ export interface RejectTransitionArgs extends WriteArgs {
   transitionId: number;
 }
 
-export function rejectTransition(db: Db, { slug, key, transitionId, input, actor, now = Date.now() }: RejectTransitionArgs) {
+export async function rejectTransition(db: Db, { slug, key, transitionId, input, actor, now = Date.now() }: RejectTransitionArgs) {
   const { reason } = parseInput(rejectionInputSchema, input, "rejection");
   const fields = { rejectedBy: actor.email, rejectedAt: formatDateOrInstant(now), reason };
-  return recordDecision(db, { slug, key, transitionId, actor, now, decision: "reject" }, fields, (tx) =>
-    tx.insert(transitionRejections).values({ transitionId, rejecterId: actor.id, rejectedAt: now, recordedAt: now, reason }).returning({ id: transitionRejections.id }).get().id,
+  return await recordDecision(db, { slug, key, transitionId, actor, now, decision: "reject" }, fields, async (tx) =>
+    (await tx.insert(transitionRejections).values({ transitionId, rejecterId: actor.id, rejectedAt: now, recordedAt: now, reason }).returning({ id: transitionRejections.id }))[0].id,
   );
 }

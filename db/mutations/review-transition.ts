@@ -1,3 +1,5 @@
+import { transact } from "../transact";
+import { firstRow } from "../first-row";
 import { and, eq } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { AppError } from "@/lib/errors";
@@ -32,17 +34,17 @@ export interface ReviewTarget {
  * exists in the program (404), the reviewer passes four eyes over time (422, the field named after
  * the decision), and nobody decided on it yet — the first decision recorded stands (409).
  */
-function checkReviewable(tx: Tx, { slug, transitionId, key, actor, now, decision }: ReviewArgs): ReviewTarget {
-  const row = tx
+async function checkReviewable(tx: Tx, { slug, transitionId, key, actor, now, decision }: ReviewArgs): Promise<ReviewTarget> {
+  const row = await firstRow(tx
     .select({ t: transitions, itemKey: items.key, ownerId: items.ownerId, actorEmail: people.email, programSlug: programs.slug })
     .from(transitions)
     .innerJoin(items, eq(transitions.itemId, items.id))
     .innerJoin(programs, eq(items.programId, programs.id))
     .innerJoin(people, eq(transitions.actorId, people.id))
     .where(and(eq(transitions.id, transitionId), eq(programs.slug, slug), ...(key === undefined ? [] : [eq(items.key, key)])))
-    .get();
+    );
   if (!row) throw new AppError("not_found", `no transition #${transitionId} ${key === undefined ? "" : `of item "${key}" `}in program "${slug}"`);
-  const owner = row.ownerId === null ? null : (tx.select().from(people).where(eq(people.id, row.ownerId)).get()?.email ?? null);
+  const owner = row.ownerId === null ? null : ((await firstRow(tx.select().from(people).where(eq(people.id, row.ownerId))))?.email ?? null);
   const violation = fourEyesViolation({
     item: row.itemKey,
     verifier: actor.email,
@@ -50,15 +52,15 @@ function checkReviewable(tx: Tx, { slug, transitionId, key, actor, now, decision
     actor: row.actorEmail,
     recordedAt: row.t.recordedAt,
     verifiedAt: now,
-    owners: loadOwnerTimeline(tx, row.programSlug, row.itemKey, owner),
+    owners: await loadOwnerTimeline(tx, row.programSlug, row.itemKey, owner),
   });
   if (violation) throw new AppError("rule", violation, [{ path: decision === "verify" ? "verifiedBy" : "rejectedBy", message: violation }]);
-  refuseSecondDecision(tx, transitionId, decision);
+  await refuseSecondDecision(tx, transitionId, decision);
   return { transition: row.t, itemKey: row.itemKey, programSlug: row.programSlug };
 }
 
-function refuseSecondDecision(tx: Tx, transitionId: number, decision: Decision): void {
-  const verified = firstDecision(tx, transitionId, verifications.transitionId, verifications.verifierId, verifications.verifiedAt);
+async function refuseSecondDecision(tx: Tx, transitionId: number, decision: Decision): Promise<void> {
+  const verified = await firstDecision(tx, transitionId, verifications.transitionId, verifications.verifierId, verifications.verifiedAt);
   if (verified)
     throw new AppError(
       "conflict",
@@ -66,7 +68,7 @@ function refuseSecondDecision(tx: Tx, transitionId: number, decision: Decision):
         ? `transition #${transitionId} is already verified`
         : `transition #${transitionId} is already verified (${verified}): a verified transition cannot be rejected`,
     );
-  const rejected = firstDecision(tx, transitionId, transitionRejections.transitionId, transitionRejections.rejecterId, transitionRejections.rejectedAt);
+  const rejected = await firstDecision(tx, transitionId, transitionRejections.transitionId, transitionRejections.rejecterId, transitionRejections.rejectedAt);
   if (rejected)
     throw new AppError(
       "conflict",
@@ -77,13 +79,13 @@ function refuseSecondDecision(tx: Tx, transitionId: number, decision: Decision):
 }
 
 /** "by NAME on DATE" for the decision recorded in a decisions table, or null when there is none. */
-function firstDecision(tx: Tx, transitionId: number, ofTransition: SQLiteColumn, byPerson: SQLiteColumn, at: SQLiteColumn): string | null {
-  const row = tx
+async function firstDecision(tx: Tx, transitionId: number, ofTransition: SQLiteColumn, byPerson: SQLiteColumn, at: SQLiteColumn): Promise<string | null> {
+  const row = await firstRow(tx
     .select({ at, by: people.name })
     .from(at.table)
     .innerJoin(people, eq(byPerson, people.id))
     .where(eq(ofTransition, transitionId))
-    .get();
+    );
   return row ? `by ${row.by} on ${formatDateOrInstant(row.at as number)}` : null;
 }
 
@@ -92,13 +94,13 @@ function firstDecision(tx: Tx, transitionId: number, ofTransition: SQLiteColumn,
  * id), then the log entry, whose payload is exactly the decision's own fields (who, when, the note
  * or reason). Answers what the API and the page show.
  */
-export function recordDecision<F extends Record<string, unknown>>(db: Db, review: ReviewArgs, fields: F, insert: (tx: Tx) => number) {
+export async function recordDecision<F extends Record<string, unknown>>(db: Db, review: ReviewArgs, fields: F, insert: (tx: Tx) => Promise<number>) {
   const { decision, actor, now } = review;
-  return db.transaction((tx) => {
-    const target = checkReviewable(tx, review);
-    const id = insert(tx);
+  return await transact(db, async (tx) => {
+    const target = await checkReviewable(tx, review);
+    const id = await insert(tx);
     const transitionId = target.transition.id;
-    new LogWriter(tx, new Date(now)).append({
+    await (await LogWriter.open(tx, new Date(now))).append({
       actor: actor.email,
       action: decision,
       entity: "transition",

@@ -1,3 +1,4 @@
+import { transact } from "../transact";
 import { eq } from "drizzle-orm";
 import { newSecret, sha256 } from "@/lib/auth/secrets";
 import type { Db } from "../index";
@@ -13,26 +14,25 @@ export const FEED_TOKEN_PREFIX = "feed";
  * previous token stops working at once (its feed URL then answers 404). The log says that the
  * token was rotated, never any part of it.
  */
-export function rotateFeedToken(db: Db, { slug, actor }: { slug: string; actor: string }) {
+export async function rotateFeedToken(db: Db, { slug, actor }: { slug: string; actor: string }) {
   const token = newSecret(FEED_TOKEN_PREFIX);
   const now = Date.now();
-  db.transaction((tx) => {
-    const program = getProgramOrThrow(tx, slug);
-    tx.insert(reportFeeds)
+  await transact(db, async (tx) => {
+    const program = await getProgramOrThrow(tx, slug);
+    await tx.insert(reportFeeds)
       .values({ programId: program.id, tokenHash: sha256(token), rotatedAt: now })
-      .onConflictDoUpdate({ target: reportFeeds.programId, set: { tokenHash: sha256(token), rotatedAt: now } })
-      .run();
-    new LogWriter(tx).append({ actor, action: "rotate", entity: "report-feed", entityId: slug, programSlug: slug, payload: {} });
+      .onConflictDoUpdate({ target: reportFeeds.programId, set: { tokenHash: sha256(token), rotatedAt: now } });
+    await (await LogWriter.open(tx)).append({ actor, action: "rotate", entity: "report-feed", entityId: slug, programSlug: slug, payload: {} });
   });
   return { token, rotatedAt: now };
 }
 
 /** Turns the feed off: no token opens it any more (every feed URL of the program answers 404). */
-export function turnOffFeed(db: Db, { slug, actor }: { slug: string; actor: string }) {
-  db.transaction((tx) => {
-    const program = getProgramOrThrow(tx, slug);
-    const removed = tx.delete(reportFeeds).where(eq(reportFeeds.programId, program.id)).run();
-    if (removed.changes > 0) new LogWriter(tx).append({ actor, action: "remove", entity: "report-feed", entityId: slug, programSlug: slug, payload: {} });
+export async function turnOffFeed(db: Db, { slug, actor }: { slug: string; actor: string }) {
+  await transact(db, async (tx) => {
+    const program = await getProgramOrThrow(tx, slug);
+    const removed = await tx.delete(reportFeeds).where(eq(reportFeeds.programId, program.id));
+    if (removed.changes > 0) await (await LogWriter.open(tx)).append({ actor, action: "remove", entity: "report-feed", entityId: slug, programSlug: slug, payload: {} });
   });
   return { feed: "off" as const };
 }

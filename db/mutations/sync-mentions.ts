@@ -16,8 +16,8 @@ export interface Reader {
  * bundles bring in people without accounts: those would never see a mention, so they neither get
  * one nor make a handle ambiguous.
  */
-export function loadReaders(tx: Tx): Reader[] {
-  return tx.select({ id: people.id, email: people.email }).from(people).where(canSignIn()).all();
+export async function loadReaders(tx: Tx): Promise<Reader[]> {
+  return await tx.select({ id: people.id, email: people.email }).from(people).where(canSignIn());
 }
 
 /**
@@ -25,16 +25,16 @@ export function loadReaders(tx: Tx): Reader[] {
  * text keeps keeps its time, a new one dates from `now`. Returns the e-mails mentioned, in order
  * of first mention, for the log.
  */
-export function syncMentions(tx: Tx, { commentId, body, now, readers }: { commentId: number; body: string | null; now: number; readers?: Reader[] }): string[] {
+export async function syncMentions(tx: Tx, { commentId, body, now, readers }: { commentId: number; body: string | null; now: number; readers?: Reader[] }): Promise<string[]> {
   const handles = body === null ? [] : mentionHandles(body);
-  const resolved = handles.length === 0 ? new Map<string, Reader>() : resolveHandles(handles, readers ?? loadReaders(tx));
+  const resolved = handles.length === 0 ? new Map<string, Reader>() : resolveHandles(handles, readers ?? await loadReaders(tx));
   const mentioned = handles.flatMap((h) => (resolved.has(h) ? [resolved.get(h)!] : []));
   const wanted = new Set(mentioned.map((p) => p.id));
-  const stored = tx.select({ personId: commentMentions.personId }).from(commentMentions).where(eq(commentMentions.commentId, commentId)).all();
+  const stored = await tx.select({ personId: commentMentions.personId }).from(commentMentions).where(eq(commentMentions.commentId, commentId));
   const gone = stored.map((s) => s.personId).filter((id) => !wanted.has(id));
-  if (gone.length > 0) tx.delete(commentMentions).where(and(eq(commentMentions.commentId, commentId), inArray(commentMentions.personId, gone))).run();
+  if (gone.length > 0) await tx.delete(commentMentions).where(and(eq(commentMentions.commentId, commentId), inArray(commentMentions.personId, gone)));
   const have = new Set(stored.map((s) => s.personId));
   const added = mentioned.filter((p) => !have.has(p.id));
-  if (added.length > 0) tx.insert(commentMentions).values(added.map((p) => ({ commentId, personId: p.id, mentionedAt: now }))).run();
+  if (added.length > 0) await tx.insert(commentMentions).values(added.map((p) => ({ commentId, personId: p.id, mentionedAt: now })));
   return mentioned.map((p) => p.email);
 }

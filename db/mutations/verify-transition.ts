@@ -17,10 +17,10 @@ export interface VerifyTransitionArgs extends WriteArgs {
   transitionId: number;
 }
 
-export function verifyTransition(db: Db, { slug, transitionId, input, actor, now = Date.now() }: VerifyTransitionArgs) {
+export async function verifyTransition(db: Db, { slug, transitionId, input, actor, now = Date.now() }: VerifyTransitionArgs) {
   const { note } = parseInput(verificationInputSchema, input ?? {}, "verification");
   const fields = { verifiedBy: actor.email, verifiedAt: formatDateOrInstant(now), note };
-  return recordDecision(db, { slug, transitionId, actor, now, decision: "verify" }, fields, (tx) =>
-    tx.insert(verifications).values({ transitionId, verifierId: actor.id, verifiedAt: now, recordedAt: now, note }).returning({ id: verifications.id }).get().id,
+  return await recordDecision(db, { slug, transitionId, actor, now, decision: "verify" }, fields, async (tx) =>
+    (await tx.insert(verifications).values({ transitionId, verifierId: actor.id, verifiedAt: now, recordedAt: now, note }).returning({ id: verifications.id }))[0].id,
   );
 }

@@ -30,8 +30,8 @@ export interface CommentView {
 }
 
 /** Comments matching `where`, oldest first, shaped for a reader whose person id is `viewerId`. */
-export function readCommentViews(db: Db | Tx, where: SQL | undefined, viewerId: number | null): CommentView[] {
-  const rows = db
+export async function readCommentViews(db: Db | Tx, where: SQL | undefined, viewerId: number | null): Promise<CommentView[]> {
+  const rows = await db
     .select({ c: comments, slug: programs.slug, itemKey: items.key, claimKey: claims.claimKey, author: { name: people.name, email: people.email } })
     .from(comments)
     .innerJoin(programs, eq(comments.programId, programs.id))
@@ -39,17 +39,15 @@ export function readCommentViews(db: Db | Tx, where: SQL | undefined, viewerId: 
     .leftJoin(items, eq(comments.itemId, items.id))
     .leftJoin(claims, eq(comments.claimId, claims.id))
     .where(where)
-    .orderBy(asc(comments.createdAt), asc(comments.id))
-    .all();
+    .orderBy(asc(comments.createdAt), asc(comments.id));
   const mentions = new Map<number, { handle: string; name: string }[]>();
   const ids = rows.map((r) => r.c.id);
   for (let i = 0; i < ids.length; i += 500)
-    db.select({ commentId: commentMentions.commentId, email: people.email, name: people.name })
+    (await db.select({ commentId: commentMentions.commentId, email: people.email, name: people.name })
       .from(commentMentions)
       .innerJoin(people, eq(commentMentions.personId, people.id))
       .where(inArray(commentMentions.commentId, ids.slice(i, i + 500)))
-      .orderBy(asc(commentMentions.commentId), asc(people.email))
-      .all()
+      .orderBy(asc(commentMentions.commentId), asc(people.email)))
       .forEach((m) => mentions.set(m.commentId, [...(mentions.get(m.commentId) ?? []), { handle: handleOf(m.email), name: m.name }]));
   return rows.map(({ c, slug, itemKey, claimKey, author }) => {
     const subject: CommentSubject = itemKey !== null ? { item: itemKey } : { claim: claimKey! };

@@ -26,6 +26,6 @@ export const MY_WORK_NEW_SQL = `
  * The header's count for My work: one statement over indexes (the person's items, their
  * transitions), cheap enough for every page. It counts exactly what the page marks as new.
  */
-export function countMyWorkNew(db: Db, person: { id: number; email: string }, now: number = Date.now()): MyWorkNewCounts {
+export async function countMyWorkNew(db: Db, person: { id: number; email: string }, now: number = Date.now()): Promise<MyWorkNewCounts> {
   return preparedStatement(db, MY_WORK_NEW_SQL).get({ me: person.id, email: person.email, now }) as MyWorkNewCounts;
 }

@@ -18,7 +18,7 @@ export interface NavCounts {
  * awaiting verification they may decide on. One indexed statement each. The root layout counts
  * with it when a page is rendered, `GET /api/me/counts` when the header asks after a navigation.
  */
-export function countNav(db: Db, person: Person, countedAt: number = Date.now()): NavCounts {
-  const news = countMyWorkNew(db, person, countedAt);
-  return { myWorkNew: news.owned + news.awaiting + news.rejected + news.mentioned, reviewable: countReviewable(db, person, countedAt), countedAt };
+export async function countNav(db: Db, person: Person, countedAt: number = Date.now()): Promise<NavCounts> {
+  const news = await countMyWorkNew(db, person, countedAt);
+  return { myWorkNew: news.owned + news.awaiting + news.rejected + news.mentioned, reviewable: await countReviewable(db, person, countedAt), countedAt };
 }

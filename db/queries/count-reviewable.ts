@@ -44,15 +44,15 @@ interface Touched {
  * lists under "Yours to review" (same four-eyes function), for the header of every page. Null for
  * a role that does not verify.
  */
-export function countReviewable(db: Db, person: Person, now: number = Date.now()): number | null {
+export async function countReviewable(db: Db, person: Person, now: number = Date.now()): Promise<number | null> {
   if (!can(person.role, "verify")) return null;
   const row = preparedStatement(db, REVIEWABLE_SQL).get({ me: person.id, email: person.email }) as { candidates: number; touched: string };
   const touched = JSON.parse(row.touched) as Touched[];
-  const owners = new Map<string, ReturnType<typeof loadOwnerTimeline>>();
+  const owners = new Map<string, Awaited<ReturnType<typeof loadOwnerTimeline>>>();
   let refused = 0;
   for (const t of touched) {
     const key = `${t.program}\u0000${t.item}`;
-    if (!owners.has(key)) owners.set(key, loadOwnerTimeline(db, t.program, t.item, t.owner));
+    if (!owners.has(key)) owners.set(key, await loadOwnerTimeline(db, t.program, t.item, t.owner));
     const violation = fourEyesViolation({ item: t.item, verifier: person.email, actor: t.reporter, recordedAt: t.recordedAt, verifiedAt: now, owners: owners.get(key)! });
     if (violation) refused++;
   }

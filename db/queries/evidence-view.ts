@@ -1,3 +1,4 @@
+import { firstRow } from "../first-row";
 import { eq } from "drizzle-orm";
 import { parseJunit, type JunitSummary } from "@/lib/artefacts/junit";
 import { AppError } from "@/lib/errors";
@@ -11,31 +12,31 @@ type EvidenceRow = typeof evidence.$inferSelect;
  * report whose file is JUnit XML its totals. The totals are read from the stored bytes each time,
  * so they are always those of the logged digest; a file that is not JUnit shows no summary.
  */
-export function evidenceView(db: Db, rows: readonly EvidenceRow[]) {
+export async function evidenceView(db: Db, rows: readonly EvidenceRow[]) {
   const summaries = new Map<string, JunitSummary | null>();
-  const junitOf = (sha256: string) => {
-    if (!summaries.has(sha256)) summaries.set(sha256, readJunit(db, sha256));
+  const junitOf = async (sha256: string) => {
+    if (!summaries.has(sha256)) summaries.set(sha256, await readJunit(db, sha256));
     return summaries.get(sha256)!;
   };
-  return rows.map((e) => {
-    const size = e.artefactSha256 === null ? 0 : sizeOf(db, e.artefactSha256);
+  return Promise.all(rows.map(async (e) => {
+    const size = e.artefactSha256 === null ? 0 : await sizeOf(db, e.artefactSha256);
     return {
       kind: e.kind,
       url: e.url,
       summary: e.summary,
       fleetPercent: e.fleetPercent,
       artefact: e.artefactSha256 === null ? null : { name: e.artefactName ?? "", sha256: e.artefactSha256, size },
-      junit: e.kind === "test_report" && e.artefactSha256 !== null ? junitOf(e.artefactSha256) : null,
+      junit: e.kind === "test_report" && e.artefactSha256 !== null ? await junitOf(e.artefactSha256) : null,
     };
-  });
+  }));
 }
 
-function sizeOf(db: Db, sha256: string): number {
-  return db.select({ size: artefacts.size }).from(artefacts).where(eq(artefacts.sha256, sha256)).get()?.size ?? 0;
+async function sizeOf(db: Db, sha256: string): Promise<number> {
+  return (await firstRow(db.select({ size: artefacts.size }).from(artefacts).where(eq(artefacts.sha256, sha256))))?.size ?? 0;
 }
 
-function readJunit(db: Db, sha256: string): JunitSummary | null {
-  const row = db.select({ bytes: artefacts.bytes }).from(artefacts).where(eq(artefacts.sha256, sha256)).get();
+async function readJunit(db: Db, sha256: string): Promise<JunitSummary | null> {
+  const row = await firstRow(db.select({ bytes: artefacts.bytes }).from(artefacts).where(eq(artefacts.sha256, sha256)));
   if (!row) return null;
   try {
     return parseJunit(new TextDecoder("utf-8", { fatal: true }).decode(row.bytes));

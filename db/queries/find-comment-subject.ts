@@ -1,3 +1,4 @@
+import { firstRow } from "../first-row";
 import { and, eq } from "drizzle-orm";
 import { describeSubject, type CommentSubject } from "@/lib/comments/comment-subject";
 import { AppError } from "@/lib/errors";
@@ -13,12 +14,12 @@ export interface SubjectRow {
 }
 
 /** The program and the item or claim a comment is about, or a 404 AppError naming what is missing. */
-export function findCommentSubject(db: Db | Tx, slug: string, subject: CommentSubject): SubjectRow {
-  const program = getProgramOrThrow(db, slug);
+export async function findCommentSubject(db: Db | Tx, slug: string, subject: CommentSubject): Promise<SubjectRow> {
+  const program = await getProgramOrThrow(db, slug);
   const row =
     "item" in subject
-      ? db.select({ id: items.id }).from(items).where(and(eq(items.programId, program.id), eq(items.key, subject.item))).get()
-      : db.select({ id: claims.id }).from(claims).where(and(eq(claims.programId, program.id), eq(claims.claimKey, subject.claim))).get();
+      ? await firstRow(db.select({ id: items.id }).from(items).where(and(eq(items.programId, program.id), eq(items.key, subject.item))))
+      : await firstRow(db.select({ id: claims.id }).from(claims).where(and(eq(claims.programId, program.id), eq(claims.claimKey, subject.claim))));
   if (!row) throw new AppError("not_found", `no ${describeSubject(subject)} in program "${slug}"`);
   return "item" in subject ? { program, itemId: row.id, claimId: null } : { program, itemId: null, claimId: row.id };
 }

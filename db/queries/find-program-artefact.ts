@@ -6,8 +6,8 @@ import { getProgramOrThrow } from "./get-program-or-throw";
  * An artefact ingested for the program or attached to its evidence, with the name it came under:
  * a 404 for any other digest, so a program's readers see only the files behind its own records.
  */
-export function findProgramArtefact(db: Db, slug: string, sha256: string): { name: string; bytes: Buffer } {
-  const program = getProgramOrThrow(db, slug);
+export async function findProgramArtefact(db: Db, slug: string, sha256: string): Promise<{ name: string; bytes: Buffer }> {
+  const program = await getProgramOrThrow(db, slug);
   const row = /^[0-9a-f]{64}$/.test(sha256)
     ? (db.$client
         .prepare(

@@ -1,3 +1,4 @@
+import { firstRow } from "../first-row";
 import { and, eq } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import type { Db, Tx } from "../index";
@@ -5,14 +6,14 @@ import { items, people } from "../schema";
 import { getProgramOrThrow } from "./get-program-or-throw";
 
 /** The program and item for a slug and key, or a 404 AppError naming what is missing. */
-export function findProgramItem(db: Db | Tx, slug: string, key: string) {
-  const program = getProgramOrThrow(db, slug);
-  const row = db
+export async function findProgramItem(db: Db | Tx, slug: string, key: string) {
+  const program = await getProgramOrThrow(db, slug);
+  const row = await firstRow(db
     .select({ item: items, ownerEmail: people.email })
     .from(items)
     .leftJoin(people, eq(items.ownerId, people.id))
     .where(and(eq(items.programId, program.id), eq(items.key, key)))
-    .get();
+    );
   if (!row) throw new AppError("not_found", `no item "${key}" in program "${slug}"`);
   return { program, item: row.item, ownerEmail: row.ownerEmail };
 }

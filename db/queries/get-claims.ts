@@ -1,3 +1,4 @@
+import { firstRow } from "../first-row";
 import { and, eq } from "drizzle-orm";
 import { claimsTouchedBy, evaluateClaims, type ClaimRecord, type EvaluatedClaim } from "@/lib/claims/evaluate-claims";
 import type { ItemWithTransitions } from "@/lib/item-with-transitions";
@@ -26,11 +27,11 @@ function evaluate(records: readonly ClaimRecord[], items: readonly ItemWithTrans
  * Every claim of a program with its three verdicts at (asOf, knownAt), memoised by log head; a
  * write to no claim and to no item a claim links to keeps the verdicts.
  */
-export function getClaims(db: Db, slug: string, asOf: number, knownAt: number) {
-  const snapshot = loadSnapshot(db, slug, asOf, knownAt);
+export async function getClaims(db: Db, slug: string, asOf: number, knownAt: number) {
+  const snapshot = await loadSnapshot(db, slug, asOf, knownAt);
   const { program, items } = snapshot;
-  const records = loadClaims(db, program);
-  const { claims } = memoByHead(
+  const records = await loadClaims(db, program);
+  const { claims } = await memoByHead(
     db,
     `claims:${slug}:${asOf}:${knownAt}`,
     () => evaluate(records, items, asOf, knownAt, program.factsUntil),
@@ -40,16 +41,16 @@ export function getClaims(db: Db, slug: string, asOf: number, knownAt: number) {
 }
 
 /** One claim with its verdicts, its verdict history and the version to edit it. */
-export function getClaimDetail(db: Db, slug: string, id: string, asOf: number, knownAt: number) {
-  const all = getClaims(db, slug, asOf, knownAt);
+export async function getClaimDetail(db: Db, slug: string, id: string, asOf: number, knownAt: number) {
+  const all = await getClaims(db, slug, asOf, knownAt);
   const index = all.records.findIndex((c) => c.id === id);
   if (index < 0) throw new AppError("not_found", `no claim "${id}" in program "${slug}"`);
   const record = all.records[index]!;
-  const row = db
+  const row = (await firstRow(db
     .select({ version: claims.version })
     .from(claims)
     .where(and(eq(claims.programId, all.program.id), eq(claims.claimKey, id)))
-    .get()!;
+    ))!;
   const items = new Map(all.snapshot.items.map((i) => [i.key, i]));
   return {
     ...all.claims[index]!,

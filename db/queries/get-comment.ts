@@ -6,9 +6,9 @@ import { readCommentViews, type CommentView } from "./comment-views";
 import { getProgramOrThrow } from "./get-program-or-throw";
 
 /** One comment of a program, for the person `viewerId`; a 404 AppError when the program or comment is unknown. */
-export function getComment(db: Db | Tx, slug: string, commentId: number, viewerId: number | null): CommentView {
-  const program = getProgramOrThrow(db, slug);
-  const [view] = readCommentViews(db, and(eq(comments.id, commentId), eq(comments.programId, program.id)), viewerId);
+export async function getComment(db: Db | Tx, slug: string, commentId: number, viewerId: number | null): Promise<CommentView> {
+  const program = await getProgramOrThrow(db, slug);
+  const [view] = await readCommentViews(db, and(eq(comments.id, commentId), eq(comments.programId, program.id)), viewerId);
   if (!view) throw new AppError("not_found", `no comment #${commentId} in program "${slug}"`);
   return view;
 }

@@ -14,21 +14,21 @@ import { recentVerifications } from "./recent-verifications";
  * Everything the dashboard shows, from the program's snapshot (one fold per item); a not_found
  * AppError for an unknown slug.
  */
-export function getDashboard(db: Db, slug: string, asOf: number, knownAt: number) {
-  return memoByHead(
+export async function getDashboard(db: Db, slug: string, asOf: number, knownAt: number) {
+  return await memoByHead(
     db,
     `dashboard:${slug}:${asOf}:${knownAt}`,
-    () => computeDashboard(db, slug, asOf, knownAt),
+    async () => await computeDashboard(db, slug, asOf, knownAt),
     undefined,
     (d) => d.readiness.total,
   );
 }
 
-function computeDashboard(db: Db, slug: string, asOf: number, knownAt: number) {
-  const snapshot = loadSnapshot(db, slug, asOf, knownAt);
+async function computeDashboard(db: Db, slug: string, asOf: number, knownAt: number) {
+  const snapshot = await loadSnapshot(db, slug, asOf, knownAt);
   const p = snapshot.program;
-  const readiness = getReadiness(db, slug, asOf, knownAt);
-  const claims = getClaims(db, slug, asOf, knownAt).claims;
+  const readiness = await getReadiness(db, slug, asOf, knownAt);
+  const claims = (await getClaims(db, slug, asOf, knownAt)).claims;
   const target = targetOutlook(readiness, slug, asOf, p.targetDate);
   const firstDates = [...snapshot.items.map((i) => i.identifiedAt), ...claims.map((c) => Date.parse(`${c.date}T00:00:00Z`))];
   return {
@@ -40,10 +40,10 @@ function computeDashboard(db: Db, slug: string, asOf: number, knownAt: number) {
     areas: countByArea(snapshot.listed),
     /** Each listed item's title by key, for the lists that name items. */
     titles: new Map(snapshot.listed.map((i) => [i.key, i.title])),
-    series: getStatusSeries(db, slug, asOf, knownAt),
+    series: await getStatusSeries(db, slug, asOf, knownAt),
     claims,
-    events: loadEvents(db, p.id),
-    recent: recentVerifications(db, p.id, asOf, knownAt),
+    events: await loadEvents(db, p.id),
+    recent: await recentVerifications(db, p.id, asOf, knownAt),
   };
 }
-export type Dashboard = ReturnType<typeof computeDashboard>;
+export type Dashboard = Awaited<ReturnType<typeof computeDashboard>>;

@@ -19,18 +19,18 @@ const rejecter = alias(people, "rejecter");
  * that moment of knowledge the transition still awaited a decision (DESIGN §4, §13). Admins see who
  * acted by e-mail; every other reader by name only, as in the audit log.
  */
-export function getItemDetail(db: Db, slug: string, key: string, asOf: number, knownAt: number, audience: "admin" | "reader" = "reader") {
-  return memoItemByHead(db, `item:${slug}:${key}:${asOf}:${knownAt}:${audience}`, () => computeItemDetail(db, slug, key, asOf, knownAt, audience));
+export async function getItemDetail(db: Db, slug: string, key: string, asOf: number, knownAt: number, audience: "admin" | "reader" = "reader") {
+  return await memoItemByHead(db, `item:${slug}:${key}:${asOf}:${knownAt}:${audience}`, async () => await computeItemDetail(db, slug, key, asOf, knownAt, audience));
 }
 
-function computeItemDetail(db: Db, slug: string, key: string, asOf: number, knownAt: number, audience: "admin" | "reader") {
+async function computeItemDetail(db: Db, slug: string, key: string, asOf: number, knownAt: number, audience: "admin" | "reader") {
   const who = (p: { email: string; name: string }) => (audience === "admin" ? p.email : p.name);
-  const { item, ownerEmail } = findProgramItem(db, slug, key);
-  const snapshot = loadSnapshot(db, slug, asOf, knownAt);
+  const { item, ownerEmail } = await findProgramItem(db, slug, key);
+  const snapshot = await loadSnapshot(db, slug, asOf, knownAt);
   const statuses = new Map(snapshot.statuses.map((i) => [i.key, i]));
   const self = statuses.get(key)!;
 
-  const rows = db
+  const rows = await db
     .select({ t: transitions, actor: people, v: verifications, verifier, r: transitionRejections, rejecter })
     .from(transitions)
     .innerJoin(people, eq(transitions.actorId, people.id))
@@ -39,16 +39,15 @@ function computeItemDetail(db: Db, slug: string, key: string, asOf: number, know
     .leftJoin(transitionRejections, eq(transitionRejections.transitionId, transitions.id))
     .leftJoin(rejecter, eq(transitionRejections.rejecterId, rejecter.id))
     .where(eq(transitions.itemId, item.id))
-    .orderBy(asc(transitions.effectiveAt), asc(transitions.recordedAt), asc(transitions.id))
-    .all();
+    .orderBy(asc(transitions.effectiveAt), asc(transitions.recordedAt), asc(transitions.id));
   const ids = rows.map((r) => r.t.id);
-  const allEvidence = ids.length ? db.select().from(evidence).where(inArray(evidence.transitionId, ids)).orderBy(asc(evidence.id)).all() : [];
+  const allEvidence = ids.length ? await db.select().from(evidence).where(inArray(evidence.transitionId, ids)).orderBy(asc(evidence.id)) : [];
   const related = (k: string) => {
     const s = statuses.get(k)!;
     return { key: k, title: s.title, trueStatus: s.trueStatus, reportedStatus: s.reportedStatus, inProgram: s.inProgram };
   };
 
-  const history = rows.map((r) => ({
+  const history = await Promise.all(rows.map(async (r) => ({
     id: r.t.id,
     to: r.t.toStatus,
     effectiveAt: formatDateOrInstant(r.t.effectiveAt),
@@ -57,7 +56,7 @@ function computeItemDetail(db: Db, slug: string, key: string, asOf: number, know
     byName: r.actor.name,
     note: r.t.note,
     visible: isVisible(r.t, asOf, knownAt),
-    evidence: evidenceView(
+    evidence: await evidenceView(
       db,
       allEvidence.filter((e) => e.transitionId === r.t.id),
     ),
@@ -81,7 +80,7 @@ function computeItemDetail(db: Db, slug: string, key: string, asOf: number, know
             reason: r.r.reason,
           }
         : null,
-  }));
+  })));
 
   return {
     key: item.key,
@@ -105,14 +104,13 @@ function computeItemDetail(db: Db, slug: string, key: string, asOf: number, know
     history,
     /** DESIGN §13: the reported status stands, with its rejection beside it when it was rejected. */
     reportedRejection: history.filter((t) => t.visible).at(-1)?.rejection ?? null,
-    signals: db
+    signals: (await db
       .select({ s: signals, source: signalSources, ingester: people })
       .from(signals)
       .leftJoin(signalSources, eq(signals.sourceId, signalSources.id))
       .leftJoin(people, eq(signalSources.ingestedById, people.id))
       .where(eq(signals.itemId, item.id))
-      .orderBy(asc(signals.measuredAt), asc(signals.id))
-      .all()
+      .orderBy(asc(signals.measuredAt), asc(signals.id)))
       .map(({ s, source, ingester }) => ({
         metric: s.metric,
         value: s.value,
@@ -132,4 +130,4 @@ function computeItemDetail(db: Db, slug: string, key: string, asOf: number, know
       })),
   };
 }
-export type ItemDetail = ReturnType<typeof getItemDetail>;
+export type ItemDetail = Awaited<ReturnType<typeof getItemDetail>>;

@@ -9,10 +9,10 @@ import { listPrograms } from "./list-programs";
  * Every program's headline at (asOf, knownAt): the portfolio at a glance, with the program's
  * evidence horizon and whether its figures at asOf lie past it (DESIGN §13).
  */
-export function getPortfolio(db: Db, asOf: number, knownAt: number) {
-  return listPrograms(db).map((p) => {
-    const r = getReadiness(db, p.slug, asOf, knownAt);
-    const { program, claims } = getClaims(db, p.slug, asOf, knownAt);
+export async function getPortfolio(db: Db, asOf: number, knownAt: number) {
+  return Promise.all((await listPrograms(db)).map(async (p) => {
+    const r = await getReadiness(db, p.slug, asOf, knownAt);
+    const { program, claims } = await getClaims(db, p.slug, asOf, knownAt);
     const made = claims.filter((c) => c.date <= r.asOf).sort((a, b) => a.date.localeCompare(b.date));
     const outlook = targetOutlook(r, p.slug, asOf, program.targetDate);
     return {
@@ -26,5 +26,5 @@ export function getPortfolio(db: Db, asOf: number, knownAt: number) {
       latestClaim: made.at(-1) ?? null,
       target: outlook ? describeTargetOutlook(outlook) : null,
     };
-  });
+  }));
 }

@@ -4,8 +4,8 @@ import type { Db } from "../index";
 import { getProgramOrThrow } from "./get-program-or-throw";
 
 /** A program's settings as the API shows them. */
-export function getProgram(db: Db, slug: string) {
-  const p = getProgramOrThrow(db, slug);
+export async function getProgram(db: Db, slug: string) {
+  const p = await getProgramOrThrow(db, slug);
   return {
     slug: p.slug,
     name: p.name,

@@ -6,8 +6,8 @@ import type { Db } from "../index";
 import { loadSnapshot } from "./load-snapshot";
 import { memoByHead, weighBytes } from "./memo-by-head";
 
-function compute(db: Db, slug: string, asOf: number, knownAt: number, previous?: ReadinessOfSnapshot): ReadinessOfSnapshot {
-  const snapshot = loadSnapshot(db, slug, asOf, knownAt);
+async function compute(db: Db, slug: string, asOf: number, knownAt: number, previous?: ReadinessOfSnapshot): Promise<ReadinessOfSnapshot> {
+  const snapshot = await loadSnapshot(db, slug, asOf, knownAt);
   if (previous?.snapshot === snapshot) return previous;
   return { snapshot, readiness: readinessOf(snapshot, previous) };
 }
@@ -16,14 +16,14 @@ function compute(db: Db, slug: string, asOf: number, knownAt: number, previous?:
  * Readiness of a program at (asOf, knownAt): a pure function of its snapshot, memoised by log head;
  * after a write the answer before it lends what the write did not change (see readinessOf).
  */
-export function getReadiness(db: Db, slug: string, asOf: number, knownAt: number) {
-  return memoByHead(
+export async function getReadiness(db: Db, slug: string, asOf: number, knownAt: number) {
+  return (await memoByHead(
     db,
     `readiness:${slug}:${asOf}:${knownAt}`,
-    () => compute(db, slug, asOf, knownAt),
-    (previous) => compute(db, slug, asOf, knownAt, previous),
+    async () => await compute(db, slug, asOf, knownAt),
+    async (previous) => await compute(db, slug, asOf, knownAt, previous),
     (r) => r.readiness.total,
-  ).readiness;
+  )).readiness;
 }
 
 // The breaches are most of the answer (2 MB of its 2.2 at 10,000 items) and a write that records
@@ -35,11 +35,11 @@ const breachesBytes = new WeakMap<object, Uint8Array>();
  * like the value: at 10,000 items encoding 2 MB on every request is what bounds readers'
  * throughput. Ends with the program's evidence horizon and whether asOf is past it (DESIGN §13).
  */
-export function getReadinessBytes(db: Db, slug: string, asOf: number, knownAt: number, limit: ReadinessListLimit): readonly Uint8Array[] {
-  return memoByHead(db, `readiness-bytes:${slug}:${asOf}:${knownAt}:${limit}`, () => {
+export async function getReadinessBytes(db: Db, slug: string, asOf: number, knownAt: number, limit: ReadinessListLimit): Promise<readonly Uint8Array[]> {
+  return await memoByHead(db, `readiness-bytes:${slug}:${asOf}:${knownAt}:${limit}`, async () => {
     const answer = {
-      ...limitReadinessLists(getReadiness(db, slug, asOf, knownAt), limit),
-      ...horizonMark(loadSnapshot(db, slug, asOf, knownAt).program.factsUntil, asOf),
+      ...limitReadinessLists(await getReadiness(db, slug, asOf, knownAt), limit),
+      ...horizonMark((await loadSnapshot(db, slug, asOf, knownAt)).program.factsUntil, asOf),
     };
     const { breaches } = answer.quality;
     let bytes = breachesBytes.get(breaches);
@@ -49,6 +49,6 @@ export function getReadinessBytes(db: Db, slug: string, asOf: number, knownAt: n
 }
 
 /** The readiness answer as JSON text (the CLI prints it). */
-export function getReadinessJson(db: Db, slug: string, asOf: number, knownAt: number, limit: ReadinessListLimit): string {
-  return textOfChunks(getReadinessBytes(db, slug, asOf, knownAt, limit));
+export async function getReadinessJson(db: Db, slug: string, asOf: number, knownAt: number, limit: ReadinessListLimit): Promise<string> {
+  return textOfChunks(await getReadinessBytes(db, slug, asOf, knownAt, limit));
 }

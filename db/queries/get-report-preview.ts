@@ -28,13 +28,13 @@ export interface ReportPreview {
  * model, publication and stamp as its files. A week the reports list does not hold — malformed,
  * unfinished, before the program — is not found.
  */
-export function getReportPreview(db: Db, slug: string, query: string, now = Date.now()): ReportPreview {
-  const source = loadReportSource(db, slug);
+export async function getReportPreview(db: Db, slug: string, query: string, now = Date.now()): Promise<ReportPreview> {
+  const source = await loadReportSource(db, slug);
   const asked = weekOfQuery(query);
-  const weeks = listedWeeks(source, listPublishedWeeks(db, source.program.id), now);
+  const weeks = listedWeeks(source, await listPublishedWeeks(db, source.program.id), now);
   const at = asked ? weeks.findIndex((w) => w.label === asked.label) : -1;
   if (at < 0) throw new AppError("not_found", `"${slug}" has no report for ${query}`);
-  const { week, report, publication, published, stamp } = getWeeklyReport(db, slug, weeks[at]!.label, now);
+  const { week, report, publication, published, stamp } = await getWeeklyReport(db, slug, weeks[at]!.label, now);
   return {
     week: week.label,
     report,

@@ -12,8 +12,8 @@ interface Memo {
   answer: ProgramScheduleRows & { knownAt: string; factsUntil: string | null; illustrative: boolean };
 }
 
-function compute(db: Db, slug: string, asOf: number, knownAt: number, previous?: Memo): Memo {
-  const snapshot = loadSnapshot(db, slug, asOf, knownAt);
+async function compute(db: Db, slug: string, asOf: number, knownAt: number, previous?: Memo): Promise<Memo> {
+  const snapshot = await loadSnapshot(db, slug, asOf, knownAt);
   if (previous && previous.snapshot === snapshot) return previous;
   const core = scheduleCoreOf(snapshot, snapshot.program.targetDate, previous?.core);
   const rows = scheduleRows(snapshot, core.schedule, previous && { listed: previous.snapshot.listed, schedule: previous.core.schedule, rows: previous.answer });
@@ -30,16 +30,16 @@ function compute(db: Db, slug: string, asOf: number, knownAt: number, previous?:
  * when an item's schedule input changed (done or not, estimate, target, dependencies). A
  * not_found AppError for an unknown slug.
  */
-export function getSchedule(db: Db, slug: string, asOf: number, knownAt: number) {
-  return memoByHead(
+export async function getSchedule(db: Db, slug: string, asOf: number, knownAt: number) {
+  return (await memoByHead(
     db,
     `schedule:${slug}:${asOf}:${knownAt}`,
-    () => compute(db, slug, asOf, knownAt),
-    (previous) => compute(db, slug, asOf, knownAt, previous),
+    async () => await compute(db, slug, asOf, knownAt),
+    async (previous) => await compute(db, slug, asOf, knownAt, previous),
     (m) => m.answer.items.length,
-  ).answer;
+  )).answer;
 }
-export type ProgramSchedule = ReturnType<typeof getSchedule>;
+export type ProgramSchedule = Awaited<ReturnType<typeof getSchedule>>;
 
 // Rows are encoded in blocks: a row is never mutated and a write keeps most rows (scheduleRows),
 // so a block whose rows are the same objects keeps its bytes.
@@ -56,9 +56,9 @@ function blockBytes(rows: readonly ScheduleRow[]): Uint8Array {
 }
 
 /** The API's answer as UTF-8 chunks, memoised like the value: at 10,000 items it is 5 MB. */
-export function getScheduleBytes(db: Db, slug: string, asOf: number, knownAt: number): readonly Uint8Array[] {
-  return memoByHead(db, `schedule-bytes:${slug}:${asOf}:${knownAt}`, () => {
-    const answer = getSchedule(db, slug, asOf, knownAt);
+export async function getScheduleBytes(db: Db, slug: string, asOf: number, knownAt: number): Promise<readonly Uint8Array[]> {
+  return await memoByHead(db, `schedule-bytes:${slug}:${asOf}:${knownAt}`, async () => {
+    const answer = await getSchedule(db, slug, asOf, knownAt);
     const items: Uint8Array[] = [utf8Bytes("[")];
     for (let i = 0; i < answer.items.length; i += BLOCK) {
       if (i > 0) items.push(COMMA);
@@ -70,6 +70,6 @@ export function getScheduleBytes(db: Db, slug: string, asOf: number, knownAt: nu
 }
 
 /** The schedule answer as JSON text. */
-export function getScheduleJson(db: Db, slug: string, asOf: number, knownAt: number): string {
-  return textOfChunks(getScheduleBytes(db, slug, asOf, knownAt));
+export async function getScheduleJson(db: Db, slug: string, asOf: number, knownAt: number): Promise<string> {
+  return textOfChunks(await getScheduleBytes(db, slug, asOf, knownAt));
 }

@@ -3,8 +3,8 @@ import type { Db } from "../index";
 import { loadProgramHistory } from "./load-program-history";
 import { memoByHead } from "./memo-by-head";
 
-function compute(db: Db, slug: string, asOf: number, knownAt: number, previous?: StatusSeriesOf): StatusSeriesOf {
-  const { items } = loadProgramHistory(db, slug);
+async function compute(db: Db, slug: string, asOf: number, knownAt: number, previous?: StatusSeriesOf): Promise<StatusSeriesOf> {
+  const { items } = await loadProgramHistory(db, slug);
   if (previous?.items === items) return previous;
   return { items, series: statusOverTime(items, asOf, knownAt, previous) };
 }
@@ -13,12 +13,12 @@ function compute(db: Db, slug: string, asOf: number, knownAt: number, previous?:
  * The program week by week at (asOf, knownAt) — the burn-up and cumulative-flow series — memoised
  * by log head; after a write only the share of the items it changed is taken out and put back.
  */
-export function getStatusSeries(db: Db, slug: string, asOf: number, knownAt: number): StatusPoint[] {
-  return memoByHead(
+export async function getStatusSeries(db: Db, slug: string, asOf: number, knownAt: number): Promise<StatusPoint[]> {
+  return (await memoByHead(
     db,
     `series:${slug}:${asOf}:${knownAt}`,
-    () => compute(db, slug, asOf, knownAt),
-    (previous) => compute(db, slug, asOf, knownAt, previous),
+    async () => await compute(db, slug, asOf, knownAt),
+    async (previous) => await compute(db, slug, asOf, knownAt, previous),
     (s) => s.items.length,
-  ).series;
+  )).series;
 }

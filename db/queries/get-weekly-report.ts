@@ -30,25 +30,25 @@ export interface ReportSource {
   program: Program;
   history: ProgramHistory;
   /** The program at (asOf, knownAt), from the one snapshot loader, outside its memo. */
-  snapshotAt: (asOf: number, knownAt: number) => Snapshot;
+  snapshotAt: (asOf: number, knownAt: number) => Promise<Snapshot>;
   claims: ClaimRecord[];
-  logHeadAt: (instant: number) => string;
+  logHeadAt: (instant: number) => Promise<string>;
   /** The transition details a week's report shows (see WeeklyReportInput.details). */
-  detailsOf: (week: IsoWeek) => ReadonlyMap<number, TransitionDetails>;
+  detailsOf: (week: IsoWeek) => Promise<ReadonlyMap<number, TransitionDetails>>;
   /** The ingested artefacts behind the latest signals at a cutoff. */
-  artefactsAt: (cutoff: number) => ReportArtefact[];
+  artefactsAt: (cutoff: number) => Promise<ReportArtefact[]>;
 }
 
-export function loadReportSource(db: Db, slug: string): ReportSource {
-  const history = loadProgramHistory(db, slug);
+export async function loadReportSource(db: Db, slug: string): Promise<ReportSource> {
+  const history = await loadProgramHistory(db, slug);
   const heads = new Map<number, string>();
   return {
     program: history.program,
     history,
     snapshotAt: (asOf, knownAt) => loadSnapshot(db, slug, asOf, knownAt, { memo: false }),
-    claims: loadClaims(db, history.program),
-    logHeadAt: (instant) => {
-      if (!heads.has(instant)) heads.set(instant, logHeadAt(db, instant));
+    claims: await loadClaims(db, history.program),
+    logHeadAt: async (instant) => {
+      if (!heads.has(instant)) heads.set(instant, await logHeadAt(db, instant));
       return heads.get(instant)!;
     },
     detailsOf: (week) => loadWeekDetails(db, history.program, week),
@@ -57,16 +57,16 @@ export function loadReportSource(db: Db, slug: string): ReportSource {
 }
 
 /** The report of a week with the best knowledge at `now` (knownAt = now; it never shows in the report). */
-export function reportOf(source: ReportSource, week: IsoWeek, now: number): WeeklyReport {
+export async function reportOf(source: ReportSource, week: IsoWeek, now: number): Promise<WeeklyReport> {
   const p = source.program;
   return buildWeeklyReport({
     program: { slug: p.slug, name: p.name, targetDate: p.targetDate },
-    snapshot: source.snapshotAt(week.end, now),
-    details: source.detailsOf(week),
+    snapshot: await source.snapshotAt(week.end, now),
+    details: await source.detailsOf(week),
     claims: source.claims,
     week,
-    logHeadAtCutoff: source.logHeadAt(week.end),
-    artefacts: source.artefactsAt(week.end),
+    logHeadAtCutoff: await source.logHeadAt(week.end),
+    artefacts: await source.artefactsAt(week.end),
   });
 }
 
@@ -74,18 +74,18 @@ export function reportOf(source: ReportSource, week: IsoWeek, now: number): Week
  * A week's report, its sealed Markdown (unstamped), its publication (restated or not) when it was
  * published, the stored publication itself, and the stamp every rendering of it carries.
  */
-export function getWeeklyReport(db: Db, slug: string, weekLabel: string, now = Date.now()) {
+export async function getWeeklyReport(db: Db, slug: string, weekLabel: string, now = Date.now()) {
   const week = resolveReportWeek(weekLabel, now);
-  const source = loadReportSource(db, slug);
+  const source = await loadReportSource(db, slug);
   // knownAt never shows in a report and nothing is recorded in the future, so the report of a week
   // changes only when the log head moves (publishing included): memoise it with that head. A
   // draft is stamped with the time it was generated, so every file of it (and the preview page)
   // names the same moment while the history stays as it was.
-  const generated = memoByHead(
+  const generated = await memoByHead(
     db,
     `weekly:${slug}:${week.label}`,
-    () => {
-      const built = reportOf(source, week, now);
+    async () => {
+      const built = await reportOf(source, week, now);
       return { report: built, markdown: renderReportMarkdown(built), generatedAt: now };
     },
     undefined,
@@ -93,7 +93,7 @@ export function getWeeklyReport(db: Db, slug: string, weekLabel: string, now = D
     (g) => Math.ceil(g.markdown.length / 256),
   );
   const { generatedAt } = generated;
-  const published = findPublishedReport(db, source.program.id, week.label);
+  const published = await findPublishedReport(db, source.program.id, week.label);
   const publication: ReportPublication | null = published ? assessPublication(published, generated) : null;
   // A week published before reports named the promised dates that can no longer be met, while its
   // history still gives the published bytes, stays that publication in every format — its files,
@@ -150,7 +150,7 @@ export async function exportWeeklyReport(
   options: { now?: number; paper?: Paper; version?: ReportVersion } = {},
 ): Promise<ReportExport> {
   const now = options.now ?? Date.now();
-  const { source, week, report, markdown, publication, published, stamp } = getWeeklyReport(db, slug, weekLabel, now);
+  const { source, week, report, markdown, publication, published, stamp } = await getWeeklyReport(db, slug, weekLabel, now);
   const fileName = `${slug}-${week.label}${format === "pdf" && options.paper === "letter" ? "-letter" : ""}${options.version === "published" ? "-published" : ""}.${format}`;
   const out = (body: string | Buffer): ReportExport => ({ body, contentType: CONTENT_TYPES[format], fileName });
   // Text kept as bytes only (at 10,000 items megabytes each); the text is decoded for the callers that read it.
@@ -162,7 +162,7 @@ export async function exportWeeklyReport(
     contentType: CONTENT_TYPES[format],
     fileName,
   });
-  const textBytes = (kind: string, render: () => string) => outBytes(memoByHead(db, key(kind), () => Buffer.from(render(), "utf8"), undefined, weighBytes));
+  const textBytes = async (kind: string, render: () => string) => outBytes(await memoByHead(db, key(kind), () => Buffer.from(render(), "utf8"), undefined, weighBytes));
   if (options.version === "published") {
     if (format !== "md")
       throw new AppError("invalid", "only the Markdown of a publication is stored", [{ path: "version", message: "version=published needs the .md format" }]);
@@ -178,13 +178,13 @@ export async function exportWeeklyReport(
         // before the horizon was set or moved): then its sealed bytes under today's stamp.
         const stored = readMarkdownFooter(published.markdown);
         if ((stored?.stamp ? readStampHorizon(stored.stamp) : null) === (stamp.illustrative?.factsUntil ?? null)) return out(published.markdown);
-        return textBytes("md", () => stampReportMarkdown(stored?.unstamped ?? published.markdown, stamp));
+        return await textBytes("md", () => stampReportMarkdown(stored?.unstamped ?? published.markdown, stamp));
       }
-      return textBytes("md", () => stampReportMarkdown(markdown, stamp));
+      return await textBytes("md", () => stampReportMarkdown(markdown, stamp));
     case "csv":
-      return textBytes("csv", () => renderReportCsv(report, stamp));
+      return await textBytes("csv", () => renderReportCsv(report, stamp));
     case "json":
-      return textBytes("json", () => renderReportJson(report, publication, stamp));
+      return await textBytes("json", () => renderReportJson(report, publication, stamp));
     case "xlsx":
       return out(await memoByHead(db, key("xlsx"), () => renderReportXlsx(report, stamp)));
     case "pdf": {
@@ -193,7 +193,7 @@ export async function exportWeeklyReport(
       const paper = options.paper ?? "a4";
       // The PDF is made from the same report as the Markdown (knownAt never shows), so it changes
       // only when the log head moves — publishing included: cache it by head like the Markdown.
-      const { value, hit } = memoPdfByHead(db, `${key("pdf")}:${paper}`, () => printReportPdf(report, stamp, statusOverTime(source.history.items, week.end, now), paper));
+      const { value, hit } = await memoPdfByHead(db, `${key("pdf")}:${paper}`, () => printReportPdf(report, stamp, statusOverTime(source.history.items, week.end, now), paper));
       return { ...out(await value), cache: hit ? "hit" : "miss" };
     }
   }

@@ -49,7 +49,7 @@ type Row = Omit<AwaitingReview, "evidence" | "notYours"> & { ownerEmail: string 
  * for each whether the viewer may decide on it — the same four-eyes rule the verify and reject
  * mutations enforce, so the inbox never offers a decision that would be refused.
  */
-export function listAwaitingReview(db: Db, { viewer, program, area, limit = 200, now = Date.now() }: AwaitingReviewQuery) {
+export async function listAwaitingReview(db: Db, { viewer, program, area, limit = 200, now = Date.now() }: AwaitingReviewQuery) {
   const filters = [program ?? null, program ?? null, area ?? null, area ?? null];
   const sqlite = db.$client;
   const total = (sqlite.prepare(`SELECT count(*) AS n ${PENDING}`).get(...filters) as { n: number }).n;
@@ -63,14 +63,14 @@ export function listAwaitingReview(db: Db, { viewer, program, area, limit = 200,
     )
     .all(...filters, limit) as Row[];
   const evidenceOf = sqlite.prepare("SELECT kind, url, summary, artefact_name AS artefactName, artefact_sha256 AS artefactSha256 FROM evidence WHERE transition_id = ? ORDER BY id");
-  const owners = new Map<string, ReturnType<typeof loadOwnerTimeline>>();
+  const owners = new Map<string, Awaited<ReturnType<typeof loadOwnerTimeline>>>();
   // A role that does not verify is stopped before four eyes: say that, once, for every row.
   const roleRefusal = can(viewer.role, "verify") ? null : `your role (${viewer.role}) does not verify: reviewers and admins do`;
-  const items: AwaitingReview[] = rows.map(({ ownerEmail, ...r }) => {
+  const items: AwaitingReview[] = await Promise.all(rows.map(async ({ ownerEmail, ...r }) => {
     const evidence = evidenceOf.all(r.transitionId) as AwaitingReview["evidence"];
     if (roleRefusal) return { ...r, evidence, notYours: roleRefusal };
     const key = `${r.program}\u0000${r.item}`;
-    if (!owners.has(key)) owners.set(key, loadOwnerTimeline(db, r.program, r.item, ownerEmail));
+    if (!owners.has(key)) owners.set(key, await loadOwnerTimeline(db, r.program, r.item, ownerEmail));
     const notYours = fourEyesViolation({
       item: r.item,
       verifier: viewer.email,
@@ -80,6 +80,6 @@ export function listAwaitingReview(db: Db, { viewer, program, area, limit = 200,
       owners: owners.get(key)!,
     });
     return { ...r, evidence, notYours };
-  });
+  }));
   return { total, items, now };
 }

@@ -13,8 +13,8 @@ export interface ListCommentsOptions {
 }
 
 /** The comments on an item or a claim, oldest first; a 404 AppError when the program or subject is unknown. */
-export function listComments(db: Db, slug: string, subject: CommentSubject, { viewerId, knownAt }: ListCommentsOptions): CommentView[] {
-  const found = findCommentSubject(db, slug, subject);
+export async function listComments(db: Db, slug: string, subject: CommentSubject, { viewerId, knownAt }: ListCommentsOptions): Promise<CommentView[]> {
+  const found = await findCommentSubject(db, slug, subject);
   const on = found.itemId !== null ? eq(comments.itemId, found.itemId) : eq(comments.claimId, found.claimId!);
-  return readCommentViews(db, and(on, knownAt === undefined ? undefined : lte(comments.createdAt, knownAt)), viewerId);
+  return await readCommentViews(db, and(on, knownAt === undefined ? undefined : lte(comments.createdAt, knownAt)), viewerId);
 }

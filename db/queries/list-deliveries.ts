@@ -41,12 +41,12 @@ function statusOf(d: typeof reportDeliveries.$inferSelect, now: number): Deliver
  * The delivery log of a program (admins): the newest deliveries first, each with its attempts in
  * order; `week` narrows it to one week. Secrets never leave here, and webhook URLs only masked.
  */
-export function listDeliveries(db: Db, slug: string, options: { week?: string; limit?: number; now?: number } = {}): DeliveryView[] {
-  const program = getProgramOrThrow(db, slug);
+export async function listDeliveries(db: Db, slug: string, options: { week?: string; limit?: number; now?: number } = {}): Promise<DeliveryView[]> {
+  const program = await getProgramOrThrow(db, slug);
   const now = options.now ?? Date.now();
   const where: SQL[] = [eq(reportDeliveries.programId, program.id)];
   if (options.week) where.push(eq(reportDeliveries.isoWeek, options.week));
-  const rows = db
+  const rows = await db
     .select({
       d: reportDeliveries,
       kind: reportSubscriptions.kind,
@@ -57,11 +57,10 @@ export function listDeliveries(db: Db, slug: string, options: { week?: string; l
     .innerJoin(reportSubscriptions, eq(reportDeliveries.subscriptionId, reportSubscriptions.id))
     .where(and(...where))
     .orderBy(desc(reportDeliveries.id))
-    .limit(options.limit ?? 50)
-    .all();
+    .limit(options.limit ?? 50);
   const ids = rows.map((r) => r.d.id);
   const attempts = ids.length
-    ? db.select().from(reportDeliveryAttempts).where(inArray(reportDeliveryAttempts.deliveryId, ids)).orderBy(asc(reportDeliveryAttempts.attempt)).all()
+    ? await db.select().from(reportDeliveryAttempts).where(inArray(reportDeliveryAttempts.deliveryId, ids)).orderBy(asc(reportDeliveryAttempts.attempt))
     : [];
   return rows.map(({ d, kind, target, removedAt }) => ({
     id: d.id,

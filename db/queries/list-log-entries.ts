@@ -20,22 +20,21 @@ export interface LogQuery {
 const ADMIN_ONLY_ENTITIES: LogEntity[] = ["subscription", "report-feed"];
 
 /** The newest log entries first: who did what, when. */
-export function listLogEntries(db: Db, q: LogQuery) {
+export async function listLogEntries(db: Db, q: LogQuery) {
   const conditions: SQL[] = [];
   if (q.program) conditions.push(eq(auditLog.programSlug, q.program));
   if (q.before) conditions.push(lt(auditLog.seq, q.before));
   if (q.audience === "reader") conditions.push(isNotNull(auditLog.programSlug), notInArray(auditLog.entity, ADMIN_ONLY_ENTITIES));
-  const entries = db
+  const entries = (await db
     .select()
     .from(auditLog)
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(auditLog.seq))
-    .limit(q.limit)
-    .all()
+    .limit(q.limit))
     .map((e) => ({ ...e, payload: JSON.parse(e.payload) as unknown }));
   if (q.audience === "admin") return entries;
-  const names = new Map(db.select({ email: people.email, name: people.name }).from(people).all().map((p) => [p.email, p.name]));
-  const deleted = deletedComments(db, entries);
+  const names = new Map((await db.select({ email: people.email, name: people.name }).from(people)).map((p) => [p.email, p.name]));
+  const deleted = await deletedComments(db, entries);
   return entries.map((e) => ({
     ...e,
     actor: e.actor === null ? null : (names.get(e.actor) ?? e.actor),
@@ -44,10 +43,10 @@ export function listLogEntries(db: Db, q: LogQuery) {
 }
 
 /** The ids (as log entity ids) of the listed entries' comments that their authors deleted. */
-function deletedComments(db: Db, entries: { entity: string; entityId: string }[]): Set<string> {
+async function deletedComments(db: Db, entries: { entity: string; entityId: string }[]): Promise<Set<string>> {
   const ids = [...new Set(entries.filter((e) => e.entity === "comment").map((e) => Number(e.entityId)))].filter(Number.isSafeInteger);
   if (ids.length === 0) return new Set();
-  const rows = db.select({ id: comments.id }).from(comments).where(and(inArray(comments.id, ids), isNotNull(comments.deletedAt))).all();
+  const rows = await db.select({ id: comments.id }).from(comments).where(and(inArray(comments.id, ids), isNotNull(comments.deletedAt)));
   return new Set(rows.map((r) => String(r.id)));
 }
 

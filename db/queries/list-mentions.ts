@@ -38,8 +38,8 @@ export interface ListMentionsOptions {
  * mentions nobody; a person's own comments are left out (nobody needs telling what they wrote).
  * One indexed walk of comment_mentions by (person, time).
  */
-export function listMentions(db: Db, personId: number, { since, limit = 100 }: ListMentionsOptions = {}): Mention[] {
-  return db
+export async function listMentions(db: Db, personId: number, { since, limit = 100 }: ListMentionsOptions = {}): Promise<Mention[]> {
+  return (await db
     .select({
       m: commentMentions,
       c: { id: comments.id, body: comments.body, createdAt: comments.createdAt, editedAt: comments.editedAt },
@@ -63,8 +63,7 @@ export function listMentions(db: Db, personId: number, { since, limit = 100 }: L
       ),
     )
     .orderBy(desc(commentMentions.mentionedAt), desc(comments.id))
-    .limit(limit)
-    .all()
+    .limit(limit))
     .map((r) => ({
       commentId: r.c.id,
       program: r.program,

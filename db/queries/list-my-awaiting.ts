@@ -17,7 +17,7 @@ export interface MyAwaitingRow {
 }
 
 /** What `person` reported that still awaits a reviewer, newest report first. */
-export function listMyAwaiting(db: Db, person: { id: number }): MyAwaitingRow[] {
+export async function listMyAwaiting(db: Db, person: { id: number }): Promise<MyAwaitingRow[]> {
   return db.$client
     .prepare(
       `SELECT pr.slug AS program, pr.name AS programName, t.id AS transitionId, i.key AS item, i.title AS title,

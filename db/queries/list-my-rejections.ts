@@ -28,7 +28,7 @@ type Row = Omit<MyRejectionRow, "again"> & { againId: number | null; againTo: St
  * has answered with a new report, and those whose new report awaits a decision. A rejection whose
  * new report was decided drops out (see OPEN_REJECTIONS).
  */
-export function listMyRejections(db: Db, person: { id: number }, now: number): MyRejectionRow[] {
+export async function listMyRejections(db: Db, person: { id: number }, now: number): Promise<MyRejectionRow[]> {
   const rows = db.$client
     .prepare(
       `SELECT pr.slug AS program, pr.name AS programName, x.rejectionId, x.transitionId, i.key AS item, i.title AS title,

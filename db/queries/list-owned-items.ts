@@ -11,7 +11,7 @@ export interface OwnedItemRow {
 }
 
 /** The items `person` owns now, in every program (the items_owner index). */
-export function listOwnedItems(db: Db, person: { id: number; email: string }): OwnedItemRow[] {
+export async function listOwnedItems(db: Db, person: { id: number; email: string }): Promise<OwnedItemRow[]> {
   const rows = db.$client
     .prepare(
       `SELECT pr.slug AS program, pr.name AS programName, i.key AS item, i.title AS title, ${OWNED_SINCE} AS ownedSince

@@ -13,13 +13,12 @@ export interface OwnerChoice {
  * account, a bundle's people own items — and the current owner even when disabled. Left out, the
  * select would show "nobody" and saving any other field would take the item from its owner.
  */
-export function listOwnerChoices(db: Db, currentOwner: string | null): OwnerChoice[] {
+export async function listOwnerChoices(db: Db, currentOwner: string | null): Promise<OwnerChoice[]> {
   const active = isNull(people.disabledAt);
-  return db
+  return (await db
     .select({ email: people.email, name: people.name, disabledAt: people.disabledAt })
     .from(people)
     .where(currentOwner === null ? active : or(active, eq(people.email, currentOwner)))
-    .orderBy(asc(people.name), asc(people.email))
-    .all()
+    .orderBy(asc(people.name), asc(people.email)))
     .map(({ disabledAt, ...p }) => ({ ...p, disabled: disabledAt !== null }));
 }

@@ -50,7 +50,7 @@ type Row = Omit<RejectedTransition, "effectiveAt" | "recordedAt" | "rejectedAt">
  * The transitions a person reported that a reviewer rejected, newest rejection first, with whether
  * the item was reported again at that status since: what the reporter has to act on.
  */
-export function listRejectedTransitions(db: Db, { reporter, program, knownAt = Date.now() }: RejectedTransitionsQuery): RejectedTransition[] {
+export async function listRejectedTransitions(db: Db, { reporter, program, knownAt = Date.now() }: RejectedTransitionsQuery): Promise<RejectedTransition[]> {
   const rows = db.$client.prepare(SQL).all(knownAt, reporter, knownAt, program ?? null, program ?? null) as Row[];
   return rows.map((r) => ({
     ...r,

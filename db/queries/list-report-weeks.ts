@@ -53,10 +53,10 @@ export interface ReportWeekRow {
  * index (`start`), or is centred on a week asked for (`week`). Published weeks outside the range
  * (before the first item) are listed too, so no publication is ever hidden.
  */
-export function listReportWeeks(db: Db, slug: string, options: { page?: number; start?: number; week?: string; now?: number } = {}) {
+export async function listReportWeeks(db: Db, slug: string, options: { page?: number; start?: number; week?: string; now?: number } = {}) {
   const now = options.now ?? Date.now();
-  const source = loadReportSource(db, slug);
-  const published = new Map(loadPublishedReports(db, source.program.id).map((p) => [p.week, p]));
+  const source = await loadReportSource(db, slug);
+  const published = new Map((await loadPublishedReports(db, source.program.id)).map((p) => [p.week, p]));
   const weeks = listedWeeks(source, published.keys(), now);
   const pages = Math.max(1, Math.ceil(weeks.length / WEEKS_PER_PAGE));
   // A week or any day of it: "2024-W52" and "2024-12-27" find the same row.
@@ -70,17 +70,17 @@ export function listReportWeeks(db: Db, slug: string, options: { page?: number; 
         ? clamp(options.start, weeks.length - 1)
         : clamp(((options.page ?? 1) - 1) * WEEKS_PER_PAGE, (pages - 1) * WEEKS_PER_PAGE);
   const page = Math.floor(start / WEEKS_PER_PAGE) + 1;
-  const rows: ReportWeekRow[] = weeks.slice(start, start + WEEKS_PER_PAGE).map((w) => {
+  const rows: ReportWeekRow[] = await Promise.all(weeks.slice(start, start + WEEKS_PER_PAGE).map(async (w) => {
     const stored = published.get(w.label);
     let publication: ReportPublication | null = null;
     let restatement: RestatementRow[] = [];
     if (stored) {
-      const report = reportOf(source, w, now);
+      const report = await reportOf(source, w, now);
       publication = assessPublication(stored, { markdown: renderReportMarkdown(report), report });
       restatement = restatementOf(stored, publication, report);
     }
     return { week: w.label, weekStart: formatDate(w.start), weekEnd: formatDate(w.end), publication, restatement };
-  });
+  }));
   return {
     program: { slug: source.program.slug, name: source.program.name },
     weeks: rows,
@@ -99,8 +99,8 @@ export function listReportWeeks(db: Db, slug: string, options: { page?: number; 
 }
 
 /** Two weeks side by side: their headline figures and what differs (figures, each item's true status). */
-export function diffReportWeeks(db: Db, slug: string, weekA: string, weekB: string, now = Date.now()) {
-  const source = loadReportSource(db, slug);
+export async function diffReportWeeks(db: Db, slug: string, weekA: string, weekB: string, now = Date.now()) {
+  const source = await loadReportSource(db, slug);
   const resolve = (label: string, which: string) => {
     try {
       return resolveReportWeek(label, now);
@@ -109,8 +109,8 @@ export function diffReportWeeks(db: Db, slug: string, weekA: string, weekB: stri
       throw e;
     }
   };
-  const a = reportOf(source, resolve(weekA, "first week"), now);
-  const b = reportOf(source, resolve(weekB, "second week"), now);
+  const a = await reportOf(source, resolve(weekA, "first week"), now);
+  const b = await reportOf(source, resolve(weekB, "second week"), now);
   const fb = new Map(headlineFigures(b));
   return {
     a: a.week,

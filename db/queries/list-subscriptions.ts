@@ -1,3 +1,4 @@
+import { firstRow } from "../first-row";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { maskTarget } from "@/lib/delivery/mask-target";
 import { formatInstant } from "@/lib/time";
@@ -18,9 +19,9 @@ export interface SubscriptionView {
 }
 
 /** A program's live subscriptions, oldest first, and whether its feed has a token (and since when). */
-export function listSubscriptions(db: Db, slug: string) {
-  const program = getProgramOrThrow(db, slug);
-  const rows = db
+export async function listSubscriptions(db: Db, slug: string) {
+  const program = await getProgramOrThrow(db, slug);
+  const rows = await db
     .select({
       id: reportSubscriptions.id,
       kind: reportSubscriptions.kind,
@@ -33,9 +34,8 @@ export function listSubscriptions(db: Db, slug: string) {
     })
     .from(reportSubscriptions)
     .where(and(eq(reportSubscriptions.programId, program.id), isNull(reportSubscriptions.removedAt)))
-    .orderBy(asc(reportSubscriptions.id))
-    .all();
-  const feed = db.select({ rotatedAt: reportFeeds.rotatedAt }).from(reportFeeds).where(eq(reportFeeds.programId, program.id)).get();
+    .orderBy(asc(reportSubscriptions.id));
+  const feed = await firstRow(db.select({ rotatedAt: reportFeeds.rotatedAt }).from(reportFeeds).where(eq(reportFeeds.programId, program.id)));
   return {
     program: slug,
     subscriptions: rows.map((r): SubscriptionView => ({ ...r, target: maskTarget(r.kind, r.target), createdAt: formatInstant(r.createdAt) })),

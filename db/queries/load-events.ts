@@ -5,16 +5,15 @@ import { memoByHead } from "./memo-by-head";
 import { events } from "../schema";
 
 /** Dated context events of a program, for timelines. */
-export function loadEvents(db: Db, programId: number) {
-  return memoByHead(db, `events:${programId}`, () => readEvents(db, programId));
+export async function loadEvents(db: Db, programId: number) {
+  return await memoByHead(db, `events:${programId}`, async () => await readEvents(db, programId));
 }
 
-function readEvents(db: Db, programId: number) {
-  return db
+async function readEvents(db: Db, programId: number) {
+  return (await db
     .select()
     .from(events)
     .where(eq(events.programId, programId))
-    .orderBy(asc(events.date))
-    .all()
+    .orderBy(asc(events.date)))
     .map((e) => ({ date: formatDate(e.date), title: e.title, url: e.url }));
 }

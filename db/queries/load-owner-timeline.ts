@@ -9,8 +9,8 @@ import { auditLog } from "../schema";
  * the current owner; the log is append-only, so a stepped-aside owner cannot be rewritten away.
  * `current` stands in when the log holds no creation of the item.
  */
-export function loadOwnerTimeline(db: Db | Tx, slug: string, key: string, current: string | null): OwnerTimeline {
-  const rows = itemLogQuery(db, slug, key).all();
+export async function loadOwnerTimeline(db: Db | Tx, slug: string, key: string, current: string | null): Promise<OwnerTimeline> {
+  const rows = await itemLogQuery(db, slug, key);
   const created = rows.find((r) => r.action === "create");
   if (!created) return { initial: current, changes: [] };
   const edits: OwnerEdit[] = rows

@@ -18,12 +18,12 @@ export interface ProgramHistory {
  * it touched are read again (see refreshHistory). Each item's transitions come in effective order,
  * so the folds need not sort them. A not_found AppError for an unknown slug.
  */
-export function loadProgramHistory(db: Db, slug: string): ProgramHistory {
-  return memoByHead(
+export async function loadProgramHistory(db: Db, slug: string): Promise<ProgramHistory> {
+  return await memoByHead(
     db,
     `history:${slug}`,
-    () => readProgramHistory(db, slug),
-    (previous, changes) => refreshHistory(db, slug, previous, changes),
+    async () => await readProgramHistory(db, slug),
+    async (previous, changes) => await refreshHistory(db, slug, previous, changes),
     (h) => h.items.length,
   );
 }
@@ -50,7 +50,7 @@ type ItemRow = [number, string, string, string, string | null, string | null, st
 type TransitionRow = [number, Status, number, number, number, number | null, number | null];
 
 /** Items with their dependencies and transitions, for the whole program or (with a key) one item. */
-function readItems(db: Db, programId: number, key?: string): ItemWithTransitions[] {
+async function readItems(db: Db, programId: number, key?: string): Promise<ItemWithTransitions[]> {
   const sqlite = db.$client;
   const run = (name: keyof typeof HISTORY_SQL) => {
     const statement = sqlite.prepare(key === undefined ? HISTORY_SQL[name] : HISTORY_SQL[name].replace(PROGRAM, PROGRAM_ITEM)).raw();
@@ -70,9 +70,9 @@ function readItems(db: Db, programId: number, key?: string): ItemWithTransitions
   return [...byId.values()];
 }
 
-function readProgramHistory(db: Db, slug: string): ProgramHistory {
-  const program = getProgramOrThrow(db, slug);
-  return { program, items: readItems(db, program.id) };
+async function readProgramHistory(db: Db, slug: string): Promise<ProgramHistory> {
+  const program = await getProgramOrThrow(db, slug);
+  return { program, items: await readItems(db, program.id) };
 }
 
 // Entities whose entries change no item's transitions, dependencies or fields (comments change no figure).
@@ -86,13 +86,13 @@ const positions = new WeakMap<readonly ItemWithTransitions[], ReadonlyMap<string
  * `undefined` (recompute) for anything else that could change the history, such as new items.
  * Untouched items keep their objects, so derived values can tell what changed by identity.
  */
-function refreshHistory(db: Db, slug: string, previous: ProgramHistory, changes: readonly LogChange[]): ProgramHistory | undefined {
+async function refreshHistory(db: Db, slug: string, previous: ProgramHistory, changes: readonly LogChange[]): Promise<ProgramHistory | undefined> {
   const touched = new Set<string>();
   let programTouched = false;
   for (const c of changes) {
     if (c.programSlug !== slug) continue;
     if (c.entity === "transition") {
-      const key = itemOfTransition(db, Number(c.entityId));
+      const key = await itemOfTransition(db, Number(c.entityId));
       if (key === undefined) return undefined;
       touched.add(key);
     }
@@ -106,13 +106,13 @@ function refreshHistory(db: Db, slug: string, previous: ProgramHistory, changes:
     else if (!OUTSIDE_HISTORY.has(c.entity)) return undefined;
   }
   if (touched.size === 0 && !programTouched) return previous;
-  const program = programTouched ? findProgram(db, slug) : previous.program;
+  const program = programTouched ? await findProgram(db, slug) : previous.program;
   if (!program) return undefined;
   const items = previous.items.slice();
   let index = positions.get(previous.items);
   if (!index) positions.set(previous.items, (index = new Map(items.map((item, i) => [item.key, i]))));
   for (const key of touched) {
-    const [fresh] = readItems(db, program.id, key);
+    const [fresh] = await readItems(db, program.id, key);
     const at = index.get(key);
     if (!fresh || at === undefined) return undefined;
     items[at] = fresh;
@@ -121,7 +121,7 @@ function refreshHistory(db: Db, slug: string, previous: ProgramHistory, changes:
   return { program, items };
 }
 
-function itemOfTransition(db: Db, transitionId: number): string | undefined {
+async function itemOfTransition(db: Db, transitionId: number): Promise<string | undefined> {
   return db.$client
     .prepare("SELECT i.key FROM transitions t JOIN items i ON i.id = t.item_id WHERE t.id = ?")
     .pluck()

@@ -1,3 +1,4 @@
+import { firstRow } from "../first-row";
 import { and, asc, desc, eq } from "drizzle-orm";
 import { reportId } from "@/lib/log-vocabulary";
 import type { StoredPublication } from "@/lib/report/assess-publication";
@@ -20,50 +21,48 @@ const columns = {
 };
 
 // The CLI publishes without an account: its name (TRACKER_ACTOR or "cli") is in the log entry.
-function withPublisher(db: Db, programId: number, rows: PublishedReport[]): PublishedReport[] {
+async function withPublisher(db: Db, programId: number, rows: PublishedReport[]): Promise<PublishedReport[]> {
   if (rows.every((r) => r.publishedBy !== null)) return rows;
-  const slug = db.select({ slug: programs.slug }).from(programs).where(eq(programs.id, programId)).get()?.slug;
-  return rows.map((r) => {
+  const slug = (await firstRow(db.select({ slug: programs.slug }).from(programs).where(eq(programs.id, programId))))?.slug;
+  return Promise.all(rows.map(async (r) => {
     if (r.publishedBy !== null || !slug) return r;
-    const entry = db
+    const entry = await firstRow(db
       .select({ actor: auditLog.actor })
       .from(auditLog)
       .where(and(eq(auditLog.entity, "report"), eq(auditLog.action, "publish"), eq(auditLog.entityId, reportId(slug, r.week))))
-      .get();
+      );
     return { ...r, publishedBy: entry?.actor ?? null, publisherName: entry?.actor ?? null };
-  });
+  }));
 }
 
 /** Every published week of a program, oldest first. */
-export function loadPublishedReports(db: Db, programId: number): PublishedReport[] {
-  const rows = db
+export async function loadPublishedReports(db: Db, programId: number): Promise<PublishedReport[]> {
+  const rows = await db
     .select(columns)
     .from(publishedReports)
     .leftJoin(people, eq(publishedReports.publishedById, people.id))
     .where(eq(publishedReports.programId, programId))
-    .orderBy(asc(publishedReports.isoWeek))
-    .all();
-  return withPublisher(db, programId, rows);
+    .orderBy(asc(publishedReports.isoWeek));
+  return await withPublisher(db, programId, rows);
 }
 
 /** One published week, or null. */
-export function findPublishedReport(db: Db, programId: number, week: string): PublishedReport | null {
-  const row = db
+export async function findPublishedReport(db: Db, programId: number, week: string): Promise<PublishedReport | null> {
+  const row = await firstRow(db
     .select(columns)
     .from(publishedReports)
     .leftJoin(people, eq(publishedReports.publishedById, people.id))
     .where(and(eq(publishedReports.programId, programId), eq(publishedReports.isoWeek, week)))
-    .get();
-  return row ? withPublisher(db, programId, [row])[0]! : null;
+    );
+  return row ? (await withPublisher(db, programId, [row]))[0]! : null;
 }
 
 /** The labels of a program's published weeks, newest first (no content: a list to choose from). */
-export function listPublishedWeeks(db: Db, programId: number): string[] {
-  return db
+export async function listPublishedWeeks(db: Db, programId: number): Promise<string[]> {
+  return (await db
     .select({ week: publishedReports.isoWeek })
     .from(publishedReports)
     .where(eq(publishedReports.programId, programId))
-    .orderBy(desc(publishedReports.isoWeek))
-    .all()
+    .orderBy(desc(publishedReports.isoWeek)))
     .map((r) => r.week);
 }

@@ -8,11 +8,11 @@ import { memoByHead } from "./memo-by-head";
  * of each item and metric measured by then. A report cites them by digest, so each figure it
  * shows can be traced to the bytes it was read from.
  */
-export function loadReportArtefacts(db: Db, programId: number, cutoff: number): ReportArtefact[] {
-  return memoByHead(db, `report-artefacts:${programId}:${cutoff}`, () => readReportArtefacts(db, programId, cutoff));
+export async function loadReportArtefacts(db: Db, programId: number, cutoff: number): Promise<ReportArtefact[]> {
+  return await memoByHead(db, `report-artefacts:${programId}:${cutoff}`, async () => await readReportArtefacts(db, programId, cutoff));
 }
 
-function readReportArtefacts(db: Db, programId: number, cutoff: number): ReportArtefact[] {
+async function readReportArtefacts(db: Db, programId: number, cutoff: number): Promise<ReportArtefact[]> {
   const rows = db.$client
     .prepare(
       `SELECT s.kind, s.files, s.tool, s.measured_at AS measuredAt, COUNT(*) AS signals

@@ -1,3 +1,4 @@
+import { firstRow } from "../first-row";
 import { and, asc, between, desc, eq, inArray, lte, or } from "drizzle-orm";
 import { alias, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { IsoWeek } from "@/lib/iso-week";
@@ -16,14 +17,14 @@ const rejecter = alias(people, "rejecter");
  * effective, recorded, verified or rejected during the week, by transition id. A report needs a few hundred of them,
  * not the 200,000 of a large program, so they are read per week, memoised by the log head.
  */
-export function loadWeekDetails(db: Db, program: Pick<Program, "id" | "slug">, week: IsoWeek): ReadonlyMap<number, TransitionDetails> {
-  return memoByHead(db, `report-details:${program.id}:${week.label}`, () => readWeekDetails(db, program.id, week));
+export async function loadWeekDetails(db: Db, program: Pick<Program, "id" | "slug">, week: IsoWeek): Promise<ReadonlyMap<number, TransitionDetails>> {
+  return await memoByHead(db, `report-details:${program.id}:${week.label}`, async () => await readWeekDetails(db, program.id, week));
 }
 
-function readWeekDetails(db: Db, programId: number, week: IsoWeek): Map<number, TransitionDetails> {
+async function readWeekDetails(db: Db, programId: number, week: IsoWeek): Promise<Map<number, TransitionDetails>> {
   const within = (column: SQLiteColumn) => between(column, week.start, week.end);
   const details = new Map<number, TransitionDetails>();
-  const rows = db
+  const rows = await db
     .select({
       id: transitions.id,
       note: transitions.note,
@@ -46,8 +47,7 @@ function readWeekDetails(db: Db, programId: number, week: IsoWeek): Map<number, 
         eq(items.programId, programId),
         or(within(transitions.effectiveAt), within(transitions.recordedAt), within(verifications.verifiedAt), within(transitionRejections.rejectedAt)),
       ),
-    )
-    .all();
+    );
   for (const t of rows)
     details.set(t.id, {
       note: t.note,
@@ -63,7 +63,7 @@ function readWeekDetails(db: Db, programId: number, week: IsoWeek): Map<number, 
     });
   const ids = [...details.keys()];
   for (let i = 0; i < ids.length; i += 500)
-    db.select({
+    (await db.select({
       transitionId: evidence.transitionId,
       kind: evidence.kind,
       url: evidence.url,
@@ -74,8 +74,7 @@ function readWeekDetails(db: Db, programId: number, week: IsoWeek): Map<number, 
     })
       .from(evidence)
       .where(inArray(evidence.transitionId, ids.slice(i, i + 500)))
-      .orderBy(asc(evidence.id))
-      .all()
+      .orderBy(asc(evidence.id)))
       .forEach(({ transitionId, fileName, fileSha256, ...e }) =>
         details.get(transitionId)!.evidence.push({ ...e, ...(fileSha256 ? { file: { name: fileName ?? "file", sha256: fileSha256 } } : {}) }),
       );
@@ -87,19 +86,19 @@ function readWeekDetails(db: Db, programId: number, week: IsoWeek): Map<number, 
  * before it, or the genesis hash when there was none. `at` is an ISO-8601 UTC string, so text
  * order is time order.
  */
-export function logHeadAt(db: Db, instant: number): string {
-  const row = db
+export async function logHeadAt(db: Db, instant: number): Promise<string> {
+  const row = await firstRow(db
     .select({ hash: auditLog.hash })
     .from(auditLog)
     .where(lte(auditLog.at, formatInstant(instant)))
     // `at` never goes backwards along the log (LogWriter), so this walks the (at, seq) index.
     .orderBy(desc(auditLog.at), desc(auditLog.seq))
     .limit(1)
-    .get();
+    );
   return row?.hash ?? GENESIS_HASH;
 }
 
 /** The head of the log now. */
-export function currentLogHead(db: Db): string {
-  return db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1).get()?.hash ?? GENESIS_HASH;
+export async function currentLogHead(db: Db): Promise<string> {
+  return (await firstRow(db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1)))?.hash ?? GENESIS_HASH;
 }

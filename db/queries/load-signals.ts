@@ -5,16 +5,15 @@ import { items, signals, type Program } from "../schema";
 import { keepUnlessTouched, memoByHead } from "./memo-by-head";
 
 /** Every signal of a program, oldest first; kept across writes that record no signal there. */
-export function loadSignals(db: Db, program: Pick<Program, "id" | "slug">): SignalPoint[] {
-  return memoByHead(db, `signals:${program.id}`, () => readSignals(db, program.id), keepUnlessTouched(program.slug, ["signal"]));
+export async function loadSignals(db: Db, program: Pick<Program, "id" | "slug">): Promise<SignalPoint[]> {
+  return await memoByHead(db, `signals:${program.id}`, async () => await readSignals(db, program.id), keepUnlessTouched(program.slug, ["signal"]));
 }
 
-function readSignals(db: Db, programId: number): SignalPoint[] {
-  return db
+async function readSignals(db: Db, programId: number): Promise<SignalPoint[]> {
+  return await db
     .select({ item: items.key, metric: signals.metric, value: signals.value, measuredAt: signals.measuredAt })
     .from(signals)
     .innerJoin(items, eq(signals.itemId, items.id))
     .where(eq(items.programId, programId))
-    .orderBy(asc(signals.measuredAt), asc(signals.id))
-    .all();
+    .orderBy(asc(signals.measuredAt), asc(signals.id));
 }

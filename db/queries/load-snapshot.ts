@@ -18,20 +18,20 @@ export interface ProgramSnapshot extends Snapshot {
  * which patch themselves from the log. `memo: false` is for walks over many dates (the weekly
  * reports): they would push every page's snapshot out of the bounded memo.
  */
-export function loadSnapshot(db: Db, slug: string, asOf: number, knownAt: number, options: { memo?: boolean } = {}): ProgramSnapshot {
-  if (options.memo === false) return snapshotOf(db, slug, asOf, knownAt);
-  return memoByHead(
+export async function loadSnapshot(db: Db, slug: string, asOf: number, knownAt: number, options: { memo?: boolean } = {}): Promise<ProgramSnapshot> {
+  if (options.memo === false) return await snapshotOf(db, slug, asOf, knownAt);
+  return await memoByHead(
     db,
     `snapshot:${slug}:${asOf}:${knownAt}`,
-    () => snapshotOf(db, slug, asOf, knownAt),
-    (previous) => snapshotOf(db, slug, asOf, knownAt, previous),
+    async () => await snapshotOf(db, slug, asOf, knownAt),
+    async (previous) => await snapshotOf(db, slug, asOf, knownAt, previous),
     (s) => s.statuses.length,
   );
 }
 
-function snapshotOf(db: Db, slug: string, asOf: number, knownAt: number, previous?: ProgramSnapshot): ProgramSnapshot {
-  const { program, items } = loadProgramHistory(db, slug);
-  const signals = loadSignals(db, program);
+async function snapshotOf(db: Db, slug: string, asOf: number, knownAt: number, previous?: ProgramSnapshot): Promise<ProgramSnapshot> {
+  const { program, items } = await loadProgramHistory(db, slug);
+  const signals = await loadSignals(db, program);
   // A write elsewhere (another program, a claim, an event) leaves the snapshot as it was.
   if (previous && previous.program === program && previous.items === items && previous.signals === signals) return previous;
   const snapshot = buildSnapshot({ slug, items, signals, thresholds: thresholdsOf(program), asOf, knownAt }, previous);

@@ -10,13 +10,13 @@ interface Entry<T> {
  * memoByHead for values that take long to make and weigh a lot (a PDF): served only while the log
  * head has not moved, at most `maxEntries` per database (the least recently used go first), one
  * computation shared by callers asking for the same key at the same head, and a failure not kept.
- * `compute` is called at once, not on a later tick, so callers keep their order. `hit` says whether
+ * Callers keep their order: each reads the head, then finds or starts the computation. `hit` says whether
  * the value was already there or on its way.
  */
 export function createAsyncMemoByHead<T>(maxEntries: number) {
   const stores = new WeakMap<Db, Map<string, Entry<T>>>();
-  return (db: Db, key: string, compute: () => Promise<T>): { value: Promise<T>; hit: boolean } => {
-    const head = readHead(db);
+  return async (db: Db, key: string, compute: () => Promise<T>): Promise<{ value: Promise<T>; hit: boolean }> => {
+    const head = await readHead(db);
     let store = stores.get(db);
     if (!store) stores.set(db, (store = new Map()));
     const found = store.get(key);

@@ -11,7 +11,7 @@ import { processWide } from "../process-wide";
 // out. A program-wide answer weighs about its program's item count (see `weigh`), and the store
 // is bounded by the sum: the headlines of 200 small programs fit beside one of 10,000 items, where
 // a count of entries would let the small ones push the large one out and its next read take seconds.
-type Lru = { entries: Map<string, Memo>; weight: number };
+type Lru = { entries: Map<string, Memo>; weight: number; pending: Map<string, { head: Head; value: Promise<unknown> }> };
 type Store = { memos: WeakMap<Db, Lru>; maxEntries: number; maxWeight: number };
 // Both are shared by every bundle of the server, so the bounds hold for the whole process.
 const PROGRAM_WIDE: Store = processWide("memo:program-wide", () => ({ memos: new WeakMap(), maxEntries: 4000, maxWeight: 250_000 }));
@@ -49,10 +49,10 @@ export interface LogChange {
  * Brings a value memoised at an older head up to date from the log entries written since, oldest
  * first; `undefined` means "recompute". Must not mutate `previous` (others may hold it).
  */
-export type Refresh<T> = (previous: T, changes: readonly LogChange[]) => T | undefined;
+export type Refresh<T> = (previous: T, changes: readonly LogChange[]) => T | undefined | Promise<T | undefined>;
 
 /** The log head: a version stamp of all the data. */
-export function readHead(db: Db): Head {
+export async function readHead(db: Db): Promise<Head> {
   // Every memoised read asks for it: prepared once.
   const row = preparedStatement(db, "SELECT seq, hash FROM log_anchor WHERE id = 1").get() as Head | undefined;
   return row ?? { seq: 0, hash: "" };
@@ -65,7 +65,7 @@ const lastChanges = processWide("memo:last-changes", () => new WeakMap<Db, { fro
  * The log entries after `from` up to `to`, or null when `from` is no longer on the chain (a
  * restore, a tamper) or the span is too long to be worth patching.
  */
-function changesBetween(db: Db, from: Head, to: Head): LogChange[] | null {
+async function changesBetween(db: Db, from: Head, to: Head): Promise<LogChange[] | null> {
   if (from.seq === 0 || to.seq <= from.seq || to.seq - from.seq > MAX_CHANGES) return null;
   const cached = lastChanges.get(db);
   if (cached && cached.from.seq === from.seq && cached.from.hash === from.hash && cached.to.seq === to.seq && cached.to.hash === to.hash)
@@ -90,45 +90,65 @@ function changesBetween(db: Db, from: Head, to: Head): LogChange[] | null {
  * a value memoised at an earlier head is patched from the log entries written since instead of
  * being recomputed — the difference between milliseconds and a second at 10,000 items.
  */
-export function memoByHead<T>(db: Db, key: string, compute: () => T, refresh?: Refresh<T>, weigh?: Weigh<T>): T {
-  return memoIn(PROGRAM_WIDE, db, key, compute, refresh, weigh);
+export async function memoByHead<T>(db: Db, key: string, compute: () => T | Promise<T>, refresh?: Refresh<T>, weigh?: Weigh<T>): Promise<T> {
+  return await memoIn(PROGRAM_WIDE, db, key, compute, refresh, weigh);
 }
 
 /** memoByHead for an answer about one item: kept apart from the program-wide answers. */
-export function memoItemByHead<T>(db: Db, key: string, compute: () => T): T {
-  return memoIn(PER_ITEM, db, key, compute);
+export async function memoItemByHead<T>(db: Db, key: string, compute: () => T | Promise<T>): Promise<T> {
+  return await memoIn(PER_ITEM, db, key, compute);
 }
 
-function memoIn<T>(store: Store, db: Db, key: string, compute: () => T, refresh?: Refresh<T>, weigh?: Weigh<T>): T {
-  const head = readHead(db);
+async function memoIn<T>(store: Store, db: Db, key: string, compute: () => T | Promise<T>, refresh?: Refresh<T>, weigh?: Weigh<T>): Promise<T> {
+  const head = await readHead(db);
   let lru = store.memos.get(db);
-  if (!lru) store.memos.set(db, (lru = { entries: new Map(), weight: 0 }));
+  if (!lru) store.memos.set(db, (lru = { entries: new Map(), weight: 0, pending: new Map() }));
   const hit = lru.entries.get(key);
-  if (hit && hit.head.seq === head.seq && hit.head.hash === head.hash) {
+  if (hit && sameHead(hit.head, head)) {
     lru.entries.delete(key); // keep recently used entries at the end
     lru.entries.set(key, hit);
     return hit.value as T;
   }
-  let value: T | undefined;
-  if (hit && refresh) {
-    const changes = changesBetween(db, hit.head, head);
-    if (changes) value = refresh(hit.value as T, changes);
-  }
-  if (value === undefined) value = compute();
-  if (hit) {
+  // Callers asking for the same key at the same head share one computation.
+  const pending = lru.pending.get(key);
+  if (pending && sameHead(pending.head, head)) return pending.value as Promise<T>;
+  const value = (async () => {
+    let fresh: T | undefined;
+    if (hit && refresh) {
+      const changes = await changesBetween(db, hit.head, head);
+      if (changes) fresh = await refresh(hit.value as T, changes);
+    }
+    if (fresh === undefined) fresh = await compute();
+    keep(store, lru, key, { head, value: fresh, weight: Math.max(1, weigh ? weigh(fresh) : 1) });
+    return fresh;
+  })();
+  const entry = { head, value };
+  lru.pending.set(key, entry);
+  const settled = () => {
+    if (lru.pending.get(key) === entry) lru.pending.delete(key);
+  };
+  value.then(settled, settled);
+  return value;
+}
+
+function sameHead(a: Head, b: Head): boolean {
+  return a.seq === b.seq && a.hash === b.hash;
+}
+
+function keep(store: Store, lru: Lru, key: string, memo: Memo): void {
+  const old = lru.entries.get(key);
+  if (old) {
     lru.entries.delete(key);
-    lru.weight -= hit.weight;
+    lru.weight -= old.weight;
   }
-  const weight = Math.max(1, weigh ? weigh(value) : 1);
-  lru.entries.set(key, { head, value, weight });
-  lru.weight += weight;
+  lru.entries.set(key, memo);
+  lru.weight += memo.weight;
   // The newest entry stays even when it alone is over the bound: it was just asked for.
   while ((lru.entries.size > store.maxEntries || lru.weight > store.maxWeight) && lru.entries.size > 1) {
-    const [oldest, memo] = lru.entries.entries().next().value!;
+    const [oldest, dropped] = lru.entries.entries().next().value!;
     lru.entries.delete(oldest);
-    lru.weight -= memo.weight;
+    lru.weight -= dropped.weight;
   }
-  return value;
 }
 
 /** How many answers a store holds for a database, and their weight: for tests and the README's figures. */

@@ -1,3 +1,4 @@
+import { transact } from "../transact";
 import type { ItemWithStatus } from "@/lib/compute-item-statuses";
 import type { ListedItem } from "@/lib/items/item-query";
 import { markNew } from "@/lib/my-work/mark-new";
@@ -22,7 +23,7 @@ export interface OwnedItem extends OwnedItemRow {
   inflated: boolean;
 }
 
-export type MyWork = ReturnType<typeof openMyWork>;
+export type MyWork = Awaited<ReturnType<typeof openMyWork>>;
 
 /**
  * My work as `person` opens it: what they own, what they reported that awaits a reviewer, the
@@ -31,26 +32,24 @@ export type MyWork = ReturnType<typeof openMyWork>;
  * moment taken as "now" and the reads), so an entry is new on exactly one visit, whatever the
  * number of tabs.
  */
-export function openMyWork(db: Db, person: Person, clock: () => number = Date.now) {
-  const read = db.$client
-    .transaction(() => {
-      const now = clock();
-      const previous = recordMyWorkVisit(db, person.id, now);
-      return {
-        now,
-        previous,
-        owned: listOwnedItems(db, person),
-        awaiting: listMyAwaiting(db, person),
-        rejected: listMyRejections(db, person, now),
-        mentions: listMentions(db, person.id),
-      };
-    })
-    .immediate();
+export async function openMyWork(db: Db, person: Person, clock: () => number = Date.now) {
+  const read = await transact(db, async (tx) => {
+    const now = clock();
+    const previous = await recordMyWorkVisit(tx, person.id, now);
+    return {
+      now,
+      previous,
+      owned: await listOwnedItems(tx, person),
+      awaiting: await listMyAwaiting(tx, person),
+      rejected: await listMyRejections(tx, person, now),
+      mentions: await listMentions(tx, person.id),
+    };
+  });
   const since = sinceOf(read.previous, person.createdAt);
   return {
     now: read.now,
     since,
-    owned: markNew(withStatuses(db, read.owned, read.now), (e) => e.ownedSince, since.at),
+    owned: markNew(await withStatuses(db, read.owned, read.now), (e) => e.ownedSince, since.at),
     awaiting: markNew(read.awaiting, (e) => e.recordedAt, since.at),
     rejected: markNew(read.rejected, (e) => e.rejectionRecordedAt, since.at),
     mentions: markNew(read.mentions, (e) => Date.parse(e.mentionedAt), since.at),
@@ -58,18 +57,18 @@ export function openMyWork(db: Db, person: Person, clock: () => number = Date.no
 }
 
 /** Each item's true and reported status today, blocked and inflated, from its program's (memoised) snapshot. */
-function withStatuses(db: Db, rows: readonly OwnedItemRow[], now: number): OwnedItem[] {
+async function withStatuses(db: Db, rows: readonly OwnedItemRow[], now: number): Promise<OwnedItem[]> {
   const today = endOfToday(now);
   const programs = new Map<string, { listed: Map<string, ListedItem>; all: Map<string, ItemWithStatus> }>();
-  const programOf = (slug: string) => {
+  const programOf = async (slug: string) => {
     if (!programs.has(slug)) {
-      const snapshot = loadSnapshot(db, slug, today, today);
+      const snapshot = await loadSnapshot(db, slug, today, today);
       programs.set(slug, { listed: new Map(snapshot.listed.map((i) => [i.key, i])), all: new Map(snapshot.statuses.map((i) => [i.key, i])) });
     }
     return programs.get(slug)!;
   };
-  const items = rows.map((row) => {
-    const { listed, all } = programOf(row.program);
+  const items = await Promise.all(rows.map(async (row) => {
+    const { listed, all } = await programOf(row.program);
     // An item identified after today is outside the program: its status, but no flags.
     const flagged = listed.get(row.item);
     const status = flagged ?? all.get(row.item);
@@ -80,6 +79,6 @@ function withStatuses(db: Db, rows: readonly OwnedItemRow[], now: number): Owned
       blocked: flagged?.blocked ?? false,
       inflated: flagged?.inflated ?? false,
     };
-  });
+  }));
   return items.sort((a, b) => compareSortValues(a.programName, b.programName) || compareSortValues(a.item, b.item));
 }

@@ -9,8 +9,8 @@ export function parseItemQuery(params: Record<string, string | undefined>): Item
 }
 
 /** The items list at (asOf, knownAt), filtered, sorted and paged — for the API, the page and the CSV. */
-export function queryItems(db: Db, slug: string, q: ItemQuery, now = Date.now()) {
+export async function queryItems(db: Db, slug: string, q: ItemQuery, now = Date.now()) {
   const { asOf, knownAt } = resolveAsOf(q, now);
-  const { program, listed } = loadSnapshot(db, slug, asOf, knownAt);
+  const { program, listed } = await loadSnapshot(db, slug, asOf, knownAt);
   return { program, asOf, knownAt, all: listed, ...filterItems(listed, q) };
 }

@@ -29,6 +29,6 @@ export const RECENT_VERIFICATIONS_SQL = `
    LIMIT ?`;
 
 /** The latest verifications known at `knownAt` for transitions effective by `asOf`. */
-export function recentVerifications(db: Db, programId: number, asOf: number, knownAt: number, limit = 8): RecentVerification[] {
+export async function recentVerifications(db: Db, programId: number, asOf: number, knownAt: number, limit = 8): Promise<RecentVerification[]> {
   return db.$client.prepare(RECENT_VERIFICATIONS_SQL).all(programId, knownAt, asOf, limit) as RecentVerification[];
 }

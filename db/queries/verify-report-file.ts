@@ -30,14 +30,14 @@ export interface ReportFileVerdict {
  * still say this?), and for a file stamped as the published version, the publication it names.
  * A text that is no report is a 400.
  */
-export function verifyReportFile(db: Db, text: string, now = Date.now()): ReportFileVerdict {
+export async function verifyReportFile(db: Db, text: string, now = Date.now()): Promise<ReportFileVerdict> {
   const seal = readReportFile(text);
   if (!seal)
     throw new AppError(
       "invalid",
       "this is not a tracker report: no Markdown footer, CSV seal columns or JSON report format found (was it exported by `tracker report` or the API?)",
     );
-  const { report, markdown, published } = getWeeklyReport(db, seal.program, seal.week, now);
+  const { report, markdown, published } = await getWeeklyReport(db, seal.program, seal.week, now);
   const today =
     seal.format === "md" ? markdown : seal.format === "csv" ? renderReportCsv(report) : renderReportJson(report);
   const regenerated = readReportFile(today);

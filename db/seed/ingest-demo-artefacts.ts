@@ -19,12 +19,12 @@ const DEMO_FILES: [ArtefactKind, string][] = [
  * the Ingest page, so its quality figures carry their provenance. Recorded a moment apart, in the
  * order listed, by "demo seed".
  */
-export function ingestDemoArtefacts(db: Db, slug: string, now = Date.now()): number {
+export async function ingestDemoArtefacts(db: Db, slug: string, now = Date.now()): Promise<number> {
   let signals = 0;
-  DEMO_FILES.forEach(([kind, file], i) => {
+  for (const [i, [kind, file]] of DEMO_FILES.entries()) {
     const content = fs.readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), DEMO_ARTEFACTS_DIR, file), "utf8");
     const input = { files: [{ name: path.basename(file), content }], measuredAt: MEASURED_AT };
-    signals += ingestArtefacts(db, { slug, kind, input, actor: { id: null, label: "demo seed" }, dryRun: false, now: now + i }).figures.length;
-  });
+    signals += (await ingestArtefacts(db, { slug, kind, input, actor: { id: null, label: "demo seed" }, dryRun: false, now: now + i })).figures.length;
+  }
   return signals;
 }

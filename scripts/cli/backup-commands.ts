@@ -15,7 +15,7 @@ export const BACKUP_COMMANDS = {
     help: "backup <file>                  online backup of the database (safe while the server runs)",
     run: async (args: string[]) => {
       const file = oneFile(args, "one target file: backup <file>");
-      const db = bootDatabase(undefined, (line) => process.stderr.write(`${line}\n`));
+      const db = await bootDatabase(undefined, (line) => process.stderr.write(`${line}\n`));
       const { pages } = await backupDatabase(db, file);
       process.stdout.write(`backed up ${databaseFile()} to ${file} (${pages} pages)\n`);
       return 0;

@@ -23,7 +23,7 @@ import { readTextFile } from "./read-text-file";
 
 type Command = (args: string[]) => number | Promise<number>;
 
-const open = () => bootDatabase(undefined, (line) => process.stderr.write(`${line}\n`));
+const open = async () => await bootDatabase(undefined, (line) => process.stderr.write(`${line}\n`));
 
 function readJsonFile(file: string): unknown {
   const text = readTextFile(file);
@@ -43,9 +43,9 @@ function positional(args: string[], options: ParseArgsConfig["options"], what: s
 const COMMANDS: Record<string, { help: string; run: Command }> = {
   import: {
     help: "import <file> [--dry-run] [--slug S]  import a program bundle (all or nothing), under slug S if given",
-    run: (args) => {
+    run: async (args) => {
       const { value: file, flags } = positional(args, { "dry-run": { type: "boolean" }, slug: { type: "string" } }, "one bundle file: import <file>");
-      const summary = importBundle(open(), readJsonFile(file), {
+      const summary = await importBundle(await open(), readJsonFile(file), {
         actor: process.env.TRACKER_ACTOR ?? null,
         dryRun: Boolean(flags["dry-run"]),
         slug: typeof flags.slug === "string" ? flags.slug : undefined,
@@ -61,9 +61,9 @@ const COMMANDS: Record<string, { help: string; run: Command }> = {
   },
   export: {
     help: "export <slug> [--out file]     write a program bundle (stdout by default)",
-    run: (args) => {
+    run: async (args) => {
       const { value: slug, flags } = positional(args, { out: { type: "string" } }, "a program slug: export <slug>");
-      const text = `${JSON.stringify(exportBundle(open(), slug), null, 2)}\n`;
+      const text = `${JSON.stringify(await exportBundle(await open(), slug), null, 2)}\n`;
       if (typeof flags.out === "string") {
         fs.writeFileSync(flags.out, text);
         process.stderr.write(`wrote ${flags.out}\n`);
@@ -73,9 +73,9 @@ const COMMANDS: Record<string, { help: string; run: Command }> = {
   },
   "verify-log": {
     help: "verify-log                     recompute the hash chain of the history log",
-    run: (args) => {
+    run: async (args) => {
       if (args.length > 0) throw new AppError("invalid", "verify-log takes no arguments");
-      const verdict = verifyLog(open());
+      const verdict = await verifyLog(await open());
       if (verdict.ok) {
         process.stdout.write(`log intact: ${verdict.entries} entries, head ${verdict.head}\n`);
         return 0;
@@ -114,7 +114,7 @@ const USER_COMMANDS: Record<string, Command> = {
     });
     const password = f["password-stdin"] ? await readPassword() : (f.password as string | undefined);
     const { person, oneTimePassword } = await addPerson(
-      open(),
+      await open(),
       {
         email: requiredFlag(f, "email"),
         name: requiredFlag(f, "name"),
@@ -132,76 +132,76 @@ const USER_COMMANDS: Record<string, Command> = {
     process.stdout.write(`added ${person.email} (${person.role})${password ? "" : ", no password: cannot sign in on the web yet"}\n`);
     return 0;
   },
-  list: (args) => {
+  list: async (args) => {
     flagsOf(args, {});
     const iso = (ms: number | null) => (ms === null ? "never" : new Date(ms).toISOString());
     const words = { active: "password set", must_change_password: "one-time password", no_password: "no password", disabled: "disabled" } as const;
-    for (const u of listPeople(open()))
+    for (const u of await listPeople(await open()))
       process.stdout.write(
         `${u.email}\t${u.role}\t${u.name}\t${u.team}\t${u.hasPassword || accountState(u) !== "active" ? words[accountState(u)] : "single sign-on"}\tlast sign-in ${iso(u.lastSignInAt)}\t${u.activeTokens} active tokens\n`,
       );
     return 0;
   },
-  "set-role": (args) => {
+  "set-role": async (args) => {
     const f = flagsOf(args, { email: { type: "string" }, role: { type: "string" } });
-    const person = setRole(open(), requiredFlag(f, "email"), requiredFlag(f, "role") as Role, CLI_ACTOR());
+    const person = await setRole(await open(), requiredFlag(f, "email"), requiredFlag(f, "role") as Role, CLI_ACTOR());
     process.stdout.write(`${person.email} is now ${person.role}\n`);
     return 0;
   },
   "set-password": async (args) => {
     const f = flagsOf(args, { email: { type: "string" }, password: { type: "string" }, "password-stdin": { type: "boolean" } });
     const password = f["password-stdin"] || f.password === undefined ? await readPassword() : (f.password as string);
-    setPassword(open(), requiredFlag(f, "email"), password, CLI_ACTOR());
+    await setPassword(await open(), requiredFlag(f, "email"), password, CLI_ACTOR());
     process.stdout.write(`password changed for ${f.email}\n`);
     return 0;
   },
   "reset-password": async (args) => {
     const f = flagsOf(args, { email: { type: "string" } });
-    const { person, oneTimePassword } = await resetPassword(open(), requiredFlag(f, "email"), CLI_ACTOR());
+    const { person, oneTimePassword } = await resetPassword(await open(), requiredFlag(f, "email"), CLI_ACTOR());
     process.stdout.write(`${person.email}: sessions ended; one-time password, shown once (they choose their own at the next sign-in):\n${oneTimePassword}\n`);
     return 0;
   },
-  disable: (args) => {
+  disable: async (args) => {
     const f = flagsOf(args, { email: { type: "string" } });
-    const person = disableAccount(open(), requiredFlag(f, "email"), CLI_ACTOR());
+    const person = await disableAccount(await open(), requiredFlag(f, "email"), CLI_ACTOR());
     process.stdout.write(`${person.email} disabled: sessions ended, API tokens revoked\n`);
     return 0;
   },
-  enable: (args) => {
+  enable: async (args) => {
     const f = flagsOf(args, { email: { type: "string" } });
-    const person = enableAccount(open(), requiredFlag(f, "email"), CLI_ACTOR());
+    const person = await enableAccount(await open(), requiredFlag(f, "email"), CLI_ACTOR());
     process.stdout.write(`${person.email} enabled\n`);
     return 0;
   },
 };
 
 const TOKEN_COMMANDS: Record<string, Command> = {
-  create: (args) => {
+  create: async (args) => {
     const f = flagsOf(args, { email: { type: "string" }, name: { type: "string" } });
-    const db = open();
-    const person = findPerson(db, requiredFlag(f, "email"));
+    const db = await open();
+    const person = await findPerson(db, requiredFlag(f, "email"));
     if (!person) throw new AppError("not_found", `no account with e-mail ${f.email}`);
-    const made = createToken(db, person, (f.name as string | undefined) ?? "cli", CLI_ACTOR());
+    const made = await createToken(db, person, (f.name as string | undefined) ?? "cli", CLI_ACTOR());
     process.stdout.write(`token #${made.id} for ${person.email} (${person.role}); it is shown once:\n${made.token}\n`);
     return 0;
   },
-  list: (args) => {
+  list: async (args) => {
     const f = flagsOf(args, { email: { type: "string" } });
-    const db = open();
-    const person = typeof f.email === "string" ? findPerson(db, f.email) : undefined;
+    const db = await open();
+    const person = typeof f.email === "string" ? await findPerson(db, f.email) : undefined;
     if (typeof f.email === "string" && !person) throw new AppError("not_found", `no account with e-mail ${f.email}`);
     const iso = (ms: number | null) => (ms === null ? "-" : new Date(ms).toISOString());
-    for (const t of listTokens(db, person?.id))
+    for (const t of await listTokens(db, person?.id))
       process.stdout.write(
         `#${t.id}\t${t.email}\t${t.prefix}…\t${t.name}\tcreated ${iso(t.createdAt)}\tlast used ${iso(t.lastUsedAt)}\t${t.revokedAt ? "revoked " + iso(t.revokedAt) : "active"}\n`,
       );
     return 0;
   },
-  revoke: (args) => {
+  revoke: async (args) => {
     const f = flagsOf(args, { id: { type: "string" } });
     const id = Number(requiredFlag(f, "id").replace(/^#/, ""));
     if (!Number.isInteger(id) || id <= 0) throw new AppError("invalid", "--id must be a token number such as 3");
-    revokeToken(open(), id, null);
+    await revokeToken(await open(), id, null);
     process.stdout.write(`token #${id} revoked\n`);
     return 0;
   },

@@ -15,7 +15,7 @@ import { group } from "./command-group";
 
 type Command = (args: string[]) => number | Promise<number>;
 
-const open = () => bootDatabase(undefined, (line) => process.stderr.write(`${line}\n`));
+const open = async () => await bootDatabase(undefined, (line) => process.stderr.write(`${line}\n`));
 const actor = () => process.env.TRACKER_ACTOR ?? "cli";
 
 /** The origin links in messages point to: PUBLIC_URL, else this machine's default port (with a note to say so). */
@@ -44,7 +44,7 @@ function required(flags: Record<string, string | boolean | undefined>, name: str
  */
 export async function sendAndReport(db: Db, slug: string, week: string, trigger: "publish" | "resend"): Promise<number> {
   const { origin, note } = cliOrigin();
-  const sending = sendPublishedReport(db, { slug, week, trigger, requestedBy: actor(), origin });
+  const sending = await sendPublishedReport(db, { slug, week, trigger, requestedBy: actor(), origin });
   if (note && sending.deliveries.length > 0) process.stderr.write(note);
   if (sending.deliveries.length === 0) {
     process.stdout.write(`${sending.week}: no enabled subscription: nothing to send\n`);
@@ -66,23 +66,23 @@ export async function sendAndReport(db: Db, slug: string, week: string, trigger:
   return 1;
 }
 
-const send: Command = (args) => {
+const send: Command = async (args) => {
   const { slug, flags } = parse(args, { week: { type: "string" } }, "a program slug: send <slug> --week YYYY-Www");
-  return sendAndReport(open(), slug, required(flags, "week", "YYYY-Www"), "resend");
+  return await sendAndReport(await open(), slug, required(flags, "week", "YYYY-Www"), "resend");
 };
 
 const SUBSCRIPTION_COMMANDS: Record<string, Command> = {
-  list: (args) => {
+  list: async (args) => {
     const { slug } = parse(args, {}, "a program slug: subscriptions list <slug>");
-    const { subscriptions, feed } = listSubscriptions(open(), slug);
+    const { subscriptions, feed } = await listSubscriptions(await open(), slug);
     for (const s of subscriptions)
       process.stdout.write(`#${s.id}\t${s.kind}\t${s.target}\t${s.enabled ? "enabled" : "disabled"}\t${s.secretPrefix ? `secret ${s.secretPrefix}…` : "-"}\tadded ${s.createdAt}\n`);
     process.stdout.write(`feed: ${feed.enabled ? `token set ${feed.rotatedAt}` : "no token (the feed answers 404)"}\n`);
     return 0;
   },
-  add: (args) => {
+  add: async (args) => {
     const { slug, flags } = parse(args, { kind: { type: "string" }, target: { type: "string" } }, "a program slug: subscriptions add <slug> --kind K --target T");
-    const made = addSubscription(open(), { slug, input: { kind: required(flags, "kind", "email|webhook|slack|teams"), target: required(flags, "target", "(an e-mail address or URL)") }, actor: actor() });
+    const made = await addSubscription(await open(), { slug, input: { kind: required(flags, "kind", "email|webhook|slack|teams"), target: required(flags, "target", "(an e-mail address or URL)") }, actor: actor() });
     if (!made.secret) {
       process.stdout.write(`subscription #${made.id}: ${made.kind} ${made.target}\n`);
       return 0;
@@ -90,37 +90,37 @@ const SUBSCRIPTION_COMMANDS: Record<string, Command> = {
     process.stdout.write(`subscription #${made.id}: ${made.kind} ${made.target}; its signing secret, shown once:\n${made.secret}\n`);
     return 0;
   },
-  remove: (args) => {
+  remove: async (args) => {
     const { slug, flags } = parse(args, { id: { type: "string" } }, "a program slug: subscriptions remove <slug> --id N");
-    const removed = removeSubscription(open(), { slug, id: required(flags, "id", "N").replace(/^#/, ""), actor: actor() });
+    const removed = await removeSubscription(await open(), { slug, id: required(flags, "id", "N").replace(/^#/, ""), actor: actor() });
     process.stdout.write(`subscription #${removed.id} removed: ${removed.kind} ${removed.target}\n`);
     return 0;
   },
-  enable: (args) => toggle(args, true),
-  disable: (args) => toggle(args, false),
+  enable: async (args) => await toggle(args, true),
+  disable: async (args) => await toggle(args, false),
 };
 
-function toggle(args: string[], enabled: boolean): number {
+async function toggle(args: string[], enabled: boolean): Promise<number> {
   const { slug, flags } = parse(args, { id: { type: "string" } }, `a program slug: subscriptions ${enabled ? "enable" : "disable"} <slug> --id N`);
-  const db = open();
+  const db = await open();
   const id = required(flags, "id", "N").replace(/^#/, "");
   // The CLI acts on what is there now: it reads the version itself.
-  const current = listSubscriptions(db, slug).subscriptions.find((x) => String(x.id) === id);
-  const s = setSubscriptionEnabled(db, { slug, id, input: { enabled }, expectedVersion: current?.version ?? 1, actor: actor() });
+  const current = (await listSubscriptions(db, slug)).subscriptions.find((x) => String(x.id) === id);
+  const s = await setSubscriptionEnabled(db, { slug, id, input: { enabled }, expectedVersion: current?.version ?? 1, actor: actor() });
   process.stdout.write(`subscription #${s.id} ${enabled ? "enabled" : "disabled"}: ${s.kind} ${s.target}\n`);
   return 0;
 }
 
-const feedToken: Command = (args) => {
+const feedToken: Command = async (args) => {
   const [sub, ...rest] = args;
   if (sub !== "rotate" && sub !== "off") throw new AppError("invalid", "feed-token needs one of: rotate, off");
   const { slug } = parse(rest, {}, `a program slug: feed-token ${sub} <slug>`);
   if (sub === "off") {
-    turnOffFeed(open(), { slug, actor: actor() });
+    await turnOffFeed(await open(), { slug, actor: actor() });
     process.stdout.write(`the feed of ${slug} is off: every feed URL of it answers 404\n`);
     return 0;
   }
-  const { token } = rotateFeedToken(open(), { slug, actor: actor() });
+  const { token } = await rotateFeedToken(await open(), { slug, actor: actor() });
   const { origin, note } = cliOrigin();
   if (note) process.stderr.write(note);
   process.stdout.write(`feed token of ${slug} rotated (the previous one stops at once); the feed URL, shown once:\n${feedUrl(origin, slug, token)}\n`);

@@ -9,7 +9,7 @@ import { VET_FILE_NAMES } from "@/lib/artefacts/read-artefacts";
 import { AppError } from "@/lib/errors";
 import { readTextFile } from "./read-text-file";
 
-const open = () => bootDatabase(undefined, (line) => process.stderr.write(`${line}\n`));
+const open = async () => await bootDatabase(undefined, (line) => process.stderr.write(`${line}\n`));
 
 // What a folder given for each kind is searched for, in this order.
 const IN_FOLDER: Record<ArtefactKind, string[]> = {
@@ -31,7 +31,7 @@ function artefactAt(kind: ArtefactKind, given: string): string {
 export const INGEST_COMMAND = {
   ingest: {
     help: "ingest coverage|cargo|crashes <file-or-folder> --program SLUG [--vet supply-chain/] [--measured-at DATE] [--dry-run]   read an artefact into per-item signals",
-    run: (args: string[]) => {
+    run: async (args: string[]) => {
       const { values, positionals } = parseArgs({
         args,
         strict: true,
@@ -49,12 +49,12 @@ export const INGEST_COMMAND = {
         if (vet.length === 0) throw new AppError("invalid", `${values.vet} holds none of cargo-vet's ${VET_FILE_NAMES.join(", ")}`);
         files.push(...vet.map(readText));
       }
-      const db = open();
+      const db = await open();
       // As for publish: TRACKER_ACTOR names the person when it is an account.
       const label = process.env.TRACKER_ACTOR ?? "cli";
-      const person = label.includes("@") ? findPerson(db, label) : undefined;
+      const person = label.includes("@") ? await findPerson(db, label) : undefined;
       const input = { files, ...(values["measured-at"] ? { measuredAt: values["measured-at"] } : {}) };
-      const a = ingestArtefacts(db, { slug: values.program, kind, input, actor: { id: person?.id ?? null, label }, dryRun: Boolean(values["dry-run"]) });
+      const a = await ingestArtefacts(db, { slug: values.program, kind, input, actor: { id: person?.id ?? null, label }, dryRun: Boolean(values["dry-run"]) });
       const out: string[] = [
         `${a.dryRun ? "dry run, nothing written: would record" : "recorded"} ${a.figures.length} signals for "${a.program}" from ${a.files.map((f) => `${f.name} (sha256 ${f.sha256})`).join(", ")} by the ${a.tool}, measured ${a.measuredAt}`,
         ...a.figures.map((f) => `  ${f.item}  ${f.metric} = ${f.value}  (${f.detail})`),

@@ -13,10 +13,10 @@ import type { ReadinessAnswer } from "@/lib/readiness/limit-lists";
 import { formatDate } from "@/lib/time";
 import { parseAsOfQuery } from "@/lib/validations/as-of-query";
 
-type Command = (args: string[]) => number;
+type Command = (args: string[]) => number | Promise<number>;
 type Horizon = { factsUntil: string | null; illustrative: boolean };
 
-const open = () => bootDatabase(undefined, (line) => process.stderr.write(`${line}\n`));
+const open = async () => await bootDatabase(undefined, (line) => process.stderr.write(`${line}\n`));
 const write = (lines: string[]) => process.stdout.write(`${lines.join("\n")}\n`);
 
 /** `<slug> [--as-of D] [--known-at D] [--json]`, the dates read by the API's own rule (DESIGN §4). */
@@ -53,9 +53,9 @@ const horizonLine = (h: Horizon, what: string) =>
   h.illustrative ? [`illustrative: ${what} after the evidence horizon (facts until ${h.factsUntil}): invented continuation, not fact`] : [];
 const knownLine = (knownAt: string | undefined, at: number) => (knownAt ? ` as known at ${formatDate(at)}` : "");
 
-const readiness: Command = (args) => {
+const readiness: Command = async (args) => {
   const a = readArgs(args, "readiness <slug> [--as-of D] [--known-at D] [--json]");
-  const text = getReadinessJson(open(), a.slug, a.asOf, a.knownAt, "all");
+  const text = await getReadinessJson(await open(), a.slug, a.asOf, a.knownAt, "all");
   if (a.json) return write([text]), 0;
   const r = JSON.parse(text) as ReadinessAnswer & Horizon;
   const m = mark(r.illustrative);
@@ -71,9 +71,9 @@ const readiness: Command = (args) => {
   return 0;
 };
 
-const claims: Command = (args) => {
+const claims: Command = async (args) => {
   const a = readArgs(args, "claims <slug> [--as-of D] [--known-at D] [--json]");
-  const list = getClaims(open(), a.slug, a.asOf, a.knownAt).claims;
+  const list = (await getClaims(await open(), a.slug, a.asOf, a.knownAt)).claims;
   if (a.json) return write([JSON.stringify(list, null, 2)]), 0;
   const asOf = formatDate(a.asOf);
   const h = { factsUntil: list[0]?.factsUntil ?? null, illustrative: list.some((c) => c.illustrativeAsOf || c.illustrativeAtClaimDate) };
@@ -90,9 +90,9 @@ const claims: Command = (args) => {
   return 0;
 };
 
-const status: Command = (args) => {
+const status: Command = async (args) => {
   const a = readArgs(args, "status <slug> [--as-of D] [--known-at D] [--json]");
-  const result = queryItems(open(), a.slug, parseItemQuery(a.given));
+  const result = await queryItems(await open(), a.slug, parseItemQuery(a.given));
   const h = horizonMark(result.program.factsUntil, result.asOf);
   const items = result.items.map(toItemView);
   const asOf = formatDate(result.asOf);

@@ -14,7 +14,7 @@ import { REPORT_FORMATS, type ReportFormat } from "@/lib/report/report-week";
 
 type Command = (args: string[]) => number | Promise<number>;
 
-const open = () => bootDatabase(undefined, (line) => process.stderr.write(`${line}\n`));
+const open = async () => await bootDatabase(undefined, (line) => process.stderr.write(`${line}\n`));
 
 function parse(args: string[], options: ParseArgsConfig["options"], what: string) {
   const parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
@@ -47,7 +47,7 @@ const report: Command = async (args) => {
   if ((format === "pdf" || format === "xlsx") && !out && process.stdout.isTTY)
     throw new AppError("invalid", `a${format === "pdf" ? " PDF" : "n xlsx workbook"} is binary: write it to a file with --out FILE`);
   // The printer's browser outlives a print: close it, or the CLI would not exit.
-  const file = await exportWeeklyReport(open(), slug, weekFlag(flags), format, { paper, version }).finally(closePdfPrinter);
+  const file = await exportWeeklyReport(await open(), slug, weekFlag(flags), format, { paper, version }).finally(closePdfPrinter);
   if (out) {
     fs.writeFileSync(out, file.body);
     process.stderr.write(`wrote ${out}\n`);
@@ -60,26 +60,26 @@ const report: Command = async (args) => {
 
 const publish: Command = async (args) => {
   const { value: slug, flags } = parse(args, { week: { type: "string" }, send: { type: "boolean" } }, "a program slug: publish <slug> --week YYYY-Www [--send]");
-  const db = open();
+  const db = await open();
   // The CLI acts as administrator (README); TRACKER_ACTOR names the person when it is an account.
   const label = process.env.TRACKER_ACTOR ?? "cli";
-  const person = label.includes("@") ? findPerson(db, label) : undefined;
-  const p = publishReport(db, { slug, week: weekFlag(flags), publisher: { id: person?.id ?? null, label, name: person?.name } });
+  const person = label.includes("@") ? await findPerson(db, label) : undefined;
+  const p = await publishReport(db, { slug, week: weekFlag(flags), publisher: { id: person?.id ?? null, label, name: person?.name } });
   process.stdout.write(
     `published ${p.program} ${p.week}: markdown sha256 ${p.sha256}, log head at the cutoff ${p.logHeadAtCutoff}, at publication ${p.logHeadAtPublication}\n`,
   );
   // After the publication's own transaction: whatever happens to a delivery, the week stays published.
-  return flags.send ? sendAndReport(db, slug, p.week, "publish") : 0;
+  return flags.send ? await sendAndReport(db, slug, p.week, "publish") : 0;
 };
 
 const MAX_LINES = 60;
 /** A report file as the CLI reads it: UTF-8, at most 64 MiB. */
 const readReportText = (file: string) => readTextFile(file, { what: "text: not a tracker report" });
 
-const verifyReport: Command = (args) => {
+const verifyReport: Command = async (args) => {
   const { value: file } = parse(args, {}, "one report file: verify-report <file>");
   const text = readReportText(file);
-  const v = verifyReportFile(open(), text);
+  const v = await verifyReportFile(await open(), text);
   const s = v.seal;
   const name = `${s.program} ${s.week} (${s.format === "md" ? "Markdown" : s.format.toUpperCase()})`;
   const lines: string[] = [];

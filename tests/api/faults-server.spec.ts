@@ -161,7 +161,7 @@ test("(b') SIGKILL in the middle of a large import over HTTP: the program is all
   }
   const status = await request;
   expect(killedAt, `the import finished (${status}) before the WAL grew`).toBeGreaterThan(0);
-  const after = checkAfterCrash(server.databaseFile, bundle);
+  const after = await checkAfterCrash(server.databaseFile, bundle);
   expect(after.integrity).toBe("ok");
   expect(after.chain.ok, JSON.stringify(after.chain.firstBad)).toBe(true);
   expect(["absent", "complete"], after.program).toContain(after.program);

@@ -10,15 +10,15 @@ import { refusal, rejection } from "../support/refusal";
 
 const PASSWORD = "correct horse battery";
 
-function setup() {
-  const db = openDatabase(":memory:");
-  const person = addUser(db, { email: "Ann@Example.com", name: "Ann", role: "reviewer", password: PASSWORD }, "cli");
+async function setup() {
+  const db = await openDatabase(":memory:");
+  const person = await addUser(db, { email: "Ann@Example.com", name: "Ann", role: "reviewer", password: PASSWORD }, "cli");
   return { db, person };
 }
 
 describe("accounts", () => {
-  it("stores an scrypt hash, never the password, and logs the creation without it", () => {
-    const { db, person } = setup();
+  it("stores an scrypt hash, never the password, and logs the creation without it", async () => {
+    const { db, person } = await setup();
     expect(person.email).toBe("ann@example.com");
     expect(person.passwordHash).toMatch(/^scrypt\$32768\$8\$1\$/);
     const dump = db.$client.prepare("SELECT * FROM people").all().map((r) => JSON.stringify(r)).join("");
@@ -26,44 +26,44 @@ describe("accounts", () => {
     expect(dump).not.toContain(PASSWORD);
     expect(log).not.toContain(PASSWORD);
     expect(log).not.toContain(person.passwordHash!);
-    expect(verifyLog(db).ok).toBe(true);
+    expect((await verifyLog(db)).ok).toBe(true);
   });
 
-  it("refuses a duplicate e-mail, an unknown role and a short password with field errors", () => {
-    const { db } = setup();
-    expect(() => addUser(db, { email: "ann@example.com", name: "Ann", role: "viewer" }, null)).toThrow(/already exists/);
-    const bad = refusal(() => addUser(db, { email: "x@example.com", name: "X", role: "boss" as never, password: "short" }, null));
+  it("refuses a duplicate e-mail, an unknown role and a short password with field errors", async () => {
+    const { db } = await setup();
+    await expect(addUser(db, { email: "ann@example.com", name: "Ann", role: "viewer" }, null)).rejects.toThrow(/already exists/);
+    const bad = await refusal(async () => await addUser(db, { email: "x@example.com", name: "X", role: "boss" as never, password: "short" }, null));
     expect(bad.errors.map((e) => e.path).sort()).toEqual(["password", "role"]);
   });
 
   it("changes role and password, and lists who can sign in", async () => {
-    const { db } = setup();
-    setRole(db, "ann@example.com", "admin", "cli");
-    setPassword(db, "ann@example.com", "another long password", "cli");
-    expect(listUsers(db)).toEqual([{ email: "ann@example.com", name: "Ann", team: "", role: "admin", canSignIn: true }]);
+    const { db } = await setup();
+    await setRole(db, "ann@example.com", "admin", "cli");
+    await setPassword(db, "ann@example.com", "another long password", "cli");
+    expect(await listUsers(db)).toEqual([{ email: "ann@example.com", name: "Ann", team: "", role: "admin", canSignIn: true }]);
     await expect(signIn(db, "ann@example.com", "another long password")).resolves.toMatchObject({ person: { role: "admin" } });
   });
 });
 
 describe("sign-in and sessions", () => {
   it("opens a session that expires", async () => {
-    const { db } = setup();
+    const { db } = await setup();
     const now = Date.UTC(2026, 0, 1);
     const { token } = await signIn(db, "ann@example.com", PASSWORD, now);
-    expect(sessionPerson(db, token, now + 1000)?.email).toBe("ann@example.com");
-    expect(sessionPerson(db, token, now + SESSION_TTL_MS + 1)).toBeNull();
+    expect((await sessionPerson(db, token, now + 1000))?.email).toBe("ann@example.com");
+    expect(await sessionPerson(db, token, now + SESSION_TTL_MS + 1)).toBeNull();
     expect(db.$client.prepare("SELECT id FROM sessions").all()).not.toContainEqual({ id: token });
   });
 
   it("ends a session at once on sign-out", async () => {
-    const { db } = setup();
+    const { db } = await setup();
     const { token } = await signIn(db, "ann@example.com", PASSWORD);
-    endSession(db, token);
-    expect(sessionPerson(db, token)).toBeNull();
+    await endSession(db, token);
+    expect(await sessionPerson(db, token)).toBeNull();
   });
 
   it("slows down repeated failures for one account, and a success resets the count", async () => {
-    const { db } = setup();
+    const { db } = await setup();
     const t0 = Date.UTC(2026, 0, 1);
     for (let i = 0; i < 3; i++) expect((await rejection(signIn(db, "ann@example.com", "wrong", t0))).code).toBe("unauthenticated");
     const limited = await rejection(signIn(db, "ann@example.com", PASSWORD, t0 + 500));
@@ -74,21 +74,21 @@ describe("sign-in and sessions", () => {
   });
 
   it("racing sign-ins: parallel attempts are counted before the password is checked, so no more are checked than allowed", async () => {
-    const { db } = setup();
+    const { db } = await setup();
     const t0 = Date.UTC(2026, 0, 1);
     // Thirty at once, one of them right: the three free attempts are checked, the rest wait.
-    const attempts = await Promise.allSettled(Array.from({ length: 30 }, (_v, i) => signIn(db, "ann@example.com", i === 20 ? PASSWORD : `wrong ${i}`, t0)));
+    const attempts = await Promise.allSettled(Array.from({ length: 30 }, async (_v, i) => await signIn(db, "ann@example.com", i === 20 ? PASSWORD : `wrong ${i}`, t0)));
     const codes = attempts.map((a) => (a.status === "rejected" ? (a.reason as AppError).code : "signed-in"));
     expect(codes.filter((c) => c !== "rate_limited")).toEqual(["unauthenticated", "unauthenticated", "unauthenticated"]);
     expect(db.$client.prepare("SELECT failures FROM sign_in_failures").get()).toEqual({ failures: 3 });
     // After the wait, twenty at once: one is checked.
-    const later = await Promise.allSettled(Array.from({ length: 20 }, () => signIn(db, "ann@example.com", "still wrong", t0 + 2500)));
+    const later = await Promise.allSettled(Array.from({ length: 20 }, async () => await signIn(db, "ann@example.com", "still wrong", t0 + 2500)));
     expect(later.filter((a) => a.status === "rejected" && (a.reason as AppError).code === "unauthenticated")).toHaveLength(1);
     expect(db.$client.prepare("SELECT failures FROM sign_in_failures").get()).toEqual({ failures: 4 });
   });
 
   it("says the same for an unknown account and a wrong password", async () => {
-    const { db } = setup();
+    const { db } = await setup();
     const unknown = await rejection(signIn(db, "nobody@example.com", PASSWORD));
     const wrong = await rejection(signIn(db, "ann@example.com", "wrong password"));
     expect(unknown.message).toBe(wrong.message);
@@ -96,24 +96,24 @@ describe("sign-in and sessions", () => {
 });
 
 describe("API tokens", () => {
-  it("stores only a hash, authenticates, notes last use, and stops at once when revoked", () => {
-    const { db, person } = setup();
-    const made = createToken(db, person, "cron", "cli");
+  it("stores only a hash, authenticates, notes last use, and stops at once when revoked", async () => {
+    const { db, person } = await setup();
+    const made = await createToken(db, person, "cron", "cli");
     expect(made.token).toMatch(/^bot_[A-Za-z0-9_-]{43}$/);
     expect(JSON.stringify(db.$client.prepare("SELECT * FROM api_tokens").all())).not.toContain(made.token);
     const now = Date.UTC(2026, 0, 1);
-    expect(tokenPerson(db, made.token, now)?.email).toBe("ann@example.com");
-    expect(listTokens(db, person.id)[0]).toMatchObject({ name: "cron", lastUsedAt: now, revokedAt: null });
-    revokeToken(db, made.id, null);
-    expect(tokenPerson(db, made.token)).toBeNull();
-    expect(verifyLog(db).ok).toBe(true);
+    expect((await tokenPerson(db, made.token, now))?.email).toBe("ann@example.com");
+    expect((await listTokens(db, person.id))[0]).toMatchObject({ name: "cron", lastUsedAt: now, revokedAt: null });
+    await revokeToken(db, made.id, null);
+    expect(await tokenPerson(db, made.token)).toBeNull();
+    expect((await verifyLog(db)).ok).toBe(true);
   });
 
-  it("lets only the owner or an admin revoke a token", () => {
-    const { db, person } = setup();
-    const other = addUser(db, { email: "bob@example.com", name: "Bob", role: "viewer" }, null);
-    const made = createToken(db, person, "mine", null);
-    expect(() => revokeToken(db, made.id, other)).toThrow(/no token/);
-    expect(tokenPerson(db, made.token)).not.toBeNull();
+  it("lets only the owner or an admin revoke a token", async () => {
+    const { db, person } = await setup();
+    const other = await addUser(db, { email: "bob@example.com", name: "Bob", role: "viewer" }, null);
+    const made = await createToken(db, person, "mine", null);
+    await expect(revokeToken(db, made.id, other)).rejects.toThrow(/no token/);
+    expect(await tokenPerson(db, made.token)).not.toBeNull();
   });
 });

@@ -19,13 +19,13 @@ const T0 = Date.UTC(2024, 2, 4, 10);
 const at = (days: number) => T0 + days * 86_400_000;
 const DOC = { kind: "design_doc", url: "https://docs.example.com/d", summary: "Design" };
 
-function setUp() {
-  const db = openDatabase(":memory:");
+async function setUp() {
+  const db = await openDatabase(":memory:");
   for (const [slug, area, owner, key] of [
     ["p1", "Foundations", ANN, "FND-01"],
     ["p2", "Network", RITA, "NET-01"],
   ] as const)
-    importBundle(
+    await importBundle(
       db,
       {
         format: "offload-tracker/v1",
@@ -36,23 +36,23 @@ function setUp() {
       { actor: null },
     );
   // Everyone here reviews; the role refusal has its own test.
-  const person = (email: string) => ({ ...findPerson(db, email)!, role: "reviewer" as const });
-  const report = (slug: string, key: string, days: number, to = "design", by = CARL) =>
-    recordTransition(db, { slug, key, input: { to, evidence: [DOC] }, actor: person(by), now: at(days) }).id;
+  const person = async (email: string) => ({ ...(await findPerson(db, email))!, role: "reviewer" as const });
+  const report = async (slug: string, key: string, days: number, to = "design", by = CARL) =>
+    (await recordTransition(db, { slug, key, input: { to, evidence: [DOC] }, actor: await person(by), now: at(days) })).id;
   return { db, person, report };
 }
 
 describe("listAwaitingReview", () => {
-  it("lists undecided transitions across programs, oldest report first, with their evidence", () => {
-    const { db, person, report } = setUp();
-    const verified = report("p1", "FND-01", 2);
-    const late = report("p1", "FND-01", 3, "build");
-    const early = report("p2", "NET-01", 1);
-    verifyTransition(db, { slug: "p1", transitionId: verified, input: { note: "" }, actor: person(VIC), now: at(4) });
-    const rejected = report("p2", "NET-01", 2, "build");
-    rejectTransition(db, { slug: "p2", key: "NET-01", transitionId: rejected, input: { reason: "no test report" }, actor: person(VIC), now: at(4) });
+  it("lists undecided transitions across programs, oldest report first, with their evidence", async () => {
+    const { db, person, report } = await setUp();
+    const verified = await report("p1", "FND-01", 2);
+    const late = await report("p1", "FND-01", 3, "build");
+    const early = await report("p2", "NET-01", 1);
+    await verifyTransition(db, { slug: "p1", transitionId: verified, input: { note: "" }, actor: await person(VIC), now: at(4) });
+    const rejected = await report("p2", "NET-01", 2, "build");
+    await rejectTransition(db, { slug: "p2", key: "NET-01", transitionId: rejected, input: { reason: "no test report" }, actor: await person(VIC), now: at(4) });
 
-    const { total, items } = listAwaitingReview(db, { viewer: person(VIC), now: at(10) });
+    const { total, items } = await listAwaitingReview(db, { viewer: await person(VIC), now: at(10) });
     expect(total).toBe(2);
     expect(items.map((r) => r.transitionId)).toEqual([early, late]);
     expect(items[0]).toMatchObject({ program: "p2", item: "NET-01", area: "Network", to: "design", reporter: "CARL", notYours: null });
@@ -60,38 +60,38 @@ describe("listAwaitingReview", () => {
     expect(items[0]!.evidence).toEqual([{ kind: "design_doc", url: DOC.url, summary: "Design", artefactName: null, artefactSha256: null }]);
   });
 
-  it("says why a transition is not the viewer's to decide: their own report, their item", () => {
-    const { db, person, report } = setUp();
-    const own = report("p1", "FND-01", 1, "design", RITA);
-    const onHerItem = report("p2", "NET-01", 2);
-    const byCarl = report("p1", "FND-01", 3, "build");
-    const rows = new Map(listAwaitingReview(db, { viewer: person(RITA), now: at(10) }).items.map((r) => [r.transitionId, r.notYours]));
+  it("says why a transition is not the viewer's to decide: their own report, their item", async () => {
+    const { db, person, report } = await setUp();
+    const own = await report("p1", "FND-01", 1, "design", RITA);
+    const onHerItem = await report("p2", "NET-01", 2);
+    const byCarl = await report("p1", "FND-01", 3, "build");
+    const rows = new Map((await listAwaitingReview(db, { viewer: await person(RITA), now: at(10) })).items.map((r) => [r.transitionId, r.notYours]));
     expect(rows.get(own)).toMatch(/rita@example.com reported this transition and cannot also verify it/);
     expect(rows.get(onHerItem)).toMatch(/rita@example.com owns this item/);
     expect(rows.get(byCarl)).toBeNull();
     // What the inbox offers, the mutation accepts; what it refuses, the mutation refuses.
-    expect(() => verifyTransition(db, { slug: "p1", transitionId: own, input: { note: "" }, actor: person(RITA), now: at(10) })).toThrow(/four eyes/);
-    expect(verifyTransition(db, { slug: "p1", transitionId: byCarl, input: { note: "" }, actor: person(RITA), now: at(10) })).toBeTruthy();
+    await expect(verifyTransition(db, { slug: "p1", transitionId: own, input: { note: "" }, actor: await person(RITA), now: at(10) })).rejects.toThrow(/four eyes/);
+    expect(await verifyTransition(db, { slug: "p1", transitionId: byCarl, input: { note: "" }, actor: await person(RITA), now: at(10) })).toBeTruthy();
   });
 
-  it("tells a person whose role does not verify so, on every row", () => {
-    const { db, person, report } = setUp();
-    report("p1", "FND-01", 1);
-    const contributor = { ...person(ANN), role: "contributor" as const };
-    const { items } = listAwaitingReview(db, { viewer: contributor, now: at(10) });
+  it("tells a person whose role does not verify so, on every row", async () => {
+    const { db, person, report } = await setUp();
+    await report("p1", "FND-01", 1);
+    const contributor = { ...(await person(ANN)), role: "contributor" as const };
+    const { items } = await listAwaitingReview(db, { viewer: contributor, now: at(10) });
     expect(items.map((r) => r.notYours)).toEqual(["your role (contributor) does not verify: reviewers and admins do"]);
   });
 
-  it("filters by program and by area, and cuts the list at the limit while counting all", () => {
-    const { db, person, report } = setUp();
-    report("p1", "FND-01", 1);
-    report("p1", "FND-01", 2, "build");
-    report("p2", "NET-01", 3);
-    const viewer = person(VIC);
-    expect(listAwaitingReview(db, { viewer, program: "p1" }).items.map((r) => r.item)).toEqual(["FND-01", "FND-01"]);
-    expect(listAwaitingReview(db, { viewer, area: "Network" }).items.map((r) => r.item)).toEqual(["NET-01"]);
-    expect(listAwaitingReview(db, { viewer, program: "p2", area: "Foundations" }).total).toBe(0);
-    const cut = listAwaitingReview(db, { viewer, limit: 1 });
+  it("filters by program and by area, and cuts the list at the limit while counting all", async () => {
+    const { db, person, report } = await setUp();
+    await report("p1", "FND-01", 1);
+    await report("p1", "FND-01", 2, "build");
+    await report("p2", "NET-01", 3);
+    const viewer = await person(VIC);
+    expect((await listAwaitingReview(db, { viewer, program: "p1" })).items.map((r) => r.item)).toEqual(["FND-01", "FND-01"]);
+    expect((await listAwaitingReview(db, { viewer, area: "Network" })).items.map((r) => r.item)).toEqual(["NET-01"]);
+    expect((await listAwaitingReview(db, { viewer, program: "p2", area: "Foundations" })).total).toBe(0);
+    const cut = await listAwaitingReview(db, { viewer, limit: 1 });
     expect(cut.total).toBe(3);
     expect(cut.items).toHaveLength(1);
   });

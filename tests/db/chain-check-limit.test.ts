@@ -40,12 +40,12 @@ async function longestStall(work: () => Promise<unknown>): Promise<number> {
 
 describe("the chain check is limited", () => {
   it("audit verify does not block other requests while the chain is checked", async () => {
-    const db = openDatabase(path.join(dir, "long.db"));
-    growLog(db, 80_000); // about 0.7 s of hashing here
+    const db = await openDatabase(path.join(dir, "long.db"));
+    await growLog(db, 80_000); // about 0.7 s of hashing here
     let answers: Awaited<ReturnType<typeof chainStatus>>[] = [];
     const started = performance.now();
     const stall = await longestStall(async () => {
-      answers = await Promise.all(Array.from({ length: 10 }, () => Promise.resolve().then(() => chainStatus(db, "api"))));
+      answers = await Promise.all(Array.from({ length: 10 }, () => Promise.resolve().then(async () => await chainStatus(db, "api"))));
     });
     const took = performance.now() - started;
     // Relative to the check's own duration, so a loaded machine slows both alike: on the request
@@ -135,8 +135,8 @@ describe("the chain check is limited", () => {
 
   it("a change by another connection is checked again by the worker, and a tamper is named", async () => {
     const file = path.join(dir, "small.db");
-    const db = openDatabase(file);
-    importBundle(db, smallBundle("p"), { actor: null });
+    const db = await openDatabase(file);
+    await importBundle(db, smallBundle("p"), { actor: null });
     const settled = async () => {
       for (let i = 0; i < 100; i++) {
         const c = await chainStatus(db, "api");

@@ -67,10 +67,10 @@ describe("verdict history", () => {
   });
 });
 
-function seeded() {
-  const db = openDatabase(":memory:");
-  importBundle(db, JSON.parse(fs.readFileSync("db/seed/boost-offload.json", "utf8")), { actor: null });
-  const admin = addUser(db, { email: "admin@test.example", name: "Ada", role: "admin" }, null);
+async function seeded() {
+  const db = await openDatabase(":memory:");
+  await importBundle(db, JSON.parse(fs.readFileSync("db/seed/boost-offload.json", "utf8")), { actor: null });
+  const admin = await addUser(db, { email: "admin@test.example", name: "Ada", role: "admin" }, null);
   return { db, admin };
 }
 
@@ -89,79 +89,79 @@ describe("claims registry", () => {
     ],
   };
 
-  it("records a claim with links, logs it, and evaluates it", () => {
-    const { db, admin } = seeded();
-    createClaim(db, { slug: "boost-offload", input: valid, actor: admin });
-    const c = getClaimDetail(db, "boost-offload", "test-claim", NOW, NOW);
+  it("records a claim with links, logs it, and evaluates it", async () => {
+    const { db, admin } = await seeded();
+    await createClaim(db, { slug: "boost-offload", input: valid, actor: admin });
+    const c = await getClaimDetail(db, "boost-offload", "test-claim", NOW, NOW);
     expect(c.linked).toBe(3);
     expect(c.links.map((l) => l.item)).toEqual(["FND-01", "NET-01", "STO-01"]);
     expect(c.history.steps[0]!.from).toBe("2025-06-01");
-    expect(verifyLog(db).ok).toBe(true);
+    expect((await verifyLog(db)).ok).toBe(true);
   });
 
-  it("refuses an unknown item, an unknown status and a future date with paths, writing nothing", () => {
-    const { db, admin } = seeded();
+  it("refuses an unknown item, an unknown status and a future date with paths, writing nothing", async () => {
+    const { db, admin } = await seeded();
     const before = db.$client.serialize();
-    const refuse = (input: unknown) => refusal(() => createClaim(db, { slug: "boost-offload", input, actor: admin, now: NOW })).errors;
-    expect(refuse({ ...valid, links: [{ item: "NET-99", requires: "done" }] })).toEqual([
+    const refuse = async (input: unknown) => (await refusal(async () => await createClaim(db, { slug: "boost-offload", input, actor: admin, now: NOW }))).errors;
+    expect(await refuse({ ...valid, links: [{ item: "NET-99", requires: "done" }] })).toEqual([
       { path: "links[0].item", message: 'unknown item key "NET-99"' },
     ]);
-    expect(refuse({ ...valid, links: [{ item: "FND-01", requires: "shipped" }] })[0]!.path).toBe("links[0].requires");
-    expect(refuse({ ...valid, date: "2027-01-01" })).toEqual([{ path: "date", message: "must not be in the future" }]);
+    expect((await refuse({ ...valid, links: [{ item: "FND-01", requires: "shipped" }] }))[0]!.path).toBe("links[0].requires");
+    expect(await refuse({ ...valid, date: "2027-01-01" })).toEqual([{ path: "date", message: "must not be in the future" }]);
     expect(Buffer.compare(before, db.$client.serialize())).toBe(0);
   });
 
-  it("edits under optimistic concurrency", () => {
-    const { db, admin } = seeded();
-    createClaim(db, { slug: "boost-offload", input: valid, actor: admin });
-    const edited = editClaim(db, { slug: "boost-offload", claimKey: "test-claim", input: { ...valid, quote: "Changed", version: 1 }, expectedVersion: undefined, actor: admin });
+  it("edits under optimistic concurrency", async () => {
+    const { db, admin } = await seeded();
+    await createClaim(db, { slug: "boost-offload", input: valid, actor: admin });
+    const edited = await editClaim(db, { slug: "boost-offload", claimKey: "test-claim", input: { ...valid, quote: "Changed", version: 1 }, expectedVersion: undefined, actor: admin });
     expect(edited.version).toBe(2);
-    expect(() => editClaim(db, { slug: "boost-offload", claimKey: "test-claim", input: { ...valid, version: 1 }, expectedVersion: undefined, actor: admin })).toThrow(/changed by someone else/);
-    expect(getClaimDetail(db, "boost-offload", "test-claim", NOW, NOW).quote).toBe("Changed");
+    await expect(editClaim(db, { slug: "boost-offload", claimKey: "test-claim", input: { ...valid, version: 1 }, expectedVersion: undefined, actor: admin })).rejects.toThrow(/changed by someone else/);
+    expect((await getClaimDetail(db, "boost-offload", "test-claim", NOW, NOW)).quote).toBe("Changed");
   });
 
-  it("keeps the date note and implies when an edit leaves them out, and replaces them when it sends them", () => {
-    const { db, admin } = seeded();
-    createClaim(db, { slug: "boost-offload", input: { ...valid, dateNote: "From the recording", implies: "Traffic on the card" }, actor: admin });
-    editClaim(db, { slug: "boost-offload", claimKey: "test-claim", input: { ...valid, quote: "Changed", version: 1 }, expectedVersion: undefined, actor: admin });
-    expect(getClaimDetail(db, "boost-offload", "test-claim", NOW, NOW)).toMatchObject({ dateNote: "From the recording", implies: "Traffic on the card" });
-    editClaim(db, { slug: "boost-offload", claimKey: "test-claim", input: { ...valid, dateNote: "", implies: "Less", version: 2 }, expectedVersion: undefined, actor: admin });
-    expect(getClaimDetail(db, "boost-offload", "test-claim", NOW, NOW)).toMatchObject({ dateNote: "", implies: "Less" });
+  it("keeps the date note and implies when an edit leaves them out, and replaces them when it sends them", async () => {
+    const { db, admin } = await seeded();
+    await createClaim(db, { slug: "boost-offload", input: { ...valid, dateNote: "From the recording", implies: "Traffic on the card" }, actor: admin });
+    await editClaim(db, { slug: "boost-offload", claimKey: "test-claim", input: { ...valid, quote: "Changed", version: 1 }, expectedVersion: undefined, actor: admin });
+    expect(await getClaimDetail(db, "boost-offload", "test-claim", NOW, NOW)).toMatchObject({ dateNote: "From the recording", implies: "Traffic on the card" });
+    await editClaim(db, { slug: "boost-offload", claimKey: "test-claim", input: { ...valid, dateNote: "", implies: "Less", version: 2 }, expectedVersion: undefined, actor: admin });
+    expect(await getClaimDetail(db, "boost-offload", "test-claim", NOW, NOW)).toMatchObject({ dateNote: "", implies: "Less" });
   });
 });
 
 describe("what a claim implies, in words", () => {
   const seed = JSON.parse(fs.readFileSync("db/seed/boost-offload.json", "utf8")) as { claims: { id: string; implies: string }[] };
 
-  it("travels from the demo's bundle into the database, the claims answer and back out in an export that imports the same", () => {
-    const { db } = seeded();
+  it("travels from the demo's bundle into the database, the claims answer and back out in an export that imports the same", async () => {
+    const { db } = await seeded();
     const expected = new Map(seed.claims.map((c) => [c.id, c.implies]));
     expect([...expected.values()].every((v) => v.length > 0)).toBe(true);
-    for (const c of getClaims(db, "boost-offload", NOW, NOW).claims) expect(c.implies, c.id).toBe(expected.get(c.id));
-    const exported = exportBundle(db, "boost-offload");
+    for (const c of (await getClaims(db, "boost-offload", NOW, NOW)).claims) expect(c.implies, c.id).toBe(expected.get(c.id));
+    const exported = await exportBundle(db, "boost-offload");
     expect(exported.format).toBe("offload-tracker/v1");
     expect(Object.fromEntries(exported.claims.map((c) => [c.id, c.implies]))).toEqual(Object.fromEntries(expected));
-    const again = openDatabase(":memory:");
-    importBundle(again, JSON.parse(JSON.stringify(exported)), { actor: null });
-    expect(exportBundle(again, "boost-offload").claims).toEqual(exported.claims);
+    const again = await openDatabase(":memory:");
+    await importBundle(again, JSON.parse(JSON.stringify(exported)), { actor: null });
+    expect((await exportBundle(again, "boost-offload")).claims).toEqual(exported.claims);
   });
 
-  it("is kept by an edit that leaves it out (the claim form), changed or cleared by one that gives it", () => {
-    const { db, admin } = seeded();
+  it("is kept by an edit that leaves it out (the claim form), changed or cleared by one that gives it", async () => {
+    const { db, admin } = await seeded();
     const id = seed.claims[0]!.id;
-    const read = () => getClaimDetail(db, "boost-offload", id, NOW, NOW);
-    const { implies, version, links, id: _id, ...fields } = read();
+    const read = async () => await getClaimDetail(db, "boost-offload", id, NOW, NOW);
+    const { implies, version, links, id: _id, ...fields } = await read();
     expect(implies).toBe(seed.claims[0]!.implies);
     const input = { ...fields, links: links.map((l) => ({ item: l.item, requires: l.requires })) };
-    editClaim(db, { slug: "boost-offload", claimKey: id, input: { ...input, venue: "Changed" }, expectedVersion: version, actor: admin });
-    expect(read()).toMatchObject({ venue: "Changed", implies: seed.claims[0]!.implies });
-    editClaim(db, { slug: "boost-offload", claimKey: id, input: { ...input, implies: " storage in rollout " }, expectedVersion: version + 1, actor: admin });
-    expect(read().implies).toBe("storage in rollout");
-    editClaim(db, { slug: "boost-offload", claimKey: id, input: { ...input, implies: "" }, expectedVersion: version + 2, actor: admin });
-    expect(read().implies).toBe("");
-    createClaim(db, { slug: "boost-offload", input: { id: "new-claim", date: "2025-06-01", speaker: "S", quote: "Q", url: "https://example.com/", implies: "all done" }, actor: admin });
-    expect(getClaimDetail(db, "boost-offload", "new-claim", NOW, NOW).implies).toBe("all done");
-    expect(verifyLog(db).ok).toBe(true);
+    await editClaim(db, { slug: "boost-offload", claimKey: id, input: { ...input, venue: "Changed" }, expectedVersion: version, actor: admin });
+    expect(await read()).toMatchObject({ venue: "Changed", implies: seed.claims[0]!.implies });
+    await editClaim(db, { slug: "boost-offload", claimKey: id, input: { ...input, implies: " storage in rollout " }, expectedVersion: version + 1, actor: admin });
+    expect((await read()).implies).toBe("storage in rollout");
+    await editClaim(db, { slug: "boost-offload", claimKey: id, input: { ...input, implies: "" }, expectedVersion: version + 2, actor: admin });
+    expect((await read()).implies).toBe("");
+    await createClaim(db, { slug: "boost-offload", input: { id: "new-claim", date: "2025-06-01", speaker: "S", quote: "Q", url: "https://example.com/", implies: "all done" }, actor: admin });
+    expect((await getClaimDetail(db, "boost-offload", "new-claim", NOW, NOW)).implies).toBe("all done");
+    expect((await verifyLog(db)).ok).toBe(true);
   });
 });
 
@@ -169,9 +169,9 @@ describe("claim exports", () => {
   const schema = JSON.parse(fs.readFileSync("tests/fixtures/claim-review.schema.json", "utf8"));
   const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 
-  it("gives every rated demo claim a ClaimReview that validates against the schema", () => {
-    const { db } = seeded();
-    const { claims } = getClaims(db, "boost-offload", NOW, NOW);
+  it("gives every rated demo claim a ClaimReview that validates against the schema", async () => {
+    const { db } = await seeded();
+    const { claims } = await getClaims(db, "boost-offload", NOW, NOW);
     expect(claims.length).toBe(7);
     for (const c of claims) {
       const review = toClaimReview(c, `https://tracker.example/programs/boost-offload/claims/${c.id}`, "2026-11-27");
@@ -182,17 +182,17 @@ describe("claim exports", () => {
     }
   });
 
-  it("rates contradicted 1 and supported 5, and has no review for an unrated claim", () => {
-    const { db } = seeded();
-    const [first] = getClaims(db, "boost-offload", NOW, NOW).claims;
+  it("rates contradicted 1 and supported 5, and has no review for an unrated claim", async () => {
+    const { db } = await seeded();
+    const [first] = (await getClaims(db, "boost-offload", NOW, NOW)).claims;
     expect(toClaimReview({ ...first!, verdictAtClaimDate: "contradicted" }, "https://x.example/", "2026-11-27")!.reviewRating.ratingValue).toBe(1);
     expect(toClaimReview({ ...first!, verdictAtClaimDate: "supported" }, "https://x.example/", "2026-11-27")!.reviewRating.ratingValue).toBe(5);
     expect(toClaimReview({ ...first!, verdictAtClaimDate: "unrated" }, "https://x.example/", "2026-11-27")).toBeNull();
   });
 
-  it("escapes markup in Markdown and neutralises formulas in CSV", () => {
-    const { db } = seeded();
-    const [c] = getClaims(db, "boost-offload", NOW, NOW).claims;
+  it("escapes markup in Markdown and neutralises formulas in CSV", async () => {
+    const { db } = await seeded();
+    const [c] = (await getClaims(db, "boost-offload", NOW, NOW)).claims;
     const hostile = { ...c!, speaker: "<script>alert(1)</script>", quote: "=HYPERLINK(\"http://evil\") | *bold*" };
     const md = claimsToMarkdown("P", [hostile], "2026-11-27");
     expect(md).not.toContain("<script>");
@@ -203,9 +203,9 @@ describe("claim exports", () => {
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"") | *bold*"`);
   });
 
-  it("carry what a claim implies, in words, into the CSV and the Markdown", () => {
-    const { db } = seeded();
-    const [c] = getClaims(db, "boost-offload", NOW, NOW).claims;
+  it("carry what a claim implies, in words, into the CSV and the Markdown", async () => {
+    const { db } = await seeded();
+    const [c] = (await getClaims(db, "boost-offload", NOW, NOW)).claims;
     const said = { ...c!, implies: "=every host | offloaded <b>" };
     const [header, row] = claimsToCsv([said, { ...c!, implies: "" }]).split("\r\n");
     expect(header!.split(",").slice(6, 9)).toEqual(["url", "implies", "linked"]);

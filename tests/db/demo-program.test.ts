@@ -24,9 +24,9 @@ const knownAt = toInstant("2030-01-01", "end");
 
 let db: Db;
 
-beforeAll(() => {
-  db = openDatabase(":memory:");
-  importBundle(db, JSON.parse(seedText), { actor: null });
+beforeAll(async () => {
+  db = await openDatabase(":memory:");
+  await importBundle(db, JSON.parse(seedText), { actor: null });
 });
 afterAll(() => db.$client.close());
 
@@ -35,8 +35,8 @@ describe("the demo program at 2024-12-31 (end of day)", () => {
     expect((seed.program as { factsUntil?: string }).factsUntil).toBe("2024-12-31");
   });
 
-  it("has 64 items, none done, 58-62 not started (true status)", () => {
-    const r = getReadiness(db, SLUG, asOf, knownAt);
+  it("has 64 items, none done, 58-62 not started (true status)", async () => {
+    const r = await getReadiness(db, SLUG, asOf, knownAt);
     expect(r.asOf).toBe("2024-12-31");
     expect(r.total).toBe(64);
     expect(r.done).toBe(0);
@@ -47,8 +47,8 @@ describe("the demo program at 2024-12-31 (end of day)", () => {
     expect(r.byStatus.true.done).toBe(0);
   });
 
-  it("looks better in reported status than in true status: some items are inflated", () => {
-    const r = getReadiness(db, SLUG, asOf, knownAt);
+  it("looks better in reported status than in true status: some items are inflated", async () => {
+    const r = await getReadiness(db, SLUG, asOf, knownAt);
     expect(r.inflated.length).toBeGreaterThan(0);
     for (const i of r.inflated) expect(["not_started", "design", "build", "validate", "rollout", "done"].indexOf(i.reported)).toBeGreaterThan(
       ["not_started", "design", "build", "validate", "rollout", "done"].indexOf(i.true),
@@ -56,15 +56,15 @@ describe("the demo program at 2024-12-31 (end of day)", () => {
     expect(r.byStatus.reported.not_started).toBeLessThan(r.byStatus.true.not_started);
   });
 
-  it("has no forecast, and says why", () => {
-    const r = getReadiness(db, SLUG, asOf, knownAt);
+  it("has no forecast, and says why", async () => {
+    const r = await getReadiness(db, SLUG, asOf, knownAt);
     expect(r.forecast.date).toBeNull();
     expect(r.forecast.reason).toBe(NO_THROUGHPUT_REASON);
     expect(r.forecast.sample.every((w) => w.done === 0)).toBe(true);
   });
 
-  it("has foundations blocking the rest, a long critical path and some unowned items", () => {
-    const r = getReadiness(db, SLUG, asOf, knownAt);
+  it("has foundations blocking the rest, a long critical path and some unowned items", async () => {
+    const r = await getReadiness(db, SLUG, asOf, knownAt);
     expect(r.blocked.length).toBeGreaterThan(0);
     expect(r.criticalPath.keys.length).toBeGreaterThan(1);
     expect(r.criticalPath.remainingWeeks).toBeGreaterThan(0);
@@ -72,8 +72,8 @@ describe("the demo program at 2024-12-31 (end of day)", () => {
     expect(r.quality.unowned.length).toBeGreaterThan(0);
   });
 
-  it("gives the same answer through the DB as from the bundle's own numbers", () => {
-    const history = loadProgramHistory(db, SLUG);
+  it("gives the same answer through the DB as from the bundle's own numbers", async () => {
+    const history = await loadProgramHistory(db, SLUG);
     expect(history.items).toHaveLength(seed.items.length);
     expect(history.items.filter((i) => i.owner === null).map((i) => i.key).sort()).toEqual(
       seed.items.filter((i) => !i.owner).map((i) => i.key).sort(),
@@ -82,9 +82,9 @@ describe("the demo program at 2024-12-31 (end of day)", () => {
 });
 
 describe("the demo claims", () => {
-  it("every claim dated 2023-2024 is contradicted or unsupported at its own date", () => {
-    const history = loadProgramHistory(db, SLUG);
-    const claims = loadClaims(db, history.program);
+  it("every claim dated 2023-2024 is contradicted or unsupported at its own date", async () => {
+    const history = await loadProgramHistory(db, SLUG);
+    const claims = await loadClaims(db, history.program);
     expect(claims.length).toBe(seed.claims.length);
     const evaluated = evaluateClaims(claims, history.items, asOf, knownAt);
     const early = evaluated.filter((c) => c.date >= "2023-01-01" && c.date <= "2024-12-31");

@@ -21,14 +21,14 @@ const HORIZON_END = toInstant("2024-12-31", "end");
 
 let db: Db;
 let plain: Db;
-beforeAll(() => {
-  db = openDatabase(":memory:");
-  importBundle(db, JSON.parse(seedText), { actor: null });
+beforeAll(async () => {
+  db = await openDatabase(":memory:");
+  await importBundle(db, JSON.parse(seedText), { actor: null });
   // The same program without a horizon: nothing is ever marked.
-  plain = openDatabase(":memory:");
+  plain = await openDatabase(":memory:");
   const bundle = JSON.parse(seedText) as { program: Record<string, unknown> };
   delete bundle.program.factsUntil;
-  importBundle(plain, bundle, { actor: null });
+  await importBundle(plain, bundle, { actor: null });
 });
 afterAll(() => {
   db.$client.close();
@@ -36,72 +36,72 @@ afterAll(() => {
 });
 
 describe("readiness JSON", () => {
-  it("is illustrative past the demo's horizon and not at it", () => {
-    const today = JSON.parse(getReadinessJson(db, "boost-offload", TODAY, TODAY, null)) as Record<string, unknown>;
+  it("is illustrative past the demo's horizon and not at it", async () => {
+    const today = JSON.parse(await getReadinessJson(db, "boost-offload", TODAY, TODAY, null)) as Record<string, unknown>;
     expect(today).toMatchObject({ factsUntil: "2024-12-31", illustrative: true });
-    const atHorizon = JSON.parse(getReadinessJson(db, "boost-offload", HORIZON_END, TODAY, null)) as Record<string, unknown>;
+    const atHorizon = JSON.parse(await getReadinessJson(db, "boost-offload", HORIZON_END, TODAY, null)) as Record<string, unknown>;
     expect(atHorizon).toMatchObject({ factsUntil: "2024-12-31", illustrative: false });
   });
 
-  it("never is without a horizon", () => {
-    expect(JSON.parse(getReadinessJson(plain, "boost-offload", TODAY, TODAY, null))).toMatchObject({ factsUntil: null, illustrative: false });
+  it("never is without a horizon", async () => {
+    expect(JSON.parse(await getReadinessJson(plain, "boost-offload", TODAY, TODAY, null))).toMatchObject({ factsUntil: null, illustrative: false });
   });
 });
 
 describe("schedule", () => {
-  const csvRows = (d: Db, at: number) => toCsv(SCHEDULE_CSV_COLUMNS, scheduleCsvRows(getSchedule(d, "boost-offload", at, TODAY))).trimEnd().split("\r\n");
+  const csvRows = async (d: Db, at: number) => toCsv(SCHEDULE_CSV_COLUMNS, scheduleCsvRows(await getSchedule(d, "boost-offload", at, TODAY))).trimEnd().split("\r\n");
 
-  it("is illustrative past the demo's horizon and not at it, in its memoised JSON and every CSV row", () => {
-    const today = JSON.parse(getScheduleJson(db, "boost-offload", TODAY, TODAY)) as { items: unknown[] };
+  it("is illustrative past the demo's horizon and not at it, in its memoised JSON and every CSV row", async () => {
+    const today = JSON.parse(await getScheduleJson(db, "boost-offload", TODAY, TODAY)) as { items: unknown[] };
     expect(today).toMatchObject({ factsUntil: "2024-12-31", illustrative: true });
     expect(today.items).toHaveLength(64);
-    expect(JSON.parse(getScheduleJson(db, "boost-offload", HORIZON_END, TODAY))).toMatchObject({ factsUntil: "2024-12-31", illustrative: false });
+    expect(JSON.parse(await getScheduleJson(db, "boost-offload", HORIZON_END, TODAY))).toMatchObject({ factsUntil: "2024-12-31", illustrative: false });
 
-    const [header, ...past] = csvRows(db, TODAY);
+    const [header, ...past] = await csvRows(db, TODAY);
     expect(header!.endsWith(",doneAt,illustrative")).toBe(true);
     expect(past).toHaveLength(64);
     for (const row of past) expect(row.endsWith(",true")).toBe(true);
-    for (const row of csvRows(db, HORIZON_END).slice(1)) expect(row.endsWith(",false")).toBe(true);
+    for (const row of (await csvRows(db, HORIZON_END)).slice(1)) expect(row.endsWith(",false")).toBe(true);
   });
 
-  it("never is without a horizon", () => {
-    expect(JSON.parse(getScheduleJson(plain, "boost-offload", TODAY, TODAY))).toMatchObject({ factsUntil: null, illustrative: false });
-    for (const row of csvRows(plain, TODAY).slice(1)) expect(row.endsWith(",false")).toBe(true);
+  it("never is without a horizon", async () => {
+    expect(JSON.parse(await getScheduleJson(plain, "boost-offload", TODAY, TODAY))).toMatchObject({ factsUntil: null, illustrative: false });
+    for (const row of (await csvRows(plain, TODAY)).slice(1)) expect(row.endsWith(",false")).toBe(true);
   });
 });
 
 describe("claims", () => {
-  it("mark the asOf verdict past the horizon, and the claim-date verdicts of claims made after it", () => {
-    const claims = getClaims(db, "boost-offload", TODAY, TODAY).claims;
+  it("mark the asOf verdict past the horizon, and the claim-date verdicts of claims made after it", async () => {
+    const claims = (await getClaims(db, "boost-offload", TODAY, TODAY)).claims;
     for (const c of claims) {
       expect(c.factsUntil).toBe("2024-12-31");
       expect(c.illustrativeAsOf).toBe(true);
       expect(c.illustrativeAtClaimDate, c.id).toBe(c.date > "2024-12-31");
     }
     expect(claims.some((c) => c.illustrativeAtClaimDate)).toBe(true);
-    expect(getClaims(db, "boost-offload", HORIZON_END, TODAY).claims.every((c) => !c.illustrativeAsOf)).toBe(true);
-    expect(getClaims(plain, "boost-offload", TODAY, TODAY).claims.every((c) => !c.illustrativeAsOf && !c.illustrativeAtClaimDate && c.factsUntil === null)).toBe(true);
+    expect((await getClaims(db, "boost-offload", HORIZON_END, TODAY)).claims.every((c) => !c.illustrativeAsOf)).toBe(true);
+    expect((await getClaims(plain, "boost-offload", TODAY, TODAY)).claims.every((c) => !c.illustrativeAsOf && !c.illustrativeAtClaimDate && c.factsUntil === null)).toBe(true);
   });
 
-  it("say so in the CSV columns and the Markdown", () => {
-    const claims = getClaims(db, "boost-offload", TODAY, TODAY).claims;
+  it("say so in the CSV columns and the Markdown", async () => {
+    const claims = (await getClaims(db, "boost-offload", TODAY, TODAY)).claims;
     const [header, first] = claimsToCsv(claims).split("\r\n");
     expect(header).toContain("factsUntil,illustrativeAtClaimDate,illustrativeAsOf");
     expect(first).toMatch(/,2024-12-31,(true|false),true$/);
     const md = claimsToMarkdown("Boost", claims, "2026-11-27");
     expect(md).toContain("Evidence horizon: facts until 2024-12-31");
     expect(md).toContain("(illustrative)");
-    const plainMd = claimsToMarkdown("Boost", getClaims(plain, "boost-offload", TODAY, TODAY).claims, "2026-11-27");
+    const plainMd = claimsToMarkdown("Boost", (await getClaims(plain, "boost-offload", TODAY, TODAY)).claims, "2026-11-27");
     expect(plainMd).not.toContain("illustrative");
   });
 });
 
 describe("ClaimReview", () => {
-  const review = (d: Db, at = TODAY) =>
-    getClaims(d, "boost-offload", at, at).claims.map((c) => ({ c, r: toClaimReview(c, `https://tracker.example/claims/${c.id}`, "2026-11-27")! }));
+  const review = async (d: Db, at = TODAY) =>
+    (await getClaims(d, "boost-offload", at, at)).claims.map((c) => ({ c, r: toClaimReview(c, `https://tracker.example/claims/${c.id}`, "2026-11-27")! }));
 
-  it("says illustrative exactly for a claim made after the horizon, in a field and in words", () => {
-    const reviews = review(db);
+  it("says illustrative exactly for a claim made after the horizon, in a field and in words", async () => {
+    const reviews = await review(db);
     expect(reviews.some(({ c }) => c.date > "2024-12-31")).toBe(true);
     expect(reviews.some(({ c }) => c.date <= "2024-12-31")).toBe(true);
     for (const { c, r } of reviews) {
@@ -112,30 +112,30 @@ describe("ClaimReview", () => {
     }
   });
 
-  it("never does without a horizon", () => {
-    for (const { r } of review(plain)) expect(r).toMatchObject({ factsUntil: null, illustrative: false });
+  it("never does without a horizon", async () => {
+    for (const { r } of await review(plain)) expect(r).toMatchObject({ factsUntil: null, illustrative: false });
   });
 });
 
 describe("portfolio", () => {
-  it("marks the demo's row past the horizon and its latest claim made after it; at the horizon, neither", () => {
-    const today = getPortfolio(db, TODAY, TODAY).find((p) => p.slug === "boost-offload")!;
+  it("marks the demo's row past the horizon and its latest claim made after it; at the horizon, neither", async () => {
+    const today = (await getPortfolio(db, TODAY, TODAY)).find((p) => p.slug === "boost-offload")!;
     expect(today).toMatchObject({ factsUntil: "2024-12-31", illustrative: true });
     expect(today.latestClaim).toMatchObject({ illustrativeAtClaimDate: true });
-    const atHorizon = getPortfolio(db, HORIZON_END, TODAY).find((p) => p.slug === "boost-offload")!;
+    const atHorizon = (await getPortfolio(db, HORIZON_END, TODAY)).find((p) => p.slug === "boost-offload")!;
     expect(atHorizon).toMatchObject({ factsUntil: "2024-12-31", illustrative: false });
     expect(atHorizon.latestClaim!.date <= "2024-12-31").toBe(true);
     expect(atHorizon.latestClaim).toMatchObject({ illustrativeAtClaimDate: false });
-    expect(getPortfolio(plain, TODAY, TODAY)[0]).toMatchObject({ factsUntil: null, illustrative: false });
+    expect((await getPortfolio(plain, TODAY, TODAY))[0]).toMatchObject({ factsUntil: null, illustrative: false });
   });
 });
 
 describe("CLI readiness, claims and status", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tracker-horizon-cli-"));
   const file = path.join(dir, "tracker.db");
-  beforeAll(() => {
-    const d = openDatabase(file);
-    importBundle(d, JSON.parse(seedText), { actor: null });
+  beforeAll(async () => {
+    const d = await openDatabase(file);
+    await importBundle(d, JSON.parse(seedText), { actor: null });
     d.$client.close();
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

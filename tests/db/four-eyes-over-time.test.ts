@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/first-row";
 /**
  * DESIGN §13 "four eyes over time", through the one verification function every caller uses:
  * a person may not verify a transition of an item they owned at any moment between the
@@ -26,9 +27,9 @@ const T0 = Date.now() + MINUTE;
 const at = (n: number) => T0 + n * MINUTE;
 const iso = (n: number) => new Date(at(n)).toISOString();
 
-function setUp(owner: string) {
-  const db = openDatabase(":memory:");
-  importBundle(
+async function setUp(owner: string) {
+  const db = await openDatabase(":memory:");
+  await importBundle(
     db,
     {
       format: "offload-tracker/v1",
@@ -38,33 +39,33 @@ function setUp(owner: string) {
     },
     { actor: null },
   );
-  const person = (email: string) => findPerson(db, email)!;
+  const person = async (email: string) => (await findPerson(db, email))!;
   let version = 1;
   return {
     db,
     person,
-    report: (n: number) => recordTransition(db, { slug: SLUG, key: "FND-01", input: { to: "design" }, actor: person(CARL), now: at(n) }).id,
-    edit: (n: number, by: string, fields: { owner?: string | null; title?: string }) =>
-      (version = editItem(db, { slug: SLUG, key: "FND-01", input: { ...fields, version }, expectedVersion: undefined, actor: person(by), now: at(n) }).version),
-    verify: (n: number, id: number, by = RITA) => verifyTransition(db, { slug: SLUG, transitionId: id, input: {}, actor: person(by), now: at(n) }),
+    report: async (n: number) => (await recordTransition(db, { slug: SLUG, key: "FND-01", input: { to: "design" }, actor: await person(CARL), now: at(n) })).id,
+    edit: async (n: number, by: string, fields: { owner?: string | null; title?: string }) =>
+      (version = (await editItem(db, { slug: SLUG, key: "FND-01", input: { ...fields, version }, expectedVersion: undefined, actor: await person(by), now: at(n) })).version),
+    verify: async (n: number, id: number, by = RITA) => await verifyTransition(db, { slug: SLUG, transitionId: id, input: {}, actor: await person(by), now: at(n) }),
   };
 }
 
-const verified = (db: Db, id: number) => db.select().from(verifications).where(eq(verifications.transitionId, id)).get();
+const verified = async (db: Db, id: number) => (await firstRow(db.select().from(verifications).where(eq(verifications.transitionId, id))));
 
 describe("four eyes over time (verifyTransition)", () => {
-  it("a reviewer who clears the owner, verifies and restores it is refused", () => {
-    const w = setUp(RITA);
-    const id = w.report(1);
-    w.edit(2, RITA, { owner: null });
-    const e = refusal(() => w.verify(3, id));
-    w.edit(4, RITA, { owner: RITA });
+  it("a reviewer who clears the owner, verifies and restores it is refused", async () => {
+    const w = await setUp(RITA);
+    const id = await w.report(1);
+    await w.edit(2, RITA, { owner: null });
+    const e = await refusal(async () => await w.verify(3, id));
+    await w.edit(4, RITA, { owner: RITA });
     expect(e.code).toBe("rule");
     expect(e.message).toContain(`${RITA} owned FND-01 between ${iso(1)} and ${iso(2)}`);
     expect(e.message).toContain(`${RITA} changed the owner of FND-01 from ${RITA} to nobody at ${iso(2)}`);
     expect(e.errors).toEqual([{ path: "verifiedBy", message: e.message }]);
-    expect(verified(w.db, id)).toBeUndefined();
-    expect(verifyLog(w.db).ok).toBe(true);
+    expect(await verified(w.db, id)).toBeUndefined();
+    expect((await verifyLog(w.db)).ok).toBe(true);
   });
 
   // Reported at 1, the owner set at 2, verified by Rita at 3: the refusal names the one rule broken.
@@ -85,50 +86,50 @@ describe("four eyes over time (verifyTransition)", () => {
     },
   ];
   for (const { title, owner, editor, newOwner, message } of refusedFor)
-    it(title, () => {
-      const w = setUp(owner);
-      const id = w.report(1);
-      w.edit(2, editor, { owner: newOwner });
-      expect(refusal(() => w.verify(3, id)).message).toBe(message);
+    it(title, async () => {
+      const w = await setUp(owner);
+      const id = await w.report(1);
+      await w.edit(2, editor, { owner: newOwner });
+      expect((await refusal(async () => await w.verify(3, id))).message).toBe(message);
     });
 
-  it("a reviewer who owned the item only in the middle of the window is refused", () => {
-    const w = setUp(ANN);
-    const id = w.report(1);
-    w.edit(2, ANN, { owner: RITA });
-    w.edit(3, ANN, { owner: ANN });
-    const e = refusal(() => w.verify(4, id));
+  it("a reviewer who owned the item only in the middle of the window is refused", async () => {
+    const w = await setUp(ANN);
+    const id = await w.report(1);
+    await w.edit(2, ANN, { owner: RITA });
+    await w.edit(3, ANN, { owner: ANN });
+    const e = await refusal(async () => await w.verify(4, id));
     expect(e.message).toContain(`${RITA} owned FND-01 between ${iso(2)} and ${iso(3)}`);
     expect(e.message).not.toContain("changed the owner");
   });
 
-  it("a reviewer who merely changed something else (sending the same owner, as the edit form does) is not refused", () => {
-    const w = setUp(ANN);
-    const id = w.report(1);
-    w.edit(2, RITA, { title: "Key-value store v2", owner: ANN });
-    expect(w.verify(3, id)).toMatchObject({ verifiedBy: RITA });
-    expect(verified(w.db, id)).toBeDefined();
+  it("a reviewer who merely changed something else (sending the same owner, as the edit form does) is not refused", async () => {
+    const w = await setUp(ANN);
+    const id = await w.report(1);
+    await w.edit(2, RITA, { title: "Key-value store v2", owner: ANN });
+    expect(await w.verify(3, id)).toMatchObject({ verifiedBy: RITA });
+    expect(await verified(w.db, id)).toBeDefined();
   });
 
-  it("owning the item, or changing its owner, before the transition was recorded is fine", () => {
-    const w = setUp(RITA);
-    w.edit(1, RITA, { owner: ANN });
-    const id = w.report(2);
-    expect(w.verify(3, id)).toMatchObject({ verifiedBy: RITA });
+  it("owning the item, or changing its owner, before the transition was recorded is fine", async () => {
+    const w = await setUp(RITA);
+    await w.edit(1, RITA, { owner: ANN });
+    const id = await w.report(2);
+    expect(await w.verify(3, id)).toMatchObject({ verifiedBy: RITA });
   });
 
-  it("becoming the owner after the verification does not undo it", () => {
-    const w = setUp(ANN);
-    const id = w.report(1);
-    w.verify(2, id);
-    w.edit(3, ANN, { owner: RITA });
-    expect(verified(w.db, id)).toBeDefined();
+  it("becoming the owner after the verification does not undo it", async () => {
+    const w = await setUp(ANN);
+    const id = await w.report(1);
+    await w.verify(2, id);
+    await w.edit(3, ANN, { owner: RITA });
+    expect(await verified(w.db, id)).toBeDefined();
   });
 
-  it("the current owner and the reporter are still refused, in the same words as before", () => {
-    const w = setUp(RITA);
-    const id = w.report(1);
-    expect(refusal(() => w.verify(2, id)).message).toBe(`four eyes: ${RITA} owns this item and cannot verify its transitions`);
-    expect(refusal(() => w.verify(2, id, CARL)).message).toBe(`four eyes: ${CARL} reported this transition and cannot also verify it`);
+  it("the current owner and the reporter are still refused, in the same words as before", async () => {
+    const w = await setUp(RITA);
+    const id = await w.report(1);
+    expect((await refusal(async () => await w.verify(2, id))).message).toBe(`four eyes: ${RITA} owns this item and cannot verify its transitions`);
+    expect((await refusal(async () => await w.verify(2, id, CARL))).message).toBe(`four eyes: ${CARL} reported this transition and cannot also verify it`);
   });
 });

@@ -13,16 +13,16 @@ import { memoItemByHead } from "@/db/queries/memo-by-head";
 import { smallBundle } from "../support/small-bundle";
 
 describe("the history cache", () => {
-  it("serves the same history while the log head stays, and reloads after any write", () => {
+  it("serves the same history while the log head stays, and reloads after any write", async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cache-")), "t.db");
-    const db = openDatabase(file);
-    importBundle(db, smallBundle("p"), { actor: null });
-    const first = loadProgramHistory(db, "p");
-    expect(loadProgramHistory(db, "p")).toBe(first);
+    const db = await openDatabase(file);
+    await importBundle(db, smallBundle("p"), { actor: null });
+    const first = await loadProgramHistory(db, "p");
+    expect(await loadProgramHistory(db, "p")).toBe(first);
 
-    const actor = addUser(db, { email: "x@example.com", name: "X", role: "contributor" }, null);
-    recordTransition(db, { slug: "p", key: "A", input: { to: "design" }, actor });
-    const second = loadProgramHistory(db, "p");
+    const actor = await addUser(db, { email: "x@example.com", name: "X", role: "contributor" }, null);
+    await recordTransition(db, { slug: "p", key: "A", input: { to: "design" }, actor });
+    const second = await loadProgramHistory(db, "p");
     expect(second).not.toBe(first);
     expect(second.items.find((i) => i.key === "A")!.transitions).toHaveLength(1);
 
@@ -35,27 +35,27 @@ describe("the history cache", () => {
       )
       .run();
     other.close();
-    expect(loadProgramHistory(db, "p").items.find((i) => i.key === "B")!.title).toBe("renamed");
+    expect((await loadProgramHistory(db, "p")).items.find((i) => i.key === "B")!.title).toBe("renamed");
   });
 });
 
 describe("the item answer cache", () => {
-  it("serves one item's answer until any write, and reading many items keeps the program's answers", () => {
-    const db = openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), "item-cache-")), "t.db"));
-    importBundle(db, smallBundle("p"), { actor: null });
+  it("serves one item's answer until any write, and reading many items keeps the program's answers", async () => {
+    const db = await openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), "item-cache-")), "t.db"));
+    await importBundle(db, smallBundle("p"), { actor: null });
     const asOf = Date.parse("2030-01-01T00:00:00Z");
-    const history = loadProgramHistory(db, "p");
-    const a = getItemDetail(db, "p", "A", asOf, asOf);
-    expect(getItemDetail(db, "p", "A", asOf, asOf)).toBe(a);
+    const history = await loadProgramHistory(db, "p");
+    const a = await getItemDetail(db, "p", "A", asOf, asOf);
+    expect(await getItemDetail(db, "p", "A", asOf, asOf)).toBe(a);
     // Admins and readers are told different things (e-mails or names): two answers.
-    expect(getItemDetail(db, "p", "A", asOf, asOf, "admin")).not.toBe(a);
+    expect(await getItemDetail(db, "p", "A", asOf, asOf, "admin")).not.toBe(a);
 
-    for (let i = 0; i < 600; i++) memoItemByHead(db, `item:other:${i}`, () => i);
-    expect(loadProgramHistory(db, "p")).toBe(history);
+    for (let i = 0; i < 600; i++) await memoItemByHead(db, `item:other:${i}`, () => i);
+    expect(await loadProgramHistory(db, "p")).toBe(history);
 
-    const actor = addUser(db, { email: "y@example.com", name: "Y", role: "contributor" }, null);
-    recordTransition(db, { slug: "p", key: "A", input: { to: "design" }, actor });
-    const after = getItemDetail(db, "p", "A", asOf, asOf);
+    const actor = await addUser(db, { email: "y@example.com", name: "Y", role: "contributor" }, null);
+    await recordTransition(db, { slug: "p", key: "A", input: { to: "design" }, actor });
+    const after = await getItemDetail(db, "p", "A", asOf, asOf);
     expect(after).not.toBe(a);
     expect(after.history.map((t) => t.to)).toEqual([...a.history.map((t) => t.to), "design"]);
   });

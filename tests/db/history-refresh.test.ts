@@ -39,50 +39,50 @@ const EVERY_EVIDENCE = [
   { kind: "deployment", url: "https://example.com/p", fleetPercent: 100 },
 ] as const;
 
-function setUp() {
+async function setUp() {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "refresh-")), "t.db");
-  const db = openDatabase(file);
+  const db = await openDatabase(file);
   const bundle = generateBundle({ items: 24, seed: 7 });
-  importBundle(db, bundle, { actor: null });
+  await importBundle(db, bundle, { actor: null });
   const other = generateBundle({ items: 12, seed: 8 });
   other.program.slug = "other";
-  importBundle(db, other, { actor: null });
-  const writer = addUser(db, { email: "writer@example.com", name: "Writer", role: "contributor" }, null);
-  const checker = addUser(db, { email: "checker@example.com", name: "Checker", role: "reviewer" }, null);
-  const admin = addUser(db, { email: "admin@example.com", name: "Admin", role: "admin" }, null);
+  await importBundle(db, other, { actor: null });
+  const writer = await addUser(db, { email: "writer@example.com", name: "Writer", role: "contributor" }, null);
+  const checker = await addUser(db, { email: "checker@example.com", name: "Checker", role: "reviewer" }, null);
+  const admin = await addUser(db, { email: "admin@example.com", name: "Admin", role: "admin" }, null);
   const keys = (bundle.items ?? []).map((i) => i.key);
   const claim = { id: "claim-refresh", date: new Date(NOW - 86_400_000).toISOString().slice(0, 10), speaker: "A speaker", quote: "Done.", url: "https://example.com/q", links: [{ item: keys[0]!, requires: "build" }] };
-  createClaim(db, { slug: bundle.program.slug, input: claim, actor: admin });
+  await createClaim(db, { slug: bundle.program.slug, input: claim, actor: admin });
   return { file, db, slug: bundle.program.slug, keys, writer, checker, admin };
 }
 
-type World = ReturnType<typeof setUp>;
+type World = Awaited<ReturnType<typeof setUp>>;
 const NOW = Date.now();
 
 /** One write, picked by the generated numbers; a refused write (a broken rule) writes nothing. */
-function write(w: World, [kind, a, b, c]: [number, number, number, number]) {
+async function write(w: World, [kind, a, b, c]: [number, number, number, number]) {
   const key = w.keys[a % w.keys.length]!;
   const other = w.keys[b % w.keys.length]!;
   const at = NOW - (c % 400) * 86_400_000;
   const ops = [
-    () => recordTransition(w.db, { slug: w.slug, key, input: { to: STATUSES[b % STATUSES.length]!, evidence: [...EVERY_EVIDENCE], note: "moved", effectiveAt: new Date(at).toISOString() }, actor: w.writer }),
-    () => {
+    async () => await recordTransition(w.db, { slug: w.slug, key, input: { to: STATUSES[b % STATUSES.length]!, evidence: [...EVERY_EVIDENCE], note: "moved", effectiveAt: new Date(at).toISOString() }, actor: w.writer }),
+    async () => {
       const last = w.db.$client.prepare("SELECT max(t.id) FROM transitions t JOIN items i ON i.id = t.item_id WHERE i.key = ?").pluck().get(key) as number | null;
-      if (last !== null) verifyTransition(w.db, { slug: w.slug, transitionId: last, input: { note: "checked" }, actor: w.checker });
+      if (last !== null) await verifyTransition(w.db, { slug: w.slug, transitionId: last, input: { note: "checked" }, actor: w.checker });
     },
-    () => editItem(w.db, { slug: w.slug, key, input: { title: `Title ${c}`, estimateWeeks: 1 + (c % 9), owner: c % 3 === 0 ? null : "writer@example.com" }, expectedVersion: undefined, actor: w.writer }),
-    () => addDependency(w.db, { slug: w.slug, key, input: { dependsOn: other }, actor: w.writer }),
-    () => removeDependency(w.db, { slug: w.slug, key, dependsOn: other, actor: w.writer }),
-    () => editProgram(w.db, { slug: w.slug, input: { name: `Program ${c}`, thresholds: { testCoveragePct: c % 100 } }, expectedVersion: undefined, actor: w.writer }),
-    () => recordSignal(w.db, { slug: w.slug, key, input: { metric: "test_coverage_pct", value: c % 100, measuredAt: new Date(at).toISOString() }, actor: w.writer }),
-    () => recordTransition(w.db, { slug: "other", key: "FND-00001", input: { to: "design", note: "elsewhere" }, actor: w.writer }),
-    () => {
+    async () => await editItem(w.db, { slug: w.slug, key, input: { title: `Title ${c}`, estimateWeeks: 1 + (c % 9), owner: c % 3 === 0 ? null : "writer@example.com" }, expectedVersion: undefined, actor: w.writer }),
+    async () => await addDependency(w.db, { slug: w.slug, key, input: { dependsOn: other }, actor: w.writer }),
+    async () => await removeDependency(w.db, { slug: w.slug, key, dependsOn: other, actor: w.writer }),
+    async () => await editProgram(w.db, { slug: w.slug, input: { name: `Program ${c}`, thresholds: { testCoveragePct: c % 100 } }, expectedVersion: undefined, actor: w.writer }),
+    async () => await recordSignal(w.db, { slug: w.slug, key, input: { metric: "test_coverage_pct", value: c % 100, measuredAt: new Date(at).toISOString() }, actor: w.writer }),
+    async () => await recordTransition(w.db, { slug: "other", key: "FND-00001", input: { to: "design", note: "elsewhere" }, actor: w.writer }),
+    async () => {
       const last = w.db.$client.prepare("SELECT max(t.id) FROM transitions t JOIN items i ON i.id = t.item_id WHERE i.key = ?").pluck().get(key) as number | null;
-      if (last !== null) rejectTransition(w.db, { slug: w.slug, key, transitionId: last, input: { reason: "not convincing" }, actor: w.checker });
+      if (last !== null) await rejectTransition(w.db, { slug: w.slug, key, transitionId: last, input: { reason: "not convincing" }, actor: w.checker });
     },
     // A claim now names the item: its verdicts follow that item from then on.
-    () =>
-      editClaim(w.db, {
+    async () =>
+      await editClaim(w.db, {
         slug: w.slug,
         claimKey: "claim-refresh",
         input: { id: "claim-refresh", date: new Date(at).toISOString().slice(0, 10), speaker: "A speaker", quote: `${key} is done.`, url: "https://example.com/q", links: [{ item: key, requires: STATUSES[1 + (c % (STATUSES.length - 1))]! }] },
@@ -90,49 +90,49 @@ function write(w: World, [kind, a, b, c]: [number, number, number, number]) {
         actor: w.admin,
       }),
     // A comment changes no figure: the patched answers must not move (nor miss anything).
-    () => {
-      const comment = addComment(w.db, { slug: w.slug, subject: { item: key }, input: { body: `@checker look at ${key}` }, actor: w.writer });
-      if (c % 2 === 0) deleteComment(w.db, { slug: w.slug, commentId: comment.id, actor: w.writer });
+    async () => {
+      const comment = await addComment(w.db, { slug: w.slug, subject: { item: key }, input: { body: `@checker look at ${key}` }, actor: w.writer });
+      if (c % 2 === 0) await deleteComment(w.db, { slug: w.slug, commentId: comment.id, actor: w.writer });
     },
   ];
   try {
-    ops[kind % ops.length]!();
+    await ops[kind % ops.length]!();
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
   }
 }
 
 /** What every read is computed from (the snapshot production loads), and what two reads answer. */
-function answers(db: Db, slug: string) {
-  const snapshot = loadSnapshot(db, slug, NOW + 86_400_000, NOW + 86_400_000);
+async function answers(db: Db, slug: string) {
+  const snapshot = await loadSnapshot(db, slug, NOW + 86_400_000, NOW + 86_400_000);
   return {
-    history: loadProgramHistory(db, slug),
+    history: await loadProgramHistory(db, slug),
     program: snapshot.program,
     items: snapshot.items,
     statuses: snapshot.statuses,
     listed: snapshot.listed,
     breaches: snapshot.breaches,
     signals: snapshot.signals,
-    readiness: getReadiness(db, slug, NOW + 86_400_000, NOW + 86_400_000),
-    readinessJson: getReadinessJson(db, slug, NOW + 86_400_000, NOW + 86_400_000, null),
-    scheduleJson: getScheduleJson(db, slug, NOW + 86_400_000, NOW + 86_400_000),
-    series: getStatusSeries(db, slug, NOW + 86_400_000, NOW + 86_400_000),
-    claims: getClaims(db, slug, NOW + 86_400_000, NOW + 86_400_000).claims,
-    report: getWeeklyReport(db, slug, isoWeekOf(NOW - 7 * 86_400_000).label, NOW).markdown,
+    readiness: await getReadiness(db, slug, NOW + 86_400_000, NOW + 86_400_000),
+    readinessJson: await getReadinessJson(db, slug, NOW + 86_400_000, NOW + 86_400_000, null),
+    scheduleJson: await getScheduleJson(db, slug, NOW + 86_400_000, NOW + 86_400_000),
+    series: await getStatusSeries(db, slug, NOW + 86_400_000, NOW + 86_400_000),
+    claims: (await getClaims(db, slug, NOW + 86_400_000, NOW + 86_400_000)).claims,
+    report: (await getWeeklyReport(db, slug, isoWeekOf(NOW - 7 * 86_400_000).label, NOW)).markdown,
   };
 }
 
 describe("the history cache patched after writes", () => {
-  it("answers as a fresh load after any sequence of writes", () => {
-    const w = setUp();
-    answers(w.db, w.slug); // fill the cache
-    fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.nat()), { minLength: 1, maxLength: 6 }), (writes) => {
-        for (const step of writes) write(w, step);
-        const patched = answers(w.db, w.slug);
-        const fresh = openDatabase(w.file);
+  it("answers as a fresh load after any sequence of writes", async () => {
+    const w = await setUp();
+    await answers(w.db, w.slug); // fill the cache
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.nat()), { minLength: 1, maxLength: 6 }), async (writes) => {
+        for (const step of writes) await write(w, step);
+        const patched = await answers(w.db, w.slug);
+        const fresh = await openDatabase(w.file);
         try {
-          expect(patched).toEqual(answers(fresh, w.slug));
+          expect(patched).toEqual(await answers(fresh, w.slug));
         } finally {
           fresh.$client.close();
         }
@@ -141,12 +141,12 @@ describe("the history cache patched after writes", () => {
     );
   });
 
-  it("reads again only the item a write touched, and keeps the rest by identity", () => {
-    const w = setUp();
-    const before = answers(w.db, w.slug);
+  it("reads again only the item a write touched, and keeps the rest by identity", async () => {
+    const w = await setUp();
+    const before = await answers(w.db, w.slug);
     const key = w.keys[5]!;
-    recordTransition(w.db, { slug: w.slug, key, input: { to: "design", note: "n" }, actor: w.writer });
-    const after = answers(w.db, w.slug);
+    await recordTransition(w.db, { slug: w.slug, key, input: { to: "design", note: "n" }, actor: w.writer });
+    const after = await answers(w.db, w.slug);
     const at = before.history.items.findIndex((i) => i.key === key);
     expect(after.history).not.toBe(before.history);
     expect(after.history.items[at]).not.toBe(before.history.items[at]);
@@ -162,31 +162,31 @@ describe("the history cache patched after writes", () => {
     expect(after.breaches).toBe(before.breaches); // same signals, thresholds and listed items
   });
 
-  it("keeps the whole snapshot when a write touches another program", () => {
-    const w = setUp();
+  it("keeps the whole snapshot when a write touches another program", async () => {
+    const w = await setUp();
     const at = NOW + 86_400_000;
-    const before = loadSnapshot(w.db, w.slug, at, at);
+    const before = await loadSnapshot(w.db, w.slug, at, at);
     const otherKey = w.db.$client.prepare("SELECT i.key FROM items i JOIN programs p ON p.id = i.program_id WHERE p.slug = 'other' LIMIT 1").pluck().get() as string;
-    recordTransition(w.db, { slug: "other", key: otherKey, input: { to: "design", note: "elsewhere" }, actor: w.writer });
-    expect(loadSnapshot(w.db, w.slug, at, at)).toBe(before);
+    await recordTransition(w.db, { slug: "other", key: otherKey, input: { to: "design", note: "elsewhere" }, actor: w.writer });
+    expect(await loadSnapshot(w.db, w.slug, at, at)).toBe(before);
   });
 
-  it("throws not_found for an unknown slug", () => {
-    const w = setUp();
-    expect(() => loadSnapshot(w.db, "nope", NOW, NOW)).toThrow(expect.objectContaining({ code: "not_found" }));
+  it("throws not_found for an unknown slug", async () => {
+    const w = await setUp();
+    await expect(loadSnapshot(w.db, "nope", NOW, NOW)).rejects.toThrow(expect.objectContaining({ code: "not_found" }));
   });
 
-  it("recomputes when the entry it was cached at is no longer on the log (a restore)", () => {
-    const w = setUp();
-    const before = loadProgramHistory(w.db, w.slug);
+  it("recomputes when the entry it was cached at is no longer on the log (a restore)", async () => {
+    const w = await setUp();
+    const before = await loadProgramHistory(w.db, w.slug);
     // Rewrite the cached head's hash behind the app's back, then append: the chain the cache saw
     // is gone, so nothing may be patched onto it.
     const triggers = w.db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'").pluck().all() as string[];
     for (const t of triggers) if (!t.includes("anchor")) w.db.$client.exec(`DROP TRIGGER ${t}`);
     w.db.$client.prepare("UPDATE audit_log SET hash = 'x' WHERE seq = (SELECT max(seq) FROM audit_log)").run();
     w.db.$client.prepare("UPDATE items SET title = 'changed behind the log' WHERE key = ?").run(w.keys[0]);
-    recordTransition(w.db, { slug: w.slug, key: w.keys[1]!, input: { to: "design", note: "n" }, actor: w.writer });
-    const after = loadProgramHistory(w.db, w.slug);
+    await recordTransition(w.db, { slug: w.slug, key: w.keys[1]!, input: { to: "design", note: "n" }, actor: w.writer });
+    const after = await loadProgramHistory(w.db, w.slug);
     const first = (h: typeof before) => h.items.find((i) => i.key === w.keys[0])!;
     expect(first(after).title).toBe("changed behind the log");
     expect(first(after)).not.toBe(first(before));

@@ -18,32 +18,32 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe("importing a bundle under another slug", () => {
   it("refuses a slug in use with a free one to use instead, in the problem answer too", async () => {
-    const db = openDatabase(":memory:");
+    const db = await openDatabase(":memory:");
     const bundle = tinyValidBundle();
-    importBundle(db, bundle, SYSTEM);
-    const e = refusal(() => importBundle(db, bundle, { ...SYSTEM, dryRun: true }));
+    await importBundle(db, bundle, SYSTEM);
+    const e = await refusal(async () => await importBundle(db, bundle, { ...SYSTEM, dryRun: true }));
     expect(e.code).toBe("conflict");
     expect(e.extensions).toEqual({ suggestedSlug: `${bundle.program.slug}-2` });
     expect(e.errors[0]!.message).toContain(`such as "${bundle.program.slug}-2"`);
     expect(await problemResponse(e).json()).toMatchObject({ status: 409, suggestedSlug: `${bundle.program.slug}-2` });
   });
 
-  it("imports the same bundle under the slug given, which exports as the original did", () => {
-    const db = openDatabase(":memory:");
+  it("imports the same bundle under the slug given, which exports as the original did", async () => {
+    const db = await openDatabase(":memory:");
     const bundle = tinyValidBundle();
-    importBundle(db, bundle, SYSTEM);
-    const summary = importBundle(db, bundle, { ...SYSTEM, slug: "copy-of-it" });
+    await importBundle(db, bundle, SYSTEM);
+    const summary = await importBundle(db, bundle, { ...SYSTEM, slug: "copy-of-it" });
     expect(summary.program).toBe("copy-of-it");
-    const { program: original, ...rest } = exportBundle(db, bundle.program.slug);
-    const { program: copy, ...copyRest } = exportBundle(db, "copy-of-it");
+    const { program: original, ...rest } = await exportBundle(db, bundle.program.slug);
+    const { program: copy, ...copyRest } = await exportBundle(db, "copy-of-it");
     expect(copy).toEqual({ ...original, slug: "copy-of-it" });
     expect(copyRest).toEqual(rest);
-    expect(verifyLog(db).ok).toBe(true);
+    expect((await verifyLog(db)).ok).toBe(true);
   });
 
-  it("refuses a malformed slug by name, writing nothing", () => {
-    const db = openDatabase(":memory:");
-    const e = refusal(() => importBundle(db, tinyValidBundle(), { ...SYSTEM, slug: "Not A Slug" }));
+  it("refuses a malformed slug by name, writing nothing", async () => {
+    const db = await openDatabase(":memory:");
+    const e = await refusal(async () => await importBundle(db, tinyValidBundle(), { ...SYSTEM, slug: "Not A Slug" }));
     expect(e.code).toBe("invalid");
     expect(e.errors).toEqual([{ path: "slug", message: expect.stringContaining("lower-case letters") }]);
   });

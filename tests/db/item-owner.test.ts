@@ -21,9 +21,9 @@ const BEA = "bea@example.com";
 const CY = "cy@example.com"; // disabled from the start
 const ZOE = "zoe@example.com"; // an account-less person a bundle brought in: may own items
 
-function setUp() {
-  const db = openDatabase(":memory:");
-  importBundle(
+async function setUp() {
+  const db = await openDatabase(":memory:");
+  await importBundle(
     db,
     {
       format: "offload-tracker/v1",
@@ -41,60 +41,60 @@ function setUp() {
     },
     { actor: null },
   );
-  disableAccount(db, CY, null);
-  const actor = findPerson(db, BEA)!;
-  const edit = (key: string, fields: Record<string, unknown>) => {
-    const { version } = findProgramItem(db, SLUG, key).item;
-    return editItem(db, { slug: SLUG, key, input: { ...fields, version }, expectedVersion: undefined, actor });
+  await disableAccount(db, CY, null);
+  const actor = (await findPerson(db, BEA))!;
+  const edit = async (key: string, fields: Record<string, unknown>) => {
+    const { version } = (await findProgramItem(db, SLUG, key)).item;
+    return await editItem(db, { slug: SLUG, key, input: { ...fields, version }, expectedVersion: undefined, actor });
   };
-  const ownerOf = (key: string) => findProgramItem(db, SLUG, key).ownerEmail;
+  const ownerOf = async (key: string) => (await findProgramItem(db, SLUG, key)).ownerEmail;
   return { db, edit, ownerOf };
 }
 
 describe("the Owner select", () => {
-  it("offers every person not disabled, by name, with or without an account; never a disabled one", () => {
-    const { db } = setUp();
-    expect(listOwnerChoices(db, null)).toEqual([
+  it("offers every person not disabled, by name, with or without an account; never a disabled one", async () => {
+    const { db } = await setUp();
+    expect(await listOwnerChoices(db, null)).toEqual([
       { email: ANN, name: "Ann Ash", disabled: false },
       { email: BEA, name: "Bea Bell", disabled: false },
       { email: ZOE, name: "Zoe Zed", disabled: false },
     ]);
-    expect(listOwnerChoices(db, BEA).map((p) => p.email)).toEqual([ANN, BEA, ZOE]);
+    expect((await listOwnerChoices(db, BEA)).map((p) => p.email)).toEqual([ANN, BEA, ZOE]);
   });
 
-  it("keeps a disabled current owner, marked disabled, and no other disabled person", () => {
-    const { db } = setUp();
-    disableAccount(db, ANN, null);
-    expect(listOwnerChoices(db, ANN)).toEqual([
+  it("keeps a disabled current owner, marked disabled, and no other disabled person", async () => {
+    const { db } = await setUp();
+    await disableAccount(db, ANN, null);
+    expect(await listOwnerChoices(db, ANN)).toEqual([
       { email: ANN, name: "Ann Ash", disabled: true },
       { email: BEA, name: "Bea Bell", disabled: false },
       { email: ZOE, name: "Zoe Zed", disabled: false },
     ]);
-    expect(listOwnerChoices(db, BEA).map((p) => p.email)).toEqual([BEA, ZOE]);
+    expect((await listOwnerChoices(db, BEA)).map((p) => p.email)).toEqual([BEA, ZOE]);
   });
 });
 
 describe("editing an item's owner", () => {
-  it("refuses to give an item to a disabled person: a 400 naming owner, nothing written", () => {
-    const w = setUp();
-    const before = { rows: JSON.stringify(w.db.select().from(items).all()), ...rowCounts(w.db, { auditLog }) };
+  it("refuses to give an item to a disabled person: a 400 naming owner, nothing written", async () => {
+    const w = await setUp();
+    const before = { rows: JSON.stringify((await w.db.select().from(items))), ...await rowCounts(w.db, { auditLog }) };
     for (const key of ["FND-01", "FND-02"]) {
-      const e = refusal(() => w.edit(key, { owner: CY, title: "Renamed" }));
+      const e = await refusal(() => w.edit(key, { owner: CY, title: "Renamed" }));
       expect(e.status).toBe(400);
       expect(e.errors).toEqual([{ path: "owner", message: `${CY} is disabled: choose someone active, or nobody` }]);
     }
-    expect({ rows: JSON.stringify(w.db.select().from(items).all()), ...rowCounts(w.db, { auditLog }) }).toEqual(before);
+    expect({ rows: JSON.stringify((await w.db.select().from(items))), ...await rowCounts(w.db, { auditLog }) }).toEqual(before);
   });
 
-  it("lets a disabled owner stay while other fields change, as the form sends the owner as it was; once moved, they cannot be given it back", () => {
-    const w = setUp();
-    disableAccount(w.db, ANN, null);
-    expect(w.edit("FND-01", { owner: ANN, title: "Key-value store, v2" })).toMatchObject({ version: 2 });
-    expect(findProgramItem(w.db, SLUG, "FND-01")).toMatchObject({ item: { title: "Key-value store, v2" }, ownerEmail: ANN });
-    w.edit("FND-01", { owner: ZOE });
-    expect(w.ownerOf("FND-01")).toBe(ZOE);
-    expect(refusal(() => w.edit("FND-01", { owner: ANN })).errors.map((x) => x.path)).toEqual(["owner"]);
-    w.edit("FND-01", { owner: null });
-    expect(w.ownerOf("FND-01")).toBeNull();
+  it("lets a disabled owner stay while other fields change, as the form sends the owner as it was; once moved, they cannot be given it back", async () => {
+    const w = await setUp();
+    await disableAccount(w.db, ANN, null);
+    expect(await w.edit("FND-01", { owner: ANN, title: "Key-value store, v2" })).toMatchObject({ version: 2 });
+    expect(await findProgramItem(w.db, SLUG, "FND-01")).toMatchObject({ item: { title: "Key-value store, v2" }, ownerEmail: ANN });
+    await w.edit("FND-01", { owner: ZOE });
+    expect(await w.ownerOf("FND-01")).toBe(ZOE);
+    expect((await refusal(() => w.edit("FND-01", { owner: ANN }))).errors.map((x) => x.path)).toEqual(["owner"]);
+    await w.edit("FND-01", { owner: null });
+    expect(await w.ownerOf("FND-01")).toBeNull();
   });
 });

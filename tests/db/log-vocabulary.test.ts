@@ -34,14 +34,14 @@ describe("dependency ids", () => {
 });
 
 describe("the log's vocabulary", () => {
-  it("holds every word an import and a dependency change write, and their ids parse", () => {
-    const db = openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), "vocabulary-")), "t.db"));
-    importBundle(db, JSON.parse(fs.readFileSync("db/seed/boost-offload.json", "utf8")), { actor: null });
-    const actor = addUser(db, { email: "writer@example.com", name: "Writer", role: "contributor" }, null);
+  it("holds every word an import and a dependency change write, and their ids parse", async () => {
+    const db = await openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), "vocabulary-")), "t.db"));
+    await importBundle(db, JSON.parse(fs.readFileSync("db/seed/boost-offload.json", "utf8")), { actor: null });
+    const actor = await addUser(db, { email: "writer@example.com", name: "Writer", role: "contributor" }, null);
     const slug = "boost-offload";
     const [a, b] = db.$client.prepare("SELECT key FROM items ORDER BY key DESC LIMIT 2").pluck().all() as string[];
-    addDependency(db, { slug, key: a!, input: { dependsOn: b! }, actor });
-    removeDependency(db, { slug, key: a!, dependsOn: b!, actor });
+    await addDependency(db, { slug, key: a!, input: { dependsOn: b! }, actor });
+    await removeDependency(db, { slug, key: a!, dependsOn: b!, actor });
 
     const rows = db.$client.prepare("SELECT action, entity, entity_id AS entityId, payload FROM audit_log").all() as {
       action: string;

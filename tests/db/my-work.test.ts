@@ -34,8 +34,8 @@ const at = (n: number) => T0 + n * MINUTE;
 const DOC = { kind: "design_doc", url: "https://docs.example.com/d", summary: "Design" };
 const CODE = { kind: "code_change", url: "https://code.example.com/c", summary: "Code" };
 
-function setUp() {
-  const db = openDatabase(":memory:");
+async function setUp() {
+  const db = await openDatabase(":memory:");
   const people = [ANN, CARL, RITA, VIC].map((email) => ({
     email,
     name: email.split("@")[0]!.toUpperCase(),
@@ -53,7 +53,7 @@ function setUp() {
     ],
     ["p2", [["NET-01", RITA]]],
   ] as const)
-    importBundle(
+    await importBundle(
       db,
       {
         format: "offload-tracker/v1",
@@ -63,70 +63,70 @@ function setUp() {
       },
       { actor: null },
     );
-  const person = (email: string) => findPerson(db, email)!;
+  const person = async (email: string) => (await findPerson(db, email))!;
   const versions = new Map<string, number>();
   return {
     db,
     person,
-    report: (slug: string, key: string, n: number, to = "design", by = CARL, evidence = [DOC]) =>
-      recordTransition(db, { slug, key, input: { to, evidence, note: `${to} as reported` }, actor: person(by), now: at(n) }).id,
-    verify: (slug: string, id: number, n: number, by = VIC) => verifyTransition(db, { slug, transitionId: id, input: {}, actor: person(by), now: at(n) }),
-    reject: (slug: string, key: string, id: number, n: number, by = VIC, reason = "the design doc is a draft") =>
-      rejectTransition(db, { slug, key, transitionId: id, input: { reason }, actor: person(by), now: at(n) }),
-    edit: (slug: string, key: string, n: number, by: string, fields: { owner?: string | null; title?: string }) => {
+    report: async (slug: string, key: string, n: number, to = "design", by = CARL, evidence = [DOC]) =>
+      (await recordTransition(db, { slug, key, input: { to, evidence, note: `${to} as reported` }, actor: await person(by), now: at(n) })).id,
+    verify: async (slug: string, id: number, n: number, by = VIC) => await verifyTransition(db, { slug, transitionId: id, input: {}, actor: await person(by), now: at(n) }),
+    reject: async (slug: string, key: string, id: number, n: number, by = VIC, reason = "the design doc is a draft") =>
+      await rejectTransition(db, { slug, key, transitionId: id, input: { reason }, actor: await person(by), now: at(n) }),
+    edit: async (slug: string, key: string, n: number, by: string, fields: { owner?: string | null; title?: string }) => {
       const version = versions.get(key) ?? 1;
-      versions.set(key, editItem(db, { slug, key, input: { ...fields, version }, expectedVersion: undefined, actor: person(by), now: at(n) }).version);
+      versions.set(key, (await editItem(db, { slug, key, input: { ...fields, version }, expectedVersion: undefined, actor: await person(by), now: at(n) })).version);
     },
   };
 }
 
 describe("items I own", () => {
-  it("are the items owned now, across programs, with when each last became the person's", () => {
-    const w = setUp();
-    const carl = w.person(CARL);
-    expect(listOwnedItems(w.db, carl).map((r) => r.item)).toEqual(["FND-02"]);
-    w.edit("p1", "FND-01", 1, ANN, { owner: CARL });
-    w.edit("p2", "NET-01", 2, RITA, { owner: CARL });
-    w.edit("p1", "FND-02", 3, ANN, { owner: ANN });
-    const owned = new Map(listOwnedItems(w.db, carl).map((r) => [r.item, r]));
+  it("are the items owned now, across programs, with when each last became the person's", async () => {
+    const w = await setUp();
+    const carl = await w.person(CARL);
+    expect((await listOwnedItems(w.db, carl)).map((r) => r.item)).toEqual(["FND-02"]);
+    await w.edit("p1", "FND-01", 1, ANN, { owner: CARL });
+    await w.edit("p2", "NET-01", 2, RITA, { owner: CARL });
+    await w.edit("p1", "FND-02", 3, ANN, { owner: ANN });
+    const owned = new Map((await listOwnedItems(w.db, carl)).map((r) => [r.item, r]));
     expect([...owned.keys()].sort()).toEqual(["FND-01", "NET-01"]);
     expect(owned.get("FND-01")).toMatchObject({ program: "p1", programName: "Program p1", title: "Item FND-01", ownedSince: at(1) });
     expect(owned.get("NET-01")!.ownedSince).toBe(at(2));
   });
 
-  it("an edit that sends the owner again changes nothing; taken away and given back, it is theirs from the return", () => {
-    const w = setUp();
-    const carl = w.person(CARL);
-    w.edit("p1", "FND-01", 1, ANN, { owner: CARL });
-    w.edit("p1", "FND-01", 2, CARL, { owner: CARL, title: "Renamed" });
-    expect(listOwnedItems(w.db, carl).find((r) => r.item === "FND-01")).toMatchObject({ title: "Renamed", ownedSince: at(1) });
-    w.edit("p1", "FND-01", 3, ANN, { owner: null });
-    expect(listOwnedItems(w.db, carl).map((r) => r.item)).toEqual(["FND-02"]);
-    w.edit("p1", "FND-01", 4, ANN, { owner: CARL });
-    expect(listOwnedItems(w.db, carl).find((r) => r.item === "FND-01")!.ownedSince).toBe(at(4));
+  it("an edit that sends the owner again changes nothing; taken away and given back, it is theirs from the return", async () => {
+    const w = await setUp();
+    const carl = await w.person(CARL);
+    await w.edit("p1", "FND-01", 1, ANN, { owner: CARL });
+    await w.edit("p1", "FND-01", 2, CARL, { owner: CARL, title: "Renamed" });
+    expect((await listOwnedItems(w.db, carl)).find((r) => r.item === "FND-01")).toMatchObject({ title: "Renamed", ownedSince: at(1) });
+    await w.edit("p1", "FND-01", 3, ANN, { owner: null });
+    expect((await listOwnedItems(w.db, carl)).map((r) => r.item)).toEqual(["FND-02"]);
+    await w.edit("p1", "FND-01", 4, ANN, { owner: CARL });
+    expect((await listOwnedItems(w.db, carl)).find((r) => r.item === "FND-01")!.ownedSince).toBe(at(4));
   });
 
-  it("carry the true and reported status, blocked and inflated, from the program's snapshot, in program then natural key order", () => {
-    const w = setUp();
-    w.edit("p1", "FND-10", 1, ANN, { owner: CARL });
-    w.report("p1", "FND-02", 2, "build", ANN, [DOC]);
-    const work = openMyWork(w.db, w.person(CARL), () => at(3));
+  it("carry the true and reported status, blocked and inflated, from the program's snapshot, in program then natural key order", async () => {
+    const w = await setUp();
+    await w.edit("p1", "FND-10", 1, ANN, { owner: CARL });
+    await w.report("p1", "FND-02", 2, "build", ANN, [DOC]);
+    const work = await openMyWork(w.db, await w.person(CARL), () => at(3));
     expect(work.owned.entries.map((e) => e.item)).toEqual(["FND-02", "FND-10"]);
     expect(work.owned.entries[0]).toMatchObject({ trueStatus: "not_started", reportedStatus: "build", inflated: true, blocked: false });
   });
 });
 
 describe("reported by me, awaiting verification", () => {
-  it("lists the person's undecided transitions, newest first, with the status before each", () => {
-    const w = setUp();
-    const verified = w.report("p1", "FND-01", 1);
-    const rejected = w.report("p2", "NET-01", 2);
-    const waiting = w.report("p1", "FND-01", 3, "build", CARL, [DOC, CODE]);
-    const later = w.report("p1", "FND-02", 4);
-    w.report("p1", "FND-02", 5, "design", ANN); // someone else's
-    w.verify("p1", verified, 6);
-    w.reject("p2", "NET-01", rejected, 7);
-    const rows = listMyAwaiting(w.db, w.person(CARL));
+  it("lists the person's undecided transitions, newest first, with the status before each", async () => {
+    const w = await setUp();
+    const verified = await w.report("p1", "FND-01", 1);
+    const rejected = await w.report("p2", "NET-01", 2);
+    const waiting = await w.report("p1", "FND-01", 3, "build", CARL, [DOC, CODE]);
+    const later = await w.report("p1", "FND-02", 4);
+    await w.report("p1", "FND-02", 5, "design", ANN); // someone else's
+    await w.verify("p1", verified, 6);
+    await w.reject("p2", "NET-01", rejected, 7);
+    const rows = await listMyAwaiting(w.db, await w.person(CARL));
     expect(rows.map((r) => r.transitionId)).toEqual([later, waiting]);
     expect(rows[1]).toMatchObject({ program: "p1", item: "FND-01", from: "design", to: "build", recordedAt: at(3) });
     expect(rows[0]).toMatchObject({ item: "FND-02", from: "not_started", to: "design" });
@@ -134,57 +134,57 @@ describe("reported by me, awaiting verification", () => {
 });
 
 describe("rejected", () => {
-  it("lists a rejection with its reviewer and reason until the report made again is decided", () => {
-    const w = setUp();
-    const carl = w.person(CARL);
-    const first = w.report("p1", "FND-01", 1);
-    w.reject("p1", "FND-01", first, 2);
-    expect(listMyRejections(w.db, carl, at(3))).toEqual([
+  it("lists a rejection with its reviewer and reason until the report made again is decided", async () => {
+    const w = await setUp();
+    const carl = await w.person(CARL);
+    const first = await w.report("p1", "FND-01", 1);
+    await w.reject("p1", "FND-01", first, 2);
+    expect(await listMyRejections(w.db, carl, at(3))).toEqual([
       expect.objectContaining({ transitionId: first, item: "FND-01", to: "design", rejectedBy: "VIC", reason: "the design doc is a draft", rejectionRecordedAt: at(2), again: null }),
     ]);
     // Not yet known at an earlier moment.
-    expect(listMyRejections(w.db, carl, at(1))).toEqual([]);
+    expect(await listMyRejections(w.db, carl, at(1))).toEqual([]);
 
-    const again = w.report("p1", "FND-01", 4);
-    expect(listMyRejections(w.db, carl, at(5))[0]!.again).toEqual({ transitionId: again, to: "design", recordedAt: at(4), by: "CARL" });
-    w.verify("p1", again, 6, RITA);
-    expect(listMyRejections(w.db, carl, at(7))).toEqual([]);
+    const again = await w.report("p1", "FND-01", 4);
+    expect((await listMyRejections(w.db, carl, at(5)))[0]!.again).toEqual({ transitionId: again, to: "design", recordedAt: at(4), by: "CARL" });
+    await w.verify("p1", again, 6, RITA);
+    expect(await listMyRejections(w.db, carl, at(7))).toEqual([]);
   });
 
-  it("a report made again that is rejected in turn replaces the first rejection; a report past the status answers it too", () => {
-    const w = setUp();
-    const carl = w.person(CARL);
-    const first = w.report("p1", "FND-01", 1);
-    w.reject("p1", "FND-01", first, 2);
-    const second = w.report("p1", "FND-01", 3);
-    w.reject("p1", "FND-01", second, 4, RITA, "still a draft");
-    expect(listMyRejections(w.db, carl, at(5)).map((r) => [r.transitionId, r.reason])).toEqual([[second, "still a draft"]]);
+  it("a report made again that is rejected in turn replaces the first rejection; a report past the status answers it too", async () => {
+    const w = await setUp();
+    const carl = await w.person(CARL);
+    const first = await w.report("p1", "FND-01", 1);
+    await w.reject("p1", "FND-01", first, 2);
+    const second = await w.report("p1", "FND-01", 3);
+    await w.reject("p1", "FND-01", second, 4, RITA, "still a draft");
+    expect((await listMyRejections(w.db, carl, at(5))).map((r) => [r.transitionId, r.reason])).toEqual([[second, "still a draft"]]);
 
-    const build = w.report("p1", "FND-01", 6, "build", ANN, [DOC]);
-    w.verify("p1", build, 7);
-    expect(listMyRejections(w.db, carl, at(8))).toEqual([]);
+    const build = await w.report("p1", "FND-01", 6, "build", ANN, [DOC]);
+    await w.verify("p1", build, 7);
+    expect(await listMyRejections(w.db, carl, at(8))).toEqual([]);
   });
 
-  it("a report made again below the rejected status does not answer it", () => {
-    const w = setUp();
-    const build = w.report("p1", "FND-02", 1, "build", CARL, [DOC]);
-    w.reject("p1", "FND-02", build, 2);
-    w.report("p1", "FND-02", 3, "design", ANN);
-    expect(listMyRejections(w.db, w.person(CARL), at(4)).map((r) => [r.transitionId, r.again])).toEqual([[build, null]]);
+  it("a report made again below the rejected status does not answer it", async () => {
+    const w = await setUp();
+    const build = await w.report("p1", "FND-02", 1, "build", CARL, [DOC]);
+    await w.reject("p1", "FND-02", build, 2);
+    await w.report("p1", "FND-02", 3, "design", ANN);
+    expect((await listMyRejections(w.db, await w.person(CARL), at(4))).map((r) => [r.transitionId, r.again])).toEqual([[build, null]]);
   });
 });
 
 describe("new since the last visit", () => {
-  it("counts in the header exactly what the page marks new, and opening the page clears it, after showing it", () => {
-    const w = setUp();
-    const carl = w.person(CARL);
+  it("counts in the header exactly what the page marks new, and opening the page clears it, after showing it", async () => {
+    const w = await setUp();
+    const carl = await w.person(CARL);
     // Before a first visit, news counts from the account's creation: the imported item is not news.
-    expect(countMyWorkNew(w.db, carl, at(0))).toEqual({ owned: 0, awaiting: 0, rejected: 0, mentioned: 0 });
-    const first = w.report("p1", "FND-01", 1);
-    w.edit("p1", "FND-10", 2, ANN, { owner: CARL });
-    expect(countMyWorkNew(w.db, carl, at(2))).toEqual({ owned: 1, awaiting: 1, rejected: 0, mentioned: 0 });
+    expect(await countMyWorkNew(w.db, carl, at(0))).toEqual({ owned: 0, awaiting: 0, rejected: 0, mentioned: 0 });
+    const first = await w.report("p1", "FND-01", 1);
+    await w.edit("p1", "FND-10", 2, ANN, { owner: CARL });
+    expect(await countMyWorkNew(w.db, carl, at(2))).toEqual({ owned: 1, awaiting: 1, rejected: 0, mentioned: 0 });
 
-    const visit1 = openMyWork(w.db, carl, () => at(3));
+    const visit1 = await openMyWork(w.db, carl, () => at(3));
     expect(visit1.since).toEqual({ at: carl.createdAt, firstVisit: true });
     expect(visit1.owned.newCount).toBe(1);
     expect(visit1.owned.entries.map((e) => [e.item, e.isNew])).toEqual([
@@ -192,83 +192,83 @@ describe("new since the last visit", () => {
       ["FND-10", true],
     ]);
     expect(visit1.awaiting).toMatchObject({ newCount: 1, entries: [{ transitionId: first, isNew: true }] });
-    expect(countMyWorkNew(w.db, carl, at(3))).toEqual({ owned: 0, awaiting: 0, rejected: 0, mentioned: 0 });
+    expect(await countMyWorkNew(w.db, carl, at(3))).toEqual({ owned: 0, awaiting: 0, rejected: 0, mentioned: 0 });
 
-    w.reject("p1", "FND-01", first, 4);
-    const second = w.report("p1", "FND-02", 5);
-    const before = countMyWorkNew(w.db, carl, at(5));
+    await w.reject("p1", "FND-01", first, 4);
+    const second = await w.report("p1", "FND-02", 5);
+    const before = await countMyWorkNew(w.db, carl, at(5));
     expect(before).toEqual({ owned: 0, awaiting: 1, rejected: 1, mentioned: 0 });
-    const visit2 = openMyWork(w.db, carl, () => at(6));
+    const visit2 = await openMyWork(w.db, carl, () => at(6));
     expect(visit2.since).toEqual({ at: at(3), firstVisit: false });
     expect({ owned: visit2.owned.newCount, awaiting: visit2.awaiting.newCount, rejected: visit2.rejected.newCount, mentioned: visit2.mentions.newCount }).toEqual(before);
     expect(visit2.awaiting.entries.map((e) => [e.transitionId, e.isNew])).toEqual([[second, true]]);
     expect(visit2.rejected.entries.map((e) => [e.transitionId, e.isNew])).toEqual([[first, true]]);
 
-    const visit3 = openMyWork(w.db, carl, () => at(7));
+    const visit3 = await openMyWork(w.db, carl, () => at(7));
     expect(visit3.rejected.entries.map((e) => e.isNew)).toEqual([false]);
-    expect(countMyWorkNew(w.db, carl, at(7))).toEqual({ owned: 0, awaiting: 0, rejected: 0, mentioned: 0 });
+    expect(await countMyWorkNew(w.db, carl, at(7))).toEqual({ owned: 0, awaiting: 0, rejected: 0, mentioned: 0 });
   });
 
-  it("the mark only moves forward: a tab that read earlier but records later does not bring the news back", () => {
-    const w = setUp();
-    const carl = w.person(CARL);
-    openMyWork(w.db, carl, () => at(5));
-    expect(recordMyWorkVisit(w.db, carl.id, at(2))).toBe(at(5));
-    expect(openMyWork(w.db, carl, () => at(6)).since).toEqual({ at: at(5), firstVisit: false });
+  it("the mark only moves forward: a tab that read earlier but records later does not bring the news back", async () => {
+    const w = await setUp();
+    const carl = await w.person(CARL);
+    await openMyWork(w.db, carl, () => at(5));
+    expect(await recordMyWorkVisit(w.db, carl.id, at(2))).toBe(at(5));
+    expect((await openMyWork(w.db, carl, () => at(6))).since).toEqual({ at: at(5), firstVisit: false });
   });
 
-  it("a person with nothing sees empty sections and no news", () => {
-    const w = setUp();
-    const vic = w.person(VIC);
-    const work = openMyWork(w.db, vic, () => at(1));
+  it("a person with nothing sees empty sections and no news", async () => {
+    const w = await setUp();
+    const vic = await w.person(VIC);
+    const work = await openMyWork(w.db, vic, () => at(1));
     expect([work.owned.entries, work.awaiting.entries, work.rejected.entries]).toEqual([[], [], []]);
-    expect(countMyWorkNew(w.db, vic, at(1))).toEqual({ owned: 0, awaiting: 0, rejected: 0, mentioned: 0 });
+    expect(await countMyWorkNew(w.db, vic, at(1))).toEqual({ owned: 0, awaiting: 0, rejected: 0, mentioned: 0 });
   });
 });
 
 describe("the reviewer's count", () => {
-  const yours = (w: ReturnType<typeof setUp>, email: string, now: number) =>
-    listAwaitingReview(w.db, { viewer: w.person(email), now }).items.filter((r) => r.notYours === null).length;
+  const yours = async (w: Awaited<ReturnType<typeof setUp>>, email: string, now: number) =>
+    (await listAwaitingReview(w.db, { viewer: await w.person(email), now })).items.filter((r) => r.notYours === null).length;
 
-  it("is what the inbox lists as theirs: not their own reports, not their items, not an item they owned or re-assigned while it waited", () => {
-    const w = setUp();
-    w.report("p1", "FND-01", 1); // Carl's: Rita and Vic may decide
-    w.report("p2", "NET-01", 2); // on Rita's item
-    w.report("p1", "FND-02", 3, "design", RITA); // Rita's own report
-    w.report("p1", "FND-10", 4);
-    w.edit("p1", "FND-10", 5, ANN, { owner: VIC }); // Vic owns FND-10 while it waits...
-    w.edit("p1", "FND-10", 6, ANN, { owner: null }); // ...and not any more
-    w.report("p1", "FND-02", 7, "build", ANN, [DOC]);
-    w.edit("p1", "FND-02", 8, RITA, { owner: ANN }); // Rita re-assigns FND-02 while it waits
-    w.edit("p1", "FND-01", 9, VIC, { title: "Renamed" }); // an edit that leaves the owner changes nothing
-    const decided = w.report("p1", "FND-01", 10, "build", ANN, [DOC]);
-    w.verify("p1", decided, 11);
+  it("is what the inbox lists as theirs: not their own reports, not their items, not an item they owned or re-assigned while it waited", async () => {
+    const w = await setUp();
+    await w.report("p1", "FND-01", 1); // Carl's: Rita and Vic may decide
+    await w.report("p2", "NET-01", 2); // on Rita's item
+    await w.report("p1", "FND-02", 3, "design", RITA); // Rita's own report
+    await w.report("p1", "FND-10", 4);
+    await w.edit("p1", "FND-10", 5, ANN, { owner: VIC }); // Vic owns FND-10 while it waits...
+    await w.edit("p1", "FND-10", 6, ANN, { owner: null }); // ...and not any more
+    await w.report("p1", "FND-02", 7, "build", ANN, [DOC]);
+    await w.edit("p1", "FND-02", 8, RITA, { owner: ANN }); // Rita re-assigns FND-02 while it waits
+    await w.edit("p1", "FND-01", 9, VIC, { title: "Renamed" }); // an edit that leaves the owner changes nothing
+    const decided = await w.report("p1", "FND-01", 10, "build", ANN, [DOC]);
+    await w.verify("p1", decided, 11);
     const now = at(12);
-    for (const email of [RITA, VIC]) expect(countReviewable(w.db, w.person(email), now)).toBe(yours(w, email, now));
-    expect(countReviewable(w.db, w.person(VIC), now)).toBe(4); // all but his step-aside item (and the decided one)
-    expect(countReviewable(w.db, w.person(RITA), now)).toBe(2); // not NET-01 (hers), her own report, nor FND-02's (she re-assigned it)
+    for (const email of [RITA, VIC]) expect(await countReviewable(w.db, await w.person(email), now)).toBe(await yours(w, email, now));
+    expect(await countReviewable(w.db, await w.person(VIC), now)).toBe(4); // all but his step-aside item (and the decided one)
+    expect(await countReviewable(w.db, await w.person(RITA), now)).toBe(2); // not NET-01 (hers), her own report, nor FND-02's (she re-assigned it)
     // Past the window (owned before the report) nothing stops Vic on FND-10's next report.
-    w.report("p1", "FND-10", 13, "build", CARL, [DOC]);
-    expect(countReviewable(w.db, w.person(VIC), at(14))).toBe(yours(w, VIC, at(14)));
-    expect(countReviewable(w.db, w.person(VIC), at(14))).toBe(5);
+    await w.report("p1", "FND-10", 13, "build", CARL, [DOC]);
+    expect(await countReviewable(w.db, await w.person(VIC), at(14))).toBe(await yours(w, VIC, at(14)));
+    expect(await countReviewable(w.db, await w.person(VIC), at(14))).toBe(5);
   });
 
-  it("is null for a role that does not verify", () => {
-    const w = setUp();
-    w.report("p1", "FND-01", 1);
-    expect(countReviewable(w.db, w.person(CARL))).toBeNull();
+  it("is null for a role that does not verify", async () => {
+    const w = await setUp();
+    await w.report("p1", "FND-01", 1);
+    expect(await countReviewable(w.db, await w.person(CARL))).toBeNull();
   });
 
-  it("the database refuses a second decision the other way, so undecided = transitions - verifications - rejections", () => {
-    const w = setUp();
-    const id = w.report("p1", "FND-01", 1);
-    w.reject("p1", "FND-01", id, 2);
-    const vic = w.person(VIC);
+  it("the database refuses a second decision the other way, so undecided = transitions - verifications - rejections", async () => {
+    const w = await setUp();
+    const id = await w.report("p1", "FND-01", 1);
+    await w.reject("p1", "FND-01", id, 2);
+    const vic = await w.person(VIC);
     expect(() =>
       w.db.$client.prepare("INSERT INTO verifications (transition_id, verifier_id, verified_at, recorded_at) VALUES (?, ?, ?, ?)").run(id, vic.id, at(3), at(3)),
     ).toThrow(/rejected: it cannot also be verified/);
-    const other = w.report("p1", "FND-02", 4);
-    w.verify("p1", other, 5);
+    const other = await w.report("p1", "FND-02", 4);
+    await w.verify("p1", other, 5);
     expect(() =>
       w.db.$client
         .prepare("INSERT INTO transition_rejections (transition_id, rejecter_id, rejected_at, recorded_at, reason) VALUES (?, ?, ?, ?, 'x')")
@@ -278,29 +278,29 @@ describe("the reviewer's count", () => {
 });
 
 describe("comments that mention me", () => {
-  it("are listed newest first with who wrote them, counted as new once, and leave when deleted; my own mention of myself is not news", () => {
-    const w = setUp();
-    giveAccounts(w.db, [CARL]); // a mention names only people who can sign in and read it
-    const carl = w.person(CARL);
-    openMyWork(w.db, carl, () => at(0));
-    const say = (by: string, body: string, n: number, subject: { item: string } = { item: "FND-02" }) =>
-      addComment(w.db, { slug: "p1", subject, input: { body }, actor: w.person(by), now: at(n) }).id;
-    const first = say(RITA, "@carl the design doc lacks the rollback plan", 1);
-    say(ANN, "no mention here", 2);
-    say(CARL, "note to self @carl", 3);
-    const second = say(VIC, "@carl see FND-01 too", 4, { item: "FND-01" });
-    expect(countMyWorkNew(w.db, carl, at(5))).toMatchObject({ mentioned: 2 });
+  it("are listed newest first with who wrote them, counted as new once, and leave when deleted; my own mention of myself is not news", async () => {
+    const w = await setUp();
+    await giveAccounts(w.db, [CARL]); // a mention names only people who can sign in and read it
+    const carl = await w.person(CARL);
+    await openMyWork(w.db, carl, () => at(0));
+    const say = async (by: string, body: string, n: number, subject: { item: string } = { item: "FND-02" }) =>
+      (await addComment(w.db, { slug: "p1", subject, input: { body }, actor: await w.person(by), now: at(n) })).id;
+    const first = await say(RITA, "@carl the design doc lacks the rollback plan", 1);
+    await say(ANN, "no mention here", 2);
+    await say(CARL, "note to self @carl", 3);
+    const second = await say(VIC, "@carl see FND-01 too", 4, { item: "FND-01" });
+    expect(await countMyWorkNew(w.db, carl, at(5))).toMatchObject({ mentioned: 2 });
 
-    const visit = openMyWork(w.db, carl, () => at(5));
+    const visit = await openMyWork(w.db, carl, () => at(5));
     expect(visit.mentions.newCount).toBe(2);
     expect(visit.mentions.entries.map((e) => [e.commentId, e.byName, e.item, e.isNew])).toEqual([
       [second, "VIC", "FND-01", true],
       [first, "RITA", "FND-02", true],
     ]);
     expect(visit.mentions.entries[1]!.excerpt).toContain("rollback plan");
-    expect(countMyWorkNew(w.db, carl, at(6))).toMatchObject({ mentioned: 0 });
+    expect(await countMyWorkNew(w.db, carl, at(6))).toMatchObject({ mentioned: 0 });
 
-    deleteComment(w.db, { slug: "p1", commentId: second, expectedVersion: undefined, actor: w.person(VIC), now: at(7) });
-    expect(openMyWork(w.db, carl, () => at(8)).mentions.entries.map((e) => [e.commentId, e.isNew])).toEqual([[first, false]]);
+    await deleteComment(w.db, { slug: "p1", commentId: second, expectedVersion: undefined, actor: await w.person(VIC), now: at(7) });
+    expect((await openMyWork(w.db, carl, () => at(8))).mentions.entries.map((e) => [e.commentId, e.isNew])).toEqual([[first, false]]);
   });
 });

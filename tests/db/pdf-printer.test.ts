@@ -102,8 +102,8 @@ beforeAll(async () => {
   // Load the mock once first: parallel first imports of a mocked module can reach the real one.
   await import("playwright-core");
   process.env.CHROMIUM_PATH = process.execPath; // any file that exists: the fake does the printing
-  db = openDatabase(":memory:");
-  importBundle(db, JSON.parse(fs.readFileSync(path.resolve(process.cwd(), "db/seed/boost-offload.json"), "utf8")), { actor: null });
+  db = await openDatabase(":memory:");
+  await importBundle(db, JSON.parse(fs.readFileSync(path.resolve(process.cwd(), "db/seed/boost-offload.json"), "utf8")), { actor: null });
 });
 afterAll(() => {
   db.$client.close();
@@ -220,7 +220,7 @@ describe("the PDF cache", () => {
     expect((await pdfOf("2024-W13", "letter")).cache).toBe("miss");
     expect(fake.state.prints).toBe(2);
 
-    importBundle(db, smallBundle("pdf-cache-write"), { actor: null });
+    await importBundle(db, smallBundle("pdf-cache-write"), { actor: null });
     const after = await pdfOf("2024-W13");
     expect(after.cache).toBe("miss");
     expect(fake.state.prints).toBe(3);

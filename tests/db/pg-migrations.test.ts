@@ -34,8 +34,8 @@ async function rows<T>(text: string, values: unknown[] = []): Promise<T[]> {
 }
 
 /** What SQLite's migrations make, read from its catalogue. */
-function sqliteCatalogue() {
-  const db = openDatabase(":memory:").$client;
+async function sqliteCatalogue() {
+  const db = (await openDatabase(":memory:")).$client;
   const named = (type: string) =>
     (db.prepare("SELECT name, tbl_name AS tableName FROM sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' AND sql IS NOT NULL").all(type) as {
       name: string;
@@ -66,7 +66,7 @@ async function pgCatalogue() {
 
 describe("PostgreSQL's migrations", () => {
   it("make SQLite's tables, columns and indexes, and its rules plus TRUNCATE refused", async () => {
-    const lite = sqliteCatalogue();
+    const lite = await sqliteCatalogue();
     const post = await pgCatalogue();
     expect(post.tables).toEqual(lite.tables);
     expect(post.columns).toEqual(lite.columns);
@@ -82,7 +82,7 @@ describe("PostgreSQL's migrations", () => {
   });
 
   it("keep the log append-only and its anchor on the last entry, with SQLite's words", async () => {
-    const append = (seq: number, payload: string) =>
+    const append = async (seq: number, payload: string) =>
       client.query("INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, program_slug, payload, prev_hash, hash) VALUES ($1, '2026-12-01T00:00:00.000Z', 'a', 'update', 'item', 'ACC-1', 'p', $2, 'x', $3)", [
         seq,
         payload,

@@ -1,5 +1,5 @@
 import { desc, lte } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { tokenPersonQuery } from "@/db/accounts/api-tokens";
 import { sessionPersonQuery } from "@/db/accounts/sessions";
 import { openDatabase } from "@/db/index";
@@ -15,15 +15,18 @@ import { generateBundle } from "../../scripts/generate-bundle";
 // The hot queries must search an index, never scan a large table. Plans are read from
 // SQLite as the server sees them (no statistics: nothing runs ANALYZE) and with statistics, so a
 // dropped index, a rewritten query or a planner's change of mind shows here.
-function plan(db: ReturnType<typeof openDatabase>, sql: string, params: unknown[]): string {
+function plan(db: Awaited<ReturnType<typeof openDatabase>>, sql: string, params: unknown[]): string {
   const rows = db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
   return rows.map((r) => r.detail).join(" | ");
 }
 
 describe.each([false, true])("query plans of the hot queries (ANALYZE run: %s)", (analyzed) => {
-  const db = openDatabase(":memory:");
-  importBundle(db, generateBundle({ items: 200, seed: 3 }), { actor: null });
-  if (analyzed) db.$client.exec("ANALYZE");
+  let db: Awaited<ReturnType<typeof openDatabase>>;
+  beforeAll(async () => {
+    db = await openDatabase(":memory:");
+    await importBundle(db, generateBundle({ items: 200, seed: 3 }), { actor: null });
+    if (analyzed) db.$client.exec("ANALYZE");
+  });
 
   it("loads a program's history through indexes", () => {
     expect(plan(db, HISTORY_SQL.items, [1])).toMatch(/SEARCH i USING INDEX items_program_key/);

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { importBundle } from "@/db/import-bundle";
 import { openDatabase } from "@/db/index";
 import { getReadiness } from "@/db/queries/get-readiness";
@@ -10,11 +10,14 @@ import { generateBundle } from "../../scripts/generate-bundle";
 const countsOf = (r: Readiness) => ({ inflated: r.inflated.length, blocked: r.blocked.length, breaches: r.quality.breaches.length, unowned: r.quality.unowned.length });
 
 describe("readiness lists cut to a limit", () => {
-  const db = openDatabase(":memory:");
-  const bundle = generateBundle({ items: 80, seed: 5 });
-  importBundle(db, bundle, { actor: null });
-  const now = Date.now();
-  const r = getReadiness(db, bundle.program.slug, now, now);
+  let r: Readiness;
+  beforeAll(async () => {
+    const db = await openDatabase(":memory:");
+    const bundle = generateBundle({ items: 80, seed: 5 });
+    await importBundle(db, bundle, { actor: null });
+    const now = Date.now();
+    r = await getReadiness(db, bundle.program.slug, now, now);
+  });
 
   it("keeps the first N of every list and the whole counts", () => {
     expect(r.blocked.length).toBeGreaterThan(3);

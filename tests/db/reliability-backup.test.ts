@@ -46,21 +46,21 @@ function integrity(file: string): string {
 }
 
 /** verifyLog on a private copy (opening migrates and sets WAL: never on the file under test). */
-function verifyCopy(file: string) {
+async function verifyCopy(file: string) {
   const copy = `${file}.verify-${Math.random().toString(36).slice(2)}`;
   fs.copyFileSync(file, copy);
-  const db = openDatabase(copy);
+  const db = await openDatabase(copy);
   try {
-    return verifyLog(db);
+    return await verifyLog(db);
   } finally {
     db.$client.close();
   }
 }
 
-beforeAll(() => {
-  source = openDatabase(sourceFile);
-  importBundle(source, JSON.parse(fs.readFileSync(DEMO_BUNDLE_FILE, "utf8")), { actor: null });
-  writer = openDatabase(sourceFile); // a second connection, as a running server would hold
+beforeAll(async () => {
+  source = await openDatabase(sourceFile);
+  await importBundle(source, JSON.parse(fs.readFileSync(DEMO_BUNDLE_FILE, "utf8")), { actor: null });
+  writer = await openDatabase(sourceFile); // a second connection, as a running server would hold
 });
 
 afterAll(() => {
@@ -74,15 +74,15 @@ describe("online backup and verified restore", () => {
   let snapshot = "";
 
   it("a backup taken while another connection writes is a consistent snapshot", async () => {
-    const actor = findPerson(writer, "priya.raman@example.com")!;
+    const actor = (await findPerson(writer, "priya.raman@example.com"))!;
     let stop = false;
     // Writes through the app's own mutations (rows plus hash-chained log entries), between the
     // backup's steps: better-sqlite3 copies pages asynchronously, yielding to the event loop.
     const writes = (async () => {
       while (!stop) {
         written++;
-        if (written % 2) recordSignal(writer, { slug: "boost-offload", key: "FND-01", input: { metric: "test_coverage_pct", value: written % 100 }, actor });
-        else recordTransition(writer, { slug: "boost-offload", key: "FND-02", input: { to: "design", note: `backup race ${written}` }, actor });
+        if (written % 2) await recordSignal(writer, { slug: "boost-offload", key: "FND-01", input: { metric: "test_coverage_pct", value: written % 100 }, actor });
+        else await recordTransition(writer, { slug: "boost-offload", key: "FND-02", input: { to: "design", note: `backup race ${written}` }, actor });
         await new Promise((r) => setImmediate(r));
       }
     })();
@@ -102,7 +102,7 @@ describe("online backup and verified restore", () => {
     expect(duringBackup, "writes that happened while the backup ran").toBeGreaterThan(0);
 
     expect(integrity(snapshot)).toBe("ok");
-    const verdict = verifyCopy(snapshot);
+    const verdict = await verifyCopy(snapshot);
     expect(verdict.ok, JSON.stringify(verdict.firstBad)).toBe(true);
 
     // Every row the snapshot holds is the source's own, and the log is a prefix of the source's.

@@ -33,7 +33,7 @@ describe("faults", () => {
 
     const kill = await killImportMidway({ root: ROOT, databaseFile: db, bundleFile, walGrowthBytes: 1024 * 1024 });
     expect(kill.killed, `the import ended before it could be killed (exit ${kill.exitCode}): ${kill.stderr}`).toBe(true);
-    const after = checkAfterCrash(db, bundle);
+    const after = await checkAfterCrash(db, bundle);
     expect(after.integrity).toBe("ok");
     expect(after.chain.ok, JSON.stringify(after.chain.firstBad)).toBe(true);
     expect(["absent", "complete"], JSON.stringify(after)).toContain(after.program);
@@ -43,7 +43,7 @@ describe("faults", () => {
     const again = await trackerInProcess(db, ["import", bundleFile]);
     if (after.program === "absent") expect(again.code, again.stderr).toBe(0);
     else expect(again.stderr).toMatch(/already exists/);
-    const final = checkAfterCrash(db, bundle);
+    const final = await checkAfterCrash(db, bundle);
     expect(final.program).toBe("complete");
     expect(final.chain.ok).toBe(true);
   }, 120_000);

@@ -33,15 +33,15 @@ function tracker(args: string[], extraEnv: Record<string, string> = {}) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-beforeAll(() => {
-  const db = openDatabase(dbFile);
-  importBundle(db, JSON.parse(fs.readFileSync(path.join(ROOT, "db/seed/boost-offload.json"), "utf8")), { actor: null });
+beforeAll(async () => {
+  const db = await openDatabase(dbFile);
+  await importBundle(db, JSON.parse(fs.readFileSync(path.join(ROOT, "db/seed/boost-offload.json"), "utf8")), { actor: null });
   db.$client.close();
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe("tracker report", () => {
-  it("gives byte-identical sealed Markdown, CSV and JSON under two time zones and locales, stamped in UTC", () => {
+  it("gives byte-identical sealed Markdown, CSV and JSON under two time zones and locales, stamped in UTC", async () => {
     const out: Record<string, Buffer>[] = ZONES.map((zone, z) => {
       const files: Record<string, Buffer> = {};
       for (const format of FORMATS) {
@@ -60,9 +60,9 @@ describe("tracker report", () => {
       for (const files of out) expect(sealed(files[format]!).stamp).toMatch(/^Draft generated on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC — not published$/);
     }
     // And the same sealed bytes as this process makes (another TZ again, a later time of day).
-    const db = openDatabase(dbFile);
+    const db = await openDatabase(dbFile);
     try {
-      const { report, markdown } = getWeeklyReport(db, "boost-offload", "2024-W52");
+      const { report, markdown } = await getWeeklyReport(db, "boost-offload", "2024-W52");
       expect(sealed(out[0]!.md!).comparable).toBe(markdown);
       expect(sealed(out[0]!.csv!).comparable).toBe(readReportFile(renderReportCsv(report))!.comparable);
       expect(sealed(out[0]!.json!).comparable).toBe(readReportFile(renderReportJson(report, null))!.comparable);

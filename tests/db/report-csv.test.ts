@@ -41,25 +41,25 @@ function hostileBundle(slug: string) {
 }
 
 let db: Db;
-beforeAll(() => {
-  db = openDatabase(":memory:");
-  importBundle(db, hostileBundle("csv-hostile"), { actor: null });
+beforeAll(async () => {
+  db = await openDatabase(":memory:");
+  await importBundle(db, hostileBundle("csv-hostile"), { actor: null });
 });
 afterAll(() => db.$client.close());
 
-const csvOf = (week = "2024-W52") => renderReportCsv(getWeeklyReport(db, "csv-hostile", week, NOW).report);
+const csvOf = async (week = "2024-W52") => renderReportCsv((await getWeeklyReport(db, "csv-hostile", week, NOW)).report);
 
 describe("report CSV", () => {
-  it("has DESIGN's header names and one row per item", () => {
-    const [header, ...rows] = parseCsv(csvOf());
+  it("has DESIGN's header names and one row per item", async () => {
+    const [header, ...rows] = parseCsv(await csvOf());
     expect(header).toEqual([...SEALED_CSV_COLUMNS]);
     expect(header!.slice(0, 10)).toEqual(["key", "title", "area", "owner", "ownerName", "team", "estimateWeeks", "trueStatus", "reportedStatus", "blocked"]);
     expect(rows.map((r) => r[0])).toEqual(["X1", "X2", "X3"]);
     expect(rows.every((r) => r.length === SEALED_CSV_COLUMNS.length)).toBe(true);
   });
 
-  it("neutralises cells that begin with = + - @ tab or CR", () => {
-    const text = csvOf();
+  it("neutralises cells that begin with = + - @ tab or CR", async () => {
+    const text = await csvOf();
     const [header, x1] = parseCsv(text);
     const cell = (name: string) => x1![header!.indexOf(name)]!;
     expect(cell("title")).toBe(`'${HOSTILE.title}`);
@@ -69,16 +69,16 @@ describe("report CSV", () => {
     for (const row of parseCsv(text)) for (const value of row) expect(value).not.toMatch(/^[=+\-@\t\r]/);
   });
 
-  it("neutralises every hostile cell, whatever its text (property)", () => {
-    fc.assert(
-      fc.property(fc.constantFrom("=", "+", "-", "@", "\t", "\r"), fc.string({ maxLength: 20 }), (lead, rest) => {
-        const local = openDatabase(":memory:");
+  it("neutralises every hostile cell, whatever its text (property)", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom("=", "+", "-", "@", "\t", "\r"), fc.string({ maxLength: 20 }), async (lead, rest) => {
+        const local = await openDatabase(":memory:");
         try {
           const b = hostileBundle("csv-prop");
           b.items[0]!.title = `${lead}${rest}`.trim() === "" ? `${lead}x` : `${lead}${rest}x`;
           b.items[0]!.area = `${lead}area`;
-          importBundle(local, b, { actor: null });
-          const rows = parseCsv(renderReportCsv(getWeeklyReport(local, "csv-prop", "2024-W52", NOW).report));
+          await importBundle(local, b, { actor: null });
+          const rows = parseCsv(renderReportCsv((await getWeeklyReport(local, "csv-prop", "2024-W52", NOW)).report));
           for (const row of rows) for (const value of row) expect(value).not.toMatch(/^[=+\-@\t\r]/);
         } finally {
           local.$client.close();
@@ -88,21 +88,21 @@ describe("report CSV", () => {
     );
   });
 
-  it("keeps a stored line break inside its row", () => {
-    const rows = parseCsv(csvOf());
+  it("keeps a stored line break inside its row", async () => {
+    const rows = parseCsv(await csvOf());
     expect(rows).toHaveLength(4);
     expect(rows[2]![1]).toBe(`Line one line two, "quoted"`);
   });
 
-  it("carries program, week, log head and its own digest on every row", () => {
-    const seal = readCsvSeal(csvOf())!;
+  it("carries program, week, log head and its own digest on every row", async () => {
+    const seal = readCsvSeal(await csvOf())!;
     expect(seal).toMatchObject({ program: "csv-hostile", week: "2024-W52", consistent: true });
     expect(seal.sha256).toBe(seal.computed);
     expect(seal.logHeadAtCutoff).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it("a changed figure breaks the seal", () => {
-    const text = csvOf();
+  it("a changed figure breaks the seal", async () => {
+    const text = await csvOf();
     const changed = text.replace(/,2,not_started,/, ",3,not_started,");
     expect(changed).not.toBe(text);
     const seal = readReportFile(changed)!;

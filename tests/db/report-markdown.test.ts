@@ -16,9 +16,9 @@ const NOW = Date.parse("2026-11-27T08:00:00Z");
 const NASTY = "**bold** _it_ <img src=x onerror=alert(1)> [x](javascript:alert(1)) | pipe `code` &amp; ~~gone~~ \\";
 
 let db: Db;
-beforeAll(() => {
-  db = openDatabase(":memory:");
-  importBundle(
+beforeAll(async () => {
+  db = await openDatabase(":memory:");
+  await importBundle(
     db,
     {
       format: "offload-tracker/v1",
@@ -44,14 +44,14 @@ beforeAll(() => {
 });
 afterAll(() => db.$client.close());
 
-const markdown = () => getWeeklyReport(db, "md-nasty", "2024-W52", NOW).markdown;
+const markdown = async () => (await getWeeklyReport(db, "md-nasty", "2024-W52", NOW)).markdown;
 
 /** Pipes not escaped by a backslash: the cell separators of a GFM table row. */
 const separators = (line: string) => line.replace(/\\./g, "").split("|").length - 1;
 
 describe("report Markdown", () => {
-  it("escapes markup in stored text so it renders as text", () => {
-    const md = markdown();
+  it("escapes markup in stored text so it renders as text", async () => {
+    const md = await markdown();
     expect(md).toContain("\\*\\*bold\\*\\* \\_it\\_ \\<img src=x onerror=alert(1)\\> \\[x\\](javascript:alert(1)) \\| pipe \\`code\\` \\&amp; \\~\\~gone\\~\\~ \\\\");
     expect(md).toContain("# Weekly report: \\<b\\>Program\\</b\\> \\| \\*x\\* — 2024-W52");
     expect(md).not.toMatch(/(?<!\\)<(img|script|b>|a href)/);
@@ -59,14 +59,14 @@ describe("report Markdown", () => {
     expect(md).toContain("[example.com](https://example.com/a_%28b%29)");
   });
 
-  it("keeps every table row's columns, whatever the text", () => {
-    const lines = markdown().split("\n");
+  it("keeps every table row's columns, whatever the text", async () => {
+    const lines = (await markdown()).split("\n");
     const allItems = lines.indexOf("## All items (2)");
     const header = lines[allItems + 2]!;
     const rows = lines.slice(allItems + 3, allItems + 6).filter((l) => l.startsWith("|"));
     expect(rows).toHaveLength(3);
     for (const row of rows) expect(separators(row)).toBe(separators(header));
-    expect(markdown()).toContain("| M2 | Line one Line two |");
+    expect(await markdown()).toContain("| M2 | Line one Line two |");
   });
 
   it("escaping is reversible and leaves no markup character bare (property)", () => {
@@ -85,8 +85,8 @@ describe("report Markdown", () => {
     expect(markdownLink("x", "https://e.com/a b")).toBe("[x](https://e.com/a%20b)");
   });
 
-  it("ends with a footer that names the week and the log head and seals the body", () => {
-    const md = markdown();
+  it("ends with a footer that names the week and the log head and seals the body", async () => {
+    const md = await markdown();
     const footer = readMarkdownFooter(md)!;
     expect(footer).toMatchObject({ program: "md-nasty", week: "2024-W52" });
     expect(footer.sha256).toBe(sha256Hex(footer.body));
@@ -97,8 +97,8 @@ describe("report Markdown", () => {
 });
 
 describe("report JSON", () => {
-  it("carries its digest in a field, over the canonical JSON of the report", () => {
-    const { report } = getWeeklyReport(db, "md-nasty", "2024-W52", NOW);
+  it("carries its digest in a field, over the canonical JSON of the report", async () => {
+    const { report } = await getWeeklyReport(db, "md-nasty", "2024-W52", NOW);
     const doc = JSON.parse(renderReportJson(report));
     expect(doc.sha256).toBe(jsonReportDigest(doc));
     expect(doc.publication).toBeNull();

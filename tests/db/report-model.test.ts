@@ -93,17 +93,17 @@ function weekBundle(slug = "rep-model") {
 
 let db: Db;
 
-beforeAll(() => {
-  db = openDatabase(":memory:");
-  importBundle(db, seed(), { actor: null });
-  importBundle(db, weekBundle(), { actor: null });
+beforeAll(async () => {
+  db = await openDatabase(":memory:");
+  await importBundle(db, seed(), { actor: null });
+  await importBundle(db, weekBundle(), { actor: null });
 });
 afterAll(() => db.$client.close());
 afterEach(() => vi.useRealTimers());
 
 describe("the demo program's report for 2024-W52", () => {
-  it("says 0 of 64 done and has no forecast, with the reason", () => {
-    const { report, markdown } = getWeeklyReport(db, "boost-offload", "2024-W52", NOW);
+  it("says 0 of 64 done and has no forecast, with the reason", async () => {
+    const { report, markdown } = await getWeeklyReport(db, "boost-offload", "2024-W52", NOW);
     expect(report.week).toBe("2024-W52");
     expect(report.cutoff).toBe("2024-12-29T23:59:59.999Z");
     expect(report.headline.total).toBe(64);
@@ -116,8 +116,8 @@ describe("the demo program's report for 2024-W52", () => {
     expect(markdown).toContain(`**No forecast:** ${NO_THROUGHPUT_REASON}. No date is invented.`);
   });
 
-  it("has one CSV row per item and the whole model in JSON", () => {
-    const { report } = getWeeklyReport(db, "boost-offload", "2024-W52", NOW);
+  it("has one CSV row per item and the whole model in JSON", async () => {
+    const { report } = await getWeeklyReport(db, "boost-offload", "2024-W52", NOW);
     const rows = parseCsv(renderReportCsv(report));
     expect(rows).toHaveLength(65);
     expect(rows.slice(1).every((r) => r[7] !== "done")).toBe(true);
@@ -127,8 +127,8 @@ describe("the demo program's report for 2024-W52", () => {
     expect(json.items).toHaveLength(64);
   });
 
-  it("lists the claims made by the cutoff with their three verdicts", () => {
-    const { report } = getWeeklyReport(db, "boost-offload", "2024-W52", NOW);
+  it("lists the claims made by the cutoff with their three verdicts", async () => {
+    const { report } = await getWeeklyReport(db, "boost-offload", "2024-W52", NOW);
     expect(report.claims.length).toBeGreaterThan(0);
     expect(report.claims.every((c) => c.date <= "2024-12-29")).toBe(true);
     for (const c of report.claims) expect(c).toHaveProperty("verdictKnownThen");
@@ -136,29 +136,29 @@ describe("the demo program's report for 2024-W52", () => {
 });
 
 describe("a week with every kind of change", () => {
-  const get = () => getWeeklyReport(db, "rep-model", "2024-W52", NOW).report;
+  const get = async () => (await getWeeklyReport(db, "rep-model", "2024-W52", NOW)).report;
 
-  it("counts only the items identified by the cutoff", () => {
-    const r = get();
+  it("counts only the items identified by the cutoff", async () => {
+    const r = await get();
     expect(r.items.map((i) => i.key)).toEqual(["A", "B", "C", "D"]);
     expect(r.headline).toMatchObject({ total: 4, done: 0, reportedDone: 0, inflated: 1, blocked: 1, notYetIdentified: 1 });
   });
 
-  it("lists true-status changes since the previous cutoff, up and down", () => {
-    expect(get().changes.trueStatus).toEqual([
+  it("lists true-status changes since the previous cutoff, up and down", async () => {
+    expect((await get()).changes.trueStatus).toEqual([
       { key: "A", title: "Item A", from: "design", to: "build", direction: "up" },
       { key: "B", title: "Item B", from: "build", to: "design", direction: "down" },
     ]);
   });
 
-  it("lists regressions reported during the week with their note", () => {
-    expect(get().changes.regressions).toEqual([
+  it("lists regressions reported during the week with their note", async () => {
+    expect((await get()).changes.regressions).toEqual([
       { key: "B", title: "Item B", from: "build", to: "design", effectiveAt: "2024-12-27", note: "Design reopened: the interface changed" },
     ]);
   });
 
-  it("lists verifications made during the week and evidence recorded during it", () => {
-    const c = get().changes;
+  it("lists verifications made during the week and evidence recorded during it", async () => {
+    const c = (await get()).changes;
     expect(c.verifications).toEqual([
       { key: "A", title: "Item A", to: "build", effectiveAt: "2024-12-24", verifiedAt: "2024-12-26T10:00:00.000Z", verifiedBy: "Bob Reviewer" },
     ]);
@@ -168,8 +168,8 @@ describe("a week with every kind of change", () => {
     expect(c.newItems).toEqual([{ key: "D", title: "Item D", identifiedAt: "2024-12-25" }]);
   });
 
-  it("shows inflated, blocked, the critical path, no forecast, quality and unowned items", () => {
-    const r = get();
+  it("shows inflated, blocked, the critical path, no forecast, quality and unowned items", async () => {
+    const r = await get();
     expect(r.inflated).toEqual([{ key: "C", title: "Item C", reported: "validate", true: "not_started" }]);
     expect(r.blocked).toEqual([{ key: "B", title: "Item B", trueStatus: "design", waitingOn: ["A"] }]);
     expect(r.criticalPath).toEqual({ keys: ["A", "B"], remainingWeeks: 5, earliestByDependencies: "2025-02-02" });
@@ -181,23 +181,23 @@ describe("a week with every kind of change", () => {
     expect(r.items.find((i) => i.key === "A")).toMatchObject({ trueStatusPreviousWeek: "design", trueSince: "2024-12-24", onCriticalPath: true });
   });
 
-  it("judges the claims made by the cutoff: on their date, as known then, at the cutoff", () => {
-    const [claim, ...rest] = get().claims;
+  it("judges the claims made by the cutoff: on their date, as known then, at the cutoff", async () => {
+    const [claim, ...rest] = (await get()).claims;
     expect(rest).toEqual([]);
     expect(claim).toMatchObject({ id: "mid-2024", verdictAtClaimDate: "contradicted", verdictKnownThen: "contradicted", verdictAtCutoff: "supported" });
   });
 
-  it("by area: true and reported counts", () => {
-    const r = get();
+  it("by area: true and reported counts", async () => {
+    const r = await get();
     expect(r.areas.map((a) => [a.area, a.total, a.true.build, a.reported.validate])).toEqual([
       ["Core", 2, 1, 0],
       ["Edge", 2, 0, 1],
     ]);
   });
 
-  it("does not depend on knownAt once every record is known (the generation time never shows)", () => {
-    const a = getWeeklyReport(db, "rep-model", "2024-W52", NOW);
-    const b = getWeeklyReport(db, "rep-model", "2024-W52", NOW + 400 * 86_400_000);
+  it("does not depend on knownAt once every record is known (the generation time never shows)", async () => {
+    const a = await getWeeklyReport(db, "rep-model", "2024-W52", NOW);
+    const b = await getWeeklyReport(db, "rep-model", "2024-W52", NOW + 400 * 86_400_000);
     expect(b.markdown).toBe(a.markdown);
     expect(renderReportCsv(b.report)).toBe(renderReportCsv(a.report));
     expect(renderReportJson(b.report)).toBe(renderReportJson(a.report));
@@ -206,18 +206,18 @@ describe("a week with every kind of change", () => {
 });
 
 describe("the history head hash at the cutoff", () => {
-  it("is the hash of the last log entry written by the cutoff, genesis before any", () => {
-    const local = openDatabase(":memory:");
+  it("is the hash of the last log entry written by the cutoff, genesis before any", async () => {
+    const local = await openDatabase(":memory:");
     try {
       vi.useFakeTimers({ toFake: ["Date"] });
       vi.setSystemTime(new Date("2024-12-24T12:00:00Z")); // the import is logged during 2024-W52
       const b = weekBundle("rep-head");
-      importBundle(local, { ...b, items: b.items.slice(0, 3), transitions: b.transitions.slice(0, 1), signals: [], claims: [] }, { actor: null });
+      await importBundle(local, { ...b, items: b.items.slice(0, 3), transitions: b.transitions.slice(0, 1), signals: [], claims: [] }, { actor: null });
       vi.useRealTimers();
       const last = local.$client.prepare("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1").get() as { hash: string };
-      expect(getWeeklyReport(local, "rep-head", "2024-W52", NOW).report.logHeadAtCutoff).toBe(last.hash);
-      expect(getWeeklyReport(local, "rep-head", "2024-W51", NOW).report.logHeadAtCutoff).toBe(GENESIS_HASH);
-      expect(getWeeklyReport(local, "rep-head", "2024-W52", NOW).markdown).toContain(last.hash);
+      expect((await getWeeklyReport(local, "rep-head", "2024-W52", NOW)).report.logHeadAtCutoff).toBe(last.hash);
+      expect((await getWeeklyReport(local, "rep-head", "2024-W51", NOW)).report.logHeadAtCutoff).toBe(GENESIS_HASH);
+      expect((await getWeeklyReport(local, "rep-head", "2024-W52", NOW)).markdown).toContain(last.hash);
     } finally {
       local.$client.close();
     }
@@ -225,21 +225,21 @@ describe("the history head hash at the cutoff", () => {
 });
 
 describe("weeks", () => {
-  const refused = (label: string, now = NOW) => refusal(() => resolveReportWeek(label, now)).message;
+  const refused = async (label: string, now = NOW) => (await refusal(() => resolveReportWeek(label, now))).message;
 
   it("parses YYYY-Www, including week 53 of a long year", () => {
     expect(resolveReportWeek("2024-W52", NOW)).toMatchObject({ start: Date.parse("2024-12-23T00:00:00Z"), end: Date.parse("2024-12-29T23:59:59.999Z") });
     expect(resolveReportWeek("2020-W53", NOW).label).toBe("2020-W53");
   });
 
-  it("refuses malformed weeks and weeks with no such number", () => {
-    for (const bad of ["2024-52", "2024-W5", "2024-W00", "2021-W53", "W52-2024", "2024-w52", ""]) expect(refused(bad)).toMatch(/is not an ISO week/);
+  it("refuses malformed weeks and weeks with no such number", async () => {
+    for (const bad of ["2024-52", "2024-W5", "2024-W00", "2021-W53", "W52-2024", "2024-w52", ""]) expect(await refused(bad)).toMatch(/is not an ISO week/);
   });
 
-  it("refuses a week whose cutoff has not passed, naming the last complete week", () => {
-    expect(refused("2026-W48")).toMatch(/2026-W48 is in the future/);
+  it("refuses a week whose cutoff has not passed, naming the last complete week", async () => {
+    expect(await refused("2026-W48")).toMatch(/2026-W48 is in the future/);
     expect(() => resolveReportWeek("2026-W48", Date.parse("2026-11-29T23:59:59.999Z"))).not.toThrow();
-    expect(refusal(() => resolveReportWeek("2030-W01", NOW)).errors[0]!.message).toContain("the last complete week is 2026-W47");
+    expect((await refusal(() => resolveReportWeek("2030-W01", NOW))).errors[0]!.message).toContain("the last complete week is 2026-W47");
   });
 
   it("splits a file name into week and format", () => {
@@ -263,16 +263,16 @@ describe("the details a week's report loads", () => {
     const { loadWeekDetails } = await import("@/db/queries/load-report-details");
     const { buildWeeklyReport } = await import("@/lib/report/report-model");
     const { isoWeekOf } = await import("@/lib/iso-week");
-    const db = openDatabase(":memory:");
+    const db = await openDatabase(":memory:");
     const bundle = generateBundle({ items: 120, seed: 11 });
-    importBundle(db, bundle, { actor: null });
-    const source = loadReportSource(db, bundle.program.slug);
-    const all = loadWeekDetails(db, source.program, { label: "all", start: 0, end: Number.MAX_SAFE_INTEGER });
+    await importBundle(db, bundle, { actor: null });
+    const source = await loadReportSource(db, bundle.program.slug);
+    const all = await loadWeekDetails(db, source.program, { label: "all", start: 0, end: Number.MAX_SAFE_INTEGER });
     const first = Date.parse("2022-01-03T00:00:00Z");
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 255 }), (weeks) => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: 255 }), async (weeks) => {
         const week = isoWeekOf(first + weeks * 7 * 86_400_000);
-        const details = loadWeekDetails(db, source.program, week);
+        const details = await loadWeekDetails(db, source.program, week);
         // Exactly the transitions effective, recorded or verified during the week, no more.
         const inWeek = (x: number | null) => x !== null && x >= week.start && x <= week.end;
         const needsDetails = (t: { effectiveAt: number; recordedAt: number; verifiedAt: number | null }) =>
@@ -281,7 +281,7 @@ describe("the details a week's report loads", () => {
         expect([...details.keys()].sort((a, b) => a - b)).toEqual(named.map((t) => t.recordingOrder).sort((a, b) => a - b));
         const input = {
           program: { slug: "s", name: "S", targetDate: null },
-          snapshot: source.snapshotAt(week.end, NOW),
+          snapshot: await source.snapshotAt(week.end, NOW),
           claims: source.claims,
           week,
           logHeadAtCutoff: GENESIS_HASH,

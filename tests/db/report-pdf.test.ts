@@ -14,9 +14,9 @@ import { PRINTED_ROWS, renderReportHtml } from "@/lib/report/render-html";
 
 const NOW = Date.parse("2026-11-27T08:00:00Z");
 let db: Db;
-beforeAll(() => {
-  db = openDatabase(":memory:");
-  importBundle(db, JSON.parse(fs.readFileSync(path.resolve(process.cwd(), "db/seed/boost-offload.json"), "utf8")), { actor: null });
+beforeAll(async () => {
+  db = await openDatabase(":memory:");
+  await importBundle(db, JSON.parse(fs.readFileSync(path.resolve(process.cwd(), "db/seed/boost-offload.json"), "utf8")), { actor: null });
 });
 afterAll(async () => {
   db.$client.close();
@@ -27,8 +27,8 @@ const pages = (pdf: Buffer) => (pdf.toString("latin1").match(/\/Type\s*\/Page[^s
 const mediaBox = (pdf: Buffer) => /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString("latin1"))?.slice(1).map(Number);
 
 describe("the print page", () => {
-  it("holds the headline, both charts as inline SVG, and no script or outside resource", () => {
-    const { report, source } = getWeeklyReport(db, "boost-offload", "2024-W52", NOW);
+  it("holds the headline, both charts as inline SVG, and no script or outside resource", async () => {
+    const { report, source } = await getWeeklyReport(db, "boost-offload", "2024-W52", NOW);
     const html = renderReportHtml(report, statusOverTime(source.history.items, Date.parse("2024-12-29T23:59:59.999Z"), NOW));
     expect(html).toContain("0 of 64");
     expect(html).toContain("no verified completion in the last 12 weeks");
@@ -38,8 +38,8 @@ describe("the print page", () => {
     expect(html).not.toMatch(/<script|<link|src=/i);
   });
 
-  it("prints the first rows of a list too long for paper and says where the rest are; a shorter list whole", () => {
-    const { report } = getWeeklyReport(db, "boost-offload", "2024-W52", NOW);
+  it("prints the first rows of a list too long for paper and says where the rest are; a shorter list whole", async () => {
+    const { report } = await getWeeklyReport(db, "boost-offload", "2024-W52", NOW);
     const many = Array.from({ length: PRINTED_ROWS + 50 }, (_, n) => ({ ...report.items[n % report.items.length]!, key: `MANY-${n}` }));
     const unowned = many.map((i) => ({ key: i.key, title: i.title }));
     const html = renderReportHtml({ ...report, items: many, quality: { ...report.quality, unowned } }, []);
@@ -57,8 +57,8 @@ describe("the print page", () => {
     expect(demo.slice(demo.indexOf("<h2>All items"), demo.indexOf("<h2>History")).match(/<tr>/g)).toHaveLength(report.items.length + 1);
   });
 
-  it("escapes stored text", () => {
-    const { report } = getWeeklyReport(db, "boost-offload", "2024-W52", NOW);
+  it("escapes stored text", async () => {
+    const { report } = await getWeeklyReport(db, "boost-offload", "2024-W52", NOW);
     const hostile = { ...report, program: { ...report.program, name: "<script>alert(1)</script>" } };
     const html = renderReportHtml(hostile, []);
     expect(html).not.toContain("<script>alert");

@@ -65,14 +65,14 @@ const ALL_MET = bundle("prom-ok", "2026-01-01", [
 const NOTHING_PROMISED = bundle("prom-none", null, [{ key: "N", estimateWeeks: 2 }]);
 
 let db: Db;
-beforeAll(() => {
-  db = openDatabase(":memory:");
-  for (const b of [LATE, PROGRAM_LATE, ALL_MET, NOTHING_PROMISED]) importBundle(db, b, { actor: null });
-  importBundle(db, JSON.parse(fs.readFileSync(path.resolve(process.cwd(), "db/seed/boost-offload.json"), "utf8")), { actor: null });
+beforeAll(async () => {
+  db = await openDatabase(":memory:");
+  for (const b of [LATE, PROGRAM_LATE, ALL_MET, NOTHING_PROMISED]) await importBundle(db, b, { actor: null });
+  await importBundle(db, JSON.parse(fs.readFileSync(path.resolve(process.cwd(), "db/seed/boost-offload.json"), "utf8")), { actor: null });
 });
 afterAll(() => db.$client.close());
 
-const weekOf = (slug: string) => getWeeklyReport(db, slug, WEEK, NOW);
+const weekOf = async (slug: string) => await getWeeklyReport(db, slug, WEEK, NOW);
 /** The lines of the Markdown section, heading to the next section. */
 function section(markdown: string): string[] {
   const lines = markdown.split("\n");
@@ -83,8 +83,8 @@ function section(markdown: string): string[] {
 }
 
 describe("items whose promised date cannot be met", () => {
-  it("are in the model, most weeks late first, each with its target, earliest finish, lateness and limit", () => {
-    expect(weekOf("prom-late").report.promises).toEqual({
+  it("are in the model, most weeks late first, each with its target, earliest finish, lateness and limit", async () => {
+    expect((await weekOf("prom-late")).report.promises).toEqual({
       programTarget: { date: "2025-03-31", state: "on_track", earliestFinish: "2025-02-09", slackWeeks: expect.closeTo(50 / 7, 9) },
       promisedItems: 4,
       impossible: [
@@ -95,8 +95,8 @@ describe("items whose promised date cannot be met", () => {
     });
   });
 
-  it("are a Markdown table after the forecast, before the claims", () => {
-    const { markdown } = weekOf("prom-late");
+  it("are a Markdown table after the forecast, before the claims", async () => {
+    const { markdown } = await weekOf("prom-late");
     expect(section(markdown)).toEqual([
       HEADING,
       "",
@@ -115,8 +115,8 @@ describe("items whose promised date cannot be met", () => {
     expect(markdown.indexOf(HEADING)).toBeLessThan(markdown.indexOf("## Public claims"));
   });
 
-  it("are marked on their CSV rows, with the weeks late, and the file stays sealed", () => {
-    const csv = renderReportCsv(weekOf("prom-late").report);
+  it("are marked on their CSV rows, with the weeks late, and the file stays sealed", async () => {
+    const csv = renderReportCsv((await weekOf("prom-late")).report);
     const [header, ...rows] = parseCsv(csv);
     const cells = (key: string) => {
       const row = rows.find((r) => r[0] === key)!;
@@ -126,11 +126,11 @@ describe("items whose promised date cannot be met", () => {
     expect(cells("C")).toEqual({ promiseImpossible: "true", earliestFinish: "2025-01-05", weeksLate: "1", limitedBy: "D 2025-01-19" });
     expect(cells("B")).toEqual({ promiseImpossible: "false", earliestFinish: "", weeksLate: "", limitedBy: "" });
     expect(readReportFile(csv)!.sealIntact).toBe(true);
-    expect(verifyReportFile(db, csv, NOW).matches).toBe(true);
+    expect((await verifyReportFile(db, csv, NOW)).matches).toBe(true);
   });
 
-  it("are the structured part of the JSON", () => {
-    const doc = JSON.parse(renderReportJson(weekOf("prom-late").report));
+  it("are the structured part of the JSON", async () => {
+    const doc = JSON.parse(renderReportJson((await weekOf("prom-late")).report));
     expect(doc.promises.impossible.map((p: { key: string; weeksLate: number }) => [p.key, p.weeksLate])).toEqual([
       ["A", 2],
       ["C", 1],
@@ -139,16 +139,16 @@ describe("items whose promised date cannot be met", () => {
     expect(Object.keys(doc).indexOf("promises")).toBe(Object.keys(doc).indexOf("forecast") + 1);
   });
 
-  it("are a table in the HTML, lateness and the target's state in words", () => {
-    const html = renderReportHtml(weekOf("prom-late").report, []);
+  it("are a table in the HTML, lateness and the target's state in words", async () => {
+    const html = renderReportHtml((await weekOf("prom-late")).report, []);
     expect(html).toContain("<h2>Promised dates that can no longer be met (3)</h2>");
     expect(html).toContain("Committed target 2025-03-31: <strong>on track</strong> — earliest finish 2025-02-09, 7.1 weeks to spare.");
     expect(html).toMatch(/<td><span class="key">A<\/span><\/td><td>Item A<\/td><td>2025-01-12<\/td><td>2025-01-26<\/td><td class="n"><span class="late">2 weeks late<\/span><\/td><td>its own target 2025-01-12<\/td>/);
     expect(html).toContain("D&#39;s target 2025-01-19");
   });
 
-  it("name the program's committed target when it is what cannot be kept, lateness floored", () => {
-    const { report, markdown } = weekOf("prom-program");
+  it("name the program's committed target when it is what cannot be kept, lateness floored", async () => {
+    const { report, markdown } = await weekOf("prom-program");
     expect(report.promises!.programTarget).toMatchObject({ date: "2025-01-15", state: "impossible", earliestFinish: "2025-02-02" });
     expect(report.promises!.impossible).toEqual([
       { key: "X", title: "Item X", target: null, earliestFinish: "2025-02-02", weeksLate: expect.closeTo(18 / 7, 9), limitedBy: { key: null, date: "2025-01-15" } },
@@ -164,8 +164,8 @@ describe("items whose promised date cannot be met", () => {
 });
 
 describe("when every promise can be kept", () => {
-  it("the section says so in words, never an empty table, in every format", () => {
-    const { report, markdown } = weekOf("prom-ok");
+  it("the section says so in words, never an empty table, in every format", async () => {
+    const { report, markdown } = await weekOf("prom-ok");
     expect(report.promises).toMatchObject({ programTarget: { state: "on_track" }, promisedItems: 1, impossible: [] });
     expect(section(markdown)).toEqual([HEADING, "", expect.stringMatching(/^Committed target 2026-01-01: \*\*on track\*\* — earliest finish 2025-02-02, \d+(\.\d)? weeks to spare\.$/), "", "Every promised date can still be met.", ""]);
     const html = renderReportHtml(report, []);
@@ -175,16 +175,16 @@ describe("when every promise can be kept", () => {
     expect(rows.map((r) => r[header!.indexOf("promiseImpossible")])).toEqual(["false", "false"]);
   });
 
-  it("and says when nothing is promised at all", () => {
-    const { report, markdown } = weekOf("prom-none");
+  it("and says when nothing is promised at all", async () => {
+    const { report, markdown } = await weekOf("prom-none");
     expect(report.promises).toEqual({ programTarget: null, promisedItems: 0, impossible: [] });
     expect(section(markdown)).toEqual([HEADING, "", "Nothing is promised: neither the program nor any item has a target date.", ""]);
   });
 });
 
 describe("the demo program at 2024-W52", () => {
-  it("has promised dates that can no longer be met: areas whose target had passed", () => {
-    const { report, markdown } = weekOf("boost-offload");
+  it("has promised dates that can no longer be met: areas whose target had passed", async () => {
+    const { report, markdown } = await weekOf("boost-offload");
     const p = report.promises!;
     expect(p.impossible.length).toBeGreaterThan(0);
     for (const x of p.impossible) expect(x.weeksLate).toBeGreaterThan(0);
@@ -197,8 +197,8 @@ describe("the demo program at 2024-W52", () => {
 });
 
 describe("a restatement", () => {
-  it("compares the promised dates when both reports have the section, and leaves them out when the publication has not", () => {
-    const { report } = weekOf("prom-program");
+  it("compares the promised dates when both reports have the section, and leaves them out when the publication has not", async () => {
+    const { report } = await weekOf("prom-program");
     const today = { ...report, promises: { ...report.promises!, programTarget: { ...report.promises!.programTarget!, state: "on_track" as const }, impossible: [] } };
     expect(restatementTable(report, today, 4)).toEqual([
       { kind: "figure", what: "Committed target against the schedule", published: "impossible", today: "on track" },
@@ -214,28 +214,26 @@ describe("a week published before the section existed", () => {
   const T2 = Date.parse("2025-02-03T09:00:00Z");
 
   /** Stores the week as a publication made by the version before promises would have stored it. */
-  beforeAll(() => {
-    const legacy = withoutPromises(weekOf(SLUG).report);
+  beforeAll(async () => {
+    const legacy = withoutPromises((await weekOf(SLUG)).report);
     const markdown = renderReportMarkdown(legacy);
     expect(markdown).not.toContain(HEADING);
     const sha256 = sha256Hex(markdown);
     const program = db.$client.prepare("SELECT id FROM programs WHERE slug = ?").get(SLUG) as { id: number };
-    db.insert(publishedReports)
-      .values({
-        programId: program.id,
-        isoWeek: WEEK,
-        markdown: stampReportMarkdown(markdown, { version: "published", publishedAt: "2025-01-06T09:00:00.000Z", publishedBy: "cli", sha256 }),
-        json: renderReportJson(legacy, null),
-        sha256,
-        logHead: "0".repeat(64),
-        publishedAt: T1,
-        publishedById: null,
-      })
-      .run();
+    await db.insert(publishedReports).values({
+      programId: program.id,
+      isoWeek: WEEK,
+      markdown: stampReportMarkdown(markdown, { version: "published", publishedAt: "2025-01-06T09:00:00.000Z", publishedBy: "cli", sha256 }),
+      json: renderReportJson(legacy, null),
+      sha256,
+      logHead: "0".repeat(64),
+      publishedAt: T1,
+      publishedById: null,
+    });
   });
 
   it("is not restated by the new section, and stays that publication in every format", async () => {
-    const { publication, stamp, report, markdown, published } = getWeeklyReport(db, SLUG, WEEK, T1 + 1000);
+    const { publication, stamp, report, markdown, published } = await getWeeklyReport(db, SLUG, WEEK, T1 + 1000);
     expect(publication).toMatchObject({ restated: false, differences: [], lines: [] });
     expect(stamp.version).toBe("published");
     expect(report.promises).toBeUndefined();
@@ -248,23 +246,23 @@ describe("a week published before the section existed", () => {
     const json = JSON.parse(String((await exportWeeklyReport(db, SLUG, WEEK, "json", { now: T1 + 1000 })).body));
     expect(json.promises).toBeUndefined();
     // The published file still verifies against the history.
-    expect(verifyReportFile(db, published!.markdown, T1 + 1000)).toMatchObject({ matches: true, publication: { matches: true } });
-    expect(listReportWeeks(db, SLUG, { now: T1 + 1000 }).weeks.find((w) => w.week === WEEK)!.publication!.restated).toBe(false);
-    expect(getReportPreview(db, SLUG, WEEK, T1 + 1000).report.promises).toBeUndefined();
+    expect(await verifyReportFile(db, published!.markdown, T1 + 1000)).toMatchObject({ matches: true, publication: { matches: true } });
+    expect((await listReportWeeks(db, SLUG, { now: T1 + 1000 })).weeks.find((w) => w.week === WEEK)!.publication!.restated).toBe(false);
+    expect((await getReportPreview(db, SLUG, WEEK, T1 + 1000)).report.promises).toBeUndefined();
   });
 
-  it("once restated by a backfill, lists the real differences only, and the regenerated week has the section", () => {
-    const alice = findPerson(db, "alice@example.com")!;
-    const bob = findPerson(db, "bob@example.com")!;
-    const t = recordTransition(db, { slug: SLUG, key: "B", input: { to: "design", effectiveAt: "2024-12-24", note: "Backfilled" }, actor: alice, now: T2 });
-    verifyTransition(db, { slug: SLUG, transitionId: t.id, input: {}, actor: bob, now: T2 });
-    const { publication, report, markdown } = getWeeklyReport(db, SLUG, WEEK, T2 + 1000);
+  it("once restated by a backfill, lists the real differences only, and the regenerated week has the section", async () => {
+    const alice = (await findPerson(db, "alice@example.com"))!;
+    const bob = (await findPerson(db, "bob@example.com"))!;
+    const t = await recordTransition(db, { slug: SLUG, key: "B", input: { to: "design", effectiveAt: "2024-12-24", note: "Backfilled" }, actor: alice, now: T2 });
+    await verifyTransition(db, { slug: SLUG, transitionId: t.id, input: {}, actor: bob, now: T2 });
+    const { publication, report, markdown } = await getWeeklyReport(db, SLUG, WEEK, T2 + 1000);
     expect(publication!.restated).toBe(true);
     expect(publication!.differences.filter((d) => d.kind === "item").map((d) => d.what)).toEqual(["B trueStatus", "B reportedStatus"]);
     expect(publication!.lines.some((l) => l.text.includes("Promised dates") || l.text.includes("its own target"))).toBe(false);
     expect(report.promises!.impossible.map((p) => p.key)).toEqual(["A", "C", "D"]);
     expect(markdown).toContain(HEADING);
-    const preview = getReportPreview(db, SLUG, WEEK, T2 + 1000);
+    const preview = await getReportPreview(db, SLUG, WEEK, T2 + 1000);
     expect(preview.restatement.map((r) => r.what)).not.toContain("Promised dates that can no longer be met");
     expect(preview.restatement.length).toBeGreaterThan(0);
   });

@@ -43,8 +43,8 @@ function tracker(args: string[], env: Record<string, string> = {}): Promise<{ co
 }
 
 beforeAll(async () => {
-  const db = openDatabase(dbFile);
-  importBundle(db, JSON.parse(fs.readFileSync(path.join(ROOT, "db/seed/boost-offload.json"), "utf8")), { actor: null });
+  const db = await openDatabase(dbFile);
+  await importBundle(db, JSON.parse(fs.readFileSync(path.join(ROOT, "db/seed/boost-offload.json"), "utf8")), { actor: null });
   db.$client.close();
   smtp = await startLocalSmtp();
   receiver = await startWebhookReceiver({ status: (p, n) => (p === "/down" ? 500 : n === 1 ? 503 : 200) });
@@ -104,7 +104,7 @@ describe("the CLI sends published weeks", () => {
     expect(r.stderr).toMatch(/^error: 1 of 3 deliveries of 2024-W52 failed \(the week stays published; try again with: tracker send boost-offload --week 2024-W52\)\n/);
     expect(r.stderr).toContain("slack");
     expect(r.stderr).toContain("gave up after 2 attempts");
-    const db = openDatabase(dbFile);
+    const db = await openDatabase(dbFile);
     expect(db.$client.prepare("SELECT count(*) AS n FROM published_reports").get()).toEqual({ n: 1 });
     db.$client.close();
   }, 120_000);
@@ -114,7 +114,7 @@ describe("the CLI sends published weeks", () => {
     expect(r.code).toBe(0);
     const url = r.stdout.trim().split("\n").at(-1)!;
     expect(url).toMatch(/^https:\/\/tracker\.example\.org\/programs\/boost-offload\/reports\.atom\?token=feed_[A-Za-z0-9_-]{43}$/);
-    const db = openDatabase(dbFile);
+    const db = await openDatabase(dbFile);
     const log = JSON.stringify(db.$client.prepare("SELECT * FROM audit_log WHERE entity IN ('subscription', 'report-feed')").all());
     db.$client.close();
     expect(log).toContain('"rotate"');

@@ -59,8 +59,8 @@ const ctx = (env: Record<string, string> = {}): DeliveryContext => ({
 const counts = () => db.$client.prepare("SELECT (SELECT count(*) FROM report_deliveries) AS d, (SELECT count(*) FROM report_delivery_attempts) AS a").get() as { d: number; a: number };
 
 beforeAll(async () => {
-  db = openDatabase(":memory:");
-  importBundle(db, bundle(), { actor: null });
+  db = await openDatabase(":memory:");
+  await importBundle(db, bundle(), { actor: null });
   smtp = await startLocalSmtp({ auth: { user: SMTP_USER, pass: SMTP_PASS } });
   receiver = await startWebhookReceiver({ failFirst: 1 });
 });
@@ -70,36 +70,36 @@ afterAll(async () => {
 });
 
 describe("subscriptions", () => {
-  it("take e-mail addresses and webhooks; each webhook gets its own secret, once", () => {
-    for (const target of ["ops@example.org", "lead@example.org"]) expect(addSubscription(db, { slug: SLUG, input: { kind: "email", target }, actor: "admin@example.org" }).secret).toBeNull();
+  it("take e-mail addresses and webhooks; each webhook gets its own secret, once", async () => {
+    for (const target of ["ops@example.org", "lead@example.org"]) expect((await addSubscription(db, { slug: SLUG, input: { kind: "email", target }, actor: "admin@example.org" })).secret).toBeNull();
     for (const kind of ["webhook", "slack", "teams"] as const) {
-      const made = addSubscription(db, { slug: SLUG, input: { kind, target: `${receiver.origin}/${kind}` }, actor: "admin@example.org" });
+      const made = await addSubscription(db, { slug: SLUG, input: { kind, target: `${receiver.origin}/${kind}` }, actor: "admin@example.org" });
       expect(made.secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
       secrets.push(made.secret!);
     }
     expect(new Set(secrets).size).toBe(3);
-    const listed = listSubscriptions(db, SLUG).subscriptions;
+    const listed = (await listSubscriptions(db, SLUG)).subscriptions;
     expect(listed.map((s) => s.kind)).toEqual(["email", "email", "webhook", "slack", "teams"]);
     expect(listed[2]!.target).toBe(`${receiver.origin}/…hook`);
   });
 
-  it("refuse bad input in words and write nothing", () => {
+  it("refuse bad input in words and write nothing", async () => {
     const before = db.$client.prepare("SELECT count(*) AS n FROM report_subscriptions").get();
-    const e = refusal(() => addSubscription(db, { slug: SLUG, input: { kind: "webhook", target: "https://u:p@hooks.example/x" }, actor: "a" }));
+    const e = await refusal(async () => await addSubscription(db, { slug: SLUG, input: { kind: "webhook", target: "https://u:p@hooks.example/x" }, actor: "a" }));
     expect(e.errors).toEqual([{ path: "target", message: expect.stringContaining("must not hold a user name or password") }]);
-    expect(refusal(() => addSubscription(db, { slug: SLUG, input: { kind: "email", target: "ops@example.org" }, actor: "a" })).code).toBe("conflict");
-    expect(refusal(() => addSubscription(db, { slug: "nope", input: { kind: "email", target: "x@example.org" }, actor: "a" })).code).toBe("not_found");
+    expect((await refusal(async () => await addSubscription(db, { slug: SLUG, input: { kind: "email", target: "ops@example.org" }, actor: "a" }))).code).toBe("conflict");
+    expect((await refusal(async () => await addSubscription(db, { slug: "nope", input: { kind: "email", target: "x@example.org" }, actor: "a" }))).code).toBe("not_found");
     expect(db.$client.prepare("SELECT count(*) AS n FROM report_subscriptions").get()).toEqual(before);
   });
 });
 
 describe("nothing is sent for a week that is not published", () => {
-  it("is refused before anything is written", () => {
+  it("is refused before anything is written", async () => {
     const before = counts();
-    const e = refusal(() => sendPublishedReport(db, { slug: SLUG, week: "2024-W52", trigger: "resend", requestedBy: "a", origin: ORIGIN }, ctx()));
+    const e = await refusal(async () => await sendPublishedReport(db, { slug: SLUG, week: "2024-W52", trigger: "resend", requestedBy: "a", origin: ORIGIN }, ctx()));
     expect(e.code).toBe("conflict");
     expect(e.message).toBe('2024-W52 of "send-test" is not published: only a published week is sent');
-    expect(refusal(() => queueReportDeliveries(db, { slug: SLUG, week: "2099-W01", trigger: "resend", requestedBy: "a", origin: ORIGIN })).code).toBe("invalid");
+    expect((await refusal(async () => await queueReportDeliveries(db, { slug: SLUG, week: "2099-W01", trigger: "resend", requestedBy: "a", origin: ORIGIN }))).code).toBe("invalid");
     expect(counts()).toEqual(before);
     expect(smtp.messages).toHaveLength(0);
     expect(receiver.requests).toHaveLength(0);
@@ -107,11 +107,11 @@ describe("nothing is sent for a week that is not published", () => {
 });
 
 describe("publishing 2024-W52 and sending it", () => {
-  let outcomes: Awaited<ReturnType<ReturnType<typeof sendPublishedReport>["run"]>>;
+  let outcomes: Awaited<ReturnType<Awaited<ReturnType<typeof sendPublishedReport>>["run"]>>;
 
   beforeAll(async () => {
-    publishReport(db, { slug: SLUG, week: "2024-W52", publisher: { id: null, label: "cli" } });
-    const sending = sendPublishedReport(db, { slug: SLUG, week: "2024-W52", trigger: "publish", requestedBy: "cli", origin: ORIGIN }, ctx());
+    await publishReport(db, { slug: SLUG, week: "2024-W52", publisher: { id: null, label: "cli" } });
+    const sending = await sendPublishedReport(db, { slug: SLUG, week: "2024-W52", trigger: "publish", requestedBy: "cli", origin: ORIGIN }, ctx());
     expect(sending.deliveries).toHaveLength(5);
     outcomes = await sending.run();
   }, 60_000);
@@ -164,8 +164,8 @@ describe("publishing 2024-W52 and sending it", () => {
     expect(JSON.parse(receiver.on("/teams")[1]!.body).attachments[0].content.type).toBe("AdaptiveCard");
   });
 
-  it("records every attempt: two for each webhook (503 then 200), one for each e-mail", () => {
-    const log = listDeliveries(db, SLUG, { week: "2024-W52" });
+  it("records every attempt: two for each webhook (503 then 200), one for each e-mail", async () => {
+    const log = await listDeliveries(db, SLUG, { week: "2024-W52" });
     expect(log).toHaveLength(5);
     for (const d of log) {
       expect(d.status).toBe("delivered");
@@ -182,41 +182,41 @@ describe("a failed delivery never undoes a publication", () => {
   it("gives up after the last attempt, says why, and the week stays published with an intact log", async () => {
     const down = await startWebhookReceiver({ status: () => 500 });
     const slug = "send-fail";
-    importBundle(db, bundle(slug), { actor: null });
-    const made = addSubscription(db, { slug, input: { kind: "webhook", target: `${down.origin}/hook` }, actor: "a" });
-    addSubscription(db, { slug, input: { kind: "email", target: "ops@example.org" }, actor: "a" });
-    publishReport(db, { slug, week: "2024-W52", publisher: { id: null, label: "cli" } });
-    const sending = sendPublishedReport(db, { slug, week: "2024-W52", trigger: "publish", requestedBy: "cli", origin: ORIGIN }, ctx({ DELIVERY_MAX_ATTEMPTS: "3", SMTP_URL: "" }));
+    await importBundle(db, bundle(slug), { actor: null });
+    const made = await addSubscription(db, { slug, input: { kind: "webhook", target: `${down.origin}/hook` }, actor: "a" });
+    await addSubscription(db, { slug, input: { kind: "email", target: "ops@example.org" }, actor: "a" });
+    await publishReport(db, { slug, week: "2024-W52", publisher: { id: null, label: "cli" } });
+    const sending = await sendPublishedReport(db, { slug, week: "2024-W52", trigger: "publish", requestedBy: "cli", origin: ORIGIN }, ctx({ DELIVERY_MAX_ATTEMPTS: "3", SMTP_URL: "" }));
     const outcomes = await sending.run();
     await down.close();
     expect(outcomes.map((o) => [o.state, o.attempts])).toEqual([
       ["failed", 3],
       ["not_sent", 0],
     ]);
-    const log = listDeliveries(db, slug);
+    const log = await listDeliveries(db, slug);
     const hook = log.find((d) => d.subscription.id === made.id)!;
     expect(hook.attempts.map((a) => a.statusCode)).toEqual([500, 500, 500]);
     expect(hook.note).toBe("gave up after 3 attempts");
     expect(log.find((d) => d.subscription.kind === "email")).toMatchObject({ status: "not_sent", note: "not sent: SMTP not configured (set SMTP_URL)", attempts: [] });
     expect(db.$client.prepare("SELECT count(*) AS n FROM published_reports p JOIN programs g ON g.id = p.program_id WHERE g.slug = ?").get(slug)).toEqual({ n: 1 });
-    expect(verifyLog(db).ok).toBe(true);
+    expect((await verifyLog(db)).ok).toBe(true);
   });
 
   it("stops at a refusal that another attempt would not change (404), and a wrong SMTP password is never written down", async () => {
     const gone = await startWebhookReceiver({ status: () => 404 });
     const slug = "send-gone";
-    importBundle(db, bundle(slug), { actor: null });
-    addSubscription(db, { slug, input: { kind: "slack", target: `${gone.origin}/services/T0/B0/SECRETPATH` }, actor: "a" });
-    addSubscription(db, { slug, input: { kind: "email", target: "ops@example.org" }, actor: "a" });
-    publishReport(db, { slug, week: "2024-W52", publisher: { id: null, label: "cli" } });
+    await importBundle(db, bundle(slug), { actor: null });
+    await addSubscription(db, { slug, input: { kind: "slack", target: `${gone.origin}/services/T0/B0/SECRETPATH` }, actor: "a" });
+    await addSubscription(db, { slug, input: { kind: "email", target: "ops@example.org" }, actor: "a" });
+    await publishReport(db, { slug, week: "2024-W52", publisher: { id: null, label: "cli" } });
     const wrong = "Wrong-Pa55-in-url";
-    const outcomes = await sendPublishedReport(db, { slug, week: "2024-W52", trigger: "publish", requestedBy: "cli", origin: ORIGIN }, ctx({ SMTP_URL: smtp.url({ user: SMTP_USER, pass: wrong }), DELIVERY_MAX_ATTEMPTS: "2" })).run();
+    const outcomes = await (await sendPublishedReport(db, { slug, week: "2024-W52", trigger: "publish", requestedBy: "cli", origin: ORIGIN }, ctx({ SMTP_URL: smtp.url({ user: SMTP_USER, pass: wrong }), DELIVERY_MAX_ATTEMPTS: "2" }))).run();
     await gone.close();
     expect(outcomes.map((o) => [o.state, o.attempts])).toEqual([
       ["failed", 1],
       ["failed", 1],
     ]);
-    const text = JSON.stringify(listDeliveries(db, slug));
+    const text = JSON.stringify(await listDeliveries(db, slug));
     expect(text).toContain("HTTP 404");
     expect(text).toMatch(/535|Invalid username or password/);
     expect(text).not.toContain(wrong);
@@ -226,47 +226,47 @@ describe("a failed delivery never undoes a publication", () => {
 
 describe("sending again and resuming", () => {
   it("sends a published week again, only to enabled subscriptions", async () => {
-    const [first, second] = listSubscriptions(db, SLUG).subscriptions;
-    setSubscriptionEnabled(db, { slug: SLUG, id: second!.id, input: { enabled: false }, expectedVersion: 1, actor: "a" });
+    const [first, second] = (await listSubscriptions(db, SLUG)).subscriptions;
+    await setSubscriptionEnabled(db, { slug: SLUG, id: second!.id, input: { enabled: false }, expectedVersion: 1, actor: "a" });
     const before = smtp.messages.length;
-    const sending = sendPublishedReport(db, { slug: SLUG, week: "2024-W52", trigger: "resend", requestedBy: "a", origin: ORIGIN }, ctx());
+    const sending = await sendPublishedReport(db, { slug: SLUG, week: "2024-W52", trigger: "resend", requestedBy: "a", origin: ORIGIN }, ctx());
     expect(sending.deliveries.map((d) => d.subscriptionId)).not.toContain(second!.id);
     expect(sending.deliveries.map((d) => d.subscriptionId)).toContain(first!.id);
     const outcomes = await sending.run();
     expect(outcomes.every((o) => o.state === "delivered")).toBe(true);
     expect(smtp.messages.length).toBe(before + 1);
-    expect(refusal(() => setSubscriptionEnabled(db, { slug: SLUG, id: second!.id, input: { enabled: true }, expectedVersion: 1, actor: "a" })).code).toBe("conflict");
+    expect((await refusal(async () => await setSubscriptionEnabled(db, { slug: SLUG, id: second!.id, input: { enabled: true }, expectedVersion: 1, actor: "a" }))).code).toBe("conflict");
   }, 30_000);
 
   it("takes up a delivery whose sender stopped (lease run out), once", async () => {
-    const queued = queueReportDeliveries(db, { slug: SLUG, week: "2024-W52", trigger: "resend", requestedBy: "a", origin: ORIGIN });
+    const queued = await queueReportDeliveries(db, { slug: SLUG, week: "2024-W52", trigger: "resend", requestedBy: "a", origin: ORIGIN });
     const ids = queued.deliveries.map((d) => d.id);
     // As a process that died mid-delivery leaves it.
     db.$client.prepare(`UPDATE report_deliveries SET state = 'sending', lease_until = ? WHERE id IN (${ids.join(",")})`).run(Date.now() - 1000);
-    expect(listDeliveries(db, SLUG).filter((d) => ids.includes(d.id)).map((d) => d.status)).toEqual(ids.map(() => "interrupted"));
-    const resumed = resumeDeliveries(db, ctx());
+    expect((await listDeliveries(db, SLUG)).filter((d) => ids.includes(d.id)).map((d) => d.status)).toEqual(ids.map(() => "interrupted"));
+    const resumed = await resumeDeliveries(db, ctx());
     expect(resumed.ids.sort()).toEqual([...ids].sort());
     // A second process starting now finds nothing left to take.
-    expect(resumeDeliveries(db, ctx()).ids).toEqual([]);
+    expect((await resumeDeliveries(db, ctx())).ids).toEqual([]);
     const outcomes = await resumed.done;
     expect(outcomes.every((o) => o.state === "delivered")).toBe(true);
   }, 30_000);
 
   it("does not send to a subscription removed after its delivery was queued; its secret is forgotten", async () => {
-    const sub = listSubscriptions(db, SLUG).subscriptions.find((s) => s.kind === "teams")!;
-    const sending = sendPublishedReport(db, { slug: SLUG, week: "2024-W52", trigger: "resend", requestedBy: "a", origin: ORIGIN }, ctx());
-    removeSubscription(db, { slug: SLUG, id: sub.id, actor: "a" });
+    const sub = (await listSubscriptions(db, SLUG)).subscriptions.find((s) => s.kind === "teams")!;
+    const sending = await sendPublishedReport(db, { slug: SLUG, week: "2024-W52", trigger: "resend", requestedBy: "a", origin: ORIGIN }, ctx());
+    await removeSubscription(db, { slug: SLUG, id: sub.id, actor: "a" });
     const outcomes = await sending.run();
     const teams = outcomes.find((o) => sending.deliveries.find((d) => d.id === o.id)!.subscriptionId === sub.id)!;
     expect(teams).toMatchObject({ state: "not_sent", attempts: 0 });
     expect(db.$client.prepare("SELECT secret FROM report_subscriptions WHERE id = ?").get(sub.id)).toEqual({ secret: null });
-    expect(listDeliveries(db, SLUG).find((d) => d.id === teams.id)!.subscription.removed).toBe(true);
+    expect((await listDeliveries(db, SLUG)).find((d) => d.id === teams.id)!.subscription.removed).toBe(true);
   }, 30_000);
 
-  it("attempts are append-only", () => {
+  it("attempts are append-only", async () => {
     expect(() => db.$client.prepare("UPDATE report_delivery_attempts SET ok = 1").run()).toThrow(/append-only/);
     expect(() => db.$client.prepare("DELETE FROM report_delivery_attempts").run()).toThrow(/append-only/);
-    expect(db.select().from(reportDeliveries).all().length).toBeGreaterThan(0);
+    expect((await db.select().from(reportDeliveries)).length).toBeGreaterThan(0);
   });
 });
 
@@ -274,48 +274,48 @@ describe("the Atom feed", () => {
   const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_", isArray: (n) => n === "entry" });
   let token = "";
 
-  it("has no address until an admin makes one", () => {
-    expect(getReportFeed(db, SLUG, "feed_" + "x".repeat(43), ORIGIN)).toBeNull();
+  it("has no address until an admin makes one", async () => {
+    expect(await getReportFeed(db, SLUG, "feed_" + "x".repeat(43), ORIGIN)).toBeNull();
   });
 
-  it("lists the published week for the right token, and nothing for a wrong one or another program", () => {
-    token = rotateFeedToken(db, { slug: SLUG, actor: "a" }).token;
-    const doc = parser.parse(getReportFeed(db, SLUG, token, ORIGIN)!);
+  it("lists the published week for the right token, and nothing for a wrong one or another program", async () => {
+    token = (await rotateFeedToken(db, { slug: SLUG, actor: "a" })).token;
+    const doc = parser.parse((await getReportFeed(db, SLUG, token, ORIGIN))!);
     expect(doc.feed["@_xmlns"]).toBe("http://www.w3.org/2005/Atom");
     expect(doc.feed.entry.map((e: { id: string }) => e.id)).toEqual(["urn:offload-tracker:report:send-test:2024-W52"]);
-    expect(getReportFeed(db, SLUG, token.slice(0, -1) + (token.endsWith("A") ? "B" : "A"), ORIGIN)).toBeNull();
-    expect(getReportFeed(db, "send-fail", token, ORIGIN)).toBeNull();
-    expect(getReportFeed(db, SLUG, null, ORIGIN)).toBeNull();
-    expect(getReportFeed(db, SLUG, "' OR 1=1 --", ORIGIN)).toBeNull();
+    expect(await getReportFeed(db, SLUG, token.slice(0, -1) + (token.endsWith("A") ? "B" : "A"), ORIGIN)).toBeNull();
+    expect(await getReportFeed(db, "send-fail", token, ORIGIN)).toBeNull();
+    expect(await getReportFeed(db, SLUG, null, ORIGIN)).toBeNull();
+    expect(await getReportFeed(db, SLUG, "' OR 1=1 --", ORIGIN)).toBeNull();
   });
 
-  it("stops answering the old token at once when rotated, and every token when turned off", () => {
-    const next = rotateFeedToken(db, { slug: SLUG, actor: "a" }).token;
-    expect(getReportFeed(db, SLUG, token, ORIGIN)).toBeNull();
-    expect(getReportFeed(db, SLUG, next, ORIGIN)).not.toBeNull();
+  it("stops answering the old token at once when rotated, and every token when turned off", async () => {
+    const next = (await rotateFeedToken(db, { slug: SLUG, actor: "a" })).token;
+    expect(await getReportFeed(db, SLUG, token, ORIGIN)).toBeNull();
+    expect(await getReportFeed(db, SLUG, next, ORIGIN)).not.toBeNull();
     secrets.push(token, next);
-    turnOffFeed(db, { slug: SLUG, actor: "a" });
-    expect(getReportFeed(db, SLUG, next, ORIGIN)).toBeNull();
+    await turnOffFeed(db, { slug: SLUG, actor: "a" });
+    expect(await getReportFeed(db, SLUG, next, ORIGIN)).toBeNull();
   });
 });
 
 describe("secrets", () => {
-  it("never appear in the log, the bundle export, the listings or the delivery log; the log only says what changed", () => {
+  it("never appear in the log, the bundle export, the listings or the delivery log; the log only says what changed", async () => {
     expect(secrets.length).toBe(5);
     const places = {
-      log: JSON.stringify(listLogEntries(db, { limit: 10_000, audience: "admin" })),
+      log: JSON.stringify(await listLogEntries(db, { limit: 10_000, audience: "admin" })),
       rawLog: JSON.stringify(db.$client.prepare("SELECT * FROM audit_log").all()),
-      bundle: JSON.stringify(exportBundle(db, SLUG)),
-      subscriptions: JSON.stringify(listSubscriptions(db, SLUG)),
-      deliveries: JSON.stringify(listDeliveries(db, SLUG, { limit: 500 })),
+      bundle: JSON.stringify(await exportBundle(db, SLUG)),
+      subscriptions: JSON.stringify(await listSubscriptions(db, SLUG)),
+      deliveries: JSON.stringify(await listDeliveries(db, SLUG, { limit: 500 })),
     };
     for (const [where, text] of Object.entries(places)) for (const s of [...secrets, SMTP_PASS]) expect(text, `${where} holds a secret`).not.toContain(s);
-    const entries = listLogEntries(db, { program: SLUG, limit: 100, audience: "admin" }).filter((e) => e.entity === "subscription" || e.entity === "report-feed");
+    const entries = (await listLogEntries(db, { program: SLUG, limit: 100, audience: "admin" })).filter((e) => e.entity === "subscription" || e.entity === "report-feed");
     expect(entries.map((e) => `${e.entity} ${e.action}`)).toEqual(
       expect.arrayContaining(["subscription create", "subscription disable", "subscription remove", "report-feed rotate", "report-feed remove"]),
     );
     // Readers (viewers, contributors, reviewers) do not see subscription administration at all.
-    expect(listLogEntries(db, { program: SLUG, limit: 100, audience: "reader" }).filter((e) => e.entity === "subscription" || e.entity === "report-feed")).toEqual([]);
-    expect(verifyLog(db).ok).toBe(true);
+    expect((await listLogEntries(db, { program: SLUG, limit: 100, audience: "reader" })).filter((e) => e.entity === "subscription" || e.entity === "report-feed")).toEqual([]);
+    expect((await verifyLog(db)).ok).toBe(true);
   });
 });

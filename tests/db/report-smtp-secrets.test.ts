@@ -57,13 +57,13 @@ async function capture<T>(run: () => Promise<T>): Promise<{ result: T; written: 
 }
 
 /** What the tracker keeps about deliveries and changes, as stored and as listed. */
-function stored(): Record<string, string> {
+async function stored(): Promise<Record<string, string>> {
   return {
     deliveries: JSON.stringify(db.$client.prepare("SELECT * FROM report_deliveries").all()),
     attempts: JSON.stringify(db.$client.prepare("SELECT * FROM report_delivery_attempts").all()),
     auditLog: JSON.stringify(db.$client.prepare("SELECT * FROM audit_log").all()),
-    deliveryLog: JSON.stringify(listDeliveries(db, SLUG, { limit: 500 })),
-    logEntries: JSON.stringify(listLogEntries(db, { limit: 10_000, audience: "admin" })),
+    deliveryLog: JSON.stringify(await listDeliveries(db, SLUG, { limit: 500 })),
+    logEntries: JSON.stringify(await listLogEntries(db, { limit: 10_000, audience: "admin" })),
   };
 }
 
@@ -72,12 +72,12 @@ function expectNowhere(password: string, places: Record<string, string>) {
 }
 
 beforeAll(async () => {
-  db = openDatabase(dbFile);
+  db = await openDatabase(dbFile);
   const person = { email: "alice@example.com", name: "Alice", team: "Core" };
   const item = (key: string) => ({ key, title: `Item ${key}`, area: "Core", owner: person.email, estimateWeeks: 2, identifiedAt: "2024-01-01", dependsOn: [] });
-  importBundle(db, { format: "offload-tracker/v1", program: { slug: SLUG, name: "SMTP secret test" }, people: [person], items: [item("A"), item("B")] }, { actor: null });
-  addSubscription(db, { slug: SLUG, input: { kind: "email", target: "ops@example.org" }, actor: "admin@example.org" });
-  publishReport(db, { slug: SLUG, week: "2024-W52", publisher: { id: null, label: "admin@example.org" } });
+  await importBundle(db, { format: "offload-tracker/v1", program: { slug: SLUG, name: "SMTP secret test" }, people: [person], items: [item("A"), item("B")] }, { actor: null });
+  await addSubscription(db, { slug: SLUG, input: { kind: "email", target: "ops@example.org" }, actor: "admin@example.org" });
+  await publishReport(db, { slug: SLUG, week: "2024-W52", publisher: { id: null, label: "admin@example.org" } });
   // It knows one account, and it is not the one SMTP_URL names.
   smtp = await startLocalSmtp({ auth: { user: "mailer", pass: "the-right-password" } });
 });
@@ -107,11 +107,11 @@ describe.each([
     vi.stubEnv("SMTP_FROM", "Tracker <tracker@example.org>");
     vi.stubEnv("DELIVERY_RETRY_BASE_MS", "20");
     vi.stubEnv("DELIVERY_TIMEOUT_MS", "5000");
-    const before = listDeliveries(db, SLUG, { limit: 500 }).length;
-    const { result: outcomes, written } = await capture(() => sendPublishedReport(db, { slug: SLUG, week: "2024-W52", trigger: "resend", requestedBy: "admin@example.org", origin: ORIGIN }).run());
+    const before = (await listDeliveries(db, SLUG, { limit: 500 })).length;
+    const { result: outcomes, written } = await capture(async () => await (await sendPublishedReport(db, { slug: SLUG, week: "2024-W52", trigger: "resend", requestedBy: "admin@example.org", origin: ORIGIN })).run());
 
     expect(outcomes.map((o) => [o.state, o.attempts])).toEqual([["failed", 1]]);
-    const log = listDeliveries(db, SLUG, { limit: 500 });
+    const log = await listDeliveries(db, SLUG, { limit: 500 });
     expect(log).toHaveLength(before + 1);
     const delivery = log.find((d) => d.id === outcomes[0]!.id)!;
     // Readable: what the server said, and that trying again will not change it.
@@ -122,12 +122,12 @@ describe.each([
     // With its debug log on, nodemailer did write the conversation: the check below has something to read.
     if (query) expect(written).toContain("C: AUTH PLAIN");
 
-    expectNowhere(password, { ...stored(), console: written });
+    expectNowhere(password, { ...await stored(), console: written });
   }, 60_000);
 
   it("the CLI prints the failure in words, exits 1, and prints the password nowhere", async () => {
-    const { result: run, written } = await capture(() =>
-      trackerInProcess(dbFile, ["send", SLUG, "--week", "2024-W52"], {
+    const { result: run, written } = await capture(async () =>
+      await trackerInProcess(dbFile, ["send", SLUG, "--week", "2024-W52"], {
         TRACKER_SEED: "none",
         PUBLIC_URL: ORIGIN,
         SMTP_URL: smtpUrl(),
@@ -139,6 +139,6 @@ describe.each([
     expect(run.stderr).toMatch(/^error: 1 of 1 deliveries of 2024-W52 failed/);
     expect(run.stderr).toMatch(/delivery #\d+ email ops@example\.org: failed after 1 attempt \(gave up: .*(Invalid login|535)/);
     if (query) expect(`${written}${run.stdout}${run.stderr}`).toContain("C: AUTH PLAIN");
-    expectNowhere(password, { ...stored(), stdout: run.stdout, stderr: run.stderr, console: written });
+    expectNowhere(password, { ...await stored(), stdout: run.stdout, stderr: run.stderr, console: written });
   }, 60_000);
 });

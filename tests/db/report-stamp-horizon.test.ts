@@ -36,16 +36,16 @@ const before: Record<string, Record<TextFormat | "html", string> & { xlsx: Buffe
 
 const text = async (week: string, format: TextFormat, version?: "published") => (await exportWeeklyReport(db, SLUG, week, format, { now: T, version })).body as string;
 const xlsx = async (week: string) => (await exportWeeklyReport(db, SLUG, week, "xlsx", { now: T })).body as Buffer;
-const html = (week: string) => {
-  const { report, stamp } = getWeeklyReport(db, SLUG, week, T);
+const html = async (week: string) => {
+  const { report, stamp } = await getWeeklyReport(db, SLUG, week, T);
   return renderReportHtml(report, [], stamp);
 };
 async function files(week: string) {
-  const out = { html: html(week), xlsx: await xlsx(week) } as (typeof before)[string];
+  const out = { html: await html(week), xlsx: await xlsx(week) } as (typeof before)[string];
   for (const f of TEXT_FORMATS) out[f] = await text(week, f);
   return out;
 }
-const admin = () => findPerson(db, TEST_ACCOUNTS.admin.email)!;
+const admin = async () => (await findPerson(db, TEST_ACCOUNTS.admin.email))!;
 async function workbookContent(file: Buffer) {
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(Uint8Array.from(file).buffer);
@@ -53,14 +53,14 @@ async function workbookContent(file: Buffer) {
 }
 
 beforeAll(async () => {
-  db = openDatabase(":memory:");
-  importBundle(db, smallBundle(SLUG), { actor: null });
+  db = await openDatabase(":memory:");
+  await importBundle(db, smallBundle(SLUG), { actor: null });
   // A week published while the program had no horizon: its stored file never names one.
-  const a = admin();
-  publishReport(db, { slug: SLUG, week: "2025-W01", publisher: { id: a.id, label: a.email, name: a.name }, now: T });
+  const a = await admin();
+  await publishReport(db, { slug: SLUG, week: "2025-W01", publisher: { id: a.id, label: a.email, name: a.name }, now: T });
   storedW01 = await text("2025-W01", "md", "published");
   for (const week of ["2024-W52", "2025-W02"]) before[week] = await files(week);
-  editProgram(db, { slug: SLUG, input: { factsUntil: "2024-12-31", version: 1 }, expectedVersion: undefined, actor: a });
+  await editProgram(db, { slug: SLUG, input: { factsUntil: "2024-12-31", version: 1 }, expectedVersion: undefined, actor: a });
 });
 afterAll(async () => {
   db.$client.close();
@@ -104,7 +104,7 @@ describe("a week past the horizon", () => {
   });
 
   it("heads and ends the print page, and the workbook's Summary and every sheet's printed header and footer", async () => {
-    expect(html("2025-W02").split(`${DRAFT}. ${STATEMENT}`.replace("'", "&#39;"))).toHaveLength(3);
+    expect((await html("2025-W02")).split(`${DRAFT}. ${STATEMENT}`.replace("'", "&#39;"))).toHaveLength(3);
     expect(before["2025-W02"]!.html).not.toContain("llustrative");
 
     const book = new ExcelJS.Workbook();
@@ -120,7 +120,7 @@ describe("a week past the horizon", () => {
   });
 
   it("passes verify-report in every sealed format", async () => {
-    for (const f of TEXT_FORMATS) expect(verifyReportFile(db, await text("2025-W02", f), T), f).toMatchObject({ matches: true, publication: null, seal: { sealIntact: true } });
+    for (const f of TEXT_FORMATS) expect(await verifyReportFile(db, await text("2025-W02", f), T), f).toMatchObject({ matches: true, publication: null, seal: { sealIntact: true } });
   });
 });
 
@@ -128,24 +128,24 @@ describe("a published week past the horizon", () => {
   it("published before the horizon was set: stored bytes as they were, not restated, its current Markdown stamped with the statement", async () => {
     expect(storedW01).not.toContain("llustrative");
     expect(await text("2025-W01", "md", "published")).toBe(storedW01);
-    const { publication, stamp } = getWeeklyReport(db, SLUG, "2025-W01", T);
+    const { publication, stamp } = await getWeeklyReport(db, SLUG, "2025-W01", T);
     expect(publication!.restated).toBe(false);
     expect(stamp).toMatchObject({ version: "published", illustrative: { factsUntil: "2024-12-31" } });
 
     const md = await text("2025-W01", "md");
     expect(md.split("\n")[0]).toMatch(new RegExp(`^> \\*\\*Published version — .*, sha256 [0-9a-f]{64}\\. ${STATEMENT}\\*\\*$`));
     expect(readReportFile(md)!.comparable).toBe(readReportFile(storedW01)!.comparable);
-    expect(verifyReportFile(db, md, T)).toMatchObject({ matches: true, publication: { matches: true } });
+    expect(await verifyReportFile(db, md, T)).toMatchObject({ matches: true, publication: { matches: true } });
     expect(JSON.parse(await text("2025-W01", "json")).stamp).toMatchObject({ version: "published", illustrative: { factsUntil: "2024-12-31" } });
   });
 
   it("published past it: the statement is in the stored stamp, and the Markdown is served as stored", async () => {
-    const a = admin();
-    const { sha256 } = publishReport(db, { slug: SLUG, week: "2025-W02", publisher: { id: a.id, label: a.email, name: a.name }, now: T });
+    const a = await admin();
+    const { sha256 } = await publishReport(db, { slug: SLUG, week: "2025-W02", publisher: { id: a.id, label: a.email, name: a.name }, now: T });
     const stored = await text("2025-W02", "md", "published");
     expect(stored.split("\n")[0]).toBe(`> **Published version — published on 2025-02-03 10:30 UTC, by Ada Admin, sha256 ${sha256}. ${STATEMENT}**`);
     expect(Buffer.from(await text("2025-W02", "md")).equals(Buffer.from(stored))).toBe(true);
-    expect(verifyReportFile(db, stored, T)).toMatchObject({ matches: true, publication: { matches: true, sha256 } });
+    expect(await verifyReportFile(db, stored, T)).toMatchObject({ matches: true, publication: { matches: true, sha256 } });
 
     // With the digest and the statement, the footer (page numbers too) would pass Excel's 255
     // characters: the version words give way, the statement stays whole.

@@ -9,6 +9,7 @@ import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findPerson } from "@/db/accounts/manage-users";
+import { firstRow } from "@/db/first-row";
 import { importBundle } from "@/db/import-bundle";
 import { openDatabase, type Db } from "@/db/index";
 import { publishReport } from "@/db/mutations/publish-report";
@@ -35,9 +36,9 @@ const DRAFT = "Draft generated on 2025-01-06 09:00 UTC — not published";
 const SEALED_FORMATS = ["md", "csv", "json"] as const;
 
 let db: Db;
-beforeAll(() => {
-  db = openDatabase(":memory:");
-  importBundle(db, smallBundle(SLUG), { actor: null });
+beforeAll(async () => {
+  db = await openDatabase(":memory:");
+  await importBundle(db, smallBundle(SLUG), { actor: null });
 });
 afterAll(async () => {
   db.$client.close();
@@ -56,7 +57,7 @@ describe("a draft", () => {
     expect(lines.at(-4)).toBe(`> **${DRAFT}** The stamp lines (this one and the first) are not part of the sealed report: the SHA-256 on the last line covers every byte between them.`);
     expect(lines.at(-2)).toMatch(/^<!-- offload-tracker-report v1 program=stamp-test week=2024-W52 .* -->$/);
     // Without its stamp lines, the file is the sealed report, whose digest the stamp did not change.
-    const { markdown } = getWeeklyReport(db, SLUG, "2024-W52", T1);
+    const { markdown } = await getWeeklyReport(db, SLUG, "2024-W52", T1);
     const parts = readMarkdownFooter(md)!;
     expect(parts.unstamped).toBe(markdown);
     expect(parts.sha256).toBe(sha256Hex(parts.body));
@@ -64,7 +65,7 @@ describe("a draft", () => {
   });
 
   it("carries the stamp on every CSV row and in a JSON field, both outside their digests", async () => {
-    const { report } = getWeeklyReport(db, SLUG, "2024-W52", T1);
+    const { report } = await getWeeklyReport(db, SLUG, "2024-W52", T1);
     const [header, ...rows] = parseCsv(await text("csv", T1));
     expect(header).toEqual([...REPORT_CSV_COLUMNS]);
     expect(header!.slice(-2)).toEqual(["version", "stamp"]);
@@ -80,7 +81,7 @@ describe("a draft", () => {
   });
 
   it("heads and ends the print page, and is the first and last row of the spreadsheet's Summary", async () => {
-    const { report, stamp } = getWeeklyReport(db, SLUG, "2024-W52", T1);
+    const { report, stamp } = await getWeeklyReport(db, SLUG, "2024-W52", T1);
     const html = renderReportHtml(report, [], stamp);
     expect(html.split(DRAFT)).toHaveLength(3);
     expect(html.indexOf(DRAFT)).toBeLessThan(html.indexOf("<h1>"));
@@ -98,7 +99,7 @@ describe("a draft", () => {
     // Later, with the history as it was: the same files, stamp included (it names the generation).
     for (const f of SEALED_FORMATS) expect(await text(f, T1 + 3_600_000)).toBe(first[f]);
     // A write elsewhere moves the log head: a new draft, generated now, with the same sealed report.
-    importBundle(db, smallBundle(`${SLUG}-other`), { actor: null });
+    await importBundle(db, smallBundle(`${SLUG}-other`), { actor: null });
     for (const f of SEALED_FORMATS) {
       const again = await text(f, T1 + 7_200_000);
       expect(again).not.toBe(first[f]);
@@ -109,7 +110,7 @@ describe("a draft", () => {
 
   it("passes verify-report in every sealed format", async () => {
     for (const f of SEALED_FORMATS) {
-      const v = verifyReportFile(db, await text(f, T1), T1);
+      const v = await verifyReportFile(db, await text(f, T1), T1);
       expect(v).toMatchObject({ matches: true, publication: null, seal: { format: f, sealIntact: true, stamp: expect.stringMatching(/^Draft generated on /) } });
     }
   });
@@ -120,9 +121,9 @@ describe("the published version", () => {
   let sha256 = "";
 
   it("is stamped at publication and its Markdown download is the stored bytes, byte for byte", async () => {
-    const ada = findPerson(db, TEST_ACCOUNTS.admin.email)!;
-    sha256 = publishReport(db, { slug: SLUG, week: "2024-W52", publisher: { id: ada.id, label: ada.email, name: ada.name }, now: T1 }).sha256;
-    stored = db.select().from(publishedReports).where(eq(publishedReports.isoWeek, "2024-W52")).get()!.markdown;
+    const ada = (await findPerson(db, TEST_ACCOUNTS.admin.email))!;
+    sha256 = (await publishReport(db, { slug: SLUG, week: "2024-W52", publisher: { id: ada.id, label: ada.email, name: ada.name }, now: T1 })).sha256;
+    stored = (await firstRow(db.select().from(publishedReports).where(eq(publishedReports.isoWeek, "2024-W52"))))!.markdown;
     const md = (await exportWeeklyReport(db, SLUG, "2024-W52", "md", { now: T1 + 60_000 })).body as string;
     expect(Buffer.from(md).equals(Buffer.from(stored))).toBe(true);
     const published = `Published version — published on 2025-01-06 09:00 UTC, by Ada Admin, sha256 ${sha256}`;
@@ -137,7 +138,7 @@ describe("the published version", () => {
 
   it("passes verify-report, which also finds the publication the stamp names", async () => {
     for (const f of SEALED_FORMATS) {
-      const v = verifyReportFile(db, await text(f, T1), T1);
+      const v = await verifyReportFile(db, await text(f, T1), T1);
       expect(v).toMatchObject({ matches: true, seal: { sealIntact: true }, publication: { matches: true, sha256 } });
     }
   });
@@ -146,21 +147,21 @@ describe("the published version", () => {
     const week51 = await text("md", T1, "2024-W51");
     const forged = week51.replaceAll(/^> \*\*Draft generated on [^*]*\*\*/gm, `> **Published version — published on 2025-01-06 09:00 UTC, by Ada Admin, sha256 ${sha256}**`);
     expect(forged).not.toBe(week51);
-    const v = verifyReportFile(db, forged, T1);
+    const v = await verifyReportFile(db, forged, T1);
     // The sealed report is intact and true; the claim to be the publication is not.
     expect(v).toMatchObject({ matches: true, seal: { sealIntact: true }, publication: { matches: false, sha256: null } });
   });
 
   it("after a backfill, downloads are drafts that say they differ, and the published Markdown stays as stored", async () => {
-    const carl = findPerson(db, TEST_ACCOUNTS.contributor.email)!;
-    const rita = findPerson(db, TEST_ACCOUNTS.reviewer.email)!;
-    const t = recordTransition(db, { slug: SLUG, key: "A", input: { to: "design", effectiveAt: "2024-12-24", note: "Backfilled" }, actor: carl, now: T2 });
-    verifyTransition(db, { slug: SLUG, transitionId: t.id, input: {}, actor: rita, now: T2 });
+    const carl = (await findPerson(db, TEST_ACCOUNTS.contributor.email))!;
+    const rita = (await findPerson(db, TEST_ACCOUNTS.reviewer.email))!;
+    const t = await recordTransition(db, { slug: SLUG, key: "A", input: { to: "design", effectiveAt: "2024-12-24", note: "Backfilled" }, actor: carl, now: T2 });
+    await verifyTransition(db, { slug: SLUG, transitionId: t.id, input: {}, actor: rita, now: T2 });
     const md = (await exportWeeklyReport(db, SLUG, "2024-W52", "md", { now: T2 })).body as string;
     expect(readReportFile(md)!.stamp).toBe("Draft generated on 2025-02-03 10:30 UTC — differs from the version published on 2025-01-06 09:00 UTC by Ada Admin (restated)");
     expect((await exportWeeklyReport(db, SLUG, "2024-W52", "md", { now: T2, version: "published" })).body).toBe(stored);
     // The stored file still verifies as the publication; it no longer matches the history.
-    expect(verifyReportFile(db, stored, T2)).toMatchObject({ matches: false, seal: { sealIntact: true }, publication: { matches: true } });
+    expect(await verifyReportFile(db, stored, T2)).toMatchObject({ matches: false, seal: { sealIntact: true }, publication: { matches: true } });
 
     const refused = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as AppError);
     expect((await refused(exportWeeklyReport(db, SLUG, "2024-W52", "csv", { now: T2, version: "published" })))?.status).toBe(400);
@@ -182,8 +183,8 @@ describe.skipIf(!fs.existsSync(chromiumPath()) || !HAS_PDFTOTEXT)("the PDF, read
     for (const page of pages) expect(page).toMatch(/Draft generated on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC — not published/);
     expect(draft).toContain("· Draft ·");
 
-    const ada = findPerson(db, TEST_ACCOUNTS.admin.email)!;
-    publishReport(db, { slug: SLUG, week: "2024-W50", publisher: { id: ada.id, label: ada.email, name: ada.name }, now });
+    const ada = (await findPerson(db, TEST_ACCOUNTS.admin.email))!;
+    await publishReport(db, { slug: SLUG, week: "2024-W50", publisher: { id: ada.id, label: ada.email, name: ada.name }, now });
     const published = await pdfText("2024-W50", now);
     for (const page of published.split("\f").filter((p) => p.trim() !== "")) expect(page).toContain("Published version — published on 2025-02-10 08:00 UTC, by Ada Admin, sha256");
     expect(published).not.toContain("Draft generated on");

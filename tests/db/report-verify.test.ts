@@ -19,21 +19,21 @@ const NOW = Date.parse("2026-11-27T08:00:00Z");
 const LATER = NOW + 3_600_000;
 let db: Db;
 
-beforeAll(() => {
-  db = openDatabase(":memory:");
-  importBundle(db, JSON.parse(fs.readFileSync(path.resolve(process.cwd(), "db/seed/boost-offload.json"), "utf8")), { actor: null });
+beforeAll(async () => {
+  db = await openDatabase(":memory:");
+  await importBundle(db, JSON.parse(fs.readFileSync(path.resolve(process.cwd(), "db/seed/boost-offload.json"), "utf8")), { actor: null });
 });
 afterAll(() => db.$client.close());
 
-const files = () => {
-  const { report, markdown } = getWeeklyReport(db, "boost-offload", "2024-W52", NOW);
+const files = async () => {
+  const { report, markdown } = await getWeeklyReport(db, "boost-offload", "2024-W52", NOW);
   return { md: markdown, csv: renderReportCsv(report), json: renderReportJson(report) };
 };
 
 describe("verify-report", () => {
-  it("accepts an untouched file in every format", () => {
-    for (const [format, text] of Object.entries(files())) {
-      const v = verifyReportFile(db, text, NOW);
+  it("accepts an untouched file in every format", async () => {
+    for (const [format, text] of Object.entries(await files())) {
+      const v = await verifyReportFile(db, text, NOW);
       expect(v.seal.format).toBe(format);
       expect(v.seal).toMatchObject({ program: "boost-offload", week: "2024-W52", sealIntact: true });
       expect(v.matches).toBe(true);
@@ -41,9 +41,9 @@ describe("verify-report", () => {
     }
   });
 
-  it("rejects a Markdown file with one changed figure, and shows the line", () => {
-    const changed = files().md.replace("**Done (verified): 0 of 64 items**", "**Done (verified): 1 of 64 items**");
-    const v = verifyReportFile(db, changed, NOW);
+  it("rejects a Markdown file with one changed figure, and shows the line", async () => {
+    const changed = (await files()).md.replace("**Done (verified): 0 of 64 items**", "**Done (verified): 1 of 64 items**");
+    const v = await verifyReportFile(db, changed, NOW);
     expect(v.seal.sealIntact).toBe(false);
     expect(v.matches).toBe(false);
     expect(v.lines.map((l) => `${l.op}${l.line}`)).toEqual(["-7", "+7"]);
@@ -51,41 +51,41 @@ describe("verify-report", () => {
     expect(v.lines[1]!.text).toContain("0 of 64");
   });
 
-  it("rejects a CSV file with one changed figure, and shows only that row", () => {
-    const csv = files().csv;
+  it("rejects a CSV file with one changed figure, and shows only that row", async () => {
+    const csv = (await files()).csv;
     const lines = csv.split("\r\n");
     const row = lines.findIndex((l) => l.startsWith("FND-01,"));
     lines[row] = lines[row]!.replace(",12,not_started,", ",2,not_started,");
-    const v = verifyReportFile(db, lines.join("\r\n"), NOW);
+    const v = await verifyReportFile(db, lines.join("\r\n"), NOW);
     expect(v.seal.sealIntact).toBe(false);
     expect(v.matches).toBe(false);
     expect(v.lines).toHaveLength(2);
     expect(v.lines.every((l) => l.text.startsWith("FND-01,"))).toBe(true);
   });
 
-  it("rejects a JSON file with one changed figure", () => {
-    const doc = JSON.parse(files().json);
+  it("rejects a JSON file with one changed figure", async () => {
+    const doc = JSON.parse((await files()).json);
     doc.headline.done = 1;
-    const v = verifyReportFile(db, JSON.stringify(doc, null, 2), NOW);
+    const v = await verifyReportFile(db, JSON.stringify(doc, null, 2), NOW);
     expect(v.seal.sealIntact).toBe(false);
     expect(v.matches).toBe(false);
     expect(v.lines.some((l) => l.op === "-" && l.text.includes('"done": 1'))).toBe(true);
   });
 
-  it("tells a sealed file the history has since changed from an edited one", () => {
-    const before = files();
-    const owner = findPerson(db, "priya.raman@example.com")!;
+  it("tells a sealed file the history has since changed from an edited one", async () => {
+    const before = await files();
+    const owner = (await findPerson(db, "priya.raman@example.com"))!;
     // A regression recorded today, effective in 2024-W52: the history of that week changes.
-    recordTransition(db, { slug: "boost-offload", key: "FND-09", input: { to: "design", effectiveAt: "2024-12-27", note: "Toolchain redesign" }, actor: owner, now: LATER });
-    const v = verifyReportFile(db, before.md, LATER);
+    await recordTransition(db, { slug: "boost-offload", key: "FND-09", input: { to: "design", effectiveAt: "2024-12-27", note: "Toolchain redesign" }, actor: owner, now: LATER });
+    const v = await verifyReportFile(db, before.md, LATER);
     expect(v.seal.sealIntact).toBe(true);
     expect(v.matches).toBe(false);
     expect(v.lines.some((l) => l.op === "+" && l.text.startsWith("| FND-09 |"))).toBe(true);
-    expect(verifyReportFile(db, getWeeklyReport(db, "boost-offload", "2024-W52", LATER).markdown, LATER).matches).toBe(true);
+    expect((await verifyReportFile(db, (await getWeeklyReport(db, "boost-offload", "2024-W52", LATER)).markdown, LATER)).matches).toBe(true);
   });
 
-  it("refuses a text that is no report", () => {
+  it("refuses a text that is no report", async () => {
     for (const text of ["hello", "{}", '{"format":"offload-tracker/v1"}', "key,title\r\nA,B\r\n"])
-      expect(() => verifyReportFile(db, text, NOW)).toThrow(AppError);
+      await expect(verifyReportFile(db, text, NOW)).rejects.toThrow(AppError);
   });
 });

@@ -12,14 +12,14 @@ const NOW = Date.parse("2026-11-27T08:00:00Z");
 const SLUG = "xlsx-test";
 let db: Db;
 
-beforeAll(() => {
-  db = openDatabase(":memory:");
+beforeAll(async () => {
+  db = await openDatabase(":memory:");
   const bundle = smallBundle(SLUG);
   bundle.items[0]!.title = "=HYPERLINK(\"https://evil.example\",\"click\")";
   bundle.transitions = [
     { item: "A", to: "design", effectiveAt: "2024-12-02", by: TEST_ACCOUNTS.contributor.email, verifiedBy: TEST_ACCOUNTS.reviewer.email, verifiedAt: "2024-12-03" },
   ] as never;
-  importBundle(db, bundle, { actor: null });
+  await importBundle(db, bundle, { actor: null });
 });
 afterAll(() => db.$client.close());
 
@@ -87,7 +87,7 @@ describe("the weekly report as an xlsx workbook", () => {
     const summary = (await workbook()).getWorksheet("Summary")!;
     const figures = new Map<string, unknown>();
     summary.eachRow((row, n) => n > 1 && figures.set(String(row.getCell(1).value), row.getCell(2).value));
-    const { report } = getWeeklyReport(db, SLUG, "2024-W52", NOW);
+    const { report } = await getWeeklyReport(db, SLUG, "2024-W52", NOW);
     expect(figures.get("Week")).toBe("2024-W52");
     expect(figures.get("Items in the program")).toBe(report.headline.total);
     expect(figures.get("Done (verified)")).toBe(report.headline.done);
@@ -100,11 +100,11 @@ describe("the weekly report as an xlsx workbook", () => {
   });
 
   it("marks, like Inflated, the items whose promised date can no longer be met", async () => {
-    const local = openDatabase(":memory:");
+    const local = await openDatabase(":memory:");
     try {
       const bundle = smallBundle("xlsx-late");
       (bundle.items[2] as Record<string, unknown>).targetDate = "2025-01-05"; // C: after A and B, 6 weeks of work, 1 week allowed
-      importBundle(local, bundle, { actor: null });
+      await importBundle(local, bundle, { actor: null });
       const file = await exportWeeklyReport(local, "xlsx-late", "2024-W52", "xlsx", { now: NOW });
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(Uint8Array.from(file.body as Buffer).buffer);

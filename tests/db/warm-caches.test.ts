@@ -14,48 +14,48 @@ import { endOfToday } from "@/lib/time";
 import { smallBundle } from "../support/small-bundle";
 import { TEST_ACCOUNTS } from "../support/test-accounts";
 
-function threePrograms() {
-  const db = openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), "warm-")), "t.db"));
-  for (const slug of ["alpha", "bravo", "charlie"]) importBundle(db, smallBundle(slug), { actor: null });
+async function threePrograms() {
+  const db = await openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), "warm-")), "t.db"));
+  for (const slug of ["alpha", "bravo", "charlie"]) await importBundle(db, smallBundle(slug), { actor: null });
   return db;
 }
 
 describe("warming the caches at start", () => {
-  it("computes the most recently written program first, then the others, then the home page", () => {
-    const db = threePrograms();
-    const actor = { ...findPerson(db, TEST_ACCOUNTS.contributor.email)!, role: "contributor" as const };
-    recordTransition(db, { slug: "alpha", key: "A", input: { to: "design", note: "Reopened." }, actor });
-    const result = warmCaches(db, 60_000);
+  it("computes the most recently written program first, then the others, then the home page", async () => {
+    const db = await threePrograms();
+    const actor = { ...(await findPerson(db, TEST_ACCOUNTS.contributor.email))!, role: "contributor" as const };
+    await recordTransition(db, { slug: "alpha", key: "A", input: { to: "design", note: "Reopened." }, actor });
+    const result = await warmCaches(db, 60_000);
     expect(result.warmed).toEqual(["alpha", "charlie", "bravo"]);
     expect(result).toMatchObject({ skipped: [], portfolio: true });
   });
 
-  it("leaves the first reader an answer already computed, as of today", () => {
-    const db = threePrograms();
-    warmCaches(db, 60_000);
+  it("leaves the first reader an answer already computed, as of today", async () => {
+    const db = await threePrograms();
+    await warmCaches(db, 60_000);
     const today = endOfToday();
-    const warmed = getDashboard(db, "bravo", today, today);
+    const warmed = await getDashboard(db, "bravo", today, today);
     // The same object: served from memory, not computed again.
-    expect(getDashboard(db, "bravo", today, today)).toBe(warmed);
-    expect(getReadiness(db, "bravo", today, today)).toBe(warmed.readiness);
+    expect(await getDashboard(db, "bravo", today, today)).toBe(warmed);
+    expect(await getReadiness(db, "bravo", today, today)).toBe(warmed.readiness);
   });
 
-  it("never hides a write made after the warm-up", () => {
-    const db = threePrograms();
-    warmCaches(db, 60_000);
+  it("never hides a write made after the warm-up", async () => {
+    const db = await threePrograms();
+    await warmCaches(db, 60_000);
     const today = endOfToday();
-    const before = getReadiness(db, "alpha", today, today);
-    const actor = { ...findPerson(db, TEST_ACCOUNTS.contributor.email)!, role: "contributor" as const };
-    recordTransition(db, { slug: "alpha", key: "A", input: { to: "design", note: "Reopened." }, actor });
+    const before = await getReadiness(db, "alpha", today, today);
+    const actor = { ...(await findPerson(db, TEST_ACCOUNTS.contributor.email))!, role: "contributor" as const };
+    await recordTransition(db, { slug: "alpha", key: "A", input: { to: "design", note: "Reopened." }, actor });
     // Reported and not verified: A is inflated from the next read on.
     expect(before.inflated.map((i) => i.key)).toEqual([]);
-    expect(getReadiness(db, "alpha", today, today).inflated.map((i) => i.key)).toEqual(["A"]);
-    expect(getDashboard(db, "alpha", today, today).readiness.inflated.map((i) => i.key)).toEqual(["A"]);
+    expect((await getReadiness(db, "alpha", today, today)).inflated.map((i) => i.key)).toEqual(["A"]);
+    expect((await getDashboard(db, "alpha", today, today)).readiness.inflated.map((i) => i.key)).toEqual(["A"]);
   });
 
-  it("starts no program once its time is up, and then leaves the home page to its reader", () => {
-    const db = threePrograms();
-    expect(warmCaches(db, 0)).toMatchObject({ warmed: [], skipped: ["charlie", "bravo", "alpha"], portfolio: false });
+  it("starts no program once its time is up, and then leaves the home page to its reader", async () => {
+    const db = await threePrograms();
+    expect(await warmCaches(db, 0)).toMatchObject({ warmed: [], skipped: ["charlie", "bravo", "alpha"], portfolio: false });
   });
 
   it("reads its allowance from TRACKER_WARM_SECONDS: 30 s unless set, 0 turns it off, nonsense is refused", () => {

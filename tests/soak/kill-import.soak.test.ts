@@ -32,7 +32,7 @@ it(`${KILLS} SIGKILLs at random moments of ${ITEMS}-item CLI imports`, async () 
     // ones around or after the commit.
     const extraDelayMs = Math.floor(((k * 7919) % 9) * 250);
     const kill = await killImportMidway({ root: ROOT, databaseFile: db, bundleFile: file, walGrowthBytes: 256 * 1024, extraDelayMs });
-    const after = checkAfterCrash(db, bundle);
+    const after = await checkAfterCrash(db, bundle);
     const outcome = kill.killed ? `killed, ${after.program}` : `finished (exit ${kill.exitCode}), ${after.program}`;
     outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
     console.log(`kill ${k + 1}/${KILLS}: +${extraDelayMs} ms after the WAL grew: ${outcome}`);

@@ -1,3 +1,4 @@
+import { transact } from "@/db/transact";
 import { requirePerson, storePassword } from "@/db/accounts/manage-users";
 import type { Db } from "@/db/index";
 import { hashPasswordSync } from "@/lib/auth/password";
@@ -6,10 +7,10 @@ import { hashPasswordSync } from "@/lib/auth/password";
 let hash: string | undefined;
 
 /** Gives people already in the database (a bundle's, say) a password, so they can sign in. */
-export function giveAccounts(db: Db, emails: readonly string[]): void {
+export async function giveAccounts(db: Db, emails: readonly string[]): Promise<void> {
   hash ??= hashPasswordSync("a password for tests only");
   const stored = hash;
-  db.transaction((tx) => {
-    for (const email of emails) storePassword(tx, requirePerson(tx, email), stored, false);
+  await transact(db, async (tx) => {
+    for (const email of emails) await storePassword(tx, await requirePerson(tx, email), stored, false);
   });
 }

@@ -66,11 +66,11 @@ export interface AfterCrash {
 }
 
 /** Reopens the database as the app would (WAL recovery) and says what the import left. */
-export function checkAfterCrash(databaseFile: string, bundle: BundleInput): AfterCrash {
-  const db = openDatabase(databaseFile);
+export async function checkAfterCrash(databaseFile: string, bundle: BundleInput): Promise<AfterCrash> {
+  const db = await openDatabase(databaseFile);
   try {
     const integrity = db.$client.pragma("integrity_check", { simple: true }) as string;
-    const chain = verifyLog(db);
+    const chain = await verifyLog(db);
     const slug = bundle.program.slug;
     const q = (sql: string) => (db.$client.prepare(sql).get(slug) as { n: number }).n;
     const programs = q("SELECT COUNT(*) AS n FROM programs WHERE slug = ?");

@@ -6,12 +6,17 @@ import { createToken } from "@/db/accounts/api-tokens";
 import { findPerson } from "@/db/accounts/manage-users";
 import { openDatabase } from "@/db/index";
 
-const db = openDatabase();
-const out = process.argv.slice(2).map((email) => {
-  const person = findPerson(db, email);
-  if (!person) throw new Error(`no account ${email}`);
-  const made = createToken(db, person, "reliability-tests", null);
-  return { token: made.token, id: made.id, email };
-});
-db.$client.close();
+const db = await openDatabase();
+// One after another, in the order given (as the synchronous version made them).
+const out: { token: string; id: number; email: string }[] = [];
+try {
+  for (const email of process.argv.slice(2)) {
+    const person = await findPerson(db, email);
+    if (!person) throw new Error(`no account ${email}`);
+    const made = await createToken(db, person, "reliability-tests", null);
+    out.push({ token: made.token, id: made.id, email });
+  }
+} finally {
+  db.$client.close();
+}
 process.stdout.write(JSON.stringify(out));

@@ -12,12 +12,12 @@ import { DEMO_SIGN_INS, TEST_ACCOUNTS, type TestRole } from "./test-accounts";
 
 const password = process.env.TEST_PASSWORD;
 if (!password) throw new Error("TEST_PASSWORD is not set");
-const db = bootDatabase(undefined, () => {});
+const db = await bootDatabase(undefined, () => {});
 const tokens: Partial<Record<TestRole, string>> = {};
 for (const [role, account] of Object.entries(TEST_ACCOUNTS) as [TestRole, (typeof TEST_ACCOUNTS)[TestRole]][]) {
-  const person = addUser(db, { ...account, password }, null);
-  tokens[role] = createToken(db, person, "tests", null).token;
+  const person = await addUser(db, { ...account, password }, null);
+  tokens[role] = (await createToken(db, person, "tests", null)).token;
 }
-for (const email of DEMO_SIGN_INS) setPassword(db, email, password, null);
+for (const email of DEMO_SIGN_INS) await setPassword(db, email, password, null);
 fs.writeFileSync(`${databaseFile()}.tokens.json`, JSON.stringify(tokens));
 db.$client.close();

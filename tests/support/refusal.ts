@@ -1,9 +1,9 @@
 import { AppError } from "@/lib/errors";
 
 /** The AppError a call throws; any other error is rethrown, and a call that returns fails the test. */
-export function refusal(fn: () => unknown): AppError {
+export async function refusal(fn: () => unknown): Promise<AppError> {
   try {
-    fn();
+    await fn();
   } catch (e) {
     if (e instanceof AppError) return e;
     throw e;

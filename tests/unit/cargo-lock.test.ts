@@ -93,34 +93,34 @@ describe("parseCargoLock resolving dependency entries", () => {
 describe("parseCargoLock refusing a malformed lock", () => {
   const TWO_PACKAGES = ["version = 4", "", "[[package]]", 'name = "a"', 'version = "1.0.0"', "", "[[package]]"];
 
-  it("names the line of a TOML syntax error", () => {
-    const error = refusal(() => parseCargoLock([...TWO_PACKAGES, 'name = "b"', "version = 1.0.0"].join("\n")));
+  it("names the line of a TOML syntax error", async () => {
+    const error = await refusal(() => parseCargoLock([...TWO_PACKAGES, 'name = "b"', "version = 1.0.0"].join("\n")));
     expect(error.code).toBe("invalid");
     expect(error.message).toMatch(/^this Cargo\.lock cannot be read at line 9: /);
     expect(error.errors[0].path).toBe("line 9");
   });
 
-  it("names a dependency that matches no package, at its package's line", () => {
-    const error = refusal(() => parseCargoLock([...TWO_PACKAGES, 'name = "b"', 'version = "1.0.0"', 'dependencies = ["ghost 0.1.0"]'].join("\n")));
+  it("names a dependency that matches no package, at its package's line", async () => {
+    const error = await refusal(() => parseCargoLock([...TWO_PACKAGES, 'name = "b"', 'version = "1.0.0"', 'dependencies = ["ghost 0.1.0"]'].join("\n")));
     expect(error.code).toBe("invalid");
     expect(error.message).toBe('this Cargo.lock cannot be read at line 7: b 1.0.0 depends on "ghost 0.1.0", which names no single package in this lock');
   });
 
-  it("refuses a bare name when the lock holds two versions of it", () => {
-    const error = refusal(() => parseCargoLock(lockOf(pkg("a", "1.0.0", 'dependencies = ["b"]'), pkg("b", "1.0.0"), pkg("b", "2.0.0"))));
+  it("refuses a bare name when the lock holds two versions of it", async () => {
+    const error = await refusal(() => parseCargoLock(lockOf(pkg("a", "1.0.0", 'dependencies = ["b"]'), pkg("b", "1.0.0"), pkg("b", "2.0.0"))));
     expect(error.message).toContain('a 1.0.0 depends on "b", which names no single package');
   });
 
-  it("refuses an empty text and a lock without packages", () => {
+  it("refuses an empty text and a lock without packages", async () => {
     for (const text of ["", "version = 4\n"]) {
-      const error = refusal(() => parseCargoLock(text));
+      const error = await refusal(() => parseCargoLock(text));
       expect(error.code).toBe("invalid");
       expect(error.message).toBe("this Cargo.lock cannot be read: it has no [[package]] entries");
     }
   });
 
-  it("refuses a package without a version, at its line", () => {
-    const error = refusal(() => parseCargoLock([...TWO_PACKAGES, 'name = "b"'].join("\n")));
+  it("refuses a package without a version, at its line", async () => {
+    const error = await refusal(() => parseCargoLock([...TWO_PACKAGES, 'name = "b"'].join("\n")));
     expect(error.message).toBe("this Cargo.lock cannot be read at line 7: package 2 has no name or no version");
   });
 });

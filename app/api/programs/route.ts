@@ -7,8 +7,8 @@ import { readJson } from "@/lib/http/read-json";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute("read", () => Response.json(listPrograms(getDb())));
+export const GET = apiRoute("read", async () => Response.json(await listPrograms(await getDb())));
 
 export const POST = apiRoute("admin", async ({ request, actor }) =>
-  Response.json(createProgram(getDb(), { input: await readJson(request), actor }), { status: 201 }),
+  Response.json(await createProgram(await getDb(), { input: await readJson(request), actor }), { status: 201 }),
 );

@@ -10,7 +10,7 @@ import { DEMO_PROGRAM_SLUG } from "@/lib/demo";
 export default async function ProgramLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
   await requireSignedIn();
   const { slug } = await params;
-  const program = orNotFound(() => getProgramOrThrow(getDb(), slug));
+  const program = await orNotFound(async () => await getProgramOrThrow(await getDb(), slug));
   return (
     <div className="space-y-4">
       <div>

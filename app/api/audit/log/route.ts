@@ -14,7 +14,7 @@ const querySchema = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 
-export const GET = apiRoute("read", ({ request, actor }) => {
+export const GET = apiRoute("read", async ({ request, actor }) => {
   const q = parseInput(querySchema, Object.fromEntries(new URL(request.url).searchParams), "query");
-  return Response.json(listLogEntries(getDb(), { ...q, audience: can(actor.role, "admin") ? "admin" : "reader" }));
+  return Response.json(await listLogEntries(await getDb(), { ...q, audience: can(actor.role, "admin") ? "admin" : "reader" }));
 });

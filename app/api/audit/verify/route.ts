@@ -8,6 +8,6 @@ export const dynamic = "force-dynamic";
 // The check runs in a worker, one run at a time (db/chain-status.ts): while a newer run is going
 // this answers the last verdict with `checking: true`, never a verdict nobody computed.
 export const GET = apiRoute("read", async () => {
-  const { verdict, checking, checkedAt } = await chainStatus(getDb(), "api");
+  const { verdict, checking, checkedAt } = await chainStatus(await getDb(), "api");
   return Response.json({ ...verdict!, checking, checkedAt });
 });

@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 // The header asks after every client navigation (the root layout is not rendered again then):
 // the same counts as a page load, never kept by a cache between them.
-export const GET = apiRoute("read", ({ actor }) => {
-  const { countedAt, ...counts } = countNav(getDb(), actor);
+export const GET = apiRoute("read", async ({ actor }) => {
+  const { countedAt, ...counts } = await countNav(await getDb(), actor);
   return Response.json({ ...counts, countedAt: new Date(countedAt).toISOString() }, { headers: { "cache-control": "no-store" } });
 });

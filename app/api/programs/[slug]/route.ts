@@ -8,12 +8,12 @@ import { readJson } from "@/lib/http/read-json";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute<{ slug: string }>("read", ({ params }) => {
-  const program = getProgram(getDb(), params.slug);
+export const GET = apiRoute<{ slug: string }>("read", async ({ params }) => {
+  const program = await getProgram(await getDb(), params.slug);
   return versionedJson(program);
 });
 
 export const PATCH = apiRoute<{ slug: string }>("admin", async ({ request, params, actor }) => {
-  const result = editProgram(getDb(), { slug: params.slug, input: await readJson(request), expectedVersion: parseIfMatch(request), actor });
+  const result = await editProgram(await getDb(), { slug: params.slug, input: await readJson(request), expectedVersion: parseIfMatch(request), actor });
   return versionedJson(result);
 });

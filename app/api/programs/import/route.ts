@@ -12,6 +12,6 @@ export const POST = apiRoute("admin", async ({ request, actor }) => {
   const params = new URL(request.url).searchParams;
   const dryRun = ["1", "true"].includes(params.get("dryRun") ?? "");
   const slug = params.get("slug") ?? undefined;
-  const summary = importBundle(getDb(), await readJson(request, BUNDLE_LIMIT), { actor: actor.email, dryRun, slug });
+  const summary = await importBundle(await getDb(), await readJson(request, BUNDLE_LIMIT), { actor: actor.email, dryRun, slug });
   return Response.json(summary, { status: dryRun ? 200 : 201 });
 });

@@ -35,7 +35,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   await requireSignedIn();
   const { slug } = await params;
   const { search, view, asOf, knownAt, now, error } = await pageView(searchParams);
-  const d = orNotFound(() => getDashboard(getDb(), slug, asOf, knownAt));
+  const d = await orNotFound(async () => await getDashboard(await getDb(), slug, asOf, knownAt));
   const r = d.readiness;
   const itemsHref = (extra: Record<string, string | undefined>) => programHref(slug, "items", view, extra);
   const itemHref = (key: string) => `/programs/${slug}/items/${encodeURIComponent(key)}`;

@@ -25,11 +25,11 @@ export default async function GraphPage({ params, searchParams }: Props) {
   await requireSignedIn();
   const { slug } = await params;
   const { search, view, asOf, knownAt, error } = await pageView(searchParams);
-  const db = getDb();
+  const db = await getDb();
   // One snapshot (memoised by log head) serves the items and the readiness behind the critical path.
-  const { listed: items, program } = orNotFound(() => loadSnapshot(db, slug, asOf, knownAt));
+  const { listed: items, program } = await orNotFound(async () => await loadSnapshot(db, slug, asOf, knownAt));
   const illustrativeAfter = isIllustrative(program.factsUntil, asOf) ? formatDate(program.factsUntil!) : null;
-  const { criticalPath } = getReadiness(db, slug, asOf, knownAt);
+  const { criticalPath } = await getReadiness(db, slug, asOf, knownAt);
   const graph = buildGraphView(items, criticalPath.keys);
   // A linked view (area, item, focus) opens as it was; anything the program does not know is dropped.
   const param = (k: string) => (typeof search[k] === "string" ? (search[k] as string) : "");

@@ -21,7 +21,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const token = tokens[0]!;
   let atom: string | null;
   try {
-    atom = getReportFeed(getDb(), slug, token, appOrigin(request.headers));
+    atom = await getReportFeed(await getDb(), slug, token, appOrigin(request.headers));
   } catch (error) {
     console.error("feed error:", error);
     return new Response("The feed could not be made\n", { status: 500, headers: { "content-type": "text/plain; charset=utf-8" } });

@@ -33,10 +33,10 @@ const DELIVERY_ACTIONS = {
   sendAgain: sendAgainAction,
 };
 
-function deliveryData(db: Db, slug: string): DeliverySettingsData {
-  const { subscriptions, feed } = listSubscriptions(db, slug);
-  const publishedWeeks = listPublishedWeeks(db, getProgramOrThrow(db, slug).id);
-  return { subscriptions, feed, publishedWeeks, deliveries: listDeliveries(db, slug, { limit: 50 }) };
+async function deliveryData(db: Db, slug: string): Promise<DeliverySettingsData> {
+  const { subscriptions, feed } = await listSubscriptions(db, slug);
+  const publishedWeeks = await listPublishedWeeks(db, (await getProgramOrThrow(db, slug)).id);
+  return { subscriptions, feed, publishedWeeks, deliveries: await listDeliveries(db, slug, { limit: 50 }) };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -46,8 +46,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SettingsPage({ params }: Props) {
   const person = await requireSignedIn();
   const { slug } = await params;
-  const db = getDb();
-  const program = getProgram(db, slug);
+  const db = await getDb();
+  const program = await getProgram(db, slug);
   return (
     <section className="space-y-6">
       <h1 className="text-xl font-semibold">Settings</h1>
@@ -73,7 +73,7 @@ export default async function SettingsPage({ params }: Props) {
             <h2 className="font-semibold">Program and thresholds</h2>
             <EditProgramForm slug={slug} program={program} serverAction={editProgramAction} />
           </div>
-          <DeliverySettings slug={slug} data={deliveryData(db, slug)} actions={DELIVERY_ACTIONS} />
+          <DeliverySettings slug={slug} data={await deliveryData(db, slug)} actions={DELIVERY_ACTIONS} />
           <p>
             <Link href="/import" className="text-indigo-700 underline">
               Import another bundle

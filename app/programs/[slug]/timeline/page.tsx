@@ -27,9 +27,9 @@ export default async function TimelinePage({ params, searchParams }: Props) {
   await requireSignedIn();
   const { slug } = await params;
   const { search, view, asOf, knownAt, error } = await pageView(searchParams);
-  const db = getDb();
-  const schedule = orNotFound(() => getSchedule(db, slug, asOf, knownAt));
-  const claims = getClaims(db, slug, asOf, knownAt)
+  const db = await getDb();
+  const schedule = await orNotFound(async () => await getSchedule(db, slug, asOf, knownAt));
+  const claims = (await getClaims(db, slug, asOf, knownAt))
     .claims.filter((c) => c.date <= schedule.asOf)
     .map((c) => ({ id: c.id, date: c.date, speaker: c.speaker, verdict: c.verdictAtClaimDate }));
   const param = (k: string) => (typeof search[k] === "string" && search[k] ? (search[k] as string) : null);

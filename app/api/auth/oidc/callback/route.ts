@@ -47,8 +47,8 @@ export async function GET(request: Request) {
   }
 
   try {
-    const session = ssoSignIn(getDb(), oidc, claims, Date.now(), idToken);
-    endSession(getDb(), jar.get(SESSION_COOKIE)?.value); // never carry a session over a sign-in
+    const session = await ssoSignIn(await getDb(), oidc, claims, Date.now(), idToken);
+    await endSession(await getDb(), jar.get(SESSION_COOKIE)?.value); // never carry a session over a sign-in
     const res = redirectTo(sameOriginPath(pending.next, appOrigin(request.headers)));
     res.cookies.set(SESSION_COOKIE, session.token, {
       httpOnly: true,

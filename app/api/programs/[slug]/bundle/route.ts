@@ -5,8 +5,8 @@ import { getDb } from "@/db/get-db";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute<{ slug: string }>("admin", ({ params }) =>
-  Response.json(exportBundle(getDb(), params.slug), {
+export const GET = apiRoute<{ slug: string }>("admin", async ({ params }) =>
+  Response.json(await exportBundle(await getDb(), params.slug), {
     headers: { "content-disposition": `attachment; filename="${params.slug}.bundle.json"` },
   }),
 );

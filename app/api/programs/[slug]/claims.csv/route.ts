@@ -7,9 +7,9 @@ import { parseAsOfQuery } from "@/lib/validations/as-of-query";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute<{ slug: string }>("read", ({ request, params }) => {
+export const GET = apiRoute<{ slug: string }>("read", async ({ request, params }) => {
   const { asOf, knownAt } = parseAsOfQuery(new URL(request.url).searchParams);
-  return new Response(claimsToCsv(getClaims(getDb(), params.slug, asOf, knownAt).claims), {
+  return new Response(claimsToCsv((await getClaims(await getDb(), params.slug, asOf, knownAt)).claims), {
     headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${params.slug}-claims.csv"` },
   });
 });

@@ -8,9 +8,9 @@ import { parseAsOfQuery } from "@/lib/validations/as-of-query";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute<{ slug: string }>("read", ({ request, params }) => {
+export const GET = apiRoute<{ slug: string }>("read", async ({ request, params }) => {
   const { asOf, knownAt } = parseAsOfQuery(new URL(request.url).searchParams);
-  const { program, claims } = getClaims(getDb(), params.slug, asOf, knownAt);
+  const { program, claims } = await getClaims(await getDb(), params.slug, asOf, knownAt);
   return new Response(claimsToMarkdown(program.name, claims, formatDate(asOf)), {
     headers: { "content-type": "text/markdown; charset=utf-8", "content-disposition": `attachment; filename="${params.slug}-claims.md"` },
   });

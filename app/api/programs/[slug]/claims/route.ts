@@ -8,11 +8,11 @@ import { parseAsOfQuery } from "@/lib/validations/as-of-query";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute<{ slug: string }>("read", ({ request, params }) => {
+export const GET = apiRoute<{ slug: string }>("read", async ({ request, params }) => {
   const { asOf, knownAt } = parseAsOfQuery(new URL(request.url).searchParams);
-  return Response.json(getClaims(getDb(), params.slug, asOf, knownAt).claims);
+  return Response.json((await getClaims(await getDb(), params.slug, asOf, knownAt)).claims);
 });
 
 export const POST = apiRoute<{ slug: string }>("admin", async ({ request, params, actor }) =>
-  Response.json(createClaim(getDb(), { slug: params.slug, input: await readJson(request), actor }), { status: 201 }),
+  Response.json(await createClaim(await getDb(), { slug: params.slug, input: await readJson(request), actor }), { status: 201 }),
 );

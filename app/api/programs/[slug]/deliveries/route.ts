@@ -12,7 +12,7 @@ const querySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 
-export const GET = apiRoute<{ slug: string }>("admin", ({ request, params }) => {
+export const GET = apiRoute<{ slug: string }>("admin", async ({ request, params }) => {
   const q = parseInput(querySchema, Object.fromEntries(new URL(request.url).searchParams), "query");
-  return Response.json(listDeliveries(getDb(), params.slug, q));
+  return Response.json(await listDeliveries(await getDb(), params.slug, q));
 });

@@ -13,9 +13,9 @@ export const dynamic = "force-dynamic";
 
 export const POST = apiRoute<{ slug: string }>("admin", async ({ request, params, actor }) => {
   const { token } = parseInput(feedInputSchema, await readJson(request), "feed");
-  const db = getDb();
-  if (token === "none") return Response.json(turnOffFeed(db, { slug: params.slug, actor: actor.email }));
-  const rotated = rotateFeedToken(db, { slug: params.slug, actor: actor.email });
+  const db = await getDb();
+  if (token === "none") return Response.json(await turnOffFeed(db, { slug: params.slug, actor: actor.email }));
+  const rotated = await rotateFeedToken(db, { slug: params.slug, actor: actor.email });
   return Response.json(
     { feedUrl: feedUrl(appOrigin(request.headers), params.slug, rotated.token), rotatedAt: formatInstant(rotated.rotatedAt) },
     { status: 201, headers: { "cache-control": "no-store" } },

@@ -10,9 +10,9 @@ export const dynamic = "force-dynamic";
 // The API's fields but the owner's display name: the file names owners by e-mail, as it always has.
 const COLUMNS = ITEM_VIEW_FIELDS.filter((f) => f !== "ownerName");
 
-export const GET = apiRoute<{ slug: string }>("read", ({ request, params }) => {
+export const GET = apiRoute<{ slug: string }>("read", async ({ request, params }) => {
   const query = parseItemQuery(Object.fromEntries(new URL(request.url).searchParams));
-  const result = queryItems(getDb(), params.slug, query);
+  const result = await queryItems(await getDb(), params.slug, query);
   return new Response(toCsv(query.fields ?? COLUMNS, itemViewsAt(result)), {
     headers: {
       "content-type": "text/csv; charset=utf-8",

@@ -9,11 +9,11 @@ import { itemViewsAt, pickFields } from "@/lib/items/item-view";
 export const dynamic = "force-dynamic";
 
 /** One page of the items (100 unless `limit` says otherwise), the total and the Link to the others. */
-export const GET = apiRoute<{ slug: string }>("read", ({ request, params }) => {
+export const GET = apiRoute<{ slug: string }>("read", async ({ request, params }) => {
   const url = new URL(request.url);
   const given = parseItemQuery(Object.fromEntries(url.searchParams));
   const query = { ...given, limit: given.limit ?? ITEMS_PAGE };
-  const result = queryItems(getDb(), params.slug, query);
+  const result = await queryItems(await getDb(), params.slug, query);
   // The other pages are read at the same date and moment of knowledge, even across midnight.
   url.searchParams.set("asOf", new Date(result.asOf).toISOString());
   url.searchParams.set("knownAt", new Date(result.knownAt).toISOString());

@@ -8,9 +8,9 @@ import { parseListLimit } from "@/lib/validations/list-limit-query";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute<{ slug: string }>("read", ({ request, params }) => {
+export const GET = apiRoute<{ slug: string }>("read", async ({ request, params }) => {
   const search = new URL(request.url).searchParams;
   const { asOf, knownAt } = parseAsOfQuery(search);
   const limit = parseListLimit(search);
-  return chunksResponse(getReadinessBytes(getDb(), params.slug, asOf, knownAt, limit), { "content-type": "application/json" });
+  return chunksResponse(await getReadinessBytes(await getDb(), params.slug, asOf, knownAt, limit), { "content-type": "application/json" });
 });

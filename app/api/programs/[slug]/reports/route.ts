@@ -7,12 +7,12 @@ import { REPORT_FORMATS } from "@/lib/report/report-week";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute<{ slug: string }>("read", ({ request, params }) => {
+export const GET = apiRoute<{ slug: string }>("read", async ({ request, params }) => {
   const search = new URL(request.url).searchParams;
   const raw = search.get("page");
   const page = raw === null ? 1 : Number(raw);
   if (!Number.isInteger(page) || page < 1) throw new AppError("invalid", "invalid query", [{ path: "page", message: "must be a whole number from 1" }]);
-  const list = listReportWeeks(getDb(), params.slug, { page, week: search.get("week") ?? undefined });
+  const list = await listReportWeeks(await getDb(), params.slug, { page, week: search.get("week") ?? undefined });
   return Response.json({
     program: list.program.slug,
     page: list.page,

@@ -8,9 +8,9 @@ import { parseAsOfQuery } from "@/lib/validations/as-of-query";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute<{ slug: string }>("read", ({ request, params }) => {
+export const GET = apiRoute<{ slug: string }>("read", async ({ request, params }) => {
   const { asOf, knownAt } = parseAsOfQuery(new URL(request.url).searchParams);
-  const schedule = getSchedule(getDb(), params.slug, asOf, knownAt);
+  const schedule = await getSchedule(await getDb(), params.slug, asOf, knownAt);
   return new Response(toCsv(SCHEDULE_CSV_COLUMNS, scheduleCsvRows(schedule)), {
     headers: {
       "content-type": "text/csv; charset=utf-8",

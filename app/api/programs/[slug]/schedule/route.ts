@@ -7,7 +7,7 @@ import { parseAsOfQuery } from "@/lib/validations/as-of-query";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute<{ slug: string }>("read", ({ request, params }) => {
+export const GET = apiRoute<{ slug: string }>("read", async ({ request, params }) => {
   const { asOf, knownAt } = parseAsOfQuery(new URL(request.url).searchParams);
-  return chunksResponse(getScheduleBytes(getDb(), params.slug, asOf, knownAt), { "content-type": "application/json" });
+  return chunksResponse(await getScheduleBytes(await getDb(), params.slug, asOf, knownAt), { "content-type": "application/json" });
 });

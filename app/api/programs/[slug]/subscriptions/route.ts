@@ -8,9 +8,9 @@ import { versionedJson } from "@/lib/http/if-match";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute<{ slug: string }>("admin", ({ params }) => Response.json(listSubscriptions(getDb(), params.slug)));
+export const GET = apiRoute<{ slug: string }>("admin", async ({ params }) => Response.json(await listSubscriptions(await getDb(), params.slug)));
 
 export const POST = apiRoute<{ slug: string }>("admin", async ({ request, params, actor }) => {
-  const made = addSubscription(getDb(), { slug: params.slug, input: await readJson(request), actor: actor.email });
+  const made = await addSubscription(await getDb(), { slug: params.slug, input: await readJson(request), actor: actor.email });
   return versionedJson(made, { status: 201, headers: { "cache-control": "no-store" } });
 });

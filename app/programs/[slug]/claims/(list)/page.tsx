@@ -37,11 +37,11 @@ export default async function ClaimsPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const { search, view, asOf, knownAt, error: viewError } = await pageView(searchParams);
   const { query: q, error: queryError } = parseClaimListQuery(search);
-  const db = getDb();
-  const data = orNotFound(() => getClaims(db, slug, asOf, knownAt));
+  const db = await getDb();
+  const data = await orNotFound(async () => await getClaims(db, slug, asOf, knownAt));
   const { claims, snapshot: history } = data;
   const shown = filterClaims(claims, q);
-  const events = loadEvents(db, data.program.id);
+  const events = await loadEvents(db, data.program.id);
   const base = `/programs/${slug}/claims`;
   const viewQuery = queryOf({ ...view });
   const current: Record<string, string | undefined> = { ...view, verdict: q.verdict, speaker: q.speaker, dir: q.dir };
@@ -94,7 +94,7 @@ export default async function ClaimsPage({ params, searchParams }: Props) {
           <div className="min-w-0 rounded border border-slate-200 bg-white p-3">
             <h2 className="font-semibold">Words against work</h2>
             <BurnUpChart
-              series={getStatusSeries(db, slug, asOf, knownAt)}
+              series={await getStatusSeries(db, slug, asOf, knownAt)}
               claims={claims.map((c) => ({ id: c.id, date: c.date, speaker: c.speaker, verdict: c.verdictAtClaimDate }))}
               factsUntil={data.program.factsUntil === null ? null : formatDate(data.program.factsUntil)}
             />

@@ -49,9 +49,9 @@ export default async function ClaimPage({ params, searchParams }: Props) {
   const { slug, id: rawId } = await params;
   const id = decodePathSegment(rawId) ?? notFound();
   const { search, view, asOf, knownAt, now, error } = await pageView(searchParams);
-  const db = getDb();
-  const claim = orNotFound(() => getClaimDetail(db, slug, id, asOf, knownAt));
-  const history = loadProgramHistory(db, slug);
+  const db = await getDb();
+  const claim = await orNotFound(async () => await getClaimDetail(db, slug, id, asOf, knownAt));
+  const history = await loadProgramHistory(db, slug);
   const titles = new Map(history.items.map((i) => [i.key, i.title]));
   const ruling = claimRuling(claim);
   const { steps, firstSupported } = claim.history;
@@ -60,7 +60,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
   const page = `/programs/${slug}/claims/${encodeURIComponent(id)}`;
   const nowLabel = asOfLabel(view.asOf, claim.asOf);
   // A past "known at" view lists the comments written by then; new ones are written on today's view.
-  const comments = listComments(db, slug, { claim: id }, { viewerId: person.id, knownAt });
+  const comments = await listComments(db, slug, { claim: id }, { viewerId: person.id, knownAt });
   const canComment = can(person.role, "comment") && knownAt >= now;
   return (
     <article className="space-y-5" aria-labelledby="claim-headline">

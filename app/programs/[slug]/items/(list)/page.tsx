@@ -39,7 +39,7 @@ export default async function ItemsPage({ params, searchParams }: Props) {
     q = parseItemQuery({});
   }
   const limit = q.limit ?? ITEMS_PAGE;
-  const result = orNotFound(() => queryItems(getDb(), slug, { ...q, limit }));
+  const result = await orNotFound(async () => await queryItems(await getDb(), slug, { ...q, limit }));
   const base = `/programs/${slug}/items`;
   // A new sort starts again at the first page; the CSV is every matching item. After a refused
   // query the links lead back to a view that parses, not to the same refusal.

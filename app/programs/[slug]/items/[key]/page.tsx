@@ -60,20 +60,20 @@ export default async function ItemPage({ params, searchParams }: Props) {
   const { slug, key: rawKey } = await params;
   const key = decodePathSegment(rawKey) ?? notFound();
   const { view, asOf, knownAt, now, error } = await pageView(searchParams);
-  const db = getDb();
-  const item = orNotFound(() => getItemDetail(db, slug, key, asOf, knownAt));
-  const schedule = getSchedule(db, slug, asOf, knownAt);
+  const db = await getDb();
+  const item = await orNotFound(async () => await getItemDetail(db, slug, key, asOf, knownAt));
+  const schedule = await getSchedule(db, slug, asOf, knownAt);
   const canReport = can(person.role, "report");
   const taken = new Set([key, ...item.dependsOn.map((d) => d.key)]);
   // A select of every key is the quickest pick in a small program; a large one searches instead.
-  const keys = canReport ? listItemKeys(db, slug, asOf, knownAt) : [];
+  const keys = canReport ? await listItemKeys(db, slug, asOf, knownAt) : [];
   const pick = keys.length <= SELECT_AT_MOST ? { candidates: keys.filter((k) => !taken.has(k)) } : { exclude: [...taken] };
   // Decisions are taken on what is known now, not on a past view of the records.
   const canVerify = can(person.role, "verify") && knownAt >= now;
   const link = (k: string) => `/programs/${slug}/items/${encodeURIComponent(k)}`;
   const here = { slug, itemKey: key };
   // A past "known at" view lists the comments written by then; new ones are written on today's view.
-  const comments = listComments(db, slug, { item: key }, { viewerId: person.id, knownAt });
+  const comments = await listComments(db, slug, { item: key }, { viewerId: person.id, knownAt });
   const canComment = can(person.role, "comment") && knownAt >= now;
   const commentActions = canComment ? { slug, editAction: editCommentAction, deleteAction: deleteCommentAction } : undefined;
 
@@ -152,7 +152,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
             slug={slug}
             itemKey={key}
             item={{ ...item, owner: item.owner }}
-            people={listOwnerChoices(db, item.owner)}
+            people={await listOwnerChoices(db, item.owner)}
             serverAction={editItemAction}
           />
         </Panel>

@@ -26,11 +26,11 @@ export default async function ReportsPage({ params, searchParams }: Props) {
   const person = await requireSignedIn();
   const { slug } = await params;
   const search = await searchParams;
-  const db = getDb();
+  const db = await getDb();
   const start = Number(one(search.start));
   const asked = one(search.week);
   const askedWeek = asked ? weekOfQuery(asked) : null;
-  const list = orNotFound(() => listReportWeeks(db, slug, { start: Number.isInteger(start) ? start : undefined, week: asked }));
+  const list = await orNotFound(async () => await listReportWeeks(db, slug, { start: Number.isInteger(start) ? start : undefined, week: asked }));
   const [latest, before] = list.allWeeks;
   const a = one(search.a);
   const b = one(search.b);
@@ -38,7 +38,7 @@ export default async function ReportsPage({ params, searchParams }: Props) {
   let diffError: string | null = null;
   if (a && b) {
     try {
-      diff = diffReportWeeks(db, slug, a, b);
+      diff = await diffReportWeeks(db, slug, a, b);
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       diffError = e.message;

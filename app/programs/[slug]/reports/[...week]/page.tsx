@@ -48,13 +48,13 @@ export default async function ReportWeekPage({ params, searchParams }: Props) {
   const { slug, week } = await params;
   if (week.length !== 1) notFound();
   const asked = decodePathSegment(week[0]!) ?? notFound();
-  const preview = orNotFound(() => getReportPreview(getDb(), slug, asked));
+  const preview = await orNotFound(async () => await getReportPreview(await getDb(), slug, asked));
   if (preview.week !== asked) redirect(`/programs/${slug}/reports/${preview.week}`);
   const { report, stamp, publication } = preview;
   const search = await searchParams;
   const isAdmin = can(person.role, "admin");
   // Who receives reports is for admins only (subscriptions are never shown to other readers).
-  const deliveries = isAdmin && publication ? listDeliveries(getDb(), slug, { week: preview.week }) : null;
+  const deliveries = isAdmin && publication ? await listDeliveries(await getDb(), slug, { week: preview.week }) : null;
 
   return (
     <article className="space-y-4" aria-labelledby="report-title">

@@ -5,8 +5,8 @@ import { findProgramArtefact } from "@/db/queries/find-program-artefact";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute<{ slug: string; sha256: string }>("read", ({ params }) => {
-  const { name, bytes } = findProgramArtefact(getDb(), params.slug, params.sha256);
+export const GET = apiRoute<{ slug: string; sha256: string }>("read", async ({ params }) => {
+  const { name, bytes } = await findProgramArtefact(await getDb(), params.slug, params.sha256);
   const safeName = name.replace(/[^\w.-]/g, "_");
   return new Response(new Uint8Array(bytes), {
     headers: {

@@ -11,14 +11,14 @@ export const dynamic = "force-dynamic";
 
 type Params = { slug: string; id: string };
 
-export const GET = apiRoute<Params>("read", ({ request, params }) => {
+export const GET = apiRoute<Params>("read", async ({ request, params }) => {
   const { asOf, knownAt } = parseAsOfQuery(new URL(request.url).searchParams);
-  const claim = getClaimDetail(getDb(), params.slug, params.id, asOf, knownAt);
+  const claim = await getClaimDetail(await getDb(), params.slug, params.id, asOf, knownAt);
   return versionedJson(claim);
 });
 
 export const PATCH = apiRoute<Params>("admin", async ({ request, params, actor }) => {
   const input = await readJsonObject(request);
-  const result = editClaim(getDb(), { slug: params.slug, claimKey: params.id, input, expectedVersion: parseIfMatch(request), actor });
+  const result = await editClaim(await getDb(), { slug: params.slug, claimKey: params.id, input, expectedVersion: parseIfMatch(request), actor });
   return versionedJson(result);
 });

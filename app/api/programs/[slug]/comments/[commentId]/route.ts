@@ -18,15 +18,15 @@ function commentIdOf(params: Params): number {
   return id;
 }
 
-export const GET = apiRoute<Params>("read", ({ params, actor }) => versionedJson(getComment(getDb(), params.slug, commentIdOf(params), actor.id)));
+export const GET = apiRoute<Params>("read", async ({ params, actor }) => versionedJson(await getComment(await getDb(), params.slug, commentIdOf(params), actor.id)));
 
 export const PATCH = apiRoute<Params>("comment", async ({ request, params, actor }) => {
   const commentId = commentIdOf(params);
   const input = await readJson(request);
-  return versionedJson(editComment(getDb(), { slug: params.slug, commentId, input, expectedVersion: parseIfMatch(request), actor }));
+  return versionedJson(await editComment(await getDb(), { slug: params.slug, commentId, input, expectedVersion: parseIfMatch(request), actor }));
 });
 
-export const DELETE = apiRoute<Params>("comment", ({ request, params, actor }) => {
+export const DELETE = apiRoute<Params>("comment", async ({ request, params, actor }) => {
   const commentId = commentIdOf(params);
-  return versionedJson(deleteComment(getDb(), { slug: params.slug, commentId, expectedVersion: parseIfMatch(request), actor }));
+  return versionedJson(await deleteComment(await getDb(), { slug: params.slug, commentId, expectedVersion: parseIfMatch(request), actor }));
 });

@@ -13,6 +13,6 @@ export const POST = apiRoute<{ slug: string; kind: string }>("report", async ({ 
   if (!ARTEFACT_KINDS.includes(kind)) throw new AppError("not_found", `nothing to ingest as "${params.kind}": the kinds are ${ARTEFACT_KINDS.join(", ")}`);
   const dryRun = ["1", "true"].includes(new URL(request.url).searchParams.get("dryRun") ?? "");
   const input = await readIngestBody(request, kind);
-  const answer = ingestArtefacts(getDb(), { slug: params.slug, kind, input, actor: { id: actor.id, label: actor.email }, dryRun });
+  const answer = await ingestArtefacts(await getDb(), { slug: params.slug, kind, input, actor: { id: actor.id, label: actor.email }, dryRun });
   return Response.json(answer, { status: dryRun ? 200 : 201 });
 });

@@ -11,14 +11,14 @@ export const dynamic = "force-dynamic";
 
 type Params = { slug: string; key: string };
 
-export const GET = apiRoute<Params>("read", ({ request, params, actor }) => {
+export const GET = apiRoute<Params>("read", async ({ request, params, actor }) => {
   const { asOf, knownAt } = parseAsOfQuery(new URL(request.url).searchParams);
-  const detail = getItemDetail(getDb(), params.slug, params.key, asOf, knownAt, actor.role === "admin" ? "admin" : "reader");
+  const detail = await getItemDetail(await getDb(), params.slug, params.key, asOf, knownAt, actor.role === "admin" ? "admin" : "reader");
   return versionedJson(detail);
 });
 
 export const PATCH = apiRoute<Params>("report", async ({ request, params, actor }) => {
   const input = await readJson(request);
-  const result = editItem(getDb(), { slug: params.slug, key: params.key, input, expectedVersion: parseIfMatch(request), actor });
+  const result = await editItem(await getDb(), { slug: params.slug, key: params.key, input, expectedVersion: parseIfMatch(request), actor });
   return versionedJson(result);
 });

@@ -31,7 +31,7 @@ export const GET = apiRoute<{ slug: string; week: string }>("read", async ({ req
   const paper = parsePaper(url.searchParams.get("paper"));
   const version = parseVersion(url.searchParams.get("version"));
   // A PDF the server cannot print now (no Chromium, printer busy) is an AppError "unavailable": 503.
-  const file = await exportWeeklyReport(getDb(), params.slug, week, format, { paper, version });
+  const file = await exportWeeklyReport(await getDb(), params.slug, week, format, { paper, version });
   const headers = {
     "content-type": file.contentType,
     "content-disposition": `${format === "json" ? "inline" : "attachment"}; filename="${file.fileName}"`,

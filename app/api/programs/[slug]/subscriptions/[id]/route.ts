@@ -8,7 +8,7 @@ import { readJson } from "@/lib/http/read-json";
 export const dynamic = "force-dynamic";
 
 export const PATCH = apiRoute<{ slug: string; id: string }>("admin", async ({ request, params, actor }) => {
-  const result = setSubscriptionEnabled(getDb(), {
+  const result = await setSubscriptionEnabled(await getDb(), {
     slug: params.slug,
     id: params.id,
     input: await readJson(request),
@@ -18,7 +18,7 @@ export const PATCH = apiRoute<{ slug: string; id: string }>("admin", async ({ re
   return versionedJson(result);
 });
 
-export const DELETE = apiRoute<{ slug: string; id: string }>("admin", ({ params, actor }) => {
-  removeSubscription(getDb(), { slug: params.slug, id: params.id, actor: actor.email });
+export const DELETE = apiRoute<{ slug: string; id: string }>("admin", async ({ params, actor }) => {
+  await removeSubscription(await getDb(), { slug: params.slug, id: params.id, actor: actor.email });
   return new Response(null, { status: 204 });
 });

@@ -9,9 +9,9 @@ import { formatDate } from "@/lib/time";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute<{ slug: string; id: string }>("read", ({ request, params }) => {
+export const GET = apiRoute<{ slug: string; id: string }>("read", async ({ request, params }) => {
   const now = Date.now();
-  const claim = getClaimDetail(getDb(), params.slug, params.id, now, now);
+  const claim = await getClaimDetail(await getDb(), params.slug, params.id, now, now);
   const url = new URL(`/programs/${params.slug}/claims/${encodeURIComponent(params.id)}`, appOrigin(request.headers)).toString();
   const review = toClaimReview(claim, url, formatDate(now));
   if (!review) throw new AppError("rule", `claim "${params.id}" is linked to no item: there is nothing to review`);

@@ -7,5 +7,5 @@ import { readJson } from "@/lib/http/read-json";
 export const dynamic = "force-dynamic";
 
 export const POST = apiRoute<{ slug: string; key: string }>("report", async ({ request, params, actor }) =>
-  Response.json(addDependency(getDb(), { slug: params.slug, key: params.key, input: await readJson(request), actor }), { status: 201 }),
+  Response.json(await addDependency(await getDb(), { slug: params.slug, key: params.key, input: await readJson(request), actor }), { status: 201 }),
 );

@@ -13,5 +13,5 @@ const BODY_LIMIT = 3 * ARTEFACT_MAX_BYTES;
 
 export const POST = apiRoute<{ slug: string; key: string }>("report", async ({ request, params, actor }) => {
   const input = await readJson(request, BODY_LIMIT);
-  return Response.json(recordTransition(getDb(), { slug: params.slug, key: params.key, input, actor }), { status: 201 });
+  return Response.json(await recordTransition(await getDb(), { slug: params.slug, key: params.key, input, actor }), { status: 201 });
 });

@@ -11,9 +11,9 @@ export const dynamic = "force-dynamic";
 
 export const POST = apiRoute<{ slug: string; week: string }>("admin", async ({ request, params, actor }) => {
   await readNoInput(request, reportActionInputSchema);
-  const db = getDb();
-  const published = publishReport(db, { slug: params.slug, week: params.week, publisher: { id: actor.id, label: actor.email, name: actor.name } });
+  const db = await getDb();
+  const published = await publishReport(db, { slug: params.slug, week: params.week, publisher: { id: actor.id, label: actor.email, name: actor.name } });
   // Its own step after the publication committed: a failure here never undoes it.
-  const sending = sendAfterPublication(db, { slug: params.slug, week: published.week, requestedBy: actor.email, origin: appOrigin(request.headers) });
+  const sending = await sendAfterPublication(db, { slug: params.slug, week: published.week, requestedBy: actor.email, origin: appOrigin(request.headers) });
   return Response.json({ ...published, deliveries: sending.deliveries, ...(sending.error ? { deliveryError: sending.error } : {}) }, { status: 201 });
 });

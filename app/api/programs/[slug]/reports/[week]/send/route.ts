@@ -10,6 +10,6 @@ export const dynamic = "force-dynamic";
 
 export const POST = apiRoute<{ slug: string; week: string }>("admin", async ({ request, params, actor }) => {
   await readNoInput(request, reportActionInputSchema);
-  const queued = sendAfterAnswer(getDb(), { slug: params.slug, week: params.week, trigger: "resend", requestedBy: actor.email, origin: appOrigin(request.headers) });
+  const queued = await sendAfterAnswer(await getDb(), { slug: params.slug, week: params.week, trigger: "resend", requestedBy: actor.email, origin: appOrigin(request.headers) });
   return Response.json({ program: params.slug, ...queued }, { status: 202 });
 });

@@ -10,5 +10,5 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute<{ slug: string; id: string }>("verify", async ({ request, params, actor }) => {
   const id = Number(params.id);
   if (!Number.isSafeInteger(id) || id <= 0) throw new AppError("not_found", `no transition "${params.id}"`);
-  return Response.json(verifyTransition(getDb(), { slug: params.slug, transitionId: id, input: await readJson(request), actor }), { status: 201 });
+  return Response.json(await verifyTransition(await getDb(), { slug: params.slug, transitionId: id, input: await readJson(request), actor }), { status: 201 });
 });

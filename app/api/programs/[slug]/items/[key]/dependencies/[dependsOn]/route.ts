@@ -5,7 +5,7 @@ import { removeDependency } from "@/db/mutations/change-dependency";
 
 export const dynamic = "force-dynamic";
 
-export const DELETE = apiRoute<{ slug: string; key: string; dependsOn: string }>("report", ({ params, actor }) => {
-  removeDependency(getDb(), { slug: params.slug, key: params.key, dependsOn: params.dependsOn, actor });
+export const DELETE = apiRoute<{ slug: string; key: string; dependsOn: string }>("report", async ({ params, actor }) => {
+  await removeDependency(await getDb(), { slug: params.slug, key: params.key, dependsOn: params.dependsOn, actor });
   return new Response(null, { status: 204 });
 });

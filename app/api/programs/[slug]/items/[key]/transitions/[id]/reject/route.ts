@@ -11,5 +11,5 @@ export const POST = apiRoute<{ slug: string; key: string; id: string }>("verify"
   const id = Number(params.id);
   if (!Number.isSafeInteger(id) || id <= 0) throw new AppError("not_found", `no transition "${params.id}"`);
   const input = await readJson(request);
-  return Response.json(rejectTransition(getDb(), { slug: params.slug, key: params.key, transitionId: id, input, actor }), { status: 201 });
+  return Response.json(await rejectTransition(await getDb(), { slug: params.slug, key: params.key, transitionId: id, input, actor }), { status: 201 });
 });
