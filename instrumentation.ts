@@ -8,11 +8,11 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { parseSignInConfig } = await import("./lib/auth/oidc-config");
     const { warmBudgetMs } = await import("./db/warm-caches");
-    const { databaseFile } = await import("./db/index");
+    const { databaseTarget } = await import("./db/index");
     let warmBudget = 0;
     try {
       // Settings first: a bad value stops the start with one line, before anything is opened.
-      databaseFile();
+      databaseTarget();
       parseSignInConfig(process.env);
       warmBudget = warmBudgetMs();
     } catch (error) {

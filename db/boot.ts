@@ -4,7 +4,8 @@ import path from "node:path";
 import { count } from "drizzle-orm";
 import { randomPassword } from "@/lib/auth/secrets";
 import { addUser } from "./accounts/manage-users";
-import { databaseFile, openDatabase, type Db } from "./index";
+import { databaseLocation, databaseTarget, openDatabase, type Db } from "./index";
+import { parseDatabaseUrl, type DatabaseTarget } from "../lib/database-url";
 import { importBundle } from "./import-bundle";
 import { auditLog } from "./schema";
 import { ingestDemoArtefacts } from "./seed/ingest-demo-artefacts";
@@ -16,15 +17,22 @@ export const DEMO_BUNDLE_FILE = path.join("db", "seed", "boost-offload.json");
  * the ordinary importer (DESIGN §11–§12; `TRACKER_SEED=none` skips it) and creates the first admin
  * with a random password, printed this once.
  */
-export async function bootDatabase(file: string = databaseFile(), log: (line: string) => void = console.log): Promise<Db> {
-  const db = await openDatabase(file);
+export async function bootDatabase(target: DatabaseTarget | string = databaseTarget(), log: (line: string) => void = console.log): Promise<Db> {
+  const where = typeof target === "string" ? parseDatabaseUrl(target) : target;
+  // The data layer opens PostgreSQL; the server and the CLI run on it once every statement does.
+  if (where.dialect === "postgres")
+    throw new Error(
+      `DATABASE_URL names a PostgreSQL server (${databaseLocation(where)}), which this version of the tracker does not run on yet: ` +
+        "give a SQLite file path (or file:PATH)",
+    );
+  const db = await openDatabase(where);
   const entries = (await firstRow(db.select({ n: count() }).from(auditLog)))?.n ?? 0;
   if (entries > 0) return db;
   if (process.env.TRACKER_SEED !== "none") {
     const bundle = JSON.parse(fs.readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), DEMO_BUNDLE_FILE), "utf8"));
     const summary = await importBundle(db, bundle, { actor: null });
     const ingested = await ingestDemoArtefacts(db, summary.program);
-    log(`tracker: fresh database ${file}: loaded the demo program "${summary.program}" (${summary.counts.items} items, ${ingested} signals read from its artefacts)`);
+    log(`tracker: fresh database ${databaseLocation(where)}: loaded the demo program "${summary.program}" (${summary.counts.items} items, ${ingested} signals read from its artefacts)`);
   }
   const email = process.env.TRACKER_ADMIN_EMAIL ?? "admin@tracker.local";
   const password = randomPassword();

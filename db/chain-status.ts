@@ -1,5 +1,6 @@
 import { ChainChecker, type ChainCheck, type CheckOptions, type LogState } from "@/lib/chain-checker";
-import type { Db } from "./index";
+import { isPostgres, type Db } from "./index";
+import { rawGet } from "./raw-sql";
 import { verifyLog } from "./verify-log";
 import { verifyLogInWorker } from "./verify-log-in-worker";
 
@@ -39,7 +40,8 @@ async function checkerFor(db: Db): Promise<ChainChecker> {
   let checker = cache.trackerChainCheckers.get(client);
   if (!checker) {
     // A private in-memory database (tests) has no file for a worker to open.
-    const verify = client.memory ? async () => await verifyLog(db) : () => verifyLogInWorker(client.name);
+    // PostgreSQL's check reads the log in pages over the pool, here.
+    const verify = isPostgres(db) || client.memory ? async () => await verifyLog(db) : () => verifyLogInWorker(client.name);
     checker = new ChainChecker(() =>
       verify().catch((error: unknown) => {
         console.error("tracker: the history log could not be checked:", error);
@@ -52,7 +54,8 @@ async function checkerFor(db: Db): Promise<ChainChecker> {
 }
 
 async function logState(db: Db): Promise<LogState> {
-  const dataVersion = db.$client.pragma("data_version", { simple: true }) as number;
-  const anchor = db.$client.prepare("SELECT seq, hash FROM log_anchor WHERE id = 1").get() as { seq: number; hash: string } | undefined;
+  // SQLite counts commits by other connections to the file; PostgreSQL's writers all move the head.
+  const dataVersion = isPostgres(db) ? 0 : (db.$client.pragma("data_version", { simple: true }) as number);
+  const anchor = await rawGet<{ seq: number; hash: string }>(db, "SELECT seq, hash FROM log_anchor WHERE id = 1");
   return { dataVersion, head: anchor ? `${anchor.seq}:${anchor.hash}` : "" };
 }

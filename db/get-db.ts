@@ -1,7 +1,7 @@
 import { bootDatabase } from "./boot";
-import { databaseFile, type Db } from "./index";
+import { databaseTarget, type Db } from "./index";
 
-const cache = globalThis as unknown as { trackerDb?: { file: string; db: Promise<Db> } };
+const cache = globalThis as unknown as { trackerDb?: { where: string; db: Promise<Db> } };
 
 /**
  * The process-wide database, booted once (cached on globalThis so dev hot reload keeps it). The
@@ -9,10 +9,11 @@ const cache = globalThis as unknown as { trackerDb?: { file: string; db: Promise
  * boot that fails is tried again by the next caller.
  */
 export function getDb(): Promise<Db> {
-  const file = databaseFile();
-  if (cache.trackerDb?.file !== file) {
-    const db = bootDatabase(file);
-    cache.trackerDb = { file, db };
+  const target = databaseTarget();
+  const where = target.dialect === "sqlite" ? target.file : target.url;
+  if (cache.trackerDb?.where !== where) {
+    const db = bootDatabase(target);
+    cache.trackerDb = { where, db };
     db.catch(() => {
       if (cache.trackerDb?.db === db) cache.trackerDb = undefined;
     });

@@ -136,7 +136,9 @@ function chunks<T>(list: readonly T[]): T[][] {
 }
 
 async function writeBundle(tx: Tx, b: NormalizedBundle, actor: string | null): Promise<void> {
-  const log = await LogWriter.open(tx);
+  // One clock for the rows and their log entries (not each database's own default).
+  const now = new Date();
+  const log = await LogWriter.open(tx, now);
   const slug = b.program.slug;
   const entry = async (action: LogAction, entity: LogEntity, entityId: string, payload: unknown) =>
     await log.append({ actor, action, entity, entityId, programSlug: slug, payload });
@@ -155,7 +157,7 @@ async function writeBundle(tx: Tx, b: NormalizedBundle, actor: string | null): P
     }
     const row = (await tx
       .insert(people)
-      .values({ email: p.email, name: p.name, team: p.team, role: p.role ?? "viewer" })
+      .values({ email: p.email, name: p.name, team: p.team, role: p.role ?? "viewer", createdAt: now.getTime() })
       .returning({ id: people.id }))[0];
     personIds.set(p.email, row.id);
     await log.append({ actor, action: "create", entity: "person", entityId: p.email, programSlug: null, payload: { ...p, role: p.role ?? "viewer" } });
@@ -171,6 +173,7 @@ async function writeBundle(tx: Tx, b: NormalizedBundle, actor: string | null): P
       targetDate: b.program.targetDate,
       factsUntil: b.program.factsUntil,
       ...b.program.thresholds,
+      createdAt: now.getTime(),
     })
     .returning({ id: programs.id }))[0];
   await entry("create", "program", slug, toPayload(b.program));
@@ -250,16 +253,16 @@ async function writeBundle(tx: Tx, b: NormalizedBundle, actor: string | null): P
     .prepare();
 
   for (const t of b.transitions) {
-    const row = insertTransition.get({
+    const [row] = await insertTransition.execute({
       itemId: itemId(t.item),
       toStatus: t.to,
       effectiveAt: t.effectiveAt,
       recordedAt: t.recordedAt,
       actorId: personId(t.by),
       note: t.note,
-    })!;
+    });
     for (const { artefact, ...e } of t.evidence)
-      insertEvidence.run({ transitionId: row.id, ...e, artefactSha256: artefact?.sha256 ?? null, artefactName: artefact?.name ?? null });
+      await insertEvidence.execute({ transitionId: row.id, ...e, artefactSha256: artefact?.sha256 ?? null, artefactName: artefact?.name ?? null });
     await entry("create", "transition", String(row.id), toPayload({
       item: t.item,
       to: t.to,
@@ -271,7 +274,7 @@ async function writeBundle(tx: Tx, b: NormalizedBundle, actor: string | null): P
       evidence: t.evidence.map(({ artefact, ...e }) => (artefact ? { ...e, artefact } : e)),
     }));
     if (t.verifiedBy && t.verifiedAt !== null) {
-      insertVerification.run({
+      await insertVerification.execute({
         transitionId: row.id,
         verifierId: personId(t.verifiedBy),
         verifiedAt: t.verifiedAt,
@@ -285,7 +288,7 @@ async function writeBundle(tx: Tx, b: NormalizedBundle, actor: string | null): P
       }));
     }
     if (t.rejectedBy && t.rejectedAt !== null) {
-      insertRejection.run({
+      await insertRejection.execute({
         transitionId: row.id,
         rejecterId: personId(t.rejectedBy),
         rejectedAt: t.rejectedAt,

@@ -3,9 +3,17 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { parseDatabaseUrl, redactPassword } from "../lib/database-url";
-import * as schema from "./schema";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import pg from "pg";
+import { parseDatabaseUrl, redactPassword, type DatabaseTarget } from "../lib/database-url";
+import * as pgSchema from "./schema-pg";
+import * as schema from "./schema-sqlite";
 
+/**
+ * A database handle. Written against SQLite's types; on PostgreSQL the same queries run on
+ * drizzle's PostgreSQL dialect (db/schema.ts picks the tables), awaited alike.
+ */
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 /**
  * A handle inside a write transaction (db/transact.ts); every mutation takes one so callers can
@@ -13,18 +21,35 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
  */
 export type Tx = Db;
 
-/**
- * The SQLite file `DATABASE_URL` names (DEFAULT_DATABASE_FILE when unset). Any other database is
- * refused here with one line, before anything is opened or created.
- */
+/** The database `DATABASE_URL` names (the default SQLite file when unset); any other value is refused with one line. */
+export function databaseTarget(): DatabaseTarget {
+  return parseDatabaseUrl(process.env.DATABASE_URL);
+}
+
+/** Where the database is, as it may be printed (a PostgreSQL password hidden) and as caches key it. */
+export function databaseLocation(target: DatabaseTarget = databaseTarget()): string {
+  return target.dialect === "sqlite" ? target.file : redactPassword(target.url);
+}
+
+/** The SQLite file `DATABASE_URL` names; for the commands that work on a file (a backup, a restore). */
 export function databaseFile(): string {
-  const target = parseDatabaseUrl(process.env.DATABASE_URL);
+  const target = databaseTarget();
   if (target.dialect === "postgres")
-    throw new Error(
-      `DATABASE_URL names a PostgreSQL server (${redactPassword(target.url)}), which this version of the tracker does not run on yet: ` +
-        "give a SQLite file path (or file:PATH)",
-    );
+    throw new Error(`DATABASE_URL names a PostgreSQL server (${redactPassword(target.url)}): back it up and restore it with pg_dump and pg_restore (README: PostgreSQL)`);
   return target.file;
+}
+
+/** Whether `db` is a PostgreSQL database (a pool of connections) rather than a SQLite file. */
+export function isPostgres(db: Db): boolean {
+  // A PostgreSQL transaction handle has no client of its own; SQLite's handles all do.
+  const client = db.$client as Database.Database | pg.Pool | undefined;
+  return client === undefined || !("prepare" in client);
+}
+
+/** Closes the database's connections (a CLI command at its end, a test). */
+export async function closeDatabase(db: Db): Promise<void> {
+  if (isPostgres(db)) await (db.$client as unknown as pg.Pool).end();
+  else db.$client.close();
 }
 
 function migrationsFolder(): string {
@@ -32,10 +57,16 @@ function migrationsFolder(): string {
 }
 
 /**
- * Opens (creating if needed) a SQLite file with WAL and foreign keys on, and applies the
- * migrations in `drizzle/`. `:memory:` gives a private database, for tests.
+ * Opens the database `target` names and applies its migrations: a SQLite file (created if needed,
+ * WAL and foreign keys on; `:memory:` a private one, for tests) or a PostgreSQL database
+ * (migrations from drizzle/pg/).
  */
-export async function openDatabase(file: string = databaseFile()): Promise<Db> {
+export async function openDatabase(target: DatabaseTarget | string = databaseTarget()): Promise<Db> {
+  const where = typeof target === "string" ? parseDatabaseUrl(target) : target;
+  return where.dialect === "postgres" ? openPostgres(where.url) : openSqlite(where.file);
+}
+
+function openSqlite(file: string): Db {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ file)), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
@@ -43,9 +74,40 @@ export async function openDatabase(file: string = databaseFile()): Promise<Db> {
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
   const db = drizzle(sqlite, { schema });
-  refuseNewerSchema(sqlite, migrationsFolder());
+  refuseNewerSchema(lastSqliteMigration(sqlite), migrationsFolder(), () => sqlite.close());
   migrate(db, { migrationsFolder: migrationsFolder() });
   return db;
+}
+
+// Times (bigint) and counts come back as numbers, as SQLite gives them: every one is below 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
+
+async function openPostgres(url: string): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  // An idle connection the server dropped must not take the process down.
+  pool.on("error", (error) => console.error("tracker: a PostgreSQL connection failed:", error.message));
+  const folder = path.join(migrationsFolder(), "pg");
+  try {
+    const db = drizzlePg(pool, { schema: pgSchema });
+    refuseNewerSchema(await lastPostgresMigration(pool), folder, () => void pool.end());
+    await migratePg(db, { migrationsFolder: folder });
+    return db as unknown as Db;
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new Error(`cannot open the PostgreSQL database ${redactPassword(url)}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
+
+function lastSqliteMigration(sqlite: Database.Database): number | null {
+  const table = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get();
+  if (!table) return null;
+  return (sqlite.prepare("SELECT MAX(created_at) AS last FROM __drizzle_migrations").get() as { last: number | null }).last;
+}
+
+async function lastPostgresMigration(pool: pg.Pool): Promise<number | null> {
+  const found = await pool.query<{ name: string | null }>("SELECT to_regclass('drizzle.__drizzle_migrations')::text AS name");
+  if (!found.rows[0]?.name) return null;
+  return (await pool.query<{ last: number | null }>("SELECT MAX(created_at) AS last FROM drizzle.__drizzle_migrations")).rows[0]?.last ?? null;
 }
 
 /**
@@ -62,16 +124,13 @@ export async function openDatabaseReadOnly(file: string): Promise<Db> {
  * A database migrated by a newer version of the tracker must not be opened by this one: its
  * writes could break rules this code does not know.
  */
-function refuseNewerSchema(sqlite: Database.Database, folder: string): void {
-  const table = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get();
-  if (!table) return;
-  const applied = sqlite.prepare("SELECT MAX(created_at) AS last FROM __drizzle_migrations").get() as { last: number | null };
+function refuseNewerSchema(applied: number | null, folder: string, close: () => void): void {
   const journal = JSON.parse(fs.readFileSync(path.join(folder, "meta", "_journal.json"), "utf8")) as { entries: { when: number; tag: string }[] };
   const known = Math.max(0, ...journal.entries.map((e) => e.when));
-  if (applied.last !== null && applied.last > known) {
-    sqlite.close();
+  if (applied !== null && applied > known) {
+    close();
     throw new Error(
-      `the database's schema is newer than this version of the tracker (a migration from ${new Date(applied.last).toISOString()} ` +
+      `the database's schema is newer than this version of the tracker (a migration from ${new Date(applied).toISOString()} ` +
         `is applied; this code knows migrations up to ${new Date(known).toISOString()}): upgrade the tracker, or restore a backup`,
     );
   }

@@ -1,9 +1,9 @@
 /**
- * The PostgreSQL twin of db/schema.ts: the same tables, columns, keys, indexes and checks, in
+ * The PostgreSQL twin of db/schema-sqlite.ts: the same tables, columns, keys, indexes and checks, in
  * PostgreSQL's types (times bigint, flags boolean, real double precision, blob bytea, JSON json).
  * tests/db/schema-parity.test.ts holds the two to each other; a change to one is a change to both
  * and a migration in each folder (drizzle/ and drizzle/pg/). The row types the code names are
- * db/schema.ts's, one set for both.
+ * db/schema-sqlite.ts's, one set for both.
  */
 import { sql } from "drizzle-orm";
 import { bigint, boolean, check, customType, doublePrecision, index, integer, json, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";

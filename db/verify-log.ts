@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
-import { asc } from "drizzle-orm";
-import { verifyChain, type ChainVerdict, type LogEntry } from "@/lib/hash-chain";
-import type { Db } from "./index";
+import { ChainVerifier, verifyChain, type ChainVerdict, type LogEntry } from "@/lib/hash-chain";
+import { isPostgres, type Db } from "./index";
+import { rawAll, rawGet } from "./raw-sql";
 import { readSnapshot } from "./transact";
-import { auditLog } from "./schema";
 
 interface RawRow {
   seq: number;
@@ -25,34 +24,50 @@ export async function verifyLog(db: Db): Promise<ChainVerdict> {
   return readSnapshot(db, verifySnapshot);
 }
 
+const COLUMNS = "seq, at, actor, action, entity, entity_id, program_slug, payload, prev_hash, hash";
+// PostgreSQL's rows come in pages of this many: the log of a large organisation is long.
+const PAGE = 5_000;
+
 async function verifySnapshot(db: Db): Promise<ChainVerdict> {
-  // Iterate rather than load: the log of a large organisation is long.
-  const rows = db.$client.prepare(db.select().from(auditLog).orderBy(asc(auditLog.seq)).toSQL().sql).iterate() as Iterable<RawRow>;
-  function* entries(): Generator<LogEntry> {
-    for (const r of rows) {
-      let payload: unknown;
-      try {
-        payload = JSON.parse(r.payload);
-      } catch {
-        payload = r.payload; // an altered, unparsable payload still fails its hash
-      }
-      yield {
-        seq: r.seq,
-        at: r.at,
-        actor: r.actor,
-        action: r.action,
-        entity: r.entity,
-        entityId: r.entity_id,
-        programSlug: r.program_slug,
-        payload,
-        prevHash: r.prev_hash,
-        hash: r.hash,
-      };
+  const anchor = (await rawGet<{ seq: number; hash: string }>(db, "SELECT seq, hash FROM log_anchor WHERE id = 1")) ?? null;
+  let verdict: ChainVerdict;
+  if (isPostgres(db)) {
+    const verifier = new ChainVerifier();
+    let bad: ChainVerdict | null = null;
+    for (let after = 0; bad === null; ) {
+      const page = await rawAll<RawRow>(db, `SELECT ${COLUMNS} FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ${PAGE}`, after);
+      if (page.length === 0) break;
+      for (const r of page) if ((bad = verifier.add(toEntry(r)))) break;
+      after = page.at(-1)!.seq;
     }
+    verdict = bad ?? verifier.end(anchor);
+  } else {
+    // Iterate rather than load, in one pass without awaits: SQLite reads the file as it goes.
+    const rows = db.$client.prepare(`SELECT ${COLUMNS} FROM audit_log ORDER BY seq`).iterate() as Iterable<RawRow>;
+    verdict = verifyChain((function* () { for (const r of rows) yield toEntry(r); })(), anchor);
   }
-  const anchor = db.$client.prepare("SELECT seq, hash FROM log_anchor WHERE id = 1").get() as { seq: number; hash: string } | undefined;
-  const verdict = verifyChain(entries(), anchor ?? null);
   return verdict.ok ? await withArtefacts(db, verdict) : verdict;
+}
+
+function toEntry(r: RawRow): LogEntry {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(r.payload);
+  } catch {
+    payload = r.payload; // an altered, unparsable payload still fails its hash
+  }
+  return {
+    seq: r.seq,
+    at: r.at,
+    actor: r.actor,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    programSlug: r.program_slug,
+    payload,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
 }
 
 /**
@@ -61,13 +76,15 @@ async function verifySnapshot(db: Db): Promise<ChainVerdict> {
  * whose evidence carries the file).
  */
 async function withArtefacts(db: Db, verdict: ChainVerdict): Promise<ChainVerdict> {
-  const rows = db.$client.prepare("SELECT sha256, bytes FROM artefacts ORDER BY sha256").iterate() as Iterable<{ sha256: string; bytes: Buffer }>;
-  for (const a of rows) {
-    if (createHash("sha256").update(a.bytes).digest("hex") === a.sha256) continue;
-    const entry = db.$client
-      .prepare("SELECT seq FROM audit_log WHERE entity IN ('artefact', 'transition') AND instr(payload, ?) > 0 ORDER BY seq LIMIT 1")
-      .get(a.sha256) as { seq: number } | undefined;
-    return { ...verdict, ok: false, firstBad: { seq: entry?.seq ?? 0, reason: `the artefact ${a.sha256} no longer matches its digest: its bytes were changed` } };
+  for (let after = ""; ; ) {
+    const page = await rawAll<{ sha256: string; bytes: Buffer }>(db, `SELECT sha256, bytes FROM artefacts WHERE sha256 > ? ORDER BY sha256 LIMIT 100`, after);
+    if (page.length === 0) return verdict;
+    for (const a of page) {
+      if (createHash("sha256").update(a.bytes).digest("hex") === a.sha256) continue;
+      const contains = isPostgres(db) ? "strpos(payload, ?) > 0" : "instr(payload, ?) > 0";
+      const entry = await rawGet<{ seq: number }>(db, `SELECT seq FROM audit_log WHERE entity IN ('artefact', 'transition') AND ${contains} ORDER BY seq LIMIT 1`, a.sha256);
+      return { ...verdict, ok: false, firstBad: { seq: entry?.seq ?? 0, reason: `the artefact ${a.sha256} no longer matches its digest: its bytes were changed` } };
+    }
+    after = page.at(-1)!.sha256;
   }
-  return verdict;
 }

@@ -1,5 +1,6 @@
 import { endOfToday } from "@/lib/time";
 import type { Db } from "./index";
+import { rawAll } from "./raw-sql";
 import { getDashboard } from "./queries/get-dashboard";
 import { getPortfolio } from "./queries/get-portfolio";
 import { getReadinessBytes } from "./queries/get-readiness";
@@ -42,13 +43,13 @@ export async function warmCaches(db: Db, budgetMs: number, now = Date.now()): Pr
 
 /** Every program's slug, the one with the latest log entry first (the log's program index). */
 async function programsByRecentWrite(db: Db): Promise<string[]> {
-  return db.$client
-    .prepare(
-      `SELECT p.slug FROM programs p
-       ORDER BY (SELECT MAX(a.seq) FROM audit_log a WHERE a.program_slug = p.slug) DESC, p.slug`,
-    )
-    .pluck()
-    .all() as string[];
+  // NULLS LAST: a program with no log entry goes last on both (PostgreSQL puts nulls first in DESC).
+  const rows = await rawAll<{ slug: string }>(
+    db,
+    `SELECT p.slug FROM programs p
+     ORDER BY (SELECT MAX(a.seq) FROM audit_log a WHERE a.program_slug = p.slug) DESC NULLS LAST, p.slug`,
+  );
+  return rows.map((r) => r.slug);
 }
 
 /** The warm-up's time allowance from TRACKER_WARM_SECONDS (default 30; 0 turns it off). */

@@ -44,26 +44,43 @@ export interface ChainVerdict {
  * `anchor` (the last entry as recorded at write time) a log cut short at its end is caught too.
  */
 export function verifyChain(entries: Iterable<LogEntry>, anchor?: { seq: number; hash: string } | null): ChainVerdict {
-  let prev = GENESIS_HASH;
-  let expectedSeq = 1;
-  let count = 0;
+  const verifier = new ChainVerifier();
   for (const e of entries) {
-    count++;
+    const bad = verifier.add(e);
+    if (bad) return bad;
+  }
+  return verifier.end(anchor);
+}
+
+/** verifyChain one entry at a time: for a log read in pages. */
+export class ChainVerifier {
+  private prev = GENESIS_HASH;
+  private count = 0;
+
+  /** Takes the next entry; the verdict when it does not match, else null. */
+  add(e: LogEntry): ChainVerdict | null {
+    this.count++;
+    const expectedSeq = this.count;
     const { prevHash, hash, ...content } = e;
     let reason: string | null = null;
     if (e.seq !== expectedSeq) reason = `expected entry #${expectedSeq} here, found #${e.seq} (an entry is missing or out of order)`;
-    else if (prevHash !== prev) reason = "its prevHash does not match the hash of the entry before it";
+    else if (prevHash !== this.prev) reason = "its prevHash does not match the hash of the entry before it";
     else if (hashEntry(prevHash, content) !== hash) reason = "its content does not match its hash (the entry was altered)";
-    if (reason) return { ok: false, entries: count, head: prev, firstBad: { seq: e.seq, reason } };
-    prev = hash;
-    expectedSeq++;
+    if (reason) return { ok: false, entries: this.count, head: this.prev, firstBad: { seq: e.seq, reason } };
+    this.prev = hash;
+    return null;
   }
-  if (anchor && (anchor.seq !== count || anchor.hash !== prev)) {
-    const reason =
-      anchor.seq > count
-        ? `the log ends at #${count} but #${anchor.seq} was written: entries were removed from its end`
-        : `the log's last entry #${count} is not the last one written (#${anchor.seq}): entries were added or altered outside the tracker`;
-    return { ok: false, entries: count, head: prev, firstBad: { seq: Math.min(anchor.seq, count + 1), reason } };
+
+  /** The verdict once every entry was added. */
+  end(anchor?: { seq: number; hash: string } | null): ChainVerdict {
+    const { count, prev } = this;
+    if (anchor && (anchor.seq !== count || anchor.hash !== prev)) {
+      const reason =
+        anchor.seq > count
+          ? `the log ends at #${count} but #${anchor.seq} was written: entries were removed from its end`
+          : `the log's last entry #${count} is not the last one written (#${anchor.seq}): entries were added or altered outside the tracker`;
+      return { ok: false, entries: count, head: prev, firstBad: { seq: Math.min(anchor.seq, count + 1), reason } };
+    }
+    return { ok: true, entries: count, head: prev, firstBad: null };
   }
-  return { ok: true, entries: count, head: prev, firstBad: null };
 }

@@ -1,6 +1,6 @@
 import { firstRow } from "../first-row";
 import { eq, sql } from "drizzle-orm";
-import type { Db, Tx } from "../index";
+import { isPostgres, type Db, type Tx } from "../index";
 import { myWorkVisits } from "../schema";
 
 /**
@@ -11,8 +11,10 @@ import { myWorkVisits } from "../schema";
  */
 export async function recordMyWorkVisit(db: Db | Tx, personId: number, now: number): Promise<number | null> {
   const previous = await firstRow(db.select({ seenAt: myWorkVisits.seenAt }).from(myWorkVisits).where(eq(myWorkVisits.personId, personId)));
+  // The larger of the two marks: SQLite's two-argument max(), PostgreSQL's greatest().
+  const later = isPostgres(db) ? sql`greatest(${myWorkVisits.seenAt}, excluded.seen_at)` : sql`max(${myWorkVisits.seenAt}, excluded.seen_at)`;
   await db.insert(myWorkVisits)
     .values({ personId, seenAt: now })
-    .onConflictDoUpdate({ target: myWorkVisits.personId, set: { seenAt: sql`max(${myWorkVisits.seenAt}, excluded.seen_at)` } });
+    .onConflictDoUpdate({ target: myWorkVisits.personId, set: { seenAt: later } });
   return previous?.seenAt ?? null;
 }

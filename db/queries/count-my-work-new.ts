@@ -1,6 +1,6 @@
-import type { Db } from "../index";
-import { preparedStatement } from "../prepared-statement";
-import { AWAITING_WHERE, OPEN_REJECTIONS, OWNED_FROM, OWNED_SINCE } from "./my-work-sql";
+import { isPostgres, type Db } from "../index";
+import { rawGet } from "../raw-sql";
+import { myWorkSql } from "./my-work-sql";
 
 /** How many entries of each section of My work are new since the person last opened it. */
 export interface MyWorkNewCounts {
@@ -12,20 +12,28 @@ export interface MyWorkNewCounts {
 }
 
 // Before a first visit, "new" counts from the account's creation: what was there before is not news.
-export const MY_WORK_NEW_SQL = `
+function myWorkNewSql(postgres: boolean): string {
+  const { OWNED_FROM, OWNED_SINCE, MS_OF, AWAITING_WHERE, OPEN_REJECTIONS } = myWorkSql(postgres);
+  return `
   WITH seen AS (SELECT coalesce((SELECT seen_at FROM my_work_visits WHERE person_id = @me),
                                 (SELECT created_at FROM people WHERE id = @me)) AS at)
-  SELECT (SELECT count(*) ${OWNED_FROM} AND round(unixepoch(${OWNED_SINCE}, 'subsec') * 1000) > (SELECT at FROM seen)) AS owned,
+  SELECT (SELECT count(*) ${OWNED_FROM} AND ${MS_OF(OWNED_SINCE)} > (SELECT at FROM seen)) AS owned,
          (SELECT count(*) FROM transitions t WHERE ${AWAITING_WHERE} AND t.recorded_at > (SELECT at FROM seen)) AS awaiting,
-         (SELECT count(*) FROM ${OPEN_REJECTIONS} x WHERE x.rejectionRecordedAt > (SELECT at FROM seen)) AS rejected,
+         (SELECT count(*) FROM ${OPEN_REJECTIONS} x WHERE x."rejectionRecordedAt" > (SELECT at FROM seen)) AS rejected,
          (SELECT count(*) FROM comment_mentions m JOIN comments c ON c.id = m.comment_id
            WHERE m.person_id = @me AND m.mentioned_at > (SELECT at FROM seen)
              AND c.deleted_at IS NULL AND c.author_id <> @me) AS mentioned`;
+}
+
+/** The statement on SQLite (its plan is checked in tests/db/query-plans.test.ts). */
+export const MY_WORK_NEW_SQL = myWorkNewSql(false);
+const MY_WORK_NEW_PG = myWorkNewSql(true);
 
 /**
  * The header's count for My work: one statement over indexes (the person's items, their
  * transitions), cheap enough for every page. It counts exactly what the page marks as new.
  */
 export async function countMyWorkNew(db: Db, person: { id: number; email: string }, now: number = Date.now()): Promise<MyWorkNewCounts> {
-  return preparedStatement(db, MY_WORK_NEW_SQL).get({ me: person.id, email: person.email, now }) as MyWorkNewCounts;
+  const params = { me: person.id, email: person.email, now };
+  return (await rawGet<MyWorkNewCounts>(db, isPostgres(db) ? MY_WORK_NEW_PG : MY_WORK_NEW_SQL, params))!;
 }

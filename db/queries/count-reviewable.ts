@@ -1,10 +1,10 @@
 import { can } from "@/lib/auth/roles";
 import { fourEyesViolation } from "@/lib/four-eyes";
-import type { Db } from "../index";
-import { preparedStatement } from "../prepared-statement";
+import { isPostgres, type Db } from "../index";
+import { rawGet } from "../raw-sql";
 import type { Person } from "../schema";
 import { loadOwnerTimeline } from "./load-owner-timeline";
-import { OWNER_NAMED, UNDECIDED } from "./my-work-sql";
+import { myWorkSql, UNDECIDED } from "./my-work-sql";
 
 /**
  * The undecided transitions, less those the person reported or that are on items they own now.
@@ -14,13 +14,16 @@ import { OWNER_NAMED, UNDECIDED } from "./my-work-sql";
  * `touched`: the undecided transitions of other items whose log names the person as an owner or
  * as the one who changed the owner — only there can four eyes over time refuse them.
  */
-export const REVIEWABLE_SQL = `
+function reviewableSql(postgres: boolean): string {
+  const { OWNER_NAMED } = myWorkSql(postgres);
+  // The touched transitions as JSON text: an array, '[]' when there are none.
+  const touched = (fields: string) => (postgres ? `coalesce(json_agg(json_build_object(${fields}))::text, '[]')` : `json_group_array(json_object(${fields}))`);
+  return `
   SELECT (SELECT count(*) FROM transitions) - (SELECT count(*) FROM verifications) - (SELECT count(*) FROM transition_rejections)
          - (SELECT count(*) FROM transitions t WHERE t.actor_id = @me AND ${UNDECIDED("t")})
          - (SELECT count(*) FROM items i JOIN transitions t ON t.item_id = i.id
              WHERE i.owner_id = @me AND t.actor_id <> @me AND ${UNDECIDED("t")}) AS candidates,
-         (SELECT json_group_array(json_object('program', pr.slug, 'item', i.key, 'owner', o.email, 'reporter', rep.email,
-                                              'recordedAt', t.recorded_at))
+         (SELECT ${touched("'program', pr.slug, 'item', i.key, 'owner', o.email, 'reporter', rep.email, 'recordedAt', t.recorded_at")}
             FROM (SELECT program_slug, entity_id FROM audit_log WHERE entity = 'item' AND action = 'update' AND actor = @email
                   UNION
                   SELECT program_slug, entity_id FROM audit_log WHERE entity = 'item' AND ${OWNER_NAMED("")} = @email) x
@@ -30,6 +33,11 @@ export const REVIEWABLE_SQL = `
             JOIN people rep ON rep.id = t.actor_id
             LEFT JOIN people o ON o.id = i.owner_id
            WHERE (i.owner_id IS NULL OR i.owner_id <> @me) AND t.actor_id <> @me AND ${UNDECIDED("t")}) AS touched`;
+}
+
+/** The statement on SQLite (its plan is checked in tests/db/query-plans.test.ts). */
+export const REVIEWABLE_SQL = reviewableSql(false);
+const REVIEWABLE_PG = reviewableSql(true);
 
 interface Touched {
   program: string;
@@ -46,7 +54,7 @@ interface Touched {
  */
 export async function countReviewable(db: Db, person: Person, now: number = Date.now()): Promise<number | null> {
   if (!can(person.role, "verify")) return null;
-  const row = preparedStatement(db, REVIEWABLE_SQL).get({ me: person.id, email: person.email }) as { candidates: number; touched: string };
+  const row = (await rawGet<{ candidates: number; touched: string }>(db, isPostgres(db) ? REVIEWABLE_PG : REVIEWABLE_SQL, { me: person.id, email: person.email }))!;
   const touched = JSON.parse(row.touched) as Touched[];
   const owners = new Map<string, Awaited<ReturnType<typeof loadOwnerTimeline>>>();
   let refused = 0;

@@ -1,7 +1,8 @@
 import { can } from "@/lib/auth/roles";
 import { fourEyesViolation } from "@/lib/four-eyes";
 import type { Status } from "@/lib/status";
-import type { Db } from "../index";
+import { isPostgres, type Db } from "../index";
+import { rawAll, rawGet } from "../raw-sql";
 import type { Person } from "../schema";
 import { loadOwnerTimeline } from "./load-owner-timeline";
 
@@ -40,7 +41,7 @@ const PENDING = `
     JOIN people rep ON rep.id = t.actor_id
    WHERE NOT EXISTS (SELECT 1 FROM verifications v WHERE v.transition_id = t.id)
      AND NOT EXISTS (SELECT 1 FROM transition_rejections r WHERE r.transition_id = t.id)
-     AND (? IS NULL OR pr.slug = ?) AND (? IS NULL OR i.area = ?)`;
+     AND (CAST(@program AS text) IS NULL OR pr.slug = @program) AND (CAST(@area AS text) IS NULL OR i.area = @area)`;
 
 type Row = Omit<AwaitingReview, "evidence" | "notYours"> & { ownerEmail: string | null };
 
@@ -50,34 +51,42 @@ type Row = Omit<AwaitingReview, "evidence" | "notYours"> & { ownerEmail: string 
  * mutations enforce, so the inbox never offers a decision that would be refused.
  */
 export async function listAwaitingReview(db: Db, { viewer, program, area, limit = 200, now = Date.now() }: AwaitingReviewQuery) {
-  const filters = [program ?? null, program ?? null, area ?? null, area ?? null];
-  const sqlite = db.$client;
-  const total = (sqlite.prepare(`SELECT count(*) AS n ${PENDING}`).get(...filters) as { n: number }).n;
-  const rows = sqlite
-    .prepare(
-      `SELECT pr.slug AS program, pr.name AS programName, t.id AS transitionId, i.key AS item, i.title AS title, i.area AS area,
-              t.to_status AS "to", t.effective_at AS effectiveAt, t.recorded_at AS recordedAt, rep.name AS reporter,
-              rep.email AS reporterEmail, (SELECT o.email FROM people o WHERE o.id = i.owner_id) AS ownerEmail
-       ${PENDING}
-       ORDER BY t.recorded_at, t.id LIMIT ?`,
-    )
-    .all(...filters, limit) as Row[];
-  const evidenceOf = sqlite.prepare("SELECT kind, url, summary, artefact_name AS artefactName, artefact_sha256 AS artefactSha256 FROM evidence WHERE transition_id = ? ORDER BY id");
-  const owners = new Map<string, Awaited<ReturnType<typeof loadOwnerTimeline>>>();
+  const filters = { program: program ?? null, area: area ?? null };
+  const total = (await rawGet<{ n: number }>(db, `SELECT count(*) AS n ${PENDING}`, filters))!.n;
+  const rows = await rawAll<Row>(
+    db,
+    `SELECT pr.slug AS program, pr.name AS "programName", t.id AS "transitionId", i.key AS item, i.title AS title, i.area AS area,
+            t.to_status AS "to", t.effective_at AS "effectiveAt", t.recorded_at AS "recordedAt", rep.name AS reporter,
+            rep.email AS "reporterEmail", (SELECT o.email FROM people o WHERE o.id = i.owner_id) AS "ownerEmail"
+     ${PENDING}
+     ORDER BY t.recorded_at, t.id LIMIT @limit`,
+    { ...filters, limit },
+  );
+  // The evidence of every listed transition in one statement (the ids as a JSON array), grouped here.
+  const ids = isPostgres(db) ? "SELECT CAST(json_array_elements_text(CAST(? AS json)) AS integer)" : "SELECT value FROM json_each(?)";
+  const evidence = await rawAll<AwaitingReview["evidence"][number] & { transitionId: number }>(
+    db,
+    `SELECT transition_id AS "transitionId", kind, url, summary, artefact_name AS "artefactName", artefact_sha256 AS "artefactSha256"
+       FROM evidence WHERE transition_id IN (${ids}) ORDER BY transition_id, id`,
+    JSON.stringify(rows.map((r) => r.transitionId)),
+  );
+  const evidenceOf = new Map<number, AwaitingReview["evidence"]>();
+  for (const { transitionId, ...e } of evidence) evidenceOf.set(transitionId, [...(evidenceOf.get(transitionId) ?? []), e]);
+  const owners = new Map<string, ReturnType<typeof loadOwnerTimeline>>();
   // A role that does not verify is stopped before four eyes: say that, once, for every row.
   const roleRefusal = can(viewer.role, "verify") ? null : `your role (${viewer.role}) does not verify: reviewers and admins do`;
   const items: AwaitingReview[] = await Promise.all(rows.map(async ({ ownerEmail, ...r }) => {
-    const evidence = evidenceOf.all(r.transitionId) as AwaitingReview["evidence"];
+    const evidence = evidenceOf.get(r.transitionId) ?? [];
     if (roleRefusal) return { ...r, evidence, notYours: roleRefusal };
     const key = `${r.program}\u0000${r.item}`;
-    if (!owners.has(key)) owners.set(key, await loadOwnerTimeline(db, r.program, r.item, ownerEmail));
+    if (!owners.has(key)) owners.set(key, loadOwnerTimeline(db, r.program, r.item, ownerEmail));
     const notYours = fourEyesViolation({
       item: r.item,
       verifier: viewer.email,
       actor: r.reporterEmail,
       recordedAt: r.recordedAt,
       verifiedAt: now,
-      owners: owners.get(key)!,
+      owners: await owners.get(key)!,
     });
     return { ...r, evidence, notYours };
   }));

@@ -1,6 +1,7 @@
 import type { Status } from "@/lib/status";
 import type { Db } from "../index";
-import { AWAITING_WHERE } from "./my-work-sql";
+import { rawAll } from "../raw-sql";
+import { myWorkSqlOn } from "./my-work-sql";
 
 /** A transition a person reported that nobody has verified or rejected yet. */
 export interface MyAwaitingRow {
@@ -18,16 +19,16 @@ export interface MyAwaitingRow {
 
 /** What `person` reported that still awaits a reviewer, newest report first. */
 export async function listMyAwaiting(db: Db, person: { id: number }): Promise<MyAwaitingRow[]> {
-  return db.$client
-    .prepare(
-      `SELECT pr.slug AS program, pr.name AS programName, t.id AS transitionId, i.key AS item, i.title AS title,
-              coalesce((SELECT p.to_status FROM transitions p
-                         WHERE p.item_id = t.item_id AND (p.effective_at, p.recorded_at, p.id) < (t.effective_at, t.recorded_at, t.id)
-                         ORDER BY p.effective_at DESC, p.recorded_at DESC, p.id DESC LIMIT 1), 'not_started') AS "from",
-              t.to_status AS "to", t.effective_at AS effectiveAt, t.recorded_at AS recordedAt
-         FROM transitions t JOIN items i ON i.id = t.item_id JOIN programs pr ON pr.id = i.program_id
-        WHERE ${AWAITING_WHERE}
-       ORDER BY t.recorded_at DESC, t.id DESC`,
-    )
-    .all({ me: person.id }) as MyAwaitingRow[];
+  return rawAll<MyAwaitingRow>(
+    db,
+    `SELECT pr.slug AS program, pr.name AS "programName", t.id AS "transitionId", i.key AS item, i.title AS title,
+            coalesce((SELECT p.to_status FROM transitions p
+                       WHERE p.item_id = t.item_id AND (p.effective_at, p.recorded_at, p.id) < (t.effective_at, t.recorded_at, t.id)
+                       ORDER BY p.effective_at DESC, p.recorded_at DESC, p.id DESC LIMIT 1), 'not_started') AS "from",
+            t.to_status AS "to", t.effective_at AS "effectiveAt", t.recorded_at AS "recordedAt"
+       FROM transitions t JOIN items i ON i.id = t.item_id JOIN programs pr ON pr.id = i.program_id
+      WHERE ${myWorkSqlOn(db).AWAITING_WHERE}
+     ORDER BY t.recorded_at DESC, t.id DESC`,
+    { me: person.id },
+  );
 }

@@ -1,6 +1,7 @@
 import type { Status } from "@/lib/status";
 import type { Db } from "../index";
-import { OPEN_REJECTIONS } from "./my-work-sql";
+import { rawAll } from "../raw-sql";
+import { myWorkSqlOn } from "./my-work-sql";
 
 /** A rejection of a transition a person reported, still theirs to act on or awaiting the report made again. */
 export interface MyRejectionRow {
@@ -29,19 +30,19 @@ type Row = Omit<MyRejectionRow, "again"> & { againId: number | null; againTo: St
  * new report was decided drops out (see OPEN_REJECTIONS).
  */
 export async function listMyRejections(db: Db, person: { id: number }, now: number): Promise<MyRejectionRow[]> {
-  const rows = db.$client
-    .prepare(
-      `SELECT pr.slug AS program, pr.name AS programName, x.rejectionId, x.transitionId, i.key AS item, i.title AS title,
-              x.toStatus AS "to", x.effectiveAt, x.recordedAt, (SELECT p.name FROM people p WHERE p.id = x.rejecterId) AS rejectedBy,
-              x.rejectedAt, x.rejectionRecordedAt,
-              x.reason, x.againId, again.to_status AS againTo, again.recorded_at AS againRecordedAt,
-              (SELECT p.name FROM people p WHERE p.id = again.actor_id) AS againBy
-         FROM ${OPEN_REJECTIONS} x
-         JOIN items i ON i.id = x.itemId JOIN programs pr ON pr.id = i.program_id
-         LEFT JOIN transitions again ON again.id = x.againId
-       ORDER BY x.rejectionRecordedAt DESC, x.rejectionId DESC`,
-    )
-    .all({ me: person.id, now }) as Row[];
+  const rows = await rawAll<Row>(
+    db,
+    `SELECT pr.slug AS program, pr.name AS "programName", x."rejectionId", x."transitionId", i.key AS item, i.title AS title,
+            x."toStatus" AS "to", x."effectiveAt", x."recordedAt", (SELECT p.name FROM people p WHERE p.id = x."rejecterId") AS "rejectedBy",
+            x."rejectedAt", x."rejectionRecordedAt",
+            x.reason, x."againId", again.to_status AS "againTo", again.recorded_at AS "againRecordedAt",
+            (SELECT p.name FROM people p WHERE p.id = again.actor_id) AS "againBy"
+       FROM ${myWorkSqlOn(db).OPEN_REJECTIONS} x
+       JOIN items i ON i.id = x."itemId" JOIN programs pr ON pr.id = i.program_id
+       LEFT JOIN transitions again ON again.id = x."againId"
+     ORDER BY x."rejectionRecordedAt" DESC, x."rejectionId" DESC`,
+    { me: person.id, now },
+  );
   return rows.map(({ againId, againTo, againRecordedAt, againBy, ...r }) => ({
     ...r,
     again: againId === null ? null : { transitionId: againId, to: againTo!, recordedAt: againRecordedAt!, by: againBy! },

@@ -1,6 +1,7 @@
 import { formatDateOrInstant } from "@/lib/time";
 import type { Status } from "@/lib/status";
-import type { Db } from "../index";
+import { isPostgres, type Db } from "../index";
+import { rawAll } from "../raw-sql";
 
 /** One rejected transition, as the person who reported it needs to see it (DESIGN §13). */
 export interface RejectedTransition {
@@ -28,21 +29,24 @@ export interface RejectedTransitionsQuery {
   knownAt?: number;
 }
 
-const SQL = `
-  SELECT pr.slug AS program, pr.name AS programName, t.id AS transitionId, i.key AS item, i.title AS title, t.to_status AS "to",
-         t.effective_at AS effectiveAt, t.recorded_at AS recordedAt, rj.name AS rejectedBy, r.rejected_at AS rejectedAt,
+// The reporter's e-mail matched without regard to case: SQLite's NOCASE, PostgreSQL's lower() on both sides.
+const sqlFor = (postgres: boolean) => `
+  SELECT pr.slug AS program, pr.name AS "programName", t.id AS "transitionId", i.key AS item, i.title AS title, t.to_status AS "to",
+         t.effective_at AS "effectiveAt", t.recorded_at AS "recordedAt", rj.name AS "rejectedBy", r.rejected_at AS "rejectedAt",
          r.reason AS reason,
          (SELECT again.id FROM transitions again
-           WHERE again.item_id = t.item_id AND again.to_status = t.to_status AND again.recorded_at > r.recorded_at AND again.recorded_at <= ?
-           ORDER BY again.recorded_at, again.id LIMIT 1) AS reportedAgain
+           WHERE again.item_id = t.item_id AND again.to_status = t.to_status AND again.recorded_at > r.recorded_at AND again.recorded_at <= @knownAt
+           ORDER BY again.recorded_at, again.id LIMIT 1) AS "reportedAgain"
     FROM transition_rejections r
     JOIN transitions t ON t.id = r.transition_id
     JOIN people reporter ON reporter.id = t.actor_id
     JOIN people rj ON rj.id = r.rejecter_id
     JOIN items i ON i.id = t.item_id
     JOIN programs pr ON pr.id = i.program_id
-   WHERE reporter.email = ? COLLATE NOCASE AND r.recorded_at <= ? AND (? IS NULL OR pr.slug = ?)
+   WHERE ${postgres ? "lower(reporter.email) = lower(CAST(@reporter AS text))" : "reporter.email = @reporter COLLATE NOCASE"}
+     AND r.recorded_at <= @knownAt AND (CAST(@program AS text) IS NULL OR pr.slug = @program)
    ORDER BY r.rejected_at DESC, r.id DESC`;
+const SQL = { sqlite: sqlFor(false), postgres: sqlFor(true) };
 
 type Row = Omit<RejectedTransition, "effectiveAt" | "recordedAt" | "rejectedAt"> & { effectiveAt: number; recordedAt: number; rejectedAt: number };
 
@@ -51,7 +55,7 @@ type Row = Omit<RejectedTransition, "effectiveAt" | "recordedAt" | "rejectedAt">
  * the item was reported again at that status since: what the reporter has to act on.
  */
 export async function listRejectedTransitions(db: Db, { reporter, program, knownAt = Date.now() }: RejectedTransitionsQuery): Promise<RejectedTransition[]> {
-  const rows = db.$client.prepare(SQL).all(knownAt, reporter, knownAt, program ?? null, program ?? null) as Row[];
+  const rows = await rawAll<Row>(db, isPostgres(db) ? SQL.postgres : SQL.sqlite, { reporter, knownAt, program: program ?? null });
   return rows.map((r) => ({
     ...r,
     effectiveAt: formatDateOrInstant(r.effectiveAt),

@@ -3,6 +3,7 @@ import { parseDependencyId, type LogEntity } from "@/lib/log-vocabulary";
 import type { ItemWithTransitions } from "@/lib/item-with-transitions";
 import type { Status } from "@/lib/status";
 import type { Db } from "../index";
+import { rawAll, rawGet } from "../raw-sql";
 import type { Program } from "../schema";
 import { findProgram, getProgramOrThrow } from "./get-program-or-throw";
 import { memoByHead, type LogChange } from "./memo-by-head";
@@ -28,10 +29,10 @@ export async function loadProgramHistory(db: Db, slug: string): Promise<ProgramH
   );
 }
 
-// Raw statements returning arrays: at 10,000 items and 200,000 transitions the object mapping of a
-// query builder costs more than SQLite itself. The nested-loop plans (items by program, then each
-// item's transitions by the (item_id, effective_at) index) need no sort. `ITEM` narrows each to
-// one item for a refresh.
+// Hand-written statements both databases read alike: at 10,000 items and 200,000 transitions the
+// object mapping of a query builder costs more than SQLite itself. The nested-loop plans (items
+// by program, then each item's transitions by the (item_id, effective_at) index) need no sort.
+// `ITEM` narrows each to one item for a refresh.
 const PROGRAM = "WHERE i.program_id = ?";
 const PROGRAM_ITEM = "WHERE i.program_id = ? AND i.key = ?";
 /** The hot statements, exported so a test can check their query plans. */
@@ -40,32 +41,73 @@ export const HISTORY_SQL = {
        FROM items i LEFT JOIN people p ON p.id = i.owner_id WHERE i.program_id = ? ORDER BY i.key`,
   dependencies: `SELECT d.item_id, d.depends_on_id FROM items i JOIN dependencies d ON d.item_id = i.id
        WHERE i.program_id = ? ORDER BY d.item_id, d.position`,
-  transitions: `SELECT t.item_id, t.to_status, t.effective_at, t.recorded_at, t.id, v.recorded_at, r.recorded_at
+  transitions: `SELECT t.item_id, t.to_status, t.effective_at, t.recorded_at, t.id, v.recorded_at AS verified_recorded_at,
+              r.recorded_at AS rejected_recorded_at
        FROM items i JOIN transitions t ON t.item_id = i.id LEFT JOIN verifications v ON v.transition_id = t.id
        LEFT JOIN transition_rejections r ON r.transition_id = t.id
        WHERE i.program_id = ?`,
 };
 
-type ItemRow = [number, string, string, string, string | null, string | null, string, number, number, number | null];
-type TransitionRow = [number, Status, number, number, number, number | null, number | null];
+interface ItemRow {
+  id: number;
+  key: string;
+  title: string;
+  area: string;
+  email: string | null;
+  name: string | null;
+  team: string;
+  estimate_weeks: number;
+  identified_at: number;
+  target_date: number | null;
+}
+interface DependencyRow {
+  item_id: number;
+  depends_on_id: number;
+}
+interface TransitionRow {
+  item_id: number;
+  to_status: Status;
+  effective_at: number;
+  recorded_at: number;
+  id: number;
+  verified_recorded_at: number | null;
+  rejected_recorded_at: number | null;
+}
 
 /** Items with their dependencies and transitions, for the whole program or (with a key) one item. */
 async function readItems(db: Db, programId: number, key?: string): Promise<ItemWithTransitions[]> {
-  const sqlite = db.$client;
-  const run = (name: keyof typeof HISTORY_SQL) => {
-    const statement = sqlite.prepare(key === undefined ? HISTORY_SQL[name] : HISTORY_SQL[name].replace(PROGRAM, PROGRAM_ITEM)).raw();
-    return key === undefined ? statement.all(programId) : statement.all(programId, key);
-  };
+  const run = async <T>(name: keyof typeof HISTORY_SQL) =>
+    key === undefined
+      ? await rawAll<T>(db, HISTORY_SQL[name], programId)
+      : await rawAll<T>(db, HISTORY_SQL[name].replace(PROGRAM, PROGRAM_ITEM), programId, key);
   const byId = new Map<number, ItemWithTransitions>();
-  for (const [id, itemKey, title, area, owner, ownerName, team, estimateWeeks, identifiedAt, targetDate] of run("items") as ItemRow[])
-    byId.set(id, { key: itemKey, title, area, owner, ownerName, team, estimateWeeks, identifiedAt, targetDate, dependsOn: [], transitions: [] });
-  const deps = run("dependencies") as [number, number][];
+  for (const r of await run<ItemRow>("items"))
+    byId.set(r.id, {
+      key: r.key,
+      title: r.title,
+      area: r.area,
+      owner: r.email,
+      ownerName: r.name,
+      team: r.team,
+      estimateWeeks: r.estimate_weeks,
+      identifiedAt: r.identified_at,
+      targetDate: r.target_date,
+      dependsOn: [],
+      transitions: [],
+    });
   // A refresh reads one item, so the keys of what it depends on are looked up separately.
-  const keyOf = (id: number) =>
-    byId.get(id)?.key ?? (sqlite.prepare("SELECT key FROM items WHERE id = ?").pluck().get(id) as string);
-  for (const [itemId, dependsOnId] of deps) byId.get(itemId)?.dependsOn.push(keyOf(dependsOnId));
-  for (const [itemId, to, effectiveAt, recordedAt, recordingOrder, verificationRecordedAt, rejectionRecordedAt] of run("transitions") as TransitionRow[])
-    byId.get(itemId)!.transitions.push({ to, effectiveAt, recordedAt, recordingOrder, verificationRecordedAt, rejectionRecordedAt });
+  const keyOf = async (id: number) => (await rawGet<{ key: string }>(db, "SELECT key FROM items WHERE id = ?", id))!.key;
+  for (const d of await run<DependencyRow>("dependencies"))
+    byId.get(d.item_id)?.dependsOn.push(byId.get(d.depends_on_id)?.key ?? (await keyOf(d.depends_on_id)));
+  for (const t of await run<TransitionRow>("transitions"))
+    byId.get(t.item_id)!.transitions.push({
+      to: t.to_status,
+      effectiveAt: t.effective_at,
+      recordedAt: t.recorded_at,
+      recordingOrder: t.id,
+      verificationRecordedAt: t.verified_recorded_at,
+      rejectionRecordedAt: t.rejected_recorded_at,
+    });
   for (const item of byId.values()) item.transitions.sort(compareEffectiveOrder);
   return [...byId.values()];
 }
@@ -122,8 +164,5 @@ async function refreshHistory(db: Db, slug: string, previous: ProgramHistory, ch
 }
 
 async function itemOfTransition(db: Db, transitionId: number): Promise<string | undefined> {
-  return db.$client
-    .prepare("SELECT i.key FROM transitions t JOIN items i ON i.id = t.item_id WHERE t.id = ?")
-    .pluck()
-    .get(transitionId) as string | undefined;
+  return (await rawGet<{ key: string }>(db, "SELECT i.key FROM transitions t JOIN items i ON i.id = t.item_id WHERE t.id = ?", transitionId))?.key;
 }

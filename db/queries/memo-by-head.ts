@@ -1,6 +1,6 @@
 import type { LogAction, LogEntity } from "@/lib/log-vocabulary";
 import type { Db } from "../index";
-import { preparedStatement } from "../prepared-statement";
+import { rawAll, rawGet } from "../raw-sql";
 import { processWide } from "../process-wide";
 
 // Every write appends to the log and a trigger moves log_anchor, so the anchor is a version stamp
@@ -54,7 +54,7 @@ export type Refresh<T> = (previous: T, changes: readonly LogChange[]) => T | und
 /** The log head: a version stamp of all the data. */
 export async function readHead(db: Db): Promise<Head> {
   // Every memoised read asks for it: prepared once.
-  const row = preparedStatement(db, "SELECT seq, hash FROM log_anchor WHERE id = 1").get() as Head | undefined;
+  const row = await rawGet<Head>(db, "SELECT seq, hash FROM log_anchor WHERE id = 1");
   return row ?? { seq: 0, hash: "" };
 }
 
@@ -70,15 +70,15 @@ async function changesBetween(db: Db, from: Head, to: Head): Promise<LogChange[]
   const cached = lastChanges.get(db);
   if (cached && cached.from.seq === from.seq && cached.from.hash === from.hash && cached.to.seq === to.seq && cached.to.hash === to.hash)
     return cached.changes;
-  const sqlite = db.$client;
-  const at = sqlite.prepare("SELECT hash FROM audit_log WHERE seq = ?").get(from.seq) as { hash: string } | undefined;
+  const at = await rawGet<{ hash: string }>(db, "SELECT hash FROM audit_log WHERE seq = ?", from.seq);
   if (at?.hash !== from.hash) return null;
-  const changes = sqlite
-    .prepare(
-      `SELECT seq, action, entity, entity_id AS entityId, program_slug AS programSlug
-         FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq`,
-    )
-    .all(from.seq, to.seq) as LogChange[];
+  const changes = await rawAll<LogChange>(
+    db,
+    `SELECT seq, action, entity, entity_id AS "entityId", program_slug AS "programSlug"
+       FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq`,
+    from.seq,
+    to.seq,
+  );
   // A gap means the log is not what the anchor says: do not trust a patch.
   if (changes.length !== to.seq - from.seq) return null;
   lastChanges.set(db, { from, to, changes });

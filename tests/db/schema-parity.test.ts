@@ -1,5 +1,5 @@
 /**
- * db/schema.ts (SQLite) and db/schema-pg.ts (PostgreSQL) describe one domain: the same tables,
+ * db/schema-sqlite.ts (SQLite) and db/schema-pg.ts (PostgreSQL) describe one domain: the same tables,
  * columns, keys, indexes, foreign keys and checks, each column in its dialect's type for the same
  * kind of value. A change to one without the other fails here.
  */
@@ -8,7 +8,7 @@ import { getTableConfig as pgConfig, PgTable } from "drizzle-orm/pg-core";
 import { getTableConfig as sqliteConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
 import * as pg from "@/db/schema-pg";
-import * as sqlite from "@/db/schema";
+import * as sqlite from "@/db/schema-sqlite";
 
 /** The kind of value a column holds, in words both dialects share. */
 const KIND: Record<string, string> = {
