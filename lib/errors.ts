@@ -76,3 +76,37 @@ export function formatPath(path: readonly PropertyKey[]): string {
     return acc ? `${acc}.${name}` : name;
   }, "");
 }
+
+/** The largest row id: PostgreSQL's `integer` (SQLite's would go to 2^63). */
+export const MAX_ROW_ID = 2_147_483_647;
+
+// PostgreSQL's refusals of a value no column of its type holds, which SQLite would have compared
+// and found nothing for: U+0000 in text ("character not in repertoire"), a number out of range,
+// a number that is not one (Infinity, NaN).
+const UNSTORABLE_VALUE: Record<string, string> = {
+  "22021": "text must not contain the NUL character (U+0000)",
+  "22003": "a number is out of range",
+  "22P02": "a value is not a valid number",
+};
+
+/**
+ * The AppError `error` stands for, or null: the error itself, one it was caused by (a database
+ * driver wraps what it throws), or a value PostgreSQL cannot hold that reached it other than
+ * through validated input (a path or form parameter) — invalid input, never a server error.
+ */
+export function asAppError(error: unknown): AppError | null {
+  for (let e = error, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
+    if (e instanceof AppError) return e;
+  }
+  const unstorable = unstorableValue(error);
+  return unstorable === null ? null : new AppError("invalid", unstorable);
+}
+
+/** What PostgreSQL found it could not hold in a query's values (a page asking for one shows "not found"), or null. */
+export function unstorableValue(error: unknown): string | null {
+  for (let e = error, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && Object.hasOwn(UNSTORABLE_VALUE, code)) return UNSTORABLE_VALUE[code]!;
+  }
+  return null;
+}

@@ -2,7 +2,7 @@
  * The tracker CLI: `npm run tracker -- <command> [args]`. Thin over db/ and lib/; each command
  * prints a one-line reason on stderr and exits non-zero when it fails.
  */
-import { AppError } from "@/lib/errors";
+import { asAppError } from "@/lib/errors";
 import { runCommand, usage } from "./cli/commands";
 
 async function main(argv: string[]): Promise<number> {
@@ -20,7 +20,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof AppError) process.stderr.write(`error: ${error.describe()}\n`);
+    const known = asAppError(error);
+    if (known) process.stderr.write(`error: ${known.describe()}\n`);
     else process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;
   },

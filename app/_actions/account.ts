@@ -9,7 +9,7 @@ import type { TokenState } from "@/components/ui/action-state";
 import { createToken, revokeToken } from "@/db/accounts/api-tokens";
 import { changeOwnPassword } from "@/db/accounts/change-own-password";
 import { getDb } from "@/db/get-db";
-import { AppError } from "@/lib/errors";
+import { AppError, asAppError } from "@/lib/errors";
 import { sameOriginPath } from "@/lib/http/same-origin-path";
 
 /**
@@ -30,7 +30,8 @@ export async function createTokenAction(_prev: TokenState, form: FormData): Prom
     revalidatePath("/account");
     return { token: made.token, error: null, name: "" };
   } catch (e) {
-    if (e instanceof AppError) return { token: null, error: e.message, name: typed };
+    const known = asAppError(e);
+    if (known) return { token: null, error: known.message, name: typed };
     throw e;
   }
 }

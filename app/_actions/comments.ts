@@ -5,7 +5,7 @@ import { addComment } from "@/db/mutations/add-comment";
 import { deleteComment } from "@/db/mutations/delete-comment";
 import { editComment } from "@/db/mutations/edit-comment";
 import type { CommentSubject } from "@/lib/comments/comment-subject";
-import { AppError } from "@/lib/errors";
+import { AppError, MAX_ROW_ID } from "@/lib/errors";
 
 // Comments show on an item's or a claim's page: the program's pages are revalidated together.
 const programPages = ([slug]: readonly string[]) => [`/programs/${slug}`, "layout"] as const;
@@ -51,6 +51,6 @@ export const deleteCommentAction = defineFormAction({
 });
 
 function validId(id: number): number {
-  if (!Number.isSafeInteger(id) || id <= 0) throw new AppError("not_found", "no such comment");
+  if (!Number.isSafeInteger(id) || id <= 0 || id > MAX_ROW_ID) throw new AppError("not_found", "no such comment");
   return id;
 }

@@ -9,7 +9,7 @@ import { limitOrThrow, signInAddressLimiter } from "@/app/_lib/rate-limits";
 import type { SignInState } from "@/components/ui/action-state";
 import { endSession, signIn } from "@/db/accounts/sessions";
 import { getDb } from "@/db/get-db";
-import { AppError } from "@/lib/errors";
+import { asAppError, type AppError } from "@/lib/errors";
 import { appOrigin, clientAddress } from "@/lib/http/app-origin";
 import { sameOriginPath } from "@/lib/http/same-origin-path";
 
@@ -40,7 +40,8 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
     });
     mustChangePassword = session.person.mustChangePassword;
   } catch (e) {
-    if (e instanceof AppError) return { error: await refusal(e), email };
+    const known = asAppError(e);
+    if (known) return { error: await refusal(known), email };
     throw e;
   }
   const next = sameOriginPath(form.get("next"), appOrigin(await headers()));

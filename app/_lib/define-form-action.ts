@@ -6,7 +6,7 @@ import { getDb } from "@/db/get-db";
 import type { Db } from "@/db/index";
 import type { Person } from "@/db/schema";
 import type { Permission } from "@/lib/auth/roles";
-import { AppError } from "@/lib/errors";
+import { asAppError, type AppError } from "@/lib/errors";
 import { refuseWrongArguments } from "./action-args";
 import { requireActionPermission } from "./auth";
 
@@ -69,8 +69,9 @@ export function defineFormAction<const Names extends readonly string[], Input, R
       const actor = await requireActionPermission(spec.permission, { passwordChange: spec.passwordChange });
       input = spec.input(formData, args);
       result = await spec.run({ db: await getDb(), actor, input, args });
-    } catch (e) {
-      if (!(e instanceof AppError)) throw e;
+    } catch (thrown) {
+      const e = asAppError(thrown);
+      if (!e) throw thrown;
       // Someone saved first: the page shows their version, so saving the kept input again is a choice.
       const stale = e.code === "conflict" && formData.has("version");
       if (stale) revalidate(spec.revalidate?.(args));

@@ -1,13 +1,16 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { AppError } from "@/lib/errors";
+import { AppError, unstorableValue } from "@/lib/errors";
 
-/** Runs a query for a page: its not_found AppError (unknown slug, key or id) becomes the 404 page. */
+/**
+ * Runs a query for a page: its not_found AppError (unknown slug, key or id) becomes the 404 page,
+ * as does a value no database could hold (a slug with U+0000 refused by PostgreSQL).
+ */
 export async function orNotFound<T>(load: () => T | Promise<T>): Promise<T> {
   try {
     return await load();
   } catch (e) {
-    if (e instanceof AppError && e.code === "not_found") notFound();
+    if ((e instanceof AppError && e.code === "not_found") || unstorableValue(e) !== null) notFound();
     throw e;
   }
 }

@@ -1,8 +1,8 @@
-import { AppError } from "../errors";
+import { asAppError } from "../errors";
 
-/** RFC 9457 problem+json for an error; anything but an AppError becomes a bare 500 with no details. */
+/** RFC 9457 problem+json for an error; anything but an AppError (or one it wraps) becomes a bare 500 with no details. */
 export function problemResponse(error: unknown, instance?: string): Response {
-  const known = error instanceof AppError ? error : null;
+  const known = asAppError(error);
   const status = known?.status ?? 500;
   const body = {
     ...known?.extensions,

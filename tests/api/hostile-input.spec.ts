@@ -19,7 +19,7 @@ import { programCreateSchema, programEditSchema } from "@/lib/validations/progra
 import { feedInputSchema, subscriptionEditSchema, subscriptionInputSchema } from "@/lib/validations/subscription-input";
 import { dependencyInputSchema, rejectionInputSchema, transitionInputSchema, verificationInputSchema } from "@/lib/validations/transition-input";
 import { nothingWritten } from "../support/api-answers";
-import { dbDigest } from "../support/db-digest";
+import { databaseDigest } from "../support/db-digest";
 import { BAD_DATES, INJECTIONS, INVALID_UTF8, nestedArrays, nestedObjects, PATH_PARAM_VALUES, rawRequest } from "../support/hostile-values";
 import { mintTokens } from "../support/own-server";
 import { smallBundle } from "../support/small-bundle";
@@ -668,9 +668,17 @@ test("SQL and script payloads in free-text fields are stored literally, and the 
     data: { to: "design", note: payload(1), evidence: [{ kind: "other", url: "https://e.example/x", summary: payload(2) }] },
   });
   expect(t.status()).toBe(201);
-  const edit = await request.patch(`/api/programs/${s}/items/C`, {
+  // The one exception: a NUL character, which no text needs and PostgreSQL cannot store, is refused.
+  const withNul = await request.patch(`/api/programs/${s}/items/C`, {
     headers: { authorization: `Bearer ${c}` },
     data: { version: 1, title: payload(5), description: payload(6), area: payload(7), team: payload(9) },
+  });
+  expect(payload(9)).toContain("\u0000");
+  expect(withNul.status()).toBe(400);
+  expect((await withNul.json()).errors).toEqual([{ path: "team", message: "must not contain the NUL character (U+0000)" }]);
+  const edit = await request.patch(`/api/programs/${s}/items/C`, {
+    headers: { authorization: `Bearer ${c}` },
+    data: { version: 1, title: payload(5), description: payload(6), area: payload(7), team: payload(2) },
   });
   expect(edit.status(), await edit.text()).toBe(200);
   const comment = await request.post(`/api/programs/${s}/items/C/comments`, { headers: { authorization: `Bearer ${c}` }, data: { body: payload(3) } });
@@ -680,14 +688,14 @@ test("SQL and script payloads in free-text fields are stored literally, and the 
   expect(exported.comments.map((x: { body?: string }) => x.body)).toContain(payload(3));
   expect(exported.items.find((i: { key: string }) => i.key === "A").title).toBe(payload(3));
   const itemC = exported.items.find((i: { key: string }) => i.key === "C");
-  expect([itemC.title, itemC.description, itemC.area, itemC.team]).toEqual([payload(5), payload(6), payload(7), payload(9)]);
+  expect([itemC.title, itemC.description, itemC.area, itemC.team]).toEqual([payload(5), payload(6), payload(7), payload(2)]);
   const notes = exported.transitions.map((x: { note: string }) => x.note);
   expect(notes).toContain(payload(4));
   expect(notes).toContain(payload(1));
   expect(exported.transitions.flatMap((x: { evidence: { summary: string }[] }) => x.evidence.map((ev) => ev.summary))).toContain(payload(2));
   expect(exported.claims[0].quote).toBe(payload(8));
   // The tables are all there and the chain still verifies.
-  const digest = dbDigest();
+  const digest = await databaseDigest();
   for (const table of ["items", "audit_log", "transitions", "programs", "people"]) expect(digest.tables[table]?.rows, table).toBeGreaterThan(0);
   const verdict = await (await request.get("/api/audit/verify", { headers: { authorization: `Bearer ${token("viewer")}` } })).json();
   expect(verdict.ok).toBe(true);

@@ -2,6 +2,7 @@
 import { createHash } from "node:crypto";
 import { getDb } from "@/db/get-db";
 import { getReportFeed } from "@/db/queries/get-report-feed";
+import { asAppError } from "@/lib/errors";
 import { appOrigin } from "@/lib/http/app-origin";
 
 export const dynamic = "force-dynamic";
@@ -23,6 +24,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   try {
     atom = await getReportFeed(await getDb(), slug, token, appOrigin(request.headers));
   } catch (error) {
+    // A slug or token no database could hold (PostgreSQL refuses U+0000) names no feed either.
+    if (asAppError(error)) return notFound();
     console.error("feed error:", error);
     return new Response("The feed could not be made\n", { status: 500, headers: { "content-type": "text/plain; charset=utf-8" } });
   }

@@ -4,7 +4,7 @@ import { getDb } from "@/db/get-db";
 import { deleteComment } from "@/db/mutations/delete-comment";
 import { editComment } from "@/db/mutations/edit-comment";
 import { getComment } from "@/db/queries/get-comment";
-import { AppError } from "@/lib/errors";
+import { AppError, MAX_ROW_ID } from "@/lib/errors";
 import { parseIfMatch, versionedJson } from "@/lib/http/if-match";
 import { readJson } from "@/lib/http/read-json";
 
@@ -14,7 +14,7 @@ type Params = { slug: string; commentId: string };
 
 function commentIdOf(params: Params): number {
   const id = Number(params.commentId);
-  if (!/^\d+$/.test(params.commentId) || !Number.isSafeInteger(id) || id <= 0) throw new AppError("not_found", `no comment "${params.commentId}"`);
+  if (!/^\d+$/.test(params.commentId) || !Number.isSafeInteger(id) || id <= 0 || id > MAX_ROW_ID) throw new AppError("not_found", `no comment "${params.commentId}"`);
   return id;
 }
 

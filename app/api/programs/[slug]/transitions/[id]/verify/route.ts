@@ -2,13 +2,13 @@
 import { apiRoute } from "@/app/_lib/api-handler";
 import { getDb } from "@/db/get-db";
 import { verifyTransition } from "@/db/mutations/verify-transition";
-import { AppError } from "@/lib/errors";
+import { AppError, MAX_ROW_ID } from "@/lib/errors";
 import { readJson } from "@/lib/http/read-json";
 
 export const dynamic = "force-dynamic";
 
 export const POST = apiRoute<{ slug: string; id: string }>("verify", async ({ request, params, actor }) => {
   const id = Number(params.id);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new AppError("not_found", `no transition "${params.id}"`);
+  if (!Number.isSafeInteger(id) || id <= 0 || id > MAX_ROW_ID) throw new AppError("not_found", `no transition "${params.id}"`);
   return Response.json(await verifyTransition(await getDb(), { slug: params.slug, transitionId: id, input: await readJson(request), actor }), { status: 201 });
 });
