@@ -1,3 +1,4 @@
+import { affectedRows } from "../affected-rows";
 import { transact } from "../transact";
 import { and, eq, isNull } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
@@ -52,7 +53,7 @@ export async function disableAccount(db: Db, email: string, actor: string | null
     if (person.disabledAt !== null) throw new AppError("conflict", `${person.email} is already disabled`);
     await refuseLeavingNoAdmin(tx, person, `disable ${person.email}`);
     const row = (await tx.update(people).set({ disabledAt: now, version: person.version + 1 }).where(eq(people.id, person.id)).returning())[0];
-    const ended = (await tx.delete(sessions).where(eq(sessions.personId, person.id))).changes;
+    const ended = affectedRows(await tx.delete(sessions).where(eq(sessions.personId, person.id)));
     const revoked = await tx
       .update(apiTokens)
       .set({ revokedAt: now })

@@ -1,3 +1,4 @@
+import { affectedRows } from "../affected-rows";
 import { transact } from "../transact";
 import { and, eq, ne } from "drizzle-orm";
 import { z } from "zod";
@@ -43,7 +44,7 @@ export async function changeOwnPassword(db: Db, person: Person, input: OwnPasswo
     if (now.disabledAt !== null) throw new AppError("forbidden", "this account is disabled");
     await tx.update(people).set({ passwordHash: hash, mustChangePassword: false, version: now.version + 1 }).where(eq(people.id, now.id));
     const keep = sessionToken ? sha256(sessionToken) : "";
-    const ended = (await tx.delete(sessions).where(and(eq(sessions.personId, now.id), ne(sessions.id, keep)))).changes;
+    const ended = affectedRows(await tx.delete(sessions).where(and(eq(sessions.personId, now.id), ne(sessions.id, keep))));
     await (await LogWriter.open(tx)).append({
       actor: now.email,
       action: "set-password",

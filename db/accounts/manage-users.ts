@@ -1,3 +1,4 @@
+import { affectedRows } from "../affected-rows";
 import { transact } from "../transact";
 import { firstRow } from "../first-row";
 import { asc, eq } from "drizzle-orm";
@@ -46,7 +47,7 @@ export async function storePassword(tx: Tx, person: Person, hash: string, oneTim
     .set({ passwordHash: hash, mustChangePassword: oneTime, version: person.version + 1 })
     .where(eq(people.id, person.id))
     .returning())[0];
-  const ended = (await tx.delete(sessions).where(eq(sessions.personId, person.id))).changes;
+  const ended = affectedRows(await tx.delete(sessions).where(eq(sessions.personId, person.id)));
   return { person: updated, ended };
 }
 

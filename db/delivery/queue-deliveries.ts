@@ -35,7 +35,7 @@ export async function queueReportDeliveries(db: Db, { slug, week: label, trigger
   const week = resolveReportWeek(label, now);
   return await transact(db, async (tx) => {
     const program = await getProgramOrThrow(tx, slug);
-    if (!await findPublishedReport(db, program.id, week.label))
+    if (!(await findPublishedReport(tx, program.id, week.label)))
       throw new AppError("conflict", `${week.label} of "${slug}" is not published: only a published week is sent`, [
         { path: "week", message: "publish the week first" },
       ]);

@@ -1,3 +1,4 @@
+import { affectedRows } from "../affected-rows";
 import { firstRow } from "../first-row";
 import { and, eq, isNull, lt, max, or } from "drizzle-orm";
 import { retryDelays, retrySettingsFromEnv, worstCaseMs, type RetrySettings } from "@/lib/delivery/retry-schedule";
@@ -51,7 +52,7 @@ async function claim(db: Db, id: number, now: number, leaseMs: number): Promise<
         or(eq(reportDeliveries.state, "pending"), and(eq(reportDeliveries.state, "sending"), or(isNull(reportDeliveries.leaseUntil), lt(reportDeliveries.leaseUntil, now)))),
       ),
     );
-  return taken.changes === 1;
+  return affectedRows(taken) === 1;
 }
 
 async function finish(db: Db, id: number, state: DeliveryState, note: string, now: number): Promise<DeliveryState> {

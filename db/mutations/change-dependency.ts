@@ -1,3 +1,4 @@
+import { affectedRows } from "../affected-rows";
 import { transact } from "../transact";
 import { firstRow } from "../first-row";
 import { and, eq, max } from "drizzle-orm";
@@ -76,7 +77,7 @@ export async function removeDependency(db: Db, { slug, key, dependsOn, actor }: 
     const removed = await tx
       .delete(dependencies)
       .where(and(eq(dependencies.itemId, item.id), eq(dependencies.dependsOnId, target.id)));
-    if (removed.changes === 0) throw new AppError("not_found", `${key} does not depend on ${dependsOn}`);
+    if (affectedRows(removed) === 0) throw new AppError("not_found", `${key} does not depend on ${dependsOn}`);
     await (await LogWriter.open(tx)).append({
       actor: actor.email,
       action: "remove",

@@ -1,3 +1,4 @@
+import { affectedRows } from "../affected-rows";
 import { transact } from "../transact";
 import { eq } from "drizzle-orm";
 import { newSecret, sha256 } from "@/lib/auth/secrets";
@@ -32,7 +33,7 @@ export async function turnOffFeed(db: Db, { slug, actor }: { slug: string; actor
   await transact(db, async (tx) => {
     const program = await getProgramOrThrow(tx, slug);
     const removed = await tx.delete(reportFeeds).where(eq(reportFeeds.programId, program.id));
-    if (removed.changes > 0) await (await LogWriter.open(tx)).append({ actor, action: "remove", entity: "report-feed", entityId: slug, programSlug: slug, payload: {} });
+    if (affectedRows(removed) > 0) await (await LogWriter.open(tx)).append({ actor, action: "remove", entity: "report-feed", entityId: slug, programSlug: slug, payload: {} });
   });
   return { feed: "off" as const };
 }
