@@ -2,10 +2,13 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
-// One fresh SQLite file per run; workers inherit it through the environment.
+// One fresh SQLite file per run; workers inherit it through the environment. Given an empty
+// PostgreSQL database instead (scripts/test-all.sh starts one), the API suite runs on it alone.
 process.env.E2E_DATABASE_URL ??= path.join("tests", ".tmp", `e2e-${Date.now()}.db`);
 process.env.TEST_PASSWORD ??= `pw-${randomBytes(12).toString("hex")}`;
 const port = Number(process.env.E2E_PORT ?? 3100);
+const onPostgres = /^postgres(ql)?:/i.test(process.env.E2E_DATABASE_URL);
+const api = { testDir: "tests/api", testMatch: /.*\.spec\.ts/ };
 
 export default defineConfig({
   testDir: "tests",
@@ -14,7 +17,7 @@ export default defineConfig({
   retries: 0,
   workers: 1,
   timeout: 60_000,
-  reporter: [["list"], ["json", { outputFile: "tests/.tmp/playwright.json" }]],
+  reporter: [["list"], ["json", { outputFile: onPostgres ? "tests/.tmp/playwright-postgres.json" : "tests/.tmp/playwright.json" }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",
@@ -32,16 +35,18 @@ export default defineConfig({
       ],
     },
   },
-  projects: [
-    // Black-box HTTP tests of the API: no browser, same server.
-    { name: "api", testDir: "tests/api", testMatch: /.*\.spec\.ts/ },
-    {
-      name: "chromium",
-      testDir: "tests/e2e",
-      testMatch: /.*\.spec\.ts/,
-      use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } },
-    },
-  ],
+  projects: onPostgres
+    ? [{ name: "api-postgres", ...api }]
+    : [
+        // Black-box HTTP tests of the API: no browser, same server.
+        { name: "api", ...api },
+        {
+          name: "chromium",
+          testDir: "tests/e2e",
+          testMatch: /.*\.spec\.ts/,
+          use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } },
+        },
+      ],
   webServer: {
     command: "node scripts/e2e-server.mjs",
     url: `http://127.0.0.1:${port}/api/health`,

@@ -19,12 +19,6 @@ export const DEMO_BUNDLE_FILE = path.join("db", "seed", "boost-offload.json");
  */
 export async function bootDatabase(target: DatabaseTarget | string = databaseTarget(), log: (line: string) => void = console.log): Promise<Db> {
   const where = typeof target === "string" ? parseDatabaseUrl(target) : target;
-  // The data layer opens PostgreSQL; the server and the CLI run on it once every statement does.
-  if (where.dialect === "postgres")
-    throw new Error(
-      `DATABASE_URL names a PostgreSQL server (${databaseLocation(where)}), which this version of the tracker does not run on yet: ` +
-        "give a SQLite file path (or file:PATH)",
-    );
   const db = await openDatabase(where);
   const entries = (await firstRow(db.select({ n: count() }).from(auditLog)))?.n ?? 0;
   if (entries > 0) return db;

@@ -54,8 +54,30 @@ async function checkerFor(db: Db): Promise<ChainChecker> {
 }
 
 async function logState(db: Db): Promise<LogState> {
-  // SQLite counts commits by other connections to the file; PostgreSQL's writers all move the head.
-  const dataVersion = isPostgres(db) ? 0 : (db.$client.pragma("data_version", { simple: true }) as number);
+  if (isPostgres(db)) return await postgresLogState(db);
+  // SQLite counts commits by other connections to the file (a tamperer with sqlite3 included).
+  const dataVersion = db.$client.pragma("data_version", { simple: true }) as number;
   const anchor = await rawGet<{ seq: number; hash: string }>(db, "SELECT seq, hash FROM log_anchor WHERE id = 1");
   return { dataVersion, head: anchor ? `${anchor.seq}:${anchor.hash}` : "" };
+}
+
+/**
+ * PostgreSQL has no count of other connections' commits. Every instance's writes move the head;
+ * an edit of the log behind its triggers (the only way to change an entry) moves the table's
+ * update and delete counters, which the statistics publish within about a second. Those counters
+ * can be reset, so the log is also checked again every CHAIN_RECHECK_SECONDS (300) regardless.
+ */
+async function postgresLogState(db: Db): Promise<LogState> {
+  const row = await rawGet<{ seq: number | null; hash: string | null; changed: number }>(
+    db,
+    `SELECT (SELECT seq FROM log_anchor WHERE id = 1) AS seq, (SELECT hash FROM log_anchor WHERE id = 1) AS hash,
+            COALESCE((SELECT n_tup_upd + n_tup_del FROM pg_stat_all_tables WHERE relid = 'audit_log'::regclass), 0) AS changed`,
+  );
+  const period = Math.floor(Date.now() / (recheckSeconds() * 1000));
+  return { dataVersion: Number(row?.changed ?? 0) * 1_000_000 + (period % 1_000_000), head: row?.seq != null ? `${row.seq}:${row.hash}` : "" };
+}
+
+function recheckSeconds(): number {
+  const value = Number(process.env.CHAIN_RECHECK_SECONDS ?? 300);
+  return Number.isFinite(value) && value > 0 ? value : 300;
 }

@@ -83,15 +83,14 @@ function openSqlite(file: string): Db {
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
 
 async function openPostgres(url: string): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  // allowExitOnIdle: a CLI command ends when its work does; a server stays up by its listener.
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), allowExitOnIdle: true });
   // An idle connection the server dropped must not take the process down.
   pool.on("error", (error) => console.error("tracker: a PostgreSQL connection failed:", error.message));
   const folder = path.join(migrationsFolder(), "pg");
   try {
-    const db = drizzlePg(pool, { schema: pgSchema });
-    refuseNewerSchema(await lastPostgresMigration(pool), folder, () => void pool.end());
-    await migratePg(db, { migrationsFolder: folder });
-    return db as unknown as Db;
+    await migrateOnce(pool, folder);
+    return drizzlePg(pool, { schema: pgSchema }) as unknown as Db;
   } catch (error) {
     await pool.end().catch(() => undefined);
     throw new Error(`cannot open the PostgreSQL database ${redactPassword(url)}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
@@ -104,7 +103,36 @@ function lastSqliteMigration(sqlite: Database.Database): number | null {
   return (sqlite.prepare("SELECT MAX(created_at) AS last FROM __drizzle_migrations").get() as { last: number | null }).last;
 }
 
-async function lastPostgresMigration(pool: pg.Pool): Promise<number | null> {
+// Instances started together migrate one at a time: the second finds the work done.
+const MIGRATION_LOCK = 0x7472616d;
+
+async function migrateOnce(pool: pg.Pool, folder: string): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    try {
+      refuseNewerSchema(await lastPostgresMigration(client), folder, () => undefined);
+      await migratePg(drizzlePg(client), { migrationsFolder: folder });
+      await warnOfLinguisticCollation(client);
+    } finally {
+      await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]);
+    }
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * SQLite compares text byte by byte; a PostgreSQL database made with a linguistic collation
+ * (en_US…) sorts names and slugs otherwise. Said once at open, with the way to the same order.
+ */
+async function warnOfLinguisticCollation(client: pg.PoolClient): Promise<void> {
+  const collation = (await client.query<{ c: string }>("SELECT datcollate AS c FROM pg_database WHERE datname = current_database()")).rows[0]?.c ?? "";
+  if (!/^(C|POSIX|C\.UTF-?8)$/i.test(collation))
+    console.warn(`tracker: the PostgreSQL database sorts text by "${collation}", so lists by name or slug may be ordered differently than on SQLite; for the same order create it with LOCALE 'C.UTF-8' (README: PostgreSQL)`);
+}
+
+async function lastPostgresMigration(pool: pg.PoolClient): Promise<number | null> {
   const found = await pool.query<{ name: string | null }>("SELECT to_regclass('drizzle.__drizzle_migrations')::text AS name");
   if (!found.rows[0]?.name) return null;
   return (await pool.query<{ last: number | null }>("SELECT MAX(created_at) AS last FROM drizzle.__drizzle_migrations")).rows[0]?.last ?? null;

@@ -31,7 +31,15 @@ node_modules/.bin/next build || { echo "build failed"; failed=1; }
 if [ -f .next/BUILD_ID ]; then
   echo "== end-to-end tests (Playwright, Chromium)"
   node_modules/.bin/playwright test "$@" || failed=1
+
+  echo "== API and reliability tests on PostgreSQL 15 (Playwright, a throwaway server)"
+  if url=$(node_modules/.bin/tsx tests/support/throwaway-postgres.ts start tests/.tmp/postgres.json); then
+    E2E_DATABASE_URL="$url" node_modules/.bin/playwright test --project=api-postgres || failed=1
+    node_modules/.bin/tsx tests/support/throwaway-postgres.ts stop tests/.tmp/postgres.json || failed=1
+  else
+    failed=1
+  fi
 fi
 
-node scripts/summarize-tests.mjs tests/.tmp/vitest.json tests/.tmp/playwright.json || failed=1
+node scripts/summarize-tests.mjs tests/.tmp/vitest.json tests/.tmp/playwright.json tests/.tmp/playwright-postgres.json || failed=1
 exit $failed

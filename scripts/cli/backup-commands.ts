@@ -15,9 +15,10 @@ export const BACKUP_COMMANDS = {
     help: "backup <file>                  online backup of the database (safe while the server runs)",
     run: async (args: string[]) => {
       const file = oneFile(args, "one target file: backup <file>");
+      const source = databaseFile(); // PostgreSQL is backed up with pg_dump: refused before anything opens
       const db = await bootDatabase(undefined, (line) => process.stderr.write(`${line}\n`));
       const { pages } = await backupDatabase(db, file);
-      process.stdout.write(`backed up ${databaseFile()} to ${file} (${pages} pages)\n`);
+      process.stdout.write(`backed up ${source} to ${file} (${pages} pages)\n`);
       return 0;
     },
   },
@@ -25,8 +26,9 @@ export const BACKUP_COMMANDS = {
     help: "restore <file>                 replace the database with a backup whose log verifies (stop the server first)",
     run: async (args: string[]) => {
       const file = oneFile(args, "one backup file: restore <file>");
-      const { entries, head } = await restoreDatabase(file, databaseFile());
-      process.stdout.write(`restored ${file} into ${databaseFile()}: log intact, ${entries} entries, head ${head}\n`);
+      const target = databaseFile();
+      const { entries, head } = await restoreDatabase(file, target);
+      process.stdout.write(`restored ${file} into ${target}: log intact, ${entries} entries, head ${head}\n`);
       return 0;
     },
   },

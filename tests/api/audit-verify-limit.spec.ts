@@ -6,13 +6,13 @@
  * log is grown to 200,000 entries (about 2 s of hashing here).
  */
 import { execFile, spawnSync } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
-import { OwnServer, prepareDatabase } from "../support/own-server";
+import { freshDatabase, OwnServer, prepareDatabase } from "../support/own-server";
+import { isPostgresUrl } from "../support/sql-on";
 
 test.describe.configure({ mode: "serial" });
+test.skip(isPostgresUrl(), "grows the log to 200,000 entries one insert at a time, minutes on PostgreSQL; there the check runs on the request thread in pages (README: PostgreSQL)");
 test.setTimeout(180_000);
 
 const GROWN = 200_000;
@@ -29,13 +29,12 @@ interface Answer {
 }
 
 test.beforeAll(async () => {
-  const file = path.resolve("tests", ".tmp", `verify-limit-${Date.now()}.db`);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const file = await freshDatabase(`verify-limit-${Date.now()}`);
   const password = process.env.TEST_PASSWORD ?? `pw-verify-limit-${Date.now()}`;
   prepareDatabase(file, password);
   const grown = spawnSync("node_modules/.bin/tsx", ["tests/support/grow-log.ts", file, String(GROWN)], { encoding: "utf8" });
   if (grown.status !== 0) throw new Error(`grow-log failed:\n${grown.stderr}`);
-  server = await OwnServer.start({ port: 3126, databaseFile: file });
+  server = await OwnServer.start({ port: 3126, databaseUrl: file });
   viewer = server.tokens().viewer;
 });
 
@@ -69,7 +68,7 @@ async function settled(): Promise<Answer> {
  */
 async function writeFromAnotherProcess(n: number) {
   const args = ["scripts/tracker.ts", "user", "add", "--email", `extra${n}@test.example`, "--name", `Extra ${n}`, "--role", "viewer"];
-  await promisify(execFile)("node_modules/.bin/tsx", args, { env: { ...process.env, DATABASE_URL: server.databaseFile } });
+  await promisify(execFile)("node_modules/.bin/tsx", args, { env: { ...process.env, DATABASE_URL: server.databaseUrl } });
 }
 
 test("audit verify does not block other requests while the chain is checked", async () => {

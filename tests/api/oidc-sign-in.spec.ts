@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import Database from "better-sqlite3";
+import { sqlOn } from "../support/sql-on";
 import { expect, test } from "@playwright/test";
 import { CookieBrowser, signInThroughProvider } from "../support/browse-oidc";
 import { GROUP_ROLES, startLocalProvider, trackerSettings, type LocalProvider } from "../support/local-oidc-provider";
@@ -45,21 +45,18 @@ test.afterAll(async () => {
   await provider?.stop();
 });
 
-function account(email: string) {
-  const db = new Database(server.databaseFile, { readonly: true });
-  try {
-    const person = db.prepare("SELECT id, email, name, role, password_hash AS passwordHash, disabled_at AS disabledAt FROM people WHERE email = ?").get(email) as
-      | { id: number; email: string; name: string; role: string; passwordHash: string | null }
-      | undefined;
-    const log = db.prepare("SELECT actor, action, payload FROM audit_log WHERE entity = 'person' AND entity_id = ? ORDER BY seq").all(email) as {
-      actor: string;
-      action: string;
-      payload: string;
-    }[];
-    return { person, log };
-  } finally {
-    db.close();
-  }
+async function account(email: string) {
+  const [person] = await sqlOn<{ id: number; email: string; name: string; role: string; passwordHash: string | null }>(
+    server.databaseUrl,
+    'SELECT id, email, name, role, password_hash AS "passwordHash", disabled_at AS "disabledAt" FROM people WHERE email = ?',
+    [email],
+  );
+  const log = await sqlOn<{ actor: string; action: string; payload: string }>(
+    server.databaseUrl,
+    "SELECT actor, action, payload FROM audit_log WHERE entity = 'person' AND entity_id = ? ORDER BY seq",
+    [email],
+  );
+  return { person, log };
 }
 
 /** The answer of an admin-only read with the browser's session cookie. */
@@ -84,7 +81,7 @@ test("the admin signs in through the provider's login and consent pages and land
   expect(browser.cookie(APP, SESSION)).toMatch(/^bts_/);
   expect(browser.cookie(APP, "tracker_oidc")).toBeUndefined(); // the attempt's cookie is spent
   expect(await bundleStatus(browser)).toBe(200);
-  const { person, log } = account("ada@example.org");
+  const { person, log } = await account("ada@example.org");
   expect(person).toMatchObject({ name: "Ada Admin", role: "admin", passwordHash: null });
   expect(log.map((e) => `${e.actor} ${e.action}`)).toEqual(["sso create", "sso add", "ada@example.org sign-in"]);
 });
@@ -93,7 +90,7 @@ test("a person in no mapped group gets the default role", async () => {
   const browser = new CookieBrowser();
   const r = await signInThroughProvider(browser, APP, "bob");
   expect([r.status, r.location]).toEqual([303, "/"]);
-  expect(account("bob@example.org").person?.role).toBe("viewer");
+  expect((await account("bob@example.org")).person?.role).toBe("viewer");
   expect(await bundleStatus(browser)).toBe(403);
   // The session is an ordinary one: a page opens with it.
   expect((await browser.fetch(`${APP}/my-work`)).status).toBe(200);
@@ -109,7 +106,7 @@ test("a person of a disallowed domain, or with an unverified e-mail, is refused 
     expect(r.status).toBe(303);
     await signInPageSays(browser, r.location, text);
     expect(browser.cookie(APP, SESSION)).toBeUndefined();
-    expect(account(email).person).toBeUndefined();
+    expect((await account(email)).person).toBeUndefined();
   }
 });
 
@@ -181,9 +178,9 @@ test("removing the group and signing in again demotes at once, and the change is
   const browser = new CookieBrowser();
   const r = await signInThroughProvider(browser, APP, "ada");
   expect(r.status).toBe(303);
-  expect(account("ada@example.org").person?.role).toBe("viewer");
+  expect((await account("ada@example.org")).person?.role).toBe("viewer");
   expect(await bundleStatus(browser)).toBe(403);
-  const roleChanges = account("ada@example.org").log.filter((e) => e.action === "set-role");
+  const roleChanges = (await account("ada@example.org")).log.filter((e) => e.action === "set-role");
   expect(roleChanges.map((e) => [e.actor, JSON.parse(e.payload)])).toEqual([["sso", { from: "admin", to: "viewer", claim: "groups" }]]);
 });
 
@@ -193,7 +190,7 @@ test("OIDC_EMAIL_VERIFIED_CLAIM=xms_edov (Entra ID): that claim vouches for the 
   expect(before.location).toBe("/sign-in?sso=email_unverified");
   const entra = await OwnServer.start({
     port: ENTRA_PORT,
-    databaseFile: server.databaseFile,
+    databaseUrl: server.databaseUrl,
     env: trackerSettings(provider, { OIDC_ALLOWED_DOMAINS: "example.org", OIDC_EMAIL_VERIFIED_CLAIM: "xms_edov" }),
   });
   try {
@@ -202,26 +199,21 @@ test("OIDC_EMAIL_VERIFIED_CLAIM=xms_edov (Entra ID): that claim vouches for the 
     expect([r.status, r.location]).toEqual([303, "/"]);
     expect(browser.cookie(entra.baseURL, SESSION)).toMatch(/^bts_/);
     expect((await browser.fetch(`${entra.baseURL}/my-work`)).status).toBe(200);
-    expect(account("tess@example.org").person).toMatchObject({ name: "Tess Entra", role: "viewer" });
+    expect((await account("tess@example.org")).person).toMatchObject({ name: "Tess Entra", role: "viewer" });
 
     const vic = new CookieBrowser();
     const refused = await signInThroughProvider(vic, entra.baseURL, "vic");
     expect(refused.location).toBe("/sign-in?sso=email_unverified");
     expect(vic.cookie(entra.baseURL, SESSION)).toBeUndefined();
-    expect(account("vic@example.org").person).toBeUndefined();
+    expect((await account("vic@example.org")).person).toBeUndefined();
   } finally {
     await entra.kill();
   }
 });
 
-function sessionRow(token: string) {
-  const db = new Database(server.databaseFile, { readonly: true });
-  try {
-    const id = createHash("sha256").update(token).digest("hex");
-    return db.prepare("SELECT id_token AS idToken FROM sessions WHERE id = ?").get(id) as { idToken: string | null } | undefined;
-  } finally {
-    db.close();
-  }
+async function sessionRow(token: string) {
+  const id = createHash("sha256").update(token).digest("hex");
+  return (await sqlOn<{ idToken: string | null }>(server.databaseUrl, 'SELECT id_token AS "idToken" FROM sessions WHERE id = ?', [id]))[0];
 }
 
 /**
@@ -260,7 +252,7 @@ test("sign-out ends the tracker session, then sends the person to the provider's
     const browser = new CookieBrowser();
     await signInThroughProvider(browser, APP, "ada");
     const token = browser.cookie(APP, SESSION)!;
-    const idToken = sessionRow(token)?.idToken;
+    const idToken = (await sessionRow(token))?.idToken;
     expect(idToken).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/); // kept server-side with the session
     expect(token).toMatch(/^bts_[\w-]+$/); // the cookie is the session's secret only
 
@@ -287,7 +279,7 @@ test("sign-out ends the tracker session, then sends the person to the provider's
     expect(to.searchParams.get("post_logout_redirect_uri")).toBe(`${APP}/sign-in`);
 
     // The tracker session is gone, its ID token with it; a page sends the old cookie to sign-in.
-    expect(sessionRow(token)).toBeUndefined();
+    expect(await sessionRow(token)).toBeUndefined();
     const page = await fetch(`${APP}/my-work`, { headers: { cookie: `${SESSION}=${token}` }, redirect: "manual" });
     expect(page.status).toBe(307);
     expect(new URL(page.headers.get("location")!, APP).pathname).toBe("/sign-in");
@@ -302,11 +294,11 @@ test("a person signed in with a password signs out to /sign-in as before", async
   for (const script of [true, false]) {
     const signIn = await fetchAction(APP, actions.signInAction!, ["$undefined", "$K1"], [["email", TEST_ACCOUNTS.viewer.email], ["password", server.password]]);
     const token = /tracker_session=([^;]+)/.exec(signIn.setCookies.join("\n"))![1]!;
-    expect(sessionRow(token)).toEqual({ idToken: null });
+    expect(await sessionRow(token)).toEqual({ idToken: null });
     const out = await signOut(token, script);
     expect(out.location, `script: ${script}`).toBe("/sign-in");
     expect(out.setCookies.some((c) => c.startsWith(`${END_SESSION}=`))).toBe(false);
-    expect(sessionRow(token)).toBeUndefined();
+    expect(await sessionRow(token)).toBeUndefined();
   }
 });
 
@@ -321,7 +313,7 @@ test("the sign-out link goes to the provider's end-session endpoint only: a forg
 });
 
 test("a disabled account stays disabled: refused with a readable page", async () => {
-  const cli = trackerCli(server.databaseFile, ["user", "disable", "--email", "bob@example.org"]);
+  const cli = trackerCli(server.databaseUrl, ["user", "disable", "--email", "bob@example.org"]);
   expect(cli.code, cli.stderr).toBe(0);
   const browser = new CookieBrowser();
   const r = await signInThroughProvider(browser, APP, "bob");
@@ -340,7 +332,7 @@ test("LOCAL_SIGN_IN=off: the sign-in page offers the provider only", async () =>
   // A second server on the same database, configured without passwords.
   const noPasswords = await OwnServer.start({
     port: PORT + 1,
-    databaseFile: server.databaseFile,
+    databaseUrl: server.databaseUrl,
     env: trackerSettings(provider, { LOCAL_SIGN_IN: "off" }),
   });
   try {
@@ -362,7 +354,7 @@ test("a provider that cannot be reached is a readable sentence on the sign-in pa
   });
   const down = await OwnServer.start({
     port: PORT + 4,
-    databaseFile: server.databaseFile,
+    databaseUrl: server.databaseUrl,
     env: trackerSettings(provider, { OIDC_ISSUER: `http://127.0.0.1:${closed}` }),
   });
   try {
@@ -380,7 +372,7 @@ test("a provider that cannot be reached is a readable sentence on the sign-in pa
 });
 
 test("a bad setting stops the start with a one-line reason", async () => {
-  const bad = await OwnServer.start({ port: PORT + 2, databaseFile: server.databaseFile, env: { OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: "x" } }).catch(
+  const bad = await OwnServer.start({ port: PORT + 2, databaseUrl: server.databaseUrl, env: { OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: "x" } }).catch(
     (e: Error) => e,
   );
   expect(bad).toBeInstanceOf(Error);

@@ -9,7 +9,7 @@ import { expect, test, type APIResponse } from "@playwright/test";
 import { XMLParser } from "fast-xml-parser";
 import { webhookSignatureProblem } from "@/lib/delivery/webhook-signature";
 import { authHeaders, call } from "../support/api-client";
-import { changedTables, dbDigest } from "../support/db-digest";
+import { changedTables, databaseDigest } from "../support/db-digest";
 import { rawRequest } from "../support/hostile-values";
 import { smallBundle } from "../support/small-bundle";
 import { startWebhookReceiver, type WebhookReceiver } from "../support/webhook-receiver";
@@ -54,7 +54,7 @@ test("a webhook's secret is in its 201 answer once; listings show it masked, nev
   expect(JSON.parse(list).subscriptions[0]).toMatchObject({ id: body.id, kind: "slack", enabled: true, secretPrefix: body.secret.slice(0, 10) });
 
   // Refusals name the field and write nothing.
-  const before = dbDigest();
+  const before = await databaseDigest();
   const bad = await problem(await call(request, "admin", "POST", `/api/programs/${slug}/subscriptions`, { kind: "webhook", target: "file:///etc/passwd" }), 400);
   expect(bad.errors).toEqual([{ path: "target", message: "must start with https:// or http://" }]);
   await problem(await call(request, "admin", "POST", `/api/programs/${slug}/subscriptions`, { kind: "slack", target: `${receiver.origin}/services/T1/B1/TOKENPART` }), 409);
@@ -62,7 +62,7 @@ test("a webhook's secret is in its 201 answer once; listings show it masked, nev
   await problem(await call(request, "admin", "PATCH", `/api/programs/${slug}/subscriptions/${body.id}`, { enabled: false, version: 7 }), 409);
   await problem(await call(request, "admin", "DELETE", `/api/programs/${slug}/subscriptions/99999999`), 404);
   await problem(await call(request, "admin", "PATCH", `/api/programs/no-such-program/subscriptions/${body.id}`, { enabled: false, version: 1 }), 404);
-  expect(changedTables(before, dbDigest())).toEqual([]);
+  expect(changedTables(before, await databaseDigest())).toEqual([]);
 
   // Disable with If-Match, enable again, then remove.
   const off = await request.fetch(`/api/programs/${slug}/subscriptions/${body.id}`, {
@@ -78,12 +78,12 @@ test("a webhook's secret is in its 201 answer once; listings show it masked, nev
 });
 
 test("a week that is not published is never sent: 409, nothing written", async ({ request }) => {
-  const before = dbDigest();
+  const before = await databaseDigest();
   const p = await problem(await call(request, "admin", "POST", `/api/programs/${slug}/reports/2024-W51/send`), 409);
   expect(p.detail).toBe(`2024-W51 of "${slug}" is not published: only a published week is sent`);
   await problem(await call(request, "admin", "POST", `/api/programs/${slug}/reports/2099-W01/send`), 400);
   await problem(await call(request, "admin", "POST", `/api/programs/${slug}/reports/not-a-week/send`), 400);
-  expect(changedTables(before, dbDigest())).toEqual([]);
+  expect(changedTables(before, await databaseDigest())).toEqual([]);
 });
 
 test("publishing sends: the webhook gets a signed payload; e-mail without an SMTP server is recorded as not sent", async ({ request }) => {
@@ -133,7 +133,7 @@ test("the Atom feed: its token is the credential; any wrong, rotated or missing 
   expect((await request.get(`${url.pathname}${url.search}`, { headers: { "if-none-match": etag } })).status()).toBe(304);
 
   const token = url.searchParams.get("token")!;
-  const before = dbDigest();
+  const before = await databaseDigest();
   const hostile = [
     "",
     "feed_",
@@ -158,7 +158,7 @@ test("the Atom feed: its token is the credential; any wrong, rotated or missing 
   // A repeated token is no credential, even when one of them is right.
   for (const q of [`token=${token}&token=other`, `token=other&token=${token}`, `token=${token}&token=${token}`])
     expect((await request.get(`${feed}?${q}`)).status(), q).toBe(404);
-  expect(changedTables(before, dbDigest())).toEqual([]);
+  expect(changedTables(before, await databaseDigest())).toEqual([]);
 
   // Rotated: the old address stops at once; turned off: every address stops.
   const next = new URL((await (await call(request, "admin", "POST", `/api/programs/${slug}/feed`, { token: "rotate" })).json()).feedUrl);

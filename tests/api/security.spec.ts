@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { sqlOn } from "../support/sql-on";
 import { expect, test } from "@playwright/test";
 import { OwnServer } from "../support/own-server";
 import { fetchAction, loadActions, type ActionRef } from "../support/server-actions";
@@ -154,13 +154,13 @@ test("cross-site request forgery with the session cookie is refused (text/plain,
     "JSON, no Origin, cross-site fetch metadata": { cookie, "content-type": "application/json", "sec-fetch-site": "same-site" },
     "JSON, no Origin at all": { cookie, "content-type": "application/json" },
   };
-  const before = bundleOf(server.databaseFile);
+  const before = await bundleOf(server.databaseUrl);
   for (const [name, headers] of Object.entries(attempts)) {
     const res = await fetch(url, { method: "POST", headers, body });
     expect(res.status, name).toBe(403);
     expect(res.headers.get("content-type"), name).toContain("application/problem+json");
   }
-  expect(bundleOf(server.databaseFile)).toBe(before);
+  expect(await bundleOf(server.databaseUrl)).toBe(before);
   // The app's own page, with JSON and its Origin, is served; so is a bearer token from anywhere.
   const own = await fetch(url, { method: "POST", headers: { cookie, "content-type": "application/json", origin: server.baseURL }, body });
   expect(own.status).toBe(201);
@@ -209,10 +209,8 @@ test("racing the sign-in throttle: thirty parallel wrong guesses are each counte
   // Three free attempts, then the 2 s wait (a fourth only if the server needed longer than that).
   expect(checked).toBeGreaterThanOrEqual(3);
   expect(checked).toBeLessThanOrEqual(4);
-  const db = new Database(server.databaseFile, { readonly: true });
-  const row = db.prepare("SELECT failures FROM sign_in_failures WHERE email = ?").get(email) as { failures: number };
-  db.close();
-  expect(row.failures).toBe(checked);
+  const [row] = await sqlOn<{ failures: number }>(server.databaseUrl, "SELECT failures FROM sign_in_failures WHERE email = ?", [email]);
+  expect(row!.failures).toBe(checked);
 });
 
 test("a chunked 300 MB body without Content-Length is cut off at the limit, not read whole", async () => {
@@ -268,12 +266,9 @@ test("an unknown item page answers 404 with the app's navigation", async () => {
   expect(html).toContain("There is no item or claim by that name in this program");
 });
 
-/** The program's rows as a digest, read straight from the file: "nothing was written". */
-function bundleOf(file: string): string {
-  const db = new Database(file, { readonly: true });
-  const r = db.prepare("SELECT count(*) AS n, max(seq) AS head FROM audit_log").get() as { n: number; head: number };
-  db.close();
-  return JSON.stringify(r);
+/** The log's length and head, read straight from the database: "nothing was written". */
+async function bundleOf(url: string): Promise<string> {
+  return JSON.stringify(await sqlOn(url, "SELECT count(*) AS n, max(seq) AS head FROM audit_log"));
 }
 
 /** Streams `total` bytes of JSON-ish junk with chunked encoding until the server answers. */

@@ -4,7 +4,7 @@
  * failed sign-ins are throttled; sessions expire, end at sign-out, and are never carried over a
  * sign-in (no fixation); and no password, token or session id ever appears in the server's output.
  */
-import Database from "better-sqlite3";
+import { sqlOn } from "../support/sql-on";
 import { expect, test } from "@playwright/test";
 import { OwnServer, trackerCli } from "../support/own-server";
 import { actionBody, fetchAction, loadActions, type ActionRef } from "../support/server-actions";
@@ -42,13 +42,13 @@ const api = (path: string, headers: Record<string, string>) => fetch(`${server.b
 const withCookie = (session: string) => ({ cookie: `tracker_session=${session}` });
 
 test("a token revoked on the CLI is refused on the very next call", async () => {
-  const made = trackerCli(server.databaseFile, ["token", "create", "--email", TEST_ACCOUNTS.viewer.email, "--name", "to revoke"]);
+  const made = trackerCli(server.databaseUrl, ["token", "create", "--email", TEST_ACCOUNTS.viewer.email, "--name", "to revoke"]);
   expect(made.code, made.stderr).toBe(0);
   const token = made.stdout.trim().split("\n").at(-1)!;
   const id = /token #(\d+)/.exec(made.stdout)![1]!;
   secrets.add(token);
   expect((await api("/api/programs", { authorization: `Bearer ${token}` })).status).toBe(200);
-  const revoked = trackerCli(server.databaseFile, ["token", "revoke", "--id", id]);
+  const revoked = trackerCli(server.databaseUrl, ["token", "revoke", "--id", id]);
   expect(revoked.code, revoked.stderr).toBe(0);
   const after = await api("/api/programs", { authorization: `Bearer ${token}` });
   expect(after.status).toBe(401);
@@ -78,7 +78,7 @@ test("a token over TOKEN_RATE_LIMIT (20 a minute) gets 429 with Retry-After; oth
 test("failed sign-ins are throttled per account, even with the right password afterwards", async () => {
   const email = "throttle@test.example";
   const password = "throttle-right-password-1";
-  expect(trackerCli(server.databaseFile, ["user", "add", "--email", email, "--name", "Thea Throttle", "--role", "viewer", "--password", password]).code).toBe(0);
+  expect(trackerCli(server.databaseUrl, ["user", "add", "--email", email, "--name", "Thea Throttle", "--role", "viewer", "--password", password]).code).toBe(0);
   for (let i = 1; i <= 3; i++) {
     const r = await signIn(email, `wrong-password-${i}`);
     expect(r.text).toContain("Wrong e-mail or password.");
@@ -124,9 +124,7 @@ test("a session opens on sign-in, works for pages and the API, and ends at once 
 test("a session expires: past its expiry it opens nothing", async () => {
   const r = await signIn(TEST_ACCOUNTS.viewer.email, server.password);
   expect((await api("/api/programs", withCookie(r.session!))).status).toBe(200);
-  const db = new Database(server.databaseFile);
-  db.prepare("UPDATE sessions SET expires_at = ? WHERE expires_at > ?").run(Date.now() - 1000, Date.now());
-  db.close();
+  await sqlOn(server.databaseUrl, "UPDATE sessions SET expires_at = ? WHERE expires_at > ?", [Date.now() - 1000, Date.now()]);
   expect((await api("/api/programs", withCookie(r.session!))).status).toBe(401);
   expect((await api("/", withCookie(r.session!))).status).toBe(307);
 });

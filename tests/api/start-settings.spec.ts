@@ -32,11 +32,11 @@ test("TRACKER_WARM_SECONDS=0 skips the warm-up; a value that is not a number sto
   expect(String(bad)).toContain('tracker: cannot start: TRACKER_WARM_SECONDS must be a number of seconds, 0 or more, not "soon"');
 });
 
-test("a DATABASE_URL that names no SQLite file stops the start in one line, its password not shown", async () => {
+test("a DATABASE_URL the tracker cannot open stops the start in one line, its password not shown", async () => {
   test.setTimeout(120_000);
   for (const [url, line] of [
     ["mysql://tracker:secret@db/tracker", 'tracker: cannot start: DATABASE_URL "mysql://tracker:***@db/tracker" names no database the tracker runs on'],
-    ["postgres://tracker:secret@127.0.0.1:9/tracker", "tracker: cannot start: DATABASE_URL names a PostgreSQL server (postgres://tracker:***@127.0.0.1:9/tracker), which this version"],
+    ["postgres://tracker:secret@127.0.0.1:9/tracker", "tracker: cannot start: cannot open the PostgreSQL database postgres://tracker:***@127.0.0.1:9/tracker: connect ECONNREFUSED 127.0.0.1:9"],
   ]) {
     const refused = await OwnServer.start({ port: PORT, env: { DATABASE_URL: url } }).catch((e: Error) => e);
     expect(refused, url).toBeInstanceOf(Error);

@@ -145,10 +145,10 @@ describe("tracker CLI", () => {
     expect(firstLine(unknown.stderr)).toMatch(/^error: unknown command "frobnicate"/);
   });
 
-  it("a DATABASE_URL that names no SQLite file stops every command in one line, creating nothing", () => {
+  it("a DATABASE_URL the tracker cannot open stops every command in one line, creating nothing", () => {
     for (const [url, reason] of [
       ["mysql://tracker:secret@db/tracker", /^error: DATABASE_URL "mysql:\/\/tracker:\*\*\*@db\/tracker" names no database the tracker runs on/],
-      ["postgres://tracker:secret@127.0.0.1:9/tracker", /^error: DATABASE_URL names a PostgreSQL server \(postgres:\/\/tracker:\*\*\*@127\.0\.0\.1:9\/tracker\), which this version/],
+      ["postgres://tracker:secret@127.0.0.1:9/tracker", /^error: cannot open the PostgreSQL database postgres:\/\/tracker:\*\*\*@127\.0\.0\.1:9\/tracker: connect ECONNREFUSED/],
     ] as const) {
       const result = spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/tracker.ts", "verify-log"], {
         cwd: ROOT,

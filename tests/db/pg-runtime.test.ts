@@ -11,10 +11,11 @@ import type * as MemoByHead from "@/db/queries/memo-by-head";
 import type * as Schema from "@/db/schema";
 import type * as Transact from "@/db/transact";
 import type * as VerifyLog from "@/db/verify-log";
+import type * as ChainStatus from "@/db/chain-status";
 import { startLocalPostgres, type LocalPostgres } from "../support/local-postgres";
 
 // Types only: erased, so they load nothing before DATABASE_URL is set.
-type Modules = typeof DbIndex & typeof ManageUsers & typeof VerifyLog & typeof Transact & typeof MemoByHead & { people: typeof Schema.people };
+type Modules = typeof DbIndex & typeof ManageUsers & typeof VerifyLog & typeof Transact & typeof MemoByHead & typeof ChainStatus & { people: typeof Schema.people };
 
 let server: LocalPostgres;
 let url: string;
@@ -38,6 +39,7 @@ beforeAll(async () => {
     ...(await import("@/db/verify-log")),
     ...(await import("@/db/transact")),
     ...(await import("@/db/queries/memo-by-head")),
+    ...(await import("@/db/chain-status")),
     people: (await import("@/db/schema")).people,
   };
 }, 90_000);
@@ -100,6 +102,29 @@ describe("the data layer on PostgreSQL", () => {
     expect(await m.readHead(db)).toEqual(head);
     await m.transact(db, async (tx) => m.addUser(tx, user("joined@example.org"), null));
     expect((await m.readHead(db)).seq).toBe(head.seq + 1);
+  });
+
+  it("the served verdict turns within seconds when an entry is altered behind the triggers, though no write moved the head", async () => {
+    const where = await server.createDatabase("status");
+    const db = await open(where);
+    for (let i = 0; i < 3; i++) await m.addUser(db, user(`s${i}@example.org`), null);
+    expect((await m.chainStatus(db, "api")).verdict?.ok).toBe(true);
+    const client = new pg.Client({ connectionString: where });
+    await client.connect();
+    try {
+      await client.query("ALTER TABLE audit_log DISABLE TRIGGER USER");
+      await client.query("UPDATE audit_log SET payload = replace(payload, 's1@', 'sX@') WHERE entity_id = 's1@example.org'");
+      await client.query("ALTER TABLE audit_log ENABLE TRIGGER USER");
+    } finally {
+      await client.end();
+    }
+    let verdict = (await m.chainStatus(db, "page")).verdict;
+    for (const deadline = Date.now() + 10_000; verdict?.ok !== false && Date.now() < deadline; ) {
+      await new Promise((r) => setTimeout(r, 250));
+      verdict = (await m.chainStatus(db, "page")).verdict;
+    }
+    expect(verdict?.ok).toBe(false);
+    expect(verdict?.firstBad?.reason).toMatch(/altered/);
   });
 
   it("names an entry altered behind the tracker's back", async () => {

@@ -42,7 +42,7 @@ test("tampering with the log behind the server's back raises the banner, naming 
   expect((await verify()).ok).toBe(true);
 
   // A tamperer rewrites who did entry #10.
-  const db = new Database(server.databaseFile);
+  const db = new Database(server.databaseUrl);
   db.exec("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;");
   const original = db.prepare("SELECT actor FROM audit_log WHERE seq = 10").get() as { actor: string | null };
   db.prepare("UPDATE audit_log SET actor = 'mallory@example.com' WHERE seq = 10").run();

@@ -4,7 +4,7 @@
  */
 import { expect, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { call } from "./api-client";
-import { changedTables, dbDigest } from "./db-digest";
+import { changedTables, databaseDigest } from "./db-digest";
 
 export interface Problem {
   status: number;
@@ -29,9 +29,9 @@ export async function expectProblem(res: APIResponse | Response, status: number,
 
 /** Runs refused requests and asserts that no table changed (`label` names the batch in a failure). */
 export async function nothingWritten(batch: () => Promise<void>, label?: string) {
-  const before = dbDigest();
+  const before = await databaseDigest();
   await batch();
-  const after = dbDigest();
+  const after = await databaseDigest();
   expect(changedTables(before, after), label && `${label}: tables written by refused requests`).toEqual([]);
   expect(after.hash, label).toBe(before.hash);
 }

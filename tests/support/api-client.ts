@@ -1,12 +1,13 @@
 import fs from "node:fs";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import type { TestRole } from "./test-accounts";
+import { tokensFileFor } from "./tokens-file";
 
 let tokens: Record<TestRole, string> | null = null;
 
 /** The bearer token of the test account with `role` (made by prepare-test-database.ts). */
 export function tokenFor(role: TestRole): string {
-  tokens ??= JSON.parse(fs.readFileSync(`${process.env.E2E_DATABASE_URL}.tokens.json`, "utf8"));
+  tokens ??= JSON.parse(fs.readFileSync(tokensFileFor(process.env.E2E_DATABASE_URL ?? ""), "utf8"));
   return tokens![role];
 }
 

@@ -1,12 +1,15 @@
 /**
- * "The database is unchanged": a digest of every table, read through a separate read-only
- * better-sqlite3 connection (never the server's), rows in rowid order.
+ * "The database is unchanged": a digest of every table, read through a connection of its own
+ * (never the server's): a read-only better-sqlite3 one, rows in rowid order, or a PostgreSQL one in
+ * one repeatable-read snapshot, rows in primary-key order.
  *
  * Left out, because reading or signing in legitimately changes them: `sessions`,
  * `sign_in_failures`, `api_tokens.last_used_at` and `people.last_sign_in_at`.
  */
 import { createHash } from "node:crypto";
 import Database from "better-sqlite3";
+import pg from "pg";
+import { parseDatabaseUrl } from "@/lib/database-url";
 
 const SKIPPED_TABLES = new Set(["sessions", "sign_in_failures"]);
 const SKIPPED_COLUMNS: Record<string, Set<string>> = { api_tokens: new Set(["last_used_at"]), people: new Set(["last_sign_in_at"]) };
@@ -20,6 +23,54 @@ export interface DbDigest {
 
 function quote(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** The digest of the database `url` names (default: the Playwright server's E2E_DATABASE_URL), SQLite or PostgreSQL. */
+export async function databaseDigest(url: string = process.env.E2E_DATABASE_URL ?? ""): Promise<DbDigest> {
+  if (!url) throw new Error("databaseDigest: no database (E2E_DATABASE_URL is not set)");
+  const target = parseDatabaseUrl(url);
+  return target.dialect === "sqlite" ? dbDigest(target.file) : await postgresDigest(target.url);
+}
+
+async function postgresDigest(url: string): Promise<DbDigest> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    // Every table's columns and primary key in one catalogue read; each table hashed by the server.
+    const tables = (
+      await client.query<{ name: string; columns: string[]; key: string[] | null }>(
+        `SELECT c.relname AS name,
+                array_agg(a.attname::text ORDER BY a.attnum) AS columns,
+                (SELECT array_agg(k.attname::text ORDER BY array_position(i.indkey, k.attnum))
+                   FROM pg_index i JOIN pg_attribute k ON k.attrelid = i.indrelid AND k.attnum = ANY(i.indkey)
+                  WHERE i.indrelid = c.oid AND i.indisprimary) AS key
+           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+           JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+          WHERE n.nspname = 'public' AND c.relkind = 'r'
+          GROUP BY c.oid, c.relname
+          ORDER BY c.relname COLLATE "C"`,
+      )
+    ).rows;
+    const hashed = tables
+      .filter((t) => !SKIPPED_TABLES.has(t.name))
+      .map(({ name, columns: every, key }) => {
+        const columns = every.filter((c) => !SKIPPED_COLUMNS[name]?.has(c)).map(quote);
+        const order = (key?.length ? key.map(quote) : columns).join(", ");
+        return `SELECT ${client.escapeLiteral(name)} AS name, count(*)::int AS rows, coalesce(md5(string_agg(row_to_json(r)::text, E'\\n' ORDER BY ${order})), '') AS hash FROM (SELECT ${columns.join(", ")} FROM ${quote(name)}) r`;
+      });
+    const all = createHash("sha256");
+    const out: DbDigest["tables"] = {};
+    const result = await client.query<{ name: string; rows: number; hash: string }>(hashed.join("\nUNION ALL\n"));
+    for (const { name, rows, hash } of result.rows.sort((x, y) => (x.name < y.name ? -1 : 1))) {
+      out[name] = { rows, hash };
+      all.update(`${name}:${rows}:${hash}\n`);
+    }
+    await client.query("COMMIT");
+    return { hash: all.digest("hex"), tables: out };
+  } finally {
+    await client.end();
+  }
 }
 
 /** The digest of the SQLite file `file` (default: the Playwright server's E2E_DATABASE_URL). */

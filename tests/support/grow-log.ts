@@ -5,12 +5,12 @@ import { transact } from "@/db/transact";
  */
 import { pathToFileURL } from "node:url";
 import { LogWriter } from "@/db/append-log";
-import { openDatabase, type Db } from "@/db/index";
+import { closeDatabase, openDatabase, type Db } from "@/db/index";
 import type { LogAction, LogEntity } from "@/lib/log-vocabulary";
 
 export async function growLog(db: Db, count: number): Promise<void> {
   await transact(db, async (tx) => {
-    const log = (await LogWriter.open(tx));
+    const log = await LogWriter.open(tx);
     // Words outside the log's vocabulary on purpose: no reader takes filler for a record.
     const filler = { action: "pad" as LogAction, entity: "test" as LogEntity };
     for (let i = 1; i <= count; i++) await log.append({ actor: null, ...filler, entityId: String(i), programSlug: null, payload: { i } });
@@ -21,5 +21,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const [file, count] = process.argv.slice(2);
   const db = await openDatabase(file);
   await growLog(db, Number(count));
-  db.$client.close();
+  await closeDatabase(db);
 }

@@ -16,6 +16,8 @@ const USER = "tracker";
 
 export interface LocalPostgres {
   port: number;
+  /** Its folder (data, socket, log): what stopLocalPostgres needs from another process. */
+  dir: string;
   /** A new, empty database; its connection URL. */
   createDatabase(name: string): Promise<string>;
   stop(): void;
@@ -28,11 +30,7 @@ export async function startLocalPostgres(): Promise<LocalPostgres> {
   const data = path.join(dir, "data");
   const asRoot = process.getuid?.() === 0;
   if (asRoot) execFileSync("chown", ["postgres:postgres", dir]);
-  const run = (program: string, args: string[]) =>
-    execFileSync(asRoot ? "runuser" : path.join(BIN, program), asRoot ? ["-u", "postgres", "--", path.join(BIN, program), ...args] : args, {
-      stdio: ["ignore", "pipe", "pipe"],
-      cwd: dir,
-    });
+  const run = runner(dir);
   const port = await freePort();
   run("initdb", ["-D", data, "-U", USER, "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
   const options = [`-p ${port}`, `-k ${dir}`, "-c listen_addresses=127.0.0.1", "-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"];
@@ -40,6 +38,7 @@ export async function startLocalPostgres(): Promise<LocalPostgres> {
   let stopped = false;
   return {
     port,
+    dir,
     async createDatabase(name) {
       const admin = new pg.Client({ host: "127.0.0.1", port, user: USER, database: "postgres" });
       await admin.connect();
@@ -53,13 +52,28 @@ export async function startLocalPostgres(): Promise<LocalPostgres> {
     stop() {
       if (stopped) return;
       stopped = true;
-      try {
-        run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
-      } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
-      }
+      stopLocalPostgres(dir);
     },
   };
+}
+
+/** Stops the server startLocalPostgres started in `dir` and removes the folder. */
+export function stopLocalPostgres(dir: string): void {
+  try {
+    runner(dir)("pg_ctl", ["-D", path.join(dir, "data"), "-m", "immediate", "-w", "stop"]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs one of PostgreSQL's programs in `dir`, as the `postgres` user when we are root. */
+function runner(dir: string) {
+  const asRoot = process.getuid?.() === 0;
+  return (program: string, args: string[]) =>
+    execFileSync(asRoot ? "runuser" : path.join(BIN, program), asRoot ? ["-u", "postgres", "--", path.join(BIN, program), ...args] : args, {
+      stdio: ["ignore", "pipe", "pipe"],
+      cwd: dir,
+    });
 }
 
 function freePort(): Promise<number> {

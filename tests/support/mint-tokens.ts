@@ -4,7 +4,7 @@
  */
 import { createToken } from "@/db/accounts/api-tokens";
 import { findPerson } from "@/db/accounts/manage-users";
-import { openDatabase } from "@/db/index";
+import { closeDatabase, openDatabase } from "@/db/index";
 
 const db = await openDatabase();
 // One after another, in the order given (as the synchronous version made them).
@@ -17,6 +17,6 @@ try {
     out.push({ token: made.token, id: made.id, email });
   }
 } finally {
-  db.$client.close();
+  await closeDatabase(db);
 }
 process.stdout.write(JSON.stringify(out));

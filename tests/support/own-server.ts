@@ -1,14 +1,18 @@
 /**
- * A server of a test's own (ports 3120–3129), for tests that must kill, tamper with or reconfigure
- * it without disturbing the shared Playwright server: a fresh database under tests/.tmp prepared
- * like scripts/e2e-server.mjs does (demo program, test accounts, one token per role), then the
- * built app (`next start`) in a process group of its own, its output captured.
+ * A server of a test's own (ports 3120–3139), for tests that must kill, tamper with or reconfigure
+ * it without disturbing the shared Playwright server: a fresh database prepared like
+ * scripts/e2e-server.mjs does (demo program, test accounts, one token per role) — a file under
+ * tests/.tmp, or a new database on the run's PostgreSQL server when the run is on PostgreSQL — then
+ * the built app (`next start`) in a process group of its own, its output captured.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { isPostgresUrl } from "./sql-on";
 import type { TestRole } from "./test-accounts";
+import { tokensFileFor } from "./tokens-file";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
@@ -18,15 +22,16 @@ export interface OwnServerOptions {
   port: number;
   /** Extra environment for the server (e.g. TOKEN_RATE_LIMIT). */
   env?: Record<string, string>;
-  /** Use this database file instead of a fresh one (it must exist). */
-  databaseFile?: string;
+  /** Use this database (a file path or a URL) instead of a fresh one (it must exist). */
+  databaseUrl?: string;
   /** Ready when /api/health says ok (default), or as soon as anything answers on the port. */
   readyWhen?: "healthy" | "listening";
 }
 
 export class OwnServer {
   readonly baseURL: string;
-  readonly databaseFile: string;
+  /** The database the server runs on, as DATABASE_URL names it. */
+  readonly databaseUrl: string;
   readonly password: string;
   private child: ChildProcess | null = null;
   private exited: Promise<number | null> = Promise.resolve(null);
@@ -35,33 +40,32 @@ export class OwnServer {
 
   private constructor(
     readonly port: number,
-    databaseFile: string,
+    databaseUrl: string,
     password: string,
     private readonly env: Record<string, string>,
     private readonly readyWhen: "healthy" | "listening" = "healthy",
   ) {
     this.baseURL = `http://127.0.0.1:${port}`;
-    this.databaseFile = databaseFile;
+    this.databaseUrl = databaseUrl;
     this.password = password;
   }
 
   /** Prepares a fresh database (unless one is given) and starts the server on it. */
   static async start(options: OwnServerOptions): Promise<OwnServer> {
     const password = process.env.TEST_PASSWORD ?? `pw-own-${process.pid}-${Date.now()}`;
-    let file = options.databaseFile;
-    if (!file) {
-      fs.mkdirSync(path.join(ROOT, "tests", ".tmp"), { recursive: true });
-      file = path.join(ROOT, "tests", ".tmp", `own-${options.port}-${Date.now()}.db`);
-      prepareDatabase(file, password);
+    let url = options.databaseUrl;
+    if (!url) {
+      url = await freshDatabase(`own-${options.port}-${Date.now()}`);
+      prepareDatabase(url, password);
     }
-    const server = new OwnServer(options.port, file, password, options.env ?? {}, options.readyWhen);
+    const server = new OwnServer(options.port, url, password, options.env ?? {}, options.readyWhen);
     await server.launch();
     return server;
   }
 
   /** The per-role tokens written by prepare-test-database.ts. */
   tokens(): Record<TestRole, string> {
-    return JSON.parse(fs.readFileSync(`${this.databaseFile}.tokens.json`, "utf8"));
+    return JSON.parse(fs.readFileSync(tokensFileFor(this.databaseUrl), "utf8"));
   }
 
   async launch(): Promise<void> {
@@ -71,7 +75,7 @@ export class OwnServer {
     const child = spawn(process.execPath, [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(this.port), "--keepAliveTimeout", "120000"], {
       cwd: ROOT,
       // Every test signs in from 127.0.0.1: the per-address sign-in limit is set where it is tested.
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", SIGN_IN_ADDRESS_LIMIT: "10000", DATABASE_URL: this.databaseFile, ...this.env },
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", SIGN_IN_ADDRESS_LIMIT: "10000", DATABASE_URL: this.databaseUrl, ...this.env },
       detached: true, // its own process group, so a SIGKILL reaches every process of it
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -111,10 +115,11 @@ export class OwnServer {
     this.child = null;
   }
 
-  /** Stops the server and removes its database files. */
+  /** Stops the server and removes its database files (a PostgreSQL database goes with its throwaway server). */
   async dispose(): Promise<void> {
     await this.kill("SIGTERM");
-    for (const suffix of ["", "-wal", "-shm", ".tokens.json"]) fs.rmSync(`${this.databaseFile}${suffix}`, { force: true });
+    fs.rmSync(tokensFileFor(this.databaseUrl), { force: true });
+    if (!isPostgresUrl(this.databaseUrl)) for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${this.databaseUrl}${suffix}`, { force: true });
   }
 }
 
@@ -127,6 +132,31 @@ async function isUp(baseURL: string, readyWhen: "healthy" | "listening" = "healt
   }
 }
 
+/**
+ * A name for a new, empty database of the run's kind: a file path under tests/.tmp, or a database
+ * created on the PostgreSQL server E2E_DATABASE_URL is on.
+ */
+export async function freshDatabase(name: string): Promise<string> {
+  const shared = process.env.E2E_DATABASE_URL ?? "";
+  if (!isPostgresUrl(shared)) {
+    fs.mkdirSync(path.join(ROOT, "tests", ".tmp"), { recursive: true });
+    return path.join(ROOT, "tests", ".tmp", `${name}.db`);
+  }
+  const admin = new URL(shared);
+  admin.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  const database = name.replace(/[^a-z0-9_]/gi, "_").toLowerCase();
+  try {
+    await client.query(`CREATE DATABASE "${database}"`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(shared);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
 /** What scripts/e2e-server.mjs does before serving: migrations, demo, test accounts, tokens. */
 export function prepareDatabase(file: string, password: string): void {
   const r = spawnSync(TSX, ["tests/support/prepare-test-database.ts"], {
@@ -137,11 +167,11 @@ export function prepareDatabase(file: string, password: string): void {
   if (r.status !== 0) throw new Error(`prepare-test-database failed:\n${r.stdout}\n${r.stderr}`);
 }
 
-/** Runs the tracker CLI against `databaseFile`: { code, stdout, stderr }. */
-export function trackerCli(databaseFile: string, args: string[], env: Record<string, string> = {}) {
+/** Runs the tracker CLI against the database `databaseUrl` names: { code, stdout, stderr }. */
+export function trackerCli(databaseUrl: string, args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(TSX, ["scripts/tracker.ts", ...args], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseFile, ...env },
+    env: { ...process.env, DATABASE_URL: databaseUrl, ...env },
     encoding: "utf8",
     timeout: 60_000,
   });
@@ -149,14 +179,14 @@ export function trackerCli(databaseFile: string, args: string[], env: Record<str
 }
 
 /**
- * New API tokens for existing accounts, made by the CLI on `databaseFile` (the running server
+ * New API tokens for existing accounts, made by the CLI on `databaseUrl`'s database (the running server
  * sees them at once). Tests use their own tokens so the per-token rate limit of the shared ones
  * is left to the other suites.
  */
-export function mintTokens(databaseFile: string, emails: string[]): { token: string; id: number; email: string }[] {
+export function mintTokens(databaseUrl: string, emails: string[]): { token: string; id: number; email: string }[] {
   const r = spawnSync(TSX, ["tests/support/mint-tokens.ts", ...emails], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseFile },
+    env: { ...process.env, DATABASE_URL: databaseUrl },
     encoding: "utf8",
   });
   if (r.status !== 0) throw new Error(`mint-tokens failed:\n${r.stderr}`);
