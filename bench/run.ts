@@ -42,6 +42,7 @@ import autocannon from "autocannon";
 import { isoWeekOf } from "@/lib/iso-week";
 import { bundleCounts, DEFAULT_NOW, generateBundle } from "@/scripts/generate-bundle";
 import { SERVER_NODE_OPTIONS } from "../scripts/server-node-options.mjs";
+import { startLocalPostgres, type LocalPostgres } from "../tests/support/local-postgres";
 import { ensureWrk, runWrk } from "./wrk";
 
 const ROOT = process.cwd();
@@ -64,12 +65,19 @@ const { values: args } = parseArgs({
     // "all": every measurement; "cold": import, then only the first request of a new server process;
     // "org": import, then 199 more programs of 64 items in the same database, and the reads across them.
     scenario: { type: "string", default: "all" },
+    // "postgres": every size on its own database of a throwaway PostgreSQL 15 (as the tests start one).
+    database: { type: "string", default: "sqlite" },
   },
   strict: true,
 });
 const SIZES = args.sizes!.split(",").map((s) => Number(s.trim()));
 if (SIZES.some((s) => !Number.isInteger(s) || s < 1)) throw new Error(`--sizes must be whole numbers, not ${args.sizes}`);
 if (!["all", "cold", "org"].includes(args.scenario!)) throw new Error(`--scenario must be all, cold or org, not ${args.scenario}`);
+if (!["sqlite", "postgres"].includes(args.database!)) throw new Error(`--database must be sqlite or postgres, not ${args.database}`);
+const ON_POSTGRES = args.database === "postgres";
+// A PostgreSQL run writes its figures beside SQLite's, not over them.
+if (ON_POSTGRES && args.out === path.join("bench", "results.json")) args.out = path.join("bench", "results-postgres.json");
+let postgres: LocalPostgres | null = null;
 const ORG_PROGRAMS = 199;
 const SEED = Number(args.seed);
 const BASE_PORT = Number(args.port);
@@ -549,15 +557,18 @@ async function runSize(appDir: string, size: number, port: number, bundles: Reco
   const itemKey = [...perItem.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
   const keys = bundle.items!.map((i) => i.key);
 
-  const dbFile = path.join(TMP, `bench-${size}.db`);
-  for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`, `${dbFile}.tokens.json`]) fs.rmSync(f, { force: true });
+  // The database as DATABASE_URL names it: a new file under bench/tmp, or a new PostgreSQL database.
+  const sqliteFile = path.join(TMP, `bench-${size}.db`);
+  const tokensFile = path.join(TMP, `bench-${size}-${args.database}.tokens.json`);
+  for (const f of [sqliteFile, `${sqliteFile}-wal`, `${sqliteFile}-shm`, tokensFile]) fs.rmSync(f, { force: true });
+  const dbFile = ON_POSTGRES ? await postgres!.createDatabase(`bench_${size}_${Date.now()}`) : sqliteFile;
   const prepared = spawnSync(path.join(appDir, "node_modules", ".bin", "tsx"), ["bench/prepare-db.ts"], {
     cwd: appDir,
-    env: { ...process.env, DATABASE_URL: dbFile, TRACKER_SEED: "none" },
+    env: { ...process.env, DATABASE_URL: dbFile, TRACKER_SEED: "none", BENCH_TOKENS_FILE: tokensFile },
     stdio: ["ignore", "inherit", "inherit"],
   });
   if (prepared.status !== 0) throw new Error("bench/prepare-db.ts failed");
-  const tokens = JSON.parse(fs.readFileSync(`${dbFile}.tokens.json`, "utf8")) as Record<string, string>;
+  const tokens = JSON.parse(fs.readFileSync(tokensFile, "utf8")) as Record<string, string>;
   const profileDir = args["cpu-prof"] ? path.join(TMP, `prof-${size}`) : null;
   if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
 
@@ -832,6 +843,10 @@ function formatCell(sample: Sample | undefined, base: Sample | undefined, unit: 
 
 async function main() {
   fs.mkdirSync(TMP, { recursive: true });
+  if (ON_POSTGRES) {
+    postgres = await startLocalPostgres();
+    process.on("exit", () => postgres?.stop());
+  }
   const wallStart = performance.now();
   const appDir = args.snapshot ? prepareSnapshot(args.snapshot) : ROOT;
   // A fresh snapshot's mtimes say nothing about the previous build there: build it (unless --build never).
@@ -894,6 +909,7 @@ async function main() {
     tool: "bench/run.ts (npm run bench)",
     finishedAt: new Date().toISOString(),
     totalSeconds,
+    database: ON_POSTGRES ? "PostgreSQL 15 (a throwaway server on this machine, fsync off)" : "SQLite (a file under bench/tmp)",
     loadAverageAtStart: LOAD_AT_START,
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
     serverNodeFlags: args["server-node-flags"] || null,
