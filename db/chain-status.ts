@@ -1,5 +1,5 @@
 import { ChainChecker, type ChainCheck, type CheckOptions, type LogState } from "@/lib/chain-checker";
-import { isPostgres, type Db } from "./index";
+import { connectionLocation, isPostgres, type Db } from "./index";
 import { rawGet } from "./raw-sql";
 import { verifyLog } from "./verify-log";
 import { verifyLogInWorker } from "./verify-log-in-worker";
@@ -39,9 +39,11 @@ async function checkerFor(db: Db): Promise<ChainChecker> {
   cache.trackerChainCheckers ??= new WeakMap();
   let checker = cache.trackerChainCheckers.get(client);
   if (!checker) {
-    // A private in-memory database (tests) has no file for a worker to open.
-    // PostgreSQL's check reads the log in pages over the pool, here.
-    const verify = isPostgres(db) || client.memory ? async () => await verifyLog(db) : () => verifyLogInWorker(client.name);
+    // A private in-memory database (tests) has no file for a worker to open; PostgreSQL's worker
+    // opens a read-only connection of its own and reads the log in pages.
+    const inMemory = !isPostgres(db) && client.memory;
+    const location = connectionLocation(db);
+    const verify = inMemory ? async () => await verifyLog(db) : () => verifyLogInWorker(location);
     checker = new ChainChecker(() =>
       verify().catch((error: unknown) => {
         console.error("tracker: the history log could not be checked:", error);

@@ -6,7 +6,7 @@ import { verifyLog } from "./verify-log";
 
 export type ChainWorkerReply = { id: number; verdict: ChainVerdict } | { id: number; error: string };
 
-const opened = openDatabaseReadOnly((workerData as { file: string }).file);
+const opened = openDatabaseReadOnly((workerData as { location: string }).location);
 parentPort!.on("message", (id: number) => void answer(id));
 
 async function answer(id: number): Promise<void> {

@@ -139,13 +139,25 @@ async function lastPostgresMigration(pool: pg.PoolClient): Promise<number | null
 }
 
 /**
- * Opens an existing database for reading only: no migrations, no pragmas that write. For a second
- * connection beside the server's own (the chain check's worker thread).
+ * Opens an existing database for reading only: no migrations, no pragmas that write; on
+ * PostgreSQL one connection whose transactions are read-only. For a second connection beside the
+ * server's own (the chain check's worker thread).
  */
-export async function openDatabaseReadOnly(file: string): Promise<Db> {
-  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+export async function openDatabaseReadOnly(location: string): Promise<Db> {
+  const where = parseDatabaseUrl(location);
+  if (where.dialect === "postgres") {
+    const pool = new pg.Pool({ connectionString: where.url, max: 1, allowExitOnIdle: true, options: "-c default_transaction_read_only=on" });
+    pool.on("error", (error) => console.error("tracker: a PostgreSQL connection failed:", error.message));
+    return drizzlePg(pool, { schema: pgSchema }) as unknown as Db;
+  }
+  const sqlite = new Database(where.file, { readonly: true, fileMustExist: true });
   sqlite.pragma("busy_timeout = 5000");
   return drizzle(sqlite, { schema });
+}
+
+/** What DATABASE_URL a second connection to `db` needs (the chain check's worker): its file or URL. */
+export function connectionLocation(db: Db): string {
+  return isPostgres(db) ? ((db.$client as unknown as pg.Pool).options.connectionString ?? "") : db.$client.name;
 }
 
 /**

@@ -8,8 +8,8 @@ import type { ChainWorkerReply } from "./chain-worker";
  * source (vitest, tsx) the worker must load TypeScript itself: `execArgv: ["--import", "tsx"]`
  * does not reach a worker's entry on Node 20, so a one-line bootstrap registers tsx's loader first.
  */
-function spawnChainWorker(file: string): Worker {
-  const workerData = { file };
+function spawnChainWorker(location: string): Worker {
+  const workerData = { location };
   // Not `import.meta.url.endsWith(".ts")`: Turbopack keeps the source file's URL there.
   if (!process.env.NEXT_RUNTIME) {
     const entry = import.meta.url.replace(/[^/]+$/, "chain-worker.ts");
@@ -20,13 +20,13 @@ function spawnChainWorker(file: string): Worker {
   return new Worker(new URL("./chain-worker.ts", import.meta.url), { workerData });
 }
 
-/** One long-lived worker thread per database file, spawned on first use and again after a crash. */
+/** One long-lived worker thread per database (file or URL), spawned on first use and again after a crash. */
 class ChainWorker {
   private worker: Worker | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (v: ChainVerdict) => void; reject: (e: Error) => void }>();
 
-  constructor(private readonly file: string) {}
+  constructor(private readonly location: string) {}
 
   verify(): Promise<ChainVerdict> {
     const worker = this.worker ?? this.spawn();
@@ -38,7 +38,7 @@ class ChainWorker {
   }
 
   private spawn(): Worker {
-    const worker = spawnChainWorker(this.file);
+    const worker = spawnChainWorker(this.location);
     worker.unref(); // an idle checker never keeps a process alive
     worker.on("message", (reply: ChainWorkerReply) => {
       const waiter = this.pending.get(reply.id);
@@ -62,10 +62,10 @@ class ChainWorker {
 
 const cache = globalThis as unknown as { trackerChainWorkers?: Map<string, ChainWorker> };
 
-/** verifyLog on `file`, in a worker thread with a read-only connection of its own. */
-export function verifyLogInWorker(file: string): Promise<ChainVerdict> {
+/** verifyLog on the database at `location` (a SQLite file or a PostgreSQL URL), in a worker thread with a read-only connection of its own. */
+export function verifyLogInWorker(location: string): Promise<ChainVerdict> {
   cache.trackerChainWorkers ??= new Map();
-  let worker = cache.trackerChainWorkers.get(file);
-  if (!worker) cache.trackerChainWorkers.set(file, (worker = new ChainWorker(file)));
+  let worker = cache.trackerChainWorkers.get(location);
+  if (!worker) cache.trackerChainWorkers.set(location, (worker = new ChainWorker(location)));
   return worker.verify();
 }

@@ -12,7 +12,7 @@ import { freshDatabase, OwnServer, prepareDatabase } from "../support/own-server
 import { isPostgresUrl } from "../support/sql-on";
 
 test.describe.configure({ mode: "serial" });
-test.skip(isPostgresUrl(), "grows the log to 200,000 entries one insert at a time, minutes on PostgreSQL; there the check runs on the request thread in pages (README: PostgreSQL)");
+test.skip(isPostgresUrl(), "grows the log to 200,000 entries one insert at a time, minutes on PostgreSQL; its worker is tested in tests/db/pg-runtime.test.ts");
 test.setTimeout(180_000);
 
 const GROWN = 200_000;

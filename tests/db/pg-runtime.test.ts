@@ -125,6 +125,8 @@ describe("the data layer on PostgreSQL", () => {
     }
     expect(verdict?.ok).toBe(false);
     expect(verdict?.firstBad?.reason).toMatch(/altered/);
+    // Checked off the request thread: by the worker with a connection of its own to this database.
+    expect((globalThis as { trackerChainWorkers?: Map<string, unknown> }).trackerChainWorkers?.has(where)).toBe(true);
   });
 
   it("names an entry altered behind the tracker's back", async () => {
