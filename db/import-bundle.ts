@@ -1,6 +1,6 @@
 import { transact } from "./transact";
 import { firstRow } from "./first-row";
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { slugSchema } from "@/lib/bundle/bundle-schema";
 import { suggestSlug } from "@/lib/bundle/suggest-slug";
@@ -12,6 +12,7 @@ import { formatDateOrInstant } from "@/lib/time";
 import { parseInput } from "@/lib/validations/parse-input";
 import type { Db, Tx } from "./index";
 import { LogWriter } from "./append-log";
+import { insertRows } from "./insert-rows";
 import { loadReaders, syncMentions } from "./mutations/sync-mentions";
 import { findProgram } from "./queries/get-program-or-throw";
 import { artefacts, claimLinks, claims, comments, dependencies, events, evidence, items, people, programMembers, programs, signals, transitionRejections, transitions, verifications } from "./schema";
@@ -127,7 +128,7 @@ async function knownEmails(db: Db, bundle: NormalizedBundle): Promise<Set<string
   return found;
 }
 
-const CHUNK = 200;
+const CHUNK = 5000;
 
 function chunks<T>(list: readonly T[]): T[][] {
   const out: T[][] = [];
@@ -141,7 +142,7 @@ async function writeBundle(tx: Tx, b: NormalizedBundle, actor: string | null): P
   const log = await LogWriter.open(tx, now);
   const slug = b.program.slug;
   const entry = async (action: LogAction, entity: LogEntity, entityId: string, payload: unknown) =>
-    await log.append({ actor, action, entity, entityId, programSlug: slug, payload });
+    await log.queue({ actor, action, entity, entityId, programSlug: slug, payload });
   // Stored once by digest (checked in validateBundle); the transitions' log entries name them.
   for (const a of b.artefacts) {
     const bytes = Buffer.from(a.contentBase64, "base64");
@@ -160,7 +161,7 @@ async function writeBundle(tx: Tx, b: NormalizedBundle, actor: string | null): P
       .values({ email: p.email, name: p.name, team: p.team, role: p.role ?? "viewer", createdAt: now.getTime() })
       .returning({ id: people.id }))[0];
     personIds.set(p.email, row.id);
-    await log.append({ actor, action: "create", entity: "person", entityId: p.email, programSlug: null, payload: { ...p, role: p.role ?? "viewer" } });
+    await log.queue({ actor, action: "create", entity: "person", entityId: p.email, programSlug: null, payload: { ...p, role: p.role ?? "viewer" } });
   }
   const personId = (email: string) => personIds.get(email)!;
 
@@ -177,133 +178,93 @@ async function writeBundle(tx: Tx, b: NormalizedBundle, actor: string | null): P
     })
     .returning({ id: programs.id }))[0];
   await entry("create", "program", slug, toPayload(b.program));
-  for (const [position, p] of b.people.entries()) {
-    await tx.insert(programMembers).values({ programId: program.id, personId: personId(p.email), position });
-  }
+  for (const chunk of chunks(b.people.map((p, position) => ({ programId: program.id, personId: personId(p.email), position }))))
+    await tx.insert(programMembers).values(chunk);
   if (b.people.length > 0) await entry("add", "members", slug, b.people.map((p) => p.email));
 
   const itemIds = new Map<string, number>();
-  for (const chunk of chunks(b.items)) {
-    const rows = await tx
-      .insert(items)
-      .values(
-        chunk.map((i) => ({
-          programId: program.id,
-          key: i.key,
-          title: i.title,
-          description: i.description,
-          area: i.area,
-          ownerId: i.owner ? personId(i.owner) : null,
-          team: i.team,
-          estimateWeeks: i.estimateWeeks,
-          identifiedAt: i.identifiedAt,
-          targetDate: i.targetDate,
-          components: i.components,
-        })),
-      )
-      .returning({ id: items.id });
-    for (const [n, i] of chunk.entries()) {
-      itemIds.set(i.key, rows[n]!.id);
-      const { dependsOn: _deps, components, ...fields } = i;
-      await entry("create", "item", i.key, toPayload(components.length > 0 ? { ...fields, components } : fields));
-    }
+  const itemRowIds = await insertRows(tx, items, b.items.map((i) => ({
+    programId: program.id,
+    key: i.key,
+    title: i.title,
+    description: i.description,
+    area: i.area,
+    ownerId: i.owner ? personId(i.owner) : null,
+    team: i.team,
+    estimateWeeks: i.estimateWeeks,
+    identifiedAt: i.identifiedAt,
+    targetDate: i.targetDate,
+    components: i.components,
+  })), "id");
+  for (const [n, i] of b.items.entries()) {
+    itemIds.set(i.key, itemRowIds[n]!);
+    const { dependsOn: _deps, components, ...fields } = i;
+    await entry("create", "item", i.key, toPayload(components.length > 0 ? { ...fields, components } : fields));
   }
   const itemId = (key: string) => itemIds.get(key)!;
 
   const edges = b.items.flatMap((i) => i.dependsOn.map((dep, position) => ({ from: i.key, to: dep, position })));
-  for (const chunk of chunks(edges)) {
-    await tx.insert(dependencies)
-      .values(chunk.map((e) => ({ itemId: itemId(e.from), dependsOnId: itemId(e.to), position: e.position })));
-    for (const e of chunk) await entry("add", "dependency", dependencyId(e.from, e.to), { item: e.from, dependsOn: e.to });
-  }
+  await insertRows(tx, dependencies, edges.map((e) => ({ itemId: itemId(e.from), dependsOnId: itemId(e.to), position: e.position })));
+  for (const e of edges) await entry("add", "dependency", dependencyId(e.from, e.to), { item: e.from, dependsOn: e.to });
 
-  // Prepared once: a large program has hundreds of thousands of transitions.
-  const p = (name: string) => sql.placeholder(name);
-  const insertTransition = tx
-    .insert(transitions)
-    .values({
-      itemId: p("itemId"),
-      toStatus: p("toStatus"),
-      effectiveAt: p("effectiveAt"),
-      recordedAt: p("recordedAt"),
-      actorId: p("actorId"),
-      note: p("note"),
-    })
-    .returning({ id: transitions.id })
-    .prepare();
-  const insertEvidence = tx
-    .insert(evidence)
-    .values({
-      transitionId: p("transitionId"),
-      kind: p("kind"),
-      url: p("url"),
-      summary: p("summary"),
-      fleetPercent: p("fleetPercent"),
-      artefactSha256: p("artefactSha256"),
-      artefactName: p("artefactName"),
-    })
-    .prepare();
-  const insertVerification = tx
-    .insert(verifications)
-    .values({ transitionId: p("transitionId"), verifierId: p("verifierId"), verifiedAt: p("verifiedAt"), recordedAt: p("recordedAt"), note: p("note") })
-    .prepare();
-  const insertRejection = tx
-    .insert(transitionRejections)
-    .values({ transitionId: p("transitionId"), rejecterId: p("rejecterId"), rejectedAt: p("rejectedAt"), recordedAt: p("recordedAt"), reason: p("reason") })
-    .prepare();
-
-  for (const t of b.transitions) {
-    const [row] = await insertTransition.execute({
+  // Thousands of rows to a statement: a large program has hundreds of thousands of transitions.
+  for (const chunk of chunks(b.transitions)) {
+    const ids = await insertRows(tx, transitions, chunk.map((t) => ({
       itemId: itemId(t.item),
       toStatus: t.to,
       effectiveAt: t.effectiveAt,
       recordedAt: t.recordedAt,
       actorId: personId(t.by),
       note: t.note,
-    });
-    for (const { artefact, ...e } of t.evidence)
-      await insertEvidence.execute({ transitionId: row.id, ...e, artefactSha256: artefact?.sha256 ?? null, artefactName: artefact?.name ?? null });
-    await entry("create", "transition", String(row.id), toPayload({
-      item: t.item,
-      to: t.to,
-      effectiveAt: t.effectiveAt,
-      recordedAt: t.recordedAt,
-      by: t.by,
-      note: t.note,
-      // A file by name, digest and size only where there is one: other entries read as before.
-      evidence: t.evidence.map(({ artefact, ...e }) => (artefact ? { ...e, artefact } : e)),
-    }));
-    if (t.verifiedBy && t.verifiedAt !== null) {
-      await insertVerification.execute({
-        transitionId: row.id,
-        verifierId: personId(t.verifiedBy),
-        verifiedAt: t.verifiedAt,
-        recordedAt: t.verifiedAt,
-        note: t.verificationNote,
-      });
-      await entry("verify", "transition", String(row.id), toPayload({
-        verifiedBy: t.verifiedBy,
-        verifiedAt: t.verifiedAt,
-        note: t.verificationNote,
+    })), "id");
+    const rows = chunk.map((t, n) => ({ t, id: ids[n]! }));
+    const evidenceRows = rows.flatMap(({ t, id }) => t.evidence.map(({ artefact, ...e }) => ({
+      transitionId: id,
+      ...e,
+      artefactSha256: artefact?.sha256 ?? null,
+      artefactName: artefact?.name ?? null,
+    })));
+    await insertRows(tx, evidence, evidenceRows);
+    const verified = rows.filter(({ t }) => t.verifiedBy && t.verifiedAt !== null);
+    await insertRows(tx, verifications, verified.map(({ t, id }) => ({
+      transitionId: id,
+      verifierId: personId(t.verifiedBy!),
+      verifiedAt: t.verifiedAt!,
+      recordedAt: t.verifiedAt!,
+      note: t.verificationNote,
+    })));
+    const rejected = rows.filter(({ t }) => t.rejectedBy && t.rejectedAt !== null);
+    await insertRows(tx, transitionRejections, rejected.map(({ t, id }) => ({
+      transitionId: id,
+      rejecterId: personId(t.rejectedBy!),
+      rejectedAt: t.rejectedAt!,
+      recordedAt: t.rejectedAt!,
+      reason: t.rejectionReason ?? "",
+    })));
+    for (const { t, id } of rows) {
+      await entry("create", "transition", String(id), toPayload({
+        item: t.item,
+        to: t.to,
+        effectiveAt: t.effectiveAt,
+        recordedAt: t.recordedAt,
+        by: t.by,
+        note: t.note,
+        // A file by name, digest and size only where there is one: other entries read as before.
+        evidence: t.evidence.map(({ artefact, ...e }) => (artefact ? { ...e, artefact } : e)),
       }));
-    }
-    if (t.rejectedBy && t.rejectedAt !== null) {
-      await insertRejection.execute({
-        transitionId: row.id,
-        rejecterId: personId(t.rejectedBy),
-        rejectedAt: t.rejectedAt,
-        recordedAt: t.rejectedAt,
-        reason: t.rejectionReason ?? "",
-      });
-      await entry("reject", "transition", String(row.id), toPayload({ rejectedBy: t.rejectedBy, rejectedAt: t.rejectedAt, reason: t.rejectionReason ?? "" }));
+      if (t.verifiedBy && t.verifiedAt !== null)
+        await entry("verify", "transition", String(id), toPayload({
+          verifiedBy: t.verifiedBy,
+          verifiedAt: t.verifiedAt,
+          note: t.verificationNote,
+        }));
+      if (t.rejectedBy && t.rejectedAt !== null)
+        await entry("reject", "transition", String(id), toPayload({ rejectedBy: t.rejectedBy, rejectedAt: t.rejectedAt, reason: t.rejectionReason ?? "" }));
     }
   }
 
-  for (const chunk of chunks(b.signals)) {
-    await tx.insert(signals)
-      .values(chunk.map((s) => ({ itemId: itemId(s.item), metric: s.metric, value: s.value, measuredAt: s.measuredAt })));
-    for (const s of chunk) await entry("record", "signal", s.item, toPayload(s));
-  }
+  await insertRows(tx, signals, b.signals.map((s) => ({ itemId: itemId(s.item), metric: s.metric, value: s.value, measuredAt: s.measuredAt })));
+  for (const s of b.signals) await entry("record", "signal", s.item, toPayload(s));
 
   const claimIds = new Map<string, number>();
   for (const c of b.claims) {
@@ -352,6 +313,7 @@ async function writeBundle(tx: Tx, b: NormalizedBundle, actor: string | null): P
       mentions,
     }));
   }
+  await log.flush();
 }
 
 /** Log payloads carry times as text so the log reads on its own. */

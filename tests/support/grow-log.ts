@@ -13,7 +13,8 @@ export async function growLog(db: Db, count: number): Promise<void> {
     const log = await LogWriter.open(tx);
     // Words outside the log's vocabulary on purpose: no reader takes filler for a record.
     const filler = { action: "pad" as LogAction, entity: "test" as LogEntity };
-    for (let i = 1; i <= count; i++) await log.append({ actor: null, ...filler, entityId: String(i), programSlug: null, payload: { i } });
+    for (let i = 1; i <= count; i++) await log.queue({ actor: null, ...filler, entityId: String(i), programSlug: null, payload: { i } });
+    await log.flush();
   });
 }
 
