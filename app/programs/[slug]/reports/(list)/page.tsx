@@ -9,7 +9,7 @@ import { WeekDiff, WeekDiffForm, type WeekDiffData } from "@/components/reports/
 import { getDb } from "@/db/get-db";
 import { diffReportWeeks, listReportWeeks, WEEKS_PER_PAGE } from "@/db/queries/list-report-weeks";
 import { can } from "@/lib/auth/roles";
-import { AppError } from "@/lib/errors";
+import { asAppError } from "@/lib/errors";
 import { weekOfQuery } from "@/lib/iso-week";
 
 export const dynamic = "force-dynamic";
@@ -40,8 +40,10 @@ export default async function ReportsPage({ params, searchParams }: Props) {
     try {
       diff = await diffReportWeeks(db, slug, a, b);
     } catch (e) {
-      if (!(e instanceof AppError)) throw e;
-      diffError = e.message;
+      // Through the database: a value PostgreSQL refuses is a refusal too, not a server error.
+      const refused = asAppError(e);
+      if (!refused) throw e;
+      diffError = refused.message;
     }
   }
   const startHref = (n: number) => `/programs/${slug}/reports?start=${n}${a && b ? `&a=${a}&b=${b}` : ""}`;
