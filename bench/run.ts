@@ -18,11 +18,12 @@
  *  - peak memory of the server processes (VmHWM from /proc, RSS sampled every 200 ms).
  *
  * Prints a table and writes bench/results.json with, for each measurement and size, the value and
- * its ratio to the same measurement at 64 items, and the verdict on each budget.
+ * its ratio to the same measurement at 64 items, and the verdict on each budget. With
+ * `--database postgres` the run's record goes beside SQLite's, under `postgres` in the same file.
  *
  *   npm run bench [-- --sizes 64,1000,10000] [--seed 1] [--port 3110] [--build auto|always|never]
  *                 [--snapshot worktree|head] [--cpu-prof] [--server-node-flags "<node flags; default: those of npm start>"]
- *                 [--out bench/results.json]
+ *                 [--database sqlite|postgres] [--scenario all|cold|org] [--out bench/results.json]
  *
  * Build: `next build` runs first when .next/BUILD_ID is missing or older than any source file of
  * the app (auto, the default); `--build always` forces it, `--build never` skips it.
@@ -49,6 +50,7 @@ const ROOT = process.cwd();
 const TMP = path.join(ROOT, "bench", "tmp");
 const HOST = "127.0.0.1";
 
+const DEFAULT_OUT = path.join("bench", "results.json");
 const { values: args } = parseArgs({
   options: {
     sizes: { type: "string", default: "64,1000,10000" },
@@ -59,7 +61,7 @@ const { values: args } = parseArgs({
     "cpu-prof": { type: "boolean", default: false },
     // By default the server runs with the node options `npm start` gives it.
     "server-node-flags": { type: "string", default: SERVER_NODE_OPTIONS },
-    out: { type: "string", default: path.join("bench", "results.json") },
+    out: { type: "string", default: DEFAULT_OUT },
     "read-budget-ms": { type: "string", default: "6000" },
     "load-seconds": { type: "string", default: "10" },
     // "all": every measurement; "cold": import, then only the first request of a new server process;
@@ -75,8 +77,6 @@ if (SIZES.some((s) => !Number.isInteger(s) || s < 1)) throw new Error(`--sizes m
 if (!["all", "cold", "org"].includes(args.scenario!)) throw new Error(`--scenario must be all, cold or org, not ${args.scenario}`);
 if (!["sqlite", "postgres"].includes(args.database!)) throw new Error(`--database must be sqlite or postgres, not ${args.database}`);
 const ON_POSTGRES = args.database === "postgres";
-// A PostgreSQL run writes its figures beside SQLite's, not over them.
-if (ON_POSTGRES && args.out === path.join("bench", "results.json")) args.out = path.join("bench", "results-postgres.json");
 let postgres: LocalPostgres | null = null;
 const ORG_PROGRAMS = 199;
 const SEED = Number(args.seed);
@@ -935,9 +935,19 @@ async function main() {
     targets,
     failures,
   };
-  fs.writeFileSync(args.out!, `${JSON.stringify(results_, null, 2)}\n`);
+  writeResults(args.out!, results_);
   process.stdout.write(`\nwrote ${args.out} in ${totalSeconds} s total\n`);
   return Object.keys(failures).length > 0 ? 1 : 0;
+}
+
+/**
+ * Writes a run's record. In the default results file SQLite's run is the record itself and
+ * PostgreSQL's sits beside it under `postgres`: each run replaces only its own figures.
+ */
+function writeResults(file: string, record: Record<string, unknown>): void {
+  const before = file === DEFAULT_OUT && fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>) : null;
+  const written = !before ? (ON_POSTGRES && file === DEFAULT_OUT ? { postgres: record } : record) : ON_POSTGRES ? { ...before, postgres: record } : { ...record, ...(before.postgres ? { postgres: before.postgres } : {}) };
+  fs.writeFileSync(file, `${JSON.stringify(written, null, 2)}\n`);
 }
 
 main().then(

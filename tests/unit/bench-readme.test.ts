@@ -5,12 +5,14 @@ import { describe, expect, it } from "vitest";
 // table is read back and compared with bench/results.json, so a new bench run without a README
 // update (or the reverse) fails here.
 
-interface Results {
+interface Run {
   source: { commit: string };
   measurements: { id: string; sizes: Record<string, { value: number | null }> }[];
   budgets: { what: string; met: boolean }[];
   targets?: { what: string; value: number | null; met: boolean | null }[];
 }
+/** SQLite's run, with PostgreSQL's beside it (`npm run bench -- --database postgres`). */
+type Results = Run & { postgres?: Run };
 
 const results = JSON.parse(fs.readFileSync("bench/results.json", "utf8")) as Results;
 const readme = fs.readFileSync("README.md", "utf8");
@@ -29,17 +31,29 @@ const ROWS: Record<string, string[]> = {
   "server peak memory (whole run)": ["memoryPeak"],
 };
 
-function value(id: string, size: string): number {
-  const v = results.measurements.find((m) => m.id === id)?.sizes[size]?.value;
+function value(id: string, size: string, run: Run = results): number {
+  const v = run.measurements.find((m) => m.id === id)?.sizes[size]?.value;
   if (typeof v !== "number") throw new Error(`no ${id} at ${size} in bench/results.json`);
   return v;
+}
+
+/** Each " / "-separated figure of a README cell against its measurement, within the README's rounding. */
+function expectFigures(cell: string, ids: string[], size: string, run: Run, what: string) {
+  const figures = cell.split(" / ").map(number);
+  expect(figures, what).toHaveLength(ids.length);
+  ids.forEach((id, i) => {
+    const measured = value(id, size, run);
+    // The README rounds (18,000 for 17,995; 3.2 for 3.17): within 1 % or 0.06.
+    expect(Math.abs(figures[i]! - measured), `${what}: README ${figures[i]}, results ${measured}`).toBeLessThanOrEqual(Math.max(0.06, measured * 0.01));
+  });
 }
 
 /** "1,627" → 1627, "500 MiB" → 500. */
 const number = (text: string) => Number(text.replace(/,/g, "").replace(/[^\d.]/g, ""));
 
 describe("the README's performance table", () => {
-  const table = readme.slice(readme.indexOf("## Performance"));
+  // SQLite's run; PostgreSQL's has a table of its own below it, with the same row names.
+  const table = readme.slice(readme.indexOf("## Performance"), readme.indexOf("### On PostgreSQL"));
   const rows = new Map(
     table
       .split("\n")
@@ -55,17 +69,7 @@ describe("the README's performance table", () => {
   it.each(Object.entries(ROWS))("%s agrees with bench/results.json", (label, ids) => {
     const cells = rows.get(label);
     expect(cells, `README row "${label}"`).toBeDefined();
-    SIZES.forEach((size, column) => {
-      const figures = cells![column]!.split(" / ").map(number);
-      expect(figures, `${label} at ${size}`).toHaveLength(ids.length);
-      ids.forEach((id, i) => {
-        const measured = value(id, size);
-        // The README rounds (18,000 for 17,995; 3.2 for 3.17): within 1 % or 0.06.
-        expect(Math.abs(figures[i]! - measured), `${label} at ${size}: README ${figures[i]}, results ${measured}`).toBeLessThanOrEqual(
-          Math.max(0.06, measured * 0.01),
-        );
-      });
-    });
+    SIZES.forEach((size, column) => expectFigures(cells![column]!, ids, size, results, `${label} at ${size}`));
   });
 
   it("shows every budget met, as the results file says", () => {
@@ -83,5 +87,46 @@ describe("the README's performance table", () => {
       expect(Math.abs(number(figure!) - target.value), `${what}: README ${figure}, results ${target.value}`).toBeLessThanOrEqual(
         Math.max(0.06, target.value * 0.01),
       );
+  });
+});
+
+describe("the README's PostgreSQL table", () => {
+  const postgres = results.postgres;
+  const section = readme.slice(readme.indexOf("### On PostgreSQL"), readme.indexOf("### Caches"));
+  const rows = new Map(
+    section
+      .split("\n")
+      .filter((l) => l.startsWith("| "))
+      .map((l) => l.split("|").map((c) => c.trim()))
+      .map((cells) => [cells[1]!, cells.slice(2, 4)] as const),
+  );
+  // Row label → the measurements of each " / "-separated figure.
+  const PG_ROWS: Record<string, string[]> = {
+    "import (POST /api/programs/import)": ["import"],
+    "GET readiness": ["readiness"],
+    "GET items (first page / filtered)": ["itemsFirstPage", "itemsFiltered"],
+    "GET claims": ["claims"],
+    "weekly report .md / .csv / .json": ["reportMd", "reportCsv", "reportJson"],
+    "dashboard page (server response)": ["dashboardPage"],
+    "item page": ["itemPage"],
+    "after a write: readiness / items / dashboard": ["readinessAfterWrite", "itemsAfterWrite", "dashboardAfterWrite"],
+    "… writes accepted in 10 s under 10 readers, latency p50, lost": ["loadWritesAccepted", "loadWriteP50", "loadWritesMissing"],
+    "server peak memory (whole run)": ["memoryPeak"],
+  };
+
+  it("is there, with PostgreSQL's run in bench/results.json at the commit it names", () => {
+    expect(postgres, "bench/results.json has no postgres run").toBeDefined();
+    expect(section).toContain(`app at ${postgres!.source.commit.slice(0, 7)}`);
+  });
+
+  it.each(Object.entries(PG_ROWS))("%s: SQLite's and PostgreSQL's figures at 10,000 items agree with bench/results.json", (label, ids) => {
+    const cells = rows.get(label);
+    expect(cells, `README row "${label}"`).toBeDefined();
+    expectFigures(cells![0]!, ids, "10000", results, `${label} (SQLite)`);
+    expectFigures(cells![1]!, ids, "10000", postgres!, `${label} (PostgreSQL)`);
+  });
+
+  it("shows every budget met on PostgreSQL, as the results file says", () => {
+    expect(postgres!.budgets.filter((b) => !b.met).map((b) => b.what)).toEqual([]);
   });
 });
