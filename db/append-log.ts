@@ -14,6 +14,11 @@ type LogRow = typeof auditLog.$inferInsert;
 // 10,000-item import half a million round trips to a PostgreSQL server.
 const BATCH = 5000;
 
+/** Appends one entry to the log inside `tx` (at `now`) and returns its hash. */
+export async function appendToLog(tx: Tx, entry: LogInput, now: Date = new Date()): Promise<string> {
+  return await (await LogWriter.open(tx, now)).append(entry);
+}
+
 /**
  * Appends entries to the hash-chained log inside the caller's transaction. Reads the head once,
  * so a bulk write (an import) chains thousands of entries cheaply; `queue` and `flush` write them

@@ -132,10 +132,10 @@ async function warnOfLinguisticCollation(client: pg.PoolClient): Promise<void> {
     console.warn(`tracker: the PostgreSQL database sorts text by "${collation}", so lists by name or slug may be ordered differently than on SQLite; for the same order create it with LOCALE 'C.UTF-8' (README: PostgreSQL)`);
 }
 
-async function lastPostgresMigration(pool: pg.PoolClient): Promise<number | null> {
-  const found = await pool.query<{ name: string | null }>("SELECT to_regclass('drizzle.__drizzle_migrations')::text AS name");
+async function lastPostgresMigration(client: pg.PoolClient): Promise<number | null> {
+  const found = await client.query<{ name: string | null }>("SELECT to_regclass('drizzle.__drizzle_migrations')::text AS name");
   if (!found.rows[0]?.name) return null;
-  return (await pool.query<{ last: number | null }>("SELECT MAX(created_at) AS last FROM drizzle.__drizzle_migrations")).rows[0]?.last ?? null;
+  return (await client.query<{ last: number | null }>("SELECT MAX(created_at) AS last FROM drizzle.__drizzle_migrations")).rows[0]?.last ?? null;
 }
 
 /**

@@ -5,7 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { randomPassword } from "@/lib/auth/secrets";
 import { AppError } from "@/lib/errors";
 import type { Db } from "../index";
-import { LogWriter } from "../append-log";
+import { appendToLog, LogWriter } from "../append-log";
 import { apiTokens, people, sessions, type Person } from "../schema";
 import { refuseLeavingNoAdmin } from "./last-admin";
 import { requirePerson, storePassword } from "./manage-users";
@@ -28,7 +28,7 @@ export async function resetPassword(db: Db, email: string, actor: string | null)
   const person = await transact(db, async (tx) => {
     const current = await requirePerson(tx, email);
     const { person: row, ended } = await storePassword(tx, current, hash, true);
-    await (await LogWriter.open(tx)).append({
+    await appendToLog(tx, {
       actor,
       action: "reset-password",
       entity: "person",
@@ -80,7 +80,7 @@ export async function enableAccount(db: Db, email: string, actor: string | null)
     const person = await requirePerson(tx, email);
     if (person.disabledAt === null) throw new AppError("conflict", `${person.email} is not disabled`);
     const row = (await tx.update(people).set({ disabledAt: null, version: person.version + 1 }).where(eq(people.id, person.id)).returning())[0];
-    await (await LogWriter.open(tx)).append({ actor, action: "enable", entity: "person", entityId: person.email, programSlug: null, payload: { disabledSince: new Date(person.disabledAt).toISOString() } });
+    await appendToLog(tx, { actor, action: "enable", entity: "person", entityId: person.email, programSlug: null, payload: { disabledSince: new Date(person.disabledAt).toISOString() } });
     return row;
   });
 }

@@ -4,7 +4,7 @@ import { and, desc, eq, isNull, type Placeholder, sql } from "drizzle-orm";
 import { newSecret, sha256 } from "@/lib/auth/secrets";
 import { AppError } from "@/lib/errors";
 import type { Db } from "../index";
-import { LogWriter } from "../append-log";
+import { appendToLog } from "../append-log";
 import { preparedOnce } from "../prepared-statement";
 import { apiTokens, people, type Person } from "../schema";
 
@@ -18,7 +18,7 @@ export async function createToken(db: Db, person: Person, name: string, actor: s
       .insert(apiTokens)
       .values({ personId: person.id, name, tokenHash: sha256(token), prefix: token.slice(0, 10), createdAt: now })
       .returning())[0];
-    await (await LogWriter.open(tx)).append({
+    await appendToLog(tx, {
       actor,
       action: "create",
       entity: "api-token",
@@ -54,7 +54,7 @@ export async function revokeToken(db: Db, id: number, by: { email: string; id: n
   if (token.revokedAt !== null) return;
   await transact(db, async (tx) => {
     await tx.update(apiTokens).set({ revokedAt: Date.now() }).where(eq(apiTokens.id, id));
-    await (await LogWriter.open(tx)).append({
+    await appendToLog(tx, {
       actor: by?.email ?? null,
       action: "revoke",
       entity: "api-token",

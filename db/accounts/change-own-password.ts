@@ -7,7 +7,7 @@ import { sha256 } from "@/lib/auth/secrets";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validations/parse-input";
 import type { Db } from "../index";
-import { LogWriter } from "../append-log";
+import { appendToLog } from "../append-log";
 import { people, sessions, type Person } from "../schema";
 import { passwordSchema, requirePerson } from "./manage-users";
 import { checkPassword } from "./sessions";
@@ -45,7 +45,7 @@ export async function changeOwnPassword(db: Db, person: Person, input: OwnPasswo
     await tx.update(people).set({ passwordHash: hash, mustChangePassword: false, version: now.version + 1 }).where(eq(people.id, now.id));
     const keep = sessionToken ? sha256(sessionToken) : "";
     const ended = affectedRows(await tx.delete(sessions).where(and(eq(sessions.personId, now.id), ne(sessions.id, keep))));
-    await (await LogWriter.open(tx)).append({
+    await appendToLog(tx, {
       actor: now.email,
       action: "set-password",
       entity: "person",

@@ -9,7 +9,7 @@ import { randomPassword } from "@/lib/auth/secrets";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validations/parse-input";
 import type { Db, Tx } from "../index";
-import { LogWriter } from "../append-log";
+import { appendToLog } from "../append-log";
 import { people, sessions, type Person } from "../schema";
 import { refuseLeavingNoAdmin } from "./last-admin";
 
@@ -65,7 +65,7 @@ async function insertPerson(db: Db, user: ParsedUser, passwordHash: string | nul
       .insert(people)
       .values({ email: user.email, name: user.name, team: user.team, role: user.role, passwordHash, mustChangePassword })
       .returning())[0];
-    await (await LogWriter.open(tx)).append({
+    await appendToLog(tx, {
       actor,
       action: "create",
       entity: "person",
@@ -122,7 +122,7 @@ export async function setRole(db: Db, email: string, role: Role, actor: string |
       .set({ role: parsedRole, version: person.version + 1 })
       .where(eq(people.id, person.id))
       .returning())[0];
-    await (await LogWriter.open(tx)).append({
+    await appendToLog(tx, {
       actor,
       action: "set-role",
       entity: "person",
@@ -143,7 +143,7 @@ export async function setPassword(db: Db, email: string, password: string, actor
   await transact(db, async (tx) => {
     const person = await requirePerson(tx, email);
     const { ended } = await storePassword(tx, person, hash, false);
-    await (await LogWriter.open(tx)).append({
+    await appendToLog(tx, {
       actor,
       action: "set-password",
       entity: "person",

@@ -4,7 +4,7 @@ import { formatDateOrInstant } from "@/lib/time";
 import { commentInputSchema } from "@/lib/validations/comment-input";
 import { parseInput } from "@/lib/validations/parse-input";
 import type { Db } from "../index";
-import { LogWriter } from "../append-log";
+import { appendToLog } from "../append-log";
 import { getComment } from "../queries/get-comment";
 import { findCommentSubject } from "../queries/find-comment-subject";
 import { comments } from "../schema";
@@ -30,14 +30,14 @@ export async function addComment(db: Db, { slug, subject, input, actor, now = Da
       .values({ programId: found.program.id, itemId: found.itemId, claimId: found.claimId, authorId: actor.id, body, createdAt: now })
       .returning({ id: comments.id }))[0];
     const mentions = await syncMentions(tx, { commentId: row.id, body, now });
-    await (await LogWriter.open(tx, new Date(now))).append({
+    await appendToLog(tx, {
       actor: actor.email,
       action: "create",
       entity: "comment",
       entityId: String(row.id),
       programSlug: slug,
       payload: { ...subject, by: actor.email, createdAt: formatDateOrInstant(now), body, mentions },
-    });
+    }, new Date(now));
     return await getComment(tx, slug, row.id, actor.id);
   });
 }

@@ -8,7 +8,7 @@ import { dependencyId } from "@/lib/log-vocabulary";
 import { parseInput } from "@/lib/validations/parse-input";
 import { dependencyInputSchema } from "@/lib/validations/transition-input";
 import type { Db, Tx } from "../index";
-import { LogWriter } from "../append-log";
+import { appendToLog } from "../append-log";
 import { findProgramItem } from "../queries/find-program-item";
 import { dependencies, items, type Person } from "../schema";
 
@@ -51,7 +51,7 @@ export async function addDependency(db: Db, { slug, key, input, actor }: AddDepe
     const position =
       ((await firstRow(tx.select({ n: max(dependencies.position) }).from(dependencies).where(eq(dependencies.itemId, item.id))))?.n ?? -1) + 1;
     await tx.insert(dependencies).values({ itemId: item.id, dependsOnId: target.id, position });
-    await (await LogWriter.open(tx)).append({
+    await appendToLog(tx, {
       actor: actor.email,
       action: "add",
       entity: "dependency",
@@ -78,7 +78,7 @@ export async function removeDependency(db: Db, { slug, key, dependsOn, actor }: 
       .delete(dependencies)
       .where(and(eq(dependencies.itemId, item.id), eq(dependencies.dependsOnId, target.id)));
     if (affectedRows(removed) === 0) throw new AppError("not_found", `${key} does not depend on ${dependsOn}`);
-    await (await LogWriter.open(tx)).append({
+    await appendToLog(tx, {
       actor: actor.email,
       action: "remove",
       entity: "dependency",

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { checkExpectedVersion } from "@/lib/http/expected-version";
 import { formatDateOrInstant } from "@/lib/time";
 import type { Db } from "../index";
-import { LogWriter } from "../append-log";
+import { appendToLog } from "../append-log";
 import { getComment } from "../queries/get-comment";
 import { comments, type Person } from "../schema";
 import { findOwnComment } from "./own-comment";
@@ -35,14 +35,14 @@ export async function deleteComment(db: Db, { slug, commentId, expectedVersion, 
       .returning({ version: comments.version }))[0];
     if (!updated) throw new AppError("conflict", `comment #${commentId} was changed by someone else; reload and retry`);
     await syncMentions(tx, { commentId, body: null, now });
-    await (await LogWriter.open(tx, new Date(now))).append({
+    await appendToLog(tx, {
       actor: actor.email,
       action: "delete",
       entity: "comment",
       entityId: String(commentId),
       programSlug: slug,
       payload: { deletedAt: formatDateOrInstant(now), version: updated.version },
-    });
+    }, new Date(now));
     return await getComment(tx, slug, commentId, actor.id);
   });
 }

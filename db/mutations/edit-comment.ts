@@ -6,7 +6,7 @@ import { formatDateOrInstant } from "@/lib/time";
 import { commentEditSchema } from "@/lib/validations/comment-input";
 import { parseInput } from "@/lib/validations/parse-input";
 import type { Db } from "../index";
-import { LogWriter } from "../append-log";
+import { appendToLog } from "../append-log";
 import { getComment } from "../queries/get-comment";
 import { comments } from "../schema";
 import { findOwnComment } from "./own-comment";
@@ -36,14 +36,14 @@ export async function editComment(db: Db, { slug, commentId, input, expectedVers
       .returning({ version: comments.version }))[0];
     if (!updated) throw new AppError("conflict", `comment #${commentId} was changed by someone else; reload and retry`);
     const mentions = await syncMentions(tx, { commentId, body, now });
-    await (await LogWriter.open(tx, new Date(now))).append({
+    await appendToLog(tx, {
       actor: actor.email,
       action: "update",
       entity: "comment",
       entityId: String(commentId),
       programSlug: slug,
       payload: { body, mentions, editedAt: formatDateOrInstant(now), version: updated.version },
-    });
+    }, new Date(now));
     return await getComment(tx, slug, commentId, actor.id);
   });
 }

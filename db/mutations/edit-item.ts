@@ -7,7 +7,7 @@ import { toInstant } from "@/lib/time";
 import { itemEditSchema } from "@/lib/validations/item-input";
 import { parseInput } from "@/lib/validations/parse-input";
 import type { Db, Tx } from "../index";
-import { LogWriter } from "../append-log";
+import { appendToLog } from "../append-log";
 import { findProgramItem } from "../queries/find-program-item";
 import { items, people } from "../schema";
 import type { VersionedWriteArgs } from "./write-args";
@@ -41,14 +41,14 @@ export async function editItem(db: Db, { slug, key, input, expectedVersion, acto
       .returning())[0];
     if (!updated) throw new AppError("conflict", `${key} was changed by someone else; reload and retry`);
     // The entry's time dates a change of owner for the four-eyes rule (verify-transition).
-    await (await LogWriter.open(tx, new Date(now))).append({
+    await appendToLog(tx, {
       actor: actor.email,
       action: "update",
       entity: "item",
       entityId: key,
       programSlug: slug,
       payload: { ...fields, ...(owner !== undefined ? { owner } : {}), ...(targetDate !== undefined ? { targetDate } : {}), version: updated.version },
-    });
+    }, new Date(now));
     return { key, version: updated.version };
   });
 }

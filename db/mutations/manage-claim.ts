@@ -8,7 +8,7 @@ import { checkExpectedVersion } from "@/lib/http/expected-version";
 import { toInstant } from "@/lib/time";
 import { parseInput } from "@/lib/validations/parse-input";
 import type { Db, Tx } from "../index";
-import { LogWriter } from "../append-log";
+import { appendToLog } from "../append-log";
 import { getProgramOrThrow } from "../queries/get-program-or-throw";
 import { claimLinks, claims, items } from "../schema";
 import type { VersionedWriteArgs, WriteArgs } from "./write-args";
@@ -43,7 +43,7 @@ export async function createClaim(db: Db, { slug, input, actor, now = Date.now()
     const { id: claimKey, links, ...fields } = claim;
     const row = (await tx.insert(claims).values({ programId: program.id, claimKey, ...fields, date }).returning())[0];
     await writeLinks(tx, row.id, links, keyToId);
-    await (await LogWriter.open(tx)).append({ actor: actor.email, action: "create", entity: "claim", entityId: claimKey, programSlug: slug, payload: claim });
+    await appendToLog(tx, { actor: actor.email, action: "create", entity: "claim", entityId: claimKey, programSlug: slug, payload: claim });
     return { id: claimKey, version: row.version };
   });
 }
@@ -76,7 +76,7 @@ export async function editClaim(db: Db, { slug, claimKey, input, expectedVersion
       .where(and(eq(claims.id, current.id), eq(claims.version, current.version)))
       .returning())[0];
     await writeLinks(tx, current.id, links, keyToId);
-    await (await LogWriter.open(tx)).append({ actor: actor.email, action: "update", entity: "claim", entityId: claimKey, programSlug: slug, payload: claim });
+    await appendToLog(tx, { actor: actor.email, action: "update", entity: "claim", entityId: claimKey, programSlug: slug, payload: claim });
     return { id: claimKey, version: row!.version };
   });
 }

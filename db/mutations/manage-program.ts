@@ -6,7 +6,7 @@ import { toInstant } from "@/lib/time";
 import { parseInput } from "@/lib/validations/parse-input";
 import { programCreateSchema, programEditSchema } from "@/lib/validations/program-input";
 import type { Db } from "../index";
-import { LogWriter } from "../append-log";
+import { appendToLog } from "../append-log";
 import { getProgramOrThrow } from "../queries/get-program-or-throw";
 import { importBundle } from "../import-bundle";
 import { programs, type Person } from "../schema";
@@ -52,7 +52,7 @@ export async function editProgram(db: Db, { slug, input, expectedVersion, actor 
       })
       .where(and(eq(programs.id, current.id), eq(programs.version, version)))
       .returning())[0];
-    await (await LogWriter.open(tx)).append({
+    await appendToLog(tx, {
       actor: actor.email,
       action: "update",
       entity: "program",

@@ -8,7 +8,7 @@ import { checkExpectedVersion } from "@/lib/http/expected-version";
 import { parseInput } from "@/lib/validations/parse-input";
 import { isWebhookKind, subscriptionEditSchema, subscriptionIdSchema, subscriptionInputSchema } from "@/lib/validations/subscription-input";
 import type { Db, Tx } from "../index";
-import { LogWriter } from "../append-log";
+import { appendToLog } from "../append-log";
 import { getProgramOrThrow } from "../queries/get-program-or-throw";
 import { reportSubscriptions } from "../schema";
 
@@ -56,7 +56,7 @@ export async function addSubscription(db: Db, { slug, input, actor }: { slug: st
         createdBy: actor,
       })
       .returning())[0];
-    await (await LogWriter.open(tx)).append({
+    await appendToLog(tx, {
       actor,
       action: "create",
       entity: "subscription",
@@ -100,7 +100,7 @@ export async function setSubscriptionEnabled(db: Db, { slug, id, input, expected
     if (row.enabled !== enabled) {
       version = row.version + 1;
       await tx.update(reportSubscriptions).set({ enabled, version }).where(eq(reportSubscriptions.id, row.id));
-      await (await LogWriter.open(tx)).append({
+      await appendToLog(tx, {
         actor,
         action: enabled ? "enable" : "disable",
         entity: "subscription",
@@ -123,7 +123,7 @@ export async function removeSubscription(db: Db, { slug, id, actor }: { slug: st
     const program = await getProgramOrThrow(tx, slug);
     const row = await findLive(tx, program.id, subscriptionId);
     await tx.update(reportSubscriptions).set({ removedAt: Date.now(), enabled: false, secret: null, version: row.version + 1 }).where(eq(reportSubscriptions.id, row.id));
-    await (await LogWriter.open(tx)).append({
+    await appendToLog(tx, {
       actor,
       action: "remove",
       entity: "subscription",

@@ -7,7 +7,7 @@ import { stampReportMarkdown } from "@/lib/report/render-markdown";
 import { stampHorizon } from "@/lib/report/report-stamp";
 import { formatInstant } from "@/lib/time";
 import type { Db } from "../index";
-import { LogWriter } from "../append-log";
+import { appendToLog } from "../append-log";
 import { getWeeklyReport } from "../queries/get-weekly-report";
 import { currentLogHead } from "../queries/load-report-details";
 import { publishedReports } from "../schema";
@@ -69,7 +69,7 @@ export async function publishReport(db: Db, { slug, week: weekLabel, publisher, 
         publishedAt: now,
         publishedById: publisher.id,
       });
-    await (await LogWriter.open(tx, new Date(now))).append({
+    await appendToLog(tx, {
       actor: publisher.label,
       action: "publish",
       entity: "report",
@@ -82,7 +82,7 @@ export async function publishReport(db: Db, { slug, week: weekLabel, publisher, 
         logHeadAtCutoff: report.logHeadAtCutoff,
         logHeadAtPublication: logHead,
       },
-    });
+    }, new Date(now));
     return {
       program: slug,
       week: week.label,

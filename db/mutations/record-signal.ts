@@ -5,7 +5,7 @@ import { formatDateOrInstant, toInstant } from "@/lib/time";
 import { signalInputSchema } from "@/lib/validations/item-input";
 import { parseInput } from "@/lib/validations/parse-input";
 import type { Db } from "../index";
-import { LogWriter } from "../append-log";
+import { appendToLog } from "../append-log";
 import { findProgramItem } from "../queries/find-program-item";
 import { signals } from "../schema";
 import type { WriteArgs } from "./write-args";
@@ -25,7 +25,7 @@ export async function recordSignal(db: Db, { slug, key, input, actor, now = Date
     const { item } = await findProgramItem(tx, slug, key);
     const row = (await tx.insert(signals).values({ itemId: item.id, metric: body.metric, value: body.value, measuredAt }).returning())[0];
     const view = { item: key, metric: row.metric, value: row.value, measuredAt: formatDateOrInstant(measuredAt) };
-    await (await LogWriter.open(tx)).append({ actor: actor.email, action: "record", entity: "signal", entityId: key, programSlug: slug, payload: view });
+    await appendToLog(tx, { actor: actor.email, action: "record", entity: "signal", entityId: key, programSlug: slug, payload: view });
     return { id: row.id, ...view };
   });
 }

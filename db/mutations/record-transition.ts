@@ -7,7 +7,7 @@ import { toInstant, formatDateOrInstant } from "@/lib/time";
 import { parseInput } from "@/lib/validations/parse-input";
 import { transitionInputSchema } from "@/lib/validations/transition-input";
 import type { Db } from "../index";
-import { LogWriter } from "../append-log";
+import { appendToLog } from "../append-log";
 import { findProgramItem } from "../queries/find-program-item";
 import { artefacts, evidence, transitionRejections, transitions } from "../schema";
 import type { WriteArgs } from "./write-args";
@@ -81,7 +81,7 @@ export async function recordTransition(db: Db, { slug, key, input, actor, now = 
         .values(
           recorded.map(({ artefact, ...e }) => ({ transitionId: row.id, ...e, artefactSha256: artefact?.sha256 ?? null, artefactName: artefact?.name ?? null })),
         );
-    await (await LogWriter.open(tx, new Date(now))).append({
+    await appendToLog(tx, {
       actor: actor.email,
       action: "create",
       entity: "transition",
@@ -96,7 +96,7 @@ export async function recordTransition(db: Db, { slug, key, input, actor, now = 
         note: body.note,
         evidence: recorded,
       },
-    });
+    }, new Date(now));
     return {
       id: row.id,
       item: key,

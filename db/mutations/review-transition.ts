@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { fourEyesViolation } from "@/lib/four-eyes";
 import { formatDateOrInstant } from "@/lib/time";
 import type { Db, Tx } from "../index";
-import { LogWriter } from "../append-log";
+import { appendToLog } from "../append-log";
 import { loadOwnerTimeline } from "../queries/load-owner-timeline";
 import { items, people, programs, transitionRejections, transitions, verifications, type Person, type Transition } from "../schema";
 
@@ -100,14 +100,14 @@ export async function recordDecision<F extends Record<string, unknown>>(db: Db, 
     const target = await checkReviewable(tx, review);
     const id = await insert(tx);
     const transitionId = target.transition.id;
-    await (await LogWriter.open(tx, new Date(now))).append({
+    await appendToLog(tx, {
       actor: actor.email,
       action: decision,
       entity: "transition",
       entityId: String(transitionId),
       programSlug: target.programSlug,
       payload: fields,
-    });
+    }, new Date(now));
     return { id, transition: transitionId, item: target.itemKey, to: target.transition.toStatus, ...fields };
   });
 }

@@ -3,7 +3,7 @@ import { transact } from "../transact";
 import { eq } from "drizzle-orm";
 import { newSecret, sha256 } from "@/lib/auth/secrets";
 import type { Db } from "../index";
-import { LogWriter } from "../append-log";
+import { appendToLog } from "../append-log";
 import { getProgramOrThrow } from "../queries/get-program-or-throw";
 import { reportFeeds } from "../schema";
 
@@ -23,7 +23,7 @@ export async function rotateFeedToken(db: Db, { slug, actor }: { slug: string; a
     await tx.insert(reportFeeds)
       .values({ programId: program.id, tokenHash: sha256(token), rotatedAt: now })
       .onConflictDoUpdate({ target: reportFeeds.programId, set: { tokenHash: sha256(token), rotatedAt: now } });
-    await (await LogWriter.open(tx)).append({ actor, action: "rotate", entity: "report-feed", entityId: slug, programSlug: slug, payload: {} });
+    await appendToLog(tx, { actor, action: "rotate", entity: "report-feed", entityId: slug, programSlug: slug, payload: {} });
   });
   return { token, rotatedAt: now };
 }
@@ -33,7 +33,7 @@ export async function turnOffFeed(db: Db, { slug, actor }: { slug: string; actor
   await transact(db, async (tx) => {
     const program = await getProgramOrThrow(tx, slug);
     const removed = await tx.delete(reportFeeds).where(eq(reportFeeds.programId, program.id));
-    if (affectedRows(removed) > 0) await (await LogWriter.open(tx)).append({ actor, action: "remove", entity: "report-feed", entityId: slug, programSlug: slug, payload: {} });
+    if (affectedRows(removed) > 0) await appendToLog(tx, { actor, action: "remove", entity: "report-feed", entityId: slug, programSlug: slug, payload: {} });
   });
   return { feed: "off" as const };
 }
