@@ -10,6 +10,7 @@ import { artefactKindSchema, ingestInputSchema } from "@/lib/validations/ingest-
 import { parseInput } from "@/lib/validations/parse-input";
 import type { Db } from "../index";
 import { LogWriter } from "../append-log";
+import { insertRows } from "../insert-rows";
 import { getProgramOrThrow } from "../queries/get-program-or-throw";
 import { artefacts, items, signals, signalSources } from "../schema";
 import type { WriteArgs } from "./write-args";
@@ -79,9 +80,10 @@ export async function ingestArtefacts(db: Db, { slug, kind, input, actor, dryRun
       programSlug: slug,
       payload: { kind: artefactKind, files: fileList, tool: reading.tool, measuredAt: answer.measuredAt, figures: reading.figures.length, unmapped: reading.unmapped.length },
     });
-    for (const f of reading.figures) {
-      await tx.insert(signals).values({ itemId: idOf.get(f.key)!, metric: f.metric, value: f.value, measuredAt, sourceId: source.id });
-      await log.append({
+    // A report may carry a figure for each of thousands of items: rows and entries in bulk.
+    await insertRows(tx, signals, reading.figures.map((f) => ({ itemId: idOf.get(f.key)!, metric: f.metric, value: f.value, measuredAt, sourceId: source.id })));
+    for (const f of reading.figures)
+      await log.queue({
         actor: actor.label,
         action: "record",
         entity: "signal",
@@ -89,7 +91,7 @@ export async function ingestArtefacts(db: Db, { slug, kind, input, actor, dryRun
         programSlug: slug,
         payload: { item: f.key, metric: f.metric, value: f.value, measuredAt: answer.measuredAt, source: source.id, sha256: fileList[0]!.sha256 },
       });
-    }
+    await log.flush();
     return { ...answer, source: source.id };
   });
 }
