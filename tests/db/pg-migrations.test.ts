@@ -4,6 +4,8 @@
  * (its triggers, plus TRUNCATE refused where rows may not go); the rules refuse what SQLite's do,
  * with the same words.
  */
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
@@ -96,6 +98,41 @@ describe("PostgreSQL's migrations", () => {
     for (const statement of ["UPDATE audit_log SET actor = 'b'", "DELETE FROM audit_log", "TRUNCATE audit_log"])
       await expect(client.query(statement), statement).rejects.toThrow("audit_log is append-only");
     expect(await rows("SELECT count(*)::int AS n FROM audit_log")).toEqual([{ n: 2 }]);
+    // Many entries in one statement (a bulk write, rows in any order): the anchor is the last.
+    await client.query(
+      "INSERT INTO audit_log (seq, at, action, entity, entity_id, payload, prev_hash, hash) SELECT s, '2026-12-01T00:00:00.000Z', 'record', 'signal', 'K', '{}', 'x', 'h' || s FROM unnest(ARRAY[4, 5, 3]) AS s",
+    );
+    expect(await rows("SELECT seq, hash FROM log_anchor")).toEqual([{ seq: 5, hash: "h5" }]);
+  });
+
+  it("carry a database migrated before the anchor moved per statement over, its anchor kept and moving on", async () => {
+    const older = new pg.Client({ connectionString: await server.createDatabase("older") });
+    await older.connect();
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), "pg-migrations-"));
+    try {
+      // The migrations as they were before 0003.
+      fs.cpSync(MIGRATIONS, folder, { recursive: true });
+      const journalFile = path.join(folder, "meta", "_journal.json");
+      const journal = JSON.parse(fs.readFileSync(journalFile, "utf8")) as { entries: { tag: string }[] };
+      journal.entries = journal.entries.filter((e) => e.tag < "0003");
+      fs.writeFileSync(journalFile, JSON.stringify(journal));
+      await migrate(drizzle(older), { migrationsFolder: folder });
+      const append = (seq: number) =>
+        older.query("INSERT INTO audit_log (seq, at, action, entity, entity_id, payload, prev_hash, hash) VALUES ($1, '2026-12-01T00:00:00.000Z', 'record', 'signal', 'K', '{}', 'x', $2)", [seq, `h${seq}`]);
+      // Row (1) or statement (0) level, from the trigger's type bits.
+      const level = async () => (await older.query("SELECT tgtype & 1 AS row FROM pg_trigger WHERE tgname = 'audit_log_anchor'")).rows;
+      expect(await level()).toEqual([{ row: 1 }]);
+      await append(1);
+      await append(2);
+      await migrate(drizzle(older), { migrationsFolder: MIGRATIONS });
+      expect(await level()).toEqual([{ row: 0 }]);
+      expect((await older.query("SELECT seq, hash FROM log_anchor")).rows).toEqual([{ seq: 2, hash: "h2" }]);
+      await append(3);
+      expect((await older.query("SELECT seq, hash FROM log_anchor")).rows).toEqual([{ seq: 3, hash: "h3" }]);
+    } finally {
+      await older.end();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it("refuse a second decision on a transition, and keep a comment's subject and a deleted comment deleted", async () => {
