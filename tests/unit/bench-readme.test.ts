@@ -51,16 +51,21 @@ function expectFigures(cell: string, ids: string[], size: string, run: Run, what
 /** "1,627" → 1627, "500 MiB" → 500. */
 const number = (text: string) => Number(text.replace(/,/g, "").replace(/[^\d.]/g, ""));
 
-describe("the README's performance table", () => {
-  // SQLite's run; PostgreSQL's has a table of its own below it, with the same row names.
-  const table = readme.slice(readme.indexOf("## Performance"), readme.indexOf("### On PostgreSQL"));
-  const rows = new Map(
-    table
+/** The rows of the Markdown tables in `text`: each row's label → its next `columns` cells. */
+function tableRows(text: string, columns: number): Map<string, string[]> {
+  return new Map(
+    text
       .split("\n")
       .filter((l) => l.startsWith("| "))
       .map((l) => l.split("|").map((c) => c.trim()))
-      .map((cells) => [cells[1]!, cells.slice(2, 5)] as const),
+      .map((cells) => [cells[1]!, cells.slice(2, 2 + columns)] as const),
   );
+}
+
+describe("the README's performance table", () => {
+  // SQLite's run; PostgreSQL's has a table of its own below it, with the same row names.
+  const table = readme.slice(readme.indexOf("## Performance"), readme.indexOf("### On PostgreSQL"));
+  const rows = tableRows(table, 3);
 
   it("names the commit the figures were measured at", () => {
     expect(table).toContain(`app at ${results.source.commit.slice(0, 7)}`);
@@ -93,13 +98,7 @@ describe("the README's performance table", () => {
 describe("the README's PostgreSQL table", () => {
   const postgres = results.postgres;
   const section = readme.slice(readme.indexOf("### On PostgreSQL"), readme.indexOf("### Caches"));
-  const rows = new Map(
-    section
-      .split("\n")
-      .filter((l) => l.startsWith("| "))
-      .map((l) => l.split("|").map((c) => c.trim()))
-      .map((cells) => [cells[1]!, cells.slice(2, 4)] as const),
-  );
+  const rows = tableRows(section, 2);
   // Every row of SQLite's table, and the writes under load side by side.
   const PG_ROWS: Record<string, string[]> = {
     ...ROWS,
