@@ -3,8 +3,8 @@
  * linked items then and now, verdict history, sources; Edit only for admins), and the claims list
  * sorts, filters and shows the same chips, at 1280 px and at 390 px.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectAxeClean } from "../support/axe";
 import { statusLabel } from "@/lib/labels";
 import type { Status } from "@/lib/status";
 import { importSmallProgram } from "../support/programs";
@@ -46,12 +46,6 @@ async function listedDates(page: Page): Promise<string[]> {
 async function expectNoSidewaysScroll(page: Page) {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(390);
-}
-
-async function expectNoSeriousA11yViolation(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
 }
 
 test("a viewer reads a claim as a fact-check: quote, source, rating, ruling, linked items then and today, no Edit", async ({ page }) => {
@@ -207,7 +201,7 @@ for (const [name, path] of [
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await page.waitForTimeout(300); // let the chart draw before the picture
-    await expectNoSeriousA11yViolation(page);
+    await expectAxeClean(page);
     await page.screenshot({ path: testInfo.outputPath(`${name}-1280.png`), fullPage: true });
 
     await page.setViewportSize({ width: 390, height: 844 });
@@ -218,7 +212,7 @@ for (const [name, path] of [
     // The linked items of every claim, opened, stack instead of widening the page.
     for (const summary of await page.locator("summary", { hasText: "Linked items" }).all()) await summary.click();
     await expectNoSidewaysScroll(page);
-    await expectNoSeriousA11yViolation(page);
+    await expectAxeClean(page);
     await page.screenshot({ path: testInfo.outputPath(`${name}-390.png`), fullPage: true });
   });
 }
@@ -228,8 +222,8 @@ test("what only admins see (adding a claim, editing one) has no serious accessib
   await signIn(page, "admin");
   await page.goto(LIST);
   await page.getByText("Add a claim").click();
-  await expectNoSeriousA11yViolation(page);
+  await expectAxeClean(page);
   await page.goto(`${CLAIM}?edit=1`);
   await expect(page.getByRole("form", { name: "Edit claim" })).toBeVisible();
-  await expectNoSeriousA11yViolation(page);
+  await expectAxeClean(page);
 });

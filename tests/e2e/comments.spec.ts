@@ -5,8 +5,8 @@
  * form, another writer gets no Edit on someone else's comment. A claim's Discussion works the same.
  * Every page stays axe-clean and does not scroll sideways at 390 px.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectAxeClean } from "../support/axe";
 import { call } from "../support/api-client";
 import { importSmallProgram } from "../support/programs";
 import { signIn } from "../support/sign-in";
@@ -15,12 +15,6 @@ import { TEST_ACCOUNTS } from "../support/test-accounts";
 const FIRST = "Blocked until @priya.raman signs off: https://ci.example.com/run/42.";
 const EDITED = "Unblocked: @priya.raman signed off, see https://ci.example.com/run/43";
 const HOSTILE = "<script>alert(1)</script> [x](javascript:alert(1)) — a mistake, to delete";
-
-async function expectAxeClean(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
-}
 
 async function expectNoSidewaysScroll(page: Page) {
   await page.setViewportSize({ width: 390, height: 844 });

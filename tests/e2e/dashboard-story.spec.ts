@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectAxeClean } from "../support/axe";
 import { authHeaders } from "../support/api-client";
 import { signIn } from "../support/sign-in";
 import { manyItemsBundle, smallBundle } from "../support/small-bundle";
@@ -132,9 +132,7 @@ for (const [name, query] of [
     await expect(page.getByTestId("headline-sentence")).toBeVisible();
     await expect(page.getByRole("region", { name: "Burn-up: verified against reported" }).locator(".recharts-line").first()).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath(`dashboard-${name}-1280.png`), fullPage: true });
-    const results = await new AxeBuilder({ page }).analyze();
-    const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
+    await expectAxeClean(page);
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();
     await expect(page.getByTestId("headline-sentence")).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAxeClean } from "../support/review-steps";
+import { expectAxeClean } from "../support/axe";
 import { signIn } from "../support/sign-in";
 
 test("the graph lays out the program and a node leads to its item", async ({ page }, testInfo) => {

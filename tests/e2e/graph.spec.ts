@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expectAxeClean } from "../support/axe";
 import { STATUS_LABELS } from "@/lib/labels";
 import type { Status } from "@/lib/status";
 import { authHeaders } from "../support/api-client";
@@ -164,9 +164,7 @@ test("hovering or focusing an item shows its card: title, owner, true and report
   await expect(card).not.toContainText("FND-09 · ");
   await expect(page.locator(".react-flow__node:focus")).toHaveCount(1);
 
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
+  await expectAxeClean(page);
 });
 
 test("Enter on a focused item and double-click open it; a click selects it and its card links to it", async ({ page }) => {

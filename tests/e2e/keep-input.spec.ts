@@ -6,7 +6,8 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { authHeaders, call } from "../support/api-client";
 import { importSmallProgram } from "../support/programs";
-import { expectAxeClean, submitReport } from "../support/review-steps";
+import { expectAxeClean } from "../support/axe";
+import { submitReport } from "../support/review-steps";
 import { signIn } from "../support/sign-in";
 import { smallBundle } from "../support/small-bundle";
 import { TEST_ACCOUNTS } from "../support/test-accounts";

@@ -10,7 +10,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { authHeaders, call } from "../support/api-client";
 import { importSmallProgram } from "../support/programs";
-import { expectAxeClean, reportBuild } from "../support/review-steps";
+import { expectAxeClean } from "../support/axe";
+import { reportBuild } from "../support/review-steps";
 import { signIn } from "../support/sign-in";
 import { TEST_ACCOUNTS } from "../support/test-accounts";
 

@@ -6,7 +6,8 @@
  */
 import { expect, test } from "@playwright/test";
 import { importSmallProgram } from "../support/programs";
-import { expectAxeClean, reportBuild } from "../support/review-steps";
+import { expectAxeClean } from "../support/axe";
+import { reportBuild } from "../support/review-steps";
 import { signIn } from "../support/sign-in";
 import { TEST_ACCOUNTS } from "../support/test-accounts";
 

@@ -10,8 +10,8 @@
  * on REPORT_SENDING_PORT (default 3127).
  */
 import fs from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expectAxeClean } from "../support/axe";
 import { XMLParser } from "fast-xml-parser";
 import { maskTarget } from "@/lib/delivery/mask-target";
 import { webhookSignatureProblem } from "@/lib/delivery/webhook-signature";
@@ -158,9 +158,7 @@ test("an admin subscribes two addresses and three webhooks, publishes 2024-W52, 
   const html = await page.content();
   for (const s of Object.values(secrets)) expect(html).not.toContain(s);
 
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
+  await expectAxeClean(page);
 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.reload();

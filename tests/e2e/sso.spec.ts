@@ -4,8 +4,8 @@
  * with the role the provider's groups give; sign-out ends the tracker session and goes on to the
  * provider's sign-out, with and without JavaScript. On a tracker of its own (port 3135).
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectAxeClean } from "../support/axe";
 import { GROUP_ROLES, startLocalProvider, trackerSettings, type LocalProvider } from "../support/local-oidc-provider";
 import { OwnServer } from "../support/own-server";
 
@@ -157,8 +157,7 @@ test("the signed-out page reads well: no serious accessibility violation, nothin
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`${APP}/signed-out`);
   await expect(page.getByRole("link", { name: "Sign out of Example ID too" })).toBeVisible();
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  await expectAxeClean(page);
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   // Followed with a cookie that is not the provider's sign-out, the link goes to sign-in.
   await page.getByRole("link", { name: "Sign out of Example ID too" }).click();

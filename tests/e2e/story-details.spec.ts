@@ -5,8 +5,8 @@
  * says when its date is malformed; unknown weeks, items and claims are 404s in the program's
  * navigation. The demo is only read; horizons are set on programs of their own.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expectAxeClean } from "../support/axe";
 import { STATUS_LABELS } from "@/lib/labels";
 import { STATUSES, type Status } from "@/lib/status";
 import { authHeaders } from "../support/api-client";
@@ -30,12 +30,6 @@ const level = (s: Status) => STATUSES.indexOf(s);
 const firstColumn = (table: Locator) => table.locator("tbody tr").locator("td:first-child").allInnerTexts();
 const header = (table: Locator, name: string) => table.getByRole("columnheader", { name, exact: true });
 const sortButton = (table: Locator, name: string) => table.getByRole("button", { name, exact: true });
-
-async function expectNoSeriousA11yViolation(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
-}
 
 test.describe("dashboard tables", () => {
   test("the inflated items sort by a click on a column header, both ways, and each key leads to its item", async ({ page }) => {
@@ -148,7 +142,7 @@ test.describe("dashboard tables", () => {
     await sortButton(table, "verified").click();
     await expect(header(table, "verified")).toHaveAttribute("aria-sort", "descending");
     expect(await firstColumn(table)).toEqual(newestFirst);
-    await expectNoSeriousA11yViolation(page);
+    await expectAxeClean(page);
   });
 
   test("at 390 px the page does not scroll sideways: a wide table scrolls in its own box with the item column pinned", async ({ page }) => {
@@ -187,7 +181,7 @@ test.describe("illustrative marks", () => {
     await expect(page.getByTestId(`program-${behind}`).getByTestId("portfolio-illustrative")).toHaveAttribute("title", /facts until 2024-06-30/);
     await expect(page.getByTestId(`program-${ahead}`)).toBeVisible();
     await expect(page.getByTestId(`program-${ahead}`).getByTestId("portfolio-illustrative")).toHaveCount(0);
-    await expectNoSeriousA11yViolation(page);
+    await expectAxeClean(page);
   });
 
   test("the graph past the horizon says so in its header, legend and card; at the horizon it does not", async ({ page }) => {
@@ -262,7 +256,7 @@ test.describe("graph", () => {
     await page.keyboard.press("ArrowLeft");
     expect(await focusedKey(page)).toBe(leftmost.key);
     // The page did not scroll with the arrows, and the graph stays clean for assistive technology.
-    await expectNoSeriousA11yViolation(page);
+    await expectAxeClean(page);
     await page.keyboard.press("ArrowRight");
     const opened = (await focusedKey(page))!;
     expect(opened).not.toBe(leftmost.key);

@@ -1,4 +1,3 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page } from "@playwright/test";
 
 export interface ReportTyped {
@@ -27,9 +26,3 @@ export async function reportBuild(page: Page, url: string) {
   await expect(report.getByRole("status")).toHaveText("A → build recorded, awaiting verification by a second person.");
 }
 
-/** No serious or critical accessibility violation on the page as it stands. */
-export async function expectAxeClean(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
-}

@@ -1,0 +1,21 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+/**
+ * The serious or critical accessibility violations on the page as it stands, one line each (rule,
+ * help, the first three elements). Every rule axe runs by default is checked. Legacy mode runs axe
+ * in the page itself: the default mode merges its results in a second, blank page, which costs
+ * seconds per check on two busy cores; our pages have no frames, so the findings are the same.
+ * Only violations are gathered: passes are not read, and collecting them took a third of the time.
+ */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ["violations"] }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+}
+
+/** No serious or critical accessibility violation on the page as it stands. */
+export async function expectAxeClean(page: Page) {
+  expect(await seriousViolations(page)).toEqual([]);
+}
