@@ -27,7 +27,7 @@ export default async function MyWorkPage() {
       title: "Items I own",
       part: work.owned,
       empty: "You own no items. When an item in any program is given to you, it appears here.",
-      list: <OwnedItemsList entries={work.owned.entries} />,
+      list: <OwnedItemsList entries={work.owned.entries} ownerEmail={person.email} />,
     },
     {
       id: "awaiting",

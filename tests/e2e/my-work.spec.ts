@@ -10,6 +10,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { authHeaders, call } from "../support/api-client";
 import { importSmallProgram } from "../support/programs";
+import { manyItemsBundle } from "../support/small-bundle";
 import { expectAxeClean } from "../support/axe";
 import { reportBuild } from "../support/review-steps";
 import { signIn } from "../support/sign-in";
@@ -260,4 +261,35 @@ test("an item given to a person is new to them until they open My work", async (
   await expect(nav(page).getByRole("link", { name: "My work", exact: true })).toBeVisible();
   await page.goto("/my-work");
   await expect(item).not.toContainText("New");
+});
+
+test("someone who owns many items sees those that ask for attention, the rest counted per program with a link to them all", async ({ page, request }) => {
+  // 45 items of the contributor (every tenth waits on its predecessor: blocked) and 3 of the reviewer.
+  const slug = `my-work-many-${Date.now()}`;
+  const bundle = manyItemsBundle(slug, 48);
+  const items = bundle.items.map((item, i) => ({ ...item, owner: i < 45 ? item.owner : TEST_ACCOUNTS.reviewer.email }));
+  const imported = await request.post("/api/programs/import", { headers: authHeaders("admin"), data: { ...bundle, items } });
+  expect(imported.status()).toBe(201);
+
+  await signIn(page, "contributor");
+  // The first visit lists them all: each is new.
+  await page.goto("/my-work");
+  await expect(rowsOf(page, "owned", slug)).toHaveCount(45);
+  // The next one lists the four blocked ones and counts the other 41.
+  await page.goto("/my-work");
+  const owned = section(page, "owned");
+  await expect(owned.getByTestId("owned-folded")).toContainText(/^You own [\d,]+ items\. The [\d,]+ items? that (is|are) new, inflated or blocked (is|are) listed; the other [\d,]+ are counted by program after (it|them)\.$/);
+  await expect(rowsOf(page, "owned", slug).filter({ has: page.getByRole("link", { name: /^I-\d{3}/ }) })).toHaveText([
+    /I-010.*Blocked: waits on unfinished dependencies\./,
+    /I-020.*Blocked/,
+    /I-030.*Blocked/,
+    /I-040.*Blocked/,
+  ]);
+  const folded = owned.getByRole("list", { name: "Other items I own, by program" }).getByTestId(`owned-folded-${slug}`);
+  await expect(folded).toHaveText(`Program ${slug}41 other items, none new, inflated or blocked.All 45 of yours in its items list`);
+  await expectAxeClean(page);
+
+  await folded.getByRole("link", { name: "All 45 of yours in its items list" }).click();
+  await expect(page).toHaveURL(`/programs/${slug}/items?owner=${encodeURIComponent(TEST_ACCOUNTS.contributor.email)}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Items (45 of 48)");
 });
