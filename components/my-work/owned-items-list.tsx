@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { OwnedItem } from "@/db/queries/open-my-work";
 import { countOf, formatCount } from "@/lib/artefacts/count-words";
-import { foldOwned, type OwnedFold } from "@/lib/my-work/fold-owned";
+import { foldOwned, LIST_ALL_OWNED_UP_TO, type OwnedFold } from "@/lib/my-work/fold-owned";
 import type { Marked } from "@/lib/my-work/mark-new";
 import { formatMoment } from "@/lib/my-work/since";
 import { StatusBadge } from "../ui/status-badge";
@@ -9,8 +9,8 @@ import { ItemLink } from "./item-link";
 import { StatusLine, WorkList } from "./work-list";
 
 /**
- * The items the person owns: true and reported status, and what is wrong. Someone who owns many
- * sees those that ask for attention, and the others counted per program with a link to them.
+ * The items the person owns: true and reported status, and what is wrong. Someone who owns many in
+ * a program sees those that ask for attention there, and the others counted with a link to them.
  */
 export function OwnedItemsList({ entries, ownerEmail }: { entries: Marked<OwnedItem>[]; ownerEmail: string }) {
   const { shown, folds } = foldOwned(entries);
@@ -18,9 +18,9 @@ export function OwnedItemsList({ entries, ownerEmail }: { entries: Marked<OwnedI
     <>
       {folds.length > 0 && (
         <p className="max-w-3xl text-slate-700" data-testid="owned-folded">
-          You own {formatCount(entries.length)} items. The {countOf(shown.length, "item")} that {shown.length === 1 ? "is" : "are"} new,
-          inflated or blocked {shown.length === 1 ? "is" : "are"} listed; the other {formatCount(entries.length - shown.length)} are
-          counted by program after {shown.length === 1 ? "it" : "them"}.
+          You own {formatCount(entries.length)} items. Where you own more than {LIST_ALL_OWNED_UP_TO} in a program, only those that
+          are new, inflated or blocked are listed; the other {formatCount(entries.length - shown.length)} are counted by program
+          after the list.
         </p>
       )}
       {shown.length > 0 && (

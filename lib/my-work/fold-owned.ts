@@ -1,5 +1,5 @@
-/** Up to this many owned items My work lists them all; past it, only those that ask for attention. */
-export const LIST_ALL_OWNED_UP_TO = 40;
+/** Up to this many owned items in a program My work lists them all; past it, only those that ask for attention. */
+export const LIST_ALL_OWNED_UP_TO = 10;
 
 /** What an owned item needs to be folded or listed. */
 export interface FoldableOwned {
@@ -22,22 +22,26 @@ export interface OwnedFold {
 export const asksForAttention = (e: FoldableOwned): boolean => e.isNew || e.inflated || e.blocked;
 
 /**
- * The owned items My work lists, and what it only counts. A person who owns a few items sees them
- * all; one who owns many across programs (a team lead, a bot account) would get a page of thousands
- * of rows, so past `listAllUpTo` only the items that ask for attention are listed, in their order,
- * and the others are counted per program, in the order the programs first appear, for a link to
- * the program's items filtered to this owner. Nothing is dropped: listed plus counted is everything.
+ * The owned items My work lists, and what it only counts. A person who owns a few items of a
+ * program sees them all; one who owns many (a team lead, a bot account) would get a page of
+ * thousands of rows, so where they own more than `listAllUpTo` items of a program only those that
+ * ask for attention are listed, and the others are counted — per program, in the order the
+ * programs first appear, for a link to the program's items filtered to this owner. The listed keep
+ * their order. Nothing is dropped: listed plus counted is everything.
  */
 export function foldOwned<T extends FoldableOwned>(entries: readonly T[], listAllUpTo = LIST_ALL_OWNED_UP_TO): { shown: T[]; folds: OwnedFold[] } {
-  if (entries.length <= listAllUpTo) return { shown: [...entries], folds: [] };
-  const byProgram = new Map<string, OwnedFold>();
+  const owned = new Map<string, number>();
+  for (const e of entries) owned.set(e.program, (owned.get(e.program) ?? 0) + 1);
+  const folds = new Map<string, OwnedFold>();
   const shown: T[] = [];
   for (const e of entries) {
-    const fold = byProgram.get(e.program) ?? { program: e.program, programName: e.programName, folded: 0, total: 0 };
-    byProgram.set(e.program, fold);
-    fold.total += 1;
-    if (asksForAttention(e)) shown.push(e);
-    else fold.folded += 1;
+    const total = owned.get(e.program)!;
+    if (total <= listAllUpTo || asksForAttention(e)) shown.push(e);
+    else {
+      const fold = folds.get(e.program) ?? { program: e.program, programName: e.programName, folded: 0, total };
+      folds.set(e.program, fold);
+      fold.folded += 1;
+    }
   }
-  return { shown, folds: [...byProgram.values()].filter((f) => f.folded > 0) };
+  return { shown, folds: [...folds.values()] };
 }

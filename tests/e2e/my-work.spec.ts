@@ -263,22 +263,25 @@ test("an item given to a person is new to them until they open My work", async (
   await expect(item).not.toContainText("New");
 });
 
-test("someone who owns many items sees those that ask for attention, the rest counted per program with a link to them all", async ({ page, request }) => {
+test("someone who owns many items of a program sees those that ask for attention there, the rest counted with a link to them all", async ({ page, request }) => {
   // 45 items of the contributor (every tenth waits on its predecessor: blocked) and 3 of the reviewer.
   const slug = `my-work-many-${Date.now()}`;
   const bundle = manyItemsBundle(slug, 48);
   const items = bundle.items.map((item, i) => ({ ...item, owner: i < 45 ? item.owner : TEST_ACCOUNTS.reviewer.email }));
   const imported = await request.post("/api/programs/import", { headers: authHeaders("admin"), data: { ...bundle, items } });
   expect(imported.status()).toBe(201);
+  const small = await importSmallProgram(request, "my-work-few");
 
   await signIn(page, "contributor");
   // The first visit lists them all: each is new.
   await page.goto("/my-work");
   await expect(rowsOf(page, "owned", slug)).toHaveCount(45);
-  // The next one lists the four blocked ones and counts the other 41.
+  // The next one lists the four blocked ones and counts the other 41, while a program with a few is listed whole.
   await page.goto("/my-work");
   const owned = section(page, "owned");
-  await expect(owned.getByTestId("owned-folded")).toContainText(/^You own [\d,]+ items\. The [\d,]+ items? that (is|are) new, inflated or blocked (is|are) listed; the other [\d,]+ are counted by program after (it|them)\.$/);
+  await expect(owned.getByTestId("owned-folded")).toHaveText(
+    /^You own [\d,]+ items\. Where you own more than 10 in a program, only those that are new, inflated or blocked are listed; the other [\d,]+ are counted by program after the list\.$/,
+  );
   await expect(rowsOf(page, "owned", slug).filter({ has: page.getByRole("link", { name: /^I-\d{3}/ }) })).toHaveText([
     /I-010.*Blocked: waits on unfinished dependencies\./,
     /I-020.*Blocked/,
@@ -287,6 +290,7 @@ test("someone who owns many items sees those that ask for attention, the rest co
   ]);
   const folded = owned.getByRole("list", { name: "Other items I own, by program" }).getByTestId(`owned-folded-${slug}`);
   await expect(folded).toHaveText(`Program ${slug}41 other items, none new, inflated or blocked.All 45 of yours in its items list`);
+  await expect(rowsOf(page, "owned", small)).toHaveCount(3);
   await expectAxeClean(page);
 
   await folded.getByRole("link", { name: "All 45 of yours in its items list" }).click();

@@ -21,26 +21,30 @@ const arbOwned = fc.record({
 }).map((e) => ({ ...e, programName: `Program ${e.program}` }));
 
 describe("the owned items My work lists", () => {
-  it("a few are all listed, in order, whatever their state", () => {
+  it("a few per program are all listed, in order, whatever their state, however many programs", () => {
     const entries = [owned("a", "A1"), owned("a", "A2", { blocked: true }), owned("b", "B1")];
     expect(foldOwned(entries)).toEqual({ shown: entries, folds: [] });
+    const many = Array.from({ length: 50 }, (_, i) => owned(`p${i % 5}`, `K${i}`));
+    expect(foldOwned(many)).toEqual({ shown: many, folds: [] });
     const exactly = Array.from({ length: LIST_ALL_OWNED_UP_TO }, (_, i) => owned("a", `K${i}`));
     expect(foldOwned(exactly).shown).toHaveLength(LIST_ALL_OWNED_UP_TO);
   });
 
-  it("past the limit, what asks for attention is listed and the rest is counted per program, in the programs' order", () => {
+  it("past the limit in a program, what asks for attention there is listed and the rest counted, in the programs' order", () => {
     const entries = [
       owned("b", "B1"),
       owned("b", "B2", { inflated: true }),
+      owned("b", "B3"),
       owned("a", "A1", { isNew: true }),
       owned("a", "A2"),
       owned("a", "A3"),
-      owned("c", "C1", { blocked: true }),
+      owned("c", "C1"),
+      owned("c", "C2", { blocked: true }),
     ];
-    const { shown, folds } = foldOwned(entries, 5);
-    expect(shown.map((e) => e.key)).toEqual(["B2", "A1", "C1"]);
+    const { shown, folds } = foldOwned(entries, 2);
+    expect(shown.map((e) => e.key)).toEqual(["B2", "A1", "C1", "C2"]);
     expect(folds).toEqual([
-      { program: "b", programName: "Program b", folded: 1, total: 2 },
+      { program: "b", programName: "Program b", folded: 2, total: 3 },
       { program: "a", programName: "Program a", folded: 2, total: 3 },
     ]);
   });
@@ -57,16 +61,17 @@ describe("the owned items My work lists", () => {
           expect(found).toBeGreaterThanOrEqual(at);
           at = found + 1;
         }
-        if (entries.length <= limit) expect(shown).toEqual(entries);
-        else {
-          expect(shown.filter((e) => !asksForAttention(e))).toEqual([]);
-          expect(shown).toHaveLength(entries.filter(asksForAttention).length);
-          for (const f of folds) {
-            expect(f.folded).toBeGreaterThan(0);
-            expect(f.total).toBe(entries.filter((e) => e.program === f.program).length);
-            expect(f.folded).toBe(entries.filter((e) => e.program === f.program && !asksForAttention(e)).length);
-          }
+        const ownedIn = (program: string) => entries.filter((e) => e.program === program);
+        for (const e of entries) {
+          const listed = shown.includes(e);
+          expect(listed).toBe(ownedIn(e.program).length <= limit || asksForAttention(e));
         }
+        for (const f of folds) {
+          expect(f.folded).toBeGreaterThan(0);
+          expect(f.total).toBe(ownedIn(f.program).length);
+          expect(f.folded).toBe(ownedIn(f.program).filter((e) => !asksForAttention(e)).length);
+        }
+        expect(new Set(folds.map((f) => f.program)).size).toBe(folds.length);
       }),
     );
   });
