@@ -1,13 +1,33 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Cookie, type Page } from "@playwright/test";
 import { TEST_ACCOUNTS, type TestRole } from "./test-accounts";
 
-/** Signs in through the form, as a person would, and waits for the header to say who. */
+const SESSION_COOKIE = "tracker_session";
+
+// Each account signs in through the form once per worker and server; later sign-ins reuse its
+// session cookie while the server still accepts it (a sign-out, a password change or a disabled
+// account ends it, and the form is used again). The form costs seconds on two busy cores, and the
+// sign-in itself has its own tests (auth.spec.ts, people.spec.ts).
+const sessions = new Map<string, { origin: string; cookie: Cookie }>();
+
+/** Signs in (through the form, as a person would, the first time) and waits for the header to say who. */
 export async function signIn(page: Page, who: TestRole | { email: string; name: string }) {
   const account = typeof who === "string" ? TEST_ACCOUNTS[who] : who;
-  await page.context().clearCookies(); // sign-in redirects a signed-in person away
+  const context = page.context();
+  await context.clearCookies(); // sign-in redirects a signed-in person away
+  const kept = sessions.get(account.email);
+  if (kept) {
+    await context.addCookies([kept.cookie]);
+    await page.goto("/");
+    const header = page.getByTestId("signed-in-as");
+    if (new URL(page.url()).origin === kept.origin && (await header.count()) > 0 && (await header.textContent())?.includes(account.name)) return;
+    sessions.delete(account.email);
+    await context.clearCookies();
+  }
   await page.goto("/sign-in");
   await page.getByLabel("E-mail").fill(account.email);
   await page.getByLabel("Password").fill(process.env.TEST_PASSWORD!);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("signed-in-as")).toContainText(account.name);
+  const cookie = (await context.cookies()).find((c) => c.name === SESSION_COOKIE);
+  if (cookie) sessions.set(account.email, { origin: new URL(page.url()).origin, cookie });
 }
