@@ -20,7 +20,10 @@ export default defineConfig({
   reporter: [["list"], ["json", { outputFile: onPostgres ? "tests/.tmp/playwright-postgres.json" : "tests/.tmp/playwright.json" }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
-    trace: "retain-on-failure",
+    // A trace records every action's DOM and screenshots: half again the browser's CPU on two
+    // cores, for every test. A failure keeps its screenshot and page snapshot (error-context.md);
+    // E2E_TRACE=1 records traces too, to rerun a failing test with one.
+    trace: process.env.E2E_TRACE === "1" ? "retain-on-failure" : "off",
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
