@@ -4,6 +4,7 @@ import { countOf, formatCount } from "@/lib/artefacts/count-words";
 import { foldOwned, LIST_ALL_OWNED_UP_TO, type OwnedFold } from "@/lib/my-work/fold-owned";
 import type { Marked } from "@/lib/my-work/mark-new";
 import { formatMoment } from "@/lib/my-work/since";
+import { programHref } from "@/lib/program-links";
 import { StatusBadge } from "../ui/status-badge";
 import { ItemLink } from "./item-link";
 import { StatusLine, WorkList } from "./work-list";
@@ -62,10 +63,7 @@ function FoldedOwned({ folds, ownerEmail }: { folds: OwnedFold[]; ownerEmail: st
           <span className="text-slate-700">
             {countOf(f.folded, "other item")}, none new, inflated or blocked.
           </span>
-          <Link
-            href={`/programs/${f.program}/items?owner=${encodeURIComponent(ownerEmail)}`}
-            className="text-indigo-700 hover:underline"
-          >
+          <Link href={programHref(f.program, "items", {}, { owner: ownerEmail })} className="text-indigo-700 hover:underline">
             All {formatCount(f.total)} of yours in its items list
           </Link>
         </li>
