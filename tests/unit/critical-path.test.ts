@@ -142,6 +142,39 @@ describe("criticalPath properties", () => {
     );
   });
 
+  it("picks the chain the rule describes, step by step: the smaller key among equally heavy ones", () => {
+    // The rule written plainly (recursion is fine for these small graphs).
+    const plain = (nodes: PathNode[]) => {
+      const byKey = new Map(nodes.map((n) => [n.key, n]));
+      const memo = new Map<string, { weight: number; next: string | null }>();
+      const bestOf = (key: string): { weight: number; next: string | null } => {
+        const known = memo.get(key);
+        if (known) return known;
+        const n = byKey.get(key)!;
+        const deps = n.dependsOn.filter((k) => byKey.has(k)).sort();
+        let next: string | null = null;
+        let nextWeight = 0;
+        for (const k of deps) if (bestOf(k).weight > nextWeight) [next, nextWeight] = [k, bestOf(k).weight];
+        const best = { weight: n.weight + nextWeight, next };
+        memo.set(key, best);
+        return best;
+      };
+      let start: string | null = null;
+      let top = 0;
+      for (const n of [...nodes].sort((a, b) => (a.key < b.key ? -1 : 1)))
+        if (!n.done && bestOf(n.key).weight > top) [start, top] = [n.key, bestOf(n.key).weight];
+      const keys: string[] = [];
+      for (let k = start; k !== null; k = bestOf(k).next) keys.push(k);
+      return keys.reverse();
+    };
+    fc.assert(
+      fc.property(dagArb, (nodes) => {
+        expect(criticalPath(nodes).keys).toEqual(plain(nodes));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("does not depend on the order the nodes are given in", () => {
     fc.assert(
       fc.property(dagArb, (nodes) => {
