@@ -3,7 +3,7 @@ import { countByStatus, type ItemWithStatus, type StatusCounts } from "../comput
 import type { Status } from "../status";
 import { dateAfterWeeks, formatDate } from "../time";
 import { criticalPath, type CriticalPath } from "./critical-path";
-import { forecastCompletion, throughputSample, type Forecast } from "./forecast";
+import { forecastCompletion, throughputSampleOf, type Forecast } from "./forecast";
 import type { QualityBreach } from "./quality";
 
 /** What computeReadiness needs: a program's history, signals and thresholds at (asOf, knownAt). */
@@ -100,10 +100,7 @@ function planOf(snapshot: Snapshot, done: number): Pick<Readiness, "criticalPath
     slug: snapshot.slug,
     asOf: snapshot.asOf,
     remaining: items.length - done,
-    sample: throughputSample(
-      items.flatMap((i) => i.doneEvents.map((at) => ({ item: i.key, at }))),
-      snapshot.asOf,
-    ),
+    sample: throughputSampleOf(items, snapshot.asOf),
     earliestByDependencies,
   });
   return { criticalPath: path, earliestByDependencies, forecast };

@@ -56,6 +56,20 @@ describe("the forecast's kept draws", () => {
     );
   });
 
+  it("answer as fresh trials do when each trial runs hundreds of weeks, the remaining count rising and falling", () => {
+    // A 10,000-item program's shape: trials of ~600 weeks step over whole blocks of draws.
+    const values = [25, 20, 12, 15, 12, 19, 16, 17, 26, 5, 0, 0];
+    for (const remaining of [4000, 8336, 8337, 8000, 9100, 1]) {
+      const fresh = freshOutcomes("large", ASOF, remaining, values);
+      const got = forecastCompletion({ slug: "large", asOf: ASOF, remaining, sample: sampleOf(values), earliestByDependencies: "2024-01-01" });
+      expect(got.weeks).toEqual({ p50: percentileOf(fresh, 0.5), p85: percentileOf(fresh, 0.85), p95: percentileOf(fresh, 0.95) });
+      const within = fresh[Math.floor(fresh.length / 5)]!;
+      expect(shareFinishedWithin({ slug: "large", asOf: ASOF, remaining, sample: sampleOf(values), weeks: within })).toBe(
+        fresh.filter((w) => w <= within).length / fresh.length,
+      );
+    }
+  });
+
   it("answer as fresh trials do when trials run to the 20-year limit, which draws the most", () => {
     const values = [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
     for (const remaining of [150, 90]) {

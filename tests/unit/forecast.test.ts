@@ -12,6 +12,7 @@ import {
   MAX_WEEKS,
   NO_THROUGHPUT_REASON,
   throughputSample,
+  throughputSampleOf,
   TRIALS,
   weeksToDate,
   type ThroughputWeek,
@@ -88,6 +89,25 @@ describe("throughputSample", () => {
           return { week: isoLabel(start), done: events.filter((t) => t >= start && t <= end && t <= asOf).length };
         });
         expect(throughputSample(asItems(events), asOf)).toEqual(expected);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("counts the same from items with their done events, an item once per week", () => {
+    const instant = fc.integer({ min: -200 * 24, max: 600 * 24 }).map((h) => BASE + h * HOUR - (h % 7));
+    const itemsArb = fc.array(fc.array(instant, { maxLength: 4 }), { maxLength: 12 }).map((lists) => lists.map((doneEvents, i) => ({ key: `I${i}`, doneEvents })));
+    fc.assert(
+      fc.property(itemsArb, instant, (items, asOf) => {
+        const events = items.flatMap((i) => i.doneEvents.map((at) => ({ item: i.key, at })));
+        const last = mondayOf(asOf);
+        const expected = Array.from({ length: 12 }, (_, w) => {
+          const start = last - (11 - w) * 7 * DAY;
+          const end = start + 7 * DAY - 1;
+          return { week: isoLabel(start), done: new Set(events.filter((e) => e.at >= start && e.at <= end && e.at <= asOf).map((e) => e.item)).size };
+        });
+        expect(throughputSampleOf(items, asOf)).toEqual(expected);
+        expect(throughputSample(events, asOf)).toEqual(expected);
       }),
       { numRuns: 150 },
     );
