@@ -27,8 +27,9 @@ export async function getReadiness(db: Db, slug: string, asOf: number, knownAt: 
 }
 
 // The breaches are most of the answer (2 MB of its 2.2 at 10,000 items) and a write that records
-// no signal keeps the same list (buildSnapshot): encode each list once.
-const breachesBytes = new WeakMap<object, Uint8Array>();
+// no signal keeps the same list (buildSnapshot): encode each list once per cut, keyed by the
+// whole list (a cut is a new array every time).
+const breachesBytes = new WeakMap<object, Map<number | null, Uint8Array>>();
 
 /**
  * The readiness answer of the API as UTF-8 chunks, lists cut as `limit` says (limitReadinessLists), memoised
@@ -37,13 +38,16 @@ const breachesBytes = new WeakMap<object, Uint8Array>();
  */
 export async function getReadinessBytes(db: Db, slug: string, asOf: number, knownAt: number, limit: ReadinessListLimit): Promise<readonly Uint8Array[]> {
   return await memoByHead(db, `readiness-bytes:${slug}:${asOf}:${knownAt}:${limit}`, async () => {
+    const whole = await getReadiness(db, slug, asOf, knownAt);
     const answer = {
-      ...limitReadinessLists(await getReadiness(db, slug, asOf, knownAt), limit),
+      ...limitReadinessLists(whole, limit),
       ...horizonMark((await loadSnapshot(db, slug, asOf, knownAt)).program.factsUntil, asOf),
     };
     const { breaches } = answer.quality;
-    let bytes = breachesBytes.get(breaches);
-    if (bytes === undefined) breachesBytes.set(breaches, (bytes = utf8Bytes(JSON.stringify(breaches))));
+    let cuts = breachesBytes.get(whole.quality.breaches);
+    if (cuts === undefined) breachesBytes.set(whole.quality.breaches, (cuts = new Map()));
+    let bytes = cuts.get(answer.qualityListLimit);
+    if (bytes === undefined) cuts.set(answer.qualityListLimit, (bytes = utf8Bytes(JSON.stringify(breaches))));
     return fillJsonSlotBytes(JSON.stringify({ ...answer, quality: { ...answer.quality, breaches: JSON_SLOT } }), [bytes]) ?? [utf8Bytes(JSON.stringify(answer))];
   }, undefined, weighBytes);
 }

@@ -17,6 +17,9 @@ const NO_TRANSFORM = /(?:^|,)\s*no-transform\s*(?:,|$)/i;
  */
 export async function markSmallAnswer(response: Response, threshold = SMALL_ANSWER_BYTES): Promise<Response> {
   if (response.body === null || NULL_BODY_STATUS.has(response.status) || NO_TRANSFORM.test(response.headers.get("cache-control") ?? "")) return response;
+  // A length given up front (a memoised answer's) says it without reading: a large answer goes on as it is.
+  const declared = Number(response.headers.get("content-length") ?? Number.NaN);
+  if (Number.isSafeInteger(declared) && declared >= threshold) return response;
   const reader = response.body.getReader();
   const head: Uint8Array[] = [];
   let size = 0;

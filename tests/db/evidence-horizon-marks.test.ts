@@ -43,6 +43,17 @@ describe("readiness JSON", () => {
     expect(atHorizon).toMatchObject({ factsUntil: "2024-12-31", illustrative: false });
   });
 
+  it("gives each cut of the quality lists its own breaches, whichever was asked for first", async () => {
+    type Answer = { quality: { breaches: unknown[] }; counts: { breaches: number } };
+    const read = async (limit: number | "all" | null) => JSON.parse(await getReadinessJson(db, "boost-offload", TODAY, TODAY, limit)) as Answer;
+    const whole = await read("all");
+    expect(whole.counts.breaches).toBeGreaterThan(2);
+    for (const limit of [2, 0, null, 1, "all"] as const) {
+      const cut = await read(limit);
+      expect(cut.quality.breaches).toEqual(typeof limit === "number" ? whole.quality.breaches.slice(0, limit) : whole.quality.breaches);
+    }
+  });
+
   it("never is without a horizon", async () => {
     expect(JSON.parse(await getReadinessJson(plain, "boost-offload", TODAY, TODAY, null))).toMatchObject({ factsUntil: null, illustrative: false });
   });

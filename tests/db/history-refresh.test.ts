@@ -115,6 +115,8 @@ async function answers(db: Db, slug: string) {
     signals: snapshot.signals,
     readiness: await getReadiness(db, slug, NOW + 86_400_000, NOW + 86_400_000),
     readinessJson: await getReadinessJson(db, slug, NOW + 86_400_000, NOW + 86_400_000, null),
+    // Each cut of the lists is encoded apart and kept across writes that leave the breaches alone.
+    readinessJsonCuts: await Promise.all(([0, 2, "all"] as const).map((limit) => getReadinessJson(db, slug, NOW + 86_400_000, NOW + 86_400_000, limit))),
     scheduleJson: await getScheduleJson(db, slug, NOW + 86_400_000, NOW + 86_400_000),
     series: await getStatusSeries(db, slug, NOW + 86_400_000, NOW + 86_400_000),
     claims: (await getClaims(db, slug, NOW + 86_400_000, NOW + 86_400_000)).claims,

@@ -42,6 +42,15 @@ describe("markSmallAnswer", () => {
     expect(await answer.text()).toBe(text);
   });
 
+  it("passes an answer that declares a long length on untouched, without reading it", async () => {
+    const declared = new Response(new Uint8Array(2048), { headers: { "content-length": "2048" } });
+    expect(await markSmallAnswer(declared)).toBe(declared);
+    expect(declared.body!.locked).toBe(false);
+    // A short declared length is still read and marked.
+    const short = await markSmallAnswer(new Response("{}", { headers: { "content-length": "2" } }));
+    expect(short.headers.get("cache-control")).toBe("no-transform");
+  });
+
   it("leaves an answer without a body, or already no-transform, as it is", async () => {
     const redirect = Response.redirect("https://tracker.example/sign-in", 303);
     expect(await markSmallAnswer(redirect)).toBe(redirect);
