@@ -4,6 +4,7 @@ import type { Permission } from "@/lib/auth/roles";
 import { problemResponse } from "@/lib/http/problem";
 import { markSmallAnswer } from "@/lib/http/small-answer";
 import { requireApiPermission } from "./auth";
+import { readTurn } from "./read-turns";
 
 type Handler<P> = (args: { request: Request; params: P; actor: Person }) => Promise<Response> | Response;
 
@@ -14,6 +15,7 @@ type Handler<P> = (args: { request: Request; params: P; actor: Person }) => Prom
 export function apiRoute<P = Record<string, never>>(permission: Permission, handler: Handler<P>) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
+      if (request.method === "GET" || request.method === "HEAD") await readTurn();
       const actor = await requireApiPermission(request, permission);
       return await markSmallAnswer(await handler({ request, params: await context.params, actor }));
     } catch (error) {
