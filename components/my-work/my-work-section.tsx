@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { formatCount } from "@/lib/artefacts/count-words";
 import { newSinceSentence, type Since } from "@/lib/my-work/since";
 
 /**
@@ -26,7 +27,7 @@ export function MyWorkSection({
   return (
     <section aria-labelledby={id} className="space-y-2" data-testid={`section-${id}`}>
       <h2 id={id} className="font-semibold">
-        {title} ({count})
+        {title} ({formatCount(count)})
       </h2>
       {count === 0 ? (
         <p className="text-slate-600">{empty}</p>

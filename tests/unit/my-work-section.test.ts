@@ -1,0 +1,21 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { MyWorkSection } from "@/components/my-work/my-work-section";
+
+const render = (count: number) =>
+  renderToStaticMarkup(
+    createElement(MyWorkSection, { id: "owned", title: "Items I own", count, newCount: 0, since: { at: 0, firstVisit: true }, empty: "You own no items." }, "entries"),
+  );
+
+describe("a section of My work", () => {
+  it("prints its count grouped, as the sentences under it do", () => {
+    expect(render(1710)).toContain("Items I own (1,710)</h2>");
+    expect(render(7)).toContain("Items I own (7)</h2>");
+  });
+
+  it("says so in words when it has nothing", () => {
+    expect(render(0)).toContain("You own no items.");
+    expect(render(0)).not.toContain("entries");
+  });
+});
