@@ -1,5 +1,5 @@
 import { horizonMark } from "@/lib/evidence-horizon";
-import { fillJsonSlotBytes, JSON_SLOT, textOfChunks, utf8Bytes } from "@/lib/json-slot";
+import { fillJsonSlotsBytes, jsonSlot, textOfChunks, utf8Bytes } from "@/lib/json-slot";
 import { readinessOf, type ReadinessOfSnapshot } from "@/lib/readiness/compute-readiness";
 import { limitReadinessLists, type ReadinessListLimit } from "@/lib/readiness/limit-lists";
 import type { Db } from "../index";
@@ -26,10 +26,18 @@ export async function getReadiness(db: Db, slug: string, asOf: number, knownAt: 
   )).readiness;
 }
 
-// The breaches are most of the answer (2 MB of its 2.2 at 10,000 items) and a write that records
-// no signal keeps the same list (buildSnapshot): encode each list once per cut, keyed by the
-// whole list (a cut is a new array every time).
-const breachesBytes = new WeakMap<object, Map<number | null, Uint8Array>>();
+// The lists are most of the answer (2 MB of its 2.2 at 10,000 items with every breach) and a write
+// leaves most of them as they were (the same arrays: buildSnapshot, readinessOf): each list is
+// encoded once per cut, keyed by the whole list (a cut is a new array every time).
+const encodedLists = new WeakMap<object, Map<number | null, Uint8Array>>();
+
+function encodedCut(whole: readonly unknown[], limit: number | null, cut: readonly unknown[]): Uint8Array[] {
+  let cuts = encodedLists.get(whole);
+  if (cuts === undefined) encodedLists.set(whole, (cuts = new Map()));
+  let bytes = cuts.get(limit);
+  if (bytes === undefined) cuts.set(limit, (bytes = utf8Bytes(JSON.stringify(cut))));
+  return [bytes];
+}
 
 /**
  * The readiness answer of the API as UTF-8 chunks, lists cut as `limit` says (limitReadinessLists), memoised
@@ -43,12 +51,13 @@ export async function getReadinessBytes(db: Db, slug: string, asOf: number, know
       ...limitReadinessLists(whole, limit),
       ...horizonMark((await loadSnapshot(db, slug, asOf, knownAt)).program.factsUntil, asOf),
     };
-    const { breaches } = answer.quality;
-    let cuts = breachesBytes.get(whole.quality.breaches);
-    if (cuts === undefined) breachesBytes.set(whole.quality.breaches, (cuts = new Map()));
-    let bytes = cuts.get(answer.qualityListLimit);
-    if (bytes === undefined) cuts.set(answer.qualityListLimit, (bytes = utf8Bytes(JSON.stringify(breaches))));
-    return fillJsonSlotBytes(JSON.stringify({ ...answer, quality: { ...answer.quality, breaches: JSON_SLOT } }), [bytes]) ?? [utf8Bytes(JSON.stringify(answer))];
+    const withSlots = JSON.stringify({ ...answer, inflated: jsonSlot(0), blocked: jsonSlot(1), quality: { ...answer.quality, breaches: jsonSlot(2) } });
+    const pieces = [
+      encodedCut(whole.inflated, answer.listLimit, answer.inflated),
+      encodedCut(whole.blocked, answer.listLimit, answer.blocked),
+      encodedCut(whole.quality.breaches, answer.qualityListLimit, answer.quality.breaches),
+    ];
+    return fillJsonSlotsBytes(withSlots, pieces) ?? [utf8Bytes(JSON.stringify(answer))];
   }, undefined, weighBytes);
 }
 

@@ -69,6 +69,8 @@ export function readinessOf(snapshot: Snapshot, previous?: ReadinessOfSnapshot):
     if (i.owner === null) unowned.push(i.key);
   }
   const plan = previous && samePlanInputs(previous.snapshot, snapshot) ? previous.readiness : planOf(snapshot, done);
+  // Lists a write left as they were stay the same arrays, so their encoded JSON is reused.
+  const before = previous?.readiness;
 
   return {
     asOf: formatDate(snapshot.asOf),
@@ -79,12 +81,12 @@ export function readinessOf(snapshot: Snapshot, previous?: ReadinessOfSnapshot):
     effortReadiness: totalEffort === 0 ? 0 : doneEffort / totalEffort,
     byStatus: countByStatus(items),
     reportedDone,
-    inflated,
-    blocked,
+    inflated: before && sameList(before.inflated, inflated, sameInflation) ? before.inflated : inflated,
+    blocked: before && sameList(before.blocked, blocked) ? before.blocked : blocked,
     criticalPath: plan.criticalPath,
     earliestByDependencies: plan.earliestByDependencies,
     forecast: plan.forecast,
-    quality: { breaches: snapshot.breaches, unowned },
+    quality: { breaches: snapshot.breaches, unowned: before && sameList(before.quality.unowned, unowned) ? before.quality.unowned : unowned },
     notYetIdentified: statuses.length - items.length,
   };
 }
@@ -122,6 +124,8 @@ function samePlanInputs(before: Snapshot, now: Snapshot): boolean {
   });
 }
 
-function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean = (x, y) => x === y): boolean {
+  return a === b || (a.length === b.length && a.every((x, i) => same(x, b[i]!)));
 }
+
+const sameInflation = (a: Readiness["inflated"][number], b: Readiness["inflated"][number]) => a.key === b.key && a.reported === b.reported && a.true === b.true;

@@ -172,7 +172,7 @@ function trialOutcomes(slug: string, asOf: number, remaining: number, values: re
     outcomes[trial] = left > 0 ? Infinity : i - at;
     at = i;
   }
-  outcomes.sort();
+  sortOutcomes(outcomes);
   simulations.set(key, outcomes);
   if (simulations.size > MAX_SIMULATIONS) simulations.delete(simulations.keys().next().value!);
   return outcomes;
@@ -219,12 +219,20 @@ function drawMore(stream: DrawStream): void {
   stream.length = end;
 }
 
-const BLOCK = 64;
+const BLOCK = 16;
+
+/** Sorts trial outcomes in place: whole weeks up to MAX_WEEKS, or Infinity — counted, not compared. */
+function sortOutcomes(outcomes: Float64Array): void {
+  const counts = new Uint32Array(MAX_WEEKS + 2); // the last slot counts Infinity
+  for (const w of outcomes) counts[Number.isFinite(w) ? w : MAX_WEEKS + 1]!++;
+  let at = 0;
+  for (let w = 0; w < counts.length; w++) outcomes.fill(w === MAX_WEEKS + 1 ? Infinity : w, at, (at += counts[w]!));
+}
 
 /**
  * Running totals of the stream's draws under `values` (the sample's weekly counts), block by
  * block: totals[k] = the sum of the first k × BLOCK draws. Kept for the last sample, so a write
- * that moves `remaining` but not the sample reuses them; an eighth of a byte per draw.
+ * that moves `remaining` but not the sample reuses them; half a byte per draw.
  */
 function blockTotals(stream: DrawStream, values: readonly number[]): Float64Array {
   const id = values.join(",");

@@ -1,8 +1,10 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { importBundle } from "@/db/import-bundle";
-import { openDatabase } from "@/db/index";
-import { getReadiness } from "@/db/queries/get-readiness";
+import { openDatabase, type Db } from "@/db/index";
+import { getReadiness, getReadinessJson } from "@/db/queries/get-readiness";
+import { loadSnapshot } from "@/db/queries/load-snapshot";
+import { horizonMark } from "@/lib/evidence-horizon";
 import type { Readiness } from "@/lib/readiness/compute-readiness";
 import { limitReadinessLists, QUALITY_LIST_DEFAULT } from "@/lib/readiness/limit-lists";
 import { generateBundle } from "../../scripts/generate-bundle";
@@ -11,12 +13,27 @@ const countsOf = (r: Readiness) => ({ inflated: r.inflated.length, blocked: r.bl
 
 describe("readiness lists cut to a limit", () => {
   let r: Readiness;
+  let db: Db;
+  let slug: string;
+  let now: number;
   beforeAll(async () => {
-    const db = await openDatabase(":memory:");
+    db = await openDatabase(":memory:");
     const bundle = generateBundle({ items: 80, seed: 5 });
     await importBundle(db, bundle, { actor: null });
-    const now = Date.now();
-    r = await getReadiness(db, bundle.program.slug, now, now);
+    slug = bundle.program.slug;
+    now = Date.now();
+    r = await getReadiness(db, slug, now, now);
+  });
+
+  it("encodes the answer as its plain JSON, byte for byte, whatever limits were asked for before", async () => {
+    const { program } = await loadSnapshot(db, slug, now, now);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(fc.nat(30), fc.constant("all" as const), fc.constant(null)), { minLength: 1, maxLength: 6 }), async (limits) => {
+        for (const limit of limits)
+          expect(await getReadinessJson(db, slug, now, now, limit)).toBe(JSON.stringify({ ...limitReadinessLists(r, limit), ...horizonMark(program.factsUntil, now) }));
+      }),
+      { numRuns: 30 },
+    );
   });
 
   it("keeps the first N of every list and the whole counts", () => {
