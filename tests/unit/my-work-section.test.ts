@@ -1,12 +1,10 @@
-import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { MyWorkSection } from "@/components/my-work/my-work-section";
 
+// A function component without hooks: called directly, it gives the element to render.
 const render = (count: number) =>
-  renderToStaticMarkup(
-    createElement(MyWorkSection, { id: "owned", title: "Items I own", count, newCount: 0, since: { at: 0, firstVisit: true }, empty: "You own no items." }, "entries"),
-  );
+  renderToStaticMarkup(MyWorkSection({ id: "owned", title: "Items I own", count, newCount: 0, since: { at: 0, firstVisit: true }, empty: "You own no items.", children: "entries" }));
 
 describe("a section of My work", () => {
   it("prints its count grouped, as the sentences under it do", () => {
