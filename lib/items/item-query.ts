@@ -111,12 +111,14 @@ function patchListed(
   const changedAt = changedPositions(previous.statuses, statuses, MAX_PATCHED);
   if (!changedAt) return undefined;
   const changed = new Map<string, ItemWithStatus>();
-  let doneMoved = false;
+  const doneMovedKeys: string[] = [];
+  let dependenciesMoved = false;
   for (const n of changedAt) {
     const now = statuses[n]!;
     const before = previous.statuses[n]!;
     if (now.key !== before.key || now.inProgram !== before.inProgram) return undefined;
-    if ((now.trueStatus === "done") !== (before.trueStatus === "done")) doneMoved = true;
+    if ((now.trueStatus === "done") !== (before.trueStatus === "done")) doneMovedKeys.push(now.key);
+    if (!sameStrings(now.dependsOn, before.dependsOn)) dependenciesMoved = true;
     changed.set(now.key, now);
   }
   let index = positions.get(previous.listed);
@@ -135,13 +137,39 @@ function patchListed(
     if (n !== undefined) listed[n] = listedRow(status, lookup);
     else if (status.inProgram) return undefined;
   }
-  if (doneMoved)
-    listed.forEach((row, n) => {
-      const blocked = waitingOn(row, lookup).length > 0;
-      if (blocked !== row.blocked) listed[n] = { ...row, blocked };
-    });
+  if (doneMovedKeys.length > 0) {
+    // Only the rows that depend on an item that became done or undone can change their mark.
+    let dependents = dependentsIndex.get(at);
+    if (!dependents || dependenciesMoved) dependentsIndex.set(at, (dependents = dependentsOf(listed)));
+    for (const key of doneMovedKeys)
+      for (const n of dependents.get(key) ?? []) {
+        const row = listed[n]!;
+        const blocked = waitingOn(row, lookup).length > 0;
+        if (blocked !== row.blocked) listed[n] = { ...row, blocked };
+      }
+  } else if (dependenciesMoved) dependentsIndex.delete(at);
   positions.set(listed, at);
   return listed;
+}
+
+// The rows that depend on each key, by position; shared, like the positions, by the answers
+// patched from one another, and made again when a patch changes an item's dependencies.
+const dependentsIndex = new WeakMap<ReadonlyMap<string, number>, ReadonlyMap<string, readonly number[]>>();
+
+function dependentsOf(listed: readonly ListedItem[]): ReadonlyMap<string, readonly number[]> {
+  const dependents = new Map<string, number[]>();
+  listed.forEach((row, n) => {
+    for (const k of row.dependsOn) {
+      const list = dependents.get(k);
+      if (list) list.push(n);
+      else dependents.set(k, [n]);
+    }
+  });
+  return dependents;
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  return a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
 }
 
 /** Filters and sorts (stable, then by key); returns the page and the total before paging. */

@@ -34,4 +34,35 @@ describe("the listed items patched after a write", () => {
       { numRuns: 300 },
     );
   });
+
+  it("equal the list made whole after each of many writes, dependencies changed among them", () => {
+    const n = 8;
+    const key = (i: number) => `K${i}`;
+    // A step: flip some items' done-ness, maybe giving one item other dependencies (only on earlier keys) too.
+    const step = fc.oneof(
+      fc.record({ kind: fc.constant("done" as const), flip: fc.array(fc.boolean(), { minLength: n, maxLength: n }) }),
+      fc.record({ kind: fc.constant("deps" as const), at: fc.integer({ min: 1, max: n - 1 }), on: fc.array(fc.nat(n - 1), { maxLength: 3 }), flip: fc.array(fc.boolean(), { minLength: n, maxLength: n }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { minLength: n, maxLength: n }), fc.array(step, { minLength: 1, maxLength: 8 }), (done, steps) => {
+        let items = done.map((d, i) => item(key(i), i === 0 ? [] : [key(i - 1)], d));
+        let statuses = computeItemStatuses(items, 10, 10);
+        let listed = toListedItems(statuses);
+        for (const s of steps) {
+          const next =
+            s.kind === "done"
+              ? items.map((it, i) => (s.flip[i] ? item(it.key, it.dependsOn, it.transitions.length === 0) : it))
+              : items.map((it, i) => {
+                  const isDone = (it.transitions.length > 0) !== s.flip[i];
+                  return i === s.at ? item(it.key, [...new Set(s.on.filter((d) => d < i).map(key))], isDone) : s.flip[i] ? item(it.key, it.dependsOn, isDone) : it;
+                });
+          const nextStatuses = computeItemStatuses(next, 10, 10, { items, statuses });
+          listed = toListedItems(nextStatuses, { statuses, listed });
+          expect(listed).toEqual(toListedItems(nextStatuses));
+          [items, statuses] = [next, nextStatuses];
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
