@@ -1,7 +1,7 @@
 import type { LogAction, LogEntity } from "@/lib/log-vocabulary";
 import type { Db } from "../index";
 import { rawAll, rawGet } from "../raw-sql";
-import { processWide } from "../process-wide";
+import { processWide } from "@/lib/process-wide";
 
 // Every write appends to the log and a trigger moves log_anchor, so the anchor is a version stamp
 // of all the data — also for writes by another process (the CLI). A value memoised with the head

@@ -1,3 +1,5 @@
+import { processWide } from "../process-wide";
+
 /** A node of the dependency graph as the critical path needs it. */
 export interface PathNode {
   key: string;
@@ -90,8 +92,9 @@ interface Graph {
 }
 // Indexing 10,000 keys costs more than the walk itself, and a write that moves the plan seldom
 // changes a dependency: the graphs of the last few calls are kept, matched by every key and every
-// dependency list (the same arrays when the items did not change).
-const graphs: Graph[] = [];
+// dependency list (the same arrays when the items did not change). Once for the server, as the
+// forecast's draws are.
+const graphs = processWide("critical-path:graphs", (): Graph[] => []);
 const MAX_GRAPHS = 8;
 
 function graphOf(sorted: readonly PathNode[]): Graph {

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { uniformInt } from "pure-rand/distribution/uniformInt";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import { isoWeekAfter } from "../iso-week";
+import { processWide } from "../process-wide";
 import { formatDate, formatDateOrInstant } from "../time";
 
 const SAMPLE_WEEKS = 12;
@@ -129,8 +130,9 @@ export function forecastCompletion(input: {
 
 type Percentiles = { p50: number | null; p85: number | null; p95: number | null };
 // The trials depend on these four inputs only, and most writes leave them as they were (no item
-// became done), so the outcomes are remembered.
-const simulations = new Map<string, Float64Array>();
+// became done), so the outcomes are remembered — once for the server: the warm-up and every
+// route run their own copies of this module.
+const simulations = processWide("forecast:simulations", () => new Map<string, Float64Array>());
 const MAX_SIMULATIONS = 64;
 
 /** Weeks each trial took, ascending; Infinity for a trial that did not finish within MAX_WEEKS. */
@@ -190,7 +192,7 @@ interface DrawStream {
   /** Block totals of the draws for one sample's counts (see blockTotals). */
   totals: { values: string; sums: Float64Array; length: number } | null;
 }
-const streams = new Map<string, DrawStream>();
+const streams = processWide("forecast:draw-streams", () => new Map<string, DrawStream>());
 const MAX_STREAMS = 8;
 
 function drawStream(slug: string, asOf: number, range: number): DrawStream {
@@ -208,13 +210,18 @@ function drawStream(slug: string, asOf: number, range: number): DrawStream {
   return stream;
 }
 
+// Draws are made a step at a time, not to the end of the grown buffer: when one more item remains
+// (a write reopened an item) the last trial needs a few more draws, and drawing millions more at
+// once held the server for a quarter of a second on the next read.
+const DRAW_STEP = 1 << 16;
+
 function drawMore(stream: DrawStream): void {
   if (stream.length === stream.draws.length) {
     const grown = new Uint8Array(stream.draws.length * 2);
     grown.set(stream.draws);
     stream.draws = grown;
   }
-  const end = stream.draws.length;
+  const end = Math.min(stream.draws.length, stream.length + DRAW_STEP);
   for (let i = stream.length; i < end; i++) stream.draws[i] = uniformInt(stream.rng, 0, stream.range - 1);
   stream.length = end;
 }
@@ -240,7 +247,9 @@ function blockTotals(stream: DrawStream, values: readonly number[]): Float64Arra
   let totals = stream.totals;
   if (totals === null || totals.values !== id) totals = stream.totals = { values: id, sums: new Float64Array(blocks + 1), length: 0 };
   if (totals.sums.length < blocks + 1) {
-    const grown = new Float64Array(blocks + 1);
+    // Doubled, as the draws are: the draws grow a step at a time, and a new array each step
+    // copied the totals again and again.
+    const grown = new Float64Array(Math.max(blocks + 1, totals.sums.length * 2));
     grown.set(totals.sums.subarray(0, totals.length + 1));
     totals.sums = grown;
   }
