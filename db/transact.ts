@@ -1,13 +1,16 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { sql } from "drizzle-orm";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
+import { processWide } from "@/lib/process-wide";
 import { isPostgres, type Db, type Tx } from "./index";
 import { preparedStatement } from "./prepared-statement";
 
 // The transaction a piece of work runs in, so a mutation called from inside another's transaction
 // joins it instead of waiting for itself.
 const current = new AsyncLocalStorage<{ root: Db; tx: Tx }>();
-const queues = new WeakMap<Db, Promise<unknown>>();
+// One queue per database for the whole server: each route is its own bundle with its own copy of
+// this module, and writes from two routes must still wait for each other.
+const queues = processWide("transact:queues", () => new WeakMap<Db, Promise<unknown>>());
 
 // Every write transaction on PostgreSQL takes this lock first: writes from every instance of the
 // tracker run one at a time, as they do on SQLite, so the hash chain never forks and a check
