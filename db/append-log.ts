@@ -3,6 +3,7 @@ import { GENESIS_HASH, hashEntry, type LogEntryContent } from "@/lib/hash-chain"
 import type { LogAction, LogEntity } from "@/lib/log-vocabulary";
 import type { Tx } from "./index";
 import { insertRows } from "./insert-rows";
+import { preparedOnce } from "./prepared-statement";
 import { auditLog } from "./schema";
 
 /** An entry to append: only the log's own words for what happened (the chain hashes them as written). */
@@ -13,6 +14,9 @@ type LogRow = typeof auditLog.$inferInsert;
 // Entries written together when a bulk write queues them: one statement per entry would make a
 // 10,000-item import half a million round trips to a PostgreSQL server.
 const BATCH = 5000;
+
+// Every write reads the head it chains to: built and prepared once.
+const logHead = preparedOnce((tx: Tx) => tx.select({ seq: auditLog.seq, hash: auditLog.hash, at: auditLog.at }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1).prepare());
 
 /** Appends one entry to the log inside `tx` (at `now`) and returns its hash. */
 export async function appendToLog(tx: Tx, entry: LogInput, now: Date = new Date()): Promise<string> {
@@ -33,7 +37,7 @@ export class LogWriter {
 
   /** A writer that appends after the log's current last entry, inside `tx`. */
   static async open(tx: Tx, now: Date = new Date()): Promise<LogWriter> {
-    const [last] = await tx.select({ seq: auditLog.seq, hash: auditLog.hash, at: auditLog.at }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+    const [last] = await logHead(tx).execute();
     return new LogWriter(tx, last, now);
   }
 

@@ -1,5 +1,5 @@
 import { transact } from "../transact";
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray, sql, type Placeholder } from "drizzle-orm";
 import { artefactRef, readEvidenceUpload } from "@/lib/artefacts/evidence-upload";
 import { checkItemHistory } from "@/lib/check-item-history";
 import { AppError } from "@/lib/errors";
@@ -8,6 +8,7 @@ import { parseInput } from "@/lib/validations/parse-input";
 import { transitionInputSchema } from "@/lib/validations/transition-input";
 import type { Db } from "../index";
 import { appendToLog } from "../append-log";
+import { preparedOnce } from "../prepared-statement";
 import { findProgramItem } from "../queries/find-program-item";
 import { artefacts, evidence, transitionRejections, transitions } from "../schema";
 import type { WriteArgs } from "./write-args";
@@ -37,14 +38,10 @@ export async function recordTransition(db: Db, { slug, key, input, actor, now = 
   });
   return await transact(db, async (tx) => {
     const { program, item } = await findProgramItem(tx, slug, key);
-    const existing = await tx.select().from(transitions).where(eq(transitions.itemId, item.id)).orderBy(asc(transitions.id));
-    const ids = existing.map((t) => t.id);
-    const pool = ids.length ? await tx.select().from(evidence).where(inArray(evidence.transitionId, ids)) : [];
-    const rejectedAt = new Map(
-      ids.length
-        ? (await tx.select().from(transitionRejections).where(inArray(transitionRejections.transitionId, ids))).map((r) => [r.transitionId, r.recordedAt])
-        : [],
-    );
+    const history = itemHistory(tx);
+    const existing = await history.transitions.execute({ itemId: item.id });
+    const pool = existing.length ? await history.evidence.execute({ itemId: item.id }) : [];
+    const rejectedAt = new Map(existing.length ? (await history.rejections.execute({ itemId: item.id })).map((r) => [r.transitionId, r.recordedAt]) : []);
     const entries = existing.map((t) => ({
       to: t.toStatus,
       effectiveAt: t.effectiveAt,
@@ -71,10 +68,7 @@ export async function recordTransition(db: Db, { slug, key, input, actor, now = 
         violations.map((v) => ({ path: v.index === entries.length ? v.field : `history[${v.index}].${v.field}`, message: v.message })),
       );
     }
-    const row = (await tx
-      .insert(transitions)
-      .values({ itemId: item.id, toStatus: body.to, effectiveAt, recordedAt: now, actorId: actor.id, note: body.note })
-      .returning())[0];
+    const row = (await insertTransition(tx).execute({ itemId: item.id, toStatus: body.to, effectiveAt, recordedAt: now, actorId: actor.id, note: body.note }))[0]!;
     for (const f of files) if (f) await tx.insert(artefacts).values({ sha256: f.sha256, bytes: f.bytes, size: f.size }).onConflictDoNothing();
     if (recorded.length > 0)
       await tx.insert(evidence)
@@ -110,3 +104,35 @@ export async function recordTransition(db: Db, { slug, key, input, actor, now = 
     };
   });
 }
+
+// An item's history as the gates read it, and the new transition's row: every report runs these,
+// so they are built and prepared once.
+const itemHistory = preparedOnce((db: Db) => {
+  const q = itemHistoryQueries(db, sql.placeholder("itemId"));
+  return { transitions: q.transitions.prepare(), evidence: q.evidence.prepare(), rejections: q.rejections.prepare() };
+});
+
+/** An item's transitions in recording order, their evidence and their rejections: by index (tests/db/query-plans.test.ts). */
+export function itemHistoryQueries(db: Db, itemId: number | Placeholder) {
+  const ofItem = db.select({ id: transitions.id }).from(transitions).where(eq(transitions.itemId, itemId));
+  return {
+    transitions: db.select().from(transitions).where(eq(transitions.itemId, itemId)).orderBy(asc(transitions.id)),
+    evidence: db.select().from(evidence).where(inArray(evidence.transitionId, ofItem)),
+    rejections: db.select().from(transitionRejections).where(inArray(transitionRejections.transitionId, ofItem)),
+  };
+}
+
+const insertTransition = preparedOnce((db: Db) =>
+  db
+    .insert(transitions)
+    .values({
+      itemId: sql.placeholder("itemId"),
+      toStatus: sql.placeholder("toStatus"),
+      effectiveAt: sql.placeholder("effectiveAt"),
+      recordedAt: sql.placeholder("recordedAt"),
+      actorId: sql.placeholder("actorId"),
+      note: sql.placeholder("note"),
+    })
+    .returning()
+    .prepare(),
+);

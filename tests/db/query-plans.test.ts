@@ -4,6 +4,7 @@ import { tokenPersonQuery } from "@/db/accounts/api-tokens";
 import { sessionPersonQuery } from "@/db/accounts/sessions";
 import { openDatabase } from "@/db/index";
 import { importBundle } from "@/db/import-bundle";
+import { itemHistoryQueries } from "@/db/mutations/record-transition";
 import { HISTORY_SQL } from "@/db/queries/load-program-history";
 import { MY_WORK_NEW_SQL } from "@/db/queries/count-my-work-new";
 import { REVIEWABLE_SQL } from "@/db/queries/count-reviewable";
@@ -36,6 +37,18 @@ describe.each([false, true])("query plans of the hot queries (ANALYZE run: %s)",
     expect(t).toMatch(/SEARCH v USING INDEX verifications_transition_id_unique/);
     expect(t).toMatch(/SEARCH r USING INDEX transition_rejections_transition_id_unique/);
     expect(t).not.toMatch(/SCAN t\b|SCAN v\b|SCAN r\b/);
+  });
+
+  it("reads one item's transitions, their evidence and rejections through indexes when a transition is reported", () => {
+    const q = itemHistoryQueries(db, 7);
+    const t = plan(db, q.transitions.toSQL().sql, q.transitions.toSQL().params);
+    expect(t).toMatch(/SEARCH transitions USING (COVERING )?INDEX transitions_item_effective \(item_id=\?\)/);
+    for (const [query, table] of [[q.evidence, "evidence"], [q.rejections, "transition_rejections"]] as const) {
+      const p = plan(db, query.toSQL().sql, query.toSQL().params);
+      expect(p).toMatch(new RegExp(`SEARCH ${table} USING INDEX \\w+ \\(transition_id=\\?\\)`));
+      expect(p).toMatch(/SEARCH transitions USING (COVERING )?INDEX transitions_item_effective/);
+      expect(p).not.toMatch(/\bSCAN\b/);
+    }
   });
 
   it("reads one item's owner history (four eyes) through an index, not the program's whole log", () => {
