@@ -1,6 +1,7 @@
 import { buildSnapshot, type Snapshot, type SnapshotInput } from "../build-snapshot";
 import { countByStatus, type ItemWithStatus, type StatusCounts } from "../compute-item-statuses";
-import type { Status } from "../status";
+import { changedPositions } from "../changed-positions";
+import { STATUSES, type Status } from "../status";
 import { dateAfterWeeks, formatDate } from "../time";
 import { criticalPath, type CriticalPath } from "./critical-path";
 import { forecastCompletion, throughputSampleOf, type Forecast } from "./forecast";
@@ -48,6 +49,10 @@ export interface ReadinessOfSnapshot {
  * to them changed (done or not, estimate, dependencies, done events): most writes move neither.
  */
 export function readinessOf(snapshot: Snapshot, previous?: ReadinessOfSnapshot): Readiness {
+  return (previous && patchedReadiness(snapshot, previous)) ?? wholeReadiness(snapshot, previous);
+}
+
+function wholeReadiness(snapshot: Snapshot, previous?: ReadinessOfSnapshot): Readiness {
   const { listed: items, statuses } = snapshot;
   let done = 0;
   let doneEffort = 0;
@@ -89,6 +94,58 @@ export function readinessOf(snapshot: Snapshot, previous?: ReadinessOfSnapshot):
     quality: { breaches: snapshot.breaches, unowned: before && sameList(before.quality.unowned, unowned) ? before.quality.unowned : unowned },
     notYetIdentified: statuses.length - items.length,
   };
+}
+
+// Past this many changed rows a patch saves nothing.
+const MAX_PATCHED = 64;
+
+/**
+ * The earlier answer moved by the rows a write changed, without a walk over every item; undefined
+ * when the change could move a sum of estimates or the plan (an item became done or undone, an
+ * estimate, a dependency or a done event changed) — those take the whole walk, whose sums are
+ * added in list order, as a fresh answer's are. The inflated and unowned lists are walked again
+ * only when a changed row enters or leaves one of them.
+ */
+function patchedReadiness(snapshot: Snapshot, previous: ReadinessOfSnapshot): Readiness | undefined {
+  const was = previous.snapshot;
+  if (was.slug !== snapshot.slug || was.asOf !== snapshot.asOf || was.knownAt !== snapshot.knownAt) return undefined;
+  const changed = changedPositions(was.listed, snapshot.listed, MAX_PATCHED);
+  if (changed === null) return undefined;
+  const before = previous.readiness;
+  let reportedDone = before.reportedDone;
+  const counts = { true: { ...before.byStatus.true }, reported: { ...before.byStatus.reported } };
+  let inflatedMoved = false;
+  let unownedMoved = false;
+  for (const n of changed) {
+    const b = was.listed[n]!;
+    const a = snapshot.listed[n]!;
+    if (a.key !== b.key || isDone(a) !== isDone(b) || a.estimateWeeks !== b.estimateWeeks) return undefined;
+    if (!sameList(a.dependsOn, b.dependsOn) || !sameList(a.doneEvents, b.doneEvents)) return undefined;
+    reportedDone += Number(a.reportedStatus === "done") - Number(b.reportedStatus === "done");
+    counts.true[b.trueStatus]--;
+    counts.true[a.trueStatus]++;
+    counts.reported[b.reportedStatus]--;
+    counts.reported[a.reportedStatus]++;
+    inflatedMoved ||= (a.inflated || b.inflated) && !(a.inflated && b.inflated && a.reportedStatus === b.reportedStatus && a.trueStatus === b.trueStatus);
+    unownedMoved ||= (a.owner === null) !== (b.owner === null);
+  }
+  const items = snapshot.listed;
+  const inflated = inflatedMoved ? items.filter((i) => i.inflated).map((i) => ({ key: i.key, reported: i.reportedStatus, true: i.trueStatus })) : before.inflated;
+  const unowned = unownedMoved ? items.filter((i) => i.owner === null).map((i) => i.key) : before.quality.unowned;
+  return {
+    ...before,
+    byStatus: sameCounts(counts, before.byStatus) ? before.byStatus : counts,
+    reportedDone,
+    inflated: sameList(before.inflated, inflated, sameInflation) ? before.inflated : inflated,
+    // A blocked mark moves only with done-ness or dependencies, which take the whole walk.
+    blocked: before.blocked,
+    quality: { breaches: snapshot.breaches, unowned: sameList(before.quality.unowned, unowned) ? before.quality.unowned : unowned },
+    notYetIdentified: snapshot.statuses.length - items.length,
+  };
+}
+
+function sameCounts(a: StatusCounts, b: StatusCounts): boolean {
+  return STATUSES.every((s) => a.true[s] === b.true[s] && a.reported[s] === b.reported[s]);
 }
 
 const isDone = (i: ItemWithStatus) => i.trueStatus === "done";
