@@ -2,6 +2,7 @@ import { computeItemStatuses, type ItemWithStatus } from "./compute-item-statuse
 import { toListedItems, type ListedItem } from "./items/item-query";
 import type { ItemWithTransitions } from "./item-with-transitions";
 import { qualityBreaches, type QualityBreach, type SignalPoint, type Thresholds } from "./readiness/quality";
+import { sameList } from "./same-list";
 
 /** What a program's answers at (asOf, knownAt) are computed from. */
 export interface SnapshotInput {
@@ -35,7 +36,7 @@ export interface Snapshot extends SnapshotInput {
 export function buildSnapshot(input: SnapshotInput, previous?: Snapshot): Snapshot {
   const { items, asOf, knownAt } = input;
   const statuses = computeItemStatuses(items, asOf, knownAt, previous);
-  const listed = previous && sameElements(statuses, previous.statuses) ? previous.listed : toListedItems(statuses, previous);
+  const listed = previous && sameList(statuses, previous.statuses) ? previous.listed : toListedItems(statuses, previous);
   const breaches =
     previous &&
     previous.signals === input.signals &&
@@ -53,10 +54,6 @@ function listedBreaches(signals: readonly SignalPoint[], listed: readonly Listed
     thresholds,
     asOf,
   );
-}
-
-function sameElements<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function sameKeys(a: readonly { key: string }[], b: readonly { key: string }[]): boolean {

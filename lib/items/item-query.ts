@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { changedPositions } from "../changed-positions";
+import { sameList } from "../same-list";
 import type { ItemWithStatus } from "../compute-item-statuses";
 import { levelOf, statusSchema } from "../status";
 import { instantStringSchema } from "../time";
@@ -118,7 +119,7 @@ function patchListed(
     const before = previous.statuses[n]!;
     if (now.key !== before.key || now.inProgram !== before.inProgram) return undefined;
     if ((now.trueStatus === "done") !== (before.trueStatus === "done")) doneMovedKeys.push(now.key);
-    if (!sameStrings(now.dependsOn, before.dependsOn)) dependenciesMoved = true;
+    if (!sameList(now.dependsOn, before.dependsOn)) dependenciesMoved = true;
     changed.set(now.key, now);
   }
   let index = positions.get(previous.listed);
@@ -168,9 +169,6 @@ function dependentsOf(listed: readonly ListedItem[]): ReadonlyMap<string, readon
   return dependents;
 }
 
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
-  return a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
-}
 
 /** Filters and sorts (stable, then by key); returns the page and the total before paging. */
 export function filterItems(items: readonly ListedItem[], q: ItemQuery): { total: number; items: ListedItem[] } {

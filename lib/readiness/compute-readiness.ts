@@ -1,6 +1,7 @@
 import { buildSnapshot, type Snapshot, type SnapshotInput } from "../build-snapshot";
 import { countByStatus, type ItemWithStatus, type StatusCounts } from "../compute-item-statuses";
 import { changedPositions } from "../changed-positions";
+import { sameList } from "../same-list";
 import { STATUSES, type Status } from "../status";
 import { dateAfterWeeks, formatDate } from "../time";
 import { criticalPath, type CriticalPath } from "./critical-path";
@@ -181,8 +182,5 @@ function samePlanInputs(before: Snapshot, now: Snapshot): boolean {
   });
 }
 
-function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean = (x, y) => x === y): boolean {
-  return a === b || (a.length === b.length && a.every((x, i) => same(x, b[i]!)));
-}
 
 const sameInflation = (a: Readiness["inflated"][number], b: Readiness["inflated"][number]) => a.key === b.key && a.reported === b.reported && a.true === b.true;
