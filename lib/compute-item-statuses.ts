@@ -11,18 +11,27 @@ export interface ItemWithStatus extends ItemWithTransitions, ItemStatus {
  * Folds each item's history once for (asOf, knownAt). Given the answer for an earlier version of
  * the same items (same order), an item that is the same object, or whose transitions array is, is
  * not folded again: history items are never mutated, a changed item is a new object with new arrays.
+ * Then the earlier answer is copied with the changed rows replaced — or returned as it is when
+ * nothing changed — instead of being mapped anew: a write changes a few of 10,000 items.
  */
 export function computeItemStatuses(
   items: readonly ItemWithTransitions[],
   asOf: number,
   knownAt: number,
   previous?: { items: readonly ItemWithTransitions[]; statuses: readonly ItemWithStatus[] },
-): ItemWithStatus[] {
-  return items.map((item, i) => {
-    const before = previous?.statuses[i];
-    if (before && (previous.items[i] === item || (before.transitions === item.transitions && before.key === item.key))) return before;
-    return { ...item, ...foldItemStatus(item.transitions, asOf, knownAt), inProgram: item.identifiedAt <= asOf };
-  });
+): readonly ItemWithStatus[] {
+  const fold = (item: ItemWithTransitions): ItemWithStatus => ({ ...item, ...foldItemStatus(item.transitions, asOf, knownAt), inProgram: item.identifiedAt <= asOf });
+  if (!previous || previous.items.length !== items.length || previous.statuses.length !== items.length) return items.map(fold);
+  let statuses: ItemWithStatus[] | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (previous.items[i] === item) continue;
+    const before = previous.statuses[i]!;
+    if (before.transitions === item.transitions && before.key === item.key) continue;
+    statuses ??= previous.statuses.slice();
+    statuses[i] = fold(item);
+  }
+  return statuses ?? previous.statuses;
 }
 
 export interface StatusCounts {
