@@ -476,7 +476,6 @@ export const signInFailures = pgTable("sign_in_failures", {
   lastFailureAt: bigint("last_failure_at", { mode: "number" }).notNull(),
 });
 
-
 /**
  * The last log entry as recorded, kept by a trigger on every append: a log cut short at its end
  * (which the chain alone cannot show) no longer matches it.

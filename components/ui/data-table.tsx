@@ -19,7 +19,6 @@ export function Td({ numeric = false, className = "", ...props }: TdHTMLAttribut
   return <td className={`${numeric ? "text-right tabular-nums" : ""} ${className}`.trim()} {...props} />;
 }
 
-
 /** A header column: its name, and whether it heads figures (right-aligned) or says more on hover. */
 export type HeaderColumn = string | { label: ReactNode; numeric?: boolean; title?: string };
 

@@ -169,7 +169,6 @@ function dependentsOf(listed: readonly ListedItem[]): ReadonlyMap<string, readon
   return dependents;
 }
 
-
 /** Filters and sorts (stable, then by key); returns the page and the total before paging. */
 export function filterItems(items: readonly ListedItem[], q: ItemQuery): { total: number; items: ListedItem[] } {
   const text = (q.q ?? q.search)?.trim().toLowerCase();

@@ -32,7 +32,6 @@ export interface Readiness {
   notYetIdentified: number;
 }
 
-
 /** Everything DESIGN §5–§6 says about a program at (asOf, knownAt), from one fold per item. */
 export function computeReadiness(input: ReadinessInput): Readiness {
   return readinessOf(buildSnapshot(input));
@@ -181,6 +180,5 @@ function samePlanInputs(before: Snapshot, now: Snapshot): boolean {
     );
   });
 }
-
 
 const sameInflation = (a: Readiness["inflated"][number], b: Readiness["inflated"][number]) => a.key === b.key && a.reported === b.reported && a.true === b.true;

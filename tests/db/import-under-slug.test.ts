@@ -15,7 +15,6 @@ const SYSTEM = { actor: null };
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tracker-slug-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-
 describe("importing a bundle under another slug", () => {
   it("refuses a slug in use with a free one to use instead, in the problem answer too", async () => {
     const db = await openDatabase(":memory:");

@@ -383,7 +383,6 @@ export const bundleArb = (shape: BundleShape = {}): fc.Arbitrary<Bundle> => fc.g
 /** Valid bundles (format "offload-tracker/v1") of realistic shape. */
 export const validBundleArb: fc.Arbitrary<Bundle> = bundleArb();
 
-
 /**
  * A fixed small valid bundle (a fresh copy on every call). Log entries when imported into an empty
  * database: 3 people + 1 program + 1 members + 4 items + 4 dependencies + 5 transitions
@@ -536,7 +535,6 @@ export function tinyValidBundle(): TinyBundle {
     events: [{ date: "2025-03-10", title: "OpenAI signs a compute deal with CoreWeave", url: "https://news.example.com/deal" }],
   };
 }
-
 
 /** Number of audit-log entries importing `tinyValidBundle()` into an empty database appends. */
 export const TINY_LOG_ENTRIES = 28;

@@ -105,7 +105,6 @@ describe("the README's PostgreSQL table", () => {
     "… writes accepted in 10 s under 10 readers, latency p50, lost": ["loadWritesAccepted", "loadWriteP50", "loadWritesMissing"],
   };
 
-
   it("is there, with PostgreSQL's run in bench/results.json at the commit it names", () => {
     expect(postgres, "bench/results.json has no postgres run").toBeDefined();
     expect(section).toContain(`app at ${postgres!.source.commit.slice(0, 7)}`);

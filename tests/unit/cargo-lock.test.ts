@@ -22,7 +22,6 @@ function independentId(entry: string): string {
   return `${matches[0].name}@${matches[0].version}`;
 }
 
-
 const lockOf = (...packages: string[]) => `version = 4\n\n${packages.join("\n\n")}\n`;
 const pkg = (name: string, version: string, extra = "") => `[[package]]\nname = "${name}"\nversion = "${version}"\n${extra}`;
 const CRATES_IO = 'source = "registry+https://github.com/rust-lang/crates.io-index"\n';

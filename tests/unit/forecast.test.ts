@@ -24,7 +24,6 @@ const at = (iso: string) => Date.parse(iso);
 const sampleOf = (values: number[]): ThroughputWeek[] => values.map((done, i) => ({ week: `W${i}`, done }));
 const isSunday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay() === 0;
 
-
 /** Each completion by a different item. */
 const asItems = (times: number[]) => times.map((at, i) => ({ item: `I${i}`, at }));
 
