@@ -1,22 +1,12 @@
 import { Worker } from "node:worker_threads";
 import type { ChainVerdict } from "@/lib/hash-chain";
 import type { ChainWorkerReply } from "./chain-worker";
+import { inNextServer, workerFromSource } from "./worker-from-source";
 
-/**
- * The worker thread running db/chain-worker.ts. In the Next.js server (build and dev) Turbopack
- * bundles that entry from the `new Worker(new URL(…, import.meta.url))` below. Run from TypeScript
- * source (vitest, tsx) the worker must load TypeScript itself: `execArgv: ["--import", "tsx"]`
- * does not reach a worker's entry on Node 20, so a one-line bootstrap registers tsx's loader first.
- */
+/** The worker thread running db/chain-worker.ts (see workerFromSource). */
 function spawnChainWorker(location: string): Worker {
   const workerData = { location };
-  // Not `import.meta.url.endsWith(".ts")`: Turbopack keeps the source file's URL there.
-  if (!process.env.NEXT_RUNTIME) {
-    const entry = import.meta.url.replace(/[^/]+$/, "chain-worker.ts");
-    const tsx = import.meta.resolve("tsx/esm/api");
-    const bootstrap = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-    return new Worker(bootstrap, { eval: true, workerData });
-  }
+  if (!inNextServer()) return workerFromSource("chain-worker.ts", workerData);
   return new Worker(new URL("./chain-worker.ts", import.meta.url), { workerData });
 }
 
