@@ -49,10 +49,20 @@ export interface ReadinessOfSnapshot {
  * to them changed (done or not, estimate, dependencies, done events): most writes move neither.
  */
 export function readinessOf(snapshot: Snapshot, previous?: ReadinessOfSnapshot): Readiness {
-  return (previous && patchedReadiness(snapshot, previous)) ?? wholeReadiness(snapshot, previous);
+  if (!previous) return wholeReadiness(snapshot);
+  const was = previous.snapshot;
+  const sameView = was.slug === snapshot.slug && was.asOf === snapshot.asOf && was.knownAt === snapshot.knownAt;
+  const changed = sameView ? changedPositions(was.listed, snapshot.listed, MAX_PATCHED) : null;
+  return (changed && patchedReadiness(snapshot, previous, changed)) ?? wholeReadiness(snapshot, previous, changed);
 }
 
-function wholeReadiness(snapshot: Snapshot, previous?: ReadinessOfSnapshot): Readiness {
+/**
+ * Every item walked. With the earlier answer, and the positions of the rows a write changed when
+ * they are few, the plan is kept when those rows kept their plan inputs, and the throughput
+ * sample when they kept their done events: then only the critical path and the forecast for the
+ * new number of items left are computed again.
+ */
+function wholeReadiness(snapshot: Snapshot, previous?: ReadinessOfSnapshot, changed: readonly number[] | null = null): Readiness {
   const { listed: items, statuses } = snapshot;
   let done = 0;
   let doneEffort = 0;
@@ -73,7 +83,7 @@ function wholeReadiness(snapshot: Snapshot, previous?: ReadinessOfSnapshot): Rea
     if (i.inflated) inflated.push({ key: i.key, reported: i.reportedStatus, true: i.trueStatus });
     if (i.owner === null) unowned.push(i.key);
   }
-  const plan = previous && samePlanInputs(previous.snapshot, snapshot) ? previous.readiness : planOf(snapshot, done);
+  const plan = previous && samePlanInputs(previous.snapshot, snapshot, changed) ? previous.readiness : planOf(snapshot, done, previous, changed);
   // Lists a write left as they were stay the same arrays, so their encoded JSON is reused.
   const before = previous?.readiness;
 
@@ -106,11 +116,8 @@ const MAX_PATCHED = 64;
  * added in list order, as a fresh answer's are. The inflated and unowned lists are walked again
  * only when a changed row enters or leaves one of them.
  */
-function patchedReadiness(snapshot: Snapshot, previous: ReadinessOfSnapshot): Readiness | undefined {
+function patchedReadiness(snapshot: Snapshot, previous: ReadinessOfSnapshot, changed: readonly number[]): Readiness | undefined {
   const was = previous.snapshot;
-  if (was.slug !== snapshot.slug || was.asOf !== snapshot.asOf || was.knownAt !== snapshot.knownAt) return undefined;
-  const changed = changedPositions(was.listed, snapshot.listed, MAX_PATCHED);
-  if (changed === null) return undefined;
   const before = previous.readiness;
   let reportedDone = before.reportedDone;
   const counts = { true: { ...before.byStatus.true }, reported: { ...before.byStatus.reported } };
@@ -150,26 +157,37 @@ function sameCounts(a: StatusCounts, b: StatusCounts): boolean {
 
 const isDone = (i: ItemWithStatus) => i.trueStatus === "done";
 
-/** The critical path, the date it allows and the forecast: the costly part of readiness. */
-function planOf(snapshot: Snapshot, done: number): Pick<Readiness, "criticalPath" | "earliestByDependencies" | "forecast"> {
+/**
+ * The critical path, the date it allows and the forecast: the costly part of readiness. The
+ * earlier answer's throughput sample is reused when none of the changed rows' done events moved.
+ */
+function planOf(snapshot: Snapshot, done: number, previous?: ReadinessOfSnapshot, changed: readonly number[] | null = null): Pick<Readiness, "criticalPath" | "earliestByDependencies" | "forecast"> {
   const items = snapshot.listed;
+  const sampleKept = previous !== undefined && changed !== null && changed.every((n) => {
+      const before = previous.snapshot.listed[n]!;
+      return before.key === items[n]!.key && sameList(before.doneEvents, items[n]!.doneEvents);
+    });
   const path = criticalPath(items.map((i) => ({ key: i.key, dependsOn: i.dependsOn, weight: isDone(i) ? 0 : i.estimateWeeks, done: isDone(i) })));
   const earliestByDependencies = dateAfterWeeks(snapshot.asOf, path.remainingWeeks);
   const forecast = forecastCompletion({
     slug: snapshot.slug,
     asOf: snapshot.asOf,
     remaining: items.length - done,
-    sample: throughputSampleOf(items, snapshot.asOf),
+    sample: sampleKept ? previous.readiness.forecast.sample : throughputSampleOf(items, snapshot.asOf),
     earliestByDependencies,
   });
   return { criticalPath: path, earliestByDependencies, forecast };
 }
 
-/** Whether the plan of `now` is the plan of `before`: same date and program, same items, each with the same plan inputs. */
-function samePlanInputs(before: Snapshot, now: Snapshot): boolean {
+/**
+ * Whether the plan of `now` is the plan of `before`: same date and program, same items, each with
+ * the same plan inputs. Given the positions of the rows that changed, only those are compared.
+ */
+function samePlanInputs(before: Snapshot, now: Snapshot, changed: readonly number[] | null): boolean {
   if (before.slug !== now.slug || before.asOf !== now.asOf || before.listed.length !== now.listed.length) return false;
-  return now.listed.every((n, k) => {
+  const samePlanRow = (k: number) => {
     const b = before.listed[k]!;
+    const n = now.listed[k]!;
     return (
       b === n ||
       (b.key === n.key &&
@@ -178,7 +196,8 @@ function samePlanInputs(before: Snapshot, now: Snapshot): boolean {
         sameList(b.dependsOn, n.dependsOn) &&
         sameList(b.doneEvents, n.doneEvents))
     );
-  });
+  };
+  return changed ? changed.every(samePlanRow) : now.listed.every((_, k) => samePlanRow(k));
 }
 
 const sameInflation = (a: Readiness["inflated"][number], b: Readiness["inflated"][number]) => a.key === b.key && a.reported === b.reported && a.true === b.true;
