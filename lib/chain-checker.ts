@@ -20,7 +20,10 @@ export interface ChainCheck {
 }
 
 export interface CheckOptions {
-  /** How long to wait for a check of the log as it is now before serving the last verdict. */
+  /**
+   * How long to wait for a check of the log as it is now before serving the last verdict; with no
+   * verdict yet and `waitForFirst` false, there is no wait.
+   */
   waitMs: number;
   /** With no verdict yet, wait for the first however long it takes (rather than answer null). */
   waitForFirst: boolean;
@@ -57,6 +60,9 @@ export class ChainChecker {
     for (;;) {
       if (this.last && covers(this.last.state, state, options.ownAppendsMatter)) return this.answer();
       const run = this.running ?? this.start(state);
+      // Before the first verdict only a caller that needs one waits: a new server's first pages
+      // say the check is in progress rather than wait on a check of the whole log.
+      if (!this.last && !options.waitForFirst) return this.answer();
       const waitAll = options.waitForFirst && !this.last;
       const outcome = await (waitAll ? run : within(run, deadline - Date.now()));
       if (outcome === TIMED_OUT) return this.answer();

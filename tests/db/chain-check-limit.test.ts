@@ -118,6 +118,22 @@ describe("the chain check is limited", () => {
     expect(await checker.check({ dataVersion: 1, head: "" }, page)).toMatchObject({ verdict: { ok: false, firstBad: { seq: 2 } }, checking: false });
   });
 
+  it("before the first verdict a page does not wait for it; after one, a change by another connection is waited for", async () => {
+    let release = () => {};
+    const checker = new ChainChecker(() => new Promise((r) => (release = () => r({ ok: true, entries: 3, head: "h" }))));
+    const page = { waitMs: 2000, waitForFirst: false, ownAppendsMatter: false };
+    const started = performance.now();
+    expect(await checker.check({ dataVersion: 1, head: "" }, page)).toEqual({ verdict: null, checking: true, checkedAt: null });
+    expect(performance.now() - started).toBeLessThan(500);
+    release();
+    await sleep(0);
+    // A tamperer's write moves data_version: the next page waits for the check of the changed log.
+    const afterChange = checker.check({ dataVersion: 2, head: "" }, page);
+    await sleep(50);
+    release();
+    expect(await afterChange).toMatchObject({ verdict: { ok: true }, checking: false });
+  });
+
   it("a failed run is reported when there is nothing to serve, and the last verdict is kept otherwise", async () => {
     let fail = true;
     const checker = new ChainChecker(async () => {
