@@ -51,9 +51,11 @@ export function checkpointOffThread(sqlite: Database.Database, everyMs = 1000): 
     pending.get(id)?.resolve(result);
     pending.delete(id);
   });
-  worker.on("error", (error) => {
-    console.error("tracker: the checkpoint worker failed; the server checkpoints itself again:", error.message);
-    fallBack(error);
+  worker.on("error", (error: unknown) => {
+    // From a worker run from source an error can arrive as a plain object ({ code }), without a message.
+    const reason = error instanceof Error && error.message ? error.message : JSON.stringify(error);
+    console.error(`tracker: the checkpoint worker failed (${reason}); the server checkpoints itself again`);
+    fallBack(error instanceof Error ? error : new Error(reason));
   });
   worker.on("exit", (code) => {
     const error = new Error(`the checkpoint worker stopped (exit code ${code})`);

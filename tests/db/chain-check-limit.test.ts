@@ -120,7 +120,7 @@ describe("the chain check is limited", () => {
 
   it("before the first verdict a page does not wait for it; after one, a change by another connection is waited for", async () => {
     let release = () => {};
-    const checker = new ChainChecker(() => new Promise((r) => (release = () => r({ ok: true, entries: 3, head: "h" }))));
+    const checker = new ChainChecker(() => new Promise((r) => (release = () => r({ ok: true, entries: 3, head: "h", firstBad: null }))));
     const page = { waitMs: 2000, waitForFirst: false, ownAppendsMatter: false };
     const started = performance.now();
     expect(await checker.check({ dataVersion: 1, head: "" }, page)).toEqual({ verdict: null, checking: true, checkedAt: null });
