@@ -163,7 +163,10 @@ const isDone = (i: ItemWithStatus) => i.trueStatus === "done";
  */
 function planOf(snapshot: Snapshot, done: number, previous?: ReadinessOfSnapshot, changed: readonly number[] | null = null): Pick<Readiness, "criticalPath" | "earliestByDependencies" | "forecast"> {
   const items = snapshot.listed;
-  const sampleKept = previous !== undefined && changed !== null && changed.every((n) => {
+  const sampleKept =
+    previous !== undefined &&
+    changed !== null &&
+    changed.every((n) => {
       const before = previous.snapshot.listed[n]!;
       return before.key === items[n]!.key && sameList(before.doneEvents, items[n]!.doneEvents);
     });
