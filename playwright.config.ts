@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
@@ -9,6 +10,12 @@ process.env.TEST_PASSWORD ??= `pw-${randomBytes(12).toString("hex")}`;
 const port = Number(process.env.E2E_PORT ?? 3100);
 const onPostgres = /^postgres(ql)?:/i.test(process.env.E2E_DATABASE_URL);
 const api = { testDir: "tests/api", testMatch: /.*\.spec\.ts/ };
+// The browser the tests drive: Debian's Chromium headless shell when installed (the same engine
+// without a window system: about a third less CPU per test on two cores), else Chromium itself.
+// The app server keeps CHROMIUM_PATH for its PDFs.
+const headlessShell = "/usr/lib/chromium/chromium-headless-shell";
+const testBrowser =
+  process.env.E2E_CHROMIUM_PATH ?? (fs.existsSync(headlessShell) ? headlessShell : (process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"));
 
 export default defineConfig({
   testDir: "tests",
@@ -26,7 +33,7 @@ export default defineConfig({
     trace: process.env.E2E_TRACE === "1" ? "retain-on-failure" : "off",
     screenshot: "only-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: testBrowser,
       args: [
         "--disable-gpu",
         "--disable-dev-shm-usage",

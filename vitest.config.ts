@@ -1,3 +1,4 @@
+import os from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -7,5 +8,8 @@ export default defineConfig({
     include: ["tests/unit/**/*.test.ts", "tests/db/**/*.test.ts"],
     environment: "node",
     testTimeout: 30_000,
+    // Vitest's default leaves one core free (one worker on two cores), but many database tests
+    // wait on a child process (the CLI, PostgreSQL) while it works: two workers keep both busy.
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
   },
 });
