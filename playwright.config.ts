@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import fs from "node:fs";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumPath } from "./lib/report/print-pdf";
 
 // One fresh SQLite file per run; workers inherit it through the environment. Given an empty
 // PostgreSQL database instead (scripts/test-all.sh starts one), the API suite runs on it alone.
@@ -10,12 +10,9 @@ process.env.TEST_PASSWORD ??= `pw-${randomBytes(12).toString("hex")}`;
 const port = Number(process.env.E2E_PORT ?? 3100);
 const onPostgres = /^postgres(ql)?:/i.test(process.env.E2E_DATABASE_URL);
 const api = { testDir: "tests/api", testMatch: /.*\.spec\.ts/ };
-// The browser the tests drive: Debian's Chromium headless shell when installed (the same engine
-// without a window system: about a third less CPU per test on two cores), else Chromium itself.
-// The app server keeps CHROMIUM_PATH for its PDFs.
-const headlessShell = "/usr/lib/chromium/chromium-headless-shell";
-const testBrowser =
-  process.env.E2E_CHROMIUM_PATH ?? (fs.existsSync(headlessShell) ? headlessShell : (process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"));
+// The browser the tests drive is the one the server prints with (Debian's headless shell when
+// installed: about a third less CPU per test than Chromium itself), or E2E_CHROMIUM_PATH.
+const testBrowser = process.env.E2E_CHROMIUM_PATH ?? chromiumPath();
 
 export default defineConfig({
   testDir: "tests",

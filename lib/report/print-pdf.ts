@@ -6,7 +6,8 @@ import { escapeXml } from "./svg-charts";
 
 /**
  * The one module of lib/report that leaves the process: it prints HTML to PDF with the Chromium of
- * the machine (Debian's /usr/bin/chromium, or CHROMIUM_PATH) through playwright-core.
+ * the machine (CHROMIUM_PATH, else Debian's headless shell, else /usr/bin/chromium) through
+ * playwright-core.
  *
  * One browser serves the whole process (a browser per request let 20 requests start 20 Chromiums
  * and gigabytes): launched on the first PDF, launched again after a crash, closed when idle. Each
@@ -36,8 +37,14 @@ const IDLE_CLOSE_MS = 60_000;
 // A print that hangs must not hold its slot for ever.
 const PRINT_TIMEOUT_MS = 60_000;
 
-export function chromiumPath(): string {
-  return process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// Debian's "old headless shell" (package chromium-headless-shell) is the same engine without the
+// window system: it starts in half the time and prints a report in a quarter of it.
+const HEADLESS_SHELL = "/usr/lib/chromium/chromium-headless-shell";
+const CHROMIUM = "/usr/bin/chromium";
+
+/** The Chromium to print with: CHROMIUM_PATH when set, else the headless shell when installed, else Chromium. */
+export function chromiumPath(env: Readonly<Record<string, string | undefined>> = process.env, exists: (file: string) => boolean = fs.existsSync): string {
+  return env.CHROMIUM_PATH ?? (exists(HEADLESS_SHELL) ? HEADLESS_SHELL : CHROMIUM);
 }
 
 /** Fails fast, before any queueing, when there is no Chromium to print with. */

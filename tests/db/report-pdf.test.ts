@@ -78,6 +78,15 @@ describe.skipIf(!fs.existsSync(chromiumPath()))("the PDF through Chromium", () =
   }, 60_000);
 });
 
+describe("which Chromium prints", () => {
+  const shell = "/usr/lib/chromium/chromium-headless-shell";
+  it("is CHROMIUM_PATH when set, else Debian's headless shell when installed, else /usr/bin/chromium", () => {
+    expect(chromiumPath({ CHROMIUM_PATH: "/opt/chrome/chrome" }, () => true)).toBe("/opt/chrome/chrome");
+    expect(chromiumPath({}, (file) => file === shell)).toBe(shell);
+    expect(chromiumPath({}, () => false)).toBe("/usr/bin/chromium");
+  });
+});
+
 describe("without Chromium", () => {
   it("fails the PDF with a clear reason and still makes the other formats", async () => {
     const saved = process.env.CHROMIUM_PATH;

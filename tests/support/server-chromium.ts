@@ -28,8 +28,11 @@ function readProcesses(): Map<number, Proc[]> {
       if (state === "Z") continue;
       const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
       // Debian's /usr/bin/chromium is a shell script, also called "chromium", that forks subshells
-      // before it execs the binary: count the binary only.
-      const binary = comm === "chromium" && /\/chromium( \(deleted\))?$/.test(fs.readlinkSync(`/proc/${entry}/exe`));
+      // before it execs the binary: count the binaries only, Chromium's or its headless shell's
+      // (whose name the kernel cuts at 15 characters).
+      const binary =
+        (comm === "chromium" || comm === "chromium-headle") &&
+        /\/chromium(-headless-shell)?( \(deleted\))?$/.test(fs.readlinkSync(`/proc/${entry}/exe`));
       // Chromium rewrites its argv into one space-separated string: search it, do not split it.
       const browser = binary && !fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").includes("--type=");
       const proc = { pid: Number(entry), chromium: binary, browser };
