@@ -16,12 +16,13 @@ const testBrowser = process.env.E2E_CHROMIUM_PATH ?? chromiumPath();
 
 export default defineConfig({
   testDir: "tests",
-  outputDir: "test-results",
+  // The PostgreSQL run goes beside the browser run (scripts/test-all.sh): folders and reports apart.
+  outputDir: onPostgres ? "test-results-postgres" : "test-results",
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   workers: 1,
   timeout: 60_000,
-  reporter: [["list"], ["json", { outputFile: onPostgres ? "tests/.tmp/playwright-postgres.json" : "tests/.tmp/playwright.json" }]],
+  reporter: [["list"], ["json", { outputFile: process.env.E2E_REPORT ?? (onPostgres ? "tests/.tmp/playwright-postgres.json" : "tests/.tmp/playwright.json") }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     // A trace records every action's DOM and screenshots: half again the browser's CPU on two

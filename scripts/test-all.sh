@@ -4,9 +4,11 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
+# Each phase says when it starts, so a slow run shows where its minutes went.
+phase() { echo "== $1 ($(date +%T))"; }
 
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "== npm ci"
+  phase "npm ci"
   npm ci --no-audit --no-fund || exit 1
 fi
 bash scripts/ensure-chromium.sh || exit 1
@@ -15,31 +17,49 @@ bash scripts/ensure-postgres.sh || exit 1
 rm -rf tests/.tmp && mkdir -p tests/.tmp
 failed=0
 
-# Types and lint first: a type error or a layer crossing fails the run as a test would.
-echo "== typecheck (tsc, every project: app, lib, db, scripts, tests, bench)"
-node_modules/.bin/tsc --noEmit -p tsconfig.json || { echo "typecheck" >> tests/.tmp/failed-checks; failed=1; }
+# Types and lint first: a type error or a layer crossing fails the run as a test would. Each runs
+# on one core, so they run side by side; their output follows, one after the other.
+phase "typecheck (tsc, every project: app, lib, db, scripts, tests, bench) and lint (eslint), side by side"
+node_modules/.bin/tsc --noEmit -p tsconfig.json > tests/.tmp/typecheck.out 2>&1 &
+typecheck=$!
+node_modules/.bin/eslint --cache --cache-location node_modules/.cache/eslint/ . > tests/.tmp/lint.out 2>&1 &
+lint=$!
+wait $typecheck || { echo "typecheck" >> tests/.tmp/failed-checks; failed=1; }
+wait $lint || { echo "lint" >> tests/.tmp/failed-checks; failed=1; }
+cat tests/.tmp/typecheck.out tests/.tmp/lint.out
 
-echo "== lint (eslint)"
-node_modules/.bin/eslint --cache --cache-location node_modules/.cache/eslint/ . || { echo "lint" >> tests/.tmp/failed-checks; failed=1; }
-
-echo "== unit and database tests (vitest)"
+phase "unit and database tests (vitest)"
 node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json=tests/.tmp/vitest.json || failed=1
 
-echo "== build"
+phase "build"
 node_modules/.bin/next build || { echo "build failed"; failed=1; }
 
-if [ -f .next/BUILD_ID ]; then
-  echo "== end-to-end tests (Playwright, Chromium)"
-  node_modules/.bin/playwright test "$@" || failed=1
+# The API suite on PostgreSQL: a throwaway cluster, its own server on its own port, its own output
+# folder and report (see playwright.config.ts). Its output is kept until it is done.
+postgres_suite() {
+  local url status=0
+  url=$(node_modules/.bin/tsx tests/support/throwaway-postgres.ts start tests/.tmp/postgres.json) || return 1
+  E2E_PORT=3200 E2E_DATABASE_URL="$url" node_modules/.bin/playwright test --project=api-postgres || status=1
+  node_modules/.bin/tsx tests/support/throwaway-postgres.ts stop tests/.tmp/postgres.json || status=1
+  return $status
+}
 
-  echo "== API and reliability tests on PostgreSQL 15 (Playwright, a throwaway server)"
-  if url=$(node_modules/.bin/tsx tests/support/throwaway-postgres.ts start tests/.tmp/postgres.json); then
-    E2E_DATABASE_URL="$url" node_modules/.bin/playwright test --project=api-postgres || failed=1
-    node_modules/.bin/tsx tests/support/throwaway-postgres.ts stop tests/.tmp/postgres.json || failed=1
-  else
-    failed=1
-  fi
+if [ -f .next/BUILD_ID ]; then
+  phase "API and reliability tests on SQLite (Playwright, no browser)"
+  E2E_REPORT=tests/.tmp/playwright-api.json node_modules/.bin/playwright test --project=api --pass-with-no-tests "$@" || failed=1
+
+  # Side by side: the browser suite's cores wait on its one server while the PostgreSQL suite's
+  # wait on theirs. They share no server, database, port or output folder (the browser specs'
+  # own servers use other ports than the API specs').
+  phase "browser tests on SQLite (Playwright, Chromium) beside the API and reliability tests on PostgreSQL 15 (output after them)"
+  postgres_suite > tests/.tmp/postgres-suite.log 2>&1 &
+  postgres=$!
+  node_modules/.bin/playwright test --project=chromium --pass-with-no-tests "$@" || failed=1
+  wait $postgres || failed=1
+  phase "API and reliability tests on PostgreSQL 15: their output"
+  cat tests/.tmp/postgres-suite.log
 fi
 
-node scripts/summarize-tests.mjs tests/.tmp/vitest.json tests/.tmp/playwright.json tests/.tmp/playwright-postgres.json || failed=1
+phase "summary"
+node scripts/summarize-tests.mjs tests/.tmp/vitest.json tests/.tmp/playwright-api.json tests/.tmp/playwright.json tests/.tmp/playwright-postgres.json || failed=1
 exit $failed
