@@ -41,8 +41,7 @@ test("the session cookie is httpOnly and SameSite=Lax, and pages carry security 
 });
 
 test("a person makes an API token on the account page, uses it, and revokes it", async ({ page, request }) => {
-  await signIn(page, "viewer");
-  await page.goto("/account");
+  await signIn(page, "viewer", "/account");
   await page.getByLabel("Token name").fill("e2e");
   await page.getByRole("button", { name: "Create token" }).click();
   const token = (await page.getByTestId("new-token").innerText()).trim();

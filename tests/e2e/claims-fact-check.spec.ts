@@ -111,8 +111,7 @@ test("a claim says where it was said, and a paraphrase says in words that it is 
 });
 
 test("an admin's Edit button opens the claim's form", async ({ page }) => {
-  await signIn(page, "admin");
-  await page.goto(CLAIM);
+  await signIn(page, "admin", CLAIM);
   await expect(page.getByRole("form", { name: "Edit claim" })).toHaveCount(0);
   await page.getByRole("link", { name: "Edit claim" }).click();
   const form = page.getByRole("form", { name: "Edit claim" });
@@ -124,8 +123,7 @@ test("an admin's Edit button opens the claim's form", async ({ page }) => {
 });
 
 test("the claims list sorts by date both ways and shows date, speaker and verdict in words", async ({ page }) => {
-  await signIn(page, "viewer");
-  await page.goto(LIST);
+  await signIn(page, "viewer", LIST);
   await expect(page.getByRole("link", { name: "newest first" })).toHaveAttribute("aria-current", "true");
   const newest = await listedDates(page);
   expect(newest.length).toBeGreaterThan(1);
@@ -178,8 +176,7 @@ test("the claims list filters by verdict and by speaker through the URL, keeping
 
 test("a program without claims says so in words", async ({ page, request }) => {
   const slug = await importSmallProgram(request, "no-claims");
-  await signIn(page, "viewer");
-  await page.goto(`/programs/${slug}/claims`);
+  await signIn(page, "viewer", `/programs/${slug}/claims`);
   await expect(page.getByTestId("no-claims")).toContainText("No public claim has been recorded for this program yet.");
   await expect(page.getByRole("form", { name: "Filter claims" })).toHaveCount(0);
 });
@@ -197,8 +194,7 @@ for (const [name, path] of [
 ] as const) {
   test(`the ${name} page reads at 1280 px and at 390 px without sideways scrolling or serious accessibility violations`, async ({ page }, testInfo) => {
     test.slow(); // two pages' worth of axe scans on a long list
-    await signIn(page, "viewer");
-    await page.goto(path);
+    await signIn(page, "viewer", path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await page.waitForTimeout(300); // let the chart draw before the picture
     await expectAxeClean(page);
@@ -219,8 +215,7 @@ for (const [name, path] of [
 
 test("what only admins see (adding a claim, editing one) has no serious accessibility violation", async ({ page }) => {
   test.slow();
-  await signIn(page, "admin");
-  await page.goto(LIST);
+  await signIn(page, "admin", LIST);
   await page.getByText("Add a claim").click();
   await expectAxeClean(page);
   await page.goto(`${CLAIM}?edit=1`);

@@ -17,8 +17,7 @@ test("every demo claim shows the verdict the rules give", async ({ page }) => {
 
 test("an admin adds a claim linked to three items; verifying an item moves verdictAsOf and the verdict history", async ({ page, request }) => {
   const id = `e2e-${Date.now()}`;
-  await signIn(page, "admin");
-  await page.goto("/programs/boost-offload/claims");
+  await signIn(page, "admin", "/programs/boost-offload/claims");
   await page.getByText("Add a claim").click();
   const form = page.getByRole("form", { name: "Add a claim" });
   await form.getByLabel("Claim id").fill(id);
@@ -63,8 +62,7 @@ test("an admin adds a claim linked to three items; verifying an item moves verdi
 });
 
 test("a claim with an unknown status or a future date is refused in words", async ({ page }) => {
-  await signIn(page, "admin");
-  await page.goto("/programs/boost-offload/claims");
+  await signIn(page, "admin", "/programs/boost-offload/claims");
   await page.getByText("Add a claim").click();
   const form = page.getByRole("form", { name: "Add a claim" });
   await form.getByLabel("Claim id").fill(`future-${Date.now()}`);

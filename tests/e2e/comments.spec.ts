@@ -40,8 +40,7 @@ test("a contributor comments with a link and a mention, edits it, deletes anothe
   const slug = await importSmallProgram(request, "comments");
   const itemPage = `/programs/${slug}/items/A`;
 
-  await signIn(page, "contributor");
-  await page.goto(itemPage);
+  await signIn(page, "contributor", itemPage);
   await expect(page.getByText("No transition reported yet")).toBeVisible();
 
   // A blank comment is refused in words, and what was typed stays.
@@ -97,16 +96,14 @@ test("a contributor comments with a link and a mention, edits it, deletes anothe
   await expectNoSidewaysScroll(page);
 
   // Someone else who may comment gets no Edit or Delete on the contributor's comment.
-  await signIn(page, "reviewer");
-  await page.goto(itemPage);
+  await signIn(page, "reviewer", itemPage);
   await expect(page.getByRole("form", { name: "Add a comment" })).toBeVisible();
   await expect(page.getByTestId(`comment-${firstId}`)).toContainText(EDITED);
   await expect(page.getByRole("button", { name: `Edit comment ${firstId}` })).toHaveCount(0);
   await expect(page.getByRole("button", { name: `Delete comment ${firstId}` })).toHaveCount(0);
 
   // A viewer reads the discussion, in the same order, with no form and no buttons.
-  await signIn(page, "viewer");
-  await page.goto(itemPage);
+  await signIn(page, "viewer", itemPage);
   await expect.poll(() => timeline(page)).toEqual([`comment-${firstId}`, `transition-${transitionId}`, `comment-${secondId}`]);
   await expect(page.getByTestId(`comment-${firstId}`)).toContainText(EDITED);
   await expect(page.getByTestId(`comment-${secondId}`)).toHaveText(`Comment deleted by ${TEST_ACCOUNTS.contributor.name} on ${today}.`);
@@ -127,8 +124,7 @@ test("a claim's Discussion: a contributor writes, a stale edit keeps the typed t
   expect((await call(request, "admin", "POST", `/api/programs/${slug}/claims`, claim)).status()).toBe(201);
   const claimPage = `/programs/${slug}/claims/c1`;
 
-  await signIn(page, "contributor");
-  await page.goto(claimPage);
+  await signIn(page, "contributor", claimPage);
   const discussion = page.getByRole("region", { name: /^Discussion/ });
   await expect(discussion).toContainText("No comment yet.");
   await addComment(page, `Nothing was designed on 2024-03-01: @reviewer, see https://claims.example/1 and ${"a-very-long-word-".repeat(8)}`);
@@ -152,8 +148,7 @@ test("a claim's Discussion: a contributor writes, a stale edit keeps the typed t
   await expect(discussion.getByRole("listitem")).toContainText("My careful rewording.");
   await expect(discussion.getByRole("listitem")).toContainText("edited");
 
-  await signIn(page, "viewer");
-  await page.goto(claimPage);
+  await signIn(page, "viewer", claimPage);
   await expect(discussion.getByRole("listitem")).toContainText("My careful rewording.");
   await expect(page.getByRole("form", { name: "Add a comment" })).toHaveCount(0);
   await expectAxeClean(page);

@@ -16,8 +16,7 @@ type Claim = { id: string; date: string; speaker: string; verdictAtClaimDate: st
 type Readiness = { total: number; done: number; reportedDone: number; byStatus: { true: Record<string, number>; reported: Record<string, number> } };
 
 test("at the end of 2024 the headline says, in one sentence, what was verified, what was said and whether the target holds", async ({ page }) => {
-  await signIn(page, "viewer");
-  await page.goto(`${DASHBOARD}?asOf=2024-12-31`);
+  await signIn(page, "viewer", `${DASHBOARD}?asOf=2024-12-31`);
   const r = await api<Readiness>(page, "/api/programs/boost-offload/readiness?asOf=2024-12-31");
   const claims = await api<Claim[]>(page, "/api/programs/boost-offload/claims?asOf=2024-12-31");
   const made = claims.filter((c) => c.date <= "2024-12-31");
@@ -40,8 +39,7 @@ test("at the end of 2024 the headline says, in one sentence, what was verified, 
 });
 
 test("the claims strip shows every claim made by the date with its verdict on that date, and leads to the claim", async ({ page }) => {
-  await signIn(page, "viewer");
-  await page.goto(`${DASHBOARD}?asOf=2024-12-31`);
+  await signIn(page, "viewer", `${DASHBOARD}?asOf=2024-12-31`);
   const claims = await api<Claim[]>(page, "/api/programs/boost-offload/claims?asOf=2024-12-31");
   const made = claims.filter((c) => c.date <= "2024-12-31");
   const strip = page.getByTestId("claims-strip");
@@ -69,8 +67,7 @@ test("with many claims the strip shows the latest twelve and links to all; Jump 
   }));
   const res = await request.post("/api/programs/import", { headers: authHeaders("admin"), data: { ...bundle, claims } });
   expect(res.status(), await res.text()).toBe(201);
-  await signIn(page, "viewer");
-  await page.goto(`/programs/${slug}?asOf=2024-12-31`);
+  await signIn(page, "viewer", `/programs/${slug}?asOf=2024-12-31`);
   const strip = page.getByTestId("claims-strip");
   await expect(strip.getByRole("link", { name: /Speaker/ })).toHaveCount(12);
   await expect(strip.getByRole("link").filter({ hasText: "Speaker 4" })).toHaveCount(1);
@@ -82,8 +79,7 @@ test("with many claims the strip shows the latest twelve and links to all; Jump 
 });
 
 test("date presets move the dashboard in one click, and the As-of field shows the date in force", async ({ page }) => {
-  await signIn(page, "viewer");
-  await page.goto(DASHBOARD);
+  await signIn(page, "viewer", DASHBOARD);
   const today = new Date().toISOString().slice(0, 10);
   await expect(page.getByLabel("As of", { exact: true })).toHaveValue(today);
   const presets = page.getByRole("navigation", { name: "Jump to a date" });
@@ -99,8 +95,7 @@ test("date presets move the dashboard in one click, and the As-of field shows th
 });
 
 test("the burn-up marks each claim by verdict with words on focus, and its axis ends at the item count", async ({ page }) => {
-  await signIn(page, "viewer");
-  await page.goto(`${DASHBOARD}?asOf=2024-12-31`);
+  await signIn(page, "viewer", `${DASHBOARD}?asOf=2024-12-31`);
   const burnup = page.getByRole("region", { name: "Burn-up: verified against reported" });
   const markers = burnup.getByRole("img", { name: /^Public claim/ });
   await expect(markers.first()).toBeVisible();
@@ -127,8 +122,7 @@ for (const [name, query] of [
   ["2024-12-31", "?asOf=2024-12-31"],
 ] as const) {
   test(`the dashboard (${name}) reads at 1280 and 390 px, with no serious accessibility violation`, async ({ page }, testInfo) => {
-    await signIn(page, "viewer");
-    await page.goto(`${DASHBOARD}${query}`);
+    await signIn(page, "viewer", `${DASHBOARD}${query}`);
     await expect(page.getByTestId("headline-sentence")).toBeVisible();
     await expect(page.getByRole("region", { name: "Burn-up: verified against reported" }).locator(".recharts-line").first()).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath(`dashboard-${name}-1280.png`), fullPage: true });
@@ -143,7 +137,6 @@ for (const [name, query] of [
 
 test("the home page is a portfolio: each program with verified against reported done, inflation, latest claim and target", async ({ page }) => {
   await signIn(page, "viewer");
-  await page.goto("/");
   const r = await api<Readiness & { counts: { inflated: number } }>(page, "/api/programs/boost-offload/readiness");
   const claims = await api<Claim[]>(page, "/api/programs/boost-offload/claims");
   const latest = claims.sort((a, b) => a.date.localeCompare(b.date)).at(-1)!;
@@ -218,8 +211,7 @@ test("printed, a list the dashboard cuts says how many of how many it shows and 
   const res = await request.post("/api/programs/import", { headers: authHeaders("admin"), data: { ...bundle, items, claims } });
   expect(res.status(), await res.text()).toBe(201);
 
-  await signIn(page, "viewer");
-  await page.goto(`/programs/${slug}?asOf=2024-12-31`);
+  await signIn(page, "viewer", `/programs/${slug}?asOf=2024-12-31`);
   const quality = page.getByRole("region", { name: "Quality" });
   const strip = page.getByRole("region", { name: /^Public claims made by/ });
   const unownedOnPaper = quality.getByText(`All 30 unowned items are listed at /programs/${slug}/items?asOf=2024-12-31&unowned=1.`);
@@ -238,8 +230,7 @@ test("printed, a list the dashboard cuts says how many of how many it shows and 
 });
 
 test("the charts draw without a load animation: the burn-up's lines are final as soon as they appear", async ({ page }) => {
-  await signIn(page, "viewer");
-  await page.goto(`${DASHBOARD}?asOf=2024-12-31`);
+  await signIn(page, "viewer", `${DASHBOARD}?asOf=2024-12-31`);
   const lines = page.getByRole("region", { name: "Burn-up: verified against reported" }).locator("path.recharts-line-curve");
   await expect(lines.first()).toBeVisible();
   // Recharts draws a line in by growing its dash pattern over a path already final: read both.
@@ -302,8 +293,7 @@ test.describe("on a phone", () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
   test("a card's definition opens on a tap, not only on hover, and closes again", async ({ page }) => {
-    await signIn(page, "viewer");
-    await page.goto(DASHBOARD);
+    await signIn(page, "viewer", DASHBOARD);
     const button = page.getByRole("button", { name: 'What "Done (verified)" means' });
     const note = page.getByRole("note").filter({ hasText: "a second person verified it" });
     await expect(note).toBeHidden();

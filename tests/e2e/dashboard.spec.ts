@@ -10,7 +10,6 @@ test("health answers without credentials", async ({ request }) => {
 
 test("a fresh database serves the demo program's dashboard with 64 items", async ({ page }) => {
   await signIn(page, "viewer");
-  await page.goto("/");
   await page.getByRole("link", { name: "Boost offload program" }).click();
   await expect(page).toHaveURL(/\/programs\/boost-offload$/);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
@@ -25,8 +24,7 @@ test("a fresh database serves the demo program's dashboard with 64 items", async
 });
 
 test("the items table lists every item with true and reported status", async ({ page }) => {
-  await signIn(page, "viewer");
-  await page.goto("/programs/boost-offload");
+  await signIn(page, "viewer", "/programs/boost-offload");
   await page.getByRole("navigation", { name: "Program" }).getByRole("link", { name: "Items" }).click();
   await expect(page.getByRole("heading", { name: "Items (64)" })).toBeVisible();
   await expect(page.locator("tbody tr")).toHaveCount(64);
@@ -39,8 +37,7 @@ test("an empty program shows a clear empty state", async ({ page }) => {
   execFileSync("node_modules/.bin/tsx", ["scripts/tracker.ts", "import", "tests/fixtures/empty-program.json"], {
     env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
   });
-  await signIn(page, "viewer");
-  await page.goto("/programs/empty-program");
+  await signIn(page, "viewer", "/programs/empty-program");
   await expect(page.getByTestId("total-items")).toHaveText("0");
   await expect(page.getByText("This program has no work items yet.")).toBeVisible();
   await page.goto("/programs/empty-program/items");

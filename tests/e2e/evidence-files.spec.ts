@@ -12,8 +12,7 @@ const FAILING = `<?xml version="1.0" encoding="UTF-8"?>
 
 test("a contributor attaches a failing JUnit report to a test report; the item page says failing with the counts, and the file downloads", async ({ page, request }) => {
   const slug = await importSmallProgram(request, "e2e-evidence-file");
-  await signIn(page, "contributor");
-  await page.goto(`/programs/${slug}/items/A`);
+  await signIn(page, "contributor", `/programs/${slug}/items/A`);
   const form = page.getByRole("form", { name: "Report a transition" });
   await form.getByLabel("New status").selectOption("design");
   await form.getByLabel("Evidence 1 kind").selectOption("test_report");
@@ -45,8 +44,7 @@ test("a contributor attaches a failing JUnit report to a test report; the item p
 
 test("a file over 10 MiB is refused in words before it is sent, and the row is left without a file", async ({ page, request }) => {
   const slug = await importSmallProgram(request, "e2e-evidence-big");
-  await signIn(page, "contributor");
-  await page.goto(`/programs/${slug}/items/A`);
+  await signIn(page, "contributor", `/programs/${slug}/items/A`);
   const form = page.getByRole("form", { name: "Report a transition" });
   await form.getByLabel("Evidence 1 file").setInputFiles({ name: "huge.xml", mimeType: "application/xml", buffer: Buffer.alloc(10 * 1024 * 1024 + 1, 120) });
   await expect(form.getByRole("alert")).toHaveText("“huge.xml” is 10.0 MiB: a file may be at most 10 MiB.");
@@ -56,8 +54,7 @@ test("a file over 10 MiB is refused in words before it is sent, and the row is l
 
 test("a test report file that is not JUnit is kept and shown as a plain file, without totals", async ({ page, request }) => {
   const slug = await importSmallProgram(request, "e2e-evidence-plain");
-  await signIn(page, "contributor");
-  await page.goto(`/programs/${slug}/items/A`);
+  await signIn(page, "contributor", `/programs/${slug}/items/A`);
   const form = page.getByRole("form", { name: "Report a transition" });
   await form.getByLabel("Evidence 1 kind").selectOption("test_report");
   await form.getByLabel("Evidence 1 file").setInputFiles({ name: "results.txt", mimeType: "text/plain", buffer: Buffer.from("all green") });

@@ -10,8 +10,7 @@ import { signIn } from "../support/sign-in";
 const DEMO = "/programs/boost-offload";
 
 test("the demo dashboard marks today's figures illustrative, and not those at 2024-12-31", async ({ page }) => {
-  await signIn(page, "viewer");
-  await page.goto(DEMO);
+  await signIn(page, "viewer", DEMO);
   const mark = page.getByTestId("illustrative-mark").first();
   await expect(mark).toBeVisible();
   await expect(mark).toHaveText(/illustrative/);
@@ -27,8 +26,7 @@ test("the demo dashboard marks today's figures illustrative, and not those at 20
 });
 
 test("a claim page marks the today verdict, not the verdict of a claim made before the horizon", async ({ page }) => {
-  await signIn(page, "viewer");
-  await page.goto(`${DEMO}/claims/ignite-keynote-2024-11`);
+  await signIn(page, "viewer", `${DEMO}/claims/ignite-keynote-2024-11`);
   await expect(page.getByTestId("verdict-as-of-illustrative")).toBeVisible();
   await expect(page.getByTestId("verdict-known-then-illustrative")).toHaveCount(0);
   await expect(page.getByTestId("rating-illustrative")).toHaveCount(0);
@@ -43,8 +41,7 @@ test("a claim page marks the today verdict, not the verdict of a claim made befo
 });
 
 test("the items list and an item page carry the mark past the horizon", async ({ page }) => {
-  await signIn(page, "viewer");
-  await page.goto(`${DEMO}/items`);
+  await signIn(page, "viewer", `${DEMO}/items`);
   await expect(page.getByTestId("illustrative-mark")).toBeVisible();
   await page.goto(`${DEMO}/items?asOf=2024-12-31`);
   await expect(page.getByRole("heading", { level: 1, name: /Items/ })).toBeVisible();
@@ -82,8 +79,7 @@ test("the readiness JSON says illustrative today and not at 2024-12-31", async (
 
 test("an admin sets and clears the evidence horizon in settings, and the mark follows", async ({ page, request }) => {
   const slug = await importSmallProgram(request, "horizon");
-  await signIn(page, "admin");
-  await page.goto(`/programs/${slug}`);
+  await signIn(page, "admin", `/programs/${slug}`);
   await expect(page.getByTestId("as-of")).toBeVisible();
   await expect(page.getByTestId("illustrative-mark")).toHaveCount(0);
 

@@ -3,8 +3,7 @@ import { expectAxeClean } from "../support/axe";
 import { signIn } from "../support/sign-in";
 
 test("the graph lays out the program and a node leads to its item", async ({ page }, testInfo) => {
-  await signIn(page, "viewer");
-  await page.goto("/programs/boost-offload/graph");
+  await signIn(page, "viewer", "/programs/boost-offload/graph");
   const node = page.locator('.react-flow__node[data-id="FND-01"]');
   await expect(node).toBeVisible({ timeout: 20_000 });
   await expect(page.locator(".react-flow__node")).toHaveCount(64);
@@ -15,8 +14,7 @@ test("the graph lays out the program and a node leads to its item", async ({ pag
 });
 
 test("the graph filters by area", async ({ page }) => {
-  await signIn(page, "viewer");
-  await page.goto("/programs/boost-offload/graph");
+  await signIn(page, "viewer", "/programs/boost-offload/graph");
   await expect(page.locator(".react-flow__node").first()).toBeVisible({ timeout: 20_000 });
   await page.getByLabel("Area").selectOption("Storage");
   await expect(page.locator('.react-flow__node[data-id^="STO-"]').first()).toBeVisible({ timeout: 20_000 });
@@ -24,8 +22,7 @@ test("the graph filters by area", async ({ page }) => {
 });
 
 test("importing a bundle with an error lists the error by path; a good one is previewed, then imported", async ({ page }) => {
-  await signIn(page, "admin");
-  await page.goto("/import");
+  await signIn(page, "admin", "/import");
   const bad = {
     format: "offload-tracker/v1",
     program: { slug: `bad-${Date.now()}`, name: "Bad" },
@@ -46,8 +43,7 @@ test("importing a bundle with an error lists the error by path; a good one is pr
 });
 
 test("a viewer gets a readable refusal on admin pages", async ({ page }) => {
-  await signIn(page, "viewer");
-  await page.goto("/import");
+  await signIn(page, "viewer", "/import");
   await expect(page.getByRole("alert").filter({ hasText: "Not allowed" })).toContainText(
     "This page needs the admin role; you are signed in as viewer",
   );
@@ -80,8 +76,7 @@ for (const [name, path] of [
   test(`no serious or critical accessibility violation on the ${name} page`, async ({ page }) => {
     // The whole week's report is the longest page: axe takes about a minute on it on a busy machine.
     if (name === "report preview") test.slow();
-    await signIn(page, "admin");
-    await page.goto(path);
+    await signIn(page, "admin", path);
     if (name === "graph") await expect(page.locator(".react-flow__node").first()).toBeVisible({ timeout: 20_000 });
     await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
     await expectAxeClean(page);
@@ -95,8 +90,7 @@ test("no serious or critical accessibility violation on the sign-in page, signed
 });
 
 test("the dashboard reads at 1280 px and at 390 px", async ({ page }, testInfo) => {
-  await signIn(page, "viewer");
-  await page.goto("/programs/boost-offload");
+  await signIn(page, "viewer", "/programs/boost-offload");
   await expect(page.getByTestId("headline-done")).toBeVisible();
   await page.waitForTimeout(500); // let the charts draw before the picture
   await page.screenshot({ path: testInfo.outputPath("dashboard-1280.png"), fullPage: true });

@@ -26,8 +26,7 @@ async function demoItems(request: APIRequestContext): Promise<ApiItem[]> {
 const node = (page: Page, key: string) => page.locator(`.react-flow__node[data-id="${key}"]`);
 
 async function openGraph(page: Page) {
-  await signIn(page, "viewer");
-  await page.goto(GRAPH);
+  await signIn(page, "viewer", GRAPH);
   await expect(node(page, "FND-01")).toBeVisible({ timeout: 20_000 });
 }
 
@@ -265,8 +264,7 @@ test("a program without items says so instead of drawing an empty graph", async 
     data: { format: "offload-tracker/v1", program: { slug, name: "Empty program" }, items: [] },
   });
   expect(res.status()).toBe(201);
-  await signIn(page, "viewer");
-  await page.goto(`/programs/${slug}/graph`);
+  await signIn(page, "viewer", `/programs/${slug}/graph`);
   await expect(page.getByRole("heading", { name: "Dependency graph" })).toBeVisible();
   await expect(page.getByText("This program has no work items yet, so there is no dependency graph to draw.")).toBeVisible();
   await expect(page.locator(".react-flow")).toHaveCount(0);

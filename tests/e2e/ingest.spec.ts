@@ -53,15 +53,13 @@ test("a contributor maps an item, dry-runs a coverage report, records it, and re
 
 test("a malformed report is refused in words, naming its line, and nothing is recorded; a viewer is not offered the page", async ({ page, request }) => {
   const slug = await importSmallProgram(request, "e2e-ingest-bad");
-  await signIn(page, "contributor");
-  await page.goto(`/programs/${slug}/ingest`);
+  await signIn(page, "contributor", `/programs/${slug}/ingest`);
   await page.getByLabel("File", { exact: true }).setInputFiles({ name: "lcov.info", mimeType: "text/plain", buffer: Buffer.from("SF:a.rs\nDA:1,1\nDA:x\nend_of_record\n") });
   await page.getByRole("button", { name: "Dry run" }).click();
   const refusal = page.getByRole("alert").filter({ hasText: "Nothing was recorded" });
   await expect(refusal).toContainText("cannot be read at line 3");
   await expect(page.getByRole("button", { name: /^Record/ })).toHaveCount(0);
 
-  await signIn(page, "viewer");
-  await page.goto(`/programs/${slug}/ingest`);
+  await signIn(page, "viewer", `/programs/${slug}/ingest`);
   await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
 });

@@ -49,8 +49,7 @@ async function fitsAPhone(page: Page) {
 
 test("NET-08: a refused rollout keeps the status, the evidence and the note; the corrected report records rollout", async ({ page, request }) => {
   const slug = await copyOfDemo(request, "net08");
-  await signIn(page, "contributor");
-  await page.goto(`/programs/${slug}/items/NET-08`);
+  await signIn(page, "contributor", `/programs/${slug}/items/NET-08`);
   const report = await submitReport(page, {
     to: "rollout",
     evidence: [{ kind: "design_doc", url: "https://dev.example.com/net-08/design", summary: "resync design" }],
@@ -96,8 +95,7 @@ test("the gate preview counts evidence on earlier transitions, and a move down a
     evidence: [{ kind: "design_doc", url: "https://dev.example.com/a/design", summary: "design" }],
   });
   expect(earlier.status()).toBe(201);
-  await signIn(page, "contributor");
-  await page.goto(`/programs/${slug}/items/A`);
+  await signIn(page, "contributor", `/programs/${slug}/items/A`);
   const report = page.getByRole("form", { name: "Report a transition" });
   // The next status is proposed, with the row its gate still needs.
   await expect(report.getByLabel("New status")).toHaveValue("validate");
@@ -141,8 +139,7 @@ test("the gate preview counts evidence on earlier transitions, and a move down a
 
 test("edit item: a stale save keeps every field, then saving again stores exactly them", async ({ page, request }) => {
   const slug = await importSmallProgram(request, "keep-edit");
-  await signIn(page, "contributor");
-  await page.goto(`/programs/${slug}/items/B`);
+  await signIn(page, "contributor", `/programs/${slug}/items/B`);
   const form = page.getByRole("form", { name: "Edit item" });
   await expect(form.getByLabel("Target date")).toHaveAttribute("type", "text");
   const typed: Typed = [
@@ -188,8 +185,7 @@ test("verify: a refused review keeps the typed note — a wrong button, then an 
   const note = "Read section 4: failure modes <covered> & signed off.\nThe rollback plan is linked from the doc.";
   const verification = async () => (await json(request, `/api/programs/${slug}/items/A`)).history[0].verification;
 
-  await signIn(page, "reviewer");
-  await page.goto(`/programs/${slug}/items/A`);
+  await signIn(page, "reviewer", `/programs/${slug}/items/A`);
   const review = page.getByRole("form", { name: `Review transition ${id}` });
   await review.getByLabel("Note (optional)").fill(note);
   // Reject pressed by mistake: refused for want of a reason, the note kept.
@@ -219,8 +215,7 @@ test("verify: a refused review keeps the typed note — a wrong button, then an 
 
 test("dependencies: a refused cycle keeps its choice; the next choice is added, then removed", async ({ page, request }) => {
   const slug = await importSmallProgram(request, "keep-deps");
-  await signIn(page, "contributor");
-  await page.goto(`/programs/${slug}/items/A`);
+  await signIn(page, "contributor", `/programs/${slug}/items/A`);
   const add = page.getByRole("form", { name: "Add a dependency" });
   await add.getByLabel("Depends on").selectOption("C");
   await add.getByRole("button", { name: "Add dependency" }).click();
@@ -275,8 +270,7 @@ test("add a claim: a refused claim keeps its links and checkbox; the corrected o
     ["C", "done"],
     ["D", "design"],
   ];
-  await signIn(page, "admin");
-  await page.goto(`/programs/${slug}/claims`);
+  await signIn(page, "admin", `/programs/${slug}/claims`);
   await page.getByText("Add a claim", { exact: true }).click();
   const form = page.getByRole("form", { name: "Add a claim" });
   await form.getByLabel("Claim id").fill(id);
@@ -318,8 +312,7 @@ test("edit a claim: a date before 1970 is refused beside the field, and the edit
     links: [{ item: "A", requires: "rollout" }],
   });
   expect(made.status()).toBe(201);
-  await signIn(page, "admin");
-  await page.goto(`/programs/${slug}/claims/${id}?edit=1`);
+  await signIn(page, "admin", `/programs/${slug}/claims/${id}?edit=1`);
   const form = page.getByRole("form", { name: "Edit claim" });
   await form.getByLabel("The quote is a paraphrase").uncheck();
   await form.getByLabel("Link 1 implied status").selectOption("validate");
@@ -353,8 +346,7 @@ test("edit a claim: a date before 1970 is refused beside the field, and the edit
 
 test("program settings: a stale save keeps every field and the unchecked box; saving again stores them", async ({ page, request }) => {
   const slug = await importSmallProgram(request, "keep-settings");
-  await signIn(page, "admin");
-  await page.goto(`/programs/${slug}/settings`);
+  await signIn(page, "admin", `/programs/${slug}/settings`);
   const form = page.getByRole("form", { name: "Program settings" });
   const program = { name: "Renamed program", description: "Why it exists", targetDate: "2026-06-30", factsUntil: "2025-12-31" };
   const typed: Typed = [...programFields(program), ["Test coverage minimum (%)", "80"], ["Unvetted crates maximum", "3"]];
@@ -377,8 +369,7 @@ test("program settings: a stale save keeps every field and the unchecked box; sa
 });
 
 test("new program: a slug in use is refused with every field kept; under a free slug it is created as typed", async ({ page, request }) => {
-  await signIn(page, "admin");
-  await page.goto("/programs/new");
+  await signIn(page, "admin", "/programs/new");
   const form = page.getByRole("form", { name: "Create a program" });
   const program = { name: "Second offload", description: "A program for the next card", targetDate: "2027-01-31", factsUntil: "2026-01-31" };
   const typed = programFields(program);
@@ -407,8 +398,7 @@ test("import: a slug in use offers a free one; the bundle goes in under it", asy
   expect(badSlug.status()).toBe(400);
   expect((await badSlug.json()).errors).toEqual([{ path: "slug", message: expect.stringContaining("lower-case letters") }]);
 
-  await signIn(page, "admin");
-  await page.goto("/import");
+  await signIn(page, "admin", "/import");
   await page.getByLabel(/Bundle file/).setInputFiles({ name: "again.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(smallBundle(slug))) });
   await page.getByRole("button", { name: "Check (dry run)" }).click();
   const refusal = page.getByRole("alert").filter({ hasText: "cannot be imported" });
@@ -436,8 +426,7 @@ test("import: a slug in use offers a free one; the bundle goes in under it", asy
 });
 
 test("account: a token name too long is refused and kept; the shortened name is the token's name", async ({ page }) => {
-  await signIn(page, "viewer");
-  await page.goto("/account");
+  await signIn(page, "viewer", "/account");
   const long = `nightly export for the weekly report ${"x".repeat(90)}`;
   await page.getByLabel("Token name").fill(long);
   await page.getByRole("button", { name: "Create token" }).click();
@@ -451,8 +440,7 @@ test("account: a token name too long is refused and kept; the shortened name is 
 
 test("date fields show and take YYYY-MM-DD; a malformed date is named in words, by the field and by the server", async ({ page, request }) => {
   const slug = await importSmallProgram(request, "dates");
-  await signIn(page, "contributor");
-  await page.goto(`/programs/${slug}/items/A`);
+  await signIn(page, "contributor", `/programs/${slug}/items/A`);
   const report = page.getByRole("form", { name: "Report a transition" });
   const date = report.getByLabel("Effective date (empty: now)");
   await expect(date).toHaveAttribute("type", "text");

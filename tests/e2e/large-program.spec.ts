@@ -10,8 +10,7 @@ import { signIn } from "../support/sign-in";
 
 test("the items list pages through a 350-item program, 100 rows at a time", async ({ page, request }) => {
   const slug = await importManyItems(request, "pages-ui", 350);
-  await signIn(page, "viewer");
-  await page.goto(`/programs/${slug}/items`);
+  await signIn(page, "viewer", `/programs/${slug}/items`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Items (350)");
   const pages = page.getByRole("navigation", { name: "Pages of items" });
   await expect(pages).toContainText("Items 1–100 of 350");
@@ -31,8 +30,7 @@ test("the items list pages through a 350-item program, 100 rows at a time", asyn
 
 test("a dependency in a large program is found by typing part of its key", async ({ page, request }) => {
   const slug = await importManyItems(request, "search-ui", 350);
-  await signIn(page, "contributor");
-  await page.goto(`/programs/${slug}/items/I-005`);
+  await signIn(page, "contributor", `/programs/${slug}/items/I-005`);
   const add = page.getByRole("form", { name: "Add a dependency" });
   await expect(add.locator("select")).toHaveCount(0);
   const box = add.getByLabel("Depends on");
@@ -51,8 +49,7 @@ test("a dependency in a large program is found by typing part of its key", async
 
 test("a malformed page size is said in words, and the pages' links lead to views that parse", async ({ page, request }) => {
   const slug = await importManyItems(request, "pages-bad", 350);
-  await signIn(page, "viewer");
-  await page.goto(`/programs/${slug}/items?limit=lots&offset=100`);
+  await signIn(page, "viewer", `/programs/${slug}/items?limit=lots&offset=100`);
   await expect(page.getByRole("alert").filter({ hasText: "limit" })).toHaveText("limit: must be a whole number from 1 to 1000");
   const pages = page.getByRole("navigation", { name: "Pages of items" });
   await expect(pages).toContainText("Items 1–100 of 350");

@@ -3,8 +3,7 @@ import { expect, test } from "@playwright/test";
 import { signIn } from "../support/sign-in";
 
 test("the dashboard's headline says what the API's readiness says", async ({ page }) => {
-  await signIn(page, "viewer");
-  await page.goto("/programs/boost-offload?asOf=2024-12-31");
+  await signIn(page, "viewer", "/programs/boost-offload?asOf=2024-12-31");
   const api = await (await page.request.get("/api/programs/boost-offload/readiness?asOf=2024-12-31")).json();
   await expect(page.getByTestId("as-of")).toHaveText("2024-12-31");
   await expect(page.getByTestId("headline-done")).toHaveText(`${api.done} / ${api.total}`);
@@ -19,8 +18,7 @@ test("the dashboard's headline says what the API's readiness says", async ({ pag
 });
 
 test("today's dashboard has a forecast with dates, and each number leads to its items", async ({ page }) => {
-  await signIn(page, "viewer");
-  await page.goto("/programs/boost-offload");
+  await signIn(page, "viewer", "/programs/boost-offload");
   await expect(page.getByTestId("forecast-P85")).toHaveText(/^\d{4}-\d{2}-\d{2}$/);
   await page.getByTestId("headline-inflated").click();
   await expect(page).toHaveURL(/items\?inflated=1/);
@@ -31,8 +29,7 @@ test("today's dashboard has a forecast with dates, and each number leads to its 
 });
 
 test("the as-of form re-renders the dashboard for that date and keeps it in the URL", async ({ page }) => {
-  await signIn(page, "viewer");
-  await page.goto("/programs/boost-offload");
+  await signIn(page, "viewer", "/programs/boost-offload");
   await page.getByLabel("As of", { exact: true }).fill("2024-12-31");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/asOf=2024-12-31/);
@@ -42,8 +39,7 @@ test("the as-of form re-renders the dashboard for that date and keeps it in the 
 });
 
 test("filter the items table through the URL and download the CSV of that view", async ({ page }) => {
-  await signIn(page, "viewer");
-  await page.goto("/programs/boost-offload/items");
+  await signIn(page, "viewer", "/programs/boost-offload/items");
   await page.getByLabel("Area").selectOption("Foundations");
   await page.getByLabel("True status").selectOption("not_started");
   await page.getByRole("button", { name: "Filter" }).click();

@@ -43,8 +43,7 @@ test("a person with nothing, beside an empty program, reads what each section wo
   });
   expect(empty.status()).toBe(201);
   // The viewer account owns nothing and cannot report (until the next test gives it an item).
-  await signIn(page, "viewer");
-  await page.goto("/my-work");
+  await signIn(page, "viewer", "/my-work");
   await expect(page.getByTestId("my-work-summary")).toContainText(/^Nothing new since your (last visit|account was created) on /);
   await expect(section(page, "owned")).toContainText("You own no items.");
   await expect(section(page, "awaiting")).toContainText("Nothing you reported is waiting for a reviewer.");
@@ -60,8 +59,7 @@ test("report, see it awaiting and new; rejected with a reason; report again from
   const itemPage = `/programs/${slug}/items/A`;
 
   // A first visit: whatever was there before is seen from now on.
-  await signIn(page, "contributor");
-  await page.goto("/my-work");
+  await signIn(page, "contributor", "/my-work");
   await expect(page.getByRole("heading", { level: 1, name: "My work" })).toBeVisible();
   await expect(section(page, "owned").getByTestId(`owned-${slug}-A`)).toContainText("Item A");
 
@@ -110,7 +108,6 @@ test("report, see it awaiting and new; rejected with a reason; report again from
 
   // The contributor reads the rejection in My work, and reports again from its link.
   await signIn(page, "contributor");
-  await page.goto("/");
   await nav(page).getByRole("link", { name: "My work, 1 new" }).click();
   const rejected = section(page, "rejected");
   await expect(rejected.getByTestId("new-count")).toHaveText(/^1 new since your last visit on /);
@@ -133,8 +130,7 @@ test("report, see it awaiting and new; rejected with a reason; report again from
   await expect(section(page, "awaiting").getByTestId("new-count")).toHaveText(/^1 new since/);
 
   // A second reviewer verifies it.
-  await signIn(page, ELENA);
-  await page.goto(itemPage);
+  await signIn(page, ELENA, itemPage);
   const count = await awaitingCount(page);
   const verify = page.getByRole("form", { name: /^Review transition/ });
   await verify.getByLabel("Note (optional)").fill(NOTE);
@@ -143,8 +139,7 @@ test("report, see it awaiting and new; rejected with a reason; report again from
   await expect(nav(page).getByRole("link", { name: count - 1 > 0 ? `Awaiting verification, ${count - 1}` : "Awaiting verification" })).toBeVisible();
 
   // It has left the awaiting list; the rejection is answered and gone; the item is truly at Build.
-  await signIn(page, "contributor");
-  await page.goto("/my-work");
+  await signIn(page, "contributor", "/my-work");
   await expect(rowsOf(page, "awaiting", slug)).toHaveCount(0);
   await expect(rowsOf(page, "rejected", slug)).toHaveCount(0);
   const owned = section(page, "owned").getByTestId(`owned-${slug}-A`);
@@ -180,7 +175,6 @@ test("report, see it awaiting and new; rejected with a reason; report again from
 
   // The reviewer it mentions finds it in My work, new.
   await signIn(page, "reviewer");
-  await page.goto("/");
   await nav(page).getByRole("link", { name: /^My work, \d+ new$/ }).click();
   const mention = section(page, "mentions").getByRole("listitem").filter({ hasText: "v2 adds the failure modes" });
   await expect(mention).toContainText("New");
@@ -219,8 +213,7 @@ test("the header's counts follow each click on a link, not only page loads", asy
   await expect(nav(page).getByRole("link", { name: `Awaiting verification, ${before - 1}` })).toBeVisible();
 
   // The contributor has seen My work; a rejection meanwhile shows on the next click, and clears once seen.
-  await signIn(page, "contributor");
-  await page.goto("/my-work");
+  await signIn(page, "contributor", "/my-work");
   await nav(page).getByRole("link", { name: "Programs", exact: true }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(nav(page).getByRole("link", { name: "My work", exact: true })).toBeVisible();
@@ -241,8 +234,7 @@ test("the header's counts follow each click on a link, not only page loads", asy
 
 test("an item given to a person is new to them until they open My work", async ({ page, request }) => {
   const slug = await importSmallProgram(request, "my-work-owner");
-  await signIn(page, "viewer");
-  await page.goto("/my-work"); // the baseline
+  await signIn(page, "viewer", "/my-work"); // the baseline
   await expect(section(page, "owned")).toContainText("You own no items.");
   const res = await request.patch(`/api/programs/${slug}/items/C`, {
     headers: { ...authHeaders("admin"), "if-match": '"1"' },

@@ -11,8 +11,7 @@ test("an owner reports with evidence, a reviewer verifies, the dashboard changes
 }) => {
   const slug = await importSmallProgram(request, "flow");
 
-  await signIn(page, "contributor");
-  await page.goto(`/programs/${slug}/items/A`);
+  await signIn(page, "contributor", `/programs/${slug}/items/A`);
   const report = page.getByRole("form", { name: "Report a transition" });
   await report.getByLabel("New status").selectOption("build");
   await expect(page.getByTestId("gate-requirement")).toContainText("a design doc (to enter Build)");
@@ -25,8 +24,7 @@ test("an owner reports with evidence, a reviewer verifies, the dashboard changes
   await page.goto(`/programs/${slug}`);
   await expect(page.getByTestId("headline-inflated")).toHaveText("1");
 
-  await signIn(page, "reviewer");
-  await page.goto(`/programs/${slug}/items/A`);
+  await signIn(page, "reviewer", `/programs/${slug}/items/A`);
   await page.getByRole("button", { name: /^Verify transition/ }).click();
   await expect(page.getByText(`verified by ${TEST_ACCOUNTS.reviewer.name}`)).toBeVisible();
   await page.goto(`/programs/${slug}`);
@@ -35,12 +33,10 @@ test("an owner reports with evidence, a reviewer verifies, the dashboard changes
   await expect(build.locator("td").nth(1)).toHaveText("1");
 
   // Four eyes: the reviewer owns D, so cannot verify a transition on it.
-  await signIn(page, "contributor");
-  await page.goto(`/programs/${slug}/items/D`);
+  await signIn(page, "contributor", `/programs/${slug}/items/D`);
   await page.getByRole("form", { name: "Report a transition" }).getByRole("button", { name: "Report transition" }).click();
   await expect(page.getByText("pending verification")).toBeVisible();
-  await signIn(page, "reviewer");
-  await page.goto(`/programs/${slug}/items/D`);
+  await signIn(page, "reviewer", `/programs/${slug}/items/D`);
   await page.getByRole("button", { name: /^Verify transition/ }).click();
   await expect(page.getByRole("alert").filter({ hasText: "four eyes" })).toHaveText(
     `four eyes: ${TEST_ACCOUNTS.reviewer.email} owns this item and cannot verify its transitions`,
@@ -49,8 +45,7 @@ test("an owner reports with evidence, a reviewer verifies, the dashboard changes
 
 test("a stale edit is refused with a clear message and the typed text is kept", async ({ page, request }) => {
   const slug = await importSmallProgram(request, "stale");
-  await signIn(page, "contributor");
-  await page.goto(`/programs/${slug}/items/B`);
+  await signIn(page, "contributor", `/programs/${slug}/items/B`);
   const form = page.getByRole("form", { name: "Edit item" });
   // Someone else saves first, through the API.
   const current = await (await request.get(`/api/programs/${slug}/items/B`, { headers: { authorization: `Bearer ${tokenOf("admin")}` } })).json();

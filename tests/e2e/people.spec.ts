@@ -110,8 +110,7 @@ test("an admin adds a person who signs in with the one-time password, chooses th
 });
 
 test("a refused addition (an e-mail already taken) keeps every field the admin typed", async ({ page }) => {
-  await signIn(page, "admin");
-  await page.goto("/people");
+  await signIn(page, "admin", "/people");
   const add = page.getByRole("form", { name: "Add a person" });
   await add.getByLabel("E-mail").fill(TEST_ACCOUNTS.viewer.email.toUpperCase());
   await add.getByLabel("Name").fill("Someone Else");
@@ -127,8 +126,7 @@ test("a refused addition (an e-mail already taken) keeps every field the admin t
 });
 
 test("a reset shows a one-time password once and a role changes; an admin cannot reset their own here", async ({ page }) => {
-  await signIn(page, "admin");
-  await page.goto("/people");
+  await signIn(page, "admin", "/people");
   const email = `quinn-${Date.now()}@test.example`;
   const first = await addPerson(page, email, "Quinn Reset");
   const card = personCard(page, email);
@@ -166,8 +164,7 @@ test("an item's owner list offers active people only, and keeps a disabled owner
   const stamp = Date.now();
   const olive = { email: `olive-${stamp}@test.example`, name: `Olive Owner ${stamp}` };
   const dora = { email: `dora-${stamp}@test.example`, name: `Dora Gone ${stamp}` };
-  await signIn(page, "admin");
-  await page.goto("/people");
+  await signIn(page, "admin", "/people");
   await addPerson(page, olive.email, olive.name);
   await addPerson(page, dora.email, dora.name);
   const given = await call(request, "admin", "PATCH", `/api/programs/${slug}/items/A`, { owner: olive.email, version: 1 });

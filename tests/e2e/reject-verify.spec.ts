@@ -21,16 +21,14 @@ test("report, reject with a reason, report again, verify with a note: the histor
   const slug = await importSmallProgram(request, "reject");
   const itemPage = `/programs/${slug}/items/A`;
 
-  await signIn(page, "contributor");
-  await page.goto(itemPage);
+  await signIn(page, "contributor", itemPage);
   await reportBuild(page, "https://dev.example.com/design/A-draft");
   await expect(page.getByText("pending verification")).toBeVisible();
   // A contributor may not decide: no review form for them.
   await expect(page.getByRole("form", { name: /^Review transition/ })).toHaveCount(0);
 
   // The reviewer types a note, then presses Reject without a reason: refused in words, the note kept.
-  await signIn(page, "reviewer");
-  await page.goto(itemPage);
+  await signIn(page, "reviewer", itemPage);
   const review = page.getByRole("form", { name: /^Review transition/ });
   await expect(review).toHaveCount(1);
   await expectAxeClean(page);
@@ -48,8 +46,7 @@ test("report, reject with a reason, report again, verify with a note: the histor
   await expect(page.getByRole("form", { name: /^Review transition/ })).toHaveCount(0);
 
   // The contributor sees the rejection beside the reported status, which stands; the true one did not move.
-  await signIn(page, "contributor");
-  await page.goto(itemPage);
+  await signIn(page, "contributor", itemPage);
   const notice = page.getByTestId("reported-rejection");
   await expect(notice).toContainText("The transition to Build (the reported status) was rejected by Rita Reviewer");
   await expect(notice).toContainText(REASON);
@@ -60,8 +57,7 @@ test("report, reject with a reason, report again, verify with a note: the histor
   await expect(page.getByTestId("reported-rejection")).toHaveCount(0);
 
   // A second reviewer verifies the new report with a note.
-  await signIn(page, ELENA);
-  await page.goto(itemPage);
+  await signIn(page, ELENA, itemPage);
   const second = page.getByRole("form", { name: /^Review transition/ });
   await expect(second).toHaveCount(1);
   await second.getByLabel("Note (optional)").fill(NOTE);
@@ -92,12 +88,10 @@ test("report, reject with a reason, report again, verify with a note: the histor
 
 test("a reviewer who owns the item is refused in words, and the typed reason stays", async ({ page, request }) => {
   const slug = await importSmallProgram(request, "reject-own");
-  await signIn(page, "contributor");
-  await page.goto(`/programs/${slug}/items/D`); // D is owned by the reviewer account
+  await signIn(page, "contributor", `/programs/${slug}/items/D`); // D is owned by the reviewer account
   await page.getByRole("form", { name: "Report a transition" }).getByRole("button", { name: "Report transition" }).click();
   await expect(page.getByText("pending verification")).toBeVisible();
-  await signIn(page, "reviewer");
-  await page.goto(`/programs/${slug}/items/D`);
+  await signIn(page, "reviewer", `/programs/${slug}/items/D`);
   const review = page.getByRole("form", { name: /^Review transition/ });
   await review.getByLabel("Reason (required to reject)").fill("No plan attached.");
   await review.getByRole("button", { name: /^Reject transition/ }).click();

@@ -35,8 +35,7 @@ async function importDemoCopy(request: Parameters<typeof call>[0]): Promise<stri
 }
 
 test("an admin opens 2024-W52 of the demo from the list and reads the report, stamped as a draft", async ({ page }) => {
-  await signIn(page, "admin");
-  await page.goto(`${DEMO}/reports`);
+  await signIn(page, "admin", `${DEMO}/reports`);
   // The list opens on the latest complete week, highlighted, and links to its preview.
   const latest = (await page.getByTestId("latest-week").getByRole("link").textContent())!;
   await expect(page.getByTestId(`week-${latest}`)).toHaveAttribute("aria-current", "true");
@@ -86,8 +85,7 @@ test("an admin opens 2024-W52 of the demo from the list and reads the report, st
 
 test("a draft PDF says it is a draft", async ({ page }) => {
   test.skip(!HAS_PDFTOTEXT, "pdftotext (Debian's poppler-utils) is not installed");
-  await signIn(page, "viewer");
-  await page.goto(`${DEMO}/reports/2024-W52`);
+  await signIn(page, "viewer", `${DEMO}/reports/2024-W52`);
   const text = await pdfText(await download(page, "PDF (A4) of 2024-W52"));
   expect(text).toMatch(/Draft generated on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC — not published/);
   expect(text).not.toContain("Published version");
@@ -95,8 +93,7 @@ test("a draft PDF says it is a draft", async ({ page }) => {
 
 test("an admin previews 2024-W52, publishes it, and the page and the PDF say it is the published version", async ({ page, request }) => {
   const slug = await importDemoCopy(request);
-  await signIn(page, "admin");
-  await page.goto(`/programs/${slug}/reports?week=2024-W52`);
+  await signIn(page, "admin", `/programs/${slug}/reports?week=2024-W52`);
   await page.getByRole("link", { name: "Preview 2024-W52" }).click();
   await expect(page.getByTestId("report-stamp")).toHaveText(DRAFT, { timeout: 20_000 });
 
@@ -130,8 +127,7 @@ test("a backfill after publication restates the week: the page shows what change
   expect(t.status()).toBe(201);
   expect((await call(request, "reviewer", "POST", `/api/programs/${slug}/transitions/${(await t.json()).id}/verify`, {})).status()).toBe(201);
 
-  await signIn(page, "viewer");
-  await page.goto(`/programs/${slug}/reports/2024-W52`);
+  await signIn(page, "viewer", `/programs/${slug}/reports/2024-W52`);
   await expect(page.getByTestId("report-stamp")).toHaveText(
     /^Draft generated on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC — differs from the version published on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC by Ada Admin \(restated\)$/,
   );
@@ -150,8 +146,7 @@ test("a backfill after publication restates the week: the page shows what change
 });
 
 test("a viewer reads the preview, with the downloads but no Publish", async ({ page }) => {
-  await signIn(page, "viewer");
-  await page.goto(`${DEMO}/reports/2024-12-27`);
+  await signIn(page, "viewer", `${DEMO}/reports/2024-12-27`);
   await expect(page).toHaveURL(/\/reports\/2024-W52$/);
   await expect(page.getByTestId("report-stamp")).toHaveText(DRAFT);
   await expect(page.getByRole("button", { name: /^Publish/ })).toHaveCount(0);
@@ -185,8 +180,7 @@ test("a program without history and an empty program have readable reports pages
 });
 
 test("the preview reads at 1280 px and at 390 px without sideways scrolling", async ({ page }, testInfo) => {
-  await signIn(page, "admin");
-  await page.goto(`${DEMO}/reports/2024-W52`);
+  await signIn(page, "admin", `${DEMO}/reports/2024-W52`);
   await expect(page.getByTestId("report-done")).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("report-preview-1280.png"), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });

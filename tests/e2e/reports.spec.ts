@@ -10,8 +10,7 @@ import { importSmallProgram } from "../support/programs";
 import { signIn } from "../support/sign-in";
 
 test("a viewer opens Reports, finds 2024-W52 and downloads its Markdown and CSV", async ({ page }) => {
-  await signIn(page, "viewer");
-  await page.goto("/programs/boost-offload");
+  await signIn(page, "viewer", "/programs/boost-offload");
   await page.getByRole("navigation", { name: "Program" }).getByRole("link", { name: "Reports" }).click();
   await expect(page).toHaveURL(/\/programs\/boost-offload\/reports$/);
   await expect(page.getByRole("heading", { name: "Weekly reports" })).toBeVisible();
@@ -38,8 +37,7 @@ test("a viewer opens Reports, finds 2024-W52 and downloads its Markdown and CSV"
 });
 
 test("a viewer finds a week by any day of it, and reads why a query found nothing", async ({ page }) => {
-  await signIn(page, "viewer");
-  await page.goto("/programs/boost-offload/reports");
+  await signIn(page, "viewer", "/programs/boost-offload/reports");
   const finder = page.getByRole("textbox", { name: "Find a week, or the week of a date" });
   await finder.fill("2024-12-27");
   await page.getByRole("button", { name: "Show" }).click();
@@ -58,8 +56,7 @@ test("a viewer finds a week by any day of it, and reads why a query found nothin
 
 test("an admin publishes a week; a backfill through the API makes it restated, with what changed", async ({ page, request }) => {
   const slug = await importSmallProgram(request, "e2e-reports");
-  await signIn(page, "admin");
-  await page.goto(`/programs/${slug}/reports?week=2024-W52`);
+  await signIn(page, "admin", `/programs/${slug}/reports?week=2024-W52`);
   const row = page.getByTestId("week-2024-W52");
   await expect(row).toContainText("not published");
 

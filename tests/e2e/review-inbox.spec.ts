@@ -22,7 +22,6 @@ test("a reviewer finds a contributor's report in the inbox and their own listed 
   const own = await report("reviewer", "B");
 
   await signIn(page, "reviewer");
-  await page.goto("/");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Awaiting verification" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Awaiting verification" })).toBeVisible();
   await page.getByRole("combobox", { name: "Program" }).selectOption(slug);
@@ -48,7 +47,6 @@ test("a reviewer finds a contributor's report in the inbox and their own listed 
 
 test("a contributor sees the queue but nothing is theirs to review, and the nav offers it only to reviewers", async ({ page }) => {
   await signIn(page, "contributor");
-  await page.goto("/");
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Awaiting verification" })).toHaveCount(0);
   await page.goto("/review");
   await expect(page.getByRole("heading", { name: /^Yours to review \(0\)$/ })).toBeVisible();

@@ -128,8 +128,7 @@ test.describe("dashboard tables", () => {
   });
 
   test("the last verified changes sort by item and back to newest first", async ({ page }) => {
-    await signIn(page, "viewer");
-    await page.goto(AT_HORIZON);
+    await signIn(page, "viewer", AT_HORIZON);
     const table = page.getByRole("table", { name: "Last verified changes" });
     await expect(header(table, "verified")).toHaveAttribute("aria-sort", "descending");
     const newestFirst = await firstColumn(table);
@@ -173,7 +172,6 @@ test.describe("illustrative marks", () => {
       expect(res.status()).toBe(201);
     }
     await signIn(page, "viewer");
-    await page.goto("/");
     const demo = page.getByTestId("program-boost-offload");
     await expect(demo.getByTestId("portfolio-illustrative")).toBeVisible();
     await expect(demo.getByTestId("portfolio-illustrative")).toHaveAttribute("title", /facts until 2024-12-31/);
@@ -185,8 +183,7 @@ test.describe("illustrative marks", () => {
   });
 
   test("the graph past the horizon says so in its header, legend and card; at the horizon it does not", async ({ page }) => {
-    await signIn(page, "viewer");
-    await page.goto(`${DEMO}/graph`);
+    await signIn(page, "viewer", `${DEMO}/graph`);
     const node = page.locator('.react-flow__node[data-id="FND-01"]');
     await expect(node).toBeVisible({ timeout: 20_000 });
     await expect(page.getByTestId("illustrative-mark")).toBeVisible();

@@ -9,16 +9,20 @@ const SESSION_COOKIE = "tracker_session";
 // sign-in itself has its own tests (auth.spec.ts, people.spec.ts).
 const sessions = new Map<string, { origin: string; cookie: Cookie }>();
 
-/** Signs in (through the form, as a person would, the first time) and waits for the header to say who. */
-export async function signIn(page: Page, who: TestRole | { email: string; name: string }) {
+/**
+ * Signs in (through the form, as a person would, the first time), opens `path` (the home page by
+ * default) and waits for its header to say who. With a kept session the page is opened straight
+ * away: one page load instead of the home page and then the one the test wants.
+ */
+export async function signIn(page: Page, who: TestRole | { email: string; name: string }, path = "/") {
   const account = typeof who === "string" ? TEST_ACCOUNTS[who] : who;
   const context = page.context();
   await context.clearCookies(); // sign-in redirects a signed-in person away
+  const header = page.getByTestId("signed-in-as");
   const kept = sessions.get(account.email);
   if (kept) {
     await context.addCookies([kept.cookie]);
-    await page.goto("/");
-    const header = page.getByTestId("signed-in-as");
+    await page.goto(path);
     if (new URL(page.url()).origin === kept.origin && (await header.count()) > 0 && (await header.textContent())?.includes(account.name)) return;
     sessions.delete(account.email);
     await context.clearCookies();
@@ -27,7 +31,8 @@ export async function signIn(page: Page, who: TestRole | { email: string; name: 
   await page.getByLabel("E-mail").fill(account.email);
   await page.getByLabel("Password").fill(process.env.TEST_PASSWORD!);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("signed-in-as")).toContainText(account.name);
+  await expect(header).toContainText(account.name);
   const cookie = (await context.cookies()).find((c) => c.name === SESSION_COOKIE);
   if (cookie) sessions.set(account.email, { origin: new URL(page.url()).origin, cookie });
+  if (path !== "/") await page.goto(path);
 }
