@@ -1,8 +1,9 @@
 /**
- * The report commands as cron runs them: one process per command against a
- * temporary SQLite file. Byte-identical regeneration of the sealed report is checked across two
- * time zones and two locales, in separate processes, and against the test process itself; only
- * the draft stamp, outside the seal, names when each file was generated (in UTC).
+ * The report commands as cron runs them against a temporary SQLite file. Byte-identical
+ * regeneration of the sealed report is checked across two time zones and two locales, in separate
+ * processes, and against the test process itself; only the draft stamp, outside the seal, names
+ * when each file was generated (in UTC). Refusals, checks and publishing run the same command table
+ * in the test's own process (tsx needs seconds to start each one).
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -16,6 +17,7 @@ import { getWeeklyReport } from "@/db/queries/get-weekly-report";
 import { readReportFile } from "@/lib/report/read-report-file";
 import { renderReportCsv } from "@/lib/report/render-csv";
 import { renderReportJson } from "@/lib/report/render-json";
+import { trackerInProcess } from "../support/cli-in-process";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tracker-report-cli-"));
@@ -32,6 +34,8 @@ function tracker(args: string[], extraEnv: Record<string, string> = {}) {
   const r = spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/tracker.ts", ...args], { cwd: ROOT, env, encoding: "utf8", timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+const inProcess = (args: string[]) => trackerInProcess(dbFile, args);
 
 beforeAll(async () => {
   const db = await openDatabase(dbFile);
@@ -78,35 +82,35 @@ describe("tracker report", () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ week: "2024-W52", headline: { done: 0, total: 64 } });
   });
 
-  it("refuses a malformed or future week, an unknown format or program, with one line and a non-zero exit", () => {
+  it("refuses a malformed or future week, an unknown format or program, with one line and a non-zero exit", async () => {
     for (const [args, message] of [
       [["--week", "2024-W60"], /^error: "2024-W60" is not an ISO week: must be an ISO week YYYY-Www/],
       [["--week", "2999-W01"], /^error: 2999-W01 is in the future: its cutoff 2999-01-06T23:59:59.999Z has not passed yet/],
       [["--week", "2024-W52", "--format", "docx"], /^error: --format must be one of md, csv, json, pdf, xlsx/],
       [[], /^error: --week YYYY-Www is required/],
     ] as const) {
-      const r = tracker(["report", "boost-offload", ...args]);
+      const r = await inProcess(["report", "boost-offload", ...args]);
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(message);
       expect(r.stderr.trim().split("\n")).toHaveLength(1);
     }
-    const unknown = tracker(["report", "nope", "--week", "2024-W52"]);
+    const unknown = await inProcess(["report", "nope", "--week", "2024-W52"]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr.trim()).toBe('error: no program "nope"');
   });
 });
 
 describe("tracker verify-report", () => {
-  it("accepts an untouched file and rejects one with one changed figure", () => {
+  it("accepts an untouched file and rejects one with one changed figure", async () => {
     const file = path.join(dir, "w52-0.md");
-    const ok = tracker(["verify-report", file]);
+    const ok = await inProcess(["verify-report", file]);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain("digest OK: boost-offload 2024-W52 (Markdown)");
     expect(ok.stdout).toContain("MATCHES the history");
 
     const changed = path.join(dir, "changed.md");
     fs.writeFileSync(changed, fs.readFileSync(file, "utf8").replace("Inflated (reported ahead of the evidence): 11", "Inflated (reported ahead of the evidence): 1"));
-    const bad = tracker(["verify-report", changed]);
+    const bad = await inProcess(["verify-report", changed]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("DIGEST MISMATCH: boost-offload 2024-W52 (Markdown) was changed after it was generated");
     expect(bad.stderr).toContain("DIFFERS from the history");
@@ -114,15 +118,15 @@ describe("tracker verify-report", () => {
     expect(bad.stderr).toMatch(/^ {2}\+ +\d+: - Inflated \(reported ahead of the evidence\): 11$/m);
   });
 
-  it("checks CSV and JSON files too", () => {
+  it("checks CSV and JSON files too", async () => {
     for (const ext of ["csv", "json"]) {
-      const r = tracker(["verify-report", path.join(dir, `w52-1.${ext}`)]);
+      const r = await inProcess(["verify-report", path.join(dir, `w52-1.${ext}`)]);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain("MATCHES the history");
     }
   });
 
-  it("refuses a file that is no report, a directory, a device or a binary, with one line", () => {
+  it("refuses a file that is no report, a directory, a device or a binary, with one line", async () => {
     const binary = path.join(dir, "binary.md");
     fs.writeFileSync(binary, Buffer.from([0xff, 0xfe, 0x00, 0xc3, 0x28]));
     for (const [file, message] of [
@@ -132,7 +136,7 @@ describe("tracker verify-report", () => {
       [path.join(dir, "missing.md"), /^error: cannot read .*: no such file$/],
       [binary, /^error: .* is not UTF-8 text: not a tracker report$/],
     ] as const) {
-      const r = tracker(["verify-report", file]);
+      const r = await inProcess(["verify-report", file]);
       expect(r.code).toBe(1);
       expect(r.stderr.trim().split("\n")).toHaveLength(1);
       expect(r.stderr.trim()).toMatch(message);
@@ -141,23 +145,23 @@ describe("tracker verify-report", () => {
 });
 
 describe("tracker publish", () => {
-  it("publishes a week once, and refuses the second time with one line", () => {
-    const first = tracker(["publish", "boost-offload", "--week", "2024-W52"]);
+  it("publishes a week once, and refuses the second time with one line", async () => {
+    const first = await inProcess(["publish", "boost-offload", "--week", "2024-W52"]);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^published boost-offload 2024-W52: markdown sha256 [0-9a-f]{64}/);
     const sha256 = /sha256 ([0-9a-f]{64})/.exec(first.stdout)![1]!;
     // The published file is stamped, and verify-report finds the publication it names.
     const file = path.join(dir, "published.md");
-    expect(tracker(["report", "boost-offload", "--week", "2024-W52", "--out", file]).code).toBe(0);
+    expect((await inProcess(["report", "boost-offload", "--week", "2024-W52", "--out", file])).code).toBe(0);
     expect(fs.readFileSync(file, "utf8").split("\n")[0]).toMatch(new RegExp(`^> \\*\\*Published version — published on .* UTC, by cli, sha256 ${sha256}\\*\\*$`));
-    const verified = tracker(["verify-report", file]);
+    const verified = await inProcess(["verify-report", file]);
     expect(verified.code).toBe(0);
     expect(verified.stdout).toContain("stamp: Published version — published on ");
     expect(verified.stdout).toContain(`publication OK: the tracker published 2024-W52 on `);
-    const second = tracker(["publish", "boost-offload", "--week", "2024-W52"]);
+    const second = await inProcess(["publish", "boost-offload", "--week", "2024-W52"]);
     expect(second.code).toBe(1);
     expect(second.stderr.trim()).toMatch(/^error: 2024-W52 of "boost-offload" was already published on \d{4}-\d{2}-\d{2} by cli; a published week is never replaced$/);
-    const log = tracker(["verify-log"]);
+    const log = await inProcess(["verify-log"]);
     expect(log.code).toBe(0);
-  }, 60_000); // five commands, five processes
+  });
 });
