@@ -10,9 +10,10 @@ const SESSION_COOKIE = "tracker_session";
 const sessions = new Map<string, { origin: string; cookie: Cookie }>();
 
 /**
- * Signs in (through the form, as a person would, the first time), opens `path` (the home page by
- * default) and waits for its header to say who. With a kept session the page is opened straight
- * away: one page load instead of the home page and then the one the test wants.
+ * Signs in and opens `path` (the home page by default). The first time, through the form, as a
+ * person would: the header must say who, then `path` is opened. With a kept session `path` is
+ * opened straight away (one page load, not the home page first) and its header must say who;
+ * otherwise the form is used again.
  */
 export async function signIn(page: Page, who: TestRole | { email: string; name: string }, path = "/") {
   const account = typeof who === "string" ? TEST_ACCOUNTS[who] : who;
