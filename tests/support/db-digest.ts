@@ -5,8 +5,15 @@
  *
  * Left out, because reading or signing in legitimately changes them: `sessions`,
  * `sign_in_failures`, `api_tokens.last_used_at` and `people.last_sign_in_at`.
+ *
+ * Hashing every row takes a quarter of a second once the suite's database has grown, and a refusal
+ * suite takes hundreds of digests. So `databaseDigest` first reads the database's commit marker —
+ * SQLite's `PRAGMA data_version` on a connection kept open (it moves whenever another connection
+ * commits), PostgreSQL's current snapshot (it moves when a transaction that wrote ends) — and
+ * hashes the rows again only when the marker moved since the last digest.
  */
 import { createHash } from "node:crypto";
+import fs from "node:fs";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { parseDatabaseUrl } from "@/lib/database-url";
@@ -29,7 +36,47 @@ function quote(name: string): string {
 export async function databaseDigest(url: string = process.env.E2E_DATABASE_URL ?? ""): Promise<DbDigest> {
   if (!url) throw new Error("databaseDigest: no database (E2E_DATABASE_URL is not set)");
   const target = parseDatabaseUrl(url);
-  return target.dialect === "sqlite" ? dbDigest(target.file) : await postgresDigest(target.url);
+  // The marker is read before the rows: a commit between the two moves it again, so the next call
+  // hashes anew. Read after, a commit in between would be hidden behind a marker that already had it.
+  const marker = target.dialect === "sqlite" ? sqliteCommitMarker(target.file) : await postgresWriteMarker(target.url);
+  const cached = lastDigest.get(url);
+  if (cached && cached.marker === marker) return cached.digest;
+  const digest = target.dialect === "sqlite" ? dbDigest(target.file) : await postgresDigest(target.url);
+  lastDigest.set(url, { marker, digest });
+  return digest;
+}
+
+const lastDigest = new Map<string, { marker: string; digest: DbDigest }>();
+const markerConnections = new Map<string, { inode: number; db: Database.Database }>();
+
+/**
+ * The file's inode and its `data_version`, read on a read-only connection kept for it: the version
+ * moves when any other connection commits; the inode, when the file was replaced by another.
+ */
+export function sqliteCommitMarker(file: string): string {
+  const inode = fs.statSync(file).ino;
+  let kept = markerConnections.get(file);
+  if (kept?.inode !== inode) {
+    kept?.db.close();
+    kept = { inode, db: new Database(file, { readonly: true, fileMustExist: true }) };
+    markerConnections.set(file, kept);
+  }
+  return `${inode}:${kept.db.pragma("data_version", { simple: true })}`;
+}
+
+/**
+ * The server's current snapshot (`xmin:xmax:in-progress`): every transaction that writes takes a
+ * transaction id and moves it when it ends, committed or rolled back. Reads do not, nor does the
+ * page housekeeping reads can trigger (which the WAL position would count).
+ */
+export async function postgresWriteMarker(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<{ snapshot: string }>("SELECT pg_current_snapshot()::text AS snapshot")).rows[0]!.snapshot;
+  } finally {
+    await client.end();
+  }
 }
 
 async function postgresDigest(url: string): Promise<DbDigest> {
