@@ -18,8 +18,11 @@ rm -rf tests/.tmp && mkdir -p tests/.tmp
 failed=0
 
 # Types and lint first: a type error or a layer crossing fails the run as a test would. Each runs
-# on one core, so they run side by side; their output follows, one after the other.
-phase "typecheck (tsc, every project: app, lib, db, scripts, tests, bench) and lint (eslint), side by side"
+# on one core, so they run side by side; their output follows, one after the other. The route
+# types Next.js generates (`next typegen`) are checked with the rest, so the build below does not
+# check the same files again (BUILD_TYPES_CHECKED, next.config.js).
+phase "typecheck (tsc, every project: app, lib, db, scripts, tests, bench, route types) and lint (eslint), side by side"
+node_modules/.bin/next typegen > tests/.tmp/typegen.out 2>&1 || { cat tests/.tmp/typegen.out; echo "typegen" >> tests/.tmp/failed-checks; failed=1; }
 node_modules/.bin/tsc --noEmit -p tsconfig.json > tests/.tmp/typecheck.out 2>&1 &
 typecheck=$!
 node_modules/.bin/eslint --cache --cache-location node_modules/.cache/eslint/ . > tests/.tmp/lint.out 2>&1 &
@@ -31,8 +34,9 @@ cat tests/.tmp/typecheck.out tests/.tmp/lint.out
 phase "unit and database tests (vitest)"
 node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json=tests/.tmp/vitest.json || failed=1
 
+# Built once in a checkout that is thrown away: no Turbopack cache for a next build (BUILD_CACHE).
 phase "build"
-node_modules/.bin/next build || { echo "build failed"; failed=1; }
+BUILD_TYPES_CHECKED=1 BUILD_CACHE=off node_modules/.bin/next build || { echo "build failed"; failed=1; }
 
 # The API suite on PostgreSQL: a throwaway cluster, its own server on its own port, its own output
 # folder and report (see playwright.config.ts). Its output is kept until it is done.
