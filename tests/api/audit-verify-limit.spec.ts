@@ -8,7 +8,7 @@
 import { execFile, spawnSync } from "node:child_process";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
-import { freshDatabase, OwnServer, prepareDatabase } from "../support/own-server";
+import { OwnServer, preparedDatabase } from "../support/own-server";
 
 test.describe.configure({ mode: "serial" });
 test.setTimeout(180_000);
@@ -27,9 +27,7 @@ interface Answer {
 }
 
 test.beforeAll(async () => {
-  const file = await freshDatabase(`verify-limit-${Date.now()}`);
-  const password = process.env.TEST_PASSWORD ?? `pw-verify-limit-${Date.now()}`;
-  prepareDatabase(file, password);
+  const file = await preparedDatabase(`verify-limit-${Date.now()}`, process.env.TEST_PASSWORD ?? `pw-verify-limit-${Date.now()}`);
   // DATABASE_URL too: the script's tables are PostgreSQL's or SQLite's by it.
   const grown = spawnSync("node_modules/.bin/tsx", ["tests/support/grow-log.ts", file, String(GROWN)], { encoding: "utf8", env: { ...process.env, DATABASE_URL: file } });
   if (grown.status !== 0) throw new Error(`grow-log failed:\n${grown.stderr}`);

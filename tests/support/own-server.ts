@@ -4,11 +4,16 @@
  * scripts/e2e-server.mjs does (demo program, test accounts, one token per role) — a file under
  * tests/.tmp, or a new database on the run's PostgreSQL server when the run is on PostgreSQL — then
  * the built app (`next start`) in a process group of its own, its output captured.
+ *
+ * Preparing a database takes seconds (a process, the migrations, the demo program), and a run
+ * starts a score of these servers: each process prepares one template and copies it for each
+ * server — a file copy on SQLite, `CREATE DATABASE … TEMPLATE` on PostgreSQL.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
 import pg from "pg";
 import { isPostgresUrl } from "./sql-on";
 import type { TestRole } from "./test-accounts";
@@ -54,10 +59,7 @@ export class OwnServer {
   static async start(options: OwnServerOptions): Promise<OwnServer> {
     const password = process.env.TEST_PASSWORD ?? `pw-own-${process.pid}-${Date.now()}`;
     let url = options.databaseUrl;
-    if (!url) {
-      url = await freshDatabase(`own-${options.port}-${Date.now()}`);
-      prepareDatabase(url, password);
-    }
+    url ??= await preparedDatabase(`own-${options.port}-${Date.now()}`, password);
     const server = new OwnServer(options.port, url, password, options.env ?? {}, options.readyWhen);
     await server.launch();
     return server;
@@ -134,9 +136,9 @@ async function isUp(baseURL: string, readyWhen: "healthy" | "listening" = "healt
 
 /**
  * A name for a new, empty database of the run's kind: a file path under tests/.tmp, or a database
- * created on the PostgreSQL server E2E_DATABASE_URL is on.
+ * created on the PostgreSQL server E2E_DATABASE_URL is on (a copy of `template` when given).
  */
-export async function freshDatabase(name: string): Promise<string> {
+export async function freshDatabase(name: string, template?: string): Promise<string> {
   const shared = process.env.E2E_DATABASE_URL ?? "";
   if (!isPostgresUrl(shared)) {
     fs.mkdirSync(path.join(ROOT, "tests", ".tmp"), { recursive: true });
@@ -148,13 +150,43 @@ export async function freshDatabase(name: string): Promise<string> {
   await client.connect();
   const database = name.replace(/[^a-z0-9_]/gi, "_").toLowerCase();
   try {
-    await client.query(`CREATE DATABASE "${database}"`);
+    await client.query(`CREATE DATABASE "${database}"${template ? ` TEMPLATE "${template}"` : ""}`);
   } finally {
     await client.end();
   }
   const url = new URL(shared);
   url.pathname = `/${database}`;
   return url.toString();
+}
+
+/**
+ * A new database of the run's kind holding what prepareDatabase makes (its tokens file beside it),
+ * copied from this process's template for `password`, which the first call prepares.
+ */
+export async function preparedDatabase(name: string, password: string): Promise<string> {
+  const template = await (templates.get(password) ?? remember(password, preparedTemplate(password)));
+  const url = isPostgresUrl(template) ? await freshDatabase(name, new URL(template).pathname.slice(1)) : await freshDatabase(name);
+  if (!isPostgresUrl(template)) fs.copyFileSync(template, url);
+  fs.copyFileSync(tokensFileFor(template), tokensFileFor(url));
+  return url;
+}
+
+const templates = new Map<string, Promise<string>>();
+function remember(password: string, template: Promise<string>): Promise<string> {
+  templates.set(password, template);
+  return template;
+}
+
+async function preparedTemplate(password: string): Promise<string> {
+  const url = await freshDatabase(`own-template-${process.pid}-${templates.size}`);
+  prepareDatabase(url, password);
+  if (!isPostgresUrl(url)) {
+    // Everything in the main file, so that copying it alone copies the database.
+    const db = new Database(url);
+    db.pragma("wal_checkpoint(TRUNCATE)");
+    db.close();
+  }
+  return url;
 }
 
 /** What scripts/e2e-server.mjs does before serving: migrations, demo, test accounts, tokens. */
