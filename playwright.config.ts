@@ -5,7 +5,8 @@ import { chromiumPath } from "./lib/report/print-pdf";
 
 // One fresh SQLite file per run; workers inherit it through the environment. Given an empty
 // PostgreSQL database instead (scripts/test-all.sh starts one), the API suite runs on it alone.
-process.env.E2E_DATABASE_URL ??= path.join("tests", ".tmp", `e2e-${Date.now()}.db`);
+// (Its name carries the runner's pid: npm test starts three runs in the same second.)
+process.env.E2E_DATABASE_URL ??= path.join("tests", ".tmp", `e2e-${process.pid}-${Date.now()}.db`);
 process.env.TEST_PASSWORD ??= `pw-${randomBytes(12).toString("hex")}`;
 const port = Number(process.env.E2E_PORT ?? 3100);
 const onPostgres = /^postgres(ql)?:/i.test(process.env.E2E_DATABASE_URL);
@@ -16,8 +17,9 @@ const testBrowser = process.env.E2E_CHROMIUM_PATH ?? chromiumPath();
 
 export default defineConfig({
   testDir: "tests",
-  // The PostgreSQL run goes beside the browser run (scripts/test-all.sh): folders and reports apart.
-  outputDir: onPostgres ? "test-results-postgres" : "test-results",
+  // npm test runs the API suite on SQLite and on PostgreSQL beside the browser suite
+  // (scripts/test-all.sh): each run has its own output folder (E2E_OUTPUT_DIR) and report (E2E_REPORT).
+  outputDir: process.env.E2E_OUTPUT_DIR ?? (onPostgres ? "test-results-postgres" : "test-results"),
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   workers: 1,

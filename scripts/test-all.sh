@@ -39,27 +39,35 @@ phase "build"
 BUILD_TYPES_CHECKED=1 BUILD_CACHE=off node_modules/.bin/next build || { echo "build failed"; failed=1; }
 
 # The API suite on PostgreSQL: a throwaway cluster, its own server on its own port, its own output
-# folder and report (see playwright.config.ts). Its output is kept until it is done.
+# folder and report (see playwright.config.ts).
 postgres_suite() {
   local url status=0
   url=$(node_modules/.bin/tsx tests/support/throwaway-postgres.ts start tests/.tmp/postgres.json) || return 1
-  E2E_PORT=3200 E2E_DATABASE_URL="$url" node_modules/.bin/playwright test --project=api-postgres || status=1
+  E2E_PORT=3200 E2E_DATABASE_URL="$url" node_modules/.bin/playwright test --project=api-postgres --pass-with-no-tests "$@" || status=1
   node_modules/.bin/tsx tests/support/throwaway-postgres.ts stop tests/.tmp/postgres.json || status=1
   return $status
 }
 
-if [ -f .next/BUILD_ID ]; then
-  phase "API and reliability tests on SQLite (Playwright, no browser)"
-  E2E_REPORT=tests/.tmp/playwright-api.json node_modules/.bin/playwright test --project=api --pass-with-no-tests "$@" || failed=1
+# The API suite on SQLite: its own server, port, output folder and report.
+sqlite_api_suite() {
+  E2E_PORT=3300 E2E_OUTPUT_DIR=test-results-api E2E_REPORT=tests/.tmp/playwright-api.json \
+    node_modules/.bin/playwright test --project=api --pass-with-no-tests "$@"
+}
 
-  # Side by side: the browser suite's cores wait on its one server while the PostgreSQL suite's
-  # wait on theirs. They share no server, database, port or output folder (the browser specs'
-  # own servers use other ports than the API specs').
-  phase "browser tests on SQLite (Playwright, Chromium) beside the API and reliability tests on PostgreSQL 15 (output after them)"
-  postgres_suite > tests/.tmp/postgres-suite.log 2>&1 &
+if [ -f .next/BUILD_ID ]; then
+  # The three Playwright runs side by side: each alone leaves a sixth to two fifths of the cores
+  # idle, waiting on its one server. They share no server, database, port (a spec's own servers
+  # move with E2E_PORT) or output folder. The API suites' output is kept until the browser's is done.
+  phase "browser tests on SQLite (Playwright, Chromium) beside the API and reliability tests on SQLite and on PostgreSQL 15 (their output after it)"
+  sqlite_api_suite "$@" > tests/.tmp/api-suite.log 2>&1 &
+  sqlite_api=$!
+  postgres_suite "$@" > tests/.tmp/postgres-suite.log 2>&1 &
   postgres=$!
   node_modules/.bin/playwright test --project=chromium --pass-with-no-tests "$@" || failed=1
+  wait $sqlite_api || failed=1
   wait $postgres || failed=1
+  phase "API and reliability tests on SQLite: their output"
+  cat tests/.tmp/api-suite.log
   phase "API and reliability tests on PostgreSQL 15: their output"
   cat tests/.tmp/postgres-suite.log
 fi

@@ -8,7 +8,7 @@
 import { execFile, spawnSync } from "node:child_process";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
-import { OwnServer, preparedDatabase } from "../support/own-server";
+import { ownPort, OwnServer, preparedDatabase } from "../support/own-server";
 
 test.describe.configure({ mode: "serial" });
 test.setTimeout(180_000);
@@ -31,7 +31,7 @@ test.beforeAll(async () => {
   // DATABASE_URL too: the script's tables are PostgreSQL's or SQLite's by it.
   const grown = spawnSync("node_modules/.bin/tsx", ["tests/support/grow-log.ts", file, String(GROWN)], { encoding: "utf8", env: { ...process.env, DATABASE_URL: file } });
   if (grown.status !== 0) throw new Error(`grow-log failed:\n${grown.stderr}`);
-  server = await OwnServer.start({ port: 3126, databaseUrl: file });
+  server = await OwnServer.start({ port: ownPort(3126), databaseUrl: file });
   viewer = server.tokens().viewer;
 });
 

@@ -5,7 +5,7 @@
  */
 import { expect, test } from "@playwright/test";
 import { tokenFor } from "../support/api-client";
-import { OwnServer } from "../support/own-server";
+import { ownPort, OwnServer } from "../support/own-server";
 
 /** The readiness answer as a gzip-accepting client gets it (fetch decodes the body, the header stays). */
 async function readiness(baseURL: string, token: string) {
@@ -38,7 +38,7 @@ test("a short answer goes out uncompressed, marked no-transform: health, a probl
 
 test("with HTTP_COMPRESSION=off the same request gets the answer as it is", async () => {
   test.setTimeout(120_000);
-  const server = await OwnServer.start({ port: 3129, env: { HTTP_COMPRESSION: "off" } });
+  const server = await OwnServer.start({ port: ownPort(3129), env: { HTTP_COMPRESSION: "off" } });
   try {
     const answer = await readiness(server.baseURL, server.tokens().viewer);
     expect(answer).toMatchObject({ status: 200, encoding: null, body: { total: 64 } });

@@ -11,6 +11,7 @@ import { expect, test } from "@playwright/test";
 import { mulberry32 } from "@/lib/mulberry32";
 import { fetchProgramLog, replayLog } from "../support/replay-log";
 import { mintTokens } from "../support/own-server";
+import { isPostgresUrl } from "../support/sql-on";
 import { DEMO_SIGN_INS, TEST_ACCOUNTS } from "../support/test-accounts";
 
 // SOAK=1 (npm run test:soak): eight times the operations.
@@ -222,7 +223,7 @@ test("8 concurrent clients: accepted writes are all in the history, refusals are
     byOperation: (["transition", "patch", "dependency", "verify"] as const).map(count),
   };
   fs.mkdirSync(path.join("tests", ".tmp"), { recursive: true });
-  fs.writeFileSync(path.join("tests", ".tmp", "concurrency-figures.json"), JSON.stringify(figures, null, 2));
+  fs.writeFileSync(path.join("tests", ".tmp", isPostgresUrl() ? "concurrency-figures-postgres.json" : "concurrency-figures.json"), JSON.stringify(figures, null, 2));
   test.info().annotations.push({ type: "figures", description: JSON.stringify(figures) });
   console.log(`concurrency: ${JSON.stringify(figures)}`);
   expect(lost).toBe(0);

@@ -11,7 +11,7 @@ import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
 import { generateBundle } from "@/scripts/generate-bundle";
 import { checkAfterCrash } from "../support/kill-import";
-import { OwnServer } from "../support/own-server";
+import { ownPort, OwnServer } from "../support/own-server";
 import { isPostgresUrl } from "../support/sql-on";
 import { smallBundle } from "../support/small-bundle";
 
@@ -130,7 +130,7 @@ async function burstRound(round: number): Promise<string> {
 }
 
 test("(b) SIGKILL mid-burst of transitions: every acknowledged write is there, whole, and logged; nothing half-written", async () => {
-  server = await OwnServer.start({ port: 3120 });
+  server = await OwnServer.start({ port: ownPort(3120) });
   for (let round = 0; round < ROUNDS; round++) {
     const summary = await burstRound(round);
     test.info().annotations.push({ type: "figures", description: `burst round ${round + 1}: ${summary}` });
@@ -187,7 +187,7 @@ test("(c) a server on a database migrated by a newer version does not serve, and
   raw.pragma("wal_checkpoint(TRUNCATE)");
   raw.close();
   const before = fs.readFileSync(file);
-  const newer = await OwnServer.start({ port: 3121, databaseUrl: file, readyWhen: "listening" }).catch((e: Error) => e);
+  const newer = await OwnServer.start({ port: ownPort(3121), databaseUrl: file, readyWhen: "listening" }).catch((e: Error) => e);
   try {
     if (newer instanceof Error) {
       // It exited: the refusal we want.

@@ -22,6 +22,7 @@ import { nothingWritten } from "../support/api-answers";
 import { databaseDigest } from "../support/db-digest";
 import { BAD_DATES, INJECTIONS, INVALID_UTF8, nestedArrays, nestedObjects, PATH_PARAM_VALUES, rawRequest } from "../support/hostile-values";
 import { mintTokens } from "../support/own-server";
+import { isPostgresUrl } from "../support/sql-on";
 import { smallBundle } from "../support/small-bundle";
 import { TEST_ACCOUNTS, type TestRole } from "../support/test-accounts";
 import { parseLcov } from "@/lib/artefacts/lcov";
@@ -562,7 +563,7 @@ test.afterAll(() => {
   const total = Object.values(tried).reduce((a, b) => a + b, 0);
   const summary = { endpoints: Object.keys(tried).length, requests: total, byEndpoint: tried, byStatus: statuses };
   fs.mkdirSync(path.join("tests", ".tmp"), { recursive: true });
-  fs.writeFileSync(path.join("tests", ".tmp", "hostile-input-summary.json"), JSON.stringify(summary, null, 2));
+  fs.writeFileSync(path.join("tests", ".tmp", isPostgresUrl() ? "hostile-input-summary-postgres.json" : "hostile-input-summary.json"), JSON.stringify(summary, null, 2));
   console.log(`hostile input: ${total} requests to ${summary.endpoints} endpoints; statuses ${JSON.stringify(statuses)}`);
 });
 

@@ -6,7 +6,7 @@
  * no acknowledged write is lost and the chain stays valid.
  */
 import { expect, test } from "@playwright/test";
-import { mintTokens, OwnServer } from "../support/own-server";
+import { mintTokens, ownPort, OwnServer } from "../support/own-server";
 import { smallBundle } from "../support/small-bundle";
 import { isPostgresUrl } from "../support/sql-on";
 import { TEST_ACCOUNTS } from "../support/test-accounts";
@@ -24,8 +24,8 @@ let b: OwnServer;
 let tokens: string[];
 
 test.beforeAll(async () => {
-  a = await OwnServer.start({ port: 3136 });
-  b = await OwnServer.start({ port: 3137, databaseUrl: a.databaseUrl });
+  a = await OwnServer.start({ port: ownPort(3136) });
+  b = await OwnServer.start({ port: ownPort(3137), databaseUrl: a.databaseUrl });
   // A token per client: the per-token limit is each instance's own and not what is tested here.
   tokens = mintTokens(a.databaseUrl, Array(CLIENTS).fill(TEST_ACCOUNTS.contributor.email)).map((m) => m.token);
 });

@@ -7,11 +7,11 @@ import { sqlOn } from "../support/sql-on";
 import { expect, test } from "@playwright/test";
 import { CookieBrowser, signInThroughProvider } from "../support/browse-oidc";
 import { GROUP_ROLES, startLocalProvider, trackerSettings, type LocalProvider } from "../support/local-oidc-provider";
-import { OwnServer, trackerCli } from "../support/own-server";
+import { ownPort, OwnServer, trackerCli } from "../support/own-server";
 import { fetchAction, loadActions, type ActionRef } from "../support/server-actions";
 import { TEST_ACCOUNTS } from "../support/test-accounts";
 
-const PORT = 3130;
+const PORT = ownPort(3130);
 const APP = `http://127.0.0.1:${PORT}`;
 const SESSION = "tracker_session";
 /** A second tracker on the same database, told that Entra's `xms_edov` vouches for the e-mail. */

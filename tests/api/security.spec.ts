@@ -9,7 +9,7 @@ import http from "node:http";
 import path from "node:path";
 import { sqlOn } from "../support/sql-on";
 import { expect, test } from "@playwright/test";
-import { OwnServer } from "../support/own-server";
+import { ownPort, OwnServer } from "../support/own-server";
 import { fetchAction, loadActions, type ActionRef } from "../support/server-actions";
 import { TEST_ACCOUNTS } from "../support/test-accounts";
 
@@ -20,7 +20,7 @@ let server: OwnServer;
 let actions: Record<string, ActionRef>;
 
 test.beforeAll(async () => {
-  server = await OwnServer.start({ port: 3124, env: { TOKEN_RATE_LIMIT: "20" } });
+  server = await OwnServer.start({ port: ownPort(3124), env: { TOKEN_RATE_LIMIT: "20" } });
   actions = loadActions({ slug: SLUG, key: "FND-01", id: "azure-blog-2023-05" });
 });
 
@@ -150,7 +150,7 @@ test("cross-site request forgery with the session cookie is refused (text/plain,
     "text/plain, same origin": { cookie, "content-type": "text/plain", origin: server.baseURL },
     "a form post from a sibling": { cookie, "content-type": "application/x-www-form-urlencoded", origin: "http://127.0.0.1:9999" },
     "JSON from another port": { cookie, "content-type": "application/json", origin: "http://127.0.0.1:9999" },
-    "JSON from a sibling subdomain": { cookie, "content-type": "application/json", origin: "http://evil.localhost:3124" },
+    "JSON from a sibling subdomain": { cookie, "content-type": "application/json", origin: `http://evil.localhost:${ownPort(3124)}` },
     "JSON, no Origin, cross-site fetch metadata": { cookie, "content-type": "application/json", "sec-fetch-site": "same-site" },
     "JSON, no Origin at all": { cookie, "content-type": "application/json" },
   };
@@ -309,7 +309,7 @@ test.describe("with PUBLIC_URL, a per-address sign-in limit and a per-session li
   let limited: OwnServer;
   test.beforeAll(async () => {
     limited = await OwnServer.start({
-      port: 3125,
+      port: ownPort(3125),
       env: { PUBLIC_URL: "https://tracker.example.org", SIGN_IN_ADDRESS_LIMIT: "12", SESSION_RATE_LIMIT: "15" },
     });
   });

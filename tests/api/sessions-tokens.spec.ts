@@ -6,7 +6,7 @@
  */
 import { sqlOn } from "../support/sql-on";
 import { expect, test } from "@playwright/test";
-import { OwnServer, trackerCli } from "../support/own-server";
+import { ownPort, OwnServer, trackerCli } from "../support/own-server";
 import { actionBody, fetchAction, loadActions, type ActionRef } from "../support/server-actions";
 import { TEST_ACCOUNTS } from "../support/test-accounts";
 
@@ -20,7 +20,7 @@ const secrets = new Set<string>();
 
 test.beforeAll(async () => {
   // TRUST_PROXY: the https test below plays the reverse proxy that sets X-Forwarded-Proto.
-  server = await OwnServer.start({ port: 3122, env: { TOKEN_RATE_LIMIT: "20", TRUST_PROXY: "1" } });
+  server = await OwnServer.start({ port: ownPort(3122), env: { TOKEN_RATE_LIMIT: "20", TRUST_PROXY: "1" } });
   actions = loadActions();
   secrets.add(server.password);
   for (const t of Object.values(server.tokens())) secrets.add(t);

@@ -3,9 +3,9 @@
  * TRACKER_WARM_SECONDS; 0 turns that off, and a value that is not a number stops the start.
  */
 import { expect, test } from "@playwright/test";
-import { OwnServer } from "../support/own-server";
+import { ownPort, OwnServer } from "../support/own-server";
 
-const PORT = 3139;
+const PORT = ownPort(3139);
 
 test("by default the server says how many programs it computed before answering", async () => {
   test.setTimeout(120_000);

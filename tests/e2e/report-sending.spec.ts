@@ -19,11 +19,11 @@ import { SUBSCRIPTION_KIND_LABELS } from "@/lib/labels";
 import type { SubscriptionKind } from "@/lib/validations/subscription-input";
 import { startLocalSmtp, type LocalSmtp } from "../support/local-smtp";
 import { headerParam, leaves, parseMime } from "../support/mime";
-import { OwnServer } from "../support/own-server";
+import { ownPort, OwnServer } from "../support/own-server";
 import { signIn } from "../support/sign-in";
 import { startWebhookReceiver, type WebhookReceiver } from "../support/webhook-receiver";
 
-const PORT = Number(process.env.REPORT_SENDING_PORT ?? 3127);
+const PORT = Number(process.env.REPORT_SENDING_PORT ?? ownPort(3127));
 const SLUG = "boost-offload";
 
 let server: OwnServer;

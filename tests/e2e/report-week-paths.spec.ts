@@ -11,10 +11,10 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import { rawRequest } from "../support/hostile-values";
-import { OwnServer } from "../support/own-server";
+import { ownPort, OwnServer } from "../support/own-server";
 import { signIn } from "../support/sign-in";
 
-const PORT = Number(process.env.REPORT_PATHS_PORT ?? 3128);
+const PORT = Number(process.env.REPORT_PATHS_PORT ?? ownPort(3128));
 const SLUG = "boost-offload";
 const NAME = "Boost offload program";
 const WEEK_NOT_FOUND = "This program has no report for that week.";

@@ -7,9 +7,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectAxeClean } from "../support/axe";
 import { GROUP_ROLES, startLocalProvider, trackerSettings, type LocalProvider } from "../support/local-oidc-provider";
-import { OwnServer } from "../support/own-server";
+import { ownPort, OwnServer } from "../support/own-server";
 
-const PORT = 3135;
+const PORT = ownPort(3135);
 const APP = `http://127.0.0.1:${PORT}`;
 
 let provider: LocalProvider;

@@ -7,7 +7,7 @@
  */
 import Database from "better-sqlite3";
 import { expect, test, type Page } from "@playwright/test";
-import { OwnServer } from "../support/own-server";
+import { ownPort, OwnServer } from "../support/own-server";
 import { TEST_ACCOUNTS } from "../support/test-accounts";
 
 test.describe.configure({ mode: "serial" });
@@ -16,7 +16,7 @@ test.setTimeout(120_000);
 let server: OwnServer;
 
 test.beforeAll(async () => {
-  server = await OwnServer.start({ port: 3123 });
+  server = await OwnServer.start({ port: ownPort(3123) });
 });
 
 test.afterAll(async () => {

@@ -1,5 +1,5 @@
 /**
- * A server of a test's own (ports 3120–3139), for tests that must kill, tamper with or reconfigure
+ * A server of a test's own (ports 3120–3139, moved by ownPort), for tests that must kill, tamper with or reconfigure
  * it without disturbing the shared Playwright server: a fresh database prepared like
  * scripts/e2e-server.mjs does (demo program, test accounts, one token per role) — a file under
  * tests/.tmp, or a new database on the run's PostgreSQL server when the run is on PostgreSQL — then
@@ -22,6 +22,14 @@ import { tokensFileFor } from "./tokens-file";
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+
+/**
+ * The port of a test's own server: `base` (3120–3139) moved as far as the run's main server is from
+ * 3100 (E2E_PORT), so that runs side by side (npm test runs three) never meet on a port.
+ */
+export function ownPort(base: number): number {
+  return base + Number(process.env.E2E_PORT ?? 3100) - 3100;
+}
 
 export interface OwnServerOptions {
   port: number;
