@@ -14,7 +14,7 @@ if (!fs.existsSync(".next/BUILD_ID")) {
   console.error("e2e-server: no build; run `npx next build` first (npm test does)");
   process.exit(1);
 }
-const prepared = spawnSync("node_modules/.bin/tsx", ["tests/support/prepare-test-database.ts"], { stdio: "inherit" });
+const prepared = spawnSync(process.execPath, ["--import", "tsx", "tests/support/prepare-test-database.ts"], { stdio: "inherit" });
 if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 
 const server = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", process.env.PORT ?? "3100"], {

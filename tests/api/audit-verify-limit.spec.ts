@@ -9,6 +9,7 @@ import { execFile, spawnSync } from "node:child_process";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 import { ownPort, OwnServer, preparedDatabase } from "../support/own-server";
+import { NODE, tsxArgs } from "../support/tsx-command";
 
 test.describe.configure({ mode: "serial" });
 test.setTimeout(180_000);
@@ -29,7 +30,7 @@ interface Answer {
 test.beforeAll(async () => {
   const file = await preparedDatabase(`verify-limit-${Date.now()}`, process.env.TEST_PASSWORD ?? `pw-verify-limit-${Date.now()}`);
   // DATABASE_URL too: the script's tables are PostgreSQL's or SQLite's by it.
-  const grown = spawnSync("node_modules/.bin/tsx", ["tests/support/grow-log.ts", file, String(GROWN)], { encoding: "utf8", env: { ...process.env, DATABASE_URL: file } });
+  const grown = spawnSync(NODE, tsxArgs("tests/support/grow-log.ts", [file, String(GROWN)]), { encoding: "utf8", env: { ...process.env, DATABASE_URL: file } });
   if (grown.status !== 0) throw new Error(`grow-log failed:\n${grown.stderr}`);
   server = await OwnServer.start({ port: ownPort(3126), databaseUrl: file });
   viewer = server.tokens().viewer;
@@ -64,8 +65,8 @@ async function settled(): Promise<Answer> {
  * server closed meanwhile ("other side closed").
  */
 async function writeFromAnotherProcess(n: number) {
-  const args = ["scripts/tracker.ts", "user", "add", "--email", `extra${n}@test.example`, "--name", `Extra ${n}`, "--role", "viewer"];
-  await promisify(execFile)("node_modules/.bin/tsx", args, { env: { ...process.env, DATABASE_URL: server.databaseUrl } });
+  const args = tsxArgs("scripts/tracker.ts", ["user", "add", "--email", `extra${n}@test.example`, "--name", `Extra ${n}`, "--role", "viewer"]);
+  await promisify(execFile)(NODE, args, { env: { ...process.env, DATABASE_URL: server.databaseUrl } });
 }
 
 test("audit verify does not block other requests while the chain is checked", async () => {

@@ -4,11 +4,11 @@
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import path from "node:path";
 import { openDatabase } from "@/db/index";
 import { verifyLog } from "@/db/verify-log";
 import type { BundleInput } from "@/lib/bundle/bundle-schema";
 import type { ChainVerdict } from "@/lib/hash-chain";
+import { NODE, tsxArgs } from "./tsx-command";
 
 const size = (file: string) => (fs.existsSync(file) ? fs.statSync(file).size : 0);
 
@@ -30,10 +30,10 @@ export async function killImportMidway(options: {
 }): Promise<KillResult> {
   const wal = `${options.databaseFile}-wal`;
   const start = size(wal);
-  const child = spawn(path.join(options.root, "node_modules", ".bin", "tsx"), ["scripts/tracker.ts", "import", options.bundleFile], {
+  const child = spawn(NODE, tsxArgs("scripts/tracker.ts", ["import", options.bundleFile]), {
     cwd: options.root,
     env: { ...process.env, DATABASE_URL: options.databaseFile, TRACKER_SEED: "none" },
-    detached: true, // tsx runs node as a child: the kill must reach the whole group
+    detached: true, // its own group: the kill reaches any process it started
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";

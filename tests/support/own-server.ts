@@ -18,10 +18,10 @@ import pg from "pg";
 import { isPostgresUrl } from "./sql-on";
 import type { TestRole } from "./test-accounts";
 import { tokensFileFor } from "./tokens-file";
+import { NODE, tsxArgs } from "./tsx-command";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 
 /**
  * The port of a test's own server: `base` (3120–3139) moved as far as the run's main server is from
@@ -199,7 +199,7 @@ async function preparedTemplate(password: string): Promise<string> {
 
 /** What scripts/e2e-server.mjs does before serving: migrations, demo, test accounts, tokens. */
 export function prepareDatabase(file: string, password: string): void {
-  const r = spawnSync(TSX, ["tests/support/prepare-test-database.ts"], {
+  const r = spawnSync(NODE, tsxArgs("tests/support/prepare-test-database.ts"), {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: file, TEST_PASSWORD: password },
     encoding: "utf8",
@@ -209,7 +209,7 @@ export function prepareDatabase(file: string, password: string): void {
 
 /** Runs the tracker CLI against the database `databaseUrl` names: { code, stdout, stderr }. */
 export function trackerCli(databaseUrl: string, args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(TSX, ["scripts/tracker.ts", ...args], {
+  const r = spawnSync(NODE, tsxArgs("scripts/tracker.ts", args), {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl, ...env },
     encoding: "utf8",
@@ -224,7 +224,7 @@ export function trackerCli(databaseUrl: string, args: string[], env: Record<stri
  * is left to the other suites.
  */
 export function mintTokens(databaseUrl: string, emails: string[]): { token: string; id: number; email: string }[] {
-  const r = spawnSync(TSX, ["tests/support/mint-tokens.ts", ...emails], {
+  const r = spawnSync(NODE, tsxArgs("tests/support/mint-tokens.ts", emails), {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl },
     encoding: "utf8",
