@@ -1,9 +1,9 @@
 /**
- * A server of a test's own (ports 3120–3139, moved by ownPort), for tests that must kill, tamper with or reconfigure
- * it without disturbing the shared Playwright server: a fresh database prepared like
- * scripts/e2e-server.mjs does (demo program, test accounts, one token per role) — a file under
- * tests/.tmp, or a new database on the run's PostgreSQL server when the run is on PostgreSQL — then
- * the built app (`next start`) in a process group of its own, its output captured.
+ * A server of a test's own (ports 3120–3139, moved by ownPort), for tests that must kill, tamper
+ * with or reconfigure it without disturbing the shared Playwright server: a fresh database
+ * prepared like scripts/e2e-server.mjs does (demo program, test accounts, one token per role) — a
+ * file under tests/.tmp, or a new database on the run's PostgreSQL server when the run is on
+ * PostgreSQL — then the built app (`next start`) in a process group of its own, its output captured.
  *
  * Preparing a database takes seconds (a process, the migrations, the demo program), and a run
  * starts a score of these servers: each process prepares one template and copies it for each
@@ -66,8 +66,7 @@ export class OwnServer {
   /** Prepares a fresh database (unless one is given) and starts the server on it. */
   static async start(options: OwnServerOptions): Promise<OwnServer> {
     const password = process.env.TEST_PASSWORD ?? `pw-own-${process.pid}-${Date.now()}`;
-    let url = options.databaseUrl;
-    url ??= await preparedDatabase(`own-${options.port}-${Date.now()}`, password);
+    const url = options.databaseUrl ?? (await preparedDatabase(`own-${options.port}-${Date.now()}`, password));
     const server = new OwnServer(options.port, url, password, options.env ?? {}, options.readyWhen);
     await server.launch();
     return server;
