@@ -499,4 +499,7 @@ function main(argv: string[]): number {
   return 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exit(main(process.argv.slice(2)));
+// Run as a script, not imported. Inside the CLI's bundle this module's URL is the bundle's own,
+// which is the entry point when the bundle is run directly: the file name tells them apart.
+const runAsScript = import.meta.url.endsWith("/generate-bundle.ts") && process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (runAsScript) process.exit(main(process.argv.slice(2)));
