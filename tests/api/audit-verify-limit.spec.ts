@@ -9,7 +9,7 @@ import { execFile, spawnSync } from "node:child_process";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 import { ownPort, OwnServer, preparedDatabase } from "../support/own-server";
-import { NODE, tsxArgs } from "../support/tsx-command";
+import { NODE, trackerArgs, tsxArgs } from "../support/tsx-command";
 
 test.describe.configure({ mode: "serial" });
 test.setTimeout(180_000);
@@ -65,7 +65,7 @@ async function settled(): Promise<Answer> {
  * server closed meanwhile ("other side closed").
  */
 async function writeFromAnotherProcess(n: number) {
-  const args = tsxArgs("scripts/tracker.ts", ["user", "add", "--email", `extra${n}@test.example`, "--name", `Extra ${n}`, "--role", "viewer"]);
+  const args = trackerArgs(["user", "add", "--email", `extra${n}@test.example`, "--name", `Extra ${n}`, "--role", "viewer"]);
   await promisify(execFile)(NODE, args, { env: { ...process.env, DATABASE_URL: server.databaseUrl } });
 }
 

@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { toBundleJson } from "@/lib/bundle/to-bundle-json";
 import { validateBundle } from "@/lib/bundle/validate-bundle";
 import { TINY_LOG_ENTRIES, tinyValidBundle } from "../support/bundle-arbitrary";
-import { NODE, tsxArgs } from "../support/tsx-command";
+import { NODE, trackerArgs } from "../support/tsx-command";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tracker-cli-"));
@@ -23,7 +23,7 @@ function tracker(...args: string[]) {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: dbFile, TRACKER_SEED: "none" };
   delete env.TRACKER_ACTOR;
   delete env.TRACKER_ADMIN_EMAIL;
-  const result = spawnSync(NODE, tsxArgs("scripts/tracker.ts", args), {
+  const result = spawnSync(NODE, trackerArgs(args), {
     cwd: ROOT,
     env,
     encoding: "utf8",
@@ -151,7 +151,7 @@ describe("tracker CLI", () => {
       ["mysql://tracker:secret@db/tracker", /^error: DATABASE_URL "mysql:\/\/tracker:\*\*\*@db\/tracker" names no database the tracker runs on/],
       ["postgres://tracker:secret@127.0.0.1:9/tracker", /^error: cannot open the PostgreSQL database postgres:\/\/tracker:\*\*\*@127\.0\.0\.1:9\/tracker: connect ECONNREFUSED/],
     ] as const) {
-      const result = spawnSync(NODE, tsxArgs("scripts/tracker.ts", ["verify-log"]), {
+      const result = spawnSync(NODE, trackerArgs(["verify-log"]), {
         cwd: ROOT,
         env: { ...process.env, DATABASE_URL: url, TRACKER_SEED: "none" },
         encoding: "utf8",

@@ -10,7 +10,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocalPostgres, type LocalPostgres } from "../support/local-postgres";
-import { NODE, tsxArgs } from "../support/tsx-command";
+import { NODE, trackerArgs } from "../support/tsx-command";
 
 const ROOT = path.resolve(__dirname, "../..");
 const BIN = process.env.POSTGRES_BIN ?? "/usr/lib/postgresql/15/bin";
@@ -21,7 +21,7 @@ let restored: string;
 let dir: string;
 
 function tracker(url: string, args: string[]) {
-  const r = spawnSync(NODE, tsxArgs("scripts/tracker.ts", args), {
+  const r = spawnSync(NODE, trackerArgs(args), {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: url },
     encoding: "utf8",

@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tinyValidBundle } from "../support/bundle-arbitrary";
 import { trackerInProcess } from "../support/cli-in-process";
 import { dbDigest, type DbDigest } from "../support/db-digest";
-import { NODE, tsxArgs } from "../support/tsx-command";
+import { NODE, trackerArgs } from "../support/tsx-command";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tracker-hostile-cli-"));
@@ -41,7 +41,7 @@ function env(db: string): NodeJS.ProcessEnv {
 
 function tracker(db: string, args: string[], timeoutMs = 30_000): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(NODE, tsxArgs("scripts/tracker.ts", args), { cwd: ROOT, env: env(db), stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(NODE, trackerArgs(args), { cwd: ROOT, env: env(db), stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));

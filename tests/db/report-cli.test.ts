@@ -18,7 +18,7 @@ import { readReportFile } from "@/lib/report/read-report-file";
 import { renderReportCsv } from "@/lib/report/render-csv";
 import { renderReportJson } from "@/lib/report/render-json";
 import { trackerInProcess } from "../support/cli-in-process";
-import { NODE, tsxArgs } from "../support/tsx-command";
+import { NODE, trackerArgs } from "../support/tsx-command";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tracker-report-cli-"));
@@ -32,7 +32,7 @@ const ZONES = [
 function tracker(args: string[], extraEnv: Record<string, string> = {}) {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: dbFile, TRACKER_SEED: "none", ...extraEnv };
   delete env.TRACKER_ACTOR;
-  const r = spawnSync(NODE, tsxArgs("scripts/tracker.ts", args), { cwd: ROOT, env, encoding: "utf8", timeout: 60_000 });
+  const r = spawnSync(NODE, trackerArgs(args), { cwd: ROOT, env, encoding: "utf8", timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

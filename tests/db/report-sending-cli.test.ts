@@ -17,7 +17,7 @@ import { closePdfPrinter } from "@/lib/report/print-pdf";
 import { dbDigest } from "../support/db-digest";
 import { startLocalSmtp, type LocalSmtp } from "../support/local-smtp";
 import { startWebhookReceiver, type WebhookReceiver } from "../support/webhook-receiver";
-import { NODE, tsxArgs } from "../support/tsx-command";
+import { NODE, trackerArgs } from "../support/tsx-command";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tracker-send-cli-"));
@@ -30,7 +30,7 @@ function tracker(args: string[], env: Record<string, string> = {}): Promise<{ co
   const e: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: dbFile, TRACKER_SEED: "none", PUBLIC_URL: "https://tracker.example.org", SMTP_URL: smtp.url(), DELIVERY_RETRY_BASE_MS: "50", ...env };
   delete e.TRACKER_ACTOR;
   return new Promise((resolve) => {
-    const child = spawn(NODE, tsxArgs("scripts/tracker.ts", args), { cwd: ROOT, env: e, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(NODE, trackerArgs(args), { cwd: ROOT, env: e, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { signIn } from "../support/sign-in";
-import { NODE, tsxArgs } from "../support/tsx-command";
+import { NODE, trackerArgs } from "../support/tsx-command";
 
 test("health answers without credentials", async ({ request }) => {
   const res = await request.get("/api/health");
@@ -35,7 +35,7 @@ test("the items table lists every item with true and reported status", async ({ 
 });
 
 test("an empty program shows a clear empty state", async ({ page }) => {
-  execFileSync(NODE, tsxArgs("scripts/tracker.ts", ["import", "tests/fixtures/empty-program.json"]), {
+  execFileSync(NODE, trackerArgs(["import", "tests/fixtures/empty-program.json"]), {
     env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
   });
   await signIn(page, "viewer", "/programs/empty-program");

@@ -8,7 +8,7 @@ import { openDatabase } from "@/db/index";
 import { verifyLog } from "@/db/verify-log";
 import type { BundleInput } from "@/lib/bundle/bundle-schema";
 import type { ChainVerdict } from "@/lib/hash-chain";
-import { NODE, tsxArgs } from "./tsx-command";
+import { NODE, trackerArgs } from "./tsx-command";
 
 const size = (file: string) => (fs.existsSync(file) ? fs.statSync(file).size : 0);
 
@@ -30,7 +30,7 @@ export async function killImportMidway(options: {
 }): Promise<KillResult> {
   const wal = `${options.databaseFile}-wal`;
   const start = size(wal);
-  const child = spawn(NODE, tsxArgs("scripts/tracker.ts", ["import", options.bundleFile]), {
+  const child = spawn(NODE, trackerArgs(["import", options.bundleFile]), {
     cwd: options.root,
     env: { ...process.env, DATABASE_URL: options.databaseFile, TRACKER_SEED: "none" },
     detached: true, // its own group: the kill reaches any process it started

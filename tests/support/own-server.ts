@@ -18,7 +18,7 @@ import pg from "pg";
 import { isPostgresUrl } from "./sql-on";
 import type { TestRole } from "./test-accounts";
 import { tokensFileFor } from "./tokens-file";
-import { NODE, tsxArgs } from "./tsx-command";
+import { NODE, trackerArgs, tsxArgs } from "./tsx-command";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
@@ -208,7 +208,7 @@ export function prepareDatabase(file: string, password: string): void {
 
 /** Runs the tracker CLI against the database `databaseUrl` names: { code, stdout, stderr }. */
 export function trackerCli(databaseUrl: string, args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(NODE, tsxArgs("scripts/tracker.ts", args), {
+  const r = spawnSync(NODE, trackerArgs(args), {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl, ...env },
     encoding: "utf8",
