@@ -7,15 +7,24 @@ export NEXT_TELEMETRY_DISABLED=1
 # Each phase says when it starts, so a slow run shows where its minutes went.
 phase() { echo "== $1 ($(date +%T))"; }
 
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  phase "npm ci"
-  npm ci --no-audit --no-fund || exit 1
-fi
-bash scripts/ensure-chromium.sh || exit 1
-bash scripts/ensure-postgres.sh || exit 1
-
 rm -rf tests/.tmp && mkdir -p tests/.tmp
 failed=0
+
+# What the tests need from Debian (Chromium, pdftotext, PostgreSQL 15) is fetched and unpacked by
+# apt while npm installs; nothing before the unit tests needs it.
+phase "Debian packages the tests need (apt, when missing), in the background"
+(bash scripts/ensure-chromium.sh && bash scripts/ensure-postgres.sh) > tests/.tmp/debian.out 2>&1 &
+debian=$!
+
+# better-sqlite3's native build takes a minute on one core; the type check and lint below never
+# load it, so it runs beside them (npm rebuild runs the install scripts npm ci skipped).
+native=""
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  phase "npm ci"
+  npm ci --no-audit --no-fund --ignore-scripts || exit 1
+  npm rebuild > tests/.tmp/native-build.out 2>&1 &
+  native=$!
+fi
 
 # Types and lint first: a type error or a layer crossing fails the run as a test would. Each runs
 # on one core, so they run side by side; their output follows, one after the other. The route
@@ -30,6 +39,12 @@ lint=$!
 wait $typecheck || { echo "typecheck" >> tests/.tmp/failed-checks; failed=1; }
 wait $lint || { echo "lint" >> tests/.tmp/failed-checks; failed=1; }
 cat tests/.tmp/typecheck.out tests/.tmp/lint.out
+
+if [ -n "$native" ] && ! wait $native; then
+  cat tests/.tmp/native-build.out; echo "npm rebuild (native modules) failed"; exit 1
+fi
+wait $debian || { cat tests/.tmp/debian.out; exit 1; }
+cat tests/.tmp/debian.out
 
 phase "unit and database tests (vitest)"
 node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json=tests/.tmp/vitest.json || failed=1
