@@ -1,6 +1,5 @@
-// The CLI as one ES module bundle (esbuild): a command starts in about half a CPU-second, where
-// loading the TypeScript sources and each package's many modules through tsx's hooks took two and
-// a half. Built on first use into node_modules/.cache/tracker-cli/ and again whenever a source it
+// The CLI as one ES module bundle (esbuild): a command starts in about 0.3 CPU-seconds, where
+// loading the TypeScript sources and each package's many modules through tsx's hooks took 1.6. Built on first use into node_modules/.cache/tracker-cli/ and again whenever a source it
 // was built from changed.
 import fs from "node:fs";
 import path from "node:path";

@@ -5,18 +5,16 @@
  * regressions with notes and re-climbs), verifications by a second person (some late, some
  * missing), backfills, signals and public claims.
  *
- *   npx tsx scripts/generate-bundle.ts --items 1000 --seed 1 [--out file.json] [--now 2026-11-20] [--slug s] [--pretty]
+ *   npm run tracker -- generate --items 1000 --seed 1 [--out file.json] [--now 2026-11-20] [--slug s] [--pretty]
  *
  * Deterministic: the same options give the same bytes (a seeded PRNG of its own, no wall clock;
  * `now` defaults to 2026-11-20 and nothing in the bundle lies after it). At 10,000 items it makes
  * about 200,000 transitions (≈20 per item), and keeps the JSON compact enough (< 64 MiB) for
  * `POST /api/programs/import`.
  *
- * For the CLI: `JSON.stringify(generateBundle({ items, seed }))` is all a `generate` command needs.
+ * A module, not a script: the CLI's `generate` command (scripts/cli/generate-command.ts), the
+ * benchmark and the tests import it.
  */
-import fs from "node:fs";
-import { pathToFileURL } from "node:url";
-import { parseArgs } from "node:util";
 import type { BundleInput } from "@/lib/bundle/bundle-schema";
 
 export interface GenerateOptions {
@@ -458,48 +456,3 @@ export function bundleCounts(b: BundleInput) {
     claims: b.claims?.length ?? 0,
   };
 }
-
-// -------------------------------------------------------------------------------------------------
-// CLI
-// -------------------------------------------------------------------------------------------------
-
-function main(argv: string[]): number {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      items: { type: "string" },
-      seed: { type: "string", default: "1" },
-      out: { type: "string" },
-      now: { type: "string" },
-      slug: { type: "string" },
-      pretty: { type: "boolean", default: false },
-    },
-    strict: true,
-  });
-  const items = Number(values.items);
-  if (!Number.isInteger(items) || items < 1) {
-    process.stderr.write("usage: tsx scripts/generate-bundle.ts --items N [--seed S] [--out file] [--now YYYY-MM-DD] [--slug s] [--pretty]\n");
-    return 2;
-  }
-  const now = values.now ? Date.parse(`${values.now}T00:00:00Z`) : undefined;
-  if (now !== undefined && Number.isNaN(now)) throw new Error(`--now must be YYYY-MM-DD, not ${values.now}`);
-  const seed = /^-?\d+$/.test(values.seed!) ? Number(values.seed) : values.seed!;
-  const started = performance.now();
-  const bundle = generateBundle({ items, seed, now, slug: values.slug });
-  const text = values.pretty ? JSON.stringify(bundle, null, 2) : JSON.stringify(bundle);
-  if (values.out) {
-    fs.writeFileSync(values.out, text);
-    const c = bundleCounts(bundle);
-    process.stderr.write(
-      `wrote ${values.out}: ${c.items} items, ${c.dependencies} dependencies, ${c.transitions} transitions (${c.verified} verified), ` +
-        `${c.evidence} evidence, ${c.signals} signals, ${c.claims} claims, ${c.people} people; ` +
-        `${(Buffer.byteLength(text) / 1048576).toFixed(1)} MiB in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
-    );
-  } else process.stdout.write(`${text}\n`);
-  return 0;
-}
-
-// Run as a script, not imported. Inside the CLI's bundle this module's URL is the bundle's own,
-// which is the entry point when the bundle is run directly: the file name tells them apart.
-const runAsScript = import.meta.url.endsWith("/generate-bundle.ts") && process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
-if (runAsScript) process.exit(main(process.argv.slice(2)));

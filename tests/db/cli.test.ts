@@ -11,6 +11,7 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { toBundleJson } from "@/lib/bundle/to-bundle-json";
 import { validateBundle } from "@/lib/bundle/validate-bundle";
+import { generateBundle } from "@/scripts/generate-bundle";
 import { TINY_LOG_ENTRIES, tinyValidBundle } from "../support/bundle-arbitrary";
 import { NODE, trackerArgs } from "../support/tsx-command";
 
@@ -185,5 +186,21 @@ describe("tracker CLI", () => {
     expect(r.stdout).not.toContain("log intact");
     expect(`${r.stdout}${r.stderr}`).toContain(`#${seq}`);
     expect(r.stderr).toMatch(new RegExp(`^log BROKEN at entry #${seq}: .*altered`, "m"));
+  });
+
+  it("generates a synthetic bundle: the generator's bundle for the options given, compact or indented", () => {
+    const now = Date.parse("2025-03-01T00:00:00Z");
+    const expected = generateBundle({ items: 5, seed: "7", now, slug: "made-up" });
+    const compact = tracker("generate", "--items", "5", "--seed", "7", "--now", "2025-03-01", "--slug", "made-up");
+    expect(compact.code).toBe(0);
+    expect(compact.stdout).toBe(`${JSON.stringify(expected)}\n`);
+    expect(validateBundle(JSON.parse(compact.stdout)).ok).toBe(true);
+
+    const out = path.join(dir, "generated.json");
+    const pretty = tracker("generate", "--items", "5", "--seed", "7", "--now", "2025-03-01", "--slug", "made-up", "--pretty", "--out", out);
+    expect(pretty.code).toBe(0);
+    expect(pretty.stdout).toBe("");
+    expect(pretty.stderr).toMatch(/^wrote .*generated\.json: \{"people":\d+,"items":5,/);
+    expect(fs.readFileSync(out, "utf8")).toBe(`${JSON.stringify(expected, null, 2)}\n`);
   });
 });
