@@ -76,24 +76,31 @@ test("audit verify does not block other requests while the chain is checked", as
   await writeFromAnotherProcess(1);
 
   const verifies = Array.from({ length: 10 }, () => verify());
-  // While the chain is being checked, the server keeps answering.
+  // While the chain is being checked, the server keeps answering. Proven by order, not by a
+  // wall-clock bound (the machine may be saturated): a health answer followed by a verify that
+  // still finds the check running was answered while the check ran. A check that held the event
+  // loop would answer every request queued behind it only after it finished.
   const health: number[] = [];
+  let answeredWhileChecking = 0;
   for (let i = 0; i < 10; i++) {
     const h = await timed("/api/health");
     expect(h.status).toBe(200);
     health.push(h.ms);
-    await new Promise((r) => setTimeout(r, 100));
+    const probe = await verify();
+    if (probe.body.checking !== true) break;
+    expect(probe.body.checkedAt, "the verdict served while checking is the last one").toBe(before.checkedAt);
+    answeredWhileChecking++;
   }
   const answers = await Promise.all(verifies);
   test.info().annotations.push({
     type: "figures",
-    description: `health ms: ${health.map(Math.round).join(", ")}; verify ms: ${answers.map((a) => Math.round(a.ms)).join(", ")}`,
+    description: `health ms: ${health.map(Math.round).join(", ")}; answered while checking: ${answeredWhileChecking}; verify ms: ${answers.map((a) => Math.round(a.ms)).join(", ")}`,
   });
-  expect(Math.max(...health), "slowest /api/health (ms) while ten verifies ran").toBeLessThan(1000);
+  expect(answeredWhileChecking, "health answers followed by a verify that found the check still running").toBeGreaterThanOrEqual(2);
   for (const a of answers) {
     expect(a.status).toBe(200);
-    expect(a.ms, "a verify answers at once with the last verdict").toBeLessThan(1500);
-    // The last verdict, said to be behind the log: never an unchecked "ok".
+    // The last verdict, said to be behind the log: never an unchecked "ok", and never held until
+    // the newer check is done.
     expect(a.body).toMatchObject({ ok: true, entries: before.entries, head: before.head, firstBad: null, checking: true, checkedAt: before.checkedAt });
   }
 
@@ -111,11 +118,9 @@ test("parallel audit verify requests share one chain run", async () => {
   const after = await settled();
   expect(after).toMatchObject({ ok: true, entries: before.entries + 1 });
 
-  // The log did not change since: ten more calls start no run, they all get that same verdict.
-  const started = performance.now();
+  // The log did not change since: ten more calls start no run (none says `checking`), they all
+  // get that same verdict.
   const again = await Promise.all(Array.from({ length: 10 }, () => verify()));
-  const ms = performance.now() - started;
-  expect(ms, "ten parallel verifies of an unchanged log (ms)").toBeLessThan(1500);
   for (const a of again) expect(a.body).toEqual(after);
   expect(after.checkedAt).toEqual(expect.any(String));
 });
