@@ -3,10 +3,10 @@ import { emailContent, type EmailContent } from "@/lib/delivery/email-message";
 import { reportNotice, type ReportNotice } from "@/lib/delivery/report-notice";
 import { AppError } from "@/lib/errors";
 import { parseIsoWeek } from "@/lib/iso-week";
+import { printPdf } from "@/lib/report/print-pdf";
 import { renderReportHtml } from "@/lib/report/render-html";
 import { formatInstant } from "@/lib/time";
 import type { Db } from "../index";
-import { printPdfOffThread } from "../print-pdf-off-thread";
 import { publishedReportModel } from "../queries/get-report-feed";
 import { getProgramOrThrow } from "../queries/get-program-or-throw";
 import { loadProgramHistory } from "../queries/load-program-history";
@@ -38,7 +38,7 @@ export async function publishedPackage(db: Db, slug: string, week: string, origi
     notice,
     email: emailContent(notice, published.markdown, html),
     pdf: () => {
-      pdf ??= printPdfOffThread(() => html, { paper: "a4", footer: `${report.program.name} · ${week} · log head at cutoff ${report.logHeadAtCutoff.slice(0, 16)}…` });
+      pdf ??= printPdf(html, { paper: "a4", footer: `${report.program.name} · ${week} · log head at cutoff ${report.logHeadAtCutoff.slice(0, 16)}…` });
       // A failed print is not kept: the next attempt prints again.
       pdf.catch(() => (pdf = null));
       return pdf;

@@ -3,7 +3,7 @@ import type { ClaimRecord } from "@/lib/claims/evaluate-claims";
 import type { IsoWeek } from "@/lib/iso-week";
 import type { Snapshot } from "@/lib/build-snapshot";
 import { assessPublication, publishedWithPromises } from "@/lib/report/assess-publication";
-import { assertChromiumInstalled, type Paper } from "@/lib/report/print-pdf";
+import { assertChromiumInstalled, printPdf, type Paper } from "@/lib/report/print-pdf";
 import { readMarkdownFooter } from "@/lib/report/report-digest";
 import { buildWeeklyReport, withoutPromises, type ReportArtefact, type TransitionDetails, type WeeklyReport } from "@/lib/report/report-model";
 import { resolveReportWeek, type ReportFormat } from "@/lib/report/report-week";
@@ -15,7 +15,6 @@ import { renderReportXlsx } from "@/lib/report/render-xlsx";
 import { readStampHorizon, stampHorizon, stampOf, stampText, type ReportStamp } from "@/lib/report/report-stamp";
 import { AppError } from "@/lib/errors";
 import type { Db } from "../index";
-import { printPdfOffThread } from "../print-pdf-off-thread";
 import type { Program } from "../schema";
 import { loadClaims } from "./load-claims";
 import { findPublishedReport } from "./load-published-reports";
@@ -194,16 +193,16 @@ export async function exportWeeklyReport(
       const paper = options.paper ?? "a4";
       // The PDF is made from the same report as the Markdown (knownAt never shows), so it changes
       // only when the log head moves — publishing included: cache it by head like the Markdown.
-      const { value, hit } = await memoPdfByHead(db, `${key("pdf")}:${paper}`, () => printReportPdf(report, stamp, () => statusOverTime(source.history.items, week.end, now), paper));
+      const { value, hit } = await memoPdfByHead(db, `${key("pdf")}:${paper}`, () => printReportPdf(report, stamp, statusOverTime(source.history.items, week.end, now), paper));
       return { ...out(await value), cache: hit ? "hit" : "miss" };
     }
   }
 }
 
 /** The print page through Chromium: the stamp heads every page, and the footer names the version (and "Illustrative") too. */
-function printReportPdf(report: WeeklyReport, stamp: ReportStamp, series: () => ReturnType<typeof statusOverTime>, paper: Paper) {
+function printReportPdf(report: WeeklyReport, stamp: ReportStamp, series: ReturnType<typeof statusOverTime>, paper: Paper) {
   const version = `${stamp.version === "published" ? "Published version" : "Draft"}${stamp.illustrative ? " · Illustrative" : ""}`;
-  return printPdfOffThread(() => renderReportHtml(report, series(), stamp), {
+  return printPdf(renderReportHtml(report, series, stamp), {
     paper,
     header: stampText(stamp),
     footer: `${report.program.name} · ${report.week} · ${version} · log head at cutoff ${report.logHeadAtCutoff.slice(0, 16)}…`,

@@ -120,17 +120,6 @@ export class PdfPrinter {
       .finally(() => this.closeWhenIdle());
   }
 
-  /**
-   * Starts the browser before the page to print exists, so that its launch overlaps the work of
-   * making that page; closed again when idle if no print follows. A failure here is the print's to
-   * report.
-   */
-  warm(): void {
-    this.cancelIdleClose();
-    this.sharedBrowser().catch(() => undefined);
-    this.closeWhenIdle();
-  }
-
   /** Closes the browser (the CLI does when done; a print after this launches a new one). */
   async close(): Promise<void> {
     this.cancelIdleClose();
@@ -246,11 +235,6 @@ export function printPdf(html: string, options: PrintOptions): Promise<Buffer> {
     return Promise.reject(error);
   }
   return sharedPrinter().print(html, options);
-}
-
-/** Starts the process's shared browser ahead of a print (see PdfPrinter.warm); nothing without Chromium. */
-export function warmPdfPrinter(): void {
-  if (fs.existsSync(chromiumPath())) sharedPrinter().warm();
 }
 
 /** Closes the shared browser, if any: a process that printed must call it before it can exit. */

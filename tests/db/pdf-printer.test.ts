@@ -186,40 +186,6 @@ describe("the printer's browser", () => {
     await p.close();
   });
 
-  it("warmed ahead of a print, launches once and prints with that browser", async () => {
-    const p = printer({ idleCloseMs: 60_000 });
-    p.warm();
-    p.warm();
-    expect(fake.state.launches).toBe(1);
-    await p.print("<p>1</p>", page);
-    expect(fake.state.launches).toBe(1);
-    expect(fake.state.prints).toBe(1);
-    await p.close();
-  });
-
-  it("warmed with no print after, closes its browser when idle", async () => {
-    const p = printer({ idleCloseMs: 20 });
-    p.warm();
-    await vi.waitFor(() => expect(fake.state.browsers[0]?.isConnected()).toBe(false));
-    await p.print("<p>1</p>", page);
-    expect(fake.state.launches).toBe(2);
-    await p.close();
-  });
-
-  it("warmed while a print runs, leaves that print's browser open until the print is done", async () => {
-    const p = printer({ idleCloseMs: 1 });
-    let release!: () => void;
-    fake.state.hold = new Promise<void>((r) => (release = r));
-    const printing = p.print("<p>1</p>", page);
-    await vi.waitFor(() => expect(fake.state.open).toBe(1));
-    p.warm();
-    await new Promise((r) => setTimeout(r, 30));
-    expect(fake.state.browsers[0]!.isConnected()).toBe(true);
-    release();
-    expect((await printing).subarray(0, 5).toString()).toBe("%PDF-");
-    await p.close();
-  });
-
   it("closes a print that hangs past its timeout and refuses it with 503; the slot is free again", async () => {
     const p = printer({ printTimeoutMs: 30 });
     fake.state.hold = new Promise(() => {});
