@@ -1,60 +1,7 @@
-import type { Db } from "./db/index";
-
 /**
- * Opens, migrates and (when fresh) seeds the database before the first request, then computes
- * the programs' default views, so the first readers after a restart are answered from memory.
+ * Next calls register() once per server, before the first request. Everything it does needs
+ * Node.js; the import sits behind the runtime test so that the Edge build leaves it out.
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { parseSignInConfig } = await import("./lib/auth/oidc-config");
-    const { warmBudgetMs } = await import("./db/warm-caches");
-    const { databaseTarget } = await import("./db/index");
-    let warmBudget = 0;
-    try {
-      // Settings first: a bad value stops the start with one line, before anything is opened.
-      databaseTarget();
-      parseSignInConfig(process.env);
-      warmBudget = warmBudgetMs();
-    } catch (error) {
-      cannotStart(error);
-    }
-    const { installForwardedHeaderGuard } = await import("./app/_lib/forwarded-headers");
-    installForwardedHeaderGuard();
-    const { getDb } = await import("./db/get-db");
-    const { chainStatus } = await import("./db/chain-status");
-    try {
-      // Start the first check of the history log now, in its worker, so the first request finds
-      // a verdict rather than waiting for it.
-      void chainStatus(await getDb(), "page");
-    } catch (error) {
-      // A server that cannot open its database (say, one migrated by a newer version) must not
-      // start and answer 500 to everything: say why once and stop.
-      cannotStart(error);
-    }
-    // Deliveries of published weeks a stopped server left unfinished are taken up again.
-    const { resumeDeliveries } = await import("./db/delivery/resume-deliveries");
-    const resumed = await resumeDeliveries(await getDb());
-    if (resumed.ids.length > 0) console.log(`tracker: taking up ${resumed.ids.length} unfinished report deliveries`);
-    resumed.done.catch((error: unknown) => console.error("report delivery:", error));
-    await warmUp(await getDb(), warmBudget);
-  }
-}
-
-/** Next holds requests until register() returns: the server answers once the warm-up is done. */
-async function warmUp(db: Db, budget: number) {
-  if (budget === 0) return;
-  const { warmCaches } = await import("./db/warm-caches");
-  try {
-    const w = await warmCaches(db, budget);
-    const left = w.skipped.length ? `; ${w.skipped.length} left for their first reader (TRACKER_WARM_SECONDS)` : "";
-    console.log(`tracker: ${w.warmed.length} programs computed in ${(w.ms / 1000).toFixed(1)} s${left}`);
-  } catch (error) {
-    // A view that cannot be computed now fails again for its reader, with a proper answer there.
-    console.error("tracker: warm-up stopped:", error instanceof Error ? error.message : error);
-  }
-}
-
-function cannotStart(error: unknown): never {
-  console.error(`tracker: cannot start: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+  if (process.env.NEXT_RUNTIME === "nodejs") await (await import("./instrumentation-node")).registerNode();
 }

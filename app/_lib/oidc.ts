@@ -11,7 +11,7 @@ export const OIDC_COOKIE_SECONDS = 600;
 
 let signInConfig: SignInConfig | undefined;
 
-/** The sign-in settings, read once (instrumentation.ts refused to start on a bad value). */
+/** The sign-in settings, read once (the server's start refused a bad value). */
 export function getSignInConfig(): SignInConfig {
   return (signInConfig ??= parseSignInConfig(process.env));
 }
