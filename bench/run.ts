@@ -44,6 +44,7 @@ import { isoWeekOf } from "@/lib/iso-week";
 import { bundleCounts, DEFAULT_NOW, generateBundle } from "@/scripts/generate-bundle";
 import { SERVER_NODE_OPTIONS } from "../scripts/server-node-options.mjs";
 import { startLocalPostgres, type LocalPostgres } from "../tests/support/local-postgres";
+import { compareRuns, describeComparison, type RunRecord } from "./compare-runs";
 import { ensureWrk, runWrk } from "./wrk";
 
 const ROOT = process.cwd();
@@ -62,6 +63,8 @@ const { values: args } = parseArgs({
     // By default the server runs with the node options `npm start` gives it.
     "server-node-flags": { type: "string", default: SERVER_NODE_OPTIONS },
     out: { type: "string", default: DEFAULT_OUT },
+    // The run to compare with: which figures got more than 10 % worse, and how fast the machine was.
+    compare: { type: "string", default: DEFAULT_OUT },
     "read-budget-ms": { type: "string", default: "6000" },
     "load-seconds": { type: "string", default: "10" },
     // "all": every measurement; "cold": import, then only the first request of a new server process;
@@ -935,9 +938,21 @@ async function main() {
     targets,
     failures,
   };
+  const earlier = earlierRun(args.compare!);
+  if (earlier) process.stdout.write(`\n${describeComparison(compareRuns(earlier, results_, 0.1, UNITS), args.compare!).join("\n")}\n`);
   writeResults(args.out!, results_);
   process.stdout.write(`\nwrote ${args.out} in ${totalSeconds} s total\n`);
   return Object.keys(failures).length > 0 ? 1 : 0;
+}
+
+const UNITS = Object.fromEntries(MEASUREMENTS.map((m) => [m.id, m.unit]));
+
+/** The earlier run of the same database kind in `file` (read before this run overwrites it), if any. */
+function earlierRun(file: string): RunRecord | null {
+  if (!fs.existsSync(file)) return null;
+  const record = JSON.parse(fs.readFileSync(file, "utf8")) as RunRecord & { postgres?: RunRecord; database?: string };
+  if (ON_POSTGRES) return record.postgres ?? (record.database?.startsWith("PostgreSQL") ? record : null);
+  return record.database?.startsWith("PostgreSQL") ? null : record;
 }
 
 /**
