@@ -8,6 +8,7 @@ const WEEK_MS = 7 * 86_400_000;
 
 /** What the evidence says about a committed target date at asOf. */
 export type TargetOutlook =
+  | { target: string; kind: "empty" }
   | { target: string; kind: "done"; finishedBy: boolean }
   | { target: string; kind: "passed" }
   | { target: string; kind: "impossible"; earliestByDependencies: string }
@@ -23,6 +24,8 @@ export function targetOutlook(r: Readiness, slug: string, asOf: number, target: 
   if (target === null) return null;
   const day = formatDate(target);
   const remaining = r.total - r.done;
+  // No items is not a finished program: nothing has been measured against the target yet.
+  if (r.total === 0) return { target: day, kind: "empty" };
   if (remaining === 0) return { target: day, kind: "done", finishedBy: r.asOf <= day };
   if (day < r.asOf) return { target: day, kind: "passed" };
   if (promiseState(r.earliestByDependencies, day) === "impossible") return { target: day, kind: "impossible", earliestByDependencies: r.earliestByDependencies };
@@ -36,6 +39,8 @@ export function targetOutlook(r: Readiness, slug: string, asOf: number, target: 
 /** The outlook in words, and whether it is bad news. */
 export function describeTargetOutlook(o: TargetOutlook): { text: string; bad: boolean } {
   switch (o.kind) {
+    case "empty":
+      return { text: `no items yet, so nothing can be said about the ${o.target} target`, bad: false };
     case "done":
       return o.finishedBy
         ? { text: `every item verified done, on or before the ${o.target} target`, bad: false }

@@ -385,6 +385,10 @@ test("new program: a slug in use is refused with every field kept; under a free 
   await form.getByRole("button", { name: "Create program" }).click();
   await expect(page).toHaveURL(new RegExp(`/programs/${slug}$`));
   expect(await json(request, `/api/programs/${slug}`)).toMatchObject(program);
+  // On the home page the new, empty program is not called finished against its target.
+  await page.goto("/");
+  await expect(page.getByText("no items yet, so nothing can be said about the 2027-01-31 target").first()).toBeVisible();
+  await expect(page.getByText("every item verified done, on or before the 2027-01-31 target")).toHaveCount(0);
 });
 
 test("import: a slug in use offers a free one; the bundle goes in under it", async ({ page, request }) => {

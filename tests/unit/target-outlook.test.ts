@@ -32,6 +32,12 @@ describe("targetOutlook", () => {
     expect(targetOutlook(readiness(10, 0, [1]), "p", ASOF, day("2024-06-30"))!.kind).toBe("passed");
   });
 
+  it("a program without items is not called finished: it has nothing to say about its target", () => {
+    const o = targetOutlook(readiness(0, 0, []), "p", ASOF, day("2025-01-31"));
+    expect(o).toEqual({ target: "2025-01-31", kind: "empty" });
+    expect(describeTargetOutlook(o!).text).toBe("no items yet, so nothing can be said about the 2025-01-31 target");
+  });
+
   it("a finished program met the target when it finished on or before it", () => {
     expect(targetOutlook(readiness(4, 4, [1]), "p", ASOF, day("2025-01-31"))).toEqual({ target: "2025-01-31", kind: "done", finishedBy: true });
     expect(targetOutlook(readiness(4, 4, [1]), "p", ASOF, day("2024-12-01"))).toEqual({ target: "2024-12-01", kind: "done", finishedBy: false });
