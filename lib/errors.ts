@@ -4,13 +4,14 @@ export interface FieldError {
   message: string;
 }
 
-export type ErrorCode = "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "rule" | "too_large" | "unsupported_media_type" | "rate_limited" | "unavailable";
+export type ErrorCode = "invalid" | "unauthenticated" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "rule" | "too_large" | "unsupported_media_type" | "rate_limited" | "unavailable";
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
   invalid: 400,
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   too_large: 413,
   unsupported_media_type: 415,
@@ -24,6 +25,7 @@ const TITLE_BY_CODE: Record<ErrorCode, string> = {
   unauthenticated: "Sign-in required",
   forbidden: "Not allowed",
   not_found: "Not found",
+  method_not_allowed: "Method not allowed",
   conflict: "Conflict",
   too_large: "Request too large",
   unsupported_media_type: "Unsupported media type",

@@ -1,6 +1,6 @@
 import { ARTEFACT_MAX_BYTES, type ArtefactKind } from "../artefacts/artefact-types";
 import { AppError } from "../errors";
-import { readJson, readText } from "./read-json";
+import { readBodyBytes, readJson, readText } from "./read-json";
 
 // Room for a Cargo.lock and cargo-vet's three files, and the JSON around them.
 const BODY_LIMIT = 4 * ARTEFACT_MAX_BYTES + 64 * 1024;
@@ -20,9 +20,11 @@ export async function readIngestBody(request: Request, kind: ArtefactKind): Prom
   if (type === "multipart/form-data") {
     const declared = Number(request.headers.get("content-length") ?? "0");
     if (declared > BODY_LIMIT) throw new AppError("too_large", `the body is larger than ${BODY_LIMIT} bytes`);
+    // Counted as they arrive: a chunked upload has no length to refuse up front.
+    const bytes = await readBodyBytes(request, BODY_LIMIT);
     let form: FormData;
     try {
-      form = await request.formData();
+      form = await new Response(bytes, { headers: { "content-type": request.headers.get("content-type")! } }).formData();
     } catch {
       throw new AppError("invalid", "the body is not readable multipart form data");
     }

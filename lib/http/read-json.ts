@@ -1,14 +1,23 @@
 import { AppError } from "../errors";
+import { mediaType } from "./app-origin";
 import { concatBytes } from "./concat-bytes";
 
 /**
- * Reads a JSON body of at most `limit` bytes: 413 when larger, 400 when not JSON. The bytes are
- * counted as they arrive, so a body without Content-Length (chunked) is cut off at the limit
- * instead of being read whole first.
+ * Reads a JSON body of at most `limit` bytes: 413 when larger, 415 when it is not sent as JSON
+ * (`application/json` or a `+json` type), 400 when it does not parse. The bytes are counted as
+ * they arrive, so a body without Content-Length (chunked) is cut off at the limit instead of
+ * being read whole first. No body at all reads as `{}`.
  */
 export async function readJson(request: Request, limit = 1024 * 1024): Promise<unknown> {
-  return parseJsonText(await readText(request, limit));
+  const text = await readText(request, limit);
+  if (text !== "" && !isJsonType(mediaType(request.headers)))
+    throw new AppError("unsupported_media_type", "the body must be sent as JSON (Content-Type: application/json)", [
+      { path: "(body)", message: `Content-Type is ${mediaType(request.headers) || "missing"}` },
+    ]);
+  return parseJsonText(text);
 }
+
+const isJsonType = (type: string) => type === "application/json" || /^application\/[a-z0-9.+-]+\+json$/.test(type);
 
 /** A body's text as JSON: the empty text is `{}`, anything unparsable a 400. */
 export function parseJsonText(text: string): unknown {
@@ -40,7 +49,8 @@ export async function readJsonObject(request: Request, limit?: number): Promise<
   return body as Record<string, unknown>;
 }
 
-async function readBodyBytes(request: Request, limit: number): Promise<Uint8Array> {
+/** A body's bytes, counted as they arrive: 413 as soon as they pass `limit`, declared or not. */
+export async function readBodyBytes(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

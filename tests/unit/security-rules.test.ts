@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { RateLimiter } from "@/lib/auth/rate-limiter";
 import { isSecretShaped, newSecret } from "@/lib/auth/secrets";
 import { appOrigin, clientAddress, fromOwnOrigin } from "@/lib/http/app-origin";
+import { readIngestBody } from "@/lib/http/read-ingest-body";
 import { readJson } from "@/lib/http/read-json";
 import { sameOriginPath } from "@/lib/http/same-origin-path";
 import { redactEmails } from "@/lib/redact-emails";
@@ -105,6 +106,48 @@ describe("reading a JSON body", () => {
     const request = new Request("http://x/", { method: "POST", body, duplex: "half" } as RequestInit);
     await expect(readJson(request, 1024 * 1024)).rejects.toMatchObject({ code: "too_large" });
     expect(pulled).toBeLessThan(2 * 1024 * 1024);
+  });
+
+  const post = (body: BodyInit | null, type?: string) => new Request("http://x/", { method: "POST", body, headers: type ? { "content-type": type } : {} });
+
+  it("takes JSON sent as JSON, and no body at all as {}", async () => {
+    await expect(readJson(post('{"to":"design"}', "application/json; charset=utf-8"))).resolves.toEqual({ to: "design" });
+    await expect(readJson(post('{"a":1}', "application/merge-patch+json"))).resolves.toEqual({ a: 1 });
+    await expect(readJson(post(null))).resolves.toEqual({});
+  });
+
+  it.each([["text/plain"], ["application/x-www-form-urlencoded"], [undefined]])("refuses a body sent as %s with 415, however JSON it looks", async (type) => {
+    await expect(readJson(post('{"to":"design"}', type))).rejects.toMatchObject({ code: "unsupported_media_type" });
+  });
+});
+
+describe("reading an ingestion upload", () => {
+  it("counts a multipart body as it arrives: a chunked upload past the limit is refused before it is parsed", async () => {
+    const boundary = "b0undary";
+    const head = new TextEncoder().encode(`--${boundary}\r\ncontent-disposition: form-data; name="note"\r\n\r\n`);
+    const filler = new Uint8Array(1024 * 1024).fill(0x61);
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(head);
+      },
+      pull(controller) {
+        pulled += filler.byteLength;
+        if (pulled > 200 * 1024 * 1024) controller.close();
+        else controller.enqueue(filler);
+      },
+    });
+    const request = new Request("http://x/ingest", { method: "POST", body, headers: { "content-type": `multipart/form-data; boundary=${boundary}` }, duplex: "half" } as RequestInit);
+    await expect(readIngestBody(request, "coverage")).rejects.toMatchObject({ code: "too_large" });
+    expect(pulled).toBeLessThan(60 * 1024 * 1024);
+  });
+
+  it("still reads a multipart upload within the limit", async () => {
+    const form = new FormData();
+    form.append("file", new Blob(["TN:\nend_of_record\n"]), "lcov.info");
+    form.append("measuredAt", "2026-11-02");
+    const request = new Request("http://x/ingest", { method: "POST", body: form });
+    await expect(readIngestBody(request, "coverage")).resolves.toEqual({ files: [{ name: "lcov.info", content: "TN:\nend_of_record\n" }], measuredAt: "2026-11-02" });
   });
 });
 

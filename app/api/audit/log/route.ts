@@ -5,6 +5,7 @@ import { getDb } from "@/db/get-db";
 import { listLogEntries } from "@/db/queries/list-log-entries";
 import { can } from "@/lib/auth/roles";
 import { parseInput } from "@/lib/validations/parse-input";
+import { otherMethods } from "@/app/_lib/other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -18,3 +19,5 @@ export const GET = apiRoute("read", async ({ request, actor }) => {
   const q = parseInput(querySchema, Object.fromEntries(new URL(request.url).searchParams), "query");
   return Response.json(await listLogEntries(await getDb(), { ...q, audience: can(actor.role, "admin") ? "admin" : "reader" }));
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

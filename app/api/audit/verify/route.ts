@@ -2,6 +2,7 @@
 import { apiRoute } from "@/app/_lib/api-handler";
 import { chainStatus } from "@/db/chain-status";
 import { getDb } from "@/db/get-db";
+import { otherMethods } from "@/app/_lib/other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -11,3 +12,5 @@ export const GET = apiRoute("read", async () => {
   const { verdict, checking, checkedAt } = await chainStatus(await getDb(), "api");
   return Response.json({ ...verdict!, checking, checkedAt });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -2,6 +2,7 @@
 import { apiRoute } from "@/app/_lib/api-handler";
 import { getDb } from "@/db/get-db";
 import { countNav } from "@/db/queries/count-nav";
+import { otherMethods } from "@/app/_lib/other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -11,3 +12,5 @@ export const GET = apiRoute("read", async ({ actor }) => {
   const { countedAt, ...counts } = await countNav(await getDb(), actor);
   return Response.json({ ...counts, countedAt: new Date(countedAt).toISOString() }, { headers: { "cache-control": "no-store" } });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

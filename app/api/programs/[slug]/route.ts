@@ -5,6 +5,7 @@ import { editProgram } from "@/db/mutations/manage-program";
 import { getProgram } from "@/db/queries/get-program";
 import { parseIfMatch, versionedJson } from "@/lib/http/if-match";
 import { readJson } from "@/lib/http/read-json";
+import { otherMethods } from "@/app/_lib/other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -17,3 +18,5 @@ export const PATCH = apiRoute<{ slug: string }>("admin", async ({ request, param
   const result = await editProgram(await getDb(), { slug: params.slug, input: await readJson(request), expectedVersion: parseIfMatch(request), actor });
   return versionedJson(result);
 });
+
+export const { POST, PUT, DELETE } = otherMethods("GET", "PATCH");

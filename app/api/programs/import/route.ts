@@ -3,6 +3,7 @@ import { apiRoute } from "@/app/_lib/api-handler";
 import { getDb } from "@/db/get-db";
 import { importBundle } from "@/db/import-bundle";
 import { readJson } from "@/lib/http/read-json";
+import { otherMethods } from "@/app/_lib/other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -15,3 +16,5 @@ export const POST = apiRoute("admin", async ({ request, actor }) => {
   const summary = await importBundle(await getDb(), await readJson(request, BUNDLE_LIMIT), { actor: actor.email, dryRun, slug });
   return Response.json(summary, { status: dryRun ? 200 : 201 });
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

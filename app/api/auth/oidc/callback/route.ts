@@ -9,6 +9,7 @@ import { getDb } from "@/db/get-db";
 import { appOrigin } from "@/lib/http/app-origin";
 import { sameOriginPath } from "@/lib/http/same-origin-path";
 import { redirectTo } from "@/app/_lib/sso-redirect";
+import { otherMethods } from "@/app/_lib/other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -64,3 +65,5 @@ export async function GET(request: Request) {
     return redirectTo("/sign-in", "provider");
   }
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

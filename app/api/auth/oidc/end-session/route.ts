@@ -2,6 +2,7 @@
 import type { NextRequest } from "next/server";
 import { END_SESSION_COOKIE, getSignInConfig, isProviderSignOut } from "@/app/_lib/oidc";
 import { redirectTo } from "@/app/_lib/sso-redirect";
+import { otherMethods } from "@/app/_lib/other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -19,3 +20,5 @@ export async function GET(request: NextRequest) {
   if (await isProviderSignOut(kept)) res.headers.set("location", kept);
   return res;
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -4,6 +4,7 @@ import { getSignInConfig, OIDC_COOKIE, OIDC_COOKIE_PATH, OIDC_COOKIE_SECONDS, pr
 import { appOrigin } from "@/lib/http/app-origin";
 import { sameOriginPath } from "@/lib/http/same-origin-path";
 import { redirectTo } from "@/app/_lib/sso-redirect";
+import { otherMethods } from "@/app/_lib/other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -41,3 +42,5 @@ export async function GET(request: Request) {
   });
   return res;
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -2,6 +2,7 @@
 import { apiRoute } from "@/app/_lib/api-handler";
 import { exportBundle } from "@/db/export-bundle";
 import { getDb } from "@/db/get-db";
+import { otherMethods } from "@/app/_lib/other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -10,3 +11,5 @@ export const GET = apiRoute<{ slug: string }>("admin", async ({ params }) =>
     headers: { "content-disposition": `attachment; filename="${params.slug}.bundle.json"` },
   }),
 );
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

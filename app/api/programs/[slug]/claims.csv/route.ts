@@ -4,6 +4,7 @@ import { getDb } from "@/db/get-db";
 import { getClaims } from "@/db/queries/get-claims";
 import { claimsToCsv } from "@/lib/claims/claims-export";
 import { parseAsOfQuery } from "@/lib/validations/as-of-query";
+import { otherMethods } from "@/app/_lib/other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -13,3 +14,5 @@ export const GET = apiRoute<{ slug: string }>("read", async ({ request, params }
     headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${params.slug}-claims.csv"` },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

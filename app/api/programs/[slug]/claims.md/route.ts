@@ -5,6 +5,7 @@ import { getClaims } from "@/db/queries/get-claims";
 import { claimsToMarkdown } from "@/lib/claims/claims-export";
 import { formatDate } from "@/lib/time";
 import { parseAsOfQuery } from "@/lib/validations/as-of-query";
+import { otherMethods } from "@/app/_lib/other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -15,3 +16,5 @@ export const GET = apiRoute<{ slug: string }>("read", async ({ request, params }
     headers: { "content-type": "text/markdown; charset=utf-8", "content-disposition": `attachment; filename="${params.slug}-claims.md"` },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

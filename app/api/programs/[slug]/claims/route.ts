@@ -5,6 +5,7 @@ import { createClaim } from "@/db/mutations/manage-claim";
 import { getClaims } from "@/db/queries/get-claims";
 import { readJson } from "@/lib/http/read-json";
 import { parseAsOfQuery } from "@/lib/validations/as-of-query";
+import { otherMethods } from "@/app/_lib/other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -16,3 +17,5 @@ export const GET = apiRoute<{ slug: string }>("read", async ({ request, params }
 export const POST = apiRoute<{ slug: string }>("admin", async ({ request, params, actor }) =>
   Response.json(await createClaim(await getDb(), { slug: params.slug, input: await readJson(request), actor }), { status: 201 }),
 );
+
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

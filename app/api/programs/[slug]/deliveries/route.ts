@@ -4,6 +4,7 @@ import { apiRoute } from "@/app/_lib/api-handler";
 import { getDb } from "@/db/get-db";
 import { listDeliveries } from "@/db/queries/list-deliveries";
 import { parseInput } from "@/lib/validations/parse-input";
+import { otherMethods } from "@/app/_lib/other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -16,3 +17,5 @@ export const GET = apiRoute<{ slug: string }>("admin", async ({ request, params 
   const q = parseInput(querySchema, Object.fromEntries(new URL(request.url).searchParams), "query");
   return Response.json(await listDeliveries(await getDb(), params.slug, q));
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -8,6 +8,7 @@ import { readJson } from "@/lib/http/read-json";
 import { formatInstant } from "@/lib/time";
 import { parseInput } from "@/lib/validations/parse-input";
 import { feedInputSchema } from "@/lib/validations/subscription-input";
+import { otherMethods } from "@/app/_lib/other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -21,3 +22,5 @@ export const POST = apiRoute<{ slug: string }>("admin", async ({ request, params
     { status: 201, headers: { "cache-control": "no-store" } },
   );
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -4,6 +4,7 @@ import { getDb } from "@/db/get-db";
 import { parseItemQuery, queryItems } from "@/db/queries/query-items";
 import { toCsv } from "@/lib/csv/to-csv";
 import { ITEM_VIEW_FIELDS, itemViewsAt } from "@/lib/items/item-view";
+import { otherMethods } from "@/app/_lib/other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -20,3 +21,5 @@ export const GET = apiRoute<{ slug: string }>("read", async ({ request, params }
     },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -5,6 +5,7 @@ import { parseItemQuery, queryItems } from "@/db/queries/query-items";
 import { ITEMS_PAGE } from "@/lib/items/item-query";
 import { linkHeader, pageOffsets } from "@/lib/items/item-pages";
 import { itemViewsAt, pickFields } from "@/lib/items/item-view";
+import { otherMethods } from "@/app/_lib/other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -24,3 +25,5 @@ export const GET = apiRoute<{ slug: string }>("read", async ({ request, params }
     },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

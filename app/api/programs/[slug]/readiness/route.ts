@@ -5,6 +5,7 @@ import { getDb } from "@/db/get-db";
 import { getReadinessBytes } from "@/db/queries/get-readiness";
 import { parseAsOfQuery } from "@/lib/validations/as-of-query";
 import { parseListLimit } from "@/lib/validations/list-limit-query";
+import { otherMethods } from "@/app/_lib/other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -14,3 +15,5 @@ export const GET = apiRoute<{ slug: string }>("read", async ({ request, params }
   const limit = parseListLimit(search);
   return chunksResponse(await getReadinessBytes(await getDb(), params.slug, asOf, knownAt, limit), { "content-type": "application/json" });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -4,6 +4,7 @@ import { getDb } from "@/db/get-db";
 import { listReportWeeks } from "@/db/queries/list-report-weeks";
 import { AppError } from "@/lib/errors";
 import { REPORT_FORMATS } from "@/lib/report/report-week";
+import { otherMethods } from "@/app/_lib/other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -29,3 +30,5 @@ export const GET = apiRoute<{ slug: string }>("read", async ({ request, params }
     })),
   });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -5,6 +5,7 @@ import { getSchedule } from "@/db/queries/get-schedule";
 import { toCsv } from "@/lib/csv/to-csv";
 import { SCHEDULE_CSV_COLUMNS, scheduleCsvRows } from "@/lib/schedule/schedule-csv";
 import { parseAsOfQuery } from "@/lib/validations/as-of-query";
+import { otherMethods } from "@/app/_lib/other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -18,3 +19,5 @@ export const GET = apiRoute<{ slug: string }>("read", async ({ request, params }
     },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -5,6 +5,7 @@ import { addSubscription } from "@/db/mutations/manage-subscriptions";
 import { listSubscriptions } from "@/db/queries/list-subscriptions";
 import { readJson } from "@/lib/http/read-json";
 import { versionedJson } from "@/lib/http/if-match";
+import { otherMethods } from "@/app/_lib/other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -14,3 +15,5 @@ export const POST = apiRoute<{ slug: string }>("admin", async ({ request, params
   const made = await addSubscription(await getDb(), { slug: params.slug, input: await readJson(request), actor: actor.email });
   return versionedJson(made, { status: 201, headers: { "cache-control": "no-store" } });
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

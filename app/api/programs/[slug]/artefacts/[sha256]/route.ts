@@ -2,6 +2,7 @@
 import { apiRoute } from "@/app/_lib/api-handler";
 import { getDb } from "@/db/get-db";
 import { findProgramArtefact } from "@/db/queries/find-program-artefact";
+import { otherMethods } from "@/app/_lib/other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -18,3 +19,5 @@ export const GET = apiRoute<{ slug: string; sha256: string }>("read", async ({ p
     },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

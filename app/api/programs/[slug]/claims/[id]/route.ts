@@ -6,6 +6,7 @@ import { getClaimDetail } from "@/db/queries/get-claims";
 import { parseIfMatch, versionedJson } from "@/lib/http/if-match";
 import { readJsonObject } from "@/lib/http/read-json";
 import { parseAsOfQuery } from "@/lib/validations/as-of-query";
+import { otherMethods } from "@/app/_lib/other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -22,3 +23,5 @@ export const PATCH = apiRoute<Params>("admin", async ({ request, params, actor }
   const result = await editClaim(await getDb(), { slug: params.slug, claimKey: params.id, input, expectedVersion: parseIfMatch(request), actor });
   return versionedJson(result);
 });
+
+export const { POST, PUT, DELETE } = otherMethods("GET", "PATCH");

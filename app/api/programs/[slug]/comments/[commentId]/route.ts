@@ -7,6 +7,7 @@ import { getComment } from "@/db/queries/get-comment";
 import { AppError, MAX_ROW_ID } from "@/lib/errors";
 import { parseIfMatch, versionedJson } from "@/lib/http/if-match";
 import { readJson } from "@/lib/http/read-json";
+import { otherMethods } from "@/app/_lib/other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -30,3 +31,5 @@ export const DELETE = apiRoute<Params>("comment", async ({ request, params, acto
   const commentId = commentIdOf(params);
   return versionedJson(await deleteComment(await getDb(), { slug: params.slug, commentId, expectedVersion: parseIfMatch(request), actor }));
 });
+
+export const { POST, PUT } = otherMethods("GET", "PATCH", "DELETE");

@@ -5,6 +5,7 @@ import { ingestArtefacts } from "@/db/mutations/ingest-artefacts";
 import { ARTEFACT_KINDS, type ArtefactKind } from "@/lib/artefacts/artefact-types";
 import { AppError } from "@/lib/errors";
 import { readIngestBody } from "@/lib/http/read-ingest-body";
+import { otherMethods } from "@/app/_lib/other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -16,3 +17,5 @@ export const POST = apiRoute<{ slug: string; kind: string }>("report", async ({ 
   const answer = await ingestArtefacts(await getDb(), { slug: params.slug, kind, input, actor: { id: actor.id, label: actor.email }, dryRun });
   return Response.json(answer, { status: dryRun ? 200 : 201 });
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -6,6 +6,7 @@ import { getItemDetail } from "@/db/queries/get-item-detail";
 import { readJson } from "@/lib/http/read-json";
 import { parseIfMatch, versionedJson } from "@/lib/http/if-match";
 import { parseAsOfQuery } from "@/lib/validations/as-of-query";
+import { otherMethods } from "@/app/_lib/other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -22,3 +23,5 @@ export const PATCH = apiRoute<Params>("report", async ({ request, params, actor 
   const result = await editItem(await getDb(), { slug: params.slug, key: params.key, input, expectedVersion: parseIfMatch(request), actor });
   return versionedJson(result);
 });
+
+export const { POST, PUT, DELETE } = otherMethods("GET", "PATCH");

@@ -6,6 +6,7 @@ import { exportWeeklyReport, REPORT_VERSIONS, type ReportVersion } from "@/db/qu
 import { AppError } from "@/lib/errors";
 import { PAPERS, type Paper } from "@/lib/report/print-pdf";
 import { parseReportFileName } from "@/lib/report/report-week";
+import { otherMethods } from "@/app/_lib/other-methods";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -43,3 +44,5 @@ export const GET = apiRoute<{ slug: string; week: string }>("read", async ({ req
   const { body } = file;
   return typeof body === "string" ? new Response(body, { headers }) : chunksResponse([body], headers);
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -4,6 +4,7 @@ import { getDb } from "@/db/get-db";
 import { removeSubscription, setSubscriptionEnabled } from "@/db/mutations/manage-subscriptions";
 import { parseIfMatch, versionedJson } from "@/lib/http/if-match";
 import { readJson } from "@/lib/http/read-json";
+import { otherMethods } from "@/app/_lib/other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -22,3 +23,5 @@ export const DELETE = apiRoute<{ slug: string; id: string }>("admin", async ({ p
   await removeSubscription(await getDb(), { slug: params.slug, id: params.id, actor: actor.email });
   return new Response(null, { status: 204 });
 });
+
+export const { GET, POST, PUT } = otherMethods("PATCH", "DELETE");

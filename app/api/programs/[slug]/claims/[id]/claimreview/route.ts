@@ -6,6 +6,7 @@ import { toClaimReview } from "@/lib/claims/claim-review";
 import { AppError } from "@/lib/errors";
 import { appOrigin } from "@/lib/http/app-origin";
 import { formatDate } from "@/lib/time";
+import { otherMethods } from "@/app/_lib/other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -17,3 +18,5 @@ export const GET = apiRoute<{ slug: string; id: string }>("read", async ({ reque
   if (!review) throw new AppError("rule", `claim "${params.id}" is linked to no item: there is nothing to review`);
   return Response.json(review, { headers: { "content-type": "application/ld+json" } });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -4,6 +4,7 @@ import { getDb } from "@/db/get-db";
 import { recordTransition } from "@/db/mutations/record-transition";
 import { ARTEFACT_MAX_BYTES } from "@/lib/artefacts/artefact-types";
 import { readJson } from "@/lib/http/read-json";
+import { otherMethods } from "@/app/_lib/other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -15,3 +16,5 @@ export const POST = apiRoute<{ slug: string; key: string }>("report", async ({ r
   const input = await readJson(request, BODY_LIMIT);
   return Response.json(await recordTransition(await getDb(), { slug: params.slug, key: params.key, input, actor }), { status: 201 });
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -6,6 +6,7 @@ import { publishReport } from "@/db/mutations/publish-report";
 import { appOrigin } from "@/lib/http/app-origin";
 import { readNoInput } from "@/lib/http/read-no-input";
 import { reportActionInputSchema } from "@/lib/validations/report-action-input";
+import { otherMethods } from "@/app/_lib/other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -17,3 +18,5 @@ export const POST = apiRoute<{ slug: string; week: string }>("admin", async ({ r
   const sending = await sendAfterPublication(db, { slug: params.slug, week: published.week, requestedBy: actor.email, origin: appOrigin(request.headers) });
   return Response.json({ ...published, deliveries: sending.deliveries, ...(sending.error ? { deliveryError: sending.error } : {}) }, { status: 201 });
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

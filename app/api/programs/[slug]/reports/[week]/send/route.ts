@@ -5,6 +5,7 @@ import { getDb } from "@/db/get-db";
 import { appOrigin } from "@/lib/http/app-origin";
 import { readNoInput } from "@/lib/http/read-no-input";
 import { reportActionInputSchema } from "@/lib/validations/report-action-input";
+import { otherMethods } from "@/app/_lib/other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -13,3 +14,5 @@ export const POST = apiRoute<{ slug: string; week: string }>("admin", async ({ r
   const queued = await sendAfterAnswer(await getDb(), { slug: params.slug, week: params.week, trigger: "resend", requestedBy: actor.email, origin: appOrigin(request.headers) });
   return Response.json({ program: params.slug, ...queued }, { status: 202 });
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -2,6 +2,7 @@
 import { apiRoute } from "@/app/_lib/api-handler";
 import { getDb } from "@/db/get-db";
 import { removeDependency } from "@/db/mutations/change-dependency";
+import { otherMethods } from "@/app/_lib/other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -9,3 +10,5 @@ export const DELETE = apiRoute<{ slug: string; key: string; dependsOn: string }>
   await removeDependency(await getDb(), { slug: params.slug, key: params.key, dependsOn: params.dependsOn, actor });
   return new Response(null, { status: 204 });
 });
+
+export const { GET, POST, PUT, PATCH } = otherMethods("DELETE");

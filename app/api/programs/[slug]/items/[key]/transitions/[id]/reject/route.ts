@@ -4,6 +4,7 @@ import { getDb } from "@/db/get-db";
 import { rejectTransition } from "@/db/mutations/reject-transition";
 import { AppError, MAX_ROW_ID } from "@/lib/errors";
 import { readJson } from "@/lib/http/read-json";
+import { otherMethods } from "@/app/_lib/other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -13,3 +14,5 @@ export const POST = apiRoute<{ slug: string; key: string; id: string }>("verify"
   const input = await readJson(request);
   return Response.json(await rejectTransition(await getDb(), { slug: params.slug, key: params.key, transitionId: id, input, actor }), { status: 201 });
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");
