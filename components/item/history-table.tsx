@@ -11,7 +11,10 @@ import { shortInstant } from "./short-instant";
 import { VerificationCell } from "./verification-cell";
 import type { ReviewActions } from "./verify-form";
 
-const cell = "py-1.5 pr-2";
+// On a phone each row is a card: cells stack at full width, so the decision and its form are
+// never cut off at the edge of a table that scrolls sideways.
+const cell = "py-1.5 pr-2 max-md:block max-md:py-0.5 max-md:pr-0";
+const phoneLabel = "text-xs text-slate-500 md:hidden";
 const COLUMNS = 6;
 
 /**
@@ -37,8 +40,8 @@ export function HistoryTable({
     <>
       {history.length === 0 && <p className="text-slate-600">No transition reported yet: the item has not started.</p>}
       {rows.length > 0 && (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left" aria-label="History">
+        <div className="md:overflow-x-auto">
+          <table className="w-full text-left max-md:block max-md:[&>tbody]:block max-md:[&>thead]:hidden" aria-label="History">
             <HeaderRow
               cell="py-1 pr-2"
               columns={[
@@ -53,7 +56,7 @@ export function HistoryTable({
             <tbody>
               {rows.map((r) =>
                 r.kind === "comment" ? (
-                  <tr key={`c${r.row.id}`} className="border-t border-slate-100 bg-slate-50 align-top" data-testid={`comment-${r.row.id}`}>
+                  <tr key={`c${r.row.id}`} className="border-t border-slate-100 bg-slate-50 align-top max-md:block" data-testid={`comment-${r.row.id}`}>
                     <td className={cell} colSpan={COLUMNS}>
                       {/* Pinned to the left and no wider than the screen: a comment reads without scrolling the table. */}
                       <div className="sticky left-0 max-w-[calc(100vw-4rem)] lg:max-w-3xl">
@@ -75,17 +78,24 @@ export function HistoryTable({
 
 function TransitionRow({ t, slug, review }: { t: ItemDetail["history"][number]; slug: string; review?: ReviewActions }) {
   return (
-    <tr className={`border-t border-slate-100 align-top ${t.visible ? "" : "text-slate-500"}`} data-testid={`transition-${t.id}`}>
+    <tr className={`border-t border-slate-100 align-top max-md:block max-md:py-2 ${t.visible ? "" : "text-slate-500"}`} data-testid={`transition-${t.id}`}>
       <td className={cell}>
         <StatusBadge status={t.to} />
         {t.note && <p className="mt-1 max-w-xs text-xs text-slate-700">{t.note}</p>}
       </td>
-      <td className={`${cell} whitespace-nowrap`}>{shortInstant(t.effectiveAt)}</td>
       <td className={`${cell} whitespace-nowrap`}>
+        <span className={phoneLabel}>effective </span>
+        {shortInstant(t.effectiveAt)}
+      </td>
+      <td className={`${cell} whitespace-nowrap`}>
+        <span className={phoneLabel}>recorded </span>
         {shortInstant(t.recordedAt)}
         {t.recordedAt.slice(0, 10) > t.effectiveAt.slice(0, 10) && <span className="block text-xs text-amber-800">recorded later</span>}
       </td>
-      <td className={cell}>{t.byName}</td>
+      <td className={cell}>
+        <span className={phoneLabel}>reported by </span>
+        {t.byName}
+      </td>
       <td className={cell}>
         <EvidenceList evidence={t.evidence} slug={slug} />
       </td>

@@ -99,3 +99,31 @@ test("a reviewer who owns the item is refused in words, and the typed reason sta
   await expect(review.getByLabel("Reason (required to reject)")).toHaveValue("No plan attached.");
   await expect(page.getByText("pending verification")).toBeVisible();
 });
+
+test("on a phone a reviewer reads each report whole and decides it: the review form is inside the screen, not at the edge of a table that scrolls", async ({ page, request }) => {
+  const slug = await importSmallProgram(request, "review-phone");
+  const itemPage = `/programs/${slug}/items/A`;
+  await signIn(page, "contributor", itemPage);
+  await reportBuild(page, "https://dev.example.com/design/A-phone");
+
+  await page.setViewportSize({ width: 375, height: 812 });
+  await signIn(page, "reviewer", itemPage);
+  const history = page.getByRole("table", { name: "History" });
+  const review = history.getByRole("form", { name: /^Review transition/ });
+  await review.scrollIntoViewIfNeeded();
+  // Every part of the form lies within the 375 px of the screen, and nothing in the history scrolls sideways.
+  for (const part of [review, review.getByLabel("Reason (required to reject)"), review.getByRole("button", { name: /^Verify transition/ }), review.getByRole("button", { name: /^Reject transition/ })]) {
+    const box = (await part.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(375);
+  }
+  expect(await history.evaluate((t) => t.parentElement!.scrollWidth - t.parentElement!.clientWidth)).toBeLessThanOrEqual(0);
+  // Each cell says what it is, since the column heads are not shown.
+  const row = history.locator("tbody tr").first();
+  await expect(row.getByText("reported by", { exact: false })).toBeVisible();
+  await expect(row.getByText(/^effective/)).toBeVisible();
+
+  await review.getByLabel("Note (optional)").fill("Checked on the phone.");
+  await review.getByRole("button", { name: /^Verify transition/ }).click();
+  await expect(history.getByText(`verified by ${TEST_ACCOUNTS.reviewer.name} on`)).toBeVisible();
+});
