@@ -30,6 +30,10 @@ const nextConfig = {
     // A throwaway checkout (npm test's) builds once: writing Turbopack's cache for a next build
     // that never comes costs a core for a quarter of a minute.
     turbopackFileSystemCacheForBuild: process.env.BUILD_CACHE !== "off",
+    // Next loads every route's code in the background once it listens; the first readers after a
+    // restart then share the thread with it (a new server's first readiness at 10,000 items:
+    // 140-390 ms with it, 105-165 ms without; the first dashboard the same either way).
+    preloadEntriesOnStart: false,
     // The proxy (proxy.ts) sees every page request first and would cut a body at 10 MB.
     proxyClientMaxBodySize: "21mb",
     serverActions: {

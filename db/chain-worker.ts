@@ -3,9 +3,12 @@ import { parentPort, workerData } from "node:worker_threads";
 import type { ChainVerdict } from "@/lib/hash-chain";
 import { openDatabaseReadOnly } from "./index";
 import { verifyLog } from "./verify-log";
+import { yieldToRequests } from "./yield-to-requests";
 
 export type ChainWorkerReply = { id: number; verdict: ChainVerdict } | { id: number; error: string };
 
+// A new server checks the whole chain while its first readers arrive: they go first.
+yieldToRequests();
 const opened = openDatabaseReadOnly((workerData as { location: string }).location);
 parentPort!.on("message", (id: number) => void answer(id));
 

@@ -2,6 +2,7 @@
 // holds into the database file, so that copy and its fsync happen beside the request thread.
 import { parentPort, workerData } from "node:worker_threads";
 import Database from "better-sqlite3";
+import { yieldToRequests } from "./yield-to-requests";
 
 export interface CheckpointerData {
   file: string;
@@ -16,6 +17,7 @@ export interface CheckpointResult {
 }
 
 const { file, everyMs } = workerData as CheckpointerData;
+yieldToRequests();
 const sqlite = new Database(file, { fileMustExist: true });
 // PASSIVE never waits for a reader or the writer; and, unlike TRUNCATE or RESTART, the request
 // thread's connection does not count it as another connection's change (data_version), which
