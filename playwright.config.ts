@@ -69,6 +69,8 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       // Every test signs in from 127.0.0.1; the per-address limit has its own test.
       SIGN_IN_ADDRESS_LIMIT: "10000",
+      // The tests' webhook receivers listen on 127.0.0.1; the refusal of private targets has its own test.
+      WEBHOOK_PRIVATE_TARGETS: "allow",
     },
     stdout: "pipe",
     stderr: "pipe",

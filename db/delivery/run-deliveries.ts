@@ -9,6 +9,7 @@ import type { DeliveryState } from "@/lib/delivery/delivery-states";
 import { programs, reportDeliveries, reportDeliveryAttempts, reportSubscriptions } from "../schema";
 import type { AttemptOutcome } from "./attempt-outcome";
 import { postWebhook } from "./post-webhook";
+import { privateTargetRefusal, resolveHost } from "./webhook-target";
 import { publishedPackage, type PublishedPackage } from "./published-package";
 import { sendEmail } from "./send-email";
 
@@ -18,6 +19,8 @@ export interface DeliveryContext {
   now: () => number;
   sleep: (ms: number) => Promise<void>;
   fetch: typeof fetch;
+  /** A host name's addresses, looked up before each webhook attempt. */
+  resolve?: (host: string) => Promise<string[]>;
 }
 
 export const defaultContext = (): DeliveryContext => ({
@@ -25,6 +28,7 @@ export const defaultContext = (): DeliveryContext => ({
   now: Date.now,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   fetch: (...args) => fetch(...args),
+  resolve: resolveHost,
 });
 
 export interface DeliveryOutcome {
@@ -132,7 +136,12 @@ async function runOne(
       const url = new URL(sub.target);
       secrets = [secret, sub.target, `${url.pathname}${url.search}`].filter((s) => s.length > 1);
       const body = webhookBody(sub.kind, pkg.notice);
-      attempt = () => postWebhook({ url: sub.target, secret, body, deliveryId: id, timeoutMs: settings.timeoutMs, nowSeconds: Math.floor(ctx.now() / 1000) }, ctx.fetch);
+      attempt = async () => {
+        // Checked at every attempt: a name may resolve elsewhere than when it was subscribed.
+        const refused = await privateTargetRefusal(sub.target, ctx.env, ctx.resolve);
+        if (refused) return { ok: false, statusCode: null, error: refused, retryable: false };
+        return postWebhook({ url: sub.target, secret, body, deliveryId: id, timeoutMs: settings.timeoutMs, nowSeconds: Math.floor(ctx.now() / 1000) }, ctx.fetch);
+      };
     }
     return await attemptUntilDone(db, id, attempt, secrets, settings, ctx, leaseMs);
   } catch (error) {

@@ -27,7 +27,7 @@ let receiver: WebhookReceiver;
 
 /** A real process, without blocking this one: the SMTP server and the receiver live here. */
 function tracker(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const e: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: dbFile, TRACKER_SEED: "none", PUBLIC_URL: "https://tracker.example.org", SMTP_URL: smtp.url(), DELIVERY_RETRY_BASE_MS: "50", ...env };
+  const e: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: dbFile, TRACKER_SEED: "none", PUBLIC_URL: "https://tracker.example.org", SMTP_URL: smtp.url(), DELIVERY_RETRY_BASE_MS: "50", WEBHOOK_PRIVATE_TARGETS: "allow", ...env };
   delete e.TRACKER_ACTOR;
   return new Promise((resolve) => {
     const child = spawn(NODE, trackerArgs(args), { cwd: ROOT, env: e, stdio: ["ignore", "pipe", "pipe"] });

@@ -51,7 +51,7 @@ let receiver: WebhookReceiver;
 const secrets: string[] = [];
 
 const ctx = (env: Record<string, string> = {}): DeliveryContext => ({
-  env: { SMTP_URL: smtp.url({ user: SMTP_USER, pass: SMTP_PASS }), SMTP_FROM: "Tracker <tracker@example.org>", DELIVERY_RETRY_BASE_MS: "20", DELIVERY_TIMEOUT_MS: "5000", ...env },
+  env: { SMTP_URL: smtp.url({ user: SMTP_USER, pass: SMTP_PASS }), SMTP_FROM: "Tracker <tracker@example.org>", DELIVERY_RETRY_BASE_MS: "20", DELIVERY_TIMEOUT_MS: "5000", WEBHOOK_PRIVATE_TARGETS: "allow", ...env },
   now: Date.now,
   sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
   fetch: (...a) => fetch(...a),
@@ -200,6 +200,20 @@ describe("a failed delivery never undoes a publication", () => {
     expect(log.find((d) => d.subscription.kind === "email")).toMatchObject({ status: "not_sent", note: "not sent: SMTP not configured (set SMTP_URL)", attempts: [] });
     expect(db.$client.prepare("SELECT count(*) AS n FROM published_reports p JOIN programs g ON g.id = p.program_id WHERE g.slug = ?").get(slug)).toEqual({ n: 1 });
     expect((await verifyLog(db)).ok).toBe(true);
+  });
+
+  it("does not post to a webhook inside a private network unless the deployment allows it: one attempt, refused by address, nothing reaches it", async () => {
+    const inside = await startWebhookReceiver({});
+    const slug = "send-private";
+    await importBundle(db, bundle(slug), { actor: null });
+    const made = await addSubscription(db, { slug, input: { kind: "webhook", target: `${inside.origin}/hook` }, actor: "a" });
+    await publishReport(db, { slug, week: "2024-W52", publisher: { id: null, label: "cli" } });
+    const outcomes = await (await sendPublishedReport(db, { slug, week: "2024-W52", trigger: "publish", requestedBy: "cli", origin: ORIGIN }, ctx({ WEBHOOK_PRIVATE_TARGETS: "", DELIVERY_MAX_ATTEMPTS: "3" }))).run();
+    await inside.close();
+    expect(outcomes.map((o) => [o.state, o.attempts])).toEqual([["failed", 1]]);
+    const hook = (await listDeliveries(db, slug)).find((d) => d.subscription.id === made.id)!;
+    expect(hook.attempts.map((a) => [a.statusCode, a.error])).toEqual([[null, "not sent: 127.0.0.1 is an address inside a private network; WEBHOOK_PRIVATE_TARGETS=allow lets a deployment deliver there"]]);
+    expect(inside.requests).toHaveLength(0);
   });
 
   it("stops at a refusal that another attempt would not change (404), and a wrong SMTP password is never written down", async () => {
