@@ -38,7 +38,7 @@ test.beforeAll(async () => {
   receiver = await startWebhookReceiver({ failFirst: 1 });
   server = await OwnServer.start({
     port: PORT,
-    env: { SMTP_URL: smtp.url(), SMTP_FROM: "Boost Offload Tracker <tracker@example.org>", DELIVERY_RETRY_BASE_MS: "500", DELIVERY_TIMEOUT_MS: "10000" },
+    env: { SMTP_URL: smtp.url(), SMTP_FROM: "Boost Offload Tracker <tracker@example.org>", DELIVERY_RETRY_BASE_MS: "500", DELIVERY_TIMEOUT_MS: "10000", WEBHOOK_PRIVATE_TARGETS: "allow" },
   });
 });
 
