@@ -4,14 +4,15 @@
 //   session is real, this only turns away the requests that carry no credential at all. The API
 //   is guarded by its route wrapper (apiRoute) and passes here only for the check below: a proxy
 //   makes Next.js copy the request body for it, which would cut off the large bodies of imports;
-// - a server action from another origin is a 403 problem (Next.js would answer 500); actions
+// - a server action from another origin, or without one and not marked same-origin, is a 403
+//   problem (Next.js would answer 500); actions
 //   otherwise pass, as each checks the session and role itself;
 // - a path that is not valid percent-encoding (/programs/%ff) names nothing: 404
 //   (Next.js would answer 500); a signed-in person's page gets it inside its navigation;
 // - a server-action call whose text body is not JSON cannot be a call React made: 400.
 import { NextResponse, type NextRequest } from "next/server";
 import { AppError } from "@/lib/errors";
-import { appOrigin } from "@/lib/http/app-origin";
+import { appOrigin, fromOwnOrigin } from "@/lib/http/app-origin";
 import { repairPathEncoding } from "@/lib/http/path-encoding";
 import { problemResponse } from "@/lib/http/problem";
 import { sameOriginPath } from "@/lib/http/same-origin-path";
@@ -41,9 +42,9 @@ export async function proxy(request: NextRequest) {
     return NextResponse.rewrite(new URL("/_invalid-path", request.url));
   }
   if (request.method === "POST" && request.headers.has("next-action")) {
-    // Browsers always send Origin with a POST; one that names another site is refused here.
-    const origin = request.headers.get("origin");
-    if (origin !== null && origin !== appOrigin(request.headers))
+    // Browsers always send Origin with a POST: a call must name this site there, or, without
+    // one, be marked same-origin by the browser (Sec-Fetch-Site) — the API's rule for cookies.
+    if (!fromOwnOrigin(request.headers, appOrigin(request.headers)))
       return problemResponse(new AppError("forbidden", "this form was sent from another site; open the tracker itself and try again"), pathname);
     if (await undecodableActionBody(request))
       return problemResponse(

@@ -118,7 +118,7 @@ test("real action ids with bodies React cannot decode: a 400 problem, nothing is
         const res = await rawRequest(baseURL!, {
           method: "POST",
           path: action.page,
-          headers: { "next-action": action.id, "content-type": "text/plain;charset=UTF-8" },
+          headers: { "next-action": action.id, "content-type": "text/plain;charset=UTF-8", origin },
           body,
         });
         note("undecodable body", res.status);

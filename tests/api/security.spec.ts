@@ -189,6 +189,31 @@ test("a server action sent from a foreign Origin is a 403 problem, not a 500", a
   expect(res.headers.getSetCookie().join("")).not.toContain("tracker_session=");
 });
 
+test("a server action without an Origin is taken only when the browser marks it same-origin", async () => {
+  const call = (headers: Record<string, string>) =>
+    fetch(new URL(actions.signInAction!.page, server.baseURL), {
+      method: "POST",
+      headers: { "next-action": actions.signInAction!.id, accept: "text/x-component", ...headers },
+      body: (() => {
+        const f = new FormData();
+        f.append("_1_email", TEST_ACCOUNTS.viewer.email);
+        f.append("_1_password", server.password);
+        f.append("0", JSON.stringify(["$undefined", "$K1"]));
+        return f;
+      })(),
+      redirect: "manual",
+    });
+  for (const headers of [{}, { "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site" }] as Record<string, string>[]) {
+    const res = await call(headers);
+    expect(res.status, JSON.stringify(headers)).toBe(403);
+    expect(res.headers.get("content-type")).toContain("application/problem+json");
+    expect(res.headers.getSetCookie().join("")).not.toContain("tracker_session=");
+  }
+  const same = await call({ "sec-fetch-site": "same-origin" });
+  expect(same.status).not.toBe(403);
+  expect(same.headers.getSetCookie().join("")).toContain("tracker_session=");
+});
+
 test("racing the sign-in throttle: after three failures, twenty parallel right-password attempts all wait", async () => {
   const email = TEST_ACCOUNTS.reviewer.email;
   for (let i = 0; i < 3; i++) expect((await signIn(email, `wrong-${i}`)).session).toBeNull();
