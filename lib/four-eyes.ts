@@ -23,7 +23,7 @@ export interface FourEyesCase {
 export type FourEyesReason =
   | { kind: "reported" }
   | { kind: "owns" }
-  | { kind: "owned"; from: number; until: number }
+  | { kind: "owned"; from: number; until: number; madeOwnerBy?: string }
   | { kind: "changed-owner"; at: number; from: string | null; to: string | null };
 
 const same = (a: string | null, b: string | null) => a !== null && b !== null && a.toLowerCase() === b.toLowerCase();
@@ -43,13 +43,20 @@ export function fourEyesReasons(c: FourEyesCase): FourEyesReason[] {
     owner,
     start: i === 0 ? -Infinity : changes[i - 1]!.at,
     end: i < changes.length ? changes[i]!.at : Infinity,
+    madeBy: i === 0 ? null : changes[i - 1]!.by,
   }));
   const last = periods.filter((p) => p.start <= c.verifiedAt).at(-1)!;
   if (same(last.owner, c.verifier)) reasons.push({ kind: "owns" });
   for (const p of periods) {
     if (p === last && same(p.owner, c.verifier)) continue; // said as "owns"
     if (same(p.owner, c.verifier) && p.start <= c.verifiedAt && p.end >= c.recordedAt)
-      reasons.push({ kind: "owned", from: Math.max(p.start, c.recordedAt), until: Math.min(p.end, c.verifiedAt) });
+      reasons.push({
+        kind: "owned",
+        from: Math.max(p.start, c.recordedAt),
+        until: Math.min(p.end, c.verifiedAt),
+        // Made owner by someone else: said, so that a reviewer barred by another's hand sees whose.
+        ...(p.madeBy !== null && !same(p.madeBy, c.verifier) ? { madeOwnerBy: p.madeBy } : {}),
+      });
   }
   for (const ch of changes)
     if (same(ch.by, c.verifier) && ch.at >= c.recordedAt && ch.at <= c.verifiedAt)
@@ -71,7 +78,7 @@ export function fourEyesViolation(c: FourEyesCase): string | null {
       case "owns":
         return `${c.verifier} owns this item and cannot ${verb} its transitions`;
       case "owned":
-        return `${c.verifier} owned ${c.item} between ${formatInstant(r.from)} and ${formatInstant(r.until)}, ${window}`;
+        return `${c.verifier} owned ${c.item} between ${formatInstant(r.from)} and ${formatInstant(r.until)}${r.madeOwnerBy ? ` (made owner by ${r.madeOwnerBy})` : ""}, ${window}`;
       case "changed-owner":
         return `${c.verifier} changed the owner of ${c.item} from ${who(r.from)} to ${who(r.to)} at ${formatInstant(r.at)}, ${window}`;
     }

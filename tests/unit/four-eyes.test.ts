@@ -64,6 +64,17 @@ describe("fourEyesViolation", () => {
     expect(fourEyesReasons(judge(atClose))).toEqual([{ kind: "changed-owner", at: T(20), from: ANN, to: BOB }]);
   });
 
+  it("names who made the verifier owner when it was someone else: a reporter who hands the item to a reviewer and back bars that reviewer, visibly", () => {
+    const owners = ownerTimeline(ANN, [
+      { at: T(12), by: BOB, owner: RITA },
+      { at: T(13), by: BOB, owner: ANN },
+    ]);
+    expect(fourEyesReasons(judge(owners))).toEqual([{ kind: "owned", from: T(12), until: T(13), madeOwnerBy: BOB }]);
+    expect(fourEyesViolation(judge(owners))).toBe(
+      `four eyes: ${RITA} owned FND-01 between ${iso(12)} and ${iso(13)} (made owner by ${BOB}), while this transition (recorded ${iso(10)}) awaited verification`,
+    );
+  });
+
   it("ignores letter case in e-mails", () => {
     expect(fourEyesReasons(judge({ initial: "RITA@Example.com", changes: [] }))).toEqual([{ kind: "owns" }]);
   });
