@@ -148,7 +148,7 @@ describe("rejecting a transition", () => {
     await editItem(w.db, { slug: SLUG, key: "FND-01", input: { owner: ANN, version: 2 }, expectedVersion: undefined, actor: ann, now: soon(3) });
     const e = await refusal(async () => await rejectTransition(w.db, { slug: SLUG, key: "FND-01", transitionId: id, input: { reason: "r" }, actor: (await findPerson(w.db, RITA))!, now: soon(4) }));
     expect(e.message).toBe(
-      `four eyes: ${RITA} owned FND-01 between ${new Date(soon(2)).toISOString()} and ${new Date(soon(3)).toISOString()}, while this transition (recorded ${new Date(soon(1)).toISOString()}) awaited review`,
+      `four eyes: ${RITA} owned FND-01 between ${new Date(soon(2)).toISOString()} and ${new Date(soon(3)).toISOString()} (made owner by ${ANN}), while this transition (recorded ${new Date(soon(1)).toISOString()}) awaited review`,
     );
     expect((await verifyLog(w.db)).ok).toBe(true);
   });
