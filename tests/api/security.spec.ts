@@ -171,45 +171,34 @@ test("cross-site request forgery with the session cookie is refused (text/plain,
   expect(bearer.status).toBe(204);
 });
 
-test("a server action sent from a foreign Origin is a 403 problem, not a 500", async () => {
-  const res = await fetch(new URL(actions.signInAction!.page, server.baseURL), {
+/** The viewer's sign-in, called as a server action with the right password and `headers` added. */
+function signInAction(headers: Record<string, string>) {
+  const form = new FormData();
+  form.append("_1_email", TEST_ACCOUNTS.viewer.email);
+  form.append("_1_password", server.password);
+  form.append("0", JSON.stringify(["$undefined", "$K1"]));
+  return fetch(new URL(actions.signInAction!.page, server.baseURL), {
     method: "POST",
-    headers: { "next-action": actions.signInAction!.id, accept: "text/x-component", origin: "http://127.0.0.1:9999" },
-    body: (() => {
-      const f = new FormData();
-      f.append("_1_email", TEST_ACCOUNTS.viewer.email);
-      f.append("_1_password", server.password);
-      f.append("0", JSON.stringify(["$undefined", "$K1"]));
-      return f;
-    })(),
+    headers: { "next-action": actions.signInAction!.id, accept: "text/x-component", ...headers },
+    body: form,
     redirect: "manual",
   });
-  expect(res.status).toBe(403);
+}
+
+async function expectRefusedAction(res: Response, what: string) {
+  expect(res.status, what).toBe(403);
   expect(res.headers.get("content-type")).toContain("application/problem+json");
   expect(res.headers.getSetCookie().join("")).not.toContain("tracker_session=");
+}
+
+test("a server action sent from a foreign Origin is a 403 problem, not a 500", async () => {
+  await expectRefusedAction(await signInAction({ origin: "http://127.0.0.1:9999" }), "foreign Origin");
 });
 
 test("a server action without an Origin is taken only when the browser marks it same-origin", async () => {
-  const call = (headers: Record<string, string>) =>
-    fetch(new URL(actions.signInAction!.page, server.baseURL), {
-      method: "POST",
-      headers: { "next-action": actions.signInAction!.id, accept: "text/x-component", ...headers },
-      body: (() => {
-        const f = new FormData();
-        f.append("_1_email", TEST_ACCOUNTS.viewer.email);
-        f.append("_1_password", server.password);
-        f.append("0", JSON.stringify(["$undefined", "$K1"]));
-        return f;
-      })(),
-      redirect: "manual",
-    });
-  for (const headers of [{}, { "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site" }] as Record<string, string>[]) {
-    const res = await call(headers);
-    expect(res.status, JSON.stringify(headers)).toBe(403);
-    expect(res.headers.get("content-type")).toContain("application/problem+json");
-    expect(res.headers.getSetCookie().join("")).not.toContain("tracker_session=");
-  }
-  const same = await call({ "sec-fetch-site": "same-origin" });
+  for (const headers of [{}, { "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site" }] as Record<string, string>[])
+    await expectRefusedAction(await signInAction(headers), JSON.stringify(headers));
+  const same = await signInAction({ "sec-fetch-site": "same-origin" });
   expect(same.status).not.toBe(403);
   expect(same.headers.getSetCookie().join("")).toContain("tracker_session=");
 });
