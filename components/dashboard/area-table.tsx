@@ -9,7 +9,8 @@ export function AreaTable({ areas, href }: { areas: AreaCounts[]; href: (extra: 
     <div className="overflow-x-auto">
       <table className="w-full text-left" aria-label="Status by area">
         <HeaderRow
-          cell="py-1 pl-3 first:pl-0"
+          cell="py-1 pl-2 first:pl-0"
+          caps={false}
           columns={[
             "area",
             { label: "items", numeric: true },
@@ -27,26 +28,26 @@ export function AreaTable({ areas, href }: { areas: AreaCounts[]; href: (extra: 
                   {a.area}
                 </Link>
               </td>
-              <td className="py-1 pl-3 text-right tabular-nums">
+              <td className="py-1 pl-2 text-right tabular-nums">
                 <Link href={href({ area: a.area })} className="hover:underline">
                   {a.total}
                 </Link>
               </td>
-              <td className="py-1 pl-3 text-right tabular-nums">
+              <td className="py-1 pl-2 text-right tabular-nums">
                 {started(a.true, a.total)} / {started(a.reported, a.total)}
               </td>
-              <td className="py-1 pl-3 text-right tabular-nums">
+              <td className="py-1 pl-2 text-right tabular-nums">
                 <Link href={href({ area: a.area, status: "done" })} className="hover:underline">
                   {a.true.done}
                 </Link>{" "}
                 / {a.reported.done}
               </td>
-              <td className="py-1 pl-3 text-right tabular-nums">
+              <td className="py-1 pl-2 text-right tabular-nums">
                 <Link href={href({ area: a.area, inflated: "1" })} className="hover:underline">
                   {a.inflated}
                 </Link>
               </td>
-              <td className="py-1 pl-3 text-right tabular-nums">
+              <td className="py-1 pl-2 text-right tabular-nums">
                 <Link href={href({ area: a.area, blocked: "1" })} className="hover:underline">
                   {a.blocked}
                 </Link>
