@@ -1,9 +1,9 @@
 import "server-only";
 import type { Person } from "@/db/schema";
 import type { Permission } from "@/lib/auth/roles";
-import { problemResponse } from "@/lib/http/problem";
 import { markSmallAnswer } from "@/lib/http/small-answer";
 import { requireApiPermission } from "./auth";
+import { problemAnswer } from "./problem-answer";
 import { readTurn } from "./read-turns";
 
 type Handler<P> = (args: { request: Request; params: P; actor: Person }) => Promise<Response> | Response;
@@ -20,7 +20,7 @@ export function apiRoute<P = Record<string, never>>(permission: Permission, hand
       return await markSmallAnswer(await handler({ request, params: await context.params, actor }));
     } catch (error) {
       if (!(error instanceof Error && error.name === "AppError")) console.error("api error:", error);
-      return markSmallAnswer(problemResponse(error, new URL(request.url).pathname));
+      return problemAnswer(error, request);
     }
   };
 }

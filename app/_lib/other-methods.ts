@@ -1,6 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { problemResponse } from "@/lib/http/problem";
-import { markSmallAnswer } from "@/lib/http/small-answer";
+import { problemAnswer } from "./problem-answer";
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 const METHODS: readonly Method[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
@@ -12,10 +11,10 @@ const METHODS: readonly Method[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
  */
 export function otherMethods(...allowed: Method[]): Record<Method, (request: Request) => Promise<Response>> {
   const allow = [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
-  const refuse = (request: Request) => {
-    const answer = problemResponse(new AppError("method_not_allowed", `${request.method} is not taken here; this address takes ${allow}`), new URL(request.url).pathname);
+  const refuse = async (request: Request) => {
+    const answer = await problemAnswer(new AppError("method_not_allowed", `${request.method} is not taken here; this address takes ${allow}`), request);
     answer.headers.set("allow", allow);
-    return markSmallAnswer(answer);
+    return answer;
   };
   return Object.fromEntries(METHODS.map((m) => [m, refuse])) as Record<Method, (request: Request) => Promise<Response>>;
 }
