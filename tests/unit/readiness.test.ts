@@ -415,7 +415,8 @@ describe("computeReadiness properties over random programs", () => {
           expect(r.forecast.reason).toBe(NO_THROUGHPUT_REASON);
         }
       }),
-      { numRuns: 150 },
+      // 300 runs: at 150 the throughput case came up only five times in one run of many (flaky floor).
+      { numRuns: 300 },
     );
     // the generator reaches the interesting cases, so the agreement is not vacuous
     for (const [what, count] of Object.entries(seen)) expect(count, what).toBeGreaterThan(5);
