@@ -17,10 +17,19 @@ export function apiRoute<P = Record<string, never>>(permission: Permission, hand
     try {
       if (request.method === "GET" || request.method === "HEAD") await readTurn();
       const actor = await requireApiPermission(request, permission);
-      return await markSmallAnswer(await handler({ request, params: await context.params, actor }));
+      return await markSmallAnswer(privateAnswer(await handler({ request, params: await context.params, actor })));
     } catch (error) {
       if (!(error instanceof Error && error.name === "AppError")) console.error("api error:", error);
       return problemAnswer(error, request);
     }
   };
+}
+
+/**
+ * What a person's credentials opened is kept by no cache, shared or the browser's (a bundle names
+ * everyone by e-mail, the log who did what), unless the route says otherwise.
+ */
+function privateAnswer(response: Response): Response {
+  if (!response.headers.has("cache-control")) response.headers.set("cache-control", "private, no-store");
+  return response;
 }

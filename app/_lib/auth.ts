@@ -9,8 +9,8 @@ import type { Person } from "@/db/schema";
 import { can, REQUIRED_ROLE, type Permission } from "@/lib/auth/roles";
 import { isSecretShaped, sha256 } from "@/lib/auth/secrets";
 import { AppError } from "@/lib/errors";
-import { appOrigin, fromOwnOrigin, mediaType } from "@/lib/http/app-origin";
-import { limitOrThrow, sessionLimiter, tokenLimiter } from "./rate-limits";
+import { appOrigin, clientAddress, fromOwnOrigin, mediaType } from "@/lib/http/app-origin";
+import { limitOrThrow, sessionLimiter, tokenLimiter, unknownCredentialLimiter } from "./rate-limits";
 
 export const SESSION_COOKIE = "tracker_session";
 
@@ -50,9 +50,20 @@ export async function requireSignedIn(gate: Gate = {}): Promise<Person> {
 
 /** For server actions: the person if they hold the permission, else an AppError (401/403/429). */
 export async function requireActionPermission(permission: Permission, gate: Gate = {}): Promise<Person> {
-  const session = (await cookies()).get(SESSION_COOKIE)?.value;
-  if (session) limitOrThrow(sessionLimiter, sha256(session), "in this session");
-  return checkPasswordChosen(checkPermission(await currentPerson(), permission), gate);
+  const person = await limitedSessionPerson((await cookies()).get(SESSION_COOKIE)?.value, await headers());
+  return checkPasswordChosen(checkPermission(person, permission), gate);
+}
+
+/**
+ * The session's person, counted against the session's rate limit; a cookie that names no live
+ * session is counted against its address instead (see unknownCredentialLimiter).
+ */
+async function limitedSessionPerson(session: string | undefined, requestHeaders: Headers): Promise<Person | null> {
+  if (!session) return null;
+  const person = await currentPerson();
+  if (person) limitOrThrow(sessionLimiter, sha256(session), "in this session");
+  else limitOrThrow(unknownCredentialLimiter, clientAddress(requestHeaders), "from your address with an unknown session");
+  return person;
 }
 
 function checkPasswordChosen(person: Person, gate: Gate): Person {
@@ -69,19 +80,21 @@ export async function requireApiPermission(request: Request, permission: Permiss
   const header = request.headers.get("authorization");
   if (header !== null) {
     const token = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
-    // Junk never reaches the limiter or the database: its memory is bounded by real tokens.
+    // Junk never reaches the database; a well-formed token is counted once it is known (see unknownCredentialLimiter).
     if (!token || !isSecretShaped(token, "bot")) throw new AppError("unauthenticated", "the bearer token is not a tracker token");
-    limitOrThrow(tokenLimiter, sha256(token), "with this token");
     const person = await tokenPerson(await getDb(), token);
-    if (!person) throw new AppError("unauthenticated", "the bearer token is unknown or revoked");
+    if (!person) {
+      limitOrThrow(unknownCredentialLimiter, clientAddress(request.headers), "from your address with unknown tokens");
+      throw new AppError("unauthenticated", "the bearer token is unknown or revoked");
+    }
+    limitOrThrow(tokenLimiter, sha256(token), "with this token");
     return checkPermission(person, permission);
   }
   const session = (await cookies()).get(SESSION_COOKIE)?.value;
   if (!session) return checkPermission(null, permission);
   if (!SAFE_METHODS.has(request.method)) refuseCrossSite(request);
-  limitOrThrow(sessionLimiter, sha256(session), "in this session");
   // A token is made on purpose and kept by its owner; a session opened with a one-time password is not yet theirs.
-  return checkPasswordChosen(checkPermission(await currentPerson(), permission), {});
+  return checkPasswordChosen(checkPermission(await limitedSessionPerson(session, request.headers), permission), {});
 }
 
 function refuseCrossSite(request: Request): void {

@@ -10,6 +10,12 @@ const perMinute = (name: string, fallback: number) => new RateLimiter(Number(pro
 export const tokenLimiter = perMinute("TOKEN_RATE_LIMIT", 1200);
 /** API requests and server actions per web session. */
 export const sessionLimiter = perMinute("SESSION_RATE_LIMIT", 1200);
+/**
+ * Requests with a token or session the server does not know, per client address. They are counted
+ * here, not per credential, so that made-up credentials cannot push real ones' counts out of the
+ * per-token and per-session limiters (each remembers a bounded number of keys).
+ */
+export const unknownCredentialLimiter = perMinute("UNKNOWN_CREDENTIAL_LIMIT", 120);
 /** Sign-in attempts per client address, whatever the account (each costs a password hash). */
 export const signInAddressLimiter = perMinute("SIGN_IN_ADDRESS_LIMIT", 30);
 

@@ -79,3 +79,18 @@ test("a chunked multipart upload past the ingest limit is a 413, counted as it a
   const items = (await (await call(request, "viewer", "GET", `/api/programs/${slug}/items/A`)).json()) as { signals: unknown[] };
   expect(items.signals).toEqual([]);
 });
+
+test("what a token opened is kept by no cache: the bundle, the log, readiness, an item; a route's own rule stays", async ({ baseURL }) => {
+  for (const [path, role] of [
+    ["/api/programs/boost-offload/bundle", "admin"],
+    ["/api/audit/log?limit=5", "viewer"],
+    ["/api/programs/boost-offload/readiness", "viewer"],
+    ["/api/programs/boost-offload/items/FND-01", "viewer"],
+  ] as const) {
+    const res = await rawRequest(baseURL!, { method: "GET", path, headers: authHeaders(role) });
+    expect(res.status, path).toBe(200);
+    expect(String(res.headers["cache-control"]), path).toMatch(/^private, no-store\b/);
+  }
+  const counts = await rawRequest(baseURL!, { method: "GET", path: "/api/me/counts", headers: authHeaders("viewer") });
+  expect(counts.headers["cache-control"]).toBe("no-store, no-transform");
+});

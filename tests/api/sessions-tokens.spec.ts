@@ -1,6 +1,7 @@
 /**
  * On a server of this spec's own (port 3122, TOKEN_RATE_LIMIT=20, output captured):
  * a token revoked on the CLI stops at once; the per-token rate limit answers 429 with Retry-After;
+ * made-up tokens and sessions are counted per address (UNKNOWN_CREDENTIAL_LIMIT=30), never per credential;
  * failed sign-ins are throttled; sessions expire, end at sign-out, and are never carried over a
  * sign-in (no fixation); and no password, token or session id ever appears in the server's output.
  */
@@ -20,7 +21,7 @@ const secrets = new Set<string>();
 
 test.beforeAll(async () => {
   // TRUST_PROXY: the https test below plays the reverse proxy that sets X-Forwarded-Proto.
-  server = await OwnServer.start({ port: ownPort(3122), env: { TOKEN_RATE_LIMIT: "20", TRUST_PROXY: "1" } });
+  server = await OwnServer.start({ port: ownPort(3122), env: { TOKEN_RATE_LIMIT: "20", UNKNOWN_CREDENTIAL_LIMIT: "30", TRUST_PROXY: "1" } });
   actions = loadActions();
   secrets.add(server.password);
   for (const t of Object.values(server.tokens())) secrets.add(t);
@@ -73,6 +74,24 @@ test("a token over TOKEN_RATE_LIMIT (20 a minute) gets 429 with Retry-After; oth
   // Writes are limited too, and refused before anything is written.
   expect((await fetch(`${server.baseURL}/api/programs/boost-offload/items/FND-01/transitions`, { method: "POST", headers: { authorization: `Bearer ${viewer}` }, body: "{}" })).status).toBe(429);
   expect((await api("/api/programs", { authorization: `Bearer ${contributor}` })).status).toBe(200);
+});
+
+test("made-up tokens and sessions are limited per address, and a real token from that address goes on", async () => {
+  // TRUST_PROXY=1: X-Forwarded-For names the address, so this test has addresses of its own.
+  const from = (address: string, headers: Record<string, string>) => ({ ...headers, "x-forwarded-for": address });
+  const madeUp = (i: number) => ({ authorization: `Bearer bot_${String(i).padStart(43, "A")}` });
+  const statuses: number[] = [];
+  for (let i = 0; i < 20; i++) statuses.push((await api("/api/programs", from("203.0.113.7", madeUp(i)))).status);
+  for (let i = 0; i < 10; i++) statuses.push((await api("/api/programs", from("203.0.113.7", withCookie(`made-up-session-${i}`)))).status);
+  expect(statuses.every((s) => s === 401), statuses.join(",")).toBe(true);
+  const limited = await api("/api/programs", from("203.0.113.7", madeUp(99)));
+  expect(limited.status).toBe(429);
+  expect(((await limited.json()) as { detail: string }).detail).toMatch(/from your address with unknown tokens: retry in \d+ s/);
+  // A real token is counted as itself, not by the address it comes from.
+  const { contributor } = server.tokens();
+  expect((await api("/api/programs", from("203.0.113.7", { authorization: `Bearer ${contributor}` }))).status).toBe(200);
+  // Another address is not held up by this one's guesses.
+  expect((await api("/api/programs", from("203.0.113.8", madeUp(100)))).status).toBe(401);
 });
 
 test("failed sign-ins are throttled per account, even with the right password afterwards", async () => {
