@@ -27,6 +27,8 @@ const nextConfig = {
   // spares the app that work, which at 10,000 items costs more than the answer itself.
   compress: process.env.HTTP_COMPRESSION !== "off",
   experimental: {
+    // forbidden(): a page a role does not open answers 403 (app/forbidden.tsx), not 200.
+    authInterrupts: true,
     // A throwaway checkout (npm test's) builds once: writing Turbopack's cache for a next build
     // that never comes costs a core for a quarter of a minute.
     turbopackFileSystemCacheForBuild: process.env.BUILD_CACHE !== "off",

@@ -1,15 +1,8 @@
 import type { ReactNode } from "react";
-import { Forbidden } from "@/components/ui/forbidden";
 import type { Person } from "@/db/schema";
-import { can } from "@/lib/auth/roles";
-import { requireSignedIn } from "./auth";
+import { requirePagePermission } from "./page-permission";
 
-/**
- * A page only admins may open: anyone else signed in reads which role it needs (the forms and
- * mutations behind it check again).
- */
+/** A page only admins may open: anyone else signed in gets a 403 that says which role it needs. */
 export async function adminPage(render: (admin: Person) => ReactNode | Promise<ReactNode>): Promise<ReactNode> {
-  const person = await requireSignedIn();
-  if (!can(person.role, "admin")) return <Forbidden needs="admin" role={person.role} />;
-  return render(person);
+  return render(await requirePagePermission("admin"));
 }

@@ -2,20 +2,10 @@
 
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
+import type { ProgramSection } from "./program-sections";
 
-const PAGES = [
-  { page: "", label: "Dashboard" },
-  { page: "items", label: "Items" },
-  { page: "graph", label: "Graph" },
-  { page: "timeline", label: "Timeline" },
-  { page: "claims", label: "Claims" },
-  { page: "reports", label: "Reports" },
-  { page: "ingest", label: "Ingest" },
-  { page: "settings", label: "Settings" },
-] as const;
-
-/** The program's sections; the as-of view travels along. */
-export function ProgramNav({ slug }: { slug: string }) {
+/** The program's sections the person's role opens; the as-of view travels along. */
+export function ProgramNav({ slug, sections }: { slug: string; sections: ProgramSection[] }) {
   const pathname = usePathname();
   const search = useSearchParams();
   const keep = new URLSearchParams();
@@ -26,7 +16,7 @@ export function ProgramNav({ slug }: { slug: string }) {
   const query = keep.toString() ? `?${keep}` : "";
   return (
     <nav aria-label="Program" className="flex flex-wrap gap-1 border-b border-slate-200">
-      {PAGES.map(({ page, label }) => {
+      {sections.map(({ page, label }) => {
         const href = `/programs/${slug}${page ? `/${page}` : ""}`;
         const active = page === "" ? pathname === href : pathname.startsWith(href);
         return (

@@ -42,11 +42,15 @@ test("importing a bundle with an error lists the error by path; a good one is pr
   await expect(page.getByTestId("total-items")).toHaveText("1");
 });
 
-test("a viewer gets a readable refusal on admin pages", async ({ page }) => {
-  await signIn(page, "viewer", "/import");
-  await expect(page.getByRole("alert").filter({ hasText: "Not allowed" })).toContainText(
-    "This page needs the admin role; you are signed in as viewer",
-  );
+test("a viewer gets a readable refusal, answered 403, on admin pages", async ({ page }) => {
+  await signIn(page, "viewer");
+  for (const path of ["/import", "/programs/new", "/people"]) {
+    const answer = await page.goto(path);
+    expect(answer?.status(), path).toBe(403);
+    await expect(page.getByRole("alert").filter({ hasText: "Not allowed" })).toContainText(
+      "This page needs the admin role; you are signed in as viewer",
+    );
+  }
 });
 
 for (const [name, path] of [

@@ -10,6 +10,8 @@ import { importSmallProgram } from "../support/programs";
 import { signIn } from "../support/sign-in";
 import { TEST_ACCOUNTS } from "../support/test-accounts";
 
+const SLUG = "boost-offload";
+
 const LCOV = ["SF:src/a/x.rs", "DA:1,1", "DA:2,0", "DA:3,1", "end_of_record", "SF:misc/z.rs", "DA:1,1", "end_of_record"].join("\n");
 
 test("a contributor maps an item, dry-runs a coverage report, records it, and reads the signal's provenance on the item", async ({ page, request }) => {
@@ -62,4 +64,20 @@ test("a malformed report is refused in words, naming its line, and nothing is re
 
   await signIn(page, "viewer", `/programs/${slug}/ingest`);
   await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
+});
+
+test("a viewer is offered no Ingest or Settings tab, and either address answers 403 saying which role it needs", async ({ page }) => {
+  await signIn(page, "viewer", `/programs/${SLUG}`);
+  const tabs = page.getByRole("navigation", { name: "Program" }).getByRole("link");
+  await expect(tabs).toHaveText(["Dashboard", "Items", "Graph", "Timeline", "Claims", "Reports"]);
+  for (const [section, needs] of [
+    ["ingest", "contributor"],
+    ["settings", "admin"],
+  ] as const) {
+    const answer = await page.goto(`/programs/${SLUG}/${section}`);
+    expect(answer?.status(), section).toBe(403);
+    await expect(page.getByRole("alert").filter({ hasText: "Not allowed" })).toContainText(`This page needs the ${needs} role; you are signed in as viewer`);
+  }
+  await signIn(page, "contributor", `/programs/${SLUG}`);
+  await expect(tabs).toHaveText(["Dashboard", "Items", "Graph", "Timeline", "Claims", "Reports", "Ingest"]);
 });

@@ -164,7 +164,7 @@ describe("what a reader sees of people", () => {
 });
 
 describe("every page checks the session itself", () => {
-  it("calls requireSignedIn, or adminPage which calls it first (a layout guards nothing on a client navigation)", () => {
+  it("calls requireSignedIn, requirePagePermission or adminPage, which call it first (a layout guards nothing on a client navigation)", () => {
     const pages: string[] = [];
     const walk = (dir: string) => {
       for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -175,10 +175,13 @@ describe("every page checks the session itself", () => {
     walk("app");
     // The pages of the signed-out: signing in, and the provider's sign-out offered after signing out.
     const open = [path.join("app", "sign-in", "page.tsx"), path.join("app", "signed-out", "page.tsx")];
-    const unguarded = pages.filter((p) => !open.includes(p) && !/await requireSignedIn\(|return adminPage\(/.test(fs.readFileSync(p, "utf8")));
+    const unguarded = pages.filter((p) => !open.includes(p) && !/await requireSignedIn\(|await requirePagePermission\("\w+"\)|return adminPage\(/.test(fs.readFileSync(p, "utf8")));
     // The open pages read no program data: nothing from db/ beyond what signing in needs.
     for (const p of open) expect(fs.readFileSync(p, "utf8"), p).not.toMatch(/from "@\/db\/(queries|mutations)/);
-    expect(fs.readFileSync(path.join("app", "_lib", "admin-page.tsx"), "utf8")).toMatch(/const person = await requireSignedIn\(\);\n\s+if \(!can\(person\.role, "admin"\)\) return <Forbidden/);
+    expect(fs.readFileSync(path.join("app", "_lib", "admin-page.tsx"), "utf8")).toMatch(/return render\(await requirePagePermission\("admin"\)\);/);
+    expect(fs.readFileSync(path.join("app", "_lib", "page-permission.ts"), "utf8")).toMatch(
+      /const person = await requireSignedIn\(\);\n\s+if \(!can\(person\.role, permission\)\) \{\n[^}]*forbidden\(\);\n\s+\}\n\s+return person;/,
+    );
     expect(pages.length).toBeGreaterThan(10);
     expect(unguarded).toEqual([]);
   });

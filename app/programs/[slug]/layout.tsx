@@ -3,12 +3,13 @@ import { requireSignedIn } from "@/app/_lib/auth";
 import { orNotFound } from "@/app/_lib/or-not-found";
 import { DemoProvenance } from "@/components/program/demo-provenance";
 import { ProgramNav } from "@/components/program/program-nav";
+import { programSections } from "@/components/program/program-sections";
 import { getDb } from "@/db/get-db";
 import { getProgramOrThrow } from "@/db/queries/get-program-or-throw";
 import { DEMO_PROGRAM_SLUG } from "@/lib/demo";
 
 export default async function ProgramLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
-  await requireSignedIn();
+  const person = await requireSignedIn();
   const { slug } = await params;
   const program = await orNotFound(async () => await getProgramOrThrow(await getDb(), slug));
   return (
@@ -18,7 +19,7 @@ export default async function ProgramLayout({ children, params }: { children: Re
         <p className="text-lg font-semibold">{program.name}</p>
       </div>
       <Suspense>
-        <ProgramNav slug={slug} />
+        <ProgramNav slug={slug} sections={programSections(person.role)} />
       </Suspense>
       {slug === DEMO_PROGRAM_SLUG && <DemoProvenance />}
       {children}

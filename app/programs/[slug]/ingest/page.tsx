@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
-import { requireSignedIn } from "@/app/_lib/auth";
+import { requirePagePermission } from "@/app/_lib/page-permission";
 import { IngestForm } from "@/components/ingest/ingest-form";
-import { Forbidden } from "@/components/ui/forbidden";
-import { can } from "@/lib/auth/roles";
 
 export const dynamic = "force-dynamic";
 
@@ -13,9 +11,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function IngestPage({ params }: Props) {
-  const person = await requireSignedIn();
+  await requirePagePermission("report");
   const { slug } = await params;
-  if (!can(person.role, "report")) return <Forbidden needs="contributor" role={person.role} />;
   return (
     <section className="max-w-4xl space-y-4">
       <h1 className="text-xl font-semibold">Ingest an artefact</h1>

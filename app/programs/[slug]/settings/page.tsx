@@ -8,10 +8,9 @@ import {
   rotateFeedTokenAction,
   setSubscriptionEnabledAction,
 } from "@/app/_actions/subscriptions";
-import { requireSignedIn } from "@/app/_lib/auth";
+import { requirePagePermission } from "@/app/_lib/page-permission";
 import { EditProgramForm } from "@/components/admin/program-forms";
 import { DeliverySettings, type DeliverySettingsData } from "@/components/reports/delivery-settings";
-import { Forbidden } from "@/components/ui/forbidden";
 import { getDb } from "@/db/get-db";
 import type { Db } from "@/db/index";
 import { getProgram } from "@/db/queries/get-program";
@@ -19,7 +18,6 @@ import { getProgramOrThrow } from "@/db/queries/get-program-or-throw";
 import { listDeliveries } from "@/db/queries/list-deliveries";
 import { listPublishedWeeks } from "@/db/queries/load-published-reports";
 import { listSubscriptions } from "@/db/queries/list-subscriptions";
-import { can } from "@/lib/auth/roles";
 
 export const dynamic = "force-dynamic";
 
@@ -44,7 +42,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function SettingsPage({ params }: Props) {
-  const person = await requireSignedIn();
+  await requirePagePermission("admin");
   const { slug } = await params;
   const db = await getDb();
   const program = await getProgram(db, slug);
@@ -53,40 +51,27 @@ export default async function SettingsPage({ params }: Props) {
       <h1 className="text-xl font-semibold">Settings</h1>
       <div className="space-y-2">
         <h2 className="font-semibold">Export</h2>
-        {can(person.role, "admin") ? (
-          <p>
-            <a href={`/api/programs/${slug}/bundle`} className="text-indigo-700 underline" download>
-              Download the program bundle
-            </a>{" "}
-            <span className="text-slate-600">(offload-tracker/v1; importing it elsewhere gives the same program)</span>
-          </p>
-        ) : (
-          <p className="text-slate-600">
-            The program bundle names every person by e-mail, so only administrators download it. The items, claims and
-            weekly reports have their own exports on their pages.
-          </p>
-        )}
+        <p>
+          <a href={`/api/programs/${slug}/bundle`} className="text-indigo-700 underline" download>
+            Download the program bundle
+          </a>{" "}
+          <span className="text-slate-600">(offload-tracker/v1; importing it elsewhere gives the same program)</span>
+        </p>
       </div>
-      {can(person.role, "admin") ? (
-        <>
-          <div className="space-y-2">
-            <h2 className="font-semibold">Program and thresholds</h2>
-            <EditProgramForm slug={slug} program={program} serverAction={editProgramAction} />
-          </div>
-          <DeliverySettings slug={slug} data={await deliveryData(db, slug)} actions={DELIVERY_ACTIONS} />
-          <p>
-            <Link href="/import" className="text-indigo-700 underline">
-              Import another bundle
-            </Link>{" "}
-            ·{" "}
-            <Link href="/programs/new" className="text-indigo-700 underline">
-              Create a program
-            </Link>
-          </p>
-        </>
-      ) : (
-        <Forbidden needs="admin" role={person.role} />
-      )}
+      <div className="space-y-2">
+        <h2 className="font-semibold">Program and thresholds</h2>
+        <EditProgramForm slug={slug} program={program} serverAction={editProgramAction} />
+      </div>
+      <DeliverySettings slug={slug} data={await deliveryData(db, slug)} actions={DELIVERY_ACTIONS} />
+      <p>
+        <Link href="/import" className="text-indigo-700 underline">
+          Import another bundle
+        </Link>{" "}
+        ·{" "}
+        <Link href="/programs/new" className="text-indigo-700 underline">
+          Create a program
+        </Link>
+      </p>
     </section>
   );
 }

@@ -1,0 +1,22 @@
+import "server-only";
+import { forbidden } from "next/navigation";
+import { cache } from "react";
+import type { Person } from "@/db/schema";
+import { can, REQUIRED_ROLE, type Permission, type Role } from "@/lib/auth/roles";
+import { requireSignedIn } from "./auth";
+
+/** The role the page this request asked for needs, once it was refused (read by app/forbidden.tsx). */
+export const refusedFor = cache((): { needs: Role | null } => ({ needs: null }));
+
+/**
+ * For pages: the signed-in person when their role holds `permission`; otherwise the page answers
+ * 403 and app/forbidden.tsx says which role it needs (the forms and mutations behind it check again).
+ */
+export async function requirePagePermission(permission: Permission): Promise<Person> {
+  const person = await requireSignedIn();
+  if (!can(person.role, permission)) {
+    refusedFor().needs = REQUIRED_ROLE[permission];
+    forbidden();
+  }
+  return person;
+}
