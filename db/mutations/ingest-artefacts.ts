@@ -34,7 +34,7 @@ const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex
  */
 export async function ingestArtefacts(db: Db, { slug, kind, input, actor, dryRun, now = Date.now() }: IngestArtefactsArgs) {
   const artefactKind: ArtefactKind = parseInput(artefactKindSchema, kind, "artefact kind");
-  const body = parseInput(ingestInputSchema, input, "ingestion");
+  const body = parseInput(ingestInputSchema, input, "ingestion", { verbatim: isFileContent });
   const measuredAt = body.measuredAt ? toInstant(body.measuredAt) : now;
   if (measuredAt > now) throw new AppError("invalid", "invalid ingestion", [{ path: "measuredAt", message: "must not be in the future" }]);
   const files = body.files.map((f, i) => {
@@ -95,3 +95,6 @@ export async function ingestArtefacts(db: Db, { slug, kind, input, actor, dryRun
     return { ...answer, source: source.id };
   });
 }
+
+/** A file's text is kept as its bytes: control characters a report may hold (a form feed) are its own. */
+const isFileContent = (path: PropertyKey[]) => path.length === 3 && path[0] === "files" && path[2] === "content";

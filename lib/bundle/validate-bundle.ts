@@ -4,6 +4,7 @@ import { fourEyesViolation } from "../four-eyes";
 import { claimProblems } from "../claims/check-claim";
 import { findCycle, formatCycle } from "../graph";
 import { toInstant } from "../time";
+import { pathsWithRefusedText } from "../validations/refused-text";
 import { bundleSchema, type ParsedBundle, type SignalMetric } from "./bundle-schema";
 import { checkArtefacts } from "./check-artefacts";
 import { checkComments } from "./check-comments";
@@ -27,6 +28,9 @@ export function validateBundle(raw: unknown, now: number = Date.now()): BundleVa
       errors: parsed.error.issues.map((i) => ({ path: formatPath(i.path) || "(bundle)", message: i.message })),
     };
   }
+  // The same characters as in every other input: a bundle is how a whole program's text arrives.
+  const refused = pathsWithRefusedText(parsed.data);
+  if (refused.length > 0) return { ok: false, kind: "shape", errors: refused.map((r) => ({ path: formatPath(r.path) || "(bundle)", message: r.message })) };
   const bundle = normalize(parsed.data);
   const errors = [
     ...checkOrphanVerifications(parsed.data),

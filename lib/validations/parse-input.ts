@@ -1,15 +1,21 @@
 import type { z } from "zod";
 import { AppError, formatPath } from "../errors";
-import { NUL_MESSAGE, pathsWithNul } from "./nul-free";
+import { pathsWithRefusedText } from "./refused-text";
+
+export interface ParseOptions {
+  /** Places kept as they are, never shown as text (a file's content): only NUL is refused there. */
+  verbatim?: (path: PropertyKey[]) => boolean;
+}
 
 /**
  * Parses input with a zod schema or throws an `invalid` AppError listing `{path, message}`. Text
- * with a NUL character is refused whatever the schema says (no database column may hold one).
+ * holding a character no text may hold (NUL, other controls, bidirectional overrides: see
+ * refused-text.ts) is refused whatever the schema says.
  */
-export function parseInput<T extends z.ZodType>(schema: T, input: unknown, what = "input"): z.output<T> {
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown, what = "input", options: ParseOptions = {}): z.output<T> {
   const result = schema.safeParse(input);
   const issues = result.success ? [] : result.error.issues.map((i) => ({ path: formatPath(i.path) || "(body)", message: i.message }));
-  const nul = pathsWithNul(result.success ? result.data : input).map((p) => ({ path: formatPath(p) || "(body)", message: NUL_MESSAGE }));
-  if (result.success && nul.length === 0) return result.data;
-  throw new AppError("invalid", `invalid ${what}`, [...issues, ...nul.filter((n) => !issues.some((i) => i.path === n.path))]);
+  const refused = pathsWithRefusedText(result.success ? result.data : input, options.verbatim).map((r) => ({ path: formatPath(r.path) || "(body)", message: r.message }));
+  if (result.success && refused.length === 0) return result.data;
+  throw new AppError("invalid", `invalid ${what}`, [...issues, ...refused.filter((n) => !issues.some((i) => i.path === n.path))]);
 }

@@ -703,6 +703,30 @@ test("SQL and script payloads in free-text fields are stored literally, and the 
   expect(verdict.ok).toBe(true);
 });
 
+test("control and bidirectional override characters are refused in free text, bundles included; right-to-left text is kept", async ({ request }) => {
+  const s = `hostile-bidi-${Date.now()}`;
+  expect((await request.post("/api/programs/import", { headers: { authorization: `Bearer ${token("admin")}` }, data: fixtureBundle(s) })).status()).toBe(201);
+  const c = { authorization: `Bearer ${token("contributor")}` };
+  await nothingWritten(async () => {
+    const note = await request.post(`/api/programs/${s}/items/B/transitions`, { headers: c, data: { to: "design", note: "Reviewed \u202Edenied\u202C", evidence: [{ kind: "other", url: "https://e.example/x", summary: "ok" }] } });
+    expect(note.status()).toBe(400);
+    expect((await note.json()).errors).toEqual([{ path: "note", message: expect.stringMatching(/^must not contain bidirectional override/) }]);
+    const title = await request.patch(`/api/programs/${s}/items/C`, { headers: c, data: { version: 1, title: "Done\u001B[2K" } });
+    expect(title.status()).toBe(400);
+    expect((await title.json()).errors).toEqual([{ path: "title", message: expect.stringMatching(/^must not contain control characters/) }]);
+    const bundle = fixtureBundle(`${s}-b`);
+    bundle.items[0]!.title = "Isolated \u2066text\u2069";
+    const imported = await request.post("/api/programs/import", { headers: { authorization: `Bearer ${token("admin")}` }, data: bundle });
+    expect(imported.status()).toBe(400);
+    expect((await imported.json()).errors).toEqual([{ path: "items[0].title", message: expect.stringMatching(/^must not contain bidirectional override/) }]);
+  }, "refused text");
+  // Right-to-left text and line breaks are kept as sent.
+  const rtl = "שלום\nمرحبا\u200F";
+  const kept = await request.post(`/api/programs/${s}/items/B/transitions`, { headers: c, data: { to: "design", note: rtl, evidence: [{ kind: "other", url: "https://e.example/x", summary: "ok" }] } });
+  expect(kept.status(), await kept.text()).toBe(201);
+  expect((await kept.json()).note).toBe(rtl);
+});
+
 test("dates out of range, impossible or malformed are refused in every date field", async ({ request }) => {
   for (const e of BODY_ENDPOINTS) {
     const dateFields = Object.entries(e.fields).filter(([, k]) => k === "date").map(([f]) => f);
