@@ -5,8 +5,8 @@ import type { Person } from "@/db/schema";
 import { can, REQUIRED_ROLE, type Permission, type Role } from "@/lib/auth/roles";
 import { requireSignedIn } from "./auth";
 
-/** The role the page this request asked for needs, once it was refused (read by app/forbidden.tsx). */
-export const refusedFor = cache((): { needs: Role | null } => ({ needs: null }));
+/** Who was refused this request's page, and the role it needs (read by app/forbidden.tsx). */
+export const refusal = cache((): { needs: Role | null; role: Role | null } => ({ needs: null, role: null }));
 
 /**
  * For pages: the signed-in person when their role holds `permission`; otherwise the page answers
@@ -15,7 +15,7 @@ export const refusedFor = cache((): { needs: Role | null } => ({ needs: null }))
 export async function requirePagePermission(permission: Permission): Promise<Person> {
   const person = await requireSignedIn();
   if (!can(person.role, permission)) {
-    refusedFor().needs = REQUIRED_ROLE[permission];
+    Object.assign(refusal(), { needs: REQUIRED_ROLE[permission], role: person.role });
     forbidden();
   }
   return person;
