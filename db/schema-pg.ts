@@ -447,6 +447,8 @@ export const apiTokens = pgTable(
     createdAt: bigint("created_at", { mode: "number" }).notNull(),
     lastUsedAt: bigint("last_used_at", { mode: "number" }),
     revokedAt: bigint("revoked_at", { mode: "number" }),
+    /** After this moment the token opens nothing; null: it never expires (an owner chose so). */
+    expiresAt: bigint("expires_at", { mode: "number" }),
   },
   (t) => [index("api_tokens_person").on(t.personId)],
 );

@@ -460,6 +460,8 @@ export const apiTokens = sqliteTable(
     createdAt: integer("created_at").notNull(),
     lastUsedAt: integer("last_used_at"),
     revokedAt: integer("revoked_at"),
+    /** After this moment the token opens nothing; null: it never expires (an owner chose so). */
+    expiresAt: integer("expires_at"),
   },
   (t) => [index("api_tokens_person").on(t.personId)],
 );

@@ -33,6 +33,11 @@ export function formatInstant(ms: number): string {
   return new Date(ms).toISOString();
 }
 
+/** "2026-12-03 14:05 UTC": a moment as people read it on a page. */
+export function formatUtcMinute(ms: number): string {
+  return `${new Date(ms).toISOString().replace("T", " ").slice(0, 16)} UTC`;
+}
+
 /** Start-of-day instants print as a bare date, others as a full ISO datetime. */
 export function formatDateOrInstant(ms: number): string {
   return ms % DAY_MS === 0 ? formatDate(ms) : formatInstant(ms);

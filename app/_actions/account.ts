@@ -9,7 +9,10 @@ import type { TokenState } from "@/components/ui/action-state";
 import { createToken, revokeToken } from "@/db/accounts/api-tokens";
 import { changeOwnPassword } from "@/db/accounts/change-own-password";
 import { getDb } from "@/db/get-db";
+import { DEFAULT_TOKEN_DAYS, parseTokenDays } from "@/lib/auth/token-lifetime";
 import { AppError, asAppError } from "@/lib/errors";
+import { formatUtcMinute } from "@/lib/time";
+import { textRefusal } from "@/lib/validations/refused-text";
 import { sameOriginPath } from "@/lib/http/same-origin-path";
 
 /**
@@ -20,18 +23,21 @@ export async function createTokenAction(_prev: TokenState, form: FormData): Prom
   const wrong = refuseWrongArguments(form);
   if (wrong) return { token: null, error: wrong.message, name: "" };
   const typed = String(form.get("name") ?? "");
+  const typedDays = String(form.get("days") ?? String(DEFAULT_TOKEN_DAYS));
   try {
     const person = await requireActionPermission("read");
     const name = typed.trim() || "web";
     // Refused, not cut: the token's name is what the form showed.
     if (name.length > TOKEN_NAME_MAX)
       throw new AppError("invalid", `A token name has at most ${TOKEN_NAME_MAX} characters; this one has ${name.length}.`);
-    const made = await createToken(await getDb(), person, name, person.email);
+    const refused = textRefusal(name);
+    if (refused) throw new AppError("invalid", `A token name ${refused}.`);
+    const made = await createToken(await getDb(), person, name, person.email, parseTokenDays(typedDays));
     revalidatePath("/account");
-    return { token: made.token, error: null, name: "" };
+    return { token: made.token, expires: made.expiresAt === null ? "never" : formatUtcMinute(made.expiresAt), error: null, name: "" };
   } catch (e) {
     const known = asAppError(e);
-    if (known) return { token: null, error: known.message, name: typed };
+    if (known) return { token: null, error: known.message, name: typed, days: typedDays };
     throw e;
   }
 }

@@ -85,7 +85,7 @@ export async function requireApiPermission(request: Request, permission: Permiss
     const person = await tokenPerson(await getDb(), token);
     if (!person) {
       limitOrThrow(unknownCredentialLimiter, clientAddress(request.headers), "from your address with unknown tokens");
-      throw new AppError("unauthenticated", "the bearer token is unknown or revoked");
+      throw new AppError("unauthenticated", "the bearer token is unknown, revoked or expired");
     }
     limitOrThrow(tokenLimiter, sha256(token), "with this token");
     return checkPermission(person, permission);

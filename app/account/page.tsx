@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { createTokenAction, revokeTokenAction } from "@/app/_actions/account";
 import { CHOOSE_PASSWORD_PATH, requireSignedIn } from "@/app/_lib/auth";
@@ -7,15 +8,33 @@ import { RevokeTokenForm } from "@/components/auth/revoke-token-form";
 import { listTokens } from "@/db/accounts/api-tokens";
 import { getDb } from "@/db/get-db";
 import { HeaderRow } from "@/components/ui/data-table";
+import { tokenLife, type TokenLife } from "@/lib/auth/token-lifetime";
+import { formatUtcMinute } from "@/lib/time";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Account" };
 
-const when = (ms: number | null) => (ms === null ? "never" : new Date(ms).toISOString().replace("T", " ").slice(0, 16) + " UTC");
+const when = (ms: number | null) => (ms === null ? "never" : formatUtcMinute(ms));
+
+/** A token's state in words: revoked or expired since when, or until when it opens the API. */
+function TokenLifeCell({ life, revoke }: { life: TokenLife; revoke: ReactNode }) {
+  if (life.state !== "active") return <>{`${life.state} ${when(life.at)}`}</>;
+  return (
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+      <span>{life.expiresAt === null ? "never expires" : `expires ${when(life.expiresAt)}`}</span>
+      {revoke}
+    </div>
+  );
+}
+
+/** The person's tokens and the moment they were read, against which each one's life is told. */
+async function tokensOf(personId: number) {
+  return { tokens: await listTokens(await getDb(), personId), now: Date.now() };
+}
 
 export default async function AccountPage() {
   const person = await requireSignedIn();
-  const tokens = await listTokens(await getDb(), person.id);
+  const { tokens, now } = await tokensOf(person.id);
   return (
     <section className="space-y-6">
       <div>
@@ -32,7 +51,8 @@ export default async function AccountPage() {
       <div className="space-y-3">
         <h2 className="font-semibold">API tokens</h2>
         <p className="text-slate-600">
-          Send <code>Authorization: Bearer &lt;token&gt;</code> to the API. A token acts with your role.
+          Send <code>Authorization: Bearer &lt;token&gt;</code> to the API. A token acts with your role and opens
+          nothing once it expires or is revoked.
         </p>
         <CreateTokenForm serverAction={createTokenAction} />
         {tokens.length === 0 ? (
@@ -48,11 +68,7 @@ export default async function AccountPage() {
                   <td className="py-1">{when(t.createdAt)}</td>
                   <td className="py-1">{when(t.lastUsedAt)}</td>
                   <td className="py-1">
-                    {t.revokedAt !== null ? (
-                      `revoked ${when(t.revokedAt)}`
-                    ) : (
-                      <RevokeTokenForm id={t.id} serverAction={revokeTokenAction} />
-                    )}
+                    <TokenLifeCell life={tokenLife(t, now)} revoke={<RevokeTokenForm id={t.id} serverAction={revokeTokenAction} />} />
                   </td>
                 </tr>
               ))}

@@ -30,9 +30,12 @@ export interface SignInState {
   email: string;
 }
 
-/** The new-token form's state: the token, shown once, or a refusal in words and the name to show again. */
+/** The new-token form's state: the token, shown once, with when it expires; or a refusal in words and the choices to show again. */
 export interface TokenState {
   token: string | null;
+  /** "YYYY-MM-DD HH:MM UTC", or "never". */
+  expires?: string;
   error: string | null;
   name: string;
+  days?: string;
 }

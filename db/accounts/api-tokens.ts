@@ -1,22 +1,26 @@
 import { transact } from "../transact";
 import { firstRow } from "../first-row";
-import { and, desc, eq, isNull, type Placeholder, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, or, type Placeholder, sql } from "drizzle-orm";
 import { newSecret, sha256 } from "@/lib/auth/secrets";
+import { tokenExpiresAt } from "@/lib/auth/token-lifetime";
 import { AppError } from "@/lib/errors";
 import type { Db } from "../index";
 import { appendToLog } from "../append-log";
 import { preparedOnce } from "../prepared-statement";
 import { apiTokens, people, type Person } from "../schema";
 
-/** Makes a token for `person`; the clear token is returned once and never stored. */
-export async function createToken(db: Db, person: Person, name: string, actor: string | null) {
+/**
+ * Makes a token for `person` that lives `days` (DEFAULT_TOKEN_DAYS unless given; "never" only when
+ * said); the clear token is returned once and never stored.
+ */
+export async function createToken(db: Db, person: Person, name: string, actor: string | null, days?: number | "never", now = Date.now()) {
   if (person.disabledAt !== null) throw new AppError("conflict", `${person.email} is disabled: enable the account before making tokens for it`);
+  const expiresAt = tokenExpiresAt(days, now);
   const token = newSecret("bot");
-  const now = Date.now();
   const row = await transact(db, async (tx) => {
     const inserted = (await tx
       .insert(apiTokens)
-      .values({ personId: person.id, name, tokenHash: sha256(token), prefix: token.slice(0, 10), createdAt: now })
+      .values({ personId: person.id, name, tokenHash: sha256(token), prefix: token.slice(0, 10), createdAt: now, expiresAt })
       .returning())[0];
     await appendToLog(tx, {
       actor,
@@ -24,11 +28,11 @@ export async function createToken(db: Db, person: Person, name: string, actor: s
       entity: "api-token",
       entityId: String(inserted.id),
       programSlug: null,
-      payload: { owner: person.email, name, prefix: inserted.prefix },
+      payload: { owner: person.email, name, prefix: inserted.prefix, expiresAt: expiresAt === null ? null : new Date(expiresAt).toISOString() },
     });
     return inserted;
   });
-  return { token, id: row.id, prefix: row.prefix };
+  return { token, id: row.id, prefix: row.prefix, expiresAt };
 }
 
 export async function listTokens(db: Db, personId?: number) {
@@ -41,6 +45,7 @@ export async function listTokens(db: Db, personId?: number) {
       createdAt: apiTokens.createdAt,
       lastUsedAt: apiTokens.lastUsedAt,
       revokedAt: apiTokens.revokedAt,
+      expiresAt: apiTokens.expiresAt,
     })
     .from(apiTokens)
     .innerJoin(people, eq(apiTokens.personId, people.id));
@@ -65,9 +70,9 @@ export async function revokeToken(db: Db, id: number, by: { email: string; id: n
   });
 }
 
-/** The person behind a bearer token, or null when unknown, revoked or its account disabled; notes the last use. */
+/** The person behind a bearer token, or null when unknown, revoked, expired or its account disabled; notes the last use. */
 export async function tokenPerson(db: Db, token: string, now = Date.now()): Promise<Person | null> {
-  const row = await firstRow(tokenPersonStatement(db).execute({ hash: sha256(token) }));
+  const row = await firstRow(tokenPersonStatement(db).execute({ hash: sha256(token), now }));
   if (!row) return null;
   // One write a minute at most: last-used is for people, not an access log.
   if (row.lastUsedAt === null || now - row.lastUsedAt > 60_000)
@@ -75,16 +80,23 @@ export async function tokenPerson(db: Db, token: string, now = Date.now()): Prom
   return row.person;
 }
 
-const tokenPersonStatement = preparedOnce((db: Db) => tokenPersonQuery(db, sql.placeholder("hash")).prepare());
+const tokenPersonStatement = preparedOnce((db: Db) => tokenPersonQuery(db, sql.placeholder("hash"), sql.placeholder("now")).prepare());
 
 /**
  * Runs on every API request: one unique-index lookup and one join by id (tests/db/query-plans.test.ts).
  * Disabling revokes the tokens; the account's state is checked too, so no path can skip it.
  */
-export function tokenPersonQuery(db: Db, tokenHash: string | Placeholder) {
+export function tokenPersonQuery(db: Db, tokenHash: string | Placeholder, now: number | Placeholder) {
   return db
     .select({ person: people, id: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .innerJoin(people, eq(apiTokens.personId, people.id))
-    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), isNull(people.disabledAt)));
+    .where(
+      and(
+        eq(apiTokens.tokenHash, tokenHash),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+        isNull(people.disabledAt),
+      ),
+    );
 }

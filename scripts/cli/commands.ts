@@ -10,6 +10,7 @@ import { importBundle } from "@/db/import-bundle";
 import { verifyLog } from "@/db/verify-log";
 import { AppError } from "@/lib/errors";
 import { accountState } from "@/lib/auth/account-state";
+import { DEFAULT_TOKEN_DAYS, parseTokenDays, tokenLife } from "@/lib/auth/token-lifetime";
 import type { Role } from "@/lib/auth/roles";
 import { BACKUP_COMMANDS } from "./backup-commands";
 import { DELIVERY_COMMANDS } from "./delivery-commands";
@@ -177,12 +178,14 @@ const USER_COMMANDS: Record<string, Command> = {
 
 const TOKEN_COMMANDS: Record<string, Command> = {
   create: async (args) => {
-    const f = flagsOf(args, { email: { type: "string" }, name: { type: "string" } });
+    const f = flagsOf(args, { email: { type: "string" }, name: { type: "string" }, "expires-in-days": { type: "string" } });
+    const days = typeof f["expires-in-days"] === "string" ? parseTokenDays(f["expires-in-days"]) : undefined;
     const db = await open();
     const person = await findPerson(db, requiredFlag(f, "email"));
     if (!person) throw new AppError("not_found", `no account with e-mail ${f.email}`);
-    const made = await createToken(db, person, (f.name as string | undefined) ?? "cli", CLI_ACTOR());
-    process.stdout.write(`token #${made.id} for ${person.email} (${person.role}); it is shown once:\n${made.token}\n`);
+    const made = await createToken(db, person, (f.name as string | undefined) ?? "cli", CLI_ACTOR(), days);
+    const until = made.expiresAt === null ? "it never expires" : `it expires ${new Date(made.expiresAt).toISOString()}`;
+    process.stdout.write(`token #${made.id} for ${person.email} (${person.role}), ${until}; it is shown once:\n${made.token}\n`);
     return 0;
   },
   list: async (args) => {
@@ -191,9 +194,14 @@ const TOKEN_COMMANDS: Record<string, Command> = {
     const person = typeof f.email === "string" ? await findPerson(db, f.email) : undefined;
     if (typeof f.email === "string" && !person) throw new AppError("not_found", `no account with e-mail ${f.email}`);
     const iso = (ms: number | null) => (ms === null ? "-" : new Date(ms).toISOString());
+    const tokenState = (t: { revokedAt: number | null; expiresAt: number | null }) => {
+      const life = tokenLife(t, Date.now());
+      if (life.state !== "active") return `${life.state} ${iso(life.at)}`;
+      return life.expiresAt === null ? "active, never expires" : `active until ${iso(life.expiresAt)}`;
+    };
     for (const t of await listTokens(db, person?.id))
       process.stdout.write(
-        `#${t.id}\t${t.email}\t${t.prefix}…\t${t.name}\tcreated ${iso(t.createdAt)}\tlast used ${iso(t.lastUsedAt)}\t${t.revokedAt ? "revoked " + iso(t.revokedAt) : "active"}\n`,
+        `#${t.id}\t${t.email}\t${t.prefix}…\t${t.name}\tcreated ${iso(t.createdAt)}\tlast used ${iso(t.lastUsedAt)}\t${tokenState(t)}\n`,
       );
     return 0;
   },
@@ -217,7 +225,7 @@ COMMANDS.user = {
   run: group("user", USER_COMMANDS),
 };
 COMMANDS.token = {
-  help: "token create --email E [--name N]   prints a new API token as the last line\n  token list [--email E] | token revoke --id N",
+  help: `token create --email E [--name N] [--expires-in-days D|never]   prints a new API token as the last line (lives ${DEFAULT_TOKEN_DAYS} days unless told)\n  token list [--email E] | token revoke --id N`,
   run: group("token", TOKEN_COMMANDS),
 };
 

@@ -57,6 +57,26 @@ test("a token revoked on the CLI is refused on the very next call", async () => 
   expect(after.headers.get("www-authenticate")).toContain("Bearer");
 });
 
+test("a token made on the CLI lives the days it was given, says so in the list, and opens nothing once expired", async () => {
+  const made = trackerCli(server.databaseUrl, ["token", "create", "--email", TEST_ACCOUNTS.viewer.email, "--name", "to expire", "--expires-in-days", "7"]);
+  expect(made.code, made.stderr).toBe(0);
+  const token = made.stdout.trim().split("\n").at(-1)!;
+  const id = /token #(\d+)/.exec(made.stdout)![1]!;
+  secrets.add(token);
+  const expires = /it expires (\S+);/.exec(made.stdout)![1]!;
+  expect(Math.abs(Date.parse(expires) - (Date.now() + 7 * 86_400_000))).toBeLessThan(60_000);
+  expect((await api("/api/programs", { authorization: `Bearer ${token}` })).status).toBe(200);
+  await sqlOn(server.databaseUrl, "UPDATE api_tokens SET expires_at = ? WHERE id = ?", [Date.now() - 1000, Number(id)]);
+  const after = await api("/api/programs", { authorization: `Bearer ${token}` });
+  expect(after.status).toBe(401);
+  expect(((await after.json()) as { detail: string }).detail).toBe("the bearer token is unknown, revoked or expired");
+  const listed = trackerCli(server.databaseUrl, ["token", "list", "--email", TEST_ACCOUNTS.viewer.email]);
+  expect(listed.stdout.split("\n").find((l) => l.startsWith(`#${id}\t`))).toMatch(/\texpired \d{4}-\d\d-\d\dT/);
+  const refused = trackerCli(server.databaseUrl, ["token", "create", "--email", TEST_ACCOUNTS.viewer.email, "--expires-in-days", "forever"]);
+  expect(refused.code).not.toBe(0);
+  expect(refused.stderr).toContain('a token lives 1 to 3650 whole days, or never; not "forever"');
+});
+
 test("a token over TOKEN_RATE_LIMIT (20 a minute) gets 429 with Retry-After; other tokens go on", async () => {
   const { viewer, contributor } = server.tokens();
   const statuses: number[] = [];

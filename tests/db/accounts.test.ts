@@ -109,6 +109,26 @@ describe("API tokens", () => {
     expect((await verifyLog(db)).ok).toBe(true);
   });
 
+  it("expires: opens the API until its moment, nothing from then on; 90 days unless told, never only when said", async () => {
+    const { db, person } = await setup();
+    const made = Date.UTC(2026, 0, 1);
+    const day = 86_400_000;
+    const month = await createToken(db, person, "month", null, 30, made);
+    expect(month.expiresAt).toBe(made + 30 * day);
+    expect((await tokenPerson(db, month.token, made + 30 * day - 1))?.email).toBe("ann@example.com");
+    expect(await tokenPerson(db, month.token, made + 30 * day)).toBeNull();
+    expect((await createToken(db, person, "default", null, undefined, made)).expiresAt).toBe(made + 90 * day);
+    const forever = await createToken(db, person, "forever", null, "never", made);
+    expect(forever.expiresAt).toBeNull();
+    expect(await tokenPerson(db, forever.token, made + 20 * 365 * day)).not.toBeNull();
+    await expect(createToken(db, person, "too long", null, 3651, made)).rejects.toThrow(/1 to 3650 whole days, or never/);
+    expect((await listTokens(db, person.id)).map((t) => [t.name, t.expiresAt])).toEqual([
+      ["forever", null],
+      ["default", made + 90 * day],
+      ["month", made + 30 * day],
+    ]);
+  });
+
   it("lets only the owner or an admin revoke a token", async () => {
     const { db, person } = await setup();
     const other = await addUser(db, { email: "bob@example.com", name: "Bob", role: "viewer" }, null);

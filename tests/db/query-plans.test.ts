@@ -59,7 +59,7 @@ describe.each([false, true])("query plans of the hot queries (ANALYZE run: %s)",
   });
 
   it("checks a session or a token, and the account's state, with one index lookup each: they run on every request", () => {
-    for (const q of [sessionPersonQuery(db, "f".repeat(64), Date.now()).toSQL(), tokenPersonQuery(db, "f".repeat(64)).toSQL()]) {
+    for (const q of [sessionPersonQuery(db, "f".repeat(64), Date.now()).toSQL(), tokenPersonQuery(db, "f".repeat(64), Date.now()).toSQL()]) {
       const p = plan(db, q.sql, q.params);
       expect(p).toMatch(/SEARCH (sessions|api_tokens) USING INDEX (sqlite_autoindex_sessions_1 \(id=\?\)|api_tokens_token_hash_unique \(token_hash=\?\))/);
       expect(p).toMatch(/SEARCH people USING INTEGER PRIMARY KEY \(rowid=\?\)/);

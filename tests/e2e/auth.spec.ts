@@ -43,9 +43,14 @@ test("the session cookie is httpOnly and SameSite=Lax, and pages carry security 
 test("a person makes an API token on the account page, uses it, and revokes it", async ({ page, request }) => {
   await signIn(page, "viewer", "/account");
   await page.getByLabel("Token name").fill("e2e");
+  await expect(page.getByLabel("Expires after")).toHaveValue("90");
+  await page.getByLabel("Expires after").selectOption({ label: "30 days" });
   await page.getByRole("button", { name: "Create token" }).click();
   const token = (await page.getByTestId("new-token").innerText()).trim();
   expect(token).toMatch(/^bot_/);
+  const in30Days = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  await expect(page.getByRole("status")).toContainText(`It expires ${in30Days}`);
+  await expect(page.getByRole("table", { name: "API tokens" }).getByRole("row").filter({ hasText: "e2e" }).first()).toContainText(`expires ${in30Days}`);
   const ok = await request.get("/api/programs", { headers: { authorization: `Bearer ${token}` } });
   expect(ok.status()).toBe(200);
   await page.reload();
