@@ -1,5 +1,6 @@
 import { compareEffectiveOrder, type EffectiveOrderKey } from "./fold-item-status";
-import { describeMissingEvidence, missingEvidence, type EvidenceLike, type Gate } from "./gates";
+import { describeMissingEvidence, gateWords, missingEvidence, type EvidenceLike, type Gate } from "./gates";
+import { statusLabel } from "./labels";
 import { levelOf, type Status } from "./status";
 
 /** One transition of one item, as the gate rules need it. */
@@ -15,7 +16,10 @@ export interface GateViolation {
   /** Position of the offending transition in the array given. */
   index: number;
   field: "evidence" | "note";
+  /** In the API's words (evidence kinds, field names). */
   message: string;
+  /** The same for the person at a form, in words. */
+  words: string;
   /** For an evidence violation, the gates no evidence so far meets. */
   missing?: Gate[];
 }
@@ -45,14 +49,15 @@ export function checkItemHistory(transitions: readonly GateTransition[]): GateVi
     const level = levelOf(t.to);
     if (level < previousLevel) {
       if (!t.note.trim())
-        violations.push({ index, field: "note", message: `moving down to ${t.to} needs a note saying why` });
+        violations.push({ index, field: "note", message: `moving down to ${t.to} needs a note saying why`, words: `Moving down to ${statusLabel(t.to)} needs a note saying why.` });
     } else {
       const stillCounted = rejected.filter((r) => r.rejectedAt >= t.recordedAt).map((r) => r.evidence);
       const missing = missingEvidence(t.to, rejected.length === 0 ? pool : [...pool, ...stillCounted]);
       if (missing.length > 0) {
         const rejectedWouldDo = stillCounted.length < rejected.length && missingEvidence(t.to, [...pool, ...rejected.map((r) => r.evidence)]).length < missing.length;
         const hint = rejectedWouldDo ? " (evidence on a rejected transition no longer counts: attach new evidence)" : "";
-        violations.push({ index, field: "evidence", message: describeMissingEvidence(t.to, missing) + hint, missing });
+        const words = `${statusLabel(t.to)} needs ${missing.map(gateWords).join(", ")}; the item's evidence has none${hint ? `. Evidence on a rejected transition no longer counts: attach new evidence` : ""}.`;
+        violations.push({ index, field: "evidence", message: describeMissingEvidence(t.to, missing) + hint, words, missing });
       }
     }
     previousLevel = level;

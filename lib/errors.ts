@@ -38,6 +38,8 @@ const TITLE_BY_CODE: Record<ErrorCode, string> = {
 export class AppError extends Error {
   /** RFC 9457 extension members the answer carries beside the standard ones (a suggested slug…). */
   extensions: Record<string, string> = {};
+  /** The refusal for a person at a form, when the message is in the API's words (field names, kinds). */
+  words?: string;
 
   constructor(
     readonly code: ErrorCode,

@@ -102,6 +102,7 @@ async function refusal(e: AppError, stale: boolean): Promise<string> {
         ? `${e.message.replace(/; reload and retry$/, "")}. Your input is kept below; saving it again replaces their change.`
         : `${e.message}. Your input is kept below.`;
     default:
+      if (e.words) return e.words;
       return e.errors.length > 0 && e.code === "invalid" ? `${e.message}: ${e.errors.map((x) => `${x.path} ${x.message}`).join("; ")}` : e.message;
   }
 }

@@ -62,11 +62,13 @@ export async function recordTransition(db: Db, { slug, key, input, actor, now = 
     const violations = checkItemHistory([...entries, candidate]);
     if (violations.length > 0) {
       const own = violations.filter((v) => v.index === entries.length);
-      throw new AppError(
+      const refused = new AppError(
         "rule",
         own[0]?.message ?? `this transition would break the history of ${key}: ${violations[0]!.message}`,
         violations.map((v) => ({ path: v.index === entries.length ? v.field : `history[${v.index}].${v.field}`, message: v.message })),
       );
+      refused.words = own[0]?.words ?? `This transition would break the history of ${key}: ${violations[0]!.words}`;
+      throw refused;
     }
     const row = (await insertTransition(tx).execute({ itemId: item.id, toStatus: body.to, effectiveAt, recordedAt: now, actorId: actor.id, note: body.note }))[0]!;
     for (const f of files) if (f) await tx.insert(artefacts).values({ sha256: f.sha256, bytes: f.bytes, size: f.size }).onConflictDoNothing();
