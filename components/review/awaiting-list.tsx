@@ -1,13 +1,14 @@
 import Link from "next/link";
 import type { AwaitingReview } from "@/db/queries/list-awaiting-review";
-import { evidenceKindLabel } from "@/lib/labels";
+import { evidenceKindLabel, statusLabel } from "@/lib/labels";
+import { levelOf } from "@/lib/status";
 import { formatDate } from "@/lib/time";
 import { waitedFor } from "@/lib/waited-for";
 import { StatusBadge } from "../ui/status-badge";
 
 /**
  * Reported transitions awaiting a decision, oldest first, as stacked rows (they read on a phone):
- * item, the status reported, who reported it and when, its evidence, and either the way to the
+ * item, the status reported and the item's true status today, who reported it and when, its evidence, and either the way to the
  * item's review form or, for one the viewer may not decide on, the rule that stops them.
  */
 export function AwaitingList({ rows, now, label }: { rows: AwaitingReview[]; now: number; label: string }) {
@@ -27,6 +28,12 @@ export function AwaitingList({ rows, now, label }: { rows: AwaitingReview[]; now
                 {r.programName} · {r.area}
               </span>
             </div>
+            <p className="text-sm text-slate-700" data-testid="true-status-today">
+              True status today: <StatusBadge status={r.trueStatus} />
+              {levelOf(r.trueStatus) > levelOf(r.to) && (
+                <span> — already past {statusLabel(r.to)} by a later verified report: deciding this one does not move it.</span>
+              )}
+            </p>
             <p className="text-slate-700">
               Reported by {r.reporter} on {formatDate(r.recordedAt)} (effective {formatDate(r.effectiveAt)}) · waiting{" "}
               <strong data-testid="waited">{waitedFor(r.recordedAt, now)}</strong>

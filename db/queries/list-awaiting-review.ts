@@ -5,6 +5,7 @@ import { isPostgres, type Db } from "../index";
 import { rawAll, rawGet } from "../raw-sql";
 import type { Person } from "../schema";
 import { loadOwnerTimeline } from "./load-owner-timeline";
+import { statusesToday } from "./statuses-today";
 
 /** A reported transition nobody has verified or rejected yet, as a reviewer's inbox shows it. */
 export interface AwaitingReview {
@@ -23,6 +24,8 @@ export interface AwaitingReview {
   evidence: { kind: string; url: string; summary: string; artefactName: string | null; artefactSha256: string | null }[];
   /** Why this viewer may not decide on it (the four-eyes rule in words), or null when they may. */
   notYours: string | null;
+  /** The item's true status today: past `to`, a later verified report has overtaken this one. */
+  trueStatus: Status;
 }
 
 export interface AwaitingReviewQuery {
@@ -43,7 +46,7 @@ const PENDING = `
      AND NOT EXISTS (SELECT 1 FROM transition_rejections r WHERE r.transition_id = t.id)
      AND (CAST(@program AS text) IS NULL OR pr.slug = @program) AND (CAST(@area AS text) IS NULL OR i.area = @area)`;
 
-type Row = Omit<AwaitingReview, "evidence" | "notYours"> & { ownerEmail: string | null };
+type Row = Omit<AwaitingReview, "evidence" | "notYours" | "trueStatus"> & { ownerEmail: string | null };
 
 /**
  * Every reported transition no reviewer has acted on, oldest report first, with its evidence, and
@@ -73,11 +76,13 @@ export async function listAwaitingReview(db: Db, { viewer, program, area, limit 
   const evidenceOf = new Map<number, AwaitingReview["evidence"]>();
   for (const { transitionId, ...e } of evidence) evidenceOf.set(transitionId, [...(evidenceOf.get(transitionId) ?? []), e]);
   const owners = new Map<string, ReturnType<typeof loadOwnerTimeline>>();
+  const statusOf = statusesToday(db, now);
   // A role that does not verify is stopped before four eyes: say that, once, for every row.
   const roleRefusal = can(viewer.role, "verify") ? null : `your role (${viewer.role}) does not verify: reviewers and admins do`;
   const items: AwaitingReview[] = await Promise.all(rows.map(async ({ ownerEmail, ...r }) => {
     const evidence = evidenceOf.get(r.transitionId) ?? [];
-    if (roleRefusal) return { ...r, evidence, notYours: roleRefusal };
+    const { trueStatus } = await statusOf(r.program, r.item);
+    if (roleRefusal) return { ...r, evidence, trueStatus, notYours: roleRefusal };
     const key = `${r.program}\u0000${r.item}`;
     if (!owners.has(key)) owners.set(key, loadOwnerTimeline(db, r.program, r.item, ownerEmail));
     const notYours = fourEyesViolation({
@@ -88,7 +93,7 @@ export async function listAwaitingReview(db: Db, { viewer, program, area, limit 
       verifiedAt: now,
       owners: await owners.get(key)!,
     });
-    return { ...r, evidence, notYours };
+    return { ...r, evidence, trueStatus, notYours };
   }));
   return { total, items, now };
 }

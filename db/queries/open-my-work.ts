@@ -1,11 +1,8 @@
 import { transact } from "../transact";
-import type { ItemWithStatus } from "@/lib/compute-item-statuses";
-import type { ListedItem } from "@/lib/items/item-query";
 import { markNew } from "@/lib/my-work/mark-new";
 import { sinceOf } from "@/lib/my-work/since";
 import type { Status } from "@/lib/status";
 import { compareSortValues } from "@/lib/table-sort";
-import { endOfToday } from "@/lib/time";
 import type { Db } from "../index";
 import { recordMyWorkVisit } from "../mutations/record-my-work-visit";
 import type { Person } from "../schema";
@@ -13,7 +10,7 @@ import { listMentions } from "./list-mentions";
 import { listMyAwaiting } from "./list-my-awaiting";
 import { listMyRejections } from "./list-my-rejections";
 import { listOwnedItems, type OwnedItemRow } from "./list-owned-items";
-import { loadSnapshot } from "./load-snapshot";
+import { statusesToday } from "./statuses-today";
 
 /** An item the person owns, with its status today from the program's snapshot. */
 export interface OwnedItem extends OwnedItemRow {
@@ -58,27 +55,7 @@ export async function openMyWork(db: Db, person: Person, clock: () => number = D
 
 /** Each item's true and reported status today, blocked and inflated, from its program's (memoised) snapshot. */
 async function withStatuses(db: Db, rows: readonly OwnedItemRow[], now: number): Promise<OwnedItem[]> {
-  const today = endOfToday(now);
-  const programs = new Map<string, { listed: Map<string, ListedItem>; all: Map<string, ItemWithStatus> }>();
-  const programOf = async (slug: string) => {
-    if (!programs.has(slug)) {
-      const snapshot = await loadSnapshot(db, slug, today, today);
-      programs.set(slug, { listed: new Map(snapshot.listed.map((i) => [i.key, i])), all: new Map(snapshot.statuses.map((i) => [i.key, i])) });
-    }
-    return programs.get(slug)!;
-  };
-  const items = await Promise.all(rows.map(async (row) => {
-    const { listed, all } = await programOf(row.program);
-    // An item identified after today is outside the program: its status, but no flags.
-    const flagged = listed.get(row.item);
-    const status = flagged ?? all.get(row.item);
-    return {
-      ...row,
-      trueStatus: status?.trueStatus ?? "not_started",
-      reportedStatus: status?.reportedStatus ?? "not_started",
-      blocked: flagged?.blocked ?? false,
-      inflated: flagged?.inflated ?? false,
-    };
-  }));
+  const statusOf = statusesToday(db, now);
+  const items = await Promise.all(rows.map(async (row) => ({ ...row, ...(await statusOf(row.program, row.item)) })));
   return items.sort((a, b) => compareSortValues(a.programName, b.programName) || compareSortValues(a.item, b.item));
 }

@@ -52,3 +52,24 @@ test("a contributor sees the queue but nothing is theirs to review, and the nav 
   await expect(page.getByRole("heading", { name: /^Yours to review \(0\)$/ })).toBeVisible();
   await expect(page.getByTestId("not-yours").first()).toContainText("your role (contributor) does not verify");
 });
+
+test("a report a later verified one has overtaken says so, beside the item's true status today", async ({ page, request }) => {
+  const slug = await importSmallProgram(request, "e2e-inbox-overtaken");
+  const report = async (to: string, kind: string) => {
+    const res = await call(request, "contributor", "POST", `/api/programs/${slug}/items/A/transitions`, {
+      to,
+      evidence: [{ kind, url: `https://docs.example.com/A/${to}`, summary: `${to} evidence` }],
+    });
+    expect(res.status()).toBe(201);
+    return (await res.json()).id as number;
+  };
+  const design = await report("design", "design_doc");
+  const build = await report("build", "design_doc");
+  expect((await call(request, "reviewer", "POST", `/api/programs/${slug}/transitions/${build}/verify`, {})).status()).toBe(201);
+
+  await signIn(page, "reviewer", `/review?program=${slug}`);
+  const row = page.getByRole("list", { name: "Yours to review" }).getByTestId(`awaiting-${design}`);
+  await expect(row.getByTestId("true-status-today")).toContainText("True status today: Build");
+  await expect(row.getByTestId("true-status-today")).toContainText("already past Design by a later verified report");
+  await expect(page.getByTestId(`awaiting-${build}`)).toHaveCount(0);
+});

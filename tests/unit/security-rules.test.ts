@@ -180,7 +180,7 @@ describe("every page checks the session itself", () => {
     for (const p of open) expect(fs.readFileSync(p, "utf8"), p).not.toMatch(/from "@\/db\/(queries|mutations)/);
     expect(fs.readFileSync(path.join("app", "_lib", "admin-page.tsx"), "utf8")).toMatch(/return render\(await requirePagePermission\("admin"\)\);/);
     expect(fs.readFileSync(path.join("app", "_lib", "page-permission.ts"), "utf8")).toMatch(
-      /const person = await requireSignedIn\(\);\n\s+if \(!can\(person\.role, permission\)\) \{\n[^}]*forbidden\(\);\n\s+\}\n\s+return person;/,
+      /const person = await requireSignedIn\(\);\n\s+if \(!can\(person\.role, permission\)\) \{\n[^\n]*\n\s+forbidden\(\);\n\s+\}\n\s+return person;/,
     );
     expect(pages.length).toBeGreaterThan(10);
     expect(unguarded).toEqual([]);
