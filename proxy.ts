@@ -9,7 +9,8 @@
 //   otherwise pass, as each checks the session and role itself;
 // - a path that is not valid percent-encoding (/programs/%ff) names nothing: 404
 //   (Next.js would answer 500); a signed-in person's page gets it inside its navigation;
-// - a server-action call whose text body is not JSON cannot be a call React made: 400.
+// - a server-action call whose text body is not JSON cannot be a call React made: 400;
+// - a server action without a session cookie larger than the sign-in form needs: 413.
 import { NextResponse, type NextRequest } from "next/server";
 import { AppError } from "@/lib/errors";
 import { appOrigin, fromOwnOrigin } from "@/lib/http/app-origin";
@@ -18,6 +19,8 @@ import { problemResponse } from "@/lib/http/problem";
 import { sameOriginPath } from "@/lib/http/same-origin-path";
 
 const SESSION_COOKIE = "tracker_session";
+/** The largest server-action body taken without a session cookie (the sign-in form). */
+const SIGNED_OUT_ACTION_BYTES = 64 * 1024;
 /** Pages reachable without signing in. */
 const PUBLIC_PATHS = new Set(["/sign-in", "/signed-out", "/_invalid-path"]);
 /** A program's Atom feed: its token is its credential, checked by the route itself. */
@@ -46,6 +49,10 @@ export async function proxy(request: NextRequest) {
     // one, be marked same-origin by the browser (Sec-Fetch-Site) — the API's rule for cookies.
     if (!fromOwnOrigin(request.headers, appOrigin(request.headers)))
       return problemResponse(new AppError("forbidden", "this form was sent from another site; open the tracker itself and try again"), pathname);
+    // Signed out, the only form is signing in: a few hundred bytes. A larger body, or one whose
+    // length is not said, is turned away before Next.js reads it (it takes 21 MB for evidence).
+    if (!request.cookies.has(SESSION_COOKIE) && !(Number(request.headers.get("content-length") ?? NaN) <= SIGNED_OUT_ACTION_BYTES))
+      return problemResponse(new AppError("too_large", `a form sent without signing in carries at most ${SIGNED_OUT_ACTION_BYTES / 1024} KiB, with its length said`), pathname);
     if (await undecodableActionBody(request))
       return problemResponse(
         new AppError("invalid", "this form reached the server in a shape it does not accept: reload the page and try again"),

@@ -203,6 +203,24 @@ test("a server action without an Origin is taken only when the browser marks it 
   expect(same.headers.getSetCookie().join("")).toContain("tracker_session=");
 });
 
+test("signed out, a server action larger than the sign-in form, or without its length, is a 413 problem before Next.js reads it", async () => {
+  const big = new FormData();
+  big.append("_1_email", "x".repeat(2_000_000));
+  big.append("0", JSON.stringify(["$undefined", "$K1"]));
+  const headers = { "next-action": actions.signInAction!.id, accept: "text/x-component", origin: server.baseURL };
+  const url = new URL(actions.signInAction!.page, server.baseURL);
+  const refused = await fetch(url, { method: "POST", headers, body: big, redirect: "manual" });
+  expect(refused.status).toBe(413);
+  expect(refused.headers.get("content-type")).toContain("application/problem+json");
+  expect(((await refused.json()) as { detail: string }).detail).toBe("a form sent without signing in carries at most 64 KiB, with its length said");
+  // A streamed body says no length: refused the same way.
+  const stream = new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode('["$undefined","$K1"]')), c.close()) });
+  const unsized = await fetch(url, { method: "POST", headers: { ...headers, "content-type": "text/plain;charset=UTF-8" }, body: stream, duplex: "half", redirect: "manual" } as RequestInit);
+  expect(unsized.status).toBe(413);
+  // The sign-in form itself still works.
+  expect((await signInAction({ origin: server.baseURL })).headers.getSetCookie().join("")).toContain("tracker_session=");
+});
+
 test("racing the sign-in throttle: after three failures, twenty parallel right-password attempts all wait", async () => {
   const email = TEST_ACCOUNTS.reviewer.email;
   for (let i = 0; i < 3; i++) expect((await signIn(email, `wrong-${i}`)).session).toBeNull();
