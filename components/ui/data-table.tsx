@@ -1,9 +1,9 @@
 import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
 
 /** A table's header row: small grey capitals, as on every table of the app. */
-export function TableHead({ children, shaded = false, caps = true }: { children: ReactNode; shaded?: boolean; caps?: boolean }) {
+export function TableHead({ children, shaded = false, caps = true, className = "" }: { children: ReactNode; shaded?: boolean; caps?: boolean; className?: string }) {
   return (
-    <thead className={`text-xs text-slate-600 ${caps ? "uppercase" : ""} ${shaded ? "bg-slate-50" : ""}`}>
+    <thead className={`text-xs text-slate-600 ${caps ? "uppercase" : ""} ${shaded ? "bg-slate-50" : ""} ${className}`}>
       <tr>{children}</tr>
     </thead>
   );
@@ -23,9 +23,9 @@ export function Td({ numeric = false, className = "", ...props }: TdHTMLAttribut
 export type HeaderColumn = string | { label: ReactNode; numeric?: boolean; title?: string };
 
 /** A header row from the columns' names, every cell padded alike (`cell`). */
-export function HeaderRow({ columns, cell, shaded, caps }: { columns: readonly HeaderColumn[]; cell: string; shaded?: boolean; caps?: boolean }) {
+export function HeaderRow({ columns, cell, shaded, caps, className }: { columns: readonly HeaderColumn[]; cell: string; shaded?: boolean; caps?: boolean; className?: string }) {
   return (
-    <TableHead shaded={shaded} caps={caps}>
+    <TableHead shaded={shaded} caps={caps} className={className}>
       {columns.map((c, i) => {
         const { label, numeric, title } = typeof c === "string" ? { label: c, numeric: false, title: undefined } : c;
         return (

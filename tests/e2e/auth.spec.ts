@@ -53,6 +53,14 @@ test("a person makes an API token on the account page, uses it, and revokes it",
   await expect(page.getByRole("table", { name: "API tokens" }).getByRole("row").filter({ hasText: "e2e" }).first()).toContainText(`expires ${in30Days}`);
   const ok = await request.get("/api/programs", { headers: { authorization: `Bearer ${token}` } });
   expect(ok.status()).toBe(200);
+  // On a phone each token is a card of labelled lines, a date never broken across two.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const card = page.getByRole("table", { name: "API tokens" }).getByRole("row").filter({ hasText: "e2e" }).first();
+  await expect(card).toContainText("created 20");
+  const expiry = card.getByText(new RegExp(`^${in30Days} \\d\\d:\\d\\d UTC$`));
+  expect((await expiry.boundingBox())!.height).toBeLessThan(30);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.reload();
   await page.getByRole("table", { name: "API tokens" }).getByRole("button", { name: "Revoke" }).first().click();
   await expect(page.getByText(/revoked/).first()).toBeVisible();
