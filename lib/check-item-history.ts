@@ -56,7 +56,7 @@ export function checkItemHistory(transitions: readonly GateTransition[]): GateVi
       if (missing.length > 0) {
         const rejectedWouldDo = stillCounted.length < rejected.length && missingEvidence(t.to, [...pool, ...rejected.map((r) => r.evidence)]).length < missing.length;
         const hint = rejectedWouldDo ? " (evidence on a rejected transition no longer counts: attach new evidence)" : "";
-        const words = `${statusLabel(t.to)} needs ${missing.map(gateWords).join(", ")}; the item's evidence has none${hint ? `. Evidence on a rejected transition no longer counts: attach new evidence` : ""}.`;
+        const words = `The item's evidence lacks what ${statusLabel(t.to)} needs: ${missing.map(gateWords).join(", ")}.${hint ? " Evidence on a rejected transition no longer counts: attach new evidence." : ""}`;
         violations.push({ index, field: "evidence", message: describeMissingEvidence(t.to, missing) + hint, words, missing });
       }
     }

@@ -55,7 +55,9 @@ test("NET-08: a refused rollout keeps the status, the evidence and the note; the
     evidence: [{ kind: "design_doc", url: "https://dev.example.com/net-08/design", summary: "resync design" }],
     note: "rolling out to the canary fleet",
   });
-  await expect(report.getByRole("alert")).toContainText("cannot enter rollout");
+  await expect(report.getByRole("alert")).toContainText(
+    "The item's evidence lacks what Rollout needs: a code change (to enter Validate), a test report (to enter Rollout).",
+  );
 
   await expect(report.getByLabel("New status")).toHaveValue("rollout");
   await expect(page.getByTestId("gate-requirement")).toContainText("Entering Rollout");

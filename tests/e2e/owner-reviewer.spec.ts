@@ -16,7 +16,7 @@ test("an owner reports with evidence, a reviewer verifies, the dashboard changes
   await report.getByLabel("New status").selectOption("build");
   await expect(page.getByTestId("gate-requirement")).toContainText("a design doc (to enter Build)");
   await report.getByRole("button", { name: "Report transition" }).click();
-  await expect(report.getByRole("alert")).toContainText("Build needs a design doc (to enter Build); the item's evidence has none.");
+  await expect(report.getByRole("alert")).toContainText("The item's evidence lacks what Build needs: a design doc (to enter Build).");
 
   await reportBuild(page, "https://dev.example.com/design/A");
   await expect(page.getByText("pending verification")).toBeVisible();

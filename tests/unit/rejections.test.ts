@@ -179,7 +179,7 @@ describe("checkItemHistory with rejections (evidence gates)", () => {
         index: 1,
         field: "evidence",
         message: "cannot enter build: the item's evidence lacks a design_doc (gate of build) (evidence on a rejected transition no longer counts: attach new evidence)",
-        words: "Build needs a design doc (to enter Build); the item's evidence has none. Evidence on a rejected transition no longer counts: attach new evidence.",
+        words: "The item's evidence lacks what Build needs: a design doc (to enter Build). Evidence on a rejected transition no longer counts: attach new evidence.",
         missing: [{ kind: "design_doc", status: "build" }],
       },
     ]);
@@ -198,7 +198,7 @@ describe("checkItemHistory with rejections (evidence gates)", () => {
     const [violation] = checkItemHistory([g("build", 1, [design]), g("validate", 2, [])]);
     expect(violation!.message).toBe("cannot enter validate: the item's evidence lacks a code_change (gate of validate)");
     // The person at the form reads it in the form's own words, without field names or evidence kinds.
-    expect(violation!.words).toBe("Validate needs a code change (to enter Validate); the item's evidence has none.");
+    expect(violation!.words).toBe("The item's evidence lacks what Validate needs: a code change (to enter Validate).");
   });
 });
 
