@@ -34,6 +34,28 @@ test("the items table lists every item with true and reported status", async ({ 
   await expect(page.getByText("unowned").first()).toBeVisible();
 });
 
+test("on a phone each item is a card with its true and reported status in view, and the demo's account folds under one line", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, "viewer", "/programs/boost-offload/items");
+  await expect(page.getByRole("heading", { name: "Items (64)" })).toBeVisible();
+  const demo = page.getByRole("complementary", { name: "About this demo" });
+  const account = demo.getByText("From the public account");
+  await expect(account.filter({ visible: true })).toHaveCount(0);
+  await demo.getByText("What comes from where").click();
+  await expect(account.filter({ visible: true })).toHaveCount(1);
+  const card = page.getByRole("row").filter({ hasText: "FND-01" });
+  await card.scrollIntoViewIfNeeded();
+  for (const label of ["true", "reported"]) {
+    const box = (await card.getByText(label, { exact: true }).boundingBox())!;
+    expect(box.x + box.width, label).toBeLessThanOrEqual(390);
+  }
+  // Every part of the card, both status badges included, ends within the screen.
+  expect(await card.evaluate((row) => [...row.querySelectorAll("*")].filter((el) => el.getBoundingClientRect().right > 390.5).length)).toBe(0);
+  // Nothing in the list scrolls sideways either.
+  const list = page.getByRole("table", { name: "Items" });
+  expect(await list.evaluate((t) => t.parentElement!.scrollWidth - t.parentElement!.clientWidth)).toBe(0);
+});
+
 test("an empty program shows a clear empty state", async ({ page }) => {
   execFileSync(NODE, trackerArgs(["import", "tests/fixtures/empty-program.json"]), {
     env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
