@@ -15,6 +15,7 @@ import { LogWriter } from "./append-log";
 import { insertRows } from "./insert-rows";
 import { loadReaders, syncMentions } from "./mutations/sync-mentions";
 import { findProgram } from "./queries/get-program-or-throw";
+import { refreshPlannerStatistics } from "./refresh-planner-statistics";
 import { artefacts, claimLinks, claims, comments, dependencies, events, evidence, items, people, programMembers, programs, signals, transitionRejections, transitions, verifications } from "./schema";
 
 export interface ImportSummary {
@@ -84,6 +85,7 @@ export async function importBundle(db: Db, raw: unknown, options: ImportOptions)
   };
   if (options.dryRun) return summary;
   await transact(db, async (tx) => await writeBundle(tx, bundle, options.actor));
+  await refreshPlannerStatistics(db);
   return summary;
 }
 

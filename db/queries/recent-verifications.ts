@@ -30,7 +30,7 @@ export const RECENT_VERIFICATIONS_SQL = `
    LIMIT ?`;
 
 // PostgreSQL takes no ON after CROSS JOIN (and its planner needs no forcing): plain joins there.
-const RECENT_VERIFICATIONS_PG_SQL = RECENT_VERIFICATIONS_SQL.replace(/CROSS JOIN/g, "JOIN");
+export const RECENT_VERIFICATIONS_PG_SQL = RECENT_VERIFICATIONS_SQL.replace(/CROSS JOIN/g, "JOIN");
 
 /** The latest verifications known at `knownAt` for transitions effective by `asOf`. */
 export async function recentVerifications(db: Db, programId: number, asOf: number, knownAt: number, limit = 8): Promise<RecentVerification[]> {
