@@ -85,7 +85,18 @@ export async function importBundle(db: Db, raw: unknown, options: ImportOptions)
   };
   if (options.dryRun) return summary;
   await transact(db, async (tx) => await writeBundle(tx, bundle, options.actor));
-  await refreshPlannerStatistics(db);
+  const c = summary.counts;
+  await refreshPlannerStatistics(db, {
+    items: c.items,
+    dependencies: c.dependencies,
+    transitions: c.transitions,
+    evidence: c.evidence,
+    verifications: c.verifications,
+    transition_rejections: c.rejections ?? 0,
+    signals: c.signals,
+    claims: c.claims,
+    comments: c.comments ?? 0,
+  });
   return summary;
 }
 

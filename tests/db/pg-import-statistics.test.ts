@@ -23,7 +23,7 @@ afterAll(() => {
 });
 
 describe("after a bulk import on PostgreSQL", () => {
-  it("the planner knows the new rows: the latest verifications walk the verified_at index, not the program's transitions", async () => {
+  it("the planner knows the new rows: the latest verifications walk the verified_at index, not the program's transitions; a small import beside them samples nothing again", async () => {
     const { openDatabase } = await import("@/db/index");
     const { importBundle } = await import("@/db/import-bundle");
     const { rawAll } = await import("@/db/raw-sql");
@@ -45,6 +45,12 @@ describe("after a bulk import on PostgreSQL", () => {
       const now = Date.now();
       const plan = (await rawAll<{ "QUERY PLAN": string }>(db, `EXPLAIN ${RECENT_VERIFICATIONS_PG_SQL}`, id, now, now, 8)).map((r) => r["QUERY PLAN"]).join("\n");
       expect(plan).toContain("Index Scan Backward using verifications_verified_at on verifications");
+      // A small program beside it changes no plan: its tables are not sampled again.
+      const lastAnalyzed = async () =>
+        (await rawAll<{ at: string }>(db, "SELECT CAST(last_analyze AS text) AS at FROM pg_stat_user_tables WHERE relname = 'transitions'"))[0]!.at;
+      const before = await lastAnalyzed();
+      await importBundle(db, JSON.parse(JSON.stringify(generateBundle({ items: 64, seed: 2 }))), { actor: null });
+      expect(await lastAnalyzed()).toBe(before);
     } finally {
       await (db.$client as unknown as { end: () => Promise<void> }).end();
     }
