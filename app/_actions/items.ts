@@ -2,6 +2,7 @@
 
 import { defineFormAction, formText } from "@/app/_lib/define-form-action";
 import { addDependency, removeDependency } from "@/db/mutations/change-dependency";
+import { createItem } from "@/db/mutations/create-item";
 import { editItem } from "@/db/mutations/edit-item";
 import { recordTransition } from "@/db/mutations/record-transition";
 import { rejectTransition } from "@/db/mutations/reject-transition";
@@ -12,6 +13,34 @@ import { componentsFromText } from "@/lib/validations/components-input";
 
 const ITEM = ["slug", "key"] as const;
 const itemPath = ([slug, key]: [string, string]) => `/programs/${slug}/items/${encodeURIComponent(key)}`;
+
+const NEW_ITEM_FIELDS = ["key", "title", "area", "owner", "team", "estimateWeeks", "identifiedAt", "targetDate", "description"] as const;
+
+/** An admin adds an item to the program; its page opens, where its first report and dependencies go. */
+export const createItemAction = defineFormAction({
+  args: ["slug"],
+  permission: "admin",
+  keep: NEW_ITEM_FIELDS,
+  input: (form) => {
+    const identifiedAt = formText(form, "identifiedAt");
+    const estimate = formText(form, "estimateWeeks");
+    return {
+      key: formText(form, "key"),
+      title: formText(form, "title"),
+      area: formText(form, "area"),
+      owner: formText(form, "owner") || null,
+      team: formText(form, "team"),
+      // An empty or non-numeric box reaches the rule as "not a number", which says it in words.
+      estimateWeeks: estimate === "" ? undefined : Number(estimate),
+      ...(identifiedAt ? { identifiedAt } : {}),
+      targetDate: formText(form, "targetDate") || null,
+      description: formText(form, "description"),
+    };
+  },
+  run: async ({ db, actor, input, args: [slug] }) => await createItem(db, { slug, input, actor }),
+  success: ({ input }) => `${input.key} added.`,
+  redirect: ({ args: [slug], input }) => `/programs/${slug}/items/${encodeURIComponent(input.key)}`,
+});
 
 /**
  * Evidence rows arrive as parallel fields evidenceKind / evidenceUrl / evidenceSummary / evidenceFleet

@@ -57,7 +57,7 @@ export async function editItem(db: Db, { slug, key, input, expectedVersion, acto
  * The id of the person `email` names as owner. A disabled person may stay owner (an edit of other
  * fields sends the owner as it was) but is never newly given an item: nobody could act on it.
  */
-async function ownerIdFor(tx: Tx, email: string, currentOwnerId: number | null): Promise<number> {
+export async function ownerIdFor(tx: Tx, email: string, currentOwnerId: number | null): Promise<number> {
   const person = await firstRow(tx.select({ id: people.id, disabledAt: people.disabledAt }).from(people).where(eq(people.email, email)));
   if (!person) throw new AppError("invalid", "invalid item", [{ path: "owner", message: `no account ${email}` }]);
   if (person.disabledAt !== null && person.id !== currentOwnerId)

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { bundleSchema } from "../bundle/bundle-schema";
 import { itemQuerySchema } from "../items/item-query";
 import { ingestInputSchema } from "../validations/ingest-input";
-import { itemEditSchema, signalInputSchema } from "../validations/item-input";
+import { itemCreateSchema, itemEditSchema, signalInputSchema } from "../validations/item-input";
 import { commentEditSchema, commentInputSchema } from "../validations/comment-input";
 import { listLimitSchema } from "../validations/list-limit-query";
 import { programCreateSchema, programEditSchema } from "../validations/program-input";
@@ -135,6 +135,12 @@ export function buildOpenApi() {
             "One page: 100 items unless limit says otherwise (at most 1000). X-Total-Count is the number of matching items; the Link header (RFC 8288) gives the first, prev, next and last pages, each with the date and moment of knowledge of this page pinned. The CSV (items.csv) holds every matching item. A key picker asks search=…&fields=key,title&limit=20.",
           parameters: [slug, ...itemQueryParameters()],
           responses: { "200": ok("items"), ...errors },
+        },
+        post: {
+          summary: "Add an item (admin): it enters the program on identifiedAt (today unless given), not started; 409 when the key is taken; add its dependencies afterwards",
+          parameters: [slug],
+          requestBody: body(itemCreateSchema),
+          responses: { "201": ok("{ key, version }, Location: the item"), ...errors },
         },
       },
       "/api/programs/{slug}/items/{key}": {

@@ -14,7 +14,7 @@ import fc from "fast-check";
 import { claimSchema } from "@/lib/bundle/bundle-schema";
 import { validateBundle } from "@/lib/bundle/validate-bundle";
 import { commentEditSchema, commentInputSchema } from "@/lib/validations/comment-input";
-import { itemEditSchema, signalInputSchema } from "@/lib/validations/item-input";
+import { itemCreateSchema, itemEditSchema, signalInputSchema } from "@/lib/validations/item-input";
 import { programCreateSchema, programEditSchema } from "@/lib/validations/program-input";
 import { feedInputSchema, subscriptionEditSchema, subscriptionInputSchema } from "@/lib/validations/subscription-input";
 import { dependencyInputSchema, rejectionInputSchema, transitionInputSchema, verificationInputSchema } from "@/lib/validations/transition-input";
@@ -176,6 +176,16 @@ const BODY_ENDPOINTS: BodyEndpoint[] = named<BodyEndpoint>([
     accepts: ok(programEditSchema),
     fields: { version: "number", targetDate: "date", "thresholds.testCoveragePct": "number" },
     text: ["name", "description"],
+  },
+  {
+    method: "POST",
+    route: "/api/programs/[slug]/items",
+    path: () => `/api/programs/${slug}/items`,
+    role: "admin",
+    valid: () => ({ key: `HX-${++fresh}`, title: "New item", area: "Storage", owner: TEST_ACCOUNTS.contributor.email, estimateWeeks: 3, identifiedAt: "2024-01-10", targetDate: "2025-06-30" }),
+    accepts: ok(itemCreateSchema),
+    fields: { key: "id", owner: "email", estimateWeeks: "number", identifiedAt: "date", targetDate: "date" },
+    text: ["title", "area", "description", "team"],
   },
   {
     method: "POST",

@@ -1,6 +1,9 @@
+// POST /api/programs/{slug}/items – add an item (admin); 201 with its key and version
 // GET /api/programs/{slug}/items?asOf=&knownAt=&status=&area=&owner=&team=&q=&search=&blocked=&inflated=&unowned=&sort=&dir=&limit=&offset=&fields=
 import { apiRoute } from "@/app/_lib/api-handler";
 import { getDb } from "@/db/get-db";
+import { createItem } from "@/db/mutations/create-item";
+import { readJson } from "@/lib/http/read-json";
 import { parseItemQuery, queryItems } from "@/db/queries/query-items";
 import { ITEMS_PAGE } from "@/lib/items/item-query";
 import { linkHeader, pageOffsets } from "@/lib/items/item-pages";
@@ -26,4 +29,9 @@ export const GET = apiRoute<{ slug: string }>("read", async ({ request, params }
   });
 });
 
-export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
+export const POST = apiRoute<{ slug: string }>("admin", async ({ request, params, actor }) => {
+  const made = await createItem(await getDb(), { slug: params.slug, input: await readJson(request), actor });
+  return Response.json(made, { status: 201, headers: { location: `/api/programs/${params.slug}/items/${encodeURIComponent(made.key)}` } });
+});
+
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

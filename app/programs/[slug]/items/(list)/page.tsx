@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
+import { createItemAction } from "@/app/_actions/items";
 import { requireSignedIn } from "@/app/_lib/auth";
 import { orNotFound } from "@/app/_lib/or-not-found";
 import type { SearchParams } from "@/app/_lib/page-view";
+import { AddItemForm } from "@/components/items/add-item-form";
 import { ItemsFilterForm } from "@/components/items/items-filter-form";
 import { ItemsTable } from "@/components/items/items-table";
 import { IllustrativeMark } from "@/components/ui/illustrative-mark";
 import { Pager } from "@/components/ui/pager";
 import { getDb } from "@/db/get-db";
 import { parseItemQuery, queryItems } from "@/db/queries/query-items";
+import { can } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { isIllustrative } from "@/lib/evidence-horizon";
 import { ITEMS_PAGE } from "@/lib/items/item-query";
@@ -26,7 +29,7 @@ function toParams(search: Record<string, string | string[] | undefined>): Record
 }
 
 export default async function ItemsPage({ params, searchParams }: Props) {
-  await requireSignedIn();
+  const person = await requireSignedIn();
   const { slug } = await params;
   const raw = toParams(await searchParams);
   let error: string | null = null;
@@ -84,6 +87,7 @@ export default async function ItemsPage({ params, searchParams }: Props) {
           {error}
         </p>
       )}
+      {can(person.role, "admin") && <AddItemForm slug={slug} serverAction={createItemAction} open={result.all.length === 0} />}
       <ItemsFilterForm
         action={base}
         q={q}
@@ -93,7 +97,10 @@ export default async function ItemsPage({ params, searchParams }: Props) {
         view={{ asOf: raw.asOf, knownAt: raw.knownAt }}
       />
       {result.all.length === 0 ? (
-        <p className="text-slate-600">This program has no work items yet.</p>
+        <p className="text-slate-600">
+          This program has no work items yet.{" "}
+          {can(person.role, "admin") ? "Add them above, one by one, or import a bundle of them as a new program." : "An administrator adds them."}
+        </p>
       ) : result.total === 0 ? (
         <p className="text-slate-600">No item matches these filters.</p>
       ) : (
