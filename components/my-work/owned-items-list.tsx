@@ -43,7 +43,13 @@ export function OwnedItemsList({ entries, ownerEmail }: { entries: Marked<OwnedI
                   {e.blocked && <span className="text-amber-900">Blocked: waits on unfinished dependencies.</span>}
                 </p>
               )}
-              {e.ownedSince !== null && <p className="text-xs text-slate-600">Yours since {formatMoment(e.ownedSince)}</p>}
+              {e.ownedSince !== null && (
+                <p className="text-xs text-slate-600">
+                  {e.ownedFromCreation
+                    ? `Yours since it came into the tracker, ${formatMoment(e.ownedSince)} (who owned it before is not recorded)`
+                    : `Yours since ${formatMoment(e.ownedSince)}`}
+                </p>
+              )}
             </>
           )}
         />

@@ -9,16 +9,20 @@ export interface OwnedItemRow {
   item: string;
   title: string;
   ownedSince: number | null;
+  /** Theirs since the item came into the tracker (imported or added): who owned it before is not recorded. */
+  ownedFromCreation: boolean;
 }
 
 /** The items `person` owns now, in every program (the items_owner index). */
 export async function listOwnedItems(db: Db, person: { id: number; email: string }): Promise<OwnedItemRow[]> {
-  const { OWNED_SINCE, OWNED_FROM } = myWorkSqlOn(db);
-  const rows = await rawAll<Omit<OwnedItemRow, "ownedSince"> & { ownedSince: string | null }>(
+  const { OWNED_SINCE, OWNED_FROM_CREATION, OWNED_FROM } = myWorkSqlOn(db);
+  const rows = await rawAll<Omit<OwnedItemRow, "ownedSince" | "ownedFromCreation"> & { ownedSince: string | null; ownedFromCreation: boolean | number | null }>(
     db,
-    `SELECT pr.slug AS program, pr.name AS "programName", i.key AS item, i.title AS title, ${OWNED_SINCE} AS "ownedSince"
+    `SELECT pr.slug AS program, pr.name AS "programName", i.key AS item, i.title AS title, ${OWNED_SINCE} AS "ownedSince",
+            ${OWNED_FROM_CREATION} AS "ownedFromCreation"
      ${OWNED_FROM}`,
     { me: person.id, email: person.email },
   );
-  return rows.map((r) => ({ ...r, ownedSince: r.ownedSince === null ? null : Date.parse(r.ownedSince) }));
+  // SQLite answers the comparison 1 or 0, PostgreSQL true or false.
+  return rows.map((r) => ({ ...r, ownedSince: r.ownedSince === null ? null : Date.parse(r.ownedSince), ownedFromCreation: Boolean(r.ownedFromCreation) }));
 }

@@ -29,6 +29,8 @@ export interface MyWorkSql {
   OWNER_NAMED: (a: string) => string;
   /** When the item (aliases `pr`, `i`) last became @email's, as the log's ISO text; null when the log never says. */
   OWNED_SINCE: string;
+  /** Whether it has been @email's since the item was created in the tracker (true, 1), or became theirs later. */
+  OWNED_FROM_CREATION: string;
   /** An ISO instant (text) as ms since the epoch. */
   MS_OF: (iso: string) => string;
   OWNED_FROM: string;
@@ -52,13 +54,14 @@ function fragments(postgres: boolean): MyWorkSql {
    * lib/owner-timeline.ts). Null when the log never names them (an item older than its log). By
    * the item's own entries: the owner index would read every entry naming the person, for each item.
    */
-  const OWNED_SINCE = `(
-  SELECT min(a.at) FROM audit_log a ${BY_ENTITY}
-   WHERE ${ITEM_ENTRIES("a")} AND ${OWNER_NAMED("a.")} = @email
+  const OWNED_RUN = `${ITEM_ENTRIES("a")} AND ${OWNER_NAMED("a.")} = @email
      AND a.seq > coalesce((
        SELECT max(b.seq) FROM audit_log b ${BY_ENTITY}
         WHERE ${ITEM_ENTRIES("b")} AND ${OWNER_KEY_TYPE("b")} IS NOT NULL
-          AND (${OWNER_KEY_TYPE("b")} = 'null' OR ${OWNER_NAMED("b.")} <> @email)), 0))`;
+          AND (${OWNER_KEY_TYPE("b")} = 'null' OR ${OWNER_NAMED("b.")} <> @email)), 0)`;
+  const OWNED_SINCE = `(SELECT min(a.at) FROM audit_log a ${BY_ENTITY} WHERE ${OWNED_RUN})`;
+  // Whether that first entry is the item's creation (an import's or an admin's): the log knows no earlier owner.
+  const OWNED_FROM_CREATION = `(SELECT a.action FROM audit_log a ${BY_ENTITY} WHERE ${OWNED_RUN} ORDER BY a.seq LIMIT 1) = 'create'`;
 
   const MS_OF = (iso: string) => (postgres ? `round(extract(epoch FROM CAST(${iso} AS timestamptz)) * 1000)` : `round(unixepoch(${iso}, 'subsec') * 1000)`);
 
@@ -90,7 +93,7 @@ function fragments(postgres: boolean): MyWorkSql {
   LEFT JOIN transitions again ON again.id = x."againId"
   WHERE x."againId" IS NULL OR (${UNDECIDED("again")}))`;
 
-  return { OWNER_NAMED, OWNED_SINCE, MS_OF, OWNED_FROM, AWAITING_WHERE, OPEN_REJECTIONS };
+  return { OWNER_NAMED, OWNED_SINCE, OWNED_FROM_CREATION, MS_OF, OWNED_FROM, AWAITING_WHERE, OPEN_REJECTIONS };
 }
 
 const SQLITE = fragments(false);

@@ -84,13 +84,14 @@ describe("items I own", () => {
   it("are the items owned now, across programs, with when each last became the person's", async () => {
     const w = await setUp();
     const carl = await w.person(CARL);
-    expect((await listOwnedItems(w.db, carl)).map((r) => r.item)).toEqual(["FND-02"]);
+    // Owned as the bundle came in: the log knows only the import's moment, and says so.
+    expect(await listOwnedItems(w.db, carl)).toMatchObject([{ item: "FND-02", ownedFromCreation: true }]);
     await w.edit("p1", "FND-01", 1, ANN, { owner: CARL });
     await w.edit("p2", "NET-01", 2, RITA, { owner: CARL });
     await w.edit("p1", "FND-02", 3, ANN, { owner: ANN });
     const owned = new Map((await listOwnedItems(w.db, carl)).map((r) => [r.item, r]));
     expect([...owned.keys()].sort()).toEqual(["FND-01", "NET-01"]);
-    expect(owned.get("FND-01")).toMatchObject({ program: "p1", programName: "Program p1", title: "Item FND-01", ownedSince: at(1) });
+    expect(owned.get("FND-01")).toMatchObject({ program: "p1", programName: "Program p1", title: "Item FND-01", ownedSince: at(1), ownedFromCreation: false });
     expect(owned.get("NET-01")!.ownedSince).toBe(at(2));
   });
 
