@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import type { Verdict } from "@/lib/claims/claim-verdict";
 import { VerdictChip } from "../claims/verdict-chip";
 import { IllustrativeMark } from "../ui/illustrative-mark";
@@ -13,11 +14,20 @@ export interface PortfolioRow {
   done: number;
   reportedDone: number;
   inflated: number;
-  latestClaim: { date: string; speaker: string; verdictAtClaimDate: Verdict; illustrativeAtClaimDate: boolean } | null;
+  latestClaim: { id: string; date: string; speaker: string; verdictAtClaimDate: Verdict; illustrativeAtClaimDate: boolean } | null;
   target: { text: string; bad: boolean } | null;
 }
 
-/** Every program in one row each; on a phone each row stacks into a card. */
+/** A figure that opens the items it counts. */
+function Count({ href, testId, children }: { href: string; testId: string; children: ReactNode }) {
+  return (
+    <Link href={href} className="tabular-nums underline decoration-slate-300 underline-offset-2 hover:decoration-current" data-testid={testId}>
+      {children}
+    </Link>
+  );
+}
+
+/** Every program in one row each; on a phone each row stacks into a card. Each figure links to what it counts. */
 export function PortfolioTable({ rows }: { rows: readonly PortfolioRow[] }) {
   return (
     <ul className="mt-4 divide-y divide-slate-200 rounded border border-slate-200 bg-white" aria-label="Programs">
@@ -36,26 +46,31 @@ export function PortfolioTable({ rows }: { rows: readonly PortfolioRow[] }) {
           </div>
           <p>
             <span className="text-xs text-slate-600">Verified done </span>
-            <strong className="tabular-nums" data-testid="portfolio-done">
-              {p.done} / {p.total}
+            <strong>
+              <Count href={`/programs/${p.slug}/items?status=done`} testId="portfolio-done">
+                {p.done} / {p.total}
+              </Count>
             </strong>
           </p>
           <p className={p.reportedDone > p.done ? "font-medium text-red-700" : undefined}>
             <span className="text-xs text-slate-600">Reported done </span>
-            <span className="tabular-nums" data-testid="portfolio-reported-done">
+            <Count href={`/programs/${p.slug}/items?reportedStatus=done`} testId="portfolio-reported-done">
               {p.reportedDone}
-            </span>
+            </Count>
           </p>
           <p className={p.inflated > 0 ? "font-medium text-red-700" : undefined}>
             <span className="text-xs text-slate-600">Inflated </span>
-            <span className="tabular-nums" data-testid="portfolio-inflated">
+            <Count href={`/programs/${p.slug}/items?inflated=1`} testId="portfolio-inflated">
               {p.inflated}
-            </span>
+            </Count>
           </p>
           <div className="text-sm">
             {p.latestClaim ? (
               <p className="flex flex-wrap items-center gap-1.5">
-                <span className="text-xs text-slate-600">Latest claim</span> {p.latestClaim.date} {p.latestClaim.speaker}{" "}
+                <span className="text-xs text-slate-600">Latest claim</span>{" "}
+                <Link href={`/programs/${p.slug}/claims/${encodeURIComponent(p.latestClaim.id)}`} className="text-indigo-700 hover:underline">
+                  {p.latestClaim.date} {p.latestClaim.speaker}
+                </Link>{" "}
                 <VerdictChip verdict={p.latestClaim.verdictAtClaimDate} />
                 {p.latestClaim.illustrativeAtClaimDate && p.factsUntil && <IllustrativeMark factsUntil={p.factsUntil} testId="portfolio-claim-illustrative" />}
               </p>

@@ -148,6 +148,16 @@ test("the home page is a portfolio: each program with verified against reported 
   await expect(row).toContainText("2025-06-30 target");
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // Every figure opens what it counts.
+  await row.getByTestId("portfolio-inflated").click();
+  await expect(page).toHaveURL(/\/programs\/boost-offload\/items\?inflated=1$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Items (${r.counts.inflated} of ${r.total})`);
+  await page.goBack();
+  await row.getByTestId("portfolio-done").click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Items (${r.done} of ${r.total})`);
+  await page.goBack();
+  await row.getByRole("link", { name: `${latest.date} ${latest.speaker}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/programs/boost-offload/claims/${latest.id}$`));
 });
 
 /**
