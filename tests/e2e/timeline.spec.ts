@@ -86,10 +86,19 @@ test("a click on a bar opens the item, which shows its own schedule line", async
   await expect(page).toHaveURL(new RegExp(`/items/${key}\\?asOf=2024-12-31`));
   await expect(page.getByRole("heading", { level: 1 })).toContainText(key);
   const line = page.getByTestId("item-schedule");
-  await expect(line).toContainText("can start");
+  await expect(line).toContainText(/(can start \d{4}-\d\d-\d\d|under way \(\w+\)), finishes \d{4}-\d\d-\d\d at the earliest/);
   await expect(line).toContainText("(on the critical path)");
   await line.getByRole("link", { name: "Timeline" }).click();
   await expect(page).toHaveURL(/\/timeline\?asOf=2024-12-31&area=/);
+});
+
+test("an item under way says so instead of when it could start, and names the promise it cannot keep", async ({ page }) => {
+  await page.goto("/programs/boost-offload/items/VML-01");
+  const line = page.getByTestId("item-schedule");
+  await expect(line).toContainText(/Schedule: under way \(Rollout\), finishes \d{4}-\d\d-\d\d at the earliest/);
+  await expect(line).not.toContainText("can start");
+  await expect(line.getByTestId("item-schedule-state")).toHaveText("Impossible");
+  await expect(line).toContainText(/Impossible: [\d.]+ weeks late — to keep \S+ target \d{4}-\d\d-\d\d it must finish by \d{4}-\d\d-\d\d/);
 });
 
 test("the filter keeps only impossible or at-risk promises, and the dashboard links to the timeline", async ({ page }) => {
