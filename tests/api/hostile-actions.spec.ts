@@ -167,6 +167,20 @@ const CASES: Case[] = [
     args: () => [slug, "A", "$undefined", "$K1"],
     fields: entries(["version", badVersion], ["title", hostile], ["owner", hostile], ["estimateWeeks", hostile], ["targetDate", hostile]),
   },
+  // A key that can be no item's, or the program's own A (409): nothing is ever added.
+  {
+    action: "createItemAction",
+    args: () => [slug, "$undefined", "$K1"],
+    fields: entries(
+      ["key", fc.constantFrom(...INJECTIONS, "", "../A", "A/B", " A", "x".repeat(41), "A")],
+      ["title", hostile],
+      ["area", hostile],
+      ["owner", hostile],
+      ["estimateWeeks", hostile],
+      ["identifiedAt", hostile],
+      ["targetDate", hostile],
+    ),
+  },
   { action: "addDependencyAction", args: () => [slug, "A", "$undefined", "$K1"], fields: entries(["dependsOn", noSuchKey]) },
   { action: "removeDependencyAction", args: () => [slug, "A", "$undefined", "$K1"], fields: entries(["dependsOn", noSuchKey]) },
   {
