@@ -59,6 +59,10 @@ const nextConfig = {
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+          // Browsers keep to https for a year once they read this over https, and ignore it over
+          // plain http (RFC 6797 §8.1), so a local http server is not affected. Subdomains are not
+          // the tracker's to promise for.
+          { key: "Strict-Transport-Security", value: "max-age=31536000" },
         ],
       },
     ];

@@ -35,6 +35,7 @@ test("the session cookie is httpOnly and SameSite=Lax, and pages carry security 
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["strict-transport-security"]).toBe("max-age=31536000");
   await signIn(page, "viewer");
   const cookie = (await context.cookies()).find((c) => c.name === "tracker_session");
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: false });
