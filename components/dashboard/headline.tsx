@@ -4,6 +4,7 @@ import type { HeadlineClause } from "@/lib/dashboard/headline-sentence";
 import type { Readiness } from "@/lib/readiness/compute-readiness";
 import { headlineCards } from "@/lib/dashboard/headline-cards";
 import { Definition } from "../ui/definition";
+import { KeepDatesWhole } from "../ui/keep-dates-whole";
 
 function Card({ label, definition, value, sub, href, testId, bad = false }: {
   label: string;
@@ -17,10 +18,15 @@ function Card({ label, definition, value, sub, href, testId, bad = false }: {
 }) {
   const figures = (
     <>
-      <p className="text-2xl font-semibold tabular-nums" data-testid={testId}>
+      {/* One line whatever the width: a date broken at its hyphens reads as two figures. */}
+      <p className="whitespace-nowrap text-xl font-semibold tabular-nums sm:text-2xl" data-testid={testId}>
         {value}
       </p>
-      {sub && <p className={`text-xs ${bad ? "font-medium text-red-700" : "text-slate-600"}`}>{sub}</p>}
+      {sub && (
+        <p className={`text-xs ${bad ? "font-medium text-red-700" : "text-slate-600"}`}>
+          <KeepDatesWhole text={sub} />
+        </p>
+      )}
     </>
   );
   // The definition's button sits outside the link: a control inside a link would be two targets in one.
@@ -49,7 +55,9 @@ export function HeadlineSentence({ asOf, clauses, mark }: { asOf: string; clause
         <span key={i}>
           {i > 0 && <span aria-hidden="true" className="text-slate-400"> · </span>}
           {i > 0 && <span className="sr-only">; </span>}
-          <span className={c.bad ? "font-medium text-red-700" : undefined}>{c.text}</span>
+          <span className={c.bad ? "font-medium text-red-700" : undefined}>
+            <KeepDatesWhole text={c.text} />
+          </span>
         </span>
       ))}
     </p>

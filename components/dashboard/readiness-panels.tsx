@@ -47,7 +47,7 @@ export function ForecastPanel({ r }: { r: Readiness }) {
           {f.reason}.
         </p>
       ) : (
-        <dl className="grid grid-cols-4 gap-2 text-center">
+        <dl className="grid grid-cols-2 gap-2 text-center sm:grid-cols-4">
           {[
             ["P50", f.p50],
             ["P85", f.p85],
@@ -56,7 +56,7 @@ export function ForecastPanel({ r }: { r: Readiness }) {
           ].map(([label, value]) => (
             <div key={label}>
               <dt className="text-xs text-slate-600">{label}</dt>
-              <dd className="font-mono" data-testid={`forecast-${label!.replace(" ", "-")}`}>
+              <dd className="whitespace-nowrap font-mono" data-testid={`forecast-${label!.replace(" ", "-")}`}>
                 {value ?? "—"}
               </dd>
             </div>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { AsOfPreset } from "@/lib/dashboard/as-of-presets";
+import { KeepDatesWhole } from "../ui/keep-dates-whole";
 
 const KIND_WORDS: Record<AsOfPreset["kind"], string> = {
   today: "",
@@ -23,7 +24,7 @@ export function AsOfPresets({ presets, current, href }: { presets: readonly AsOf
             title={KIND_WORDS[p.kind] || undefined}
             className={`rounded border px-1.5 py-0.5 ${active ? "border-indigo-600 bg-indigo-50 font-medium text-indigo-900" : "border-slate-200 bg-white text-slate-800 hover:border-indigo-400"}`}
           >
-            {p.kind === "claim" ? `Claim: ${p.label}` : p.label}
+            <KeepDatesWhole text={p.kind === "claim" ? `Claim: ${p.label}` : p.label} />
             {active && <span className="sr-only"> (shown)</span>}
           </Link>
         );

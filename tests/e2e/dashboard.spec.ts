@@ -56,6 +56,27 @@ test("on a phone each item is a card with its true and reported status in view, 
   expect(await list.evaluate((t) => t.parentElement!.scrollWidth - t.parentElement!.clientWidth)).toBe(0);
 });
 
+test("on a phone no date on the dashboard breaks across lines: the headline, its cards and the date chips", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, "viewer", "/programs/boost-offload");
+  await expect(page.getByTestId("headline-sentence")).toBeVisible();
+  const broken = await page.evaluate(() => {
+    const dates: string[] = [];
+    const walker = document.createTreeWalker(document.querySelector("main")!, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const m of node.textContent!.matchAll(/\d{4}-\d\d-\d\d/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index!);
+        range.setEnd(node, m.index! + 10);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (lines.size > 1) dates.push(`${m[0]} in "${node.parentElement!.closest("[data-testid], nav, p")?.textContent?.slice(0, 60)}"`);
+      }
+    }
+    return dates;
+  });
+  expect(broken).toEqual([]);
+});
+
 test("an empty program shows a clear empty state", async ({ page }) => {
   execFileSync(NODE, trackerArgs(["import", "tests/fixtures/empty-program.json"]), {
     env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
