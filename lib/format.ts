@@ -12,6 +12,9 @@ export function percentFloor(ratio: number, digits = 1): number {
   return Math.floor(ratio * 100 * factor + 1e-9) / factor;
 }
 
+/** "at risk" → "At risk": a label that opens a sentence. */
+export const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** Weeks with at most one decimal, without trailing zeros. */
 export function formatWeeks(weeks: number): string {
   return `${Number(weeks.toFixed(1))} wk`;

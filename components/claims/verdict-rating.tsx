@@ -1,10 +1,10 @@
 import { VERDICT_STYLE } from "./verdict-chip";
 import { VERDICT_LABELS, VERDICTS, type Verdict } from "@/lib/claims/claim-verdict";
+import { upperFirst } from "@/lib/format";
 import { verdictLabel } from "@/lib/labels";
 
 const SCALE = VERDICTS.filter((v) => v !== "unrated");
 
-const sentenceCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** The rule behind a verdict, without the verdict's own name in front. */
 const ruleOf = (v: Verdict) => VERDICT_LABELS[v].replace(/^[^:]*:\s*/, "");
 
@@ -20,9 +20,9 @@ export function VerdictRating({ verdict }: { verdict: Verdict }) {
           data-testid="rating"
           className={`inline-block rounded px-3 py-1 text-xl font-semibold ring-2 ring-inset ${VERDICT_STYLE[verdict]}`}
         >
-          {sentenceCase(verdictLabel(verdict))}
+          {upperFirst(verdictLabel(verdict))}
         </span>
-        <span className="text-slate-700">{sentenceCase(ruleOf(verdict))}.</span>
+        <span className="text-slate-700">{upperFirst(ruleOf(verdict))}.</span>
       </p>
       {verdict !== "unrated" && (
         <ol className="flex flex-wrap gap-1 text-xs" aria-label="Verdict scale, from supported to contradicted">

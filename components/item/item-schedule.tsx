@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { upperFirst } from "@/lib/format";
 import { SCHEDULE_STATE_LABELS, statusLabel } from "@/lib/labels";
 import type { ScheduleRow } from "@/lib/schedule/schedule-of-snapshot";
 import { limitWords, marginWords } from "@/lib/schedule/schedule-words";
@@ -33,7 +34,7 @@ export function ItemSchedule({ row, timelineHref }: { row: ScheduleRow | null; t
       </p>
       <p>
         <span className={STATE_CLASS[row.state]} data-testid="item-schedule-state">
-          {SCHEDULE_STATE_LABELS[row.state][0]!.toUpperCase() + SCHEDULE_STATE_LABELS[row.state].slice(1)}
+          {upperFirst(SCHEDULE_STATE_LABELS[row.state])}
         </span>
         {row.latestFinish ? (
           <>

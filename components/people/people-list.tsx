@@ -2,9 +2,10 @@ import type { ReactNode } from "react";
 import type { PersonRow } from "@/db/accounts/list-people";
 import { accountState, signInMethod } from "@/lib/auth/account-state";
 import { ACCOUNT_STATE_LABELS } from "@/lib/labels";
+import { formatUtcMinute } from "@/lib/time";
 import { PersonActions, type PeopleActions } from "./person-actions";
 
-const when = (ms: number | null) => (ms === null ? "never" : `${new Date(ms).toISOString().replace("T", " ").slice(0, 16)} UTC`);
+const when = (ms: number | null) => (ms === null ? "never" : formatUtcMinute(ms));
 
 const STATE_STYLE = {
   active: "bg-emerald-50 text-emerald-900",

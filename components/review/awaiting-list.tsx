@@ -1,7 +1,6 @@
 import Link from "next/link";
 import type { AwaitingReview } from "@/db/queries/list-awaiting-review";
 import { evidenceKindLabel, statusLabel } from "@/lib/labels";
-import { levelOf } from "@/lib/status";
 import { formatDate } from "@/lib/time";
 import { waitedFor } from "@/lib/waited-for";
 import { StatusBadge } from "../ui/status-badge";
@@ -30,7 +29,7 @@ export function AwaitingList({ rows, now, label }: { rows: AwaitingReview[]; now
             </div>
             <p className="text-sm text-slate-700" data-testid="true-status-today">
               True status today: <StatusBadge status={r.trueStatus} />
-              {levelOf(r.trueStatus) > levelOf(r.to) && (
+              {r.overtaken && (
                 <span> — already past {statusLabel(r.to)} by a later verified report: deciding this one does not move it.</span>
               )}
             </p>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { upperFirst } from "@/lib/format";
 import { pageOffsets, pageRange } from "@/lib/items/item-pages";
 
 /** "Items 101–200 of 10,000" with links to the first, previous, next and last pages; nothing for one page. */
@@ -18,7 +19,7 @@ export function Pager({ noun, total, offset, shown, limit, href }: { noun: strin
   return (
     <nav aria-label={`Pages of ${noun}`} className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
       <span className="text-slate-700">
-        {noun[0]!.toUpperCase() + noun.slice(1)} {pageRange(total, offset, shown)}
+        {upperFirst(noun)} {pageRange(total, offset, shown)}
       </span>
       {link("first", "First")}
       {link("prev", "← Previous")}

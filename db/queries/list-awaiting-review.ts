@@ -1,6 +1,6 @@
 import { can } from "@/lib/auth/roles";
 import { fourEyesViolation } from "@/lib/four-eyes";
-import type { Status } from "@/lib/status";
+import { levelOf, type Status } from "@/lib/status";
 import { isPostgres, type Db } from "../index";
 import { rawAll, rawGet } from "../raw-sql";
 import type { Person } from "../schema";
@@ -24,8 +24,10 @@ export interface AwaitingReview {
   evidence: { kind: string; url: string; summary: string; artefactName: string | null; artefactSha256: string | null }[];
   /** Why this viewer may not decide on it (the four-eyes rule in words), or null when they may. */
   notYours: string | null;
-  /** The item's true status today: past `to`, a later verified report has overtaken this one. */
+  /** The item's true status today. */
   trueStatus: Status;
+  /** The true status is already past `to`: a later verified report has overtaken this one, and deciding it moves nothing. */
+  overtaken: boolean;
 }
 
 export interface AwaitingReviewQuery {
@@ -46,7 +48,7 @@ const PENDING = `
      AND NOT EXISTS (SELECT 1 FROM transition_rejections r WHERE r.transition_id = t.id)
      AND (CAST(@program AS text) IS NULL OR pr.slug = @program) AND (CAST(@area AS text) IS NULL OR i.area = @area)`;
 
-type Row = Omit<AwaitingReview, "evidence" | "notYours" | "trueStatus"> & { ownerEmail: string | null };
+type Row = Omit<AwaitingReview, "evidence" | "notYours" | "trueStatus" | "overtaken"> & { ownerEmail: string | null };
 
 /**
  * Every reported transition no reviewer has acted on, oldest report first, with its evidence, and
@@ -82,7 +84,8 @@ export async function listAwaitingReview(db: Db, { viewer, program, area, limit 
   const items: AwaitingReview[] = await Promise.all(rows.map(async ({ ownerEmail, ...r }) => {
     const evidence = evidenceOf.get(r.transitionId) ?? [];
     const { trueStatus } = await statusOf(r.program, r.item);
-    if (roleRefusal) return { ...r, evidence, trueStatus, notYours: roleRefusal };
+    const today = { trueStatus, overtaken: levelOf(trueStatus) > levelOf(r.to) };
+    if (roleRefusal) return { ...r, evidence, ...today, notYours: roleRefusal };
     const key = `${r.program}\u0000${r.item}`;
     if (!owners.has(key)) owners.set(key, loadOwnerTimeline(db, r.program, r.item, ownerEmail));
     const notYours = fourEyesViolation({
@@ -93,7 +96,7 @@ export async function listAwaitingReview(db: Db, { viewer, program, area, limit 
       verifiedAt: now,
       owners: await owners.get(key)!,
     });
-    return { ...r, evidence, trueStatus, notYours };
+    return { ...r, evidence, ...today, notYours };
   }));
   return { total, items, now };
 }

@@ -1,4 +1,5 @@
 import { differenceValue, SCHEDULE_STATE_LABELS, verdictLabel } from "../labels";
+import { upperFirst } from "../format";
 import { VERDICTS, type Verdict } from "../claims/claim-verdict";
 import { diffReports } from "./diff-reports";
 import { PROMISES_TITLE } from "./promise-words";
@@ -18,7 +19,6 @@ const CLAIM_FIELDS: Record<string, string> = {
   verdictAtCutoff: "verdict at the cutoff",
 };
 const ITEM_FIELDS: Record<string, string> = { trueStatus: "true status", reportedStatus: "reported status" };
-const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const isVerdict = (v: string): v is Verdict => (VERDICTS as readonly string[]).includes(v);
 /** A status or verdict in words; anything else (a date, a count, "not in the program") as it is. */
 const words = (v: string) => (isVerdict(v) ? verdictLabel(v) : differenceValue(v));
