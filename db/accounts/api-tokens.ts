@@ -91,12 +91,10 @@ export function tokenPersonQuery(db: Db, tokenHash: string | Placeholder, now: n
     .select({ person: people, id: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .innerJoin(people, eq(apiTokens.personId, people.id))
-    .where(
-      and(
-        eq(apiTokens.tokenHash, tokenHash),
-        isNull(apiTokens.revokedAt),
-        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
-        isNull(people.disabledAt),
-      ),
-    );
+    .where(and(eq(apiTokens.tokenHash, tokenHash), liveToken(now), isNull(people.disabledAt)));
+}
+
+/** A token that opens the API at `now`: not revoked, not expired. */
+export function liveToken(now: number | Placeholder) {
+  return and(isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)));
 }

@@ -1,14 +1,15 @@
-import { asc, count, eq, isNull } from "drizzle-orm";
+import { asc, count, eq } from "drizzle-orm";
 import type { Db } from "../index";
 import { apiTokens, people } from "../schema";
+import { liveToken } from "./api-tokens";
 import { hasIdentity } from "./can-sign-in";
 
-/** Every account as an administrator sees it: who, role, last sign-in, how they sign in, live API tokens and state. */
-export async function listPeople(db: Db) {
+/** Every account as an administrator sees it: who, role, last sign-in, how they sign in, live API tokens (neither revoked nor expired at `now`) and state. */
+export async function listPeople(db: Db, now = Date.now()) {
   const tokens = db
     .select({ personId: apiTokens.personId, n: count().as("n") })
     .from(apiTokens)
-    .where(isNull(apiTokens.revokedAt))
+    .where(liveToken(now))
     .groupBy(apiTokens.personId)
     .as("tokens");
   return (await db

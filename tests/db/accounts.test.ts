@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createToken, listTokens, revokeToken, tokenPerson } from "@/db/accounts/api-tokens";
+import { listPeople } from "@/db/accounts/list-people";
 import { addUser, listUsers, setPassword, setRole } from "@/db/accounts/manage-users";
 import { endSession, sessionPerson, signIn } from "@/db/accounts/sessions";
 import { openDatabase } from "@/db/index";
@@ -122,6 +123,10 @@ describe("API tokens", () => {
     expect(forever.expiresAt).toBeNull();
     expect(await tokenPerson(db, forever.token, made + 20 * 365 * day)).not.toBeNull();
     await expect(createToken(db, person, "too long", null, 3651, made)).rejects.toThrow(/1 to 3650 whole days, or never/);
+    // An administrator's count of live tokens leaves out the expired one.
+    const liveAt = async (at: number) => (await listPeople(db, at)).find((p) => p.email === person.email)!.activeTokens;
+    expect(await liveAt(made + 30 * day - 1)).toBe(3);
+    expect(await liveAt(made + 30 * day)).toBe(2);
     expect((await listTokens(db, person.id)).map((t) => [t.name, t.expiresAt])).toEqual([
       ["forever", null],
       ["default", made + 90 * day],
