@@ -62,5 +62,18 @@ export function startOfDay(ms: number): number {
  * days, rounded only here and never down: the earliest a piece of work can end.
  */
 export function dateAfterWeeks(asOf: number, weeks: number): string {
-  return formatDate(startOfDay(asOf) + Math.ceil(7 * weeks) * DAY_MS);
+  return formatDate(startOfDay(asOf) + daysOfWeeks(weeks, "up") * DAY_MS);
+}
+
+/** Days closer than this to a whole day are that day: far above float noise, far below an hour. */
+const DAY_NOISE = 1e-6;
+
+/**
+ * Weeks as whole days, rounded up (the earliest work can end) or down (the latest it may end).
+ * Sums of weeks are rounded to 1e-9 against float noise, so a whole number of days can come back a
+ * hair over or under it (1/7 week is 1.000000001 days): rounding that hair moved a date by a day.
+ */
+export function daysOfWeeks(weeks: number, round: "up" | "down"): number {
+  // `|| 0`: no work rounds up to -0 days.
+  return round === "up" ? Math.ceil(7 * weeks - DAY_NOISE) || 0 : Math.floor(7 * weeks + DAY_NOISE);
 }

@@ -1,5 +1,5 @@
 import { criticalPath } from "../readiness/critical-path";
-import { DAY_MS, formatDate, startOfDay } from "../time";
+import { DAY_MS, daysOfWeeks, formatDate, startOfDay } from "../time";
 
 /** One item as the schedule needs it: an item in the program at `asOf`. */
 export interface ScheduleNode {
@@ -118,8 +118,8 @@ export function scheduleOf(nodes: readonly ScheduleNode[], asOf: number, program
   // Many items share a day: format each day once.
   const days = new Map<number, string>();
   const dayText = (offset: number) => days.get(offset) ?? (days.set(offset, formatDate(asOfDay + offset * DAY_MS)), days.get(offset)!);
-  const earliestDate = (weeks: number) => dayText(Math.ceil(7 * weeks));
-  const latestDate = (weeks: number) => dayText(Math.floor(7 * weeks));
+  const earliestDate = (weeks: number) => dayText(daysOfWeeks(weeks, "up"));
+  const latestDate = (weeks: number) => dayText(daysOfWeeks(weeks, "down"));
   const dayOf = (instant: number) => dayText(Math.round((startOfDay(instant) - asOfDay) / DAY_MS));
   const weeksTo = (day: number) => (startOfDay(day) - asOfDay) / (7 * DAY_MS);
   const weight = (n: ScheduleNode) => (n.done ? 0 : n.estimateWeeks);

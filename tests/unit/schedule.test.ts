@@ -145,6 +145,18 @@ describe("the schedule, on any dependency graph", () => {
     );
   });
 
+  it("gives an item its own promised day as its latest finish, and a whole number of days of work its exact earliest finish", () => {
+    const dayAfter = (days: number) => new Date(day("2025-01-01") + days * 86_400_000).toISOString().slice(0, 10);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 1, max: 5000 }), (targetDays, workDays) => {
+        const s = scheduleOf([node("A", workDays / 7, [], { targetDate: day(dayAfter(targetDays)) })], ASOF, null);
+        const a = byKey(s).get("A")!;
+        expect(a.latestFinish).toBe(dayAfter(targetDays));
+        expect(a.earliestFinish).toBe(dayAfter(workDays));
+      }),
+    );
+  });
+
   it("never lets a latest finish be later than a dependent's latest start, nor a promised date", () => {
     fc.assert(
       fc.property(graphs, (nodes) => {
