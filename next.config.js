@@ -2,21 +2,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
-const dev = process.env.NODE_ENV !== "production";
 
-// Next's inline bootstrap scripts need 'unsafe-inline'; dev's fast refresh also needs 'unsafe-eval'.
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+// Pages get their policy, with a script nonce of their own, from the proxy
+// (lib/http/content-security-policy.ts). An API answer is data and loads nothing.
+const apiCsp = "default-src 'none'; frame-ancestors 'none'";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -51,10 +40,10 @@ const nextConfig = {
   typescript: { tsconfigPath: "tsconfig.next.json", ignoreBuildErrors: process.env.BUILD_TYPES_CHECKED === "1" },
   async headers() {
     return [
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: apiCsp }] },
       {
         source: "/:path*",
         headers: [
-          { key: "Content-Security-Policy", value: csp },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Frame-Options", value: "DENY" },

@@ -14,6 +14,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { AppError } from "@/lib/errors";
 import { appOrigin, fromOwnOrigin } from "@/lib/http/app-origin";
+import { newNonce, pageContentSecurityPolicy } from "@/lib/http/content-security-policy";
 import { repairPathEncoding } from "@/lib/http/path-encoding";
 import { problemResponse } from "@/lib/http/problem";
 import { sameOriginPath } from "@/lib/http/same-origin-path";
@@ -40,9 +41,9 @@ export async function proxy(request: NextRequest) {
     if (repaired !== null && (request.method === "GET" || request.method === "HEAD") && request.cookies.has(SESSION_COOKIE)) {
       const url = request.nextUrl.clone();
       url.pathname = repaired;
-      return NextResponse.rewrite(url);
+      return withPagePolicy(request, (headers) => NextResponse.rewrite(url, { request: { headers } }));
     }
-    return NextResponse.rewrite(new URL("/_invalid-path", request.url));
+    return withPagePolicy(request, (headers) => NextResponse.rewrite(new URL("/_invalid-path", request.url), { request: { headers } }));
   }
   if (request.method === "POST" && request.headers.has("next-action")) {
     // Browsers always send Origin with a POST: a call must name this site there, or, without
@@ -59,16 +60,33 @@ export async function proxy(request: NextRequest) {
         pathname,
       );
     // Each action checks the session and role itself, and says in the form when the session has
-    // ended (a redirect would lose what the person typed).
-    return NextResponse.next();
+    // ended (a redirect would lose what the person typed). Without JavaScript a form's answer is a
+    // whole page, so it gets a page's policy.
+    return withPagePolicy(request, (headers) => NextResponse.next({ request: { headers } }));
   }
-  if (api || PUBLIC_PATHS.has(pathname) || FEED_PATH.test(pathname) || request.cookies.has(SESSION_COOKIE)) return NextResponse.next();
+  if (api) return NextResponse.next();
+  if (PUBLIC_PATHS.has(pathname) || FEED_PATH.test(pathname) || request.cookies.has(SESSION_COOKIE))
+    return withPagePolicy(request, (headers) => NextResponse.next({ request: { headers } }));
   const signIn = new URL("/sign-in", request.url);
   const back = request.nextUrl.clone();
   back.searchParams.delete("_rsc"); // Next.js's cache-busting token of a client navigation
   const next = sameOriginPath(`${back.pathname}${back.search}`);
   if (next !== "/") signIn.searchParams.set("next", next);
   return NextResponse.redirect(signIn);
+}
+
+/**
+ * A page answer with its own script nonce: the policy goes on the request too, where Next.js reads
+ * the nonce for the scripts it writes into the page, and on the response, where the browser
+ * enforces it.
+ */
+function withPagePolicy(request: NextRequest, respond: (headers: Headers) => NextResponse): NextResponse {
+  const policy = pageContentSecurityPolicy(newNonce(), process.env.NODE_ENV !== "production");
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", policy);
+  const response = respond(headers);
+  response.headers.set("content-security-policy", policy);
+  return response;
 }
 
 // React sends a call's arguments as a JSON text body, or as multipart form data when a form is

@@ -41,6 +41,37 @@ test("the session cookie is httpOnly and SameSite=Lax, and pages carry security 
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: false });
 });
 
+test("a page runs only scripts that carry its own nonce, and none of the app's is refused", async ({ page }) => {
+  const refused: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+  });
+  const policies: string[] = [];
+  for (const path of ["/sign-in", "/sign-in"]) {
+    const response = await page.goto(path);
+    policies.push(response!.headers()["content-security-policy"]!);
+  }
+  const nonceOf = (policy: string) => /script-src [^;]*'nonce-([^']+)'/.exec(policy)?.[1];
+  const scriptSrc = /script-src ([^;]*)/.exec(policies[0]!)![1]!;
+  expect(scriptSrc).toContain("'strict-dynamic'");
+  expect(scriptSrc).not.toContain("'unsafe-inline'");
+  expect(nonceOf(policies[0]!)).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+  expect(nonceOf(policies[1]!), "a new nonce for every page").not.toBe(nonceOf(policies[0]!));
+  // Every script Next.js wrote into the page carries this response's nonce.
+  const nonces = await page.evaluate(() => [...document.scripts].map((s) => s.nonce));
+  expect(nonces.length).toBeGreaterThan(0);
+  expect(new Set(nonces)).toEqual(new Set([nonceOf(policies[1]!)]));
+
+  // Signed in, the pages that do the most in the browser still work under the policy.
+  await signIn(page, "reviewer");
+  await page.goto("/programs/boost-offload/graph");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.goto("/programs/boost-offload/items");
+  await page.getByRole("link", { name: /^[A-Z]+-\d+/ }).first().click();
+  await expect(page).toHaveURL(/\/items\/[^/]+$/);
+  expect(refused).toEqual([]);
+});
+
 test("a person makes an API token on the account page, uses it, and revokes it", async ({ page, request }) => {
   await signIn(page, "viewer", "/account");
   await page.getByLabel("Token name").fill("e2e");
