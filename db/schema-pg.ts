@@ -471,6 +471,22 @@ export const personIdentities = pgTable(
   (t) => [uniqueIndex("person_identities_issuer_subject").on(t.issuer, t.subject), index("person_identities_person").on(t.personId)],
 );
 
+/**
+ * Browsers a person has signed in from with their password: `id` is the sha256 of the device
+ * cookie's secret. A known browser's failed sign-ins are counted apart from the e-mail's, so
+ * someone guessing at an e-mail cannot lock its owner out of the browser they use.
+ */
+export const knownDevices = pgTable(
+  "known_devices",
+  {
+    id: text("id").primaryKey(),
+    personId: integer("person_id").notNull().references(() => people.id),
+    createdAt: bigint("created_at", { mode: "number" }).notNull(),
+    lastUsedAt: bigint("last_used_at", { mode: "number" }).notNull(),
+  },
+  (t) => [index("known_devices_person").on(t.personId)],
+);
+
 /** Failed sign-ins per e-mail, to slow down guessing. */
 export const signInFailures = pgTable("sign_in_failures", {
   email: text("email").primaryKey(),

@@ -485,6 +485,22 @@ export const personIdentities = sqliteTable(
 );
 export type PersonIdentity = typeof personIdentities.$inferSelect;
 
+/**
+ * Browsers a person has signed in from with their password: `id` is the sha256 of the device
+ * cookie's secret. A known browser's failed sign-ins are counted apart from the e-mail's, so
+ * someone guessing at an e-mail cannot lock its owner out of the browser they use.
+ */
+export const knownDevices = sqliteTable(
+  "known_devices",
+  {
+    id: text("id").primaryKey(),
+    personId: integer("person_id").notNull().references(() => people.id),
+    createdAt: integer("created_at").notNull(),
+    lastUsedAt: integer("last_used_at").notNull(),
+  },
+  (t) => [index("known_devices_person").on(t.personId)],
+);
+
 /** Failed sign-ins per e-mail, to slow down guessing. */
 export const signInFailures = sqliteTable("sign_in_failures", {
   email: text("email").primaryKey(),

@@ -51,4 +51,5 @@ export const sessions = tables.sessions;
 export const apiTokens = tables.apiTokens;
 export const personIdentities = tables.personIdentities;
 export const signInFailures = tables.signInFailures;
+export const knownDevices = tables.knownDevices;
 export const logAnchor = tables.logAnchor;

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { refuseWrongArguments } from "@/app/_lib/action-args";
-import { requireActionPermission, SESSION_COOKIE } from "@/app/_lib/auth";
+import { DEVICE_COOKIE, requireActionPermission, SESSION_COOKIE } from "@/app/_lib/auth";
 import { defineFormAction, formText } from "@/app/_lib/define-form-action";
 import type { TokenState } from "@/components/ui/action-state";
 import { createToken, revokeToken } from "@/db/accounts/api-tokens";
@@ -72,7 +72,8 @@ export const changePasswordAction = defineFormAction({
     next: sameOriginPath(form.get("next")),
   }),
   run: async ({ db, actor, input }) => {
-    await changeOwnPassword(db, actor, input.fields, (await cookies()).get(SESSION_COOKIE)?.value);
+    const jar = await cookies();
+    await changeOwnPassword(db, actor, input.fields, jar.get(SESSION_COOKIE)?.value, jar.get(DEVICE_COOKIE)?.value);
     return { wasOneTime: actor.mustChangePassword };
   },
   success: "Your password is changed. Your other sessions have ended.",

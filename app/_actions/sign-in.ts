@@ -3,13 +3,14 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { refuseWrongArguments } from "@/app/_lib/action-args";
-import { CHOOSE_PASSWORD_PATH, isHttps, SESSION_COOKIE } from "@/app/_lib/auth";
+import { CHOOSE_PASSWORD_PATH, DEVICE_COOKIE, DEVICE_COOKIE_SECONDS, isHttps, SESSION_COOKIE } from "@/app/_lib/auth";
 import { END_SESSION_COOKIE, END_SESSION_SECONDS, endSessionUrl, getSignInConfig, SIGNED_OUT_PATH } from "@/app/_lib/oidc";
 import { limitOrThrow, signInAddressLimiter } from "@/app/_lib/rate-limits";
 import type { SignInState } from "@/components/ui/action-state";
 import { endSession, signIn } from "@/db/accounts/sessions";
 import { getDb } from "@/db/get-db";
 import { asAppError, type AppError } from "@/lib/errors";
+import { upperFirst } from "@/lib/format";
 import { appOrigin, clientAddress } from "@/lib/http/app-origin";
 import { sameOriginPath } from "@/lib/http/same-origin-path";
 
@@ -28,16 +29,12 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
   let mustChangePassword = false;
   try {
     limitOrThrow(signInAddressLimiter, clientAddress(await headers()), "from your address");
-    const session = await signIn(await getDb(), email, password);
     const jar = await cookies();
+    const session = await signIn(await getDb(), email, password, Date.now(), jar.get(DEVICE_COOKIE)?.value);
     await endSession(await getDb(), jar.get(SESSION_COOKIE)?.value); // never carry a session over a sign-in
-    jar.set(SESSION_COOKIE, session.token, {
-      httpOnly: true,
-      sameSite: "lax",
-      secure: await isHttps(),
-      path: "/",
-      expires: new Date(session.expiresAt),
-    });
+    const secure = await isHttps();
+    jar.set(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: "lax", secure, path: "/", expires: new Date(session.expiresAt) });
+    jar.set(DEVICE_COOKIE, session.device, { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: DEVICE_COOKIE_SECONDS });
     mustChangePassword = session.person.mustChangePassword;
   } catch (e) {
     const known = asAppError(e);
@@ -51,7 +48,7 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
 
 /** Wrong e-mail and wrong password read the same; a disabled account is told only for its right password. */
 async function refusal(e: AppError): Promise<string> {
-  if (e.code === "rate_limited") return `${e.message}.`;
+  if (e.code === "rate_limited") return `${upperFirst(e.message)}.`;
   if (e.code === "forbidden") return "This account is disabled: ask an administrator to enable it.";
   return "Wrong e-mail or password.";
 }

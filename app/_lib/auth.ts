@@ -13,6 +13,9 @@ import { appOrigin, clientAddress, fromOwnOrigin, mediaType } from "@/lib/http/a
 import { limitOrThrow, sessionLimiter, tokenLimiter, unknownCredentialLimiter } from "./rate-limits";
 
 export const SESSION_COOKIE = "tracker_session";
+/** A browser that signed in with a password before: its failed sign-ins are counted apart. */
+export const DEVICE_COOKIE = "tracker_device";
+export const DEVICE_COOKIE_SECONDS = 365 * 24 * 60 * 60;
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 

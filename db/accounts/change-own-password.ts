@@ -20,10 +20,11 @@ export type OwnPasswordInput = z.input<typeof inputSchema>;
 /**
  * A person sets their own password. After a reset (a one-time password) it is the first thing they
  * must do, and the one-time password they just signed in with is not asked again, nor accepted as
- * the new one; otherwise the current password is checked, throttled like a sign-in. Their other
+ * the new one; otherwise the current password is checked, throttled like a sign-in (from their
+ * browser, `device`: its own count). Their other
  * sessions end; the one they are using (`sessionToken`) stays open.
  */
-export async function changeOwnPassword(db: Db, person: Person, input: OwnPasswordInput, sessionToken?: string): Promise<void> {
+export async function changeOwnPassword(db: Db, person: Person, input: OwnPasswordInput, sessionToken?: string, device?: string): Promise<void> {
   const { current, password } = parseInput(inputSchema, input, "password");
   if (person.mustChangePassword) {
     if (await verifyPassword(password, person.passwordHash))
@@ -31,7 +32,7 @@ export async function changeOwnPassword(db: Db, person: Person, input: OwnPasswo
   } else {
     if (!current) throw new AppError("invalid", "invalid password", [{ path: "current", message: "enter your current password" }]);
     try {
-      await checkPassword(db, person.email, current);
+      await checkPassword(db, person.email, current, Date.now(), device);
     } catch (e) {
       if (e instanceof AppError && e.code === "unauthenticated")
         throw new AppError("invalid", "invalid password", [{ path: "current", message: "is not your current password" }]);

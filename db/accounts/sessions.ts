@@ -6,44 +6,62 @@ import { SESSION_TTL_MS, signInDelayMs } from "@/lib/auth/sign-in-throttle";
 import { verifyPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
 import type { Db, Tx } from "../index";
+import { knownDeviceOf, rememberDevice } from "./known-devices";
 import { preparedOnce } from "../prepared-statement";
 import { people, sessions, signInFailures, type Person } from "../schema";
 
 const WRONG = "wrong e-mail or password";
 
 /**
- * Checks a person's password, throttled: failed attempts per e-mail are counted and slow further
- * attempts down (429 with the wait) — whether or not the account exists. Each attempt is counted
- * as a failure *before* the password is checked, in one transaction, and refused on the count it
- * finds: attempts racing each other in parallel each see the ones before them, so no more guesses
- * are checked than the throttle allows. A right password clears the count. Sign-in and a person's
- * own password change share it.
+ * Checks a person's password, throttled: failed attempts are counted and slow further attempts
+ * down (429 with the wait) — whether or not the account exists. They are counted per e-mail, and
+ * apart for each browser the account has signed in from before (`device`, its cookie's secret):
+ * guesses at an e-mail from elsewhere slow down every stranger but never its owner's own browsers.
+ * Each attempt is counted as a failure *before* the password is checked, in one transaction, and
+ * refused on the count it finds: attempts racing each other in parallel each see the ones before
+ * them, so no more guesses are checked than the throttle allows. A right password clears the
+ * count it was checked against. Sign-in and a person's own password change share it.
  */
-export async function checkPassword(db: Db, email: string, password: string, now = Date.now()): Promise<Person> {
+export async function checkPassword(db: Db, email: string, password: string, now = Date.now(), device?: string): Promise<CheckedPassword> {
   const key = email.trim().toLowerCase();
+  const knownDevice = await knownDeviceOf(db, key, device, now);
+  const counted = knownDevice ? `device ${knownDevice}` : key;
   await transact(db, async (tx) => {
-    const failure = await firstRow(tx.select().from(signInFailures).where(eq(signInFailures.email, key)));
+    const failure = await firstRow(tx.select().from(signInFailures).where(eq(signInFailures.email, counted)));
     const wait = failure ? failure.lastFailureAt + signInDelayMs(failure.failures) - now : 0;
     if (wait > 0) throw new AppError("rate_limited", `too many failed sign-ins: try again in ${Math.ceil(wait / 1000)} s`);
     await tx.insert(signInFailures)
-      .values({ email: key, failures: 1, lastFailureAt: now })
+      .values({ email: counted, failures: 1, lastFailureAt: now })
       .onConflictDoUpdate({ target: signInFailures.email, set: { failures: sql`${signInFailures.failures} + 1`, lastFailureAt: now } });
   });
   const person = await firstRow(db.select().from(people).where(eq(people.email, key)));
   const ok = await verifyPassword(password, person?.passwordHash ?? null);
   if (!person || !ok) throw new AppError("unauthenticated", WRONG);
-  await db.delete(signInFailures).where(eq(signInFailures.email, key));
-  return person;
+  await db.delete(signInFailures).where(eq(signInFailures.email, counted));
+  return { person, knownDevice };
+}
+
+interface CheckedPassword {
+  person: Person;
+  /** The id of the known browser the password was checked from, if it was one. */
+  knownDevice: string | null;
 }
 
 /**
- * Opens a server-side session for the right password. A disabled account is told so, but only
- * once its password has been shown to be right: a guess learns nothing about the account.
+ * Opens a server-side session for the right password, and remembers the browser (`device`, its
+ * cookie's secret, if it brought one). A disabled account is told so, but only once its password
+ * has been shown to be right: a guess learns nothing about the account.
  */
-export async function signIn(db: Db, email: string, password: string, now = Date.now()) {
-  const person = await checkPassword(db, email, password, now);
+export async function signIn(db: Db, email: string, password: string, now = Date.now(), device?: string): Promise<SignedIn> {
+  const { person, knownDevice } = await checkPassword(db, email, password, now, device);
   if (person.disabledAt !== null) throw new AppError("forbidden", "this account is disabled: ask an administrator to enable it");
-  return await transact(db, async (tx) => await openSession(tx, person, now));
+  const session = await transact(db, async (tx) => await openSession(tx, person, now));
+  return { ...session, device: await rememberDevice(db, person, device, knownDevice, now) };
+}
+
+export interface SignedIn extends OpenedSession {
+  /** The browser's device cookie secret: the one it brought when known, else a new one. */
+  device: string;
 }
 
 export interface OpenedSession {

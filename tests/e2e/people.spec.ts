@@ -29,6 +29,49 @@ async function signInWith(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+test("guesses at a person's e-mail lock strangers out, not the person in the browser they signed in from before", async ({ page, browser }) => {
+  test.setTimeout(120_000); // three browsers, each sign-in an scrypt hash
+  await signIn(page, "admin", "/people");
+  const email = `dana-${Date.now()}@test.example`;
+  const password = await addPerson(page, email, "Dana Devices");
+
+  const laptop = await browser.newContext();
+  const stranger = await browser.newContext();
+  const newBrowser = await browser.newContext();
+  try {
+    const dana = await laptop.newPage();
+    await signInWith(dana, email, password);
+    await expect(dana).toHaveURL(/\/account\/password/); // signed in: her one-time password is to be replaced
+    const device = (await laptop.cookies()).find((c) => c.name === "tracker_device");
+    expect(device).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+
+    // Five wrong guesses, waiting out the throttle between them: the e-mail then waits 8 s.
+    const guesser = await stranger.newPage();
+    const refusal = guesser.getByRole("alert").filter({ hasText: /Wrong|Too many/ });
+    for (let wrong = 0; wrong < 5; ) {
+      await signInWith(guesser, email, `guess number ${wrong}`);
+      const said = (await refusal.textContent()) ?? "";
+      const wait = /try again in (\d+) s/.exec(said);
+      if (wait) await guesser.waitForTimeout(Number(wait[1]) * 1000);
+      else wrong++;
+    }
+    await signInWith(guesser, email, "one more guess");
+    await expect(refusal).toHaveText(/^Too many failed sign-ins: try again in \d+ s\.$/);
+
+    // The right password from a browser the account does not know waits like the guesser…
+    const elsewhere = await newBrowser.newPage();
+    await signInWith(elsewhere, email, password);
+    await expect(elsewhere.getByRole("alert").filter({ hasText: "Too many" })).toHaveText(/^Too many failed sign-ins/);
+
+    // …while Dana, signed out on her laptop, signs in at once.
+    await laptop.clearCookies({ name: "tracker_session" });
+    await signInWith(dana, email, password);
+    await expect(dana).toHaveURL(/\/account\/password/);
+  } finally {
+    await Promise.all([laptop.close(), stranger.close(), newBrowser.close()]);
+  }
+});
+
 test("an admin adds a person who signs in with the one-time password, chooses their own, and is cut off at once when disabled", async ({ page, browser }) => {
   test.setTimeout(120_000); // two browsers, four sign-ins (each an scrypt hash)
   await signIn(page, "admin");
