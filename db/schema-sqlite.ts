@@ -501,7 +501,7 @@ export const knownDevices = sqliteTable(
   (t) => [index("known_devices_person").on(t.personId)],
 );
 
-/** Failed sign-ins per e-mail, to slow down guessing. */
+/** Failed sign-ins per e-mail, or per known browser of one ("device <known_devices.id>"), to slow down guessing. */
 export const signInFailures = sqliteTable("sign_in_failures", {
   email: text("email").primaryKey(),
   failures: integer("failures").notNull(),
