@@ -3,6 +3,9 @@ import type { ChainVerdict } from "@/lib/hash-chain";
 import type { ChainWorkerReply } from "./chain-worker";
 import { inNextServer, workerFromSource } from "./worker-from-source";
 
+/** How long a chain check worker waits for another check before it stops. */
+const IDLE_MS = 10_000;
+
 /** The worker thread running db/chain-worker.ts (see workerFromSource). */
 function spawnChainWorker(location: string): Worker {
   const workerData = { location };
@@ -10,15 +13,31 @@ function spawnChainWorker(location: string): Worker {
   return new Worker(new URL("./chain-worker.ts", import.meta.url), { workerData });
 }
 
-/** One long-lived worker thread per database (file or URL), spawned on first use and again after a crash. */
-class ChainWorker {
+/**
+ * A worker thread per database (file or URL), spawned when a check is asked for and again after a
+ * crash. The log is checked at start and then only after another process wrote, so an idle worker
+ * is stopped after `idleMs`: its heap and connection are not held for nothing between checks, and
+ * the next check (a whole check, as every one is) starts a new one.
+ */
+export class ChainWorker {
   private worker: Worker | null = null;
   private nextId = 1;
+  private idleTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly pending = new Map<number, { resolve: (v: ChainVerdict) => void; reject: (e: Error) => void }>();
 
-  constructor(private readonly location: string) {}
+  constructor(
+    private readonly location: string,
+    private readonly idleMs = IDLE_MS,
+  ) {}
+
+  /** Whether a worker thread is running now. */
+  get alive(): boolean {
+    return this.worker !== null;
+  }
 
   verify(): Promise<ChainVerdict> {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
     const worker = this.worker ?? this.spawn();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -35,11 +54,23 @@ class ChainWorker {
       this.pending.delete(reply.id);
       if ("error" in reply) waiter?.reject(new Error(reply.error));
       else waiter?.resolve(reply.verdict);
+      if (this.pending.size === 0) this.retireWhenIdle(worker);
     });
     worker.on("error", (error) => this.fail(worker, error));
     worker.on("exit", (code) => this.fail(worker, new Error(`the chain check worker stopped (exit code ${code})`)));
     this.worker = worker;
     return worker;
+  }
+
+  private retireWhenIdle(worker: Worker): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.worker !== worker || this.pending.size > 0) return;
+      this.worker = null; // before it exits: its exit is then no failure
+      void worker.terminate();
+    }, this.idleMs);
+    this.idleTimer.unref();
   }
 
   private fail(worker: Worker, error: Error): void {
