@@ -226,7 +226,7 @@ test("racing the sign-in throttle: after three failures, twenty parallel right-p
   for (let i = 0; i < 3; i++) expect((await signIn(email, `wrong-${i}`)).session).toBeNull();
   await new Promise((r) => setTimeout(r, 2100)); // the 2 s wait after the third failure is over
   const results = await Promise.all(Array.from({ length: 20 }, (_v, i) => signIn(email, `wrong-again-${i}`)));
-  const checked = results.filter((r) => !/too many failed sign-ins/.test(r.text));
+  const checked = results.filter((r) => !/Too many failed sign-ins/.test(r.text));
   // One guess after the wait, a second only if the server took longer than the next wait (4 s).
   expect(checked.length, "attempts checked at once after the wait").toBeLessThanOrEqual(2);
   // Now only the right password, twenty times at once: none gets in before the wait is over.
@@ -237,7 +237,7 @@ test("racing the sign-in throttle: after three failures, twenty parallel right-p
 test("racing the sign-in throttle: thirty parallel wrong guesses are each counted or refused", async () => {
   const email = "nobody-races@test.example";
   const results = await Promise.all(Array.from({ length: 30 }, (_v, i) => signIn(email, `guess-${i}`)));
-  const checked = results.filter((r) => !/too many failed sign-ins/.test(r.text)).length;
+  const checked = results.filter((r) => !/Too many failed sign-ins/.test(r.text)).length;
   // Three free attempts, then the 2 s wait (a fourth only if the server needed longer than that).
   expect(checked).toBeGreaterThanOrEqual(3);
   expect(checked).toBeLessThanOrEqual(4);
@@ -389,7 +389,7 @@ test.describe("with PUBLIC_URL, a per-address sign-in limit and a per-session li
     const answers: string[] = [];
     // One sign-in already happened above; 11 more fit in the minute.
     for (let i = 0; i < 14; i++) answers.push((await signInThere(`spray-${i}@test.example`, "a wrong password", undefined, { "x-forwarded-for": `10.0.0.${i}` })).text);
-    const limitedAnswers = answers.filter((t) => /too many requests from your address/.test(t));
+    const limitedAnswers = answers.filter((t) => /Too many requests from your address/.test(t));
     expect(limitedAnswers.length).toBe(3);
     // The right password from the same address waits too.
     expect((await signInThere(TEST_ACCOUNTS.admin.email, limited.password)).session).toBeNull();

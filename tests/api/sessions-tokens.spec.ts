@@ -124,11 +124,11 @@ test("failed sign-ins are throttled per account, even with the right password af
     expect(r.session).toBeNull();
   }
   const right = await signIn(email, password);
-  expect(right.text).toMatch(/too many failed sign-ins: try again in \d+ s/);
+  expect(right.text).toMatch(/Too many failed sign-ins: try again in \d+ s\./);
   expect(right.session).toBeNull();
   // Unknown accounts are counted the same way: no hint that an e-mail exists.
   for (let i = 0; i < 3; i++) await signIn("nobody-at-all@test.example", `guess-${i}`);
-  expect((await signIn("nobody-at-all@test.example", "guess-again")).text).toMatch(/too many failed sign-ins/);
+  expect((await signIn("nobody-at-all@test.example", "guess-again")).text).toMatch(/Too many failed sign-ins/);
 });
 
 test("a session opens on sign-in, works for pages and the API, and ends at once on sign-out", async () => {
