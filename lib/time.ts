@@ -74,6 +74,6 @@ const DAY_NOISE = 1e-6;
  * hair over or under it (1/7 week is 1.000000001 days): rounding that hair moved a date by a day.
  */
 export function daysOfWeeks(weeks: number, round: "up" | "down"): number {
-  // `|| 0`: no work rounds up to -0 days.
-  return round === "up" ? Math.ceil(7 * weeks - DAY_NOISE) || 0 : Math.floor(7 * weeks + DAY_NOISE);
+  // `+ 0`: no work rounds up to -0 days, which is 0.
+  return (round === "up" ? Math.ceil(7 * weeks - DAY_NOISE) : Math.floor(7 * weeks + DAY_NOISE)) + 0;
 }

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import type { Db } from "../index";
 import { appendToLog, LogWriter } from "../append-log";
 import { apiTokens, people, sessions, type Person } from "../schema";
+import { forgetDevices } from "./known-devices";
 import { refuseLeavingNoAdmin } from "./last-admin";
 import { requirePerson, storePassword } from "./manage-users";
 
@@ -54,6 +55,7 @@ export async function disableAccount(db: Db, email: string, actor: string | null
     await refuseLeavingNoAdmin(tx, person, `disable ${person.email}`);
     const row = (await tx.update(people).set({ disabledAt: now, version: person.version + 1 }).where(eq(people.id, person.id)).returning())[0];
     const ended = affectedRows(await tx.delete(sessions).where(eq(sessions.personId, person.id)));
+    await forgetDevices(tx, person);
     const revoked = await tx
       .update(apiTokens)
       .set({ revokedAt: now })

@@ -10,6 +10,7 @@ import type { Db } from "../index";
 import { appendToLog } from "../append-log";
 import { people, sessions, type Person } from "../schema";
 import { passwordSchema, requirePerson } from "./manage-users";
+import { forgetDevices } from "./known-devices";
 import { checkPassword } from "./sessions";
 
 const inputSchema = z
@@ -46,6 +47,7 @@ export async function changeOwnPassword(db: Db, person: Person, input: OwnPasswo
     await tx.update(people).set({ passwordHash: hash, mustChangePassword: false, version: now.version + 1 }).where(eq(people.id, now.id));
     const keep = sessionToken ? sha256(sessionToken) : "";
     const ended = affectedRows(await tx.delete(sessions).where(and(eq(sessions.personId, now.id), ne(sessions.id, keep))));
+    await forgetDevices(tx, now, device);
     await appendToLog(tx, {
       actor: now.email,
       action: "set-password",

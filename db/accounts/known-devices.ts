@@ -1,15 +1,17 @@
-import { and, desc, eq, gt, inArray, lt } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, lt, ne } from "drizzle-orm";
 import { isSecretShaped, newSecret, sha256 } from "@/lib/auth/secrets";
 import { firstRow } from "../first-row";
-import { transact } from "../transact";
-import type { Db } from "../index";
-import { knownDevices, people, type Person } from "../schema";
+import type { Db, Tx } from "../index";
+import { knownDevices, people, signInFailures, type Person } from "../schema";
 
 /** A browser not used to sign in for this long is forgotten. */
 export const KNOWN_DEVICE_LIFETIME_MS = 365 * 24 * 60 * 60 * 1000;
 /** The browsers kept per person; past this the least recently used is forgotten. */
 const DEVICES_PER_PERSON = 20;
 const PREFIX = "btd";
+
+/** The key a known browser's failed sign-ins are counted under (an e-mail's are under the e-mail). */
+export const deviceThrottleKey = (deviceId: string) => `device ${deviceId}`;
 
 /**
  * The known browser of the account `email` whose device cookie holds `secret`: its id, or null
@@ -28,21 +30,36 @@ export async function knownDeviceOf(db: Db, email: string, secret: string | unde
 }
 
 /**
- * After a right password: the browser's cookie secret — the one it brought when it is this
- * person's known browser (its use recorded), else a new one.
+ * After a right password, in the transaction that opens the session: the browser's cookie secret
+ * — the one it brought when it is this person's known browser (its use recorded), else a new one.
  */
-export async function rememberDevice(db: Db, person: Person, secret: string | undefined, knownId: string | null, now = Date.now()): Promise<string> {
+export async function rememberDevice(tx: Tx, person: Person, secret: string | undefined, knownId: string | null, now = Date.now()): Promise<string> {
   if (knownId && secret) {
-    await db.update(knownDevices).set({ lastUsedAt: now }).where(eq(knownDevices.id, knownId));
+    await tx.update(knownDevices).set({ lastUsedAt: now }).where(eq(knownDevices.id, knownId));
     return secret;
   }
   const fresh = newSecret(PREFIX);
-  await transact(db, async (tx) => {
-    await tx.insert(knownDevices).values({ id: sha256(fresh), personId: person.id, createdAt: now, lastUsedAt: now });
-    await tx.delete(knownDevices).where(and(eq(knownDevices.personId, person.id), lt(knownDevices.lastUsedAt, now - KNOWN_DEVICE_LIFETIME_MS)));
-    const byUse = await tx.select({ id: knownDevices.id }).from(knownDevices).where(eq(knownDevices.personId, person.id)).orderBy(desc(knownDevices.lastUsedAt));
-    const forgotten = byUse.slice(DEVICES_PER_PERSON).map((d) => d.id);
-    if (forgotten.length > 0) await tx.delete(knownDevices).where(inArray(knownDevices.id, forgotten));
-  });
+  await tx.insert(knownDevices).values({ id: sha256(fresh), personId: person.id, createdAt: now, lastUsedAt: now });
+  const unused = await tx.select({ id: knownDevices.id }).from(knownDevices).where(and(eq(knownDevices.personId, person.id), lt(knownDevices.lastUsedAt, now - KNOWN_DEVICE_LIFETIME_MS)));
+  const byUse = await tx.select({ id: knownDevices.id }).from(knownDevices).where(eq(knownDevices.personId, person.id)).orderBy(desc(knownDevices.lastUsedAt));
+  await forget(tx, [...unused.map((d) => d.id), ...byUse.slice(DEVICES_PER_PERSON).map((d) => d.id)]);
   return fresh;
+}
+
+/**
+ * Forgets a person's known browsers — but the one whose cookie holds `keep`, if given: after their
+ * password was reset or changed, or their account disabled, whoever used the old password from a
+ * browser keeps no count of their own for it.
+ */
+export async function forgetDevices(tx: Tx, person: Person, keep?: string): Promise<void> {
+  const kept = keep && isSecretShaped(keep, PREFIX) ? sha256(keep) : "";
+  const devices = await tx.select({ id: knownDevices.id }).from(knownDevices).where(and(eq(knownDevices.personId, person.id), ne(knownDevices.id, kept)));
+  await forget(tx, devices.map((d) => d.id));
+}
+
+/** Deletes browsers and the failed sign-ins counted under them. */
+async function forget(tx: Tx, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.delete(knownDevices).where(inArray(knownDevices.id, ids));
+  await tx.delete(signInFailures).where(inArray(signInFailures.email, ids.map(deviceThrottleKey)));
 }

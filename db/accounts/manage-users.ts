@@ -11,6 +11,7 @@ import { parseInput } from "@/lib/validations/parse-input";
 import type { Db, Tx } from "../index";
 import { appendToLog } from "../append-log";
 import { people, sessions, type Person } from "../schema";
+import { forgetDevices } from "./known-devices";
 import { refuseLeavingNoAdmin } from "./last-admin";
 
 /** The one password rule: every door that sets a password (CLI, reset, the person's own change) uses it. */
@@ -38,8 +39,8 @@ export async function findPerson(db: Db | Tx, email: string): Promise<Person | u
 }
 
 /**
- * Stores a new password hash (one-time or chosen) and ends every session of the account: whoever
- * knew the old password may hold one. Returns the updated person and how many sessions ended.
+ * Stores a new password hash (one-time or chosen), ends every session of the account and forgets
+ * its known browsers: whoever knew the old password may hold a session, or a browser's own count. Returns the updated person and how many sessions ended.
  */
 export async function storePassword(tx: Tx, person: Person, hash: string, oneTime: boolean): Promise<{ person: Person; ended: number }> {
   const updated = (await tx
@@ -48,6 +49,7 @@ export async function storePassword(tx: Tx, person: Person, hash: string, oneTim
     .where(eq(people.id, person.id))
     .returning())[0];
   const ended = affectedRows(await tx.delete(sessions).where(eq(sessions.personId, person.id)));
+  await forgetDevices(tx, person);
   return { person: updated, ended };
 }
 

@@ -6,7 +6,7 @@ import { SESSION_TTL_MS, signInDelayMs } from "@/lib/auth/sign-in-throttle";
 import { verifyPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
 import type { Db, Tx } from "../index";
-import { knownDeviceOf, rememberDevice } from "./known-devices";
+import { deviceThrottleKey, knownDeviceOf, rememberDevice } from "./known-devices";
 import { preparedOnce } from "../prepared-statement";
 import { people, sessions, signInFailures, type Person } from "../schema";
 
@@ -25,7 +25,7 @@ const WRONG = "wrong e-mail or password";
 export async function checkPassword(db: Db, email: string, password: string, now = Date.now(), device?: string): Promise<CheckedPassword> {
   const key = email.trim().toLowerCase();
   const knownDevice = await knownDeviceOf(db, key, device, now);
-  const counted = knownDevice ? `device ${knownDevice}` : key;
+  const counted = knownDevice ? deviceThrottleKey(knownDevice) : key;
   await transact(db, async (tx) => {
     const failure = await firstRow(tx.select().from(signInFailures).where(eq(signInFailures.email, counted)));
     const wait = failure ? failure.lastFailureAt + signInDelayMs(failure.failures) - now : 0;
@@ -55,8 +55,7 @@ interface CheckedPassword {
 export async function signIn(db: Db, email: string, password: string, now = Date.now(), device?: string): Promise<SignedIn> {
   const { person, knownDevice } = await checkPassword(db, email, password, now, device);
   if (person.disabledAt !== null) throw new AppError("forbidden", "this account is disabled: ask an administrator to enable it");
-  const session = await transact(db, async (tx) => await openSession(tx, person, now));
-  return { ...session, device: await rememberDevice(db, person, device, knownDevice, now) };
+  return await transact(db, async (tx) => ({ ...(await openSession(tx, person, now)), device: await rememberDevice(tx, person, device, knownDevice, now) }));
 }
 
 export interface SignedIn extends OpenedSession {

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { KNOWN_DEVICE_LIFETIME_MS } from "@/db/accounts/known-devices";
-import { addUser } from "@/db/accounts/manage-users";
+import { disableAccount, enableAccount, resetPassword } from "@/db/accounts/account-access";
+import { addUser, setPassword } from "@/db/accounts/manage-users";
 import { changeOwnPassword } from "@/db/accounts/change-own-password";
 import { signIn } from "@/db/accounts/sessions";
 import { openDatabase, type Db } from "@/db/index";
@@ -73,6 +74,37 @@ describe("sign-in throttling with known browsers", () => {
     // Only the cookie's hash is stored.
     const stored = db.$client.prepare("SELECT id FROM known_devices").all() as { id: string }[];
     expect(stored.some((row) => devices.includes(row.id))).toBe(false);
+  });
+
+  it("forgets an account's browsers when its password is reset or set, or it is disabled: whoever knew the old password keeps no count of their own", async () => {
+    const devices = (db: Db) => (db.$client.prepare("SELECT COUNT(*) AS n FROM known_devices").get() as { n: number }).n;
+    const deviceFailures = (db: Db) => (db.$client.prepare("SELECT COUNT(*) AS n FROM sign_in_failures WHERE email LIKE 'device %'").get() as { n: number }).n;
+    for (const change of [
+      (db: Db) => resetPassword(db, "ann@example.com", "cli"),
+      (db: Db) => setPassword(db, "ann@example.com", "another long password", "cli"),
+      async (db: Db) => {
+        await disableAccount(db, "ann@example.com", "cli", T0 + 3000);
+        await enableAccount(db, "ann@example.com", "cli");
+      },
+    ]) {
+      const { db, laptop } = await setup();
+      await rejection(signIn(db, "ann@example.com", "typo", T0 + 1000, laptop));
+      expect([devices(db), deviceFailures(db)]).toEqual([1, 1]);
+      await change(db);
+      expect([devices(db), deviceFailures(db)]).toEqual([0, 0]);
+      // The old laptop's cookie is now a stranger's: it waits with the e-mail's guessers.
+      await guess(db, "ann@example.com", T0 + 60_000);
+      expect((await rejection(signIn(db, "ann@example.com", "whatever", T0 + 61_000, laptop))).code).toBe("rate_limited");
+    }
+  });
+
+  it("a password changed from a known browser keeps that browser and forgets the others", async () => {
+    const { db, ann, laptop } = await setup();
+    const { device: phone } = await signIn(db, "ann@example.com", PASSWORD, T0 + 1000);
+    await changeOwnPassword(db, ann, { current: PASSWORD, password: "a brand new secret", confirm: "a brand new secret" }, undefined, laptop);
+    await guess(db, "ann@example.com", Date.now());
+    await expect(signIn(db, "ann@example.com", "a brand new secret", Date.now() + 1000, laptop)).resolves.toBeTruthy();
+    expect((await rejection(signIn(db, "ann@example.com", "a brand new secret", Date.now() + 1000, phone))).code).toBe("rate_limited");
   });
 
   it("a person changing their password from their known browser is not held up by a stranger's guesses", async () => {
