@@ -6,6 +6,20 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 // Pages get their policy, with a script nonce of their own, from the proxy
 // (lib/http/content-security-policy.ts). An API answer is data and loads nothing.
 const apiCsp = "default-src 'none'; frame-ancestors 'none'";
+// What the proxy does not pass on (a favicon's 404 page, its redirects and refusals) gets this one,
+// the policy pages had before nonces; on the pages it passes, its own policy replaces it.
+const fallbackCsp = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-inline'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -41,6 +55,7 @@ const nextConfig = {
   async headers() {
     return [
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: apiCsp }] },
+      { source: "/((?!api/).*)", headers: [{ key: "Content-Security-Policy", value: fallbackCsp }] },
       {
         source: "/:path*",
         headers: [
