@@ -5,6 +5,8 @@ import { inNextServer, workerFromSource } from "./worker-from-source";
 
 /** How long a chain check worker waits for another check before it stops. */
 const IDLE_MS = 10_000;
+/** A worker told to close that has not exited by then is stopped. */
+const CLOSE_TIMEOUT_MS = 5_000;
 
 /** The worker thread running db/chain-worker.ts (see workerFromSource). */
 function spawnChainWorker(location: string): Worker {
@@ -68,7 +70,8 @@ export class ChainWorker {
       this.idleTimer = null;
       if (this.worker !== worker || this.pending.size > 0) return;
       this.worker = null; // before it exits: its exit is then no failure
-      void worker.terminate();
+      worker.postMessage("close");
+      setTimeout(() => void worker.terminate(), CLOSE_TIMEOUT_MS).unref();
     }, this.idleMs);
     this.idleTimer.unref();
   }
