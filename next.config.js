@@ -4,22 +4,9 @@ import { fileURLToPath } from "node:url";
 const root = path.dirname(fileURLToPath(import.meta.url));
 
 // Pages get their policy, with a script nonce of their own, from the proxy
-// (lib/http/content-security-policy.ts). An API answer is data and loads nothing.
-const apiCsp = "default-src 'none'; frame-ancestors 'none'";
-// What the proxy does not pass on (a favicon's 404 page, its redirects and refusals) gets this one,
-// the policy pages had before nonces; on the pages it passes, its own policy replaces it.
-const fallbackCsp = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+// (lib/http/content-security-policy.ts), which replaces this one on every page it passes. Every
+// other answer (API data, the proxy's redirects and refusals, build assets) loads nothing.
+const dataCsp = "default-src 'none'; frame-ancestors 'none'";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -54,11 +41,10 @@ const nextConfig = {
   typescript: { tsconfigPath: "tsconfig.next.json", ignoreBuildErrors: process.env.BUILD_TYPES_CHECKED === "1" },
   async headers() {
     return [
-      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: apiCsp }] },
-      { source: "/((?!api/).*)", headers: [{ key: "Content-Security-Policy", value: fallbackCsp }] },
       {
         source: "/:path*",
         headers: [
+          { key: "Content-Security-Policy", value: dataCsp },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Frame-Options", value: "DENY" },
