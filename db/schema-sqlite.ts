@@ -493,15 +493,16 @@ export type PersonIdentity = typeof personIdentities.$inferSelect;
 export const knownDevices = sqliteTable(
   "known_devices",
   {
-    id: text("id").primaryKey(),
+    id: text("id").notNull(),
     personId: integer("person_id").notNull().references(() => people.id),
     createdAt: integer("created_at").notNull(),
     lastUsedAt: integer("last_used_at").notNull(),
   },
-  (t) => [index("known_devices_person").on(t.personId)],
+  // One browser may be known for several accounts (a shared one): its cookie serves each.
+  (t) => [primaryKey({ columns: [t.id, t.personId] }), index("known_devices_person").on(t.personId)],
 );
 
-/** Failed sign-ins per e-mail, or per known browser of one ("device <known_devices.id>"), to slow down guessing. */
+/** Failed sign-ins per e-mail, or per known browser of an account ("device <person_id> <known_devices.id>"), to slow down guessing. */
 export const signInFailures = sqliteTable("sign_in_failures", {
   email: text("email").primaryKey(),
   failures: integer("failures").notNull(),

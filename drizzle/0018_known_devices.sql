@@ -1,8 +1,9 @@
 CREATE TABLE `known_devices` (
-	`id` text PRIMARY KEY NOT NULL,
+	`id` text NOT NULL,
 	`person_id` integer NOT NULL,
 	`created_at` integer NOT NULL,
 	`last_used_at` integer NOT NULL,
+	PRIMARY KEY(`id`, `person_id`),
 	FOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint

@@ -6,7 +6,7 @@ import { SESSION_TTL_MS, signInDelayMs } from "@/lib/auth/sign-in-throttle";
 import { verifyPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
 import type { Db, Tx } from "../index";
-import { deviceThrottleKey, knownDeviceOf, rememberDevice } from "./known-devices";
+import { deviceThrottleKey, knownDeviceOf, rememberDevice, type KnownDevice } from "./known-devices";
 import { preparedOnce } from "../prepared-statement";
 import { people, sessions, signInFailures, type Person } from "../schema";
 
@@ -43,8 +43,8 @@ export async function checkPassword(db: Db, email: string, password: string, now
 
 interface CheckedPassword {
   person: Person;
-  /** The id of the known browser the password was checked from, if it was one. */
-  knownDevice: string | null;
+  /** The known browser the password was checked from, if it was one. */
+  knownDevice: KnownDevice | null;
 }
 
 /**

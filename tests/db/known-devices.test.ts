@@ -69,11 +69,25 @@ describe("sign-in throttling with known browsers", () => {
     expect(new Set(devices).size).toBe(21);
     expect(devices.every((d) => /^btd_[A-Za-z0-9_-]{43}$/.test(d))).toBe(true);
     expect(db.$client.prepare("SELECT COUNT(*) AS n FROM known_devices").get()).toEqual({ n: 20 });
-    // The laptop, least recently used, was forgotten: a new cookie replaces it.
-    expect((await signIn(db, "ann@example.com", PASSWORD, T0 + 30_000, laptop)).device).not.toBe(laptop);
+    // The laptop, least recently used, was forgotten: a stranger's guesses hold it up now.
+    await guess(db, "ann@example.com", T0 + 30_000);
+    expect((await rejection(signIn(db, "ann@example.com", PASSWORD, T0 + 31_000, laptop))).code).toBe("rate_limited");
     // Only the cookie's hash is stored.
     const stored = db.$client.prepare("SELECT id FROM known_devices").all() as { id: string }[];
     expect(stored.some((row) => devices.includes(row.id))).toBe(false);
+  });
+
+  it("a browser shared by two accounts stays known for both, under one cookie", async () => {
+    const { db, laptop } = await setup();
+    const asBo = await signIn(db, "bo@example.com", PASSWORD, T0 + 1000, laptop);
+    expect(asBo.device, "Bo signs in on Ann's laptop: the cookie stays").toBe(laptop);
+    await guess(db, "ann@example.com", T0 + 60_000);
+    await guess(db, "bo@example.com", T0 + 60_000);
+    await expect(signIn(db, "ann@example.com", PASSWORD, T0 + 61_000, laptop)).resolves.toMatchObject({ device: laptop });
+    await expect(signIn(db, "bo@example.com", PASSWORD, T0 + 61_000, laptop)).resolves.toMatchObject({ device: laptop });
+    // A failure as one account is not counted against the other on the same browser.
+    for (let i = 0; i < 3; i++) await rejection(signIn(db, "bo@example.com", "typo", T0 + 62_000, laptop));
+    await expect(signIn(db, "ann@example.com", PASSWORD, T0 + 62_500, laptop)).resolves.toBeTruthy();
   });
 
   it("forgets an account's browsers when its password is reset or set, or it is disabled: whoever knew the old password keeps no count of their own", async () => {
