@@ -1,9 +1,8 @@
 CREATE TABLE `known_devices` (
-	`id` text NOT NULL,
+	`id` text PRIMARY KEY NOT NULL,
 	`person_id` integer NOT NULL,
 	`created_at` integer NOT NULL,
 	`last_used_at` integer NOT NULL,
-	PRIMARY KEY(`id`, `person_id`),
 	FOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
