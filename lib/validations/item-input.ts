@@ -5,19 +5,22 @@ import { writeDateSchema, writeInstantSchema } from "./write-dates";
 
 const version = z.number({ error: () => "must be the version number you read" }).int().positive();
 
+/** An item's own fields, as an addition gives them and an edit changes them: one rule for both. */
+const itemFields = {
+  title: z.string().trim().min(1, "must not be empty").max(300),
+  description: z.string().trim().max(10_000),
+  area: z.string().trim().min(1, "must not be empty").max(100),
+  owner: z.email({ error: () => "must be an e-mail address or null" }).toLowerCase().nullable(),
+  team: z.string().trim().max(200),
+  estimateWeeks: z.number({ error: () => "must be a number of weeks" }).positive("must be greater than 0").max(1000),
+  targetDate: writeDateSchema.nullable(),
+  components: componentsSchema,
+};
+
 /** Body of `PATCH …/items/{key}`: the fields to change and the version they were read at. */
 export const itemEditSchema = z
-  .object({
-    version: version.optional(),
-    title: z.string().trim().min(1, "must not be empty").max(300).optional(),
-    description: z.string().trim().max(10_000).optional(),
-    area: z.string().trim().min(1, "must not be empty").max(100).optional(),
-    owner: z.email({ error: () => "must be an e-mail address or null" }).toLowerCase().nullable().optional(),
-    team: z.string().trim().max(200).optional(),
-    estimateWeeks: z.number().positive("must be greater than 0").max(1000).optional(),
-    targetDate: writeDateSchema.nullable().optional(),
-    components: componentsSchema.optional(),
-  })
+  .object({ version, ...itemFields })
+  .partial()
   .strict();
 export type ItemEdit = z.input<typeof itemEditSchema>;
 
@@ -28,15 +31,13 @@ export type ItemEdit = z.input<typeof itemEditSchema>;
 export const itemCreateSchema = z
   .object({
     key: itemKeySchema,
-    title: z.string().trim().min(1, "must not be empty").max(300),
-    description: z.string().trim().max(10_000).default(""),
-    area: z.string().trim().min(1, "must not be empty").max(100),
-    owner: z.email({ error: () => "must be an e-mail address or null" }).toLowerCase().nullable().default(null),
-    team: z.string().trim().max(200).default(""),
-    estimateWeeks: z.number({ error: () => "must be a number of weeks" }).positive("must be greater than 0").max(1000),
+    ...itemFields,
+    description: itemFields.description.default(""),
+    owner: itemFields.owner.default(null),
+    team: itemFields.team.default(""),
     identifiedAt: writeDateSchema.optional(),
-    targetDate: writeDateSchema.nullable().default(null),
-    components: componentsSchema.default([]),
+    targetDate: itemFields.targetDate.default(null),
+    components: itemFields.components.default([]),
   })
   .strict();
 export type ItemCreate = z.input<typeof itemCreateSchema>;

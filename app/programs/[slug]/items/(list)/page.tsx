@@ -29,7 +29,7 @@ function toParams(search: Record<string, string | string[] | undefined>): Record
 }
 
 export default async function ItemsPage({ params, searchParams }: Props) {
-  const person = await requireSignedIn();
+  const mayAdd = can((await requireSignedIn()).role, "admin");
   const { slug } = await params;
   const raw = toParams(await searchParams);
   let error: string | null = null;
@@ -87,7 +87,7 @@ export default async function ItemsPage({ params, searchParams }: Props) {
           {error}
         </p>
       )}
-      {can(person.role, "admin") && <AddItemForm slug={slug} serverAction={createItemAction} open={result.all.length === 0} />}
+      {mayAdd && <AddItemForm slug={slug} serverAction={createItemAction} open={result.all.length === 0} />}
       <ItemsFilterForm
         action={base}
         q={q}
@@ -99,7 +99,7 @@ export default async function ItemsPage({ params, searchParams }: Props) {
       {result.all.length === 0 ? (
         <p className="text-slate-600">
           This program has no work items yet.{" "}
-          {can(person.role, "admin") ? "Add them above, one by one, or import a bundle of them as a new program." : "An administrator adds them."}
+          {mayAdd ? "Add them above, one by one, or import a bundle of them as a new program." : "An administrator adds them."}
         </p>
       ) : result.total === 0 ? (
         <p className="text-slate-600">No item matches these filters.</p>
