@@ -9,6 +9,10 @@ import { expect, type Page } from "@playwright/test";
  * Only violations are gathered: passes are not read, and collecting them took a third of the time.
  */
 export async function seriousViolations(page: Page): Promise<string[]> {
+  // After a client navigation Next.js puts the new page's <title> in a moment after its content:
+  // wait for it (briefly), so axe judges the page, not the instant between. A page without one
+  // still fails below.
+  await page.waitForFunction(() => document.title !== "", null, { timeout: 5_000 }).catch(() => undefined);
   const results = await new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ["violations"] }).analyze();
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
