@@ -10,7 +10,7 @@ const ENTRY = "scripts/tracker.ts";
 // Packages Node loads from node_modules as usual: native ones, pg (its optional native binding
 // is resolved at run time), and large ones only a few commands load, on demand (PDF printing,
 // spreadsheets, mail). The rest is bundled: one file parses faster than hundreds of modules.
-const EXTERNAL = ["better-sqlite3", "pg", "playwright-core", "exceljs", "nodemailer"];
+const EXTERNAL = ["better-sqlite3", "pg", "exceljs", "nodemailer"];
 // Files that change a bundle without being part of it: aliases, targets, package versions.
 const SETTINGS = ["tsconfig.json", "package.json", "package-lock.json", "scripts/cli-bundle.mjs"];
 

@@ -9,7 +9,6 @@ import { rotateFeedToken, turnOffFeed } from "@/db/mutations/rotate-feed-token";
 import { listSubscriptions } from "@/db/queries/list-subscriptions";
 import { feedUrl } from "@/lib/delivery/feed-url";
 import { AppError } from "@/lib/errors";
-import { closePdfPrinter } from "@/lib/report/print-pdf";
 import { oneLine } from "./one-line";
 import { group } from "./command-group";
 
@@ -50,7 +49,7 @@ export async function sendAndReport(db: Db, slug: string, week: string, trigger:
     process.stdout.write(`${sending.week}: no enabled subscription: nothing to send\n`);
     return 0;
   }
-  const outcomes = await sending.run().finally(closePdfPrinter);
+  const outcomes = await sending.run();
   const byId = new Map<number, QueuedDelivery>(sending.deliveries.map((d) => [d.id, d]));
   const line = (o: DeliveryOutcome) => {
     const d = byId.get(o.id)!;

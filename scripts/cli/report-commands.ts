@@ -9,7 +9,7 @@ import { readTextFile } from "./read-text-file";
 import { exportWeeklyReport, REPORT_VERSIONS, type ReportVersion } from "@/db/queries/get-weekly-report";
 import { verifyReportFile } from "@/db/queries/verify-report-file";
 import { AppError } from "@/lib/errors";
-import { closePdfPrinter, PAPERS, type Paper } from "@/lib/report/print-pdf";
+import { PAPERS, type Paper } from "@/lib/report/print-page";
 import { REPORT_FORMATS, type ReportFormat } from "@/lib/report/report-week";
 
 type Command = (args: string[]) => number | Promise<number>;
@@ -47,7 +47,7 @@ const report: Command = async (args) => {
   if ((format === "pdf" || format === "xlsx") && !out && process.stdout.isTTY)
     throw new AppError("invalid", `a${format === "pdf" ? " PDF" : "n xlsx workbook"} is binary: write it to a file with --out FILE`);
   // The printer's browser outlives a print: close it, or the CLI would not exit.
-  const file = await exportWeeklyReport(await open(), slug, weekFlag(flags), format, { paper, version }).finally(closePdfPrinter);
+  const file = await exportWeeklyReport(await open(), slug, weekFlag(flags), format, { paper, version });
   if (out) {
     fs.writeFileSync(out, file.body);
     process.stderr.write(`wrote ${out}\n`);

@@ -1,7 +1,7 @@
 /**
- * PDF reports under load, over HTTP: the server keeps one Chromium for every PDF, prints at most
- * two at once, refuses past a short queue with 503 and Retry-After, and keeps each week's PDF until
- * the log head moves.
+ * PDF reports under load, over HTTP: the server runs a Chromium per print, at most two at once,
+ * refuses past a short queue with 503 and Retry-After, leaves no Chromium behind, and keeps each
+ * week's PDF until the log head moves.
  */
 import { expect, test } from "@playwright/test";
 import { smallBundle } from "../support/small-bundle";
@@ -9,14 +9,14 @@ import { countServerChromium, watchServerChromium } from "../support/server-chro
 import { call } from "../support/api-client";
 
 const DEMO = "/api/programs/boost-offload/reports";
-// One browser is about 7 processes and each open page adds 2 (Debian's Chromium, measured), plus
-// children caught between fork and exec: two pages at once stay within this, while two browsers
-// (a browser per request) pass it. The pages open at once are counted exactly in
-// tests/db/pdf-printer.test.ts; this counts what holds memory.
+// A print is about 6 processes (the headless shell: browser, zygotes, GPU, network and a renderer),
+// plus children caught between fork and exec: two prints at once stay within this, while an
+// unbounded burst passes it. Prints at once are counted exactly in tests/db/pdf-printer.test.ts;
+// this counts what holds memory.
 const MAX_CHROMIUM_PROCESSES = 16;
 
-test("20 parallel PDF requests by a viewer share one browser and at most 2 render at once", async ({ request }) => {
-  test.setTimeout(180_000); // a browser per request took 88 s for these 20 here; one browser 30–45 s
+test("20 parallel PDF requests by a viewer: at most 2 Chromiums print at once, and none is left afterwards", async ({ request }) => {
+  test.setTimeout(180_000);
   // Weeks no other test asks for, on both papers: 20 different files, none cached yet.
   const paths = Array.from({ length: 10 }, (_, i) => `${DEMO}/2024-W${String(21 + i).padStart(2, "0")}.pdf`).flatMap((p) => [p, `${p}?paper=letter`]);
   const watch = watchServerChromium();
@@ -36,9 +36,9 @@ test("20 parallel PDF requests by a viewer share one browser and at most 2 rende
     }
   }
   expect(statuses).toContain(200);
-  expect(seen.browsers, "Chromium browser processes at once").toBeLessThanOrEqual(1);
+  expect(seen.browsers, "Chromium browser processes at once").toBeLessThanOrEqual(2);
   expect(seen.total, "Chromium processes at once").toBeLessThanOrEqual(MAX_CHROMIUM_PROCESSES);
-  expect(countServerChromium().browsers).toBeLessThanOrEqual(1);
+  await expect.poll(() => countServerChromium().total, { message: "Chromium processes after the answers" }).toBe(0);
 });
 
 test("a second request for the same week and paper is served from the cache; a write prints it anew", async ({ request }) => {

@@ -1,144 +1,113 @@
 /**
- * PDF printing under load, with playwright-core replaced by a fake Chromium that counts launches,
- * open contexts and prints: one shared browser, at most 2 prints at once, 503 with Retry-After past
- * a short queue, relaunch after a crash, and each week's PDF printed once per log head.
+ * PDF printing under load, with Chromium replaced by a small shell script that logs each run and
+ * writes a fake PDF: at most 2 prints at once, 503 with Retry-After past a short queue, a print
+ * that dies or hangs is a 503 and frees its slot, every print's directory is removed, and each
+ * week's PDF is printed once per log head.
  */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { importBundle } from "@/db/import-bundle";
 import { openDatabase, type Db } from "@/db/index";
 import { exportWeeklyReport } from "@/db/queries/get-weekly-report";
 import { AppError } from "@/lib/errors";
 import { problemResponse } from "@/lib/http/problem";
-import { closePdfPrinter, PdfPrinter, type PdfBrowser } from "@/lib/report/print-pdf";
+import { PdfPrinter, printWithChromium } from "@/lib/report/print-pdf";
 import { smallBundle } from "../support/small-bundle";
 
-const fake = vi.hoisted(() => {
-  const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
-  const state = {
-    launches: 0,
-    open: 0,
-    maxOpen: 0,
-    prints: 0,
-    contextOptions: [] as unknown[],
-    browsers: [] as FakeBrowser[],
-    /** While set, prints wait for it (or for their context to close, as in Chromium). */
-    hold: null as Promise<void> | null,
-    reset() {
-      Object.assign(state, { launches: 0, open: 0, maxOpen: 0, prints: 0, contextOptions: [], browsers: [], hold: null });
-    },
-  };
-  class FakeBrowser {
-    connected = true;
-    private listeners: (() => void)[] = [];
-    private contexts = new Set<{ close: () => Promise<void> }>();
-    on(event: string, listener: () => void) {
-      if (event === "disconnected") this.listeners.push(listener);
-      return this;
-    }
-    isConnected() {
-      return this.connected;
-    }
-    async newContext(options: unknown) {
-      if (!this.connected) throw new Error("browser has been closed");
-      state.contextOptions.push(options);
-      state.open++;
-      state.maxOpen = Math.max(state.maxOpen, state.open);
-      const contexts = this.contexts;
-      const browserConnected = () => this.connected;
-      let closed = false;
-      let onClose!: () => void;
-      const whenClosed = new Promise<void>((r) => (onClose = r));
-      const context = {
-        async close() {
-          if (closed) return;
-          closed = true;
-          onClose();
-          state.open--;
-          contexts.delete(context);
-        },
-        async newPage() {
-          return {
-            async setContent() {},
-            async pdf() {
-              await Promise.race([state.hold ?? delay(5), whenClosed]);
-              if (closed || !browserConnected()) throw new Error("Target page, context or browser has been closed");
-              return Buffer.from(`%PDF-fake ${++state.prints}`);
-            },
-          };
-        },
-      };
-      this.contexts.add(context);
-      return context;
-    }
-    /** Chromium dies: every context goes with it, and playwright reports the disconnection. */
-    crash() {
-      this.connected = false;
-      for (const c of [...this.contexts]) void c.close();
-      for (const l of this.listeners) l();
-    }
-    async close() {
-      if (this.connected) this.crash();
-    }
-  }
-  return {
-    state,
-    async launch() {
-      state.launches++;
-      await delay(10);
-      const browser = new FakeBrowser();
-      state.browsers.push(browser);
-      return browser;
-    },
-  };
-});
-vi.mock("playwright-core", () => ({ chromium: { launch: fake.launch } }));
+// Logs "start", then waits while the file "hold" exists; with "crash" present it exits 139
+// without a PDF, else it keeps a copy of the page it was given and writes a PDF.
+const FAKE_CHROMIUM = `#!/bin/sh
+state="$FAKE_CHROMIUM_STATE"
+for a in "$@"; do
+  case "$a" in --print-to-pdf=*) out="\${a#--print-to-pdf=}" ;; --user-data-dir=*) profile="\${a#--user-data-dir=}" ;; file://*) page="\${a#file://}" ;; esac
+done
+echo "start $$ $profile $*" >> "$state/log"
+while [ -e "$state/hold" ]; do sleep 0.01; done
+if [ -e "$state/crash" ]; then echo "end $$ crashed" >> "$state/log"; exit 139; fi
+sleep 0.005
+cp "$page" "$state/page.$$.html"
+printf '%%PDF-fake %s' "$$" > "$out"
+echo "end $$ printed" >> "$state/log"
+`;
 
 const NOW = Date.parse("2026-11-27T08:00:00Z");
 let db: Db;
-const savedPath = process.env.CHROMIUM_PATH;
+let state: string;
+const saved = { path: process.env.CHROMIUM_PATH, state: process.env.FAKE_CHROMIUM_STATE };
+
+const log = () => (fs.existsSync(path.join(state, "log")) ? fs.readFileSync(path.join(state, "log"), "utf8").trim().split("\n") : []);
+const runs = () => log().filter((l) => l.startsWith("start ")).length;
+const prints = () => log().filter((l) => l.endsWith(" printed")).length;
+/** The most runs alive at once, replayed from the log's start and end lines. */
+function mostAtOnce(): number {
+  let alive = 0;
+  let most = 0;
+  for (const line of log()) {
+    alive += line.startsWith("start ") ? 1 : -1;
+    most = Math.max(most, alive);
+  }
+  return most;
+}
+const hold = () => fs.writeFileSync(path.join(state, "hold"), "");
+const release = () => fs.rmSync(path.join(state, "hold"), { force: true });
+
 beforeAll(async () => {
-  // Load the mock once first: parallel first imports of a mocked module can reach the real one.
-  await import("playwright-core");
-  process.env.CHROMIUM_PATH = process.execPath; // any file that exists: the fake does the printing
+  state = fs.mkdtempSync(path.join(os.tmpdir(), "fake-chromium-"));
+  const executable = path.join(state, "chromium");
+  fs.writeFileSync(executable, FAKE_CHROMIUM, { mode: 0o755 });
+  process.env.CHROMIUM_PATH = executable;
+  process.env.FAKE_CHROMIUM_STATE = state;
   db = await openDatabase(":memory:");
   await importBundle(db, JSON.parse(fs.readFileSync(path.resolve(process.cwd(), "db/seed/boost-offload.json"), "utf8")), { actor: null });
 });
 afterAll(() => {
   db.$client.close();
-  if (savedPath === undefined) delete process.env.CHROMIUM_PATH;
-  else process.env.CHROMIUM_PATH = savedPath;
+  release();
+  fs.rmSync(state, { recursive: true, force: true });
+  for (const [name, value] of [["CHROMIUM_PATH", saved.path], ["FAKE_CHROMIUM_STATE", saved.state]] as const) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
 });
-beforeEach(() => fake.state.reset());
-afterEach(async () => {
-  await closePdfPrinter();
+beforeEach(() => {
+  release();
+  for (const file of fs.readdirSync(state)) if (file !== "chromium") fs.rmSync(path.join(state, file));
 });
 
 const pdfOf = (week: string, paper: "a4" | "letter" = "a4") => exportWeeklyReport(db, "boost-offload", week, "pdf", { now: NOW, paper });
 
 describe("printing PDFs", () => {
-  it("20 parallel PDF requests by a viewer share one browser and at most 2 render at once; past 8 waiting they get 503 with Retry-After", async () => {
+  it("20 parallel PDF requests: at most 2 Chromiums print at once; past 8 waiting they get 503 with Retry-After", async () => {
     const weeks = Array.from({ length: 10 }, (_, i) => `2024-W${String(21 + i).padStart(2, "0")}`);
     const outcomes = await Promise.allSettled(weeks.flatMap((w) => [pdfOf(w, "a4"), pdfOf(w, "letter")]));
 
-    expect(fake.state.launches, "browsers launched").toBe(1);
-    expect(fake.state.maxOpen, "contexts open at once").toBe(2);
+    expect(mostAtOnce(), "Chromiums printing at once").toBe(2);
     const printed = outcomes.filter((o) => o.status === "fulfilled");
     const refused = outcomes.flatMap((o) => (o.status === "rejected" ? [o.reason as unknown] : []));
     // 2 printing and 8 waiting when the rest arrive.
     expect(printed).toHaveLength(10);
     expect(refused).toHaveLength(10);
+    expect(prints()).toBe(10);
     for (const error of refused) {
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).status).toBe(503);
       expect((error as AppError).retryAfterSeconds).toBeGreaterThan(0);
     }
-    // Every print had a context of its own without JavaScript or network, closed afterwards.
-    expect(fake.state.contextOptions).toHaveLength(10);
-    for (const options of fake.state.contextOptions) expect(options).toEqual({ javaScriptEnabled: false, offline: true });
-    expect(fake.state.open).toBe(0);
-    expect(fake.state.browsers[0]!.isConnected()).toBe(true);
+  });
+
+  it("runs Chromium headless on a page that may run no script and fetch nothing, in a profile that is removed afterwards", async () => {
+    await pdfOf("2024-W20", "letter");
+    const [start] = log();
+    const [, , profile, ...args] = start!.split(" ");
+    expect(args).toEqual(expect.arrayContaining(["--headless", "--no-pdf-header-footer", `--user-data-dir=${profile}`]));
+    expect(fs.existsSync(path.dirname(profile!)), "the print's directory").toBe(false);
+    const page = fs.readFileSync(path.join(state, fs.readdirSync(state).find((f) => f.startsWith("page."))!), "utf8");
+    expect(page).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">`);
+    expect(page).toContain("size: letter;");
+    expect(page).toContain('@bottom-left { content: "Boost offload program · 2024-W20 · ');
+    expect(page).toContain('@bottom-right { content: "page " counter(page) " of " counter(pages);');
   });
 
   it("a refused PDF is a 503 problem with Retry-After", async () => {
@@ -154,56 +123,40 @@ describe("printing PDFs", () => {
     expect(body.detail).toMatch(/^the PDF printer is busy \(\d+ waiting\): retry in \d+ s$/);
   });
 
-  it("a browser that crashed is launched again for the next PDF; a print it took down is a 503", async () => {
-    fake.state.hold = new Promise(() => {});
+  it("a Chromium that dies without a PDF is a 503 that names its exit; the next PDF prints", async () => {
+    hold();
     const inFlight = pdfOf("2024-W12");
-    await vi.waitFor(() => expect(fake.state.open).toBe(1));
-    fake.state.browsers[0]!.crash();
+    await vi.waitFor(() => expect(runs()).toBe(1));
+    fs.writeFileSync(path.join(state, "crash"), "");
+    release();
     const error = await inFlight.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).status).toBe(503);
-    expect((error as AppError).retryAfterSeconds).toBeGreaterThan(0);
+    expect((error as AppError).message).toBe("Chromium printed nothing (exit code 139): retry in 10 s");
 
-    fake.state.hold = null;
+    fs.rmSync(path.join(state, "crash"));
     const next = await pdfOf("2024-W12");
     expect((next.body as Buffer).subarray(0, 5).toString()).toBe("%PDF-");
-    expect(fake.state.launches).toBe(2);
   });
 });
 
-describe("the printer's browser", () => {
-  const printer = (options: { idleCloseMs?: number; printTimeoutMs?: number }) =>
-    new PdfPrinter({ launch: fake.launch as () => Promise<PdfBrowser>, concurrency: 2, maxQueue: 8, ...options });
-  const page = { paper: "a4" as const, footer: "" };
-
-  it("is closed when idle and launched again for the next PDF", async () => {
-    const p = printer({ idleCloseMs: 20 });
-    await p.print("<p>1</p>", page);
-    expect(fake.state.browsers[0]!.isConnected()).toBe(true);
-    await vi.waitFor(() => expect(fake.state.browsers[0]!.isConnected()).toBe(false));
-    await p.print("<p>2</p>", page);
-    expect(fake.state.launches).toBe(2);
-    await p.close();
-  });
-
-  it("closes a print that hangs past its timeout and refuses it with 503; the slot is free again", async () => {
-    const p = printer({ printTimeoutMs: 30 });
-    fake.state.hold = new Promise(() => {});
-    const error = await p.print("<p>1</p>", page).catch((e: unknown) => e);
+describe("a print that hangs", () => {
+  it("is killed at its timeout and refused with 503; the slot is free again and its directory removed", async () => {
+    const printer = new PdfPrinter({ printFile: printWithChromium, concurrency: 1, maxQueue: 0, printTimeoutMs: 1000 });
+    const page = { paper: "a4" as const, footer: "" };
+    hold();
+    const error = await printer.print("<p>1</p>", page).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).status).toBe(503);
-    expect(fake.state.open).toBe(0);
-    fake.state.hold = null;
-    expect((await p.print("<p>2</p>", page)).subarray(0, 5).toString()).toBe("%PDF-");
-    expect(fake.state.launches).toBe(1);
-    await p.close();
-  });
+    expect((error as AppError).message).toBe("the PDF took longer than 1 s: retry in 10 s");
+    const [, hung, profile] = log()[0]!.split(" ");
+    expect(fs.existsSync(path.dirname(profile!))).toBe(false);
 
-  it("closePdfPrinter closes the shared browser (the CLI could not exit otherwise)", async () => {
-    await pdfOf("2024-W16");
-    expect(fake.state.browsers[0]!.isConnected()).toBe(true);
-    await closePdfPrinter();
-    expect(fake.state.browsers[0]!.isConnected()).toBe(false);
+    release();
+    expect((await printer.print("<p>2</p>", page)).subarray(0, 5).toString()).toBe("%PDF-");
+    await new Promise((r) => setTimeout(r, 100));
+    expect(log().filter((line) => line.startsWith(`end ${hung} `)), "the killed Chromium went on").toEqual([]);
+    expect(prints()).toBe(1);
   });
 });
 
@@ -215,30 +168,28 @@ describe("the PDF cache", () => {
     expect(again.cache).toBe("hit");
     expect(parallel.cache).toBe("hit");
     expect((again.body as Buffer).equals(first.body as Buffer)).toBe(true);
-    expect(fake.state.prints).toBe(1);
+    expect(prints()).toBe(1);
 
     expect((await pdfOf("2024-W13", "letter")).cache).toBe("miss");
-    expect(fake.state.prints).toBe(2);
+    expect(prints()).toBe(2);
 
     await importBundle(db, smallBundle("pdf-cache-write"), { actor: null });
     const after = await pdfOf("2024-W13");
     expect(after.cache).toBe("miss");
-    expect(fake.state.prints).toBe(3);
+    expect(prints()).toBe(3);
   });
 
   it("shares one print between parallel requests for the same file", async () => {
     const all = await Promise.all(Array.from({ length: 12 }, () => pdfOf("2024-W14")));
-    expect(fake.state.prints).toBe(1);
+    expect(prints()).toBe(1);
     expect(all.every((f) => (f.body as Buffer).equals(all[0]!.body as Buffer))).toBe(true);
   });
 
   it("does not keep a failure", async () => {
-    fake.state.hold = new Promise(() => {});
-    const inFlight = pdfOf("2024-W15");
-    await vi.waitFor(() => expect(fake.state.open).toBe(1));
-    fake.state.browsers[0]!.crash();
-    await expect(inFlight).rejects.toBeInstanceOf(AppError);
-    fake.state.hold = null;
+    fs.writeFileSync(path.join(state, "crash"), "");
+    await expect(pdfOf("2024-W15")).rejects.toBeInstanceOf(AppError);
+    fs.rmSync(path.join(state, "crash"));
     expect((await pdfOf("2024-W15")).cache).toBe("miss");
+    expect(prints()).toBe(1);
   });
 });

@@ -1,16 +1,20 @@
 /**
- * The PDF: a print-styled page with the charts as inline SVG, printed by Chromium
- * through playwright-core on A4 or Letter; without Chromium it fails with a clear reason.
+ * The PDF: a print-styled page with the charts as inline SVG, printed by Chromium on its command
+ * line on A4 or Letter, with a header and a numbered footer on every page, no script and no
+ * network; without Chromium it fails with a clear reason.
  */
 import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importBundle } from "@/db/import-bundle";
 import { openDatabase, type Db } from "@/db/index";
 import { exportWeeklyReport, getWeeklyReport } from "@/db/queries/get-weekly-report";
 import { statusOverTime } from "@/lib/charts/status-over-time";
-import { chromiumPath, ChromiumUnavailableError, closePdfPrinter } from "@/lib/report/print-pdf";
+import { chromiumPath, ChromiumUnavailableError, printPdf } from "@/lib/report/print-pdf";
 import { PRINTED_ROWS, renderReportHtml } from "@/lib/report/render-html";
+import { HAS_PDFTOTEXT, pdfToText } from "../support/pdf-text";
 
 const NOW = Date.parse("2026-11-27T08:00:00Z");
 let db: Db;
@@ -18,9 +22,8 @@ beforeAll(async () => {
   db = await openDatabase(":memory:");
   await importBundle(db, JSON.parse(fs.readFileSync(path.resolve(process.cwd(), "db/seed/boost-offload.json"), "utf8")), { actor: null });
 });
-afterAll(async () => {
+afterAll(() => {
   db.$client.close();
-  await closePdfPrinter(); // the shared browser outlives each print
 });
 
 const pages = (pdf: Buffer) => (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
@@ -70,11 +73,38 @@ describe.skipIf(!fs.existsSync(chromiumPath()))("the PDF through Chromium", () =
   it("prints A4 by default and Letter on request, several pages", async () => {
     const a4 = (await exportWeeklyReport(db, "boost-offload", "2024-W52", "pdf", { now: NOW })).body as Buffer;
     expect(a4.subarray(0, 5).toString()).toBe("%PDF-");
-    expect(mediaBox(a4)!.map(Math.round)).toEqual([596, 843]);
+    expect(mediaBox(a4)!.map(Math.round)).toEqual([595, 842]); // A4 is 595.28 × 841.89 pt
     expect(pages(a4)).toBeGreaterThan(3);
     const letter = await exportWeeklyReport(db, "boost-offload", "2024-W52", "pdf", { now: NOW, paper: "letter" });
     expect(letter.fileName).toBe("boost-offload-2024-W52-letter.pdf");
     expect(mediaBox(letter.body as Buffer)).toEqual([612, 792]);
+  }, 60_000);
+
+  it.skipIf(!HAS_PDFTOTEXT)("puts the header and the footer with its page numbers on every page; the page's scripts do not run and it fetches nothing", async () => {
+    const requests: string[] = [];
+    const server = http.createServer((req, res) => {
+      requests.push(req.url ?? "");
+      res.end("x");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const html =
+        `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="${origin}/style.css"></head><body>` +
+        `<p>First page</p><img src="${origin}/image.png" alt=""><script>document.body.append("SCRIPT RAN"); fetch("${origin}/fetch")</script>` +
+        `<p style="break-before: page">Second page</p></body></html>`;
+      const pdf = await printPdf(html, { paper: "a4", header: 'Draft "quoted" </style> header', footer: "Program · 2024-W52 · back\\slash" });
+      const pages = pdfToText(pdf).split("\f").filter((p) => p.trim() !== "");
+      expect(pages).toHaveLength(2);
+      pages.forEach((page, i) => {
+        expect(page).toContain('Draft "quoted" </style> header');
+        expect(page).toMatch(new RegExp(`Program · 2024-W52 · back\\\\slash\\s+page ${i + 1} of 2`));
+      });
+      expect(pages.join("")).not.toContain("SCRIPT RAN");
+      expect(requests).toEqual([]);
+    } finally {
+      server.close();
+    }
   }, 60_000);
 });
 

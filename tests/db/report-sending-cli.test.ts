@@ -13,7 +13,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importBundle } from "@/db/import-bundle";
 import { openDatabase } from "@/db/index";
 import { webhookSignatureProblem } from "@/lib/delivery/webhook-signature";
-import { closePdfPrinter } from "@/lib/report/print-pdf";
 import { dbDigest } from "../support/db-digest";
 import { startLocalSmtp, type LocalSmtp } from "../support/local-smtp";
 import { startWebhookReceiver, type WebhookReceiver } from "../support/webhook-receiver";
@@ -51,7 +50,7 @@ beforeAll(async () => {
   receiver = await startWebhookReceiver({ status: (p, n) => (p === "/down" ? 500 : n === 1 ? 503 : 200) });
 });
 afterAll(async () => {
-  await Promise.all([smtp.close(), receiver.close(), closePdfPrinter()]);
+  await Promise.all([smtp.close(), receiver.close()]);
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

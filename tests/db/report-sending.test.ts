@@ -24,7 +24,6 @@ import { listSubscriptions } from "@/db/queries/list-subscriptions";
 import { reportDeliveries } from "@/db/schema";
 import { verifyLog } from "@/db/verify-log";
 import { webhookSignatureProblem } from "@/lib/delivery/webhook-signature";
-import { closePdfPrinter } from "@/lib/report/print-pdf";
 import { startLocalSmtp, type LocalSmtp } from "../support/local-smtp";
 import { headerParam, leaves, parseMime } from "../support/mime";
 import { refusal } from "../support/refusal";
@@ -66,7 +65,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   db.$client.close();
-  await Promise.all([smtp.close(), receiver.close(), closePdfPrinter()]);
+  await Promise.all([smtp.close(), receiver.close()]);
 });
 
 describe("subscriptions", () => {

@@ -17,7 +17,6 @@ import { addSubscription } from "@/db/mutations/manage-subscriptions";
 import { publishReport } from "@/db/mutations/publish-report";
 import { listDeliveries } from "@/db/queries/list-deliveries";
 import { listLogEntries } from "@/db/queries/list-log-entries";
-import { closePdfPrinter } from "@/lib/report/print-pdf";
 import { trackerInProcess } from "../support/cli-in-process";
 import { startLocalSmtp, type LocalSmtp } from "../support/local-smtp";
 
@@ -88,7 +87,7 @@ afterEach(() => {
 
 afterAll(async () => {
   db.$client.close();
-  await Promise.all([smtp.close(), closePdfPrinter()]);
+  await Promise.all([smtp.close()]);
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

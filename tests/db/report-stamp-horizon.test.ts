@@ -14,7 +14,7 @@ import { editProgram } from "@/db/mutations/manage-program";
 import { publishReport } from "@/db/mutations/publish-report";
 import { exportWeeklyReport, getWeeklyReport } from "@/db/queries/get-weekly-report";
 import { verifyReportFile } from "@/db/queries/verify-report-file";
-import { chromiumPath, closePdfPrinter } from "@/lib/report/print-pdf";
+import { chromiumPath } from "@/lib/report/print-pdf";
 import { readReportFile } from "@/lib/report/read-report-file";
 import { parseCsv } from "@/lib/report/render-csv";
 import { renderReportHtml } from "@/lib/report/render-html";
@@ -62,9 +62,8 @@ beforeAll(async () => {
   for (const week of ["2024-W52", "2025-W02"]) before[week] = await files(week);
   await editProgram(db, { slug: SLUG, input: { factsUntil: "2024-12-31", version: 1 }, expectedVersion: undefined, actor: a });
 });
-afterAll(async () => {
+afterAll(() => {
   db.$client.close();
-  await closePdfPrinter();
 });
 
 describe("a week on or before the horizon", () => {

@@ -19,7 +19,7 @@ import { exportWeeklyReport, getWeeklyReport } from "@/db/queries/get-weekly-rep
 import { verifyReportFile } from "@/db/queries/verify-report-file";
 import { publishedReports } from "@/db/schema";
 import type { AppError } from "@/lib/errors";
-import { chromiumPath, closePdfPrinter } from "@/lib/report/print-pdf";
+import { chromiumPath } from "@/lib/report/print-pdf";
 import { readReportFile } from "@/lib/report/read-report-file";
 import { parseCsv, renderReportCsv, REPORT_CSV_COLUMNS } from "@/lib/report/render-csv";
 import { renderReportHtml } from "@/lib/report/render-html";
@@ -40,9 +40,8 @@ beforeAll(async () => {
   db = await openDatabase(":memory:");
   await importBundle(db, smallBundle(SLUG), { actor: null });
 });
-afterAll(async () => {
+afterAll(() => {
   db.$client.close();
-  await closePdfPrinter();
 });
 
 const text = async (format: "md" | "csv" | "json", now: number, week = "2024-W52") => (await exportWeeklyReport(db, SLUG, week, format, { now })).body as string;

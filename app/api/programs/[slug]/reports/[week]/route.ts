@@ -4,7 +4,7 @@ import { chunksResponse } from "@/app/_lib/chunks-response";
 import { getDb } from "@/db/get-db";
 import { exportWeeklyReport, REPORT_VERSIONS, type ReportVersion } from "@/db/queries/get-weekly-report";
 import { AppError } from "@/lib/errors";
-import { PAPERS, type Paper } from "@/lib/report/print-pdf";
+import { PAPERS, type Paper } from "@/lib/report/print-page";
 import { parseReportFileName } from "@/lib/report/report-week";
 import { otherMethods } from "@/app/_lib/other-methods";
 
