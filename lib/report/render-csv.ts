@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { toCsv } from "../csv/to-csv";
 import { sha256Hex } from "./report-digest";
@@ -109,49 +110,9 @@ export function renderReportCsv(r: WeeklyReport, stamp: ReportStamp | null = nul
   return csvWithDigest(r, sha256Hex(csvWithDigest(r, "")), stamp);
 }
 
-/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF). */
+/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF); throws on a malformed file. */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  let i = 0;
-  const endCell = () => {
-    row.push(cell);
-    cell = "";
-  };
-  while (i < text.length) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i += 2;
-        continue;
-      }
-      if (c === '"') quoted = false;
-      else cell += c;
-      i++;
-      continue;
-    }
-    if (c === '"' && cell === "") quoted = true;
-    else if (c === ",") endCell();
-    else if (c === "\r" && text[i + 1] === "\n") {
-      endCell();
-      rows.push(row);
-      row = [];
-      i++;
-    } else if (c === "\n") {
-      endCell();
-      rows.push(row);
-      row = [];
-    } else cell += c;
-    i++;
-  }
-  if (cell !== "" || row.length > 0) {
-    endCell();
-    rows.push(row);
-  }
-  return rows;
+  return parse(text, { relax_column_count: true }) as string[][];
 }
 
 /** The sealed columns of every row (up to `reportSha256`), with every `reportSha256` cell emptied or not. */
@@ -170,7 +131,12 @@ const columnsOf = (header: readonly string[]) => header.join(",");
  * promises columns, reads the same way.
  */
 export function readCsvSeal(text: string) {
-  const rows = parseCsv(text);
+  let rows: string[][];
+  try {
+    rows = parseCsv(text);
+  } catch {
+    return null; // not CSV at all
+  }
   const [header, ...records] = rows;
   if (!header || !KNOWN_HEADERS.includes(columnsOf(header))) return null;
   const first = records[0];
