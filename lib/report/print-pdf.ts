@@ -26,7 +26,9 @@ export class ChromiumUnavailableError extends AppError {
   }
 }
 
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--no-first-run", "--no-pdf-header-footer"];
+// Untagged, as playwright-core printed: at 10,000 items a tagged PDF is 4.5 MB instead of 0.96 and
+// takes 0.6 s longer; the report's accessible form is its page in the tracker.
+const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--no-first-run", "--no-pdf-header-footer", "--disable-pdf-tagging"];
 
 const DEFAULT_PDF_CONCURRENCY = 2;
 const DEFAULT_PDF_MAX_QUEUE = 8;

@@ -101,7 +101,7 @@ describe("printing PDFs", () => {
     await pdfOf("2024-W20", "letter");
     const [start] = log();
     const [, , profile, ...args] = start!.split(" ");
-    expect(args).toEqual(expect.arrayContaining(["--headless", "--no-pdf-header-footer", `--user-data-dir=${profile}`]));
+    expect(args).toEqual(expect.arrayContaining(["--headless", "--no-pdf-header-footer", "--disable-pdf-tagging", `--user-data-dir=${profile}`]));
     expect(fs.existsSync(path.dirname(profile!)), "the print's directory").toBe(false);
     const page = fs.readFileSync(path.join(state, fs.readdirSync(state).find((f) => f.startsWith("page."))!), "utf8");
     expect(page).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">`);

@@ -75,6 +75,8 @@ describe.skipIf(!fs.existsSync(chromiumPath()))("the PDF through Chromium", () =
     expect(a4.subarray(0, 5).toString()).toBe("%PDF-");
     expect(mediaBox(a4)!.map(Math.round)).toEqual([595, 842]); // A4 is 595.28 × 841.89 pt
     expect(pages(a4)).toBeGreaterThan(3);
+    // Untagged: a structure tree makes a large report four to five times the size.
+    expect(a4.toString("latin1")).not.toContain("/StructTreeRoot");
     const letter = await exportWeeklyReport(db, "boost-offload", "2024-W52", "pdf", { now: NOW, paper: "letter" });
     expect(letter.fileName).toBe("boost-offload-2024-W52-letter.pdf");
     expect(mediaBox(letter.body as Buffer)).toEqual([612, 792]);
