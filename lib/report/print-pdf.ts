@@ -27,8 +27,22 @@ export class ChromiumUnavailableError extends AppError {
 }
 
 // Untagged, as playwright-core printed: at 10,000 items a tagged PDF is 4.5 MB instead of 0.96 and
-// takes 0.6 s longer; the report's accessible form is its page in the tracker.
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--no-first-run", "--no-pdf-header-footer", "--disable-pdf-tagging"];
+// takes 0.6 s longer; the report's accessible form is its page in the tracker. Every request goes
+// to a proxy that is not there: the page's policy already refuses them, this is the second lock.
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--no-first-run",
+  "--no-pdf-header-footer",
+  "--disable-pdf-tagging",
+  "--proxy-server=127.0.0.1:9",
+  "--proxy-bypass-list=<-loopback>",
+];
+// What Chromium may see of the server's environment: no database address, no secrets.
+const CHROMIUM_ENV = ["PATH", "HOME", "TMPDIR", "LANG", "LC_ALL", "TZ", "FONTCONFIG_PATH", "FONTCONFIG_FILE"];
 
 const DEFAULT_PDF_CONCURRENCY = 2;
 const DEFAULT_PDF_MAX_QUEUE = 8;
@@ -93,43 +107,56 @@ export class PdfPrinter {
       const pdf = path.join(workDir, "report.pdf");
       await fs.promises.writeFile(page, pageForPrint(html, options));
       await this.options.printFile(page, pdf, workDir, stop.signal);
-      return await fs.promises.readFile(pdf);
+      const bytes = await fs.promises.readFile(pdf);
+      if (!isWholePdf(bytes)) throw retryLater("Chromium wrote an incomplete PDF");
+      return bytes;
     } catch (error) {
       if (stop.signal.aborted) throw retryLater(`the PDF took longer than ${Math.round(timeoutMs / 1000)} s`);
       throw error;
     } finally {
       clearTimeout(timer);
-      await fs.promises.rm(workDir, { recursive: true, force: true });
+      // A directory left behind costs disk, not the answer.
+      await fs.promises.rm(workDir, { recursive: true, force: true }).catch((error: unknown) => console.error(`tracker: could not remove ${workDir} (${(error as Error).message})`));
     }
   }
 }
 
+/** A PDF that starts as one and ends with its end-of-file marker, not one cut short. */
+export function isWholePdf(bytes: Buffer): boolean {
+  return bytes.subarray(0, 5).toString("latin1") === "%PDF-" && bytes.subarray(-1024).toString("latin1").includes("%%EOF");
+}
+
 /**
- * Runs Chromium on its command line to print one page; a Chromium that writes no PDF is a 503.
- * It runs in a process group of its own, so that a print stopped at its timeout takes Chromium's
- * helper processes with it.
+ * Runs Chromium on its command line to print one page; a Chromium that fails or writes no PDF is
+ * a 503. It runs in a process group of its own, which is killed when its main process ends or the
+ * print is stopped: Chromium's helper processes can outlive the main one.
  */
 export const printWithChromium: PrintFile = (page, pdf, workDir, signal) =>
   new Promise((resolve, reject) => {
     const executablePath = chromiumPath();
     const args = [...CHROMIUM_ARGS, `--user-data-dir=${path.join(workDir, "profile")}`, `--print-to-pdf=${pdf}`, pathToFileURL(page).href];
-    const child = spawn(executablePath, args, { stdio: "ignore", detached: true });
-    const stop = () => {
+    const env = Object.fromEntries(CHROMIUM_ENV.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]]]))) as NodeJS.ProcessEnv;
+    const child = spawn(executablePath, args, { stdio: "ignore", detached: true, env });
+    const killGroup = () => {
+      if (child.pid === undefined) return;
       try {
-        process.kill(-child.pid!, "SIGKILL");
+        process.kill(-child.pid, "SIGKILL");
       } catch {
         /* already gone */
       }
     };
-    signal.addEventListener("abort", stop, { once: true });
+    signal.addEventListener("abort", killGroup, { once: true });
+    if (signal.aborted) killGroup(); // the time ran out while the page was being written
     child.once("error", (error: NodeJS.ErrnoException) => {
-      signal.removeEventListener("abort", stop);
+      signal.removeEventListener("abort", killGroup);
       reject(new ChromiumUnavailableError(`Chromium at ${executablePath} did not start (${error.code ?? error.message}); Markdown, CSV and JSON still work`));
     });
     child.once("exit", (code, killedBy) => {
-      signal.removeEventListener("abort", stop);
-      if (!signal.aborted && fs.existsSync(pdf)) resolve();
-      else reject(retryLater(`Chromium printed nothing (${killedBy ? `stopped by ${killedBy}` : `exit code ${code}`})`));
+      signal.removeEventListener("abort", killGroup);
+      killGroup();
+      const how = killedBy ? `stopped by ${killedBy}` : `exit code ${code}`;
+      if (code === 0 && fs.existsSync(pdf)) resolve();
+      else reject(retryLater(`Chromium ${fs.existsSync(pdf) ? "did not finish the PDF" : "printed nothing"} (${how})`));
     });
   });
 

@@ -110,9 +110,13 @@ export function renderReportCsv(r: WeeklyReport, stamp: ReportStamp | null = nul
   return csvWithDigest(r, sha256Hex(csvWithDigest(r, "")), stamp);
 }
 
-/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF); throws on a malformed file. */
+/**
+ * Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF, even mixed, as an editor may
+ * leave them). A quote inside an unquoted field is read as text, so an edited file still reads
+ * and shows what changed; an unclosed quote throws.
+ */
 export function parseCsv(text: string): string[][] {
-  return parse(text, { relax_column_count: true }) as string[][];
+  return parse(text, { relax_column_count: true, relax_quotes: true, record_delimiter: ["\r\n", "\n"] }) as string[][];
 }
 
 /** The sealed columns of every row (up to `reportSha256`), with every `reportSha256` cell emptied or not. */

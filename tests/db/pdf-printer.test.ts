@@ -1,8 +1,9 @@
 /**
  * PDF printing under load, with Chromium replaced by a small shell script that logs each run and
  * writes a fake PDF: at most 2 prints at once, 503 with Retry-After past a short queue, a print
- * that dies or hangs is a 503 and frees its slot, every print's directory is removed, and each
- * week's PDF is printed once per log head.
+ * that dies, fails, writes half a PDF or hangs is a 503 and frees its slot, no helper process
+ * outlives a print, Chromium sees none of the server's secrets, every print's directory is
+ * removed, and each week's PDF is printed once per log head.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -16,26 +17,32 @@ import { problemResponse } from "@/lib/http/problem";
 import { PdfPrinter, printWithChromium } from "@/lib/report/print-pdf";
 import { smallBundle } from "../support/small-bundle";
 
-// Logs "start", then waits while the file "hold" exists; with "crash" present it exits 139
-// without a PDF, else it keeps a copy of the page it was given and writes a PDF.
-const FAKE_CHROMIUM = `#!/bin/sh
-state="$FAKE_CHROMIUM_STATE"
+// Logs "start" and leaves a helper behind that ticks into a file, as Chromium's helpers outlive
+// its main process; waits while the file "hold" exists; then, as the files present say, exits 139
+// without a PDF ("crash"), writes half a PDF ("partial"), writes a whole one and exits 1 ("fail"),
+// or writes a whole one, keeping a copy of its page and its environment.
+const fakeChromium = (state: string) => `#!/bin/sh
+state="${state}"
 for a in "$@"; do
   case "$a" in --print-to-pdf=*) out="\${a#--print-to-pdf=}" ;; --user-data-dir=*) profile="\${a#--user-data-dir=}" ;; file://*) page="\${a#file://}" ;; esac
 done
 echo "start $$ $profile $*" >> "$state/log"
+(while :; do echo tick >> "$state/ticks.$$"; sleep 0.02; done) &
 while [ -e "$state/hold" ]; do sleep 0.01; done
 if [ -e "$state/crash" ]; then echo "end $$ crashed" >> "$state/log"; exit 139; fi
 sleep 0.005
 cp "$page" "$state/page.$$.html"
-printf '%%PDF-fake %s' "$$" > "$out"
+env > "$state/env.$$"
+if [ -e "$state/partial" ]; then printf '%%PDF-fake %s' "$$" > "$out"; echo "end $$ partial" >> "$state/log"; exit 0; fi
+printf '%%PDF-fake %s\n%%%%EOF\n' "$$" > "$out"
+if [ -e "$state/fail" ]; then echo "end $$ failed" >> "$state/log"; exit 1; fi
 echo "end $$ printed" >> "$state/log"
 `;
 
 const NOW = Date.parse("2026-11-27T08:00:00Z");
 let db: Db;
 let state: string;
-const saved = { path: process.env.CHROMIUM_PATH, state: process.env.FAKE_CHROMIUM_STATE };
+const savedPath = process.env.CHROMIUM_PATH;
 
 const log = () => (fs.existsSync(path.join(state, "log")) ? fs.readFileSync(path.join(state, "log"), "utf8").trim().split("\n") : []);
 const runs = () => log().filter((l) => l.startsWith("start ")).length;
@@ -52,13 +59,20 @@ function mostAtOnce(): number {
 }
 const hold = () => fs.writeFileSync(path.join(state, "hold"), "");
 const release = () => fs.rmSync(path.join(state, "hold"), { force: true });
+const ticks = () => fs.readdirSync(state).filter((f) => f.startsWith("ticks.")).reduce((n, f) => n + fs.readFileSync(path.join(state, f), "utf8").length, 0);
+/** The fake's helpers have stopped ticking: they were killed with the print's process group. */
+async function expectHelpersGone() {
+  await new Promise((r) => setTimeout(r, 60));
+  const before = ticks();
+  await new Promise((r) => setTimeout(r, 120));
+  expect(ticks(), "a helper process of a print still runs").toBe(before);
+}
 
 beforeAll(async () => {
   state = fs.mkdtempSync(path.join(os.tmpdir(), "fake-chromium-"));
   const executable = path.join(state, "chromium");
-  fs.writeFileSync(executable, FAKE_CHROMIUM, { mode: 0o755 });
+  fs.writeFileSync(executable, fakeChromium(state), { mode: 0o755 });
   process.env.CHROMIUM_PATH = executable;
-  process.env.FAKE_CHROMIUM_STATE = state;
   db = await openDatabase(":memory:");
   await importBundle(db, JSON.parse(fs.readFileSync(path.resolve(process.cwd(), "db/seed/boost-offload.json"), "utf8")), { actor: null });
 });
@@ -66,10 +80,8 @@ afterAll(() => {
   db.$client.close();
   release();
   fs.rmSync(state, { recursive: true, force: true });
-  for (const [name, value] of [["CHROMIUM_PATH", saved.path], ["FAKE_CHROMIUM_STATE", saved.state]] as const) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
+  if (savedPath === undefined) delete process.env.CHROMIUM_PATH;
+  else process.env.CHROMIUM_PATH = savedPath;
 });
 beforeEach(() => {
   release();
@@ -90,6 +102,7 @@ describe("printing PDFs", () => {
     expect(printed).toHaveLength(10);
     expect(refused).toHaveLength(10);
     expect(prints()).toBe(10);
+    await expectHelpersGone();
     for (const error of refused) {
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).status).toBe(503);
@@ -97,11 +110,20 @@ describe("printing PDFs", () => {
     }
   });
 
-  it("runs Chromium headless on a page that may run no script and fetch nothing, in a profile that is removed afterwards", async () => {
-    await pdfOf("2024-W20", "letter");
+  it("runs Chromium headless on a page that may run no script and fetch nothing, in a profile that is removed afterwards, with none of the server's secrets", async () => {
+    process.env.TRACKER_TEST_SECRET = "canary";
+    try {
+      await pdfOf("2024-W20", "letter");
+    } finally {
+      delete process.env.TRACKER_TEST_SECRET;
+    }
+    const env = fs.readFileSync(path.join(state, fs.readdirSync(state).find((f) => f.startsWith("env."))!), "utf8");
+    expect(env).toMatch(/^PATH=/m);
+    expect(env).not.toContain("canary");
+    expect(env).not.toMatch(/^DATABASE_URL=/m);
     const [start] = log();
     const [, , profile, ...args] = start!.split(" ");
-    expect(args).toEqual(expect.arrayContaining(["--headless", "--no-pdf-header-footer", "--disable-pdf-tagging", `--user-data-dir=${profile}`]));
+    expect(args).toEqual(expect.arrayContaining(["--headless", "--no-pdf-header-footer", "--disable-pdf-tagging", "--proxy-server=127.0.0.1:9", `--user-data-dir=${profile}`]));
     expect(fs.existsSync(path.dirname(profile!)), "the print's directory").toBe(false);
     const page = fs.readFileSync(path.join(state, fs.readdirSync(state).find((f) => f.startsWith("page."))!), "utf8");
     expect(page).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">`);
@@ -138,6 +160,17 @@ describe("printing PDFs", () => {
     const next = await pdfOf("2024-W12");
     expect((next.body as Buffer).subarray(0, 5).toString()).toBe("%PDF-");
   });
+
+  it("a PDF cut short, or written by a Chromium that then fails, is a 503 and is not kept", async () => {
+    fs.writeFileSync(path.join(state, "partial"), "");
+    await expect(pdfOf("2024-W17")).rejects.toThrow("Chromium wrote an incomplete PDF: retry in 10 s");
+    fs.rmSync(path.join(state, "partial"));
+    fs.writeFileSync(path.join(state, "fail"), "");
+    await expect(pdfOf("2024-W17")).rejects.toThrow("Chromium did not finish the PDF (exit code 1): retry in 10 s");
+    fs.rmSync(path.join(state, "fail"));
+    expect((await pdfOf("2024-W17")).cache).toBe("miss");
+    expect(prints()).toBe(1);
+  });
 });
 
 describe("a print that hangs", () => {
@@ -151,6 +184,7 @@ describe("a print that hangs", () => {
     expect((error as AppError).message).toBe("the PDF took longer than 1 s: retry in 10 s");
     const [, hung, profile] = log()[0]!.split(" ");
     expect(fs.existsSync(path.dirname(profile!))).toBe(false);
+    await expectHelpersGone();
 
     release();
     expect((await printer.print("<p>2</p>", page)).subarray(0, 5).toString()).toBe("%PDF-");

@@ -111,6 +111,24 @@ describe("report CSV", () => {
     expect(readReportFile(text)!.sealIntact).toBe(true);
   });
 
+  it("still reads its seal when an editor turned its line ends into LF, all or some", async () => {
+    const text = await csvOf();
+    const lf = text.replace(/\r\n/g, "\n");
+    const mixed = text.slice(0, text.length / 2) + text.slice(text.length / 2).replace(/\r\n/g, "\n");
+    for (const edited of [lf, mixed]) {
+      expect(edited).not.toBe(text);
+      expect(readReportFile(edited)).toMatchObject({ format: "csv", sealIntact: true });
+    }
+  });
+
+  it("reads a stray quote as text, so the edited file breaks its seal instead of not being a report; an unclosed quote is not CSV", async () => {
+    const text = await csvOf();
+    const strayQuote = text.replace(/,2,not_started,/, ',2",not_started,');
+    expect(strayQuote).not.toBe(text);
+    expect(readReportFile(strayQuote)).toMatchObject({ format: "csv", sealIntact: false });
+    expect(readCsvSeal(`${text}"unclosed,`)).toBeNull();
+  });
+
   it("parses what csv-stringify writes, back to the same cells (property)", () => {
     fc.assert(
       fc.property(fc.array(fc.array(fc.string({ unit: fc.constantFrom("a", ",", '"', "\r\n", " ", "é", "'") }), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 }), (rows) => {

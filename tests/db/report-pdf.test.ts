@@ -92,8 +92,10 @@ describe.skipIf(!fs.existsSync(chromiumPath()))("the PDF through Chromium", () =
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
       const html =
-        `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="${origin}/style.css"></head><body>` +
-        `<p>First page</p><img src="${origin}/image.png" alt=""><script>document.body.append("SCRIPT RAN"); fetch("${origin}/fetch")</script>` +
+        `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="${origin}/style.css">` +
+        `<style>@import url("${origin}/import.css"); p { background: url("${origin}/background.png"); }</style></head><body>` +
+        `<p>First page</p><img src="${origin}/image.png" alt=""><img src="data:," alt="" onerror="fetch('${origin}/onerror')">` +
+        `<iframe src="${origin}/frame"></iframe><script>document.body.append("SCRIPT RAN"); fetch("${origin}/fetch")</script>` +
         `<p style="break-before: page">Second page</p></body></html>`;
       const pdf = await printPdf(html, { paper: "a4", header: 'Draft "quoted" </style> header', footer: "Program · 2024-W52 · back\\slash" });
       const pages = pdfToText(pdf).split("\f").filter((p) => p.trim() !== "");
