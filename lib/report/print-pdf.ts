@@ -50,6 +50,7 @@ const DEFAULT_PDF_MAX_QUEUE = 8;
 const RETRY_AFTER_SECONDS = 10;
 // A print that hangs must not hold its slot for ever.
 const PRINT_TIMEOUT_MS = 60_000;
+const PRINT_DIR_PREFIX = "tracker-pdf-";
 
 // Debian's "old headless shell" (package chromium-headless-shell) is the same engine without the
 // window system: it starts in half the time and prints a report in a quarter of it.
@@ -99,7 +100,7 @@ export class PdfPrinter {
 
   private async printNow(html: string, options: PrintOptions): Promise<Buffer> {
     const timeoutMs = this.options.printTimeoutMs ?? PRINT_TIMEOUT_MS;
-    const workDir = await fs.promises.mkdtemp(path.join(os.tmpdir(), "tracker-pdf-"));
+    const workDir = await fs.promises.mkdtemp(path.join(os.tmpdir(), PRINT_DIR_PREFIX));
     const stop = new AbortController();
     const timer = setTimeout(() => stop.abort(), timeoutMs);
     try {
@@ -169,7 +170,27 @@ function integerFromEnv(name: string, fallback: number, min: number): number {
 // On globalThis: dev hot reload and the separate bundles of Next's routes must share one limit.
 const shared = globalThis as typeof globalThis & { pdfPrinter?: PdfPrinter };
 
+/**
+ * Removes the print directories a stopped process left in `tmp` (a server killed mid-print): any
+ * older than twice the print timeout, which no live print can be, whichever process it belongs to.
+ */
+export async function sweepPrintDirectories(tmp = os.tmpdir(), now = Date.now()): Promise<string[]> {
+  const removed: string[] = [];
+  for (const name of await fs.promises.readdir(tmp).catch(() => [])) {
+    if (!name.startsWith(PRINT_DIR_PREFIX)) continue;
+    const dir = path.join(tmp, name);
+    const stat = await fs.promises.lstat(dir).catch(() => null);
+    if (!stat?.isDirectory() || now - stat.mtimeMs < 2 * PRINT_TIMEOUT_MS) continue;
+    await fs.promises.rm(dir, { recursive: true, force: true }).then(
+      () => removed.push(dir),
+      () => undefined,
+    );
+  }
+  return removed;
+}
+
 function sharedPrinter(): PdfPrinter {
+  if (!shared.pdfPrinter) void sweepPrintDirectories();
   shared.pdfPrinter ??= new PdfPrinter({
     printFile: printWithChromium,
     concurrency: integerFromEnv("PDF_CONCURRENCY", DEFAULT_PDF_CONCURRENCY, 1),

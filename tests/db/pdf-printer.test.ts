@@ -14,7 +14,7 @@ import { openDatabase, type Db } from "@/db/index";
 import { exportWeeklyReport } from "@/db/queries/get-weekly-report";
 import { AppError } from "@/lib/errors";
 import { problemResponse } from "@/lib/http/problem";
-import { PdfPrinter, printWithChromium } from "@/lib/report/print-pdf";
+import { PdfPrinter, printWithChromium, sweepPrintDirectories } from "@/lib/report/print-pdf";
 import { smallBundle } from "../support/small-bundle";
 
 // Logs "start" and leaves a helper behind that ticks into a file, as Chromium's helpers outlive
@@ -191,6 +191,29 @@ describe("a print that hangs", () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(log().filter((line) => line.startsWith(`end ${hung} `)), "the killed Chromium went on").toEqual([]);
     expect(prints()).toBe(1);
+  });
+});
+
+describe("print directories left by a stopped server", () => {
+  it("are removed once older than any live print could be; others are left", async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "sweep-"));
+    try {
+      const now = Date.now();
+      const make = (name: string, ageMs: number, dir = true) => {
+        const file = path.join(tmp, name);
+        if (dir) fs.mkdirSync(path.join(file, "profile"), { recursive: true });
+        else fs.writeFileSync(file, "");
+        fs.utimesSync(file, (now - ageMs) / 1000, (now - ageMs) / 1000);
+      };
+      make("tracker-pdf-stale", 3 * 60_000);
+      make("tracker-pdf-printing", 30_000);
+      make("other-stale", 3 * 60_000);
+      make("tracker-pdf-a-file", 3 * 60_000, false);
+      expect(await sweepPrintDirectories(tmp, now)).toEqual([path.join(tmp, "tracker-pdf-stale")]);
+      expect(fs.readdirSync(tmp).sort()).toEqual(["other-stale", "tracker-pdf-a-file", "tracker-pdf-printing"]);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });
 
