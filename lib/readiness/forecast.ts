@@ -4,6 +4,7 @@ import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import { isoWeekAfter } from "../iso-week";
 import { processWide } from "../process-wide";
 import { formatDate, formatDateOrInstant } from "../time";
+import { KeptDraws } from "./kept-draws";
 
 const SAMPLE_WEEKS = 12;
 export const TRIALS = 10_000;
@@ -149,14 +150,14 @@ function trialOutcomes(slug: string, asOf: number, remaining: number, values: re
   let at = 0;
   for (let trial = 0; trial < TRIALS; trial++) {
     const limit = at + MAX_WEEKS;
-    if (stream.length < limit) {
-      while (stream.length < limit) drawMore(stream);
+    if (stream.draws.length < limit) {
+      while (stream.draws.length < limit) drawMore(stream);
       blocks = blockTotals(stream, values);
     }
     const d = stream.draws;
     let left = remaining;
     let i = at;
-    while (left > 0 && i < limit && i % BLOCK !== 0) left -= values[d[i++]!]!;
+    while (left > 0 && i < limit && i % BLOCK !== 0) left -= values[d.at(i++)]!;
     if (left > 0 && i < limit) {
       const first = i / BLOCK;
       const before = blocks[first]!;
@@ -170,7 +171,7 @@ function trialOutcomes(slug: string, asOf: number, remaining: number, values: re
       left -= blocks[lo]! - before;
       i = lo * BLOCK;
     }
-    while (left > 0 && i < limit) left -= values[d[i++]!]!;
+    while (left > 0 && i < limit) left -= values[d.at(i++)]!;
     outcomes[trial] = left > 0 ? Infinity : i - at;
     at = i;
   }
@@ -187,8 +188,7 @@ function trialOutcomes(slug: string, asOf: number, remaining: number, values: re
 interface DrawStream {
   rng: ReturnType<typeof xoroshiro128plus>;
   range: number;
-  draws: Uint8Array;
-  length: number;
+  draws: KeptDraws;
   /** Block totals of the draws for one sample's counts (see blockTotals). */
   totals: { values: string; sums: Float64Array; length: number } | null;
 }
@@ -196,7 +196,6 @@ const streams = processWide("forecast:draw-streams", () => new Map<string, DrawS
 const MAX_STREAMS = 8;
 
 function drawStream(slug: string, asOf: number, range: number): DrawStream {
-  if (range > 256) throw new Error(`a throughput sample of ${range} weeks does not fit the kept draws`);
   const key = `${slug}\u0000${asOf}\u0000${range}`;
   const known = streams.get(key);
   if (known) {
@@ -204,29 +203,22 @@ function drawStream(slug: string, asOf: number, range: number): DrawStream {
     streams.set(key, known);
     return known;
   }
-  const stream = { rng: xoroshiro128plus(forecastSeed(slug, asOf)), range, draws: new Uint8Array(1 << 16), length: 0, totals: null };
+  const stream = { rng: xoroshiro128plus(forecastSeed(slug, asOf)), range, draws: new KeptDraws(range), totals: null };
   streams.set(key, stream);
   if (streams.size > MAX_STREAMS) streams.delete(streams.keys().next().value!);
   return stream;
 }
 
-// Draws are made a step at a time, not to the end of the grown buffer: when one more item remains
-// (a write reopened an item) the last trial needs a few more draws, and drawing millions more at
-// once held the server for a quarter of a second on the next read.
+// Draws are made a step at a time: when one more item remains (a write reopened an item) the
+// last trial needs a few more draws, and drawing millions more at once held the server for a
+// quarter of a second on the next read.
 const DRAW_STEP = 1 << 16;
 
 function drawMore(stream: DrawStream): void {
-  if (stream.length === stream.draws.length) {
-    const grown = new Uint8Array(stream.draws.length * 2);
-    grown.set(stream.draws);
-    stream.draws = grown;
-  }
-  const end = Math.min(stream.draws.length, stream.length + DRAW_STEP);
-  for (let i = stream.length; i < end; i++) stream.draws[i] = uniformInt(stream.rng, 0, stream.range - 1);
-  stream.length = end;
+  stream.draws.append(DRAW_STEP, () => uniformInt(stream.rng, 0, stream.range - 1));
 }
 
-const BLOCK = 16;
+const BLOCK = 32;
 
 /** Sorts trial outcomes in place: whole weeks up to MAX_WEEKS, or Infinity — counted, not compared. */
 function sortOutcomes(outcomes: Float64Array): void {
@@ -239,27 +231,23 @@ function sortOutcomes(outcomes: Float64Array): void {
 /**
  * Running totals of the stream's draws under `values` (the sample's weekly counts), block by
  * block: totals[k] = the sum of the first k × BLOCK draws. Kept for the last sample, so a write
- * that moves `remaining` but not the sample reuses them; half a byte per draw.
+ * that moves `remaining` but not the sample reuses them; a quarter of a byte per draw.
  */
 function blockTotals(stream: DrawStream, values: readonly number[]): Float64Array {
   const id = values.join(",");
-  const blocks = Math.floor(stream.length / BLOCK);
+  const blocks = Math.floor(stream.draws.length / BLOCK);
   let totals = stream.totals;
   if (totals === null || totals.values !== id) totals = stream.totals = { values: id, sums: new Float64Array(blocks + 1), length: 0 };
   if (totals.sums.length < blocks + 1) {
-    // Doubled, as the draws are: the draws grow a step at a time, and a new array each step
-    // copied the totals again and again.
+    // Doubled: the draws grow a step at a time, and a new array each step copied the totals
+    // again and again.
     const grown = new Float64Array(Math.max(blocks + 1, totals.sums.length * 2));
     grown.set(totals.sums.subarray(0, totals.length + 1));
     totals.sums = grown;
   }
   const { sums } = totals;
   const { draws } = stream;
-  for (let k = totals.length; k < blocks; k++) {
-    let sum = 0;
-    for (let i = k * BLOCK; i < (k + 1) * BLOCK; i++) sum += values[draws[i]!]!;
-    sums[k + 1] = sums[k]! + sum;
-  }
+  for (let k = totals.length; k < blocks; k++) sums[k + 1] = sums[k]! + draws.sumWithin(k * BLOCK, (k + 1) * BLOCK, values);
   totals.length = blocks;
   return sums;
 }

@@ -70,6 +70,15 @@ describe("the forecast's kept draws", () => {
     }
   });
 
+  it("answer as fresh trials do for a sample of more weeks than fit half a byte", () => {
+    const values = [3, 0, 1, 4, 0, 2, 0, 0, 5, 1, 0, 2, 0, 1, 3, 0, 0, 2, 1, 0];
+    for (const remaining of [300, 301, 40]) {
+      const fresh = freshOutcomes("wide", ASOF, remaining, values);
+      const got = forecastCompletion({ slug: "wide", asOf: ASOF, remaining, sample: sampleOf(values), earliestByDependencies: "2024-01-01" });
+      expect(got.weeks).toEqual({ p50: percentileOf(fresh, 0.5), p85: percentileOf(fresh, 0.85), p95: percentileOf(fresh, 0.95) });
+    }
+  });
+
   it("answer as fresh trials do when trials run to the 20-year limit, which draws the most", () => {
     const values = [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
     for (const remaining of [150, 90]) {
