@@ -1,5 +1,5 @@
 import { compareEffectiveOrder, type EffectiveOrderKey } from "./fold-item-status";
-import { describeMissingEvidence, gateWords, missingEvidence, type EvidenceLike, type Gate } from "./gates";
+import { describeMissingEvidence, GATES, gatesUpTo, gateWords, missingEvidence, type EvidenceLike, type Gate } from "./gates";
 import { statusLabel } from "./labels";
 import { levelOf, type Status } from "./status";
 
@@ -39,28 +39,41 @@ export function checkItemHistory(transitions: readonly GateTransition[]): GateVi
     .map((transition, index) => ({ transition, index }))
     .sort((a, b) => compareEffectiveOrder(a.transition, b.transition));
   const pool: EvidenceLike[] = [];
+  // The gates the pool meets, kept as evidence joins it (it only grows): a long history asked the
+  // whole pool again for each of its transitions.
+  const poolMeets = new Set<Gate>();
   const rejected: { evidence: EvidenceLike; rejectedAt: number }[] = [];
   const violations: GateViolation[] = [];
   let previousLevel = 0;
   for (const { transition: t, index } of ordered) {
     const rejectedAt = t.rejectionRecordedAt ?? null;
-    if (rejectedAt === null) pool.push(...t.evidence);
-    else rejected.push(...t.evidence.map((evidence) => ({ evidence, rejectedAt })));
+    if (rejectedAt === null) {
+      for (const e of t.evidence) {
+        pool.push(e);
+        for (const g of GATES) if (g.isMetBy(e)) poolMeets.add(g);
+      }
+    } else rejected.push(...t.evidence.map((evidence) => ({ evidence, rejectedAt })));
     const level = levelOf(t.to);
     if (level < previousLevel) {
       if (!t.note.trim())
         violations.push({ index, field: "note", message: `moving down to ${t.to} needs a note saying why`, words: `Moving down to ${statusLabel(t.to)} needs a note saying why.` });
+    } else if (rejected.length === 0) {
+      const missing = gatesUpTo(t.to).filter((g) => !poolMeets.has(g));
+      if (missing.length > 0) violations.push(evidenceViolation(index, t.to, missing, ""));
     } else {
       const stillCounted = rejected.filter((r) => r.rejectedAt >= t.recordedAt).map((r) => r.evidence);
-      const missing = missingEvidence(t.to, rejected.length === 0 ? pool : [...pool, ...stillCounted]);
+      const missing = missingEvidence(t.to, [...pool, ...stillCounted]);
       if (missing.length > 0) {
         const rejectedWouldDo = stillCounted.length < rejected.length && missingEvidence(t.to, [...pool, ...rejected.map((r) => r.evidence)]).length < missing.length;
-        const hint = rejectedWouldDo ? " (evidence on a rejected transition no longer counts: attach new evidence)" : "";
-        const words = `The item's evidence lacks what ${statusLabel(t.to)} needs: ${missing.map(gateWords).join(", ")}.${hint ? " Evidence on a rejected transition no longer counts: attach new evidence." : ""}`;
-        violations.push({ index, field: "evidence", message: describeMissingEvidence(t.to, missing) + hint, words, missing });
+        violations.push(evidenceViolation(index, t.to, missing, rejectedWouldDo ? " (evidence on a rejected transition no longer counts: attach new evidence)" : ""));
       }
     }
     previousLevel = level;
   }
   return violations;
+}
+
+function evidenceViolation(index: number, to: Status, missing: Gate[], hint: string): GateViolation {
+  const words = `The item's evidence lacks what ${statusLabel(to)} needs: ${missing.map(gateWords).join(", ")}.${hint ? " Evidence on a rejected transition no longer counts: attach new evidence." : ""}`;
+  return { index, field: "evidence", message: describeMissingEvidence(to, missing) + hint, words, missing };
 }

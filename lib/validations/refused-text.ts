@@ -22,15 +22,23 @@ export function textRefusal(text: string): string | null {
 
 /**
  * Every place in `value` — a string, or an object key — that holds a refused character, as a
- * property path with the reason. A place `verbatim` names (a file's content, kept as its bytes
- * and never shown as text) is refused only for NUL. Walked with a stack of its own (hostile input
- * nests deeper than the call stack goes), each place linked to its parent so a path is built only
- * when found.
+ * property path with the reason, in document order. A place `verbatim` names (a file's content,
+ * kept as its bytes and never shown as text) is refused only for NUL. Walked with a stack of its
+ * own (hostile input nests deeper than the call stack goes) holding one frame per open array or
+ * object, so a bundle's 200,000 transitions are visited without a stack entry each; a path is
+ * built only when found.
  */
 export function pathsWithRefusedText(value: unknown, verbatim: (path: PropertyKey[]) => boolean = () => false): { path: PropertyKey[]; message: string }[] {
   interface Place {
     key: PropertyKey | null;
     parent: Place | null;
+  }
+  interface Frame {
+    place: Place;
+    container: Record<string, unknown> | unknown[];
+    /** An object's own keys; null for an array. */
+    keys: string[] | null;
+    next: number;
   }
   const pathOf = (place: Place): PropertyKey[] => {
     const path: PropertyKey[] = [];
@@ -38,27 +46,36 @@ export function pathsWithRefusedText(value: unknown, verbatim: (path: PropertyKe
     return path.reverse();
   };
   const found: { path: PropertyKey[]; message: string }[] = [];
-  const check = (text: string, place: Place) => {
+  const check = (text: string, parent: Place, key: PropertyKey | null) => {
     const message = textRefusal(text);
     if (!message) return;
-    const path = pathOf(place);
+    const path = pathOf({ key, parent });
     if (!verbatim(path)) found.push({ path, message });
     else if (text.includes("\u0000")) found.push({ path, message: REFUSALS[0]![1] });
   };
-  const stack: { value: unknown; place: Place }[] = [{ value, place: { key: null, parent: null } }];
+  const stack: Frame[] = [];
+  const visit = (v: unknown, parent: Place | null, key: PropertyKey | null) => {
+    if (typeof v === "string") check(v, parent!, key);
+    else if (Array.isArray(v)) stack.push({ place: { key, parent }, container: v, keys: null, next: 0 });
+    else if (v !== null && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype)
+      stack.push({ place: { key, parent }, container: v as Record<string, unknown>, keys: Object.keys(v), next: 0 });
+  };
+  visit(value, null, null);
   while (stack.length > 0) {
-    const { value: v, place } = stack.pop()!;
-    if (typeof v === "string") check(v, place);
-    else if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], place: { key: i, parent: place } });
-    } else if (v !== null && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype) {
-      const entries = Object.entries(v);
-      for (let i = entries.length - 1; i >= 0; i--) {
-        const [k, child] = entries[i]!;
-        const at = { key: k, parent: place };
-        check(k, at);
-        stack.push({ value: child, place: at });
+    const frame = stack[stack.length - 1]!;
+    const { container, keys, place } = frame;
+    if (keys === null) {
+      const array = container as unknown[];
+      if (frame.next >= array.length) stack.pop();
+      else {
+        const i = frame.next++;
+        visit(array[i], place, i);
       }
+    } else if (frame.next >= keys.length) stack.pop();
+    else {
+      const key = keys[frame.next++]!;
+      check(key, place, key);
+      visit((container as Record<string, unknown>)[key], place, key);
     }
   }
   return found;

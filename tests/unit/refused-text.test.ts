@@ -8,8 +8,7 @@ import { parseInput } from "@/lib/validations/parse-input";
 describe("text with a NUL character is refused (PostgreSQL's text cannot hold it)", () => {
   it("names every string, key and nested place that holds one", () => {
     const found = pathsWithRefusedText({ a: "ok", b: ["x", "y\u0000"], c: { d: "\u0000" }, ["k\u0000"]: 1 }).map((f) => f.path);
-    expect(found).toHaveLength(3);
-    expect(found).toEqual(expect.arrayContaining([["b", 1], ["c", "d"], ["k\u0000"]]));
+    expect(found).toEqual([["b", 1], ["c", "d"], ["k\u0000"]]); // in document order
     expect(pathsWithRefusedText("plain")).toEqual([]);
   });
 
