@@ -2,6 +2,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { horizonMark } from "@/lib/evidence-horizon";
 import { isVisible } from "@/lib/fold-item-status";
+import { statusIndex } from "@/lib/status-index";
 import { formatDateOrInstant } from "@/lib/time";
 import type { Db } from "../index";
 import { evidence, people, signals, signalSources, transitionRejections, transitions, verifications } from "../schema";
@@ -27,7 +28,7 @@ async function computeItemDetail(db: Db, slug: string, key: string, asOf: number
   const who = (p: { email: string; name: string }) => (audience === "admin" ? p.email : p.name);
   const { item, ownerEmail } = await findProgramItem(db, slug, key);
   const snapshot = await loadSnapshot(db, slug, asOf, knownAt);
-  const statuses = new Map(snapshot.statuses.map((i) => [i.key, i]));
+  const { byKey: statuses, dependents } = statusIndex(snapshot.statuses);
   const self = statuses.get(key)!;
 
   const rows = await db
@@ -100,7 +101,7 @@ async function computeItemDetail(db: Db, slug: string, key: string, asOf: number
     trueStatus: self.trueStatus,
     reportedStatus: self.reportedStatus,
     dependsOn: self.dependsOn.map(related),
-    dependents: [...statuses.values()].filter((i) => i.dependsOn.includes(key)).map((i) => related(i.key)),
+    dependents: (dependents.get(key) ?? []).map(related),
     history,
     /** DESIGN §13: the reported status stands, with its rejection beside it when it was rejected. */
     reportedRejection: history.filter((t) => t.visible).at(-1)?.rejection ?? null,
