@@ -256,6 +256,24 @@ describe("weeks", () => {
 });
 
 describe("the details a week's report loads", () => {
+  it("include a transition rejected in the week though it was effective and recorded the week before", async () => {
+    const { tinyValidBundle } = await import("../support/bundle-arbitrary");
+    const { loadReportSource } = await import("@/db/queries/get-weekly-report");
+    const { loadWeekDetails } = await import("@/db/queries/load-report-details");
+    const { isoWeekOf } = await import("@/lib/iso-week");
+    const bundle = tinyValidBundle();
+    // NET-01's design, effective and recorded on Friday 2024-03-01 (W09), rejected on Monday (W10).
+    Object.assign(bundle.transitions[3]!, { rejectedBy: "bob@example.com", rejectedAt: "2024-03-04T10:00:00Z", rejectionReason: "no design doc linked" });
+    const db = await openDatabase(":memory:");
+    await importBundle(db, bundle, { actor: null });
+    const source = await loadReportSource(db, "tiny");
+    const rejected = source.history.items.find((i) => i.key === "NET-01")!.transitions.find((t) => t.rejectionRecordedAt != null)!;
+    const w10 = await loadWeekDetails(db, source.program, isoWeekOf(Date.parse("2024-03-04T10:00:00Z")));
+    expect(w10.get(rejected.recordingOrder)?.rejection).toMatchObject({ rejecter: "Bo Chen", reason: "no design doc linked" });
+    const w11 = await loadWeekDetails(db, source.program, isoWeekOf(Date.parse("2024-03-11T10:00:00Z")));
+    expect(w11.has(rejected.recordingOrder)).toBe(false);
+  });
+
   it("are enough: the report equals the one built with every transition's details", async () => {
     const fc = (await import("fast-check")).default;
     const { generateBundle } = await import("../../scripts/generate-bundle");
@@ -273,11 +291,16 @@ describe("the details a week's report loads", () => {
       fc.asyncProperty(fc.integer({ min: 0, max: 255 }), async (weeks) => {
         const week = isoWeekOf(first + weeks * 7 * 86_400_000);
         const details = await loadWeekDetails(db, source.program, week);
-        // Exactly the transitions effective, recorded or verified during the week, no more.
+        // Exactly the transitions effective, recorded, verified or rejected during the week, no more.
         const inWeek = (x: number | null) => x !== null && x >= week.start && x <= week.end;
-        const needsDetails = (t: { effectiveAt: number; recordedAt: number; verifiedAt: number | null }) =>
-          inWeek(t.effectiveAt) || inWeek(t.recordedAt) || inWeek(t.verifiedAt);
-        const named = source.history.items.flatMap((i) => i.transitions).filter((t) => needsDetails({ ...t, verifiedAt: all.get(t.recordingOrder)!.verification?.verifiedAt ?? null }));
+        const needsDetails = (t: { effectiveAt: number; recordedAt: number; verifiedAt: number | null; rejectedAt: number | null }) =>
+          inWeek(t.effectiveAt) || inWeek(t.recordedAt) || inWeek(t.verifiedAt) || inWeek(t.rejectedAt);
+        const named = source.history.items
+          .flatMap((i) => i.transitions)
+          .filter((t) => {
+            const known = all.get(t.recordingOrder)!;
+            return needsDetails({ ...t, verifiedAt: known.verification?.verifiedAt ?? null, rejectedAt: known.rejection?.rejectedAt ?? null });
+          });
         expect([...details.keys()].sort((a, b) => a - b)).toEqual(named.map((t) => t.recordingOrder).sort((a, b) => a - b));
         const input = {
           program: { slug: "s", name: "S", targetDate: null },
