@@ -192,7 +192,8 @@ test("focusing the critical path fades every other item and says the path in wor
   await expect.poll(async () => (await visibility(page)).lit).toEqual([...criticalPath.keys].sort());
   // The fade is a transition: an item halfway through it is neither lit nor faded yet.
   await expect.poll(async () => (await visibility(page)).faded.length).toBe(64 - criticalPath.keys.length);
-  expect((await smallestVisibleText(page)).scale).toBeGreaterThanOrEqual(1);
+  // The view eases to the path over 250 ms: read mid-way, the zoom is still a hair under its end.
+  await expect.poll(async () => (await smallestVisibleText(page)).scale).toBeGreaterThanOrEqual(1);
   await page.screenshot({ path: testInfo.outputPath("graph-critical-1280.png") });
 
   await page.getByRole("button", { name: "Everything" }).click();
