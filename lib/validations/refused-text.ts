@@ -46,7 +46,7 @@ export function pathsWithRefusedText(value: unknown, verbatim: (path: PropertyKe
     return path.reverse();
   };
   const found: { path: PropertyKey[]; message: string }[] = [];
-  const check = (text: string, parent: Place, key: PropertyKey | null) => {
+  const check = (text: string, parent: Place | null, key: PropertyKey | null) => {
     const message = textRefusal(text);
     if (!message) return;
     const path = pathOf({ key, parent });
@@ -55,7 +55,7 @@ export function pathsWithRefusedText(value: unknown, verbatim: (path: PropertyKe
   };
   const stack: Frame[] = [];
   const visit = (v: unknown, parent: Place | null, key: PropertyKey | null) => {
-    if (typeof v === "string") check(v, parent!, key);
+    if (typeof v === "string") check(v, parent, key);
     else if (Array.isArray(v)) stack.push({ place: { key, parent }, container: v, keys: null, next: 0 });
     else if (v !== null && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype)
       stack.push({ place: { key, parent }, container: v as Record<string, unknown>, keys: Object.keys(v), next: 0 });
