@@ -25,7 +25,11 @@ function buildIndex(statuses: readonly ItemWithStatus[]): StatusIndex {
   const dependents = new Map<string, string[]>();
   for (const item of statuses) {
     byKey.set(item.key, item);
-    for (const dep of new Set(item.dependsOn)) {
+    const deps = item.dependsOn;
+    for (let d = 0; d < deps.length; d++) {
+      const dep = deps[d]!;
+      // A key named twice counts once; lists are short, and a Set per item cost most of the index.
+      if (deps.indexOf(dep) !== d) continue;
       const list = dependents.get(dep);
       if (list) list.push(item.key);
       else dependents.set(dep, [item.key]);
