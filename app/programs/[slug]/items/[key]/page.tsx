@@ -66,8 +66,8 @@ export default async function ItemPage({ params, searchParams }: Props) {
   const canReport = can(person.role, "report");
   const taken = new Set([key, ...item.dependsOn.map((d) => d.key)]);
   // A select of every key is the quickest pick in a small program; a large one searches instead.
-  const keys = canReport ? await listItemKeys(db, slug, asOf, knownAt) : [];
-  const pick = keys.length <= SELECT_AT_MOST ? { candidates: keys.filter((k) => !taken.has(k)) } : { exclude: [...taken] };
+  const keys = canReport ? await listItemKeys(db, slug, asOf, knownAt, SELECT_AT_MOST) : [];
+  const pick = keys ? { candidates: keys.filter((k) => !taken.has(k)) } : { exclude: [...taken] };
   // Decisions are taken on what is known now, not on a past view of the records.
   const canVerify = can(person.role, "verify") && knownAt >= now;
   const link = (k: string) => `/programs/${slug}/items/${encodeURIComponent(k)}`;
