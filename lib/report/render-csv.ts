@@ -57,7 +57,8 @@ const KNOWN_HEADERS = [SEALED_CSV_COLUMNS, REPORT_CSV_COLUMNS, SEALED_CSV_COLUMN
 // break would split its row. Line breaks become spaces, as in the Markdown.
 const oneLine = (v: string | null) => (v === null ? "" : v.replace(/[\r\n]+/g, " "));
 
-function csvWithDigest(r: WeeklyReport, digest: string, stamp: ReportStamp | null = null): string {
+/** The report's table with `digest` in every row's reportSha256 cell, stamped or not: rendered row by row. */
+export function csvWithDigest(r: WeeklyReport, digest: string, stamp: ReportStamp | null = null): string {
   const stampCells = stamp ? { version: stamp.version, stamp: stampText(stamp) } : {};
   const sealed = r.promises ? SEALED_CSV_COLUMNS : SEALED_CSV_COLUMNS_BEFORE_PROMISES;
   const broken = new Map((r.promises?.impossible ?? []).map((p) => [p.key, p]));
@@ -107,7 +108,37 @@ function csvWithDigest(r: WeeklyReport, digest: string, stamp: ReportStamp | nul
  * With a stamp, two more columns say which version the file is (STAMP_CSV_COLUMNS).
  */
 export function renderReportCsv(r: WeeklyReport, stamp: ReportStamp | null = null): string {
-  return csvWithDigest(r, sha256Hex(csvWithDigest(r, "")), stamp);
+  const sealed = csvWithDigest(r, "");
+  const digest = sha256Hex(sealed);
+  return fillSealedCsv(sealed, r.items.length, digest, stamp) ?? csvWithDigest(r, digest, stamp);
+}
+
+/**
+ * The sealed table with the digest written into every row's last cell (empty in `sealed`) and the
+ * stamp's cells after it: the bytes csvWithDigest(r, digest, stamp) writes — csv-stringify quotes
+ * each cell on its own, and a digest needs no quotes — without rendering every row a second time
+ * (at 10,000 items a third of a week's first CSV). Null when the lines are not the records, as when
+ * a cell holds a line break: the rows are rendered again then.
+ */
+export function fillSealedCsv(sealed: string, records: number, digest: string, stamp: ReportStamp | null): string | null {
+  const lines = sealed.split("\r\n");
+  if (lines.length !== records + 2 || lines[records + 1] !== "") return null;
+  let header = lines[0]!;
+  let after = "";
+  if (stamp) {
+    const stampLines = toCsv(STAMP_CSV_COLUMNS, [{ version: stamp.version, stamp: stampText(stamp) }]).split("\r\n");
+    if (stampLines.length !== 3) return null;
+    header += `,${stampLines[0]}`;
+    after = `,${stampLines[1]}`;
+  }
+  const out = [header];
+  for (let n = 1; n <= records; n++) {
+    const line = lines[n]!;
+    if (!line.endsWith(",")) return null;
+    out.push(line + digest + after);
+  }
+  out.push("");
+  return out.join("\r\n");
 }
 
 /**

@@ -9,7 +9,10 @@ import { importBundle } from "@/db/import-bundle";
 import { openDatabase, type Db } from "@/db/index";
 import { getWeeklyReport } from "@/db/queries/get-weekly-report";
 import { readReportFile } from "@/lib/report/read-report-file";
-import { parseCsv, readCsvSeal, renderReportCsv, SEALED_CSV_COLUMNS } from "@/lib/report/render-csv";
+import { toCsv } from "@/lib/csv/to-csv";
+import { sha256Hex } from "@/lib/report/report-digest";
+import { csvWithDigest, fillSealedCsv, parseCsv, readCsvSeal, renderReportCsv, SEALED_CSV_COLUMNS } from "@/lib/report/render-csv";
+import type { ReportStamp } from "@/lib/report/report-stamp";
 
 const NOW = Date.parse("2026-11-27T08:00:00Z");
 
@@ -127,6 +130,39 @@ describe("report CSV", () => {
     expect(strayQuote).not.toBe(text);
     expect(readReportFile(strayQuote)).toMatchObject({ format: "csv", sealIntact: false });
     expect(readCsvSeal(`${text}"unclosed,`)).toBeNull();
+  });
+
+  it("writes the bytes of a second rendering with the digest and stamp, without rendering the rows again (property)", async () => {
+    const stamps = fc.oneof(
+      fc.constant(null),
+      fc.record({ version: fc.constant("draft" as const), generatedAt: fc.constant("2026-11-27T08:00:00.000Z"), published: fc.constant(null) }),
+      fc.record({
+        version: fc.constant("published" as const),
+        publishedAt: fc.constant("2026-11-27T08:00:00.000Z"),
+        // A name with the characters that make csv-stringify quote a cell, or start a formula.
+        publishedBy: fc.option(fc.string({ unit: fc.constantFrom("a", ",", '"', "=", " ", "é") }), { nil: null }),
+        sha256: fc.constant("a".repeat(64)),
+        illustrative: fc.option(fc.record({ factsUntil: fc.constant("2024-06-30") }), { nil: undefined }),
+      }),
+    );
+    const { report } = await getWeeklyReport(db, "csv-hostile", "2024-W52", NOW);
+    const sealed = csvWithDigest(report, "");
+    const digest = sha256Hex(sealed);
+    fc.assert(
+      fc.property(stamps, (stamp) => {
+        const s = stamp as ReportStamp | null;
+        expect(fillSealedCsv(sealed, report.items.length, digest, s)).toBe(csvWithDigest(report, digest, s));
+        expect(renderReportCsv(report, s)).toBe(csvWithDigest(report, digest, s));
+      }),
+    );
+  });
+
+  it("renders the rows again when a cell holds a line break, so that lines are not records", () => {
+    const sealed = toCsv(["title", "reportSha256"], [{ title: "one\r\ntwo", reportSha256: "" }]);
+    expect(sealed).toBe('title,reportSha256\r\n"one\r\ntwo",\r\n');
+    expect(fillSealedCsv(sealed, 1, "d".repeat(64), null)).toBeNull();
+    const plain = toCsv(["title", "reportSha256"], [{ title: "one two", reportSha256: "" }]);
+    expect(fillSealedCsv(plain, 1, "d".repeat(64), null)).toBe(`title,reportSha256\r\none two,${"d".repeat(64)}\r\n`);
   });
 
   it("parses what csv-stringify writes, back to the same cells (property)", () => {
