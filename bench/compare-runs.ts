@@ -90,6 +90,35 @@ function machineSlowdown(before: RunRecord, after: RunRecord): number | null {
   return size ? Math.round((a[size]!.value! / b[size]!.value!) * 100) / 100 : null;
 }
 
+const medianOf = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/**
+ * Several runs as one: each figure the median of the runs that have it (a single run of this
+ * machine moves a dozen figures by more than 10 %, so the rule is judged on runs taken together).
+ * Commit and date are the last run's.
+ */
+export function medianRun(runs: readonly RunRecord[]): RunRecord {
+  if (runs.length === 0) throw new Error("no run to take the median of");
+  const ids = [...new Set(runs.flatMap((r) => r.measurements.map((m) => m.id)))];
+  const measurements = ids.map((id) => {
+    const those = runs.flatMap((r) => r.measurements.filter((m) => m.id === id));
+    const sizes: Record<string, Figure | null> = {};
+    for (const size of new Set(those.flatMap((m) => Object.keys(m.sizes)))) {
+      const figures = those.map((m) => m.sizes[size]).filter((f): f is Figure => !!f);
+      const values = figures.map((f) => f.value).filter((v): v is number => typeof v === "number");
+      const firsts = figures.map((f) => f.first).filter((v): v is number => typeof v === "number");
+      sizes[size] = figures.length === 0 ? null : { value: values.length ? medianOf(values) : null, ...(firsts.length ? { first: medianOf(firsts) } : {}) };
+    }
+    return { id, label: those[0]!.label, sizes };
+  });
+  const last = runs[runs.length - 1]!;
+  return { source: last.source, finishedAt: last.finishedAt, measurements };
+}
+
 /** The comparison as lines for the terminal. */
 export function describeComparison(c: Comparison, file: string): string[] {
   const head = `against ${file} (app at ${c.commit?.slice(0, 7) ?? "?"}, ${c.finishedAt?.slice(0, 10) ?? "?"})`;

@@ -1,5 +1,10 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compareRuns, describeComparison, type RunRecord } from "@/bench/compare-runs";
+import { compareRuns, describeComparison, medianRun, type RunRecord } from "@/bench/compare-runs";
 
 type Sizes = Record<string, { value: number | null; first?: number } | null>;
 const run = (commit: string, figures: Record<string, Sizes>): RunRecord => ({
@@ -55,5 +60,70 @@ describe("compareRuns", () => {
       "  ×2  the import at 10,000 items: 20000 → 40000",
     ]);
     expect(describeComparison(compareRuns(before, before, 0.1, UNITS), "x.json")[0]).toBe("against x.json (app at 2646b47, 2026-12-01): no figure more than 10 % worse");
+  });
+});
+
+describe("medianRun", () => {
+  it("is the run itself when there is one", () => {
+    const one = run("a", { readiness: { "64": { value: 2.5, first: 30 }, "10000": null } });
+    expect(medianRun([one]).measurements).toEqual(one.measurements);
+  });
+
+  it("takes each figure's median over the runs that have it, whatever their order (property)", () => {
+    const figure = fc.option(fc.record({ value: fc.option(fc.integer({ min: 1, max: 1000 }), { nil: null }), first: fc.integer({ min: 1, max: 5000 }) }), { nil: null });
+    fc.assert(
+      fc.property(
+        fc.array(figure, { minLength: 1, maxLength: 5 }).chain((figures) => fc.tuple(fc.constant(figures), fc.shuffledSubarray(figures, { minLength: figures.length, maxLength: figures.length }))),
+        ([figures, shuffledFigures]) => {
+          const shuffled = shuffledFigures.map((f, n) => run(`c${n}`, { readiness: { "1000": f } }));
+          const median = (xs: number[]) => {
+            const s = [...xs].sort((a, b) => a - b);
+            return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+          };
+          const present = figures.filter((f) => f !== null);
+          const values = present.map((f) => f.value).filter((v): v is number => v !== null);
+          const expected = present.length === 0 ? null : { value: values.length ? median(values) : null, first: median(present.map((f) => f.first)) };
+          expect(medianRun(shuffled).measurements[0]!.sizes["1000"]).toEqual(expected);
+        },
+      ),
+    );
+  });
+
+  it("lets a figure that moved in one run of three pass, and one that moved in two fail", () => {
+    const base = run("a", { readiness: { "10000": { value: 100 } } });
+    const at = (v: number) => run("b", { readiness: { "10000": { value: v } } });
+    expect(compareRuns(base, medianRun([at(100), at(150), at(104)]), 0.1, UNITS).worse).toEqual([]);
+    expect(compareRuns(base, medianRun([at(100), at(150), at(130)]), 0.1, UNITS).worse.map((w) => w.after)).toEqual([130]);
+  });
+});
+
+describe("npm run bench:compare", () => {
+  const cli = (...args: string[]) => execFileSync(process.execPath, ["--import", "tsx", path.join("bench", "compare.ts"), ...args], { encoding: "utf8", stdio: "pipe" });
+
+  it("compares the medians of the runs on each side", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-compare-"));
+    const write = (name: string, r: RunRecord) => {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, JSON.stringify({ ...r, measurements: r.measurements.map((m) => ({ ...m, unit: "ms" })) }));
+      return file;
+    };
+    const before = write("before.json", run("aaaaaaa", { readiness: { "10000": { value: 100 } } }));
+    const later = [120, 150, 104].map((v, n) => write(`after-${n}.json`, run("bbbbbbb", { readiness: { "10000": { value: v } } })));
+    const out = cli(before, later.join(","));
+    expect(out).toContain("1 figure(s) more than 10 % worse");
+    expect(out).toContain("the readiness at 10,000 items: 100 → 120");
+    expect(cli(before, later[2]!)).toContain("no figure more than 10 % worse");
+  });
+
+  it("says in one line which file it could not read, and exits non-zero", () => {
+    let failure: { status: number; stderr: string } | null = null;
+    try {
+      cli("/nonexistent/before.json", "/nonexistent/after.json");
+    } catch (error) {
+      failure = error as { status: number; stderr: string };
+    }
+    expect(failure?.status).toBe(1);
+    expect(failure?.stderr.trim().split("\n")).toHaveLength(1);
+    expect(failure?.stderr).toMatch(/^bench:compare: \/nonexistent\/before\.json: ENOENT/);
   });
 });
