@@ -90,11 +90,13 @@ function machineSlowdown(before: RunRecord, after: RunRecord): number | null {
   return size ? Math.round((a[size]!.value! / b[size]!.value!) * 100) / 100 : null;
 }
 
-const medianOf = (values: number[]) => {
+/** The middle value (the mean of the two middle ones for an even count); NaN for none. */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
+}
 
 /**
  * Several runs as one: each figure the median of the runs that have it (a single run of this
@@ -111,7 +113,7 @@ export function medianRun(runs: readonly RunRecord[]): RunRecord {
       const figures = those.map((m) => m.sizes[size]).filter((f): f is Figure => !!f);
       const values = figures.map((f) => f.value).filter((v): v is number => typeof v === "number");
       const firsts = figures.map((f) => f.first).filter((v): v is number => typeof v === "number");
-      sizes[size] = figures.length === 0 ? null : { value: values.length ? medianOf(values) : null, ...(firsts.length ? { first: medianOf(firsts) } : {}) };
+      sizes[size] = figures.length === 0 ? null : { value: values.length ? median(values) : null, ...(firsts.length ? { first: median(firsts) } : {}) };
     }
     return { id, label: those[0]!.label, sizes };
   });

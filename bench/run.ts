@@ -44,7 +44,7 @@ import { isoWeekOf } from "@/lib/iso-week";
 import { bundleCounts, DEFAULT_NOW, generateBundle } from "@/scripts/generate-bundle";
 import { SERVER_NODE_OPTIONS } from "../scripts/server-node-options.mjs";
 import { startLocalPostgres, type LocalPostgres } from "../tests/support/local-postgres";
-import { compareRuns, describeComparison, type RunRecord } from "./compare-runs";
+import { compareRuns, describeComparison, median, type RunRecord } from "./compare-runs";
 import { ensureWrk, runWrk } from "./wrk";
 
 const ROOT = process.cwd();
@@ -95,12 +95,6 @@ const LOAD_AT_START = os.loadavg().map((x) => Math.round(x * 100) / 100);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (line: string) => process.stderr.write(`${line}\n`);
-const median = (xs: number[]) => {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;

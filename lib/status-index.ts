@@ -28,7 +28,7 @@ function buildIndex(statuses: readonly ItemWithStatus[]): StatusIndex {
     const deps = item.dependsOn;
     for (let d = 0; d < deps.length; d++) {
       const dep = deps[d]!;
-      // A key named twice counts once; lists are short, and a Set per item cost most of the index.
+      // A key named twice counts once; lists are short, and a Set per item cost a fifth of the index.
       if (deps.indexOf(dep) !== d) continue;
       const list = dependents.get(dep);
       if (list) list.push(item.key);
