@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ItemWithStatus } from "@/lib/compute-item-statuses";
+import { sameList } from "@/lib/same-list";
 import { statusIndex } from "@/lib/status-index";
 
 const programs = fc
@@ -17,6 +18,33 @@ describe("statusIndex", () => {
           expect(byKey.get(item.key)).toBe(item);
           expect(dependents.get(item.key) ?? []).toEqual(statuses.filter((s) => s.dependsOn.includes(item.key)).map((s) => s.key));
         }
+      }),
+    );
+  });
+
+  it("after a write, gives the new statuses their own entries and dependents, keeping the dependents when no dependency changed (property)", () => {
+    const expectIndexed = (statuses: ItemWithStatus[]) => {
+      const { byKey, dependents } = statusIndex(statuses);
+      for (const item of statuses) {
+        expect(byKey.get(item.key)).toBe(item);
+        expect(dependents.get(item.key) ?? []).toEqual(statuses.filter((s) => s.dependsOn.includes(item.key)).map((s) => s.key));
+      }
+    };
+    const writes = fc.array(fc.record({ at: fc.nat(), moveDeps: fc.boolean(), to: fc.array(fc.nat(), { maxLength: 3 }) }), { maxLength: 4 });
+    fc.assert(
+      fc.property(programs, writes, (before, changes) => {
+        statusIndex(before);
+        const after = [...before];
+        let depsMoved = false;
+        for (const change of changes) {
+          if (after.length === 0) break;
+          const at = change.at % after.length;
+          const dependsOn = change.moveDeps ? change.to.map((d) => `K-${d % after.length}`) : after[at]!.dependsOn;
+          depsMoved ||= !sameList(dependsOn, after[at]!.dependsOn);
+          after[at] = { ...after[at]!, dependsOn } as ItemWithStatus;
+        }
+        expectIndexed(after);
+        if (!depsMoved) expect(statusIndex(after).dependents).toBe(statusIndex(before).dependents);
       }),
     );
   });
