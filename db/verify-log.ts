@@ -70,21 +70,36 @@ function toEntry(r: RawRow): LogEntry {
   };
 }
 
+/** Artefacts' digests and sizes are read this many at a time; their bytes by ARTEFACT_BYTES_AT_ONCE. */
+export const ARTEFACT_KEYS_PAGE = 500;
+/** At most this many bytes of artefacts are read at once (and one file more): a file may be 10 MiB. */
+const ARTEFACT_BYTES_AT_ONCE = 16 << 20;
+
 /**
  * The log holds each stored artefact's digest, not its bytes: bytes changed behind the tracker's
  * back fail here, named by the log entry that recorded the digest (an ingestion, or a transition
- * whose evidence carries the file).
+ * whose evidence carries the file). Read by runs of digests whose sizes add up to a bounded
+ * amount, so that a program's evidence files are never all in memory at once.
  */
 async function withArtefacts(db: Db, verdict: ChainVerdict): Promise<ChainVerdict> {
+  const lengthOf = isPostgres(db) ? "octet_length(bytes)" : "length(bytes)";
   for (let after = ""; ; ) {
-    const page = await rawAll<{ sha256: string; bytes: Buffer }>(db, `SELECT sha256, bytes FROM artefacts WHERE sha256 > ? ORDER BY sha256 LIMIT 100`, after);
-    if (page.length === 0) return verdict;
-    for (const a of page) {
-      if (createHash("sha256").update(a.bytes).digest("hex") === a.sha256) continue;
-      const contains = isPostgres(db) ? "strpos(payload, ?) > 0" : "instr(payload, ?) > 0";
-      const entry = await rawGet<{ seq: number }>(db, `SELECT seq FROM audit_log WHERE entity IN ('artefact', 'transition') AND ${contains} ORDER BY seq LIMIT 1`, a.sha256);
-      return { ...verdict, ok: false, firstBad: { seq: entry?.seq ?? 0, reason: `the artefact ${a.sha256} no longer matches its digest: its bytes were changed` } };
+    // The bytes' own length, not the size column: a changed size could make one run read them all.
+    const keys = await rawAll<{ sha256: string; size: number }>(db, `SELECT sha256, ${lengthOf} AS size FROM artefacts WHERE sha256 > ? ORDER BY sha256 LIMIT ${ARTEFACT_KEYS_PAGE}`, after);
+    if (keys.length === 0) return verdict;
+    for (let i = 0; i < keys.length; ) {
+      let j = i;
+      for (let bytes = 0; j < keys.length && (j === i || bytes + Number(keys[j]!.size) <= ARTEFACT_BYTES_AT_ONCE); j++) bytes += Number(keys[j]!.size);
+      const run = await rawAll<{ sha256: string; bytes: Buffer }>(db, "SELECT sha256, bytes FROM artefacts WHERE sha256 >= ? AND sha256 <= ? ORDER BY sha256", keys[i]!.sha256, keys[j - 1]!.sha256);
+      for (const a of run) if (createHash("sha256").update(a.bytes).digest("hex") !== a.sha256) return await changedArtefact(db, verdict, a.sha256);
+      i = j;
     }
-    after = page.at(-1)!.sha256;
+    after = keys.at(-1)!.sha256;
   }
+}
+
+async function changedArtefact(db: Db, verdict: ChainVerdict, sha256: string): Promise<ChainVerdict> {
+  const contains = isPostgres(db) ? "strpos(payload, ?) > 0" : "instr(payload, ?) > 0";
+  const entry = await rawGet<{ seq: number }>(db, `SELECT seq FROM audit_log WHERE entity IN ('artefact', 'transition') AND ${contains} ORDER BY seq LIMIT 1`, sha256);
+  return { ...verdict, ok: false, firstBad: { seq: entry?.seq ?? 0, reason: `the artefact ${sha256} no longer matches its digest: its bytes were changed` } };
 }

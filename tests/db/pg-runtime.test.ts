@@ -3,6 +3,7 @@
  * the app runs on SQLite, on a throwaway server. db/schema.ts picks its tables when it is first
  * loaded, so the modules are loaded after DATABASE_URL names the server.
  */
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import pg from "pg";
 import type * as ManageUsers from "@/db/accounts/manage-users";
@@ -127,6 +128,26 @@ describe("the data layer on PostgreSQL", () => {
     expect(verdict?.firstBad?.reason).toMatch(/altered/);
     // Checked off the request thread: by the worker with a connection of its own to this database.
     expect((globalThis as { trackerChainWorkers?: Map<string, unknown> }).trackerChainWorkers?.has(where)).toBe(true);
+  });
+
+  it("checks stored files by their bytes' own length, and names one changed behind the tracker's back", async () => {
+    const where = await server.createDatabase("artefacts");
+    const db = await open(where);
+    const client = new pg.Client({ connectionString: where });
+    await client.connect();
+    try {
+      const files = [Buffer.from("first file"), Buffer.alloc(3 << 20, 7)];
+      const digests = files.map((bytes) => createHash("sha256").update(bytes).digest("hex"));
+      for (const [i, bytes] of files.entries()) await client.query("INSERT INTO artefacts (sha256, bytes, size) VALUES ($1, $2, $3)", [digests[i], bytes, 0]);
+      expect((await m.verifyLog(db)).ok).toBe(true);
+      await client.query("ALTER TABLE artefacts DISABLE TRIGGER USER");
+      await client.query("UPDATE artefacts SET bytes = $1 WHERE sha256 = $2", [Buffer.alloc(3 << 20, 8), digests[1]]);
+      const verdict = await m.verifyLog(db);
+      expect(verdict.ok).toBe(false);
+      expect(verdict.firstBad?.reason).toBe(`the artefact ${digests[1]} no longer matches its digest: its bytes were changed`);
+    } finally {
+      await client.end();
+    }
   });
 
   it("names an entry altered behind the tracker's back", async () => {
