@@ -121,6 +121,9 @@ export function medianRun(runs: readonly RunRecord[]): RunRecord {
   return { source: last.source, finishedAt: last.finishedAt, measurements };
 }
 
+/** A figure as a person reads it: the median of an even number of runs is a mean, with float noise. */
+const shown = (x: number) => Math.round(x * 100) / 100;
+
 /** The comparison as lines for the terminal. */
 export function describeComparison(c: Comparison, file: string): string[] {
   const head = `against ${file} (app at ${c.commit?.slice(0, 7) ?? "?"}, ${c.finishedAt?.slice(0, 10) ?? "?"})`;
@@ -133,6 +136,6 @@ export function describeComparison(c: Comparison, file: string): string[] {
   return [
     `${head}: ${c.worse.length} figure(s) more than ${pct} % worse`,
     `  ${machine}`,
-    ...c.worse.map((w) => `  ×${w.worseBy}  ${w.label}${w.field === "first" ? " (1st)" : ""} at ${w.size.toLocaleString("en")} items: ${w.before} → ${w.after}`),
+    ...c.worse.map((w) => `  ×${w.worseBy}  ${w.label}${w.field === "first" ? " (1st)" : ""} at ${w.size.toLocaleString("en")} items: ${shown(w.before)} → ${shown(w.after)}`),
   ];
 }

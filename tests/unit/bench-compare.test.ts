@@ -95,6 +95,12 @@ describe("medianRun", () => {
     expect(compareRuns(base, medianRun([at(100), at(150), at(104)]), 0.1, UNITS).worse).toEqual([]);
     expect(compareRuns(base, medianRun([at(100), at(150), at(130)]), 0.1, UNITS).worse.map((w) => w.after)).toEqual([130]);
   });
+
+  it("shows the median of two runs rounded as a person reads it", () => {
+    const c = compareRuns(run("a", { readiness: { "64": { value: 5.1 } } }), medianRun([run("b", { readiness: { "64": { value: 7.55 } } }), run("b", { readiness: { "64": { value: 7.550000000000001 + 0.1 } } })]), 0.1, UNITS);
+    expect(c.worse[0]?.after).toBeCloseTo(7.6, 10);
+    expect(describeComparison(c, "x.json").at(-1)).toBe("  ×1.49  the readiness at 64 items: 5.1 → 7.6");
+  });
 });
 
 describe("npm run bench:compare", () => {
