@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import canonicalize from "canonicalize";
+import { canonicalJson } from "./canonical-json";
 
 /** The hashed content of one log entry (DESIGN §9). `payload` is any JSON value. */
 export interface LogEntryContent {
@@ -21,11 +21,7 @@ export interface LogEntry extends LogEntryContent {
 /** The hash that precedes the first entry. */
 export const GENESIS_HASH = "0".repeat(64);
 
-export function canonicalJson(value: unknown): string {
-  const text = canonicalize(value);
-  if (text === undefined) throw new TypeError("value has no JSON form");
-  return text;
-}
+export { canonicalJson };
 
 /** sha256 over the previous hash and the canonical JSON (RFC 8785) of the entry. */
 export function hashEntry(prevHash: string, content: LogEntryContent): string {
