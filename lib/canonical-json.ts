@@ -29,7 +29,8 @@ function inKeyOrder(_key: string, value: unknown): unknown {
   }
   if (sorted) return value;
   keys.sort();
-  const copy: Record<string, unknown> = {};
+  // No prototype: on a plain object, assigning "__proto__" would set the prototype, not a key.
+  const copy = Object.create(null) as Record<string, unknown>;
   for (const key of keys) copy[key] = record[key];
   return copy;
 }

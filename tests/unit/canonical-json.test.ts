@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { canonicalJson } from "@/lib/canonical-json";
 
 // Keys that sort differently as strings and as an engine lists them: digits, and around them.
-const awkwardKey = fc.oneof(fc.string(), fc.constantFrom("0", "1", "2", "10", "01", "-1", "1.5", "4294967295", "4294967294", "+", "!", "é", "\u{1F600}", "Z", "a", "__proto__x"));
+const awkwardKey = fc.oneof(fc.string(), fc.constantFrom("0", "1", "2", "10", "01", "-1", "1.5", "4294967295", "4294967294", "+", "!", "é", "\u{1F600}", "Z", "a", "__proto__", "__proto__x", "constructor"));
 const awkwardValue = fc.letrec((tie) => ({
   value: fc.oneof({ depthSize: "small" }, fc.jsonValue({ maxDepth: 1 }), fc.double({ noNaN: true, noDefaultInfinity: true }), tie("object"), tie("array")),
   object: fc.dictionary(awkwardKey, tie("value"), { maxKeys: 6 }),
@@ -39,6 +39,12 @@ describe("canonicalJson", () => {
   it("orders keys by UTF-16 code units, digits as text, at every depth", () => {
     expect(canonicalJson({ b: 1, a: [{ z: null, "10": true, "2": false, y: "é" }], "": 0 })).toBe('{"":0,"a":[{"10":true,"2":false,"y":"é","z":null}],"b":1}');
     expect(canonicalJson({ "\u{1F600}": 1, "\uFB01": 2 })).toBe('{"\u{1F600}":1,"\uFB01":2}');
+  });
+
+  it("keeps a key named __proto__, as JSON.parse makes it, wherever it sorts", () => {
+    const value = JSON.parse('{"b":1,"__proto__":{"x":2},"a":{"z":0,"__proto__":null}}') as unknown;
+    expect(canonicalJson(value)).toBe('{"__proto__":{"x":2},"a":{"__proto__":null,"z":0},"b":1}');
+    expect(canonicalJson(value)).toBe(canonicalize(value));
   });
 
   it("writes toJSON's result, leaves out undefined members, and writes null for undefined in an array", () => {
