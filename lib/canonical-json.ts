@@ -21,16 +21,19 @@ function inKeyOrder(_key: string, value: unknown): unknown {
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record);
   let sorted = true;
+  let proto = false;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
     const first = key.charCodeAt(0);
     if (first >= 48 && first <= 57 && INDEX_LIKE.test(key)) throw new LibraryPath();
     if (i > 0 && keys[i - 1]! > key) sorted = false;
+    if (key === "__proto__") proto = true;
   }
   if (sorted) return value;
   keys.sort();
-  // No prototype: on a plain object, assigning "__proto__" would set the prototype, not a key.
-  const copy = Object.create(null) as Record<string, unknown>;
+  // On a plain object, assigning "__proto__" would set the prototype, not a key; an object without
+  // one keeps it a key (and only then: V8 stores such an object's keys the slow way).
+  const copy = (proto ? Object.create(null) : {}) as Record<string, unknown>;
   for (const key of keys) copy[key] = record[key];
   return copy;
 }
