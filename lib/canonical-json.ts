@@ -42,7 +42,7 @@ function inKeyOrder(_key: string, value: unknown): unknown {
  * The canonical JSON of a value (RFC 8785: keys sorted by UTF-16 code units, numbers and strings
  * as ECMAScript writes them), exactly as the `canonicalize` library writes it. JSON.stringify
  * writes it here with each object's keys put in order, several times faster on a large value (a
- * week's report at 10,000 items: 210-330 ms down to 75, and its digest, since one flat string
+ * week's report at 10,000 items: 205-370 ms down to 75-90, and its digest, since one flat string
  * hashes faster than the library's deeply nested one). A value whose order an object cannot hold
  * (a key like "10", which engines always list first), an array with holes, or a part with no JSON form
  * goes to the library.
