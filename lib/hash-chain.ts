@@ -21,8 +21,6 @@ export interface LogEntry extends LogEntryContent {
 /** The hash that precedes the first entry. */
 export const GENESIS_HASH = "0".repeat(64);
 
-export { canonicalJson };
-
 /** sha256 over the previous hash and the canonical JSON (RFC 8785) of the entry. */
 export function hashEntry(prevHash: string, content: LogEntryContent): string {
   return createHash("sha256").update(prevHash).update("\n").update(canonicalJson(content)).digest("hex");

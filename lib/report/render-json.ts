@@ -1,4 +1,4 @@
-import { canonicalJson } from "../hash-chain";
+import { canonicalJson } from "../canonical-json";
 import type { LineChange, ReportDifference } from "./diff-reports";
 import { sha256Hex } from "./report-digest";
 import { REPORT_FORMAT_ID, type WeeklyReport } from "./report-model";
