@@ -12,6 +12,8 @@ import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/index";
+// Loaded with a PostgreSQL database: its int8 parser holds for every pg client in the process.
+import "@/db/open-postgres";
 import { startLocalPostgres, type LocalPostgres } from "../support/local-postgres";
 
 const MIGRATIONS = path.join(process.cwd(), "drizzle", "pg");
@@ -157,7 +159,7 @@ describe("PostgreSQL's migrations", () => {
 
   it("give times as whole milliseconds past 2^31, and a row's created_at by default", async () => {
     await client.query("INSERT INTO events (program_id, date, title) VALUES (1, 1796126150945, 'e')");
-    // bigint comes back as a number: db/index.ts parses int8 so for every pg client in the process.
+    // bigint comes back as a number: db/open-postgres.ts parses int8 so for every pg client in the process.
     expect(await rows("SELECT date FROM events")).toEqual([{ date: 1796126150945 }]);
     const [person] = await rows<{ created_at: number }>("SELECT created_at FROM people WHERE id = 1");
     expect(Math.abs(Number(person!.created_at) - Date.now())).toBeLessThan(60_000);
