@@ -75,33 +75,54 @@ export function promiseState(earliest: string, promised: string): Exclude<Schedu
   return slackState((Date.parse(`${promised}T00:00:00Z`) - Date.parse(`${earliest}T00:00:00Z`)) / (7 * DAY_MS));
 }
 
+/** A graph's edges in flat arrays: node i's are `list[start[i]]` to `list[start[i + 1] - 1]`. */
+interface Edges {
+  start: Int32Array;
+  list: Int32Array;
+}
+
 /**
  * Each node's dependencies as positions in `nodes` (those outside are ignored), and an order with
- * dependencies before dependents (Kahn). Positions, not keys: at 10,000 items the schedule is
- * computed again after every write.
+ * dependencies before dependents (Kahn). Positions in flat typed arrays, not keys nor an array per
+ * node: at 10,000 items the schedule is computed again after every write and by each first reader.
  */
-function dependencyOrder(nodes: readonly ScheduleNode[]): { deps: number[][]; order: number[] } {
-  const index = new Map(nodes.map((n, i) => [n.key, i]));
-  const deps = nodes.map((n) => {
-    const list: number[] = [];
-    for (const k of n.dependsOn) {
+function dependencyOrder(nodes: readonly ScheduleNode[]): { deps: Edges; order: Int32Array } {
+  const n = nodes.length;
+  const index = new Map<string, number>();
+  for (let i = 0; i < n; i++) index.set(nodes[i]!.key, i);
+  let edges = 0;
+  for (const node of nodes) edges += node.dependsOn.length;
+  const deps: Edges = { start: new Int32Array(n + 1), list: new Int32Array(edges) };
+  // dependents.start[j + 1] counts j's dependents first, then is summed into offsets.
+  const dependents: Edges = { start: new Int32Array(n + 1), list: new Int32Array(edges) };
+  let e = 0;
+  for (let i = 0; i < n; i++) {
+    deps.start[i] = e;
+    for (const k of nodes[i]!.dependsOn) {
       const j = index.get(k);
-      if (j !== undefined) list.push(j);
+      if (j === undefined) continue;
+      deps.list[e++] = j;
+      dependents.start[j + 1]!++;
     }
-    return list;
-  });
-  const waiting = new Int32Array(nodes.length);
-  const dependents: number[][] = nodes.map(() => []);
-  deps.forEach((list, i) => {
-    waiting[i] = list.length;
-    for (const j of list) dependents[j]!.push(i);
-  });
-  const order: number[] = [];
-  for (let i = 0; i < nodes.length; i++) if (waiting[i] === 0) order.push(i);
-  for (let o = 0; o < order.length; o++)
-    for (const k of dependents[order[o]!]!) if (--waiting[k]! === 0) order.push(k);
+  }
+  deps.start[n] = e;
+  for (let i = 0; i < n; i++) dependents.start[i + 1]! += dependents.start[i]!;
+  const filled = dependents.start.slice(0, n);
+  for (let i = 0; i < n; i++) for (let x = deps.start[i]!; x < deps.start[i + 1]!; x++) dependents.list[filled[deps.list[x]!]!++] = i;
+
+  const waiting = new Int32Array(n);
+  const order = new Int32Array(n);
+  let size = 0;
+  for (let i = 0; i < n; i++) {
+    waiting[i] = deps.start[i + 1]! - deps.start[i]!;
+    if (waiting[i] === 0) order[size++] = i;
+  }
+  for (let o = 0; o < size; o++) {
+    const i = order[o]!;
+    for (let x = dependents.start[i]!; x < dependents.start[i + 1]!; x++) if (--waiting[dependents.list[x]!]! === 0) order[size++] = dependents.list[x]!;
+  }
   // A cycle cannot be stored; should one appear, its items still get a row.
-  if (order.length < nodes.length) for (let i = 0; i < nodes.length; i++) if (waiting[i]! > 0) order.push(i);
+  if (size < n) for (let i = 0; i < n; i++) if (waiting[i]! > 0) order[size++] = i;
   return { deps, order };
 }
 
@@ -130,7 +151,7 @@ export function scheduleOf(nodes: readonly ScheduleNode[], asOf: number, program
   const finish = new Float64Array(n);
   for (const i of order) {
     let s = 0;
-    for (const j of deps[i]!) if (finish[j]! > s) s = finish[j]!;
+    for (let x = deps.start[i]!; x < deps.start[i + 1]!; x++) if (finish[deps.list[x]!]! > s) s = finish[deps.list[x]!]!;
     start[i] = s;
     finish[i] = clean(s + weight(nodes[i]!));
   }
@@ -154,11 +175,13 @@ export function scheduleOf(nodes: readonly ScheduleNode[], asOf: number, program
     }
     if (boundBy[i] === NONE) continue;
     const passed = clean(latest[i]! - weight(nodes[i]!));
-    for (const j of deps[i]!)
+    for (let x = deps.start[i]!; x < deps.start[i + 1]!; x++) {
+      const j = deps.list[x]!;
       if (boundBy[j] === NONE || passed < latest[j]!) {
         latest[j] = passed;
         boundBy[j] = boundBy[i]!;
       }
+    }
   }
   const limitOf = (i: number) => {
     const by = boundBy[i]!;
