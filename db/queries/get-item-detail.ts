@@ -6,7 +6,7 @@ import { statusIndex } from "@/lib/status-index";
 import { formatDateOrInstant } from "@/lib/time";
 import type { Db } from "../index";
 import { evidence, people, signals, signalSources, transitionRejections, transitions, verifications } from "../schema";
-import { evidenceView } from "./evidence-view";
+import { evidenceViews } from "./evidence-view";
 import { findProgramItem } from "./find-program-item";
 import { loadSnapshot } from "./load-snapshot";
 import { memoItemByHead } from "./memo-by-head";
@@ -48,7 +48,15 @@ async function computeItemDetail(db: Db, slug: string, key: string, asOf: number
     return { key: k, title: s.title, trueStatus: s.trueStatus, reportedStatus: s.reportedStatus, inProgram: s.inProgram };
   };
 
-  const history = await Promise.all(rows.map(async (r) => ({
+  const views = await evidenceViews(db, allEvidence);
+  const evidenceOf = new Map<number, typeof views>();
+  allEvidence.forEach((e, n) => {
+    const list = evidenceOf.get(e.transitionId);
+    if (list) list.push(views[n]!);
+    else evidenceOf.set(e.transitionId, [views[n]!]);
+  });
+
+  const history = rows.map((r) => ({
     id: r.t.id,
     to: r.t.toStatus,
     effectiveAt: formatDateOrInstant(r.t.effectiveAt),
@@ -57,10 +65,7 @@ async function computeItemDetail(db: Db, slug: string, key: string, asOf: number
     byName: r.actor.name,
     note: r.t.note,
     visible: isVisible(r.t, asOf, knownAt),
-    evidence: await evidenceView(
-      db,
-      allEvidence.filter((e) => e.transitionId === r.t.id),
-    ),
+    evidence: evidenceOf.get(r.t.id) ?? [],
     verification:
       r.v && r.verifier && r.v.recordedAt <= knownAt
         ? {
@@ -81,7 +86,7 @@ async function computeItemDetail(db: Db, slug: string, key: string, asOf: number
             reason: r.r.reason,
           }
         : null,
-  })));
+  }));
 
   return {
     key: item.key,
