@@ -108,7 +108,9 @@ export const transitions = pgTable(
     note: text("note").notNull().default(""),
   },
   (t) => [
-    index("transitions_item_effective").on(t.itemId, t.effectiveAt),
+    // Every column a program's history reads, so that read never visits the table's rows: at
+    // 195,000 transitions the visits took half of a cold readiness.
+    index("transitions_item_history").on(t.itemId, t.effectiveAt, t.recordedAt, t.toStatus),
     // A reporter's own transitions (My work, and what a reviewer may not decide on), newest last.
     index("transitions_actor_recorded").on(t.actorId, t.recordedAt),
   ],

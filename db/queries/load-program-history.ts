@@ -31,7 +31,8 @@ export async function loadProgramHistory(db: Db, slug: string): Promise<ProgramH
 
 // Hand-written statements both databases read alike: at 10,000 items and 200,000 transitions the
 // object mapping of a query builder costs more than SQLite itself. The nested-loop plans (items
-// by program, then each item's transitions by the (item_id, effective_at) index) need no sort.
+// by program, then each item's transitions from the index that holds every column read here,
+// transitions_item_history) need no sort and never visit the transitions table itself.
 // `ITEM` narrows each to one item for a refresh.
 const PROGRAM = "WHERE i.program_id = ?";
 const PROGRAM_ITEM = "WHERE i.program_id = ? AND i.key = ?";

@@ -33,7 +33,8 @@ describe.each([false, true])("query plans of the hot queries (ANALYZE run: %s)",
     expect(plan(db, HISTORY_SQL.items, [1])).toMatch(/SEARCH i USING INDEX items_program_key/);
     expect(plan(db, HISTORY_SQL.dependencies, [1])).toMatch(/SEARCH d USING (PRIMARY KEY|INDEX)/);
     const t = plan(db, HISTORY_SQL.transitions, [1]);
-    expect(t).toMatch(/SEARCH t USING INDEX transitions_item_effective/);
+    // Covering: the program's transitions are read from the index alone, never from the table's rows.
+    expect(t).toMatch(/SEARCH t USING COVERING INDEX transitions_item_history/);
     expect(t).toMatch(/SEARCH v USING INDEX verifications_transition_id_unique/);
     expect(t).toMatch(/SEARCH r USING INDEX transition_rejections_transition_id_unique/);
     expect(t).not.toMatch(/SCAN t\b|SCAN v\b|SCAN r\b/);
@@ -42,11 +43,11 @@ describe.each([false, true])("query plans of the hot queries (ANALYZE run: %s)",
   it("reads one item's transitions, their evidence and rejections through indexes when a transition is reported", () => {
     const q = itemHistoryQueries(db, 7);
     const t = plan(db, q.transitions.toSQL().sql, q.transitions.toSQL().params);
-    expect(t).toMatch(/SEARCH transitions USING (COVERING )?INDEX transitions_item_effective \(item_id=\?\)/);
+    expect(t).toMatch(/SEARCH transitions USING (COVERING )?INDEX transitions_item_history \(item_id=\?\)/);
     for (const [query, table] of [[q.evidence, "evidence"], [q.rejections, "transition_rejections"]] as const) {
       const p = plan(db, query.toSQL().sql, query.toSQL().params);
       expect(p).toMatch(new RegExp(`SEARCH ${table} USING INDEX \\w+ \\(transition_id=\\?\\)`));
-      expect(p).toMatch(/SEARCH transitions USING (COVERING )?INDEX transitions_item_effective/);
+      expect(p).toMatch(/SEARCH transitions USING (COVERING )?INDEX transitions_item_history/);
       expect(p).not.toMatch(/\bSCAN\b/);
     }
   });

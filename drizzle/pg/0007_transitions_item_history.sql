@@ -1,0 +1,2 @@
+DROP INDEX "transitions_item_effective";--> statement-breakpoint
+CREATE INDEX "transitions_item_history" ON "transitions" USING btree ("item_id","effective_at","recorded_at","to_status");
