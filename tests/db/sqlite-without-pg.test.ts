@@ -25,7 +25,8 @@ describe("PostgreSQL's driver", () => {
       const db = await openDatabase(file);
       db.$client.prepare("SELECT 1").get();
       await closeDatabase(await openDatabaseReadOnly(file));
-      await closeDatabase(db);`);
+      await closeDatabase(db);
+      fs.rmSync(path.dirname(file), { recursive: true });`);
     expect(loaded).toBe(0);
   }, 30_000);
 
