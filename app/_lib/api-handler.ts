@@ -1,6 +1,8 @@
 import "server-only";
 import type { Person } from "@/db/schema";
 import type { Permission } from "@/lib/auth/roles";
+import { asAppError, AppError } from "@/lib/errors";
+import { holdsNul } from "@/lib/http/path-encoding";
 import { markSmallAnswer } from "@/lib/http/small-answer";
 import { requireApiPermission } from "./auth";
 import { problemAnswer } from "./problem-answer";
@@ -17,9 +19,12 @@ export function apiRoute<P = Record<string, never>>(permission: Permission, hand
     try {
       if (request.method === "GET" || request.method === "HEAD") await readTurn();
       const actor = await requireApiPermission(request, permission);
-      return await markSmallAnswer(privateAnswer(await handler({ request, params: await context.params, actor })));
+      const params = await context.params;
+      if (holdsNul(params as object | undefined)) throw new AppError("not_found", "nothing is named with the NUL character (U+0000)");
+      return await markSmallAnswer(privateAnswer(await handler({ request, params, actor })));
     } catch (error) {
-      if (!(error instanceof Error && error.name === "AppError")) console.error("api error:", error);
+      // Only what no AppError stands for is a fault of the server worth a log line.
+      if (!asAppError(error)) console.error("api error:", error);
       return problemAnswer(error, request);
     }
   };

@@ -40,3 +40,11 @@ export function repairPathEncoding(path: string): string | null {
     });
   }
 }
+
+/**
+ * Whether a route's parameters (none for a route without any) hold U+0000. No slug, key, id or week can: the API answers "not
+ * found" before any query, as SQLite would after one, where PostgreSQL would refuse the value.
+ */
+export function holdsNul(params: object | null | undefined): boolean {
+  return Object.values(params ?? {}).some((v: unknown) => (Array.isArray(v) ? v : [v]).some((s: unknown) => typeof s === "string" && s.includes("\u0000")));
+}

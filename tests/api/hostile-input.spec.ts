@@ -862,6 +862,26 @@ test("unknown and hostile path parameters, percent-encoded: 4xx problem+json on 
   }
 });
 
+test("a NUL character in any path parameter names nothing: 404 before any query, on every database", async ({ request }) => {
+  const all = [...BODY_ENDPOINTS.map((e) => ({ ...e, body: e.valid })), ...PLAIN_ENDPOINTS.map((e) => ({ ...e, body: undefined }))];
+  for (const e of all) {
+    const params = [...e.route.matchAll(/\[(\w+)\]/g)].map((m) => m[1]!);
+    await nothingWritten(async () => {
+      for (const param of params) {
+        const segments = e.route.split("/");
+        const real = e.path().split("/");
+        const at = segments.indexOf(`[${param}]`);
+        // Both ends: a name that would be found but for the NUL, and the NUL alone.
+        for (const value of [`${decodeURIComponent(real[at]!)}\u0000`, "\u0000"]) {
+          real[at] = encodeURIComponent(value);
+          const s: Sent = { endpoint: e.name, method: e.method, path: real.join("/"), role: e.role, ...(e.body ? { json: e.body() } : {}) };
+          await expectProblem(await send(request, s), `${param} with NUL: ${describeSent(s)}`, [404]);
+        }
+      }
+    }, e.name);
+  }
+});
+
 test("path traversal sent raw (no client-side normalisation) never reaches a file or a 5xx", async ({ baseURL }) => {
   const raws = [
     `/api/programs/${"..%2F".repeat(6)}etc%2Fpasswd/bundle`,

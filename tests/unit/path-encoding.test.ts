@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodePathSegment, repairPathEncoding } from "@/lib/http/path-encoding";
+import { decodePathSegment, holdsNul, repairPathEncoding } from "@/lib/http/path-encoding";
 
 describe("decodePathSegment", () => {
   it("keeps a segment Next.js decoded already, and decodes one that still holds escapes", () => {
@@ -48,5 +48,20 @@ describe("repairPathEncoding", () => {
         expect(repaired.split("/").length).toBe(path.split("/").length);
       }),
     );
+  });
+});
+
+describe("holdsNul", () => {
+  it("finds U+0000 in any parameter, a catch-all's segments included", () => {
+    expect(holdsNul({ slug: "demo", key: "A\u0000" })).toBe(true);
+    expect(holdsNul({ slug: "\u0000" })).toBe(true);
+    expect(holdsNul({ path: ["a", "b\u0000c"] })).toBe(true);
+  });
+
+  it("is false for parameters without it, however hostile otherwise", () => {
+    expect(holdsNul({})).toBe(false);
+    expect(holdsNul(undefined)).toBe(false); // a route without parameters
+    expect(holdsNul({ slug: "demo", key: "../..", week: "%00", path: ["x", "💥"] })).toBe(false);
+    fc.assert(fc.property(fc.dictionary(fc.string(), fc.string().filter((s) => !s.includes("\u0000"))), (params) => !holdsNul(params)));
   });
 });
