@@ -653,11 +653,13 @@ async function runSize(appDir: string, size: number, port: number, bundles: Reco
       out[id] = { value: round(median(times), 2), n: times.length, min: round(Math.min(...times), 2), max: round(Math.max(...times), 2), note: bad ? `${bad} failed` : undefined };
     }
 
-    // One writer, unloaded: a handful of transition reports on different items.
+    // One writer, unloaded: transition reports on different items. Twenty after two warm-ups: at
+    // 10,000 items one POST took 5 to 40 ms in a server's first minutes, and the median of five
+    // moved between 3 and 15 ms from run to run of nearly the same code.
     log(`bench: ${size} items — transition POST`);
     const postTimes: number[] = [];
     let postFailed = 0;
-    for (let i = 0; i < 7; i++) {
+    for (let i = 0; i < 22; i++) {
       const key = keys[(i * 7919) % keys.length]!;
       const t = performance.now();
       const r = await fetch(`${base}/api/programs/${slug}/items/${encodeURIComponent(key)}/transitions`, {
