@@ -10,7 +10,7 @@
 // - a path that is not valid percent-encoding (/programs/%ff) names nothing: 404
 //   (Next.js would answer 500); a signed-in person's page gets it inside its navigation;
 // - a server-action call whose text body is not JSON cannot be a call React made: 400;
-// - a server action without a session cookie larger than the sign-in form needs: 413.
+// - a server action without a live session larger than the sign-in form needs: 413.
 import { NextResponse, type NextRequest } from "next/server";
 import { AppError } from "@/lib/errors";
 import { appOrigin, fromOwnOrigin } from "@/lib/http/app-origin";
@@ -51,8 +51,9 @@ export async function proxy(request: NextRequest) {
     if (!fromOwnOrigin(request.headers, appOrigin(request.headers)))
       return problemResponse(new AppError("forbidden", "this form was sent from another site; open the tracker itself and try again"), pathname);
     // Signed out, the only form is signing in: a few hundred bytes. A larger body, or one whose
-    // length is not said, is turned away before Next.js reads it (it takes 21 MB for evidence).
-    if (!request.cookies.has(SESSION_COOKIE) && !(Number(request.headers.get("content-length") ?? NaN) <= SIGNED_OUT_ACTION_BYTES))
+    // length is not said, is turned away before Next.js reads it (it takes 21 MB for evidence)
+    // unless its session is live: any cookie would do otherwise.
+    if (!(Number(request.headers.get("content-length") ?? NaN) <= SIGNED_OUT_ACTION_BYTES) && !(await liveSession(request.cookies.get(SESSION_COOKIE)?.value)))
       return problemResponse(new AppError("too_large", `a form sent without signing in carries at most ${SIGNED_OUT_ACTION_BYTES / 1024} KiB, with its length said`), pathname);
     if (await undecodableActionBody(request))
       return problemResponse(
@@ -87,6 +88,13 @@ function withPagePolicy(request: NextRequest, respond: (headers: Headers) => Nex
   const response = respond(headers);
   response.headers.set("content-security-policy", policy);
   return response;
+}
+
+/** Whether `token` opens a live session: looked up only for a large action body, the rare case. */
+async function liveSession(token: string | undefined): Promise<boolean> {
+  if (!token) return false;
+  const [{ getDb }, { sessionPerson }] = await Promise.all([import("@/db/get-db"), import("@/db/accounts/sessions")]);
+  return (await sessionPerson(await getDb(), token)) !== null;
 }
 
 // React sends a call's arguments as a JSON text body, or as multipart form data when a form is

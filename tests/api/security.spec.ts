@@ -203,7 +203,7 @@ test("a server action without an Origin is taken only when the browser marks it 
   expect(same.headers.getSetCookie().join("")).toContain("tracker_session=");
 });
 
-test("signed out, a server action larger than the sign-in form, or without its length, is a 413 problem before Next.js reads it", async () => {
+test("without a live session, a server action larger than the sign-in form, or without its length, is a 413 problem before Next.js reads it", async () => {
   const big = new FormData();
   big.append("_1_email", "x".repeat(2_000_000));
   big.append("0", JSON.stringify(["$undefined", "$K1"]));
@@ -217,8 +217,16 @@ test("signed out, a server action larger than the sign-in form, or without its l
   const stream = new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode('["$undefined","$K1"]')), c.close()) });
   const unsized = await fetch(url, { method: "POST", headers: { ...headers, "content-type": "text/plain;charset=UTF-8" }, body: stream, duplex: "half", redirect: "manual" } as RequestInit);
   expect(unsized.status).toBe(413);
-  // The sign-in form itself still works.
-  expect((await signInAction({ origin: server.baseURL })).headers.getSetCookie().join("")).toContain("tracker_session=");
+  // A cookie that opens no session is no credential: anyone can send one.
+  for (const cookie of ["tracker_session=x", `tracker_session=bts_${"A".repeat(43)}`]) {
+    const forged = await fetch(url, { method: "POST", headers: { ...headers, cookie }, body: big, redirect: "manual" });
+    expect(forged.status, cookie).toBe(413);
+  }
+  // The sign-in form itself still works, and a live session's large form reaches its action.
+  const session = /tracker_session=([^;]+)/.exec((await signInAction({ origin: server.baseURL })).headers.getSetCookie().join(""))?.[1];
+  expect(session).toBeTruthy();
+  const live = await fetch(url, { method: "POST", headers: { ...headers, cookie: `tracker_session=${session}` }, body: big, redirect: "manual" });
+  expect(live.status).not.toBe(413);
 });
 
 test("racing the sign-in throttle: after three failures, twenty parallel right-password attempts all wait", async () => {
