@@ -9,6 +9,7 @@ import type { TokenState } from "@/components/ui/action-state";
 import { createToken, revokeToken } from "@/db/accounts/api-tokens";
 import { changeOwnPassword } from "@/db/accounts/change-own-password";
 import { getDb } from "@/db/get-db";
+import { liveTokensSentence } from "@/lib/auth/live-token-words";
 import { DEFAULT_TOKEN_DAYS, parseTokenDays } from "@/lib/auth/token-lifetime";
 import { AppError, asAppError } from "@/lib/errors";
 import { formatUtcMinute } from "@/lib/time";
@@ -73,10 +74,10 @@ export const changePasswordAction = defineFormAction({
   }),
   run: async ({ db, actor, input }) => {
     const jar = await cookies();
-    await changeOwnPassword(db, actor, input.fields, jar.get(SESSION_COOKIE)?.value, jar.get(DEVICE_COOKIE)?.value);
-    return { wasOneTime: actor.mustChangePassword };
+    const { liveTokens } = await changeOwnPassword(db, actor, input.fields, jar.get(SESSION_COOKIE)?.value, jar.get(DEVICE_COOKIE)?.value);
+    return { wasOneTime: actor.mustChangePassword, liveTokens };
   },
-  success: "Your password is changed. Your other sessions have ended.",
+  success: ({ result }) => `Your password is changed. Your other sessions have ended.${liveTokensSentence(result.liveTokens, "own")}`,
   redirect: ({ input, result }) => (result.wasOneTime ? input.next : null),
   revalidate: () => "/account",
 });

@@ -4,6 +4,7 @@ import { defineFormAction, formText } from "@/app/_lib/define-form-action";
 import { disableAccount, enableAccount, resetPassword } from "@/db/accounts/account-access";
 import { addPerson, setRole } from "@/db/accounts/manage-users";
 import type { Db } from "@/db/index";
+import { liveTokensSentence } from "@/lib/auth/live-token-words";
 import type { Role } from "@/lib/auth/roles";
 
 // The people page's forms (admins only); each calls the same function as the CLI.
@@ -47,8 +48,8 @@ function onAccount<R>(run: (db: Db, email: string, by: string) => R, success: (r
 
 export const resetPasswordAction = onAccount(
   resetPassword,
-  ({ person }) =>
-    `${person.name}'s password is reset and their sessions have ended. Give them this one-time password privately; it is shown once, and they choose their own when they next sign in.`,
+  ({ person, liveTokens }) =>
+    `${person.name}'s password is reset and their sessions have ended.${liveTokensSentence(liveTokens, "theirs")} Give them this one-time password privately; it is shown once, and they choose their own when they next sign in.`,
   (result) => result.oneTimePassword,
 );
 

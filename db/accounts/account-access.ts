@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import type { Db } from "../index";
 import { appendToLog, LogWriter } from "../append-log";
 import { apiTokens, people, sessions, type Person } from "../schema";
+import { countLiveTokens } from "./api-tokens";
 import { forgetDevices } from "./known-devices";
 import { refuseLeavingNoAdmin } from "./last-admin";
 import { requirePerson, storePassword } from "./manage-users";
@@ -17,16 +18,17 @@ import { requirePerson, storePassword } from "./manage-users";
 /**
  * Gives the account a random one-time password, returned once: its owner must choose their own
  * at the next sign-in before anything else. Every open session of the account ends (whoever knew
- * the old password may hold one); API tokens stay, as the person made them. An admin changes
+ * the old password may hold one); API tokens stay, as the person made them (how many still work
+ * is returned, for the admin to be told). An admin changes
  * their own password on their account page instead: a reset would sign them out mid-way.
  */
-export async function resetPassword(db: Db, email: string, actor: string | null): Promise<{ person: Person; oneTimePassword: string }> {
+export async function resetPassword(db: Db, email: string, actor: string | null): Promise<{ person: Person; oneTimePassword: string; liveTokens: number }> {
   const target = await requirePerson(db, email);
   if (actor !== null && actor === target.email)
     throw new AppError("rule", "you cannot reset your own password here: change it on your account page (Change your password)");
   const oneTimePassword = randomPassword();
   const hash = await hashPassword(oneTimePassword);
-  const person = await transact(db, async (tx) => {
+  const { person, liveTokens } = await transact(db, async (tx) => {
     const current = await requirePerson(tx, email);
     const { person: row, ended } = await storePassword(tx, current, hash, true);
     await appendToLog(tx, {
@@ -37,9 +39,9 @@ export async function resetPassword(db: Db, email: string, actor: string | null)
       programSlug: null,
       payload: { oneTimePassword: true, sessionsEnded: ended },
     });
-    return row;
+    return { person: row, liveTokens: await countLiveTokens(tx, row.id) };
   });
-  return { person, oneTimePassword };
+  return { person, oneTimePassword, liveTokens };
 }
 
 /**

@@ -4,7 +4,7 @@ import { and, desc, eq, gt, isNull, or, type Placeholder, sql } from "drizzle-or
 import { newSecret, sha256 } from "@/lib/auth/secrets";
 import { tokenExpiresAt } from "@/lib/auth/token-lifetime";
 import { AppError } from "@/lib/errors";
-import type { Db } from "../index";
+import type { Db, Tx } from "../index";
 import { appendToLog } from "../append-log";
 import { preparedOnce } from "../prepared-statement";
 import { apiTokens, people, type Person } from "../schema";
@@ -92,6 +92,12 @@ export function tokenPersonQuery(db: Db, tokenHash: string | Placeholder, now: n
     .from(apiTokens)
     .innerJoin(people, eq(apiTokens.personId, people.id))
     .where(and(eq(apiTokens.tokenHash, tokenHash), liveToken(now), isNull(people.disabledAt)));
+}
+
+/** How many of the person's tokens open the API at `now`: what a password change leaves working. */
+export async function countLiveTokens(db: Db | Tx, personId: number, now = Date.now()): Promise<number> {
+  const row = await firstRow(db.select({ n: sql<number>`count(*)` }).from(apiTokens).where(and(eq(apiTokens.personId, personId), liveToken(now))));
+  return Number(row?.n ?? 0);
 }
 
 /** A token that opens the API at `now`: not revoked, not expired. */

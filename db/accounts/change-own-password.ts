@@ -10,6 +10,7 @@ import type { Db } from "../index";
 import { appendToLog } from "../append-log";
 import { people, sessions, type Person } from "../schema";
 import { passwordSchema, requirePerson } from "./manage-users";
+import { countLiveTokens } from "./api-tokens";
 import { forgetDevices } from "./known-devices";
 import { checkPassword } from "./sessions";
 
@@ -23,9 +24,10 @@ export type OwnPasswordInput = z.input<typeof inputSchema>;
  * must do, and the one-time password they just signed in with is not asked again, nor accepted as
  * the new one; otherwise the current password is checked, throttled like a sign-in (from their
  * browser, `device`: its own count). Their other
- * sessions end; the one they are using (`sessionToken`) stays open.
+ * sessions end; the one they are using (`sessionToken`) stays open. API tokens stay, as the person
+ * made them for their scripts: how many still work is returned, for the person to be told.
  */
-export async function changeOwnPassword(db: Db, person: Person, input: OwnPasswordInput, sessionToken?: string, device?: string): Promise<void> {
+export async function changeOwnPassword(db: Db, person: Person, input: OwnPasswordInput, sessionToken?: string, device?: string): Promise<{ liveTokens: number }> {
   const { current, password } = parseInput(inputSchema, input, "password");
   if (person.mustChangePassword) {
     if (await verifyPassword(password, person.passwordHash))
@@ -41,7 +43,7 @@ export async function changeOwnPassword(db: Db, person: Person, input: OwnPasswo
     }
   }
   const hash = await hashPassword(password);
-  await transact(db, async (tx) => {
+  return await transact(db, async (tx) => {
     const now = await requirePerson(tx, person.email);
     if (now.disabledAt !== null) throw new AppError("forbidden", "this account is disabled");
     await tx.update(people).set({ passwordHash: hash, mustChangePassword: false, version: now.version + 1 }).where(eq(people.id, now.id));
@@ -56,5 +58,6 @@ export async function changeOwnPassword(db: Db, person: Person, input: OwnPasswo
       programSlug: null,
       payload: { changed: true, own: true, replacedOneTimePassword: now.mustChangePassword, sessionsEnded: ended },
     });
+    return { liveTokens: await countLiveTokens(tx, now.id) };
   });
 }

@@ -158,8 +158,9 @@ const USER_COMMANDS: Record<string, Command> = {
   },
   "reset-password": async (args) => {
     const f = flagsOf(args, { email: { type: "string" } });
-    const { person, oneTimePassword } = await resetPassword(await open(), requiredFlag(f, "email"), CLI_ACTOR());
-    process.stdout.write(`${person.email}: sessions ended; one-time password, shown once (they choose their own at the next sign-in):\n${oneTimePassword}\n`);
+    const { person, oneTimePassword, liveTokens } = await resetPassword(await open(), requiredFlag(f, "email"), CLI_ACTOR());
+    const tokens = liveTokens > 0 ? `, ${liveTokens} API token(s) still work (disable to revoke)` : "";
+    process.stdout.write(`${person.email}: sessions ended${tokens}; one-time password, shown once (they choose their own at the next sign-in):\n${oneTimePassword}\n`);
     return 0;
   },
   disable: async (args) => {

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { disableAccount, enableAccount, resetPassword } from "@/db/accounts/account-access";
-import { createToken, listTokens, tokenPerson } from "@/db/accounts/api-tokens";
+import { createToken, listTokens, revokeToken, tokenPerson } from "@/db/accounts/api-tokens";
 import { changeOwnPassword } from "@/db/accounts/change-own-password";
 import { listPeople } from "@/db/accounts/list-people";
 import { addPerson, addUser, findPerson, setRole } from "@/db/accounts/manage-users";
@@ -124,7 +124,9 @@ describe("a password reset", () => {
     const db = await setup();
     const { token: oldSession } = await signIn(db, ANN, PASSWORD);
     const token = (await createToken(db, await person(db, ANN), "cron", ANN)).token;
-    const { oneTimePassword, person: reset } = await resetPassword(db, ANN, ADMIN);
+    await createToken(db, await person(db, ANN), "expired", ANN, 1, Date.now() - 2 * 86_400_000);
+    const { oneTimePassword, person: reset, liveTokens } = await resetPassword(db, ANN, ADMIN);
+    expect(liveTokens).toBe(1); // said to the admin: the expired one opens nothing
     expect(oneTimePassword).toMatch(/^[A-Za-z0-9]{20}$/);
     expect(reset.mustChangePassword).toBe(true);
     expect(await sessionPerson(db, oldSession)).toBeNull();
@@ -170,8 +172,19 @@ describe("a person's own password", () => {
     const wrong = await rejection(changeOwnPassword(db, me, { current: "not my password", password: "a brand new secret", confirm: "a brand new secret" }));
     expect(wrong.errors).toEqual([{ path: "current", message: "is not your current password" }]);
     expect((await rejection(changeOwnPassword(db, me, { password: "a brand new secret", confirm: "a brand new secret" }))).errors[0]?.path).toBe("current");
-    await changeOwnPassword(db, me, { current: PASSWORD, password: "a brand new secret", confirm: "a brand new secret" });
+    expect(await changeOwnPassword(db, me, { current: PASSWORD, password: "a brand new secret", confirm: "a brand new secret" })).toEqual({ liveTokens: 0 });
     await expect(signIn(db, ANN, "a brand new secret")).resolves.toBeTruthy();
+  });
+
+  it("leaves the person's API tokens working, and says how many", async () => {
+    const db = await setup();
+    const me = await person(db, ANN);
+    const kept = (await createToken(db, me, "cron", ANN)).token;
+    await createToken(db, me, "deploy", ANN);
+    const revoked = await createToken(db, me, "old", ANN);
+    await revokeToken(db, revoked.id, me);
+    expect(await changeOwnPassword(db, me, { current: PASSWORD, password: "a brand new secret", confirm: "a brand new secret" })).toEqual({ liveTokens: 2 });
+    expect((await tokenPerson(db, kept))?.email).toBe(ANN);
   });
 });
 
