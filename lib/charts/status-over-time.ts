@@ -1,9 +1,9 @@
 import { changedPositions } from "../changed-positions";
 import { countsAsVerified, visibleTransitions, type FoldTransition } from "../fold-item-status";
-import { isoWeekAfter, isoWeekOf } from "../iso-week";
+import { isoWeekOf } from "../iso-week";
 import type { ItemWithTransitions } from "../item-with-transitions";
 import { emptyStatusCounts, levelOf, statusAt, STATUSES, type Status } from "../status";
-import { formatDate } from "../time";
+import { DAY_MS, formatDate } from "../time";
 
 export interface StatusPoint {
   date: string;
@@ -21,14 +21,21 @@ export interface StatusPoint {
 
 const MAX_POINTS = 160;
 const DONE = levelOf("done");
+const WEEK_MS = 7 * DAY_MS;
 
-/** The Sundays (end of ISO week) from the first identified item up to asOf, and asOf itself, thinned to ≤ 160. */
+/**
+ * The Sundays (end of ISO week) from the first identified item up to asOf, every step-th one so
+ * there are at most 160, then asOf itself. Computed, not walked (a UTC week is always 7 days), so
+ * an asOf in year 9999 costs no more than one next month.
+ */
 function samplePoints(first: number, asOf: number): number[] {
-  const weeks: number[] = [];
-  for (let w = isoWeekOf(first); w.end < asOf; w = isoWeekAfter(w.start, 1)) weeks.push(w.end);
-  weeks.push(asOf);
-  const step = Math.ceil(weeks.length / MAX_POINTS);
-  return weeks.filter((_, i) => i % step === 0 || i === weeks.length - 1);
+  const firstEnd = isoWeekOf(first).end;
+  const weeks = Math.max(0, Math.ceil((asOf - firstEnd) / WEEK_MS)); // Sundays before asOf
+  const step = Math.ceil((weeks + 1) / MAX_POINTS);
+  const points: number[] = [];
+  for (let i = 0; i < weeks; i += step) points.push(firstEnd + i * WEEK_MS);
+  points.push(asOf);
+  return points;
 }
 
 /** Index of the first point >= t (points ascending; t <= the last point). */

@@ -1,5 +1,5 @@
 import { UTCDate } from "@date-fns/utc";
-import { addMonths, addWeeks, format, startOfISOWeek, startOfMonth, startOfQuarter } from "date-fns";
+import { addMonths, addWeeks, addYears, format, setYear, startOfISOWeek, startOfMonth, startOfQuarter, startOfYear } from "date-fns";
 import type { Verdict } from "../claims/claim-verdict";
 import type { Status } from "../status";
 import { DAY_MS, formatDate, toInstant } from "../time";
@@ -65,12 +65,40 @@ export interface TimelineModel {
 
 const dayOf = (date: string) => toInstant(date);
 
+/** A unit of the time axis: where its first tick lies, the next tick `n` units on, and its label. */
+interface TickUnit {
+  /** The shortest a unit can be, in days: bounds how many ticks a range can hold. */
+  minDays: number;
+  first: (d: Date, every: number) => Date;
+  next: (d: Date, n: number) => Date;
+  label: (d: Date) => string;
+}
+
+const TICK_UNITS: readonly TickUnit[] = [
+  { minDays: 7, first: (d) => startOfISOWeek(d), next: addWeeks, label: (d) => format(d, "d MMM yy") },
+  { minDays: 28, first: (d) => startOfMonth(d), next: addMonths, label: (d) => format(d, "MMM yyyy") },
+  { minDays: 90, first: (d) => startOfQuarter(d), next: (d, n) => addMonths(d, 3 * n), label: (d) => `Q${Math.floor(d.getUTCMonth() / 3) + 1} ${d.getUTCFullYear()}` },
+  // Years on multiples of `every`, so a long axis reads 2100, 2120, … rather than from an odd year.
+  { minDays: 365, first: (d, every) => setYear(startOfYear(d), Math.floor(d.getUTCFullYear() / every) * every), next: addYears, label: (d) => String(d.getUTCFullYear()) },
+];
+const FIRST_UNIT: Record<Zoom, number> = { week: 0, month: 1, quarter: 2 };
+
+/** Past this many ticks an axis is unreadable, and an asOf in year 9999 would build ~400k of them. */
+export const MAX_TICKS = 500;
+
+/**
+ * The ticks of the zoom's unit from start to end; when there would be more than MAX_TICKS, those of
+ * the first coarser unit with few enough (week → month → quarter → year), then every n-th year.
+ */
 function ticksFor(zoom: Zoom, start: number, end: number): { at: number; label: string }[] {
-  const first = zoom === "quarter" ? startOfQuarter(new UTCDate(start)) : zoom === "month" ? startOfMonth(new UTCDate(start)) : startOfISOWeek(new UTCDate(start));
-  const step = (d: Date) => (zoom === "quarter" ? addMonths(d, 3) : zoom === "month" ? addMonths(d, 1) : addWeeks(d, 1));
-  const label = (d: Date) => (zoom === "quarter" ? `Q${Math.floor(d.getUTCMonth() / 3) + 1} ${d.getUTCFullYear()}` : zoom === "month" ? format(d, "MMM yyyy") : format(d, "d MMM yy"));
+  const days = (end - start) / DAY_MS;
+  // Ticks `every` units apart in [start, end] number at most days / (every × minDays) + 1 ≤ MAX_TICKS.
+  const everyOf = (unit: TickUnit) => Math.max(1, Math.ceil(days / (unit.minDays * (MAX_TICKS - 1))));
+  const unit = TICK_UNITS.slice(FIRST_UNIT[zoom]).find((u) => everyOf(u) === 1) ?? TICK_UNITS.at(-1)!;
+  const every = everyOf(unit);
   const ticks: { at: number; label: string }[] = [];
-  for (let d: Date = first; d.getTime() <= end; d = step(d)) if (d.getTime() >= start) ticks.push({ at: (d.getTime() - start) / DAY_MS, label: label(d) });
+  for (let d = unit.first(new UTCDate(start), every); d.getTime() <= end; d = unit.next(d, every))
+    if (d.getTime() >= start) ticks.push({ at: (d.getTime() - start) / DAY_MS, label: unit.label(d) });
   return ticks;
 }
 
