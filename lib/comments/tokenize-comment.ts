@@ -15,21 +15,34 @@ const HANDLE_PATTERN = /@([a-z0-9_%+-](?:[a-z0-9._%+-]*[a-z0-9_%+-])?)/gi;
 // Before a mention: start of text, or a character that cannot be part of an address or a word.
 const IN_WORD = /[\p{L}\p{N}._%+\-@/]/u;
 
-/** Trailing punctuation a sentence puts after a URL, and closing brackets that do not close one of its own. */
+// Longer than any link people share (browsers and servers commonly stop near 2,048): such a run
+// stays text, which also bounds what parsing and rendering one link can cost.
+const MAX_URL_LENGTH = 2048;
+
+/** How many of each bracket a URL trimmer weighs: `(` `)` `[` `]`. */
+function bracketCounts(text: string): Record<"(" | ")" | "[" | "]", number> {
+  const counts = { "(": 0, ")": 0, "[": 0, "]": 0 };
+  for (const ch of text) if (ch === "(" || ch === ")" || ch === "[" || ch === "]") counts[ch]++;
+  return counts;
+}
+
+/**
+ * Trailing punctuation a sentence puts after a URL, and closing brackets that do not close one of
+ * its own. One pass from the end: trimming never removes an opening bracket, so only the count of
+ * closers changes as they go, and re-counting the whole URL per character would be quadratic.
+ */
 function trimUrl(raw: string): string {
-  let url = raw;
-  for (;;) {
-    const last = url.at(-1);
-    if (last === undefined) return url;
-    const pairs: Record<string, string> = { ")": "(", "]": "[" };
-    const open = pairs[last];
-    if (open !== undefined) {
-      const opens = url.split(open).length - 1;
-      const closes = url.split(last).length - 1;
-      if (closes <= opens) return url;
-    } else if (!".,;:!?*".includes(last)) return url;
-    url = url.slice(0, -1);
+  const counts = bracketCounts(raw);
+  let end = raw.length;
+  while (end > 0) {
+    const last = raw[end - 1]!;
+    if (last === ")" || last === "]") {
+      if (counts[last] <= counts[last === ")" ? "(" : "["]) break;
+      counts[last]--;
+    } else if (!".,;:!?*".includes(last)) break;
+    end--;
   }
+  return raw.slice(0, end);
 }
 
 /** The link's target when `text` is an http(s) URL that parses, else null. */
@@ -79,6 +92,7 @@ export function tokenizeComment(body: string, known: (handle: string) => boolean
     // "xhttp://…" is a word that happens to contain a scheme, not a link.
     if (/[\p{L}\p{N}]/u.test(before)) continue;
     const text = trimUrl(m[0]);
+    if (text.length > MAX_URL_LENGTH) continue;
     const href = linkTarget(text);
     if (href === null) continue;
     mentionsIn(body.slice(at, start), known).forEach(push);
