@@ -159,7 +159,7 @@ const USER_COMMANDS: Record<string, Command> = {
   "reset-password": async (args) => {
     const f = flagsOf(args, { email: { type: "string" } });
     const { person, oneTimePassword, liveTokens } = await resetPassword(await open(), requiredFlag(f, "email"), CLI_ACTOR());
-    const tokens = liveTokens > 0 ? `, ${liveTokens} API token(s) still work (disable to revoke)` : "";
+    const tokens = liveTokens > 0 ? `, ${liveTokens} active ${liveTokens === 1 ? "token" : "tokens"} kept (user disable revokes them)` : "";
     process.stdout.write(`${person.email}: sessions ended${tokens}; one-time password, shown once (they choose their own at the next sign-in):\n${oneTimePassword}\n`);
     return 0;
   },

@@ -248,7 +248,9 @@ describe("the CLI", () => {
     expect((await cli("user", "list")).stdout).toMatch(/ann@example.com\tviewer\tAnn\t\tdisabled\tlast sign-in never\t0 active tokens/);
     expect((await cli("token", "create", "--email", ANN)).stderr).toMatch(/is disabled/);
     expect((await cli("user", "enable", "--email", ANN)).code).toBe(0);
+    expect((await cli("token", "create", "--email", ANN, "--name", "cron")).code).toBe(0);
     const reset = await cli("user", "reset-password", "--email", ANN);
+    expect(reset.stdout).toMatch(/^ann@example.com: sessions ended, 1 active token kept \(user disable revokes them\); one-time password, shown once/);
     const oneTime = reset.stdout.trim().split("\n").at(-1)!;
     const db = await openDatabase(file);
     expect((await signIn(db, ANN, oneTime)).person.mustChangePassword).toBe(true);
