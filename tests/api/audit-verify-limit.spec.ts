@@ -28,6 +28,9 @@ interface Answer {
 }
 
 test.beforeAll(async () => {
+  // A hook has the config's timeout, not the file's: growing 200,000 entries took past 60 s while
+  // the other suites started beside it on two cores.
+  test.setTimeout(180_000);
   const file = await preparedDatabase(`verify-limit-${Date.now()}`, process.env.TEST_PASSWORD ?? `pw-verify-limit-${Date.now()}`);
   // DATABASE_URL too: the script's tables are PostgreSQL's or SQLite's by it.
   const grown = spawnSync(NODE, tsxArgs("tests/support/grow-log.ts", [file, String(GROWN)]), { encoding: "utf8", env: { ...process.env, DATABASE_URL: file } });
