@@ -9,6 +9,6 @@ export function liveTokensSentence(liveTokens: number, whose: "own" | "theirs"):
   if (liveTokens === 0) return "";
   const tokens = liveTokens === 1 ? "API token still works" : `${formatCount(liveTokens)} API tokens still work`;
   return whose === "own"
-    ? ` Your ${tokens}: revoke below any that someone else may know.`
+    ? ` Your ${tokens}: revoke any that someone else may know on your account page, under API tokens.`
     : ` Their ${tokens}: disable the account to revoke ${liveTokens === 1 ? "it" : "them"}.`;
 }
