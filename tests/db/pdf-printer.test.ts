@@ -93,7 +93,14 @@ const pdfOf = (week: string, paper: "a4" | "letter" = "a4") => exportWeeklyRepor
 describe("printing PDFs", () => {
   it("20 parallel PDF requests: at most 2 Chromiums print at once; past 8 waiting they get 503 with Retry-After", async () => {
     const weeks = Array.from({ length: 10 }, (_, i) => `2024-W${String(21 + i).padStart(2, "0")}`);
-    const outcomes = await Promise.allSettled(weeks.flatMap((w) => [pdfOf(w, "a4"), pdfOf(w, "letter")]));
+    // Held prints overlap on any machine, however slow: the first two wait until all 20 have arrived.
+    hold();
+    const settled = Promise.allSettled(weeks.flatMap((w) => [pdfOf(w, "a4"), pdfOf(w, "letter")]));
+    await vi.waitFor(() => expect(runs()).toBe(2), { timeout: 10_000 });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(runs(), "a third Chromium started while two were printing").toBe(2);
+    release();
+    const outcomes = await settled;
 
     expect(mostAtOnce(), "Chromiums printing at once").toBe(2);
     const printed = outcomes.filter((o) => o.status === "fulfilled");
