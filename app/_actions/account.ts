@@ -6,18 +6,22 @@ import { refuseWrongArguments } from "@/app/_lib/action-args";
 import { DEVICE_COOKIE, requireActionPermission, SESSION_COOKIE } from "@/app/_lib/auth";
 import { defineFormAction, formText } from "@/app/_lib/define-form-action";
 import type { TokenState } from "@/components/ui/action-state";
+import { getSignInConfig } from "@/app/_lib/oidc";
 import { createToken, revokeToken } from "@/db/accounts/api-tokens";
+import { confirmTokenMaker } from "@/db/accounts/confirm-token-maker";
 import { changeOwnPassword } from "@/db/accounts/change-own-password";
 import { getDb } from "@/db/get-db";
 import { liveTokensSentence } from "@/lib/auth/live-token-words";
 import { DEFAULT_TOKEN_DAYS, parseTokenDays } from "@/lib/auth/token-lifetime";
+import { tokenConfirmationReason, type TokenConfirmation } from "@/lib/auth/token-confirmation";
 import { AppError, asAppError } from "@/lib/errors";
 import { formatUtcMinute } from "@/lib/time";
 import { textRefusal } from "@/lib/validations/refused-text";
 import { sameOriginPath } from "@/lib/http/same-origin-path";
 
 /**
- * Any signed-in person may make tokens for themselves; a token carries its owner's role. Not a
+ * Any signed-in person may make tokens for themselves; a token carries its owner's role. A session
+ * older than a recent sign-in must show its password again (token-confirmation.ts). Not a
  * `defineFormAction`: its answer is the token, shown once, not a sentence.
  */
 export async function createTokenAction(_prev: TokenState, form: FormData): Promise<TokenState> {
@@ -25,6 +29,8 @@ export async function createTokenAction(_prev: TokenState, form: FormData): Prom
   if (wrong) return { token: null, error: wrong.message, name: "" };
   const typed = String(form.get("name") ?? "");
   const typedDays = String(form.get("days") ?? String(DEFAULT_TOKEN_DAYS));
+  // A refusal after a password was asked for keeps the field on the form.
+  let asked: TokenConfirmation | undefined;
   try {
     const person = await requireActionPermission("read");
     const name = typed.trim() || "web";
@@ -33,12 +39,20 @@ export async function createTokenAction(_prev: TokenState, form: FormData): Prom
       throw new AppError("invalid", `A token name has at most ${TOKEN_NAME_MAX} characters; this one has ${name.length}.`);
     const refused = textRefusal(name);
     if (refused) throw new AppError("invalid", `A token name ${refused}.`);
-    const made = await createToken(await getDb(), person, name, person.email, parseTokenDays(typedDays));
+    const days = parseTokenDays(typedDays);
+    const db = await getDb();
+    const jar = await cookies();
+    const { oidc, localSignIn } = getSignInConfig();
+    const proof = { session: jar.get(SESSION_COOKIE)?.value, password: String(form.get("password") ?? ""), device: jar.get(DEVICE_COOKIE)?.value, passwordsAccepted: localSignIn };
+    asked = proof.password === "" ? asked : "password";
+    const needed = await confirmTokenMaker(db, person, proof);
+    if (needed !== "none") return { token: null, error: tokenConfirmationReason(needed, oidc?.providerName ?? null), name: typed, days: typedDays, confirm: needed };
+    const made = await createToken(db, person, name, person.email, days);
     revalidatePath("/account");
     return { token: made.token, expires: made.expiresAt === null ? "never" : formatUtcMinute(made.expiresAt), error: null, name: "" };
   } catch (e) {
     const known = asAppError(e);
-    if (known) return { token: null, error: known.message, name: typed, days: typedDays };
+    if (known) return { token: null, error: known.message, name: typed, days: typedDays, confirm: asked };
     throw e;
   }
 }

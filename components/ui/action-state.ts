@@ -38,4 +38,6 @@ export interface TokenState {
   error: string | null;
   name: string;
   days?: string;
+  /** What the action still asks for before it makes a token (its refusal says why). */
+  confirm?: "none" | "password" | "sign-in-again";
 }

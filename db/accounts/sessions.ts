@@ -99,6 +99,13 @@ export function sessionPersonQuery(db: Db, sessionId: string | Placeholder, now:
     .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, now), isNull(people.disabledAt)));
 }
 
+/** When the live session `token` names was opened (its sign-in), or null for none. */
+export async function sessionSignedInAt(db: Db, token: string | undefined, now = Date.now()): Promise<number | null> {
+  if (!token) return null;
+  const row = await firstRow(db.select({ createdAt: sessions.createdAt }).from(sessions).where(and(eq(sessions.id, sha256(token)), gt(sessions.expiresAt, now))));
+  return row?.createdAt ?? null;
+}
+
 /** Ends a session; returns its ID token when single sign-on opened it (the provider's sign-out hint), else null. */
 export async function endSession(db: Db, token: string | undefined): Promise<string | null> {
   if (!token) return null;

@@ -3,8 +3,9 @@
  * a token revoked on the CLI stops at once; the per-token rate limit answers 429 with Retry-After;
  * made-up tokens and sessions are counted per address (UNKNOWN_CREDENTIAL_LIMIT=30), never per credential;
  * failed sign-ins are throttled; sessions expire, end at sign-out, and are never carried over a
- * sign-in (no fixation); and no password, token or session id ever appears in the server's output.
+ * sign-in (no fixation); a token is made from an older session only with the password typed again; and no password, token or session id ever appears in the server's output.
  */
+import { sha256 } from "@/lib/auth/secrets";
 import { sqlOn } from "../support/sql-on";
 import { expect, test } from "@playwright/test";
 import { ownPort, OwnServer, trackerCli } from "../support/own-server";
@@ -182,6 +183,35 @@ test("no session fixation: a cookie set before sign-in is replaced, and a sign-i
   expect(again.session).not.toBe(victim.session);
   expect((await api("/api/programs", withCookie(victim.session!))).status).toBe(401);
   expect((await api("/api/programs", withCookie(again.session!))).status).toBe(200);
+});
+
+test("a token is made from a session only within 15 minutes of its sign-in, then only with the password typed again", async () => {
+  const email = "token-maker@test.example";
+  const password = "token-maker-password-1";
+  secrets.add(password);
+  expect(trackerCli(server.databaseUrl, ["user", "add", "--email", email, "--name", "Toby Token", "--role", "viewer", "--password", password]).code).toBe(0);
+  const { session } = await signIn(email, password);
+  const make = async (fields: [string, string][]) => {
+    const r = await fetchAction(server.baseURL, actions.createTokenAction!, ["$undefined", "$K1"], [["name", "cron"], ...fields], `tracker_session=${session}`);
+    const token = /"token":"(bot_[A-Za-z0-9_-]{43})"/.exec(r.text)?.[1] ?? null;
+    if (token) secrets.add(token);
+    return { text: r.text, token };
+  };
+  expect((await make([])).token, "just signed in").toMatch(/^bot_/);
+
+  // The same session 16 minutes later: a stolen cookie alone makes no token.
+  await sqlOn(server.databaseUrl, "UPDATE sessions SET created_at = ? WHERE id = ?", [Date.now() - 16 * 60_000, sha256(session!)]);
+  const refused = await make([]);
+  expect(refused.token).toBeNull();
+  expect(refused.text).toContain('"error":"Confirm your password to make a token: a token outlives this session, so one is made only within 15 minutes of signing in, or with your password."');
+  expect(refused.text).toContain('"confirm":"password"');
+  const wrong = await make([["password", "not-the-password"]]);
+  expect([wrong.token, wrong.text]).toEqual([null, expect.stringContaining('"error":"Wrong password: type the one you sign in with.","name":"cron","days":"90","confirm":"password"')]);
+  const confirmed = await make([["password", password]]);
+  expect(confirmed.token).toMatch(/^bot_/);
+  expect((await api("/api/programs", { authorization: `Bearer ${confirmed.token}` })).status).toBe(200);
+  const made = await sqlOn<{ n: number }>(server.databaseUrl, "SELECT count(*) AS n FROM api_tokens t JOIN people p ON p.id = t.person_id WHERE p.email = ?", [email]);
+  expect(made[0]!.n, "tokens made: the fresh one and the confirmed one").toBe(2);
 });
 
 test("no password, token or session id appears in the server's output", async () => {

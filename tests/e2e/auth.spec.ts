@@ -1,4 +1,6 @@
 import { expect, test } from "@playwright/test";
+import { sha256 } from "@/lib/auth/secrets";
+import { sqlOn } from "../support/sql-on";
 import { TEST_ACCOUNTS } from "../support/test-accounts";
 import { signIn } from "../support/sign-in";
 
@@ -72,8 +74,37 @@ test("a page runs only scripts that carry its own nonce, and none of the app's i
   expect(refused).toEqual([]);
 });
 
+test("an older session makes a token only with the password typed again; a wrong one is refused and never kept", async ({ page }) => {
+  await signIn(page, "contributor", "/account", { fresh: true });
+  await expect(page.getByLabel("Your password"), "just signed in").toHaveCount(0);
+  // The page was read just after the sign-in; twenty minutes pass before the form is sent.
+  const session = (await page.context().cookies()).find((c) => c.name === "tracker_session")!.value;
+  await sqlOn(process.env.E2E_DATABASE_URL!, "UPDATE sessions SET created_at = ? WHERE id = ?", [Date.now() - 20 * 60_000, sha256(session)]);
+  await page.getByLabel("Token name").fill("nightly");
+  await page.getByRole("button", { name: "Create token" }).click();
+  const why = "Confirm your password to make a token: a token outlives this session, so one is made only within 15 minutes of signing in, or with your password.";
+  await expect(page.getByRole("alert").filter({ hasText: "password" })).toHaveText(why);
+  await expect(page.getByTestId("new-token")).toHaveCount(0);
+  await expect(page.getByLabel("Token name")).toHaveValue("nightly");
+
+  await page.getByLabel("Your password").fill("not my password");
+  await page.getByRole("button", { name: "Create token" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "password" })).toHaveText("Wrong password: type the one you sign in with.");
+  await expect(page.getByLabel("Your password")).toHaveValue("");
+  await expect(page.getByText(why)).toBeVisible();
+
+  // Read again later, the page asks at once.
+  await page.reload();
+  await expect(page.getByText(why)).toBeVisible();
+  await page.getByLabel("Token name").fill("nightly");
+  await page.getByLabel("Your password").fill(process.env.TEST_PASSWORD!);
+  await page.getByRole("button", { name: "Create token" }).click();
+  await expect(page.getByTestId("new-token")).toHaveText(/^bot_/);
+  await expect(page.getByRole("table", { name: "API tokens" }).getByRole("row").filter({ hasText: "nightly" })).toHaveCount(1);
+});
+
 test("a person makes an API token on the account page, uses it, and revokes it", async ({ page, request }) => {
-  await signIn(page, "viewer", "/account");
+  await signIn(page, "viewer", "/account", { fresh: true });
   await page.getByLabel("Token name").fill("e2e");
   await expect(page.getByLabel("Expires after")).toHaveValue("90");
   await page.getByLabel("Expires after").selectOption({ label: "30 days" });

@@ -432,7 +432,7 @@ test("import: a slug in use offers a free one; the bundle goes in under it", asy
 });
 
 test("account: a token name too long is refused and kept; the shortened name is the token's name", async ({ page }) => {
-  await signIn(page, "viewer", "/account");
+  await signIn(page, "viewer", "/account", { fresh: true });
   const long = `nightly export for the weekly report ${"x".repeat(90)}`;
   await page.getByLabel("Token name").fill(long);
   await page.getByRole("button", { name: "Create token" }).click();

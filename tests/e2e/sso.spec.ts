@@ -8,6 +8,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { expectAxeClean } from "../support/axe";
 import { GROUP_ROLES, startLocalProvider, trackerSettings, type LocalProvider } from "../support/local-oidc-provider";
 import { ownPort, OwnServer } from "../support/own-server";
+import { sqlOn } from "../support/sql-on";
+import { sha256 } from "@/lib/auth/secrets";
 
 const PORT = ownPort(3135);
 const APP = `http://127.0.0.1:${PORT}`;
@@ -73,6 +75,36 @@ test("a person in no mapped group gets the default role: viewer, no People page"
   await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
   await expect(page.getByRole("main")).toContainText("This page needs the admin role; you are signed in as viewer.");
   await expect(page.getByRole("link", { name: "People" })).toHaveCount(0);
+});
+
+test("a single sign-on person's older session makes no token until they sign in again through the provider", async ({ page }) => {
+  await signInWithProvider(page, "bob", "/sign-in?next=%2Faccount");
+  expect(new URL(page.url()).pathname).toBe("/account");
+  const session = (await page.context().cookies()).find((c) => c.name === "tracker_session")!.value;
+  await sqlOn(server.databaseUrl, "UPDATE sessions SET created_at = ? WHERE id = ?", [Date.now() - 20 * 60_000, sha256(session)]);
+  await page.reload();
+  await expect(page.getByText("Sign in again with Example ID to make a token: a token outlives this session, so one is made only within 15 minutes of signing in.")).toBeVisible();
+  await expect(page.getByLabel("Your password"), "Bob has no password here").toHaveCount(0);
+  await page.getByRole("button", { name: "Create token" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "token" })).toContainText("Sign in again with Example ID to make a token");
+  await expect(page.getByTestId("new-token")).toHaveCount(0);
+
+  await page.getByRole("link", { name: "Sign in again with Example ID" }).click();
+  // Still signed in at the provider: it sends Bob straight back, or asks him to log in again.
+  await page.waitForURL((url) => url.origin === APP || url.pathname.includes("/interaction/"));
+  if (new URL(page.url()).origin !== APP) {
+    await page.locator('input[name="login"]').fill("bob");
+    await page.locator('input[name="password"]').fill("any password");
+    await page.getByRole("button", { name: /sign-in/i }).click();
+  }
+  await page.waitForURL(`${APP}/account`);
+  await expect(page.getByText(/Sign in again with Example ID to make a token/)).toHaveCount(0);
+  await page.getByLabel("Token name").fill("bob's cron");
+  await page.getByRole("button", { name: "Create token" }).click();
+  await expect(page.getByTestId("new-token")).toHaveText(/^bot_/);
+  // The session the token was refused in has ended with the new sign-in.
+  const after = await sqlOn<{ n: number }>(server.databaseUrl, "SELECT count(*) AS n FROM sessions WHERE id = ?", [sha256(session)]);
+  expect(after[0]!.n).toBe(0);
 });
 
 test("a person of a disallowed domain reads why on the sign-in page and is not signed in", async ({ page }) => {

@@ -13,14 +13,15 @@ const sessions = new Map<string, { origin: string; cookie: Cookie }>();
  * Signs in and opens `path` (the home page by default). The first time, through the form, as a
  * person would: the header must say who, then `path` is opened. With a kept session `path` is
  * opened straight away (one page load, not the home page first) and its header must say who;
- * otherwise the form is used again.
+ * otherwise the form is used again. `fresh` always uses the form.
  */
-export async function signIn(page: Page, who: TestRole | { email: string; name: string }, path = "/") {
+export async function signIn(page: Page, who: TestRole | { email: string; name: string }, path = "/", options: { fresh?: boolean } = {}) {
   const account = typeof who === "string" ? TEST_ACCOUNTS[who] : who;
   const context = page.context();
   await context.clearCookies(); // sign-in redirects a signed-in person away
   const header = page.getByTestId("signed-in-as");
-  const kept = sessions.get(account.email);
+  // A fresh sign-in for what asks for a recent one (making an API token).
+  const kept = options.fresh ? undefined : sessions.get(account.email);
   if (kept) {
     await context.addCookies([kept.cookie]);
     await page.goto(path);
