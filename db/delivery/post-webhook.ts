@@ -45,6 +45,8 @@ export async function postWebhook(r: WebhookRequest, fetchImpl: typeof fetch = f
     };
   } catch (error) {
     const e = error as Error & { cause?: { code?: string; message?: string } };
+    // Refused at the connection (webhookFetch): another attempt would be refused the same way.
+    if (e.cause?.code === "EPRIVATETARGET") return { ok: false, statusCode: null, error: e.cause.message ?? "not sent: a private address", retryable: false };
     const timedOut = e.name === "TimeoutError" || e.name === "AbortError";
     const reason = timedOut ? `no answer within ${r.timeoutMs} ms` : (e.cause?.code ?? e.cause?.message ?? e.message);
     return { ok: false, statusCode: null, error: reason, retryable: true };

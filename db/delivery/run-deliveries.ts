@@ -9,7 +9,7 @@ import type { DeliveryState } from "@/lib/delivery/delivery-states";
 import { programs, reportDeliveries, reportDeliveryAttempts, reportSubscriptions } from "../schema";
 import type { AttemptOutcome } from "./attempt-outcome";
 import { postWebhook } from "./post-webhook";
-import { privateTargetRefusal, resolveHost } from "./webhook-target";
+import { privateTargetRefusal, resolveHost, webhookFetch } from "./webhook-target";
 import { publishedPackage, type PublishedPackage } from "./published-package";
 import { sendEmail } from "./send-email";
 
@@ -18,6 +18,7 @@ export interface DeliveryContext {
   env: Record<string, string | undefined>;
   now: () => number;
   sleep: (ms: number) => Promise<void>;
+  /** Webhook POSTs: webhookFetch, which checks the addresses each connection is made to. */
   fetch: typeof fetch;
   /** A host name's addresses, looked up before each webhook attempt. */
   resolve?: (host: string) => Promise<string[]>;
@@ -27,7 +28,7 @@ export const defaultContext = (): DeliveryContext => ({
   env: process.env,
   now: Date.now,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  fetch: (...args) => fetch(...args),
+  fetch: webhookFetch(process.env),
   resolve: resolveHost,
 });
 

@@ -11,6 +11,7 @@ import { sendPublishedReport } from "@/db/delivery/send-published-report";
 import { resumeDeliveries } from "@/db/delivery/resume-deliveries";
 import { queueReportDeliveries } from "@/db/delivery/queue-deliveries";
 import type { DeliveryContext } from "@/db/delivery/run-deliveries";
+import { webhookFetch } from "@/db/delivery/webhook-target";
 import { exportBundle } from "@/db/export-bundle";
 import { importBundle } from "@/db/import-bundle";
 import { openDatabase, type Db } from "@/db/index";
@@ -212,6 +213,29 @@ describe("a failed delivery never undoes a publication", () => {
     expect(outcomes.map((o) => [o.state, o.attempts])).toEqual([["failed", 1]]);
     const hook = (await listDeliveries(db, slug)).find((d) => d.subscription.id === made.id)!;
     expect(hook.attempts.map((a) => [a.statusCode, a.error])).toEqual([[null, "not sent: 127.0.0.1 is an address inside a private network; WEBHOOK_PRIVATE_TARGETS=allow lets a deployment deliver there"]]);
+    expect(inside.requests).toHaveLength(0);
+  });
+
+  it("refuses a name that resolves to a public address when checked and to a private one when connected to (DNS rebinding): nothing reaches it", async () => {
+    const inside = await startWebhookReceiver({});
+    const slug = "send-rebind";
+    await importBundle(db, bundle(slug), { actor: null });
+    const port = new URL(inside.origin).port;
+    const made = await addSubscription(db, { slug, input: { kind: "webhook", target: `http://rebind.example.org:${port}/hook` }, actor: "a" });
+    await publishReport(db, { slug, week: "2024-W52", publisher: { id: null, label: "cli" } });
+    // The first answer is the check's, every later one the connection's.
+    const lookups: string[] = [];
+    const resolve = async (host: string) => {
+      lookups.push(host);
+      return lookups.length === 1 ? ["93.184.216.34"] : ["127.0.0.1"];
+    };
+    const env = { WEBHOOK_PRIVATE_TARGETS: "", DELIVERY_MAX_ATTEMPTS: "3" };
+    const outcomes = await (await sendPublishedReport(db, { slug, week: "2024-W52", trigger: "publish", requestedBy: "cli", origin: ORIGIN }, { ...ctx(env), resolve, fetch: webhookFetch(env, resolve) })).run();
+    await inside.close();
+    expect(lookups).toEqual(["rebind.example.org", "rebind.example.org"]);
+    expect(outcomes.map((o) => [o.state, o.attempts])).toEqual([["failed", 1]]);
+    const hook = (await listDeliveries(db, slug)).find((d) => d.subscription.id === made.id)!;
+    expect(hook.attempts.map((a) => [a.statusCode, a.error])).toEqual([[null, "not sent: rebind.example.org resolves to 127.0.0.1, an address inside a private network; WEBHOOK_PRIVATE_TARGETS=allow lets a deployment deliver there"]]);
     expect(inside.requests).toHaveLength(0);
   });
 
