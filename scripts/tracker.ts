@@ -14,6 +14,13 @@ async function main(argv: string[]): Promise<number> {
   return await runCommand(command, args);
 }
 
+// A reader that stops early (`| head`) closes the pipe: stop quietly, as a Unix filter does, not
+// with a stack trace for an "unhandled 'error' event".
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 // exitCode, not exit(): a large export piped to another program must be written out in full first.
 main(process.argv.slice(2)).then(
   (code) => {

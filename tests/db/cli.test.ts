@@ -2,7 +2,7 @@
  * The CLI (`npm run tracker -- …`, DESIGN §10) as a shell or cron job uses it: one real
  * process per command against a temporary SQLite file. Spawns are few (tsx starts in ~0.5–1 s).
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -187,6 +187,18 @@ describe("tracker CLI", () => {
     expect(`${r.stdout}${r.stderr}`).toContain(`#${seq}`);
     expect(r.stderr).toMatch(new RegExp(`^log BROKEN at entry #${seq}: .*altered`, "m"));
   });
+
+  it("stops quietly when the program reading its output stops early (`| head`)", async () => {
+    const child = spawn(NODE, trackerArgs(["generate", "--items", "3000", "--seed", "1"]), { cwd: ROOT, env: { ...process.env, TRACKER_SEED: "none" } });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    // The first chunk read, the reader goes away.
+    await new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+  }, 30_000);
 
   it("generates a synthetic bundle: the generator's bundle for the options given, compact or indented", () => {
     const now = Date.parse("2025-03-01T00:00:00Z");
