@@ -7,13 +7,14 @@ import { DEVICE_COOKIE, requireActionPermission, SESSION_COOKIE } from "@/app/_l
 import { defineFormAction, formText } from "@/app/_lib/define-form-action";
 import type { TokenState } from "@/components/ui/action-state";
 import { getSignInConfig } from "@/app/_lib/oidc";
+import { signInReplacingSession } from "@/app/_lib/replace-session";
 import { createToken, revokeToken } from "@/db/accounts/api-tokens";
-import { confirmTokenMaker } from "@/db/accounts/confirm-token-maker";
+import { recentSignInProof } from "@/db/accounts/recent-sign-in-proof";
 import { changeOwnPassword } from "@/db/accounts/change-own-password";
 import { getDb } from "@/db/get-db";
 import { liveTokensSentence } from "@/lib/auth/live-token-words";
 import { DEFAULT_TOKEN_DAYS, parseTokenDays } from "@/lib/auth/token-lifetime";
-import { tokenConfirmationReason, type TokenConfirmation } from "@/lib/auth/token-confirmation";
+import { MAKING_A_TOKEN, proofReason, RECENT_SIGN_IN_MINUTES, type SignInProof } from "@/lib/auth/recent-sign-in";
 import { AppError, asAppError } from "@/lib/errors";
 import { formatUtcMinute } from "@/lib/time";
 import { textRefusal } from "@/lib/validations/refused-text";
@@ -21,7 +22,7 @@ import { sameOriginPath } from "@/lib/http/same-origin-path";
 
 /**
  * Any signed-in person may make tokens for themselves; a token carries its owner's role. A session
- * older than a recent sign-in must show its password again (token-confirmation.ts). Not a
+ * older than a recent sign-in must show its password again (recent-sign-in.ts). Not a
  * `defineFormAction`: its answer is the token, shown once, not a sentence.
  */
 export async function createTokenAction(_prev: TokenState, form: FormData): Promise<TokenState> {
@@ -30,7 +31,7 @@ export async function createTokenAction(_prev: TokenState, form: FormData): Prom
   const typed = String(form.get("name") ?? "");
   const typedDays = String(form.get("days") ?? String(DEFAULT_TOKEN_DAYS));
   // A refusal after a password was asked for keeps the field on the form.
-  let asked: TokenConfirmation | undefined;
+  let asked: SignInProof | undefined;
   try {
     const person = await requireActionPermission("read");
     const name = typed.trim() || "web";
@@ -45,8 +46,8 @@ export async function createTokenAction(_prev: TokenState, form: FormData): Prom
     const { oidc, localSignIn } = getSignInConfig();
     const proof = { session: jar.get(SESSION_COOKIE)?.value, password: String(form.get("password") ?? ""), device: jar.get(DEVICE_COOKIE)?.value, passwordsAccepted: localSignIn };
     asked = proof.password === "" ? asked : "password";
-    const needed = await confirmTokenMaker(db, person, proof);
-    if (needed !== "none") return { token: null, error: tokenConfirmationReason(needed, oidc?.providerName ?? null), name: typed, days: typedDays, confirm: needed };
+    const needed = await recentSignInProof(db, person, proof);
+    if (needed !== "none") return { token: null, error: proofReason(needed, oidc?.providerName ?? null, MAKING_A_TOKEN), name: typed, days: typedDays, confirm: needed };
     const made = await createToken(db, person, name, person.email, days);
     revalidatePath("/account");
     return { token: made.token, expires: made.expiresAt === null ? "never" : formatUtcMinute(made.expiresAt), error: null, name: "" };
@@ -95,3 +96,26 @@ export const changePasswordAction = defineFormAction({
   redirect: ({ input, result }) => (result.wasOneTime ? input.next : null),
   revalidate: () => "/account",
 });
+
+/**
+ * Signs the person in again with their password, on a page that asks for a recent sign-in before
+ * changes that outlive the session: a new session replaces this one, and the page is read again.
+ */
+export const confirmSignInAction = defineFormAction({
+  args: ["path"],
+  permission: "read",
+  input: (form) => String(form.get("password") ?? ""),
+  run: async ({ actor, input: password }) => {
+    if (!getSignInConfig().localSignIn) throw new AppError("invalid", "Passwords are not accepted here: sign in again with your organisation's identity provider.");
+    if (password === "") throw new AppError("invalid", "Type your password.");
+    try {
+      await signInReplacingSession(actor.email, password);
+    } catch (e) {
+      if (e instanceof AppError && e.code === "unauthenticated") throw new AppError("invalid", "Wrong password: type the one you sign in with.");
+      throw e;
+    }
+  },
+  success: `Confirmed: for ${RECENT_SIGN_IN_MINUTES} minutes this session makes such changes without asking again.`,
+  revalidate: ([path]) => sameOriginPath(path),
+});
+

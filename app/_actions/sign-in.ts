@@ -3,13 +3,14 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { refuseWrongArguments } from "@/app/_lib/action-args";
-import { CHOOSE_PASSWORD_PATH, DEVICE_COOKIE, DEVICE_COOKIE_SECONDS, isHttps, SESSION_COOKIE } from "@/app/_lib/auth";
+import { CHOOSE_PASSWORD_PATH, isHttps, SESSION_COOKIE } from "@/app/_lib/auth";
 import { END_SESSION_COOKIE, END_SESSION_SECONDS, endSessionUrl, getSignInConfig, SIGNED_OUT_PATH } from "@/app/_lib/oidc";
 import { limitOrThrow, signInAddressLimiter } from "@/app/_lib/rate-limits";
 import type { SignInState } from "@/components/ui/action-state";
-import { endSession, signIn } from "@/db/accounts/sessions";
+import { endSession } from "@/db/accounts/sessions";
 import { getDb } from "@/db/get-db";
 import { asAppError, type AppError } from "@/lib/errors";
+import { signInReplacingSession } from "@/app/_lib/replace-session";
 import { upperFirst } from "@/lib/format";
 import { appOrigin, clientAddress } from "@/lib/http/app-origin";
 import { sameOriginPath } from "@/lib/http/same-origin-path";
@@ -29,13 +30,7 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
   let mustChangePassword = false;
   try {
     limitOrThrow(signInAddressLimiter, clientAddress(await headers()), "from your address");
-    const jar = await cookies();
-    const session = await signIn(await getDb(), email, password, Date.now(), jar.get(DEVICE_COOKIE)?.value);
-    await endSession(await getDb(), jar.get(SESSION_COOKIE)?.value); // never carry a session over a sign-in
-    const secure = await isHttps();
-    jar.set(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: "lax", secure, path: "/", expires: new Date(session.expiresAt) });
-    jar.set(DEVICE_COOKIE, session.device, { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: DEVICE_COOKIE_SECONDS });
-    mustChangePassword = session.person.mustChangePassword;
+    mustChangePassword = (await signInReplacingSession(email, password)).person.mustChangePassword;
   } catch (e) {
     const known = asAppError(e);
     if (known) return { error: await refusal(known), email };

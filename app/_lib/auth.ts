@@ -3,13 +3,16 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { tokenPerson } from "@/db/accounts/api-tokens";
+import { recentSignInProof } from "@/db/accounts/recent-sign-in-proof";
 import { sessionPerson } from "@/db/accounts/sessions";
 import { getDb } from "@/db/get-db";
 import type { Person } from "@/db/schema";
+import { proofReason, type GuardedChange } from "@/lib/auth/recent-sign-in";
 import { can, REQUIRED_ROLE, type Permission } from "@/lib/auth/roles";
 import { isSecretShaped, sha256 } from "@/lib/auth/secrets";
 import { AppError } from "@/lib/errors";
 import { appOrigin, clientAddress, fromOwnOrigin, mediaType } from "@/lib/http/app-origin";
+import { getSignInConfig } from "./oidc";
 import { limitOrThrow, sessionLimiter, tokenLimiter, unknownCredentialLimiter } from "./rate-limits";
 
 export const SESSION_COOKIE = "tracker_session";
@@ -37,6 +40,8 @@ const CHOOSE_PASSWORD_FIRST = `choose your own password first (${CHOOSE_PASSWORD
 interface Gate {
   /** Only for replacing a one-time password: let a person who must do so through. */
   passwordChange?: boolean;
+  /** A change that outlives the session: only within minutes of signing in (recent-sign-in.ts). */
+  recentSignIn?: GuardedChange;
 }
 
 /**
@@ -53,8 +58,20 @@ export async function requireSignedIn(gate: Gate = {}): Promise<Person> {
 
 /** For server actions: the person if they hold the permission, else an AppError (401/403/429). */
 export async function requireActionPermission(permission: Permission, gate: Gate = {}): Promise<Person> {
-  const person = await limitedSessionPerson((await cookies()).get(SESSION_COOKIE)?.value, await headers());
-  return checkPasswordChosen(checkPermission(person, permission), gate);
+  const session = (await cookies()).get(SESSION_COOKIE)?.value;
+  const person = checkPasswordChosen(checkPermission(await limitedSessionPerson(session, await headers()), permission), gate);
+  if (gate.recentSignIn) await checkRecentSignIn(person, session, gate.recentSignIn);
+  return person;
+}
+
+/** The session signed in recently enough for `change`, else a 403 that says how to show it is still its person. */
+async function checkRecentSignIn(person: Person, session: string | undefined, change: GuardedChange): Promise<void> {
+  const { oidc, localSignIn } = getSignInConfig();
+  const needed = await recentSignInProof(await getDb(), person, { session, password: "", passwordsAccepted: localSignIn });
+  if (needed === "none") return;
+  const refusal = new AppError("forbidden", proofReason(needed, oidc?.providerName ?? null, change));
+  refusal.words = refusal.message;
+  throw refusal;
 }
 
 /**

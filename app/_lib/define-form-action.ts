@@ -5,6 +5,7 @@ import type { ActionState } from "@/components/ui/action-state";
 import { getDb } from "@/db/get-db";
 import type { Db } from "@/db/index";
 import type { Person } from "@/db/schema";
+import type { GuardedChange } from "@/lib/auth/recent-sign-in";
 import type { Permission } from "@/lib/auth/roles";
 import { asAppError, type AppError } from "@/lib/errors";
 import { refuseWrongArguments } from "./action-args";
@@ -27,6 +28,8 @@ interface FormActionSpec<Names extends readonly string[], Input, Result> {
   permission: Permission;
   /** Lets a person who must replace a one-time password through: only the form where they do. */
   passwordChange?: boolean;
+  /** A change that outlives the session: refused unless the session signed in recently (recent-sign-in.ts). */
+  recentSignIn?: GuardedChange;
   /** Form fields whose text the form shows again after a refusal ("your input is kept"); a checkbox reads "on" or "". */
   keep?: readonly string[];
   /** Multi-valued fields (rows of evidence, links) the form shows again after a refusal, every value in order. */
@@ -66,7 +69,7 @@ export function defineFormAction<const Names extends readonly string[], Input, R
     let input: Input;
     let result: Awaited<Result>;
     try {
-      const actor = await requireActionPermission(spec.permission, { passwordChange: spec.passwordChange });
+      const actor = await requireActionPermission(spec.permission, { passwordChange: spec.passwordChange, recentSignIn: spec.recentSignIn });
       input = spec.input(formData, args);
       result = await spec.run({ db: await getDb(), actor, input, args });
     } catch (thrown) {
@@ -96,7 +99,7 @@ async function refusal(e: AppError, stale: boolean): Promise<string> {
     case "unauthenticated":
       return "Your session has ended: sign in again.";
     case "forbidden":
-      return `Not allowed: ${e.message}.`;
+      return e.words ?? `Not allowed: ${e.message}.`;
     case "conflict":
       return stale
         ? `${e.message.replace(/; reload and retry$/, "")}. Your input is kept below; saving it again replaces their change.`

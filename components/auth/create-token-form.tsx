@@ -1,7 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { tokenConfirmationReason, type TokenConfirmation } from "@/lib/auth/token-confirmation";
+import { MAKING_A_TOKEN, proofReason, type SignInProof } from "@/lib/auth/recent-sign-in";
 import { DEFAULT_TOKEN_DAYS } from "@/lib/auth/token-lifetime";
 import type { TokenState } from "../ui/action-state";
 import { useKeptForm } from "../ui/use-kept-form";
@@ -18,7 +18,7 @@ const LIFETIMES = [
 interface Props {
   serverAction: (prev: TokenState, form: FormData) => Promise<TokenState>;
   /** What the session must still show when the page was read; the action's answer may ask for more. */
-  confirm: TokenConfirmation;
+  confirm: SignInProof;
   /** The single sign-on provider's name, when it is on. */
   provider: string | null;
   /** Where a person without a password signs in again, when single sign-on is on. */
@@ -29,7 +29,7 @@ interface Props {
 export function CreateTokenForm({ serverAction, confirm: asked, provider, signInAgain }: Props) {
   const { state, formAction, pending, answer } = useKeptForm(serverAction, NONE);
   const confirm = state.confirm && state.confirm !== "none" ? state.confirm : asked;
-  const why = confirm === "none" ? null : tokenConfirmationReason(confirm, provider);
+  const why = confirm === "none" ? null : proofReason(confirm, provider, MAKING_A_TOKEN);
   // The action's refusal for want of a confirmation is the same sentence: said once, as the alert.
   const whyIsTheAnswer = why !== null && state.error === why;
   return (

@@ -3,7 +3,8 @@
  * a token revoked on the CLI stops at once; the per-token rate limit answers 429 with Retry-After;
  * made-up tokens and sessions are counted per address (UNKNOWN_CREDENTIAL_LIMIT=30), never per credential;
  * failed sign-ins are throttled; sessions expire, end at sign-out, and are never carried over a
- * sign-in (no fixation); a token is made from an older session only with the password typed again; and no password, token or session id ever appears in the server's output.
+ * sign-in (no fixation); a token is made, and an admin adds, resets, promotes or enables an account, from an older session
+ * only with the password typed again; and no password, token or session id ever appears in the server's output.
  */
 import { sha256 } from "@/lib/auth/secrets";
 import { sqlOn } from "../support/sql-on";
@@ -212,6 +213,43 @@ test("a token is made from a session only within 15 minutes of its sign-in, then
   expect((await api("/api/programs", { authorization: `Bearer ${confirmed.token}` })).status).toBe(200);
   const made = await sqlOn<{ n: number }>(server.databaseUrl, "SELECT count(*) AS n FROM api_tokens t JOIN people p ON p.id = t.person_id WHERE p.email = ?", [email]);
   expect(made[0]!.n, "tokens made: the fresh one and the confirmed one").toBe(2);
+});
+
+test("an older admin session adds, resets or promotes no account until the password is typed again; disabling never waits", async () => {
+  const { session } = await signIn(TEST_ACCOUNTS.admin.email, server.password);
+  const act = (name: string, fields: [string, string][], cookie = session!) => fetchAction(server.baseURL, actions[name]!, ["$undefined", "$K1"], fields, `tracker_session=${cookie}`);
+  const newcomer = `newcomer-${Date.now()}@test.example`;
+  const fields: [string, string][] = [["email", newcomer], ["name", "Nina Newcomer"], ["team", ""], ["role", "admin"]];
+  await sqlOn(server.databaseUrl, "UPDATE sessions SET created_at = ? WHERE id = ?", [Date.now() - 16 * 60_000, sha256(session!)]);
+  const why = "Confirm your password to change accounts: an account, a role or a new password outlives this session, so they are changed only within 15 minutes of signing in, or with your password.";
+  const guarded: [string, [string, string][]][] = [
+    ["addPersonAction", fields],
+    ["resetPasswordAction", [["email", TEST_ACCOUNTS.viewer.email]]],
+    ["setRoleAction", [["email", TEST_ACCOUNTS.viewer.email], ["role", "admin"]]],
+  ];
+  for (const [name, f] of guarded) expect((await act(name, f)).text, name).toContain(`"status":"error","message":"${why}"`);
+  const people = async () => await sqlOn<{ email: string; role: string }>(server.databaseUrl, "SELECT email, role FROM people WHERE email IN (?, ?) ORDER BY email", [newcomer, TEST_ACCOUNTS.viewer.email]);
+  expect(await people()).toEqual([{ email: TEST_ACCOUNTS.viewer.email, role: "viewer" }]);
+
+  // Cutting access off needs no confirmation.
+  const outsider = `outsider-${Date.now()}@test.example`;
+  expect(trackerCli(server.databaseUrl, ["user", "add", "--email", outsider, "--name", "Otto Outsider", "--role", "viewer"]).code).toBe(0);
+  expect((await act("disableAccountAction", [["email", outsider]])).text).toContain('"status":"ok","message":"Otto Outsider is disabled');
+  // Turning it back on does.
+  expect((await act("enableAccountAction", [["email", outsider]])).text).toContain(why);
+
+  const confirm = (password: string) => fetchAction(server.baseURL, actions.confirmSignInAction!, ["/people", "$undefined", "$K1"], [["password", password]], `tracker_session=${session}`);
+  expect((await confirm("not-the-admin-password")).text).toContain('"message":"Wrong password: type the one you sign in with."');
+  const confirmed = await confirm(server.password);
+  const renewed = confirmed.setCookies.map((c) => SESSION.exec(c)?.[1]).find(Boolean)!;
+  secrets.add(renewed);
+  expect(renewed).toMatch(/^bts_/);
+  expect((await api("/api/programs", withCookie(session!))).status, "the older session ended").toBe(401);
+  expect((await act("addPersonAction", fields, renewed)).text).toContain('"status":"ok","message":"Added Nina Newcomer');
+  expect(await people()).toEqual([
+    { email: newcomer, role: "admin" },
+    { email: TEST_ACCOUNTS.viewer.email, role: "viewer" },
+  ]);
 });
 
 test("no password, token or session id appears in the server's output", async () => {

@@ -1,8 +1,10 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { seriousViolations } from "../support/axe";
+import { sha256 } from "@/lib/auth/secrets";
 import { call } from "../support/api-client";
 import { importSmallProgram } from "../support/programs";
 import { signIn } from "../support/sign-in";
+import { sqlOn } from "../support/sql-on";
 import { TEST_ACCOUNTS } from "../support/test-accounts";
 
 /** One fact of a person's card, by its term: "Role", "Last sign-in", "State"… */
@@ -31,7 +33,7 @@ async function signInWith(page: Page, email: string, password: string) {
 
 test("guesses at a person's e-mail lock strangers out, not the person in the browser they signed in from before", async ({ page, browser }) => {
   test.setTimeout(120_000); // three browsers, each sign-in an scrypt hash
-  await signIn(page, "admin", "/people");
+  await signIn(page, "admin", "/people", { fresh: true });
   const email = `dana-${Date.now()}@test.example`;
   const password = await addPerson(page, email, "Dana Devices");
 
@@ -74,7 +76,7 @@ test("guesses at a person's e-mail lock strangers out, not the person in the bro
 
 test("an admin adds a person who signs in with the one-time password, chooses their own, and is cut off at once when disabled", async ({ page, browser }) => {
   test.setTimeout(120_000); // two browsers, four sign-ins (each an scrypt hash)
-  await signIn(page, "admin");
+  await signIn(page, "admin", "/", { fresh: true });
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "People" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("People");
 
@@ -152,8 +154,39 @@ test("an admin adds a person who signs in with the one-time password, chooses th
   await patContext.close();
 });
 
+test("an older admin session is asked for the password before adding a person; the password typed, the person is added", async ({ page }) => {
+  await signIn(page, "admin", "/people", { fresh: true });
+  await expect(page.getByRole("region", { name: "Confirm it is you" }), "just signed in").toHaveCount(0);
+  const session = (await page.context().cookies()).find((c) => c.name === "tracker_session")!.value;
+  await sqlOn(process.env.E2E_DATABASE_URL!, "UPDATE sessions SET created_at = ? WHERE id = ?", [Date.now() - 20 * 60_000, sha256(session)]);
+  await page.reload();
+  const confirm = page.getByRole("region", { name: "Confirm it is you" });
+  const why = "Confirm your password to change accounts: an account, a role or a new password outlives this session, so they are changed only within 15 minutes of signing in, or with your password.";
+  await expect(confirm).toContainText(why);
+
+  const email = `late-${Date.now()}@test.example`;
+  const add = page.getByRole("form", { name: "Add a person" });
+  await add.getByLabel("E-mail").fill(email);
+  await add.getByLabel("Name").fill("Lee Late");
+  await add.getByRole("button", { name: "Add person" }).click();
+  await expect(add.getByRole("alert")).toHaveText(why);
+  await expect(add.getByLabel("E-mail"), "the input is kept").toHaveValue(email);
+
+  await confirm.getByLabel("Your password").fill("not the admin's password");
+  await confirm.getByRole("button", { name: "Confirm" }).click();
+  await expect(confirm.getByRole("alert")).toHaveText("Wrong password: type the one you sign in with.");
+  await confirm.getByLabel("Your password").fill(process.env.TEST_PASSWORD!);
+  await confirm.getByRole("button", { name: "Confirm" }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(page.getByTestId("signed-in-as")).toContainText(TEST_ACCOUNTS.admin.name);
+  await add.getByLabel("E-mail").fill(email);
+  await add.getByLabel("Name").fill("Lee Late");
+  await add.getByRole("button", { name: "Add person" }).click();
+  await expect(add.getByRole("status")).toContainText(`Added Lee Late (${email}) as viewer.`);
+});
+
 test("a refused addition (an e-mail already taken) keeps every field the admin typed", async ({ page }) => {
-  await signIn(page, "admin", "/people");
+  await signIn(page, "admin", "/people", { fresh: true });
   const add = page.getByRole("form", { name: "Add a person" });
   await add.getByLabel("E-mail").fill(TEST_ACCOUNTS.viewer.email.toUpperCase());
   await add.getByLabel("Name").fill("Someone Else");
@@ -169,7 +202,7 @@ test("a refused addition (an e-mail already taken) keeps every field the admin t
 });
 
 test("a reset shows a one-time password once and a role changes; an admin cannot reset their own here", async ({ page }) => {
-  await signIn(page, "admin", "/people");
+  await signIn(page, "admin", "/people", { fresh: true });
   const email = `quinn-${Date.now()}@test.example`;
   const first = await addPerson(page, email, "Quinn Reset");
   const card = personCard(page, email);
@@ -207,7 +240,7 @@ test("an item's owner list offers active people only, and keeps a disabled owner
   const stamp = Date.now();
   const olive = { email: `olive-${stamp}@test.example`, name: `Olive Owner ${stamp}` };
   const dora = { email: `dora-${stamp}@test.example`, name: `Dora Gone ${stamp}` };
-  await signIn(page, "admin", "/people");
+  await signIn(page, "admin", "/people", { fresh: true });
   await addPerson(page, olive.email, olive.name);
   await addPerson(page, dora.email, dora.name);
   const given = await call(request, "admin", "PATCH", `/api/programs/${slug}/items/A`, { owner: olive.email, version: 1 });
@@ -251,7 +284,7 @@ test("non-admins see no People link and get the forbidden page", async ({ page }
 });
 
 test("the people page reads at 390 px without sideways scrolling, a person's forms open", async ({ page }, testInfo) => {
-  await signIn(page, "admin");
+  await signIn(page, "admin", "/", { fresh: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/people");
   const card = personCard(page, TEST_ACCOUNTS.viewer.email);
