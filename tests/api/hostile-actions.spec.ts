@@ -215,6 +215,13 @@ const CASES: Case[] = [
     args: () => ["$undefined", "$K1"],
     fields: entries(["current", hostile], ["password", hostile], ["confirm", fc.constant("\u0000never the same")], ["next", fc.constantFrom("//evil.example", "javascript:alert(1)")]),
   },
+  // Signing in again from a page that asks for it: the password is never the admin's, the page to read again never another site's.
+  {
+    action: "confirmSignInAction",
+    args: () => [],
+    argsArb: fc.constantFrom(...INJECTIONS, "//evil.example", "https://evil.example", "javascript:alert(1)", "/people").map((p) => [p, "$undefined", "$K1"]),
+    fields: entries(["password", hostile]),
+  },
   // Comments: the fixture program has none, so no comment id names one of its comments, and no
   // subject below exists (a well-formed text on a real item would be accepted).
   {
