@@ -9,12 +9,15 @@
 //   otherwise pass, as each checks the session and role itself;
 // - a path that is not valid percent-encoding (/programs/%ff) names nothing: 404
 //   (Next.js would answer 500); a signed-in person's page gets it inside its navigation;
+// - a page loaded whole, for a live session, whose program, item, claim or week does not exist:
+//   the 404 page drawn by the server, in that page's words (a page's own 404 is blank without script);
 // - a server-action call whose text body is not JSON cannot be a call React made: 400;
 // - a server action without a live session larger than the sign-in form needs: 413.
 import { NextResponse, type NextRequest } from "next/server";
 import { AppError } from "@/lib/errors";
 import { appOrigin, fromOwnOrigin } from "@/lib/http/app-origin";
 import { newNonce, pageContentSecurityPolicy } from "@/lib/http/content-security-policy";
+import { MISSING_TARGET_HEADER, missingTargetHeader, pageTarget, type MissingTarget } from "@/lib/http/page-target";
 import { repairPathEncoding } from "@/lib/http/path-encoding";
 import { problemResponse } from "@/lib/http/problem";
 import { sameOriginPath } from "@/lib/http/same-origin-path";
@@ -22,8 +25,10 @@ import { sameOriginPath } from "@/lib/http/same-origin-path";
 const SESSION_COOKIE = "tracker_session";
 /** The largest server-action body taken without a session cookie (the sign-in form). */
 const SIGNED_OUT_ACTION_BYTES = 64 * 1024;
+/** A path no page matches: a rewrite to it is answered by the router's 404 page, drawn on the server. */
+const NO_PAGE = "/_invalid-path";
 /** Pages reachable without signing in. */
-const PUBLIC_PATHS = new Set(["/sign-in", "/signed-out", "/_invalid-path"]);
+const PUBLIC_PATHS = new Set(["/sign-in", "/signed-out", NO_PAGE]);
 /** A program's Atom feed: its token is its credential, checked by the route itself. */
 const FEED_PATH = /^\/programs\/[^/]+\/reports\.atom$/;
 
@@ -39,11 +44,13 @@ export async function proxy(request: NextRequest) {
     // Anyone could ask for that path directly, so nothing new is opened.
     const repaired = repairPathEncoding(pathname);
     if (repaired !== null && (request.method === "GET" || request.method === "HEAD") && request.cookies.has(SESSION_COOKIE)) {
+      const missing = await missingForSignedIn(request, repaired);
+      if (missing) return noPage(request, missing);
       const url = request.nextUrl.clone();
       url.pathname = repaired;
       return withPagePolicy(request, (headers) => NextResponse.rewrite(url, { request: { headers } }));
     }
-    return withPagePolicy(request, (headers) => NextResponse.rewrite(new URL("/_invalid-path", request.url), { request: { headers } }));
+    return noPage(request, null);
   }
   if (request.method === "POST" && request.headers.has("next-action")) {
     // Browsers always send Origin with a POST: a call must name this site there, or, without
@@ -66,6 +73,10 @@ export async function proxy(request: NextRequest) {
     return withPagePolicy(request, (headers) => NextResponse.next({ request: { headers } }));
   }
   if (api) return NextResponse.next();
+  if (request.cookies.has(SESSION_COOKIE)) {
+    const missing = await missingForSignedIn(request, pathname);
+    if (missing) return noPage(request, missing);
+  }
   if (PUBLIC_PATHS.has(pathname) || FEED_PATH.test(pathname) || request.cookies.has(SESSION_COOKIE))
     return withPagePolicy(request, (headers) => NextResponse.next({ request: { headers } }));
   const signIn = new URL("/sign-in", request.url);
@@ -85,12 +96,46 @@ function withPagePolicy(request: NextRequest, respond: (headers: Headers) => Nex
   const policy = pageContentSecurityPolicy(newNonce(), process.env.NODE_ENV !== "production");
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
+  // Only noPage() says what is missing. Next.js passes its rewrite through here once more to draw
+  // the 404 page, which keeps it: all the header can do is choose that page's words and show a
+  // program's name and navigation, which the 404 page shows only to a signed-in person.
+  if (request.nextUrl.pathname !== NO_PAGE) headers.delete(MISSING_TARGET_HEADER);
   const response = respond(headers);
   response.headers.set("content-security-policy", policy);
   return response;
 }
 
-/** Whether `token` opens a live session: looked up only for a large action body, the rare case. */
+/**
+ * The router's 404 page, drawn by the server. Next.js answers a page's own notFound() with a shell
+ * the browser's script fills in (vercel/next.js#62228): without script it is blank.
+ * `missing` tells the 404 page what was not found, to say it in that page's words.
+ */
+function noPage(request: NextRequest, missing: MissingTarget | null): NextResponse {
+  return withPagePolicy(request, (headers) => {
+    if (missing) headers.set(MISSING_TARGET_HEADER, missingTargetHeader(missing));
+    return NextResponse.rewrite(new URL(NO_PAGE, request.url), { request: { headers } });
+  });
+}
+
+/**
+ * For a page a browser loads whole (not a client navigation, which draws the page's own 404):
+ * what its address names that does not exist, told only to a live session, so that nobody signed
+ * out learns which names exist. The lookups are the pages' own; if they fail, the page answers.
+ */
+async function missingForSignedIn(request: NextRequest, pathname: string): Promise<MissingTarget | null> {
+  if ((request.method !== "GET" && request.method !== "HEAD") || request.headers.has("rsc") || request.nextUrl.searchParams.has("_rsc")) return null;
+  const target = pageTarget(pathname);
+  if (!target) return null;
+  try {
+    const [{ getDb }, { missingPageTarget }] = await Promise.all([import("@/db/get-db"), import("@/db/queries/missing-page-target")]);
+    const missing = await missingPageTarget(await getDb(), target);
+    return missing && (await liveSession(request.cookies.get(SESSION_COOKIE)?.value)) ? missing : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether `token` opens a live session: looked up only for a large action body or a missing page, the rare cases. */
 async function liveSession(token: string | undefined): Promise<boolean> {
   if (!token) return false;
   const [{ getDb }, { sessionPerson }] = await Promise.all([import("@/db/get-db"), import("@/db/accounts/sessions")]);

@@ -106,6 +106,11 @@ export function asAppError(error: unknown): AppError | null {
   return unstorable === null ? null : new AppError("invalid", unstorable);
 }
 
+/** Whether a lookup failed because what it was asked for is unknown, or no database could hold its name: a 404. */
+export function namesNothing(error: unknown): boolean {
+  return (error instanceof AppError && error.code === "not_found") || unstorableValue(error) !== null;
+}
+
 /** What PostgreSQL found it could not hold in a query's values (a page asking for one shows "not found"), or null. */
 export function unstorableValue(error: unknown): string | null {
   for (let e = error, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {

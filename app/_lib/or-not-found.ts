@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { AppError, unstorableValue } from "@/lib/errors";
+import { namesNothing } from "@/lib/errors";
 
 /**
  * Runs a query for a page: its not_found AppError (unknown slug, key or id) becomes the 404 page,
@@ -10,7 +10,7 @@ export async function orNotFound<T>(load: () => T | Promise<T>): Promise<T> {
   try {
     return await load();
   } catch (e) {
-    if ((e instanceof AppError && e.code === "not_found") || unstorableValue(e) !== null) notFound();
+    if (namesNothing(e)) notFound();
     throw e;
   }
 }

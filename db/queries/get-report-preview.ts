@@ -1,13 +1,11 @@
 import { AppError } from "@/lib/errors";
-import { weekOfQuery } from "@/lib/iso-week";
 import type { ReportPublication } from "@/lib/report/render-json";
 import type { WeeklyReport } from "@/lib/report/report-model";
 import type { ReportStamp } from "@/lib/report/report-stamp";
 import type { RestatementRow } from "@/lib/report/restatement-table";
 import type { Db } from "../index";
-import { getWeeklyReport, loadReportSource } from "./get-weekly-report";
-import { listedWeeks, restatementOf } from "./list-report-weeks";
-import { listPublishedWeeks } from "./load-published-reports";
+import { getWeeklyReport } from "./get-weekly-report";
+import { findListedWeek, restatementOf } from "./list-report-weeks";
 
 /** A week's report as the preview page shows it: the model of the files, its stamp, and its neighbours. */
 export interface ReportPreview {
@@ -29,10 +27,7 @@ export interface ReportPreview {
  * unfinished, before the program — is not found.
  */
 export async function getReportPreview(db: Db, slug: string, query: string, now = Date.now()): Promise<ReportPreview> {
-  const source = await loadReportSource(db, slug);
-  const asked = weekOfQuery(query);
-  const weeks = listedWeeks(source, await listPublishedWeeks(db, source.program.id), now);
-  const at = asked ? weeks.findIndex((w) => w.label === asked.label) : -1;
+  const { weeks, at } = await findListedWeek(db, slug, query, now);
   if (at < 0) throw new AppError("not_found", `"${slug}" has no report for ${query}`);
   const { week, report, publication, published, stamp } = await getWeeklyReport(db, slug, weeks[at]!.label, now);
   return {

@@ -9,15 +9,16 @@ import { restatementTable, type RestatementRow } from "@/lib/report/restatement-
 import { lastCompleteWeek, resolveReportWeek, weeksBetween } from "@/lib/report/report-week";
 import { formatDate } from "@/lib/time";
 import type { Db } from "../index";
-import { loadReportSource, reportOf, type ReportSource } from "./get-weekly-report";
-import { loadPublishedReports, type PublishedReport } from "./load-published-reports";
+import { loadReportSource, reportOf } from "./get-weekly-report";
+import { loadProgramHistory, type ProgramHistory } from "./load-program-history";
+import { listPublishedWeeks, loadPublishedReports, type PublishedReport } from "./load-published-reports";
 
 export const WEEKS_PER_PAGE = 20;
 
 /** Weeks a program can be reported for: from the week of its first item to the last complete week. */
-function reportableWeeks(source: ReportSource, now: number): IsoWeek[] {
-  const firstItem = Math.min(...source.history.items.map((i) => i.identifiedAt));
-  const from = Number.isFinite(firstItem) ? firstItem : source.program.createdAt;
+function reportableWeeks(history: ProgramHistory, now: number): IsoWeek[] {
+  const firstItem = Math.min(...history.items.map((i) => i.identifiedAt));
+  const from = Number.isFinite(firstItem) ? firstItem : history.program.createdAt;
   const last = lastCompleteWeek(now);
   return from > last.end ? [] : weeksBetween(from, last);
 }
@@ -26,11 +27,23 @@ function reportableWeeks(source: ReportSource, now: number): IsoWeek[] {
  * Every week a program has a report for, newest first: the reportable weeks and, so that no
  * publication is ever hidden, any published week outside them (before the first item).
  */
-export function listedWeeks(source: ReportSource, published: Iterable<string>, now: number): IsoWeek[] {
-  const weeks = reportableWeeks(source, now);
+export function listedWeeks(history: ProgramHistory, published: Iterable<string>, now: number): IsoWeek[] {
+  const weeks = reportableWeeks(history, now);
   const labels = new Set(weeks.map((w) => w.label));
   for (const p of published) if (!labels.has(p)) weeks.push(resolveReportWeek(p, now));
   return weeks.sort((a, b) => b.start - a.start);
+}
+
+/**
+ * A program's listed weeks and the index of the one `query` names (its label or any day of it),
+ * -1 when the list does not hold it: the rule of a week's report page, which the check before
+ * rendering a page (proxy.ts) applies too. A not_found AppError for an unknown slug.
+ */
+export async function findListedWeek(db: Db, slug: string, query: string, now: number): Promise<{ weeks: IsoWeek[]; at: number }> {
+  const history = await loadProgramHistory(db, slug);
+  const weeks = listedWeeks(history, await listPublishedWeeks(db, history.program.id), now);
+  const asked = weekOfQuery(query);
+  return { weeks, at: asked ? weeks.findIndex((w) => w.label === asked.label) : -1 };
 }
 
 /** A restated week's published report against today's, as rows a person reads. */
@@ -57,7 +70,7 @@ export async function listReportWeeks(db: Db, slug: string, options: { page?: nu
   const now = options.now ?? Date.now();
   const source = await loadReportSource(db, slug);
   const published = new Map((await loadPublishedReports(db, source.program.id)).map((p) => [p.week, p]));
-  const weeks = listedWeeks(source, published.keys(), now);
+  const weeks = listedWeeks(source.history, published.keys(), now);
   const pages = Math.max(1, Math.ceil(weeks.length / WEEKS_PER_PAGE));
   // A week or any day of it: "2024-W52" and "2024-12-27" find the same row.
   const wanted = options.week === undefined ? undefined : weekOfQuery(options.week)?.label;

@@ -18,6 +18,8 @@ const PORT = Number(process.env.REPORT_PATHS_PORT ?? ownPort(3128));
 const SLUG = "boost-offload";
 const NAME = "Boost offload program";
 const WEEK_NOT_FOUND = "This program has no report for that week.";
+/** A page's HTML as the server drew it, without the scripts that let the browser draw it again. */
+const drawn = (html: string) => html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "");
 /** What the server writes when a request fails inside it: Next.js's error mark, a stack frame, a URIError. */
 const SERVER_ERROR = /⨯|URIError|\bat \S+ \(|Error: /;
 
@@ -66,9 +68,9 @@ test("odd week segments are the program's own 404 for a viewer: never a 500, not
     const what = `${path.slice(0, 80)} → ${res.status}`;
     expect(res.status, what).toBe(404);
     expect(res.body, what).not.toMatch(/\bat \S+ \(|node_modules|URIError|Internal Server Error/);
-    // Inside the program's page: its name and the week's own not-found words.
-    expect(res.body, what).toContain(NAME);
-    expect(res.body, what).toContain(WEEK_NOT_FOUND);
+    // Inside the program's page: its name and the week's own not-found words, drawn by the server.
+    expect(drawn(res.body), what).toContain(NAME);
+    expect(drawn(res.body), what).toContain(WEEK_NOT_FOUND);
     expect(server.output.slice(quiet), `server output after ${what}`).not.toMatch(SERVER_ERROR);
   }
 
@@ -99,8 +101,8 @@ test("odd item keys and claim ids are the program's own 404 too, with nothing th
       const res = await rawRequest(server.baseURL, { method: "GET", path, headers });
       const what = `${path.slice(0, 80)} → ${res.status}`;
       expect(res.status, what).toBe(404);
-      expect(res.body, what).toContain(NAME);
-      expect(res.body, what).toContain("There is no item or claim by that name in this program.");
+      expect(drawn(res.body), what).toContain(NAME);
+      expect(drawn(res.body), what).toContain("There is no item or claim by that name in this program.");
       expect(server.output.slice(quiet), `server output after ${what}`).not.toMatch(SERVER_ERROR);
     }
   expect((await rawRequest(server.baseURL, { method: "GET", path: `/programs/${SLUG}/items/FND-01`, headers })).status).toBe(200);
@@ -113,4 +115,46 @@ test("without a session, a broken escape is still a plain 404, not a way around 
   const plain = await rawRequest(server.baseURL, { method: "GET", path: `/programs/${SLUG}/reports/%25` });
   expect(plain.status).toBe(307);
   expect(plain.headers.location).toMatch(/^\/sign-in\?next=/);
+});
+
+test("without script, an unknown program, item, claim or week still reads as its 404, drawn by the server", async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: server.baseURL, javaScriptEnabled: false });
+  await context.addCookies(await page.context().cookies());
+  const noScript = await context.newPage();
+  const cases = [
+    [`/programs/${SLUG}/items/NOPE-1`, "There is no item or claim by that name in this program."],
+    [`/programs/${SLUG}/claims/no-such-claim`, "There is no item or claim by that name in this program."],
+    [`/programs/${SLUG}/reports/2099-W01`, WEEK_NOT_FOUND],
+    [`/programs/${SLUG}/reports/2024-W52/extra`, WEEK_NOT_FOUND],
+  ] as const;
+  for (const [path, words] of cases) {
+    const res = await noScript.goto(path);
+    expect(res?.status(), path).toBe(404);
+    await expect(noScript.getByRole("heading", { level: 1, name: "Not found" }), path).toBeVisible();
+    await expect(noScript.getByText(words), path).toBeVisible();
+    await expect(noScript.getByText(NAME, { exact: true }), path).toBeVisible();
+    await expect(noScript.getByRole("navigation", { name: "Program" }).getByRole("link", { name: "Items" }), path).toBeVisible();
+  }
+  const res = await noScript.goto("/programs/no-such-program/items/FND-01");
+  expect(res?.status()).toBe(404);
+  await expect(noScript.getByText("Nothing is here. The address may be mistyped, or the program was never imported.")).toBeVisible();
+  await expect(noScript.getByRole("navigation", { name: "Program" })).toHaveCount(0);
+  // What exists is still the page itself.
+  expect((await noScript.goto(`/programs/${SLUG}/items/FND-01`))?.status()).toBe(200);
+  await expect(noScript.getByRole("heading", { level: 1 })).toContainText("FND-01");
+  await context.close();
+});
+
+test("a forged session learns nothing about which names exist: every address leads to sign-in", async () => {
+  const headers = { cookie: "tracker_session=bts_forged-session-value" };
+  for (const path of [`/programs/${SLUG}/items/FND-01`, `/programs/${SLUG}/items/NOPE-1`, "/programs/no-such-program", `/programs/${SLUG}/reports/2099-W01`]) {
+    const res = await rawRequest(server.baseURL, { method: "GET", path, headers });
+    expect(res.status, path).toBe(307);
+    expect(res.headers.location, path).toMatch(/^\/sign-in\?/);
+  }
+  // Nor can a request choose what the 404 page says.
+  const spoofed = await rawRequest(server.baseURL, { method: "GET", path: "/no-such-page", headers: { cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; "), "x-tracker-missing": `item ${SLUG}` } });
+  expect(spoofed.status).toBe(404);
+  expect(drawn(spoofed.body)).toContain("Nothing is here.");
+  expect(drawn(spoofed.body)).not.toContain(NAME);
 });
