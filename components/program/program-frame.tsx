@@ -1,4 +1,4 @@
-import { Suspense, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { DEMO_PROGRAM_SLUG } from "@/lib/demo";
 import { DemoProvenance } from "./demo-provenance";
 import type { Role } from "@/lib/auth/roles";
@@ -13,9 +13,9 @@ export function ProgramFrame({ program, role, children }: { program: { slug: str
         <p className="text-xs uppercase tracking-wide text-slate-600">Program</p>
         <p className="text-lg font-semibold">{program.name}</p>
       </div>
-      <Suspense>
-        <ProgramNav slug={program.slug} sections={programSections(role)} />
-      </Suspense>
+      {/* Not in a Suspense boundary: every program page is rendered per request, so the server
+          draws the navigation in place (a streamed one stays hidden in a browser without script). */}
+      <ProgramNav slug={program.slug} sections={programSections(role)} />
       {program.slug === DEMO_PROGRAM_SLUG && <DemoProvenance />}
       {children}
     </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link, { useLinkStatus } from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import type { ProgramSection } from "./program-sections";
 
@@ -27,9 +27,26 @@ export function ProgramNav({ slug, sections }: { slug: string; sections: Program
             className={`-mb-px border-b-2 px-3 py-2 ${active ? "border-indigo-700 font-medium text-indigo-800" : "border-transparent text-slate-700 hover:text-slate-900"}`}
           >
             {label}
+            <Opening />
           </Link>
         );
       })}
     </nav>
+  );
+}
+
+/**
+ * Beside the section being opened until its page arrives. Pages are sent whole, not streamed (a
+ * streamed page shows only its placeholder to a browser without script), so a slow one — the
+ * first after a restart, at 10,000 items — says here that it is coming.
+ */
+function Opening() {
+  const { pending } = useLinkStatus();
+  if (!pending) return null;
+  return (
+    <span role="status" className="ml-1.5 text-xs text-slate-600">
+      <span aria-hidden="true" className="mr-1 inline-block size-1.5 animate-pulse rounded-full bg-indigo-600 align-middle" />
+      opening…
+    </span>
   );
 }
