@@ -119,23 +119,30 @@ function noPage(request: NextRequest, missing: MissingTarget | null): NextRespon
 
 /**
  * For a page a browser loads whole (not a client navigation, which draws the page's own 404):
- * what its address names that does not exist, told only to a live session, so that nobody signed
- * out learns which names exist. The lookups are the pages' own; if they fail, the page answers.
+ * what its address names that does not exist. Asked only for a session that opens pages (live,
+ * its password chosen), before any lookup: nobody else learns which names exist, not even from
+ * how long the answer took, nor makes the server read a program. If a lookup fails, the page answers.
  */
 async function missingForSignedIn(request: NextRequest, pathname: string): Promise<MissingTarget | null> {
   if ((request.method !== "GET" && request.method !== "HEAD") || request.headers.has("rsc") || request.nextUrl.searchParams.has("_rsc")) return null;
   const target = pageTarget(pathname);
   if (!target) return null;
   try {
-    const [{ getDb }, { missingPageTarget }] = await Promise.all([import("@/db/get-db"), import("@/db/queries/missing-page-target")]);
-    const missing = await missingPageTarget(await getDb(), target);
-    return missing && (await liveSession(request.cookies.get(SESSION_COOKIE)?.value)) ? missing : null;
+    const [{ getDb }, { sessionPerson }, { missingPageTarget }] = await Promise.all([
+      import("@/db/get-db"),
+      import("@/db/accounts/sessions"),
+      import("@/db/queries/missing-page-target"),
+    ]);
+    const db = await getDb();
+    const person = await sessionPerson(db, request.cookies.get(SESSION_COOKIE)?.value);
+    if (!person || person.mustChangePassword) return null;
+    return await missingPageTarget(db, target);
   } catch {
     return null;
   }
 }
 
-/** Whether `token` opens a live session: looked up only for a large action body or a missing page, the rare cases. */
+/** Whether `token` opens a live session: looked up only for a large action body, the rare case. */
 async function liveSession(token: string | undefined): Promise<boolean> {
   if (!token) return false;
   const [{ getDb }, { sessionPerson }] = await Promise.all([import("@/db/get-db"), import("@/db/accounts/sessions")]);

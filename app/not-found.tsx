@@ -4,6 +4,7 @@ import { NotFoundMessage } from "@/components/ui/not-found-message";
 import { NOT_FOUND_WORDS } from "@/components/ui/not-found-words";
 import { getDb } from "@/db/get-db";
 import { findProgram } from "@/db/queries/get-program-or-throw";
+import { nullWhenNamesNothing } from "@/lib/errors";
 import { MISSING_TARGET_HEADER, readMissingTargetHeader } from "@/lib/http/page-target";
 import { currentPerson } from "./_lib/auth";
 
@@ -15,7 +16,8 @@ import { currentPerson } from "./_lib/auth";
 export default async function NotFound() {
   const missing = readMissingTargetHeader((await headers()).get(MISSING_TARGET_HEADER));
   if (missing && missing.kind !== "program") {
-    const [person, program] = await Promise.all([currentPerson(), findProgram(await getDb(), missing.slug)]);
+    const person = await currentPerson();
+    const program = person && !person.mustChangePassword ? await nullWhenNamesNothing(async () => await findProgram(await getDb(), missing.slug)) : null;
     if (person && program)
       return (
         <ProgramFrame program={program} role={person.role}>

@@ -111,6 +111,16 @@ export function namesNothing(error: unknown): boolean {
   return (error instanceof AppError && error.code === "not_found") || unstorableValue(error) !== null;
 }
 
+/** A lookup's answer, or null when it says the name is unknown or no database could hold it. */
+export async function nullWhenNamesNothing<T>(lookup: () => Promise<T>): Promise<T | null> {
+  try {
+    return await lookup();
+  } catch (error) {
+    if (namesNothing(error)) return null;
+    throw error;
+  }
+}
+
 /** What PostgreSQL found it could not hold in a query's values (a page asking for one shows "not found"), or null. */
 export function unstorableValue(error: unknown): string | null {
   for (let e = error, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {

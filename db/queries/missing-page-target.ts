@@ -1,4 +1,4 @@
-import { namesNothing } from "@/lib/errors";
+import { nullWhenNamesNothing } from "@/lib/errors";
 import type { MissingTarget, PageTarget } from "@/lib/http/page-target";
 import type { Db } from "../index";
 import { findProgram } from "./get-program-or-throw";
@@ -12,10 +12,10 @@ import { loadClaims } from "./load-claims";
  * A value no database can hold (U+0000 for PostgreSQL) names nothing, as on the page.
  */
 export async function missingPageTarget(db: Db, target: PageTarget, now = Date.now()): Promise<MissingTarget | null> {
-  const program = await namesNothingAsNull(async () => await findProgram(db, target.slug));
+  const program = await nullWhenNamesNothing(async () => await findProgram(db, target.slug));
   if (!program) return { kind: "program" };
   if (target.kind === "program") return null;
-  const exists = await namesNothingAsNull(async () => {
+  const exists = await nullWhenNamesNothing(async () => {
     switch (target.kind) {
       case "item":
         return target.key !== null && Boolean(await findProgramItem(db, program.slug, target.key));
@@ -26,14 +26,4 @@ export async function missingPageTarget(db: Db, target: PageTarget, now = Date.n
     }
   });
   return exists ? null : { kind: target.kind, slug: program.slug };
-}
-
-/** A lookup's answer, or null when it says the name is unknown or no database could hold it. */
-async function namesNothingAsNull<T>(lookup: () => Promise<T>): Promise<T | null> {
-  try {
-    return await lookup();
-  } catch (error) {
-    if (namesNothing(error)) return null;
-    throw error;
-  }
 }

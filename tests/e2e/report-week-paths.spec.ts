@@ -11,7 +11,7 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import { rawRequest } from "../support/hostile-values";
-import { ownPort, OwnServer } from "../support/own-server";
+import { ownPort, OwnServer, trackerCli } from "../support/own-server";
 import { signIn } from "../support/sign-in";
 
 const PORT = Number(process.env.REPORT_PATHS_PORT ?? ownPort(3128));
@@ -152,9 +152,36 @@ test("a forged session learns nothing about which names exist: every address lea
     expect(res.status, path).toBe(307);
     expect(res.headers.location, path).toMatch(/^\/sign-in\?/);
   }
-  // Nor can a request choose what the 404 page says.
-  const spoofed = await rawRequest(server.baseURL, { method: "GET", path: "/no-such-page", headers: { cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; "), "x-tracker-missing": `item ${SLUG}` } });
+  // Nor can a request choose what a 404 page says, signed in or not.
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const spoofed = await rawRequest(server.baseURL, { method: "GET", path: "/no-such-page", headers: { cookie, "x-tracker-missing": `item ${SLUG}` } });
   expect(spoofed.status).toBe(404);
   expect(drawn(spoofed.body)).toContain("Nothing is here.");
   expect(drawn(spoofed.body)).not.toContain(NAME);
+  for (const value of [`item ${SLUG}`, "item %00", `week ${"x".repeat(5000)}`]) {
+    const direct = await rawRequest(server.baseURL, { method: "GET", path: "/_invalid-path", headers: { "x-tracker-missing": value } });
+    expect(direct.status, value.slice(0, 40)).toBe(404);
+    expect(drawn(direct.body), value.slice(0, 40)).not.toContain(NAME);
+  }
+});
+
+test("a person who must still choose a password is sent to choose it, not told which names exist", async ({ browser }) => {
+  const email = `one-time-${Date.now()}@example.com`;
+  const added = trackerCli(server.databaseUrl, ["user", "add", "--email", email, "--name", "One Time", "--role", "viewer", "--one-time-password"]);
+  expect(added.code, added.stderr).toBe(0);
+  const oneTime = added.stdout.trim().split("\n").at(-1)!;
+  const context = await browser.newContext({ baseURL: server.baseURL });
+  const fresh = await context.newPage();
+  await fresh.goto("/sign-in");
+  await fresh.getByLabel("E-mail").fill(email);
+  await fresh.getByLabel("Password").fill(oneTime);
+  await fresh.getByRole("button", { name: "Sign in" }).click();
+  await expect(fresh).toHaveURL(/\/account\/password$/);
+  const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  for (const path of [`/programs/${SLUG}/items/NOPE-1`, `/programs/${SLUG}/items/FND-01`]) {
+    const res = await rawRequest(server.baseURL, { method: "GET", path, headers: { cookie } });
+    expect(res.status, path).toBe(307);
+    expect(res.headers.location, path).toBe("/account/password");
+  }
+  await context.close();
 });
