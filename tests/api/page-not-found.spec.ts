@@ -5,6 +5,7 @@
  * uses for those words changes nothing.
  */
 import { expect, test } from "@playwright/test";
+import { drawn } from "../support/drawn-html";
 import { fetchAction, loadActions } from "../support/server-actions";
 import { TEST_ACCOUNTS } from "../support/test-accounts";
 
@@ -15,8 +16,6 @@ const NOTHING = "Nothing is here.";
 let baseURL = "";
 let cookie = "";
 
-/** The HTML the server drew, without the scripts that let a browser draw it again. */
-const drawn = (html: string) => html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "");
 const get = async (path: string, headers: Record<string, string> = {}) => {
   const res = await fetch(`${baseURL}${path}`, { headers: { cookie, ...headers }, redirect: "manual" });
   return { status: res.status, html: drawn(await res.text()) };

@@ -10,6 +10,7 @@
  * on REPORT_PATHS_PORT (default 3128).
  */
 import { expect, test, type Page } from "@playwright/test";
+import { drawn } from "../support/drawn-html";
 import { rawRequest } from "../support/hostile-values";
 import { ownPort, OwnServer, trackerCli } from "../support/own-server";
 import { signIn } from "../support/sign-in";
@@ -18,8 +19,6 @@ const PORT = Number(process.env.REPORT_PATHS_PORT ?? ownPort(3128));
 const SLUG = "boost-offload";
 const NAME = "Boost offload program";
 const WEEK_NOT_FOUND = "This program has no report for that week.";
-/** A page's HTML as the server drew it, without the scripts that let the browser draw it again. */
-const drawn = (html: string) => html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "");
 /** What the server writes when a request fails inside it: Next.js's error mark, a stack frame, a URIError. */
 const SERVER_ERROR = /⨯|URIError|\bat \S+ \(|Error: /;
 
