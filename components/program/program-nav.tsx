@@ -24,7 +24,7 @@ export function ProgramNav({ slug, sections }: { slug: string; sections: Program
             key={label}
             href={`${href}${query}`}
             aria-current={active ? "page" : undefined}
-            className={`-mb-px border-b-2 px-3 py-2 ${active ? "border-indigo-700 font-medium text-indigo-800" : "border-transparent text-slate-700 hover:text-slate-900"}`}
+            className={`relative -mb-px border-b-2 px-3 py-2 ${active ? "border-indigo-700 font-medium text-indigo-800" : "border-transparent text-slate-700 hover:text-slate-900"}`}
           >
             {label}
             <Opening />
@@ -36,17 +36,18 @@ export function ProgramNav({ slug, sections }: { slug: string; sections: Program
 }
 
 /**
- * Beside the section being opened until its page arrives. Pages are sent whole, not streamed (a
- * streamed page shows only its placeholder to a browser without script), so a slow one — the
- * first after a restart, at 10,000 items — says here that it is coming.
+ * Under the section being opened until its page arrives, in the tab's own underline (nothing
+ * moves). Pages are sent whole, not streamed (a streamed page shows only its placeholder to a
+ * browser without script), so a slow one — the first after a restart, at 10,000 items — shows
+ * here that it is coming; a screen reader hears "opening…".
  */
 function Opening() {
   const { pending } = useLinkStatus();
   if (!pending) return null;
   return (
-    <span role="status" className="ml-1.5 text-xs text-slate-600">
-      <span aria-hidden="true" className="mr-1 inline-block size-1.5 animate-pulse rounded-full bg-indigo-600 align-middle" />
-      opening…
+    <span role="status">
+      <span className="sr-only">opening…</span>
+      <span aria-hidden="true" className="absolute inset-x-0 -bottom-0.5 h-0.5 animate-pulse bg-indigo-500" />
     </span>
   );
 }

@@ -2,7 +2,7 @@
  * Every program page as the server draws it, read in a browser with script turned off: its
  * heading, its content and the program's navigation are in the page itself, never a placeholder
  * that only script would swap for them. And with script on, a section being opened says so until
- * its page arrives (pages are sent whole, so nothing else on the screen moves meanwhile).
+ * its page arrives (pages are sent whole, so nothing else on the screen changes meanwhile).
  */
 import { expect, test } from "@playwright/test";
 import { signIn } from "../support/sign-in";
