@@ -128,15 +128,10 @@ async function missingForSignedIn(request: NextRequest, pathname: string): Promi
   const target = pageTarget(pathname);
   if (!target) return null;
   try {
-    const [{ getDb }, { sessionPerson }, { missingPageTarget }] = await Promise.all([
-      import("@/db/get-db"),
-      import("@/db/accounts/sessions"),
-      import("@/db/queries/missing-page-target"),
-    ]);
-    const db = await getDb();
-    const person = await sessionPerson(db, request.cookies.get(SESSION_COOKIE)?.value);
+    const person = await sessionPersonOf(request.cookies.get(SESSION_COOKIE)?.value);
     if (!person || person.mustChangePassword) return null;
-    return await missingPageTarget(db, target);
+    const [{ getDb }, { missingPageTarget }] = await Promise.all([import("@/db/get-db"), import("@/db/queries/missing-page-target")]);
+    return await missingPageTarget(await getDb(), target);
   } catch {
     return null;
   }
@@ -144,9 +139,14 @@ async function missingForSignedIn(request: NextRequest, pathname: string): Promi
 
 /** Whether `token` opens a live session: looked up only for a large action body, the rare case. */
 async function liveSession(token: string | undefined): Promise<boolean> {
-  if (!token) return false;
+  return (await sessionPersonOf(token)) !== null;
+}
+
+/** The person a session cookie's token signs in, or null (the database code loads only when asked). */
+async function sessionPersonOf(token: string | undefined) {
+  if (!token) return null;
   const [{ getDb }, { sessionPerson }] = await Promise.all([import("@/db/get-db"), import("@/db/accounts/sessions")]);
-  return (await sessionPerson(await getDb(), token)) !== null;
+  return await sessionPerson(await getDb(), token);
 }
 
 // React sends a call's arguments as a JSON text body, or as multipart form data when a form is

@@ -2,7 +2,7 @@ import { nullWhenNamesNothing } from "@/lib/errors";
 import type { MissingTarget, PageTarget } from "@/lib/http/page-target";
 import type { Db } from "../index";
 import { findProgram } from "./get-program-or-throw";
-import { findProgramItem } from "./find-program-item";
+import { findItemInProgram } from "./find-program-item";
 import { findListedWeek } from "./list-report-weeks";
 import { loadClaims } from "./load-claims";
 
@@ -18,7 +18,7 @@ export async function missingPageTarget(db: Db, target: PageTarget, now = Date.n
   const exists = await nullWhenNamesNothing(async () => {
     switch (target.kind) {
       case "item":
-        return target.key !== null && Boolean(await findProgramItem(db, program.slug, target.key));
+        return target.key !== null && (await findItemInProgram(db, program.id, target.key)) !== undefined;
       case "claim":
         return target.id !== null && (await loadClaims(db, program)).some((c) => c.id === target.id);
       case "week":
