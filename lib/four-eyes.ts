@@ -66,6 +66,16 @@ export function fourEyesReasons(c: FourEyesCase): FourEyesReason[] {
 
 /** The four-eyes rule in words, naming each rule the verifier (or rejecter) breaks, or null when it holds. */
 export function fourEyesViolation(c: FourEyesCase): string | null {
+  const clauses = fourEyesClauses(c, c.verifier, `${c.verifier} owns`);
+  return clauses ? `four eyes: ${clauses}` : null;
+}
+
+/** The same rule said to the person who would decide ("you reported this transition…"), or null when it holds. */
+export function fourEyesToViewer(c: FourEyesCase): string | null {
+  return fourEyesClauses(c, "you", "you own");
+}
+
+function fourEyesClauses(c: FourEyesCase, subject: string, owns: string): string | null {
   const reasons = fourEyesReasons(c);
   if (reasons.length === 0) return null;
   const verb = c.decision ?? "verify";
@@ -74,14 +84,14 @@ export function fourEyesViolation(c: FourEyesCase): string | null {
   const clause = (r: FourEyesReason) => {
     switch (r.kind) {
       case "reported":
-        return `${c.verifier} reported this transition and cannot also ${verb} it`;
+        return `${subject} reported this transition and cannot also ${verb} it`;
       case "owns":
-        return `${c.verifier} owns this item and cannot ${verb} its transitions`;
+        return `${owns} this item and cannot ${verb} its transitions`;
       case "owned":
-        return `${c.verifier} owned ${c.item} between ${formatInstant(r.from)} and ${formatInstant(r.until)}${r.madeOwnerBy ? ` (made owner by ${r.madeOwnerBy})` : ""}, ${window}`;
+        return `${subject} owned ${c.item} between ${formatInstant(r.from)} and ${formatInstant(r.until)}${r.madeOwnerBy ? ` (made owner by ${r.madeOwnerBy})` : ""}, ${window}`;
       case "changed-owner":
-        return `${c.verifier} changed the owner of ${c.item} from ${who(r.from)} to ${who(r.to)} at ${formatInstant(r.at)}, ${window}`;
+        return `${subject} changed the owner of ${c.item} from ${who(r.from)} to ${who(r.to)} at ${formatInstant(r.at)}, ${window}`;
     }
   };
-  return `four eyes: ${reasons.map(clause).join("; ")}`;
+  return reasons.map(clause).join("; ");
 }

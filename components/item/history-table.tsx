@@ -8,8 +8,7 @@ import type { CommentActions } from "../comments/comment-actions";
 import { CommentCard } from "../comments/comment-card";
 import { EvidenceList } from "./evidence-list";
 import { shortInstant } from "./short-instant";
-import { VerificationCell } from "./verification-cell";
-import type { ReviewActions } from "./verify-form";
+import { VerificationCell, type ReviewOffer } from "./verification-cell";
 
 // On a phone each row is a card: cells stack at full width, so the decision and its form are
 // never cut off at the edge of a table that scrolls sideways.
@@ -32,7 +31,7 @@ export function HistoryTable({
   slug: string;
   history: ItemDetail["history"];
   comments?: CommentView[];
-  review?: ReviewActions;
+  review?: ReviewOffer;
   commentActions?: CommentActions;
 }) {
   const rows = interleaveTimeline(history, (t) => toInstant(t.effectiveAt), comments, (c) => toInstant(c.createdAt));
@@ -76,7 +75,7 @@ export function HistoryTable({
   );
 }
 
-function TransitionRow({ t, slug, review }: { t: ItemDetail["history"][number]; slug: string; review?: ReviewActions }) {
+function TransitionRow({ t, slug, review }: { t: ItemDetail["history"][number]; slug: string; review?: ReviewOffer }) {
   return (
     <tr className={`border-t border-slate-100 align-top max-md:block max-md:py-2 ${t.visible ? "" : "text-slate-500"}`} data-testid={`transition-${t.id}`}>
       <td className={cell}>

@@ -4,11 +4,17 @@ import { VerifyForm, type ReviewActions } from "./verify-form";
 
 type Transition = ItemDetail["history"][number];
 
+/** The review forms for a viewer who verifies, and the reports they may not decide on, each with the rule that stops them. */
+export interface ReviewOffer {
+  actions: ReviewActions;
+  notYours: ReadonlyMap<number, string>;
+}
+
 /**
  * The decision on a transition: who verified it (and their note) or who rejected it and why, or
  * that it waits for a second person (who may verify or reject it here).
  */
-export function VerificationCell({ t, review }: { t: Transition; review?: ReviewActions }) {
+export function VerificationCell({ t, review }: { t: Transition; review?: ReviewOffer }) {
   if (t.verification)
     return (
       <div className="text-emerald-800">
@@ -25,7 +31,18 @@ export function VerificationCell({ t, review }: { t: Transition; review?: Review
   return (
     <div className="space-y-1">
       <span className="font-medium text-amber-800">pending verification</span>
-      {review && <VerifyForm {...review} transitionId={t.id} />}
+      {review && <ReviewOrRule review={review} transitionId={t.id} />}
     </div>
   );
+}
+
+function ReviewOrRule({ review, transitionId }: { review: ReviewOffer; transitionId: number }) {
+  const rule = review.notYours.get(transitionId);
+  if (rule)
+    return (
+      <p className="max-w-xs text-xs text-slate-700" data-testid={`not-yours-${transitionId}`}>
+        Not yours to review: {rule}.
+      </p>
+    );
+  return <VerifyForm {...review.actions} transitionId={transitionId} />;
 }

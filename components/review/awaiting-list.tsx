@@ -58,7 +58,7 @@ export function AwaitingList({ rows, now, label }: { rows: AwaitingReview[]; now
             </p>
             {r.notYours ? (
               <p className="text-sm text-slate-600" data-testid="not-yours">
-                Not yours to review: {r.notYours.replace(/^four eyes: /, "")}.
+                Not yours to review: {r.notYours}.
               </p>
             ) : (
               <Link href={`${item}#history`} className="inline-block text-sm font-medium text-indigo-700 hover:underline">

@@ -1,5 +1,5 @@
 import { can } from "@/lib/auth/roles";
-import { fourEyesViolation } from "@/lib/four-eyes";
+import { fourEyesToViewer } from "@/lib/four-eyes";
 import { levelOf, type Status } from "@/lib/status";
 import { isPostgres, type Db } from "../index";
 import { rawAll, rawGet } from "../raw-sql";
@@ -33,7 +33,10 @@ export interface AwaitingReview {
 export interface AwaitingReviewQuery {
   viewer: Person;
   program?: string;
+  /** An area's name, in any case. */
   area?: string;
+  /** One item of `program`: its reports awaiting a decision (the item page's review forms). */
+  item?: string;
   /** At most this many, oldest first (default 200). */
   limit?: number;
   now?: number;
@@ -46,7 +49,8 @@ const PENDING = `
     JOIN people rep ON rep.id = t.actor_id
    WHERE NOT EXISTS (SELECT 1 FROM verifications v WHERE v.transition_id = t.id)
      AND NOT EXISTS (SELECT 1 FROM transition_rejections r WHERE r.transition_id = t.id)
-     AND (CAST(@program AS text) IS NULL OR pr.slug = @program) AND (CAST(@area AS text) IS NULL OR i.area = @area)`;
+     AND (CAST(@program AS text) IS NULL OR pr.slug = @program) AND (CAST(@area AS text) IS NULL OR lower(i.area) = lower(@area))
+     AND (CAST(@item AS text) IS NULL OR i.key = @item)`;
 
 type Row = Omit<AwaitingReview, "evidence" | "notYours" | "trueStatus" | "overtaken"> & { ownerEmail: string | null };
 
@@ -55,8 +59,8 @@ type Row = Omit<AwaitingReview, "evidence" | "notYours" | "trueStatus" | "overta
  * for each whether the viewer may decide on it — the same four-eyes rule the verify and reject
  * mutations enforce, so the inbox never offers a decision that would be refused.
  */
-export async function listAwaitingReview(db: Db, { viewer, program, area, limit = 200, now = Date.now() }: AwaitingReviewQuery) {
-  const filters = { program: program ?? null, area: area ?? null };
+export async function listAwaitingReview(db: Db, { viewer, program, area, item, limit = 200, now = Date.now() }: AwaitingReviewQuery) {
+  const filters = { program: program ?? null, area: area ?? null, item: item ?? null };
   const total = (await rawGet<{ n: number }>(db, `SELECT count(*) AS n ${PENDING}`, filters))!.n;
   const rows = await rawAll<Row>(
     db,
@@ -88,7 +92,7 @@ export async function listAwaitingReview(db: Db, { viewer, program, area, limit 
     if (roleRefusal) return { ...r, evidence, ...today, notYours: roleRefusal };
     const key = `${r.program}\u0000${r.item}`;
     if (!owners.has(key)) owners.set(key, loadOwnerTimeline(db, r.program, r.item, ownerEmail));
-    const notYours = fourEyesViolation({
+    const notYours = fourEyesToViewer({
       item: r.item,
       verifier: viewer.email,
       actor: r.reporterEmail,

@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fourEyesReasons, fourEyesViolation, type FourEyesCase } from "@/lib/four-eyes";
+import { fourEyesReasons, fourEyesToViewer, fourEyesViolation, type FourEyesCase } from "@/lib/four-eyes";
 import { ownerAt, ownerTimeline, type OwnerTimeline } from "@/lib/owner-timeline";
 
 const ANN = "ann@example.com";
@@ -30,6 +30,17 @@ describe("fourEyesViolation", () => {
       `four eyes: ${BOB} reported this transition and cannot also verify it`,
     );
     expect(fourEyesViolation(judge({ initial: RITA, changes: [] }))).toBe(`four eyes: ${RITA} owns this item and cannot verify its transitions`);
+  });
+
+  it("says the same rule to the person who would decide, as 'you'", () => {
+    expect(fourEyesToViewer(judge({ initial: ANN, changes: [] }, { verifier: BOB }))).toBe("you reported this transition and cannot also verify it");
+    expect(fourEyesToViewer(judge({ initial: RITA, changes: [] }))).toBe("you own this item and cannot verify its transitions");
+    const owners = ownerTimeline(RITA, [{ at: T(12), by: RITA, owner: null }]);
+    expect(fourEyesToViewer(judge(owners))).toBe(
+      `you owned FND-01 between ${iso(10)} and ${iso(12)}, while this transition (recorded ${iso(10)}) awaited verification; ` +
+        `you changed the owner of FND-01 from ${RITA} to nobody at ${iso(12)}, while this transition (recorded ${iso(10)}) awaited verification`,
+    );
+    expect(fourEyesToViewer(judge({ initial: ANN, changes: [] }))).toBeNull();
   });
 
   it("a reviewer who clears the owner, verifies and restores it is refused for both reasons", () => {

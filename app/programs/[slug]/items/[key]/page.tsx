@@ -32,6 +32,7 @@ import { AsOfError } from "@/components/program/as-of-error";
 import { getDb } from "@/db/get-db";
 import { getItemDetail, type ItemDetail } from "@/db/queries/get-item-detail";
 import { getSchedule } from "@/db/queries/get-schedule";
+import { listAwaitingReview } from "@/db/queries/list-awaiting-review";
 import { listComments } from "@/db/queries/list-comments";
 import { listItemKeys } from "@/db/queries/list-item-keys";
 import { listOwnerChoices } from "@/db/queries/list-owner-choices";
@@ -41,7 +42,8 @@ import { decodePathSegment } from "@/lib/http/path-encoding";
 import { programHref } from "@/lib/program-links";
 import type { EvidenceKind } from "@/lib/gates";
 import type { RecordedTransition } from "@/lib/preview-transition";
-import { toInstant } from "@/lib/time";
+import { formatDate, toInstant } from "@/lib/time";
+import type { Person } from "@/db/schema";
 
 export const dynamic = "force-dynamic";
 
@@ -63,18 +65,21 @@ export default async function ItemPage({ params, searchParams }: Props) {
   const db = await getDb();
   const item = await orNotFound(async () => await getItemDetail(db, slug, key, asOf, knownAt));
   const schedule = await getSchedule(db, slug, asOf, knownAt);
-  const canReport = can(person.role, "report");
+  // Changes and decisions are made on what is known now, never on a past view of the records.
+  const current = knownAt >= now;
+  const canReport = can(person.role, "report") && current;
   const taken = new Set([key, ...item.dependsOn.map((d) => d.key)]);
   // A select of every key is the quickest pick in a small program; a large one searches instead.
   const keys = canReport ? await listItemKeys(db, slug, asOf, knownAt, SELECT_AT_MOST) : [];
   const pick = keys ? { candidates: keys.filter((k) => !taken.has(k)) } : { exclude: [...taken] };
-  // Decisions are taken on what is known now, not on a past view of the records.
-  const canVerify = can(person.role, "verify") && knownAt >= now;
+  const canVerify = can(person.role, "verify") && current;
+  // The reports this viewer may not decide on (their own, their item's), with the rule: no form offered that would be refused.
+  const notYours = canVerify ? await reportsNotYours(db, person, slug, key, now) : new Map<number, string>();
   const link = (k: string) => `/programs/${slug}/items/${encodeURIComponent(k)}`;
   const here = { slug, itemKey: key };
   // A past "known at" view lists the comments written by then; new ones are written on today's view.
   const comments = await listComments(db, slug, { item: key }, { viewerId: person.id, knownAt });
-  const canComment = can(person.role, "comment") && knownAt >= now;
+  const canComment = can(person.role, "comment") && current;
   const commentActions = canComment ? { slug, editAction: editCommentAction, deleteAction: deleteCommentAction } : undefined;
 
   return (
@@ -92,6 +97,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
           <p className="flex flex-wrap items-center gap-2 text-slate-700">
             true <StatusBadge status={item.trueStatus} /> reported <StatusBadge status={item.reportedStatus} /> · as of{" "}
             {item.asOf.slice(0, 10)}
+            {!current && <span data-testid="known-at">· as known at {formatDate(knownAt)}</span>}
             {item.illustrative && item.factsUntil && <IllustrativeMark factsUntil={item.factsUntil} />}
           </p>
           <ItemSchedule row={schedule.items.find((r) => r.key === key) ?? null} timelineHref={programHref(slug, "timeline", view, { area: item.area })} />
@@ -100,6 +106,15 @@ export default async function ItemPage({ params, searchParams }: Props) {
         <AsOfForm action={link(key)} asOf={view.asOf} knownAt={view.knownAt} />
       </div>
       <AsOfError error={error} />
+      {!current && can(person.role, "report") && (
+        <p className="text-sm text-slate-700" data-testid="past-view-note">
+          This view shows the records as known on {formatDate(knownAt)}: nothing can be changed on it.{" "}
+          <Link href={link(key)} className="text-indigo-700 underline">
+            Open today&apos;s view
+          </Link>{" "}
+          to report progress, decide on a report or edit the item.
+        </p>
+      )}
 
       <div className="grid gap-4 lg:grid-cols-3">
         <Panel title="About" id="about">
@@ -123,7 +138,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
           slug={slug}
           history={item.history}
           comments={comments}
-          review={canVerify ? { ...here, verifyAction: verifyTransitionAction, rejectAction: rejectTransitionAction } : undefined}
+          review={canVerify ? { actions: { ...here, verifyAction: verifyTransitionAction, rejectAction: rejectTransitionAction }, notYours } : undefined}
           commentActions={commentActions}
         />
         <div className="mt-4 max-w-2xl">
@@ -159,6 +174,11 @@ export default async function ItemPage({ params, searchParams }: Props) {
       )}
     </section>
   );
+}
+
+async function reportsNotYours(db: Awaited<ReturnType<typeof getDb>>, person: Person, slug: string, key: string, now: number): Promise<Map<number, string>> {
+  const { items } = await listAwaitingReview(db, { viewer: person, program: slug, item: key, limit: 1000, now });
+  return new Map(items.flatMap((r) => (r.notYours ? [[r.transitionId, r.notYours] as const] : [])));
 }
 
 /** Every transition on record, whatever the view's date: the gate counts them all. */
