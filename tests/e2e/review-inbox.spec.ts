@@ -28,6 +28,16 @@ test("a reviewer finds a contributor's report in the inbox and their own listed 
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(new RegExp(`program=${slug}`));
   await expect(page.getByTestId("awaiting-count")).toHaveText("2 transitions awaiting verification.");
+  // The areas are choices, not free text: the program's own, in order.
+  const area = page.getByRole("combobox", { name: "Area" });
+  await expect(area.getByRole("option")).toHaveText(["All areas", "Core", "Other"]);
+  await area.selectOption("Core");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page.getByTestId("awaiting-count")).toHaveText("2 transitions awaiting verification.");
+  // An area typed into the address in another case still matches.
+  await page.goto(`/review?program=${slug}&area=core`);
+  await expect(page.getByTestId("awaiting-count")).toHaveText("2 transitions awaiting verification.");
+  await expect(area).toHaveValue("Core");
 
   const yours = page.getByRole("list", { name: "Yours to review" });
   const row = yours.getByTestId(`awaiting-${theirs}`);
@@ -37,7 +47,7 @@ test("a reviewer finds a contributor's report in the inbox and their own listed 
   await expect(row.getByRole("link", { name: "Design of A" })).toHaveAttribute("href", "https://docs.example.com/A");
 
   const apart = page.getByRole("list", { name: "Not yours to review" }).getByTestId(`awaiting-${own}`);
-  await expect(apart.getByTestId("not-yours")).toContainText("reported this transition and cannot also verify it");
+  await expect(apart.getByTestId("not-yours")).toHaveText("Not yours to review: you reported this transition and cannot also verify it.");
   await expect(apart.getByRole("link", { name: "Verify or reject on the item page" })).toHaveCount(0);
 
   await row.getByRole("link", { name: "Verify or reject on the item page" }).click();
@@ -68,7 +78,10 @@ test("a report a later verified one has overtaken says so, beside the item's tru
   expect((await call(request, "reviewer", "POST", `/api/programs/${slug}/transitions/${build}/verify`, {})).status()).toBe(201);
 
   await signIn(page, "reviewer", `/review?program=${slug}`);
-  const row = page.getByRole("list", { name: "Yours to review" }).getByTestId(`awaiting-${design}`);
+  // Set apart after the reports that would move a true status, with why.
+  await expect(page.getByRole("heading", { name: "Yours to review (0)" })).toBeVisible();
+  await expect(page.getByText("None of yours would move a true status.")).toBeVisible();
+  const row = page.getByRole("list", { name: "Yours, already overtaken" }).getByTestId(`awaiting-${design}`);
   await expect(row.getByTestId("true-status-today")).toContainText("True status today: Build");
   await expect(row.getByTestId("true-status-today")).toContainText("already past Design by a later verified report");
   await expect(page.getByTestId(`awaiting-${build}`)).toHaveCount(0);
