@@ -1,5 +1,5 @@
 /**
- * A program made in the tracker gets its items there: an admin creates the program, opens Items,
+ * A program made in the tracker gets its items there: an admin creates the program from the home page, opens Items,
  * and adds one through the form (a refusal keeps what was typed); the item's page opens, not
  * started. Other roles are not offered the form.
  */
@@ -9,7 +9,9 @@ import { TEST_ACCOUNTS } from "../support/test-accounts";
 
 test("an admin adds the first item of a program made in the tracker, after a refusal that keeps the input", async ({ page }) => {
   const slug = `made-here-${Date.now()}`;
-  await signIn(page, "admin", "/programs/new");
+  await signIn(page, "admin", "/");
+  // The programs' home page is where an admin starts one.
+  await page.getByTestId("new-program-links").getByRole("link", { name: "Create a program" }).click();
   const create = page.getByRole("form", { name: "Create a program" });
   await create.getByLabel(/^Slug/).fill(slug);
   await create.getByLabel("Name").fill("Made here");

@@ -84,7 +84,9 @@ test("an empty program shows a clear empty state", async ({ page }) => {
   await signIn(page, "viewer", "/programs/empty-program");
   await expect(page.getByTestId("total-items")).toHaveText("0");
   await expect(page.getByText("This program has no work items yet.")).toBeVisible();
-  await page.goto("/programs/empty-program/items");
+  // It says where items come from, and the way there is a link.
+  await expect(page.getByText("An admin adds them on the Items page (“Add an item”) or through the API")).toBeVisible();
+  await page.getByRole("main").getByRole("link", { name: "Items page" }).click();
   await expect(page.getByRole("heading", { name: "Items (0)" })).toBeVisible();
 });
 

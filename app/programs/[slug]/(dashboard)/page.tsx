@@ -54,7 +54,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
             {view.knownAt ? ` as known at ${r.knownAt}` : ", with everything known today"}
             {d.program.targetDate ? ` · committed target ${formatDate(d.program.targetDate)}` : ""}
             {" · "}
-            <span data-testid="total-items">{r.total}</span> items
+            <span data-testid="total-items">{r.total}</span> {r.total === 1 ? "item" : "items"}
             {r.notYetIdentified > 0 && ` (${r.notYetIdentified} identified later)`}
           </p>
         </div>
@@ -67,8 +67,11 @@ export default async function DashboardPage({ params, searchParams }: Props) {
         <div className="rounded border border-dashed border-slate-300 bg-white p-6 text-center text-slate-700">
           <p className="font-medium">This program has no work items yet.</p>
           <p className="mt-1">
-            Import a bundle on the <Link href={programHref(slug, "settings")} className="text-indigo-700 underline">settings page</Link>{" "}
-            or with <code>npm run tracker -- import FILE</code>.
+            An admin adds them on the{" "}
+            <Link href={programHref(slug, "items")} className="text-indigo-700 underline">
+              Items page
+            </Link>{" "}
+            (“Add an item”) or through the API (<code>POST /api/programs/{slug}/items</code>).
           </p>
         </div>
       ) : (

@@ -56,7 +56,7 @@ export default async function GraphPage({ params, searchParams }: Props) {
         <p className="rounded border border-slate-200 bg-white p-4 text-slate-700">
           {view.asOf
             ? "No work item was in this program on that date, so there is no dependency graph to draw."
-            : "This program has no work items yet, so there is no dependency graph to draw. Items arrive through an import or the API."}
+            : "This program has no work items yet, so there is no dependency graph to draw. An admin adds them on the Items page (“Add an item”) or through the API."}
         </p>
       ) : (
         <DependencyGraph

@@ -53,7 +53,7 @@ export default async function TimelinePage({ params, searchParams }: Props) {
       <AsOfError error={error} />
       {schedule.items.length === 0 ? (
         <p className="rounded border border-slate-200 bg-white p-4 text-slate-700">
-          {view.asOf ? "No work item was in this program on that date, so there is nothing to schedule." : "This program has no work items yet, so there is nothing to schedule. Items arrive through an import or the API."}
+          {view.asOf ? "No work item was in this program on that date, so there is nothing to schedule." : "This program has no work items yet, so there is nothing to schedule. An admin adds them on the Items page (“Add an item”) or through the API."}
         </p>
       ) : (
         <>
