@@ -3,6 +3,7 @@ import type { Person } from "@/db/schema";
 import type { NavCounts } from "@/db/queries/count-nav";
 import { UserMenu } from "../auth/user-menu";
 import { LiveNavCounts } from "./live-nav-counts";
+import { MenuDisclosure } from "./menu-disclosure";
 import { MyWorkLink } from "./my-work-link";
 import { ReviewLink } from "./review-link";
 
@@ -37,7 +38,8 @@ function MainNav({ label, person, className }: { label: string; person: Person; 
 
 /**
  * The app's header: inline navigation from 768 px up; below, one "Menu" button (a native
- * disclosure, so it works without JavaScript) so that nothing pushes the page sideways on a phone.
+ * disclosure, so it works without JavaScript, with the counts inside summed on it) so that nothing
+ * pushes the page sideways on a phone.
  */
 export function SiteHeader({
   person,
@@ -61,13 +63,12 @@ export function SiteHeader({
               <div className="ml-auto hidden md:block">
                 <UserMenu person={person} signOutAction={signOutAction} />
               </div>
-              <details className="relative ml-auto md:hidden">
-                <summary className="cursor-pointer list-none rounded border border-slate-300 px-3 py-1 text-slate-800">Menu</summary>
+              <MenuDisclosure mayReview={mayReview(person)}>
                 <div className="absolute right-0 z-20 mt-2 w-56 space-y-2 rounded border border-slate-200 bg-white p-3 shadow-lg">
                   <MainNav label="Main (menu)" person={person} className="flex flex-col gap-2" />
                   <UserMenu person={person} signOutAction={signOutAction} stacked />
                 </div>
-              </details>
+              </MenuDisclosure>
             </>
           )}
         </div>
