@@ -1,5 +1,6 @@
 "use server";
 
+import { statusLabel } from "@/lib/labels";
 import { defineFormAction, formText } from "@/app/_lib/define-form-action";
 import { addDependency, removeDependency } from "@/db/mutations/change-dependency";
 import { createItem } from "@/db/mutations/create-item";
@@ -82,7 +83,7 @@ export const reportTransitionAction = defineFormAction({
   },
   run: async ({ db, actor, input, args: [slug, key] }) =>
     await recordTransition(db, { slug, key, input: { ...input, evidence: await withFiles(input.evidence) }, actor }),
-  success: ({ args: [, key], result }) => `${key} → ${result.to} recorded, awaiting verification by a second person.`,
+  success: ({ args: [, key], result }) => `${key} → ${statusLabel(result.to)} recorded, awaiting verification by a second person.`,
   revalidate: itemPath,
 });
 

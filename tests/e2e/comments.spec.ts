@@ -63,7 +63,7 @@ test("a contributor comments with a link and a mention, edits it, deletes anothe
   const report = page.getByRole("form", { name: "Report a transition" });
   await report.getByLabel("New status").selectOption("design");
   await report.getByRole("button", { name: "Report transition" }).click();
-  await expect(report.getByRole("status")).toHaveText("A → design recorded, awaiting verification by a second person.");
+  await expect(report.getByRole("status")).toHaveText("A → Design recorded, awaiting verification by a second person.");
   await addComment(page, HOSTILE);
 
   const [firstId, secondId] = (await (await call(request, "viewer", "GET", `/api/programs/${slug}/items/A/comments`)).json()).map((c: { id: number }) => c.id);

@@ -75,7 +75,7 @@ test("NET-08: a refused rollout keeps the status, the evidence and the note; the
   await report.getByLabel("Evidence 3 URL").fill("https://ci.example.com/net-08/tests");
   await expect(page.getByTestId("gate-missing")).toHaveText("Nothing is missing: the evidence below meets every gate up to Rollout.");
   await report.getByRole("button", { name: "Report transition" }).click();
-  await expect(report.getByRole("status")).toHaveText("NET-08 → rollout recorded, awaiting verification by a second person.");
+  await expect(report.getByRole("status")).toHaveText("NET-08 → Rollout recorded, awaiting verification by a second person.");
 
   const item = await json(request, `/api/programs/${slug}/items/NET-08`);
   expect(item.reportedStatus).toBe("rollout");

@@ -23,6 +23,6 @@ export async function submitReport(page: Page, typed: ReportTyped): Promise<Loca
 /** On item A's page: report Build with a design doc at `url`, and read the confirmation. */
 export async function reportBuild(page: Page, url: string) {
   const report = await submitReport(page, { to: "build", evidence: [{ kind: "design_doc", url, summary: "design of A" }] });
-  await expect(report.getByRole("status")).toHaveText("A → build recorded, awaiting verification by a second person.");
+  await expect(report.getByRole("status")).toHaveText("A → Build recorded, awaiting verification by a second person.");
 }
 
