@@ -5,6 +5,7 @@ import { DateInput, Field, Input, Textarea } from "../ui/field";
 import { Button } from "../ui/button";
 import { FormMessage } from "../ui/form-message";
 import { useKeptForm } from "../ui/use-kept-form";
+import { bindAction } from "../ui/bind-action";
 
 /** Name, description and committed target date: the fields creating a program and its settings share. */
 function ProgramFields({
@@ -63,7 +64,7 @@ export interface ProgramSettings {
 }
 
 export function EditProgramForm({ slug, program, serverAction }: { slug: string; program: ProgramSettings; serverAction: FormAction<[string]> }) {
-  const { state, formAction, pending, answer } = useKeptForm(serverAction.bind(null, slug));
+  const { state, formAction, pending, answer } = useKeptForm(bindAction(serverAction, slug));
   const v = state.values ?? {
     name: program.name,
     description: program.description,

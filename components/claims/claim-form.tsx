@@ -9,6 +9,7 @@ import { DateInput, Field, Input, Options, Select, Textarea } from "../ui/field"
 import { Button } from "../ui/button";
 import { FormMessage } from "../ui/form-message";
 import { kept, keptList, useKeptForm } from "../ui/use-kept-form";
+import { bindAction } from "../ui/bind-action";
 
 /** The fields the form edits, as the claim page reads them; an edit also carries the version read. */
 export type ClaimFormValues = Pick<EvaluatedClaim, "id" | "date" | "datePrecision" | "dateNote" | "speaker" | "venue" | "quote" | "quoteIsParaphrase" | "url" | "kind"> & {
@@ -23,7 +24,7 @@ type ClaimFormAction = { claim?: undefined; serverAction: FormAction<[string]> }
 /** Add (or edit) a public claim and the status each linked item must have reached; a refusal keeps every field. */
 export function ClaimForm({ slug, itemKeys, ...props }: { slug: string; itemKeys: string[] } & ClaimFormAction) {
   const claim = props.claim;
-  const action = props.claim ? props.serverAction.bind(null, slug, props.claim.id) : props.serverAction.bind(null, slug);
+  const action = props.claim ? bindAction(props.serverAction, slug, props.claim.id) : bindAction(props.serverAction, slug);
   const { state, formAction, pending, answer } = useKeptForm(action);
   return (
     <ClaimFields

@@ -10,6 +10,7 @@ import type { CommentActions } from "./comment-actions";
 import { CommentBody } from "./comment-body";
 import { CommentDeleteForm } from "./comment-delete-form";
 import { CommentEditForm } from "./comment-edit-form";
+import { bindAction } from "../ui/bind-action";
 
 /**
  * One comment: who wrote it and when, whether it was edited, its text — or, once deleted, the line
@@ -45,7 +46,7 @@ export function CommentCard({ comment, actions }: { comment: CommentView; action
 /** The author's own comment: its text with Edit and Delete, or the edit form. */
 function OwnComment({ comment, actions }: { comment: CommentView; actions: CommentActions }) {
   const [editing, setEditing] = useState(false);
-  const edit = useKeptForm(actions.editAction.bind(null, actions.slug));
+  const edit = useKeptForm(bindAction(actions.editAction, actions.slug));
   const [closedAt, setClosedAt] = useState(0);
   // A saved edit closes the form; the page shows the new text.
   if (edit.state.status === "ok" && edit.answer !== closedAt) {

@@ -6,11 +6,12 @@ import { Button } from "../ui/button";
 import { FormMessage } from "../ui/form-message";
 import { useKeptForm } from "../ui/use-kept-form";
 import type { CommentActions } from "./comment-actions";
+import { bindAction } from "../ui/bind-action";
 
 /** Delete one's own comment, asked twice: its text leaves the page for good. */
 export function CommentDeleteForm({ comment, actions }: { comment: CommentView; actions: CommentActions }) {
   const [asking, setAsking] = useState(false);
-  const { state, formAction, pending } = useKeptForm(actions.deleteAction.bind(null, actions.slug));
+  const { state, formAction, pending } = useKeptForm(bindAction(actions.deleteAction, actions.slug));
   if (!asking)
     return (
       <div className="space-y-1">

@@ -3,6 +3,7 @@
 import { useId } from "react";
 import { COMMENT_MAX } from "@/lib/validations/comment-input";
 import type { FormAction } from "../ui/action-state";
+import { bindAction } from "../ui/bind-action";
 import { Button } from "../ui/button";
 import { Textarea } from "../ui/field";
 import { FormMessage } from "../ui/form-message";
@@ -20,7 +21,7 @@ export interface CommentFormProps {
 
 /** Write a comment: plain text, with links and @mentions; a refusal keeps the text as typed. */
 export function CommentForm({ slug, on, target, handle, serverAction }: CommentFormProps) {
-  const { state, formAction, pending, answer } = useKeptForm(serverAction.bind(null, slug, on, target));
+  const { state, formAction, pending, answer } = useKeptForm(bindAction(serverAction, slug, on, target));
   const id = useId();
   return (
     <form action={formAction} className="space-y-2" aria-label="Add a comment" key={answer}>

@@ -5,13 +5,14 @@ import { Button } from "../ui/button";
 import { DateInput, Field, Input, Textarea } from "../ui/field";
 import { FormMessage } from "../ui/form-message";
 import { useKeptForm } from "../ui/use-kept-form";
+import { bindAction } from "../ui/bind-action";
 
 /**
  * An admin adds an item to the program: it starts not started, identified today unless a date is
  * given; its page opens next, for its dependencies and first report. A refusal keeps what was typed.
  */
 export function AddItemForm({ slug, serverAction, open = false }: { slug: string; serverAction: FormAction<[string]>; open?: boolean }) {
-  const { state, formAction, pending, answer } = useKeptForm(serverAction.bind(null, slug));
+  const { state, formAction, pending, answer } = useKeptForm(bindAction(serverAction, slug));
   const v = state.values ?? {};
   return (
     <details className="rounded border border-slate-200 bg-white p-3" open={open || state.status === "error"}>

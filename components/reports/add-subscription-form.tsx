@@ -8,10 +8,11 @@ import { Field, Input, Options, Select } from "../ui/field";
 import { FormMessage } from "../ui/form-message";
 import { useKeptForm } from "../ui/use-kept-form";
 import { ShownOnce } from "./shown-once";
+import { bindAction } from "../ui/bind-action";
 
 /** A new subscription: an e-mail address or a webhook URL. A webhook's signing secret is shown once. */
 export function AddSubscriptionForm({ slug, serverAction }: { slug: string; serverAction: FormAction<[string]> }) {
-  const { state, formAction, pending, answer } = useKeptForm(serverAction.bind(null, slug));
+  const { state, formAction, pending, answer } = useKeptForm(bindAction(serverAction, slug));
   const v = state.values ?? {};
   return (
     <form action={formAction} className="space-y-2" aria-label="Add a subscription" key={answer}>

@@ -5,10 +5,11 @@ import { IDLE, type ActionState, type FormAction } from "../ui/action-state";
 import { Button } from "../ui/button";
 import { FormMessage } from "../ui/form-message";
 import { ShownOnce } from "./shown-once";
+import { bindAction } from "../ui/bind-action";
 
 /** The Atom feed: a new address (token) on request, shown once; the previous address stops at once. */
 export function FeedAddressForm({ slug, feed, serverAction }: { slug: string; feed: { enabled: boolean; rotatedAt: string | null }; serverAction: FormAction<[string]> }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(serverAction.bind(null, slug), IDLE);
+  const [state, action, pending] = useActionState<ActionState, FormData>(bindAction(serverAction, slug), IDLE);
   return (
     <form action={action} className="space-y-2" aria-label="Feed address">
       <p className="text-slate-700">

@@ -4,10 +4,11 @@ import { useActionState, useState } from "react";
 import { IDLE, type ActionState, type FormAction } from "../ui/action-state";
 import { FormMessage } from "../ui/form-message";
 import { Button } from "@/components/ui/button";
+import { bindAction } from "../ui/bind-action";
 
 /** Publishing cannot be undone, so it takes a second click that says so. */
 export function PublishWeekButton({ slug, week, serverAction }: { slug: string; week: string; serverAction: FormAction<[string, string]> }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(serverAction.bind(null, slug, week), IDLE);
+  const [state, action, pending] = useActionState<ActionState, FormData>(bindAction(serverAction, slug, week), IDLE);
   const [confirming, setConfirming] = useState(false);
   if (state.status === "ok") return <FormMessage state={state} />;
   return (

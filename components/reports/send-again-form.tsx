@@ -5,13 +5,14 @@ import { Button } from "../ui/button";
 import { Field, Options, Select } from "../ui/field";
 import { FormMessage } from "../ui/form-message";
 import { useKeptForm } from "../ui/use-kept-form";
+import { bindAction } from "../ui/bind-action";
 
 /**
  * Sends a published week again to every enabled subscription. With one week (a week's own page)
  * it is a button; with several, a choice of the published weeks, newest first.
  */
 export function SendAgainForm({ slug, weeks, serverAction }: { slug: string; weeks: string[]; serverAction: FormAction<[string]> }) {
-  const { state, formAction, pending, answer } = useKeptForm(serverAction.bind(null, slug));
+  const { state, formAction, pending, answer } = useKeptForm(bindAction(serverAction, slug));
   if (weeks.length === 0) return <p className="text-slate-600">No week is published yet: only a published week is sent.</p>;
   return (
     <form action={formAction} className="space-y-2" aria-label="Send a published week again" key={answer}>

@@ -6,6 +6,7 @@ import { SUBSCRIPTION_KIND_LABELS } from "@/lib/labels";
 import { IDLE, type ActionState, type FormAction } from "../ui/action-state";
 import { Button } from "../ui/button";
 import { FormMessage } from "../ui/form-message";
+import { bindAction } from "../ui/bind-action";
 
 export interface SubscriptionActions {
   setEnabled: FormAction<[string]>;
@@ -25,8 +26,8 @@ export function SubscriptionList({ slug, subscriptions, actions }: { slug: strin
 }
 
 function SubscriptionItem({ slug, s, actions }: { slug: string; s: SubscriptionView; actions: SubscriptionActions }) {
-  const [toggleState, toggle, togglePending] = useActionState<ActionState, FormData>(actions.setEnabled.bind(null, slug), IDLE);
-  const [removeState, remove, removePending] = useActionState<ActionState, FormData>(actions.remove.bind(null, slug), IDLE);
+  const [toggleState, toggle, togglePending] = useActionState<ActionState, FormData>(bindAction(actions.setEnabled, slug), IDLE);
+  const [removeState, remove, removePending] = useActionState<ActionState, FormData>(bindAction(actions.remove, slug), IDLE);
   const name = `#${s.id} ${SUBSCRIPTION_KIND_LABELS[s.kind]} ${s.target}`;
   return (
     <li className="rounded border border-slate-200 bg-white p-3" data-testid="subscription">

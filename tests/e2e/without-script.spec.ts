@@ -2,9 +2,11 @@
  * Every program page as the server draws it, read in a browser with script turned off: its
  * heading, its content and the program's navigation are in the page itself, never a placeholder
  * that only script would swap for them. And with script on, a section being opened says so until
- * its page arrives (pages are sent whole, so nothing else on the screen changes meanwhile).
+ * its page arrives (pages are sent whole, so nothing else on the screen changes meanwhile). A form
+ * posted with script off is answered with its page, and the server goes on answering.
  */
 import { expect, test } from "@playwright/test";
+import { importSmallProgram } from "../support/programs";
 import { signIn } from "../support/sign-in";
 
 const BASE = "/programs/boost-offload";
@@ -52,4 +54,33 @@ test("a section being opened says so beside its name until its page arrives", as
   release();
   await expect(page.getByRole("heading", { level: 1 }).first()).toHaveText(/^Timeline/);
   await expect(nav.getByRole("status")).toHaveCount(0);
+});
+
+test("with script off, a form is answered with its page and the server goes on answering", async ({ page, browser, baseURL, request }) => {
+  await signIn(page, "contributor");
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  await context.addCookies(await page.context().cookies());
+  const noScript = await context.newPage();
+  const body = `Posted without script at ${Date.now()}`;
+
+  // A comment: a form whose server action is bound to the item.
+  await noScript.goto(`${BASE}/items/FND-02`);
+  const comment = noScript.getByRole("form", { name: "Add a comment" });
+  await comment.getByRole("textbox").fill(body);
+  const answered = noScript.waitForResponse((r) => r.request().method() === "POST", { timeout: 15_000 });
+  await comment.getByRole("button", { name: /comment/i }).click();
+  expect((await answered).status()).toBe(200);
+  await expect(noScript.getByText("Comment added.")).toBeVisible();
+  await expect(noScript.getByText(body)).toBeVisible();
+
+  // A button bound to another item's action: removing a dependency, in a program of this test's own.
+  const slug = await importSmallProgram(request, "e2e-no-script-forms");
+  await noScript.goto(`/programs/${slug}/items/C`);
+  await expect(noScript.getByRole("heading", { name: "Depends on (1)" })).toBeVisible();
+  await noScript.getByRole("button", { name: "Remove dependency on B" }).click();
+  await expect(noScript.getByRole("heading", { name: "Depends on (0)" })).toBeVisible();
+
+  const health = await request.get("/api/health", { timeout: 5_000 });
+  expect(health.status()).toBe(200);
+  await context.close();
 });
