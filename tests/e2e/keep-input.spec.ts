@@ -131,7 +131,7 @@ test("the gate preview counts evidence on earlier transitions, and a move down a
   await expect(page.getByTestId("gate-missing")).toHaveText("Nothing is missing: the note says why.");
   await expectAxeClean(page);
   await report.getByRole("button", { name: "Report transition" }).click();
-  await expect(report.getByRole("status")).toHaveText("A → design recorded, awaiting verification by a second person.");
+  await expect(report.getByRole("status")).toHaveText("A → Design recorded, awaiting verification by a second person.");
   const item = await json(request, `/api/programs/${slug}/items/A`);
   expect(item.history.map((t: { to: string; note: string }) => [t.to, t.note])).toEqual([
     ["build", ""],

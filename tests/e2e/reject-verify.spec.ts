@@ -5,6 +5,7 @@
  * shows all of it in order. The page stays axe-clean and does not scroll sideways at 390 px.
  */
 import { expect, test } from "@playwright/test";
+import { call } from "../support/api-client";
 import { importSmallProgram } from "../support/programs";
 import { expectAxeClean } from "../support/axe";
 import { reportBuild } from "../support/review-steps";
@@ -86,14 +87,17 @@ test("report, reject with a reason, report again, verify with a note: the histor
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 });
 
-test("a reviewer who owns the item is refused in words, and the typed reason stays", async ({ page, request }) => {
+test("a reviewer made the item's owner while deciding is refused in words, and the typed reason stays", async ({ page, request }) => {
   const slug = await importSmallProgram(request, "reject-own");
-  await signIn(page, "contributor", `/programs/${slug}/items/D`); // D is owned by the reviewer account
+  await signIn(page, "contributor", `/programs/${slug}/items/A`);
   await page.getByRole("form", { name: "Report a transition" }).getByRole("button", { name: "Report transition" }).click();
   await expect(page.getByText("pending verification")).toBeVisible();
-  await signIn(page, "reviewer", `/programs/${slug}/items/D`);
+  await signIn(page, "reviewer", `/programs/${slug}/items/A`);
   const review = page.getByRole("form", { name: /^Review transition/ });
   await review.getByLabel("Reason (required to reject)").fill("No plan attached.");
+  // Meanwhile an admin hands the item to the reviewer: the form on the screen no longer holds.
+  const item = await (await call(request, "admin", "GET", `/api/programs/${slug}/items/A`)).json();
+  expect((await call(request, "admin", "PATCH", `/api/programs/${slug}/items/A`, { version: item.version, owner: TEST_ACCOUNTS.reviewer.email })).status()).toBe(200);
   await review.getByRole("button", { name: /^Reject transition/ }).click();
   await expect(review.getByRole("alert")).toHaveText(`four eyes: ${TEST_ACCOUNTS.reviewer.email} owns this item and cannot reject its transitions`);
   await expect(review.getByLabel("Reason (required to reject)")).toHaveValue("No plan attached.");
