@@ -4,7 +4,8 @@
 //   session is real, this only turns away the requests that carry no credential at all. The API
 //   is guarded by its route wrapper (apiRoute) and passes here only for the check below: a proxy
 //   makes Next.js copy the request body for it, which would cut off the large bodies of imports;
-// - a server action from another origin, or without one and not marked same-origin, is a 403
+// - a server action (a call React made, or any form posted to a page without JavaScript) from
+//   another origin, or without one and not marked same-origin, is a 403
 //   problem (Next.js would answer 500); actions
 //   otherwise pass, as each checks the session and role itself;
 // - a path that is not valid percent-encoding (/programs/%ff) names nothing: 404
@@ -52,7 +53,7 @@ export async function proxy(request: NextRequest) {
     }
     return noPage(request, null);
   }
-  if (request.method === "POST" && request.headers.has("next-action")) {
+  if (isPossibleAction(request, api)) {
     // Browsers always send Origin with a POST: a call must name this site there, or, without
     // one, be marked same-origin by the browser (Sec-Fetch-Site) — the API's rule for cookies.
     if (!fromOwnOrigin(request.headers, appOrigin(request.headers)))
@@ -151,6 +152,16 @@ async function sessionPersonOf(token: string | undefined) {
 
 // React sends a call's arguments as a JSON text body, or as multipart form data when a form is
 // among them (Next.js parses that itself and refuses what it cannot read).
+/**
+ * What Next.js may run as a server action: a call React made (its Next-Action header), or, to a
+ * page, any form posted without JavaScript (multipart or URL-encoded, the action named in the body).
+ */
+function isPossibleAction(request: NextRequest, api: boolean): boolean {
+  if (request.method !== "POST") return false;
+  if (request.headers.has("next-action")) return true;
+  return !api && /^\s*(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(request.headers.get("content-type") ?? "");
+}
+
 async function undecodableActionBody(request: NextRequest): Promise<boolean> {
   if (!(request.headers.get("content-type") ?? "").startsWith("text/plain")) return false;
   try {

@@ -229,6 +229,24 @@ test("without a live session, a server action larger than the sign-in form, or w
   expect(live.status).not.toBe(413);
 });
 
+test("a form posted without JavaScript (no Next-Action header) meets the same rules: its Origin, and its size signed out", async () => {
+  const url = new URL("/sign-in", server.baseURL);
+  const form = () => {
+    const f = new FormData();
+    f.append("email", TEST_ACCOUNTS.viewer.email);
+    return f;
+  };
+  for (const headers of [{}, { origin: "http://127.0.0.1:9999" }, { "sec-fetch-site": "cross-site" }] as Record<string, string>[])
+    await expectRefusedAction(await fetch(url, { method: "POST", headers, body: form(), redirect: "manual" }), `multipart, ${JSON.stringify(headers)}`);
+  const encoded = await fetch(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "email=x", redirect: "manual" });
+  await expectRefusedAction(encoded, "URL-encoded, no Origin");
+  const big = form();
+  big.append("pad", "a".repeat(2_000_000));
+  const tooLarge = await fetch(url, { method: "POST", headers: { origin: server.baseURL }, body: big, redirect: "manual" });
+  expect(tooLarge.status).toBe(413);
+  expect(tooLarge.headers.get("content-type")).toContain("application/problem+json");
+});
+
 test("racing the sign-in throttle: after three failures, twenty parallel right-password attempts all wait", async () => {
   const email = TEST_ACCOUNTS.reviewer.email;
   for (let i = 0; i < 3; i++) expect((await signIn(email, `wrong-${i}`)).session).toBeNull();
