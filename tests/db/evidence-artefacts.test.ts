@@ -124,6 +124,18 @@ describe("a JUnit report attached as a test report", () => {
     expect(passing).toEqual({ tests: 12, failures: 0, errors: 0, skipped: 1, timeSeconds: 1.25 });
   });
 
+  it("is read once a digest: a view after a write reads no bytes again, so a changed file keeps its digest's totals (the chain check names the change)", async () => {
+    const db = await setUp();
+    const once = PASSING.replace('name="kv"', `name="kv-${Date.now()}"`);
+    await report(db, [testReport("once.xml", once)]);
+    expect((await history(db))[0]!.evidence[0]!.junit).toMatchObject({ tests: 12, failures: 0 });
+    db.$client.exec("DROP TRIGGER artefacts_no_update");
+    db.$client.prepare("UPDATE artefacts SET bytes = ? WHERE sha256 = ?").run(Buffer.from(once.replace('failures="0"', 'failures="5"')), digest(once));
+    await report(db, [{ kind: "design_doc", url: "https://docs.example.com/net", summary: "a write" }], SLUG, T0 + 1000);
+    expect((await history(db))[0]!.evidence[0]!.junit).toMatchObject({ tests: 12, failures: 0 });
+    expect((await verifyLog(db)).firstBad?.reason).toContain(digest(once));
+  });
+
   it("is kept as a plain file, without totals, when it is not JUnit; other kinds never get totals", async () => {
     const db = await setUp();
     await report(db, [testReport("notes.txt", "all green, trust me"), { kind: "other", artefact: { name: "run.xml", content: PASSING } }]);
