@@ -8,6 +8,7 @@ import type { Person } from "@/db/schema";
 import type { GuardedChange } from "@/lib/auth/recent-sign-in";
 import type { Permission } from "@/lib/auth/roles";
 import { asAppError, type AppError } from "@/lib/errors";
+import { fieldErrorsInWords } from "@/lib/form-field-words";
 import { refuseWrongArguments } from "./action-args";
 import { requireActionPermission } from "./auth";
 
@@ -106,6 +107,7 @@ async function refusal(e: AppError, stale: boolean): Promise<string> {
         : `${e.message}. Your input is kept below.`;
     default:
       if (e.words) return e.words;
-      return e.errors.length > 0 && e.code === "invalid" ? `${e.message}: ${e.errors.map((x) => `${x.path} ${x.message}`).join("; ")}` : e.message;
+      // The API names fields as its schema does (effectiveAt); the form, as its labels do.
+      return e.errors.length > 0 && e.code === "invalid" ? `Not saved. ${fieldErrorsInWords(e.errors)}.` : e.message;
   }
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { fieldErrorsInWords } from "@/lib/form-field-words";
 import { viewParams, type ViewParams } from "@/lib/program-links";
 import { parseAsOfQuery } from "@/lib/validations/as-of-query";
 
@@ -19,6 +20,6 @@ export async function pageView(searchParams: SearchParams) {
     return { search, view, asOf, knownAt, now, error: null as string | null };
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
-    return { search, view: {}, asOf: now, knownAt: now, now, error: e.errors.map((x) => `${x.path}: ${x.message}`).join("; ") };
+    return { search, view: {}, asOf: now, knownAt: now, now, error: fieldErrorsInWords(e.errors) };
   }
 }

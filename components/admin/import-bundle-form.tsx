@@ -82,7 +82,10 @@ export function ImportBundleForm() {
       </button>
       {problem && (
         <div role="alert" className="rounded bg-red-50 p-3 text-red-900">
-          <p className="font-medium">{fileName} cannot be imported: {problem.detail}</p>
+          {/* The API's detail opens with what the sentence already says. */}
+          <p className="font-medium">
+            {fileName} cannot be imported: {(problem.detail ?? "").replace(/^the bundle was not imported: /, "")}
+          </p>
           {problem.errors && (
             <ul className="mt-1 list-disc pl-5" aria-label="Import errors">
               {problem.errors.map((e, i) => (

@@ -71,5 +71,5 @@ test("a claim with an unknown status or a future date is refused in words", asyn
   await form.getByLabel("Short quote").fill("Soon");
   await form.getByLabel("Source URL").fill("https://example.com/");
   await form.getByRole("button", { name: "Add claim" }).click();
-  await expect(form.getByRole("alert")).toContainText("date must not be in the future");
+  await expect(form.getByRole("alert")).toHaveText("Not saved. Date: must not be in the future.");
 });

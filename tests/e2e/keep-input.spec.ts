@@ -278,7 +278,7 @@ test("add a claim: a refused claim keeps its links and checkbox; the corrected o
   await form.getByLabel("Claim id").fill(id);
   await claimFields(form, true, { date: "2099-01-01", links });
   await form.getByRole("button", { name: "Add claim" }).click();
-  await expect(form.getByRole("alert")).toContainText("date must not be in the future");
+  await expect(form.getByRole("alert")).toHaveText("Not saved. Date: must not be in the future.");
   await expect(form.getByLabel("Claim id")).toHaveValue(id);
   await claimFields(form, false, { date: "2099-01-01", links });
 
@@ -322,7 +322,7 @@ test("edit a claim: a date before 1970 is refused beside the field, and the edit
   await form.getByLabel("Link 2 implied status").selectOption("build");
   await form.getByLabel("Date", { exact: true }).fill("1969-12-31");
   await form.getByRole("button", { name: "Save claim" }).click();
-  await expect(form.getByRole("alert").first()).toContainText("date must be 1970-01-01 or later");
+  await expect(form.getByRole("alert").first()).toHaveText("Not saved. Date: must be 1970-01-01 or later.");
   await expect(form.getByLabel("Date", { exact: true })).toHaveAccessibleDescription(`must be 1970-01-01 or later ${FORMAT}`);
   await expect(form.getByLabel("The quote is a paraphrase")).not.toBeChecked();
   await expect(form.getByLabel("Link 1 item")).toHaveValue("A");
@@ -477,7 +477,7 @@ test("date fields show and take YYYY-MM-DD; a malformed date is named in words, 
   await expect(report.getByText("2024-02-30 is not a day of the calendar.")).toBeVisible();
   await report.evaluate((f: HTMLFormElement) => (f.noValidate = true));
   await report.getByRole("button", { name: "Report transition" }).click();
-  await expect(report.getByRole("alert")).toContainText("effectiveAt must be a date YYYY-MM-DD");
+  await expect(report.getByRole("alert")).toContainText("Not saved. Effective date: must be a date YYYY-MM-DD");
   await expect(date).toHaveValue("2024-02-30");
   await expect(report.getByText("must be a date YYYY-MM-DD or an ISO 8601 datetime such as 2024-02-01T09:00:00Z", { exact: true })).toBeVisible();
   expect((await json(request, `/api/programs/${slug}/items/A`)).history).toEqual([]);
@@ -486,7 +486,7 @@ test("date fields show and take YYYY-MM-DD; a malformed date is named in words, 
   const edit = page.getByRole("form", { name: "Edit item" });
   await edit.getByLabel("Target date").fill("1969-12-31");
   await edit.getByRole("button", { name: "Save changes" }).click();
-  await expect(edit.getByRole("alert")).toContainText("targetDate must be 1970-01-01 or later");
+  await expect(edit.getByRole("alert")).toHaveText("Not saved. Target date: must be 1970-01-01 or later.");
   await expect(edit.getByLabel("Target date")).toHaveValue("1969-12-31");
   await expect(edit.getByLabel("Target date")).toHaveAccessibleDescription(`must be 1970-01-01 or later ${FORMAT}`);
 
@@ -498,7 +498,7 @@ test("date fields show and take YYYY-MM-DD; a malformed date is named in words, 
   await expect(page.getByText('"31.12.2024" is not a date: write it as YYYY-MM-DD, for example 2024-12-31.')).toBeVisible();
   await expect(page).not.toHaveURL(/asOf=/);
   await page.goto(`/programs/${slug}/items/A?asOf=31.12.2024`);
-  await expect(page.getByRole("alert").filter({ hasText: "Showing today" })).toContainText("asOf: must be a date YYYY-MM-DD");
+  await expect(page.getByRole("alert").filter({ hasText: "Showing today" })).toContainText("As of: must be a date YYYY-MM-DD");
   await page.getByLabel("As of", { exact: true }).fill("2024-12-31");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/asOf=2024-12-31/);

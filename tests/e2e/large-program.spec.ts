@@ -50,7 +50,7 @@ test("a dependency in a large program is found by typing part of its key", async
 test("a malformed page size is said in words, and the pages' links lead to views that parse", async ({ page, request }) => {
   const slug = await importManyItems(request, "pages-bad", 350);
   await signIn(page, "viewer", `/programs/${slug}/items?limit=lots&offset=100`);
-  await expect(page.getByRole("alert").filter({ hasText: "limit" })).toHaveText("limit: must be a whole number from 1 to 1000");
+  await expect(page.getByRole("alert").filter({ hasText: "Page size" })).toHaveText("Page size: must be a whole number from 1 to 1000. Showing every item as of today.");
   const pages = page.getByRole("navigation", { name: "Pages of items" });
   await expect(pages).toContainText("Items 1–100 of 350");
   const next = pages.getByRole("link", { name: "Next →" });

@@ -117,7 +117,8 @@ test("an admin adds a person who signs in with the one-time password, chooses th
   await choose.getByLabel(/^New password/).fill(oneTime);
   await choose.getByLabel("Repeat the new password").fill(oneTime);
   await choose.getByRole("button", { name: "Save my password" }).click();
-  await expect(choose.getByRole("alert").first()).toContainText("must differ from the one-time password you were given");
+  await expect(choose.getByRole("alert").first()).toHaveText("must differ from the one-time password you were given");
+  await expect(choose.getByRole("alert").filter({ hasText: "Not saved" })).toHaveText("Not saved. New password: must differ from the one-time password you were given.");
   await choose.getByLabel(/^New password/).fill("pat's very own password");
   await choose.getByLabel("Repeat the new password").fill("pat's very own password");
   await choose.getByRole("button", { name: "Save my password" }).click();

@@ -35,7 +35,7 @@ test("report, reject with a reason, report again, verify with a note: the histor
   await expectAxeClean(page);
   await review.getByLabel("Note (optional)").fill("Opened the design doc.");
   await review.getByRole("button", { name: /^Reject transition/ }).click();
-  await expect(review.getByRole("alert")).toContainText("must say why the transition is rejected");
+  await expect(review.getByRole("alert")).toHaveText(/^Not saved\. Reason: must say why the transition is rejected/);
   await expect(review.getByLabel("Note (optional)")).toHaveValue("Opened the design doc.");
   await expect(page.getByText("pending verification")).toBeVisible();
 

@@ -264,22 +264,22 @@ test.describe("graph", () => {
   test("a malformed asOf or knownAt is said in words, as on the dashboard, and the graph shows today", async ({ page }) => {
     await signIn(page, "viewer");
     const dashboard = await page.goto(`${DEMO}?asOf=2024-13-45`);
-    await expect(page.getByRole("alert").filter({ hasText: "Showing today" })).toContainText("asOf: must be a date YYYY-MM-DD");
-    for (const query of ["asOf=2024-13-45", "knownAt=yesterday"]) {
+    await expect(page.getByRole("alert").filter({ hasText: "Showing today" })).toContainText("As of: must be a date YYYY-MM-DD");
+    for (const [query, field] of [["asOf=2024-13-45", "As of"], ["knownAt=yesterday", "Known at"]]) {
       const res = await page.goto(`${DEMO}/graph?${query}`);
       expect(res?.status()).toBe(dashboard?.status());
       const alert = page.getByRole("alert").filter({ hasText: "Showing today" });
-      await expect(alert).toContainText(`${query.split("=")[0]}: must be a date YYYY-MM-DD`);
+      await expect(alert).toContainText(`${field}: must be a date YYYY-MM-DD`);
       await expect(page.getByTestId("as-of")).toHaveText(new Date().toISOString().slice(0, 10));
       await expect(page.locator(".react-flow__node").first()).toBeVisible({ timeout: 20_000 });
     }
     // The item page, which ignored it too, says it the same way.
     const item = await page.goto(`${DEMO}/items/FND-01?asOf=2024-02-30`);
     expect(item?.status()).toBe(dashboard?.status());
-    await expect(page.getByRole("alert").filter({ hasText: "Showing today" })).toContainText("asOf: must be a date YYYY-MM-DD");
+    await expect(page.getByRole("alert").filter({ hasText: "Showing today" })).toContainText("As of: must be a date YYYY-MM-DD");
     // And so does a claim's page.
     await page.goto(`${DEMO}/claims/boost-ga-2023-11?knownAt=2024-02-30`);
-    await expect(page.getByRole("alert").filter({ hasText: "Showing today" })).toContainText("knownAt: must be a date YYYY-MM-DD");
+    await expect(page.getByRole("alert").filter({ hasText: "Showing today" })).toContainText("Known at: must be a date YYYY-MM-DD");
     await page.goto(`${DEMO}/graph?asOf=2024-06-30`);
     await expect(page.getByTestId("as-of")).toHaveText("2024-06-30");
     await expect(page.getByRole("alert").filter({ hasText: "Showing today" })).toHaveCount(0);

@@ -12,6 +12,7 @@ import { getDb } from "@/db/get-db";
 import { parseItemQuery, queryItems } from "@/db/queries/query-items";
 import { can } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
+import { fieldErrorsInWords } from "@/lib/form-field-words";
 import { isIllustrative } from "@/lib/evidence-horizon";
 import { ITEMS_PAGE } from "@/lib/items/item-query";
 import { formatDate } from "@/lib/time";
@@ -38,7 +39,7 @@ export default async function ItemsPage({ params, searchParams }: Props) {
     q = parseItemQuery(raw);
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
-    error = e.errors.map((x) => `${x.path}: ${x.message}`).join("; ");
+    error = fieldErrorsInWords(e.errors);
     q = parseItemQuery({});
   }
   const limit = q.limit ?? ITEMS_PAGE;
@@ -84,7 +85,7 @@ export default async function ItemsPage({ params, searchParams }: Props) {
       </div>
       {error && (
         <p role="alert" className="rounded bg-red-50 p-2 text-red-800">
-          {error}
+          {error}. Showing every item as of today.
         </p>
       )}
       {mayAdd && <AddItemForm slug={slug} serverAction={createItemAction} open={result.all.length === 0} />}
