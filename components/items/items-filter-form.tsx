@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { LabelledOptions } from "@/components/ui/field";
-import type { ItemQuery } from "@/lib/items/item-query";
-import { statusLabel } from "@/lib/labels";
+import { ITEM_SORTS, type ItemQuery } from "@/lib/items/item-query";
+import { FIELD_LABELS, statusLabel } from "@/lib/labels";
 import { STATUSES } from "@/lib/status";
 
 const select = "block rounded border border-slate-300 bg-white px-2 py-1";
@@ -25,6 +25,11 @@ const STATUS_OPTIONS = STATUSES.map((s) => ({ value: s, label: statusLabel(s) })
 const YES_NO = [
   { value: "1", label: "yes" },
   { value: "0", label: "no" },
+];
+
+const SORT_ORDERS = [
+  { value: "asc", label: "ascending" },
+  { value: "desc", label: "descending" },
 ];
 
 const FLAGS = [
@@ -54,8 +59,19 @@ export function ItemsFilterForm({
     <form method="get" action={action} className="flex flex-wrap items-end gap-3" aria-label="Filter items">
       {view.asOf && <input type="hidden" name="asOf" value={view.asOf} />}
       {view.knownAt && <input type="hidden" name="knownAt" value={view.knownAt} />}
-      <input type="hidden" name="sort" value={q.sort} />
-      <input type="hidden" name="dir" value={q.dir} />
+      {/* The table's headers sort from 768 px up; a phone, whose list has no headers, sorts here. */}
+      <label className="md:hidden">
+        <span className="text-xs text-slate-600">Sort by</span>
+        <select name="sort" defaultValue={q.sort} className={select}>
+          <LabelledOptions options={ITEM_SORTS.map((s) => ({ value: s, label: FIELD_LABELS[s] }))} />
+        </select>
+      </label>
+      <label className="md:hidden">
+        <span className="text-xs text-slate-600">Order</span>
+        <select name="dir" defaultValue={q.dir} className={select}>
+          <LabelledOptions options={SORT_ORDERS} />
+        </select>
+      </label>
       <label>
         <span className="text-xs text-slate-600">Search</span>
         <input name="q" type="search" defaultValue={q.q} placeholder="key or title" className={select} />

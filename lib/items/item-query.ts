@@ -15,7 +15,7 @@ const flag = z
 export const ITEMS_PAGE = 100;
 export const MAX_ITEMS_PAGE = 1000;
 
-const ITEM_SORTS = ["key", "title", "area", "owner", "team", "estimateWeeks", "trueStatus", "reportedStatus"] as const;
+export const ITEM_SORTS = ["key", "title", "area", "owner", "team", "estimateWeeks", "trueStatus", "reportedStatus"] as const;
 
 /** The filters of the items list, shared by the API, the items page and its CSV download. */
 export const itemQuerySchema = z.object({
