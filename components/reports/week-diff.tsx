@@ -3,14 +3,23 @@ import type { Status } from "@/lib/status";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { TableHead, Th } from "@/components/ui/data-table";
 import { Button } from "@/components/ui/button";
-import { Options } from "@/components/ui/field";
+import { LabelledOptions } from "@/components/ui/field";
+import Link from "next/link";
+import { parseIsoWeek } from "@/lib/iso-week";
+import { formatDate } from "@/lib/time";
+
+/** A week as a person picks it: its code and the Monday it starts ("2026-W40, from 2026-09-28"). */
+const weekOption = (week: string) => {
+  const parsed = parseIsoWeek(week);
+  return { value: week, label: parsed ? `${week}, from ${formatDate(parsed.start)}` : week };
+};
 
 function WeekSelect({ label, name, weeks, value }: { label: string; name: string; weeks: string[]; value: string }) {
   return (
     <label>
       <span className="text-slate-700">{label}</span>
-      <select name={name} defaultValue={value} className="mt-1 block rounded border border-slate-300 px-2 py-1 font-mono">
-        <Options values={weeks} />
+      <select name={name} defaultValue={value} className="mt-1 block max-w-full rounded border border-slate-300 px-2 py-1 tabular-nums">
+        <LabelledOptions options={weeks.map(weekOption)} />
       </select>
     </label>
   );
@@ -35,8 +44,8 @@ export interface WeekDiffData {
   differences: ReportDifference[];
 }
 
-/** Headline figures side by side, then every item whose true status differs. */
-export function WeekDiff({ diff }: { diff: WeekDiffData }) {
+/** Headline figures side by side, each said to have changed or not in words, then every item whose true status differs. */
+export function WeekDiff({ diff, itemHref }: { diff: WeekDiffData; itemHref: (key: string) => string }) {
   const items = diff.differences.filter((d) => d.kind === "item");
   return (
     <div className="grid gap-4 lg:grid-cols-2" data-testid="week-diff">
@@ -45,13 +54,15 @@ export function WeekDiff({ diff }: { diff: WeekDiffData }) {
           <Th>figure</Th>
           <Th numeric className="font-mono">{diff.a}</Th>
           <Th numeric className="font-mono">{diff.b}</Th>
+          <Th>change</Th>
         </TableHead>
         <tbody>
           {diff.figures.map((f) => (
             <tr key={f.what} className={`border-t border-slate-100 ${f.a !== f.b ? "bg-amber-50 font-medium" : ""}`}>
               <td>{f.what}</td>
-              <td className="text-right tabular-nums">{f.a}</td>
-              <td className="text-right tabular-nums">{f.b}</td>
+              <td className="whitespace-nowrap text-right tabular-nums">{f.a}</td>
+              <td className="whitespace-nowrap text-right tabular-nums">{f.b}</td>
+              <td className={f.a !== f.b ? "text-amber-900" : "text-slate-500"}>{f.a !== f.b ? "changed" : "same"}</td>
             </tr>
           ))}
         </tbody>
@@ -70,7 +81,11 @@ export function WeekDiff({ diff }: { diff: WeekDiffData }) {
             <tbody>
               {items.map((d) => (
                 <tr key={d.what} className="border-t border-slate-100">
-                  <td className="font-mono">{d.what.replace(/ trueStatus$/, "")}</td>
+                  <td className="font-mono">
+                    <Link href={itemHref(d.what.replace(/ trueStatus$/, ""))} className="text-indigo-700 underline">
+                      {d.what.replace(/ trueStatus$/, "")}
+                    </Link>
+                  </td>
                   <td>{d.was === "not in the program" ? <span className="text-slate-600">{d.was}</span> : <StatusBadge status={d.was as Status} />}</td>
                   <td>{d.now === "not in the program" ? <span className="text-slate-600">{d.now}</span> : <StatusBadge status={d.now as Status} />}</td>
                 </tr>

@@ -145,7 +145,7 @@ export default async function ReportsPage({ params, searchParams }: Props) {
               {diffError}
             </p>
           )}
-          {diff && <WeekDiff diff={diff} />}
+          {diff && <WeekDiff diff={diff} itemHref={(key) => `/programs/${slug}/items/${encodeURIComponent(key)}`} />}
         </section>
       )}
     </section>
