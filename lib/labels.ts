@@ -102,6 +102,16 @@ export const statusLabel = (s: Status): string => STATUS_LABELS[s];
 export const evidenceKindLabel = (k: string): string => EVIDENCE_KIND_LABELS[k as EvidenceKind] ?? k;
 /** A metric this version does not know (an older bundle) still shows, as its identifier. */
 export const metricLabel = (m: string): string => METRIC_LABELS[m as SignalMetric] ?? m;
+/** What a breached threshold asks, in words (the API keeps its sign): ">= 70" → "at least 70", "<= 0" → "at most 0", "= 1" → "yes". */
+export const thresholdWords = (metric: string, threshold: string): string => {
+  if (metric === "crash_owner_registered") return threshold === "= 1" ? "yes" : threshold;
+  const m = /^(>=|<=|=)\s*(.+)$/.exec(threshold);
+  if (!m) return threshold;
+  return `${m[1] === ">=" ? "at least" : m[1] === "<=" ? "at most" : "exactly"} ${m[2]}${metric === "test_coverage_pct" ? " %" : ""}`;
+};
+/** A signal's value as people read it: whether a crash owner is registered is yes or no, not 1 or 0. */
+export const signalValueWords = (metric: string, value: number): string =>
+  metric === "crash_owner_registered" ? (value === 1 ? "yes" : value === 0 ? "no" : String(value)) : String(value);
 /** A JUnit report's totals in words: "128 tests, 3 failures, 0 errors, 2 skipped, 41.2 s". */
 export const junitWords = (j: { tests: number; failures: number; errors: number; skipped: number; timeSeconds: number }): string =>
   `${plural(j.tests, "test")}, ${plural(j.failures, "failure")}, ${plural(j.errors, "error")}, ${j.skipped} skipped, ${j.timeSeconds} s`;

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import type { Readiness } from "@/lib/readiness/compute-readiness";
 import type { QualityBreach } from "@/lib/readiness/quality";
-import { metricLabel } from "@/lib/labels";
+import { metricLabel, signalValueWords, thresholdWords } from "@/lib/labels";
 import { levelOf } from "@/lib/status";
 import { firstBy, formatSort, parseSort, type SortState, type SortValue } from "@/lib/table-sort";
 import { formatDate } from "@/lib/time";
@@ -175,8 +175,8 @@ export function BreachesTable({
         cells={(b) => [
           <ItemKeyLink key="k" itemKey={b.key} href={itemHref(b.key)} title={titles.get(b.key)} />,
           metricLabel(b.metric),
-          b.value,
-          b.threshold,
+          signalValueWords(b.metric, b.value),
+          thresholdWords(b.metric, b.threshold),
           <span key="m" className="whitespace-nowrap">
             {formatDate(b.measuredAt)}
           </span>,

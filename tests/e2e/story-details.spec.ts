@@ -7,7 +7,7 @@
  */
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { expectAxeClean } from "../support/axe";
-import { STATUS_LABELS } from "@/lib/labels";
+import { signalValueWords, STATUS_LABELS } from "@/lib/labels";
 import { STATUSES, type Status } from "@/lib/status";
 import { authHeaders } from "../support/api-client";
 import { signIn } from "../support/sign-in";
@@ -105,12 +105,16 @@ test.describe("dashboard tables", () => {
     const table = page.getByRole("table", { name: "Quality breaches" });
     await expect(table.locator("tbody tr")).toHaveCount(shown);
     await expect(page.getByText(`${shown} of ${all.length} shown.`)).toBeVisible();
+    // What each breach needs is said in words, never as a sign.
+    const needs = await table.locator("tbody tr td:nth-child(4)").allInnerTexts();
+    expect(needs.every((n) => /^(at least \d+ %|at most \d+|yes)$/.test(n)), needs.join(", ")).toBe(true);
 
     const rows = async () => {
       const cells = await table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent!.trim())));
       return cells.map(([key, , value]) => `${key}:${value}`);
     };
-    const expected = (sorted: Breach[]) => sorted.slice(0, shown).map((b) => `${b.key}:${b.value}`);
+    // Values as people read them: a crash owner registered or not is "yes" or "no".
+    const expected = (sorted: Breach[]) => sorted.slice(0, shown).map((b) => `${b.key}:${signalValueWords(b.metric, b.value)}`);
     await sortButton(table, "value").click();
     await expect(header(table, "value")).toHaveAttribute("aria-sort", "descending");
     await expect(page).toHaveURL(/breachesSort=-value/);

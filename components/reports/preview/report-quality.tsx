@@ -1,4 +1,4 @@
-import { artefactKindLabel, metricLabel } from "@/lib/labels";
+import { artefactKindLabel, metricLabel, signalValueWords, thresholdWords } from "@/lib/labels";
 import type { WeeklyReport } from "@/lib/report/report-model";
 import { ItemCell } from "./item-key";
 import { ReportSection, ReportSubheading } from "./report-section";
@@ -17,7 +17,7 @@ export function ReportQuality({ report, slug }: { report: WeeklyReport; slug: st
       <ReportTable
         label="Quality breaches"
         columns={[{ label: "item" }, { label: "metric" }, { label: "value", numeric: true }, { label: "needs" }, { label: "measured" }]}
-        rows={q.breaches.map((b) => [<ItemCell key="i" slug={slug} itemKey={b.key} title={b.title} />, metricLabel(b.metric), b.value, b.threshold, b.measuredAt])}
+        rows={q.breaches.map((b) => [<ItemCell key="i" slug={slug} itemKey={b.key} title={b.title} />, metricLabel(b.metric), signalValueWords(b.metric, b.value), thresholdWords(b.metric, b.threshold), b.measuredAt])}
         empty="No breach."
       />
       <ReportSubheading>Unowned items ({q.unowned.length})</ReportSubheading>
