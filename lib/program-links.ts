@@ -5,6 +5,11 @@ export interface ViewParams {
 }
 
 /** A link into a program page keeping asOf/knownAt, plus extra filters. */
+/** The readiness API's answer for the same view: the whole lists a dashboard cuts. */
+export function readinessApiHref(slug: string, view: ViewParams = {}): string {
+  return `/api${programHref(slug, "", view).replace(/^(\/programs\/[^/?]+)/, "$1/readiness")}`;
+}
+
 export function programHref(
   slug: string,
   page: "" | "items" | "graph" | "timeline" | "claims" | "reports" | "settings",

@@ -68,8 +68,8 @@ export function HeadlineSentence({ asOf, clauses, mark }: { asOf: string; clause
 export function Headline({ r, itemsHref }: { r: Readiness; itemsHref: (extra: Record<string, string>) => string }) {
   return (
     <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
-      {headlineCards(r).map(({ id, filter, ...card }) => (
-        <Card key={id} testId={`headline-${id}`} {...card} href={filter && itemsHref(filter)} />
+      {headlineCards(r).map(({ id, filter, panel, ...card }) => (
+        <Card key={id} testId={`headline-${id}`} {...card} href={filter ? itemsHref(filter) : panel && `#${panel}`} />
       ))}
     </div>
   );

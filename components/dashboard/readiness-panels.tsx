@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Readiness } from "@/lib/readiness/compute-readiness";
-import { BreachesTable, More, SHOWN } from "./readiness-tables";
+import { BreachesTable, More, SHOWN, type WholeLists } from "./readiness-tables";
 
 type ItemHref = (key: string) => string;
 
@@ -76,6 +76,7 @@ export function QualityPanel({
   itemHref,
   unownedHref,
   breachesSort,
+  wholeLists,
   titles,
 }: {
   r: Readiness;
@@ -84,6 +85,8 @@ export function QualityPanel({
   unownedHref: string;
   /** The breaches table's sort, as the URL gives it. */
   breachesSort: unknown;
+  /** Where every breach is listed when the dashboard shows only the first. */
+  wholeLists?: WholeLists;
 }) {
   const { breaches, unowned } = r.quality;
   return (
@@ -108,7 +111,7 @@ export function QualityPanel({
         {breaches.length === 0 ? (
           <p className="text-slate-600">No breach.</p>
         ) : (
-          <BreachesTable breaches={breaches} titles={titles} itemHref={itemHref} sortParam={breachesSort} />
+          <BreachesTable breaches={breaches} titles={titles} itemHref={itemHref} sortParam={breachesSort} wholeLists={wholeLists} />
         )}
       </div>
     </div>

@@ -15,7 +15,13 @@ type ItemHref = (key: string) => string;
 // full lists are one link away. A sort applies to the whole list before the cut.
 export const SHOWN = 25;
 
-export function More({ total, href, what }: { total: number; href?: string; what: string }) {
+/** Where a list the dashboard cuts is whole when no items list can show it: the weekly reports and the readiness API. */
+export interface WholeLists {
+  reports: string;
+  readiness: string;
+}
+
+export function More({ total, href, what, elsewhere }: { total: number; href?: string; what: string; elsewhere?: WholeLists }) {
   if (total <= SHOWN) return null;
   return (
     <p className="mt-1 text-xs text-slate-600">
@@ -29,6 +35,18 @@ export function More({ total, href, what }: { total: number; href?: string; what
           <span className="hidden print:inline">
             All {total} {what} are listed at {href}.
           </span>
+        </>
+      ) : elsewhere ? (
+        <>
+          All {total} are in the{" "}
+          <Link href={elsewhere.reports} className="text-indigo-700 underline">
+            weekly reports
+          </Link>{" "}
+          and in the API&apos;s{" "}
+          <a href={elsewhere.readiness} className="text-indigo-700 underline">
+            readiness (JSON)
+          </a>
+          .
         </>
       ) : (
         `All ${total} are in the weekly report and in the API's readiness.`
@@ -155,11 +173,13 @@ export function BreachesTable({
   titles,
   itemHref,
   sortParam,
+  wholeLists,
 }: {
   breaches: readonly QualityBreach[];
   titles: ReadonlyMap<string, string>;
   itemHref: ItemHref;
   sortParam: unknown;
+  wholeLists?: WholeLists;
 }) {
   return (
     <>
@@ -182,7 +202,7 @@ export function BreachesTable({
           </span>,
         ]}
       />
-      <More total={breaches.length} what="breaches" />
+      <More total={breaches.length} what="breaches" elsewhere={wholeLists} />
     </>
   );
 }

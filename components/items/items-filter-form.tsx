@@ -36,6 +36,8 @@ const FLAGS = [
   { name: "blocked", label: "Blocked" },
   { name: "inflated", label: "Inflated" },
   { name: "unowned", label: "Unowned" },
+  { name: "started", label: "Started" },
+  { name: "reportedStarted", label: "Reported started" },
 ] as const;
 
 /** Filters as a GET form: every view is a URL that can be linked and bookmarked. */

@@ -14,6 +14,8 @@ export interface HeadlineCard {
   bad?: boolean;
   /** The items list's query that lists what the figure counts. */
   filter?: Record<string, string>;
+  /** For a figure that is not a count of items: the dashboard panel that shows how it was reached. */
+  panel?: string;
 }
 
 /** The gap between reported and verified, in words: what the reader would otherwise compute. */
@@ -50,6 +52,7 @@ export function headlineCards(r: Readiness): HeadlineCard[] {
       definition: "Items whose true status is past not started: a second person verified a move to design or beyond.",
       value: ofAll(verified),
       sub: `${r.byStatus.true.not_started} not started`,
+      filter: { started: "1" },
     },
     {
       id: "reported-started",
@@ -58,6 +61,7 @@ export function headlineCards(r: Readiness): HeadlineCard[] {
       value: ofAll(reported),
       sub: gap(reported, verified),
       bad: reported > verified,
+      filter: { reportedStarted: "1" },
     },
     {
       id: "inflated",
@@ -76,6 +80,7 @@ export function headlineCards(r: Readiness): HeadlineCard[] {
         "The longest dependency chain weighted by the estimates of items not done. The program cannot finish before asOf + this many weeks, even with unlimited staff.",
       value: formatWeeks(r.criticalPath.remainingWeeks),
       sub: `no earlier than ${r.earliestByDependencies}`,
+      panel: "critical-path",
     },
     {
       id: "forecast",
@@ -83,6 +88,7 @@ export function headlineCards(r: Readiness): HeadlineCard[] {
       definition: "Monte Carlo on the verified completions of the last 12 ISO weeks; the honest date is the later of P85 and the critical path's earliest date.",
       value: r.forecast.date ?? "none",
       sub: r.forecast.date ? `P50 ${r.forecast.p50} · P95 ${r.forecast.p95}` : "no verified throughput",
+      panel: "forecast",
     },
   ];
 }

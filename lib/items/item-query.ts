@@ -31,6 +31,8 @@ export const itemQuerySchema = z.object({
   blocked: flag,
   inflated: flag,
   unowned: flag,
+  started: flag.describe("1: true status past not started (a verified move to design or beyond); 0: not started"),
+  reportedStarted: flag.describe("1: latest reported status past not started, verified or not; 0: not started"),
   sort: z.enum(ITEM_SORTS, { error: () => `must be one of ${ITEM_SORTS.join(", ")}` }).default("key"),
   dir: z.enum(["asc", "desc"]).default("asc"),
   limit: z.coerce
@@ -182,6 +184,8 @@ export function filterItems(items: readonly ListedItem[], q: ItemQuery): { total
       (q.blocked === undefined || i.blocked === q.blocked) &&
       (q.inflated === undefined || i.inflated === q.inflated) &&
       (q.unowned === undefined || (i.owner === null) === q.unowned) &&
+      (q.started === undefined || (i.trueLevel > 0) === q.started) &&
+      (q.reportedStarted === undefined || (i.reportedLevel > 0) === q.reportedStarted) &&
       (!text || `${i.key} ${i.title}`.toLowerCase().includes(text)),
   );
   const page = q.limit === undefined ? matches.slice(q.offset) : matches.slice(q.offset, q.offset + q.limit);

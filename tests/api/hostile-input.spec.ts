@@ -352,7 +352,7 @@ interface PlainEndpoint {
   redirects?: true;
 }
 const AS_OF = ["asOf", "knownAt"];
-const ITEM_QUERY = [...AS_OF, "status", "reportedStatus", "area", "owner", "team", "q", "blocked", "inflated", "unowned", "sort", "dir", "limit", "offset"];
+const ITEM_QUERY = [...AS_OF, "status", "reportedStatus", "area", "owner", "team", "q", "blocked", "inflated", "unowned", "started", "reportedStarted", "sort", "dir", "limit", "offset"];
 const PLAIN_ENDPOINTS: PlainEndpoint[] = named<PlainEndpoint>([
   { method: "GET", route: "/api/health", path: () => "/api/health", role: null, query: [] },
   { method: "GET", route: "/api/openapi.json", path: () => "/api/openapi.json", role: null, query: [] },

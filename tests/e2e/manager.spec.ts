@@ -28,6 +28,26 @@ test("today's dashboard has a forecast with dates, and each number leads to its 
   await expect(page.locator("table[aria-label=Items] tbody tr").filter({ hasNot: page.getByText("inflated", { exact: true }) })).toHaveCount(0);
 });
 
+test("every headline figure leads to what is behind it: the started counts to their items, the critical path and forecast to their panels", async ({ page }) => {
+  await signIn(page, "viewer", "/programs/boost-offload?asOf=2024-12-31");
+  // The breaches the dashboard cuts are whole one link away, for the same date.
+  const cut = page.getByText(/^25 of \d+ shown\. All \d+ are in the weekly reports/);
+  await expect(cut.getByRole("link", { name: "readiness (JSON)" })).toHaveAttribute("href", "/api/programs/boost-offload/readiness?asOf=2024-12-31");
+  await expect(cut.getByRole("link", { name: "weekly reports" })).toHaveAttribute("href", "/programs/boost-offload/reports?asOf=2024-12-31");
+  for (const [card, query] of [["started", "started=1"], ["reported-started", "reportedStarted=1"]]) {
+    const [count, total] = (await page.getByTestId(`headline-${card}`).innerText()).split(" / ");
+    await page.getByTestId(`headline-${card}`).click();
+    await expect(page).toHaveURL(new RegExp(`items\\?${query}&asOf=2024-12-31|items\\?asOf=2024-12-31&${query}`));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Items (${count} of ${total})`);
+    await page.goBack();
+  }
+  await page.getByTestId("headline-critical").click();
+  await expect(page).toHaveURL(/#critical-path$/);
+  await expect(page.getByRole("heading", { name: "Critical path", level: 2 })).toBeInViewport();
+  await page.getByTestId("headline-forecast").click();
+  await expect(page).toHaveURL(/#forecast$/);
+});
+
 test("the as-of form re-renders the dashboard for that date and keeps it in the URL", async ({ page }) => {
   await signIn(page, "viewer", "/programs/boost-offload");
   await page.getByLabel("As of", { exact: true }).fill("2024-12-31");
@@ -40,8 +60,8 @@ test("the as-of form re-renders the dashboard for that date and keeps it in the 
 
 test("filter the items table through the URL and download the CSV of that view", async ({ page }) => {
   await signIn(page, "viewer", "/programs/boost-offload/items");
-  await page.getByLabel("Area").selectOption("Foundations");
-  await page.getByLabel("True status").selectOption("not_started");
+  await page.getByRole("combobox", { name: "Area" }).selectOption("Foundations");
+  await page.getByRole("combobox", { name: "True status" }).selectOption("not_started");
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/area=Foundations/);
   const rows = page.locator("table[aria-label=Items] tbody tr");

@@ -100,4 +100,17 @@ describe("filterItems", () => {
     expect(filterItems(make("z"), parse({ sort: "title" })).items.map((i) => i.key)).toEqual(["A-2", "A-1"]);
     expect(filterItems(make("a"), parse({ sort: "title" })).items.map((i) => i.key)).toEqual(["A-1", "A-2"]);
   });
+
+  it("started and reportedStarted keep exactly the items past not started, true or reported", () => {
+    fc.assert(
+      fc.property(listedItems, fc.constantFrom("1", "0"), (items, flag) => {
+        const want = flag === "1";
+        const q = (extra: Record<string, string>) => filterItems(items, itemQuerySchema.parse(extra)).items.map((i) => i.key);
+        expect(q({ started: flag })).toEqual(filterItems(items, itemQuerySchema.parse({})).items.filter((i) => (i.trueStatus !== "not_started") === want).map((i) => i.key));
+        expect(q({ reportedStarted: flag })).toEqual(
+          filterItems(items, itemQuerySchema.parse({})).items.filter((i) => (i.reportedStatus !== "not_started") === want).map((i) => i.key),
+        );
+      }),
+    );
+  });
 });

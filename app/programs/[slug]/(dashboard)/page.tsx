@@ -20,7 +20,7 @@ import { getDb } from "@/db/get-db";
 import { getDashboard } from "@/db/queries/get-dashboard";
 import { asOfPresets } from "@/lib/dashboard/as-of-presets";
 import { isIllustrative } from "@/lib/evidence-horizon";
-import { claimHref, programHref } from "@/lib/program-links";
+import { claimHref, programHref, readinessApiHref } from "@/lib/program-links";
 import { formatDate } from "@/lib/time";
 
 export const dynamic = "force-dynamic";
@@ -108,7 +108,14 @@ export default async function DashboardPage({ params, searchParams }: Props) {
           </div>
           <div className="grid gap-4 lg:grid-cols-2">
             <Panel title="Quality" id="quality">
-              <QualityPanel r={r} itemHref={itemHref} unownedHref={itemsHref({ unowned: "1" })} breachesSort={search.breachesSort} titles={d.titles} />
+              <QualityPanel
+                r={r}
+                itemHref={itemHref}
+                unownedHref={itemsHref({ unowned: "1" })}
+                breachesSort={search.breachesSort}
+                titles={d.titles}
+                wholeLists={{ reports: programHref(slug, "reports", view), readiness: readinessApiHref(slug, view) }}
+              />
             </Panel>
             <Panel title="Last verified changes" id="recent">
               <RecentVerificationsTable rows={d.recent} itemHref={itemHref} sortParam={search.verifiedSort} />
