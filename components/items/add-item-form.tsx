@@ -2,7 +2,8 @@
 
 import { fieldError, type FormAction } from "../ui/action-state";
 import { Button } from "../ui/button";
-import { DateInput, Field, Input, Textarea } from "../ui/field";
+import type { OwnerChoice } from "@/db/queries/list-owner-choices";
+import { DateInput, Field, Input, LabelledOptions, Select, Textarea } from "../ui/field";
 import { FormMessage } from "../ui/form-message";
 import { useKeptForm } from "../ui/use-kept-form";
 import { bindAction } from "../ui/bind-action";
@@ -11,7 +12,7 @@ import { bindAction } from "../ui/bind-action";
  * An admin adds an item to the program: it starts not started, identified today unless a date is
  * given; its page opens next, for its dependencies and first report. A refusal keeps what was typed.
  */
-export function AddItemForm({ slug, serverAction, open = false }: { slug: string; serverAction: FormAction<[string]>; open?: boolean }) {
+export function AddItemForm({ slug, serverAction, people, open = false }: { slug: string; serverAction: FormAction<[string]>; people: OwnerChoice[]; open?: boolean }) {
   const { state, formAction, pending, answer } = useKeptForm(bindAction(serverAction, slug));
   const v = state.values ?? {};
   return (
@@ -30,8 +31,11 @@ export function AddItemForm({ slug, serverAction, open = false }: { slug: string
         <Field label="Estimate (weeks)" error={fieldError(state, "estimateWeeks")}>
           <Input name="estimateWeeks" required inputMode="decimal" defaultValue={v.estimateWeeks} />
         </Field>
-        <Field label="Owner (e-mail)" hint="an account's e-mail; empty for nobody yet" error={fieldError(state, "owner")}>
-          <Input name="owner" type="email" defaultValue={v.owner} />
+        <Field label="Owner" error={fieldError(state, "owner")}>
+          <Select name="owner" defaultValue={v.owner ?? ""}>
+            <option value="">— nobody (a risk) —</option>
+            <LabelledOptions options={people.map((p) => ({ value: p.email, label: p.name }))} />
+          </Select>
         </Field>
         <Field label="Team" error={fieldError(state, "team")}>
           <Input name="team" maxLength={200} defaultValue={v.team} />

@@ -9,6 +9,7 @@ import { ItemsTable } from "@/components/items/items-table";
 import { IllustrativeMark } from "@/components/ui/illustrative-mark";
 import { Pager } from "@/components/ui/pager";
 import { getDb } from "@/db/get-db";
+import { listOwnerChoices } from "@/db/queries/list-owner-choices";
 import { parseItemQuery, queryItems } from "@/db/queries/query-items";
 import { can } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
@@ -88,7 +89,7 @@ export default async function ItemsPage({ params, searchParams }: Props) {
           {error}. Showing every item as of today.
         </p>
       )}
-      {mayAdd && <AddItemForm slug={slug} serverAction={createItemAction} open={result.all.length === 0} />}
+      {mayAdd && <AddItemForm slug={slug} serverAction={createItemAction} people={await listOwnerChoices(await getDb(), null)} open={result.all.length === 0} />}
       <ItemsFilterForm
         action={base}
         q={q}
