@@ -1,4 +1,4 @@
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+import { formatUtcMinute } from "../time";
 
 /** From when an entry of My work is new: the person's last visit, or their account's creation before a first one. */
 export interface Since {
@@ -10,19 +10,17 @@ export function sinceOf(previousVisit: number | null, accountCreatedAt: number):
   return previousVisit === null ? { at: accountCreatedAt, firstVisit: true } : { at: previousVisit, firstVisit: false };
 }
 
-/** A moment for people, in UTC and in the same words on every machine: "29 Nov 2025 at 14:05 UTC". */
+/** A moment for people, in UTC and as every other page writes one: "2025-11-29 14:05 UTC". */
 export function formatMoment(ms: number): string {
-  const d = new Date(ms);
-  const hhmm = d.toISOString().slice(11, 16);
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} at ${hhmm} UTC`;
+  return formatUtcMinute(ms);
 }
 
-/** "your last visit on 29 Nov 2025 at 14:05 UTC", or, before a first visit, when the account was created. */
+/** "your last visit, 2025-11-29 14:05 UTC", or, before a first visit, when the account was created. */
 export function describeSince(since: Since): string {
-  return since.firstVisit ? `your account was created on ${formatMoment(since.at)}` : `your last visit on ${formatMoment(since.at)}`;
+  return since.firstVisit ? `your account was created, ${formatMoment(since.at)}` : `your last visit, ${formatMoment(since.at)}`;
 }
 
-/** A section's news in words: "3 new since your last visit on 29 Nov 2025 at 14:05 UTC." */
+/** A section's news in words: "3 new since your last visit, 2025-11-29 14:05 UTC." */
 export function newSinceSentence(count: number, since: Since): string {
   return `${count === 0 ? "Nothing" : count} new since ${describeSince(since)}.`;
 }

@@ -46,12 +46,12 @@ describe("what is new since the last visit", () => {
   });
 
   it("says it in words, in UTC, the same on every machine", () => {
-    expect(formatMoment(T)).toBe("29 Nov 2025 at 14:05 UTC");
-    expect(formatMoment(Date.UTC(2026, 0, 3, 0, 0))).toBe("3 Jan 2026 at 00:00 UTC");
-    expect(newSinceSentence(3, { at: T, firstVisit: false })).toBe("3 new since your last visit on 29 Nov 2025 at 14:05 UTC.");
-    expect(newSinceSentence(1, { at: T, firstVisit: false })).toBe("1 new since your last visit on 29 Nov 2025 at 14:05 UTC.");
-    expect(newSinceSentence(0, { at: T, firstVisit: false })).toBe("Nothing new since your last visit on 29 Nov 2025 at 14:05 UTC.");
-    expect(describeSince({ at: T, firstVisit: true })).toBe("your account was created on 29 Nov 2025 at 14:05 UTC");
+    expect(formatMoment(T)).toBe("2025-11-29 14:05 UTC");
+    expect(formatMoment(Date.UTC(2026, 0, 3, 0, 0))).toBe("2026-01-03 00:00 UTC");
+    expect(newSinceSentence(3, { at: T, firstVisit: false })).toBe("3 new since your last visit, 2025-11-29 14:05 UTC.");
+    expect(newSinceSentence(1, { at: T, firstVisit: false })).toBe("1 new since your last visit, 2025-11-29 14:05 UTC.");
+    expect(newSinceSentence(0, { at: T, firstVisit: false })).toBe("Nothing new since your last visit, 2025-11-29 14:05 UTC.");
+    expect(describeSince({ at: T, firstVisit: true })).toBe("your account was created, 2025-11-29 14:05 UTC");
   });
 });
 
