@@ -19,6 +19,9 @@ type Line = { kind: "lane"; area: string; count: number } | { kind: "item"; row:
 
 const pct = (at: number, days: number) => `${(100 * at) / days}%`;
 
+/** About how many days a short label (a key, a quarter) spans: near the right edge it is drawn leftwards, never cut. */
+const labelDays = (days: number, px: number | null) => (px === null ? days * 0.06 : 48 / px);
+
 /**
  * The timeline as bars on a time axis: one row per item in area lanes, a bar from earliest start to
  * earliest finish coloured by true status, the item's target as a diamond (red when impossible),
@@ -40,6 +43,7 @@ export function TimelineChart({ model, itemHref, claimHref }: { model: TimelineM
   const px = PX_PER_DAY[model.zoom];
   const width = px === null ? "100%" : `${Math.ceil(model.days * px)}px`;
   const x = (at: number) => pct(at, model.days);
+  const nearEnd = (at: number) => at + labelDays(model.days, px) > model.days;
   const yMid = (i: number) => i * ROW + ROW / 2;
 
   // Zoomed in, open on the asOf line rather than the program's first day.
@@ -77,7 +81,7 @@ export function TimelineChart({ model, itemHref, claimHref }: { model: TimelineM
           {model.ticks.map((t) => (
             <g key={t.at}>
               <line x1={x(t.at)} x2={x(t.at)} y1={HEADER - 14} y2={HEADER} stroke="#cbd5e1" />
-              <text x={x(t.at)} y={HEADER - 3} dx={3} fontSize={10} fill="#475569">
+              <text x={x(t.at)} y={HEADER - 3} dx={nearEnd(t.at) ? -3 : 3} textAnchor={nearEnd(t.at) ? "end" : "start"} fontSize={10} fill="#475569">
                 {t.label}
               </text>
             </g>
@@ -111,7 +115,7 @@ export function TimelineChart({ model, itemHref, claimHref }: { model: TimelineM
           {visible.map((i) => {
             const line = lines[i]!;
             if (line.kind === "lane") return <rect key={`lane-${i}`} x={0} width="100%" y={i * ROW} height={ROW} fill="#f8fafc" />;
-            return <Bar key={line.row.key} row={line.row} y={i * ROW} x={x} minDays={model.days / 300} href={itemHref[line.row.key]!} />;
+            return <Bar key={line.row.key} row={line.row} y={i * ROW} x={x} minDays={model.days / 300} href={itemHref[line.row.key]!} nearEnd={nearEnd} />;
           })}
           {visible.flatMap((i) => {
             const line = lines[i]!;
@@ -150,7 +154,7 @@ export function TimelineChart({ model, itemHref, claimHref }: { model: TimelineM
 }
 
 function RowLabel({ row, href }: { row: TimelineRow; href: string }) {
-  const promise = row.target ? `${row.target} ${row.state === "done" ? "" : SCHEDULE_STATE_LABELS[row.state]}`.trim() : row.state === "done" ? `done ${row.doneAt ?? ""}` : "";
+  const promise = row.target ? `${row.target} ${SCHEDULE_STATE_LABELS[row.state]}` : row.state === "done" ? `done ${row.doneAt ?? ""}` : "";
   return (
     <>
       <a href={href} className="shrink-0 font-mono text-indigo-800 hover:underline" title={row.title}>
@@ -169,7 +173,7 @@ function RowLabel({ row, href }: { row: TimelineRow; href: string }) {
   );
 }
 
-function Bar({ row, y, x, minDays, href }: { row: TimelineRow; y: number; x: (at: number) => string; minDays: number; href: string }) {
+function Bar({ row, y, x, minDays, href, nearEnd }: { row: TimelineRow; y: number; x: (at: number) => string; minDays: number; href: string; nearEnd: (at: number) => boolean }) {
   const words =
     row.bar === null
       ? `${row.key} ${row.title}: done ${row.doneAt ?? ""}`
@@ -195,8 +199,16 @@ function Bar({ row, y, x, minDays, href }: { row: TimelineRow; y: number; x: (at
           ●
         </text>
       )}
+      {/* The key after the bar's end, or before its start when the end is at the chart's edge. */}
       {row.bar !== null && (
-        <text x={x(row.bar.to)} dx={4} y={y + ROW / 2 + 4} fontSize={10} fill="#334155">
+        <text
+          x={x(nearEnd(row.bar.to) ? row.bar.from : row.bar.to)}
+          dx={nearEnd(row.bar.to) ? -4 : 4}
+          textAnchor={nearEnd(row.bar.to) ? "end" : "start"}
+          y={y + ROW / 2 + 4}
+          fontSize={10}
+          fill="#334155"
+        >
           {row.key}
         </text>
       )}

@@ -172,3 +172,22 @@ test("at 1,000 items only the rows near the screen are drawn, and scrolling brin
   await expect.poll(async () => bars.first().getAttribute("data-testid")).not.toBe(firstKey);
   expect(await bars.count()).toBeLessThan(200);
 });
+
+test("at the whole program's scale no item key or axis label is cut at the chart's right edge", async ({ page }) => {
+  for (const asOf of ["2024-12-31", ""]) {
+    await page.goto(`${TIMELINE}${asOf ? `?asOf=${asOf}` : ""}`);
+    await expect(page.getByTestId("timeline-today")).toBeAttached();
+    const overflow = await page.evaluate(() => {
+      const cut: string[] = [];
+      for (const svg of document.querySelectorAll("svg[role=group]")) {
+        const box = svg.getBoundingClientRect();
+        for (const text of svg.querySelectorAll("text")) {
+          const r = text.getBoundingClientRect();
+          if (r.width > 0 && (r.right > box.right + 0.5 || r.left < box.left - 0.5)) cut.push(`${text.textContent} (${Math.round(r.left)}–${Math.round(r.right)} in ${Math.round(box.left)}–${Math.round(box.right)})`);
+        }
+      }
+      return cut;
+    });
+    expect(overflow, asOf || "today").toEqual([]);
+  }
+});
