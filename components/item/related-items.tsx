@@ -21,7 +21,7 @@ export function RelatedItems({
     <ul className="space-y-1">
       {list.map((d) => (
         <li key={d.key} className="flex flex-wrap items-center gap-2">
-          <Link href={itemHref(d.key)} className="font-mono hover:underline">
+          <Link href={itemHref(d.key)} className="font-mono text-indigo-700 hover:underline">
             {d.key}
           </Link>
           <span className="text-slate-700">{d.title}</span>

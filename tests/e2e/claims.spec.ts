@@ -54,7 +54,7 @@ test("an admin adds a claim linked to three items; verifying an item moves verdi
   await expect(history.getByRole("listitem")).toHaveCount(2);
   await expect(history.getByRole("listitem").first()).toContainText("2026-01-15");
   await expect(history.getByRole("listitem").last()).toContainText("partly supported");
-  await expect(page.getByTestId("first-supported")).toContainText("Never supported");
+  await expect(page.getByTestId("first-supported")).toContainText("Never fully supported up to");
 
   const review = await request.get(`/api/programs/boost-offload/claims/${id}/claimreview`, { headers: authHeaders("viewer") });
   expect(review.status()).toBe(200);

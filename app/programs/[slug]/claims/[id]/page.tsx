@@ -129,7 +129,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
       <div className="grid gap-4 lg:grid-cols-2">
         <Panel title="Verdict history" id="verdict-history">
           <p className="mb-2 text-slate-700" data-testid="first-supported">
-            {firstSupported ? `First supported on ${firstSupported}.` : `Never supported up to ${claim.asOf}.`}
+            {firstSupported ? `First fully supported on ${firstSupported}.` : `Never fully supported up to ${claim.asOf}.`}
           </p>
           <ol className="space-y-1" aria-label="Verdict history">
             {steps.map((s) => (
