@@ -290,7 +290,8 @@ function Graph({ slug, nodes, edges, areas, criticalPath, initial = { area: "", 
         {describeFocus({ focus, shown, area, lanes: layout.lanes.length, criticalPath, selected: selectedItem, lineage, byKey })}
       </p>
       <GraphLegend nodes={shown} illustrativeAfter={illustrativeAfter} />
-      <p className="text-xs text-slate-600" data-testid="graph-keys">
+      {/* A touch screen (a phone) has no keyboard to speak of: the help is for those that do. */}
+      <p className="text-xs text-slate-600 pointer-coarse:hidden" data-testid="graph-keys">
         Keyboard: Tab reaches the items. {KEYS_HELP}
       </p>
       <div className="grid gap-3 lg:grid-cols-[minmax(0,1fr)_18rem]">
@@ -383,8 +384,11 @@ function Graph({ slug, nodes, edges, areas, criticalPath, initial = { area: "", 
             />
           ) : (
             <p className="rounded-md border border-dashed border-slate-300 p-3 text-xs text-slate-600">
-              Point at an item, or move to it with Tab and the arrow keys, to see its owner, true and reported status, estimate and what it waits on. Click it to keep
-              it here.
+              <span className="pointer-coarse:hidden">
+                Point at an item, or move to it with Tab and the arrow keys, to see its owner, true and reported status, estimate and what it waits on. Click it
+                to keep it here.
+              </span>
+              <span className="hidden pointer-coarse:inline">Tap an item to see its owner, true and reported status, estimate and what it waits on here.</span>
             </p>
           )}
         </aside>

@@ -271,3 +271,18 @@ test("a program without items says so instead of drawing an empty graph", async 
   await expect(page.getByText("This program has no work items yet, so there is no dependency graph to draw.")).toBeVisible();
   await expect(page.locator(".react-flow")).toHaveCount(0);
 });
+
+test("on a touch screen the graph says to tap an item, and keeps its keyboard help for screens with a keyboard", async ({ page, browser, baseURL }) => {
+  await signIn(page, "viewer");
+  const touch = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  await touch.addCookies(await page.context().cookies());
+  const phone = await touch.newPage();
+  await phone.goto(`${GRAPH}?asOf=2024-12-31`);
+  await expect(phone.getByText("Tap an item to see its owner")).toBeVisible();
+  await expect(phone.getByTestId("graph-keys")).toBeHidden();
+  await touch.close();
+
+  await page.goto(`${GRAPH}?asOf=2024-12-31`);
+  await expect(page.getByTestId("graph-keys")).toBeVisible();
+  await expect(page.getByText("Tap an item to see its owner")).toBeHidden();
+});
