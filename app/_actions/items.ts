@@ -9,6 +9,7 @@ import { recordTransition } from "@/db/mutations/record-transition";
 import { rejectTransition } from "@/db/mutations/reject-transition";
 import { verifyTransition } from "@/db/mutations/verify-transition";
 import { ARTEFACT_MAX_BYTES } from "@/lib/artefacts/artefact-types";
+import type { ActionState } from "@/components/ui/action-state";
 import { AppError } from "@/lib/errors";
 import { componentsFromText } from "@/lib/validations/components-input";
 
@@ -109,6 +110,16 @@ export const rejectTransitionAction = defineFormAction({
   success: "Rejected. The reporter sees your reason on the item; the transition never counts toward the true status.",
   revalidate: itemPath,
 });
+
+/**
+ * The review form's one action: its Verify and Reject buttons name the decision (the submitter's
+ * `decision` field), so the form is posted to one server action, which a browser without
+ * JavaScript can do too.
+ */
+export async function decideTransitionAction(slug: string, key: string, state: ActionState, form: FormData): Promise<ActionState> {
+  const reject = form instanceof FormData && form.get("decision") === "reject";
+  return await (reject ? rejectTransitionAction : verifyTransitionAction)(slug, key, state, form);
+}
 
 const EDIT_FIELDS = ["title", "description", "area", "owner", "team", "estimateWeeks", "targetDate", "components"] as const;
 

@@ -1,35 +1,30 @@
 "use client";
 
-import { useActionState } from "react";
-import { IDLE, type ActionState, type FormAction } from "../ui/action-state";
+import type { FormAction } from "../ui/action-state";
+import { bindAction } from "../ui/bind-action";
 import { Field, Textarea } from "../ui/field";
 import { FormMessage } from "../ui/form-message";
+import { useKeptForm } from "../ui/use-kept-form";
 
-/** What the item page hands the review form: the item, and the two decisions' server actions. */
+/** What the item page hands the review form: the item, and the server action that takes either decision. */
 export interface ReviewActions {
   slug: string;
   itemKey: string;
-  verifyAction: FormAction<[string, string]>;
-  rejectAction: FormAction<[string, string]>;
+  decideAction: FormAction<[string, string]>;
 }
-
-// `round` changes with every answer, so the form is drawn again with what was typed (kept by the action).
-type ReviewState = ActionState & { round: number };
 
 /**
  * Decide on a pending transition: "Verify" with an optional note, or "Reject" with a required
  * reason (DESIGN §13). One form, so a refusal (four eyes, a missing reason, a decision someone
  * else made first) is explained in one place and keeps both fields as typed.
  */
-export function VerifyForm({ transitionId, slug, itemKey, verifyAction, rejectAction }: ReviewActions & { transitionId: number }) {
-  const [state, action, pending] = useActionState<ReviewState, FormData>(async (previous, form) => {
-    const decide = form.get("decision") === "reject" ? rejectAction : verifyAction;
-    return { ...(await decide(slug, itemKey, IDLE, form)), round: previous.round + 1 };
-  }, { ...IDLE, round: 0 });
+export function VerifyForm({ transitionId, slug, itemKey, decideAction }: ReviewActions & { transitionId: number }) {
+  // One server action (not a function of the page's), so that the form posts without JavaScript too.
+  const { state, formAction: action, pending, answer } = useKeptForm(bindAction(decideAction, slug, itemKey));
   const kept = state.status === "error" ? state.values : undefined;
   const hint = `reason-hint-${transitionId}`;
   return (
-    <form action={action} className="min-w-56 space-y-2" aria-label={`Review transition ${transitionId}`} key={state.round}>
+    <form action={action} className="min-w-56 space-y-2" aria-label={`Review transition ${transitionId}`} key={answer}>
       <input type="hidden" name="transitionId" value={transitionId} />
       <Field label="Note (optional)" className="block text-xs">
         <Textarea name="note" rows={2} defaultValue={kept?.note ?? ""} maxLength={5000} />

@@ -162,6 +162,17 @@ const CASES: Case[] = [
     args: () => [slug, "A", "$undefined", "$K1"],
     fields: entries(["transitionId", fc.constantFrom("abc", "-1", "0", "99999999", "1e999", "", "1")], ["reason", hostile], ["note", hostile]),
   },
+  // The review form's one action: either decision, or a decision it does not know (taken as verify), on no transition of A.
+  {
+    action: "decideTransitionAction",
+    args: () => [slug, "A", "$undefined", "$K1"],
+    fields: entries(
+      ["decision", fc.constantFrom("verify", "reject", "", "approve", ...INJECTIONS)],
+      ["transitionId", fc.constantFrom("abc", "-1", "0", "99999999", "1e999", "")],
+      ["reason", hostile],
+      ["note", hostile],
+    ),
+  },
   {
     action: "editItemAction",
     args: () => [slug, "A", "$undefined", "$K1"],

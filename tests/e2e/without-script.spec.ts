@@ -6,6 +6,7 @@
  * posted with script off is answered with its page, and the server goes on answering.
  */
 import { expect, test } from "@playwright/test";
+import { call } from "../support/api-client";
 import { importSmallProgram } from "../support/programs";
 import { signIn } from "../support/sign-in";
 import { TEST_ACCOUNTS } from "../support/test-accounts";
@@ -87,5 +88,33 @@ test("with script off, a form is answered with its page and the server goes on a
 
   const health = await request.get("/api/health", { timeout: 5_000 });
   expect(health.status()).toBe(200);
+  await context.close();
+});
+
+test("with script off, a reviewer rejects without a reason, is told why with the note kept, then verifies", async ({ browser, baseURL, request }) => {
+  const slug = await importSmallProgram(request, "e2e-no-script-review");
+  const reported = await call(request, "contributor", "POST", `/api/programs/${slug}/items/A/transitions`, {
+    to: "design",
+    evidence: [{ kind: "design_doc", url: "https://docs.example.com/A", summary: "Design of A" }],
+  });
+  expect(reported.status()).toBe(201);
+  const id = (await reported.json()).id as number;
+
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const noScript = await context.newPage();
+  await noScript.goto("/sign-in");
+  await noScript.getByLabel("E-mail").fill(TEST_ACCOUNTS.reviewer.email);
+  await noScript.getByLabel("Password").fill(process.env.TEST_PASSWORD!);
+  await noScript.getByRole("button", { name: "Sign in" }).click();
+  await noScript.goto(`/programs/${slug}/items/A`);
+
+  const review = () => noScript.getByRole("form", { name: `Review transition ${id}` });
+  await review().getByLabel("Note (optional)").fill("Read the design.");
+  await review().getByRole("button", { name: `Reject transition ${id}` }).click();
+  await expect(review().getByRole("alert")).toHaveText(/^Not saved\. Reason: must say why the transition is rejected/);
+  await expect(review().getByLabel("Note (optional)")).toHaveValue("Read the design.");
+
+  await review().getByRole("button", { name: `Verify transition ${id}` }).click();
+  await expect(noScript.getByTestId(`transition-${id}`)).toContainText(`verified by ${TEST_ACCOUNTS.reviewer.name}`);
   await context.close();
 });

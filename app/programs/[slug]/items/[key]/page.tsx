@@ -3,11 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import {
   addDependencyAction,
+  decideTransitionAction,
   editItemAction,
-  rejectTransitionAction,
   removeDependencyAction,
   reportTransitionAction,
-  verifyTransitionAction,
 } from "@/app/_actions/items";
 import { addCommentAction, deleteCommentAction, editCommentAction } from "@/app/_actions/comments";
 import { requireSignedIn } from "@/app/_lib/auth";
@@ -138,7 +137,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
           slug={slug}
           history={item.history}
           comments={comments}
-          review={canVerify ? { actions: { ...here, verifyAction: verifyTransitionAction, rejectAction: rejectTransitionAction }, notYours } : undefined}
+          review={canVerify ? { actions: { ...here, decideAction: decideTransitionAction }, notYours } : undefined}
           commentActions={commentActions}
         />
         <div className="mt-4 max-w-2xl">
