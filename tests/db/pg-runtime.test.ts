@@ -109,6 +109,8 @@ describe("the data layer on PostgreSQL", () => {
     const where = await server.createDatabase("status");
     const db = await open(where);
     for (let i = 0; i < 3; i++) await m.addUser(db, user(`s${i}@example.org`), null);
+    // Longer than a log checked in place: this one is checked by the worker.
+    await (await import("../support/grow-log")).growLog(db, m.SHORT_LOG_ENTRIES);
     expect((await m.chainStatus(db, "api")).verdict?.ok).toBe(true);
     const client = new pg.Client({ connectionString: where });
     await client.connect();
