@@ -5,7 +5,7 @@
  * its page arrives (pages are sent whole, so nothing else on the screen changes meanwhile). A form
  * posted with script off is answered with its page, and the server goes on answering.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test, type Browser } from "@playwright/test";
 import { call } from "../support/api-client";
 import { importSmallProgram } from "../support/programs";
 import { signIn } from "../support/sign-in";
@@ -58,15 +58,20 @@ test("a section being opened says so beside its name until its page arrives", as
   await expect(nav.getByRole("status")).toHaveCount(0);
 });
 
-test("with script off, a form is answered with its page and the server goes on answering", async ({ browser, baseURL, request }) => {
-  // Signing in is itself a form: the browser sends its Origin, which the server's rule asks for.
+/** A browser with script off, signed in through the form: the browser sends its Origin, which the server's rule asks for. */
+async function signInWithoutScript(browser: Browser, baseURL: string | undefined, who: "contributor" | "reviewer") {
   const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
   const noScript = await context.newPage();
   await noScript.goto("/sign-in");
-  await noScript.getByLabel("E-mail").fill(TEST_ACCOUNTS.contributor.email);
+  await noScript.getByLabel("E-mail").fill(TEST_ACCOUNTS[who].email);
   await noScript.getByLabel("Password").fill(process.env.TEST_PASSWORD!);
   await noScript.getByRole("button", { name: "Sign in" }).click();
-  await expect(noScript.getByTestId("signed-in-as")).toContainText(TEST_ACCOUNTS.contributor.name);
+  await expect(noScript.getByTestId("signed-in-as")).toContainText(TEST_ACCOUNTS[who].name);
+  return { context, noScript };
+}
+
+test("with script off, a form is answered with its page and the server goes on answering", async ({ browser, baseURL, request }) => {
+  const { context, noScript } = await signInWithoutScript(browser, baseURL, "contributor");
   const body = `Posted without script at ${Date.now()}`;
 
   // A comment: a form whose server action is bound to the item.
@@ -100,12 +105,7 @@ test("with script off, a reviewer rejects without a reason, is told why with the
   expect(reported.status()).toBe(201);
   const id = (await reported.json()).id as number;
 
-  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
-  const noScript = await context.newPage();
-  await noScript.goto("/sign-in");
-  await noScript.getByLabel("E-mail").fill(TEST_ACCOUNTS.reviewer.email);
-  await noScript.getByLabel("Password").fill(process.env.TEST_PASSWORD!);
-  await noScript.getByRole("button", { name: "Sign in" }).click();
+  const { context, noScript } = await signInWithoutScript(browser, baseURL, "reviewer");
   await noScript.goto(`/programs/${slug}/items/A`);
 
   const review = () => noScript.getByRole("form", { name: `Review transition ${id}` });
