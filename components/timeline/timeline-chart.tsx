@@ -19,8 +19,8 @@ type Line = { kind: "lane"; area: string; count: number } | { kind: "item"; row:
 
 const pct = (at: number, days: number) => `${(100 * at) / days}%`;
 
-/** About how many days a short label (a key, a quarter) spans: near the right edge it is drawn leftwards, never cut. */
-const labelDays = (days: number, px: number | null) => (px === null ? days * 0.06 : 48 / px);
+/** About how many days a short label (a key, a quarter) spans: one that would run past the right edge is never drawn cut. */
+const labelDays = (days: number, px: number | null) => (px === null ? days * 0.045 : 48 / px);
 
 /**
  * The timeline as bars on a time axis: one row per item in area lanes, a bar from earliest start to
@@ -81,9 +81,12 @@ export function TimelineChart({ model, itemHref, claimHref }: { model: TimelineM
           {model.ticks.map((t) => (
             <g key={t.at}>
               <line x1={x(t.at)} x2={x(t.at)} y1={HEADER - 14} y2={HEADER} stroke="#cbd5e1" />
-              <text x={x(t.at)} y={HEADER - 3} dx={nearEnd(t.at) ? -3 : 3} textAnchor={nearEnd(t.at) ? "end" : "start"} fontSize={10} fill="#475569">
-                {t.label}
-              </text>
+              {/* A tick too close to the edge for its label keeps its line: drawn leftwards, the label would sit on the one before. */}
+              {!nearEnd(t.at) && (
+                <text x={x(t.at)} y={HEADER - 3} dx={3} fontSize={10} fill="#475569">
+                  {t.label}
+                </text>
+              )}
             </g>
           ))}
           {model.claims.map((c, n) => (
