@@ -150,8 +150,6 @@ async function sessionPersonOf(token: string | undefined) {
   return await sessionPerson(await getDb(), token);
 }
 
-// React sends a call's arguments as a JSON text body, or as multipart form data when a form is
-// among them (Next.js parses that itself and refuses what it cannot read).
 /**
  * What Next.js may run as a server action: a call React made (its Next-Action header), or, to a
  * page, any form posted without JavaScript (multipart or URL-encoded, the action named in the body).
@@ -162,6 +160,8 @@ function isPossibleAction(request: NextRequest, api: boolean): boolean {
   return !api && /^\s*(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(request.headers.get("content-type") ?? "");
 }
 
+// React sends a call's arguments as a JSON text body, or as multipart form data when a form is
+// among them (Next.js parses that itself and refuses what it cannot read).
 async function undecodableActionBody(request: NextRequest): Promise<boolean> {
   if (!(request.headers.get("content-type") ?? "").startsWith("text/plain")) return false;
   try {
