@@ -104,3 +104,9 @@ export async function listAwaitingReview(db: Db, { viewer, program, area, item, 
   }));
   return { total, items, now };
 }
+
+/** The item's reports awaiting a decision that `viewer` may not take, each with the rule that stops them (the item page's review forms). */
+export async function reportsNotYoursOnItem(db: Db, viewer: Person, slug: string, key: string, now = Date.now()): Promise<Map<number, string>> {
+  const { items } = await listAwaitingReview(db, { viewer, program: slug, item: key, limit: 1000, now });
+  return new Map(items.flatMap((r) => (r.notYours ? [[r.transitionId, r.notYours] as const] : [])));
+}

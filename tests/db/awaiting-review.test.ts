@@ -9,7 +9,7 @@ import { openDatabase } from "@/db/index";
 import { recordTransition } from "@/db/mutations/record-transition";
 import { rejectTransition } from "@/db/mutations/reject-transition";
 import { verifyTransition } from "@/db/mutations/verify-transition";
-import { listAwaitingReview } from "@/db/queries/list-awaiting-review";
+import { listAwaitingReview, reportsNotYoursOnItem } from "@/db/queries/list-awaiting-review";
 
 const ANN = "ann@example.com"; // owns FND-01
 const CARL = "carl@example.com"; // reports
@@ -72,6 +72,20 @@ describe("listAwaitingReview", () => {
     // What the inbox offers, the mutation accepts; what it refuses, the mutation refuses.
     await expect(verifyTransition(db, { slug: "p1", transitionId: own, input: { note: "" }, actor: await person(RITA), now: at(10) })).rejects.toThrow(/four eyes/);
     expect(await verifyTransition(db, { slug: "p1", transitionId: byCarl, input: { note: "" }, actor: await person(RITA), now: at(10) })).toBeTruthy();
+  });
+
+  it("narrows to an area in any case, or to one item; an item's page gets the rule for each report its viewer may not decide", async () => {
+    const { db, person, report } = await setUp();
+    const own = await report("p1", "FND-01", 1, "design", RITA);
+    const byCarl = await report("p1", "FND-01", 2, "build");
+    await report("p2", "NET-01", 1);
+    const rita = await person(RITA);
+    const ids = async (q: { program?: string; area?: string; item?: string }) => (await listAwaitingReview(db, { viewer: rita, now: at(10), ...q })).items.map((r) => r.transitionId);
+    expect(await ids({ area: "foundations" })).toEqual([own, byCarl]);
+    expect(await ids({ area: "Found" })).toEqual([]);
+    expect(await ids({ program: "p1", item: "FND-01" })).toEqual([own, byCarl]);
+    expect(await ids({ program: "p1", item: "NET-01" })).toEqual([]);
+    expect(await reportsNotYoursOnItem(db, rita, "p1", "FND-01", at(10))).toEqual(new Map([[own, "you reported this transition and cannot also verify it"]]));
   });
 
   it("tells a person whose role does not verify so, on every row", async () => {

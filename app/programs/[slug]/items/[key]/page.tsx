@@ -31,7 +31,7 @@ import { AsOfError } from "@/components/program/as-of-error";
 import { getDb } from "@/db/get-db";
 import { getItemDetail, type ItemDetail } from "@/db/queries/get-item-detail";
 import { getSchedule } from "@/db/queries/get-schedule";
-import { listAwaitingReview } from "@/db/queries/list-awaiting-review";
+import { reportsNotYoursOnItem } from "@/db/queries/list-awaiting-review";
 import { listComments } from "@/db/queries/list-comments";
 import { listItemKeys } from "@/db/queries/list-item-keys";
 import { listOwnerChoices } from "@/db/queries/list-owner-choices";
@@ -42,7 +42,6 @@ import { programHref } from "@/lib/program-links";
 import type { EvidenceKind } from "@/lib/gates";
 import type { RecordedTransition } from "@/lib/preview-transition";
 import { formatDate, toInstant } from "@/lib/time";
-import type { Person } from "@/db/schema";
 
 export const dynamic = "force-dynamic";
 
@@ -73,7 +72,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
   const pick = keys ? { candidates: keys.filter((k) => !taken.has(k)) } : { exclude: [...taken] };
   const canVerify = can(person.role, "verify") && current;
   // The reports this viewer may not decide on (their own, their item's), with the rule: no form offered that would be refused.
-  const notYours = canVerify ? await reportsNotYours(db, person, slug, key, now) : new Map<number, string>();
+  const notYours = canVerify ? await reportsNotYoursOnItem(db, person, slug, key, now) : new Map<number, string>();
   const link = (k: string) => `/programs/${slug}/items/${encodeURIComponent(k)}`;
   const here = { slug, itemKey: key };
   // A past "known at" view lists the comments written by then; new ones are written on today's view.
@@ -173,11 +172,6 @@ export default async function ItemPage({ params, searchParams }: Props) {
       )}
     </section>
   );
-}
-
-async function reportsNotYours(db: Awaited<ReturnType<typeof getDb>>, person: Person, slug: string, key: string, now: number): Promise<Map<number, string>> {
-  const { items } = await listAwaitingReview(db, { viewer: person, program: slug, item: key, limit: 1000, now });
-  return new Map(items.flatMap((r) => (r.notYours ? [[r.transitionId, r.notYours] as const] : [])));
 }
 
 /** Every transition on record, whatever the view's date: the gate counts them all. */
