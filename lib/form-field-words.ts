@@ -1,9 +1,13 @@
+import { FIELD_LABELS } from "./labels";
+
 /**
  * The words a form shows for the fields a refusal names: the API says `effectiveAt`, a person reads
  * "Effective date", as the form's own label says. A path of a nested field names its row
- * ("evidence.0.url" → "Evidence 1, URL"); a name not listed is spelled out ("fleetPercent" → "Fleet percent").
+ * ("evidence.0.url" → "Evidence 1, URL"); a name not listed is spelled out ("minCoverage" → "Min coverage").
  */
 const WORDS: Record<string, string> = {
+  // The item's fields as every table heads them; then the forms' own.
+  ...FIELD_LABELS,
   effectiveAt: "Effective date",
   to: "New status",
   note: "Note",
@@ -13,14 +17,6 @@ const WORDS: Record<string, string> = {
   current: "Your password",
   slug: "Slug",
   name: "Name",
-  title: "Title",
-  area: "Area",
-  owner: "Owner",
-  team: "Team",
-  key: "Key",
-  estimateWeeks: "Estimate (weeks)",
-  targetDate: "Target date",
-  description: "Description",
   email: "E-mail",
   role: "Role",
   dependsOn: "Depends on",
@@ -34,7 +30,6 @@ const WORDS: Record<string, string> = {
   artefact: "File",
   kind: "Kind",
   summary: "Summary",
-  fleetPercent: "Fleet %",
   asOf: "As of",
   knownAt: "Known at",
   limit: "Page size",

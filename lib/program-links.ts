@@ -7,7 +7,15 @@ export interface ViewParams {
 /** A link into a program page keeping asOf/knownAt, plus extra filters. */
 /** The readiness API's answer for the same view: the whole lists a dashboard cuts. */
 export function readinessApiHref(slug: string, view: ViewParams = {}): string {
-  return `/api${programHref(slug, "", view).replace(/^(\/programs\/[^/?]+)/, "$1/readiness")}`;
+  return `/api/programs/${slug}/readiness${viewQuery(view)}`;
+}
+
+/** "?asOf=…&…" for a view and extra parameters, empty ones left out; "" when none is left. */
+function viewQuery(view: ViewParams, extra: Record<string, string | undefined> = {}): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...view, ...extra })) if (v) params.set(k, v);
+  const query = params.toString();
+  return query ? `?${query}` : "";
 }
 
 export function programHref(
@@ -16,10 +24,7 @@ export function programHref(
   view: ViewParams = {},
   extra: Record<string, string | undefined> = {},
 ): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...view, ...extra })) if (v) params.set(k, v);
-  const query = params.toString();
-  return `/programs/${slug}${page ? `/${page}` : ""}${query ? `?${query}` : ""}`;
+  return `/programs/${slug}${page ? `/${page}` : ""}${viewQuery(view, extra)}`;
 }
 
 /** asOf/knownAt from page search params, only when they look like dates (the query parser judges). */

@@ -79,17 +79,20 @@ export function WeekDiff({ diff, itemHref }: { diff: WeekDiffData; itemHref: (ke
               <Th className="font-mono">{diff.b}</Th>
             </TableHead>
             <tbody>
-              {items.map((d) => (
-                <tr key={d.what} className="border-t border-slate-100">
-                  <td className="font-mono">
-                    <Link href={itemHref(d.what.replace(/ trueStatus$/, ""))} className="text-indigo-700 underline">
-                      {d.what.replace(/ trueStatus$/, "")}
-                    </Link>
-                  </td>
-                  <td>{d.was === "not in the program" ? <span className="text-slate-600">{d.was}</span> : <StatusBadge status={d.was as Status} />}</td>
-                  <td>{d.now === "not in the program" ? <span className="text-slate-600">{d.now}</span> : <StatusBadge status={d.now as Status} />}</td>
-                </tr>
-              ))}
+              {items.map((d) => {
+                const key = d.what.replace(/ trueStatus$/, "");
+                return (
+                  <tr key={d.what} className="border-t border-slate-100">
+                    <td className="font-mono">
+                      <Link href={itemHref(key)} className="text-indigo-700 underline">
+                        {key}
+                      </Link>
+                    </td>
+                    <td>{d.was === "not in the program" ? <span className="text-slate-600">{d.was}</span> : <StatusBadge status={d.was as Status} />}</td>
+                    <td>{d.now === "not in the program" ? <span className="text-slate-600">{d.now}</span> : <StatusBadge status={d.now as Status} />}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         )}
