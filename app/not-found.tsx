@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { ProgramFrame } from "@/components/program/program-frame";
 import { NotFoundMessage } from "@/components/ui/not-found-message";
@@ -7,6 +8,8 @@ import { findProgram } from "@/db/queries/get-program-or-throw";
 import { nullWhenNamesNothing } from "@/lib/errors";
 import { MISSING_TARGET_HEADER, readMissingTargetHeader } from "@/lib/http/page-target";
 import { currentPerson } from "./_lib/auth";
+
+export const metadata: Metadata = { title: "Not found" };
 
 /**
  * Any unknown page or program: a 404 with the app's navigation around it. An unknown item, claim

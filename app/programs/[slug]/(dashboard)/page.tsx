@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { programTitle } from "@/app/_lib/program-title";
 import Link from "next/link";
 import { requireSignedIn } from "@/app/_lib/auth";
 import { orNotFound } from "@/app/_lib/or-not-found";
@@ -28,7 +29,7 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ slug: string }>; searchParams: SearchParams };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await params).slug };
+  return { title: await programTitle((await params).slug, "Dashboard") };
 }
 
 export default async function DashboardPage({ params, searchParams }: Props) {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { programTitle } from "@/app/_lib/program-title";
 import { requireSignedIn } from "@/app/_lib/auth";
 import { orNotFound } from "@/app/_lib/or-not-found";
 import { pageView, type SearchParams } from "@/app/_lib/page-view";
@@ -18,7 +19,7 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ slug: string }>; searchParams: SearchParams };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Graph · ${(await params).slug}` };
+  return { title: await programTitle((await params).slug, "Dependency graph") };
 }
 
 export default async function GraphPage({ params, searchParams }: Props) {

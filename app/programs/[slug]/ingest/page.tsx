@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { programTitle } from "@/app/_lib/program-title";
 import { requirePagePermission } from "@/app/_lib/page-permission";
 import { IngestForm } from "@/components/ingest/ingest-form";
 
@@ -7,7 +8,7 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Ingest · ${(await params).slug}` };
+  return { title: await programTitle((await params).slug, "Ingest an artefact") };
 }
 
 export default async function IngestPage({ params }: Props) {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { programTitle } from "@/app/_lib/program-title";
 import Link from "next/link";
 import { editProgramAction } from "@/app/_actions/programs";
 import { sendAgainAction } from "@/app/_actions/reports";
@@ -38,7 +39,7 @@ async function deliveryData(db: Db, slug: string): Promise<DeliverySettingsData>
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Settings · ${(await params).slug}` };
+  return { title: await programTitle((await params).slug, "Settings") };
 }
 
 export default async function SettingsPage({ params }: Props) {

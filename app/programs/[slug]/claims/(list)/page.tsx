@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { programTitle } from "@/app/_lib/program-title";
 import Link from "next/link";
 import { createClaimAction } from "@/app/_actions/claims";
 import { requireSignedIn } from "@/app/_lib/auth";
@@ -23,7 +24,7 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ slug: string }>; searchParams: SearchParams };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Claims · ${(await params).slug}` };
+  return { title: await programTitle((await params).slug, "Claims") };
 }
 
 /** A query string from parameters, leaving out the empty ones. */

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { programTitle } from "@/app/_lib/program-title";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { editClaimAction } from "@/app/_actions/claims";
@@ -35,7 +36,9 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ slug: string; id: string }>; searchParams: SearchParams };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Claim ${decodePathSegment((await params).id) ?? "not found"}` };
+  const { slug, id } = await params;
+  const asked = decodePathSegment(id);
+  return { title: await programTitle(slug, `Claim ${asked !== null && asked.length <= 40 ? asked : "not found"}`) };
 }
 
 /** A query string from parameters, leaving out the empty ones. */

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { programTitle } from "@/app/_lib/program-title";
 import { createItemAction } from "@/app/_actions/items";
 import { requireSignedIn } from "@/app/_lib/auth";
 import { orNotFound } from "@/app/_lib/or-not-found";
@@ -23,7 +24,7 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ slug: string }>; searchParams: SearchParams };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Items · ${(await params).slug}` };
+  return { title: await programTitle((await params).slug, "Items") };
 }
 
 function toParams(search: Record<string, string | string[] | undefined>): Record<string, string> {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { programTitle } from "@/app/_lib/program-title";
 import { notFound, redirect } from "next/navigation";
 import { publishWeekAction } from "@/app/_actions/reports";
 import { requireSignedIn } from "@/app/_lib/auth";
@@ -34,7 +35,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, week } = await params;
   const asked = week.length === 1 ? decodePathSegment(week[0]!) : null;
   // A title holds no stray text of any length: what no week can be is simply "not found".
-  return { title: `Report ${asked !== null && asked.length <= 40 ? asked : "not found"} · ${slug}` };
+  return { title: await programTitle(slug, `Report ${asked !== null && asked.length <= 40 ? asked : "not found"}`) };
 }
 
 /**
