@@ -35,3 +35,13 @@ export function ancestorsOf(dependsOn: Edges, key: string): string[] {
 export function descendantsOf(dependsOn: Edges, key: string): string[] {
   return reachable(dependentsMap(dependsOn), key);
 }
+
+/**
+ * The keys `key` may come to depend on, in the order given: not itself, not what it already
+ * depends on, and nothing that already waits on it, directly or through others (that edge would
+ * close a cycle, which adding a dependency refuses).
+ */
+export function dependencyChoices(keys: readonly string[], dependsOn: Edges, key: string): string[] {
+  const ruledOut = new Set([key, ...(dependsOn.get(key) ?? []), ...descendantsOf(dependsOn, key)]);
+  return keys.filter((k) => !ruledOut.has(k));
+}

@@ -215,15 +215,19 @@ test("verify: a refused review keeps the typed note — a wrong button, then an 
   expect(await verification()).toMatchObject({ byName: TEST_ACCOUNTS.reviewer.name, note });
 });
 
-test("dependencies: a refused cycle keeps its choice; the next choice is added, then removed", async ({ page, request }) => {
+test("dependencies: only keys the rule accepts are offered; a cycle made meanwhile is refused and keeps its choice; the next is added, then removed", async ({ page, request }) => {
   const slug = await importSmallProgram(request, "keep-deps");
   await signIn(page, "contributor", `/programs/${slug}/items/A`);
   const add = page.getByRole("form", { name: "Add a dependency" });
-  await add.getByLabel("Depends on").selectOption("C");
-  await add.getByRole("button", { name: "Add dependency" }).click();
-  await expect(add.getByRole("alert")).toHaveText("dependency cycle: A -> C -> B -> A");
-  await expect(add.getByLabel("Depends on")).toHaveValue("C");
+  // B waits on A and C waits on B: either choice would close a cycle, so neither is offered.
+  await expect(add.getByLabel("Depends on").locator("option")).toHaveText(["D"]);
+  // Someone else makes D wait on A after this page was drawn: the offer is stale, the rule is not.
+  expect((await call(request, "contributor", "POST", `/api/programs/${slug}/items/D/dependencies`, { dependsOn: "A" })).status()).toBe(201);
   await add.getByLabel("Depends on").selectOption("D");
+  await add.getByRole("button", { name: "Add dependency" }).click();
+  await expect(add.getByRole("alert")).toHaveText("dependency cycle: A -> D -> A");
+  await expect(add.getByLabel("Depends on")).toHaveValue("D");
+  expect((await call(request, "contributor", "DELETE", `/api/programs/${slug}/items/D/dependencies/A`)).status()).toBe(204);
   await add.getByRole("button", { name: "Add dependency" }).click();
   await expect(add.getByRole("status")).toHaveText("Dependency added.");
   expect((await json(request, `/api/programs/${slug}/items/A`)).dependsOn.map((d: { key: string }) => d.key)).toEqual(["D"]);

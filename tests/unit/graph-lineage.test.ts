@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { findPath } from "@/lib/graph";
-import { ancestorsOf, descendantsOf } from "@/lib/graph-lineage";
+import { cycleClosedBy, findPath } from "@/lib/graph";
+import { ancestorsOf, dependencyChoices, descendantsOf } from "@/lib/graph-lineage";
 
 const edges = (pairs: Record<string, string[]>) => new Map(Object.entries(pairs));
 
@@ -82,5 +82,25 @@ describe("ancestors and descendants", () => {
         }
       }),
     );
+  });
+});
+
+describe("dependency choices", () => {
+  it("offers exactly the keys whose edge the rule accepts: not the item, not a dependency it has, none that closes a cycle", () => {
+    fc.assert(
+      fc.property(dagArb, fc.nat(), (dag, pick) => {
+        const keys = [...dag.keys()];
+        const key = keys[pick % keys.length]!;
+        const offered = new Set(dependencyChoices(keys, dag, key));
+        for (const k of keys) {
+          const accepted = k !== key && !dag.get(key)!.includes(k) && cycleClosedBy(dag, key, k) === null;
+          expect(offered.has(k)).toBe(accepted);
+        }
+      }),
+    );
+  });
+
+  it("keeps the order it was given", () => {
+    expect(dependencyChoices(["E", "A", "C"], edges({ A: [], B: ["A"], C: [], E: [] }), "B")).toEqual(["E", "C"]);
   });
 });

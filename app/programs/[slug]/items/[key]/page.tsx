@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { itemTitle } from "@/app/_lib/program-title";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import {
@@ -33,7 +34,7 @@ import { getItemDetail, type ItemDetail } from "@/db/queries/get-item-detail";
 import { getSchedule } from "@/db/queries/get-schedule";
 import { reportsNotYoursOnItem } from "@/db/queries/list-awaiting-review";
 import { listComments } from "@/db/queries/list-comments";
-import { listItemKeys } from "@/db/queries/list-item-keys";
+import { listDependencyChoices } from "@/db/queries/list-dependency-choices";
 import { listOwnerChoices } from "@/db/queries/list-owner-choices";
 import { can } from "@/lib/auth/roles";
 import { handleOf } from "@/lib/comments/mention-handle";
@@ -51,8 +52,8 @@ const SELECT_AT_MOST = 300;
 type Props = { params: Promise<{ slug: string; key: string }>; searchParams: SearchParams };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { key } = await params;
-  return { title: decodePathSegment(key) ?? "Not found" };
+  const { slug, key } = await params;
+  return { title: await itemTitle(slug, decodePathSegment(key)) };
 }
 
 export default async function ItemPage({ params, searchParams }: Props) {
@@ -66,10 +67,10 @@ export default async function ItemPage({ params, searchParams }: Props) {
   // Changes and decisions are made on what is known now, never on a past view of the records.
   const current = knownAt >= now;
   const canReport = can(person.role, "report") && current;
-  const taken = new Set([key, ...item.dependsOn.map((d) => d.key)]);
-  // A select of every key is the quickest pick in a small program; a large one searches instead.
-  const keys = canReport ? await listItemKeys(db, slug, asOf, knownAt, SELECT_AT_MOST) : [];
-  const pick = keys ? { candidates: keys.filter((k) => !taken.has(k)) } : { exclude: [...taken] };
+  // A select of every key it may depend on is the quickest pick in a small program; a large one
+  // searches keys instead, and what the rule refuses there is said in words.
+  const choices = canReport ? await listDependencyChoices(db, slug, key, asOf, knownAt, SELECT_AT_MOST) : [];
+  const pick = choices ? { candidates: choices } : { exclude: [key, ...item.dependsOn.map((d) => d.key)] };
   const canVerify = can(person.role, "verify") && current;
   // The reports this viewer may not decide on (their own, their item's), with the rule: no form offered that would be refused.
   const notYours = canVerify ? await reportsNotYoursOnItem(db, person, slug, key, now) : new Map<number, string>();
