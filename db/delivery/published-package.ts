@@ -3,6 +3,7 @@ import { emailContent, type EmailContent } from "@/lib/delivery/email-message";
 import { reportNotice, type ReportNotice } from "@/lib/delivery/report-notice";
 import { AppError } from "@/lib/errors";
 import { parseIsoWeek } from "@/lib/iso-week";
+import { printFooter } from "@/lib/report/print-footer";
 import { printPdf } from "@/lib/report/print-pdf";
 import { renderReportHtml } from "@/lib/report/render-html";
 import { formatInstant } from "@/lib/time";
@@ -38,7 +39,7 @@ export async function publishedPackage(db: Db, slug: string, week: string, origi
     notice,
     email: emailContent(notice, published.markdown, html),
     pdf: () => {
-      pdf ??= printPdf(html, { paper: "a4", footer: `${report.program.name} · ${week} · log head at cutoff ${report.logHeadAtCutoff.slice(0, 16)}…` });
+      pdf ??= printPdf(html, { paper: "a4", footer: printFooter({ programName: report.program.name, week, logHeadAtCutoff: report.logHeadAtCutoff }) });
       // A failed print is not kept: the next attempt prints again.
       pdf.catch(() => (pdf = null));
       return pdf;

@@ -4,6 +4,7 @@ import type { IsoWeek } from "@/lib/iso-week";
 import type { Snapshot } from "@/lib/build-snapshot";
 import { assessPublication, publishedWithPromises } from "@/lib/report/assess-publication";
 import type { Paper } from "@/lib/report/print-page";
+import { printFooter } from "@/lib/report/print-footer";
 import { assertChromiumInstalled, printPdf } from "@/lib/report/print-pdf";
 import { readMarkdownFooter } from "@/lib/report/report-digest";
 import { buildWeeklyReport, withoutPromises, type ReportArtefact, type TransitionDetails, type WeeklyReport } from "@/lib/report/report-model";
@@ -206,6 +207,6 @@ function printReportPdf(report: WeeklyReport, stamp: ReportStamp, series: Return
   return printPdf(renderReportHtml(report, series, stamp), {
     paper,
     header: stampText(stamp),
-    footer: `${report.program.name} · ${report.week} · ${version} · log head at cutoff ${report.logHeadAtCutoff.slice(0, 16)}…`,
+    footer: printFooter({ programName: report.program.name, week: report.week, version, logHeadAtCutoff: report.logHeadAtCutoff }),
   });
 }

@@ -1,9 +1,11 @@
+import type { ClaimMark } from "../charts/claim-marks";
 import type { StatusPoint } from "../charts/status-over-time";
 import { VERDICT_LABELS } from "../claims/claim-verdict";
 import { formatPercentFloor } from "../format";
 import { artefactKindLabel, evidenceKindLabel, metricLabel, SCHEDULE_STATE_LABELS, statusLabel } from "../labels";
 import { STATUSES, type Status } from "../status";
 import { areaTableRows } from "./area-table-rows";
+import { NOTHING_LOGGED, nothingLoggedBy } from "./print-footer";
 import { promiseLimitWords, promisesEmptySentence, promisesIntro, PROMISES_TITLE, programTargetLine, weeksWords } from "./promise-words";
 import { LOG_HEAD_DEFINITION, type ReportPromises, type WeeklyReport } from "./report-model";
 import { stampText, type ReportStamp } from "./report-stamp";
@@ -123,6 +125,16 @@ function promisesSection(p: ReportPromises): string[] {
   ];
 }
 
+/** The burn-up's caption for its claim markers: what the colour and the letter say, and what a shared diamond shows. */
+const CLAIM_MARKS_CAPTION =
+  "Diamonds: public claims, each in the colour and with the letter of its verdict on its date, named in the legend below the chart; claims too close together share one diamond, which shows the worst of their verdicts.";
+
+/** The history head in words; an empty history says so rather than print the chain's zeros as if they were a hash. */
+const historyHeadLine = (head: string) =>
+  nothingLoggedBy(head)
+    ? `History head hash at the cutoff: ${NOTHING_LOGGED} (the chain's starting value, <span class="hash">${h(head)}</span>).`
+    : `History head hash at the cutoff: <span class="hash">${h(head)}</span>`;
+
 /** The stamp as a box at the head or the end of the page. */
 const stampBox = (stamp: ReportStamp, end = false) =>
   `<p class="stamp ${stamp.version}${end ? " end" : ""}" data-stamp="${stamp.version}">${h(stampText(stamp))}</p>`;
@@ -137,6 +149,10 @@ export function renderReportHtml(r: WeeklyReport, series: readonly StatusPoint[]
   const f = r.forecast;
   const c = r.changes;
   const body: string[] = [];
+  const lastDate = series.at(-1)?.date;
+  const charted: ClaimMark[] = lastDate
+    ? r.claims.filter((x) => x.date <= lastDate).map((x) => ({ id: x.id, date: x.date, speaker: x.speaker, verdict: x.verdictAtClaimDate }))
+    : [];
   if (stamp) body.push(stampBox(stamp));
   body.push(
     `<h1>Weekly report: ${h(r.program.name)} — ${r.week}</h1>`,
@@ -152,7 +168,7 @@ export function renderReportHtml(r: WeeklyReport, series: readonly StatusPoint[]
     card("Claims", String(r.claims.length), `${r.claims.filter((x) => x.verdictAtClaimDate === "contradicted").length} contradicted on their date`),
     `</div>`,
     `<div class="charts">`,
-    `<figure>${burnUpSvg(series, r.claims)}<figcaption>Burn-up: verified against reported done and scope, week by week to the cutoff. Red: public claims.</figcaption></figure>`,
+    `<figure>${burnUpSvg(series, charted)}<figcaption>Burn-up: verified against reported done and scope, week by week to the cutoff.${charted.length > 0 ? ` ${CLAIM_MARKS_CAPTION}` : ""}</figcaption></figure>`,
     `<figure>${cumulativeFlowSvg(series)}<figcaption>Cumulative flow of true status: unverified progress does not count.</figcaption></figure>`,
     `</div>`,
   );
@@ -286,7 +302,7 @@ export function renderReportHtml(r: WeeklyReport, series: readonly StatusPoint[]
 
   body.push(
     `<h2>History</h2>`,
-    `<p>History head hash at the cutoff: <span class="hash">${r.logHeadAtCutoff}</span></p>`,
+    `<p>${historyHeadLine(r.logHeadAtCutoff)}</p>`,
     `<p class="muted">That is ${h(LOG_HEAD_DEFINITION)}. Check it with <code>npm run tracker -- verify-log</code>; regenerate this week with <code>npm run tracker -- report ${h(r.program.slug)} --week ${r.week}</code> and compare.</p>`,
   );
   if (stamp) body.push(stampBox(stamp, true));

@@ -177,7 +177,7 @@ describe.skipIf(!fs.existsSync(chromiumPath()) || !HAS_PDFTOTEXT)("the PDF, read
     expect(past.length).toBeGreaterThan(0);
     for (const page of past) {
       expect(page).toContain(STATEMENT.replace(/\s+/g, ""));
-      expect(page).toContain("·Illustrative·loghead");
+      expect(page).toContain("·Illustrative·history");
     }
     for (const page of await pages("2024-W52")) expect(page).not.toContain("llustrative");
   }, 60_000);

@@ -71,6 +71,8 @@ test("an admin opens 2024-W52 of the demo from the list and reads the report, st
   // Status words come from the labels, not the identifiers.
   await expect(page.getByRole("table", { name: "All items" }).getByRole("row", { name: /^FND-01 / })).toContainText("Not started");
   await expect(page.getByRole("list", { name: "Critical path" }).getByRole("link").first()).toBeVisible();
+  // The demo's history was recorded when it was loaded, after this week: no hash of zeros posing as one.
+  await expect(page.locator("#history")).toContainText("History head hash at the cutoff: none — nothing had been recorded in the history by the cutoff");
 
   // Neighbouring weeks, and Publish for an admin while the week is unpublished.
   await expect(page.getByRole("navigation", { name: "Weeks" }).getByRole("link", { name: "← 2024-W51" })).toHaveAttribute("href", `${DEMO}/reports/2024-W51`);
@@ -89,6 +91,8 @@ test("a draft PDF says it is a draft", async ({ page }) => {
   const text = await pdfText(await download(page, "PDF (A4) of 2024-W52"));
   expect(text).toMatch(/Draft generated on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC — not published/);
   expect(text).not.toContain("Published version");
+  // Every page's footer says the history was still empty at the cutoff, in words.
+  expect(text.replace(/\s+/g, " ")).toContain("history: nothing recorded by the cutoff");
 });
 
 test("an admin previews 2024-W52, publishes it, and the page and the PDF say it is the published version", async ({ page, request }) => {
