@@ -292,6 +292,11 @@ test("the people page reads at 390 px without sideways scrolling, a person's for
   await card.getByText(`Manage ${TEST_ACCOUNTS.viewer.name}`).click();
   await card.getByText("Disable account…").click();
   await expect(card.getByRole("button", { name: `Disable ${TEST_ACCOUNTS.viewer.name}` })).toBeVisible();
+  // A new person's one-time password is read off the screen: it stays on one line.
+  await addPerson(page, `phone-${Date.now()}@example.com`, "Phone Person");
+  const password = page.getByRole("form", { name: "Add a person" }).getByTestId("one-time-password");
+  expect(await password.evaluate((el) => el.getClientRects().length)).toBe(1);
+  expect(await password.evaluate((el) => el.scrollWidth <= el.clientWidth && el.getBoundingClientRect().right <= window.innerWidth)).toBe(true);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   expect(await seriousViolations(page)).toEqual([]);
