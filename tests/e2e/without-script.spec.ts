@@ -16,7 +16,7 @@ const PAGES: [path: string, heading: RegExp, text: string][] = [
   [BASE, /^Dashboard/, "Critical path"],
   [`${BASE}/items`, /^Items \(64\)/, "FND-01"],
   [`${BASE}/claims`, /What was said in public/, "Words against work"],
-  [`${BASE}/reports`, /^Weekly reports/, "cut at Sunday 23:59:59.999 UTC"],
+  [`${BASE}/reports`, /^Weekly reports/, "the end of Sunday (23:59:59.999 UTC)"],
   [`${BASE}/graph`, /^Dependency graph/, "As of"],
   [`${BASE}/timeline`, /^Timeline/, "FND-01"],
   [`${BASE}/items/FND-01`, /^FND-01/, "Node key-value store"],
@@ -108,13 +108,13 @@ test("with script off, a reviewer rejects without a reason, is told why with the
   const { context, noScript } = await signInWithoutScript(browser, baseURL, "reviewer");
   await noScript.goto(`/programs/${slug}/items/A`);
 
-  const review = () => noScript.getByRole("form", { name: `Review transition ${id}` });
+  const review = () => noScript.getByRole("form", { name: new RegExp(`^Review A to Design, reported by ${TEST_ACCOUNTS.contributor.name} on `) });
   await review().getByLabel("Note (optional)").fill("Read the design.");
-  await review().getByRole("button", { name: `Reject transition ${id}` }).click();
+  await review().getByRole("button", { name: /^Reject A to Design, / }).click();
   await expect(review().getByRole("alert")).toHaveText(/^Not saved\. Reason: must say why the transition is rejected/);
   await expect(review().getByLabel("Note (optional)")).toHaveValue("Read the design.");
 
-  await review().getByRole("button", { name: `Verify transition ${id}` }).click();
+  await review().getByRole("button", { name: /^Verify A to Design, / }).click();
   await expect(noScript.getByTestId(`transition-${id}`)).toContainText(`verified by ${TEST_ACCOUNTS.reviewer.name}`);
   await context.close();
 });

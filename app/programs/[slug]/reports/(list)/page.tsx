@@ -53,14 +53,22 @@ export default async function ReportsPage({ params, searchParams }: Props) {
     <section className="space-y-5">
       <div className="space-y-1">
         <h1 className="text-xl font-semibold">Weekly reports</h1>
-        <p className="max-w-4xl text-slate-700">
-          A week&apos;s report is cut at Sunday 23:59:59.999 UTC and made from everything the tracker records about that date.
-          The same history always gives the same bytes; each file carries its week, the history head hash at the cutoff and its
-          own SHA-256, which <code>npm run tracker -- verify-report FILE</code> checks, and says in its header and footer whether it
-          is the published version or a draft. A published week is stored for good;
-          when the history later says otherwise (a backfill, a correction), the week is marked <strong>restated</strong> with
-          what changed.
-        </p>
+        {/* For the person who reads and forwards the report; how a file proves itself is at the end of the page. */}
+        <div className="max-w-4xl space-y-1 text-slate-700">
+          <p>
+            A weekly report says where the program truly stood at the week&apos;s cutoff, the end of Sunday (23:59:59.999 UTC),
+            from everything the tracker records about that date: each item at its true status, so only verified work counts, and
+            no figure is rounded up.
+          </p>
+          <p>
+            Once a week is published, that version is sealed: it is stored for good and never changes. When the history later
+            says otherwise (a backfill, a correction), the week is marked <strong>restated</strong>, with what changed.
+          </p>
+          <p>
+            Download a week&apos;s files from its row (Markdown, CSV, JSON, PDF or a spreadsheet), or open the week to read it in
+            the browser. Every file says at its top and bottom whether it is the published version or a draft.
+          </p>
+        </div>
         <p className="text-sm text-slate-600">
           {list.total} weeks from the first item to the last complete week · {list.published} published
         </p>
@@ -148,6 +156,18 @@ export default async function ReportsPage({ params, searchParams }: Props) {
           {diff && <WeekDiff diff={diff} itemHref={(key) => `/programs/${slug}/items/${encodeURIComponent(key)}`} />}
         </section>
       )}
+
+      <section aria-labelledby="check-a-file" className="max-w-4xl space-y-1 text-sm text-slate-600">
+        <h2 id="check-a-file" className="font-semibold text-slate-700">
+          Checking a file
+        </h2>
+        <p>
+          The same history always gives the same bytes. Each Markdown, CSV and JSON file carries its week, the history head hash at
+          the cutoff (a fingerprint of everything the tracker had logged by then) and its own SHA-256 digest (a fingerprint of
+          the file), which <code>npm run tracker -- verify-report FILE</code> checks. A PDF or a spreadsheet is a view for
+          reading, not a sealed file.
+        </p>
+      </section>
     </section>
   );
 }
