@@ -59,6 +59,20 @@ export const ARTEFACT_KIND_LABELS: Record<ArtefactKind, string> = {
 };
 export const artefactKindLabel = (k: string): string => ARTEFACT_KIND_LABELS[k as ArtefactKind] ?? k;
 
+/** Where a signal's value came from, in words: what was read for each artefact kind. */
+const SIGNAL_SOURCE_LABELS: Record<ArtefactKind, string> = {
+  coverage: "read from a test coverage report",
+  cargo: "read from the Rust dependency files",
+  crashes: "read from a crash bucket export",
+};
+/**
+ * A signal's source in words: null is a figure given as it is (through the API or in a bundle),
+ * not read from a file; any other is the artefact kind it was read from, and a kind this version
+ * does not know still says it was read.
+ */
+export const signalSourceLabel = (kind: string | null): string =>
+  kind === null ? "entered by hand" : (SIGNAL_SOURCE_LABELS[kind as ArtefactKind] ?? `read from ${kind}`);
+
 /** Where a delivery of a published week stands, in words. */
 export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = {
   pending: "Waiting to send",
@@ -98,6 +112,14 @@ export const SCHEDULE_STATE_LABELS: Record<ScheduleState, string> = {
 };
 
 export const statusLabel = (s: Status): string => STATUS_LABELS[s];
+/**
+ * What a review decides, as a screen reader reads it: "A to Build, reported by Carl Contributor on
+ * 2025-01-06 09:00 UTC". "to" rather than an arrow, which readers say as "right arrow" or skip; the
+ * reporter and the time (as the history row shows them) tell apart two reports of one item to the
+ * same status.
+ */
+export const reviewedTransitionWords = (key: string, to: Status, byName: string, reportedOn: string): string =>
+  `${key} to ${statusLabel(to)}, reported by ${byName} on ${reportedOn}`;
 /** An evidence kind this version does not know (an older bundle) still shows, as its identifier. */
 export const evidenceKindLabel = (k: string): string => EVIDENCE_KIND_LABELS[k as EvidenceKind] ?? k;
 /** A metric this version does not know (an older bundle) still shows, as its identifier. */

@@ -15,7 +15,8 @@ export const metadata: Metadata = { title: "My work" };
 /**
  * What asks for the signed-in person's attention, across programs, with what is new since their
  * last visit. Opening the page records the visit (after reading what was new, so this visit still
- * shows it). Each section has the same MyWorkSection shape and a column in the header's count.
+ * shows it). Each section has the same MyWorkSection shape and a column in the header's count; the
+ * moment "new" counts from is said once, in the summary above them.
  */
 export default async function MyWorkPage() {
   const person = await requireSignedIn();
@@ -66,7 +67,7 @@ export default async function MyWorkPage() {
         </p>
       </div>
       {sections.map(({ id, title, part, empty, list }) => (
-        <MyWorkSection key={id} id={id} title={title} count={part.entries.length} newCount={part.newCount} since={since} empty={empty}>
+        <MyWorkSection key={id} id={id} title={title} count={part.entries.length} newCount={part.newCount} empty={empty}>
           {list}
         </MyWorkSection>
       ))}

@@ -1,15 +1,15 @@
 import type { ItemDetail } from "@/db/queries/get-item-detail";
 import { HeaderRow, Td } from "@/components/ui/data-table";
-import { metricLabel } from "@/lib/labels";
+import { metricLabel, signalSourceLabel } from "@/lib/labels";
 
 type Source = NonNullable<ItemDetail["signals"][number]["source"]>;
 
-/** Where a value came from: typed by someone, or read from files that can be downloaded and checked. */
+/** Where a value came from: entered by hand, or read from files that can be downloaded and checked. */
 function Provenance({ source, slug }: { source: Source | null; slug: string }) {
-  if (source === null) return <span className="text-slate-600">typed</span>;
+  if (source === null) return <span className="text-slate-600">{signalSourceLabel(null)}</span>;
   return (
     <span className="[overflow-wrap:anywhere]">
-      read by the {source.tool} from{" "}
+      {signalSourceLabel(source.kind)}:{" "}
       {source.files.map((f, i) => (
         <span key={f.sha256 + i}>
           {i > 0 && ", "}
@@ -19,7 +19,7 @@ function Provenance({ source, slug }: { source: Source | null; slug: string }) {
           <span className="font-mono text-xs text-slate-600">sha256 {f.sha256.slice(0, 12)}…</span>
         </span>
       ))}
-      , ingested by {source.ingestedBy} on {source.recordedAt.slice(0, 10)}
+      {" "}with the {source.tool}, ingested by {source.ingestedBy} on {source.recordedAt.slice(0, 10)}
     </span>
   );
 }

@@ -1,4 +1,5 @@
 import type { ItemDetail } from "@/db/queries/get-item-detail";
+import { reviewedTransitionWords } from "@/lib/labels";
 import { shortInstant } from "./short-instant";
 import { VerifyForm, type ReviewActions } from "./verify-form";
 
@@ -31,18 +32,20 @@ export function VerificationCell({ t, review }: { t: Transition; review?: Review
   return (
     <div className="space-y-1">
       <span className="font-medium text-amber-800">pending verification</span>
-      {review && <ReviewOrRule review={review} transitionId={t.id} />}
+      {review && <ReviewOrRule review={review} t={t} />}
     </div>
   );
 }
 
-function ReviewOrRule({ review, transitionId }: { review: ReviewOffer; transitionId: number }) {
-  const rule = review.notYours.get(transitionId);
+function ReviewOrRule({ review, t }: { review: ReviewOffer; t: Transition }) {
+  const rule = review.notYours.get(t.id);
   if (rule)
     return (
-      <p className="max-w-xs text-xs text-slate-700" data-testid={`not-yours-${transitionId}`}>
+      <p className="max-w-xs text-xs text-slate-700" data-testid={`not-yours-${t.id}`}>
         Not yours to review: {rule}.
       </p>
     );
-  return <VerifyForm {...review.actions} transitionId={transitionId} />;
+  // Named with the reporter and the time the row shows: two reports of one item to one status stay apart.
+  const decides = reviewedTransitionWords(review.actions.itemKey, t.to, t.byName, shortInstant(t.recordedAt));
+  return <VerifyForm {...review.actions} transitionId={t.id} decides={decides} />;
 }

@@ -16,27 +16,28 @@ export interface ReviewActions {
 /**
  * Decide on a pending transition: "Verify" with an optional note, or "Reject" with a required
  * reason (DESIGN §13). One form, so a refusal (four eyes, a missing reason, a decision someone
- * else made first) is explained in one place and keeps both fields as typed.
+ * else made first) is explained in one place and keeps both fields as typed. The form and its
+ * buttons are named by what is decided (`decides`), not by the id nobody sees.
  */
-export function VerifyForm({ transitionId, slug, itemKey, decideAction }: ReviewActions & { transitionId: number }) {
+export function VerifyForm({ transitionId, decides, slug, itemKey, decideAction }: ReviewActions & { transitionId: number; decides: string }) {
   // One server action (not a function of the page's), so that the form posts without JavaScript too.
   const { state, formAction: action, pending, answer } = useKeptForm(bindAction(decideAction, slug, itemKey));
   const kept = state.status === "error" ? state.values : undefined;
   const hint = `reason-hint-${transitionId}`;
   return (
-    <form action={action} className="min-w-56 space-y-2" aria-label={`Review transition ${transitionId}`} key={answer}>
+    <form action={action} className="min-w-56 space-y-2" aria-label={`Review ${decides}`} key={answer}>
       <input type="hidden" name="transitionId" value={transitionId} />
       <Field label="Note (optional)" className="block text-xs">
         <Textarea name="note" rows={2} defaultValue={kept?.note ?? ""} maxLength={5000} />
       </Field>
-      <DecisionButton decision="verify" transitionId={transitionId} pending={pending} />
+      <DecisionButton decision="verify" decides={decides} pending={pending} />
       <Field label="Reason (required to reject)" className="block text-xs">
         <Textarea name="reason" rows={2} defaultValue={kept?.reason ?? ""} maxLength={5000} aria-describedby={hint} />
       </Field>
       <p id={hint} className="text-xs text-slate-600">
         A rejected transition never counts toward the true status; the reporter sees your reason and may report again.
       </p>
-      <DecisionButton decision="reject" transitionId={transitionId} pending={pending} />
+      <DecisionButton decision="reject" decides={decides} pending={pending} />
       <FormMessage state={state} />
     </form>
   );
@@ -47,7 +48,7 @@ const DECISION_STYLE = {
   reject: { word: "Reject", className: "border-red-700 text-red-800 hover:bg-red-50" },
 };
 
-function DecisionButton({ decision, transitionId, pending }: { decision: keyof typeof DECISION_STYLE; transitionId: number; pending: boolean }) {
+function DecisionButton({ decision, decides, pending }: { decision: keyof typeof DECISION_STYLE; decides: string; pending: boolean }) {
   const { word, className } = DECISION_STYLE[decision];
   return (
     <button
@@ -56,7 +57,7 @@ function DecisionButton({ decision, transitionId, pending }: { decision: keyof t
       value={decision}
       disabled={pending}
       className={`rounded border px-2 py-0.5 disabled:opacity-60 ${className}`}
-      aria-label={`${word} transition ${transitionId}`}
+      aria-label={`${word} ${decides}`}
     >
       {word}
     </button>

@@ -1,18 +1,17 @@
 import type { ReactNode } from "react";
 import { formatCount } from "@/lib/artefacts/count-words";
-import { newSinceSentence, type Since } from "@/lib/my-work/since";
 
 /**
- * One section of My work: its title with the number of entries, how many are new since the last
- * visit, and the entries — or, with none, a sentence saying so. Every section (a later one too)
- * takes this shape, so the page reads the same from one to the next.
+ * One section of My work: its title with the number of entries, how many of them are new, and the
+ * entries — or, with none, a sentence saying so. Every section (a later one too) takes this shape,
+ * so the page reads the same from one to the next. Since when they are new is said once, above
+ * the sections, not again in each.
  */
 export function MyWorkSection({
   id,
   title,
   count,
   newCount,
-  since,
   empty,
   children,
 }: {
@@ -20,7 +19,6 @@ export function MyWorkSection({
   title: string;
   count: number;
   newCount: number;
-  since: Since;
   empty: string;
   children: ReactNode;
 }) {
@@ -34,7 +32,7 @@ export function MyWorkSection({
       ) : (
         <>
           <p className="text-slate-700" data-testid="new-count">
-            {newSinceSentence(newCount, since)}
+            {newCount === 0 ? "Nothing" : formatCount(newCount)} new.
           </p>
           {children}
         </>

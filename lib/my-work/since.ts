@@ -19,8 +19,3 @@ export function formatMoment(ms: number): string {
 export function describeSince(since: Since): string {
   return since.firstVisit ? `your account was created, ${formatMoment(since.at)}` : `your last visit, ${formatMoment(since.at)}`;
 }
-
-/** A section's news in words: "3 new since your last visit, 2025-11-29 14:05 UTC." */
-export function newSinceSentence(count: number, since: Since): string {
-  return `${count === 0 ? "Nothing" : count} new since ${describeSince(since)}.`;
-}

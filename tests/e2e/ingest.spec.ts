@@ -46,6 +46,7 @@ test("a contributor maps an item, dry-runs a coverage report, records it, and re
   const digest = createHash("sha256").update(LCOV).digest("hex");
   const signals = page.getByRole("table", { name: "Signals" });
   await expect(signals).toContainText("66.6");
+  await expect(signals).toContainText("read from a test coverage report: lcov.info");
   await expect(signals).toContainText(`sha256 ${digest.slice(0, 12)}`);
   await expect(signals).toContainText(`ingested by ${TEST_ACCOUNTS.contributor.name}`);
   const download = page.waitForEvent("download");

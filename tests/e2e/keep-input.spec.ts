@@ -188,10 +188,10 @@ test("verify: a refused review keeps the typed note — a wrong button, then an 
   const verification = async () => (await json(request, `/api/programs/${slug}/items/A`)).history[0].verification;
 
   await signIn(page, "reviewer", `/programs/${slug}/items/A`);
-  const review = page.getByRole("form", { name: `Review transition ${id}` });
+  const review = page.getByRole("form", { name: new RegExp(`^Review A to Design, reported by ${TEST_ACCOUNTS.contributor.name} on `) });
   await review.getByLabel("Note (optional)").fill(note);
   // Reject pressed by mistake: refused for want of a reason, the note kept.
-  await review.getByRole("button", { name: `Reject transition ${id}` }).click();
+  await review.getByRole("button", { name: /^Reject A to Design, / }).click();
   await expect(review.getByRole("alert")).toContainText("must say why the transition is rejected");
   await expect(review.getByLabel("Note (optional)")).toHaveValue(note);
 
@@ -200,7 +200,7 @@ test("verify: a refused review keeps the typed note — a wrong button, then an 
   await other.goto("/rules");
   await other.getByRole("button", { name: "Sign out" }).click();
   await expect(other).toHaveURL(/\/sign-in/);
-  await review.getByRole("button", { name: `Verify transition ${id}` }).click();
+  await review.getByRole("button", { name: /^Verify A to Design, / }).click();
   await expect(review.getByRole("alert")).toHaveText("Your session has ended: sign in again.");
   await expect(review.getByLabel("Note (optional)")).toHaveValue(note);
   expect(await verification()).toBeNull();
@@ -208,7 +208,7 @@ test("verify: a refused review keeps the typed note — a wrong button, then an 
   // Signed in again there, Verify here records the note exactly as typed.
   await signIn(other, "reviewer");
   await other.close();
-  await review.getByRole("button", { name: `Verify transition ${id}` }).click();
+  await review.getByRole("button", { name: /^Verify A to Design, / }).click();
   const row = page.getByRole("table", { name: "History" }).getByTestId(`transition-${id}`);
   await expect(row).toContainText(`verified by ${TEST_ACCOUNTS.reviewer.name} on`);
   await expect(row).toContainText("failure modes <covered> & signed off.");

@@ -70,7 +70,10 @@ test("report, see it awaiting and new; rejected with a reason; report again from
   await expect(page).toHaveURL(/\/my-work$/);
   const awaiting = section(page, "awaiting");
   await expect(awaiting.getByRole("heading", { level: 2 })).toHaveText(/^Reported by me, awaiting verification \(\d+\)$/);
-  await expect(awaiting.getByTestId("new-count")).toHaveText(/^1 new since your last visit, \d{4}-\d\d-\d\d \d\d:\d\d UTC\.$/);
+  // Since when is said once, above the sections; each section counts its own.
+  await expect(page.getByTestId("my-work-summary")).toContainText(/^\d+ new since your last visit, \d{4}-\d\d-\d\d \d\d:\d\d UTC: marked New below\./);
+  await expect(awaiting.getByTestId("new-count")).toHaveText("1 new.");
+  await expect(page.getByText(/ new since your last visit/)).toHaveCount(1);
   const row = rowsOf(page, "awaiting", slug);
   await expect(row).toHaveCount(1);
   await expect(row).toContainText("New");
@@ -100,9 +103,9 @@ test("report, see it awaiting and new; rejected with a reason; report again from
   await waiting.getByRole("link", { name: "Verify or reject on the item page" }).click();
   await expect(page).toHaveURL(new RegExp(`${itemPage}#history$`));
   // Rejecting there takes one off the header's count.
-  const review = page.getByRole("form", { name: /^Review transition/ });
+  const review = page.getByRole("form", { name: new RegExp(`^Review A to Build, reported by ${TEST_ACCOUNTS.contributor.name} on \\d{4}-\\d\\d-\\d\\d`) });
   await review.getByLabel("Reason (required to reject)").fill(REASON);
-  await review.getByRole("button", { name: /^Reject transition/ }).click();
+  await review.getByRole("button", { name: /^Reject A to Build, reported by / }).click();
   await expect(page.getByRole("table", { name: "History" }).getByText(`Rejected by ${TEST_ACCOUNTS.reviewer.name} on`)).toBeVisible();
   await expect(nav(page).getByRole("link", { name: before - 1 > 0 ? `Awaiting verification, ${before - 1}` : "Awaiting verification" })).toBeVisible();
 
@@ -110,7 +113,7 @@ test("report, see it awaiting and new; rejected with a reason; report again from
   await signIn(page, "contributor");
   await nav(page).getByRole("link", { name: "My work, 1 new" }).click();
   const rejected = section(page, "rejected");
-  await expect(rejected.getByTestId("new-count")).toHaveText(/^1 new since your last visit, /);
+  await expect(rejected.getByTestId("new-count")).toHaveText("1 new.");
   const rejection = rowsOf(page, "rejected", slug);
   await expect(rejection).toContainText("New");
   await expect(rejection).toContainText(`was rejected by ${TEST_ACCOUNTS.reviewer.name} on`);
@@ -126,15 +129,15 @@ test("report, see it awaiting and new; rejected with a reason; report again from
     new RegExp(`^Reported again to Build by ${TEST_ACCOUNTS.contributor.name} on \\d{4}-\\d\\d-\\d\\d: awaiting verification\\.$`),
   );
   // Seen on the last visit: no longer new. The new report is.
-  await expect(rejected.getByTestId("new-count")).toHaveText(/^Nothing new since your last visit/);
-  await expect(section(page, "awaiting").getByTestId("new-count")).toHaveText(/^1 new since/);
+  await expect(rejected.getByTestId("new-count")).toHaveText("Nothing new.");
+  await expect(section(page, "awaiting").getByTestId("new-count")).toHaveText("1 new.");
 
   // A second reviewer verifies it.
   await signIn(page, ELENA, itemPage);
   const count = await awaitingCount(page);
-  const verify = page.getByRole("form", { name: /^Review transition/ });
+  const verify = page.getByRole("form", { name: /^Review A to Build, reported by / });
   await verify.getByLabel("Note (optional)").fill(NOTE);
-  await verify.getByRole("button", { name: /^Verify transition/ }).click();
+  await verify.getByRole("button", { name: /^Verify A to Build, reported by / }).click();
   await expect(page.getByRole("table", { name: "History" }).getByText(`verified by ${ELENA.name} on`)).toBeVisible();
   await expect(nav(page).getByRole("link", { name: count - 1 > 0 ? `Awaiting verification, ${count - 1}` : "Awaiting verification" })).toBeVisible();
 
@@ -203,7 +206,7 @@ test("the header's counts follow each click on a link, not only page loads", asy
   expect(before).toBeGreaterThanOrEqual(2);
   const other = await page.context().newPage();
   await other.goto(`/programs/${slug}/items/A`);
-  await other.getByRole("form", { name: /^Review transition/ }).getByRole("button", { name: /^Verify transition/ }).click();
+  await other.getByRole("form", { name: /^Review A to Design, / }).getByRole("button", { name: /^Verify A to Design, / }).click();
   await expect(other.getByRole("table", { name: "History" }).getByText(`verified by ${TEST_ACCOUNTS.reviewer.name} on`)).toBeVisible();
   await other.close();
   await expect(nav(page).getByRole("link", { name: `Awaiting verification, ${before}` })).toBeVisible();

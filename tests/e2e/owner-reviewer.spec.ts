@@ -25,7 +25,7 @@ test("an owner reports with evidence, a reviewer verifies, the dashboard changes
   await expect(page.getByTestId("headline-inflated")).toHaveText("1");
 
   await signIn(page, "reviewer", `/programs/${slug}/items/A`);
-  await page.getByRole("button", { name: /^Verify transition/ }).click();
+  await page.getByRole("button", { name: /^Verify A to Build, reported by / }).click();
   await expect(page.getByText(`verified by ${TEST_ACCOUNTS.reviewer.name}`)).toBeVisible();
   await page.goto(`/programs/${slug}`);
   await expect(page.getByTestId("headline-inflated")).toHaveText("0");
@@ -38,7 +38,7 @@ test("an owner reports with evidence, a reviewer verifies, the dashboard changes
   await expect(page.getByText("pending verification")).toBeVisible();
   await signIn(page, "reviewer", `/programs/${slug}/items/D`);
   await expect(page.getByText("Not yours to review: you own this item and cannot verify its transitions.")).toBeVisible();
-  await expect(page.getByRole("button", { name: /^Verify transition/ })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Verify / })).toHaveCount(0);
 });
 
 test("a stale edit is refused with a clear message and the typed text is kept", async ({ page, request }) => {

@@ -26,25 +26,25 @@ test("report, reject with a reason, report again, verify with a note: the histor
   await reportBuild(page, "https://dev.example.com/design/A-draft");
   await expect(page.getByText("pending verification")).toBeVisible();
   // A contributor may not decide: no review form for them.
-  await expect(page.getByRole("form", { name: /^Review transition/ })).toHaveCount(0);
+  await expect(page.getByRole("form", { name: /^Review A to Build, reported by / })).toHaveCount(0);
 
   // The reviewer types a note, then presses Reject without a reason: refused in words, the note kept.
   await signIn(page, "reviewer", itemPage);
-  const review = page.getByRole("form", { name: /^Review transition/ });
+  const review = page.getByRole("form", { name: /^Review A to Build, reported by / });
   await expect(review).toHaveCount(1);
   await expectAxeClean(page);
   await review.getByLabel("Note (optional)").fill("Opened the design doc.");
-  await review.getByRole("button", { name: /^Reject transition/ }).click();
+  await review.getByRole("button", { name: /^Reject A to Build, reported by / }).click();
   await expect(review.getByRole("alert")).toHaveText(/^Not saved\. Reason: must say why the transition is rejected/);
   await expect(review.getByLabel("Note (optional)")).toHaveValue("Opened the design doc.");
   await expect(page.getByText("pending verification")).toBeVisible();
 
   await review.getByLabel("Reason (required to reject)").fill(REASON);
-  await review.getByRole("button", { name: /^Reject transition/ }).click();
+  await review.getByRole("button", { name: /^Reject A to Build, reported by / }).click();
   const history = page.getByRole("table", { name: "History" });
   await expect(history.getByText(`Rejected by ${TEST_ACCOUNTS.reviewer.name} on`)).toBeVisible();
   await expect(history).toContainText(REASON);
-  await expect(page.getByRole("form", { name: /^Review transition/ })).toHaveCount(0);
+  await expect(page.getByRole("form", { name: /^Review A to Build, reported by / })).toHaveCount(0);
 
   // The contributor sees the rejection beside the reported status, which stands; the true one did not move.
   await signIn(page, "contributor", itemPage);
@@ -59,10 +59,10 @@ test("report, reject with a reason, report again, verify with a note: the histor
 
   // A second reviewer verifies the new report with a note.
   await signIn(page, ELENA, itemPage);
-  const second = page.getByRole("form", { name: /^Review transition/ });
+  const second = page.getByRole("form", { name: /^Review A to Build, reported by / });
   await expect(second).toHaveCount(1);
   await second.getByLabel("Note (optional)").fill(NOTE);
-  await second.getByRole("button", { name: /^Verify transition/ }).click();
+  await second.getByRole("button", { name: /^Verify A to Build, reported by / }).click();
   await expect(history.getByText(`verified by ${ELENA.name} on`)).toBeVisible();
 
   // In effective order: the rejected report with its reason, then the verified one with its note.
@@ -93,12 +93,12 @@ test("a reviewer made the item's owner while deciding is refused in words, and t
   await page.getByRole("form", { name: "Report a transition" }).getByRole("button", { name: "Report transition" }).click();
   await expect(page.getByText("pending verification")).toBeVisible();
   await signIn(page, "reviewer", `/programs/${slug}/items/A`);
-  const review = page.getByRole("form", { name: /^Review transition/ });
+  const review = page.getByRole("form", { name: /^Review A to Design, reported by / });
   await review.getByLabel("Reason (required to reject)").fill("No plan attached.");
   // Meanwhile an admin hands the item to the reviewer: the form on the screen no longer holds.
   const item = await (await call(request, "admin", "GET", `/api/programs/${slug}/items/A`)).json();
   expect((await call(request, "admin", "PATCH", `/api/programs/${slug}/items/A`, { version: item.version, owner: TEST_ACCOUNTS.reviewer.email })).status()).toBe(200);
-  await review.getByRole("button", { name: /^Reject transition/ }).click();
+  await review.getByRole("button", { name: /^Reject A to Design, reported by / }).click();
   await expect(review.getByRole("alert")).toHaveText(`four eyes: ${TEST_ACCOUNTS.reviewer.email} owns this item and cannot reject its transitions`);
   await expect(review.getByLabel("Reason (required to reject)")).toHaveValue("No plan attached.");
   await expect(page.getByText("pending verification")).toBeVisible();
@@ -113,10 +113,10 @@ test("on a phone a reviewer reads each report whole and decides it: the review f
   await page.setViewportSize({ width: 375, height: 812 });
   await signIn(page, "reviewer", itemPage);
   const history = page.getByRole("table", { name: "History" });
-  const review = history.getByRole("form", { name: /^Review transition/ });
+  const review = history.getByRole("form", { name: /^Review A to Build, reported by / });
   await review.scrollIntoViewIfNeeded();
   // Every part of the form lies within the 375 px of the screen, and nothing in the history scrolls sideways.
-  for (const part of [review, review.getByLabel("Reason (required to reject)"), review.getByRole("button", { name: /^Verify transition/ }), review.getByRole("button", { name: /^Reject transition/ })]) {
+  for (const part of [review, review.getByLabel("Reason (required to reject)"), review.getByRole("button", { name: /^Verify A to Build, reported by / }), review.getByRole("button", { name: /^Reject A to Build, reported by / })]) {
     const box = (await part.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(375);
@@ -128,6 +128,6 @@ test("on a phone a reviewer reads each report whole and decides it: the review f
   await expect(row.getByText(/^effective/)).toBeVisible();
 
   await review.getByLabel("Note (optional)").fill("Checked on the phone.");
-  await review.getByRole("button", { name: /^Verify transition/ }).click();
+  await review.getByRole("button", { name: /^Verify A to Build, reported by / }).click();
   await expect(history.getByText(`verified by ${TEST_ACCOUNTS.reviewer.name} on`)).toBeVisible();
 });
