@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { authHeaders } from "../support/api-client";
 import { signIn } from "../support/sign-in";
+import { smallBundle } from "../support/small-bundle";
 
 test("every demo claim shows the verdict the rules give", async ({ page }) => {
   await signIn(page, "viewer");
@@ -72,4 +73,21 @@ test("a claim with an unknown status or a future date is refused in words", asyn
   await form.getByLabel("Source URL").fill("https://example.com/");
   await form.getByRole("button", { name: "Add claim" }).click();
   await expect(form.getByRole("alert")).toHaveText("Not saved. Date: must not be in the future.");
+});
+
+test("outside events beside the claims chart show their source, or say that none was recorded", async ({ page, request }) => {
+  const slug = `events-${Date.now()}`;
+  const bundle = {
+    ...smallBundle(slug),
+    claims: [{ id: "said", date: "2024-06-01", speaker: "A speaker", quote: "A is done", url: "https://example.com/talk", links: [{ item: "A", requires: "done" }] }],
+    events: [
+      { date: "2024-03-01", title: "A supplier ships the card", url: "https://news.example.org/card" },
+      { date: "2024-05-01", title: "A rumour about the card", url: null },
+    ],
+  };
+  expect((await request.post("/api/programs/import", { headers: authHeaders("admin"), data: bundle })).status()).toBe(201);
+  await signIn(page, "viewer", `/programs/${slug}/claims`);
+  const events = page.getByRole("list", { name: /^Outside events, for context/ }).getByRole("listitem");
+  await expect(events).toHaveText(["2024-03-01 A supplier ships the card · news.example.org", "2024-05-01 A rumour about the card · no source recorded"]);
+  await expect(events.first().getByRole("link", { name: "news.example.org" })).toHaveAttribute("href", "https://news.example.org/card");
 });

@@ -15,6 +15,7 @@ import { getDb } from "@/db/get-db";
 import { getClaims } from "@/db/queries/get-claims";
 import { getStatusSeries } from "@/db/queries/get-status-series";
 import { loadEvents } from "@/db/queries/load-events";
+import { ContextEvents } from "@/components/claims/context-events";
 import { can } from "@/lib/auth/roles";
 import { claimSpeakers, filterClaims, parseClaimListQuery } from "@/lib/claims/claim-list-query";
 import { formatDate } from "@/lib/time";
@@ -99,11 +100,7 @@ export default async function ClaimsPage({ params, searchParams }: Props) {
               claims={claims.map((c) => ({ id: c.id, date: c.date, speaker: c.speaker, verdict: c.verdictAtClaimDate }))}
               factsUntil={data.program.factsUntil === null ? null : formatDate(data.program.factsUntil)}
             />
-            {events.length > 0 && (
-              <p className="mt-1 text-xs text-slate-600">
-                Context: {events.map((e) => `${e.date} ${e.title}`).join(" · ")}
-              </p>
-            )}
+            <ContextEvents events={events} />
           </div>
           <ClaimsFilterForm action={base} q={q} speakers={claimSpeakers(claims)} view={view} href={href} />
           <p className="flex flex-wrap items-baseline justify-between gap-2 text-slate-600">
