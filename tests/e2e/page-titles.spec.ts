@@ -18,6 +18,7 @@ test("program pages are titled by what they show and the program's name, never i
     ["items", "Items"],
     ["claims", "Claims"],
     ["timeline", "Timeline"],
+    ["reports", "Weekly reports"],
     ["reports/2025-W40", "Report 2025-W40"],
   ] as const) {
     await page.goto(`/programs/${SLUG}/${path}`);

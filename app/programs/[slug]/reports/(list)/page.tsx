@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { programTitle } from "@/app/_lib/program-title";
 import Link from "next/link";
 import { publishWeekAction } from "@/app/_actions/reports";
 import { requireSignedIn } from "@/app/_lib/auth";
@@ -17,7 +18,7 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ slug: string }>; searchParams: SearchParams };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Reports · ${(await params).slug}` };
+  return { title: await programTitle((await params).slug, "Weekly reports") };
 }
 
 const one = (v: string | string[] | undefined) => (typeof v === "string" && v ? v : undefined);
