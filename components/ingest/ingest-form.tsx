@@ -5,6 +5,7 @@ import { ARTEFACT_KINDS, type ArtefactKind } from "@/lib/artefacts/artefact-type
 import { Button } from "../ui/button";
 import { DateInput, Field, LabelledOptions, Select } from "../ui/field";
 import { IngestProblem, IngestResultView, type IngestAnswer, type Problem } from "./ingest-result";
+import { countOf } from "@/lib/artefacts/count-words";
 
 const KIND_OPTIONS: { value: ArtefactKind; label: string; accept: string; hint: string }[] = [
   { value: "coverage", label: "Test coverage (LCOV or Cobertura XML)", accept: ".info,.lcov,.xml,text/plain,application/xml", hint: "lcov.info or coverage.xml: lines hit over the files each item's path globs match." },
@@ -94,7 +95,7 @@ export function IngestForm({ slug }: { slug: string }) {
         </Button>
         {preview && (
           <Button type="button" variant="secondary" disabled={busy} onClick={() => send(false)}>
-            Record {preview.figures.length} signals
+            Record {countOf(preview.figures.length, "signal")}
           </Button>
         )}
       </div>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { metricLabel } from "@/lib/labels";
 import { HeaderRow } from "../ui/data-table";
+import { countOf } from "@/lib/artefacts/count-words";
 
 export interface Problem {
   status?: number;
@@ -40,7 +41,8 @@ export function IngestProblem({ problem }: { problem: Problem }) {
 
 /** A dry run or a recording: what was read, by which reader, each item's figure and how it was reached, and what matched no item. */
 export function IngestResultView({ answer, slug }: { answer: IngestAnswer; slug: string }) {
-  const heading = answer.dryRun ? `Dry run: ${answer.figures.length} signals would be recorded` : `Recorded ${answer.figures.length} signals`;
+  const signals = countOf(answer.figures.length, "signal");
+  const heading = answer.dryRun ? `Dry run: ${signals} would be recorded` : `Recorded ${signals}`;
   return (
     <section aria-label={answer.dryRun ? "Dry run" : "Recorded"} className="space-y-3 rounded border border-slate-200 bg-white p-3">
       <h2 className="font-semibold">{heading}</h2>

@@ -1,6 +1,6 @@
 import type { ItemDetail } from "@/db/queries/get-item-detail";
 import { HeaderRow, Td } from "@/components/ui/data-table";
-import { metricLabel, signalSourceLabel } from "@/lib/labels";
+import { metricLabel, signalSourceLabel, signalValueWords } from "@/lib/labels";
 
 type Source = NonNullable<ItemDetail["signals"][number]["source"]>;
 
@@ -24,7 +24,7 @@ function Provenance({ source, slug }: { source: Source | null; slug: string }) {
   );
 }
 
-/** The item's measurements, oldest first, each metric in words, each ingested one with its provenance. */
+/** The item's measurements, oldest first, each metric and yes/no value in words, each ingested one with its provenance. */
 export function SignalsTable({ signals, slug }: { signals: ItemDetail["signals"]; slug: string }) {
   if (signals.length === 0) return <p className="text-slate-600">No measurement yet.</p>;
   return (
@@ -34,10 +34,10 @@ export function SignalsTable({ signals, slug }: { signals: ItemDetail["signals"]
         <tbody>
           {signals.map((s, i) => (
             <tr key={i} className="border-t border-slate-100 align-top">
-              <td className="pr-2">{s.measuredAt.slice(0, 10)}</td>
+              <td className="whitespace-nowrap pr-2">{s.measuredAt.slice(0, 10)}</td>
               <td className="pr-2">{metricLabel(s.metric)}</td>
               <Td numeric className="pr-2">
-                {s.value}
+                {signalValueWords(s.metric, s.value)}
               </Td>
               <td className="text-sm">
                 <Provenance source={s.source} slug={slug} />

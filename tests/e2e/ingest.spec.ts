@@ -31,16 +31,16 @@ test("a contributor maps an item, dry-runs a coverage report, records it, and re
   await page.getByLabel("File", { exact: true }).setInputFiles({ name: "lcov.info", mimeType: "text/plain", buffer: Buffer.from(LCOV) });
   await page.getByRole("button", { name: "Dry run" }).click();
   const dry = page.getByRole("region", { name: "Dry run" });
-  await expect(dry.getByRole("heading")).toHaveText("Dry run: 1 signals would be recorded");
+  await expect(dry.getByRole("heading")).toHaveText("Dry run: 1 signal would be recorded");
   const row = dry.getByRole("table", { name: "Signals that would be recorded" }).getByRole("row", { name: /A/ });
   await expect(row).toContainText("66.6");
   await expect(row).toContainText("2 of 3 lines hit in 1 file");
   await expect(dry.getByText("1 entry matches no item's components")).toBeVisible();
   await expectAxeClean(page);
 
-  await page.getByRole("button", { name: "Record 1 signals" }).click();
+  await page.getByRole("button", { name: "Record 1 signal" }).click();
   const recorded = page.getByRole("region", { name: "Recorded" });
-  await expect(recorded.getByRole("heading")).toHaveText("Recorded 1 signals");
+  await expect(recorded.getByRole("heading")).toHaveText("Recorded 1 signal");
   await recorded.getByRole("link", { name: "A", exact: true }).click();
 
   const digest = createHash("sha256").update(LCOV).digest("hex");
@@ -81,4 +81,23 @@ test("a viewer is offered no Ingest or Settings tab, and either address answers 
   }
   await signIn(page, "contributor", `/programs/${SLUG}`);
   await expect(tabs).toHaveText(["Dashboard", "Items", "Graph", "Timeline", "Claims", "Reports", "Ingest"]);
+});
+
+test("an item's signals read in words on a phone: a crash owner is yes or no, each date on one line", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, "viewer", `/programs/${SLUG}/items/FND-02`);
+  const signals = page.getByRole("table", { name: "Signals" });
+  const owner = signals.getByRole("row").filter({ hasText: "Crash owner registered" });
+  await expect(owner.first()).toBeVisible();
+  for (const value of await owner.locator("td:nth-child(3)").allTextContents()) expect(["yes", "no"]).toContain(value.trim());
+  const dates = signals.locator("tbody td:first-child");
+  const lines = await dates.evaluateAll((cells) =>
+    cells.map((c) => {
+      const range = document.createRange();
+      range.selectNodeContents(c);
+      return range.getClientRects().length;
+    }),
+  );
+  expect(lines.length).toBeGreaterThan(0);
+  expect(lines.every((n) => n === 1)).toBe(true);
 });
