@@ -134,6 +134,8 @@ export const thresholdWords = (metric: string, threshold: string): string => {
 /** A signal's value as people read it: whether a crash owner is registered is yes or no, not 1 or 0. */
 export const signalValueWords = (metric: string, value: number): string =>
   metric === "crash_owner_registered" ? (value === 1 ? "yes" : value === 0 ? "no" : String(value)) : String(value);
+/** An exact number of weeks (an estimate, a path's length) with its noun: "1 week", "2.5 weeks". */
+export const weeksOf = (weeks: number): string => `${weeks} ${weeks === 1 ? "week" : "weeks"}`;
 /** A JUnit report's totals in words: "128 tests, 3 failures, 0 errors, 2 skipped, 41.2 s". */
 export const junitWords = (j: { tests: number; failures: number; errors: number; skipped: number; timeSeconds: number }): string =>
   `${plural(j.tests, "test")}, ${plural(j.failures, "failure")}, ${plural(j.errors, "error")}, ${j.skipped} skipped, ${j.timeSeconds} s`;

@@ -17,6 +17,7 @@ import { GraphLegend } from "./graph-legend";
 import { ItemCard } from "./item-card";
 import { ItemNode, type ItemFlowNode } from "./item-node";
 import { LaneBands } from "./lane-bands";
+import { countOf } from "@/lib/artefacts/count-words";
 
 type Focus = GraphFocus;
 
@@ -246,7 +247,7 @@ function Graph({ slug, nodes, edges, areas, criticalPath, initial = { area: "", 
             Area
           </label>
           <select id={`${id}-area`} value={area} onChange={(e) => filterArea(e.target.value)} className="block max-w-full rounded border border-slate-300 bg-white px-2 py-1">
-            <option value="">All areas ({nodes.length} items)</option>
+            <option value="">All areas ({countOf(nodes.length, "item")})</option>
             {areas.map((a) => (
               <option key={a.area}>{a.area}</option>
             ))}

@@ -1,5 +1,6 @@
 import type { ItemDetail } from "@/db/queries/get-item-detail";
 import { FIELD_LABELS } from "@/lib/labels";
+import { weeksOf } from "@/lib/labels";
 
 /** The item's description and fields; an item without an owner says it is a risk. */
 export function ItemAbout({ item }: { item: ItemDetail }) {
@@ -14,7 +15,7 @@ export function ItemAbout({ item }: { item: ItemDetail }) {
         <dt className="text-slate-600">{FIELD_LABELS.area}</dt>
         <dd>{item.area}</dd>
         <dt className="text-slate-600">Estimate</dt>
-        <dd>{item.estimateWeeks} weeks</dd>
+        <dd>{weeksOf(item.estimateWeeks)}</dd>
         <dt className="text-slate-600">{FIELD_LABELS.identifiedAt}</dt>
         <dd>{item.identifiedAt.slice(0, 10)}</dd>
         <dt className="text-slate-600">Target</dt>

@@ -3,6 +3,8 @@ import { IllustrativeMark } from "@/components/ui/illustrative-mark";
 import { SCHEDULE_STATE_LABELS } from "@/lib/labels";
 import type { ProgramScheduleRows } from "@/lib/schedule/schedule-of-snapshot";
 import type { TimelineModel } from "@/lib/schedule/timeline-model";
+import { countOf } from "@/lib/artefacts/count-words";
+import { weeksOf } from "@/lib/labels";
 
 /**
  * The schedule in one paragraph: when the program can finish, its target, and the broken promises.
@@ -34,7 +36,7 @@ export function TimelineSummary({
           </>
         )}
         : the program can finish on <strong>{schedule.finish}</strong> at the earliest
-        {schedule.finishWeeks > 0 ? ` (${schedule.finishWeeks} weeks of work on its critical path)` : " (nothing remains)"}.
+        {schedule.finishWeeks > 0 ? ` (${weeksOf(schedule.finishWeeks)} of work on its critical path)` : " (nothing remains)"}.
         {schedule.target && (
           <>
             {" "}
@@ -54,7 +56,7 @@ export function TimelineSummary({
         {" · "}
         <span className={counts.atRisk > 0 ? "text-amber-800" : ""}>{counts.atRisk} at risk (under two weeks to spare)</span>
         {" · "}
-        {counts.shown === counts.total ? `${counts.total} items` : `${counts.shown} of ${counts.total} items shown`}
+        {counts.shown === counts.total ? countOf(counts.total, "item") : `${counts.shown} of ${countOf(counts.total, "item")} shown`}
       </p>
       {schedule.criticalPath.length > 0 && (
         <p className="text-slate-700" data-testid="timeline-critical-path">

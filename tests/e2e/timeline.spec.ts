@@ -161,7 +161,7 @@ test("at 1,000 items only the rows near the screen are drawn, and scrolling brin
   const res = await request.post("/api/programs/import", { headers: authHeaders("admin"), data: bundle, timeout: 90_000 });
   expect(res.status()).toBe(201);
   await page.goto(`/programs/${slug}/timeline`);
-  await expect(page.getByTestId("timeline-summary")).toContainText("1000 items");
+  await expect(page.getByTestId("timeline-summary")).toContainText("1,000 items");
   const bars = page.locator('[data-testid^="timeline-bar-"]');
   await expect(bars.first()).toBeAttached();
   const drawn = await bars.count();

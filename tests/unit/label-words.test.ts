@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ARTEFACT_KINDS } from "@/lib/artefacts/artefact-types";
-import { reviewedTransitionWords, signalSourceLabel } from "@/lib/labels";
+import { reviewedTransitionWords, signalSourceLabel, weeksOf } from "@/lib/labels";
 
 describe("where a signal came from, in words", () => {
   it("says a value given as it is was entered by hand", () => {
@@ -32,5 +32,14 @@ describe("what a review decides, in words", () => {
     const first = reviewedTransitionWords("A", "design", "Carl Contributor", "2025-01-06 09:00 UTC");
     expect(reviewedTransitionWords("A", "design", "Carl Contributor", "2025-01-06 09:05 UTC")).not.toBe(first);
     expect(reviewedTransitionWords("A", "design", "Rita Reviewer", "2025-01-06 09:00 UTC")).not.toBe(first);
+  });
+});
+
+describe("weeks in words", () => {
+  it("keeps the exact figure and puts the noun in the right number", () => {
+    expect(weeksOf(1)).toBe("1 week");
+    expect(weeksOf(0)).toBe("0 weeks");
+    expect(weeksOf(2.5)).toBe("2.5 weeks");
+    expect(weeksOf(0.25)).toBe("0.25 weeks");
   });
 });

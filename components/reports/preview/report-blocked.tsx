@@ -4,6 +4,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { ItemCell } from "./item-key";
 import { ReportSection, ReportSubheading } from "./report-section";
 import { ReportTable } from "./report-table";
+import { weeksOf } from "@/lib/labels";
 
 /** Items waiting on an unfinished dependency, and the longest chain of unfinished work. */
 export function ReportBlocked({ report, slug }: { report: WeeklyReport; slug: string }) {
@@ -40,7 +41,7 @@ export function ReportBlocked({ report, slug }: { report: WeeklyReport; slug: st
             ))}
           </ol>
           <p>
-            {path.remainingWeeks} weeks of unfinished work in a row: no finish before <strong>{path.earliestByDependencies}</strong>, however many people join.
+            {weeksOf(path.remainingWeeks)} of unfinished work in a row: no finish before <strong>{path.earliestByDependencies}</strong>, however many people join.
           </p>
         </>
       )}

@@ -2,6 +2,8 @@ import type { ReactNode } from "react";
 import { formatPercentFloor } from "@/lib/format";
 import type { WeeklyReport } from "@/lib/report/report-model";
 import { ReportSection } from "./report-section";
+import { countOf } from "@/lib/artefacts/count-words";
+import { weeksOf } from "@/lib/labels";
 
 function Figure({ label, value, sub, alarm = false, testId }: { label: string; value: ReactNode; sub: ReactNode; alarm?: boolean; testId?: string }) {
   return (
@@ -24,7 +26,7 @@ export function ReportHeadline({ report }: { report: WeeklyReport }) {
       <dl className="grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-4">
         <Figure
           label="Done (verified)"
-          value={`${h.done} of ${h.total} items`}
+          value={`${h.done} of ${countOf(h.total, "item")}`}
           sub={`readiness ${formatPercentFloor(h.readiness)}, effort readiness ${formatPercentFloor(h.effortReadiness)} — an item counts only when done`}
           alarm={h.total > 0 && h.done === 0}
           testId="report-done"
@@ -35,7 +37,7 @@ export function ReportHeadline({ report }: { report: WeeklyReport }) {
         <Figure label="Blocked" value={h.blocked} sub="waiting on an unfinished dependency" />
         <Figure
           label="Critical path"
-          value={`${h.remainingWeeks} weeks`}
+          value={weeksOf(h.remainingWeeks)}
           sub={h.remainingWeeks > 0 ? `no finish before ${h.earliestByDependencies}, however many people join` : "nothing remains on any dependency chain"}
         />
         <Figure label="Forecast" value={f.date ?? "none"} sub={f.date ? `the later of P85 (${f.p85}) and the critical path` : (f.reason ?? "no forecast")} alarm={f.date === null} />

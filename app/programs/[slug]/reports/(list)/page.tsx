@@ -12,6 +12,7 @@ import { diffReportWeeks, listReportWeeks, WEEKS_PER_PAGE } from "@/db/queries/l
 import { can } from "@/lib/auth/roles";
 import { asAppError } from "@/lib/errors";
 import { weekOfQuery } from "@/lib/iso-week";
+import { countOf } from "@/lib/artefacts/count-words";
 
 export const dynamic = "force-dynamic";
 
@@ -71,7 +72,7 @@ export default async function ReportsPage({ params, searchParams }: Props) {
           </p>
         </div>
         <p className="text-sm text-slate-600">
-          {list.total} weeks from the first item to the last complete week · {list.published} published
+          {countOf(list.total, "week")} from the first item to the last complete week · {list.published} published
         </p>
         {list.latest && (
           <p data-testid="latest-week">
