@@ -2,7 +2,7 @@ import type { ClaimMark } from "../charts/claim-marks";
 import type { StatusPoint } from "../charts/status-over-time";
 import { VERDICT_LABELS } from "../claims/claim-verdict";
 import { formatPercentFloor } from "../format";
-import { artefactKindLabel, evidenceKindLabel, metricLabel, SCHEDULE_STATE_LABELS, statusLabel } from "../labels";
+import { artefactKindLabel, evidenceKindLabel, metricLabel, SCHEDULE_STATE_LABELS, statusLabel, weeksOf } from "../labels";
 import { STATUSES, type Status } from "../status";
 import { areaTableRows } from "./area-table-rows";
 import { NOTHING_LOGGED, nothingLoggedBy } from "./print-footer";
@@ -164,7 +164,7 @@ export function renderReportHtml(r: WeeklyReport, series: readonly StatusPoint[]
     card("Blocked", String(hd.blocked), "waiting on an unfinished dependency"),
     card("Critical path", `${hd.remainingWeeks} wk`, `no finish before ${hd.earliestByDependencies}`),
     card("Forecast", f.date ?? "none", f.date ? `P50 ${f.p50} · P95 ${f.p95}` : h(f.reason ?? ""), f.date === null),
-    card("Committed target", r.program.targetDate ?? "none", hd.notYetIdentified > 0 ? `${hd.notYetIdentified} items identified later not counted` : "&nbsp;"),
+    card("Committed target", r.program.targetDate ?? "none", hd.notYetIdentified > 0 ? `${hd.notYetIdentified} ${hd.notYetIdentified === 1 ? "item" : "items"} identified later not counted` : "&nbsp;"),
     card("Claims", String(r.claims.length), `${r.claims.filter((x) => x.verdictAtClaimDate === "contradicted").length} contradicted on their date`),
     `</div>`,
     `<div class="charts">`,
@@ -231,7 +231,7 @@ export function renderReportHtml(r: WeeklyReport, series: readonly StatusPoint[]
   body.push(
     r.criticalPath.keys.length === 0
       ? none("Nothing remains on any dependency chain.")
-      : `<p class="path">${r.criticalPath.keys.map(h).join(" → ")}</p><p>${r.criticalPath.remainingWeeks} weeks of unfinished work in a row: no finish before <strong>${r.criticalPath.earliestByDependencies}</strong>, however many people join.</p>`,
+      : `<p class="path">${r.criticalPath.keys.map(h).join(" → ")}</p><p>${weeksOf(r.criticalPath.remainingWeeks)} of unfinished work in a row: no finish before <strong>${r.criticalPath.earliestByDependencies}</strong>, however many people join.</p>`,
   );
   body.push(`<h2>Forecast</h2>`);
   body.push(
