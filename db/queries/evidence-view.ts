@@ -1,6 +1,5 @@
 import { inArray } from "drizzle-orm";
 import { parseJunit, type JunitSummary } from "@/lib/artefacts/junit";
-import { AppError } from "@/lib/errors";
 import { processWide } from "@/lib/process-wide";
 import type { Db } from "../index";
 import { artefacts, type evidence } from "../schema";
@@ -66,9 +65,9 @@ function rememberJunit(sha256: string, summary: JunitSummary | null): void {
 function junitOf(bytes: Uint8Array): JunitSummary | null {
   try {
     return parseJunit(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
-  } catch (e) {
-    // Not UTF-8 (TypeError) or not JUnit (AppError): kept and shown as a plain file.
-    if (e instanceof AppError || e instanceof TypeError) return null;
-    throw e;
+  } catch {
+    // Not UTF-8, not JUnit, or XML no parser reads (nested too deep): the sender's file, kept and
+    // shown as a plain one — a file must never take its item's page down.
+    return null;
   }
 }

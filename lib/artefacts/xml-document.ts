@@ -33,7 +33,14 @@ export function readXmlDocument(kind: string, xml: string, arrayTags: readonly s
     captureMetaData: true,
     isArray: (name, _path, _leaf, isAttribute) => !isAttribute && arrayTags.includes(name),
   });
-  const parsed = parser.parse(text) as XmlNode;
+  let parsed: XmlNode;
+  try {
+    parsed = parser.parse(text) as XmlNode;
+  } catch (error) {
+    // The validator passes what the parser still refuses (elements nested past its limit of 100):
+    // that is the sender's file, refused in words like any other, never a server error.
+    throw artefactError(kind, `the XML reader refused it (${error instanceof Error ? error.message : String(error)})`);
+  }
   // The declaration (`?xml`) and processing instructions sit beside the root; they are not elements.
   const roots = Object.keys(parsed).filter((name) => !name.startsWith("?"));
   // A root named in arrayTags (a lone <testsuite>) comes as a list too: one entry is one root.

@@ -144,6 +144,13 @@ describe("a JUnit report attached as a test report", () => {
       ["run.xml", null],
     ]);
   });
+
+  it("is kept as a plain file when no XML reader goes as deep as it is nested: the item's page still opens", async () => {
+    const db = await setUp();
+    const deep = `<testsuite tests="1">${"<a>".repeat(150)}${"</a>".repeat(150)}</testsuite>`;
+    await report(db, [testReport("deep.xml", deep)]);
+    expect((await history(db))[0]!.evidence.map((e) => [e.artefact?.name, e.junit])).toEqual([["deep.xml", null]]);
+  });
 });
 
 describe("downloading and checking evidence files", () => {

@@ -141,6 +141,12 @@ describe("parseLcov refuses a malformed file, naming the line", () => {
 });
 
 describe("parseCobertura", () => {
+  it("refuses a report nested deeper than the XML reader goes as the sender's error (400), not the server's", () => {
+    const deep = `<coverage line-rate="1">${"<a>".repeat(150)}${"</a>".repeat(150)}</coverage>`;
+    expect(() => parseCobertura(deep)).toThrow(AppError);
+    expect(() => parseCobertura(deep)).toThrow(/cannot be read: the XML reader refused it/);
+  });
+
   it("reads each class's lines, merging classes of one file and not counting method lines twice", () => {
     expect(parseCobertura(COBERTURA)).toEqual(FILES);
   });

@@ -55,6 +55,11 @@ describe("parseJunit refuses a malformed report, naming the line", () => {
     expect(() => parseJunit(xml)).toThrow(message);
   });
 
+  it("refuses, in words, elements nested deeper than the XML reader goes (no server error)", () => {
+    const deep = `<testsuite tests="1">${"<a>".repeat(150)}${"</a>".repeat(150)}</testsuite>`;
+    expect(() => parseJunit(deep)).toThrow(/^this JUnit report cannot be read: the XML reader refused it/);
+  });
+
   it("refuses two suites side by side without a <testsuites> around them", () => {
     expect(() => parseJunit('<testsuite name="a" tests="1"/>\n<testsuite name="b" tests="1"/>')).toThrow("this JUnit report cannot be read: it has more than one root element");
   });
