@@ -31,9 +31,11 @@ export function mediaType(headers: Headers): string {
 }
 
 /**
- * The caller's address: the first X-Forwarded-For hop, which the server sets from the socket
- * itself unless it trusts a proxy to (app/_lib/forwarded-headers.ts).
+ * The caller's address: the last X-Forwarded-For hop. The server sets the header from the socket
+ * itself unless it trusts a proxy to (app/_lib/forwarded-headers.ts); a trusted proxy appends the
+ * address it saw to whatever the client sent (nginx's $proxy_add_x_forwarded_for), so only the
+ * last hop is a fact — the ones before it are the client's to choose.
  */
 export function clientAddress(headers: Headers): string {
-  return (headers.get("x-forwarded-for") ?? "").split(",")[0]!.trim() || "unknown";
+  return (headers.get("x-forwarded-for") ?? "").split(",").at(-1)!.trim() || "unknown";
 }

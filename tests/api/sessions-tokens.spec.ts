@@ -116,6 +116,16 @@ test("made-up tokens and sessions are limited per address, and a real token from
   expect((await api("/api/programs", from("203.0.113.8", madeUp(100)))).status).toBe(401);
 });
 
+test("behind the proxy, the address is the hop the proxy appended: hops a client writes before it dodge no limit", async () => {
+  const madeUp = (i: number) => ({ authorization: `Bearer bot_${String(i).padStart(43, "B")}` });
+  // nginx's $proxy_add_x_forwarded_for: whatever the client sent, then the address it saw.
+  const spoofed = (i: number) => ({ ...madeUp(i), "x-forwarded-for": `198.51.100.${i}, 203.0.113.9` });
+  const statuses: number[] = [];
+  for (let i = 0; i < 30; i++) statuses.push((await api("/api/programs", spoofed(i))).status);
+  expect(statuses.every((s) => s === 401), statuses.join(",")).toBe(true);
+  expect((await api("/api/programs", spoofed(30))).status).toBe(429);
+});
+
 test("failed sign-ins are throttled per account, even with the right password afterwards", async () => {
   const email = "throttle@test.example";
   const password = "throttle-right-password-1";

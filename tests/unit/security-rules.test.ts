@@ -56,9 +56,19 @@ describe("the app's origin and the caller's", () => {
     expect(fromOwnOrigin(h({}), ORIGIN)).toBe(false);
   });
 
-  it("reads the caller's address from the first X-Forwarded-For hop", () => {
-    expect(clientAddress(h({ "x-forwarded-for": "203.0.113.7, 10.0.0.1" }))).toBe("203.0.113.7");
+  it("reads the caller's address from the last X-Forwarded-For hop, the one the trusted proxy appended", () => {
+    // The client wrote 203.0.113.7 itself; the proxy saw the connection come from 198.51.100.4.
+    expect(clientAddress(h({ "x-forwarded-for": "203.0.113.7, 198.51.100.4" }))).toBe("198.51.100.4");
+    expect(clientAddress(h({ "x-forwarded-for": "198.51.100.4" }))).toBe("198.51.100.4");
     expect(clientAddress(h({}))).toBe("unknown");
+  });
+
+  it("cannot be changed by what a client puts before the proxy's hop", () => {
+    fc.assert(
+      fc.property(fc.array(fc.ipV4(), { maxLength: 5 }), fc.ipV4(), (chosen, seen) => {
+        expect(clientAddress(h({ "x-forwarded-for": [...chosen, seen].join(", ") }))).toBe(seen);
+      }),
+    );
   });
 });
 
