@@ -2,9 +2,11 @@ import { stringify } from "csv-stringify/sync";
 
 /**
  * Cells a spreadsheet would run as a formula start with = + - @ tab or CR; prefix them with a
- * quote so they stay text (OWASP's advice against CSV injection).
+ * quote so they stay text (OWASP's advice against CSV injection). A number is written as it is: a
+ * negative one (a slack of -27.57 weeks) is a figure to sort and sum, never a formula.
  */
 export function neutralizeCell(value: unknown): string {
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
   const text = value === null || value === undefined ? "" : Array.isArray(value) ? value.join(" ") : String(value);
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }

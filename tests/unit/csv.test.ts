@@ -13,3 +13,22 @@ describe("toCsv", () => {
     );
   });
 });
+
+describe("neutralizeCell", () => {
+  it("keeps numbers, negative ones included, as numbers; text that starts like a formula stays text", () => {
+    expect(neutralizeCell(-27.57)).toBe("-27.57");
+    expect(neutralizeCell(0)).toBe("0");
+    expect(neutralizeCell("-27.57")).toBe("'-27.57");
+    expect(neutralizeCell("=HYPERLINK(\"x\")")).toBe("'=HYPERLINK(\"x\")");
+    expect(neutralizeCell("+1 (555)")).toBe("'+1 (555)");
+    expect(neutralizeCell(Number.NaN)).toBe("NaN");
+  });
+
+  it("never leaves a text cell starting like a formula", () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        expect(neutralizeCell(text)).not.toMatch(/^[=+\-@\t\r]/);
+      }),
+    );
+  });
+});
