@@ -128,16 +128,16 @@ describe("the print page", () => {
     expect(caption(html)).toBe("Burn-up: verified against reported done and scope, week by week to the cutoff.");
   });
 
-  it("says in words that nothing had been recorded when the history head is the chain's starting value, and still shows it", () => {
+  it("says in words that the log holds nothing from before the cutoff when the history head is the chain's starting value, and still shows it", () => {
     const html = renderReportHtml(report([], "0".repeat(64)), SERIES);
     const line = /<h2>History<\/h2>\s*<p>([\s\S]*?)<\/p>/.exec(html)![1]!;
-    expect(line).toContain("nothing had been recorded in the history by the cutoff");
+    expect(line).toContain("the tracker's log holds no entry written by the cutoff");
     expect(line).toContain(`<span class="hash">${"0".repeat(64)}</span>`);
   });
 
   it("prints a real history head as the hash it is", () => {
     const html = renderReportHtml(report([], HEAD), SERIES);
     expect(html).toContain(`<p>History head hash at the cutoff: <span class="hash">${HEAD}</span></p>`);
-    expect(html).not.toContain("nothing had been recorded");
+    expect(html).not.toContain("holds no entry written by the cutoff");
   });
 });

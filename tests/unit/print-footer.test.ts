@@ -16,9 +16,9 @@ describe("printFooter", () => {
     expect(printFooter({ programName: "P", week: "2024-W01", logHeadAtCutoff: HEAD })).toBe("P · 2024-W01 · history head at the cutoff 1a2b3c4d5e6f7a8b…");
   });
 
-  it("says in words that nothing had been recorded when the head is the genesis hash", () => {
+  it("says in words that the log began after the cutoff when the head is the genesis hash", () => {
     const footer = printFooter({ programName: "P", week: "2024-W01", version: "Published version", logHeadAtCutoff: GENESIS_HASH });
-    expect(footer).toBe("P · 2024-W01 · Published version · history: nothing recorded by the cutoff");
+    expect(footer).toBe("P · 2024-W01 · Published version · history: the log began after the cutoff");
     expect(footer).not.toContain("0000");
   });
 });
