@@ -26,3 +26,12 @@ export function emptyStatusCounts(): Record<Status, number> {
 export function startedCount(counts: Readonly<Record<string, number>>, total: number): number {
   return total - (counts.not_started ?? 0);
 }
+
+/**
+ * Whether deciding a report to `to` leaves today's true status where it is: the item is already
+ * there or past it (a later verified report took it there; a report down counts at once and needs
+ * no review). Verifying it may still change the item's past — the weeks from its date on.
+ */
+export function decidingChangesNothingToday(trueStatus: Status, to: Status): boolean {
+  return levelOf(trueStatus) >= levelOf(to);
+}

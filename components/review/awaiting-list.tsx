@@ -30,7 +30,7 @@ export function AwaitingList({ rows, now, label }: { rows: AwaitingReview[]; now
             <p className="text-sm text-slate-700" data-testid="true-status-today">
               True status today: <StatusBadge status={r.trueStatus} />
               {r.overtaken && (
-                <span> — already past {statusLabel(r.to)} by a later verified report: deciding this one does not move it.</span>
+                <span> — already at {statusLabel(r.to)} or past it by a later verified report: deciding this one changes no status today.</span>
               )}
             </p>
             <p className="text-slate-700">

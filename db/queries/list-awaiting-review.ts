@@ -1,6 +1,6 @@
 import { can } from "@/lib/auth/roles";
 import { fourEyesToViewer } from "@/lib/four-eyes";
-import { levelOf, type Status } from "@/lib/status";
+import { decidingChangesNothingToday, type Status } from "@/lib/status";
 import { isPostgres, type Db } from "../index";
 import { rawAll, rawGet } from "../raw-sql";
 import type { Person } from "../schema";
@@ -26,7 +26,7 @@ export interface AwaitingReview {
   notYours: string | null;
   /** The item's true status today. */
   trueStatus: Status;
-  /** The true status is already past `to`: a later verified report has overtaken this one, and deciding it moves nothing. */
+  /** The true status is already at or past `to`: a later verified report has overtaken this one, and deciding it moves nothing today. */
   overtaken: boolean;
 }
 
@@ -37,8 +37,10 @@ export interface AwaitingReviewQuery {
   area?: string;
   /** One item of `program`: its reports awaiting a decision (the item page's review forms). */
   item?: string;
-  /** At most this many, oldest first (default 200). */
+  /** At most this many (default 200), from `offset` on (default 0), oldest report first or, with `newestFirst`, newest. */
   limit?: number;
+  offset?: number;
+  newestFirst?: boolean;
   now?: number;
 }
 
@@ -55,11 +57,11 @@ const PENDING = `
 type Row = Omit<AwaitingReview, "evidence" | "notYours" | "trueStatus" | "overtaken"> & { ownerEmail: string | null };
 
 /**
- * Every reported transition no reviewer has acted on, oldest report first, with its evidence, and
+ * Every reported transition no reviewer has acted on, oldest report first (or newest), a page of them, with its evidence, and
  * for each whether the viewer may decide on it — the same four-eyes rule the verify and reject
  * mutations enforce, so the inbox never offers a decision that would be refused.
  */
-export async function listAwaitingReview(db: Db, { viewer, program, area, item, limit = 200, now = Date.now() }: AwaitingReviewQuery) {
+export async function listAwaitingReview(db: Db, { viewer, program, area, item, limit = 200, offset = 0, newestFirst = false, now = Date.now() }: AwaitingReviewQuery) {
   const filters = { program: program ?? null, area: area ?? null, item: item ?? null };
   const total = (await rawGet<{ n: number }>(db, `SELECT count(*) AS n ${PENDING}`, filters))!.n;
   const rows = await rawAll<Row>(
@@ -68,8 +70,8 @@ export async function listAwaitingReview(db: Db, { viewer, program, area, item, 
             t.to_status AS "to", t.effective_at AS "effectiveAt", t.recorded_at AS "recordedAt", rep.name AS reporter,
             rep.email AS "reporterEmail", (SELECT o.email FROM people o WHERE o.id = i.owner_id) AS "ownerEmail"
      ${PENDING}
-     ORDER BY t.recorded_at, t.id LIMIT @limit`,
-    { ...filters, limit },
+     ORDER BY ${newestFirst ? "t.recorded_at DESC, t.id DESC" : "t.recorded_at, t.id"} LIMIT @limit OFFSET @offset`,
+    { ...filters, limit, offset },
   );
   // The evidence of every listed transition in one statement (the ids as a JSON array), grouped here.
   const ids = isPostgres(db) ? "SELECT CAST(json_array_elements_text(CAST(? AS json)) AS integer)" : "SELECT value FROM json_each(?)";
@@ -88,7 +90,7 @@ export async function listAwaitingReview(db: Db, { viewer, program, area, item, 
   const items: AwaitingReview[] = await Promise.all(rows.map(async ({ ownerEmail, ...r }) => {
     const evidence = evidenceOf.get(r.transitionId) ?? [];
     const { trueStatus } = await statusOf(r.program, r.item);
-    const today = { trueStatus, overtaken: levelOf(trueStatus) > levelOf(r.to) };
+    const today = { trueStatus, overtaken: decidingChangesNothingToday(trueStatus, r.to) };
     if (roleRefusal) return { ...r, evidence, ...today, notYours: roleRefusal };
     const key = `${r.program}\u0000${r.item}`;
     if (!owners.has(key)) owners.set(key, loadOwnerTimeline(db, r.program, r.item, ownerEmail));

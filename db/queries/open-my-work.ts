@@ -1,13 +1,13 @@
 import { transact } from "../transact";
 import { markNew } from "@/lib/my-work/mark-new";
 import { sinceOf } from "@/lib/my-work/since";
-import type { Status } from "@/lib/status";
+import { decidingChangesNothingToday, type Status } from "@/lib/status";
 import { compareSortValues } from "@/lib/table-sort";
 import type { Db } from "../index";
 import { recordMyWorkVisit } from "../mutations/record-my-work-visit";
 import type { Person } from "../schema";
 import { listMentions } from "./list-mentions";
-import { listMyAwaiting } from "./list-my-awaiting";
+import { listMyAwaiting, type MyAwaitingRow } from "./list-my-awaiting";
 import { listMyRejections } from "./list-my-rejections";
 import { listOwnedItems, type OwnedItemRow } from "./list-owned-items";
 import { statusesToday } from "./statuses-today";
@@ -47,10 +47,27 @@ export async function openMyWork(db: Db, person: Person, clock: () => number = D
     now: read.now,
     since,
     owned: markNew(await withStatuses(db, read.owned, read.now), (e) => e.ownedSince, since.at),
-    awaiting: markNew(read.awaiting, (e) => e.recordedAt, since.at),
+    awaiting: markNew(await withTrueStatus(db, read.awaiting, read.now), (e) => e.recordedAt, since.at),
     rejected: markNew(read.rejected, (e) => e.rejectionRecordedAt, since.at),
     mentions: markNew(read.mentions, (e) => Date.parse(e.mentionedAt), since.at),
   };
+}
+
+/** A report awaiting a reviewer, with its item's true status today and whether deciding it would change that. */
+export interface MyAwaiting extends MyAwaitingRow {
+  trueStatus: Status;
+  /** The item is already at `to` or past it: a decision on this report changes no status today. */
+  overtaken: boolean;
+}
+
+async function withTrueStatus(db: Db, rows: readonly MyAwaitingRow[], now: number): Promise<MyAwaiting[]> {
+  const statusOf = statusesToday(db, now);
+  return await Promise.all(
+    rows.map(async (row) => {
+      const { trueStatus } = await statusOf(row.program, row.item);
+      return { ...row, trueStatus, overtaken: decidingChangesNothingToday(trueStatus, row.to) };
+    }),
+  );
 }
 
 /** Each item's true and reported status today, blocked and inflated, from its program's (memoised) snapshot. */

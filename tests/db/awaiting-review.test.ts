@@ -109,4 +109,28 @@ describe("listAwaitingReview", () => {
     expect(cut.total).toBe(3);
     expect(cut.items).toHaveLength(1);
   });
+
+  it("pages through every report, oldest or newest first, so none is out of reach however many wait", async () => {
+    const { db, person, report } = await setUp();
+    const ids = [await report("p1", "FND-01", 1), await report("p1", "FND-01", 2, "build"), await report("p2", "NET-01", 3)];
+    const viewer = await person(VIC);
+    const page = async (offset: number, newestFirst = false) => (await listAwaitingReview(db, { viewer, limit: 2, offset, newestFirst })).items.map((r) => r.transitionId);
+    expect([...(await page(0)), ...(await page(2))]).toEqual(ids);
+    expect([...(await page(0, true)), ...(await page(2, true))]).toEqual([...ids].reverse());
+    expect(await page(4)).toEqual([]);
+  });
+
+  it("marks a report overtaken when the item is already at its status or past it: deciding it changes no status today", async () => {
+    const { db, person, report } = await setUp();
+    const first = await report("p1", "FND-01", 1);
+    const again = await report("p1", "FND-01", 2);
+    const build = await report("p1", "FND-01", 3, "build");
+    await verifyTransition(db, { slug: "p1", transitionId: again, input: { note: "" }, actor: await person(VIC), now: at(4) });
+    const rows = (await listAwaitingReview(db, { viewer: await person(VIC), now: at(10) })).items;
+    // FND-01 is at Design: another report to Design moves nothing today; one to Build would.
+    expect(rows.map((r) => [r.transitionId, r.trueStatus, r.overtaken])).toEqual([
+      [first, "design", true],
+      [build, "design", false],
+    ]);
+  });
 });

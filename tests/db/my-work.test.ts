@@ -132,6 +132,19 @@ describe("reported by me, awaiting verification", () => {
     expect(rows[1]).toMatchObject({ program: "p1", item: "FND-01", from: "design", to: "build", recordedAt: at(3) });
     expect(rows[0]).toMatchObject({ item: "FND-02", from: "not_started", to: "design" });
   });
+
+  it("says which reports a later verified one already overtook: the item is at their status or past it today", async () => {
+    const w = await setUp();
+    const old = await w.report("p1", "FND-01", 1);
+    const verified = await w.report("p1", "FND-01", 2, "design", ANN);
+    const ahead = await w.report("p1", "FND-01", 3, "build", CARL, [DOC, CODE]);
+    await w.verify("p1", verified, 4);
+    const page = await openMyWork(w.db, await w.person(CARL), () => at(5));
+    expect(page.awaiting.entries.map((e) => [e.transitionId, e.trueStatus, e.overtaken])).toEqual([
+      [ahead, "design", false],
+      [old, "design", true],
+    ]);
+  });
 });
 
 describe("rejected", () => {

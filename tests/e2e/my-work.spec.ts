@@ -292,3 +292,21 @@ test("someone who owns many items of a program sees those that ask for attention
   await expect(page).toHaveURL(`/programs/${slug}/items?owner=${encodeURIComponent(TEST_ACCOUNTS.contributor.email)}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Items (45 of 48)");
 });
+
+test("a report a later verified one overtook says so in My work: a decision on it changes no status today", async ({ page, request }) => {
+  const slug = await importSmallProgram(request, "e2e-mine-overtaken");
+  const report = async () => {
+    const res = await call(request, "contributor", "POST", `/api/programs/${slug}/items/A/transitions`, {
+      to: "design",
+      evidence: [{ kind: "design_doc", url: "https://docs.example.com/A", summary: "the design" }],
+    });
+    expect(res.status()).toBe(201);
+    return (await res.json()).id as number;
+  };
+  const first = await report();
+  const second = await report();
+  expect((await call(request, "reviewer", "POST", `/api/programs/${slug}/transitions/${second}/verify`, {})).status()).toBe(201);
+  await signIn(page, "contributor", "/my-work");
+  const entry = page.getByRole("list", { name: "Reported by me, awaiting verification" }).getByTestId(`awaiting-${first}`);
+  await expect(entry.getByTestId("overtaken")).toContainText("Already at Design today through a later verified report: a decision on this one changes no status today");
+});

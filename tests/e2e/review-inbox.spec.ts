@@ -83,6 +83,36 @@ test("a report a later verified one has overtaken says so, beside the item's tru
   await expect(page.getByText("None of yours would move a true status.")).toBeVisible();
   const row = page.getByRole("list", { name: "Yours, already overtaken" }).getByTestId(`awaiting-${design}`);
   await expect(row.getByTestId("true-status-today")).toContainText("True status today: Build");
-  await expect(row.getByTestId("true-status-today")).toContainText("already past Design by a later verified report");
+  await expect(row.getByTestId("true-status-today")).toContainText("already at Design or past it by a later verified report: deciding this one changes no status today");
+  // Deciding still rewrites the past: the page says what it changes, so nobody takes it for a no-op.
+  await expect(page.getByText("Verifying one still changes the item's past from its date on")).toBeVisible();
   await expect(page.getByTestId(`awaiting-${build}`)).toHaveCount(0);
+});
+
+test("every report is within reach however many wait: pages of 200, oldest or newest first", async ({ page, request }) => {
+  const slug = await importSmallProgram(request, "e2e-inbox-pages");
+  const ids: number[] = [];
+  for (let i = 0; i < 201; i++) {
+    const res = await call(request, "contributor", "POST", `/api/programs/${slug}/items/A/transitions`, {
+      to: "design",
+      evidence: [{ kind: "design_doc", url: `https://docs.example.com/A/${i}`, summary: `draft ${i}` }],
+    });
+    expect(res.status()).toBe(201);
+    ids.push((await res.json()).id as number);
+  }
+  await signIn(page, "reviewer", `/review?program=${slug}`);
+  await expect(page.getByTestId("awaiting-count")).toHaveText("201 transitions awaiting verification — 1–200 shown, oldest report first.");
+  await expect(page.getByTestId(`awaiting-${ids[0]}`)).toBeVisible();
+  await expect(page.getByTestId(`awaiting-${ids[200]}`)).toHaveCount(0);
+  const pages = page.getByRole("navigation", { name: "Pages of reports" });
+  await pages.getByRole("link", { name: "Next 1 →" }).click();
+  await expect(page.getByTestId("awaiting-count")).toHaveText("201 transitions awaiting verification — 201–201 shown, oldest report first.");
+  await expect(page.getByTestId(`awaiting-${ids[200]}`)).toBeVisible();
+  // The newest first, from the filter form: the last report heads the first page.
+  await page.goto(`/review?program=${slug}`);
+  await page.getByRole("form", { name: "Filter" }).getByLabel("Order").selectOption("newest");
+  await page.getByRole("form", { name: "Filter" }).getByRole("button", { name: "Show" }).click();
+  await expect(page.getByTestId("awaiting-count")).toContainText("1–200 shown, newest report first");
+  await expect(page.locator('li[data-testid^="awaiting-"]').first()).toHaveAttribute("data-testid", `awaiting-${ids[200]}`);
+  await expect(page.getByTestId(`awaiting-${ids[0]}`)).toHaveCount(0);
 });
