@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
+import { importCountWords, type ImportCounts } from "@/lib/bundle/import-count-words";
 
 interface Problem {
   status?: number;
@@ -14,7 +15,7 @@ interface Problem {
 }
 interface Summary {
   program: string;
-  counts: Record<string, number>;
+  counts: ImportCounts;
 }
 
 /**
@@ -125,10 +126,8 @@ export function ImportBundleForm() {
             Dry run passed: importing creates program <code>{preview.program}</code> with
           </p>
           <ul className="grid grid-cols-2 gap-x-6 sm:grid-cols-4" aria-label="What will be created">
-            {Object.entries(preview.counts).map(([k, v]) => (
-              <li key={k}>
-                {v} {k}
-              </li>
+            {importCountWords(preview.counts).map((line) => (
+              <li key={line}>{line}</li>
             ))}
           </ul>
           <Button

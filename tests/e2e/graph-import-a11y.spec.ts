@@ -36,7 +36,10 @@ test("importing a bundle with an error lists the error by path; a good one is pr
   const good = { ...bad, program: { slug, name: "Good program" }, items: [{ ...bad.items[0], dependsOn: [] }] };
   await page.getByLabel(/Bundle file/).setInputFiles({ name: "good.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(good)) });
   await page.getByRole("button", { name: "Check (dry run)" }).click();
-  await expect(page.getByRole("list", { name: "What will be created" })).toContainText("1 items");
+  const created = page.getByRole("list", { name: "What will be created" });
+  await expect(created.getByText("1 item", { exact: true })).toBeVisible();
+  // In words, never the summary's field names ("newPeople").
+  await expect(created).not.toContainText(/[a-z][A-Z]/);
   await page.getByRole("button", { name: `Import ${slug}` }).click();
   await expect(page).toHaveURL(new RegExp(`/programs/${slug}$`));
   await expect(page.getByTestId("total-items")).toHaveText("1");
