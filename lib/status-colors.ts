@@ -11,12 +11,17 @@ export const STATUS_COLORS: Record<Status, string> = {
   done: "#10b981",
 };
 
-/** One colour per verdict for chart markers, green (supported) to red (contradicted), matching the verdict chips. */
+/**
+ * One colour per verdict for chart markers, green (supported) to red (contradicted), matching the
+ * verdict chips' hues. Each is at least 3:1 against white; partly supported (light amber, dark
+ * letter) and unsupported (dark rust, white letter) differ in lightness too, so they stay apart
+ * in greyscale and for red-green colour blindness. The markers carry letters besides.
+ */
 export const VERDICT_COLORS: Record<Verdict, string> = {
   supported: "#059669",
   mostly_supported: "#65a30d",
   partly_supported: "#d97706",
-  unsupported: "#ea580c",
+  unsupported: "#9a3412",
   contradicted: "#be123c",
   unrated: "#64748b",
 };

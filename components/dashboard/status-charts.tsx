@@ -4,9 +4,11 @@ import { Area, AreaChart, CartesianGrid, Line, LineChart, ReferenceArea, Referen
 import { groupClaimMarks, type ClaimMark, type ClaimMarkGroup } from "@/lib/charts/claim-marks";
 import type { StatusPoint } from "@/lib/charts/status-over-time";
 import { timeTicks } from "@/lib/charts/time-ticks";
+import { markInk, VERDICT_LETTERS } from "@/lib/charts/verdict-marks";
 import { statusLabel, verdictLabel } from "@/lib/labels";
 import { STATUSES } from "@/lib/status";
 import { STATUS_COLORS, VERDICT_COLORS } from "@/lib/status-colors";
+import { ClaimVerdictLegend } from "../timeline/claim-verdict-legend";
 import { IllustrativeMark } from "../ui/illustrative-mark";
 
 export type { ClaimMark };
@@ -95,17 +97,24 @@ function ChartLegend({ entries }: { entries: { name: string; color: string; dash
   );
 }
 
-/** A claim marker: a diamond in the verdict's colour, its claims named on hover (title) and on focus (a label). */
+/**
+ * A claim marker: a diamond in the verdict's colour with its letter (the legend says it in words),
+ * the number of claims beside a group, its claims named on hover (title) and on focus (a label).
+ */
 function ClaimMarker({ group, viewBox }: { group: ClaimMarkGroup; viewBox?: { x?: number; y?: number } }) {
   const x = viewBox?.x ?? 0;
-  const y = (viewBox?.y ?? 0) + 2;
+  const y = (viewBox?.y ?? 0) + 3;
   const count = group.claims.length;
+  const fill = VERDICT_COLORS[group.verdict];
   return (
     <g tabIndex={0} role="img" aria-label={`Public claim${count > 1 ? "s" : ""}: ${group.label}`} className="claim-marker outline-none">
       <title>{group.label}</title>
-      <path d={`M ${x} ${y - 6} L ${x + 6} ${y} L ${x} ${y + 6} L ${x - 6} ${y} Z`} fill={VERDICT_COLORS[group.verdict]} stroke="#fff" strokeWidth={1} />
+      <path d={`M ${x} ${y - 7} L ${x + 7} ${y} L ${x} ${y + 7} L ${x - 7} ${y} Z`} fill={fill} stroke="#fff" strokeWidth={1} />
+      <text className="claim-marker-letter" x={x} y={y + 3} fontSize={9} fontWeight={700} textAnchor="middle" fill={markInk(fill)}>
+        {VERDICT_LETTERS[group.verdict]}
+      </text>
       {count > 1 && (
-        <text x={x + 8} y={y + 4} fontSize={11} fill="#334155">
+        <text className="claim-marker-count" x={x + 9} y={y + 4} fontSize={11} fill="#334155">
           {count}
         </text>
       )}
@@ -118,7 +127,8 @@ function ClaimMarker({ group, viewBox }: { group: ClaimMarkGroup; viewBox?: { x?
 
 /**
  * Burn-up: verified against reported, for done and for started work, with scope, and the public
- * claims on the time axis coloured by their verdict on their date.
+ * claims on the time axis marked by their verdict on their date, in colour and by letter, with a
+ * legend of the verdicts shown.
  */
 export function BurnUpChart({ series, claims, factsUntil }: { series: StatusPoint[]; claims: ClaimMark[]; factsUntil?: string | null }) {
   const data = series.map((p) => ({
@@ -168,9 +178,11 @@ export function BurnUpChart({ series, claims, factsUntil }: { series: StatusPoin
         </LineChart>
       </ResponsiveContainer>
       <ChartLegend entries={lines} />
+      <ClaimVerdictLegend verdicts={groups.map((g) => g.verdict)} shape="diamond" testId="burn-up-verdict-legend" />
       <figcaption className="mt-1 text-xs text-slate-600">
-        Diamonds: public claims made by this date ({claimTimes.length}), coloured by their verdict on their date — hover or focus one
-        to read it. Verified counts only transitions a second person confirmed.
+        Diamonds: public claims made by this date ({claimTimes.length}), lettered and coloured by their verdict on their date; a number
+        beside one counts claims too close together to draw apart, marked by the worst of them — hover or focus a diamond to read each.
+        Verified counts only transitions a second person confirmed.
         <HorizonCaption factsUntil={factsUntil} from={illustrativeFrom} />
       </figcaption>
     </figure>

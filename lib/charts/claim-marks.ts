@@ -41,3 +41,17 @@ export function groupClaimMarks(claims: readonly ClaimMark[], min: number, max: 
     label: g.map((c) => `${c.date} ${c.speaker}: ${verdictLabel(c.verdict)}`).join("; "),
   }));
 }
+
+/**
+ * A speaker's name short enough to label a marker: whole when it fits in `max` characters, else cut
+ * at the last word that fits, with an ellipsis ("Microsoft Learn (Azure documentation)" →
+ * "Microsoft Learn…"), so two speakers sharing a first word still read apart.
+ */
+export function shortSpeaker(speaker: string, max = 18): string {
+  const name = speaker.trim().replace(/\s+/g, " ");
+  if (name.length <= max) return name;
+  const head = name.slice(0, max);
+  const space = head.lastIndexOf(" ");
+  const cut = (space > 0 ? head.slice(0, space) : head.slice(0, max - 1)).replace(/[\s(\[{,;:·–—-]+$/u, "");
+  return `${cut || name.slice(0, max - 1)}…`;
+}

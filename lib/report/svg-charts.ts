@@ -1,9 +1,12 @@
 import { groupClaimMarks, type ClaimMark } from "../charts/claim-marks";
 import type { StatusPoint } from "../charts/status-over-time";
-import { VERDICTS, type Verdict } from "../claims/claim-verdict";
+import { markInk, VERDICT_LETTERS } from "../charts/verdict-marks";
+import { VERDICTS } from "../claims/claim-verdict";
 import { statusLabel, verdictLabel } from "../labels";
 import { STATUSES } from "../status";
 import { STATUS_COLORS, VERDICT_COLORS } from "../status-colors";
+
+export { VERDICT_LETTERS };
 
 const W = 680;
 const H = 210;
@@ -101,31 +104,9 @@ function legend(entries: readonly LegendEntry[], top = 12, x0: number = M.left):
     .join("");
 }
 
-/**
- * The letter a claim marker carries, so a verdict reads without its colour (on paper in greyscale
- * too); the legend names it in words.
- */
-export const VERDICT_LETTERS: Record<Verdict, string> = {
-  supported: "S",
-  mostly_supported: "M",
-  partly_supported: "P",
-  unsupported: "U",
-  contradicted: "C",
-  unrated: "?",
-};
-
-/** Relative luminance (WCAG) of a #rrggbb colour. */
-function luminance(hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => {
-    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
-    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-}
-
 /** A diamond in the verdict's colour centred on (cx, cy), its letter dark or white, whichever contrasts more (in greyscale too). */
 function claimMarker(cx: number, cy: number, color: string, letter: string): string {
-  const ink = luminance(color) > 0.2 ? "#0f172a" : "#fff";
+  const ink = markInk(color);
   return (
     `<path d="M${n(cx)},${n(cy - 6.5)}l6.5,6.5l-6.5,6.5l-6.5,-6.5z" fill="${color}" stroke="#fff" stroke-width="0.8"/>` +
     `<text x="${n(cx)}" y="${n(cy + 3)}" text-anchor="middle" class="mark" fill="${ink}">${escapeXml(letter)}</text>`

@@ -1,4 +1,6 @@
 import { expect, test } from "@playwright/test";
+import { VERDICT_LETTERS } from "../../lib/charts/verdict-marks";
+import type { Verdict } from "../../lib/claims/claim-verdict";
 import { authHeaders } from "../support/api-client";
 import { signIn } from "../support/sign-in";
 import { smallBundle } from "../support/small-bundle";
@@ -13,6 +15,17 @@ test("every demo claim shows the verdict the rules give", async ({ page }) => {
     await expect(card.getByTestId("verdict-at-claim-date")).toHaveText(c.verdictAtClaimDate.replace("_", " "));
     await expect(card.getByTestId("verdict-known-then")).toHaveText(c.verdictKnownThen.replace("_", " "));
     if (c.date < "2025-01-01") expect(["contradicted", "unsupported"]).toContain(c.verdictAtClaimDate);
+  }
+  // The burn-up above the list keys its lettered diamonds: each verdict it shows, in words beside its letter.
+  const legend = page.getByRole("list", { name: "Claims by verdict on their date" });
+  await expect(legend.getByRole("listitem").first()).toBeVisible();
+  const entries = await legend.getByRole("listitem").allTextContents();
+  const said = api.map((c: { verdictAtClaimDate: string }) => c.verdictAtClaimDate);
+  for (const entry of entries) {
+    const [letter, ...words] = entry.trim().split(/\s+/);
+    const verdict = words.join("_") as Verdict;
+    expect(said, entry).toContain(verdict);
+    expect(letter, entry).toBe(VERDICT_LETTERS[verdict]);
   }
 });
 

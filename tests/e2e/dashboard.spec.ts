@@ -1,5 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
+import { VERDICT_LETTERS } from "../../lib/charts/verdict-marks";
+import { VERDICTS, type Verdict } from "../../lib/claims/claim-verdict";
 import { signIn } from "../support/sign-in";
 import { NODE, trackerArgs } from "../support/tsx-command";
 
@@ -22,6 +24,38 @@ test("a fresh database serves the demo program's dashboard with 64 items", async
   const reportedCounts = await table.locator("tbody tr td:nth-child(3)").allInnerTexts();
   expect(trueCounts.map(Number).reduce((a, b) => a + b, 0)).toBe(64);
   expect(reportedCounts.map(Number).reduce((a, b) => a + b, 0)).toBe(64);
+});
+
+test("the burn-up letters each claim diamond by its verdict, counts a group, and names the verdicts it shows in a legend", async ({ page }) => {
+  await signIn(page, "viewer", "/programs/boost-offload?asOf=2024-12-31");
+  const burnup = page.getByRole("region", { name: "Burn-up: verified against reported" });
+  const markers = burnup.getByRole("img", { name: /^Public claim/ });
+  await expect(markers.first()).toBeVisible();
+  const res = await page.request.get("/api/programs/boost-offload/claims?asOf=2024-12-31");
+  const made = ((await res.json()) as { date: string; verdictAtClaimDate: Verdict }[]).filter((c) => c.date <= "2024-12-31");
+  const drawn: Verdict[] = [];
+  for (const marker of await markers.all()) {
+    const label = (await marker.getAttribute("aria-label"))!;
+    // One verdict in words per claim the diamond stands for ("… Microsoft Azure: contradicted").
+    const named = [...label.matchAll(/: ([a-z ]+)(?=;|$)/g)].map((m) => m[1]!.replace(/ /g, "_"));
+    const letter = await marker.locator(".claim-marker-letter").textContent();
+    const verdict = VERDICTS.find((v) => VERDICT_LETTERS[v] === letter);
+    expect(verdict, `${label}: letter ${letter}`).toBeDefined();
+    expect(named, label).toContain(verdict);
+    drawn.push(verdict!);
+    // Claims too close together to draw apart share a diamond that says how many it holds.
+    if (named.length > 1) await expect(marker.locator(".claim-marker-count")).toHaveText(String(named.length));
+    else await expect(marker.locator(".claim-marker-count")).toHaveCount(0);
+  }
+  // The legend names, in words beside their letters, exactly the verdicts the diamonds show, in the scale's order.
+  const shown = VERDICTS.filter((v) => drawn.includes(v));
+  await expect(burnup.getByText("Claims by verdict on their date:")).toBeVisible();
+  const legend = burnup.getByRole("list", { name: "Claims by verdict on their date" });
+  await expect(legend.getByRole("listitem")).toHaveText(shown.map((v) => `${VERDICT_LETTERS[v]} ${v.replace(/_/g, " ")}`));
+  for (const v of shown) expect(made.map((c) => c.verdictAtClaimDate)).toContain(v);
+  // Before 2025 the demo's claims were contradicted or unsupported on their date.
+  expect(shown.length).toBeGreaterThan(0);
+  for (const v of shown) expect(["unsupported", "contradicted"]).toContain(v);
 });
 
 test("the items table lists every item with true and reported status", async ({ page }) => {

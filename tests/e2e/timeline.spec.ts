@@ -5,6 +5,8 @@
  * "illustrative" mark.
  */
 import { expect, test, type Page } from "@playwright/test";
+import { VERDICT_LETTERS } from "../../lib/charts/verdict-marks";
+import { VERDICTS, type Verdict } from "../../lib/claims/claim-verdict";
 import { authHeaders } from "../support/api-client";
 import { signIn } from "../support/sign-in";
 import { smallBundle } from "../support/small-bundle";
@@ -48,6 +50,30 @@ test("at 2024-12-31 the demo's timeline shows the critical path and impossible p
 
   // Nothing scrolls sideways at 1280 px.
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+});
+
+test("each public claim on the axis shows its verdict's letter and its speaker, says date, speaker and verdict in words, and a legend names the verdicts", async ({ page }) => {
+  await page.goto(`${TIMELINE}?asOf=2024-12-31`);
+  const res = await page.request.get("/api/programs/boost-offload/claims?asOf=2024-12-31");
+  const made = ((await res.json()) as { date: string; speaker: string; verdictAtClaimDate: Verdict }[]).filter((c) => c.date <= "2024-12-31");
+  expect(made.length).toBeGreaterThan(0);
+  const axis = page.getByRole("group", { name: "Time axis with public claims" });
+  await expect(axis.getByTestId("timeline-claim")).toHaveCount(made.length);
+  for (const c of made) {
+    const verdict = c.verdictAtClaimDate.replace(/_/g, " ");
+    const marker = axis.getByRole("link", { name: `Claim of ${c.date} by ${c.speaker}: ${verdict} on its date` });
+    await expect(marker).toHaveCount(1);
+    await expect(marker.locator("title")).toHaveText(`${c.date} · ${c.speaker} · ${verdict} on its date`);
+    await expect(marker.getByTestId("timeline-claim-letter")).toHaveText(VERDICT_LETTERS[c.verdictAtClaimDate]);
+  }
+  // Labelled by the speaker's name, not its first word: "Microsoft Learn (…)" and "Microsoft Azure" read apart.
+  const labels = await axis.getByTestId("timeline-claim-label").allTextContents();
+  expect(labels).toContain("Microsoft Azure");
+  expect(labels).toContain("Microsoft Learn…");
+  const legend = page.getByRole("list", { name: "Claims by verdict on their date" });
+  const shown = VERDICTS.filter((v) => made.some((c) => c.verdictAtClaimDate === v));
+  await expect(legend.getByRole("listitem")).toHaveText(shown.map((v) => `${VERDICT_LETTERS[v]} ${v.replace(/_/g, " ")}`));
+  await expect(page.getByTestId("timeline-verdict-legend")).toContainText("Claims by verdict on their date:");
 });
 
 test("changing asOf moves the as-of line and the bars, and past the evidence horizon marks them illustrative", async ({ page }) => {
