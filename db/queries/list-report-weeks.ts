@@ -9,9 +9,10 @@ import { restatementTable, type RestatementRow } from "@/lib/report/restatement-
 import { lastCompleteWeek, resolveReportWeek, weeksBetween } from "@/lib/report/report-week";
 import { formatDate } from "@/lib/time";
 import type { Db } from "../index";
-import { loadReportSource, reportOf } from "./get-weekly-report";
+import { loadReportSource, reportOf, type ReportSource } from "./get-weekly-report";
 import { loadProgramHistory, type ProgramHistory } from "./load-program-history";
 import { listPublishedWeeks, loadPublishedReports, type PublishedReport } from "./load-published-reports";
+import { memoByHead } from "./memo-by-head";
 
 export const WEEKS_PER_PAGE = 20;
 
@@ -51,6 +52,26 @@ export function restatementOf(stored: PublishedReport, publication: ReportPublic
   return publication.restated ? restatementTable(publishedReportModel(stored), today, publication.lines.length) : [];
 }
 
+/**
+ * A published week against its regeneration today, with what changed: one regeneration of the
+ * week, memoised with the log head (the report changes only when the head moves, as the week's
+ * page assumes) and with the publication, so the list reads each published week once per head.
+ */
+async function assessPublishedWeek(db: Db, source: ReportSource, stored: PublishedReport, week: IsoWeek, now: number) {
+  return await memoByHead(
+    db,
+    `report-publication:${source.program.slug}:${week.label}:${stored.sha256}:${stored.publishedAt}`,
+    async () => {
+      const report = await reportOf(source, week, now);
+      const publication = assessPublication(stored, { markdown: renderReportMarkdown(report), report });
+      return { publication, restatement: restatementOf(stored, publication, report) };
+    },
+    undefined,
+    // About what the differing lines weigh; a week unchanged since publication next to nothing.
+    (a) => Math.ceil(a.publication.lines.reduce((n, l) => n + l.text.length, 0) / 256),
+  );
+}
+
 export interface ReportWeekRow {
   week: string;
   weekStart: string;
@@ -83,17 +104,18 @@ export async function listReportWeeks(db: Db, slug: string, options: { page?: nu
         ? clamp(options.start, weeks.length - 1)
         : clamp(((options.page ?? 1) - 1) * WEEKS_PER_PAGE, (pages - 1) * WEEKS_PER_PAGE);
   const page = Math.floor(start / WEEKS_PER_PAGE) + 1;
-  const rows: ReportWeekRow[] = await Promise.all(weeks.slice(start, start + WEEKS_PER_PAGE).map(async (w) => {
-    const stored = published.get(w.label);
-    let publication: ReportPublication | null = null;
-    let restatement: RestatementRow[] = [];
-    if (stored) {
-      const report = await reportOf(source, w, now);
-      publication = assessPublication(stored, { markdown: renderReportMarkdown(report), report });
-      restatement = restatementOf(stored, publication, report);
-    }
-    return { week: w.label, weekStart: formatDate(w.start), weekEnd: formatDate(w.end), publication, restatement };
-  }));
+  const shown = weeks.slice(start, start + WEEKS_PER_PAGE);
+  const assessed = new Map(
+    await Promise.all(
+      shown
+        .filter((w) => published.has(w.label))
+        .map(async (w) => [w.label, await assessPublishedWeek(db, source, published.get(w.label)!, w, now)] as const),
+    ),
+  );
+  const rows: ReportWeekRow[] = shown.map((w) => {
+    const a = assessed.get(w.label);
+    return { week: w.label, weekStart: formatDate(w.start), weekEnd: formatDate(w.end), publication: a?.publication ?? null, restatement: a?.restatement ?? [] };
+  });
   return {
     program: { slug: source.program.slug, name: source.program.name },
     weeks: rows,

@@ -1,16 +1,23 @@
 import type { ClaimMark } from "../charts/claim-marks";
 import type { StatusPoint } from "../charts/status-over-time";
-import { VERDICT_LABELS } from "../claims/claim-verdict";
+import { VERDICT_LABELS, type Verdict } from "../claims/claim-verdict";
 import { formatPercentFloor } from "../format";
-import { artefactKindLabel, evidenceKindLabel, metricLabel, SCHEDULE_STATE_LABELS, statusLabel, weeksOf } from "../labels";
+import { artefactKindLabel, evidenceKindLabel, metricLabel, SCHEDULE_STATE_LABELS, statusLabel, verdictLabel, weeksOf } from "../labels";
 import { STATUSES, type Status } from "../status";
 import { areaTableRows } from "./area-table-rows";
+import { claimLinkWords } from "./claim-link-words";
+import { claimsFigure } from "./claims-figure";
 import { NOTHING_LOGGED, nothingLoggedBy } from "./print-footer";
 import { promiseLimitWords, promisesEmptySentence, promisesIntro, PROMISES_TITLE, programTargetLine, weeksWords } from "./promise-words";
 import { LOG_HEAD_DEFINITION, type ReportPromises, type WeeklyReport } from "./report-model";
+import { reportMoment } from "./report-moment";
 import { stampText, type ReportStamp } from "./report-stamp";
 import { STATUS_COLORS } from "../status-colors";
 import { burnUpSvg, cumulativeFlowSvg, escapeXml as h } from "./svg-charts";
+
+/** Columns a table can name as dates (data-dates="3 4", counted from 1): the CSS keeps each cell of them on one line. */
+const MAX_DATE_COLUMN = 10;
+const DATE_CELLS = Array.from({ length: MAX_DATE_COLUMN }, (_, i) => `table[data-dates~="${i + 1}"] td:nth-child(${i + 1})`).join(", ");
 
 const CSS = `
 @page { margin: 14mm 12mm 16mm 12mm; }
@@ -44,6 +51,9 @@ tr.total td { font-weight: bold; border-top: 1px solid #94a3b8; }
 .down { color: #9f1239; font-weight: bold; }
 .late { color: #9f1239; font-weight: bold; }
 .claim { border-left: 2px solid #cbd5e1; padding-left: 2mm; margin: 2mm 0; break-inside: avoid; }
+.claim ul { margin: 0.5mm 0 1mm; padding-left: 4mm; }
+.date { white-space: nowrap; }
+${DATE_CELLS} { white-space: nowrap; }
 .quote { font-style: italic; }
 .hash { font-family: "DejaVu Sans Mono", monospace; font-size: 7.5pt; word-break: break-all; }
 .path { font-family: "DejaVu Sans Mono", monospace; }
@@ -65,6 +75,10 @@ const STATUS_BG: Record<Status, string> = {
 
 const st = (s: Status) => `<span class="st" style="background:${STATUS_BG[s]};border:1px solid ${STATUS_COLORS[s]}">${statusLabel(s)}</span>`;
 const key = (k: string) => `<span class="key">${h(k)}</span>`;
+/** A date or moment of the model as people read it ("2024-07-01 17:00 UTC"); tables name their date columns instead. */
+const when = (value: string) => h(reportMoment(value));
+/** A date inside a sentence or a card, kept on one line. */
+const date = (value: string) => `<span class="date">${when(value)}</span>`;
 const link = (label: string, url: string) => (/^https?:\/\//i.test(url) ? `<a href="${h(url)}">${h(label)}</a>` : h(label));
 
 /**
@@ -77,11 +91,21 @@ export const PRINTED_ROWS = 200;
 const printedCut = (shown: number, total: number) =>
   `<p class="muted">Printed: the first ${shown} of ${total}. All ${total} are in this week's JSON file and on its page in the tracker.</p>`;
 
-function table(headers: readonly string[], rows: readonly (readonly string[])[], numeric: readonly number[] = [], rowClass?: (i: number) => string): string {
+interface TableOptions {
+  /** Columns (from 0) of figures: right-aligned. */
+  numeric?: readonly number[];
+  /** Columns (from 0) of dates or moments, which never break at their hyphens ("2024-06-" over "30"). */
+  dates?: readonly number[];
+  rowClass?: (i: number) => string;
+}
+
+/** A printed table, cut at PRINTED_ROWS. */
+function table(headers: readonly string[], rows: readonly (readonly string[])[], { numeric = [], dates = [], rowClass }: TableOptions = {}): string {
   const cls = (i: number) => (numeric.includes(i) ? ' class="n"' : "");
   const printed = rows.slice(0, PRINTED_ROWS);
+  const dateColumns = dates.filter((i) => i < MAX_DATE_COLUMN);
   return (
-    `<table><thead><tr>${headers.map((x, i) => `<th${cls(i)}>${x}</th>`).join("")}</tr></thead><tbody>` +
+    `<table${dateColumns.length > 0 ? ` data-dates="${dateColumns.map((i) => i + 1).join(" ")}"` : ""}><thead><tr>${headers.map((x, i) => `<th${cls(i)}>${x}</th>`).join("")}</tr></thead><tbody>` +
     printed.map((r, ri) => `<tr${rowClass ? ` class="${rowClass(ri)}"` : ""}>${r.map((c, i) => `<td${cls(i)}>${c}</td>`).join("")}</tr>`).join("") +
     `</tbody></table>` +
     (rows.length > printed.length ? printedCut(printed.length, rows.length) : "")
@@ -105,7 +129,7 @@ function areaTable(r: WeeklyReport, which: "true" | "reported"): string {
   const { areas, all } = areaTableRows(r, which);
   const rows = [...areas.map((a) => [h(a.area), ...a.counts.map(String)]), ["All areas", ...all.map(String)]];
   const numeric = Array.from({ length: 1 + STATUSES.length + extra.length }, (_, i) => i + 1);
-  return table(["area", "items", ...STATUSES.map(st), ...extra], rows, numeric, (i) => (i === rows.length - 1 ? "total" : ""));
+  return table(["area", "items", ...STATUSES.map(st), ...extra], rows, { numeric, rowClass: (i) => (i === rows.length - 1 ? "total" : "") });
 }
 
 /** The promises section: the committed target in words, then the items late against a promise, or a sentence. */
@@ -120,7 +144,8 @@ function promisesSection(p: ReportPromises): string[] {
     table(
       ["item", "title", "target", "earliest finish", "late by", "limited by"],
       p.impossible.map((x) => [key(x.key), h(x.title), x.target ?? "—", x.earliestFinish, `<span class="late">${weeksWords(x.weeksLate)} late</span>`, h(promiseLimitWords(x))]),
-      [4],
+      // "limited by" names a date too ("its own target 2024-06-30"): short enough to keep on one line.
+      { numeric: [4], dates: [2, 3, 5] },
     ),
   ];
 }
@@ -148,6 +173,7 @@ export function renderReportHtml(r: WeeklyReport, series: readonly StatusPoint[]
   const hd = r.headline;
   const f = r.forecast;
   const c = r.changes;
+  const claims = claimsFigure(r.claims);
   const body: string[] = [];
   const lastDate = series.at(-1)?.date;
   const charted: ClaimMark[] = lastDate
@@ -162,10 +188,10 @@ export function renderReportHtml(r: WeeklyReport, series: readonly StatusPoint[]
     card("Done (reported)", `${hd.reportedDone} of ${hd.total}`, `started: ${hd.startedTrue} verified, ${hd.startedReported} reported`),
     card("Inflated", String(hd.inflated), "reported ahead of the evidence", hd.inflated > 0),
     card("Blocked", String(hd.blocked), "waiting on an unfinished dependency"),
-    card("Critical path", `${hd.remainingWeeks} wk`, `no finish before ${hd.earliestByDependencies}`),
-    card("Forecast", f.date ?? "none", f.date ? `P50 ${f.p50} · P95 ${f.p95}` : h(f.reason ?? ""), f.date === null),
-    card("Committed target", r.program.targetDate ?? "none", hd.notYetIdentified > 0 ? `${hd.notYetIdentified} ${hd.notYetIdentified === 1 ? "item" : "items"} identified later not counted` : "&nbsp;"),
-    card("Claims", String(r.claims.length), `${r.claims.filter((x) => x.verdictAtClaimDate === "contradicted").length} contradicted on their date`),
+    card("Critical path", `${hd.remainingWeeks} wk`, `no finish before ${date(hd.earliestByDependencies)}`),
+    card("Forecast", f.date ? date(f.date) : "none", f.date ? `P50 ${date(f.p50 ?? "—")} · P95 ${date(f.p95 ?? "—")}` : h(f.reason ?? ""), f.date === null),
+    card("Committed target", r.program.targetDate ? date(r.program.targetDate) : "none", hd.notYetIdentified > 0 ? `${hd.notYetIdentified} ${hd.notYetIdentified === 1 ? "item" : "items"} identified later not counted` : "&nbsp;"),
+    card(claims.label, claims.value, claims.sub),
     `</div>`,
     `<div class="charts">`,
     `<figure>${burnUpSvg(series, charted)}<figcaption>Burn-up: verified against reported done and scope, week by week to the cutoff.${charted.length > 0 ? ` ${CLAIM_MARKS_CAPTION}` : ""}</figcaption></figure>`,
@@ -187,7 +213,7 @@ export function renderReportHtml(r: WeeklyReport, series: readonly StatusPoint[]
   body.push(
     c.regressions.length === 0
       ? none()
-      : table(["item", "title", "from", "to", "effective", "note"], c.regressions.map((x) => [key(x.key), h(x.title), st(x.from), st(x.to), x.effectiveAt, h(x.note)])),
+      : table(["item", "title", "from", "to", "effective", "note"], c.regressions.map((x) => [key(x.key), h(x.title), st(x.from), st(x.to), when(x.effectiveAt), h(x.note)]), { dates: [4] }),
   );
   body.push(`<h3>New verifications (${c.verifications.length})</h3>`);
   body.push(
@@ -195,7 +221,8 @@ export function renderReportHtml(r: WeeklyReport, series: readonly StatusPoint[]
       ? none()
       : table(
           ["item", "title", "status", "effective", "verified", "by"],
-          c.verifications.map((x) => [key(x.key), h(x.title), st(x.to), x.effectiveAt, x.verifiedAt, h(x.verifiedBy)]),
+          c.verifications.map((x) => [key(x.key), h(x.title), st(x.to), when(x.effectiveAt), when(x.verifiedAt), h(x.verifiedBy)]),
+          { dates: [3, 4] },
         ),
   );
   // Only a week with a rejection has this section, as in the Markdown.
@@ -204,7 +231,8 @@ export function renderReportHtml(r: WeeklyReport, series: readonly StatusPoint[]
       `<h3>Rejected transitions (${c.rejections.length})</h3>`,
       table(
         ["item", "title", "status", "effective", "rejected", "by", "reason"],
-        c.rejections.map((x) => [key(x.key), h(x.title), st(x.to), x.effectiveAt, x.rejectedAt, h(x.rejectedBy), h(x.reason)]),
+        c.rejections.map((x) => [key(x.key), h(x.title), st(x.to), when(x.effectiveAt), when(x.rejectedAt), h(x.rejectedBy), h(x.reason)]),
+        { dates: [3, 4] },
       ),
     );
   body.push(`<h3>New evidence (${c.evidence.length})</h3>`);
@@ -213,7 +241,8 @@ export function renderReportHtml(r: WeeklyReport, series: readonly StatusPoint[]
       ? none()
       : table(
           ["item", "for", "recorded", "kind", "evidence"],
-          c.evidence.map((x) => [key(x.key), st(x.to), x.recordedAt, h(evidenceKindLabel(x.kind)) + (x.fleetPercent === null ? "" : ` (${x.fleetPercent} %)`), x.url ? link(x.summary || x.url, x.url) : `${h(x.summary || x.file?.name || "")}${x.file ? ` (file ${h(x.file.name)}, sha256 <code>${h(x.file.sha256)}</code>)` : ""}`]),
+          c.evidence.map((x) => [key(x.key), st(x.to), when(x.recordedAt), h(evidenceKindLabel(x.kind)) + (x.fleetPercent === null ? "" : ` (${x.fleetPercent} %)`), x.url ? link(x.summary || x.url, x.url) : `${h(x.summary || x.file?.name || "")}${x.file ? ` (file ${h(x.file.name)}, sha256 <code>${h(x.file.sha256)}</code>)` : ""}`]),
+          { dates: [2] },
         ),
   );
   if (c.newItems.length > 0)
@@ -231,13 +260,13 @@ export function renderReportHtml(r: WeeklyReport, series: readonly StatusPoint[]
   body.push(
     r.criticalPath.keys.length === 0
       ? none("Nothing remains on any dependency chain.")
-      : `<p class="path">${r.criticalPath.keys.map(h).join(" → ")}</p><p>${weeksOf(r.criticalPath.remainingWeeks)} of unfinished work in a row: no finish before <strong>${r.criticalPath.earliestByDependencies}</strong>, however many people join.</p>`,
+      : `<p class="path">${r.criticalPath.keys.map(h).join(" → ")}</p><p>${weeksOf(r.criticalPath.remainingWeeks)} of unfinished work in a row: no finish before <strong>${date(r.criticalPath.earliestByDependencies)}</strong>, however many people join.</p>`,
   );
   body.push(`<h2>Forecast</h2>`);
   body.push(
     f.date === null
       ? `<p><strong>No forecast:</strong> ${h(f.reason ?? "")}. No date is invented.</p>`
-      : table(["P50", "P85", "P95", "critical path allows", "honest date"], [[f.p50 ?? "—", f.p85 ?? "—", f.p95 ?? "—", f.earliestByDependencies, `<strong>${f.date}</strong>`]]),
+      : table(["P50", "P85", "P95", "critical path allows", "honest date"], [[f.p50 ?? "—", f.p85 ?? "—", f.p95 ?? "—", f.earliestByDependencies, `<strong>${f.date}</strong>`]], { dates: [0, 1, 2, 3, 4] }),
     `<p class="muted">Verified completions per ISO week, ${f.sample[0]?.week ?? ""} to ${f.sample[f.sample.length - 1]?.week ?? ""}: ${f.sample.map((w) => w.done).join(" · ")}.</p>`,
   );
 
@@ -252,12 +281,15 @@ export function renderReportHtml(r: WeeklyReport, series: readonly StatusPoint[]
 
   body.push(`<h2>Public claims (${r.claims.length})</h2>`);
   if (r.claims.length === 0) body.push(none("No public claim dated on or before the cutoff."));
+  const verdict = (v: Verdict) => `<strong>${h(verdictLabel(v))}</strong>`;
   for (const cl of r.claims)
     body.push(
-      `<div class="claim"><p><strong>${cl.date}${cl.datePrecision === "day" ? "" : " (day approximate)"}</strong> — ${h(cl.speaker)}${cl.venue ? `, ${h(cl.venue)}` : ""} · ${link("source", cl.url)}</p>` +
+      `<div class="claim"><p><strong>${date(cl.date)}${cl.datePrecision === "day" ? "" : " (day approximate)"}</strong> — ${h(cl.speaker)}${cl.venue ? `, ${h(cl.venue)}` : ""} · ${link("source", cl.url)}</p>` +
         `<p class="quote">${cl.quoteIsParaphrase ? "Paraphrase: " + h(cl.quote) : `“${h(cl.quote)}”`}</p>` +
-        `<p>On its date: <strong>${cl.verdictAtClaimDate}</strong> (${cl.metAtClaimDate} of ${cl.linked} links met) · as recorded that day: <strong>${cl.verdictKnownThen}</strong> · at the cutoff: <strong>${cl.verdictAtCutoff}</strong></p>` +
-        `<p class="muted">${h(VERDICT_LABELS[cl.verdictAtClaimDate])}</p></div>`,
+        `<p>On its date: ${verdict(cl.verdictAtClaimDate)} (${cl.metAtClaimDate} of ${cl.linked} linked items met) · as recorded that day: ${verdict(cl.verdictKnownThen)} · at the cutoff: ${verdict(cl.verdictAtCutoff)}</p>` +
+        `<p class="muted">${h(VERDICT_LABELS[cl.verdictAtClaimDate])}</p>` +
+        (cl.links.length > 0 ? `<ul aria-label="Linked items">${cl.links.map((l) => `<li>${key(l.item)} ${h(claimLinkWords(l))}</li>`).join("")}</ul>` : "") +
+        `</div>`,
     );
 
   const q = r.quality;
@@ -266,7 +298,7 @@ export function renderReportHtml(r: WeeklyReport, series: readonly StatusPoint[]
     `<p class="muted">Thresholds: test coverage at least ${q.thresholds.testCoveragePct} %, at most ${q.thresholds.unvettedCrates} unvetted crates${q.thresholds.crashOwnerRegistered ? ", crash owner registered" : ""}.</p>`,
     q.breaches.length === 0
       ? none("No breach.")
-      : table(["item", "title", "metric", "value", "needs", "measured"], q.breaches.map((b) => [key(b.key), h(b.title), h(metricLabel(b.metric)), String(b.value), h(b.threshold), b.measuredAt]), [3]),
+      : table(["item", "title", "metric", "value", "needs", "measured"], q.breaches.map((b) => [key(b.key), h(b.title), h(metricLabel(b.metric)), String(b.value), h(b.threshold), when(b.measuredAt)]), { numeric: [3], dates: [5] }),
     `<h3>Unowned items (${q.unowned.length})</h3>`,
     q.unowned.length === 0 ? none("Every item has an owner.") : namedItems(q.unowned),
   );
@@ -276,7 +308,7 @@ export function renderReportHtml(r: WeeklyReport, series: readonly StatusPoint[]
       table(
         ["artefact", "files (sha256)", "read by", "measured", "signals"],
         q.artefacts.map((a) => [h(artefactKindLabel(a.kind)), a.files.map((f) => `${h(f.name)} <code>${h(f.sha256)}</code>`).join("; "), h(a.tool), h(a.measuredAt.slice(0, 10)), String(a.signals)]),
-        [4],
+        { numeric: [4], dates: [3] },
       ),
     );
 
@@ -296,7 +328,7 @@ export function renderReportHtml(r: WeeklyReport, series: readonly StatusPoint[]
             st(i.reportedStatus),
             st(i.trueStatusPreviousWeek),
           ]),
-          [4],
+          { numeric: [4] },
         ),
   );
 

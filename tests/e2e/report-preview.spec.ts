@@ -72,7 +72,7 @@ test("an admin opens 2024-W52 of the demo from the list and reads the report, st
   await expect(page.getByRole("table", { name: "All items" }).getByRole("row", { name: /^FND-01 / })).toContainText("Not started");
   await expect(page.getByRole("list", { name: "Critical path" }).getByRole("link").first()).toBeVisible();
   // The demo's history was recorded when it was loaded, after this week: no hash of zeros posing as one.
-  await expect(page.locator("#history")).toContainText("History head hash at the cutoff: none — nothing had been recorded in the history by the cutoff");
+  await expect(page.locator("#history")).toContainText("History head hash at the cutoff: none — the tracker's log holds no entry written by the cutoff: everything this report shows about the week was recorded or imported later");
 
   // Neighbouring weeks, and Publish for an admin while the week is unpublished.
   await expect(page.getByRole("navigation", { name: "Weeks" }).getByRole("link", { name: "← 2024-W51" })).toHaveAttribute("href", `${DEMO}/reports/2024-W51`);
@@ -92,7 +92,7 @@ test("a draft PDF says it is a draft", async ({ page }) => {
   expect(text).toMatch(/Draft generated on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC — not published/);
   expect(text).not.toContain("Published version");
   // Every page's footer says the history was still empty at the cutoff, in words.
-  expect(text.replace(/\s+/g, " ")).toContain("history: nothing recorded by the cutoff");
+  expect(text.replace(/\s+/g, " ")).toContain("history: the log began after the cutoff");
 });
 
 test("an admin previews 2024-W52, publishes it, and the page and the PDF say it is the published version", async ({ page, request }) => {
@@ -193,4 +193,63 @@ test("the preview reads at 1280 px and at 390 px without sideways scrolling", as
   await expect(page.getByTestId("report-stamp")).toBeInViewport();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.screenshot({ path: testInfo.outputPath("report-preview-390.png"), fullPage: true });
+});
+
+test("the headline counts the public claims in the print's words and links to them; each claim names its linked items, met or not", async ({ page, request }) => {
+  const json = await (await call(request, "viewer", "GET", "/api/programs/boost-offload/reports/2024-W52.json")).json();
+  const claims = json.claims as { date: string; speaker: string; verdictAtClaimDate: string; links: { item: string }[] }[];
+  const contradicted = claims.filter((c) => c.verdictAtClaimDate === "contradicted").length;
+  expect(claims.length).toBeGreaterThan(0);
+  await signIn(page, "viewer", `${DEMO}/reports/2024-W52`);
+
+  const headline = page.locator("#headline");
+  await expect(headline.getByTestId("report-claims")).toHaveText(`${claims.length} public claims`);
+  await expect(headline).toContainText(`${contradicted} contradicted on their date`);
+  const figure = headline.getByRole("link", { name: `${claims.length} public claims` });
+  await expect(figure).toHaveAttribute("href", "#claims");
+  await figure.click();
+  await expect(page).toHaveURL(/#claims$/);
+  await expect(page.getByRole("heading", { level: 2, name: `Public claims (${claims.length})` })).toBeInViewport();
+
+  // Verdicts in words, never identifiers; every linked item named, with what the claim needs and whether it was met.
+  const section = page.locator("#claims");
+  await expect(section).not.toContainText(/\b(partly|mostly)_supported\b/);
+  const linked = claims.find((c) => c.links.length > 0)!;
+  const items = section.getByRole("list", { name: `Items linked to the claim of ${linked.date} by ${linked.speaker}` }).getByRole("listitem");
+  await expect(items).toHaveCount(linked.links.length);
+  await expect(items.first()).toHaveText(
+    new RegExp(`^${linked.links[0]!.item} needs [A-Z][a-z ]+ — on the claim's date: [A-Z][a-z ]+, (met|not met); at the cutoff: [A-Z][a-z ]+, (met|not met)$`),
+  );
+});
+
+test("2024-W27 reads moments as people write them, and on a 390 px phone nothing scrolls the page sideways or breaks a date", async ({ page }) => {
+  await signIn(page, "viewer", `${DEMO}/reports/2024-W27`);
+  const changes = page.locator("#changes");
+  // The demo's evidence for FLT-01 was recorded on 2024-07-01 at 17:00 UTC: in words, not as an ISO string.
+  await expect(page.getByRole("table", { name: "New evidence" }).getByRole("row", { name: /^FLT-01 / })).toContainText("2024-07-01 17:00 UTC");
+  await expect(changes).not.toContainText(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+  await expect(page.locator("main")).not.toContainText(/\d{2}:\d{2}:\d{2}\.\d{3}Z/);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  await expect(changes.getByText("2024-07-01 17:00 UTC")).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+  // A list of records stacks as cards: the evidence and every other link of the changes is on the screen, none cut off.
+  const offScreen = await changes.locator("a").evaluateAll((links) =>
+    links.filter((a) => a.getBoundingClientRect().right > innerWidth + 0.5 || a.getBoundingClientRect().left < 0).map((a) => a.textContent),
+  );
+  expect(offScreen).toEqual([]);
+  // Every date and moment is on one line, the promised dates' included.
+  await expect(page.locator("#promises")).toContainText("2024-06-30");
+  const broken = await page.locator("time").evaluateAll((times) => times.filter((t) => t.getClientRects().length > 1).map((t) => t.textContent));
+  expect(broken).toEqual([]);
+  // The table of figures keeps its columns and scrolls in its own box, which says so and takes the keyboard.
+  const areas = page.getByRole("region", { name: "Status by area, true (verified): scrolls sideways" });
+  await expect(areas.getByRole("table", { name: "Status by area, true (verified)" })).toBeVisible();
+  await expect(page.locator("#areas").getByText("Wider than a phone: scroll the table sideways; the first column stays in place.").first()).toBeVisible();
+  await areas.focus();
+  await expect(areas).toBeFocused();
+  for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
+  await expect.poll(() => areas.evaluate((box) => box.scrollLeft)).toBeGreaterThan(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
 });

@@ -10,7 +10,7 @@ function AreaTable({ report, which }: { report: WeeklyReport; which: "true" | "r
   const extra = which === "true" ? ["inflated", "blocked"] : [];
   const columns = [{ label: "area" }, { label: "items", numeric: true }, ...STATUSES.map((s) => ({ label: statusLabel(s), numeric: true })), ...extra.map((label) => ({ label, numeric: true }))];
   const rows = [...areas.map((a) => [a.area, ...a.counts]), [<strong key="all">All areas</strong>, ...all.map((n, i) => <strong key={i}>{n}</strong>)]];
-  return <ReportTable label={`Status by area, ${which === "true" ? "true (verified)" : "reported"}`} columns={columns} rows={rows} empty="No item was in the program at the cutoff." />;
+  return <ReportTable label={`Status by area, ${which === "true" ? "true (verified)" : "reported"}`} columns={columns} rows={rows} empty="No item was in the program at the cutoff." layout="scroll" />;
 }
 
 /** Items per area and status: verified, then as reported. */

@@ -5,6 +5,7 @@ import { ItemCell } from "./item-key";
 import { ReportSection, ReportSubheading } from "./report-section";
 import { ReportTable } from "./report-table";
 import { weeksOf } from "@/lib/labels";
+import { When } from "./report-when";
 
 /** Items waiting on an unfinished dependency, and the longest chain of unfinished work. */
 export function ReportBlocked({ report, slug }: { report: WeeklyReport; slug: string }) {
@@ -15,7 +16,7 @@ export function ReportBlocked({ report, slug }: { report: WeeklyReport; slug: st
       <ReportSubheading>Blocked items ({report.blocked.length})</ReportSubheading>
       <ReportTable
         label="Blocked items"
-        columns={[{ label: "item" }, { label: "true status" }, { label: "waiting on" }]}
+        columns={[{ label: "item", subject: true }, { label: "true status" }, { label: "waiting on" }]}
         rows={report.blocked.map((b) => [
           <ItemCell key="i" slug={slug} itemKey={b.key} title={b.title} />,
           <StatusBadge key="s" status={b.trueStatus} />,
@@ -41,7 +42,10 @@ export function ReportBlocked({ report, slug }: { report: WeeklyReport; slug: st
             ))}
           </ol>
           <p>
-            {weeksOf(path.remainingWeeks)} of unfinished work in a row: no finish before <strong>{path.earliestByDependencies}</strong>, however many people join.
+            {weeksOf(path.remainingWeeks)} of unfinished work in a row: no finish before{" "}
+            <strong>
+              <When value={path.earliestByDependencies} />
+            </strong>, however many people join.
           </p>
         </>
       )}

@@ -5,32 +5,34 @@ import { ExternalLink } from "./external-link";
 import { ItemCell } from "./item-key";
 import { ReportSection, ReportSubheading } from "./report-section";
 import { ReportTable } from "./report-table";
+import { When } from "./report-when";
 
 /** What changed since the week before: true status, regressions, verifications, rejections, evidence, new items. */
 export function ReportChanges({ report, slug }: { report: WeeklyReport; slug: string }) {
   const c = report.changes;
   const item = (x: { key: string; title: string }) => <ItemCell slug={slug} itemKey={x.key} title={x.title} />;
+  const subject = { label: "item", subject: true };
   return (
     <ReportSection id="changes" title={`Changes since ${report.previousWeek}`}>
       <ReportSubheading>True-status changes ({c.trueStatus.length})</ReportSubheading>
       <ReportTable
         label="True-status changes"
-        columns={[{ label: "item" }, { label: report.previousWeek }, { label: report.week }, { label: "direction" }]}
+        columns={[subject, { label: report.previousWeek }, { label: report.week }, { label: "direction" }]}
         rows={c.trueStatus.map((x) => [item(x), <StatusBadge key="f" status={x.from} />, <StatusBadge key="t" status={x.to} />, x.direction === "up" ? "up" : <strong className="text-red-800">down</strong>])}
         empty="No item's true status changed."
       />
       <ReportSubheading>Regressions reported during the week ({c.regressions.length})</ReportSubheading>
       <ReportTable
         label="Regressions"
-        columns={[{ label: "item" }, { label: "from" }, { label: "to" }, { label: "effective" }, { label: "note" }]}
-        rows={c.regressions.map((x) => [item(x), <StatusBadge key="f" status={x.from} />, <StatusBadge key="t" status={x.to} />, x.effectiveAt, x.note])}
+        columns={[subject, { label: "from" }, { label: "to" }, { label: "effective" }, { label: "note" }]}
+        rows={c.regressions.map((x) => [item(x), <StatusBadge key="f" status={x.from} />, <StatusBadge key="t" status={x.to} />, <When key="e" value={x.effectiveAt} />, x.note])}
         empty="None."
       />
       <ReportSubheading>New verifications ({c.verifications.length})</ReportSubheading>
       <ReportTable
         label="New verifications"
-        columns={[{ label: "item" }, { label: "status" }, { label: "effective" }, { label: "verified" }, { label: "by" }]}
-        rows={c.verifications.map((x) => [item(x), <StatusBadge key="s" status={x.to} />, x.effectiveAt, x.verifiedAt, x.verifiedBy])}
+        columns={[subject, { label: "status" }, { label: "effective" }, { label: "verified" }, { label: "by" }]}
+        rows={c.verifications.map((x) => [item(x), <StatusBadge key="s" status={x.to} />, <When key="e" value={x.effectiveAt} />, <When key="v" value={x.verifiedAt} />, x.verifiedBy])}
         empty="None."
       />
       {c.rejections && c.rejections.length > 0 && (
@@ -38,8 +40,8 @@ export function ReportChanges({ report, slug }: { report: WeeklyReport; slug: st
           <ReportSubheading>Rejected transitions ({c.rejections.length}) — they never count toward the true status</ReportSubheading>
           <ReportTable
             label="Rejected transitions"
-            columns={[{ label: "item" }, { label: "status" }, { label: "effective" }, { label: "rejected" }, { label: "by" }, { label: "reason" }]}
-            rows={c.rejections.map((x) => [item(x), <StatusBadge key="s" status={x.to} />, x.effectiveAt, x.rejectedAt, x.rejectedBy, x.reason])}
+            columns={[subject, { label: "status" }, { label: "effective" }, { label: "rejected" }, { label: "by" }, { label: "reason" }]}
+            rows={c.rejections.map((x) => [item(x), <StatusBadge key="s" status={x.to} />, <When key="e" value={x.effectiveAt} />, <When key="r" value={x.rejectedAt} />, x.rejectedBy, x.reason])}
             empty="None."
           />
         </>
@@ -47,11 +49,11 @@ export function ReportChanges({ report, slug }: { report: WeeklyReport; slug: st
       <ReportSubheading>New evidence ({c.evidence.length})</ReportSubheading>
       <ReportTable
         label="New evidence"
-        columns={[{ label: "item" }, { label: "for" }, { label: "recorded" }, { label: "kind" }, { label: "evidence" }]}
+        columns={[subject, { label: "for" }, { label: "recorded" }, { label: "kind" }, { label: "evidence" }]}
         rows={c.evidence.map((x) => [
           item(x),
           <StatusBadge key="s" status={x.to} />,
-          x.recordedAt,
+          <When key="r" value={x.recordedAt} />,
           evidenceKindLabel(x.kind) + (x.fleetPercent === null ? "" : ` (${x.fleetPercent} % of the fleet)`),
           x.url ? (
             <ExternalLink key="e" url={x.url}>
@@ -76,7 +78,7 @@ export function ReportChanges({ report, slug }: { report: WeeklyReport; slug: st
         empty="None."
       />
       <ReportSubheading>Items identified during the week ({c.newItems.length})</ReportSubheading>
-      <ReportTable label="Items identified during the week" columns={[{ label: "item" }, { label: "identified" }]} rows={c.newItems.map((x) => [item(x), x.identifiedAt])} empty="None." />
+      <ReportTable label="Items identified during the week" columns={[subject, { label: "identified" }]} rows={c.newItems.map((x) => [item(x), <When key="i" value={x.identifiedAt} />])} empty="None." />
     </ReportSection>
   );
 }

@@ -1,9 +1,12 @@
 import Link from "next/link";
 import { VERDICT_LABELS, type Verdict } from "@/lib/claims/claim-verdict";
-import { statusLabel, verdictLabel } from "@/lib/labels";
+import { verdictLabel } from "@/lib/labels";
+import { claimLinkWords } from "@/lib/report/claim-link-words";
 import type { WeeklyReport } from "@/lib/report/report-model";
+import { ItemKeyLink } from "@/components/dashboard/readiness-tables";
 import { ExternalLink } from "./external-link";
 import { ReportSection } from "./report-section";
+import { When } from "./report-when";
 
 const BAD: readonly Verdict[] = ["unsupported", "contradicted"];
 const VerdictWord = ({ v }: { v: Verdict }) => <strong className={BAD.includes(v) ? "text-red-800" : ""}>{verdictLabel(v)}</strong>;
@@ -24,7 +27,7 @@ export function ReportClaims({ report, slug }: { report: WeeklyReport; slug: str
               <li key={c.id} className="border-l-2 border-slate-300 pl-3">
                 <p className="font-medium">
                   <Link href={`/programs/${slug}/claims/${encodeURIComponent(c.id)}`} className="text-indigo-800 underline">
-                    {c.date}
+                    <When value={c.date} />
                     {c.datePrecision === "day" ? "" : " (day approximate)"}
                   </Link>{" "}
                   — {c.speaker}
@@ -37,9 +40,13 @@ export function ReportClaims({ report, slug }: { report: WeeklyReport; slug: str
                 </p>
                 <p className="text-sm text-slate-700">{VERDICT_LABELS[c.verdictAtClaimDate]}</p>
                 {c.links.length > 0 && (
-                  <p className="text-xs text-slate-700">
-                    {c.links.map((l) => `${l.item} needs ${statusLabel(l.requires)}, was ${statusLabel(l.trueStatusAtClaimDate)}, now ${statusLabel(l.trueStatusAtCutoff)}`).join("; ")}
-                  </p>
+                  <ul className="space-y-0.5 text-sm text-slate-700" aria-label={`Items linked to the claim of ${c.date} by ${c.speaker}`}>
+                    {c.links.map((l, i) => (
+                      <li key={`${l.item}:${i}`}>
+                        <ItemKeyLink itemKey={l.item} href={`/programs/${slug}/items/${encodeURIComponent(l.item)}`} /> {claimLinkWords(l)}
+                      </li>
+                    ))}
+                  </ul>
                 )}
               </li>
             ))}

@@ -2,6 +2,7 @@ import type { WeeklyReport } from "@/lib/report/report-model";
 import { ReportPromises } from "./report-promises";
 import { ReportSection } from "./report-section";
 import { ReportTable } from "./report-table";
+import { When } from "./report-when";
 
 /**
  * The forecast, then — as in the files — the promised dates that can no longer be met (absent from
@@ -32,7 +33,17 @@ function ForecastSection({ report }: { report: WeeklyReport }) {
           <ReportTable
             label="Forecast"
             columns={[{ label: "P50" }, { label: "P85" }, { label: "P95" }, { label: "critical path allows" }, { label: "honest date" }]}
-            rows={[[f.p50 ?? "—", f.p85 ?? "—", f.p95 ?? "—", f.earliestByDependencies, <strong key="d">{f.date}</strong>]]}
+            rows={[
+              [
+                <When key="50" value={f.p50} />,
+                <When key="85" value={f.p85} />,
+                <When key="95" value={f.p95} />,
+                <When key="c" value={f.earliestByDependencies} />,
+                <strong key="d">
+                  <When value={f.date} />
+                </strong>,
+              ],
+            ]}
             empty=""
           />
           <p className="text-sm text-slate-700">

@@ -1,7 +1,9 @@
 import type { ReactNode } from "react";
 import { formatPercentFloor } from "@/lib/format";
+import { claimsFigure } from "@/lib/report/claims-figure";
 import type { WeeklyReport } from "@/lib/report/report-model";
 import { ReportSection } from "./report-section";
+import { When } from "./report-when";
 import { countOf } from "@/lib/artefacts/count-words";
 import { weeksOf } from "@/lib/labels";
 
@@ -21,6 +23,7 @@ function Figure({ label, value, sub, alarm = false, testId }: { label: string; v
 export function ReportHeadline({ report }: { report: WeeklyReport }) {
   const h = report.headline;
   const f = report.forecast;
+  const claims = claimsFigure(report.claims);
   return (
     <ReportSection id="headline" title="Headline">
       <dl className="grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-4">
@@ -38,10 +41,42 @@ export function ReportHeadline({ report }: { report: WeeklyReport }) {
         <Figure
           label="Critical path"
           value={weeksOf(h.remainingWeeks)}
-          sub={h.remainingWeeks > 0 ? `no finish before ${h.earliestByDependencies}, however many people join` : "nothing remains on any dependency chain"}
+          sub={
+            h.remainingWeeks > 0 ? (
+              <>
+                no finish before <When value={h.earliestByDependencies} />, however many people join
+              </>
+            ) : (
+              "nothing remains on any dependency chain"
+            )
+          }
         />
-        <Figure label="Forecast" value={f.date ?? "none"} sub={f.date ? `the later of P85 (${f.p85}) and the critical path` : (f.reason ?? "no forecast")} alarm={f.date === null} />
-        <Figure label="Committed target" value={report.program.targetDate ?? "none set"} sub="the program's committed date" />
+        <Figure
+          label="Forecast"
+          value={f.date ? <When value={f.date} /> : "none"}
+          sub={
+            f.date ? (
+              <>
+                the later of P85 (<When value={f.p85} />) and the critical path
+              </>
+            ) : (
+              (f.reason ?? "no forecast")
+            )
+          }
+          alarm={f.date === null}
+        />
+        <Figure label="Committed target" value={report.program.targetDate ? <When value={report.program.targetDate} /> : "none set"} sub="the program's committed date" />
+        <Figure
+          label={claims.label}
+          value={
+            <a href="#claims" className="text-indigo-800 underline">
+              {claims.value}
+              <span className="sr-only"> {report.claims.length === 1 ? "public claim" : "public claims"}</span>
+            </a>
+          }
+          sub={claims.sub}
+          testId="report-claims"
+        />
       </dl>
       {h.notYetIdentified > 0 && (
         <p className="text-sm text-slate-700">

@@ -10,7 +10,7 @@ export function ReportInflated({ report, slug }: { report: WeeklyReport; slug: s
     <ReportSection id="inflated" title={`Inflated items (${report.inflated.length})`}>
       <ReportTable
         label="Inflated items"
-        columns={[{ label: "item" }, { label: "reported" }, { label: "true" }]}
+        columns={[{ label: "item", subject: true }, { label: "reported" }, { label: "true" }]}
         rows={report.inflated.map((i) => [<ItemCell key="i" slug={slug} itemKey={i.key} title={i.title} />, <StatusBadge key="r" status={i.reported} />, <StatusBadge key="t" status={i.true} />])}
         empty="No item is reported ahead of its evidence."
       />

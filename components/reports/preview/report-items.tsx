@@ -53,7 +53,10 @@ export function ReportItems({ report, slug, sortParam }: { report: WeeklyReport;
       {rows.length === 0 ? (
         <p className="text-slate-600">No item was in the program at the cutoff.</p>
       ) : (
-        <SortableTable label="All items" columns={columns} rows={rows} sort={sort} defaultSort={DEFAULT_SORT} param="itemsSort" complete />
+        <>
+          <p className="text-xs text-slate-600 md:hidden">Wider than a phone: scroll the table sideways; the item column stays in place.</p>
+          <SortableTable label="All items" columns={columns} rows={rows} sort={sort} defaultSort={DEFAULT_SORT} param="itemsSort" complete />
+        </>
       )}
     </ReportSection>
   );

@@ -3,6 +3,7 @@ import type { WeeklyReport } from "@/lib/report/report-model";
 import { ItemCell } from "./item-key";
 import { ReportSection, ReportSubheading } from "./report-section";
 import { ReportTable } from "./report-table";
+import { When } from "./report-when";
 
 /** Quality threshold breaches on the latest signal by the cutoff, items nobody owns, and the artefacts the figures were read from. */
 export function ReportQuality({ report, slug }: { report: WeeklyReport; slug: string }) {
@@ -16,8 +17,8 @@ export function ReportQuality({ report, slug }: { report: WeeklyReport; slug: st
       </p>
       <ReportTable
         label="Quality breaches"
-        columns={[{ label: "item" }, { label: "metric" }, { label: "value", numeric: true }, { label: "needs" }, { label: "measured" }]}
-        rows={q.breaches.map((b) => [<ItemCell key="i" slug={slug} itemKey={b.key} title={b.title} />, metricLabel(b.metric), signalValueWords(b.metric, b.value), thresholdWords(b.metric, b.threshold), b.measuredAt])}
+        columns={[{ label: "item", subject: true }, { label: "metric" }, { label: "value", numeric: true }, { label: "needs" }, { label: "measured" }]}
+        rows={q.breaches.map((b) => [<ItemCell key="i" slug={slug} itemKey={b.key} title={b.title} />, metricLabel(b.metric), signalValueWords(b.metric, b.value), thresholdWords(b.metric, b.threshold), <When key="m" value={b.measuredAt} />])}
         empty="No breach."
       />
       <ReportSubheading>Unowned items ({q.unowned.length})</ReportSubheading>
@@ -52,7 +53,7 @@ export function ReportQuality({ report, slug }: { report: WeeklyReport; slug: st
                 ))}
               </span>,
               a.tool,
-              a.measuredAt.slice(0, 10),
+              <When key="m" value={a.measuredAt.slice(0, 10)} />,
               a.signals,
             ])}
             empty="None."

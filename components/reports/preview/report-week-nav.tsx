@@ -1,6 +1,7 @@
 import Link from "next/link";
 
-const link = "text-indigo-700 underline";
+// Week labels and dates never break at their hyphens.
+const link = "whitespace-nowrap text-indigo-700 underline";
 
 /** The week before and after, the list of all weeks, and the dashboard as of the cutoff. */
 export function ReportWeekNav({ slug, week, previous, next, asOf }: { slug: string; week: string; previous: string | null; next: string | null; asOf: string }) {

@@ -71,7 +71,7 @@ export default async function ReportsPage({ params, searchParams }: Props) {
             the browser. Every file says at its top and bottom whether it is the published version or a draft.
           </p>
         </div>
-        <p className="text-sm text-slate-600">
+        <p className="text-sm text-slate-600" data-testid="weeks-summary">
           {countOf(list.total, "week")} from the first item to the last complete week · {list.published} published
         </p>
         {list.latest && (
