@@ -2,7 +2,6 @@ import { transact } from "../transact";
 import { createHash } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
 import { ARTEFACT_MAX_BYTES, type ArtefactKind } from "@/lib/artefacts/artefact-types";
-import { readArtefacts } from "@/lib/artefacts/read-artefacts";
 import { signalValueProblem } from "@/lib/bundle/validate-bundle";
 import { AppError } from "@/lib/errors";
 import { formatDateOrInstant, toInstant } from "@/lib/time";
@@ -11,6 +10,7 @@ import { parseInput } from "@/lib/validations/parse-input";
 import type { Db } from "../index";
 import { LogWriter } from "../append-log";
 import { insertRows } from "../insert-rows";
+import { readArtefactsInWorker } from "../read-artefacts-in-worker";
 import { getProgramOrThrow } from "../queries/get-program-or-throw";
 import { artefacts, items, signals, signalSources } from "../schema";
 import type { WriteArgs } from "./write-args";
@@ -37,7 +37,7 @@ export async function ingestArtefacts(db: Db, { slug, kind, input, actor, dryRun
   const body = parseInput(ingestInputSchema, input, "ingestion", { verbatim: isFileContent });
   const measuredAt = body.measuredAt ? toInstant(body.measuredAt) : now;
   if (measuredAt > now) throw new AppError("invalid", "invalid ingestion", [{ path: "measuredAt", message: "must not be in the future" }]);
-  const files = body.files.map((f, i) => {
+  const uploads = body.files.map((f, i) => {
     const bytes = Buffer.from(f.content, "utf8");
     if (bytes.length > ARTEFACT_MAX_BYTES) throw new AppError("too_large", `"${f.name}" is ${bytes.length} bytes; an artefact may be at most ${ARTEFACT_MAX_BYTES} (10 MiB)`, [{ path: `files.${i}.content`, message: "too large" }]);
     return { name: f.name, text: f.content, bytes, sha256: sha256(bytes) };
@@ -45,7 +45,9 @@ export async function ingestArtefacts(db: Db, { slug, kind, input, actor, dryRun
 
   const program = await getProgramOrThrow(db, slug);
   const programItems = await db.select({ id: items.id, key: items.key, components: items.components }).from(items).where(eq(items.programId, program.id)).orderBy(asc(items.id));
-  const reading = readArtefacts(artefactKind, files, programItems, measuredAt);
+  // In a worker thread: parsing a 10 MiB lockfile or XML report would hold every other request for seconds.
+  // The worker borrows the files' bytes and hands them back with the reading, in `files`.
+  const { reading, files } = await readArtefactsInWorker(artefactKind, uploads, programItems, measuredAt);
   for (const f of reading.figures) {
     const problem = signalValueProblem(f.metric, f.value);
     if (problem) throw new AppError("rule", `the ${f.metric} read for ${f.key} is not a valid signal: ${problem}`);

@@ -90,6 +90,13 @@ test("refusals are problem+json and write nothing: a malformed file names its li
   const slug = await withComponents(request, "ingest-bad");
   const bad = await expectProblem(await call(request, "contributor", "POST", ingestUrl(slug, "coverage"), { files: [{ name: "lcov.info", content: "SF:a\nDA:1,1\nDA:oops\nend_of_record" }] }), 400);
   expect(bad.detail).toMatch(/line 3/);
+  // A large file is read in a worker thread: its refusal comes back the same, naming its line.
+  const large = `SF:a\nDA:1,1\nDA:oops\nend_of_record\n${"SF:pad\nDA:1,1\nend_of_record\n".repeat(4000)}`;
+  const badLarge = await expectProblem(await call(request, "contributor", "POST", ingestUrl(slug, "coverage"), { files: [{ name: "lcov.info", content: large }] }), 400);
+  expect(badLarge.detail).toBe(bad.detail);
+  // Nested deeper than the XML reader goes: the sender's error, not the server's.
+  const deep = `<coverage line-rate="1">${"<a>".repeat(150)}${"</a>".repeat(150)}</coverage>`;
+  expect((await expectProblem(await call(request, "contributor", "POST", ingestUrl(slug, "coverage"), { files: [{ name: "coverage.xml", content: deep }] }), 400)).detail).toMatch(/the XML reader refused it/);
   await expectProblem(await call(request, "contributor", "POST", ingestUrl(slug, "pdf"), { files: [{ name: "x", content: "x" }] }), 404);
   await expectProblem(await call(request, "contributor", "POST", ingestUrl(slug, "coverage"), { files: [] }), 400);
   const big = "x".repeat(10 * 1024 * 1024 + 1);
