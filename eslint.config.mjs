@@ -12,6 +12,10 @@ const pureLib = layerRules([
   { group: ["next", "next/*"], message: "lib/ is framework-free: keep Next.js at the edges (app/)." },
   { group: ["react", "react-dom", "react/*"], message: "lib/ is framework-free: UI lives in components/." },
   { group: ["@/app", "@/app/*", "@/components", "@/components/*"], message: "lib/ never imports the layers above it." },
+  {
+    group: ["node:fs", "node:fs/*", "fs", "fs/*", "node:child_process", "child_process", "node:worker_threads", "worker_threads", "node:os", "os", "node:http", "node:https", "node:dns", "better-sqlite3", "pg"],
+    message: "lib/ is pure: files, processes, threads, the network and the database are I/O; do them in db/ (or app/) and pass the result in.",
+  },
 ]);
 
 const componentsBelowApp = layerRules([

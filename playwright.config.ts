@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
-import { chromiumPath } from "./lib/report/print-pdf";
+import { chromiumPath } from "./db/print/print-pdf";
 
 // One fresh SQLite file per run; workers inherit it through the environment. Given an empty
 // PostgreSQL database instead (scripts/test-all.sh starts one), the API suite runs on it alone.

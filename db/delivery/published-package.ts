@@ -4,7 +4,7 @@ import { reportNotice, type ReportNotice } from "@/lib/delivery/report-notice";
 import { AppError } from "@/lib/errors";
 import { parseIsoWeek } from "@/lib/iso-week";
 import { printFooter } from "@/lib/report/print-footer";
-import { printPdf } from "@/lib/report/print-pdf";
+import { printPdf } from "@/db/print/print-pdf";
 import { renderReportHtml } from "@/lib/report/render-html";
 import { formatInstant } from "@/lib/time";
 import type { Db } from "../index";

@@ -5,7 +5,7 @@ import type { Snapshot } from "@/lib/build-snapshot";
 import { assessPublication, publishedWithPromises } from "@/lib/report/assess-publication";
 import type { Paper } from "@/lib/report/print-page";
 import { printFooter } from "@/lib/report/print-footer";
-import { assertChromiumInstalled, printPdf } from "@/lib/report/print-pdf";
+import { assertChromiumInstalled, printPdf } from "@/db/print/print-pdf";
 import { readMarkdownFooter } from "@/lib/report/report-digest";
 import { buildWeeklyReport, withoutPromises, type ReportArtefact, type TransitionDetails, type WeeklyReport } from "@/lib/report/report-model";
 import { resolveReportWeek, type ReportFormat } from "@/lib/report/report-week";

@@ -14,7 +14,7 @@ import { openDatabase, type Db } from "@/db/index";
 import { exportWeeklyReport } from "@/db/queries/get-weekly-report";
 import { AppError } from "@/lib/errors";
 import { problemResponse } from "@/lib/http/problem";
-import { PdfPrinter, printWithChromium, sweepPrintDirectories } from "@/lib/report/print-pdf";
+import { PdfPrinter, printWithChromium, sweepPrintDirectories } from "@/db/print/print-pdf";
 import { smallBundle } from "../support/small-bundle";
 
 // Logs "start" and leaves a helper behind that ticks into a file, as Chromium's helpers outlive

@@ -12,7 +12,7 @@ import { importBundle } from "@/db/import-bundle";
 import { openDatabase, type Db } from "@/db/index";
 import { exportWeeklyReport, getWeeklyReport } from "@/db/queries/get-weekly-report";
 import { statusOverTime } from "@/lib/charts/status-over-time";
-import { chromiumPath, ChromiumUnavailableError, printPdf } from "@/lib/report/print-pdf";
+import { chromiumPath, ChromiumUnavailableError, printPdf } from "@/db/print/print-pdf";
 import { PRINTED_ROWS, renderReportHtml } from "@/lib/report/render-html";
 import { HAS_PDFTOTEXT, pdfToText } from "../support/pdf-text";
 

@@ -14,7 +14,7 @@ import { editProgram } from "@/db/mutations/manage-program";
 import { publishReport } from "@/db/mutations/publish-report";
 import { exportWeeklyReport, getWeeklyReport } from "@/db/queries/get-weekly-report";
 import { verifyReportFile } from "@/db/queries/verify-report-file";
-import { chromiumPath } from "@/lib/report/print-pdf";
+import { chromiumPath } from "@/db/print/print-pdf";
 import { readReportFile } from "@/lib/report/read-report-file";
 import { parseCsv } from "@/lib/report/render-csv";
 import { renderReportHtml } from "@/lib/report/render-html";

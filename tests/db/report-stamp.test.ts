@@ -19,7 +19,7 @@ import { exportWeeklyReport, getWeeklyReport } from "@/db/queries/get-weekly-rep
 import { verifyReportFile } from "@/db/queries/verify-report-file";
 import { publishedReports } from "@/db/schema";
 import type { AppError } from "@/lib/errors";
-import { chromiumPath } from "@/lib/report/print-pdf";
+import { chromiumPath } from "@/db/print/print-pdf";
 import { readReportFile } from "@/lib/report/read-report-file";
 import { parseCsv, renderReportCsv, REPORT_CSV_COLUMNS } from "@/lib/report/render-csv";
 import { renderReportHtml } from "@/lib/report/render-html";

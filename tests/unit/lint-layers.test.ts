@@ -29,6 +29,14 @@ describe("the lint keeps the layers pointing one way", () => {
     }
   });
 
+  it("refuses lib/ doing I/O: files, processes, threads, the network", async () => {
+    for (const source of ['import { readFileSync } from "node:fs";', 'import { spawn } from "node:child_process";', 'import { Worker } from "node:worker_threads";', 'import { tmpdir } from "node:os";', 'import { request } from "node:https";']) {
+      expect(await ruleIds("lib/probe.ts", `${source}\nexport const x = [${source.match(/\{ (\w+) \}/)![1]}];\n`), source).toContain("no-restricted-imports");
+    }
+    // Pure parts of Node stay allowed: hashing, paths, address parsing.
+    expect(await ruleIds("lib/probe.ts", 'import { createHash } from "node:crypto";\nimport { isIP } from "node:net";\nexport const x = [createHash, isIP];\n')).toEqual([]);
+  });
+
   it("lets lib/ import lib/ and db/ import lib/", async () => {
     expect(await ruleIds("lib/probe.ts", 'import { STATUSES } from "./status";\nexport const x = STATUSES;\n')).toEqual([]);
     expect(await ruleIds("db/probe.ts", 'import { STATUSES } from "@/lib/status";\nexport const x = STATUSES;\n')).toEqual([]);

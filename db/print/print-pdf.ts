@@ -1,11 +1,12 @@
+// Relative imports: playwright.config.ts loads this file (for Chromium's path) outside the app's path aliases.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { ConcurrencyLimiter, QueueFullError } from "../concurrency-limiter";
-import { AppError } from "../errors";
-import { pageForPrint, type PrintOptions } from "./print-page";
+import { ConcurrencyLimiter, QueueFullError } from "../../lib/concurrency-limiter";
+import { AppError } from "../../lib/errors";
+import { pageForPrint, type PrintOptions } from "../../lib/report/print-page";
 
 /**
  * The one module of lib/report that leaves the process: it prints HTML to PDF with the Chromium of
