@@ -102,8 +102,8 @@ function TimelineLegend({ illustrativeAfter }: { illustrativeAfter: string | nul
     <p className="mt-2 text-xs text-slate-600" data-testid="timeline-legend">
       Bars run from the earliest start to the earliest finish, coloured by true status; a dark outline marks the critical path; ◆ is the
       item&apos;s promised date (red: impossible, amber: at risk); arrows lead from each dependency; the solid indigo line is the as-of date, the
-      dotted line the program&apos;s earliest finish, the dashed line its committed target; ▼ marks a public claim, coloured by its verdict on its
-      date. An item not done weighs its whole estimate: no partial credit.
+      dotted line the program&apos;s earliest finish, the dashed line its committed target; ▼ marks a public claim with its speaker, coloured and lettered by its
+      verdict on its date (the key below the chart names each letter). An item not done weighs its whole estimate: no partial credit.
       {illustrativeAfter && (
         <>
           {" "}
