@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { LabelledOptions } from "@/components/ui/field";
 import Link from "next/link";
 import { parseIsoWeek } from "@/lib/iso-week";
+import { changeWords } from "@/lib/report/change-words";
 import { formatDate } from "@/lib/time";
 
 /** A week as a person picks it: its code and the Monday it starts ("2026-W40, from 2026-09-28"). */
@@ -44,7 +45,7 @@ export interface WeekDiffData {
   differences: ReportDifference[];
 }
 
-/** Headline figures side by side, each said to have changed or not in words, then every item whose true status differs. */
+/** Headline figures side by side, each with how much and which way it moved in words, then every item whose true status differs. */
 export function WeekDiff({ diff, itemHref }: { diff: WeekDiffData; itemHref: (key: string) => string }) {
   const items = diff.differences.filter((d) => d.kind === "item");
   return (
@@ -62,7 +63,7 @@ export function WeekDiff({ diff, itemHref }: { diff: WeekDiffData; itemHref: (ke
               <td>{f.what}</td>
               <td className="whitespace-nowrap text-right tabular-nums">{f.a}</td>
               <td className="whitespace-nowrap text-right tabular-nums">{f.b}</td>
-              <td className={f.a !== f.b ? "text-amber-900" : "text-slate-500"}>{f.a !== f.b ? "changed" : "same"}</td>
+              <td className={`whitespace-nowrap ${f.a !== f.b ? "text-amber-900" : "text-slate-500"}`}>{changeWords(f.a, f.b)}</td>
             </tr>
           ))}
         </tbody>

@@ -97,8 +97,8 @@ test("an admin publishes a week; a backfill through the API makes it restated, w
   await expect(page).toHaveURL(/a=2024-W51&b=2024-W52/);
   const diff = page.getByTestId("week-diff");
   await expect(diff.getByRole("table", { name: "Items whose true status differs" }).getByRole("row", { name: /^A / })).toBeVisible();
-  // A changed figure says so in words, not only in colour; an unchanged one says "same".
-  await expect(diff.getByRole("row", { name: "started (verified) 0 1 changed" })).toBeVisible();
+  // A changed figure says by how much in words, not only in colour; an unchanged one says "same".
+  await expect(diff.getByRole("row", { name: "started (verified) 0 1 +1" })).toBeVisible();
   await expect(diff.getByRole("row", { name: /same$/ }).first()).toBeVisible();
   // The weeks are offered with the day each starts on; the item is a link to its page.
   await expect(page.getByLabel("From week").locator("option:checked")).toHaveText("2024-W51, from 2024-12-16");
