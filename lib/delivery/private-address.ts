@@ -3,7 +3,8 @@ import { BlockList, isIP } from "node:net";
 /**
  * Addresses a report's webhook may not reach unless the deployment says so: loopback, private
  * networks, link-local (cloud metadata at 169.254.169.254 among them), carrier-grade NAT,
- * unspecified, multicast and reserved ones, in IPv4 and IPv6 (an IPv6 address that carries an
+ * unspecified, multicast, reserved and documentation ones (never routed on the internet, so only
+ * ever someone's own network), in IPv4 and IPv6 (an IPv6 address that carries an
  * IPv4 one, as its IPv4). A webhook there would let whoever sets up subscriptions probe the
  * server's own network.
  */
@@ -16,8 +17,11 @@ for (const [net, prefix] of [
   ["169.254.0.0", 16],
   ["172.16.0.0", 12],
   ["192.0.0.0", 24],
+  ["192.0.2.0", 24],
   ["192.168.0.0", 16],
   ["198.18.0.0", 15],
+  ["198.51.100.0", 24],
+  ["203.0.113.0", 24],
   ["224.0.0.0", 4],
   ["240.0.0.0", 4],
 ] as const)
@@ -28,6 +32,7 @@ for (const [net, prefix] of [
   // Local-use NAT64 (RFC 8215): translated inside the operator's own network, and where the IPv4
   // address sits depends on a prefix length chosen there, so no one reading of it can be trusted.
   ["64:ff9b:1::", 48],
+  ["2001:db8::", 32],
   ["fc00::", 7],
   ["fe80::", 10],
   ["ff00::", 8],

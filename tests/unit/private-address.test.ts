@@ -7,6 +7,8 @@ describe("addresses a webhook may not reach by default", () => {
   it.each([
     "127.0.0.1", "127.3.2.1", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0",
     "224.0.0.1", "255.255.255.255", "::1", "::", "fe80::1", "fd00::1", "fc12::3", "ff02::1", "::ffff:127.0.0.1", "::ffff:10.0.0.1", "not an address",
+    // Documentation ranges: never routed on the internet, so a target there is someone's own network.
+    "192.0.2.10", "198.51.100.7", "203.0.113.200", "2001:db8::1", "::ffff:192.0.2.1",
   ])("%s is inside", (address) => expect(isPrivateAddress(address)).toBe(true));
 
   it.each(["8.8.8.8", "1.1.1.1", "172.32.0.1", "192.169.0.1", "100.128.0.1", "2606:4700::1111", "::ffff:8.8.8.8"])("%s is outside", (address) =>
