@@ -83,32 +83,37 @@ function TransitionFields({
         {rows.map((row, i) => (
           <div key={i} className="grid gap-2 sm:grid-cols-[10rem_1fr_1fr_6rem]">
             <label>
-              <span className="sr-only">Evidence {i + 1} kind</span>
+              <span className="text-xs text-slate-600">Kind</span>
               <Select name="evidenceKind" aria-label={`Evidence ${i + 1} kind`} value={row.kind} onChange={(e) => setRow(i, { kind: e.target.value })}>
                 <Options values={EVIDENCE_KINDS} label={evidenceKindLabel} />
               </Select>
             </label>
             <label>
-              <span className="sr-only">Evidence {i + 1} URL</span>
+              <span className="text-xs text-slate-600">URL</span>
               <Input name="evidenceUrl" type="url" placeholder="https://…" aria-label={`Evidence ${i + 1} URL`} value={row.url} onChange={(e) => setRow(i, { url: e.target.value })} />
             </label>
             <label>
-              <span className="sr-only">Evidence {i + 1} summary</span>
-              <Input name="evidenceSummary" placeholder="summary" aria-label={`Evidence ${i + 1} summary`} value={row.summary} onChange={(e) => setRow(i, { summary: e.target.value })} />
+              <span className="text-xs text-slate-600">Summary</span>
+              <Input name="evidenceSummary" placeholder="what it shows" aria-label={`Evidence ${i + 1} summary`} value={row.summary} onChange={(e) => setRow(i, { summary: e.target.value })} />
             </label>
-            <label>
-              <span className="sr-only">Evidence {i + 1} fleet percent</span>
-              <Input
-                name="evidenceFleet"
-                type="number"
-                min={0}
-                max={100}
-                placeholder="fleet %"
-                aria-label={`Evidence ${i + 1} fleet percent`}
-                value={row.fleet}
-                onChange={(e) => setRow(i, { fleet: e.target.value })}
-              />
-            </label>
+            {/* Only a deployment reaches a share of the fleet; other rows send an empty value, keeping the rows' fields aligned. */}
+            {row.kind === "deployment" ? (
+              <label>
+                <span className="text-xs text-slate-600">Fleet percent</span>
+                <Input
+                  name="evidenceFleet"
+                  type="number"
+                  min={0}
+                  max={100}
+                  placeholder="0–100"
+                  aria-label={`Evidence ${i + 1} fleet percent`}
+                  value={row.fleet}
+                  onChange={(e) => setRow(i, { fleet: e.target.value })}
+                />
+              </label>
+            ) : (
+              <input type="hidden" name="evidenceFleet" value="" />
+            )}
             <EvidenceFileInput index={i} onChoose={(file) => setRow(i, { file })} />
           </div>
         ))}

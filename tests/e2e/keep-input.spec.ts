@@ -110,6 +110,9 @@ test("the gate preview counts evidence on earlier transitions, and a move down a
   );
   await expect(report.getByLabel(/^Evidence \d kind$/)).toHaveCount(3);
   await expect(report.getByLabel("Evidence 3 kind")).toHaveValue("deployment");
+  // Only a deployment reaches a share of the fleet: the other rows do not ask for one.
+  await expect(report.getByLabel("Evidence 1 fleet percent")).toHaveCount(0);
+  await expect(report.getByLabel("Evidence 3 fleet percent")).toBeVisible();
   await report.getByLabel("Evidence 3 URL").fill("https://deploy.example.com/a");
   await report.getByLabel("Evidence 3 fleet percent").fill("60");
   await expect(page.getByTestId("gate-missing")).toContainText("a deployment to 100 % of the fleet");
