@@ -3,6 +3,7 @@ import { firstRow } from "./first-row";
 import { eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { slugSchema } from "@/lib/bundle/bundle-schema";
+import type { ImportCounts } from "@/lib/bundle/import-count-words";
 import { suggestSlug } from "@/lib/bundle/suggest-slug";
 import { validateBundle } from "@/lib/bundle/validate-bundle";
 import type { NormalizedBundle } from "@/lib/bundle/normalized-bundle";
@@ -21,22 +22,7 @@ import { artefacts, claimLinks, claims, comments, dependencies, events, evidence
 export interface ImportSummary {
   program: string;
   dryRun: boolean;
-  counts: {
-    people: number;
-    newPeople: number;
-    items: number;
-    dependencies: number;
-    transitions: number;
-    verifications: number;
-    /** Only when the bundle carries rejections (DESIGN §13), so older summaries read the same. */
-    rejections?: number;
-    evidence: number;
-    signals: number;
-    claims: number;
-    events: number;
-    /** Only when the bundle carries comments (DESIGN §13), so older summaries read the same. */
-    comments?: number;
-  };
+  counts: ImportCounts;
 }
 
 export interface ImportOptions {

@@ -1,6 +1,6 @@
 import { countOf } from "../artefacts/count-words";
 
-/** What an import creates, as its dry run counts it (db/import-bundle.ts's summary). */
+/** What an import creates, as its dry run counts it (the summary db/import-bundle.ts answers with). */
 export interface ImportCounts {
   people: number;
   newPeople: number;
@@ -8,11 +8,13 @@ export interface ImportCounts {
   dependencies: number;
   transitions: number;
   verifications: number;
+  /** Only when the bundle carries rejections (DESIGN §13), so older summaries read the same. */
   rejections?: number;
   evidence: number;
   signals: number;
   claims: number;
   events: number;
+  /** Only when the bundle carries comments (DESIGN §13), so older summaries read the same. */
   comments?: number;
 }
 
