@@ -14,7 +14,7 @@ export function ContextEvents({ events }: { events: readonly ContextEvent[] }) {
   if (events.length === 0) return null;
   return (
     <div className="mt-1 text-xs text-slate-600">
-      <p id="context-events">Outside events, for context (not claims; no verdict):</p>
+      <p id="context-events">Outside events, for context, never rated:</p>
       <ul aria-labelledby="context-events" className="flex flex-wrap gap-x-3">
         {events.map((e) => (
           <li key={`${e.date} ${e.title}`} data-testid="context-event">

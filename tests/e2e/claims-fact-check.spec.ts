@@ -40,7 +40,7 @@ async function apiClaims(page: Page): Promise<ApiClaim[]> {
 
 /** The dates of the claims on the list, top to bottom. */
 async function listedDates(page: Page): Promise<string[]> {
-  return page.getByRole("list", { name: "Claims" }).getByTestId("chip-date").locator("time").allTextContents();
+  return page.getByRole("list", { name: "Claims", exact: true }).getByTestId("chip-date").locator("time").allTextContents();
 }
 
 async function expectNoSidewaysScroll(page: Page) {
@@ -137,7 +137,7 @@ test("the claims list sorts by date both ways and shows date, speaker and verdic
   expect(oldest[0]! < oldest[oldest.length - 1]!).toBe(true);
 
   const verdictWords = ["supported", "mostly supported", "partly supported", "unsupported", "contradicted", "unrated"];
-  for (const card of await page.getByRole("list", { name: "Claims" }).locator(":scope > li").all()) {
+  for (const card of await page.getByRole("list", { name: "Claims", exact: true }).locator(":scope > li").all()) {
     await expect(card.getByTestId("chip-date")).toHaveText(/^Said on \d{4}-\d{2}-\d{2}/);
     await expect(card.getByTestId("chip-speaker")).toHaveText(/^Speaker: \S/);
     expect(verdictWords).toContain(await card.getByTestId("verdict-at-claim-date").textContent());
@@ -149,7 +149,7 @@ test("the claims list filters by verdict and by speaker through the URL, keeping
   const claims = (await apiClaims(page)).filter((c) => !c.id.startsWith("e2e-"));
   await page.goto(`${LIST}?asOf=2025-12-31`);
   const form = page.getByRole("form", { name: "Filter claims" });
-  const cards = page.getByRole("list", { name: "Claims" }).locator(":scope > li");
+  const cards = page.getByRole("list", { name: "Claims", exact: true }).locator(":scope > li");
 
   await form.getByLabel("Verdict on its date").selectOption("contradicted");
   await form.getByRole("button", { name: "Filter" }).click();
