@@ -2,7 +2,7 @@ import type { ClaimMark } from "../charts/claim-marks";
 import type { StatusPoint } from "../charts/status-over-time";
 import { VERDICT_LABELS, type Verdict } from "../claims/claim-verdict";
 import { formatPercentFloor } from "../format";
-import { artefactKindLabel, evidenceKindLabel, metricLabel, SCHEDULE_STATE_LABELS, statusLabel, verdictLabel, weeksOf } from "../labels";
+import { artefactKindLabel, evidenceKindLabel, metricLabel, SCHEDULE_STATE_LABELS, signalValueWords, statusLabel, thresholdWords, verdictLabel, weeksOf } from "../labels";
 import { STATUSES, type Status } from "../status";
 import { areaTableRows } from "./area-table-rows";
 import { claimLinkWords } from "./claim-link-words";
@@ -298,7 +298,7 @@ export function renderReportHtml(r: WeeklyReport, series: readonly StatusPoint[]
     `<p class="muted">Thresholds: test coverage at least ${q.thresholds.testCoveragePct} %, at most ${q.thresholds.unvettedCrates} unvetted crates${q.thresholds.crashOwnerRegistered ? ", crash owner registered" : ""}.</p>`,
     q.breaches.length === 0
       ? none("No breach.")
-      : table(["item", "title", "metric", "value", "needs", "measured"], q.breaches.map((b) => [key(b.key), h(b.title), h(metricLabel(b.metric)), String(b.value), h(b.threshold), when(b.measuredAt)]), { numeric: [3], dates: [5] }),
+      : table(["item", "title", "metric", "value", "needs", "measured"], q.breaches.map((b) => [key(b.key), h(b.title), h(metricLabel(b.metric)), h(signalValueWords(b.metric, b.value)), h(thresholdWords(b.metric, b.threshold)), when(b.measuredAt)]), { numeric: [3], dates: [5] }),
     `<h3>Unowned items (${q.unowned.length})</h3>`,
     q.unowned.length === 0 ? none("Every item has an owner.") : namedItems(q.unowned),
   );

@@ -94,6 +94,23 @@ describe("the print", () => {
     expect(section).toContain(`<li><span class="key">NET-02</span> needs Validate`);
   });
 
+  it("writes a quality breach's value and threshold in the web's words: yes or no, at least 70 %", () => {
+    const quality = {
+      thresholds: { testCoveragePct: 70, unvettedCrates: 0, crashOwnerRegistered: true },
+      breaches: [
+        { key: "FND-01", title: "Store", metric: "crash_owner_registered", value: 0, threshold: "= 1", measuredAt: "2024-12-16" },
+        { key: "FND-02", title: "Tracing", metric: "test_coverage_pct", value: 30, threshold: ">= 70", measuredAt: "2024-12-16" },
+      ],
+      unowned: [],
+      artefacts: [],
+    };
+    const html = renderReportHtml(report({ quality }), []);
+    const section = html.slice(html.indexOf("<h2>Quality"));
+    expect(section).toMatch(/<td[^>]*>no<\/td><td[^>]*>yes<\/td>/);
+    expect(section).toMatch(/<td[^>]*>30<\/td><td[^>]*>at least 70 %<\/td>/);
+    expect(section).not.toContain("&gt;=");
+  });
+
   it("has the headline's claims figure in the shared words", () => {
     const html = renderReportHtml(report({ claims: [claim("a", "contradicted"), claim("b", "supported")] }), []);
     expect(html).toContain(`<div class="label">Claims</div><div class="value">2</div><div class="sub">1 contradicted on their date</div>`);
