@@ -6,16 +6,15 @@ import type { Verdict } from "@/lib/claims/claim-verdict";
 import type { ReportClaim, WeeklyReport } from "@/lib/report/report-model";
 import { renderReportHtml } from "@/lib/report/render-html";
 import { burnUpSvg, VERDICT_LETTERS } from "@/lib/report/svg-charts";
-import type { Status } from "@/lib/status";
 import { VERDICT_COLORS } from "@/lib/status-colors";
+import { emptyReport, statusCounts } from "../support/empty-report";
 
-const counts = (s: Partial<Record<Status, number>> = {}): Record<Status, number> => ({ not_started: 0, design: 0, build: 0, validate: 0, rollout: 0, done: 0, ...s });
 
 /** Weekly points from 2024-01-07 to 2024-12-29: four items, one done late in the year. */
 const SERIES: StatusPoint[] = Array.from({ length: 52 }, (_, i) => {
   const date = new Date(Date.UTC(2024, 0, 7 + 7 * i)).toISOString().slice(0, 10);
   const done = i > 40 ? 1 : 0;
-  return { date, scope: 4, verifiedDone: done, reportedDone: done + 1, verifiedStarted: 2, reportedStarted: 3, byTrueStatus: counts({ not_started: 4 - done, done }) };
+  return { date, scope: 4, verifiedDone: done, reportedDone: done + 1, verifiedStarted: 2, reportedStarted: 3, byTrueStatus: statusCounts({ not_started: 4 - done, done }) };
 });
 
 const mark = (id: string, date: string, verdict: Verdict, speaker = "Ann Speaker"): ClaimMark => ({ id, date, speaker, verdict });
@@ -85,30 +84,7 @@ function claim(id: string, date: string, verdict: Verdict, speaker: string): Rep
 }
 
 /** A report of no item; only the claims and the history head matter here. */
-function report(claims: ReportClaim[], logHeadAtCutoff: string): WeeklyReport {
-  return {
-    format: "offload-tracker-report/v1",
-    program: { slug: "p", name: "P", targetDate: null },
-    week: "2024-W52",
-    weekStart: "2024-12-23",
-    weekEnd: "2024-12-29",
-    cutoff: "2024-12-29T23:59:59.999Z",
-    asOf: "2024-12-29",
-    previousWeek: "2024-W51",
-    logHeadAtCutoff,
-    headline: { total: 0, done: 0, readiness: 0, effortReadiness: 0, reportedDone: 0, startedTrue: 0, startedReported: 0, inflated: 0, blocked: 0, remainingWeeks: 0, earliestByDependencies: "2024-12-29", forecastDate: null, notYetIdentified: 0 },
-    byStatus: { true: counts(), reported: counts() },
-    changes: { trueStatus: [], regressions: [], verifications: [], evidence: [], newItems: [] },
-    areas: [],
-    inflated: [],
-    blocked: [],
-    criticalPath: { keys: [], remainingWeeks: 0, earliestByDependencies: "2024-12-29" },
-    forecast: { date: null, p50: null, p85: null, p95: null, weeks: null, reason: "no verified completion", earliestByDependencies: "2024-12-29", trials: 0, sample: [] },
-    claims,
-    quality: { thresholds: { testCoveragePct: 70, unvettedCrates: 0, crashOwnerRegistered: true }, breaches: [], unowned: [], artefacts: [] },
-    items: [],
-  };
-}
+const report = (claims: ReportClaim[], logHeadAtCutoff: string): WeeklyReport => emptyReport({ claims, logHeadAtCutoff });
 
 const HEAD = "1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b";
 const caption = (html: string) => /<figure><svg [^>]*aria-label="Burn-up[\s\S]*?<figcaption>([^<]*)<\/figcaption>/.exec(html)![1]!;

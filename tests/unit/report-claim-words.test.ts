@@ -9,9 +9,8 @@ import { claimLinkWords } from "@/lib/report/claim-link-words";
 import { claimsFigure } from "@/lib/report/claims-figure";
 import { renderReportHtml } from "@/lib/report/render-html";
 import type { ReportClaim, WeeklyReport } from "@/lib/report/report-model";
-import type { Status } from "@/lib/status";
+import { emptyReport } from "../support/empty-report";
 
-const counts = (s: Partial<Record<Status, number>> = {}): Record<Status, number> => ({ not_started: 0, design: 0, build: 0, validate: 0, rollout: 0, done: 0, ...s });
 
 function claim(id: string, verdictAtClaimDate: Verdict, links: ReportClaim["links"] = [], over: Partial<ReportClaim> = {}): ReportClaim {
   return {
@@ -34,31 +33,7 @@ function claim(id: string, verdictAtClaimDate: Verdict, links: ReportClaim["link
 }
 
 /** A report of no item; the fields a test sets are the ones it reads. */
-function report(over: Partial<WeeklyReport> = {}): WeeklyReport {
-  return {
-    format: "offload-tracker-report/v1",
-    program: { slug: "p", name: "P", targetDate: null },
-    week: "2024-W27",
-    weekStart: "2024-07-01",
-    weekEnd: "2024-07-07",
-    cutoff: "2024-07-07T23:59:59.999Z",
-    asOf: "2024-07-07",
-    previousWeek: "2024-W26",
-    logHeadAtCutoff: "a".repeat(64),
-    headline: { total: 0, done: 0, readiness: 0, effortReadiness: 0, reportedDone: 0, startedTrue: 0, startedReported: 0, inflated: 0, blocked: 0, remainingWeeks: 0, earliestByDependencies: "2024-07-07", forecastDate: null, notYetIdentified: 0 },
-    byStatus: { true: counts(), reported: counts() },
-    changes: { trueStatus: [], regressions: [], verifications: [], evidence: [], newItems: [] },
-    areas: [],
-    inflated: [],
-    blocked: [],
-    criticalPath: { keys: [], remainingWeeks: 0, earliestByDependencies: "2024-07-07" },
-    forecast: { date: null, p50: null, p85: null, p95: null, weeks: null, reason: "no verified completion", earliestByDependencies: "2024-07-07", trials: 0, sample: [] },
-    claims: [],
-    quality: { thresholds: { testCoveragePct: 70, unvettedCrates: 0, crashOwnerRegistered: true }, breaches: [], unowned: [], artefacts: [] },
-    items: [],
-    ...over,
-  };
-}
+const report = (over: Partial<WeeklyReport> = {}): WeeklyReport => emptyReport(over);
 
 const LINKS: ReportClaim["links"] = [
   { item: "FND-01", requires: "build", trueStatusAtClaimDate: "design", trueStatusAtCutoff: "done" },
